@@ -1,0 +1,40 @@
+// Builds everything from source, deterministically, so CI can rebuild and diff dist/.
+//   dist/   committed: the Action's and the CLI's self-contained bundles.
+//   build/  ignored:   the App's server, Lambda handler and local demo (dependencies stay external).
+import { build } from "esbuild";
+import { existsSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+
+execFileSync(process.execPath, ["scripts/gen-config-validator.mjs"], { stdio: "inherit" });
+
+// Bundled CommonJS dependencies call require(); give the ESM bundle one.
+const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  legalComments: "none",
+  logLevel: "warning",
+  sourcemap: false,
+};
+
+rmSync("dist", { recursive: true, force: true });
+await build({ ...common, entryPoints: { action: "src/action/main.ts" }, outdir: "dist", banner: { js: requireShim } });
+await build({
+  ...common,
+  entryPoints: { cli: "src/cli/main.ts" },
+  outdir: "dist",
+  banner: { js: "#!/usr/bin/env node\n" + requireShim },
+});
+
+const appEntries = Object.fromEntries(
+  [
+    ["app/start", "src/app/start.ts"],
+    ["app/lambda", "src/app/lambda.ts"],
+    ["app/index", "src/app/index.ts"],
+  ].filter(([, file]) => existsSync(file)),
+);
+rmSync("build", { recursive: true, force: true });
+await build({ ...common, entryPoints: appEntries, outdir: "build", packages: "external" });

@@ -1,0 +1,73 @@
+import type { SourceLocation } from "../diagnostics.js";
+import type { Condition } from "../conditions/types.js";
+
+export type MetricFormat =
+  | "json"
+  | "yaml"
+  | "csv"
+  | "dvc"
+  | "mlflow"
+  | "huggingface"
+  | "wandb"
+  | "sklearn";
+
+/** A named source of metrics. `format` is undefined when it is to be detected from name and shape. */
+export interface MetricSourceSpec {
+  name: string;
+  path: string;
+  format?: MetricFormat;
+  /** Baselines only: the git ref to read from; "base" means the PR's base branch. */
+  ref?: string;
+  location?: SourceLocation;
+}
+
+export type OnFail = "fail_pipeline" | "require_approval" | "warn";
+export type OnReject = "fail_pipeline" | "block";
+
+interface StepBase {
+  name: string;
+  location?: SourceLocation;
+}
+
+export interface TrainingStep extends StepBase {
+  type: "training";
+}
+
+export interface TestStep extends StepBase {
+  type: "test";
+  checks: Condition[];
+  onFail: OnFail;
+}
+
+export interface ApprovalStep extends StepBase {
+  type: "approval";
+  /** GitHub logins, lower-cased for comparison but kept as written in `display`. */
+  users: string[];
+  /** "org/team-slug" entries. */
+  teams: string[];
+  minApprovals: number;
+  autoApproveIf: Condition[];
+  allowSelfApproval: boolean;
+  onReject: OnReject;
+}
+
+export interface DeployStep extends StepBase {
+  type: "deploy";
+  environment: string;
+}
+
+export type Step = TrainingStep | TestStep | ApprovalStep | DeployStep;
+export type StepType = Step["type"];
+export const STEP_TYPES: readonly StepType[] = ["training", "test", "approval", "deploy"];
+
+/** The validated, normalised config: defaults applied, shorthands expanded, conditions parsed. */
+export interface Config {
+  /** Path of the file it was read from, for diagnostics and the "PR edits the config" rule. */
+  file: string;
+  version: 1;
+  model: { name?: string; artifacts: string[] };
+  metrics: MetricSourceSpec[];
+  baseline: MetricSourceSpec[];
+  protectedPaths: string[];
+  steps: Step[];
+}

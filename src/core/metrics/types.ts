@@ -1,0 +1,21 @@
+import type { MetricFormat } from "../config/types.js";
+
+/** A metric value as read: numbers stay numbers (NaN and ±Infinity included), anything else as is. */
+export type MetricValue = number | string | boolean | null | MetricTree | MetricValue[];
+export interface MetricTree {
+  [key: string]: MetricValue;
+}
+
+/** One loaded metrics file (or MLflow run directory). Pure data, serialisable to JSON except NaN/Infinity. */
+export interface MetricSource {
+  name: string;
+  /** Path as given, for messages. */
+  file: string;
+  format: MetricFormat;
+  values: MetricTree;
+}
+
+/** The outcome of looking a condition's metric up. */
+export type MetricLookup =
+  | { ok: true; value: number; source: string; file: string; key: string }
+  | { ok: false; reason: string; source?: string; file?: string; availableKeys: string[] };
