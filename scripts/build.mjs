@@ -31,9 +31,10 @@ await build({
 
 const appEntries = Object.fromEntries(
   [
-    ["app/start", "src/app/start.ts"],
-    ["app/lambda", "src/app/lambda.ts"],
     ["app/index", "src/app/index.ts"],
+    ["app/server", "src/app/server.ts"],
+    ["app/lambda", "src/app/lambda.ts"],
+    ["app/start", "src/app/start.ts"],
   ].filter(([, file]) => existsSync(file)),
 );
 rmSync("build", { recursive: true, force: true });
