@@ -1,0 +1,61 @@
+// The only place that reads process.env: everything after this takes the environment as data.
+
+/** Inputs as the composite step passes them (INPUT_ + upper-cased name, dashes as underscores). */
+export interface RawInputs {
+  config: string;
+  metrics: string;
+  baseline: string;
+  githubToken: string;
+  mode: string;
+  app: string;
+  dryRun: string;
+}
+
+export interface RunnerEnvironment {
+  inputs: RawInputs;
+  eventName: string;
+  /** Path of the webhook payload that triggered the workflow. */
+  eventPath?: string;
+  /** owner/name */
+  repository: string;
+  sha: string;
+  apiUrl: string;
+  workspace: string;
+  runnerTemp: string;
+  outputFile?: string;
+  summaryFile?: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads an input under the name the composite step gives it (INPUT_GITHUB_TOKEN) and, for a
+ * `uses:` of the script directly, the runner's own spelling (INPUT_GITHUB-TOKEN).
+ */
+function input(env: Env, name: string): string {
+  const upper = name.toUpperCase();
+  return (env[`INPUT_${upper.replace(/-/g, "_")}`] ?? env[`INPUT_${upper}`] ?? "").trim();
+}
+
+export function readRunnerEnvironment(env: Env): RunnerEnvironment {
+  return {
+    inputs: {
+      config: input(env, "config"),
+      metrics: input(env, "metrics"),
+      baseline: input(env, "baseline"),
+      githubToken: input(env, "github-token"),
+      mode: input(env, "mode"),
+      app: input(env, "app"),
+      dryRun: input(env, "dry-run"),
+    },
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    eventPath: env.GITHUB_EVENT_PATH || undefined,
+    repository: env.GITHUB_REPOSITORY ?? "",
+    sha: env.GITHUB_SHA ?? "",
+    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    runnerTemp: env.RUNNER_TEMP || env.TMPDIR || "/tmp",
+    outputFile: env.GITHUB_OUTPUT || undefined,
+    summaryFile: env.GITHUB_STEP_SUMMARY || undefined,
+  };
+}
