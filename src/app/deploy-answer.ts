@@ -1,0 +1,57 @@
+// What the App tells GitHub about a deploy job waiting on a custom deployment protection rule.
+import type { Config } from "../core/config/types.js";
+import type { DecisionResult } from "../core/policy/types.js";
+
+/** GitHub's limit on a protection rule comment. */
+export const DEPLOY_COMMENT_LIMIT = 1024;
+
+/** No `state` is a status report: the job keeps waiting and the comment says what is missing. */
+export interface DeployAnswer {
+  state?: "approved" | "rejected";
+  comment: string;
+}
+
+export function deployEnvironments(config: Config): string[] {
+  return config.steps.flatMap((step) => (step.type === "deploy" ? [step.environment] : []));
+}
+
+/** Environment names are case-insensitive on GitHub. */
+export function isGatedEnvironment(config: Config, environment: string): boolean {
+  const wanted = environment.toLowerCase();
+  return deployEnvironments(config).some((name) => name.toLowerCase() === wanted);
+}
+
+function clip(text: string): string {
+  return text.length < DEPLOY_COMMENT_LIMIT ? text : text.slice(0, DEPLOY_COMMENT_LIMIT - 2) + "…";
+}
+
+function missing(result: DecisionResult): string {
+  if (result.pendingApprovers.length === 0) return result.summary;
+  const who = result.pendingApprovers.map((a) => `@${a}`).join(", ");
+  return `${result.summary} — needs an approving review from ${who}`;
+}
+
+export function deployAnswer(result: DecisionResult, subject: string): DeployAnswer {
+  const about = `model-approval (${subject})`;
+  switch (result.decision) {
+    case "approved":
+      return {
+        state: "approved",
+        comment: clip(`${about}: ${result.autoApproved ? "auto-approved" : "approved"} — ${result.summary}`),
+      };
+    case "rejected":
+      // on_reject: block keeps the deploy waiting for a new candidate instead of failing the run.
+      return result.failPipeline
+        ? { state: "rejected", comment: clip(`${about}: rejected — ${result.summary}`) }
+        : { comment: clip(`${about}: blocked (rejected, waiting for a new candidate) — ${result.summary}`) };
+    case "pending":
+      return { comment: clip(`${about}: waiting — ${missing(result)}`) };
+    default:
+      return { comment: clip(`${about}: cannot decide — ${result.summary}`) };
+  }
+}
+
+/** A deploy we cannot decide about (a read failed, the config is broken) waits, with the reason. */
+export function undecidedAnswer(subject: string, why: string): DeployAnswer {
+  return { comment: clip(`model-approval (${subject}): cannot decide — ${why}`) };
+}

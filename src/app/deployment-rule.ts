@@ -1,0 +1,105 @@
+// GitHub asks the App whether a deploy job may proceed (custom deployment protection rule).
+// The answer is the decision for the commit being deployed: the PR's, after a reconcile, or for
+// a deployment outside any PR (a push), the config and metrics of that commit alone.
+import type { DecisionResult } from "../core/policy/types.js";
+import { decide } from "../core/policy/index.js";
+import { describeError } from "../action/errors.js";
+import { loadConfig, loadMeasurements, CONFIG_PATH, type AppGateway } from "./collect.js";
+import { deployAnswer, isGatedEnvironment, undecidedAnswer, type DeployAnswer } from "./deploy-answer.js";
+import { reconcile } from "./reconcile.js";
+import { missingMetricErrors, needsMetrics, waitForMetrics } from "./waiting.js";
+
+export interface DeploymentRequest {
+  environment: string;
+  callbackUrl: string;
+  sha: string;
+  ref: string;
+  /** Open PRs the deployed commit belongs to; empty for a push deployment. */
+  pullRequests: number[];
+}
+
+/** The workflow run id is in the callback URL: .../actions/runs/{run_id}/deployment_protection_rule */
+export function runIdOf(callbackUrl: string): number | undefined {
+  const match = /\/actions\/runs\/(\d+)\/deployment_protection_rule\/?$/.exec(new URL(callbackUrl).pathname);
+  return match?.[1] ? Number(match[1]) : undefined;
+}
+
+async function answerForPullRequest(
+  gateway: AppGateway,
+  request: DeploymentRequest,
+  prNumber: number,
+): Promise<DeployAnswer> {
+  const subject = `PR #${prNumber}`;
+  const outcome = await reconcile(gateway, { prNumber, gateDeployments: false });
+  if (outcome.status === "skipped") return undecidedAnswer(subject, outcome.why);
+  if (!outcome.config) return deployAnswer(outcome.result, subject);
+  if (!isGatedEnvironment(outcome.config, request.environment))
+    return undecidedAnswer(
+      subject,
+      `no deploy step in ${CONFIG_PATH} names the environment '${request.environment}'`,
+    );
+  // The approval is for the PR's head commit; a deploy job of an older commit must not ride on it.
+  if (request.sha !== outcome.headSha) {
+    const runId = runIdOf(request.callbackUrl);
+    const waiting = await gateway.waitingDeploymentsForSha(outcome.headSha);
+    if (runId === undefined || !waiting.some((run) => run.runId === runId))
+      return {
+        state: "rejected",
+        comment: `model-approval (${subject}): this deploy job is for ${request.sha.slice(0, 7)}, but the pull request's head is now ${outcome.headSha.slice(0, 7)}`,
+      };
+  }
+  return deployAnswer(outcome.result, `${subject} at ${outcome.headSha.slice(0, 7)}`);
+}
+
+/** A push deployment: no PR, so no reviews — approved only if the metrics auto-approve it. */
+async function decideForCommit(gateway: AppGateway, request: DeploymentRequest): Promise<DeployAnswer> {
+  const subject = `${request.ref || request.sha.slice(0, 7)}`;
+  const loaded = await loadConfig(gateway, request.sha);
+  if (loaded.kind === "none")
+    return undecidedAnswer(subject, `no ${CONFIG_PATH} at ${request.sha.slice(0, 7)}`);
+  if (loaded.kind === "invalid") return undecidedAnswer(subject, `${CONFIG_PATH} is invalid`);
+  const config = loaded.config;
+  if (!isGatedEnvironment(config, request.environment))
+    return undecidedAnswer(
+      subject,
+      `no deploy step in ${CONFIG_PATH} names the environment '${request.environment}'`,
+    );
+  const { missing, ...measurements } = await loadMeasurements(gateway, request.sha);
+  if (missing !== undefined)
+    measurements.metricErrors = { ...missingMetricErrors(config, missing), ...measurements.metricErrors };
+  const decided: DecisionResult = decide({ config, ...measurements, teamMembers: {} });
+  const result =
+    missing !== undefined && needsMetrics(config) ? waitForMetrics(decided, config, missing) : decided;
+  return deployAnswer(result, subject);
+}
+
+/** Several PRs may share the deployed commit: it deploys only if every one of them approves. */
+function combine(answers: DeployAnswer[]): DeployAnswer {
+  return (
+    answers.find((a) => a.state === "rejected") ??
+    answers.find((a) => a.state !== "approved") ??
+    answers[0] ?? { comment: "model-approval: nothing to decide" }
+  );
+}
+
+export async function answerDeploymentRequest(
+  gateway: AppGateway,
+  request: DeploymentRequest,
+): Promise<DeployAnswer> {
+  let answer: DeployAnswer;
+  try {
+    if (request.pullRequests.length === 0) answer = await decideForCommit(gateway, request);
+    else {
+      const answers: DeployAnswer[] = [];
+      for (const pr of request.pullRequests) answers.push(await answerForPullRequest(gateway, request, pr));
+      answer = combine(answers);
+    }
+  } catch (error) {
+    answer = undecidedAnswer(request.sha.slice(0, 7), `${describeError(error)} (the next event retries)`);
+  }
+  await gateway.answerDeploymentCallback(request.callbackUrl, {
+    environment: request.environment,
+    ...answer,
+  });
+  return answer;
+}

@@ -1,0 +1,38 @@
+// After every reconcile: the deploy jobs already waiting on the head commit get the new answer,
+// so a review unblocks (or rejects) them without waiting for GitHub to ask again.
+import type { Config } from "../core/config/types.js";
+import type { DecisionResult } from "../core/policy/types.js";
+import { describeError } from "../action/errors.js";
+import type { AppGateway } from "./collect.js";
+import { deployAnswer, deployEnvironments, isGatedEnvironment } from "./deploy-answer.js";
+
+export async function gateWaitingDeployments(
+  gateway: Pick<AppGateway, "waitingDeploymentsForSha" | "reviewDeploymentProtectionRule">,
+  config: Config,
+  result: DecisionResult,
+  headSha: string,
+): Promise<string[]> {
+  // No deploy step, no deploy job to answer: skip the read.
+  if (deployEnvironments(config).length === 0) return [];
+  const failures: string[] = [];
+  let waiting: Awaited<ReturnType<AppGateway["waitingDeploymentsForSha"]>>;
+  try {
+    waiting = await gateway.waitingDeploymentsForSha(headSha);
+  } catch (error) {
+    return [`could not list the deploy jobs waiting on ${headSha}: ${describeError(error)}`];
+  }
+  const answer = deployAnswer(result, headSha.slice(0, 7));
+  for (const run of waiting) {
+    for (const environment of run.environments) {
+      if (!isGatedEnvironment(config, environment)) continue;
+      try {
+        await gateway.reviewDeploymentProtectionRule(run.runId, { environment, ...answer });
+      } catch (error) {
+        failures.push(
+          `could not answer the ${environment} deployment of workflow run ${run.runId}: ${describeError(error)}`,
+        );
+      }
+    }
+  }
+  return failures;
+}
