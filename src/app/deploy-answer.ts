@@ -55,3 +55,9 @@ export function deployAnswer(result: DecisionResult, subject: string): DeployAns
 export function undecidedAnswer(subject: string, why: string): DeployAnswer {
   return { comment: clip(`model-approval (${subject}): cannot decide — ${why}`) };
 }
+
+/** The workflow run id is in the callback URL: .../actions/runs/{run_id}/deployment_protection_rule */
+export function runIdOf(callbackUrl: string): number | undefined {
+  const match = /\/actions\/runs\/(\d+)\/deployment_protection_rule\/?$/.exec(new URL(callbackUrl).pathname);
+  return match?.[1] ? Number(match[1]) : undefined;
+}

@@ -5,7 +5,13 @@ import type { DecisionResult } from "../core/policy/types.js";
 import { decide } from "../core/policy/index.js";
 import { describeError } from "../action/errors.js";
 import { loadConfig, loadMeasurements, CONFIG_PATH, type AppGateway } from "./collect.js";
-import { deployAnswer, isGatedEnvironment, undecidedAnswer, type DeployAnswer } from "./deploy-answer.js";
+import {
+  deployAnswer,
+  isGatedEnvironment,
+  runIdOf,
+  undecidedAnswer,
+  type DeployAnswer,
+} from "./deploy-answer.js";
 import { reconcile } from "./reconcile.js";
 import { missingMetricErrors, needsMetrics, waitForMetrics } from "./waiting.js";
 
@@ -16,12 +22,6 @@ export interface DeploymentRequest {
   ref: string;
   /** Open PRs the deployed commit belongs to; empty for a push deployment. */
   pullRequests: number[];
-}
-
-/** The workflow run id is in the callback URL: .../actions/runs/{run_id}/deployment_protection_rule */
-export function runIdOf(callbackUrl: string): number | undefined {
-  const match = /\/actions\/runs\/(\d+)\/deployment_protection_rule\/?$/.exec(new URL(callbackUrl).pathname);
-  return match?.[1] ? Number(match[1]) : undefined;
 }
 
 async function answerForPullRequest(

@@ -1,0 +1,176 @@
+import { describe, expect, it } from "@jest/globals";
+import type { Config } from "../../src/core/config/types.js";
+import type { DecisionResult } from "../../src/core/policy/types.js";
+import {
+  DEPLOY_COMMENT_LIMIT,
+  deployAnswer,
+  isGatedEnvironment,
+  runIdOf,
+  undecidedAnswer,
+} from "../../src/app/deploy-answer.js";
+import { needsMetrics, waitForMetrics } from "../../src/app/waiting.js";
+import { oneAtATime } from "../../src/app/serialize.js";
+import { serverEnvProblems } from "../../src/app/server-env.js";
+
+const check = {
+  metric: { segments: ["accuracy"], text: "accuracy" },
+  op: ">=" as const,
+  value: { kind: "number" as const, value: 0.8, text: "0.8" },
+  text: "accuracy >= 0.8",
+};
+
+function config(onReject: "fail_pipeline" | "block" = "fail_pipeline", checks = [check]): Config {
+  return {
+    file: ".github/model-approval.yml",
+    version: 1,
+    model: { artifacts: [] },
+    metrics: [{ name: "eval", path: "metrics/eval.json" }],
+    baseline: [],
+    protectedPaths: [],
+    steps: [
+      { type: "test", name: "accuracy_check", checks, onFail: "fail_pipeline" },
+      {
+        type: "approval",
+        name: "approve_model",
+        users: ["alice"],
+        teams: [],
+        minApprovals: 1,
+        autoApproveIf: [],
+        allowSelfApproval: false,
+        onReject,
+      },
+      { type: "deploy", name: "deploy", environment: "Production" },
+    ],
+  };
+}
+
+function result(partial: Partial<DecisionResult>): DecisionResult {
+  return {
+    schemaVersion: 1,
+    decision: "pending",
+    autoApproved: false,
+    failPipeline: false,
+    steps: [],
+    metrics: [],
+    pendingApprovers: [],
+    diagnostics: [],
+    summary: "summary",
+    ...partial,
+  };
+}
+
+describe("deployAnswer", () => {
+  it("approves only an approved decision", () => {
+    expect(deployAnswer(result({ decision: "approved" }), "PR #1").state).toBe("approved");
+    expect(deployAnswer(result({ decision: "approved", autoApproved: true }), "PR #1").comment).toContain(
+      "auto-approved",
+    );
+    for (const decision of ["pending", "error"] as const)
+      expect(deployAnswer(result({ decision }), "PR #1").state).toBeUndefined();
+  });
+
+  it("rejects a rejection that fails the pipeline, and keeps a blocked one waiting", () => {
+    expect(deployAnswer(result({ decision: "rejected", failPipeline: true }), "x").state).toBe("rejected");
+    const blocked = deployAnswer(result({ decision: "rejected", failPipeline: false }), "x");
+    expect(blocked.state).toBeUndefined();
+    expect(blocked.comment).toContain("blocked");
+  });
+
+  it("says who is still needed, under GitHub's length limit", () => {
+    const pending = deployAnswer(result({ pendingApprovers: ["alice", "org/leads"] }), "PR #3");
+    expect(pending.comment).toContain("@alice, @org/leads");
+    const long = deployAnswer(result({ summary: "x".repeat(5000) }), "PR #3");
+    expect(long.comment.length).toBeLessThan(DEPLOY_COMMENT_LIMIT);
+    expect(undecidedAnswer("s", "y".repeat(5000)).comment.length).toBeLessThan(DEPLOY_COMMENT_LIMIT);
+  });
+
+  it("matches environments case-insensitively", () => {
+    expect(isGatedEnvironment(config(), "production")).toBe(true);
+    expect(isGatedEnvironment(config(), "staging")).toBe(false);
+  });
+});
+
+describe("waitForMetrics", () => {
+  const why = "no model-approval/metrics check run on abc";
+  const testStep = { name: "accuracy_check", type: "test" as const, status: "failed" as const, reasons: [] };
+
+  it("turns failed checks on missing metrics into pending, never approved or rejected", () => {
+    const decided = result({
+      decision: "rejected",
+      failPipeline: true,
+      steps: [testStep, { name: "approve_model", type: "approval", status: "approved", reasons: [] }],
+    });
+    const waiting = waitForMetrics(decided, config(), why);
+    expect(waiting.decision).toBe("pending");
+    expect(waiting.failPipeline).toBe(false);
+    expect(waiting.summary).toContain("waiting for the model-approval/metrics check run");
+    expect(waiting.steps[0]?.status).toBe("pending");
+  });
+
+  it("keeps a human rejection, failing the pipeline only per on_reject", () => {
+    const rejected = result({
+      decision: "rejected",
+      steps: [testStep, { name: "approve_model", type: "approval", status: "rejected", reasons: [] }],
+    });
+    expect(waitForMetrics(rejected, config("fail_pipeline"), why)).toMatchObject({
+      decision: "rejected",
+      failPipeline: true,
+    });
+    expect(waitForMetrics(rejected, config("block"), why)).toMatchObject({
+      decision: "rejected",
+      failPipeline: false,
+    });
+  });
+
+  it("leaves errors alone and only applies when there are checks", () => {
+    const error = result({ decision: "error" });
+    expect(waitForMetrics(error, config(), why)).toBe(error);
+    expect(needsMetrics(config())).toBe(true);
+    expect(needsMetrics(config("fail_pipeline", []))).toBe(false);
+  });
+});
+
+describe("oneAtATime", () => {
+  it("runs work for the same key one after the other, other keys alongside", async () => {
+    const log: string[] = [];
+    const step = (name: string) => async () => {
+      log.push(`${name} start`);
+      await new Promise((resolve) => setImmediate(resolve));
+      log.push(`${name} end`);
+      if (name === "b") throw new Error("b failed");
+      return name;
+    };
+    const all = await Promise.allSettled([
+      oneAtATime("k", step("a")),
+      oneAtATime("k", step("b")),
+      oneAtATime("k", step("c")),
+    ]);
+    expect(all.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(log).toEqual(["a start", "a end", "b start", "b end", "c start", "c end"]);
+  });
+});
+
+describe("serverEnvProblems", () => {
+  const ok = { APP_ID: "1", PRIVATE_KEY: "key", WEBHOOK_SECRET: "s3cret" };
+  it("accepts a complete environment", () => {
+    expect(serverEnvProblems(ok)).toEqual([]);
+    expect(serverEnvProblems({ ...ok, PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: "key.pem" })).toEqual([]);
+  });
+  it("refuses an empty or default webhook secret outside tests", () => {
+    expect(serverEnvProblems({ ...ok, WEBHOOK_SECRET: "" })[0]).toMatch(/WEBHOOK_SECRET is not set/);
+    expect(serverEnvProblems({ ...ok, WEBHOOK_SECRET: "development", NODE_ENV: "production" })[0]).toMatch(
+      /default 'development'/,
+    );
+    expect(serverEnvProblems({ ...ok, WEBHOOK_SECRET: "development", NODE_ENV: "test" })).toEqual([]);
+  });
+  it("names missing credentials", () => {
+    expect(serverEnvProblems({ WEBHOOK_SECRET: "s" }).join("\n")).toMatch(/APP_ID[\s\S]*PRIVATE_KEY/);
+  });
+});
+
+describe("runIdOf", () => {
+  it("reads the workflow run id from the callback URL", () => {
+    expect(runIdOf("https://api.github.com/repos/o/r/actions/runs/42/deployment_protection_rule")).toBe(42);
+    expect(runIdOf("https://api.github.com/repos/o/r/actions/runs/x/other")).toBeUndefined();
+  });
+});
