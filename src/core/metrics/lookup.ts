@@ -1,0 +1,169 @@
+/**
+ * Resolving a condition's metric reference against the loaded sources.
+ *
+ * - `eval.accuracy` with a source named `eval`: `accuracy` is resolved inside that source only
+ *   (if it is not there, the whole path is tried in every source before giving up, so a file with a
+ *   top-level `eval` key still works).
+ * - Otherwise the whole path is resolved in every source: found in one → that value; in several →
+ *   an ambiguity error asking to qualify; in none → an error naming the files and their keys.
+ * - Tools write flat keys with separators (W&B `eval/accuracy`, a JSON key "val.loss"), so a run
+ *   of segments also matches the key they form joined with "." or "/".
+ * - Hugging Face prefixes evaluation metrics with `eval_`: `accuracy` matches `eval_accuracy` in a
+ *   huggingface source when no exact key exists.
+ * - The value must be a finite number. Strings, even numeric ones, fail closed: a gate must not
+ *   guess what "0.9" or "n/a" meant. (The CSV loader turns its cells into numbers itself.)
+ */
+import type { MetricRef } from "../conditions/types.js";
+import type { MetricLookup, MetricSource, MetricTree, MetricValue } from "./types.js";
+
+const MAX_LISTED_KEYS = 30;
+
+function isTree(value: MetricValue | undefined): value is MetricTree {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function child(value: MetricValue, key: string): MetricValue | undefined {
+  if (isTree(value)) return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+  if (Array.isArray(value) && /^\d+$/.test(key)) return value[Number(key)];
+  return undefined;
+}
+
+interface Found {
+  value: MetricValue;
+  path: string[];
+}
+
+/** Walks `segments` from `node`, letting each step consume one segment or several joined. */
+function resolvePath(node: MetricValue, segments: string[]): Found | undefined {
+  if (segments.length === 0) return { value: node, path: [] };
+  for (let take = 1; take <= segments.length; take++) {
+    const parts = segments.slice(0, take);
+    const keys = take === 1 ? parts : [parts.join("."), parts.join("/")];
+    for (const key of keys) {
+      const next = child(node, key);
+      if (next === undefined) continue;
+      const rest = resolvePath(next, segments.slice(take));
+      if (rest) return { value: rest.value, path: [key, ...rest.path] };
+    }
+  }
+  return undefined;
+}
+
+function resolveInSource(source: MetricSource, segments: string[]): Found | undefined {
+  const exact = resolvePath(source.values, segments);
+  if (exact || source.format !== "huggingface" || segments.length === 0) return exact;
+  const [first, ...rest] = segments as [string, ...string[]];
+  return first.startsWith("eval_") ? undefined : resolvePath(source.values, [`eval_${first}`, ...rest]);
+}
+
+function quoteSegment(segment: string): string {
+  return /^[A-Za-z0-9_/]+$/.test(segment) ? segment : `\`${segment}\``;
+}
+
+export function formatKeyPath(path: string[]): string {
+  return path.map(quoteSegment).join(".");
+}
+
+/** Every leaf of a source as a reference a user could write (segments back-quoted where needed). */
+export function listMetricKeys(source: MetricSource): string[] {
+  const keys: string[] = [];
+  const walk = (node: MetricValue, path: string[]): void => {
+    if (isTree(node) && Object.keys(node).length > 0) {
+      for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
+    } else if (path.length > 0) {
+      keys.push(formatKeyPath(path));
+    }
+  };
+  walk(source.values, []);
+  return keys;
+}
+
+function describeSource(source: MetricSource): string {
+  return `${source.name} (${source.file})`;
+}
+
+/** Why a found value cannot be compared, or undefined when it is a finite number. */
+export function describeNonNumeric(value: MetricValue): string | undefined {
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return "is NaN";
+    if (!Number.isFinite(value)) return `is ${value > 0 ? "Infinity" : "-Infinity"}`;
+    return undefined;
+  }
+  if (typeof value === "string") return `is the string '${value}', not a number`;
+  if (typeof value === "boolean") return `is the boolean ${value}, not a number`;
+  if (value === null) return "is null";
+  if (Array.isArray(value)) return `is a list of ${value.length} values, not a number`;
+  const names = Object.keys(value).map(quoteSegment);
+  const shown = names.slice(0, 8).join(", ") + (names.length > 8 ? ", …" : "");
+  return `is a group of metrics (${shown}), not a number; name one of them`;
+}
+
+function availableKeys(sources: MetricSource[]): string[] {
+  const qualify = sources.length > 1;
+  return sources.flatMap((s) => listMetricKeys(s).map((k) => (qualify ? `${quoteSegment(s.name)}.${k}` : k)));
+}
+
+function notFound(ref: MetricRef, searched: MetricSource[]): MetricLookup {
+  const keys = availableKeys(searched);
+  const shown = keys.slice(0, MAX_LISTED_KEYS);
+  const more = keys.length > shown.length ? ` and ${keys.length - shown.length} more` : "";
+  const where = searched.map(describeSource).join(", ");
+  const listing = keys.length === 0 ? "no metrics in them" : `available: ${shown.join(", ")}${more}`;
+  const single = searched.length === 1 ? searched[0] : undefined;
+  return {
+    ok: false,
+    reason: `\`${ref.text}\` not found in ${where}; ${listing}`,
+    ...(single ? { source: single.name, file: single.file } : {}),
+    availableKeys: shown,
+  };
+}
+
+function accept(ref: MetricRef, source: MetricSource, found: Found): MetricLookup {
+  const key = formatKeyPath(found.path);
+  const problem = describeNonNumeric(found.value);
+  if (problem === undefined && typeof found.value === "number") {
+    return { ok: true, value: found.value, source: source.name, file: source.file, key };
+  }
+  return {
+    ok: false,
+    reason: `\`${ref.text}\` in ${describeSource(source)} ${problem}`,
+    source: source.name,
+    file: source.file,
+    availableKeys: listMetricKeys(source).slice(0, MAX_LISTED_KEYS),
+  };
+}
+
+function lookupEverywhere(ref: MetricRef, sources: MetricSource[]): MetricLookup | undefined {
+  const hits = sources.flatMap((source) => {
+    const found = resolveInSource(source, ref.segments);
+    return found ? [{ source, found }] : [];
+  });
+  const [first, second] = hits;
+  if (!first) return undefined;
+  if (!second) return accept(ref, first.source, first.found);
+  const list = hits.map((h) => describeSource(h.source));
+  const where = list.length === 2 ? `${list[0]} and ${list[1]}` : list.join(", ");
+  return {
+    ok: false,
+    reason: `ambiguous: \`${ref.text}\` is in ${where}; qualify it as ${quoteSegment(first.source.name)}.${ref.text}`,
+    availableKeys: [],
+  };
+}
+
+export function lookupMetric(ref: MetricRef, sources: MetricSource[]): MetricLookup {
+  if (sources.length === 0) {
+    return {
+      ok: false,
+      reason: `\`${ref.text}\` cannot be checked: no metric sources were loaded`,
+      availableKeys: [],
+    };
+  }
+  const [head, ...rest] = ref.segments;
+  const named = rest.length > 0 ? sources.find((s) => s.name === head) : undefined;
+  if (named) {
+    const found = resolveInSource(named, rest);
+    if (found) return accept(ref, named, found);
+    return lookupEverywhere(ref, sources) ?? notFound(ref, [named]);
+  }
+  return lookupEverywhere(ref, sources) ?? notFound(ref, sources);
+}
