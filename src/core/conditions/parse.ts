@@ -1,0 +1,223 @@
+import type { SourceLocation } from "../diagnostics.js";
+import type { CompareOp, Condition, MetricRef, Operand } from "./types.js";
+
+export type ConditionField = "metric" | "op" | "value";
+
+export type ParseConditionResult =
+  | { ok: true; condition: Condition }
+  /** `column` is 1-based within the condition string (1 for the object form); `field` names the
+   * offending key of the object form so a caller can point at that node. */
+  | { ok: false; message: string; column: number; field?: ConditionField };
+
+export const COMPARE_OPS: readonly CompareOp[] = [">", ">=", "<", "<=", "==", "!="];
+const OP_LIST = COMPARE_OPS.join(" ");
+
+class ConditionSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+const BARE_SEGMENT = /[A-Za-z0-9_/]/;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
+
+/** A cursor over the condition text; columns it reports are 1-based. */
+class Scanner {
+  pos = 0;
+  constructor(readonly text: string) {}
+  get column(): number {
+    return this.pos + 1;
+  }
+  peek(): string {
+    return this.text[this.pos] ?? "";
+  }
+  atEnd(): boolean {
+    return this.pos >= this.text.length;
+  }
+  skipSpace(): void {
+    while (/\s/.test(this.peek()) && !this.atEnd()) this.pos++;
+  }
+  fail(message: string, column = this.column): never {
+    throw new ConditionSyntaxError(message, column);
+  }
+  describeHere(): string {
+    return this.atEnd() ? "end of condition" : `'${this.peek()}'`;
+  }
+}
+
+function quoteSegment(segment: string): string {
+  return /^[A-Za-z0-9_/]+$/.test(segment) ? segment : `\`${segment}\``;
+}
+
+function metricText(segments: string[]): string {
+  return segments.map(quoteSegment).join(".");
+}
+
+function scanMetric(s: Scanner): MetricRef {
+  const segments: string[] = [];
+  for (;;) {
+    if (s.peek() === "`") {
+      const open = s.column;
+      const close = s.text.indexOf("`", s.pos + 1);
+      if (close < 0) s.fail("unterminated back-quoted metric name", open);
+      const segment = s.text.slice(s.pos + 1, close);
+      if (segment.length === 0) s.fail("empty back-quoted metric name", open);
+      segments.push(segment);
+      s.pos = close + 1;
+    } else {
+      const start = s.pos;
+      while (BARE_SEGMENT.test(s.peek()) && !s.atEnd()) s.pos++;
+      if (s.pos === start) {
+        const what = segments.length === 0 ? "a metric name" : "a metric name after '.'";
+        s.fail(
+          /[-\s.]/.test(s.peek()) && segments.length > 0
+            ? `expected ${what}; back-quote names with spaces, dots or dashes, e.g. \`f1-score\``
+            : `expected ${what}, found ${s.describeHere()}`,
+        );
+      }
+      segments.push(s.text.slice(start, s.pos));
+    }
+    if (s.peek() !== ".") break;
+    s.pos++;
+  }
+  if (s.peek() === "-" || s.peek() === "`") {
+    s.fail(`unexpected '${s.peek()}' in metric name; back-quote names with dashes, e.g. \`f1-score\``);
+  }
+  return { segments, text: metricText(segments) };
+}
+
+function scanOp(s: Scanner): CompareOp {
+  const start = s.pos;
+  while (/[<>=!]/.test(s.peek()) && !s.atEnd()) s.pos++;
+  const op = s.text.slice(start, s.pos);
+  if (op.length === 0) s.fail(`expected a comparison operator (${OP_LIST}), found ${s.describeHere()}`);
+  if ((COMPARE_OPS as readonly string[]).includes(op)) return op as CompareOp;
+  const hint =
+    op === "="
+      ? " (did you mean '=='?)"
+      : op === "=>"
+        ? " (did you mean '>='?)"
+        : op === "=<"
+          ? " (did you mean '<='?)"
+          : "";
+  return s.fail(`invalid operator '${op}'${hint}; expected one of ${OP_LIST}`, start + 1);
+}
+
+/** A number, optionally a percentage; returns the value and its normalised text. */
+function scanNumber(s: Scanner): { value: number; text: string } {
+  const match = NUMBER.exec(s.text.slice(s.pos));
+  if (!match) s.fail(`expected a number, a percentage or 'baseline', found ${s.describeHere()}`);
+  s.pos += match[0].length;
+  const literal = Number(match[0]);
+  if (!Number.isFinite(literal)) s.fail(`number '${match[0]}' is out of range`, s.column - match[0].length);
+  if (s.peek() === "%") {
+    s.pos++;
+    return { value: literal / 100, text: `${literal}%` };
+  }
+  return { value: literal, text: String(literal) };
+}
+
+function scanOperand(s: Scanner): Operand {
+  if (!s.text.startsWith("baseline", s.pos) || BARE_SEGMENT.test(s.text[s.pos + 8] ?? "")) {
+    const n = scanNumber(s);
+    return { kind: "number", value: n.value, text: n.text };
+  }
+  s.pos += "baseline".length;
+  s.skipSpace();
+  if (s.atEnd()) return { kind: "baseline", text: "baseline" };
+  const opChar = s.peek();
+  if (opChar === "±") s.fail("'±' is not an operator here; write 'baseline + d' or 'baseline - d'");
+  if (opChar !== "+" && opChar !== "-" && opChar !== "*") {
+    s.fail(`expected '+', '-' or '*' after 'baseline', found ${s.describeHere()}`);
+  }
+  s.pos++;
+  s.skipSpace();
+  const n = scanNumber(s);
+  return { kind: "baseline", adjust: { op: opChar, amount: n.value }, text: `baseline ${opChar} ${n.text}` };
+}
+
+function build(metric: MetricRef, op: CompareOp, value: Operand, location?: SourceLocation): Condition {
+  const condition: Condition = { metric, op, value, text: `${metric.text} ${op} ${value.text}` };
+  if (location) condition.location = location;
+  return condition;
+}
+
+function parseText(input: string, location?: SourceLocation): Condition {
+  const s = new Scanner(input);
+  s.skipSpace();
+  if (s.atEnd()) s.fail("empty condition; write METRIC OP VALUE, e.g. 'accuracy >= 0.9'");
+  const metric = scanMetric(s);
+  s.skipSpace();
+  const op = scanOp(s);
+  s.skipSpace();
+  const value = scanOperand(s);
+  s.skipSpace();
+  if (!s.atEnd()) s.fail(`unexpected ${s.describeHere()} after the value`);
+  return build(metric, op, value, location);
+}
+
+function parseObject(input: Record<string, unknown>, location?: SourceLocation): ParseConditionResult {
+  const fail = (field: ConditionField, message: string): ParseConditionResult => ({
+    ok: false,
+    message,
+    column: 1,
+    field,
+  });
+  const { metric, op, value } = input;
+  if (typeof metric !== "string") return fail("metric", "condition 'metric' must be a metric name");
+  let metricRef: MetricRef;
+  try {
+    const s = new Scanner(metric.trim());
+    metricRef = scanMetric(s);
+    if (!s.atEnd()) s.fail(`unexpected ${s.describeHere()} in metric name`);
+  } catch (e) {
+    if (e instanceof ConditionSyntaxError) return fail("metric", e.message);
+    throw e;
+  }
+  if (typeof op !== "string" || !(COMPARE_OPS as readonly string[]).includes(op)) {
+    return fail("op", `condition 'op' must be one of ${OP_LIST}`);
+  }
+  let operand: Operand;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return fail("value", "condition 'value' must be a finite number");
+    operand = { kind: "number", value, text: String(value) };
+  } else if (typeof value === "string") {
+    try {
+      const s = new Scanner(value.trim());
+      operand = scanOperand(s);
+      if (!s.atEnd()) s.fail(`unexpected ${s.describeHere()} after the value`);
+    } catch (e) {
+      if (e instanceof ConditionSyntaxError) return fail("value", e.message);
+      throw e;
+    }
+  } else {
+    return fail("value", "condition 'value' must be a number, a percentage or a 'baseline' expression");
+  }
+  return { ok: true, condition: build(metricRef, op as CompareOp, operand, location) };
+}
+
+/**
+ * Parses a condition, `METRIC OP VALUE` or `{metric, op, value}`. Never throws on user input:
+ * syntax errors come back with the 1-based column of the offending character.
+ */
+export function parseCondition(input: unknown, location?: SourceLocation): ParseConditionResult {
+  if (typeof input === "string") {
+    try {
+      return { ok: true, condition: parseText(input, location) };
+    } catch (e) {
+      if (e instanceof ConditionSyntaxError) return { ok: false, message: e.message, column: e.column };
+      throw e;
+    }
+  }
+  if (input !== null && typeof input === "object" && !Array.isArray(input)) {
+    return parseObject(input as Record<string, unknown>, location);
+  }
+  return {
+    ok: false,
+    message: "a condition must be a string like 'accuracy >= 0.9' or an object {metric, op, value}",
+    column: 1,
+  };
+}

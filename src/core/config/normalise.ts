@@ -1,0 +1,68 @@
+import type { Condition } from "../conditions/types.js";
+import type { Locator } from "./locate.js";
+import type { Config, MetricFormat, MetricSourceSpec, OnFail, OnReject, Step } from "./types.js";
+
+type Data = Record<string, unknown>;
+
+function sources(value: unknown, section: "metrics" | "baseline", locator: Locator): MetricSourceSpec[] {
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value as Data).map(([name, spec]) => {
+    const location = locator.at([section, name]);
+    if (typeof spec === "string") return { name, path: spec, location };
+    const { path, format, ref } = spec as { path: string; format?: MetricFormat; ref?: string };
+    const out: MetricSourceSpec = { name, path, location };
+    if (format !== undefined) out.format = format;
+    if (ref !== undefined) out.ref = ref;
+    return out;
+  });
+}
+
+function step(raw: Data, index: number, locator: Locator, conditions: Map<string, Condition[]>): Step {
+  const base = { name: raw.name as string, location: locator.at(["steps", index]) };
+  const inputs = (raw.inputs ?? {}) as Data;
+  switch (raw.type) {
+    case "test":
+      return {
+        ...base,
+        type: "test",
+        checks: conditions.get(`steps/${index}/inputs/checks`) ?? [],
+        onFail: (raw.on_fail as OnFail | undefined) ?? "fail_pipeline",
+      };
+    case "approval": {
+      const approvers = inputs.approvers as string[];
+      return {
+        ...base,
+        type: "approval",
+        users: approvers.filter((a) => !a.includes("/")),
+        teams: approvers.filter((a) => a.includes("/")),
+        minApprovals: (inputs.min_approvals as number | undefined) ?? 1,
+        autoApproveIf: conditions.get(`steps/${index}/inputs/auto_approve_if`) ?? [],
+        allowSelfApproval: (inputs.allow_self_approval as boolean | undefined) ?? false,
+        onReject: (raw.on_reject as OnReject | undefined) ?? "fail_pipeline",
+      };
+    }
+    case "deploy":
+      return { ...base, type: "deploy", environment: inputs.environment as string };
+    default:
+      return { ...base, type: "training" };
+  }
+}
+
+/** Builds the typed config from data that passed the schema and the semantic checks. */
+export function normalise(
+  data: Data,
+  file: string,
+  locator: Locator,
+  conditions: Map<string, Condition[]>,
+): Config {
+  const model = (data.model ?? {}) as { name?: string; artifacts?: string[] };
+  return {
+    file,
+    version: 1,
+    model: { ...(model.name !== undefined ? { name: model.name } : {}), artifacts: model.artifacts ?? [] },
+    metrics: sources(data.metrics, "metrics", locator),
+    baseline: sources(data.baseline, "baseline", locator),
+    protectedPaths: (data.protected_paths as string[] | undefined) ?? [],
+    steps: (data.steps as Data[]).map((raw, i) => step(raw, i, locator, conditions)),
+  };
+}

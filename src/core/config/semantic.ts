@@ -1,0 +1,182 @@
+import type { Diagnostic } from "../diagnostics.js";
+import { COMPARE_OPS, parseCondition } from "../conditions/parse.js";
+import type { Condition } from "../conditions/types.js";
+import type { Locator, PathSegment } from "./locate.js";
+
+type Data = Record<string, unknown>;
+
+const isRecord = (v: unknown): v is Data => v !== null && typeof v === "object" && !Array.isArray(v);
+
+export interface ParsedConditions {
+  /** Keyed by the JSON pointer of the list, e.g. "/steps/1/inputs/checks". */
+  byList: Map<string, Condition[]>;
+}
+
+function conditionListPaths(steps: unknown[]): PathSegment[][] {
+  const paths: PathSegment[][] = [];
+  steps.forEach((step, i) => {
+    if (!isRecord(step) || !isRecord(step.inputs)) return;
+    if (step.type === "test" && Array.isArray(step.inputs.checks))
+      paths.push(["steps", i, "inputs", "checks"]);
+    if (step.type === "approval" && Array.isArray(step.inputs.auto_approve_if)) {
+      paths.push(["steps", i, "inputs", "auto_approve_if"]);
+    }
+  });
+  return paths;
+}
+
+function get(data: unknown, path: readonly PathSegment[]): unknown {
+  let node = data;
+  for (const segment of path)
+    node = isRecord(node) || Array.isArray(node) ? (node as Data)[String(segment)] : undefined;
+  return node;
+}
+
+/** Only shapes the schema accepts are parsed here, so a malformed entry is reported once. */
+function parseable(item: unknown): boolean {
+  if (typeof item === "string") return item.trim() !== "";
+  return (
+    isRecord(item) &&
+    typeof item.metric === "string" &&
+    (COMPARE_OPS as readonly unknown[]).includes(item.op) &&
+    (typeof item.value === "number" || typeof item.value === "string")
+  );
+}
+
+function checkConditions(data: Data, locator: Locator, out: Diagnostic[]): Map<string, Condition[]> {
+  const parsed = new Map<string, Condition[]>();
+  const hasBaseline = isRecord(data.baseline) && Object.keys(data.baseline).length > 0;
+  const steps = Array.isArray(data.steps) ? data.steps : [];
+  for (const listPath of conditionListPaths(steps)) {
+    const list = get(data, listPath) as unknown[];
+    const conditions: Condition[] = [];
+    list.forEach((item, i) => {
+      if (!parseable(item)) return;
+      const path = [...listPath, i];
+      const result = parseCondition(item, locator.at(path));
+      if (!result.ok) {
+        const start = locator.stringStart(path);
+        const location =
+          result.field !== undefined
+            ? locator.at([...path, result.field])
+            : start !== undefined
+              ? locator.atOffset(start + result.column - 1)
+              : locator.at(path);
+        out.push(
+          locator.error(
+            location,
+            `invalid condition: ${result.message}`,
+            "conditions are METRIC OP VALUE, e.g. 'accuracy >= 0.9' or 'f1 >= baseline - 0.01'",
+          ),
+        );
+        return;
+      }
+      if (result.condition.value.kind === "baseline" && !hasBaseline) {
+        out.push(
+          locator.error(
+            locator.at(path),
+            `condition '${result.condition.text}' compares with the baseline, but the config declares no 'baseline'`,
+            "add a top-level 'baseline:' naming the production model's metrics, e.g. baseline: { eval: { path: metrics/eval.json, ref: base } }",
+          ),
+        );
+        return;
+      }
+      conditions.push(result.condition);
+    });
+    parsed.set(listPath.join("/"), conditions);
+  }
+  return parsed;
+}
+
+function checkStepNames(steps: unknown[], locator: Locator, out: Diagnostic[]): void {
+  const firstLine = new Map<string, number>();
+  steps.forEach((step, i) => {
+    if (!isRecord(step) || typeof step.name !== "string") return;
+    const location = locator.at(["steps", i, "name"]);
+    const first = firstLine.get(step.name);
+    if (first === undefined) firstLine.set(step.name, location.line);
+    else
+      out.push(
+        locator.error(
+          location,
+          `duplicate step name '${step.name}' (first used on line ${first})`,
+          "step names must be unique",
+        ),
+      );
+  });
+}
+
+const STEP_ONLY_KEYS: Record<string, string> = { on_fail: "test", on_reject: "approval" };
+
+function checkStepKeys(steps: unknown[], locator: Locator, out: Diagnostic[]): void {
+  steps.forEach((step, i) => {
+    if (!isRecord(step) || typeof step.type !== "string") return;
+    for (const [key, owner] of Object.entries(STEP_ONLY_KEYS)) {
+      if (
+        key in step &&
+        step.type !== owner &&
+        ["training", "test", "approval", "deploy"].includes(step.type)
+      ) {
+        out.push(
+          locator.error(
+            locator.atKey(["steps", i, key]),
+            `'${key}' applies to ${owner} steps only, not to ${step.type} steps`,
+            `remove '${key}' from step '${String(step.name)}'`,
+          ),
+        );
+      }
+    }
+  });
+}
+
+function checkApprovers(steps: unknown[], locator: Locator, out: Diagnostic[], warnings: Diagnostic[]): void {
+  steps.forEach((step, i) => {
+    if (!isRecord(step) || step.type !== "approval" || !isRecord(step.inputs)) return;
+    const approvers = step.inputs.approvers;
+    if (!Array.isArray(approvers) || !approvers.every((a) => typeof a === "string")) return;
+    const seen = new Set<string>();
+    approvers.forEach((approver: string, j) => {
+      const key = approver.toLowerCase();
+      if (seen.has(key))
+        warnings.push({
+          ...locator.at(["steps", i, "inputs", "approvers", j]),
+          severity: "warning",
+          message: `approver '${approver}' is listed twice`,
+        });
+      seen.add(key);
+    });
+    const users = [...seen].filter((a) => !a.includes("/"));
+    const hasTeam = seen.size > users.length;
+    const min = step.inputs.min_approvals;
+    if (
+      !hasTeam &&
+      typeof min === "number" &&
+      Number.isInteger(min) &&
+      min > users.length &&
+      users.length > 0
+    ) {
+      out.push(
+        locator.error(
+          locator.at(["steps", i, "inputs", "min_approvals"]),
+          `min_approvals is ${min} but only ${users.length} approver${users.length === 1 ? " is" : "s are"} listed, so the step could never be approved`,
+          "list more approvers (or a team), or lower min_approvals",
+        ),
+      );
+    }
+  });
+}
+
+/** Checks the schema cannot express. Runs on schema-invalid data too, so it only looks at well-shaped parts. */
+export function semanticChecks(
+  data: Data,
+  locator: Locator,
+): { errors: Diagnostic[]; warnings: Diagnostic[]; conditions: Map<string, Condition[]> } {
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  const steps = Array.isArray(data.steps) ? data.steps : [];
+  checkStepNames(steps, locator, errors);
+  checkStepKeys(steps, locator, errors);
+  checkApprovers(steps, locator, errors, warnings);
+  const conditions = checkConditions(data, locator, errors);
+  return { errors, warnings, conditions };
+}
