@@ -1,0 +1,68 @@
+// mode: gate — the deploy job's last check in action-only mode: the commit must carry an approved
+// decision, recorded by GitHub Actions (not by anyone with checks:write).
+import type { GitHubGateway } from "../github/gateway.js";
+import type { EventContext } from "./event.js";
+import type { Runner } from "./runner.js";
+import { ACTIONS_APP_SLUG } from "./snapshot-source.js";
+import { DECISION_CHECK } from "./publish.js";
+import { reading } from "./errors.js";
+
+export type GateVerdict =
+  | { pass: true; message: string }
+  | { pass: false; reason: string; decision: "pending" | "rejected" | "error" };
+
+export async function checkGate(
+  gateway: Pick<GitHubGateway, "findCheckRun">,
+  sha: string,
+): Promise<GateVerdict> {
+  const run = await reading(`the ${DECISION_CHECK} check run of ${sha}`, () =>
+    gateway.findCheckRun(sha, DECISION_CHECK),
+  );
+  if (!run)
+    return {
+      pass: false,
+      decision: "error",
+      reason: `no decision recorded for ${sha}: no ${DECISION_CHECK} check run`,
+    };
+  const slug = run.app?.slug;
+  if (slug !== ACTIONS_APP_SLUG) {
+    return {
+      pass: false,
+      decision: "error",
+      reason: `the ${DECISION_CHECK} check run on ${sha} was created by '${slug ?? "unknown"}', not GitHub Actions: not trusted`,
+    };
+  }
+  const said = [run.output?.title, run.output?.summary].filter(Boolean).join(": ");
+  if (run.status !== "completed")
+    return {
+      pass: false,
+      decision: "pending",
+      reason: `not approved yet (${run.status})${said ? ": " + said : ""}`,
+    };
+  if (run.conclusion !== "success")
+    return {
+      pass: false,
+      decision: "rejected",
+      reason: `not approved (${run.conclusion})${said ? ": " + said : ""}`,
+    };
+  return { pass: true, message: `approved: ${said || sha}` };
+}
+
+export async function runGate({
+  gateway,
+  runner,
+  event,
+}: {
+  gateway: GitHubGateway;
+  runner: Runner;
+  event: EventContext;
+}): Promise<number> {
+  const verdict = await checkGate(gateway, event.sha);
+  runner.setOutput("decision", verdict.pass ? "approved" : verdict.decision);
+  if (verdict.pass) {
+    runner.info(`model-approval gate: ${verdict.message}`);
+    return 0;
+  }
+  runner.setFailed(`model-approval gate: ${verdict.reason}`);
+  return 1;
+}

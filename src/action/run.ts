@@ -1,0 +1,61 @@
+// Wires the action together from an explicit runner environment; returns the exit code.
+import { readFile } from "node:fs/promises";
+import { GitHubGateway } from "../github/gateway.js";
+import { createActionOctokit } from "../github/octokit.js";
+import type { RunnerEnvironment } from "./env.js";
+import { readEventContext, type EventContext } from "./event.js";
+import { parseInputs } from "./inputs.js";
+import { ProcessRunner, type Runner } from "./runner.js";
+import { describeError } from "./errors.js";
+import { runEvaluate } from "./evaluate.js";
+import { runGate } from "./gate.js";
+
+async function readEvent(env: RunnerEnvironment): Promise<EventContext> {
+  let payload: unknown = {};
+  if (env.eventPath) {
+    try {
+      payload = JSON.parse(await readFile(env.eventPath, "utf8"));
+    } catch (error) {
+      throw new Error(`could not read the event payload ${env.eventPath}: ${describeError(error)}`);
+    }
+  }
+  return readEventContext(env.eventName, payload, env.sha);
+}
+
+export async function runAction(
+  env: RunnerEnvironment,
+  runner: Runner = new ProcessRunner(env),
+): Promise<number> {
+  try {
+    const parsed = parseInputs(env.inputs);
+    if (!parsed.ok) {
+      for (const error of parsed.errors) runner.setFailed(error);
+      runner.setOutput("decision", "error");
+      return 1;
+    }
+    const inputs = parsed.inputs;
+    const [owner = "", repo = ""] = env.repository.split("/");
+    if (!owner || !repo) throw new Error(`GITHUB_REPOSITORY must be owner/name, got '${env.repository}'`);
+    const event = await readEvent(env);
+    if (!event.sha)
+      throw new Error("no commit to decide about: GITHUB_SHA is empty and the event has no pull request");
+    const gateway = new GitHubGateway(createActionOctokit(inputs.token, { baseUrl: env.apiUrl }), {
+      owner,
+      repo,
+    });
+    if (inputs.mode === "gate") return await runGate({ gateway, runner, event });
+    return await runEvaluate({
+      inputs,
+      event,
+      gateway,
+      runner,
+      workspace: env.workspace,
+      runnerTemp: env.runnerTemp,
+    });
+  } catch (error) {
+    // Anything unexpected still ends as a reported failure, never as a silent pass or a stack trace.
+    runner.setOutput("decision", "error");
+    runner.setFailed(`model-approval: ${describeError(error)}`);
+    return 1;
+  }
+}
