@@ -39,26 +39,6 @@ export type ReconcileOutcome =
       failures: string[];
     };
 
-interface RestPullRequest {
-  number: number;
-  state: string;
-  draft?: boolean;
-  user: { login: string } | null;
-  head: { sha: string };
-  base: { ref: string };
-}
-
-function facts(pr: RestPullRequest): PullRequestFacts {
-  return {
-    number: pr.number,
-    state: pr.state,
-    draft: pr.draft === true,
-    author: pr.user?.login ?? "",
-    headSha: pr.head.sha,
-    baseRef: pr.base.ref,
-  };
-}
-
 function errorDiagnostic(message: string): Diagnostic {
   return { file: CONFIG_PATH, line: 1, column: 1, severity: "error", message };
 }
@@ -158,8 +138,7 @@ export async function reconcile(
   gateway: AppGateway,
   { prNumber, gateDeployments = true }: ReconcileTarget,
 ): Promise<ReconcileOutcome> {
-  const rest = (await reading(`PR #${prNumber}`, () => gateway.getPullRequest(prNumber))) as RestPullRequest;
-  const pr = facts(rest);
+  const pr: PullRequestFacts = await reading(`PR #${prNumber}`, () => gateway.getPullRequest(prNumber));
   if (pr.state !== "open") return { status: "skipped", pr: prNumber, why: `PR #${prNumber} is ${pr.state}` };
   const decided = await decideForPullRequest(gateway, pr);
   if ("none" in decided)
