@@ -172,7 +172,11 @@ function parseObject(input: Record<string, unknown>, location?: SourceLocation):
   try {
     const s = new Scanner(metric.trim());
     metricRef = scanMetric(s);
-    if (!s.atEnd()) s.fail(`unexpected ${s.describeHere()} in metric name`);
+    if (!s.atEnd()) {
+      s.fail(
+        `unexpected ${s.describeHere()} in metric name; back-quote segments with spaces, dots or dashes, e.g. \`f1 score\``,
+      );
+    }
   } catch (e) {
     if (e instanceof ConditionSyntaxError) return fail("metric", e.message);
     throw e;

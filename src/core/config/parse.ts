@@ -1,4 +1,12 @@
-import { LineCounter, parseAllDocuments, isAlias, visit, type Document, type YAMLError } from "yaml";
+import {
+  LineCounter,
+  parseAllDocuments,
+  isAlias,
+  isScalar,
+  visit,
+  type Document,
+  type YAMLError,
+} from "yaml";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.js";
 import type { Config } from "./types.js";
 import { Locator } from "./locate.js";
@@ -75,13 +83,37 @@ function firstAliasOffset(doc: Document): number {
   return offset;
 }
 
+/** `? [a, b]: x` is valid YAML but names nothing in a config; converting it would stringify the key. */
+function complexKeyDiagnostics(doc: Document, locator: Locator): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (pair.key !== null && !isScalar(pair.key)) {
+        out.push(
+          locator.error(
+            locator.atNode(pair.key as Parameters<Locator["atNode"]>[0]),
+            "a mapping key must be a plain name, not a list, mapping or alias",
+          ),
+        );
+      }
+    },
+  });
+  return out;
+}
+
 function parseUnsafe(text: string, file: string): ParseConfigResult {
   const fail = (diagnostics: Diagnostic[]): ParseConfigResult => ({
     ok: false,
     diagnostics: diagnostics.sort(compareDiagnostics),
   });
   const lines = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const parsed = parseAllDocuments(text, {
+    lineCounter: lines,
+    uniqueKeys: true,
+    prettyErrors: false,
+    // yaml would print its own warnings to the console; core code only returns data.
+    logLevel: "error",
+  });
   const docs = Array.isArray(parsed) ? parsed : [];
   const doc = docs[0];
   if (!doc || (doc.contents === null && doc.errors.length === 0)) {
@@ -105,6 +137,8 @@ function parseUnsafe(text: string, file: string): ParseConfigResult {
   if (diagnostics.length > 0) return fail(diagnostics);
 
   const locator = new Locator(file, doc, lines);
+  const complexKeys = complexKeyDiagnostics(doc, locator);
+  if (complexKeys.length > 0) return fail(complexKeys);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

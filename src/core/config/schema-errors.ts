@@ -231,7 +231,7 @@ function enumMessage(error: SchemaError, data: unknown, path: PathSegment[]): Me
   const last = path[path.length - 1];
   const suggestion = typeof value === "string" ? didYouMean(value, allowed) : undefined;
   const shown = typeof value === "string" ? `'${value}'` : JSON.stringify(value);
-  const subject = last === "type" && path[0] === "steps" ? "step type" : `value for '${describePath(path)}'`;
+  const subject = last === "type" && path[0] === "steps" ? "step type" : `${describePath(path)} value`;
   return {
     message: `unknown ${subject} ${shown}${suggestion ? ` (did you mean '${suggestion}'?)` : ""}`,
     hint: `allowed ${last === "type" ? "types" : "values"}: ${allowed.join(", ")}`,
