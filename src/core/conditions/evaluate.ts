@@ -1,0 +1,151 @@
+// Evaluates one condition against loaded metrics. Comparisons are plain IEEE-754 comparisons with
+// no epsilon: `accuracy >= 0.8` with accuracy 0.7999999 fails, and `==` means bit-for-bit equal
+// after parsing. A tolerance would be a hidden, undocumented threshold; write `>= 0.799` instead.
+import type { MetricLookup, MetricSource } from "../metrics/types.js";
+import { lookupMetric } from "../metrics/lookup.js";
+import type { CompareOp, Condition, MetricRef } from "./types.js";
+
+export interface ConditionResult {
+  condition: Condition;
+  passed: boolean;
+  /** The metric's value, when it was found and is a finite number. */
+  value?: number;
+  /** The value compared against, baseline adjustment applied. */
+  threshold?: number;
+  /** The same metric in the baseline sources, when found. */
+  baseline?: number;
+  /** value - baseline, when both are known. */
+  delta?: number;
+  source?: string;
+  file?: string;
+  key?: string;
+  availableKeys?: string[];
+  /** Why it passed or failed, without the condition's text, e.g. "accuracy = 0.93 holds (> 0.9)". */
+  reason: string;
+}
+
+export interface ConditionSources {
+  metrics: MetricSource[];
+  baseline: MetricSource[];
+  /** Load failures by source name: a check that may read a failed source fails (closed). */
+  metricErrors?: Record<string, string>;
+  baselineErrors?: Record<string, string>;
+}
+
+const COMPARE: Record<CompareOp, (a: number, b: number) => boolean> = {
+  ">": (a, b) => a > b,
+  ">=": (a, b) => a >= b,
+  "<": (a, b) => a < b,
+  "<=": (a, b) => a <= b,
+  "==": (a, b) => a === b,
+  "!=": (a, b) => a !== b,
+};
+
+export function compare(value: number, op: CompareOp, threshold: number): boolean {
+  return COMPARE[op](value, threshold);
+}
+
+/**
+ * A reference qualified by a loaded source reads only that source. Anything else (unqualified, or
+ * qualified by a source that failed to load) might have read a failed source, so it fails closed.
+ */
+function find(ref: MetricRef, sources: MetricSource[], errors?: Record<string, string>): MetricLookup {
+  const failed = Object.entries(errors ?? {});
+  const first = ref.segments[0];
+  const qualified = ref.segments.length > 1;
+  const ownError = failed.find(([name]) => qualified && name === first);
+  if (ownError)
+    return {
+      ok: false,
+      reason: `metric source '${ownError[0]}' could not be loaded: ${ownError[1]}`,
+      source: ownError[0],
+      availableKeys: [],
+    };
+  const readsLoadedSource = qualified && sources.some((source) => source.name === first);
+  if (failed.length > 0 && !readsLoadedSource) {
+    const why = failed.map(([, message]) => message).join("; ");
+    return { ok: false, reason: `metrics could not be loaded: ${why}`, availableKeys: [] };
+  }
+  const result = lookupMetric(ref, sources);
+  // The lookup falls back to every source when the named one lacks the key; a failed source
+  // might have held it too.
+  if (result.ok && failed.length > 0 && result.source !== first) {
+    const why = failed.map(([, message]) => message).join("; ");
+    return { ok: false, reason: `metrics could not be loaded: ${why}`, availableKeys: [] };
+  }
+  return result;
+}
+
+function thresholdOf(
+  condition: Condition,
+  baseline: number | undefined,
+): { ok: true; threshold: number } | { ok: false } {
+  const operand = condition.value;
+  if (operand.kind === "number") return { ok: true, threshold: operand.value };
+  if (baseline === undefined) return { ok: false };
+  const adjust = operand.adjust;
+  if (!adjust) return { ok: true, threshold: baseline };
+  switch (adjust.op) {
+    case "+":
+      return { ok: true, threshold: baseline + adjust.amount };
+    case "-":
+      return { ok: true, threshold: baseline - adjust.amount };
+    case "*":
+      return { ok: true, threshold: baseline * adjust.amount };
+  }
+}
+
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  return String(Number(n.toPrecision(6)));
+}
+
+export function evaluateCondition(condition: Condition, sources: ConditionSources): ConditionResult {
+  const found = find(condition.metric, sources.metrics, sources.metricErrors);
+  const needsBaseline = condition.value.kind === "baseline";
+  const hasBaseline = sources.baseline.length > 0 || Object.keys(sources.baselineErrors ?? {}).length > 0;
+  const base = hasBaseline ? find(condition.metric, sources.baseline, sources.baselineErrors) : undefined;
+  const baseline = base?.ok ? base.value : undefined;
+
+  if (!found.ok) {
+    return {
+      condition,
+      passed: false,
+      baseline,
+      source: found.source,
+      file: found.file,
+      availableKeys: found.availableKeys,
+      reason: found.reason,
+    };
+  }
+  const located = { source: found.source, file: found.file, key: found.key };
+  const value = found.value;
+  const delta = baseline === undefined ? undefined : value - baseline;
+  const threshold = thresholdOf(condition, baseline);
+  if (!threshold.ok) {
+    const why = base && !base.ok ? base.reason : "no baseline metrics are configured";
+    return {
+      condition,
+      passed: false,
+      value,
+      ...located,
+      reason: `no baseline value for ${condition.metric.text}: ${why}`,
+    };
+  }
+  const passed = compare(value, condition.op, threshold.threshold);
+  const against = needsBaseline
+    ? `${formatNumber(threshold.threshold)} (baseline ${formatNumber(baseline!)})`
+    : formatNumber(threshold.threshold);
+  const detail = `${condition.metric.text} = ${formatNumber(value)}`;
+  const verdict = passed ? `holds (${condition.op} ${against})` : `fails: needs ${condition.op} ${against}`;
+  return {
+    condition,
+    passed,
+    value,
+    threshold: threshold.threshold,
+    baseline,
+    delta,
+    ...located,
+    reason: `${detail} ${verdict}`,
+  };
+}

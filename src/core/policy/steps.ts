@@ -1,0 +1,215 @@
+// Evaluation of each step type. Each returns the step's result plus what the overall decision
+// needs to know about it; decide.ts combines them.
+import type { ApprovalStep, Config, TestStep } from "../config/types.js";
+import type { Condition } from "../conditions/types.js";
+import { evaluateCondition, type ConditionResult, type ConditionSources } from "../conditions/evaluate.js";
+import { guardedChanges } from "./guarded-paths.js";
+import { shortSha, tallyReviews, type Vote } from "./reviews.js";
+import type { DecideInput, MetricRow, Reason, StepResult } from "./types.js";
+
+export interface Evaluated {
+  result: StepResult;
+  rows: MetricRow[];
+}
+
+export interface ApprovalEvaluated extends Evaluated {
+  votes: Vote[];
+  /** Listed users and teams still to be asked, when pending. */
+  stillNeeded: string[];
+  missingApprovals: number;
+}
+
+export function checkReason(result: ConditionResult): Reason {
+  return {
+    kind: "check",
+    outcome: result.passed ? "pass" : "fail",
+    message: `${result.condition.text}: ${result.reason}`,
+    data: {
+      condition: result.condition.text,
+      metric: result.condition.metric.text,
+      ...(result.value === undefined ? {} : { value: result.value }),
+      ...(result.threshold === undefined ? {} : { threshold: result.threshold }),
+      ...(result.baseline === undefined ? {} : { baseline: result.baseline }),
+      ...(result.delta === undefined ? {} : { delta: result.delta }),
+      ...(result.source === undefined ? {} : { source: result.source }),
+      ...(result.file === undefined ? {} : { file: result.file }),
+      ...(result.availableKeys?.length ? { availableKeys: result.availableKeys } : {}),
+    },
+  };
+}
+
+function row(step: string, result: ConditionResult): MetricRow {
+  return {
+    step,
+    condition: result.condition.text,
+    metric: result.condition.metric.text,
+    value: result.value,
+    threshold: result.threshold,
+    baseline: result.baseline,
+    delta: result.delta,
+    passed: result.passed,
+    source: result.source,
+    file: result.file,
+    ...(result.passed ? {} : { reason: result.reason }),
+  };
+}
+
+function evaluateAll(step: string, conditions: Condition[], sources: ConditionSources) {
+  const results = conditions.map((condition) => evaluateCondition(condition, sources));
+  return { results, reasons: results.map(checkReason), rows: results.map((r) => row(step, r)) };
+}
+
+function rule(outcome: Reason["outcome"], name: string, message: string, extra = {}): Reason {
+  return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
+}
+
+export function evaluateTest(step: TestStep, sources: ConditionSources): Evaluated {
+  const { results, reasons, rows } = evaluateAll(step.name, step.checks, sources);
+  const failed = results.filter((r) => !r.passed).length;
+  if (failed === 0) return { result: { name: step.name, type: "test", status: "passed", reasons }, rows };
+  const consequence = {
+    fail_pipeline: "on_fail: fail_pipeline rejects the model",
+    require_approval: "on_fail: require_approval needs a manual approval",
+    warn: "on_fail: warn only warns",
+  }[step.onFail];
+  const status = ({ fail_pipeline: "failed", require_approval: "needs_approval", warn: "warned" } as const)[
+    step.onFail
+  ];
+  const summary = rule(
+    step.onFail === "warn" ? "info" : step.onFail === "fail_pipeline" ? "fail" : "pending",
+    `on_fail:${step.onFail}`,
+    `${failed} of ${results.length} checks failed; ${consequence}`,
+  );
+  return { result: { name: step.name, type: "test", status, reasons: [summary, ...reasons] }, rows };
+}
+
+/** Rules that stop auto-approval; empty when it may happen. */
+function autoApprovalBlockers(config: Config, input: DecideInput, manualBy: string[]): Reason[] {
+  const blockers: Reason[] = [];
+  for (const test of manualBy) {
+    blockers.push(
+      rule("pending", "manual-approval-required", `test step ${test} failed with on_fail: require_approval`, {
+        step: test,
+      }),
+    );
+  }
+  if (!input.pr) return blockers;
+  for (const hit of guardedChanges(config, input.pr.changedFiles)) {
+    const what = {
+      config: "the model-approval config",
+      workflow: "a workflow file",
+      protected: `a protected path (${hit.pattern})`,
+    }[hit.rule];
+    blockers.push(
+      rule("pending", `changes-${hit.rule}`, `the pull request changes ${hit.file}, ${what}`, {
+        file: hit.file,
+        pattern: hit.pattern,
+      }),
+    );
+  }
+  return blockers;
+}
+
+function stillNeeded(step: ApprovalStep, author: string | undefined, approved: Set<string>): string[] {
+  const users = step.users.filter((user) => {
+    const who = user.toLowerCase();
+    if (approved.has(who)) return false;
+    return step.allowSelfApproval || author === undefined || who !== author.toLowerCase();
+  });
+  return [...users, ...step.teams];
+}
+
+export function evaluateApproval(
+  step: ApprovalStep,
+  config: Config,
+  input: DecideInput,
+  sources: ConditionSources,
+  manualBy: string[],
+): ApprovalEvaluated {
+  const base = { name: step.name, type: "approval" as const };
+  const auto = evaluateAll(step.name, step.autoApproveIf, sources);
+  const reasons: Reason[] = [];
+  if (step.autoApproveIf.length > 0) {
+    const held = auto.results.every((r) => r.passed);
+    const blockers = held ? autoApprovalBlockers(config, input, manualBy) : [];
+    if (held && blockers.length === 0) {
+      const noPr = input.pr
+        ? []
+        : [
+            rule(
+              "info",
+              "no-pull-request",
+              "no pull request: the changed files are unknown, so auto-approval rests on the metrics alone",
+            ),
+          ];
+      const reason = rule("pass", "auto-approve", "every auto_approve_if condition holds", {});
+      reason.children = auto.reasons;
+      return {
+        result: { ...base, status: "auto_approved", reasons: [reason, ...noPr] },
+        rows: auto.rows,
+        votes: [],
+        stillNeeded: [],
+        missingApprovals: 0,
+      };
+    }
+    const reason = held
+      ? rule("pending", "auto-approve", "auto_approve_if holds, but auto-approval is not allowed:")
+      : rule("pending", "auto-approve", "auto_approve_if does not hold: a manual approval is needed");
+    reason.children = held ? [...blockers, ...auto.reasons] : auto.reasons;
+    reasons.push(reason);
+  } else if (manualBy.length > 0) {
+    reasons.push(...autoApprovalBlockers(config, input, manualBy));
+  }
+
+  const pr = input.pr;
+  if (!pr) {
+    reasons.push(
+      rule(
+        "pending",
+        "no-pull-request",
+        "no pull request: a manual approval is an approving review on a pull request, so none can be given here",
+      ),
+    );
+    return {
+      result: { ...base, status: "pending", reasons },
+      rows: auto.rows,
+      votes: [],
+      stillNeeded: stillNeeded(step, undefined, new Set()),
+      missingApprovals: step.minApprovals,
+    };
+  }
+
+  const tally = tallyReviews(step, pr, input.teamMembers);
+  const approvals = tally.votes.filter((v) => v.state === "APPROVED");
+  const objections = tally.votes.filter((v) => v.state === "CHANGES_REQUESTED");
+  const approved = new Set(approvals.map((v) => v.login.toLowerCase()));
+  const missing = Math.max(0, step.minApprovals - approvals.length);
+  let status: StepResult["status"];
+  let verdict: Reason;
+  if (objections.length > 0) {
+    status = "rejected";
+    const who = objections.map((v) => v.login).join(", ");
+    verdict = rule("fail", "changes-requested", `changes requested by ${who} on ${shortSha(pr.headSha)}`, {
+      onReject: step.onReject,
+    });
+  } else if (missing === 0) {
+    status = "approved";
+    const who = approvals.map((v) => v.login).join(", ");
+    verdict = rule("pass", "approved", `approved by ${who} on ${shortSha(pr.headSha)}`);
+  } else {
+    status = "pending";
+    verdict = rule(
+      "pending",
+      "approvals-missing",
+      `${approvals.length} of ${step.minApprovals} approvals on ${shortSha(pr.headSha)}: ${missing} more needed`,
+    );
+  }
+  verdict.children = tally.reasons;
+  return {
+    result: { ...base, status, reasons: [verdict, ...reasons] },
+    rows: auto.rows,
+    votes: tally.votes,
+    stillNeeded: status === "pending" ? stillNeeded(step, pr.author, approved) : [],
+    missingApprovals: missing,
+  };
+}

@@ -1,0 +1,93 @@
+// Small formatting helpers shared by the markdown and text reports.
+import type { Decision, DecisionResult, MetricRow, StepStatus } from "../policy/types.js";
+import { formatNumber } from "../conditions/evaluate.js";
+
+export const DECISION_WORD: Record<Decision, string> = {
+  approved: "APPROVED",
+  pending: "PENDING",
+  rejected: "REJECTED",
+  error: "ERROR",
+};
+
+const SYMBOL: Record<StepStatus, string> = {
+  passed: "✓",
+  approved: "✓",
+  auto_approved: "✓",
+  ready: "✓",
+  warned: "!",
+  needs_approval: "…",
+  pending: "…",
+  blocked: "…",
+  failed: "✗",
+  rejected: "✗",
+  error: "✗",
+};
+
+export function statusSymbol(status: StepStatus): string {
+  return SYMBOL[status];
+}
+
+export function statusWord(status: StepStatus): string {
+  return status.replace("_", " ");
+}
+
+export function headline(result: DecisionResult): string {
+  const word = DECISION_WORD[result.decision];
+  const qualifier =
+    result.decision === "approved" && result.autoApproved
+      ? " (auto-approved)"
+      : result.decision === "rejected" && !result.failPipeline
+        ? " (blocked)"
+        : "";
+  return `${word}${qualifier}`;
+}
+
+export function num(value: number | undefined): string {
+  return value === undefined ? "—" : formatNumber(value);
+}
+
+export function change(row: MetricRow): string {
+  if (row.delta === undefined || row.baseline === undefined) return "—";
+  const sign = row.delta > 0 ? "+" : row.delta < 0 ? "" : "±";
+  return `${sign}${formatNumber(row.delta)} (baseline ${formatNumber(row.baseline)})`;
+}
+
+export function shortDigest(digest: string | undefined): string | undefined {
+  return digest ? `sha256:${digest.slice(0, 12)}` : undefined;
+}
+
+export function shortCommit(sha: string | undefined | null): string {
+  return sha ? sha.slice(0, 7) : "unknown";
+}
+
+export interface ApprovalLine {
+  step: string;
+  login: string;
+  state: string;
+  commit: string;
+  counted: boolean;
+  why?: string;
+}
+
+/** The reviews the decision looked at, from the approver reasons of each approval step. */
+export function approvalLines(result: DecisionResult): ApprovalLine[] {
+  const lines: ApprovalLine[] = [];
+  const walk = (step: string, reasons: DecisionResult["steps"][number]["reasons"]): void => {
+    for (const reason of reasons) {
+      if (reason.kind === "approver" && reason.data) {
+        const d = reason.data;
+        lines.push({
+          step,
+          login: String(d.login),
+          state: String(d.state),
+          commit: typeof d.commit === "string" ? d.commit : "",
+          counted: d.counted === true,
+          ...(typeof d.why === "string" ? { why: d.why } : {}),
+        });
+      }
+      if (reason.children) walk(step, reason.children);
+    }
+  };
+  for (const step of result.steps) if (step.type === "approval") walk(step.name, step.reasons);
+  return lines;
+}

@@ -1,0 +1,32 @@
+// The JSON report (docs/report-format.md). Key order puts what scripts read first; the shape is
+// versioned by `schemaVersion`, bumped on any incompatible change.
+import type { DecisionResult } from "../policy/types.js";
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** JSON has no NaN or Infinity; they are written as the strings "NaN", "Infinity", "-Infinity". */
+function replacer(_key: string, value: unknown): unknown {
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  return value;
+}
+
+export function toJsonReport(result: DecisionResult): Record<string, unknown> {
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    decision: result.decision,
+    autoApproved: result.autoApproved,
+    failPipeline: result.failPipeline,
+    summary: result.summary,
+    steps: result.steps.map((s) => ({ name: s.name, type: s.type, status: s.status, reasons: s.reasons })),
+    metrics: result.metrics,
+    pendingApprovers: result.pendingApprovers,
+    model: result.model ?? null,
+    headSha: result.headSha ?? null,
+    pr: result.pr ?? null,
+    diagnostics: result.diagnostics,
+  };
+}
+
+export function renderJsonReport(result: DecisionResult): string {
+  return JSON.stringify(toJsonReport(result), replacer, 2) + "\n";
+}

@@ -1,0 +1,163 @@
+// The job summary and the sticky PR comment. The hidden marker on the first line lets the gateway
+// find its own comment and update it in place. GitHub refuses comments over 65536 characters, so
+// long tables are cut (with a note) until the whole body fits.
+import { formatDiagnostic } from "../diagnostics.js";
+import type { DecisionResult, MetricRow, Reason } from "../policy/types.js";
+import {
+  approvalLines,
+  change,
+  headline,
+  num,
+  shortCommit,
+  shortDigest,
+  statusSymbol,
+  statusWord,
+  type ApprovalLine,
+} from "./format.js";
+import { renderMermaid } from "./mermaid.js";
+
+export const COMMENT_MARKER = "<!-- model-approval:comment -->";
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+export interface MarkdownOptions {
+  /** Defaults to GitHub's comment limit. */
+  maxLength?: number;
+  /** The hidden marker for the sticky comment; on by default. */
+  marker?: boolean;
+}
+
+/** Table cells: no line breaks, no column breaks, no stray markup. */
+export function cell(text: string): string {
+  return text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+}
+
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+function limited<T>(items: T[], max: number): { shown: T[]; omitted: number } {
+  return { shown: items.slice(0, max), omitted: Math.max(0, items.length - max) };
+}
+
+function metricsSection(rows: MetricRow[], maxRows: number): string[] {
+  if (rows.length === 0) return [];
+  const { shown, omitted } = limited(rows, maxRows);
+  const lines = [
+    "### Metrics",
+    "",
+    "| Metric | Value | Condition | Result | Change vs baseline |",
+    "| --- | --- | --- | --- | --- |",
+    ...shown.map((row) => {
+      const result = row.passed ? "✓ pass" : `✗ fail${row.reason ? `: ${row.reason}` : ""}`;
+      return `| ${cell(row.metric)} | ${num(row.value)} | ${code(row.condition)} (${cell(row.step)}) | ${cell(result)} | ${cell(change(row))} |`;
+    }),
+  ];
+  if (omitted > 0) lines.push("", `_…and ${omitted} more metric rows (see the JSON report)._`);
+  return [...lines, ""];
+}
+
+function firstMessage(reasons: Reason[]): string {
+  const top = reasons.find((r) => r.outcome !== "info") ?? reasons[0];
+  return top ? top.message : "";
+}
+
+function stepsSection(result: DecisionResult): string[] {
+  if (result.steps.length === 0) return [];
+  return [
+    "### Steps",
+    "",
+    "| Step | Type | Status | Details |",
+    "| --- | --- | --- | --- |",
+    ...result.steps.map(
+      (s) =>
+        `| ${cell(s.name)} | ${s.type} | ${statusSymbol(s.status)} ${statusWord(s.status)} | ${cell(firstMessage(s.reasons))} |`,
+    ),
+    "",
+  ];
+}
+
+function approvalsSection(result: DecisionResult, lines: ApprovalLine[], maxRows: number): string[] {
+  if (lines.length === 0) return [];
+  const digest = shortDigest(result.model?.digest);
+  const model = digest ? ` (model ${code(digest)})` : "";
+  const counted = lines.filter((l) => l.counted);
+  const others = limited(
+    lines.filter((l) => !l.counted),
+    maxRows,
+  );
+  const out = ["### Reviews", ""];
+  for (const l of counted) {
+    const verb = l.state === "APPROVED" ? "approved" : "requested changes on";
+    out.push(`- ${l.login} ${verb} commit ${code(shortCommit(l.commit))}${model} — ${cell(l.step)}`);
+  }
+  if (counted.length === 0) out.push("- no review counts yet");
+  if (others.shown.length > 0) {
+    out.push("", "<details><summary>Reviews that do not count</summary>", "");
+    for (const l of others.shown)
+      out.push(`- ${l.login} ${l.state} on ${code(shortCommit(l.commit))}: ${l.why ?? "not counted"}`);
+    if (others.omitted > 0) out.push(`- …and ${others.omitted} more`);
+    out.push("", "</details>");
+  }
+  return [...out, ""];
+}
+
+function neededSection(result: DecisionResult): string[] {
+  if (result.decision !== "pending") return [];
+  const out = ["### Still needed", ""];
+  for (const step of result.steps) {
+    if (step.status !== "pending" && step.status !== "needs_approval") continue;
+    out.push(`- **${cell(step.name)}**: ${cell(firstMessage(step.reasons))}`);
+  }
+  if (result.pendingApprovers.length > 0)
+    out.push(`- approving review from: ${result.pendingApprovers.map((a) => `@${a}`).join(", ")}`);
+  return [...out, ""];
+}
+
+function diagnosticsSection(result: DecisionResult, maxRows: number): string[] {
+  if (result.diagnostics.length === 0) return [];
+  const { shown, omitted } = limited(result.diagnostics, maxRows);
+  const out = ["### Config problems", "", "```"];
+  out.push(...shown.map((d) => formatDiagnostic(d).replace(/```/g, "'''")));
+  if (omitted > 0) out.push(`…and ${omitted} more`);
+  return [...out, "```", ""];
+}
+
+function render(result: DecisionResult, maxRows: number, marker: boolean): string {
+  const digest = shortDigest(result.model?.digest);
+  const facts = [
+    result.model?.name ? `**Model** ${cell(result.model.name)}` : undefined,
+    digest ? `**Digest** ${code(digest)}` : undefined,
+    result.headSha ? `**Commit** ${code(shortCommit(result.headSha))}` : undefined,
+    result.pr !== undefined ? `**PR** #${result.pr}` : undefined,
+  ].filter((f): f is string => f !== undefined);
+  const lines = [
+    ...(marker ? [COMMENT_MARKER] : []),
+    `## model-approval: ${headline(result)}`,
+    "",
+    `> ${cell(result.summary)}`,
+    "",
+    ...(facts.length ? [facts.join(" · "), ""] : []),
+    ...diagnosticsSection(result, maxRows),
+    ...metricsSection(result.metrics, maxRows),
+    ...stepsSection(result),
+    ...approvalsSection(result, approvalLines(result), maxRows),
+    ...neededSection(result),
+    ...(result.steps.length ? ["```mermaid", renderMermaid(result), "```", ""] : []),
+  ];
+  return lines.join("\n");
+}
+
+export function renderMarkdown(result: DecisionResult, options: MarkdownOptions = {}): string {
+  const limit = options.maxLength ?? GITHUB_COMMENT_LIMIT;
+  const marker = options.marker ?? true;
+  let maxRows = Math.max(result.metrics.length, result.diagnostics.length, approvalLines(result).length, 1);
+  for (;;) {
+    const text = render(result, maxRows, marker);
+    if (text.length <= limit) return text;
+    if (maxRows === 0) {
+      const note = "\n\n_…report truncated to fit GitHub's size limit._";
+      return text.slice(0, Math.max(0, limit - note.length)) + note;
+    }
+    maxRows = Math.floor(maxRows / 2);
+  }
+}

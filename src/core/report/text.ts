@@ -1,0 +1,46 @@
+// The terminal report: the decision, then the reasons tree of each step, indented.
+import { formatDiagnostic } from "../diagnostics.js";
+import type { DecisionResult, Reason } from "../policy/types.js";
+import { change, headline, num, shortDigest, statusSymbol, statusWord } from "./format.js";
+
+const MARK: Record<Reason["outcome"], string> = { pass: "✓", fail: "✗", pending: "…", info: "-" };
+
+function reasonLines(reasons: Reason[], depth: number): string[] {
+  return reasons.flatMap((r) => [
+    `${"  ".repeat(depth)}${MARK[r.outcome]} ${r.message}`,
+    ...reasonLines(r.children ?? [], depth + 1),
+  ]);
+}
+
+export function renderText(result: DecisionResult): string {
+  const lines = [`model-approval: ${headline(result)} — ${result.summary}`];
+  const digest = shortDigest(result.model?.digest);
+  if (result.model?.name || digest)
+    lines.push(`model: ${[result.model?.name, digest].filter(Boolean).join(" ")}`);
+  if (result.headSha)
+    lines.push(`commit: ${result.headSha}${result.pr !== undefined ? ` (PR #${result.pr})` : ""}`);
+  if (result.diagnostics.length > 0) {
+    lines.push("", "config problems:");
+    lines.push(...result.diagnostics.map((d) => `  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`));
+  }
+  if (result.metrics.length > 0) {
+    lines.push("", "metrics:");
+    for (const row of result.metrics) {
+      const verdict = row.passed ? "pass" : "FAIL";
+      lines.push(
+        `  ${verdict}  ${row.condition}  value ${num(row.value)}  change ${change(row)}  [${row.step}]`,
+      );
+      if (row.reason && !row.passed) lines.push(`        ${row.reason}`);
+    }
+  }
+  if (result.steps.length > 0) {
+    lines.push("", "steps:");
+    for (const step of result.steps) {
+      lines.push(`  ${statusSymbol(step.status)} ${step.name} (${step.type}): ${statusWord(step.status)}`);
+      lines.push(...reasonLines(step.reasons, 2));
+    }
+  }
+  if (result.pendingApprovers.length > 0)
+    lines.push("", `waiting for: ${result.pendingApprovers.join(", ")}`);
+  return lines.join("\n") + "\n";
+}
