@@ -1,0 +1,16 @@
+import { runCli } from "../../src/cli/run.js";
+
+/** Runs the CLI in-process and captures what it writes. */
+export async function cli(
+  args: string[],
+  cwd = process.cwd(),
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    cwd,
+  });
+  return { code, stdout, stderr };
+}
