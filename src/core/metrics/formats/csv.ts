@@ -1,0 +1,141 @@
+/**
+ * CSV metrics, in the shapes tools write:
+ *   - `name,value` rows, with or without a header row (pandas Series.to_csv writes `,0` as header);
+ *   - a header row and data rows (pandas DataFrame.to_csv, Keras CSVLogger, MLflow search_runs):
+ *     the LAST row is used, as a per-epoch log ends with the final model. An empty first header
+ *     cell is pandas' index column and is dropped; `metrics.x` columns (MLflow) are named `x`.
+ * Cells that read as numbers (including nan/inf as Python writes them) become numbers; an empty
+ * cell is null, so a check on it fails.
+ */
+import type { MetricTree, MetricValue } from "../types.js";
+import { MetricsFormatError, parseNumberText } from "./error.js";
+
+interface Row {
+  line: number;
+  cells: string[];
+}
+
+const NAME_HEADERS = new Set(["name", "metric", "metrics", "key"]);
+const VALUE_HEADERS = new Set(["value", "values", "score"]);
+
+function readRows(text: string, delimiter: string): Row[] {
+  const rows: Row[] = [];
+  let cells: string[] = [];
+  let cell = "";
+  let line = 1;
+  let rowLine = 1;
+  let quoted = false;
+  let quoteLine = 0;
+  const endRow = () => {
+    cells.push(cell);
+    if (cells.length > 1 || cells[0]!.trim() !== "") rows.push({ line: rowLine, cells });
+    cells = [];
+    cell = "";
+  };
+  const src = text.replace(/^\uFEFF/, "");
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (quoted) {
+      if (c === '"' && src[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        if (c === "\n") line++;
+        cell += c;
+      }
+    } else if (c === '"' && cell.trim() === "") {
+      quoted = true;
+      quoteLine = line;
+      cell = "";
+    } else if (c === delimiter) {
+      cells.push(cell);
+      cell = "";
+    } else if (c === "\n") {
+      endRow();
+      line++;
+      rowLine = line;
+    } else if (c !== "\r") {
+      cell += c;
+    }
+  }
+  if (quoted) throw new MetricsFormatError("unterminated quoted field", quoteLine);
+  endRow();
+  return rows;
+}
+
+function cellValue(cell: string): MetricValue {
+  const t = cell.trim();
+  if (t === "") return null;
+  return parseNumberText(t) ?? t;
+}
+
+function isNumeric(cell: string): boolean {
+  return parseNumberText(cell) !== undefined;
+}
+
+function nameValueRows(rows: Row[]): MetricTree {
+  const [first] = rows;
+  // pandas Series.to_csv writes the header ",0": an empty index name and the series name.
+  const hasHeader =
+    first !== undefined &&
+    (first.cells[0]!.trim() === "" ||
+      (!isNumeric(first.cells[1]!) &&
+        (NAME_HEADERS.has(first.cells[0]!.trim().toLowerCase()) ||
+          VALUE_HEADERS.has(first.cells[1]!.trim().toLowerCase()))));
+  const out: MetricTree = {};
+  const seen = new Map<string, number>();
+  for (const row of hasHeader ? rows.slice(1) : rows) {
+    const name = row.cells[0]!.trim();
+    if (name === "") throw new MetricsFormatError("empty metric name", row.line);
+    const earlier = seen.get(name);
+    if (earlier !== undefined)
+      throw new MetricsFormatError(`duplicate metric '${name}' (first on line ${earlier})`, row.line);
+    seen.set(name, row.line);
+    Object.defineProperty(out, name, { value: cellValue(row.cells[1]!), enumerable: true, writable: true });
+  }
+  return out;
+}
+
+function headerAndRow(rows: Row[]): MetricTree {
+  const [header, ...data] = rows;
+  const last = data[data.length - 1];
+  if (!header || !last)
+    throw new MetricsFormatError("a header row needs a data row below it", header?.line ?? 1);
+  const names = header.cells.map((c) => c.trim());
+  const fromMlflow = names.some((n) => n.startsWith("metrics."));
+  const out: MetricTree = {};
+  names.forEach((raw, i) => {
+    if (i === 0 && raw === "") return; // pandas' index column
+    const name = fromMlflow && raw.startsWith("metrics.") ? raw.slice("metrics.".length) : raw;
+    if (name === "") throw new MetricsFormatError(`empty column name in column ${i + 1}`, header.line);
+    if (Object.prototype.hasOwnProperty.call(out, name))
+      throw new MetricsFormatError(`duplicate column '${name}'`, header.line);
+    Object.defineProperty(out, name, { value: cellValue(last.cells[i]!), enumerable: true, writable: true });
+  });
+  return out;
+}
+
+/** Parses CSV (or TSV with delimiter "\t") into metrics. Throws MetricsFormatError with the line. */
+export function parseCsvMetrics(text: string, delimiter = ","): MetricTree {
+  const rows = readRows(text, delimiter);
+  const [first] = rows;
+  if (!first) throw new MetricsFormatError("no rows: the file is empty");
+  const width = first.cells.length;
+  for (const row of rows) {
+    if (row.cells.length !== width) {
+      throw new MetricsFormatError(`expected ${width} columns, got ${row.cells.length}`, row.line);
+    }
+  }
+  if (width === 1)
+    throw new MetricsFormatError(
+      `expected 'name${delimiter}value' rows or a header row and a data row, got one column`,
+      first.line,
+    );
+  const namesInFirstColumn = rows.slice(1).every((r) => !isNumeric(r.cells[0]!));
+  if (width === 2 && (rows.length === 1 ? !isNumeric(first.cells[0]!) : namesInFirstColumn)) {
+    return nameValueRows(rows);
+  }
+  return headerAndRow(rows);
+}

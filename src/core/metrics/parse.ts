@@ -1,0 +1,91 @@
+/**
+ * Metrics files to MetricSources. The syntax (JSON, YAML, CSV) comes from the extension, or from
+ * the text when the extension says nothing; the format (which tool wrote it) from an explicit
+ * `format:`, else the file name and shape. Never throws on file content.
+ */
+import type { MetricFormat } from "../config/types.js";
+import type { MetricSource, MetricTree, MetricValue } from "./types.js";
+import { parseCsvMetrics } from "./formats/csv.js";
+import { MetricsFormatError, formatLocated } from "./formats/error.js";
+import { parseJsonDocument } from "./formats/json.js";
+import { detectShape, isTree, unwrapDvc } from "./formats/shapes.js";
+import { parseYamlDocument } from "./formats/yaml.js";
+
+export { parseMlflowRun, type MlflowMetricFile } from "./formats/mlflow.js";
+
+type Syntax = "json" | "yaml" | "csv" | "tsv";
+
+export type ParseMetricsResult = { ok: true; source: MetricSource } | { ok: false; error: string };
+
+function syntaxOf(fileName: string, text: string): Syntax {
+  const ext = /\.([A-Za-z]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  if (ext === "json") return "json";
+  if (ext === "yaml" || ext === "yml") return "yaml";
+  if (ext === "csv") return "csv";
+  if (ext === "tsv") return "tsv";
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith("{") || trimmed.startsWith("[")) return "json";
+  const firstLine = trimmed.split("\n")[0] ?? "";
+  if (firstLine.includes("\t")) return "tsv";
+  if (firstLine.includes(",") && !firstLine.includes(":")) return "csv";
+  return "yaml";
+}
+
+function parseSyntax(syntax: Syntax, text: string): MetricValue {
+  if (syntax === "json") return parseJsonDocument(text);
+  if (syntax === "yaml") return parseYamlDocument(text);
+  return parseCsvMetrics(text, syntax === "tsv" ? "\t" : ",");
+}
+
+function plainFormat(syntax: Syntax): MetricFormat {
+  return syntax === "tsv" ? "csv" : syntax;
+}
+
+/** The format a file would be read as when the config gives none. */
+export function detectFormat(fileName: string, text: string): MetricFormat {
+  const syntax = syntaxOf(fileName, text);
+  if (syntax === "csv" || syntax === "tsv") return "csv";
+  try {
+    return detectShape(fileName, parseSyntax(syntax, text)) ?? plainFormat(syntax);
+  } catch {
+    return detectShape(fileName, null) ?? plainFormat(syntax);
+  }
+}
+
+function describeTop(value: MetricValue): string {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "nothing (the document is empty or null)";
+  return `a ${typeof value}`;
+}
+
+function toSource(text: string, opts: { name: string; file: string; format?: MetricFormat }): MetricSource {
+  if (opts.format === "mlflow") {
+    throw new MetricsFormatError(
+      "format mlflow reads a run directory (one that contains metrics/), not a file",
+    );
+  }
+  const syntax = syntaxOf(opts.file, text);
+  const parsed = parseSyntax(syntax, text);
+  if (!isTree(parsed)) {
+    throw new MetricsFormatError(
+      `expected a mapping of metric names to values at the top level, found ${describeTop(parsed)}`,
+    );
+  }
+  const format =
+    opts.format ??
+    (syntax === "csv" || syntax === "tsv" ? "csv" : (detectShape(opts.file, parsed) ?? plainFormat(syntax)));
+  const values: MetricTree = format === "dvc" ? unwrapDvc(parsed) : parsed;
+  return { name: opts.name, file: opts.file, format, values };
+}
+
+export function parseMetricsFile(
+  text: string,
+  opts: { name: string; file: string; format?: MetricFormat },
+): ParseMetricsResult {
+  try {
+    return { ok: true, source: toSource(text, opts) };
+  } catch (error) {
+    if (error instanceof MetricsFormatError) return { ok: false, error: formatLocated(opts.file, error) };
+    return { ok: false, error: `${opts.file}: could not read metrics: ${(error as Error).message}` };
+  }
+}
