@@ -5,8 +5,9 @@ import type { Diagnostic } from "../core/diagnostics.js";
 import type { DecideInput, PullRequestContext } from "../core/policy/types.js";
 import { parseConfig } from "../core/config/parse.js";
 import type { GitHubGateway } from "../github/gateway.js";
+import type { PullRequest } from "../github/types.js";
+import { isForbidden, isNotFound } from "../github/errors.js";
 import { readTrustedSnapshot } from "../action/snapshot-source.js";
-import { reading } from "../action/errors.js";
 
 export const CONFIG_PATH = ".github/model-approval.yml";
 
@@ -38,7 +39,7 @@ export async function loadConfig(
   gateway: Pick<AppGateway, "getFileText">,
   ref: string,
 ): Promise<LoadedConfig> {
-  const text = await reading(`${CONFIG_PATH} at ${ref}`, () => gateway.getFileText(CONFIG_PATH, ref));
+  const text = await gateway.getFileText(CONFIG_PATH, ref);
   if (text === null) return { kind: "none" };
   const parsed = parseConfig(text, CONFIG_PATH);
   return parsed.ok
@@ -71,11 +72,6 @@ export async function loadMeasurements(
   };
 }
 
-function isMissing(error: unknown): boolean {
-  const status = (error as { status?: unknown }).status;
-  return status === 404 || status === 403;
-}
-
 /** Members of the listed teams only; no team listed costs no API call. */
 export async function loadTeamMembers(
   gateway: Pick<AppGateway, "listTeamMembers">,
@@ -90,7 +86,7 @@ export async function loadTeamMembers(
         return [team, await gateway.listTeamMembers(org, slug)];
       } catch (error) {
         // A team we cannot see has no members: that only ever withholds an approval.
-        if (!isMissing(error)) throw error;
+        if (!isNotFound(error) && !isForbidden(error)) throw error;
         warnings.push(`team ${team} could not be read: its members' reviews do not count`);
         return [team, []];
       }
@@ -99,22 +95,13 @@ export async function loadTeamMembers(
   return { members: Object.fromEntries(entries), warnings };
 }
 
-export interface PullRequestFacts {
-  number: number;
-  state: string;
-  draft: boolean;
-  author: string;
-  headSha: string;
-  baseRef: string;
-}
-
 export async function loadPullRequestContext(
   gateway: Pick<AppGateway, "listReviews" | "listChangedFiles">,
-  pr: PullRequestFacts,
+  pr: PullRequest,
 ): Promise<PullRequestContext> {
   const [reviews, changedFiles] = await Promise.all([
-    reading(`the reviews of PR #${pr.number}`, () => gateway.listReviews(pr.number)),
-    reading(`the files changed by PR #${pr.number}`, () => gateway.listChangedFiles(pr.number)),
+    gateway.listReviews(pr.number),
+    gateway.listChangedFiles(pr.number),
   ]);
   return {
     number: pr.number,

@@ -1,12 +1,13 @@
 // The Probot app: every event is mapped to the PR(s) it concerns and runs the same reconcile.
 import type { Context, Probot } from "probot";
 import { GitHubGateway } from "../github/gateway.js";
-import { describeError } from "../action/errors.js";
+import type { GatewayIdentity } from "../github/types.js";
 import { METRICS_CHECK } from "../action/snapshot-source.js";
 import { DECISION_CHECK } from "../action/publish.js";
 import type { AppGateway } from "./collect.js";
+import { describeError } from "./describe-error.js";
 import { reconcile } from "./reconcile.js";
-import { answerDeploymentRequest } from "./deployment-rule.js";
+import { answerDeploymentRequest, type DeploymentRequest } from "./deployment-rule.js";
 import { oneAtATime } from "./serialize.js";
 
 const STATE_LABEL_PREFIX = "model-approval:";
@@ -15,8 +16,27 @@ type AnyContext = Context<
   "pull_request" | "pull_request_review" | "check_run" | "deployment_protection_rule"
 >;
 
-function gatewayFor(context: AnyContext): AppGateway {
-  return new GitHubGateway(context.octokit as never, context.repo());
+/**
+ * Who the App is, so the gateway updates its own check run and comment and never another app's.
+ * Looked up once per process: an app's slug never changes, so this is configuration, not state.
+ */
+function identityResolver(app: Probot): () => Promise<GatewayIdentity> {
+  let known: GatewayIdentity | undefined;
+  return async () => {
+    if (known) return known;
+    const fromEnv = process.env.APP_SLUG?.trim();
+    if (fromEnv) return (known = { appSlug: fromEnv, login: `${fromEnv}[bot]` });
+    try {
+      const octokit = await app.auth();
+      const { data } = await octokit.request("GET /app");
+      const slug = (data as { slug?: string } | null)?.slug;
+      if (slug) known = { appSlug: slug, login: `${slug}[bot]` };
+    } catch (error) {
+      // Retried on the next event; until then the gateway falls back to matching by name.
+      app.log.warn(`model-approval: could not look up the app's identity: ${describeError(error)}`);
+    }
+    return known ?? {};
+  };
 }
 
 function prKey(context: AnyContext, pr: number): string {
@@ -24,41 +44,46 @@ function prKey(context: AnyContext, pr: number): string {
   return `${owner}/${repo}#${pr}`.toLowerCase();
 }
 
-async function reconcileAll(context: AnyContext, prNumbers: number[]): Promise<void> {
-  const gateway = gatewayFor(context);
-  for (const prNumber of new Set(prNumbers)) {
-    try {
-      const outcome = await oneAtATime(prKey(context, prNumber), () => reconcile(gateway, { prNumber }));
-      if (outcome.status === "skipped")
-        context.log.info(`model-approval: PR #${prNumber} skipped: ${outcome.why}`);
-      else {
+export default (app: Probot): void => {
+  const identity = identityResolver(app);
+  const gatewayFor = async (context: AnyContext): Promise<AppGateway> =>
+    new GitHubGateway(context.octokit as never, context.repo(), await identity());
+
+  async function reconcileAll(context: AnyContext, prNumbers: number[]): Promise<void> {
+    if (prNumbers.length === 0) return;
+    const gateway = await gatewayFor(context);
+    for (const prNumber of new Set(prNumbers)) {
+      try {
+        const outcome = await oneAtATime(prKey(context, prNumber), () => reconcile(gateway, { prNumber }));
+        if (outcome.status === "skipped") {
+          context.log.info(`model-approval: PR #${prNumber} skipped: ${outcome.why}`);
+          continue;
+        }
         context.log.info(
           `model-approval: PR #${prNumber} ${outcome.result.decision}: ${outcome.result.summary}`,
         );
         for (const failure of outcome.failures)
           context.log.warn(`model-approval: PR #${prNumber}: ${failure}`);
+      } catch (error) {
+        // The delivery is done either way; the next event for this PR re-reads everything.
+        context.log.error(`model-approval: PR #${prNumber} not reconciled: ${describeError(error)}`);
       }
-    } catch (error) {
-      // The delivery is done either way; the next event for this PR re-reads everything.
-      context.log.error(`model-approval: PR #${prNumber} not reconciled: ${describeError(error)}`);
     }
   }
-}
 
-async function pullRequestsOfCheckRun(context: Context<"check_run">): Promise<number[]> {
-  const run = context.payload.check_run;
-  const listed = run.pull_requests.map((pr) => pr.number);
-  if (listed.length > 0) return listed;
-  // Fork PRs are not listed on the check run.
-  try {
-    return await gatewayFor(context).pullRequestsForCommit(run.head_sha);
-  } catch (error) {
-    context.log.error(`model-approval: could not find the PRs of ${run.head_sha}: ${describeError(error)}`);
-    return [];
+  async function pullRequestsOfCheckRun(context: Context<"check_run">): Promise<number[]> {
+    const run = context.payload.check_run;
+    const listed = run.pull_requests.map((pr) => pr.number);
+    if (listed.length > 0) return listed;
+    // Check runs of fork PRs list no pull requests.
+    try {
+      return await (await gatewayFor(context)).pullRequestsForCommit(run.head_sha);
+    } catch (error) {
+      context.log.error(`model-approval: could not find the PRs of ${run.head_sha}: ${describeError(error)}`);
+      return [];
+    }
   }
-}
 
-export default (app: Probot): void => {
   app.on(
     [
       "pull_request.opened",
@@ -69,7 +94,7 @@ export default (app: Probot): void => {
     (context) => reconcileAll(context, [context.payload.pull_request.number]),
   );
 
-  // Only a change of base branch changes the decision (the config is read from the base).
+  // Only a new base branch changes the decision (the config is read from the base).
   app.on("pull_request.edited", async (context) => {
     if (context.payload.changes.base) await reconcileAll(context, [context.payload.pull_request.number]);
   });
@@ -97,32 +122,30 @@ export default (app: Probot): void => {
 
   app.on("deployment_protection_rule.requested", async (context) => {
     const payload = context.payload;
-    const callbackUrl = payload.deployment_callback_url;
-    const environment = payload.environment;
-    if (!callbackUrl || !environment) {
+    if (!payload.deployment_callback_url || !payload.environment) {
       context.log.error(
-        "model-approval: deployment_protection_rule without a callback URL or environment: ignored",
+        "model-approval: deployment_protection_rule.requested without a callback URL or environment",
       );
       return;
     }
-    const pullRequests = (payload.pull_requests ?? []).map((pr) => pr.number);
-    const request = {
-      environment,
-      callbackUrl,
+    const request: DeploymentRequest = {
+      environment: payload.environment,
+      callbackUrl: payload.deployment_callback_url,
       sha: payload.deployment?.sha ?? "",
       ref: payload.deployment?.ref ?? "",
-      pullRequests,
+      pullRequests: (payload.pull_requests ?? []).map((pr) => pr.number),
     };
     try {
-      const answer = await oneAtATime(prKey(context, pullRequests[0] ?? 0), () =>
-        answerDeploymentRequest(gatewayFor(context), request),
+      const gateway = await gatewayFor(context);
+      const answer = await oneAtATime(prKey(context, request.pullRequests[0] ?? 0), () =>
+        answerDeploymentRequest(gateway, request),
       );
       context.log.info(
-        `model-approval: ${environment} deployment of ${request.sha}: ${answer.state ?? "waiting"} (${answer.comment})`,
+        `model-approval: ${request.environment} deployment of ${request.sha}: ${answer.state ?? "waiting"} (${answer.comment})`,
       );
     } catch (error) {
       context.log.error(
-        `model-approval: could not answer the ${environment} deployment: ${describeError(error)}`,
+        `model-approval: could not answer the ${request.environment} deployment: ${describeError(error)}`,
       );
     }
   });

@@ -6,8 +6,8 @@ import type { Diagnostic } from "../core/diagnostics.js";
 import type { DecisionResult } from "../core/policy/types.js";
 import { configErrorResult, decide } from "../core/policy/index.js";
 import { renderCheckRunOutput, renderMarkdown } from "../core/report/index.js";
+import type { CheckRunAnnotation, PullRequest } from "../github/types.js";
 import { DECISION_CHECK, labelState, reviewRequests } from "../action/publish.js";
-import { describeError, reading } from "../action/errors.js";
 import {
   CONFIG_PATH,
   loadConfig,
@@ -15,10 +15,10 @@ import {
   loadPullRequestContext,
   loadTeamMembers,
   type AppGateway,
-  type PullRequestFacts,
 } from "./collect.js";
 import { missingMetricErrors, needsMetrics, waitForMetrics } from "./waiting.js";
 import { gateWaitingDeployments } from "./gate-deployments.js";
+import { describeError } from "./describe-error.js";
 
 export interface ReconcileTarget {
   prNumber: number;
@@ -33,46 +33,65 @@ export type ReconcileOutcome =
       pr: number;
       headSha: string;
       result: DecisionResult;
-      /** Undefined when the config is invalid: then no environment is known to be gated. */
+      /** Undefined when the config is invalid or unreadable: then no environment is known to be gated. */
       config?: Config;
       /** Writes that failed; the next event retries them. */
       failures: string[];
     };
 
-function errorDiagnostic(message: string): Diagnostic {
-  return { file: CONFIG_PATH, line: 1, column: 1, severity: "error", message };
+function atPullRequest(result: DecisionResult, pr: PullRequest): DecisionResult {
+  return { ...result, headSha: pr.headSha, pr: pr.number };
 }
 
 /** Reads everything and decides; a failed read becomes an error decision, never an approval. */
 export async function decideForPullRequest(
   gateway: AppGateway,
-  pr: PullRequestFacts,
+  pr: PullRequest,
 ): Promise<{ result: DecisionResult; config?: Config } | { none: true }> {
   try {
     const loaded = await loadConfig(gateway, pr.baseRef);
     if (loaded.kind === "none") return { none: true };
     if (loaded.kind === "invalid")
-      return { result: { ...configErrorResult(loaded.diagnostics), headSha: pr.headSha, pr: pr.number } };
+      return { result: atPullRequest(configErrorResult(loaded.diagnostics), pr) };
     const config = loaded.config;
     const [context, measured, teams] = await Promise.all([
       loadPullRequestContext(gateway, pr),
       loadMeasurements(gateway, pr.headSha),
-      reading("team members", () => loadTeamMembers(gateway, config)),
+      loadTeamMembers(gateway, config),
     ]);
     const { missing, ...measurements } = measured;
-    if (missing !== undefined) {
+    if (missing !== undefined)
       measurements.metricErrors = { ...missingMetricErrors(config, missing), ...measurements.metricErrors };
-    }
     const decided = decide({ config, ...measurements, pr: context, teamMembers: teams.members });
     const result =
       missing !== undefined && needsMetrics(config) ? waitForMetrics(decided, config, missing) : decided;
     return { result, config };
   } catch (error) {
-    const result = configErrorResult([
-      errorDiagnostic(`could not decide: ${describeError(error)} (the next event retries)`),
-    ]);
-    return { result: { ...result, headSha: pr.headSha, pr: pr.number } };
+    const unreadable: Diagnostic = {
+      file: CONFIG_PATH,
+      line: 1,
+      column: 1,
+      severity: "error",
+      message: `could not decide: ${describeError(error)} (the next event retries)`,
+    };
+    return { result: atPullRequest(configErrorResult([unreadable]), pr) };
   }
+}
+
+/** Config problems shown on the config file itself, in the PR's Files tab. */
+export function annotations(result: DecisionResult): CheckRunAnnotation[] {
+  return result.diagnostics.map((d) => {
+    const oneLine = d.endLine === undefined || d.endLine === d.line;
+    return {
+      path: d.file,
+      start_line: d.line,
+      end_line: d.endLine ?? d.line,
+      ...(oneLine ? { start_column: d.column, end_column: d.endColumn ?? d.column } : {}),
+      annotation_level: d.severity === "error" ? "failure" : "warning",
+      message: d.hint ? `${d.message}\nhint: ${d.hint}` : d.message,
+      title: "model-approval config",
+    };
+  });
 }
 
 interface Write {
@@ -80,30 +99,25 @@ interface Write {
   run: () => Promise<unknown>;
 }
 
-function decisionWrites(gateway: AppGateway, pr: PullRequestFacts, result: DecisionResult): Write[] {
-  const output = renderCheckRunOutput(result);
+function decisionWrites(gateway: AppGateway, pr: PullRequest, result: DecisionResult): Write[] {
+  const output = { ...renderCheckRunOutput(result), annotations: annotations(result) };
+  const check = { name: DECISION_CHECK, headSha: pr.headSha, output };
   const writes: Write[] = [
     {
       what: `the ${DECISION_CHECK} check run`,
       run: () =>
         result.decision === "pending"
-          ? gateway.upsertCheckRun({
-              name: DECISION_CHECK,
-              headSha: pr.headSha,
-              status: "in_progress",
-              output,
-            })
+          ? gateway.upsertCheckRun({ ...check, status: "in_progress" })
           : gateway.upsertCheckRun({
-              name: DECISION_CHECK,
-              headSha: pr.headSha,
+              ...check,
               status: "completed",
               conclusion: result.decision === "approved" ? "success" : "failure",
-              output,
             }),
     },
     {
       what: "the model-approval label",
-      run: () => gateway.setStateLabel(pr.number, labelState(result)),
+      // The PR read already carries its labels: no second read.
+      run: () => gateway.setStateLabel(pr.number, labelState(result), { currentLabels: pr.labels }),
     },
     {
       what: "the sticky comment",
@@ -111,11 +125,13 @@ function decisionWrites(gateway: AppGateway, pr: PullRequestFacts, result: Decis
     },
   ];
   if (result.decision === "pending" && !pr.draft) {
-    const { users, teams } = reviewRequests(result.pendingApprovers, pr.author);
-    if (users.length + teams.length > 0)
+    const wanted = reviewRequests(result.pendingApprovers, pr.author);
+    const requested = new Set([...pr.requestedReviewers, ...pr.requestedTeams].map((n) => n.toLowerCase()));
+    const missing = [...wanted.users, ...wanted.teams].filter((n) => !requested.has(n.toLowerCase()));
+    if (missing.length > 0)
       writes.push({
         what: "review requests",
-        run: () => gateway.requestReviewers(pr.number, { users, teams }),
+        run: () => gateway.requestReviewers(pr.number, wanted, { author: pr.author }),
       });
   }
   return writes;
@@ -138,7 +154,7 @@ export async function reconcile(
   gateway: AppGateway,
   { prNumber, gateDeployments = true }: ReconcileTarget,
 ): Promise<ReconcileOutcome> {
-  const pr: PullRequestFacts = await reading(`PR #${prNumber}`, () => gateway.getPullRequest(prNumber));
+  const pr = await gateway.getPullRequest(prNumber);
   if (pr.state !== "open") return { status: "skipped", pr: prNumber, why: `PR #${prNumber} is ${pr.state}` };
   const decided = await decideForPullRequest(gateway, pr);
   if ("none" in decided)
