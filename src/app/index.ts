@@ -44,8 +44,20 @@ function prKey(context: AnyContext, pr: number): string {
   return `${owner}/${repo}#${pr}`.toLowerCase();
 }
 
-export default (app: Probot): void => {
-  const identity = identityResolver(app);
+export interface AppOptions {
+  /** Who the App is; looked up from APP_SLUG or GitHub's GET /app when not given. */
+  identity?: GatewayIdentity;
+}
+
+export function modelApprovalApp(options: AppOptions = {}): (app: Probot) => void {
+  return (app) => register(app, options);
+}
+
+export default modelApprovalApp();
+
+function register(app: Probot, options: AppOptions): void {
+  const given = options.identity;
+  const identity = given ? async () => given : identityResolver(app);
   const gatewayFor = async (context: AnyContext): Promise<AppGateway> =>
     new GitHubGateway(context.octokit as never, context.repo(), await identity());
 
@@ -149,4 +161,4 @@ export default (app: Probot): void => {
       );
     }
   });
-};
+}
