@@ -62,7 +62,10 @@ export class Locator {
   /** The location of a path's value, falling back to its key (e.g. `key:` with no value). */
   at(path: readonly PathSegment[]): SourceLocation {
     const found = this.find(path);
-    return this.atNode(found.node?.range ? found.node : found.key);
+    // `key:` with nothing after it has an empty node at the line's end; the key is where to look.
+    const empty =
+      isScalar(found.node) && found.node.value === null && found.node.range?.[0] === found.node.range?.[1];
+    return this.atNode(found.node?.range && !empty ? found.node : (found.key ?? found.node));
   }
 
   /** The location of the key of a mapping entry, for "unknown key" messages. */

@@ -222,6 +222,12 @@ function typeMessage(error: SchemaError, data: unknown, path: PathSegment[]): Me
       message: `metric source '${name}' must be a path or { path, format${path[0] === "baseline" ? ", ref" : ""} }`,
     };
   }
+  if ((last === "metrics" || last === "baseline") && path.length === 1) {
+    return {
+      message: `${last} must be a mapping of names to files`,
+      hint: `e.g. ${last}: { eval: metrics/eval.json }`,
+    };
+  }
   return { message: `'${name}' must be ${describeType(error.params.type)}` };
 }
 
@@ -229,6 +235,8 @@ function enumMessage(error: SchemaError, data: unknown, path: PathSegment[]): Me
   const allowed = (error.params.allowedValues as unknown[]).map(String);
   const value = valueAt(data, path);
   const last = path[path.length - 1];
+  if (value === null)
+    return { message: `'${describePath(path)}' is empty`, hint: `allowed values: ${allowed.join(", ")}` };
   const suggestion = typeof value === "string" ? didYouMean(value, allowed) : undefined;
   const shown = typeof value === "string" ? `'${value}'` : JSON.stringify(value);
   const subject = last === "type" && path[0] === "steps" ? "step type" : `${describePath(path)} value`;

@@ -9,6 +9,8 @@ const SYNONYMS: Record<string, string> = {
   asserts: "checks",
   auto_approve: "auto_approve_if",
   env: "environment",
+  file: "path",
+  filename: "path",
   input: "inputs",
   params: "inputs",
   with: "inputs",
