@@ -134,7 +134,7 @@ export function evaluateCondition(condition: Condition, sources: ConditionSource
   }
   const passed = compare(value, condition.op, threshold.threshold);
   const against = needsBaseline
-    ? `${formatNumber(threshold.threshold)} (baseline ${formatNumber(baseline!)})`
+    ? `${formatNumber(threshold.threshold)}, from baseline ${formatNumber(baseline!)}`
     : formatNumber(threshold.threshold);
   const detail = `${condition.metric.text} = ${formatNumber(value)}`;
   const verdict = passed ? `holds (${condition.op} ${against})` : `fails: needs ${condition.op} ${against}`;

@@ -65,6 +65,8 @@ export interface ModelIdentity {
   /** sha256 over the artifacts, hex; undefined when the config lists none. */
   digest?: string;
   artifacts: { path: string; sha256: string; bytes: number }[];
+  /** Artifacts that could not be hashed (missing, unreadable), each naming its path; digest is then undefined. */
+  errors?: string[];
 }
 
 /** One row of the metrics table: a condition evaluated (test checks and auto_approve_if alike). */

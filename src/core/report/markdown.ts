@@ -2,7 +2,7 @@
 // find its own comment and update it in place. GitHub refuses comments over 65536 characters, so
 // long tables are cut (with a note) until the whole body fits.
 import { formatDiagnostic } from "../diagnostics.js";
-import type { DecisionResult, MetricRow, Reason } from "../policy/types.js";
+import type { DecisionResult, Reason } from "../policy/types.js";
 import {
   approvalLines,
   change,
@@ -39,8 +39,11 @@ function limited<T>(items: T[], max: number): { shown: T[]; omitted: number } {
   return { shown: items.slice(0, max), omitted: Math.max(0, items.length - max) };
 }
 
-function metricsSection(rows: MetricRow[], maxRows: number): string[] {
+function metricsSection(result: DecisionResult, maxRows: number): string[] {
+  const rows = result.metrics;
   if (rows.length === 0) return [];
+  // An auto_approve_if condition that does not hold only means a human decides: not a failure.
+  const approvalSteps = new Set(result.steps.filter((s) => s.type === "approval").map((s) => s.name));
   const { shown, omitted } = limited(rows, maxRows);
   const lines = [
     "### Metrics",
@@ -48,8 +51,9 @@ function metricsSection(rows: MetricRow[], maxRows: number): string[] {
     "| Metric | Value | Condition | Result | Change vs baseline |",
     "| --- | --- | --- | --- | --- |",
     ...shown.map((row) => {
-      const result = row.passed ? "✓ pass" : `✗ fail${row.reason ? `: ${row.reason}` : ""}`;
-      return `| ${cell(row.metric)} | ${num(row.value)} | ${code(row.condition)} (${cell(row.step)}) | ${cell(result)} | ${cell(change(row))} |`;
+      const [yes, no] = approvalSteps.has(row.step) ? ["✓ met", "– not met"] : ["✓ pass", "✗ fail"];
+      const verdict = row.passed ? yes : `${no}${row.reason ? `: ${row.reason}` : ""}`;
+      return `| ${cell(row.metric)} | ${num(row.value)} | ${code(row.condition)} (${cell(row.step)}) | ${cell(verdict)} | ${cell(change(row))} |`;
     }),
   ];
   if (omitted > 0) lines.push("", `_…and ${omitted} more metric rows (see the JSON report)._`);
@@ -138,7 +142,7 @@ function render(result: DecisionResult, maxRows: number, marker: boolean): strin
     "",
     ...(facts.length ? [facts.join(" · "), ""] : []),
     ...diagnosticsSection(result, maxRows),
-    ...metricsSection(result.metrics, maxRows),
+    ...metricsSection(result, maxRows),
     ...stepsSection(result),
     ...approvalsSection(result, approvalLines(result), maxRows),
     ...neededSection(result),
