@@ -19,6 +19,17 @@ function trainingStep(step: Step, input: DecideInput): StepResult {
     },
   ];
   const model = input.model;
+  const unreadable = model?.errors ?? [];
+  if (unreadable.length > 0) {
+    // Without a digest nobody can say which model was approved: no verdict.
+    reasons.push({
+      kind: "model",
+      outcome: "fail",
+      message: `the model cannot be identified: ${unreadable.join("; ")}`,
+      data: { errors: unreadable, artifacts: model?.artifacts ?? [] },
+    });
+    return { name: step.name, type: "training", status: "error", reasons };
+  }
   if (model?.digest) {
     reasons.push({
       kind: "model",
@@ -73,7 +84,16 @@ interface Outcome {
   summary: string;
 }
 
-function outcome(config: Config, steps: StepResult[], approvals: Map<string, ApprovalEvaluated>): Outcome {
+function outcome(
+  config: Config,
+  steps: StepResult[],
+  approvals: Map<string, ApprovalEvaluated>,
+  modelErrors: string[],
+): Outcome {
+  if (modelErrors.length > 0) {
+    const summary = `the model artifacts could not be hashed: ${modelErrors.join("; ")}`;
+    return { decision: "error", failPipeline: true, summary };
+  }
   const configStep = (name: string) => config.steps.find((s) => s.name === name);
   const rejections = steps.filter(
     (s) => (s.type === "test" && s.status === "failed") || (s.type === "approval" && s.status === "rejected"),
@@ -171,7 +191,7 @@ export function decide(input: DecideInput): DecisionResult {
     }
   }
 
-  const { decision, failPipeline, summary } = outcome(config, steps, approvals);
+  const { decision, failPipeline, summary } = outcome(config, steps, approvals, input.model?.errors ?? []);
   const pendingApprovers =
     decision === "pending" ? [...new Set([...approvals.values()].flatMap((a) => a.stillNeeded))] : [];
   const autoApproved =

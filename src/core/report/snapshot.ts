@@ -114,7 +114,11 @@ function model(value: unknown): ModelIdentity | undefined {
       throw new Invalid(`model.artifacts[${i}] is malformed`);
     return { path: a.path, sha256: a.sha256, bytes: a.bytes };
   });
+  const errors = value.errors;
+  if (errors !== undefined && (!Array.isArray(errors) || errors.some((e) => typeof e !== "string")))
+    throw new Invalid("model.errors is not a list of messages");
   return {
+    ...(errors === undefined ? {} : { errors: errors as string[] }),
     ...(value.name === undefined ? {} : { name: value.name as string }),
     ...(value.digest === undefined ? {} : { digest: value.digest as string }),
     artifacts,

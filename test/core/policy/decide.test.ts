@@ -254,3 +254,15 @@ describe("overall decision", () => {
     expect(result.summary).toBe("invalid config or input: c.yml:3:5: error: bad (and 1 more)");
   });
 });
+
+describe("model identity", () => {
+  it("an artifact that cannot be hashed is an error decision: nobody could say which model was approved", () => {
+    const cfg = config([TRAIN, approvalStep({ autoApproveIf: ["accuracy > 0.9"] }), DEPLOY]);
+    const model = { name: "m", artifacts: [], errors: ["model artifact models/model.pkl does not exist"] };
+    const result = decide(input(cfg, { model }));
+    expect(result).toMatchObject({ decision: "error", autoApproved: false, failPipeline: true });
+    expect(result.summary).toContain("models/model.pkl does not exist");
+    expect(statusOf(result, "train_model")).toBe("error");
+    expect(statusOf(result, "deploy")).toBe("blocked");
+  });
+});

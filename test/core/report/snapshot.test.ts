@@ -26,6 +26,7 @@ const snapshot: Snapshot = {
     name: "m",
     digest: "ab".repeat(32),
     artifacts: [{ path: "model.pkl", sha256: "cd".repeat(32), bytes: 12 }],
+    errors: ["x.pkl does not exist"],
   },
 };
 
