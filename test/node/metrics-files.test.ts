@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { MetricFormat } from "../../src/core/config/types.js";
+import { loadMetricSources, parseMetricArg } from "../../src/node/metrics-files.js";
+
+const cwd = "test/fixtures/metrics";
+// root reads files whatever their mode, so the permission case can only be checked as a normal user
+const itAsNonRoot = process.getuid?.() === 0 ? it.skip : it;
+const RUN = "mlflow/mlruns/0/4f1c2b7e9a0d4e6f8b3c5d7e9f1a2b3c";
+
+describe("loadMetricSources", () => {
+  it("loads files of several formats, detecting each", async () => {
+    const { sources, errors } = await loadMetricSources(
+      [
+        { name: "hf", path: "huggingface/all_results.json" },
+        { name: "wb", path: "wandb/wandb-summary.json" },
+        { name: "report", path: "sklearn/binary-report.json" },
+        { name: "table", path: "csv/header-row.csv" },
+      ],
+      { cwd },
+    );
+    expect(errors).toEqual({});
+    expect(sources.map((s) => [s.name, s.file, s.format])).toEqual([
+      ["hf", "huggingface/all_results.json", "huggingface"],
+      ["wb", "wandb/wandb-summary.json", "wandb"],
+      ["report", "sklearn/binary-report.json", "sklearn"],
+      ["table", "csv/header-row.csv", "csv"],
+    ]);
+  });
+
+  it("reads an MLflow run directory: latest value by step, then timestamp, keys with / kept", async () => {
+    const { sources, errors } = await loadMetricSources([{ name: "run", path: RUN }], { cwd });
+    expect(errors).toEqual({});
+    expect(sources).toHaveLength(1);
+    const run = sources[0]!;
+    expect(run).toMatchObject({ name: "run", file: RUN, format: "mlflow" });
+    expect(run.values).toMatchObject({ accuracy: 0.9134, loss: 0.275, "eval/f1": 0.8871 });
+    expect(run.values.grad_norm).toBeNaN();
+    expect(Object.keys(run.values).sort()).toEqual(["accuracy", "eval/f1", "grad_norm", "loss"]);
+  });
+
+  it("honours an explicit format", async () => {
+    const { sources } = await loadMetricSources(
+      [{ name: "plain", path: "huggingface/all_results.json", format: "json" }],
+      { cwd },
+    );
+    expect(sources[0]?.format).toBe("json");
+  });
+
+  it("collects errors by source name, with the path, and keeps loading the rest", async () => {
+    const { sources, errors } = await loadMetricSources(
+      [
+        { name: "missing", path: "nope/eval.json" },
+        { name: "broken", path: "malformed/extra-column.csv" },
+        { name: "dir", path: "csv" },
+        { name: "mlfile", path: "json/python-dump.json", format: "mlflow" },
+        { name: "typo", path: "json/python-dump.json", format: "hugginface" as MetricFormat },
+        { name: "ok", path: "yaml/metrics.yaml" },
+      ],
+      { cwd },
+    );
+    expect(sources.map((s) => s.name)).toEqual(["ok"]);
+    expect(errors).toEqual({
+      missing: "nope/eval.json: no such file or directory",
+      broken: "malformed/extra-column.csv:3: expected 2 columns, got 3",
+      dir: "csv: is a directory, and not an MLflow run directory (it has no metrics/ inside)",
+      mlfile:
+        "json/python-dump.json: format mlflow reads a run directory (one that contains metrics/), not a file",
+      typo: expect.stringMatching(
+        /^json\/python-dump\.json: unknown metrics format 'hugginface'; expected one of json, /,
+      ),
+    });
+  });
+
+  describe("with a temporary directory", () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), "metrics-files-"));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    itAsNonRoot("reports an unreadable file without throwing", async () => {
+      writeFileSync(join(dir, "secret.json"), "{}");
+      chmodSync(join(dir, "secret.json"), 0o000);
+      const { errors } = await loadMetricSources([{ name: "s", path: "secret.json" }], { cwd: dir });
+      expect(errors).toEqual({ s: "secret.json: permission denied" });
+    });
+
+    it("reports a malformed MLflow metric file with its path and line", async () => {
+      mkdirSync(join(dir, "run/metrics/eval"), { recursive: true });
+      writeFileSync(join(dir, "run/metrics/eval/acc"), "1 0.5 0\n2 oops 1\n");
+      const { errors } = await loadMetricSources([{ name: "r", path: "run" }], { cwd: dir });
+      expect(errors).toEqual({
+        r: "run/metrics/eval/acc:2: expected 'timestamp value step', got '2 oops 1'",
+      });
+    });
+  });
+});
+
+describe("parseMetricArg", () => {
+  it.each([
+    ["metrics/eval.json", { path: "metrics/eval.json", defaultName: "eval" }],
+    ["eval=metrics/eval.json", { name: "eval", path: "metrics/eval.json", defaultName: "eval" }],
+    ["test=out/all_results.json", { name: "test", path: "out/all_results.json", defaultName: "all_results" }],
+    [
+      "hf:huggingface=out/m.json",
+      { name: "hf", format: "huggingface", path: "out/m.json", defaultName: "m" },
+    ],
+    ["mlruns/0/abc123/", { path: "mlruns/0/abc123/", defaultName: "abc123" }],
+    ["metrics/run=3/eval.json", { path: "metrics/run=3/eval.json", defaultName: "eval" }],
+    [".json", { path: ".json", defaultName: "metrics" }],
+    ["  eval = m.yaml ", { name: "eval", path: "m.yaml", defaultName: "m" }],
+  ])("%j", (arg, expected) => {
+    expect(parseMetricArg(arg)).toEqual(expected);
+  });
+});
