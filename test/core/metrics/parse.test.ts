@@ -144,6 +144,14 @@ describe("parseMetricsFile", () => {
     expect(value(multi, "accuracy")).toContain("not found");
   });
 
+  it("reads a classification report saved with pandas (DataFrame(report).T.to_csv())", () => {
+    const s = load("sklearn/report-dataframe.csv");
+    expect(value(s, "accuracy")).toBe(0.9874);
+    expect(value(s, "macro avg", "f1-score")).toBe(0.9308);
+    expect(value(s, "1", "recall")).toBe(0.832);
+    expect(value(s, "weighted avg", "support")).toBe(10000);
+  });
+
   it("reads DVC metrics files and unwraps `dvc metrics show --json`", () => {
     expect(value(load("dvc/metrics.json", "dvc"), "eval", "roc_auc")).toBe(0.9612);
     const show = load("dvc/metrics-show.json");

@@ -3,7 +3,9 @@
  *   - `name,value` rows, with or without a header row (pandas Series.to_csv writes `,0` as header);
  *   - a header row and data rows (pandas DataFrame.to_csv, Keras CSVLogger, MLflow search_runs):
  *     the LAST row is used, as a per-epoch log ends with the final model. An empty first header
- *     cell is pandas' index column and is dropped; `metrics.x` columns (MLflow) are named `x`.
+ *     cell is pandas' index column and is dropped; `metrics.x` columns (MLflow) are named `x`;
+ *   - a table whose rows are named by a pandas index (a transposed classification report):
+ *     each row is a group, `` `macro avg`.`f1-score` ``.
  * Cells that read as numbers (including nan/inf as Python writes them) become numbers; an empty
  * cell is null, so a check on it fails.
  */
@@ -98,23 +100,55 @@ function nameValueRows(rows: Row[]): MetricTree {
   return out;
 }
 
-function headerAndRow(rows: Row[]): MetricTree {
+function define(out: MetricTree, name: string, value: MetricValue): void {
+  Object.defineProperty(out, name, { value, enumerable: true, writable: true });
+}
+
+/** One data row as {column: value}; an empty first header cell is pandas' index and is skipped. */
+function rowValues(names: string[], row: Row, headerLine: number): MetricTree {
+  const fromMlflow = names.some((n) => n.startsWith("metrics."));
+  const out: MetricTree = {};
+  names.forEach((raw, i) => {
+    if (i === 0 && raw === "") return;
+    const name = fromMlflow && raw.startsWith("metrics.") ? raw.slice("metrics.".length) : raw;
+    if (name === "") throw new MetricsFormatError(`empty column name in column ${i + 1}`, headerLine);
+    if (Object.prototype.hasOwnProperty.call(out, name))
+      throw new MetricsFormatError(`duplicate column '${name}'`, headerLine);
+    define(out, name, cellValue(row.cells[i]!));
+  });
+  return out;
+}
+
+/**
+ * Several rows named by a pandas index, e.g. pd.DataFrame(classification_report(...)).T.to_csv():
+ * each row becomes a group. pandas spreads sklearn's scalar `accuracy` over its row; it is put
+ * back as the one number it is.
+ */
+function indexedTable(names: string[], header: Row, data: Row[]): MetricTree {
+  const out: MetricTree = {};
+  for (const row of data) {
+    const label = row.cells[0]!.trim();
+    if (Object.prototype.hasOwnProperty.call(out, label))
+      throw new MetricsFormatError(`duplicate row '${label}'`, row.line);
+    define(out, label, rowValues(names, row, header.line));
+  }
+  const accuracy = out.accuracy;
+  if ("macro avg" in out && typeof accuracy === "object" && accuracy !== null && !Array.isArray(accuracy)) {
+    const spread = Object.values(accuracy);
+    if (spread.length > 0 && spread.every((v) => v === spread[0])) define(out, "accuracy", spread[0]!);
+  }
+  return out;
+}
+
+function headerAndRows(rows: Row[]): MetricTree {
   const [header, ...data] = rows;
   const last = data[data.length - 1];
   if (!header || !last)
     throw new MetricsFormatError("a header row needs a data row below it", header?.line ?? 1);
   const names = header.cells.map((c) => c.trim());
-  const fromMlflow = names.some((n) => n.startsWith("metrics."));
-  const out: MetricTree = {};
-  names.forEach((raw, i) => {
-    if (i === 0 && raw === "") return; // pandas' index column
-    const name = fromMlflow && raw.startsWith("metrics.") ? raw.slice("metrics.".length) : raw;
-    if (name === "") throw new MetricsFormatError(`empty column name in column ${i + 1}`, header.line);
-    if (Object.prototype.hasOwnProperty.call(out, name))
-      throw new MetricsFormatError(`duplicate column '${name}'`, header.line);
-    Object.defineProperty(out, name, { value: cellValue(last.cells[i]!), enumerable: true, writable: true });
-  });
-  return out;
+  // A default RangeIndex (0, 1, 2…) is row numbering, not names: then the last row is the result.
+  const labelled = names[0] === "" && data.length > 1 && data.some((r) => !isNumeric(r.cells[0]!));
+  return labelled ? indexedTable(names, header, data) : rowValues(names, last, header.line);
 }
 
 /** Parses CSV (or TSV with delimiter "\t") into metrics. Throws MetricsFormatError with the line. */
@@ -137,5 +171,5 @@ export function parseCsvMetrics(text: string, delimiter = ","): MetricTree {
   if (width === 2 && (rows.length === 1 ? !isNumeric(first.cells[0]!) : namesInFirstColumn)) {
     return nameValueRows(rows);
   }
-  return headerAndRow(rows);
+  return headerAndRows(rows);
 }
