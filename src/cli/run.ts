@@ -1,20 +1,14 @@
+import { runEvaluate } from "./evaluate.js";
 import { EXIT_USAGE, type CliIo, type Subcommand } from "./io.js";
 import { runValidate } from "./validate.js";
 import { VERSION } from "./version.js";
-
-const notImplemented =
-  (name: string): Subcommand =>
-  async (_args, io) => {
-    io.stderr.write(`model-approval ${name}: not implemented yet\n`);
-    return EXIT_USAGE;
-  };
 
 /** Each subcommand is one entry: adding a command is adding a line here. */
 const COMMANDS: Record<string, { summary: string; run: Subcommand }> = {
   validate: { summary: "check a config file and report every problem with its location", run: runValidate },
   evaluate: {
     summary: "decide from local metrics, reviews and PR files, as the Action would",
-    run: notImplemented("evaluate"),
+    run: runEvaluate,
   },
 };
 

@@ -1,5 +1,5 @@
 // Small formatting helpers shared by the markdown and text reports.
-import type { Decision, DecisionResult, MetricRow, StepStatus } from "../policy/types.js";
+import type { Decision, DecisionResult, MetricRow, Reason, StepResult, StepStatus } from "../policy/types.js";
 import { formatNumber } from "../conditions/evaluate.js";
 
 export const DECISION_WORD: Record<Decision, string> = {
@@ -90,4 +90,18 @@ export function approvalLines(result: DecisionResult): ApprovalLine[] {
   };
   for (const step of result.steps) if (step.type === "approval") walk(step.name, step.reasons);
   return lines;
+}
+
+/** An auto_approve_if condition that does not hold only means a human decides: not a failure. */
+export function rowVerdict(result: DecisionResult, row: MetricRow): { ok: boolean; word: string } {
+  const approval = result.steps.some((s) => s.type === "approval" && s.name === row.step);
+  if (approval) return { ok: row.passed, word: row.passed ? "met" : "not met" };
+  return { ok: row.passed, word: row.passed ? "pass" : "FAIL" };
+}
+
+/** What a waiting step is waiting for: its pending reasons and the rules beneath them. */
+export function pendingReasons(step: StepResult): Reason[] {
+  return step.reasons
+    .filter((r) => r.outcome === "pending")
+    .flatMap((r) => [r, ...(r.children ?? []).filter((c) => c.kind === "rule" && c.outcome === "pending")]);
 }

@@ -8,6 +8,8 @@ import {
   change,
   headline,
   num,
+  pendingReasons,
+  rowVerdict,
   shortCommit,
   shortDigest,
   statusSymbol,
@@ -42,8 +44,6 @@ function limited<T>(items: T[], max: number): { shown: T[]; omitted: number } {
 function metricsSection(result: DecisionResult, maxRows: number): string[] {
   const rows = result.metrics;
   if (rows.length === 0) return [];
-  // An auto_approve_if condition that does not hold only means a human decides: not a failure.
-  const approvalSteps = new Set(result.steps.filter((s) => s.type === "approval").map((s) => s.name));
   const { shown, omitted } = limited(rows, maxRows);
   const lines = [
     "### Metrics",
@@ -51,8 +51,8 @@ function metricsSection(result: DecisionResult, maxRows: number): string[] {
     "| Metric | Value | Condition | Result | Change vs baseline |",
     "| --- | --- | --- | --- | --- |",
     ...shown.map((row) => {
-      const [yes, no] = approvalSteps.has(row.step) ? ["✓ met", "– not met"] : ["✓ pass", "✗ fail"];
-      const verdict = row.passed ? yes : `${no}${row.reason ? `: ${row.reason}` : ""}`;
+      const { ok, word } = rowVerdict(result, row);
+      const verdict = `${ok ? "✓" : word === "FAIL" ? "✗" : "–"} ${word.toLowerCase()}${!ok && row.reason ? `: ${row.reason}` : ""}`;
       return `| ${cell(row.metric)} | ${num(row.value)} | ${code(row.condition)} (${cell(row.step)}) | ${cell(verdict)} | ${cell(change(row))} |`;
     }),
   ];
@@ -110,7 +110,7 @@ function neededSection(result: DecisionResult): string[] {
   const out = ["### Still needed", ""];
   for (const step of result.steps) {
     if (step.status !== "pending" && step.status !== "needs_approval") continue;
-    out.push(`- **${cell(step.name)}**: ${cell(firstMessage(step.reasons))}`);
+    for (const reason of pendingReasons(step)) out.push(`- **${cell(step.name)}**: ${cell(reason.message)}`);
   }
   if (result.pendingApprovers.length > 0)
     out.push(`- approving review from: ${result.pendingApprovers.map((a) => `@${a}`).join(", ")}`);

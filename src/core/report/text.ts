@@ -1,7 +1,7 @@
 // The terminal report: the decision, then the reasons tree of each step, indented.
 import { formatDiagnostic } from "../diagnostics.js";
 import type { DecisionResult, Reason } from "../policy/types.js";
-import { change, headline, num, shortDigest, statusSymbol, statusWord } from "./format.js";
+import { change, headline, num, rowVerdict, shortDigest, statusSymbol, statusWord } from "./format.js";
 
 const MARK: Record<Reason["outcome"], string> = { pass: "✓", fail: "✗", pending: "…", info: "-" };
 
@@ -26,9 +26,9 @@ export function renderText(result: DecisionResult): string {
   if (result.metrics.length > 0) {
     lines.push("", "metrics:");
     for (const row of result.metrics) {
-      const verdict = row.passed ? "pass" : "FAIL";
+      const verdict = rowVerdict(result, row).word.padEnd(7);
       lines.push(
-        `  ${verdict}  ${row.condition}  value ${num(row.value)}  change ${change(row)}  [${row.step}]`,
+        `  ${verdict} ${row.condition}  value ${num(row.value)}  change ${change(row)}  [${row.step}]`,
       );
       if (row.reason && !row.passed) lines.push(`        ${row.reason}`);
     }

@@ -147,7 +147,7 @@ describe("text", () => {
   it("prints the decision, metrics and the reasons tree", () => {
     const text = renderText(pending);
     expect(text.split("\n")[0]).toMatch(/^model-approval: PENDING — approve_model needs 1 more approval/);
-    expect(text).toMatch(/pass {2}accuracy >= 0\.8 {2}value 0\.93/);
+    expect(text).toMatch(/pass {4}accuracy >= 0\.8 {2}value 0\.93/);
     expect(text).toMatch(/… approve_model \(approval\): pending/);
     expect(text).toMatch(/ {6}- eve APPROVED on aaaaaaa: not counted — not a listed approver/);
     expect(text).toContain("waiting for: alice, bob, org/leads");

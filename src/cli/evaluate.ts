@@ -1,0 +1,233 @@
+// `model-approval evaluate`: the Action's decision, computed locally from files.
+import { formatDiagnostic, type Diagnostic } from "../core/diagnostics.js";
+import { parseConfig } from "../core/config/parse.js";
+import type { Config, MetricSourceSpec } from "../core/config/types.js";
+import { configErrorResult, decide } from "../core/policy/index.js";
+import type { DecisionResult, ModelIdentity, PullRequestContext } from "../core/policy/types.js";
+import { renderJsonReport, renderMarkdown, renderText } from "../core/report/index.js";
+import { digestArtifacts } from "../node/artifacts.js";
+import { loadMetricSources } from "../node/metrics-files.js";
+import { overrideSources } from "../node/metric-overrides.js";
+import {
+  InputError,
+  readChangedFiles,
+  readPullRequest,
+  readReviews,
+  readTeams,
+  readText,
+} from "./evaluate-inputs.js";
+import { EXIT_USAGE, type CliIo } from "./io.js";
+import { DEFAULT_CONFIG } from "./validate.js";
+
+export const EVALUATE_USAGE = `Usage: model-approval evaluate [options]
+
+Decides from local files exactly as the Action and the App would.
+
+Options:
+  --config CONFIG          the config (default ${DEFAULT_CONFIG})
+  --metrics [NAME=]FILE    a metrics file; NAME replaces the config's source of that name, an
+                           unnamed FILE replaces the config's only source; repeatable
+  --baseline [NAME=]FILE   the production model's metrics, likewise; repeatable
+  --pr PR.json             a GitHub REST pull request (user.login, head.sha, base.ref)
+  --reviews REVIEWS.json   a GitHub REST list-reviews array (needs --pr)
+  --teams TEAMS.json       {"org/team": ["login", ...]}
+  --changed-files FILE     the PR's changed paths, one per line (needs --pr)
+  --format text|json|markdown   (default text)
+
+Without --pr no manual approval can be given: a step that needs one is pending.
+Exit status: 0 approved, 1 rejected, 3 pending, 2 config or input error.
+`;
+
+export const EXIT_CODES: Record<DecisionResult["decision"], number> = {
+  approved: 0,
+  rejected: 1,
+  pending: 3,
+  error: EXIT_USAGE,
+};
+
+type Format = "text" | "json" | "markdown";
+
+interface Options {
+  config: string;
+  metrics: string[];
+  baseline: string[];
+  pr?: string;
+  reviews?: string;
+  teams?: string;
+  changedFiles?: string;
+  format: Format;
+  help: boolean;
+}
+
+const VALUE_OPTIONS = [
+  "--config",
+  "--metrics",
+  "--baseline",
+  "--pr",
+  "--reviews",
+  "--teams",
+  "--changed-files",
+  "--format",
+];
+
+function parseArgs(args: string[]): Options | { error: string } {
+  const options: Options = { config: DEFAULT_CONFIG, metrics: [], baseline: [], format: "text", help: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? "";
+    if (arg === "--help" || arg === "-h") {
+      options.help = true;
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
+    if (!VALUE_OPTIONS.includes(name)) {
+      return { error: arg.startsWith("-") ? `unknown option '${arg}'` : `unexpected argument '${arg}'` };
+    }
+    const value = name !== arg ? arg.slice(eq + 1) : args[++i];
+    if (value === undefined || value === "") return { error: `${name} needs a value` };
+    switch (name) {
+      case "--metrics":
+        options.metrics.push(value);
+        break;
+      case "--baseline":
+        options.baseline.push(value);
+        break;
+      case "--format":
+        if (value !== "text" && value !== "json" && value !== "markdown")
+          return { error: `--format must be text, json or markdown, not '${value}'` };
+        options.format = value;
+        break;
+      case "--config":
+        options.config = value;
+        break;
+      case "--pr":
+        options.pr = value;
+        break;
+      case "--reviews":
+        options.reviews = value;
+        break;
+      case "--teams":
+        options.teams = value;
+        break;
+      case "--changed-files":
+        options.changedFiles = value;
+        break;
+    }
+  }
+  if (!options.pr && (options.reviews || options.changedFiles))
+    return { error: "--reviews and --changed-files describe a pull request: pass --pr PR.json too" };
+  return options;
+}
+
+function inputDiagnostic(file: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, severity: "error", message };
+}
+
+/** The CLI reads no git history: a baseline pinned to a ref must be given as a file. */
+function unreadableRefs(specs: MetricSourceSpec[]): Record<string, string> {
+  return Object.fromEntries(
+    specs
+      .filter((spec) => spec.ref !== undefined)
+      .map((spec) => [
+        spec.name,
+        `${spec.path} at ref '${spec.ref}' is not read by the CLI; pass --baseline ${spec.name}=FILE`,
+      ]),
+  );
+}
+
+async function modelIdentity(config: Config, cwd: string): Promise<ModelIdentity | undefined> {
+  const name = config.model.name;
+  if (config.model.artifacts.length === 0) return name ? { name, artifacts: [] } : undefined;
+  const identity = await digestArtifacts(config.model.artifacts, { cwd });
+  return name ? { ...identity, name } : identity;
+}
+
+async function pullRequest(options: Options, cwd: string, warn: (m: string) => void) {
+  if (!options.pr) return undefined;
+  const pr = await readPullRequest(options.pr, cwd);
+  const reviews = options.reviews ? await readReviews(options.reviews, cwd) : [];
+  let changedFiles: string[] = [];
+  if (options.changedFiles) changedFiles = await readChangedFiles(options.changedFiles, cwd);
+  else warn("no --changed-files: assuming the pull request touches no protected path");
+  const context: PullRequestContext = { ...pr, changedFiles, reviews };
+  return context;
+}
+
+async function evaluate(options: Options, cwd: string, warn: (m: string) => void): Promise<DecisionResult> {
+  let text: string;
+  try {
+    text = await readText(options.config, cwd);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return configErrorResult([inputDiagnostic(options.config, `config file: ${error.detail}`)]);
+  }
+  const parsed = parseConfig(text, options.config);
+  if (!parsed.ok) return configErrorResult(parsed.diagnostics);
+  for (const w of parsed.warnings) warn(formatDiagnostic(w));
+  const config = parsed.config;
+
+  let pr: PullRequestContext | undefined;
+  let teamMembers: Record<string, string[]> = {};
+  try {
+    pr = await pullRequest(options, cwd, warn);
+    if (options.teams) teamMembers = await readTeams(options.teams, cwd);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return configErrorResult([{ ...inputDiagnostic(error.file, error.detail), ...error.position }]);
+  }
+  const listedTeams = new Set(config.steps.flatMap((s) => (s.type === "approval" ? s.teams : [])));
+  for (const team of listedTeams) {
+    if (pr && !Object.keys(teamMembers).some((t) => t.toLowerCase() === team.toLowerCase()))
+      warn(`team ${team} is not in --teams: its members' reviews do not count`);
+  }
+
+  const metricSpecs = overrideSources(config.metrics, options.metrics);
+  const baselineSpecs = overrideSources(config.baseline, options.baseline);
+  const pinned = unreadableRefs(baselineSpecs);
+  const metrics = await loadMetricSources(metricSpecs, { cwd });
+  const baseline = await loadMetricSources(
+    baselineSpecs.filter((spec) => !(spec.name in pinned)),
+    { cwd },
+  );
+  const baselineErrors = { ...baseline.errors, ...pinned };
+  for (const message of Object.values(metrics.errors)) warn(`metrics: ${message}`);
+  for (const message of Object.values(baselineErrors)) warn(`baseline: ${message}`);
+
+  return decide({
+    config,
+    metrics: metrics.sources,
+    baseline: baseline.sources,
+    metricErrors: metrics.errors,
+    baselineErrors,
+    ...(pr ? { pr } : {}),
+    teamMembers,
+    model: await modelIdentity(config, cwd),
+  });
+}
+
+function render(result: DecisionResult, format: Format): string {
+  if (format === "json") return renderJsonReport(result);
+  if (format === "markdown") return renderMarkdown(result) + "\n";
+  return renderText(result);
+}
+
+/** `model-approval evaluate`: exit 0 approved, 1 rejected, 3 pending, 2 config or input error. */
+export async function runEvaluate(args: string[], io: CliIo): Promise<number> {
+  const options = parseArgs(args);
+  if ("error" in options) {
+    io.stderr.write(`model-approval evaluate: ${options.error}\n\n${EVALUATE_USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (options.help) {
+    io.stdout.write(EVALUATE_USAGE);
+    return 0;
+  }
+  const warn = (message: string) => io.stderr.write(`warning: ${message}\n`);
+  const result = await evaluate(options, io.cwd, warn);
+  for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+  // On an error the text report would only repeat the diagnostics just written to stderr.
+  if (result.decision !== "error" || options.format !== "text")
+    io.stdout.write(render(result, options.format));
+  else io.stderr.write(`model-approval: ERROR — ${result.summary}\n`);
+  return EXIT_CODES[result.decision];
+}
