@@ -1,0 +1,76 @@
+import { describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
+import { decide } from "../../../src/core/policy/index.js";
+import type { Review } from "../../../src/core/policy/types.js";
+import { approvalStep, config, HEAD, input, OLD, pr } from "./build.js";
+
+const USERS = ["alice", "bob", "mallory", "eve"];
+const STATES = ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"];
+const reviewArb = fc.record({
+  login: fc.constantFrom(...USERS),
+  state: fc.constantFrom(...STATES),
+  commit: fc.constantFrom(HEAD, OLD),
+  minute: fc.integer({ min: 0, max: 59 }),
+});
+const toReviews = (raw: { login: string; state: string; commit: string; minute: number }[]): Review[] =>
+  raw.map((r, i) => ({
+    id: i + 1,
+    user: { login: r.login },
+    state: r.state,
+    commit_id: r.commit,
+    submitted_at: `2026-01-01T00:${String(r.minute).padStart(2, "0")}:00Z`,
+  }));
+
+// alice and bob may approve; mallory is the author (also listed); eve is not listed.
+const step = approvalStep({ users: ["alice", "bob", "mallory"], minApprovals: 2 });
+const decideFor = (reviews: Review[]) => decide(input(config([step]), { pr: pr(reviews) }));
+
+/** The reference model: per eligible user, the last head-commit vote, cleared by a later dismissal. */
+function expected(reviews: Review[]): string {
+  const votes = new Map<string, string>();
+  const ordered = [...reviews].sort((a, b) =>
+    a.submitted_at! < b.submitted_at! ? -1 : a.submitted_at! > b.submitted_at! ? 1 : a.id - b.id,
+  );
+  for (const r of ordered) {
+    const who = r.user!.login;
+    if (who !== "alice" && who !== "bob") continue;
+    if (r.state === "DISMISSED") votes.delete(who);
+    else if ((r.state === "APPROVED" || r.state === "CHANGES_REQUESTED") && r.commit_id === HEAD)
+      votes.set(who, r.state);
+  }
+  const states = [...votes.values()];
+  if (states.includes("CHANGES_REQUESTED")) return "rejected";
+  return states.filter((s) => s === "APPROVED").length >= 2 ? "approved" : "pending";
+}
+
+describe("review counting properties", () => {
+  it("matches the reference model for any review history", () => {
+    fc.assert(
+      fc.property(fc.array(reviewArb, { maxLength: 12 }), (raw) => {
+        const reviews = toReviews(raw);
+        expect(decideFor(reviews).decision).toBe(expected(reviews));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("reviews by the author or unlisted users never change the decision", () => {
+    fc.assert(
+      fc.property(
+        fc.array(reviewArb, { maxLength: 8 }),
+        fc.array(reviewArb, { maxLength: 8 }),
+        (raw, noise) => {
+          const reviews = toReviews(raw);
+          const outsiders = toReviews(
+            noise.map((n) => ({ ...n, login: n.minute % 2 ? "eve" : "mallory" })),
+          ).map((r) => ({
+            ...r,
+            id: r.id + 1000,
+          }));
+          expect(decideFor([...reviews, ...outsiders]).decision).toBe(decideFor(reviews).decision);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
