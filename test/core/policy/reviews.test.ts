@@ -2,9 +2,11 @@ import { describe, expect, it } from "@jest/globals";
 import { decide } from "../../../src/core/policy/index.js";
 import type { DecisionResult, Reason, Review } from "../../../src/core/policy/types.js";
 import type { ApprovalStep } from "../../../src/core/config/types.js";
+
+type StepOverrides = Partial<Omit<ApprovalStep, "autoApproveIf">>;
 import { approvalStep, config, DEPLOY, input, OLD, pr, review, TRAIN } from "./build.js";
 
-function run(reviews: Review[], step: Partial<ApprovalStep> = {}, extra: Parameters<typeof input>[1] = {}) {
+function run(reviews: Review[], step: StepOverrides = {}, extra: Parameters<typeof input>[1] = {}) {
   return decide(input(config([TRAIN, approvalStep(step), DEPLOY]), { pr: pr(reviews), ...extra }));
 }
 
@@ -22,7 +24,7 @@ describe("review counting", () => {
   const cases: {
     name: string;
     reviews: Review[];
-    step?: Partial<ApprovalStep>;
+    step?: StepOverrides;
     teams?: Record<string, string[]>;
     decision: DecisionResult["decision"];
     status: string;
