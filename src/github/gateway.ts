@@ -83,8 +83,8 @@ export class GitHubGateway {
     return this.octokit.request(route, { ...this.repo, ...parameters });
   }
 
-  private paginate<T>(route: string, parameters: Json = {}): Promise<T[]> {
-    return this.octokit.paginate(route, { ...this.repo, per_page: 100, ...parameters }) as Promise<T[]>;
+  private paginate<T>(route: string, parameters: Json = {}, scope: RepoRef | null = this.repo): Promise<T[]> {
+    return this.octokit.paginate(route, { ...scope, per_page: 100, ...parameters }) as Promise<T[]>;
   }
 
   /** The file's text at `ref`, or null when it does not exist there. */
@@ -173,12 +173,14 @@ export class GitHubGateway {
   /** Active members' logins. Throws GitHubError (404/403 when the token cannot see the team). */
   async listTeamMembers(org: string, slug: string): Promise<string[]> {
     return this.call(`reading the members of team ${org}/${slug}`, async () => {
-      const members = await this.paginate<RestUser>("GET /orgs/{org}/teams/{team_slug}/members", {
-        org,
-        team_slug: slug,
-        owner: undefined,
-        repo: undefined,
-      });
+      const members = await this.paginate<RestUser>(
+        "GET /orgs/{org}/teams/{team_slug}/members",
+        {
+          org,
+          team_slug: slug,
+        },
+        null,
+      );
       return members.map((m) => m.login);
     });
   }

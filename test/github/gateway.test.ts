@@ -1,0 +1,330 @@
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { GitHubGateway, STICKY_MARKER } from "../../src/github/gateway.js";
+import { GitHubError, isForbidden } from "../../src/github/errors.js";
+import { createActionOctokit } from "../../src/github/octokit.js";
+import { DEFAULT_TOKEN, startFakeGitHub, type FakeGitHub } from "../support/fake-github/index.js";
+
+const REPO = "acme/models";
+const HEAD = "a".repeat(40);
+const FORK_TOKEN = "fork-token";
+const APP_TOKEN = "app-token";
+
+let gh: FakeGitHub;
+
+function gateway(token = DEFAULT_TOKEN, identity = {}, throttle = false): GitHubGateway {
+  const octokit = createActionOctokit(token, { baseUrl: gh.url, retryAfterBaseValue: 1, throttle });
+  return new GitHubGateway(octokit, { owner: "acme", repo: "models" }, identity);
+}
+
+beforeEach(async () => {
+  gh = await startFakeGitHub();
+  const { state } = gh;
+  state.addRepo(REPO, { collaborators: ["alice", "bob", "carol"] });
+  state.commit(REPO, { branch: "main", files: { ".github/model-approval.yml": "steps: []\n" } });
+  state.addPullRequest(REPO, { number: 7, author: "carol", headSha: HEAD, files: ["models/model.pkl"] });
+  state.addToken(FORK_TOKEN, {
+    login: "github-actions[bot]",
+    type: "Bot",
+    appSlug: "github-actions",
+    readOnly: true,
+  });
+  state.addToken(APP_TOKEN, { login: "model-approval[bot]", type: "Bot", appSlug: "model-approval" });
+});
+
+afterEach(async () => {
+  gh.assertNoContractViolations();
+  await gh.close();
+});
+
+describe("reads", () => {
+  it("reads a file at a ref as text, and null when it is absent", async () => {
+    const g = gateway();
+    expect(await g.getFileText(".github/model-approval.yml", "main")).toBe("steps: []\n");
+    expect(await g.getFileText("missing.yml", "main")).toBeNull();
+  });
+
+  it("reads a pull request's facts", async () => {
+    gh.state.pull(REPO, 7).labels.push("model-approval: pending");
+    const pr = await gateway().getPullRequest(7);
+    expect(pr).toMatchObject({
+      number: 7,
+      author: "carol",
+      headSha: HEAD,
+      baseRef: "main",
+      state: "open",
+      draft: false,
+      labels: ["model-approval: pending"],
+      baseRepoFullName: REPO,
+      headRepoFullName: REPO,
+      changedFilesCount: 1,
+    });
+  });
+
+  it("reads every page of reviews and changed files, with the old path of a rename", async () => {
+    for (let i = 0; i < 130; i++) gh.state.addReview(REPO, 7, { user: `user${i}`, state: "COMMENTED" });
+    const pull = gh.state.pull(REPO, 7);
+    pull.files = Array.from({ length: 205 }, (_, i) => ({ filename: `f${i}.txt`, status: "added" as const }));
+    pull.files.push({ filename: "eval/new.py", status: "renamed", previous_filename: "train/old.py" });
+    const g = gateway();
+    const reviews = await g.listReviews(7);
+    expect(reviews).toHaveLength(130);
+    expect(reviews[129]).toMatchObject({ user: { login: "user129" }, state: "COMMENTED", commit_id: HEAD });
+    const files = await g.listChangedFiles(7);
+    expect(files).toHaveLength(207);
+    expect(files).toEqual(expect.arrayContaining(["eval/new.py", "train/old.py"]));
+    const reviewPages = gh.requests.filter((r) => r.route?.endsWith("/reviews"));
+    expect(reviewPages.map((r) => r.query.page ?? "1")).toEqual(["1", "2"]);
+  });
+
+  it("lists team members, and surfaces an unreadable team as a 403 GitHubError", async () => {
+    gh.state.setTeam("acme", "ml-leads", ["alice", "dave"]);
+    expect(await gateway().listTeamMembers("acme", "ml-leads")).toEqual(["alice", "dave"]);
+    const missing = await gateway()
+      .listTeamMembers("acme", "nobody")
+      .catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(GitHubError);
+    expect((missing as GitHubError).status).toBe(404);
+    gh.state.addToken("no-org", { login: "github-actions[bot]", type: "Bot", noOrgRead: true });
+    const refused = await gateway("no-org")
+      .listTeamMembers("acme", "ml-leads")
+      .catch((e: unknown) => e);
+    expect(isForbidden(refused)).toBe(true);
+  });
+
+  it("finds the open PRs of a commit and the newest check run of a name", async () => {
+    gh.state.addPullRequest(REPO, { number: 8, author: "bob", headSha: HEAD });
+    gh.state.pull(REPO, 8).state = "closed";
+    const g = gateway();
+    expect(await g.pullRequestsForCommit(HEAD)).toEqual([7]);
+    expect(await g.findCheckRun(HEAD, "model-approval/metrics")).toBeNull();
+    gh.state.addCheckRun(REPO, {
+      name: "model-approval/metrics",
+      headSha: HEAD,
+      appSlug: "github-actions",
+      text: "old",
+    });
+    gh.state.addCheckRun(REPO, {
+      name: "model-approval/metrics",
+      headSha: HEAD,
+      appSlug: "forger",
+      text: "new",
+    });
+    const run = await g.findCheckRun(HEAD, "model-approval/metrics");
+    expect(run).toMatchObject({ head_sha: HEAD, app: { slug: "forger" }, output: { text: "new" } });
+  });
+});
+
+describe("check runs", () => {
+  const desired = {
+    name: "model-approval",
+    headSha: HEAD,
+    status: "completed" as const,
+    conclusion: "success" as const,
+    output: { title: "Approved", summary: "alice approved" },
+  };
+
+  it("creates once, then writes only when something differs", async () => {
+    const g = gateway();
+    const first = await g.upsertCheckRun(desired);
+    expect(first.changed).toBe(true);
+    gh.clearRequests();
+    expect(await g.upsertCheckRun(desired)).toEqual({ id: first.id, changed: false });
+    expect(gh.writes()).toEqual([]);
+    const updated = await g.upsertCheckRun({
+      ...desired,
+      conclusion: "failure",
+      output: { title: "Rejected", summary: "no" },
+    });
+    expect(updated).toEqual({ id: first.id, changed: true });
+    expect(gh.writes().map((r) => r.route)).toEqual([
+      "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
+    ]);
+    expect(gh.state.repo(REPO).checkRuns).toHaveLength(1);
+    expect(gh.state.repo(REPO).checkRuns[0]).toMatchObject({ conclusion: "failure", title: "Rejected" });
+  });
+
+  it("sends annotations 50 per request", async () => {
+    const annotations = Array.from({ length: 120 }, (_, i) => ({
+      path: ".github/model-approval.yml",
+      start_line: i + 1,
+      end_line: i + 1,
+      annotation_level: "failure" as const,
+      message: `problem ${i}`,
+    }));
+    await gateway().upsertCheckRun({
+      ...desired,
+      conclusion: "failure",
+      output: { ...desired.output, annotations },
+    });
+    const sizes = gh
+      .writes()
+      .map((r) => (r.body as { output: { annotations?: unknown[] } }).output.annotations?.length);
+    expect(sizes).toEqual([50, 50, 20]);
+    expect(gh.state.repo(REPO).checkRuns[0]?.annotations).toHaveLength(120);
+  });
+
+  it("starts a new run rather than reopening a completed one", async () => {
+    const g = gateway();
+    const done = await g.upsertCheckRun(desired);
+    const pending = await g.upsertCheckRun({ ...desired, status: "in_progress", conclusion: undefined });
+    expect(pending.id).not.toBe(done.id);
+    expect((await g.findCheckRun(HEAD, "model-approval"))?.status).toBe("in_progress");
+  });
+
+  it("updates its own run, not a newer one made by another app", async () => {
+    const own = await gateway(APP_TOKEN, { appSlug: "model-approval" }).upsertCheckRun(desired);
+    gh.state.addCheckRun(REPO, {
+      name: "model-approval",
+      headSha: HEAD,
+      appSlug: "forger",
+      conclusion: "success",
+    });
+    const again = await gateway(APP_TOKEN, { appSlug: "model-approval" }).upsertCheckRun({
+      ...desired,
+      conclusion: "failure",
+    });
+    expect(again).toEqual({ id: own.id, changed: true });
+  });
+});
+
+describe("the sticky comment", () => {
+  it("is created once and then updated in place, never duplicated", async () => {
+    const g = gateway();
+    const created = await g.upsertStickyComment(7, "pending: alice must approve");
+    expect(created).toMatchObject({ created: true, changed: true });
+    gh.state.addComment(REPO, 7, { user: "alice", body: "looks good" });
+    expect(await g.upsertStickyComment(7, "pending: alice must approve")).toEqual({
+      id: created.id,
+      created: false,
+      changed: false,
+    });
+    const updated = await g.upsertStickyComment(7, "approved by alice");
+    expect(updated).toEqual({ id: created.id, created: false, changed: true });
+    const comments = gh.state.repo(REPO).comments;
+    expect(comments).toHaveLength(2);
+    expect(comments[0]?.body).toBe(`${STICKY_MARKER}\napproved by alice`);
+  });
+
+  it("is found beyond the first page, and a human's comment quoting the marker is left alone", async () => {
+    gh.state.addComment(REPO, 7, { user: "alice", body: `> ${STICKY_MARKER} quoted` });
+    for (let i = 0; i < 120; i++) gh.state.addComment(REPO, 7, { user: "bob", body: `comment ${i}` });
+    const ours = gh.state.addComment(REPO, 7, {
+      user: "github-actions[bot]",
+      bot: true,
+      body: `${STICKY_MARKER}\nold`,
+    });
+    const result = await gateway().upsertStickyComment(7, "new");
+    expect(result).toEqual({ id: ours.id, created: false, changed: true });
+    expect(gh.state.repo(REPO).comments[0]?.body).toBe(`> ${STICKY_MARKER} quoted`);
+  });
+});
+
+describe("the state label", () => {
+  it("swaps labels instead of accumulating them, and makes no call when already right", async () => {
+    const pull = gh.state.pull(REPO, 7);
+    pull.labels = ["model-approval: pending", "Model-Approval: approved", "bug"];
+    const g = gateway();
+    expect(await g.setStateLabel(7, "rejected")).toEqual({
+      added: ["model-approval: rejected"],
+      removed: ["model-approval: pending", "Model-Approval: approved"],
+    });
+    expect(pull.labels).toEqual(["bug", "model-approval: rejected"]);
+    gh.clearRequests();
+    expect(await g.setStateLabel(7, "rejected", { currentLabels: pull.labels })).toEqual({
+      added: [],
+      removed: [],
+    });
+    expect(gh.requests).toEqual([]);
+    expect(await g.setStateLabel(7, null)).toEqual({ added: [], removed: ["model-approval: rejected"] });
+    expect(pull.labels).toEqual(["bug"]);
+  });
+
+  it("treats a label already removed by someone else as removed", async () => {
+    await gateway().setStateLabel(7, "approved", { currentLabels: ["model-approval: pending"] });
+    expect(gh.state.pull(REPO, 7).labels).toEqual(["model-approval: approved"]);
+  });
+});
+
+describe("review requests", () => {
+  it("asks only those not yet asked, never the author, and reports refusals", async () => {
+    gh.state.pull(REPO, 7).requestedReviewers.push("bob");
+    gh.state.setTeam("acme", "ml-leads", ["alice"]);
+    const result = await gateway().requestReviewers(
+      7,
+      { users: ["alice", "bob", "carol", "mallory"], teams: ["ml-leads"] },
+      { author: "carol" },
+    );
+    expect(result).toEqual({
+      requested: { users: ["alice"], teams: ["ml-leads"] },
+      refused: { users: ["mallory"], teams: [] },
+    });
+    expect(gh.state.pull(REPO, 7).requestedReviewers).toEqual(["bob", "alice"]);
+    gh.clearRequests();
+    await gateway().requestReviewers(7, { users: ["alice", "bob"], teams: [] });
+    expect(gh.writes()).toEqual([]);
+  });
+});
+
+describe("deployment protection rules", () => {
+  it("lists waiting runs and answers them, with long comments clipped to GitHub's limit", async () => {
+    const run = gh.state.addWaitingRun(REPO, { headSha: HEAD, environments: ["production"] });
+    gh.state.addWaitingRun(REPO, { headSha: "b".repeat(40), environments: ["production"] });
+    const app = gateway(APP_TOKEN);
+    expect(await app.waitingDeploymentsForSha(HEAD)).toEqual([
+      { runId: run.id, environments: ["production"] },
+    ]);
+    await app.reviewDeploymentProtectionRule(run.id, {
+      environment: "production",
+      comment: "x".repeat(5000),
+    });
+    expect(run.answers[0]?.comment).toHaveLength(1024);
+    expect(run.answers[0]?.state).toBeUndefined();
+    await app.answerDeploymentCallback(
+      `${gh.url}/repos/acme/models/actions/runs/${run.id}/deployment_protection_rule`,
+      { environment: "production", state: "approved", comment: "approved by alice" },
+    );
+    expect(run.answers[1]).toMatchObject({ state: "approved", by: "model-approval[bot]" });
+    expect(run.status).toBe("in_progress");
+  });
+
+  it("refuses a callback URL of another repository, so the token goes nowhere else", async () => {
+    const answer = gateway(APP_TOKEN).answerDeploymentCallback(
+      "https://evil.example/repos/other/repo/actions/runs/1/deployment_protection_rule",
+      { environment: "production", state: "approved", comment: "" },
+    );
+    await expect(answer).rejects.toThrow(/not a deployment protection rule of acme\/models/);
+    expect(gh.requests).toEqual([]);
+  });
+});
+
+describe("failures", () => {
+  it("surfaces a fork's read-only token as a forbidden GitHubError naming the operation", async () => {
+    const error = await gateway(FORK_TOKEN)
+      .upsertStickyComment(7, "hello")
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubError);
+    expect(isForbidden(error)).toBe(true);
+    expect((error as GitHubError).message).toBe(
+      "while writing the comment on #7: 403 Resource not accessible by integration",
+    );
+  });
+
+  it("retries a 5xx and succeeds", async () => {
+    gh.fail("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { status: 502, times: 2 });
+    gh.state.addReview(REPO, 7, { user: "alice", state: "APPROVED" });
+    // The client exactly as the Action builds it, rate-limit handling included.
+    expect(await gateway(DEFAULT_TOKEN, {}, true).listReviews(7)).toHaveLength(1);
+    expect(gh.requests.map((r) => r.status)).toEqual([502, 502, 200]);
+  });
+
+  it("gives up after the retries with the status and the operation", async () => {
+    gh.fail("GET /repos/{owner}/{repo}/pulls/{pull_number}", { status: 500, times: 10, message: "boom" });
+    const error = await gateway()
+      .getPullRequest(7)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubError);
+    expect((error as GitHubError).status).toBe(500);
+    expect((error as GitHubError).operation).toBe("reading pull request #7");
+    expect(gh.requests).toHaveLength(4);
+  });
+});

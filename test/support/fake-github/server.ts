@@ -1,0 +1,259 @@
+// A loopback GitHub REST API for tests: keeps state, logs every call, checks every request and
+// response against GitHub's OpenAPI description (the committed subset), and can inject faults.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { loadContract, type Contract } from "./contract.js";
+import { handlers, HttpError, type Handler, type Reply } from "./routes.js";
+import { Shaper } from "./shape.js";
+import { FakeGitHubState, type FakeIdentity } from "./state.js";
+
+export interface RecordedRequest {
+  method: string;
+  /** The path as sent, e.g. /repos/acme/models/pulls/1. */
+  path: string;
+  /** The operation, e.g. "GET /repos/{owner}/{repo}/pulls/{pull_number}"; null when none matched. */
+  route: string | null;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+  status: number;
+  /** Who the token acts as; undefined when unauthenticated. */
+  login?: string;
+}
+
+export interface ContractViolation {
+  direction: "request" | "response";
+  method: string;
+  path: string;
+  route: string | null;
+  problem: string;
+}
+
+export interface Fault {
+  status: number;
+  /** How many matching requests fail; default 1. */
+  times?: number;
+  message?: string;
+  headers?: Record<string, string>;
+}
+
+export interface FakeGitHub {
+  url: string;
+  state: FakeGitHubState;
+  contract: Contract;
+  requests: RecordedRequest[];
+  violations: ContractViolation[];
+  /** Make the next `times` requests to `route` (an operation key, or "*") fail with `status`. */
+  fail(route: string, fault: Fault): void;
+  /** Adds or replaces the handler of an operation; it must be in the OpenAPI subset. */
+  handle(route: string, handler: Handler): void;
+  /** "METHOD /path" of each request so far, optionally only those whose route matches. */
+  calls(filter?: (request: RecordedRequest) => boolean): string[];
+  /** The requests that could change something (anything but GET). */
+  writes(): RecordedRequest[];
+  clearRequests(): void;
+  /** Throws, listing every contract violation seen so far. */
+  assertNoContractViolations(): void;
+  close(): Promise<void>;
+}
+
+export interface FakeGitHubOptions {
+  state?: FakeGitHubState;
+}
+
+const DOCS = "https://docs.github.com/rest";
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+function tokenOf(request: IncomingMessage): string | undefined {
+  const header = request.headers.authorization ?? "";
+  const match = /^(?:token|bearer)\s+(.+)$/i.exec(header);
+  return match?.[1];
+}
+
+function linkHeader(url: URL, page: number, perPage: number, total: number): string | undefined {
+  const last = Math.max(1, Math.ceil(total / perPage));
+  const link = (p: number, rel: string): string => {
+    const target = new URL(url);
+    target.searchParams.set("page", String(p));
+    target.searchParams.set("per_page", String(perPage));
+    return `<${target.toString()}>; rel="${rel}"`;
+  };
+  const parts: string[] = [];
+  if (page < last) parts.push(link(page + 1, "next"), link(last, "last"));
+  if (page > 1) parts.push(link(1, "first"), link(page - 1, "prev"));
+  return parts.length > 0 ? parts.join(", ") : undefined;
+}
+
+export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+  const contract = loadContract();
+  const shaper = new Shaper(contract);
+  const state = options.state ?? new FakeGitHubState();
+  const routes = new Map<string, Handler>(Object.entries(handlers));
+  const faults = new Map<string, Required<Pick<Fault, "times">> & Fault>();
+  const requests: RecordedRequest[] = [];
+  const violations: ContractViolation[] = [];
+
+  async function serve(request: IncomingMessage, response: ServerResponse, baseUrl: string): Promise<void> {
+    const method = request.method ?? "GET";
+    const url = new URL(request.url ?? "/", baseUrl);
+    const text = await readBody(request);
+    const match = contract.match(method, url.pathname);
+    const record: RecordedRequest = {
+      method,
+      path: url.pathname,
+      route: match?.operation.key ?? null,
+      params: match?.params ?? {},
+      query: Object.fromEntries(url.searchParams),
+      body: undefined,
+      status: 0,
+    };
+    requests.push(record);
+    const violate = (direction: ContractViolation["direction"], problem: string): void => {
+      violations.push({ direction, method, path: url.pathname, route: record.route, problem });
+    };
+    const send = (status: number, body?: unknown, headers: Record<string, string> = {}): void => {
+      record.status = status;
+      const payload = body === undefined ? "" : typeof body === "string" ? body : JSON.stringify(body);
+      response.writeHead(status, {
+        ...(body !== undefined && typeof body !== "string"
+          ? { "content-type": "application/json; charset=utf-8" }
+          : {}),
+        "x-github-request-id": `FAKE:${requests.length}`,
+        ...headers,
+      });
+      response.end(payload);
+    };
+    const error = (status: number, message: string, extra: Record<string, unknown> = {}): void =>
+      send(status, { message, documentation_url: DOCS, ...extra });
+
+    if (text !== "") {
+      try {
+        record.body = JSON.parse(text);
+      } catch {
+        violate("request", "request body is not JSON");
+        return error(400, "Problems parsing JSON");
+      }
+    }
+    const token = tokenOf(request);
+    const identity: FakeIdentity | undefined = token === undefined ? undefined : state.tokens.get(token);
+    record.login = identity?.login;
+    if (!identity) return error(401, token === undefined ? "Requires authentication" : "Bad credentials");
+    if (!match) {
+      violate("request", `no operation in the OpenAPI subset matches ${method} ${url.pathname}`);
+      return error(404, "Not Found");
+    }
+    const key = match.operation.key;
+    const { invalid, ignored } = contract.checkRequest(match, url.searchParams, record.body);
+    for (const problem of [...invalid, ...ignored]) violate("request", problem);
+    if (invalid.length > 0) return error(422, `Invalid request.\n\n${invalid.join("\n")}`);
+
+    const fault = faults.get(key) ?? faults.get("*");
+    if (fault && fault.times > 0) {
+      fault.times -= 1;
+      return send(
+        fault.status,
+        { message: fault.message ?? `injected ${fault.status}`, documentation_url: DOCS },
+        fault.headers,
+      );
+    }
+
+    const handler = routes.get(key);
+    if (!handler) {
+      violate("request", `the fake does not implement ${key}`);
+      return error(404, "Not Found");
+    }
+    let reply: Reply;
+    try {
+      reply = handler({
+        state,
+        params: match.params,
+        query: url.searchParams,
+        body: record.body,
+        identity,
+        accept: String(request.headers.accept ?? ""),
+      });
+    } catch (thrown) {
+      if (thrown instanceof HttpError)
+        return error(thrown.status, thrown.message, thrown.errors ? { errors: thrown.errors } : {});
+      violate("response", `the fake's handler for ${key} crashed: ${String(thrown)}`);
+      return error(500, "fake GitHub handler crashed");
+    }
+    if ("raw" in reply) return send(200, reply.raw, { "content-type": reply.contentType });
+
+    let body: unknown;
+    const headers: Record<string, string> = {};
+    if ("items" in reply) {
+      const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get("per_page") ?? 30)));
+      const page = Math.max(1, Number(url.searchParams.get("page") ?? 1));
+      const slice = reply.items.slice((page - 1) * perPage, page * perPage);
+      body = reply.key ? { total_count: reply.items.length, [reply.key]: slice } : slice;
+      const link = linkHeader(url, page, perPage, reply.items.length);
+      if (link) headers.link = link;
+    } else body = reply.body;
+    const schema = contract.responseSchema(match.operation, reply.status);
+    if (schema && body !== undefined) body = shaper.build(schema, body);
+    for (const problem of contract.checkResponse(match.operation, reply.status, body))
+      violate("response", problem);
+    send(reply.status, body, headers);
+  }
+
+  const server = createServer((request, response) => {
+    serve(request, response, baseUrl).catch((thrown: unknown) => {
+      violations.push({
+        direction: "response",
+        method: request.method ?? "",
+        path: request.url ?? "",
+        route: null,
+        problem: `fake GitHub crashed: ${String(thrown)}`,
+      });
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: baseUrl,
+    state,
+    contract,
+    requests,
+    violations,
+    fail(route, fault) {
+      if (route !== "*") contract.operation(route);
+      faults.set(route, { ...fault, times: fault.times ?? 1 });
+    },
+    handle(route, handler) {
+      contract.operation(route);
+      routes.set(route, handler);
+    },
+    calls(filter) {
+      return requests.filter(filter ?? (() => true)).map((r) => `${r.method} ${r.path}`);
+    },
+    writes() {
+      return requests.filter((r) => r.method !== "GET");
+    },
+    clearRequests() {
+      requests.length = 0;
+    },
+    assertNoContractViolations() {
+      if (violations.length === 0) return;
+      const lines = violations.map((v) => `  ${v.direction} ${v.method} ${v.path}: ${v.problem}`);
+      throw new Error(
+        `fake GitHub saw ${violations.length} contract violation(s) against ${contract.version}:\n${lines.join("\n")}`,
+      );
+    },
+    close() {
+      server.closeAllConnections();
+      return new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+    },
+  };
+}
