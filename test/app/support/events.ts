@@ -141,3 +141,33 @@ export function checkRunEvent(
         ];
   return ["check_run", payload];
 }
+
+/** A deployment_protection_rule.requested for `runId` (TEMPORARY: until test/support/webhooks.ts builds one). */
+export function deploymentRuleEvent(
+  h: Harness,
+  options: { runId: number; environment?: string; sha?: string; ref?: string; pullRequests?: boolean },
+): [string, Payload] {
+  const base = loadWebhookExample("pull_request", "opened");
+  repository(base);
+  pullRequest(base, h);
+  const sha = options.sha ?? h.pull.headSha;
+  const payload: Payload = {
+    action: "requested",
+    environment: options.environment ?? "production",
+    event: options.pullRequests === false ? "push" : "pull_request",
+    deployment_callback_url: `https://api.github.com/repos/${REPO}/actions/runs/${options.runId}/deployment_protection_rule`,
+    deployment: {
+      id: 1,
+      sha,
+      ref: options.ref ?? h.pull.headRef,
+      task: "deploy",
+      environment: options.environment ?? "production",
+      creator: user("github-actions[bot]"),
+    },
+    pull_requests: options.pullRequests === false ? [] : [base.pull_request],
+    repository: base.repository,
+    sender: user("github-actions[bot]"),
+    installation: { id: 1, node_id: "MDIz" },
+  };
+  return ["deployment_protection_rule", payload];
+}

