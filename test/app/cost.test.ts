@@ -1,0 +1,72 @@
+// What one review event costs in API calls: reads that can be skipped are, writes happen on change.
+import { afterEach, describe, expect, it } from "@jest/globals";
+import { CONFIG, startHarness, type Harness } from "./support/harness.js";
+import { prEvent, review } from "./support/events.js";
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+function routes(harness: Harness): string[] {
+  return harness.gh.requests.map((r) => r.route ?? `${r.method} ${r.path}`).sort();
+}
+
+describe("API calls per review event", () => {
+  it("an approving review with a deploy job waiting", async () => {
+    h = await startHarness({ waitingOn: ["production"] });
+    await h.deliver(...prEvent(h, "opened"));
+    h.gh.clearRequests();
+    await h.deliver(...review(h, "alice", "APPROVED"));
+    const calls = routes(h);
+    expect(calls).toEqual(
+      [
+        // reads
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+        "GET /repos/{owner}/{repo}/contents/{path}",
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+        "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+        "GET /orgs/{org}/teams/{team_slug}/members",
+        // the decision check run: found, then updated
+        "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+        "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
+        // the label swap (labels came with the PR)
+        "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
+        "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
+        // the sticky comment, edited in place
+        "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+        "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
+        // the waiting deploy job, approved
+        "GET /repos/{owner}/{repo}/actions/runs",
+        "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+        "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
+      ].sort(),
+    );
+    process.stdout.write(`model-approval App: one approving review costs ${calls.length} API calls\n`);
+  });
+
+  it("without teams or deploy steps, when nothing changed: reads only", async () => {
+    const config = CONFIG.replace("approvers: [alice, acme/ml-leads]", "approvers: [alice]").replace(
+      /  - name: deploy[\s\S]*$/,
+      "",
+    );
+    h = await startHarness({ config });
+    const event = review(h, "mallory", "APPROVED");
+    await h.deliver(...event);
+    h.gh.clearRequests();
+    await h.deliver(...event);
+    expect(routes(h)).toEqual(
+      [
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+        "GET /repos/{owner}/{repo}/contents/{path}",
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+        "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+        "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+        "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+      ].sort(),
+    );
+  });
+});
