@@ -248,6 +248,7 @@ describe("the state label", () => {
 describe("review requests", () => {
   it("asks only those not yet asked, never the author, and reports refusals", async () => {
     gh.state.pull(REPO, 7).requestedReviewers.push("bob");
+    gh.state.pull(REPO, 7).labels.push("model-approval: pending");
     gh.state.setTeam("acme", "ml-leads", ["alice"]);
     const result = await gateway().requestReviewers(
       7,

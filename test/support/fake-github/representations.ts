@@ -35,7 +35,7 @@ export function repository(fullName: string, known?: FakeRepo): Json {
 }
 
 export function label(name: string): Json {
-  return { id: idOf(`label:${name}`), name, color: "ededed", default: false, description: null };
+  return { id: idOf(`label:${name}`), name, color: "ededed", default: false, description: "" };
 }
 
 export function team(org: string, slug: string): Json {
