@@ -128,10 +128,16 @@ export function evaluateApproval(
 ): ApprovalEvaluated {
   const base = { name: step.name, type: "approval" as const };
   const auto = evaluateAll(step.name, step.autoApproveIf, sources);
+  const tally = input.pr ? tallyReviews(step, input.pr, input.teamMembers) : undefined;
+  // An eligible approver who requested changes outranks the thresholds: fail closed.
+  const objected = tally?.votes.some((v) => v.state === "CHANGES_REQUESTED") ?? false;
   const reasons: Reason[] = [];
   if (step.autoApproveIf.length > 0) {
     const held = auto.results.every((r) => r.passed);
     const blockers = held ? autoApprovalBlockers(config, input, manualBy) : [];
+    if (held && objected) {
+      blockers.push(rule("fail", "changes-requested", "an eligible approver requested changes"));
+    }
     if (held && blockers.length === 0) {
       const noPr = input.pr
         ? []
@@ -162,7 +168,7 @@ export function evaluateApproval(
   }
 
   const pr = input.pr;
-  if (!pr) {
+  if (!pr || !tally) {
     reasons.push(
       rule(
         "pending",
@@ -179,7 +185,6 @@ export function evaluateApproval(
     };
   }
 
-  const tally = tallyReviews(step, pr, input.teamMembers);
   const approvals = tally.votes.filter((v) => v.state === "APPROVED");
   const objections = tally.votes.filter((v) => v.state === "CHANGES_REQUESTED");
   const approved = new Set(approvals.map((v) => v.login.toLowerCase()));

@@ -128,6 +128,18 @@ describe("auto-approval", () => {
     ]);
   });
 
+  it("an eligible approver's changes-requested outranks auto-approval", () => {
+    const result = decide(input(cfg(), { pr: pr([review("alice", "CHANGES_REQUESTED")]) }));
+    expect(result).toMatchObject({ decision: "rejected", autoApproved: false });
+    expect(statusOf(result, "approve_model")).toBe("rejected");
+    expect(statusOf(result, "deploy")).toBe("blocked");
+  });
+
+  it("a non-approver's changes-requested does not stop auto-approval", () => {
+    const result = decide(input(cfg(), { pr: pr([review("mallory", "CHANGES_REQUESTED")]) }));
+    expect(result).toMatchObject({ decision: "approved", autoApproved: true });
+  });
+
   it("waits for a human when auto_approve_if fails", () => {
     const result = decide(input(cfg(), { metrics: [source({ accuracy: 0.85 })], pr: pr() }));
     expect(result.decision).toBe("pending");
