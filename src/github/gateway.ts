@@ -1,7 +1,7 @@
 // The only code that talks to GitHub. Reads return plain data, writes happen only when GitHub
 // does not already show what is wanted, and every failure is a GitHubError naming the operation.
 // It never logs: callers decide what a failure means (a warning on a fork, an error otherwise).
-import { GitHubError, isNotFound, toGitHubError } from "./errors.js";
+import { GitHubError, isForbidden, isNotFound, toGitHubError } from "./errors.js";
 import { LIMITS, clip } from "./text.js";
 import type {
   CheckRun,
@@ -257,21 +257,29 @@ export class GitHubGateway {
         ...(desired.detailsUrl !== undefined ? { details_url: desired.detailsUrl } : {}),
         output: { ...output, ...(batch && batch.length > 0 ? { annotations: batch } : {}) },
       });
-      let id: number;
-      if (existing && !reopen && annotations.length === 0) {
-        id = existing.id;
-        await this.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
-          check_run_id: id,
-          ...body(undefined),
-        });
-      } else {
+      const create = async (): Promise<number> => {
         const { data } = await this.request("POST /repos/{owner}/{repo}/check-runs", {
           name,
           head_sha: headSha,
           ...body(batches[0]),
         });
-        id = (data as { id: number }).id;
-      }
+        return (data as { id: number }).id;
+      };
+      let id: number;
+      if (existing && !reopen && annotations.length === 0) {
+        try {
+          await this.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+            check_run_id: existing.id,
+            ...body(undefined),
+          });
+          id = existing.id;
+        } catch (error) {
+          // Only the creating app may update a run: the newest one was another app's (a
+          // forgery, or a second installation), so ours becomes the newest instead.
+          if (!isForbidden(error)) throw error;
+          id = await create();
+        }
+      } else id = await create();
       for (const batch of batches.slice(1))
         await this.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
           check_run_id: id,

@@ -171,6 +171,15 @@ describe("check runs", () => {
     expect((await g.findCheckRun(HEAD, "model-approval"))?.status).toBe("in_progress");
   });
 
+  it("without a known identity, replaces a newer run it may not change by one of its own", async () => {
+    await gateway().upsertCheckRun(desired);
+    const forged = gh.state.addCheckRun(REPO, { name: "model-approval", headSha: HEAD, appSlug: "forger" });
+    const result = await gateway().upsertCheckRun({ ...desired, conclusion: "failure" });
+    expect(result.changed).toBe(true);
+    expect(result.id).toBeGreaterThan(forged.id);
+    expect((await gateway().findCheckRun(HEAD, "model-approval"))?.app?.slug).toBe("github-actions");
+  });
+
   it("updates its own run, not a newer one made by another app", async () => {
     const own = await gateway(APP_TOKEN, { appSlug: "model-approval" }).upsertCheckRun(desired);
     gh.state.addCheckRun(REPO, {
