@@ -94,6 +94,16 @@ function autoApprovalBlockers(config: Config, input: DecideInput, manualBy: stri
     );
   }
   if (!input.pr) return blockers;
+  const { changedFiles, changedFilesCount } = input.pr;
+  if (changedFilesCount !== undefined && changedFilesCount > changedFiles.length) {
+    blockers.push(
+      rule(
+        "pending",
+        "changed-files-incomplete",
+        `the pull request changes ${changedFilesCount} files but only ${changedFiles.length} could be listed, so protected paths cannot be ruled out`,
+      ),
+    );
+  }
   for (const hit of guardedChanges(config, input.pr.changedFiles)) {
     const what = {
       config: "the model-approval config",

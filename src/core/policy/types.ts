@@ -57,6 +57,11 @@ export interface PullRequestContext {
   headSha: string;
   baseRef: string;
   changedFiles: string[];
+  /**
+   * How many files GitHub says the PR changes. GitHub lists at most 3000, so a count above the
+   * list's length means the list is incomplete and the protected-path rule cannot be trusted.
+   */
+  changedFilesCount?: number;
   reviews: Review[];
 }
 

@@ -171,6 +171,15 @@ describe("auto-approval", () => {
     expect(approved).toMatchObject({ decision: "approved", autoApproved: false });
   });
 
+  it("an incomplete list of changed files stops auto-approval", () => {
+    const files = Array.from({ length: 3000 }, (_, i) => `data/part-${i}.csv`);
+    const truncated = decide(input(cfg(), { pr: pr([], { changedFiles: files, changedFilesCount: 3001 }) }));
+    expect(truncated).toMatchObject({ decision: "pending", autoApproved: false });
+    expect(JSON.stringify(truncated.steps)).toContain("changed-files-incomplete");
+    const complete = decide(input(cfg(), { pr: pr([], { changedFiles: files, changedFilesCount: 3000 }) }));
+    expect(complete).toMatchObject({ decision: "approved", autoApproved: true });
+  });
+
   it("guards a config at a non-default path", () => {
     const custom = { ...cfg(), file: "ops/gate.yml" };
     const result = decide(input(custom, { pr: pr([], { changedFiles: ["ops/gate.yml"] }) }));
