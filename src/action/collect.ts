@@ -5,10 +5,13 @@ import type { MetricSource } from "../core/metrics/types.js";
 import type { DecideInput, ModelIdentity, PullRequestContext } from "../core/policy/types.js";
 import type { GitHubGateway } from "../github/gateway.js";
 import { parseMetricsFile } from "../core/metrics/parse.js";
-import { loadMetricSources, parseMetricArg } from "../node/metrics-files.js";
+import { loadMetricSources } from "../node/metrics-files.js";
+import { overrideSources } from "../node/metric-overrides.js";
+import { expandMetricArgs } from "./metric-args.js";
 import { digestArtifacts } from "../node/artifacts.js";
 import type { EventContext } from "./event.js";
-import { ReadError, describeError, reading } from "./errors.js";
+import { loadTeamMembers } from "../app/collect.js";
+import { InputError, reading } from "./errors.js";
 import { readTrustedSnapshot } from "./snapshot-source.js";
 
 export type CollectGateway = Pick<
@@ -24,30 +27,13 @@ export interface CollectOptions {
   baselineArgs: string[];
 }
 
+type Measured = Pick<DecideInput, "metrics" | "baseline" | "metricErrors" | "baselineErrors" | "model">;
+
 export interface Collected {
   input: DecideInput;
   /** Where the metrics came from, e.g. "the workspace" or "the model-approval/metrics check run". */
   metricsOrigin: "workspace" | "snapshot";
   warnings: string[];
-}
-
-/** Input lines replace the config's source of the same name; an unnamed line replaces a config's only source. */
-export function overrideSources(fromConfig: MetricSourceSpec[], args: string[]): MetricSourceSpec[] {
-  const merged = new Map(fromConfig.map((spec) => [spec.name, spec] as const));
-  for (const arg of args) {
-    const parsed = parseMetricArg(arg);
-    const only = fromConfig.length === 1 ? fromConfig[0] : undefined;
-    const name = parsed.name ?? only?.name ?? parsed.defaultName;
-    const previous = merged.get(name);
-    merged.set(name, {
-      ...previous,
-      name,
-      path: parsed.path,
-      format: parsed.format ?? (previous?.path === parsed.path ? previous?.format : undefined),
-      ref: undefined,
-    });
-  }
-  return [...merged.values()];
 }
 
 async function loadFromWorkspace(
@@ -95,36 +81,6 @@ async function digestModel(config: Config, workspace: string): Promise<ModelIden
   return { ...digest, name: config.model.name };
 }
 
-async function teamMembers(
-  config: Config,
-  gateway: CollectGateway,
-  warnings: string[],
-): Promise<Record<string, string[]>> {
-  const teams = new Set(config.steps.flatMap((step) => (step.type === "approval" ? step.teams : [])));
-  const members: Record<string, string[]> = {};
-  for (const team of teams) {
-    const [org = "", slug = ""] = team.split("/");
-    try {
-      members[team] = await gateway.listTeamMembers(org, slug);
-    } catch (error) {
-      // The default GITHUB_TOKEN cannot read org teams. A team we cannot see has no members, which
-      // only ever withholds approval, so this degrades to a warning rather than an error.
-      if (isForbiddenOrMissing(error)) {
-        members[team] = [];
-        warnings.push(
-          `could not read the members of team ${team} (${describeError(error)}): its members' reviews do not count; give the token read:org (members: read)`,
-        );
-      } else throw new ReadError(`the members of team ${team}`, error);
-    }
-  }
-  return members;
-}
-
-function isForbiddenOrMissing(error: unknown): boolean {
-  const status = (error as { status?: unknown }).status;
-  return status === 403 || status === 404;
-}
-
 async function pullRequestContext(
   event: EventContext,
   gateway: CollectGateway,
@@ -132,8 +88,8 @@ async function pullRequestContext(
   const pr = event.pr;
   if (!pr) return undefined;
   const [reviews, changedFiles] = await Promise.all([
-    reading(`the reviews of PR #${pr.number}`, () => gateway.listReviews(pr.number)),
-    reading(`the files changed by PR #${pr.number}`, () => gateway.listChangedFiles(pr.number)),
+    gateway.listReviews(pr.number),
+    gateway.listChangedFiles(pr.number),
   ]);
   return {
     number: pr.number,
@@ -145,15 +101,21 @@ async function pullRequestContext(
   };
 }
 
+/** Input lines with their globs expanded; a glob that matches nothing is an input error. */
+async function inputSpecs(fromConfig: MetricSourceSpec[], lines: string[], cwd: string, input: string) {
+  const expanded = await expandMetricArgs(lines, cwd, input);
+  if (expanded.errors.length > 0) throw new InputError(expanded.errors.join("; "));
+  return overrideSources(fromConfig, expanded.lines);
+}
+
 export async function collectDecideInput(config: Config, options: CollectOptions): Promise<Collected> {
   const { workspace, event, gateway } = options;
   const warnings: string[] = [];
-  const metricSpecs = overrideSources(config.metrics, options.metricArgs);
-  const baselineSpecs = overrideSources(config.baseline, options.baselineArgs);
+  const metricSpecs = await inputSpecs(config.metrics, options.metricArgs, workspace, "metrics");
+  const baselineSpecs = await inputSpecs(config.baseline, options.baselineArgs, workspace, "baseline");
 
   const metrics = await loadFromWorkspace(metricSpecs, workspace);
-  let measured:
-    Pick<DecideInput, "metrics" | "baseline" | "metricErrors" | "baselineErrors" | "model"> | undefined;
+  let measured: Measured | undefined;
   let metricsOrigin: Collected["metricsOrigin"] = "workspace";
 
   // A review-triggered run has no training output in its workspace: use what the training run published.
@@ -165,14 +127,8 @@ export async function collectDecideInput(config: Config, options: CollectOptions
   ) {
     const lookup = await readTrustedSnapshot(gateway, event.pr.headSha);
     if (lookup.found) {
-      const s = lookup.snapshot;
-      measured = {
-        metrics: s.metrics,
-        metricErrors: s.metricErrors,
-        baseline: s.baseline,
-        baselineErrors: s.baselineErrors,
-        model: s.model,
-      };
+      const { metrics, metricErrors, baseline, baselineErrors, model } = lookup.snapshot;
+      measured = { metrics, metricErrors, baseline, baselineErrors, model };
       metricsOrigin = "snapshot";
     } else {
       warnings.push(`the metrics files are not in the workspace and ${lookup.why}`);
@@ -180,23 +136,19 @@ export async function collectDecideInput(config: Config, options: CollectOptions
   }
   if (!measured) {
     const baseline = await loadBaseline(baselineSpecs, options);
-    const model = await reading("the model artifacts", () => digestModel(config, workspace));
     measured = {
       metrics: metrics.sources,
       metricErrors: metrics.errors,
       baseline: baseline.sources,
       baselineErrors: baseline.errors,
-      model,
+      model: await digestModel(config, workspace),
     };
   }
 
-  const [pr, members] = await Promise.all([
+  const [pr, teams] = await Promise.all([
     pullRequestContext(event, gateway),
-    teamMembers(config, gateway, warnings),
+    reading("team members", () => loadTeamMembers(gateway, config)),
   ]);
-  return {
-    input: { config, ...measured, pr, teamMembers: members },
-    metricsOrigin,
-    warnings,
-  };
+  warnings.push(...teams.warnings);
+  return { input: { config, ...measured, pr, teamMembers: teams.members }, metricsOrigin, warnings };
 }

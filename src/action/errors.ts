@@ -8,6 +8,9 @@ export class ReadError extends Error {
   }
 }
 
+/** An input that cannot be used as given (e.g. a metrics glob that matches nothing). */
+export class InputError extends Error {}
+
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);

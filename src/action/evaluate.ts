@@ -12,7 +12,8 @@ import type { GitHubGateway } from "../github/gateway.js";
 import type { EventContext } from "./event.js";
 import type { ActionInputs } from "./inputs.js";
 import type { Runner } from "./runner.js";
-import { ReadError } from "./errors.js";
+import { InputError, ReadError, describeError } from "./errors.js";
+import { GitHubError } from "../github/errors.js";
 import { loadConfigText } from "./load-config.js";
 import { collectDecideInput, type Collected } from "./collect.js";
 import { publish } from "./publish.js";
@@ -48,11 +49,16 @@ function configMissing(path: string, origin: string): Diagnostic {
   };
 }
 
-/** A failed read is reported as an error decision: it must never be mistaken for a verdict on the model. */
-function readErrorResult(error: ReadError, configPath: string): DecisionResult {
-  return configErrorResult([
-    { file: configPath, line: 1, column: 1, severity: "error", message: error.message },
-  ]);
+/**
+ * A failed read or an unusable input is an error decision: it must never be mistaken for a verdict
+ * on the model. It has no place in the config file, so it carries no diagnostic, only the summary.
+ */
+function failureResult(error: unknown): DecisionResult {
+  return { ...configErrorResult([]), summary: describeError(error) };
+}
+
+function isDecisionFailure(error: unknown): boolean {
+  return error instanceof ReadError || error instanceof InputError || error instanceof GitHubError;
 }
 
 async function decideFromConfig(
@@ -105,10 +111,15 @@ export async function runEvaluate(ctx: EvaluateContext): Promise<number> {
   try {
     outcome = await decideFromConfig(ctx);
   } catch (error) {
-    if (!(error instanceof ReadError)) throw error;
-    outcome = { result: readErrorResult(error, inputs.config) };
+    if (!isDecisionFailure(error)) throw error;
+    outcome = { result: failureResult(error) };
   }
-  const { result, collected } = outcome;
+  const { collected } = outcome;
+  const result: DecisionResult = {
+    ...outcome.result,
+    headSha: outcome.result.headSha ?? event.sha,
+    pr: outcome.result.pr ?? event.pr?.number,
+  };
   for (const d of result.diagnostics) {
     runner.info(formatDiagnostic(d));
     annotateDiagnostic(runner, d);

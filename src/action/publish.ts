@@ -123,7 +123,7 @@ function plannedWrites(result: DecisionResult, options: PublishOptions): Write[]
     if (users.length + teams.length > 0) {
       writes.push({
         what: `review requests on PR #${pr.number}`,
-        run: () => gateway.requestReviewers(pr.number, { users, teams }),
+        run: () => gateway.requestReviewers(pr.number, { users, teams }, { author: pr.author }),
       });
     }
   }

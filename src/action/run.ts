@@ -9,6 +9,9 @@ import { ProcessRunner, type Runner } from "./runner.js";
 import { describeError } from "./errors.js";
 import { runEvaluate } from "./evaluate.js";
 import { runGate } from "./gate.js";
+import { ACTIONS_APP_SLUG } from "./snapshot-source.js";
+
+const ACTIONS_IDENTITY = { login: `${ACTIONS_APP_SLUG}[bot]`, appSlug: ACTIONS_APP_SLUG };
 
 async function readEvent(env: RunnerEnvironment): Promise<EventContext> {
   let payload: unknown = {};
@@ -39,10 +42,9 @@ export async function runAction(
     const event = await readEvent(env);
     if (!event.sha)
       throw new Error("no commit to decide about: GITHUB_SHA is empty and the event has no pull request");
-    const gateway = new GitHubGateway(createActionOctokit(inputs.token, { baseUrl: env.apiUrl }), {
-      owner,
-      repo,
-    });
+    // GITHUB_TOKEN acts as the github-actions app: the check runs and the comment it owns are those.
+    const octokit = createActionOctokit(inputs.token, { baseUrl: env.apiUrl });
+    const gateway = new GitHubGateway(octokit, { owner, repo }, ACTIONS_IDENTITY);
     if (inputs.mode === "gate") return await runGate({ gateway, runner, event });
     return await runEvaluate({
       inputs,

@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { DEFAULT_TOKEN } from "../../support/fake-github/index.js";
 
 export const BUNDLE = resolve("dist/action.js");
 
@@ -92,7 +93,7 @@ export async function runBundledAction(options: ActionRunOptions): Promise<Actio
   writeFileSync(outputFile, "");
   writeFileSync(summaryFile, "");
 
-  const inputs = { "github-token": "ghs_test", ...options.inputs };
+  const inputs = { "github-token": DEFAULT_TOKEN, ...options.inputs };
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
     GITHUB_ACTIONS: "true",

@@ -1,0 +1,59 @@
+// A repository in the fake GitHub shaped like the @octokit/webhooks-examples payloads
+// (Codertocat/Hello-World, PR #2 from ec26c3e onto master at f95f852), so the real payloads
+// describe it without edits.
+import { readFileSync } from "node:fs";
+import type { FakeGitHub } from "../../support/fake-github/index.js";
+
+export const REPO = "Codertocat/Hello-World";
+export const PR = 2;
+export const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
+export const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
+export const AUTHOR = "Codertocat";
+export const CONFIG = ".github/model-approval.yml";
+
+export function fixture(name: string): string {
+  return readFileSync(new URL(`../../fixtures/action/${name}`, import.meta.url), "utf8");
+}
+
+export interface RepoSetup {
+  /** The config on the base branch; undefined: none there. */
+  baseConfig?: string;
+  /** Files the PR changes (paths only). */
+  changedFiles?: string[];
+  headRepo?: string;
+  title?: string;
+}
+
+export function seedPullRequest(fake: FakeGitHub, setup: RepoSetup = {}): void {
+  const state = fake.state;
+  state.addRepo(REPO, { defaultBranch: "master" });
+  state.commit(REPO, {
+    branch: "master",
+    sha: BASE,
+    files: setup.baseConfig === undefined ? {} : { [CONFIG]: setup.baseConfig },
+  });
+  state.commit(REPO, { parent: BASE, sha: HEAD, files: { "train.py": "print('trained')\n" } });
+  state.addPullRequest(REPO, {
+    number: PR,
+    author: AUTHOR,
+    headSha: HEAD,
+    baseRef: "master",
+    headRepo: setup.headRepo,
+    title: setup.title,
+    files: setup.changedFiles ?? ["train.py"],
+  });
+}
+
+export const metricsJson = (accuracy: number): string => JSON.stringify({ accuracy, f1: 0.8 });
+
+export function labels(fake: FakeGitHub): string[] {
+  return fake.state.pull(REPO, PR).labels;
+}
+
+export function comments(fake: FakeGitHub) {
+  return fake.state.repo(REPO).comments.filter((c) => c.issueNumber === PR);
+}
+
+export function checkRuns(fake: FakeGitHub, name: string, sha = HEAD) {
+  return fake.state.repo(REPO).checkRuns.filter((r) => r.name === name && r.headSha === sha);
+}
