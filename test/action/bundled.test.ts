@@ -282,6 +282,7 @@ describe("mode evaluate on other events", () => {
   it("on a review, decides from the metrics check run the training run published", async () => {
     seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
     expect((await trainedRun(0.85)).outputs.decision).toBe("pending");
+    const published = { ...checkRuns(fake, METRICS_CHECK)[0]! };
     fake.state.addReview(REPO, PR, { user: "alice", state: "APPROVED" });
 
     const result = await run({ eventName: "pull_request_review", payload: reviewSubmitted() });
@@ -292,7 +293,26 @@ describe("mode evaluate on other events", () => {
     expect(labels(fake)).toEqual(["model-approval: approved"]);
     expect(comments(fake)).toHaveLength(1);
     expect(checkRuns(fake, DECISION_CHECK)).toMatchObject([{ status: "completed", conclusion: "success" }]);
-    expect(checkRuns(fake, METRICS_CHECK)).toHaveLength(1);
+    // The review run measured nothing itself: what the training run recorded stays as it was.
+    expect(checkRuns(fake, METRICS_CHECK)).toEqual([published]);
+  });
+
+  it("on workflow_dispatch, leaves a needed human approval pending and says why", async () => {
+    fake.state.addRepo(REPO, { defaultBranch: "master" });
+    const result = await run({
+      eventName: "workflow_dispatch",
+      // @octokit/webhooks-schemas has no workflow_dispatch schema to validate an example against;
+      // the action reads nothing from this event's payload.
+      payload: { inputs: null, ref: "refs/heads/master", workflow: ".github/workflows/model.yml" },
+      files: {
+        [CONFIG]: fixture("auto-approve.yml"),
+        "metrics/eval.json": metricsJson(0.85),
+        "models/model.pkl": "w",
+      },
+    });
+    expect(result.code).toBe(0);
+    expect(result.outputs.decision).toBe("pending");
+    expect(result.summary).toMatch(/pull request/i);
   });
 
   it("ignores a metrics check run forged by another app", async () => {

@@ -1,0 +1,164 @@
+// End-to-end cost of the bundled Action: process start to exit of `node dist/action.js`, with the
+// fake GitHub on loopback, against a bare `node -e 0`, so start-up cost reads as a ratio.
+// Run after `npm run build`: node bench/action.mjs [RUNS]
+import { build } from "esbuild";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { performance } from "node:perf_hooks";
+
+const runs = Number(process.argv[2] ?? 20);
+const bundle = resolve("dist/action.js");
+if (!existsSync(bundle)) {
+  console.error("dist/action.js is missing: run 'npm run build' first");
+  process.exit(1);
+}
+
+// The fake GitHub is TypeScript test support: bundle it for this script.
+const scratch = mkdtempSync(join(tmpdir(), "ma-bench-action-"));
+// It finds its OpenAPI subset at ../../fixtures relative to itself: give the bundle that layout.
+const fakeModule = join(scratch, "support", "fake-github", "fake.mjs");
+symlinkSync(resolve("test/fixtures"), join(scratch, "fixtures"));
+await build({
+  entryPoints: ["test/support/fake-github/index.ts"],
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  outfile: fakeModule,
+  logLevel: "warning",
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+});
+const { startFakeGitHub, DEFAULT_TOKEN } = await import(pathToFileURL(fakeModule).href);
+const webhookExamples = JSON.parse(
+  readFileSync("node_modules/@octokit/webhooks-examples/api.github.com/index.json", "utf8"),
+);
+const example = (event, action) =>
+  webhookExamples
+    .find((g) => g.name === event)
+    .examples.find((e) => action === undefined || e.action === action);
+
+const REPO = "Codertocat/Hello-World";
+const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
+const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
+const CONFIG = ".github/model-approval.yml";
+const config = readFileSync("test/fixtures/action/auto-approve.yml", "utf8");
+
+const fake = await startFakeGitHub();
+fake.state.addRepo(REPO, { defaultBranch: "master" });
+fake.state.commit(REPO, { branch: "master", sha: BASE, files: { [CONFIG]: config } });
+fake.state.commit(REPO, { parent: BASE, sha: HEAD, files: {} });
+fake.state.addPullRequest(REPO, {
+  number: 2,
+  author: "Codertocat",
+  headSha: HEAD,
+  baseRef: "master",
+  files: ["train.py"],
+});
+
+function workspace(files) {
+  const root = mkdtempSync(join(scratch, "run-"));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  const eventPath = join(root, "event.json");
+  return { root, eventPath };
+}
+
+function scenario(name, { eventName, payload, files, inputs = {}, sha = HEAD }) {
+  const { root, eventPath } = workspace(files);
+  writeFileSync(eventPath, JSON.stringify(payload));
+  const env = {
+    PATH: process.env.PATH,
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: REPO,
+    GITHUB_SHA: sha,
+    GITHUB_API_URL: fake.url,
+    GITHUB_WORKSPACE: root,
+    RUNNER_TEMP: root,
+    GITHUB_OUTPUT: join(root, "output"),
+    GITHUB_STEP_SUMMARY: join(root, "summary"),
+    INPUT_GITHUB_TOKEN: DEFAULT_TOKEN,
+  };
+  for (const [key, value] of Object.entries(inputs))
+    env[`INPUT_${key.replace(/-/g, "_").toUpperCase()}`] = value;
+  return { name, args: [bundle], env, cwd: root };
+}
+
+function once({ args, env, cwd }) {
+  return new Promise((done, fail) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, args, { env, cwd, stdio: "ignore" });
+    child.on("error", fail);
+    child.on("close", (code) => done({ ms: performance.now() - start, code }));
+  });
+}
+
+async function measure(s) {
+  await once(s); // first run publishes; later runs find GitHub up to date and write nothing
+  const times = [];
+  let code;
+  for (let i = 0; i < runs; i++) {
+    const r = await once(s);
+    times.push(r.ms);
+    code = r.code;
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], p90: times[Math.floor(times.length * 0.9)], code };
+}
+
+const metrics = (accuracy) => ({
+  "metrics/eval.json": JSON.stringify({ accuracy, f1: 0.8 }),
+  "models/model.pkl": "weights",
+});
+const scenarios = [
+  { name: "bare node -e 0", args: ["-e", "0"], env: { PATH: process.env.PATH }, cwd: scratch },
+  scenario("pull_request, pending (steady state)", {
+    eventName: "pull_request",
+    payload: example("pull_request", "opened"),
+    files: metrics(0.85),
+  }),
+  scenario("pull_request_review, from the check-run snapshot", {
+    eventName: "pull_request_review",
+    payload: example("pull_request_review", "submitted"),
+    files: {},
+  }),
+  scenario("push, auto-approved", {
+    eventName: "push",
+    payload: example("push"),
+    sha: "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
+    files: { [CONFIG]: config, ...metrics(0.95) },
+  }),
+  scenario("pull_request, dry-run", {
+    eventName: "pull_request",
+    payload: example("pull_request", "opened"),
+    files: metrics(0.85),
+    inputs: { "dry-run": "true" },
+  }),
+  scenario("gate", {
+    eventName: "pull_request",
+    payload: example("pull_request", "opened"),
+    files: {},
+    inputs: { mode: "gate" },
+  }),
+];
+
+const results = [];
+for (const s of scenarios) results.push({ name: s.name, ...(await measure(s)) });
+await fake.close();
+
+const bare = results[0].median;
+console.log(`bundled action end to end, ${runs} runs each (median, p90), fake GitHub on loopback`);
+for (const r of results) {
+  console.log(
+    `${r.name.padEnd(50)} ${r.median.toFixed(0).padStart(5)} ms  p90 ${r.p90.toFixed(0).padStart(5)} ms  ` +
+      `x${(r.median / bare).toFixed(2)} of bare node  (exit ${r.code})`,
+  );
+}
+console.log(`dist/action.js: ${(readFileSync(bundle).length / 1024).toFixed(0)} KiB`);
