@@ -97,6 +97,7 @@ async function pullRequestContext(
     headSha: pr.headSha,
     baseRef: pr.baseRef,
     changedFiles,
+    changedFilesCount: pr.changedFilesCount,
     reviews,
   };
 }

@@ -9,6 +9,8 @@ export interface EventPullRequest {
   author: string;
   /** The head lives in another repository: the token is read-only there. */
   fromFork: boolean;
+  /** GitHub's count of changed files, when the payload has it (pull_request events do). */
+  changedFilesCount?: number;
 }
 
 export interface EventContext {
@@ -59,6 +61,7 @@ export function readEventContext(name: string, payload: unknown, fallbackSha: st
   }
   const headRepo = text(pr, "head", "repo", "full_name");
   const baseRepo = text(pr, "base", "repo", "full_name");
+  const count = field(pr, "changed_files");
   return {
     name,
     sha: headSha,
@@ -69,6 +72,7 @@ export function readEventContext(name: string, payload: unknown, fallbackSha: st
       baseRef,
       author,
       fromFork: headRepo !== undefined && headRepo !== baseRepo,
+      ...(typeof count === "number" ? { changedFilesCount: count } : {}),
     },
   };
 }

@@ -27,6 +27,12 @@ describe("readEventContext", () => {
     });
   });
 
+  it("keeps GitHub's count of changed files, so a truncated file list can be noticed", () => {
+    expect(readEventContext("pull_request", pr({ changed_files: 3001 }), "m").pr?.changedFilesCount).toBe(
+      3001,
+    );
+  });
+
   it("decides about GITHUB_SHA when there is no PR", () => {
     expect(readEventContext("push", { after: "x" }, "abc")).toEqual({ name: "push", sha: "abc" });
     expect(readEventContext("workflow_dispatch", {}, "abc").pr).toBeUndefined();
