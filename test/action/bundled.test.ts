@@ -301,9 +301,7 @@ describe("mode evaluate on other events", () => {
     fake.state.addRepo(REPO, { defaultBranch: "master" });
     const result = await run({
       eventName: "workflow_dispatch",
-      // @octokit/webhooks-schemas has no workflow_dispatch schema to validate an example against;
-      // the action reads nothing from this event's payload.
-      payload: { inputs: null, ref: "refs/heads/master", workflow: ".github/workflows/model.yml" },
+      payload: loadWebhookExample("workflow_dispatch"),
       files: {
         [CONFIG]: fixture("auto-approve.yml"),
         "metrics/eval.json": metricsJson(0.85),

@@ -24,7 +24,10 @@ let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 
 function definitionName(event: string, action?: string): string {
-  return action === undefined ? `${event}_event` : `${event}$${action}`;
+  if (action !== undefined) return `${event}$${action}`;
+  // Events without actions (push, workflow_dispatch) are named `push$event`; `check_run_event`
+  // is the union of an event's actions.
+  return `${event}$event` in schema.definitions ? `${event}$event` : `${event}_event`;
 }
 
 function validator(event: string, action?: string): ValidateFunction {
