@@ -1,15 +1,7 @@
 import type { SourceLocation } from "../diagnostics.js";
 import type { Condition } from "../conditions/types.js";
 
-export type MetricFormat =
-  | "json"
-  | "yaml"
-  | "csv"
-  | "dvc"
-  | "mlflow"
-  | "huggingface"
-  | "wandb"
-  | "sklearn";
+export type MetricFormat = "json" | "yaml" | "csv" | "dvc" | "mlflow" | "huggingface" | "wandb" | "sklearn";
 
 /** A named source of metrics. `format` is undefined when it is to be detected from name and shape. */
 export interface MetricSourceSpec {
