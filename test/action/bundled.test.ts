@@ -70,6 +70,7 @@ describe("mode evaluate on pull_request", () => {
     expect(report.decision).toBe("approved");
     expect(result.summary).toContain("model-approval");
     expect(result.summary).toContain("accuracy");
+    expect(result.summary).not.toContain("<!-- model-approval:");
 
     expect(checkRuns(fake, METRICS_CHECK)).toMatchObject([
       { status: "completed", conclusion: "success", appSlug: "github-actions" },
