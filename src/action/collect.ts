@@ -44,27 +44,35 @@ async function loadFromWorkspace(
   return loadMetricSources(specs, { cwd });
 }
 
-/** Baselines with `ref: base` are the production model's metrics: read from the base commit, not the PR. */
+/**
+ * Baselines pinned to a git ref are the production model's metrics: read them at that ref through the
+ * API, never from the PR's workspace. `ref: base` means the PR's base commit.
+ */
 async function loadBaseline(specs: MetricSourceSpec[], { workspace, event, gateway }: CollectOptions) {
-  const atBase = specs.filter((spec) => spec.ref === "base");
   const local = await loadFromWorkspace(
-    specs.filter((spec) => spec.ref !== "base"),
+    specs.filter((spec) => spec.ref === undefined),
     workspace,
   );
   const sources = [...local.sources];
   const errors = { ...local.errors };
-  for (const spec of atBase) {
-    if (!event.pr) {
-      errors[spec.name] =
-        `${spec.path}: 'ref: base' needs a pull request, and this ${event.name} run has none`;
-      continue;
+  for (const spec of specs) {
+    if (spec.ref === undefined) continue;
+    let ref = spec.ref;
+    let where = `ref ${spec.ref}`;
+    if (spec.ref === "base") {
+      if (!event.pr) {
+        errors[spec.name] =
+          `${spec.path}: 'ref: base' needs a pull request, and this ${event.name} run has none`;
+        continue;
+      }
+      ref = event.pr.baseSha;
+      where = `the base branch ${event.pr.baseRef}`;
     }
-    const pr = event.pr;
-    const text = await reading(`baseline ${spec.path} at the base commit ${pr.baseSha}`, () =>
-      gateway.getFileText(spec.path, pr.baseSha),
+    const text = await reading(`baseline ${spec.path} at ${where}`, () =>
+      gateway.getFileText(spec.path, ref),
     );
     if (text === null) {
-      errors[spec.name] = `${spec.path} does not exist on the base branch ${pr.baseRef}`;
+      errors[spec.name] = `${spec.path} does not exist at ${where}`;
       continue;
     }
     const parsed = parseMetricsFile(text, { name: spec.name, file: spec.path, format: spec.format });

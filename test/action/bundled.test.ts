@@ -117,6 +117,34 @@ describe("mode evaluate on pull_request", () => {
     expect(read?.query.ref).toBe(BASE);
   });
 
+  it("reads a `ref: base` baseline from the base commit, never from the PR's workspace", async () => {
+    seedPullRequest(fake, { baseConfig: fixture("baseline.yml") });
+    fake.state.commit(REPO, { parent: BASE, sha: BASE, files: { "metrics/eval.json": metricsJson(0.9) } });
+    // The workspace holds the candidate's metrics at the same path; were it read as the baseline,
+    // every model would match its own baseline and pass.
+    const regressed = await trainedRun(0.85);
+    expect(regressed.outputs.decision).toBe("rejected");
+    expect(regressed.code).toBe(1);
+    const report = JSON.parse(readFileSync(regressed.outputs.report!, "utf8"));
+    expect(report.metrics[0]).toMatchObject({ value: 0.85, baseline: 0.9, passed: false });
+    const read = fake.requests.filter((r) => r.route === "GET /repos/{owner}/{repo}/contents/{path}");
+    expect(read.map((r) => [decodeURIComponent(r.path.split("/contents/")[1]!), r.query.ref])).toContainEqual(
+      ["metrics/eval.json", BASE],
+    );
+
+    const improved = await trainedRun(0.92);
+    expect(improved.outputs.decision).toBe("approved");
+  });
+
+  it("reads a baseline pinned to a branch at that branch", async () => {
+    seedPullRequest(fake, { baseConfig: fixture("baseline.yml").replace("ref: base", "ref: master") });
+    fake.state.commit(REPO, { parent: BASE, sha: BASE, files: { "metrics/eval.json": metricsJson(0.9) } });
+    const regressed = await trainedRun(0.85);
+    expect(regressed.outputs.decision).toBe("rejected");
+    const read = fake.requests.filter((r) => r.route === "GET /repos/{owner}/{repo}/contents/{path}");
+    expect(read.map((r) => r.query.ref)).toContain("master");
+  });
+
   it("uses the PR's config with a warning when the base has none, and never auto-approves it", async () => {
     seedPullRequest(fake, { changedFiles: [CONFIG, "train.py"] });
     const result = await trainedRun(0.95, { files: { [CONFIG]: fixture("auto-approve.yml") } });
