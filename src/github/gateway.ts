@@ -3,6 +3,7 @@
 // It never logs: callers decide what a failure means (a warning on a fork, an error otherwise).
 import { GitHubError, isForbidden, isNotFound, toGitHubError } from "./errors.js";
 import { LIMITS, clip } from "./text.js";
+import { COMMENT_MARKER } from "../core/report/markdown.js";
 import type {
   CheckRun,
   DeploymentRuleAnswer,
@@ -20,7 +21,8 @@ import type {
   WriteResult,
 } from "./types.js";
 
-export const STICKY_MARKER = "<!-- model-approval:sticky-comment -->";
+/** The marker the markdown report starts with, so the rendered comment needs nothing prepended. */
+export const STICKY_MARKER = COMMENT_MARKER;
 export const STATE_LABEL_PREFIX = "model-approval: ";
 
 type Json = Record<string, unknown>;
