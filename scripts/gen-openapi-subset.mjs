@@ -17,7 +17,7 @@ const VERSION = "23.0.2";
 const SPEC_FILE = "generated/api.github.com.json";
 const OUT = "test/fixtures/openapi/github-subset.json";
 
-/** Every route src/github/gateway.ts calls. Add a line here when the gateway learns a new one. */
+/** Every route src/github/gateway.ts calls (add a line when it learns a new one), then the local GitHub's own. */
 export const OPERATIONS = [
   "GET /repos/{owner}/{repo}/contents/{path}",
   "GET /repos/{owner}/{repo}/pulls/{pull_number}",
@@ -39,6 +39,13 @@ export const OPERATIONS = [
   "GET /repos/{owner}/{repo}/actions/runs",
   "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
   "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
+  // The local GitHub (src/local-github) also serves what the App's authentication and a person
+  // driving the demo need.
+  "GET /app",
+  "GET /repos/{owner}/{repo}/installation",
+  "POST /app/installations/{installation_id}/access_tokens",
+  "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}",
 ];
 
 // Documentation-only keywords; dropping them keeps the committed file small and reviewable.

@@ -1,7 +1,2 @@
-export { startFakeGitHub } from "./server.js";
-export type { FakeGitHub, FakeGitHubOptions, RecordedRequest, ContractViolation, Fault } from "./server.js";
-export { FakeGitHubState, DEFAULT_TOKEN } from "./state.js";
-export type * from "./state.js";
-export { HttpError } from "./routes.js";
-export type { Handler, Reply, RouteContext } from "./routes.js";
-export { loadContract } from "./contract.js";
+// The fake GitHub API grew into the local GitHub that `npm start` ships: src/local-github.
+export * from "../../../src/local-github/index.js";

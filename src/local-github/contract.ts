@@ -1,6 +1,8 @@
 // GitHub's contract as the OpenAPI subset describes it: which operation a request is, whether the
 // request is well-formed, and whether a response body has the documented shape.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Ajv, type ValidateFunction } from "ajv";
 
 export interface SubsetParameter {
@@ -35,13 +37,21 @@ export interface Match {
   params: Record<string, string>;
 }
 
-const SUBSET_PATH = new URL("../../fixtures/openapi/github-subset.json", import.meta.url);
+const SUBSET = "test/fixtures/openapi/github-subset.json";
+
+/** The subset lives in the repository, found upwards from this module: from src/ and from build/. */
+function subsetPath(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, SUBSET))) return join(dir, SUBSET);
+    if (dirname(dir) === dir) throw new Error(`cannot find ${SUBSET} above ${fileURLToPath(import.meta.url)}`);
+  }
+}
 
 let loaded: Contract | undefined;
 
 /** The contract is compiled once per test file: schema compilation is the expensive part. */
 export function loadContract(): Contract {
-  loaded ??= new Contract(JSON.parse(readFileSync(SUBSET_PATH, "utf8")) as Subset);
+  loaded ??= new Contract(JSON.parse(readFileSync(subsetPath(), "utf8")) as Subset);
   return loaded;
 }
 
