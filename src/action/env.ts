@@ -22,8 +22,6 @@ export interface RunnerEnvironment {
   apiUrl: string;
   workspace: string;
   runnerTemp: string;
-  outputFile?: string;
-  summaryFile?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -55,7 +53,5 @@ export function readRunnerEnvironment(env: Env): RunnerEnvironment {
     apiUrl: env.GITHUB_API_URL || "https://api.github.com",
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     runnerTemp: env.RUNNER_TEMP || env.TMPDIR || "/tmp",
-    outputFile: env.GITHUB_OUTPUT || undefined,
-    summaryFile: env.GITHUB_STEP_SUMMARY || undefined,
   };
 }

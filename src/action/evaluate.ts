@@ -126,7 +126,7 @@ export async function runEvaluate(ctx: EvaluateContext): Promise<number> {
   }
 
   // The job summary is not the sticky comment: no marker, and GitHub allows it 1 MiB.
-  runner.appendSummary(renderMarkdown(result, { marker: false, maxLength: 1_000_000 }));
+  await runner.appendSummary(renderMarkdown(result, { marker: false, maxLength: 1_000_000 }));
   const reportPath = writeReport(result, ctx.runnerTemp);
   runner.setOutput("decision", result.decision);
   runner.setOutput("auto-approved", String(result.autoApproved));

@@ -5,7 +5,7 @@ import { createActionOctokit } from "../github/octokit.js";
 import type { RunnerEnvironment } from "./env.js";
 import { readEventContext, type EventContext } from "./event.js";
 import { parseInputs } from "./inputs.js";
-import { ProcessRunner, type Runner } from "./runner.js";
+import { ActionsRunner, type Runner } from "./runner.js";
 import { describeError } from "./errors.js";
 import { runEvaluate } from "./evaluate.js";
 import { runGate } from "./gate.js";
@@ -27,7 +27,7 @@ async function readEvent(env: RunnerEnvironment): Promise<EventContext> {
 
 export async function runAction(
   env: RunnerEnvironment,
-  runner: Runner = new ProcessRunner(env),
+  runner: Runner = new ActionsRunner(),
 ): Promise<number> {
   try {
     const parsed = parseInputs(env.inputs);

@@ -46,8 +46,6 @@ describe("readRunnerEnvironment", () => {
       apiUrl: "http://127.0.0.1:1234",
       workspace: "/ws",
       runnerTemp: "/rt",
-      outputFile: "/out",
-      summaryFile: "/sum",
     });
   });
 
@@ -56,7 +54,6 @@ describe("readRunnerEnvironment", () => {
     expect(env.inputs.dryRun).toBe("false");
     expect(env.inputs.githubToken).toBe("x");
     expect(env.apiUrl).toBe("https://api.github.com");
-    expect(env.outputFile).toBeUndefined();
   });
 });
 
