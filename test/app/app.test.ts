@@ -1,29 +1,16 @@
 // The App end to end against the fake GitHub: events in, GitHub state and API calls out.
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import {
+  AUTO_CONFIG,
   CONFIG,
   decisionCheck,
-  startHarness,
+  harnessPerTest,
   stateLabels,
   type Harness,
-  type HarnessOptions,
 } from "./support/harness.js";
 import { checkRunEvent, dismiss, labelEvent, prEvent, review } from "./support/events.js";
 
-const AUTO_FROM = "approvers: [alice, acme/ml-leads]";
-const AUTO_TO = "approvers: [alice, acme/ml-leads]\n      auto_approve_if: [accuracy > 0.90]";
-
-let h: Harness | undefined;
-afterEach(async () => {
-  // TODO restore: h?.gh.assertNoContractViolations();
-  await h?.close();
-  h = undefined;
-});
-
-async function harness(options: HarnessOptions = {}): Promise<Harness> {
-  h = await startHarness({ waitingOn: ["production"], ...options });
-  return h;
-}
+const harness = harnessPerTest({ waitingOn: ["production"] });
 
 function answers(harness: Harness) {
   return harness.run?.answers ?? [];
@@ -142,10 +129,7 @@ describe("attacks leave the model unapproved", () => {
   });
 
   it("a PR that touches a protected path gets no auto-approval", async () => {
-    const auto = CONFIG.replace("version: 1\n", "version: 1\nprotected_paths: [train/**]\n").replace(
-      AUTO_FROM,
-      AUTO_TO,
-    );
+    const auto = AUTO_CONFIG.replace("version: 1\n", "version: 1\nprotected_paths: [train/**]\n");
     const touching = await harness({
       config: auto,
       accuracy: 0.95,
@@ -153,7 +137,6 @@ describe("attacks leave the model unapproved", () => {
     });
     await touching.deliver(...prEvent(touching, "opened"));
     expect(stateLabels(touching)).toEqual(["model-approval: pending"]);
-    await touching.close();
 
     const clean = await harness({ config: auto, accuracy: 0.95 });
     await clean.deliver(...prEvent(clean, "opened"));
@@ -162,7 +145,7 @@ describe("attacks leave the model unapproved", () => {
   });
 
   it("a forged model-approval/metrics check run from another app is ignored", async () => {
-    const auto = CONFIG.replace(AUTO_FROM, AUTO_TO);
+    const auto = AUTO_CONFIG;
     const h = await harness({ config: auto, accuracy: 0.99, metricsApp: "evil-app" });
     await h.deliver(...checkRunEvent(h, "completed", "model-approval/metrics", { app: "evil-app" }));
     expect(stateLabels(h)).toEqual(["model-approval: pending"]);

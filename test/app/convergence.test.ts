@@ -1,23 +1,18 @@
 // Deliveries repeat, arrive out of order and at the same time; the App's end state must not care.
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import {
   APP_SLUG,
   CONFIG,
   DECISION_CHECK,
   REPO,
   decisionCheck,
-  startHarness,
+  harnessPerTest,
   stateLabels,
   type Harness,
 } from "./support/harness.js";
 import { prEvent, review, reviewEvent } from "./support/events.js";
 
-let h: Harness | undefined;
-afterEach(async () => {
-  // TODO restore: h?.gh.assertNoContractViolations();
-  await h?.close();
-  h = undefined;
-});
+const harness = harnessPerTest();
 
 function ownCheckRuns(harness: Harness) {
   return harness.checkRuns(DECISION_CHECK).filter((r) => r.appSlug === APP_SLUG);
@@ -25,7 +20,7 @@ function ownCheckRuns(harness: Harness) {
 
 describe("convergence", () => {
   it("the same delivery twice: the second one writes nothing", async () => {
-    h = await startHarness({ waitingOn: ["production"] });
+    const h = await harness({ waitingOn: ["production"] });
     const event = review(h, "alice", "APPROVED");
     await h.deliver(...event);
     const after = { check: decisionCheck(h), labels: stateLabels(h), comments: h.comments() };
@@ -37,7 +32,7 @@ describe("convergence", () => {
   });
 
   it("events out of order: a stale event cannot undo a newer state", async () => {
-    h = await startHarness();
+    const h = await harness();
     const opened = prEvent(h, "opened");
     await h.deliver(...review(h, "alice", "APPROVED"));
     await h.deliver(...opened);
@@ -54,7 +49,7 @@ describe("convergence", () => {
   });
 
   it("two reviews at once: one comment, one label, one check run", async () => {
-    h = await startHarness({
+    const h = await harness({
       config: CONFIG.replace(
         "approvers: [alice, acme/ml-leads]",
         "approvers: [alice, dave]\n      min_approvals: 2",

@@ -1,13 +1,9 @@
 // What one review event costs in API calls: reads that can be skipped are, writes happen on change.
-import { afterEach, describe, expect, it } from "@jest/globals";
-import { CONFIG, startHarness, type Harness } from "./support/harness.js";
+import { describe, expect, it } from "@jest/globals";
+import { CONFIG, harnessPerTest, type Harness } from "./support/harness.js";
 import { prEvent, review } from "./support/events.js";
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+const harness = harnessPerTest();
 
 function routes(harness: Harness): string[] {
   return harness.gh.requests.map((r) => r.route ?? `${r.method} ${r.path}`).sort();
@@ -15,7 +11,7 @@ function routes(harness: Harness): string[] {
 
 describe("API calls per review event", () => {
   it("an approving review with a deploy job waiting", async () => {
-    h = await startHarness({ waitingOn: ["production"] });
+    const h = await harness({ waitingOn: ["production"] });
     await h.deliver(...prEvent(h, "opened"));
     h.gh.clearRequests();
     await h.deliver(...review(h, "alice", "APPROVED"));
@@ -49,10 +45,10 @@ describe("API calls per review event", () => {
 
   it("without teams or deploy steps, when nothing changed: reads only", async () => {
     const config = CONFIG.replace("approvers: [alice, acme/ml-leads]", "approvers: [alice]").replace(
-      /  - name: deploy[\s\S]*$/,
+      / {2}- name: deploy[\s\S]*$/,
       "",
     );
-    h = await startHarness({ config });
+    const h = await harness({ config });
     const event = review(h, "mallory", "APPROVED");
     await h.deliver(...event);
     h.gh.clearRequests();

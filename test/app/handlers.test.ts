@@ -1,35 +1,19 @@
 // Each event the App subscribes to, what it reads and what it writes.
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import {
   APP_SLUG,
+  AUTO_CONFIG,
   CONFIG,
   CONFIG_PATH,
   DECISION_CHECK,
   REPO,
   decisionCheck,
-  startHarness,
+  harnessPerTest,
   stateLabels,
-  type Harness,
-  type HarnessOptions,
 } from "./support/harness.js";
 import { checkRunEvent, deploymentRuleEvent, labelEvent, prEvent, review } from "./support/events.js";
 
-const AUTO = CONFIG.replace(
-  "approvers: [alice, acme/ml-leads]",
-  "approvers: [alice, acme/ml-leads]\n      auto_approve_if: [accuracy > 0.90]",
-);
-
-let h: Harness | undefined;
-afterEach(async () => {
-  // TODO restore: h?.gh.assertNoContractViolations();
-  await h?.close();
-  h = undefined;
-});
-
-async function harness(options: HarnessOptions = {}): Promise<Harness> {
-  h = await startHarness(options);
-  return h;
-}
+const harness = harnessPerTest();
 
 describe("pull_request", () => {
   it.each(["opened", "reopened", "synchronize", "ready_for_review"])(
@@ -45,14 +29,12 @@ describe("pull_request", () => {
 
   it("edited reconciles only when the base branch changed", async () => {
     const h = await harness();
-    await h.deliver(...prEvent(h, "edited", (p) => (p.changes = { title: { from: "old" } })));
+    await h.deliver(...prEvent(h, "edited", { changes: { title: { from: "old" } } }));
     expect(h.gh.requests).toEqual([]);
     await h.deliver(
-      ...prEvent(
-        h,
-        "edited",
-        (p) => (p.changes = { base: { ref: { from: "develop" }, sha: { from: "0".repeat(40) } } }),
-      ),
+      ...prEvent(h, "edited", {
+        changes: { base: { ref: { from: "develop" }, sha: { from: "0".repeat(40) } } },
+      }),
     );
     expect(stateLabels(h)).toEqual(["model-approval: pending"]);
   });
@@ -106,7 +88,7 @@ describe("pull_request", () => {
   });
 
   it("waits for the metrics check run before deciding", async () => {
-    const h = await harness({ accuracy: null, config: AUTO });
+    const h = await harness({ accuracy: null, config: AUTO_CONFIG });
     await h.deliver(...review(h, "alice", "APPROVED"));
     expect(decisionCheck(h)).toMatchObject({ status: "in_progress" });
     expect(decisionCheck(h)?.title).toMatch(/waiting for the model-approval\/metrics check run/);
@@ -116,7 +98,7 @@ describe("pull_request", () => {
 
 describe("check_run", () => {
   it("completed for model-approval/metrics decides with the new metrics", async () => {
-    const h = await harness({ accuracy: null, config: AUTO });
+    const h = await harness({ accuracy: null, config: AUTO_CONFIG });
     await h.deliver(...prEvent(h, "opened"));
     expect(stateLabels(h)).toEqual(["model-approval: pending"]);
     h.addMetrics(h.pull.headSha, 0.95);
@@ -187,7 +169,7 @@ describe("deployment_protection_rule.requested", () => {
   });
 
   it("decides a push deployment from the metrics alone", async () => {
-    const h = await harness({ config: AUTO, accuracy: null });
+    const h = await harness({ config: AUTO_CONFIG, accuracy: null });
     const main = h.gh.state.repo(REPO).branches.main!;
     const pushRun = h.gh.state.addWaitingRun(REPO, {
       headSha: main,

@@ -11,37 +11,14 @@ import {
 import { needsMetrics, waitForMetrics } from "../../src/app/waiting.js";
 import { oneAtATime } from "../../src/app/serialize.js";
 import { serverEnvProblems } from "../../src/app/server-env.js";
+import { approvalStep, config as buildConfig, testStep } from "../core/policy/build.js";
 
-const check = {
-  metric: { segments: ["accuracy"], text: "accuracy" },
-  op: ">=" as const,
-  value: { kind: "number" as const, value: 0.8, text: "0.8" },
-  text: "accuracy >= 0.8",
-};
-
-function config(onReject: "fail_pipeline" | "block" = "fail_pipeline", checks = [check]): Config {
-  return {
-    file: ".github/model-approval.yml",
-    version: 1,
-    model: { artifacts: [] },
-    metrics: [{ name: "eval", path: "metrics/eval.json" }],
-    baseline: [],
-    protectedPaths: [],
-    steps: [
-      { type: "test", name: "accuracy_check", checks, onFail: "fail_pipeline" },
-      {
-        type: "approval",
-        name: "approve_model",
-        users: ["alice"],
-        teams: [],
-        minApprovals: 1,
-        autoApproveIf: [],
-        allowSelfApproval: false,
-        onReject,
-      },
-      { type: "deploy", name: "deploy", environment: "Production" },
-    ],
-  };
+function config(onReject: "fail_pipeline" | "block" = "fail_pipeline", checks = ["accuracy >= 0.8"]): Config {
+  return buildConfig([
+    testStep(checks),
+    approvalStep({ onReject }),
+    { type: "deploy", name: "deploy", environment: "Production" },
+  ]);
 }
 
 function result(partial: Partial<DecisionResult>): DecisionResult {

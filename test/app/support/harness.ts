@@ -1,6 +1,7 @@
 // A repository on the fake GitHub with one open PR, and a Probot instance running the App whose
 // Octokit points at the fake. Events go in through probot.receive() (signatures are tested
 // separately, over HTTP); assertions read the fake's state and request log.
+import { afterEach } from "@jest/globals";
 import { Probot, ProbotOctokit } from "probot";
 import {
   startFakeGitHub,
@@ -40,6 +41,12 @@ steps:
     inputs:
       environment: production
 `;
+
+/** CONFIG with auto-approval above 90% accuracy. */
+export const AUTO_CONFIG = CONFIG.replace(
+  "approvers: [alice, acme/ml-leads]",
+  "approvers: [alice, acme/ml-leads]\n      auto_approve_if: [accuracy > 0.90]",
+);
 
 export interface HarnessOptions {
   /** The config on the base branch; null for none. */
@@ -166,4 +173,31 @@ export function decisionCheck(h: Harness, sha = h.pull.headSha) {
 
 export function stateLabels(h: Harness): string[] {
   return h.labels().filter((l) => l.startsWith("model-approval:"));
+}
+
+/**
+ * One harness per test, closed after it, failing the test on any request or response that breaks
+ * GitHub's OpenAPI contract. Call at the top of a test file.
+ */
+export function harnessPerTest(
+  defaults: HarnessOptions = {},
+): (options?: HarnessOptions) => Promise<Harness> {
+  let current: Harness | undefined;
+  afterEach(async () => {
+    const done = current;
+    current = undefined;
+    try {
+      done?.gh.assertNoContractViolations();
+    } finally {
+      await done?.close();
+    }
+  });
+  return async (options = {}) => {
+    const previous = current;
+    current = undefined;
+    previous?.gh.assertNoContractViolations();
+    await previous?.close();
+    current = await startHarness({ ...defaults, ...options });
+    return current;
+  };
 }
