@@ -83,6 +83,9 @@ export function evaluateTest(step: TestStep, sources: ConditionSources): Evaluat
   return { result: { name: step.name, type: "test", status, reasons: [summary, ...reasons] }, rows };
 }
 
+/** GitHub lists at most this many files of a pull request. */
+const GITHUB_CHANGED_FILES_CAP = 3000;
+
 /** Rules that stop auto-approval; empty when it may happen. */
 function autoApprovalBlockers(config: Config, input: DecideInput, manualBy: string[]): Reason[] {
   const blockers: Reason[] = [];
@@ -95,12 +98,18 @@ function autoApprovalBlockers(config: Config, input: DecideInput, manualBy: stri
   }
   if (!input.pr) return blockers;
   const { changedFiles, changedFilesCount } = input.pr;
-  if (changedFilesCount !== undefined && changedFilesCount > changedFiles.length) {
+  const incomplete =
+    changedFilesCount === undefined
+      ? changedFiles.length >= GITHUB_CHANGED_FILES_CAP
+      : changedFilesCount > changedFiles.length;
+  if (incomplete) {
     blockers.push(
       rule(
         "pending",
         "changed-files-incomplete",
-        `the pull request changes ${changedFilesCount} files but only ${changedFiles.length} could be listed, so protected paths cannot be ruled out`,
+        changedFilesCount === undefined
+          ? `the pull request reaches GitHub's limit of ${GITHUB_CHANGED_FILES_CAP} listed files, so protected paths cannot be ruled out`
+          : `the pull request changes ${changedFilesCount} files but only ${changedFiles.length} could be listed, so protected paths cannot be ruled out`,
       ),
     );
   }

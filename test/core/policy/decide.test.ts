@@ -178,6 +178,9 @@ describe("auto-approval", () => {
     expect(JSON.stringify(truncated.steps)).toContain("changed-files-incomplete");
     const complete = decide(input(cfg(), { pr: pr([], { changedFiles: files, changedFilesCount: 3000 }) }));
     expect(complete).toMatchObject({ decision: "approved", autoApproved: true });
+    // Without GitHub's count (review payloads carry none), a list at GitHub's cap may be cut short.
+    const atCap = decide(input(cfg(), { pr: pr([], { changedFiles: files }) }));
+    expect(atCap).toMatchObject({ decision: "pending", autoApproved: false });
   });
 
   it("guards a config at a non-default path", () => {
