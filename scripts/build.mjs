@@ -8,7 +8,8 @@ import { execFileSync } from "node:child_process";
 execFileSync(process.execPath, ["scripts/gen-config-validator.mjs"], { stdio: "inherit" });
 
 // Bundled CommonJS dependencies call require(); give the ESM bundle one.
-const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+const requireShim =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 const common = {
   bundle: true,
@@ -21,7 +22,12 @@ const common = {
 };
 
 rmSync("dist", { recursive: true, force: true });
-await build({ ...common, entryPoints: { action: "src/action/main.ts" }, outdir: "dist", banner: { js: requireShim } });
+await build({
+  ...common,
+  entryPoints: { action: "src/action/main.ts" },
+  outdir: "dist",
+  banner: { js: requireShim },
+});
 await build({
   ...common,
   entryPoints: { cli: "src/cli/main.ts" },

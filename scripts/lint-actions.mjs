@@ -25,7 +25,8 @@ for (const [name, input] of Object.entries(inputs)) {
   if (!input?.description) problems.push(`action.yml: input '${name}' has no description`);
 }
 for (const [name, output] of Object.entries(action.outputs ?? {})) {
-  if (!output?.description || !output?.value) problems.push(`action.yml: output '${name}' needs a description and a value`);
+  if (!output?.description || !output?.value)
+    problems.push(`action.yml: output '${name}' needs a description and a value`);
 }
 for (const [i, step] of (action.runs?.steps ?? []).entries()) {
   if (step.run !== undefined) {
