@@ -1,14 +1,24 @@
 // The App end to end against the fake GitHub: events in, GitHub state and API calls out.
 import { describe, expect, it } from "@jest/globals";
 import {
+  APP_SLUG,
   AUTO_CONFIG,
+  DECISION_CHECK,
+  REPO,
   CONFIG,
   decisionCheck,
   harnessPerTest,
   stateLabels,
   type Harness,
 } from "./support/harness.js";
-import { checkRunEvent, dismiss, labelEvent, prEvent, review } from "./support/events.js";
+import {
+  checkRunEvent,
+  deploymentRuleEvent,
+  dismiss,
+  labelEvent,
+  prEvent,
+  review,
+} from "./support/events.js";
 
 const harness = harnessPerTest({ waitingOn: ["production"] });
 
@@ -163,5 +173,42 @@ describe("attacks leave the model unapproved", () => {
     await h.deliver(...event);
     expect(stateLabels(h)).toEqual(["model-approval: pending"]);
     expect(answers(h).some((a) => a.state === "approved")).toBe(false);
+  });
+});
+
+describe("a forged model-approval check run from another app", () => {
+  it("does not stop the App from keeping its own decision check run", async () => {
+    const h = await harness();
+    h.gh.state.addCheckRun(REPO, {
+      name: DECISION_CHECK,
+      headSha: h.pull.headSha,
+      appSlug: "evil-app",
+      status: "completed",
+      conclusion: "success",
+    });
+    await h.deliver(...prEvent(h, "opened"));
+    expect(decisionCheck(h)).toMatchObject({ status: "in_progress", appSlug: APP_SLUG });
+    expect(answers(h).some((a) => a.state === "approved")).toBe(false);
+  });
+
+  it("takes its identity from APP_SLUG when not given one", async () => {
+    process.env.APP_SLUG = APP_SLUG;
+    try {
+      const h = await harness({ identity: null });
+      h.gh.state.addCheckRun(REPO, { name: DECISION_CHECK, headSha: h.pull.headSha, appSlug: "evil-app" });
+      await h.deliver(...prEvent(h, "opened"));
+      expect(decisionCheck(h)).toMatchObject({ status: "in_progress", appSlug: APP_SLUG });
+    } finally {
+      delete process.env.APP_SLUG;
+    }
+  });
+});
+
+describe("a deploy job of a pull_request workflow", () => {
+  it("is approved when its run is on the PR head, whatever commit the deployment names (merge commits)", async () => {
+    const h = await harness();
+    h.gh.state.addReview(REPO, h.pull.number, { user: "alice", state: "APPROVED" });
+    await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id, sha: "f".repeat(40) }));
+    expect(answers(h)).toEqual([expect.objectContaining({ environment: "production", state: "approved" })]);
   });
 });

@@ -59,6 +59,8 @@ export interface HarnessOptions {
   accuracy?: number | null;
   /** The app that created the metrics check run. */
   metricsApp?: string;
+  /** Who the App is told it is; null: it finds out itself (APP_SLUG, or GitHub's GET /app). */
+  identity?: { appSlug: string; login: string } | null;
   /** A deploy job waiting on these environments for the head commit. */
   waitingOn?: string[];
 }
@@ -137,7 +139,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       throttle: { ...o.throttle, enabled: false },
     })),
   });
-  await probot.load(modelApprovalApp({ identity: { appSlug: APP_SLUG, login: APP_LOGIN } }));
+  const identity =
+    options.identity === undefined ? { appSlug: APP_SLUG, login: APP_LOGIN } : options.identity;
+  await probot.load(modelApprovalApp(identity === null ? {} : { identity }));
 
   return {
     gh,
