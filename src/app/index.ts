@@ -112,9 +112,12 @@ function register(app: Probot, options: AppOptions): void {
   });
 
   // Labels are a display of the state, never an input: one of ours changed by anyone is put back.
+  // The App's own label changes (GitHub sets the sender; it cannot be forged) need no second look.
   app.on(["pull_request.labeled", "pull_request.unlabeled"], async (context) => {
-    if (context.payload.label?.name.toLowerCase().startsWith(STATE_LABEL_PREFIX))
-      await reconcileAll(context, [context.payload.pull_request.number]);
+    if (!context.payload.label?.name.toLowerCase().startsWith(STATE_LABEL_PREFIX)) return;
+    const self = (await identity()).login;
+    if (self && context.payload.sender.login.toLowerCase() === self.toLowerCase()) return;
+    await reconcileAll(context, [context.payload.pull_request.number]);
   });
 
   app.on(

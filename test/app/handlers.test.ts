@@ -1,6 +1,7 @@
 // Each event the App subscribes to, what it reads and what it writes.
 import { describe, expect, it } from "@jest/globals";
 import {
+  APP_LOGIN,
   APP_SLUG,
   AUTO_CONFIG,
   CONFIG,
@@ -39,9 +40,11 @@ describe("pull_request", () => {
     expect(stateLabels(h)).toEqual(["model-approval: pending"]);
   });
 
-  it("labels other than the App's cost no API call", async () => {
+  it("labels other than the App's, and the App's own label changes, cost no API call", async () => {
     const h = await harness();
     await h.deliver(...labelEvent(h, "labeled", "bug", "mallory"));
+    await h.deliver(...labelEvent(h, "labeled", "model-approval: pending", APP_LOGIN));
+    await h.deliver(...labelEvent(h, "unlabeled", "model-approval: approved", APP_LOGIN));
     expect(h.gh.requests).toEqual([]);
   });
 
