@@ -2,7 +2,7 @@
 // reviews, changed files and team members. Every read failure names what was being read.
 import type { Config, MetricSourceSpec } from "../core/config/types.js";
 import type { MetricSource } from "../core/metrics/types.js";
-import type { DecideInput, ModelIdentity, PullRequestContext } from "../core/policy/types.js";
+import type { DecideInput, ModelIdentity } from "../core/policy/types.js";
 import type { GitHubGateway } from "../github/gateway.js";
 import { parseMetricsFile } from "../core/metrics/parse.js";
 import { loadMetricSources } from "../node/metrics-files.js";
@@ -10,9 +10,9 @@ import { overrideSources } from "../node/metric-overrides.js";
 import { expandMetricArgs } from "./metric-args.js";
 import { digestArtifacts } from "../node/artifacts.js";
 import type { EventContext } from "./event.js";
-import { loadTeamMembers } from "../app/collect.js";
+import { loadPullRequestContext, loadTeamMembers } from "../github/pull-request-reads.js";
 import { InputError, reading } from "./errors.js";
-import { readTrustedSnapshot } from "./snapshot-source.js";
+import { readTrustedSnapshot } from "../github/trusted-snapshot.js";
 
 export type CollectGateway = Pick<
   GitHubGateway,
@@ -89,27 +89,6 @@ async function digestModel(config: Config, workspace: string): Promise<ModelIden
   return { ...digest, name: config.model.name };
 }
 
-async function pullRequestContext(
-  event: EventContext,
-  gateway: CollectGateway,
-): Promise<PullRequestContext | undefined> {
-  const pr = event.pr;
-  if (!pr) return undefined;
-  const [reviews, changedFiles] = await Promise.all([
-    gateway.listReviews(pr.number),
-    gateway.listChangedFiles(pr.number),
-  ]);
-  return {
-    number: pr.number,
-    author: pr.author,
-    headSha: pr.headSha,
-    baseRef: pr.baseRef,
-    changedFiles,
-    changedFilesCount: pr.changedFilesCount,
-    reviews,
-  };
-}
-
 /** Input lines with their globs expanded; a glob that matches nothing is an input error. */
 async function inputSpecs(fromConfig: MetricSourceSpec[], lines: string[], cwd: string, input: string) {
   const expanded = await expandMetricArgs(lines, cwd, input);
@@ -155,7 +134,7 @@ export async function collectDecideInput(config: Config, options: CollectOptions
   }
 
   const [pr, teams] = await Promise.all([
-    pullRequestContext(event, gateway),
+    event.pr ? loadPullRequestContext(gateway, event.pr) : undefined,
     reading("team members", () => loadTeamMembers(gateway, config)),
   ]);
   warnings.push(...teams.warnings);

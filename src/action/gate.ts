@@ -3,8 +3,8 @@
 import type { GitHubGateway } from "../github/gateway.js";
 import type { EventContext } from "./event.js";
 import type { Runner } from "./runner.js";
-import { ACTIONS_APP_SLUG } from "./snapshot-source.js";
-import { DECISION_CHECK } from "./publish.js";
+import { ACTIONS_APP_SLUG } from "../github/surfaces.js";
+import { DECISION_CHECK } from "../github/surfaces.js";
 import { reading } from "./errors.js";
 
 export type GateVerdict =

@@ -6,9 +6,7 @@ import { renderCheckRunOutput, renderMarkdown } from "../core/report/index.js";
 import type { EventContext } from "./event.js";
 import type { Runner } from "./runner.js";
 import { describeError } from "./errors.js";
-import { METRICS_CHECK } from "./snapshot-source.js";
-
-export const DECISION_CHECK = "model-approval";
+import { DECISION_CHECK, METRICS_CHECK, labelState, reviewRequests } from "../github/surfaces.js";
 
 /** GitHub's limit on a check run's output.text. */
 const CHECK_TEXT_LIMIT = 65_535;
@@ -29,22 +27,6 @@ export interface PublishOptions {
   snapshotText?: string;
 }
 
-export type LabelState = "approved" | "auto-approved" | "pending" | "rejected";
-
-export function labelState(result: DecisionResult): LabelState | null {
-  switch (result.decision) {
-    case "approved":
-      return result.autoApproved ? "auto-approved" : "approved";
-    case "pending":
-      return "pending";
-    case "rejected":
-      return "rejected";
-    default:
-      // An error is not a state of the model; no label claims one.
-      return null;
-  }
-}
-
 /** The automatic part: did the checks on the metrics hold? */
 export function metricsConclusion(result: DecisionResult): "success" | "failure" {
   if (result.decision === "error") return "failure";
@@ -52,16 +34,6 @@ export function metricsConclusion(result: DecisionResult): "success" | "failure"
     (step) => step.type === "test" && (step.status === "failed" || step.status === "error"),
   );
   return failed ? "failure" : "success";
-}
-
-/** `alice`, `my-org/ml-leads` → reviewers and team_reviewers, never the author (GitHub refuses that). */
-export function reviewRequests(
-  pendingApprovers: string[],
-  author: string,
-): { users: string[]; teams: string[] } {
-  const users = pendingApprovers.filter((a) => !a.includes("/") && a.toLowerCase() !== author.toLowerCase());
-  const teams = pendingApprovers.filter((a) => a.includes("/")).map((a) => a.slice(a.indexOf("/") + 1));
-  return { users, teams };
 }
 
 export function withSnapshot(snapshotText: string, report: string): string {

@@ -9,7 +9,7 @@ import { ActionsRunner, type Runner } from "./runner.js";
 import { describeError } from "./errors.js";
 import { runEvaluate } from "./evaluate.js";
 import { runGate } from "./gate.js";
-import { ACTIONS_APP_SLUG } from "./snapshot-source.js";
+import { ACTIONS_APP_SLUG } from "../github/surfaces.js";
 
 const ACTIONS_IDENTITY = { login: `${ACTIONS_APP_SLUG}[bot]`, appSlug: ACTIONS_APP_SLUG };
 

@@ -2,12 +2,10 @@
 // the state lives in GitHub and any instance can handle any delivery.
 import type { Config } from "../core/config/types.js";
 import type { Diagnostic } from "../core/diagnostics.js";
-import type { DecideInput, PullRequestContext } from "../core/policy/types.js";
+import type { DecideInput } from "../core/policy/types.js";
 import { parseConfig } from "../core/config/parse.js";
 import type { GitHubGateway } from "../github/gateway.js";
-import type { PullRequest } from "../github/types.js";
-import { isForbidden, isNotFound } from "../github/errors.js";
-import { readTrustedSnapshot } from "../action/snapshot-source.js";
+import { readTrustedSnapshot } from "../github/trusted-snapshot.js";
 
 export const CONFIG_PATH = ".github/model-approval.yml";
 
@@ -69,46 +67,5 @@ export async function loadMeasurements(
     metricErrors: s.metricErrors,
     baselineErrors: s.baselineErrors,
     model: s.model,
-  };
-}
-
-/** Members of the listed teams only; no team listed costs no API call. */
-export async function loadTeamMembers(
-  gateway: Pick<AppGateway, "listTeamMembers">,
-  config: Config,
-): Promise<{ members: Record<string, string[]>; warnings: string[] }> {
-  const teams = [...new Set(config.steps.flatMap((step) => (step.type === "approval" ? step.teams : [])))];
-  const warnings: string[] = [];
-  const entries = await Promise.all(
-    teams.map(async (team): Promise<[string, string[]]> => {
-      const [org = "", slug = ""] = team.split("/");
-      try {
-        return [team, await gateway.listTeamMembers(org, slug)];
-      } catch (error) {
-        // A team we cannot see has no members: that only ever withholds an approval.
-        if (!isNotFound(error) && !isForbidden(error)) throw error;
-        warnings.push(`team ${team} could not be read: its members' reviews do not count`);
-        return [team, []];
-      }
-    }),
-  );
-  return { members: Object.fromEntries(entries), warnings };
-}
-
-export async function loadPullRequestContext(
-  gateway: Pick<AppGateway, "listReviews" | "listChangedFiles">,
-  pr: PullRequest,
-): Promise<PullRequestContext> {
-  const [reviews, changedFiles] = await Promise.all([
-    gateway.listReviews(pr.number),
-    gateway.listChangedFiles(pr.number),
-  ]);
-  return {
-    number: pr.number,
-    author: pr.author,
-    headSha: pr.headSha,
-    baseRef: pr.baseRef,
-    changedFiles,
-    reviews,
   };
 }

@@ -3,7 +3,7 @@
 // a deployment outside any PR (a push), the config and metrics of that commit alone.
 import type { DecisionResult } from "../core/policy/types.js";
 import { decide } from "../core/policy/index.js";
-import { describeError } from "./describe-error.js";
+import { describeError } from "../github/errors.js";
 import { loadConfig, loadMeasurements, CONFIG_PATH, type AppGateway } from "./collect.js";
 import {
   deployAnswer,

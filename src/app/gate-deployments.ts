@@ -2,7 +2,7 @@
 // so a review unblocks (or rejects) them without waiting for GitHub to ask again.
 import type { Config } from "../core/config/types.js";
 import type { DecisionResult } from "../core/policy/types.js";
-import { describeError } from "./describe-error.js";
+import { describeError } from "../github/errors.js";
 import type { AppGateway } from "./collect.js";
 import { deployAnswer, deployEnvironments, isGatedEnvironment } from "./deploy-answer.js";
 

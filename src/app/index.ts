@@ -2,10 +2,9 @@
 import type { Context, Probot } from "probot";
 import { GitHubGateway } from "../github/gateway.js";
 import type { GatewayIdentity } from "../github/types.js";
-import { METRICS_CHECK } from "../action/snapshot-source.js";
-import { DECISION_CHECK } from "../action/publish.js";
+import { DECISION_CHECK, METRICS_CHECK } from "../github/surfaces.js";
 import type { AppGateway } from "./collect.js";
-import { describeError } from "./describe-error.js";
+import { describeError } from "../github/errors.js";
 import { reconcile } from "./reconcile.js";
 import { answerDeploymentRequest, type DeploymentRequest } from "./deployment-rule.js";
 import { oneAtATime } from "./serialize.js";

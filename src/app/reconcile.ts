@@ -7,18 +7,12 @@ import type { DecisionResult } from "../core/policy/types.js";
 import { configErrorResult, decide } from "../core/policy/index.js";
 import { renderCheckRunOutput, renderMarkdown } from "../core/report/index.js";
 import type { CheckRunAnnotation, PullRequest } from "../github/types.js";
-import { DECISION_CHECK, labelState, reviewRequests } from "../action/publish.js";
-import {
-  CONFIG_PATH,
-  loadConfig,
-  loadMeasurements,
-  loadPullRequestContext,
-  loadTeamMembers,
-  type AppGateway,
-} from "./collect.js";
+import { DECISION_CHECK, labelState, reviewRequests } from "../github/surfaces.js";
+import { CONFIG_PATH, loadConfig, loadMeasurements, type AppGateway } from "./collect.js";
+import { loadPullRequestContext, loadTeamMembers } from "../github/pull-request-reads.js";
 import { missingMetricErrors, needsMetrics, waitForMetrics } from "./waiting.js";
 import { gateWaitingDeployments } from "./gate-deployments.js";
-import { describeError } from "./describe-error.js";
+import { describeError } from "../github/errors.js";
 
 export interface ReconcileTarget {
   prNumber: number;

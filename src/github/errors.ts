@@ -50,3 +50,27 @@ export function isForbidden(error: unknown): boolean {
 export function isNotFound(error: unknown): boolean {
   return hasStatus(error, 404);
 }
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A read that failed: the decision cannot be made, and is never approved. */
+export class ReadError extends Error {
+  constructor(
+    readonly what: string,
+    cause: unknown,
+  ) {
+    super(`could not read ${what}: ${describeError(cause)}`);
+  }
+}
+
+/** Runs a read, naming what was being read if it fails. */
+export async function reading<T>(what: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    throw new ReadError(what, error);
+  }
+}

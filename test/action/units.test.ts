@@ -6,7 +6,8 @@ import { configErrorResult } from "../../src/core/policy/index.js";
 import type { DecisionResult } from "../../src/core/policy/types.js";
 import type { CheckRun } from "../../src/github/types.js";
 import { expandMetricArgs } from "../../src/action/metric-args.js";
-import { labelState, metricsConclusion, reviewRequests, withSnapshot } from "../../src/action/publish.js";
+import { metricsConclusion, withSnapshot } from "../../src/action/publish.js";
+import { labelState, reviewRequests } from "../../src/github/surfaces.js";
 import { checkGate } from "../../src/action/gate.js";
 import { loadConfigText } from "../../src/action/load-config.js";
 

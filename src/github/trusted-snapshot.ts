@@ -1,12 +1,11 @@
-// On a review-triggered run nothing was trained: the metrics come from the check run the
-// training run published. Only GitHub Actions' own check run on the head commit is believed;
-// anyone with checks:write (another app) could otherwise forge a passing set of metrics.
-import type { GitHubGateway } from "../github/gateway.js";
+// The metrics the training run's Action recorded in its check run: what the App and
+// review-triggered Action runs decide from, having no files of their own. Only GitHub Actions' own
+// check run on the head commit is believed; anyone with checks:write (another app) could otherwise
+// forge a passing set of metrics.
+import type { GitHubGateway } from "./gateway.js";
 import { decodeSnapshot } from "../core/report/snapshot.js";
 import { reading } from "./errors.js";
-
-export const METRICS_CHECK = "model-approval/metrics";
-export const ACTIONS_APP_SLUG = "github-actions";
+import { ACTIONS_APP_SLUG, METRICS_CHECK } from "./surfaces.js";
 
 export type Snapshot = Extract<ReturnType<typeof decodeSnapshot>, { ok: true }>["snapshot"];
 
