@@ -7,7 +7,8 @@
 import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import type { MetricFormat, MetricSourceSpec } from "../core/config/types.js";
-import { METRIC_FORMATS, parseMetricsFile, parseMlflowRun } from "../core/metrics/parse.js";
+import { METRIC_FORMATS } from "../core/config/types.js";
+import { parseMetricsFile, parseMlflowRun } from "../core/metrics/parse.js";
 import type { MetricSource } from "../core/metrics/types.js";
 
 /** Metrics files are small; anything bigger is a wrong path (a model, a dataset), not metrics. */

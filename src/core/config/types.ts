@@ -1,7 +1,17 @@
 import type { SourceLocation } from "../diagnostics.js";
 import type { Condition } from "../conditions/types.js";
 
-export type MetricFormat = "json" | "yaml" | "csv" | "dvc" | "mlflow" | "huggingface" | "wandb" | "sklearn";
+export const METRIC_FORMATS = [
+  "json",
+  "yaml",
+  "csv",
+  "dvc",
+  "mlflow",
+  "huggingface",
+  "wandb",
+  "sklearn",
+] as const;
+export type MetricFormat = (typeof METRIC_FORMATS)[number];
 
 /** A named source of metrics. `format` is undefined when it is to be detected from name and shape. */
 export interface MetricSourceSpec {

@@ -15,17 +15,6 @@ export { parseMlflowRun, type MlflowMetricFile } from "./formats/mlflow.js";
 
 type Syntax = "json" | "yaml" | "csv" | "tsv";
 
-export const METRIC_FORMATS: readonly MetricFormat[] = [
-  "json",
-  "yaml",
-  "csv",
-  "dvc",
-  "mlflow",
-  "huggingface",
-  "wandb",
-  "sklearn",
-];
-
 export type ParseMetricsResult = { ok: true; source: MetricSource } | { ok: false; error: string };
 
 function syntaxOf(fileName: string, text: string): Syntax {

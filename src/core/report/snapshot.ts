@@ -2,22 +2,12 @@
 // review) and the App, neither of which has the files, decide from the same numbers. It is a
 // hidden HTML comment holding base64 JSON. JSON cannot hold NaN or ±Infinity, and those must
 // survive (they make checks fail), so non-finite numbers are written as {"$number": "NaN"}.
-import type { MetricFormat } from "../config/types.js";
+import { METRIC_FORMATS, type MetricFormat } from "../config/types.js";
 import type { MetricSource, MetricTree, MetricValue } from "../metrics/types.js";
 import type { ModelIdentity } from "../policy/types.js";
 
 export const SNAPSHOT_VERSION = 1;
 const PATTERN = /<!-- model-approval:snapshot ([A-Za-z0-9+/=]*) -->/;
-const FORMATS: readonly MetricFormat[] = [
-  "json",
-  "yaml",
-  "csv",
-  "dvc",
-  "mlflow",
-  "huggingface",
-  "wandb",
-  "sklearn",
-];
 const NON_FINITE = "$number";
 
 export interface Snapshot {
@@ -84,7 +74,7 @@ function sources(value: unknown, where: string): MetricSource[] {
     const { name, file, format } = s;
     if (typeof name !== "string" || typeof file !== "string")
       throw new Invalid(`${where}[${i}] lacks a name or file`);
-    if (typeof format !== "string" || !FORMATS.includes(format as MetricFormat))
+    if (typeof format !== "string" || !METRIC_FORMATS.includes(format as MetricFormat))
       throw new Invalid(`${where}[${i}] has an unknown format`);
     return { name, file, format: format as MetricFormat, values: tree(s.values, `${where}[${i}].values`) };
   });
