@@ -43,7 +43,8 @@ const SUBSET = "test/fixtures/openapi/github-subset.json";
 function subsetPath(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
     if (existsSync(join(dir, SUBSET))) return join(dir, SUBSET);
-    if (dirname(dir) === dir) throw new Error(`cannot find ${SUBSET} above ${fileURLToPath(import.meta.url)}`);
+    if (dirname(dir) === dir)
+      throw new Error(`cannot find ${SUBSET} above ${fileURLToPath(import.meta.url)}`);
   }
 }
 

@@ -2,17 +2,11 @@
 // reads and changes the state and returns the meaningful part of the response; the server adds
 // pagination, fills the documented shape and checks it.
 import * as json from "./representations.js";
+import { appRoutes } from "./app-routes.js";
+import { HttpError } from "./http-error.js";
 import { lower, type FakeGitHubState, type FakeIdentity, type FakeRepo } from "./state.js";
 
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly errors?: unknown[],
-  ) {
-    super(message);
-  }
-}
+export { HttpError };
 
 export interface RouteContext {
   state: FakeGitHubState;
@@ -192,6 +186,8 @@ export const handlers: Record<string, Handler> = {
       annotations: [...(output.annotations ?? [])],
       completedAt: status === "completed" ? ctx.state.now() : null,
     });
+    if (status === "completed")
+      ctx.state.emit({ kind: "check_run_completed", repo, run, sender: ctx.identity.login });
     return { status: 201, body: json.checkRun(run) };
   },
 
@@ -207,6 +203,7 @@ export const handlers: Record<string, Handler> = {
           appSlug +
           "` - check run can only be modified by the GitHub App that created it.",
       );
+    const wasCompleted = run.status === "completed";
     const status = ctx.body.conclusion ? "completed" : (ctx.body.status ?? run.status);
     const conclusion = status === "completed" ? (ctx.body.conclusion ?? run.conclusion) : null;
     checkRunWrite(ctx, { status, conclusion });
@@ -226,6 +223,9 @@ export const handlers: Record<string, Handler> = {
       // GitHub appends annotations on every update.
       run.annotations.push(...(output.annotations ?? []));
     }
+    // GitHub sends completed each time a run is completed, also when it is completed again.
+    if (status === "completed" && (!wasCompleted || ctx.body.conclusion))
+      ctx.state.emit({ kind: "check_run_completed", repo, run, sender: ctx.identity.login });
     return { status: 200, body: json.checkRun(run) };
   },
 
@@ -270,7 +270,19 @@ export const handlers: Record<string, Handler> = {
     const names = ((ctx.body?.labels ?? []) as (string | { name: string })[]).map((l) =>
       typeof l === "string" ? l : l.name,
     );
-    for (const name of names) if (!pull.labels.some((l) => lower(l) === lower(name))) pull.labels.push(name);
+    const { repo } = pullOf(ctx, "issue_number");
+    for (const name of names) {
+      if (pull.labels.some((l) => lower(l) === lower(name))) continue;
+      pull.labels.push(name);
+      ctx.state.emit({
+        kind: "label",
+        action: "labeled",
+        repo,
+        pull,
+        label: name,
+        sender: ctx.identity.login,
+      });
+    }
     return { status: 200, body: pull.labels.map(json.label) };
   },
 
@@ -278,8 +290,18 @@ export const handlers: Record<string, Handler> = {
     writable(ctx);
     const { pull } = pullOf(ctx, "issue_number");
     const name = lower(ctx.params.name ?? "");
-    if (!pull.labels.some((l) => lower(l) === name)) throw new HttpError(404, "Label does not exist");
+    const removed = pull.labels.find((l) => lower(l) === name);
+    if (removed === undefined) throw new HttpError(404, "Label does not exist");
     pull.labels = pull.labels.filter((l) => lower(l) !== name);
+    const { repo } = pullOf(ctx, "issue_number");
+    ctx.state.emit({
+      kind: "label",
+      action: "unlabeled",
+      repo,
+      pull,
+      label: removed,
+      sender: ctx.identity.login,
+    });
     return { status: 200, body: pull.labels.map(json.label) };
   },
 
@@ -335,6 +357,45 @@ export const handlers: Record<string, Handler> = {
       run.status = "completed";
       run.conclusion = "failure";
     }
+    ctx.state.emit({ kind: "deployment_answered", repo, run });
     return { status: 204 };
   },
+
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}": (ctx) => {
+    const repo = repoOf(ctx);
+    const run = repo.workflowRuns.find((r) => r.id === Number(ctx.params.run_id));
+    if (!run) throw new HttpError(404, "Not Found");
+    return { status: 200, body: json.workflowRun(repo, run) };
+  },
+
+  "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews": (ctx) => {
+    writable(ctx);
+    const { repo, pull } = pullOf(ctx);
+    if (ctx.identity.type !== "User") throw new HttpError(403, NOT_ACCESSIBLE);
+    const event = ctx.body?.event as "APPROVE" | "REQUEST_CHANGES" | "COMMENT" | undefined;
+    if (event !== "COMMENT" && lower(ctx.identity.login) === lower(pull.author))
+      throw new HttpError(422, "Unprocessable Entity", [
+        "Can not approve or request changes on your own pull request",
+      ]);
+    if (event === "REQUEST_CHANGES" && !ctx.body?.body)
+      throw new HttpError(422, "Unprocessable Entity", ["Review body is required for REQUEST_CHANGES"]);
+    const state = event === undefined ? "PENDING" : REVIEW_STATES[event];
+    const added = ctx.state.addReview(`${repo.owner}/${repo.name}`, pull.number, {
+      user: ctx.identity.login,
+      state,
+      commitId: ctx.body?.commit_id ?? pull.headSha,
+      body: ctx.body?.body ?? "",
+    });
+    if (state !== "PENDING")
+      ctx.state.emit({ kind: "review", repo, pull, review: added, sender: ctx.identity.login });
+    return { status: 200, body: { ...json.review(added), pull_request_url: "", html_url: "" } };
+  },
+
+  ...appRoutes,
 };
+
+const REVIEW_STATES = {
+  APPROVE: "APPROVED",
+  REQUEST_CHANGES: "CHANGES_REQUESTED",
+  COMMENT: "COMMENTED",
+} as const;

@@ -2,6 +2,7 @@
 // response against GitHub's OpenAPI description (the committed subset), and can inject faults.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { JWT_ROUTES, looksLikeJwt, verifyAppJwt } from "./app-auth.js";
 import { loadContract, type Contract } from "./contract.js";
 import { handlers, HttpError, type Handler, type Reply } from "./routes.js";
 import { Shaper } from "./shape.js";
@@ -59,6 +60,8 @@ export interface FakeGitHub {
 
 export interface FakeGitHubOptions {
   state?: FakeGitHubState;
+  /** Loopback port; 0 (the default) picks a free one. */
+  port?: number;
 }
 
 const DOCS = "https://docs.github.com/rest";
@@ -104,6 +107,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   async function serve(request: IncomingMessage, response: ServerResponse, baseUrl: string): Promise<void> {
     const method = request.method ?? "GET";
     const url = new URL(request.url ?? "/", baseUrl);
+    // GitHub Enterprise Server's prefix, which Probot adds when pointed at a host (GHE_HOST).
+    url.pathname = url.pathname.replace(/^\/api\/v3(?=\/)/, "");
     const text = await readBody(request);
     const match = contract.match(method, url.pathname);
     const record: RecordedRequest = {
@@ -143,7 +148,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       }
     }
     const token = tokenOf(request);
-    const identity: FakeIdentity | undefined = token === undefined ? undefined : state.tokens.get(token);
+    let identity: FakeIdentity | undefined = token === undefined ? undefined : state.tokens.get(token);
+    if (!identity && token !== undefined && looksLikeJwt(token)) {
+      const verified = verifyAppJwt(state, token);
+      if ("error" in verified) return error(401, verified.error);
+      identity = verified.identity;
+    }
     record.login = identity?.login;
     if (!identity) return error(401, token === undefined ? "Requires authentication" : "Bad credentials");
     if (!match) {
@@ -151,6 +161,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       return error(404, "Not Found");
     }
     const key = match.operation.key;
+    if (identity.jwtAppId !== undefined && !JWT_ROUTES.has(key))
+      return error(401, "A JSON web token cannot call this operation: use an installation access token");
     const { invalid, ignored } = contract.checkRequest(match, url.searchParams, record.body);
     for (const problem of [...invalid, ...ignored]) violate("request", problem);
     if (invalid.length > 0) return error(422, `Invalid request.\n\n${invalid.join("\n")}`);
@@ -218,7 +230,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       response.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", resolve);
+  });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {

@@ -11,7 +11,42 @@ export interface FakeIdentity {
   readOnly?: boolean;
   /** The default GITHUB_TOKEN cannot read organisation teams: 403. */
   noOrgRead?: boolean;
+  /** Set when the request carried a GitHub App's JWT (not an installation token): the app's id. */
+  jwtAppId?: number;
 }
+
+/** A GitHub App registered with the local GitHub, installed on every repository. */
+export interface FakeApp {
+  id: number;
+  slug: string;
+  name: string;
+  /** PEM of the public half of the key the App signs its JWTs with. */
+  publicKey: string;
+  installationId: number;
+}
+
+/** A job of a workflow run, as the local GitHub plays it. */
+export interface FakeJob {
+  name: string;
+  /** The environment the job deploys to: it waits on the environment's protection rules. */
+  environment?: string;
+  status: "queued" | "in_progress" | "waiting" | "completed";
+  conclusion: "success" | "failure" | "skipped" | null;
+}
+
+/** Something that happened through the API; the local GitHub turns these into webhooks. */
+export type StateEvent =
+  | { kind: "review"; repo: FakeRepo; pull: FakePull; review: FakeReview; sender: string }
+  | {
+      kind: "label";
+      action: "labeled" | "unlabeled";
+      repo: FakeRepo;
+      pull: FakePull;
+      label: string;
+      sender: string;
+    }
+  | { kind: "check_run_completed"; repo: FakeRepo; run: FakeCheckRun; sender: string }
+  | { kind: "deployment_answered"; repo: FakeRepo; run: FakeWorkflowRun };
 
 export interface FakeFile {
   filename: string;
@@ -104,6 +139,8 @@ export interface FakeWorkflowRun {
   /** Environments still waiting, by name. */
   waitingOn: { id: number; name: string }[];
   answers: FakeProtectionAnswer[];
+  /** The jobs, when the local GitHub plays the run (addWaitingRun's runs have none). */
+  jobs?: FakeJob[];
 }
 
 export interface FakeRepo {
@@ -137,6 +174,9 @@ export class FakeGitHubState {
   readonly tokens = new Map<string, FakeIdentity>([
     [DEFAULT_TOKEN, { login: "github-actions[bot]", type: "Bot", appSlug: "github-actions" }],
   ]);
+  /** GitHub Apps by id. */
+  readonly apps = new Map<number, FakeApp>();
+  private readonly listeners: ((event: StateEvent) => void)[] = [];
   private lastId = 1000;
   private clock = Date.parse("2026-01-01T00:00:00Z");
 
@@ -148,6 +188,15 @@ export class FakeGitHubState {
   now(): string {
     this.clock += 1000;
     return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, "Z");
+  }
+
+  /** Calls `listener` with every change made through the API (the local GitHub's webhooks). */
+  onEvent(listener: (event: StateEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  emit(event: StateEvent): void {
+    for (const listener of this.listeners) listener(event);
   }
 
   addToken(token: string, identity: FakeIdentity): void {

@@ -1,0 +1,57 @@
+// The App behind an HTTP server on one host and port, with its configuration passed in rather than
+// read from the environment: for the local demo (`npm start` without credentials) and end-to-end
+// tests. Same app, same signature verification (createNodeMiddleware), same App authentication.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Probot, ProbotOctokit, createNodeMiddleware } from "probot";
+import { modelApprovalApp } from "./index.js";
+
+export interface LocalAppServerOptions {
+  appId: number;
+  privateKey: string;
+  webhookSecret: string;
+  /** The GitHub API the App talks to. */
+  baseUrl: string;
+  host?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+}
+
+export interface LocalAppServer {
+  /** Where GitHub POSTs webhooks. */
+  webhookUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startLocalAppServer(options: LocalAppServerOptions): Promise<LocalAppServer> {
+  const probot = new Probot({
+    appId: options.appId,
+    privateKey: options.privateKey,
+    secret: options.webhookSecret,
+    baseUrl: options.baseUrl,
+    logLevel: options.logLevel ?? "warn",
+    // GitHub's secondary rate limits do not apply to a local GitHub: no pause between writes.
+    Octokit: ProbotOctokit.defaults((o: Record<string, unknown> & { throttle?: object }) => ({
+      ...o,
+      throttle: { ...o.throttle, enabled: false },
+    })),
+  });
+  const middleware = await createNodeMiddleware(modelApprovalApp(), { probot });
+  const server = createServer((req, res) => {
+    void middleware(req, res, () => res.writeHead(404).end());
+  });
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    webhookUrl: `http://${host}:${port}/api/github/webhooks`,
+    close() {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
