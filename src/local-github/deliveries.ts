@@ -28,6 +28,7 @@ export class WebhookDeliverer {
   readonly deliveries: Delivery[] = [];
   private queue: Promise<void> = Promise.resolve();
   private queued = 0;
+  private readonly sent = new Map<string, Webhook>();
 
   constructor(
     private readonly target: () => WebhookTarget | undefined,
@@ -51,15 +52,27 @@ export class WebhookDeliverer {
     while (this.queued > 0) await this.queue;
   }
 
+  /** Sends an earlier delivery again, with its delivery id, as GitHub's "Redeliver" does. */
+  redeliver(id: string): Promise<Delivery> {
+    const webhook = this.sent.get(id);
+    if (!webhook) throw new Error(`no delivery ${id}`);
+    return this.send(webhook, { id });
+  }
+
   /**
    * Delivers now, outside the queue. `sign` replaces the signature header's value (a forged or
    * broken signature); null leaves the header out.
    */
-  async send(webhook: Webhook, options: { sign?: string | null } = {}): Promise<Delivery> {
+  async send(webhook: Webhook, options: { sign?: string | null; id?: string } = {}): Promise<Delivery> {
     const target = this.target();
     const action = typeof webhook.payload.action === "string" ? `.${webhook.payload.action}` : "";
-    const delivery: Delivery = { id: randomUUID(), name: `${webhook.event}${action}`, status: 0 };
+    const delivery: Delivery = {
+      id: options.id ?? randomUUID(),
+      name: `${webhook.event}${action}`,
+      status: 0,
+    };
     this.deliveries.push(delivery);
+    this.sent.set(delivery.id, webhook);
     if (!target) {
       delivery.error = "no App is registered to receive webhooks";
       this.onDelivery?.(delivery, webhook);

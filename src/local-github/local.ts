@@ -109,7 +109,7 @@ export class LocalGitHub {
     if (this.app) this.webhooks.enqueue(webhook);
   }
 
-  private get installationId(): number {
+  get installationId(): number {
     return this.app?.installationId ?? 0;
   }
 
