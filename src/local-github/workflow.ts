@@ -13,6 +13,8 @@ export interface TrainJobOptions {
   environment?: string;
   /** The Action's inputs beyond github-token; default `app: true`. */
   inputs?: Record<string, string>;
+  /** Called between the train job's end and the deploy job reaching its environment. */
+  afterTrain?: (action: ActionResult) => Promise<void>;
 }
 
 export interface TrainJobResult {
@@ -49,6 +51,7 @@ export async function runTrainJob(
     workspace: { ...checkout, ...options.outputs },
     inputs: options.inputs ?? { app: "true" },
   });
+  await options.afterTrain?.(action);
   local.finishTraining(fullName, run, action.code === 0);
   return { run, action };
 }

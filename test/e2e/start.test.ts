@@ -1,0 +1,89 @@
+// `npm start` on a fresh machine: build/app/start.js without App credentials plays the demo flow
+// against a local GitHub; with credentials it is the real App server.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { afterEach, describe, expect, it } from "@jest/globals";
+
+const START = resolve("build/app/start.js");
+
+let child: ChildProcess | undefined;
+afterEach(() => {
+  child?.kill();
+  child = undefined;
+});
+
+interface Started {
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(env: Record<string, string>, args: string[] = []): Started {
+  if (!existsSync(START)) throw new Error(`${START} is missing: run 'npm run build' before these tests`);
+  // Only PATH is inherited: no App credentials, as on a fresh machine.
+  child = spawn(process.execPath, [START, ...args], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const running = child;
+  const exited = new Promise<number | null>((done) => running.on("exit", (code) => done(code)));
+  return { output: () => output, exited };
+}
+
+async function waitForLine(started: Started, pattern: RegExp): Promise<void> {
+  for (let i = 0; i < 1200; i++) {
+    if (pattern.test(started.output())) return;
+    if (child?.exitCode !== null) break;
+    await new Promise((done) => setTimeout(done, 25));
+  }
+  throw new Error(`no line matching ${pattern} in:\n${started.output()}`);
+}
+
+/** The flow's steps, in the order a newcomer reads them. */
+const STEPS = [
+  /local GitHub listening on http:\/\/127\.0\.0\.1:\d+/,
+  /bob opens PR #1/,
+  /webhook pull_request\.opened → App: 200/,
+  /train job trains .* runs the model-approval Action/,
+  /deploy job reaches the production environment and waits/,
+  /deploy job: waiting/,
+  /alice approves PR #1/,
+  /webhook pull_request_review\.submitted → App: 200/,
+  /label \[model-approval: approved\]/,
+  /deploy unblocked/,
+];
+
+function expectInOrder(output: string): void {
+  let at = 0;
+  for (const step of STEPS) {
+    const found = step.exec(output.slice(at));
+    expect(found ? step.source : `missing after position ${at}: ${step.source}\n${output}`).toBe(step.source);
+    at += (found?.index ?? 0) + (found?.[0].length ?? 0);
+  }
+}
+
+describe("npm start (build/app/start.js)", () => {
+  it("without credentials plays the flow to 'deploy unblocked' and keeps running with a hint", async () => {
+    const started = start({});
+    await waitForLine(started, /curl .* -X POST .*\/pulls\/2\/reviews/);
+    expectInOrder(started.output());
+    expect(child?.exitCode).toBeNull();
+  });
+
+  it("exits 0 after the flow with MODEL_APPROVAL_DEMO_EXIT=1", async () => {
+    const started = start({ MODEL_APPROVAL_DEMO_EXIT: "1" });
+    expect(await started.exited).toBe(0);
+    expectInOrder(started.output());
+    expect(started.output()).not.toMatch(/curl/);
+  });
+
+  it("with credentials runs the real App, which refuses to start without a webhook secret", async () => {
+    const started = start({ APP_ID: "1", PRIVATE_KEY_PATH: "/nonexistent.pem", NODE_ENV: "production" });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toMatch(/WEBHOOK_SECRET is not set/);
+    expect(started.output()).not.toMatch(/local GitHub/);
+  });
+});
