@@ -43,6 +43,12 @@ function pullOf(ctx: RouteContext, param = "pull_number") {
   return { repo, pull };
 }
 
+function runOf(ctx: RouteContext, repo: FakeRepo) {
+  const run = repo.workflowRuns.find((r) => r.id === Number(ctx.params.run_id));
+  if (!run) throw new HttpError(404, "Not Found");
+  return run;
+}
+
 function writable(ctx: RouteContext): void {
   if (ctx.identity.readOnly) throw new HttpError(403, NOT_ACCESSIBLE);
 }
@@ -266,11 +272,10 @@ export const handlers: Record<string, Handler> = {
 
   "POST /repos/{owner}/{repo}/issues/{issue_number}/labels": (ctx) => {
     writable(ctx);
-    const { pull } = pullOf(ctx, "issue_number");
+    const { repo, pull } = pullOf(ctx, "issue_number");
     const names = ((ctx.body?.labels ?? []) as (string | { name: string })[]).map((l) =>
       typeof l === "string" ? l : l.name,
     );
-    const { repo } = pullOf(ctx, "issue_number");
     for (const name of names) {
       if (pull.labels.some((l) => lower(l) === lower(name))) continue;
       pull.labels.push(name);
@@ -288,12 +293,11 @@ export const handlers: Record<string, Handler> = {
 
   "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}": (ctx) => {
     writable(ctx);
-    const { pull } = pullOf(ctx, "issue_number");
+    const { repo, pull } = pullOf(ctx, "issue_number");
     const name = lower(ctx.params.name ?? "");
     const removed = pull.labels.find((l) => lower(l) === name);
     if (removed === undefined) throw new HttpError(404, "Label does not exist");
     pull.labels = pull.labels.filter((l) => lower(l) !== name);
-    const { repo } = pullOf(ctx, "issue_number");
     ctx.state.emit({
       kind: "label",
       action: "unlabeled",
@@ -319,16 +323,14 @@ export const handlers: Record<string, Handler> = {
 
   "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments": (ctx) => {
     const repo = repoOf(ctx);
-    const run = repo.workflowRuns.find((r) => r.id === Number(ctx.params.run_id));
-    if (!run) throw new HttpError(404, "Not Found");
+    const run = runOf(ctx, repo);
     return { status: 200, body: run.waitingOn.map(json.pendingDeployment) };
   },
 
   "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule": (ctx) => {
     const appSlug = appOnly(ctx);
     const repo = repoOf(ctx);
-    const run = repo.workflowRuns.find((r) => r.id === Number(ctx.params.run_id));
-    if (!run) throw new HttpError(404, "Not Found");
+    const run = runOf(ctx, repo);
     const {
       environment_name: environment,
       state,
@@ -363,8 +365,7 @@ export const handlers: Record<string, Handler> = {
 
   "GET /repos/{owner}/{repo}/actions/runs/{run_id}": (ctx) => {
     const repo = repoOf(ctx);
-    const run = repo.workflowRuns.find((r) => r.id === Number(ctx.params.run_id));
-    if (!run) throw new HttpError(404, "Not Found");
+    const run = runOf(ctx, repo);
     return { status: 200, body: json.workflowRun(repo, run) };
   },
 
