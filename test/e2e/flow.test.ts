@@ -182,6 +182,25 @@ describe("after the approval", () => {
   });
 });
 
+describe("team approvers", () => {
+  it("a member of a listed team approves; someone outside it cannot", async () => {
+    const config = SEED_CONFIG.replace("approvers: ['alice']", "approvers: [acme/ml-leads]");
+    world.github.state.setTeam("acme", "ml-leads", ["carol"]);
+    const s = await openPullRequest(world, config);
+    const { run } = await world.train(s.repo, s.pr, { accuracy: 0.85 });
+    world.github.review(s.repo, s.pr, "dave", "APPROVED");
+    await world.github.idle();
+    expect(seen(world, s, run)).toMatchObject({ labels: ["model-approval: pending"], deploy: "waiting" });
+
+    world.github.review(s.repo, s.pr, "carol", "APPROVED");
+    await world.github.idle();
+    expect(seen(world, s, run)).toMatchObject({
+      labels: ["model-approval: approved"],
+      deploy: "completed/success",
+    });
+  });
+});
+
 describe("webhook signatures", () => {
   it("a delivery with a bad signature changes nothing; the same delivery correctly signed does", async () => {
     const s = await openPullRequest(world, AUTO_CONFIG);
