@@ -77,9 +77,7 @@ describe("behaviour", () => {
     for (let i = 0; i < 5; i++) gh.state.addReview("acme/models", 1, { user: `u${i}`, state: "COMMENTED" });
     const first = await call("GET", "/repos/acme/models/pulls/1/reviews?per_page=2");
     expect(((await first.json()) as unknown[]).length).toBe(2);
-    expect(first.headers.get("link")).toMatch(
-      /[?&]page=2>; rel="next".*[?&]page=3>; rel="last"/,
-    );
+    expect(first.headers.get("link")).toMatch(/[?&]page=2>; rel="next".*[?&]page=3>; rel="last"/);
     const last = await call("GET", "/repos/acme/models/pulls/1/reviews?per_page=2&page=3");
     expect(((await last.json()) as unknown[]).length).toBe(1);
     expect(last.headers.get("link")).not.toMatch(/rel="next"/);
