@@ -71,6 +71,13 @@ describe("npm start (build/app/start.js)", () => {
     await waitForLine(started, /curl .* -X POST .*\/pulls\/2\/reviews/);
     expectInOrder(started.output());
     expect(child?.exitCode).toBeNull();
+
+    // Doing what the hint says releases the second PR's deploy job.
+    const hint = /curl .* -H '([^:]+): ([^']+)' -d '([^']+)' (\S+)/.exec(started.output());
+    const [, header = "", value = "", body = "", url = ""] = hint ?? [];
+    const response = await fetch(url, { method: "POST", headers: { [header]: value }, body });
+    expect(response.status).toBe(200);
+    await waitForLine(started, /PR #2 deploy job: deployed/);
   });
 
   it("exits 0 after the flow with MODEL_APPROVAL_DEMO_EXIT=1", async () => {
