@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { startLocalAppServer, type LocalAppServer } from "../../../src/app/local-server.js";
+import { loadExampleWorkflow } from "./example-workflow.js";
 import { LocalGitHub, runTrainJob, type TrainJobResult } from "../../../src/local-github/index.js";
 
 export const APP_SERVER = resolve("build/app/server.js");
@@ -118,11 +119,17 @@ export class World {
     this.child = undefined;
   }
 
-  /** The train job of a new workflow run on the PR's head, with the Action in app mode. */
+  /**
+   * The train job of a new run of examples/workflows/with-app.yml on the PR's head: training
+   * writes the metrics, then the Action runs with the example's inputs.
+   */
   train(repo: string, pr: number, metrics: Record<string, unknown>): Promise<TrainJobResult> {
+    const workflow = loadExampleWorkflow();
     return runTrainJob(this.github, repo, pr, {
       bundle: ACTION_BUNDLE,
       outputs: { "metrics/eval.json": JSON.stringify(metrics), "models/model.pkl": "weights" },
+      inputs: workflow.inputs,
+      environment: workflow.environment,
     });
   }
 
