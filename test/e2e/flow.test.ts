@@ -17,9 +17,10 @@ import {
 } from "./support/scenario.js";
 
 let world: World;
+// Generous bounds: on a loaded CI machine process start-up and schema compilation are slow.
 beforeAll(async () => {
   world = await World.start();
-});
+}, 60_000);
 afterAll(async () => {
   await world?.close();
 });
@@ -57,7 +58,7 @@ describe("the seed's scenarios", () => {
     // The same comment, updated in place, records who approved which commit.
     const head = world.github.state.pull(s.repo, s.pr).headSha.slice(0, 7);
     expect(after.comments).toEqual([expect.stringContaining(`approved by alice on ${head}`)]);
-  });
+  }, 60_000);
 
   it("changes requested by the approver with on_reject: fail_pipeline rejects the deploy job", async () => {
     const s = await openPullRequest(world, SEED_CONFIG);

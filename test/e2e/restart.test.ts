@@ -5,9 +5,10 @@ import { World } from "./support/world.js";
 import { APPROVER, AUTO_CONFIG, openPullRequest, seen } from "./support/scenario.js";
 
 let world: World;
+// Generous bounds: on a loaded CI machine process start-up and schema compilation are slow.
 beforeAll(async () => {
   world = await World.start();
-});
+}, 60_000);
 afterAll(async () => {
   await world?.close();
 });
@@ -44,4 +45,4 @@ it("an App restarted mid-flow picks up where it left off", async () => {
     state.repo(s.repo).checkRuns.filter((r) => r.name === "model-approval" && r.headSha === head),
   ).toHaveLength(1);
   world.github.api.assertNoContractViolations();
-});
+}, 60_000);

@@ -78,14 +78,14 @@ describe("npm start (build/app/start.js)", () => {
     const response = await fetch(url, { method: "POST", headers: { [header]: value }, body });
     expect(response.status).toBe(200);
     await waitForLine(started, /PR #2 deploy job: deployed/);
-  });
+  }, 60_000);
 
   it("exits 0 after the flow with MODEL_APPROVAL_DEMO_EXIT=1", async () => {
     const started = start({ MODEL_APPROVAL_DEMO_EXIT: "1" });
     expect(await started.exited).toBe(0);
     expectInOrder(started.output());
     expect(started.output()).not.toMatch(/curl/);
-  });
+  }, 60_000);
 
   it("with credentials runs the real App, which refuses to start without a webhook secret", async () => {
     const started = start({ APP_ID: "1", PRIVATE_KEY_PATH: "/nonexistent.pem", NODE_ENV: "production" });

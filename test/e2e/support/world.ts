@@ -26,15 +26,6 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Polls `condition` until it holds; fails with `what` after `attempts` tries. */
-export async function waitFor(what: string, condition: () => boolean, attempts = 400): Promise<void> {
-  for (let i = 0; i < attempts; i++) {
-    if (condition()) return;
-    await new Promise((done) => setTimeout(done, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 export class World {
   private inProcess?: LocalAppServer;
   private child?: ChildProcess;
