@@ -3,7 +3,7 @@
 // Run after `npm run build`: node bench/action.mjs [RUNS]
 import { build } from "esbuild";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -18,9 +18,8 @@ if (!existsSync(bundle)) {
 
 // The fake GitHub is TypeScript test support: bundle it for this script.
 const scratch = mkdtempSync(join(tmpdir(), "ma-bench-action-"));
-// It finds its OpenAPI subset at ../../fixtures relative to itself: give the bundle that layout.
-const fakeModule = join(scratch, "support", "fake-github", "fake.mjs");
-symlinkSync(resolve("test/fixtures"), join(scratch, "fixtures"));
+// Bundled inside the repository so that it finds its OpenAPI subset by walking up from itself.
+const fakeModule = resolve("build/bench/local-github.mjs");
 await build({
   entryPoints: ["test/support/fake-github/index.ts"],
   bundle: true,
@@ -73,6 +72,9 @@ function workspace(files) {
 function scenario(name, { eventName, payload, files, inputs = {}, sha = HEAD }) {
   const { root, eventPath } = workspace(files);
   writeFileSync(eventPath, JSON.stringify(payload));
+  // The runner creates these files before the step starts.
+  writeFileSync(join(root, "output"), "");
+  writeFileSync(join(root, "summary"), "");
   const env = {
     PATH: process.env.PATH,
     GITHUB_EVENT_NAME: eventName,
