@@ -1,8 +1,8 @@
 // The App's server entry, as the Dockerfile runs it: the built bundle in its own process.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "@jest/globals";
+import { freePort } from "../support/free-port.js";
 
 const BUNDLE = resolve("build/app/server.js");
 const KEY = "-----BEGIN RSA PRIVATE KEY-----\nunused\n-----END RSA PRIVATE KEY-----";
@@ -23,14 +23,6 @@ function start(env: Record<string, string>): { exited: Promise<{ code: number | 
     child?.on("exit", (code) => done({ code, stderr })),
   );
   return { exited };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
 }
 
 async function healthz(port: number): Promise<number> {

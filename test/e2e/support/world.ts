@@ -5,11 +5,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { startLocalAppServer, type LocalAppServer } from "../../../src/app/local-server.js";
 import { loadExampleWorkflow } from "./example-workflow.js";
 import { LocalGitHub, runTrainJob, type TrainJobResult } from "../../../src/local-github/index.js";
+import { freePort } from "../../support/free-port.js";
 
 export const APP_SERVER = resolve("build/app/server.js");
 export const ACTION_BUNDLE = resolve("dist/action.js");
@@ -17,14 +17,6 @@ export const APP_ID = 4242;
 export const APP_SLUG = "model-approval-local";
 export const APP_LOGIN = `${APP_SLUG}[bot]`;
 export const WEBHOOK_SECRET = "e2e-webhook-secret";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 export class World {
   private inProcess?: LocalAppServer;
