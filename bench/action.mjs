@@ -16,12 +16,12 @@ if (!existsSync(bundle)) {
   process.exit(1);
 }
 
-// The fake GitHub is TypeScript test support: bundle it for this script.
+// The local GitHub is TypeScript: bundle it for this script.
 const scratch = mkdtempSync(join(tmpdir(), "ma-bench-action-"));
 // Bundled inside the repository so that it finds its OpenAPI subset by walking up from itself.
 const fakeModule = resolve("build/bench/local-github.mjs");
 await build({
-  entryPoints: ["test/support/fake-github/index.ts"],
+  entryPoints: ["src/local-github/index.ts"],
   bundle: true,
   platform: "node",
   target: "node20",

@@ -3,8 +3,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/gl
 import { existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startFakeGitHub, type FakeGitHub } from "../support/fake-github/index.js";
-import { loadWebhookExample } from "../support/webhooks.js";
+import { startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.js";
+import { loadWebhookExample } from "../../src/local-github/webhooks.js";
 import { requireBundle, runBundledAction, type ActionRunOptions } from "./support/run-bundled.js";
 import {
   BASE,

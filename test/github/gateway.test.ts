@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { GitHubGateway, STICKY_MARKER } from "../../src/github/gateway.js";
 import { GitHubError, isForbidden } from "../../src/github/errors.js";
 import { createActionOctokit } from "../../src/github/octokit.js";
-import { DEFAULT_TOKEN, startFakeGitHub, type FakeGitHub } from "../support/fake-github/index.js";
+import { DEFAULT_TOKEN, startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.js";
 
 const REPO = "acme/models";
 const HEAD = "a".repeat(40);

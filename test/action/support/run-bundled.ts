@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { DEFAULT_TOKEN } from "../../support/fake-github/index.js";
+import { DEFAULT_TOKEN } from "../../../src/local-github/index.js";
 
 export const BUNDLE = resolve("dist/action.js");
 

@@ -2,7 +2,7 @@
 // (Codertocat/Hello-World, PR #2 from ec26c3e onto master at f95f852), so the real payloads
 // describe it without edits.
 import { readFileSync } from "node:fs";
-import type { FakeGitHub } from "../../support/fake-github/index.js";
+import type { FakeGitHub } from "../../../src/local-github/index.js";
 
 export const REPO = "Codertocat/Hello-World";
 export const PR = 2;

@@ -6,7 +6,7 @@ import {
   repositoryPatch,
   type DeepPatch,
   type WebhookPayload,
-} from "../../support/webhooks.js";
+} from "../../../src/local-github/webhooks.js";
 import { REPO, type Harness } from "./harness.js";
 
 type Event = [string, WebhookPayload];

@@ -8,7 +8,7 @@ import {
   type FakeGitHub,
   type FakePull,
   type FakeWorkflowRun,
-} from "../../support/fake-github/index.js";
+} from "../../../src/local-github/index.js";
 import { encodeSnapshot } from "../../../src/core/report/snapshot.js";
 import { modelApprovalApp } from "../../../src/app/index.js";
 

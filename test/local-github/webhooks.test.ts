@@ -5,7 +5,7 @@ import {
   loadWebhookExample,
   repositoryPatch,
   validateWebhook,
-} from "./webhooks.js";
+} from "../../src/local-github/webhooks.js";
 
 describe("loadWebhookExample", () => {
   it("patches a real example deeply and keeps what the patch does not name", () => {

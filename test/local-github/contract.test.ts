@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { DEFAULT_TOKEN, startFakeGitHub, type FakeGitHub } from "./fake-github/index.js";
+import { DEFAULT_TOKEN, startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.js";
 
 let gh: FakeGitHub;
 

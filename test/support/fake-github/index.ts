@@ -1,2 +1,0 @@
-// The fake GitHub API grew into the local GitHub that `npm start` ships: src/local-github.
-export * from "../../../src/local-github/index.js";
