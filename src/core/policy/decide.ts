@@ -191,7 +191,28 @@ export function decide(input: DecideInput): DecisionResult {
     }
   }
 
-  const { decision, failPipeline, summary } = outcome(config, steps, approvals, input.model?.errors ?? []);
+  const verdict = outcome(config, steps, approvals, input.model?.errors ?? []);
+  const { failPipeline } = verdict;
+  let { decision, summary } = verdict;
+  if (decision === "approved" && input.untrustedConfig) {
+    decision = "pending";
+    summary = `not approved: ${input.untrustedConfig}`;
+    for (const [i, step] of steps.entries()) {
+      if (step.type !== "deploy") continue;
+      steps[i] = {
+        ...step,
+        status: "blocked",
+        reasons: [
+          {
+            kind: "rule",
+            outcome: "pending",
+            message: `blocked: ${input.untrustedConfig}`,
+            data: { rule: "untrusted-config" },
+          },
+        ],
+      };
+    }
+  }
   const pendingApprovers =
     decision === "pending" ? [...new Set([...approvals.values()].flatMap((a) => a.stillNeeded))] : [];
   const autoApproved =

@@ -102,6 +102,11 @@ export interface DecideInput {
   /** Members of each listed "org/team", as resolved by the caller; a missing team has no members. */
   teamMembers: Record<string, string[]>;
   model?: ModelIdentity;
+  /**
+   * Set when the config could not be read from a trusted place (e.g. only the PR itself has one):
+   * why. The PR could have written its own rules, so the decision is never "approved".
+   */
+  untrustedConfig?: string;
 }
 
 export interface DecisionResult {

@@ -128,6 +128,22 @@ describe("auto-approval", () => {
     ]);
   });
 
+  it("never approves under a config that came from an untrusted place", () => {
+    const why = "the config comes from this pull request; it applies once merged";
+    const auto = decide(input(cfg(), { pr: pr(), untrustedConfig: why }));
+    expect(auto).toMatchObject({ decision: "pending", autoApproved: false, summary: `not approved: ${why}` });
+    expect(statusOf(auto, "deploy")).toBe("blocked");
+    const reviewed = decide(
+      input(config([approvalStep({ allowSelfApproval: true })]), {
+        pr: pr([review("mallory", "APPROVED")]),
+        untrustedConfig: why,
+      }),
+    );
+    expect(reviewed.decision).toBe("pending");
+    const rejected = decide(input(cfg(), { metrics: [source({ accuracy: 0.5 })], untrustedConfig: why }));
+    expect(rejected.decision).toBe("rejected");
+  });
+
   it("an eligible approver's changes-requested outranks auto-approval", () => {
     const result = decide(input(cfg(), { pr: pr([review("alice", "CHANGES_REQUESTED")]) }));
     expect(result).toMatchObject({ decision: "rejected", autoApproved: false });
