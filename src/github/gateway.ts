@@ -292,8 +292,9 @@ export class GitHubGateway {
   }
 
   /**
-   * One comment per PR carrying `marker`, edited in place. When several carry it, the one written
-   * by this identity (or else by a bot) wins, so a quoted marker in a human's comment is left alone.
+   * One comment per PR carrying `marker`, edited in place. Only a comment written by this identity
+   * (or, when the identity is unknown, by a bot) is ever edited: a human who pastes the marker into
+   * a comment can neither take over the report nor, by a refused edit, stop it being written.
    */
   async upsertStickyComment(
     issueNumber: number,
@@ -310,17 +311,21 @@ export class GitHubGateway {
       );
       const marked = comments.filter((c) => (c.body ?? "").includes(marker));
       const wanted = this.identity.login;
-      const existing =
-        (wanted ? marked.find((c) => sameLogin(login(c.user), wanted)) : undefined) ??
-        marked.find((c) => c.user?.type === "Bot") ??
-        marked[0];
+      const existing = wanted
+        ? marked.find((c) => sameLogin(login(c.user), wanted))
+        : marked.find((c) => c.user?.type === "Bot");
       if (existing) {
         if (existing.body === full) return { id: existing.id, changed: false, created: false };
-        await this.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-          comment_id: existing.id,
-          body: full,
-        });
-        return { id: existing.id, changed: true, created: false };
+        try {
+          await this.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+            comment_id: existing.id,
+            body: full,
+          });
+          return { id: existing.id, changed: true, created: false };
+        } catch (error) {
+          // Another bot's comment (identity unknown): write our own instead.
+          if (!isForbidden(error)) throw error;
+        }
       }
       const { data } = await this.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
         issue_number: issueNumber,

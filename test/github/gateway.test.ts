@@ -228,6 +228,30 @@ describe("the sticky comment", () => {
   });
 });
 
+describe("the sticky comment, when someone else carries the marker", () => {
+  it("writes its own comment rather than editing a human's", async () => {
+    const human = gh.state.addComment(REPO, 7, { user: "mallory", body: `${STICKY_MARKER}\napproved!` });
+    const result = await gateway().upsertStickyComment(7, "pending: alice must approve");
+    expect(result).toMatchObject({ created: true, changed: true });
+    const comments = gh.state.repo(REPO).comments;
+    expect(comments).toHaveLength(2);
+    expect(comments.find((c) => c.id === human.id)?.body).toBe(`${STICKY_MARKER}\napproved!`);
+  });
+
+  it("with a known identity, edits only its own comment, not another bot's", async () => {
+    const other = gh.state.addComment(REPO, 7, {
+      user: "other-app[bot]",
+      bot: true,
+      body: `${STICKY_MARKER}\nold`,
+    });
+    const g = gateway(DEFAULT_TOKEN, { login: "github-actions[bot]" });
+    const first = await g.upsertStickyComment(7, "new");
+    expect(first).toMatchObject({ created: true });
+    expect(gh.state.repo(REPO).comments.find((c) => c.id === other.id)?.body).toBe(`${STICKY_MARKER}\nold`);
+    expect(await g.upsertStickyComment(7, "newer")).toEqual({ id: first.id, created: false, changed: true });
+  });
+});
+
 describe("the state label", () => {
   it("swaps labels instead of accumulating them, and makes no call when already right", async () => {
     const pull = gh.state.pull(REPO, 7);
