@@ -1,6 +1,7 @@
 // GitHub asks the App whether a deploy job may proceed (custom deployment protection rule).
 // The answer is the decision for the commit being deployed: the PR's, after a reconcile, or for
-// a deployment outside any PR (a push), the config and metrics of that commit alone.
+// a deployment outside any PR (a push), the default branch's config and the commit's metrics —
+// never the deployed commit's own config, which whoever pushed the branch could have loosened.
 import type { DecisionResult } from "../core/policy/types.js";
 import { decide } from "../core/policy/index.js";
 import { describeError } from "../github/errors.js";
@@ -20,6 +21,8 @@ export interface DeploymentRequest {
   callbackUrl: string;
   sha: string;
   ref: string;
+  /** The repository's default branch: the only one whose config and pushes are trusted. */
+  defaultBranch: string;
   /** Open PRs the deployed commit belongs to; empty for a push deployment. */
   pullRequests: number[];
 }
@@ -51,13 +54,23 @@ async function answerForPullRequest(
   return deployAnswer(outcome.result, `${subject} at ${outcome.headSha.slice(0, 7)}`);
 }
 
+/** "refs/heads/main" and "main" are the same branch; tags and other refs are not branches. */
+export function branchOf(ref: string): string {
+  return ref.replace(/^refs\/heads\//, "");
+}
+
 /** A push deployment: no PR, so no reviews — approved only if the metrics auto-approve it. */
 async function decideForCommit(gateway: AppGateway, request: DeploymentRequest): Promise<DeployAnswer> {
   const subject = `${request.ref || request.sha.slice(0, 7)}`;
-  const loaded = await loadConfig(gateway, request.sha);
-  if (loaded.kind === "none")
-    return undecidedAnswer(subject, `no ${CONFIG_PATH} at ${request.sha.slice(0, 7)}`);
-  if (loaded.kind === "invalid") return undecidedAnswer(subject, `${CONFIG_PATH} is invalid`);
+  const trusted = request.defaultBranch;
+  if (!trusted || branchOf(request.ref) !== trusted)
+    return {
+      state: "rejected",
+      comment: `model-approval (${subject}): deployments outside a pull request are approved only from the default branch ${trusted || "(unknown)"}`,
+    };
+  const loaded = await loadConfig(gateway, `refs/heads/${trusted}`);
+  if (loaded.kind === "none") return undecidedAnswer(subject, `no ${CONFIG_PATH} on ${trusted}`);
+  if (loaded.kind === "invalid") return undecidedAnswer(subject, `${CONFIG_PATH} on ${trusted} is invalid`);
   const config = loaded.config;
   if (!isGatedEnvironment(config, request.environment))
     return undecidedAnswer(

@@ -147,6 +147,7 @@ function register(app: Probot, options: AppOptions): void {
       callbackUrl: payload.deployment_callback_url,
       sha: payload.deployment?.sha ?? "",
       ref: payload.deployment?.ref ?? "",
+      defaultBranch: payload.repository?.default_branch ?? "",
       pullRequests: (payload.pull_requests ?? []).map((pr) => pr.number),
     };
     try {

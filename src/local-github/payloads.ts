@@ -51,7 +51,7 @@ function pullPatch(repo: FakeRepo, pull: FakePull): DeepPatch {
 
 function common(repo: FakeRepo, installationId: number, sender: string): DeepPatch {
   return {
-    ...repositoryPatch(fullName(repo)),
+    ...repositoryPatch(fullName(repo), repo.defaultBranch),
     sender: userPatch(sender),
     installation: { id: installationId, node_id: `MDIz${installationId}` },
   };
@@ -151,7 +151,7 @@ export function deploymentProtectionRuleWebhook(
       installationId: options.installationId,
     },
     // repository and sender come from a pull_request example: point them at this repository.
-    { ...repositoryPatch(fullName(repo)), sender: userPatch("github-actions[bot]") },
+    { ...repositoryPatch(fullName(repo), repo.defaultBranch), sender: userPatch("github-actions[bot]") },
   );
   return { event: "deployment_protection_rule", payload };
 }

@@ -98,10 +98,10 @@ export function loadWebhookExample(event: string, action?: string, patch: DeepPa
 }
 
 /** The patch that points a payload's `repository` at `fullName`. */
-export function repositoryPatch(fullName: string): DeepPatch {
+export function repositoryPatch(fullName: string, defaultBranch = "main"): DeepPatch {
   const [owner = "", name = ""] = fullName.split("/");
   return {
-    repository: { name, full_name: fullName, owner: { login: owner } },
+    repository: { name, full_name: fullName, owner: { login: owner }, default_branch: defaultBranch },
   };
 }
 

@@ -199,6 +199,57 @@ describe("deployment_protection_rule.requested", () => {
     expect(lowRun.answers).toHaveLength(1);
     expect(lowRun.answers[0]?.state).toBeUndefined();
   });
+
+  it("a push deployment from another branch is rejected, whatever config that branch carries", async () => {
+    const h = await harness({ config: AUTO_CONFIG, accuracy: null });
+    // Anyone who can push a branch can commit a config that only deploys.
+    const loose =
+      "version: 1\nsteps:\n  - name: deploy\n    type: deploy\n    inputs:\n      environment: production\n";
+    const sha = h.gh.state.commit(REPO, { branch: "sneaky", files: { [CONFIG_PATH]: loose } });
+    h.addMetrics(sha, 0.95);
+    const run = h.gh.state.addWaitingRun(REPO, {
+      headSha: sha,
+      environments: ["production"],
+      event: "push",
+      headBranch: "sneaky",
+    });
+    await h.deliver(
+      ...deploymentRuleEvent(h, { runId: run.id, sha, ref: "refs/heads/sneaky", pullRequests: false }),
+    );
+    expect(run.answers).toEqual([
+      expect.objectContaining({
+        state: "rejected",
+        comment: expect.stringMatching(
+          /outside a pull request are approved only from the default branch main/,
+        ),
+      }),
+    ]);
+  });
+
+  it("a push deployment of the default branch is decided by the default branch's config", async () => {
+    const h = await harness({ config: CONFIG, accuracy: null });
+    // The deployed commit loosens its own config; the branch tip's config (no auto-approval) decides.
+    const loose =
+      "version: 1\nsteps:\n  - name: deploy\n    type: deploy\n    inputs:\n      environment: production\n";
+    const main = h.gh.state.repo(REPO).branches.main!;
+    const deployed = h.gh.state.commit(REPO, { parent: main, files: { [CONFIG_PATH]: loose } });
+    h.addMetrics(deployed, 0.95);
+    const run = h.gh.state.addWaitingRun(REPO, {
+      headSha: deployed,
+      environments: ["production"],
+      event: "push",
+    });
+    await h.deliver(
+      ...deploymentRuleEvent(h, {
+        runId: run.id,
+        sha: deployed,
+        ref: "refs/heads/main",
+        pullRequests: false,
+      }),
+    );
+    expect(run.answers).toHaveLength(1);
+    expect(run.answers[0]?.state).toBeUndefined();
+  });
 });
 
 describe("errors never approve", () => {
