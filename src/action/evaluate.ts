@@ -93,7 +93,11 @@ async function decideFromConfig(
   }
   if (collected.metricsOrigin === "snapshot")
     runner.info(`metrics: from the model-approval/metrics check run of ${event.sha}`);
-  return { result: decide(collected.input), collected };
+  // A config the PR supplied itself cannot approve that PR: the decision stops at pending.
+  const input = source.untrusted
+    ? { ...collected.input, untrustedConfig: source.untrusted }
+    : collected.input;
+  return { result: decide(input), collected };
 }
 
 function writeReport(result: DecisionResult, runnerTemp: string): string {

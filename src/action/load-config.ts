@@ -11,7 +11,12 @@ export interface ConfigText {
   text: string | null;
   origin: string;
   warnings: string[];
+  /** Why this config may not approve anything (it comes from the change it gates); unset when trusted. */
+  untrusted?: string;
 }
+
+export const PR_SUPPLIED_CONFIG =
+  "the config comes from this pull request (the base branch has none); it applies once merged";
 
 export async function readWorkspaceFile(workspace: string, path: string): Promise<string | null> {
   try {
@@ -39,11 +44,12 @@ export async function loadConfigText(
     return {
       text: introduced,
       origin: "the pull request (the base branch has none)",
+      ...(introduced === null ? {} : { untrusted: PR_SUPPLIED_CONFIG }),
       warnings:
         introduced === null
           ? []
           : [
-              `${path} does not exist on the base branch ${pr.baseRef}: using the PR's copy; a PR that edits the config is never auto-approved`,
+              `${path} does not exist on the base branch ${pr.baseRef}: using the PR's copy, under which this pull request can never be approved`,
             ],
     };
   }

@@ -7,6 +7,7 @@ import { startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.j
 import { loadWebhookExample } from "../../src/local-github/webhooks.js";
 import { requireBundle, runBundledAction, type ActionRunOptions } from "./support/run-bundled.js";
 import {
+  AUTHOR,
   BASE,
   CONFIG,
   HEAD,
@@ -155,6 +156,21 @@ describe("mode evaluate on pull_request", () => {
         (a) => a.level === "warning" && a.message.includes("does not exist on the base branch"),
       ),
     ).toBe(true);
+  });
+
+  it("never approves under the PR's own config, not even on the author's self-approval it allows", async () => {
+    seedPullRequest(fake, { changedFiles: [CONFIG, "train.py"] });
+    const selfApproving = fixture("auto-approve.yml")
+      .replace("approvers: [alice]", `approvers: [${AUTHOR}]\n      allow_self_approval: true`)
+      .replace("auto_approve_if: [accuracy > 0.90]", "auto_approve_if: [accuracy > 0.99]");
+    fake.state.addReview(REPO, PR, { user: AUTHOR, state: "APPROVED" });
+    const result = await trainedRun(0.95, { files: { [CONFIG]: selfApproving } });
+    expect(result.outputs.decision).toBe("pending");
+    expect(result.summary).toContain("the config comes from this pull request");
+    expect(checkRuns(fake, DECISION_CHECK)).not.toContainEqual(
+      expect.objectContaining({ conclusion: "success" }),
+    );
+    expect(labels(fake)).not.toContain("model-approval: approved");
   });
 
   it("fails the step on a rejection with on_reject: fail_pipeline", async () => {
