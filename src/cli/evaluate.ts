@@ -225,9 +225,9 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<number> {
   const warn = (message: string) => io.stderr.write(`warning: ${message}\n`);
   const result = await evaluate(options, io.cwd, warn);
   for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
-  // On an error the text report would only repeat the diagnostics just written to stderr.
-  if (result.decision !== "error" || options.format !== "text")
+  // On a config error the text report would only repeat the diagnostics just written to stderr.
+  if (result.decision !== "error" || options.format !== "text" || result.diagnostics.length === 0)
     io.stdout.write(render(result, options.format));
-  else io.stderr.write(`model-approval: ERROR — ${result.summary}\n`);
+  if (result.decision === "error") io.stderr.write(`model-approval: ERROR — ${result.summary}\n`);
   return EXIT_CODES[result.decision];
 }

@@ -158,9 +158,9 @@ describe("seed scenario 4: accuracy test plus auto-approval above 90%", () => {
     expect(stdout).toContain(".github/model-approval.yml, the model-approval config");
   });
 
-  it("a missing metrics file fails the checks closed (exit 1) with a warning", async () => {
+  it("a missing metrics file is an input error (exit 2), never a verdict", async () => {
     const { code, stderr, stdout } = await evaluate("auto", ["--metrics", "metrics/nope.json"]);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toContain("metrics/nope.json: no such file or directory");
     expect(stdout).toContain("metrics/nope.json");
   });

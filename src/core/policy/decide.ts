@@ -88,10 +88,21 @@ function outcome(
   config: Config,
   steps: StepResult[],
   approvals: Map<string, ApprovalEvaluated>,
-  modelErrors: string[],
+  input: DecideInput,
 ): Outcome {
+  const modelErrors = input.model?.errors ?? [];
   if (modelErrors.length > 0) {
     const summary = `the model artifacts could not be hashed: ${modelErrors.join("; ")}`;
+    return { decision: "error", failPipeline: true, summary };
+  }
+  // A metrics file that is missing or malformed is bad input, not a judgement on the model: no
+  // verdict (and no approval through an on_fail: warn check that could not be evaluated).
+  const unreadable = [
+    ...Object.values(input.metricErrors ?? {}),
+    ...Object.values(input.baselineErrors ?? {}).map((e) => `baseline ${e}`),
+  ];
+  if (unreadable.length > 0) {
+    const summary = `metrics could not be read: ${unreadable.join("; ")}`;
     return { decision: "error", failPipeline: true, summary };
   }
   const configStep = (name: string) => config.steps.find((s) => s.name === name);
@@ -191,7 +202,7 @@ export function decide(input: DecideInput): DecisionResult {
     }
   }
 
-  const verdict = outcome(config, steps, approvals, input.model?.errors ?? []);
+  const verdict = outcome(config, steps, approvals, input);
   const { failPipeline } = verdict;
   let { decision, summary } = verdict;
   if (decision === "approved" && input.untrustedConfig) {
@@ -215,8 +226,11 @@ export function decide(input: DecideInput): DecisionResult {
   }
   const pendingApprovers =
     decision === "pending" ? [...new Set([...approvals.values()].flatMap((a) => a.stillNeeded))] : [];
+  const approvalSteps = steps.filter((s) => s.type === "approval");
   const autoApproved =
-    decision === "approved" && steps.every((s) => s.type !== "approval" || s.status === "auto_approved");
+    decision === "approved" &&
+    approvalSteps.length > 0 &&
+    approvalSteps.every((s) => s.status === "auto_approved");
   return {
     schemaVersion: 1,
     decision,

@@ -78,7 +78,7 @@ describe("test steps and on_fail", () => {
     expect(result.metrics[0]!.reason).toMatch(/metrics\/eval\.json/);
   });
 
-  it("a metric source that failed to load fails the checks that read it (fail closed)", () => {
+  it("a metric source that failed to load is an input error, and fails the checks that read it", () => {
     const cfg = config([testStep(["accuracy >= 0.8"]), approvalStep({ autoApproveIf: ["accuracy > 0.9"] })]);
     const result = decide(
       input(cfg, {
@@ -87,24 +87,33 @@ describe("test steps and on_fail", () => {
         pr: pr(),
       }),
     );
-    expect(result.decision).toBe("rejected");
+    expect(result).toMatchObject({ decision: "error", failPipeline: true, autoApproved: false });
+    expect(result.summary).toContain("metrics/eval.json:3:1: unexpected token");
     expect(result.metrics.every((r) => !r.passed)).toBe(true);
     expect(result.metrics[0]!.reason).toMatch(/metrics\/eval\.json:3:1: unexpected token/);
   });
 
   it("an unqualified metric fails when any source failed, even if another source has it", () => {
-    const cfg = config([testStep(["accuracy >= 0.8"])]);
+    const cfg = config([testStep(["accuracy >= 0.8", "eval.accuracy >= 0.8"])]);
     const result = decide(
       input(cfg, { metrics: [source({ accuracy: 0.9 })], metricErrors: { other: "other.json: missing" } }),
     );
-    expect(result.decision).toBe("rejected");
-    const qualified = decide(
-      input(config([testStep(["eval.accuracy >= 0.8"])]), {
-        metrics: [source({ accuracy: 0.9 })],
-        metricErrors: { other: "other.json: missing" },
-      }),
-    );
-    expect(qualified.decision).toBe("approved");
+    expect(result.decision).toBe("error");
+    expect(result.metrics.map((r) => [r.condition, r.passed])).toEqual([
+      ["accuracy >= 0.8", false],
+      ["eval.accuracy >= 0.8", true],
+    ]);
+  });
+
+  it("an unreadable metrics file is never waved through by on_fail: warn", () => {
+    const cfg = config([testStep(["accuracy >= 0.8"], "warn"), DEPLOY]);
+    const result = decide(input(cfg, { metrics: [], metricErrors: { eval: "metrics/eval.json: missing" } }));
+    expect(result.decision).toBe("error");
+  });
+
+  it("a config without approval steps is approved by its checks, not 'auto-approved'", () => {
+    const result = decide(input(config([testStep(["accuracy >= 0.8"])])));
+    expect(result).toMatchObject({ decision: "approved", autoApproved: false });
   });
 });
 
