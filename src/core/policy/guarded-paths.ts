@@ -18,6 +18,17 @@ function normalise(path: string): string {
   return path.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 }
 
+/**
+ * `train`, `train/` and `/train/**` all mean the folder as people write it in .gitignore or
+ * CODEOWNERS: a protected path that matches nothing would silently allow auto-approval.
+ */
+function protectedMatcher(pattern: string): (file: string) => boolean {
+  const cleaned = normalise(pattern).replace(/^\/+/, "").replace(/\/+$/, "");
+  const exact = picomatch(cleaned, { dot: true });
+  const inside = picomatch(`${cleaned}/**`, { dot: true });
+  return (file) => exact(file) || inside(file);
+}
+
 export function guardedChanges(config: Config, changedFiles: string[]): GuardedChange[] {
   const configFile = normalise(config.file);
   const rules: { pattern: string; rule: GuardedChange["rule"]; match: (file: string) => boolean }[] = [
@@ -30,7 +41,7 @@ export function guardedChanges(config: Config, changedFiles: string[]): GuardedC
     ...config.protectedPaths.map((pattern) => ({
       pattern,
       rule: "protected" as const,
-      match: picomatch(normalise(pattern), { dot: true }),
+      match: protectedMatcher(pattern),
     })),
   ];
   const hits: GuardedChange[] = [];

@@ -21,11 +21,15 @@ export function shortSha(sha: string | null | undefined): string {
   return sha ? sha.slice(0, 7) : "unknown commit";
 }
 
+/** A review without a readable time sorts last: it can only make itself the latest word. */
+function submittedAt(review: Review): number {
+  const time = review.submitted_at ? Date.parse(review.submitted_at) : NaN;
+  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
+}
+
+// Ids break ties: GitHub numbers reviews in the order they are created.
 function byTime(a: Review, b: Review): number {
-  const at = a.submitted_at ?? "";
-  const bt = b.submitted_at ?? "";
-  if (at !== bt) return at < bt ? -1 : 1;
-  return a.id - b.id;
+  return submittedAt(a) - submittedAt(b) || a.id - b.id;
 }
 
 function membersOf(team: string, teamMembers: Record<string, string[]>): string[] {

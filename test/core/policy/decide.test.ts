@@ -208,6 +208,16 @@ describe("auto-approval", () => {
     expect(atCap).toMatchObject({ decision: "pending", autoApproved: false });
   });
 
+  it.each(["train", "train/", "/train/**", "./train/**", "train/**"])(
+    "protected path written as %s guards the folder",
+    (pattern) => {
+      const result = decide(input(cfg([pattern]), { pr: pr([], { changedFiles: ["train/model.py"] }) }));
+      expect(result).toMatchObject({ decision: "pending", autoApproved: false });
+      const elsewhere = decide(input(cfg([pattern]), { pr: pr([], { changedFiles: ["training.md"] }) }));
+      expect(elsewhere.decision).toBe("approved");
+    },
+  );
+
   it("guards a config at a non-default path", () => {
     const custom = { ...cfg(), file: "ops/gate.yml" };
     const result = decide(input(custom, { pr: pr([], { changedFiles: ["ops/gate.yml"] }) }));

@@ -10,16 +10,33 @@ const reviewArb = fc.record({
   login: fc.constantFrom(...USERS),
   state: fc.constantFrom(...STATES),
   commit: fc.constantFrom(HEAD, OLD),
-  minute: fc.integer({ min: 0, max: 59 }),
+  second: fc.integer({ min: 0, max: 5 }),
+  millis: fc.integer({ min: 0, max: 999 }),
+  // GitHub writes whole seconds, but a timestamp with a fraction, or none at all, must still order.
+  format: fc.constantFrom("whole", "fraction", "missing"),
 });
-const toReviews = (raw: { login: string; state: string; commit: string; minute: number }[]): Review[] =>
+type RawReview = {
+  login: string;
+  state: string;
+  commit: string;
+  second: number;
+  millis: number;
+  format: string;
+};
+function timestamp(r: RawReview): string | null {
+  const base = `2026-01-01T00:00:0${r.second}`;
+  if (r.format === "missing") return null;
+  return r.format === "whole" ? `${base}Z` : `${base}.${String(r.millis).padStart(3, "0")}Z`;
+}
+const toReviews = (raw: RawReview[]): Review[] =>
   raw.map((r, i) => ({
     id: i + 1,
     user: { login: r.login },
     state: r.state,
     commit_id: r.commit,
-    submitted_at: `2026-01-01T00:${String(r.minute).padStart(2, "0")}:00Z`,
+    submitted_at: timestamp(r),
   }));
+const timeOf = (r: Review) => (r.submitted_at ? Date.parse(r.submitted_at) : Number.POSITIVE_INFINITY);
 
 // alice and bob may approve; mallory is the author (also listed); eve is not listed.
 const step = approvalStep({ users: ["alice", "bob", "mallory"], minApprovals: 2 });
@@ -28,9 +45,12 @@ const decideFor = (reviews: Review[]) => decide(input(config([step]), { pr: pr(r
 /** The reference model: per eligible user, the last head-commit vote, cleared by a later dismissal. */
 function expected(reviews: Review[]): string {
   const votes = new Map<string, string>();
-  const ordered = [...reviews].sort((a, b) =>
-    a.submitted_at! < b.submitted_at! ? -1 : a.submitted_at! > b.submitted_at! ? 1 : a.id - b.id,
-  );
+  // Time order; a review without a time counts as the newest; ids break ties.
+  const ordered = [...reviews].sort((a, b) => {
+    const ta = timeOf(a);
+    const tb = timeOf(b);
+    return ta === tb ? a.id - b.id : ta < tb ? -1 : 1;
+  });
   for (const r of ordered) {
     const who = r.user!.login;
     if (who !== "alice" && who !== "bob") continue;
@@ -62,7 +82,7 @@ describe("review counting properties", () => {
         (raw, noise) => {
           const reviews = toReviews(raw);
           const outsiders = toReviews(
-            noise.map((n) => ({ ...n, login: n.minute % 2 ? "eve" : "mallory" })),
+            noise.map((n) => ({ ...n, login: n.millis % 2 ? "eve" : "mallory" })),
           ).map((r) => ({
             ...r,
             id: r.id + 1000,

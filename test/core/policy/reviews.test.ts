@@ -36,6 +36,24 @@ describe("review counting", () => {
       status: "approved",
     },
     {
+      name: "times compare as instants, not strings (a fraction of a second is later)",
+      reviews: [
+        review("alice", "APPROVED", { at: "2026-01-01T00:00:00.500Z", id: 9001 }),
+        review("alice", "CHANGES_REQUESTED", { at: "2026-01-01T00:00:00Z", id: 9000 }),
+      ],
+      decision: "approved",
+      status: "approved",
+    },
+    {
+      name: "a review without a time is the latest word",
+      reviews: [
+        review("alice", "CHANGES_REQUESTED", { at: "", id: 9002 }),
+        review("alice", "APPROVED", { at: "2026-01-01T00:05:00Z", id: 9003 }),
+      ],
+      decision: "rejected",
+      status: "rejected",
+    },
+    {
       name: "login case does not matter",
       reviews: [review("ALICE", "APPROVED")],
       decision: "approved",
