@@ -37,16 +37,58 @@ function atPullRequest(result: DecisionResult, pr: PullRequest): DecisionResult 
   return { ...result, headSha: pr.headSha, pr: pr.number };
 }
 
+/** Where a PR's rules come from, and why, when that is not simply its base branch. */
+export interface ConfigSource {
+  /** A full ref, so a tag or sha that looks like a branch name cannot be read instead. */
+  ref: string;
+  branch: string;
+  warning?: string;
+  /** Set when no trusted branch is known: the decision must not approve. */
+  untrusted?: string;
+}
+
+/**
+ * The base branch's config, unless the base is not the default branch: anyone who can push could
+ * have created that base with a loose config, so the default branch's (the protected one) decides.
+ */
+export function configSource(pr: Pick<PullRequest, "baseRef" | "defaultBranch">): ConfigSource {
+  const base = pr.baseRef;
+  if (!pr.defaultBranch)
+    return {
+      ref: `refs/heads/${base}`,
+      branch: base,
+      untrusted: `GitHub did not say which branch is the default, so ${CONFIG_PATH} on ${base} cannot be trusted`,
+    };
+  const branch = pr.defaultBranch;
+  if (base === branch) return { ref: `refs/heads/${branch}`, branch };
+  return {
+    ref: `refs/heads/${branch}`,
+    branch,
+    warning: `the base branch ${base} is not the default branch ${branch}: decided by ${CONFIG_PATH} on ${branch}`,
+  };
+}
+
+function sourceWarning(message: string): Diagnostic {
+  return { file: CONFIG_PATH, line: 1, column: 1, severity: "warning", message };
+}
+
+function withWarning(result: DecisionResult, source: ConfigSource): DecisionResult {
+  return source.warning
+    ? { ...result, diagnostics: [...result.diagnostics, sourceWarning(source.warning)] }
+    : result;
+}
+
 /** Reads everything and decides; a failed read becomes an error decision, never an approval. */
 export async function decideForPullRequest(
   gateway: AppGateway,
   pr: PullRequest,
 ): Promise<{ result: DecisionResult; config?: Config } | { none: true }> {
+  const source = configSource(pr);
   try {
-    const loaded = await loadConfig(gateway, pr.baseRef);
+    const loaded = await loadConfig(gateway, source.ref);
     if (loaded.kind === "none") return { none: true };
     if (loaded.kind === "invalid")
-      return { result: atPullRequest(configErrorResult(loaded.diagnostics), pr) };
+      return { result: withWarning(atPullRequest(configErrorResult(loaded.diagnostics), pr), source) };
     const config = loaded.config;
     const [context, measured, teams] = await Promise.all([
       loadPullRequestContext(gateway, pr),
@@ -56,10 +98,16 @@ export async function decideForPullRequest(
     const { missing, ...measurements } = measured;
     if (missing !== undefined)
       measurements.metricErrors = { ...missingMetricErrors(config, missing), ...measurements.metricErrors };
-    const decided = decide({ config, ...measurements, pr: context, teamMembers: teams.members });
+    const decided = decide({
+      config,
+      ...measurements,
+      pr: context,
+      teamMembers: teams.members,
+      ...(source.untrusted ? { untrustedConfig: source.untrusted } : {}),
+    });
     const result =
       missing !== undefined && needsMetrics(config) ? waitForMetrics(decided, config, missing) : decided;
-    return { result, config };
+    return { result: withWarning(result, source), config };
   } catch (error) {
     const unreadable: Diagnostic = {
       file: CONFIG_PATH,
@@ -152,7 +200,7 @@ export async function reconcile(
   if (pr.state !== "open") return { status: "skipped", pr: prNumber, why: `PR #${prNumber} is ${pr.state}` };
   const decided = await decideForPullRequest(gateway, pr);
   if ("none" in decided)
-    return { status: "skipped", pr: prNumber, why: `no ${CONFIG_PATH} on the base branch ${pr.baseRef}` };
+    return { status: "skipped", pr: prNumber, why: `no ${CONFIG_PATH} on ${configSource(pr).branch}` };
   const { result, config } = decided;
   const failures = await performWrites(decisionWrites(gateway, pr, result));
   if (config && gateDeployments)

@@ -119,7 +119,7 @@ export class GitHubGateway {
       });
       const pr = data as Json & {
         head: { sha: string; ref: string; repo: { full_name: string } | null };
-        base: { sha: string; ref: string; repo: { full_name: string } };
+        base: { sha: string; ref: string; repo: { full_name: string; default_branch?: string } };
       };
       return {
         number: pr.number as number,
@@ -137,6 +137,7 @@ export class GitHubGateway {
         requestedTeams: ((pr.requested_teams ?? []) as { slug: string }[]).map((t) => t.slug),
         headRepoFullName: pr.head.repo?.full_name ?? null,
         baseRepoFullName: pr.base.repo.full_name,
+        defaultBranch: pr.base.repo.default_branch ?? "",
         changedFilesCount: (pr.changed_files as number | undefined) ?? 0,
       };
     });

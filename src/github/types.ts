@@ -47,6 +47,8 @@ export interface PullRequest {
   /** null when the head repository (a fork) was deleted. */
   headRepoFullName: string | null;
   baseRepoFullName: string;
+  /** The base repository's default branch, the one its team protects; "" if GitHub did not say. */
+  defaultBranch: string;
   /** GitHub's count; listChangedFiles stops at 3000 files, so a caller can tell when it is partial. */
   changedFilesCount: number;
 }

@@ -252,6 +252,26 @@ describe("deployment_protection_rule.requested", () => {
   });
 });
 
+describe("where the rules come from", () => {
+  it("a PR into a branch other than the default is decided by the default branch's config", async () => {
+    const h = await harness({ waitingOn: ["production"] });
+    // Whoever opens the PR can first push a base branch whose config only deploys.
+    const loose =
+      "version: 1\nsteps:\n  - name: deploy\n    type: deploy\n    inputs:\n      environment: production\n";
+    h.pull.baseSha = h.gh.state.commit(REPO, { branch: "evil-base", files: { [CONFIG_PATH]: loose } });
+    h.pull.baseRef = "evil-base";
+    await h.deliver(...prEvent(h, "opened"));
+    const check = decisionCheck(h);
+    expect(check).toMatchObject({ status: "in_progress" });
+    expect(`${check?.summary} ${check?.text}`).toMatch(
+      /base branch evil-base is not the default branch main: decided by \.github\/model-approval\.yml on main/,
+    );
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+    await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id }));
+    expect(h.run?.answers.some((a) => a.state === "approved")).toBe(false);
+  });
+});
+
 describe("errors never approve", () => {
   it("a failed read fails the check with an explanation, and the next event recovers", async () => {
     const h = await harness({ waitingOn: ["production"] });

@@ -55,6 +55,7 @@ describe("reads", () => {
       draft: false,
       labels: ["model-approval: pending"],
       baseRepoFullName: REPO,
+      defaultBranch: "main",
       headRepoFullName: REPO,
       changedFilesCount: 1,
     });
