@@ -146,11 +146,12 @@ async function pullRequest(options: Options, cwd: string, warn: (m: string) => v
   if (!options.pr) return undefined;
   const pr = await readPullRequest(options.pr, cwd);
   const reviews = options.reviews ? await readReviews(options.reviews, cwd) : [];
-  let changedFiles: string[] = [];
-  if (options.changedFiles) changedFiles = await readChangedFiles(options.changedFiles, cwd);
-  else warn("no --changed-files: assuming the pull request touches no protected path");
-  const context: PullRequestContext = { ...pr, changedFiles, reviews };
-  return context;
+  if (!options.changedFiles) {
+    warn("no --changed-files: protected paths cannot be ruled out, so there is no auto-approval");
+    return { ...pr, changedFiles: [], changedFilesUnknown: true, reviews } satisfies PullRequestContext;
+  }
+  const changedFiles = await readChangedFiles(options.changedFiles, cwd);
+  return { ...pr, changedFiles, reviews } satisfies PullRequestContext;
 }
 
 async function evaluate(options: Options, cwd: string, warn: (m: string) => void): Promise<DecisionResult> {

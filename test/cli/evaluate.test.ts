@@ -103,6 +103,14 @@ describe("seed scenario 3: approvers written as a string", () => {
 });
 
 describe("seed scenario 4: accuracy test plus auto-approval above 90%", () => {
+  it("with a PR but no --changed-files, does not auto-approve: protected paths cannot be ruled out", async () => {
+    const { code, stderr } = await evaluate("auto", ["--pr", "../pr.json"]);
+    expect(code).toBe(3);
+    expect(stderr).toContain("no --changed-files");
+    const listed = await evaluate("auto", ["--pr", "../pr.json", "--changed-files", "../changed-files.txt"]);
+    expect(listed.code).toBe(0);
+  });
+
   it("auto-approves at 93.4% (exit 0) and reports the model digest", async () => {
     const { code, stdout } = await evaluate("auto", ["--format", "json"]);
     expect(code).toBe(0);

@@ -98,6 +98,15 @@ function autoApprovalBlockers(config: Config, input: DecideInput, manualBy: stri
   }
   if (!input.pr) return blockers;
   const { changedFiles, changedFilesCount } = input.pr;
+  if (input.pr.changedFilesUnknown) {
+    blockers.push(
+      rule(
+        "pending",
+        "changed-files-unknown",
+        "the pull request's changed files are unknown, so protected paths cannot be ruled out",
+      ),
+    );
+  }
   const incomplete =
     changedFilesCount === undefined
       ? changedFiles.length >= GITHUB_CHANGED_FILES_CAP

@@ -62,6 +62,8 @@ export interface PullRequestContext {
    * list's length means the list is incomplete and the protected-path rule cannot be trusted.
    */
   changedFilesCount?: number;
+  /** The changed files are not known at all (a local run without them): no auto-approval. */
+  changedFilesUnknown?: boolean;
   reviews: Review[];
 }
 
