@@ -84,10 +84,10 @@ async function decideFromConfig(
     baselineArgs: inputs.baseline,
   });
   for (const warning of collected.warnings) runner.annotate("warning", warning);
-  if (source.warnings.length === 0 && collected.input.pr?.changedFiles.includes(inputs.config)) {
+  if (!source.untrusted && collected.input.pr?.changedFiles.includes(inputs.config)) {
     runner.annotate(
       "warning",
-      `this pull request changes ${inputs.config}: the base branch's version decides, and the PR cannot be auto-approved`,
+      `this pull request changes ${inputs.config}: the version on ${source.origin} decides, and the PR cannot be auto-approved`,
       { file: inputs.config, startLine: 1, startColumn: 1 },
     );
   }

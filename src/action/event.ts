@@ -11,6 +11,8 @@ export interface EventPullRequest {
   fromFork: boolean;
   /** GitHub's count of changed files, when the payload has it (pull_request events do). */
   changedFilesCount?: number;
+  /** The repository's default branch (payload.repository.default_branch), when the payload has it. */
+  defaultBranch?: string;
 }
 
 export interface EventContext {
@@ -62,6 +64,7 @@ export function readEventContext(name: string, payload: unknown, fallbackSha: st
   const headRepo = text(pr, "head", "repo", "full_name");
   const baseRepo = text(pr, "base", "repo", "full_name");
   const count = field(pr, "changed_files");
+  const defaultBranch = text(payload, "repository", "default_branch");
   return {
     name,
     sha: headSha,
@@ -73,6 +76,7 @@ export function readEventContext(name: string, payload: unknown, fallbackSha: st
       author,
       fromFork: headRepo !== undefined && headRepo !== baseRepo,
       ...(typeof count === "number" ? { changedFilesCount: count } : {}),
+      ...(defaultBranch ? { defaultBranch } : {}),
     },
   };
 }

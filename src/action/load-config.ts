@@ -1,4 +1,5 @@
-// Where the config comes from: on a PR, the base commit (the PR cannot loosen its own gate);
+// Where the config comes from: on a PR, the base commit (the PR cannot loosen its own gate), or the
+// default branch when the PR targets another branch;
 // otherwise the checked-out workspace.
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -36,10 +37,23 @@ export async function loadConfigText(
   }: { workspace: string; pr?: EventPullRequest; gateway: Pick<GitHubGateway, "getFileText"> },
 ): Promise<ConfigText> {
   if (pr) {
-    const text = await reading(`${path} at the PR's base commit ${pr.baseSha}`, () =>
-      gateway.getFileText(path, pr.baseSha),
-    );
-    if (text !== null) return { text, origin: `base commit ${pr.baseSha.slice(0, 7)}`, warnings: [] };
+    // Anyone who can push can create a branch with a loose config and target a PR at it: only the
+    // default branch's config is trusted to gate a PR aimed elsewhere.
+    const offDefault = pr.defaultBranch !== undefined && pr.baseRef !== pr.defaultBranch;
+    const ref = offDefault ? pr.defaultBranch! : pr.baseSha;
+    const where = offDefault ? `the default branch ${ref}` : `the PR's base commit ${pr.baseSha}`;
+    const redirected = offDefault
+      ? [
+          `the base branch ${pr.baseRef} is not the default branch ${ref}: ${path} is read from ${ref}, not from ${pr.baseRef}`,
+        ]
+      : [];
+    const text = await reading(`${path} at ${where}`, () => gateway.getFileText(path, ref));
+    if (text !== null)
+      return {
+        text,
+        origin: offDefault ? where : `base commit ${pr.baseSha.slice(0, 7)}`,
+        warnings: redirected,
+      };
     const introduced = await reading(`${path} in the workspace`, () => readWorkspaceFile(workspace, path));
     return {
       text: introduced,
@@ -47,9 +61,10 @@ export async function loadConfigText(
       ...(introduced === null ? {} : { untrusted: PR_SUPPLIED_CONFIG }),
       warnings:
         introduced === null
-          ? []
+          ? redirected
           : [
-              `${path} does not exist on the base branch ${pr.baseRef}: using the PR's copy, under which this pull request can never be approved`,
+              ...redirected,
+              `${path} does not exist on ${offDefault ? `the default branch ${ref}` : `the base branch ${pr.baseRef}`}: using the PR's copy, under which this pull request can never be approved`,
             ],
     };
   }

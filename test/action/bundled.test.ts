@@ -118,6 +118,35 @@ describe("mode evaluate on pull_request", () => {
     expect(read?.query.ref).toBe(BASE);
   });
 
+  it("reads the config from the default branch when the PR targets another branch", async () => {
+    fake.state.addRepo(REPO, { defaultBranch: "master" });
+    fake.state.commit(REPO, { branch: "master", files: { [CONFIG]: fixture("auto-approve.yml") } });
+    const lenient = fixture("auto-approve.yml").replace("accuracy > 0.90", "accuracy > 0.10");
+    fake.state.commit(REPO, { branch: "loose", sha: BASE, files: { [CONFIG]: lenient } });
+    fake.state.commit(REPO, { parent: BASE, sha: HEAD, files: { "train.py": "print('trained')\n" } });
+    fake.state.addPullRequest(REPO, {
+      number: PR,
+      author: AUTHOR,
+      headSha: HEAD,
+      baseRef: "loose",
+      files: ["train.py"],
+    });
+    const payload = loadWebhookExample("pull_request", "opened", {
+      pull_request: { base: { ref: "loose" } },
+    });
+
+    const result = await trainedRun(0.85, { payload });
+    expect(result.outputs.decision).toBe("pending");
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({
+        level: "warning",
+        message: expect.stringMatching(/base branch loose is not the default branch master/),
+      }),
+    );
+    const reads = fake.requests.filter((r) => r.route === "GET /repos/{owner}/{repo}/contents/{path}");
+    expect(reads.map((r) => r.query.ref)).toEqual(["master"]);
+  });
+
   it("reads a `ref: base` baseline from the base commit, never from the PR's workspace", async () => {
     seedPullRequest(fake, { baseConfig: fixture("baseline.yml") });
     fake.state.commit(REPO, { parent: BASE, sha: BASE, files: { "metrics/eval.json": metricsJson(0.9) } });
