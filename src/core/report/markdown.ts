@@ -28,9 +28,16 @@ export interface MarkdownOptions {
   marker?: boolean;
 }
 
-/** Table cells: no line breaks, no column breaks, no stray markup. */
+/**
+ * Text that may come from data (metric keys and reasons from files a PR produced) as one line of
+ * inert Markdown: no line or column breaks, no links, code spans or HTML, and no @-mentions (a
+ * zero-width space after "@"), so a metrics file cannot ping a team or render an image.
+ */
 export function cell(text: string): string {
-  return text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  return text
+    .replace(/\r?\n/g, " ")
+    .replace(/[\\`[\]<>|]/g, "\\$&")
+    .replace(/@/g, "@\u200b");
 }
 
 function code(text: string): string {

@@ -123,7 +123,18 @@ describe("markdown", () => {
 
   it("escapes pipes in table cells", () => {
     const odd = decide(input(config([testStep(["`a|b` >= 1"])]), { metrics: [source({ "a|b": 2 })] }));
-    expect(renderMarkdown(odd)).toMatch(/\| `a\\\|b` \| 2 \|/);
+    expect(renderMarkdown(odd)).toContain("| \\`a\\|b\\` | 2 |");
+  });
+
+  it("keeps text from metrics files inert: no mentions, HTML, links or code-span breakouts", () => {
+    const key = "x` @my-org/ml-leads <img src=https://e.vil/p.png> [click](https://e.vil) `y";
+    const cfg = config([testStep(["accuracy >= 0.8"])]);
+    const md = renderMarkdown(decide(input(cfg, { metrics: [source({ [key]: 1 })] })));
+    expect(md).toContain("available");
+    expect(md).not.toContain("@my-org");
+    expect(md).not.toMatch(/(^|[^\\])<img/m);
+    expect(md).not.toMatch(/(^|[^\\])\[click/m);
+    expect(md).toContain("@\u200bmy-org/ml-leads \\<img src=https://e.vil/p.png\\>");
   });
 });
 
