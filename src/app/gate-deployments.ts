@@ -1,5 +1,7 @@
 // After every reconcile: the deploy jobs already waiting on the head commit get the new answer,
-// so a review unblocks (or rejects) them without waiting for GitHub to ask again.
+// so a review unblocks (or rejects) them without waiting for GitHub to ask again. Only a final
+// answer is sent: a status report ("still waiting") already went out when GitHub first asked, and
+// repeating it on every event would write on every delivery even when nothing changed.
 import type { Config } from "../core/config/types.js";
 import type { DecisionResult } from "../core/policy/types.js";
 import { describeError } from "../github/errors.js";
@@ -14,6 +16,8 @@ export async function gateWaitingDeployments(
 ): Promise<string[]> {
   // No deploy step, no deploy job to answer: skip the read.
   if (deployEnvironments(config).length === 0) return [];
+  const answer = deployAnswer(result, headSha.slice(0, 7));
+  if (answer.state === undefined) return [];
   const failures: string[] = [];
   let waiting: Awaited<ReturnType<AppGateway["waitingDeploymentsForSha"]>>;
   try {
@@ -21,7 +25,6 @@ export async function gateWaitingDeployments(
   } catch (error) {
     return [`could not list the deploy jobs waiting on ${headSha}: ${describeError(error)}`];
   }
-  const answer = deployAnswer(result, headSha.slice(0, 7));
   for (const run of waiting) {
     for (const environment of run.environments) {
       if (!isGatedEnvironment(config, environment)) continue;

@@ -32,6 +32,9 @@ describe("a review by a listed approver", () => {
     await h.deliver(...prEvent(h, "opened"));
     expect(decisionCheck(h)).toMatchObject({ status: "in_progress" });
     expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+    // Nothing final to tell the waiting job yet; when GitHub asks, it hears who is missing.
+    expect(answers(h)).toEqual([]);
+    await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id }));
     expect(answers(h)).toEqual([
       expect.objectContaining({ environment: "production", comment: expect.stringContaining("@alice") }),
     ]);
@@ -65,6 +68,8 @@ describe("a review by a listed approver", () => {
     const h = await harness({ config: CONFIG.replace("on_reject: fail_pipeline", "on_reject: block") });
     await h.deliver(...review(h, "alice", "CHANGES_REQUESTED"));
     expect(stateLabels(h)).toEqual(["model-approval: rejected"]);
+    expect(answers(h)).toEqual([]);
+    await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id }));
     expect(answers(h)).toHaveLength(1);
     expect(answers(h)[0]?.state).toBeUndefined();
     expect(answers(h)[0]?.comment).toContain("blocked");

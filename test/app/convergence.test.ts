@@ -31,6 +31,18 @@ describe("convergence", () => {
     expect(h.run?.answers.filter((a) => a.state === "approved")).toHaveLength(1);
   });
 
+  it("the same delivery twice on a pending PR with a deploy job waiting: the second one writes nothing", async () => {
+    const h = await harness({ waitingOn: ["production"] });
+    const event = review(h, "carol", "COMMENTED");
+    await h.deliver(...event);
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+    h.gh.clearRequests();
+    await h.deliver(...event);
+    expect(h.gh.writes()).toEqual([]);
+    // Nothing final to say: the job keeps the status GitHub was given when it first asked.
+    expect(h.run?.answers).toEqual([]);
+  });
+
   it("events out of order: a stale event cannot undo a newer state", async () => {
     const h = await harness();
     const opened = prEvent(h, "opened");
