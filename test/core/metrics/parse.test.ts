@@ -114,6 +114,18 @@ describe("parseMetricsFile", () => {
     expect(s.ok && s.source.values).toEqual({ "f1, macro": 0.8, 'say "hi"': 1, "multi\nline": 2 });
   });
 
+  it("refuses a table of several runs: no row says it is the candidate", () => {
+    const text = "run_id,metrics.accuracy,metrics.f1\nnew,0.5,0.4\nold,0.95,0.9\n";
+    expect(failure(text, "runs.csv")).toBe(
+      "runs.csv:3: 2 data rows and no epoch or step column: which row is the candidate model? keep only its row, or write name,value rows",
+    );
+  });
+
+  it("reads a training log at its highest epoch, whatever the row order", () => {
+    const s = parseMetricsFile("epoch,accuracy\n2,0.9\n0,0.5\n1,0.8\n", { name: "m", file: "log.csv" });
+    expect(s.ok && s.source.values).toEqual({ epoch: 2, accuracy: 0.9 });
+  });
+
   it("reads Hugging Face Trainer results and maps bare names to eval_ keys", () => {
     const s = load("huggingface/all_results.json");
     expect(s.format).toBe("huggingface");

@@ -1,9 +1,12 @@
 /**
  * CSV metrics, in the shapes tools write:
  *   - `name,value` rows, with or without a header row (pandas Series.to_csv writes `,0` as header);
- *   - a header row and data rows (pandas DataFrame.to_csv, Keras CSVLogger, MLflow search_runs):
- *     the LAST row is used, as a per-epoch log ends with the final model. An empty first header
- *     cell is pandas' index column and is dropped; `metrics.x` columns (MLflow) are named `x`;
+ *   - a header row and one data row (pandas DataFrame.to_csv, MLflow search_runs of one run). Several
+ *     data rows are read only as a training log with an `epoch` or `step` column (Keras CSVLogger):
+ *     the row of the highest epoch/step is the final model. Any other several-row table is an error,
+ *     since nothing says which row is the candidate (search_runs lists the newest run first, a log
+ *     the oldest). An empty first header cell is pandas' index column and is dropped; `metrics.x`
+ *     columns (MLflow) are named `x`;
  *   - a table whose rows are named by a pandas index (a transposed classification report):
  *     each row is a group, `` `macro avg`.`f1-score` ``.
  * Cells that read as numbers (including nan/inf as Python writes them) become numbers; an empty
@@ -140,15 +143,39 @@ function indexedTable(names: string[], header: Row, data: Row[]): MetricTree {
   return out;
 }
 
+const PROGRESS_COLUMNS = ["epoch", "step", "global_step"];
+
+/** The one data row that describes the candidate model, or an error saying why none does. */
+function candidateRow(names: string[], data: Row[]): Row {
+  if (data.length === 1) return data[0]!;
+  const progress = names.findIndex((n) => PROGRESS_COLUMNS.includes(n.toLowerCase()));
+  if (progress === -1) {
+    throw new MetricsFormatError(
+      `${data.length} data rows and no epoch or step column: which row is the candidate model? ` +
+        "keep only its row, or write name,value rows",
+      data[1]!.line,
+    );
+  }
+  let best = data[0]!;
+  for (const row of data) {
+    const at = parseNumberText(row.cells[progress]!.trim());
+    if (typeof at !== "number" || Number.isNaN(at))
+      throw new MetricsFormatError(`${names[progress]} is not a number`, row.line);
+    if (at >= (parseNumberText(best.cells[progress]!.trim()) as number)) best = row;
+  }
+  return best;
+}
+
 function headerAndRows(rows: Row[]): MetricTree {
   const [header, ...data] = rows;
-  const last = data[data.length - 1];
-  if (!header || !last)
+  if (!header || data.length === 0)
     throw new MetricsFormatError("a header row needs a data row below it", header?.line ?? 1);
   const names = header.cells.map((c) => c.trim());
-  // A default RangeIndex (0, 1, 2…) is row numbering, not names: then the last row is the result.
+  // A default RangeIndex (0, 1, 2…) is row numbering, not names.
   const labelled = names[0] === "" && data.length > 1 && data.some((r) => !isNumeric(r.cells[0]!));
-  return labelled ? indexedTable(names, header, data) : rowValues(names, last, header.line);
+  return labelled
+    ? indexedTable(names, header, data)
+    : rowValues(names, candidateRow(names, data), header.line);
 }
 
 /** Parses CSV (or TSV with delimiter "\t") into metrics. Throws MetricsFormatError with the line. */
