@@ -48,6 +48,25 @@ export async function checkGate(
   return { pass: true, message: `approved: ${said || sha}` };
 }
 
+/**
+ * The approval check run stays on the commit it was made for: re-running an old workflow run's deploy
+ * job would pass on it after the PR moved on. Only the PR's current head may pass the gate.
+ */
+export async function checkCurrentHead(
+  gateway: Pick<GitHubGateway, "getPullRequest">,
+  event: EventContext,
+): Promise<GateVerdict | null> {
+  if (!event.pr) return null;
+  const { number } = event.pr;
+  const current = await reading(`pull request #${number}`, () => gateway.getPullRequest(number));
+  if (current.headSha === event.sha) return null;
+  return {
+    pass: false,
+    decision: "error",
+    reason: `the pull request has moved on to ${current.headSha}: this commit's approval no longer applies`,
+  };
+}
+
 export async function runGate({
   gateway,
   runner,
@@ -57,7 +76,7 @@ export async function runGate({
   runner: Runner;
   event: EventContext;
 }): Promise<number> {
-  const verdict = await checkGate(gateway, event.sha);
+  const verdict = (await checkCurrentHead(gateway, event)) ?? (await checkGate(gateway, event.sha));
   runner.setOutput("decision", verdict.pass ? "approved" : verdict.decision);
   if (verdict.pass) {
     runner.info(`model-approval gate: ${verdict.message}`);

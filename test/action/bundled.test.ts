@@ -422,6 +422,17 @@ describe("mode gate", () => {
     expect(writes()).toEqual([]);
   });
 
+  it("fails on a commit the pull request has moved on from, though that commit was approved", async () => {
+    seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
+    await trainedRun(0.95);
+    const moved = fake.state.commit(REPO, { parent: HEAD, files: { "train.py": "print('retrained')\n" } });
+    fake.state.pull(REPO, PR).headSha = moved;
+    const result = await gate();
+    expect(result.code).toBe(1);
+    expect(result.outputs.decision).not.toBe("approved");
+    expect(result.annotations[0]!.message).toContain(`the pull request has moved on to ${moved}`);
+  });
+
   it("fails with the recorded reason while pending", async () => {
     seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
     await trainedRun(0.85);
