@@ -30810,7 +30810,7 @@ function renderMermaid(result) {
 var COMMENT_MARKER = "<!-- model-approval:comment -->";
 var GITHUB_COMMENT_LIMIT = 65536;
 function cell(text2) {
-  return text2.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  return text2.replace(/\r?\n/g, " ").replace(/[\\`[\]<>|]/g, "\\$&").replace(/@/g, "@\u200B");
 }
 function code(text2) {
   return `\`${text2.replace(/`/g, "'")}\``;
@@ -31029,6 +31029,7 @@ var GitHubGateway = class {
         requestedTeams: (pr.requested_teams ?? []).map((t) => t.slug),
         headRepoFullName: pr.head.repo?.full_name ?? null,
         baseRepoFullName: pr.base.repo.full_name,
+        defaultBranch: pr.base.repo.default_branch ?? "",
         changedFilesCount: pr.changed_files ?? 0
       };
     });
@@ -31169,8 +31170,9 @@ var GitHubGateway = class {
     });
   }
   /**
-   * One comment per PR carrying `marker`, edited in place. When several carry it, the one written
-   * by this identity (or else by a bot) wins, so a quoted marker in a human's comment is left alone.
+   * One comment per PR carrying `marker`, edited in place. Only a comment written by this identity
+   * (or, when the identity is unknown, by a bot) is ever edited: a human who pastes the marker into
+   * a comment can neither take over the report nor, by a refused edit, stop it being written.
    */
   async upsertStickyComment(issueNumber, body, marker = STICKY_MARKER) {
     return this.call(`writing the comment on #${issueNumber}`, async () => {
@@ -31184,14 +31186,18 @@ ${body}`, LIMITS.commentBody);
       );
       const marked = comments.filter((c) => (c.body ?? "").includes(marker));
       const wanted = this.identity.login;
-      const existing = (wanted ? marked.find((c) => sameLogin(login(c.user), wanted)) : void 0) ?? marked.find((c) => c.user?.type === "Bot") ?? marked[0];
+      const existing = wanted ? marked.find((c) => sameLogin(login(c.user), wanted)) : marked.find((c) => c.user?.type === "Bot");
       if (existing) {
         if (existing.body === full) return { id: existing.id, changed: false, created: false };
-        await this.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-          comment_id: existing.id,
-          body: full
-        });
-        return { id: existing.id, changed: true, created: false };
+        try {
+          await this.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+            comment_id: existing.id,
+            body: full
+          });
+          return { id: existing.id, changed: true, created: false };
+        } catch (error2) {
+          if (!isForbidden(error2)) throw error2;
+        }
       }
       const { data } = await this.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
         issue_number: issueNumber,
@@ -35872,6 +35878,7 @@ function readEventContext(name, payload, fallbackSha) {
   const headRepo = text(pr, "head", "repo", "full_name");
   const baseRepo = text(pr, "base", "repo", "full_name");
   const count = field(pr, "changed_files");
+  const defaultBranch = text(payload, "repository", "default_branch");
   return {
     name,
     sha: headSha,
@@ -35882,7 +35889,8 @@ function readEventContext(name, payload, fallbackSha) {
       baseRef,
       author,
       fromFork: headRepo !== void 0 && headRepo !== baseRepo,
-      ...typeof count === "number" ? { changedFilesCount: count } : {}
+      ...typeof count === "number" ? { changedFilesCount: count } : {},
+      ...defaultBranch ? { defaultBranch } : {}
     }
   };
 }
@@ -40564,6 +40572,12 @@ var ALWAYS_GUARDED = [".github/workflows/**", ".github/model-approval.{yml,yaml}
 function normalise2(path6) {
   return path6.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 }
+function protectedMatcher(pattern) {
+  const cleaned = normalise2(pattern).replace(/^\/+/, "").replace(/\/+$/, "");
+  const exact = (0, import_picomatch.default)(cleaned, { dot: true });
+  const inside = (0, import_picomatch.default)(`${cleaned}/**`, { dot: true });
+  return (file) => exact(file) || inside(file);
+}
 function guardedChanges(config, changedFiles) {
   const configFile = normalise2(config.file);
   const rules = [
@@ -40576,7 +40590,7 @@ function guardedChanges(config, changedFiles) {
     ...config.protectedPaths.map((pattern) => ({
       pattern,
       rule: "protected",
-      match: (0, import_picomatch.default)(normalise2(pattern), { dot: true })
+      match: protectedMatcher(pattern)
     }))
   ];
   const hits = [];
@@ -40592,11 +40606,12 @@ function guardedChanges(config, changedFiles) {
 function shortSha(sha) {
   return sha ? sha.slice(0, 7) : "unknown commit";
 }
+function submittedAt(review) {
+  const time = review.submitted_at ? Date.parse(review.submitted_at) : NaN;
+  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
+}
 function byTime(a, b) {
-  const at2 = a.submitted_at ?? "";
-  const bt = b.submitted_at ?? "";
-  if (at2 !== bt) return at2 < bt ? -1 : 1;
-  return a.id - b.id;
+  return submittedAt(a) - submittedAt(b) || a.id - b.id;
 }
 function membersOf(team, teamMembers) {
   const wanted = team.toLowerCase();
@@ -40766,6 +40781,15 @@ function autoApprovalBlockers(config, input2, manualBy) {
   }
   if (!input2.pr) return blockers;
   const { changedFiles, changedFilesCount } = input2.pr;
+  if (input2.pr.changedFilesUnknown) {
+    blockers.push(
+      rule(
+        "pending",
+        "changed-files-unknown",
+        "the pull request's changed files are unknown, so protected paths cannot be ruled out"
+      )
+    );
+  }
   const incomplete = changedFilesCount === void 0 ? changedFiles.length >= GITHUB_CHANGED_FILES_CAP : changedFilesCount > changedFiles.length;
   if (incomplete) {
     blockers.push(
@@ -40953,9 +40977,18 @@ function failingChecks(step2) {
   const failed = step2.reasons.filter((r) => r.kind === "check" && r.outcome === "fail");
   return failed.map((r) => r.message).join("; ");
 }
-function outcome(config, steps, approvals, modelErrors) {
+function outcome(config, steps, approvals, input2) {
+  const modelErrors = input2.model?.errors ?? [];
   if (modelErrors.length > 0) {
     const summary3 = `the model artifacts could not be hashed: ${modelErrors.join("; ")}`;
+    return { decision: "error", failPipeline: true, summary: summary3 };
+  }
+  const unreadable = [
+    ...Object.values(input2.metricErrors ?? {}),
+    ...Object.values(input2.baselineErrors ?? {}).map((e) => `baseline ${e}`)
+  ];
+  if (unreadable.length > 0) {
+    const summary3 = `metrics could not be read: ${unreadable.join("; ")}`;
     return { decision: "error", failPipeline: true, summary: summary3 };
   }
   const configStep = (name) => config.steps.find((s) => s.name === name);
@@ -41042,9 +41075,31 @@ function decide(input2) {
       } else steps.push(result);
     }
   }
-  const { decision, failPipeline, summary: summary2 } = outcome(config, steps, approvals, input2.model?.errors ?? []);
+  const verdict = outcome(config, steps, approvals, input2);
+  const { failPipeline } = verdict;
+  let { decision, summary: summary2 } = verdict;
+  if (decision === "approved" && input2.untrustedConfig) {
+    decision = "pending";
+    summary2 = `not approved: ${input2.untrustedConfig}`;
+    for (const [i, step2] of steps.entries()) {
+      if (step2.type !== "deploy") continue;
+      steps[i] = {
+        ...step2,
+        status: "blocked",
+        reasons: [
+          {
+            kind: "rule",
+            outcome: "pending",
+            message: `blocked: ${input2.untrustedConfig}`,
+            data: { rule: "untrusted-config" }
+          }
+        ]
+      };
+    }
+  }
   const pendingApprovers = decision === "pending" ? [...new Set([...approvals.values()].flatMap((a) => a.stillNeeded))] : [];
-  const autoApproved = decision === "approved" && steps.every((s) => s.type !== "approval" || s.status === "auto_approved");
+  const approvalSteps = steps.filter((s) => s.type === "approval");
+  const autoApproved = decision === "approved" && approvalSteps.length > 0 && approvalSteps.every((s) => s.status === "auto_approved");
   return {
     schemaVersion: 1,
     decision,
@@ -41232,6 +41287,7 @@ function decodeSnapshot(text2) {
 // src/action/load-config.ts
 import { readFile } from "node:fs/promises";
 import { resolve as resolve2 } from "node:path";
+var PR_SUPPLIED_CONFIG = "the config comes from this pull request (the base branch has none); it applies once merged";
 async function readWorkspaceFile(workspace, path6) {
   try {
     return await readFile(resolve2(workspace, path6), "utf8");
@@ -41246,17 +41302,27 @@ async function loadConfigText(path6, {
   gateway
 }) {
   if (pr) {
-    const text3 = await reading(
-      `${path6} at the PR's base commit ${pr.baseSha}`,
-      () => gateway.getFileText(path6, pr.baseSha)
-    );
-    if (text3 !== null) return { text: text3, origin: `base commit ${pr.baseSha.slice(0, 7)}`, warnings: [] };
+    const offDefault = pr.defaultBranch !== void 0 && pr.baseRef !== pr.defaultBranch;
+    const ref = offDefault ? pr.defaultBranch : pr.baseSha;
+    const where = offDefault ? `the default branch ${ref}` : `the PR's base commit ${pr.baseSha}`;
+    const redirected = offDefault ? [
+      `the base branch ${pr.baseRef} is not the default branch ${ref}: ${path6} is read from ${ref}, not from ${pr.baseRef}`
+    ] : [];
+    const text3 = await reading(`${path6} at ${where}`, () => gateway.getFileText(path6, ref));
+    if (text3 !== null)
+      return {
+        text: text3,
+        origin: offDefault ? where : `base commit ${pr.baseSha.slice(0, 7)}`,
+        warnings: redirected
+      };
     const introduced = await reading(`${path6} in the workspace`, () => readWorkspaceFile(workspace, path6));
     return {
       text: introduced,
       origin: "the pull request (the base branch has none)",
-      warnings: introduced === null ? [] : [
-        `${path6} does not exist on the base branch ${pr.baseRef}: using the PR's copy; a PR that edits the config is never auto-approved`
+      ...introduced === null ? {} : { untrusted: PR_SUPPLIED_CONFIG },
+      warnings: introduced === null ? redirected : [
+        ...redirected,
+        `${path6} does not exist on ${offDefault ? `the default branch ${ref}` : `the base branch ${pr.baseRef}`}: using the PR's copy, under which this pull request can never be approved`
       ]
     };
   }
@@ -41391,14 +41457,32 @@ function indexedTable(names, header, data) {
   }
   return out;
 }
+var PROGRESS_COLUMNS = ["epoch", "step", "global_step"];
+function candidateRow(names, data) {
+  if (data.length === 1) return data[0];
+  const progress = names.findIndex((n) => PROGRESS_COLUMNS.includes(n.toLowerCase()));
+  if (progress === -1) {
+    throw new MetricsFormatError(
+      `${data.length} data rows and no epoch or step column: which row is the candidate model? keep only its row, or write name,value rows`,
+      data[1].line
+    );
+  }
+  let best = data[0];
+  for (const row2 of data) {
+    const at2 = parseNumberText(row2.cells[progress].trim());
+    if (typeof at2 !== "number" || Number.isNaN(at2))
+      throw new MetricsFormatError(`${names[progress]} is not a number`, row2.line);
+    if (at2 >= parseNumberText(best.cells[progress].trim())) best = row2;
+  }
+  return best;
+}
 function headerAndRows(rows) {
   const [header, ...data] = rows;
-  const last = data[data.length - 1];
-  if (!header || !last)
+  if (!header || data.length === 0)
     throw new MetricsFormatError("a header row needs a data row below it", header?.line ?? 1);
   const names = header.cells.map((c) => c.trim());
   const labelled = names[0] === "" && data.length > 1 && data.some((r) => !isNumeric(r.cells[0]));
-  return labelled ? indexedTable(names, header, data) : rowValues(names, last, header.line);
+  return labelled ? indexedTable(names, header, data) : rowValues(names, candidateRow(names, data), header.line);
 }
 function parseCsvMetrics(text2, delimiter3 = ",") {
   const rows = readRows(text2, delimiter3);
@@ -42255,16 +42339,17 @@ async function decideFromConfig(ctx) {
     baselineArgs: inputs.baseline
   });
   for (const warning2 of collected.warnings) runner.annotate("warning", warning2);
-  if (source.warnings.length === 0 && collected.input.pr?.changedFiles.includes(inputs.config)) {
+  if (!source.untrusted && collected.input.pr?.changedFiles.includes(inputs.config)) {
     runner.annotate(
       "warning",
-      `this pull request changes ${inputs.config}: the base branch's version decides, and the PR cannot be auto-approved`,
+      `this pull request changes ${inputs.config}: the version on ${source.origin} decides, and the PR cannot be auto-approved`,
       { file: inputs.config, startLine: 1, startColumn: 1 }
     );
   }
   if (collected.metricsOrigin === "snapshot")
     runner.info(`metrics: from the model-approval/metrics check run of ${event.sha}`);
-  return { result: decide(collected.input), collected };
+  const input2 = source.untrusted ? { ...collected.input, untrustedConfig: source.untrusted } : collected.input;
+  return { result: decide(input2), collected };
 }
 function writeReport(result, runnerTemp) {
   const dir = join6(runnerTemp, "model-approval");
@@ -42356,12 +42441,23 @@ async function checkGate(gateway, sha) {
     };
   return { pass: true, message: `approved: ${said || sha}` };
 }
+async function checkCurrentHead(gateway, event) {
+  if (!event.pr) return null;
+  const { number } = event.pr;
+  const current = await reading(`pull request #${number}`, () => gateway.getPullRequest(number));
+  if (current.headSha === event.sha) return null;
+  return {
+    pass: false,
+    decision: "error",
+    reason: `the pull request has moved on to ${current.headSha}: this commit's approval no longer applies`
+  };
+}
 async function runGate({
   gateway,
   runner,
   event
 }) {
-  const verdict = await checkGate(gateway, event.sha);
+  const verdict = await checkCurrentHead(gateway, event) ?? await checkGate(gateway, event.sha);
   runner.setOutput("decision", verdict.pass ? "approved" : verdict.decision);
   if (verdict.pass) {
     runner.info(`model-approval gate: ${verdict.message}`);
