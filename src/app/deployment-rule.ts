@@ -14,6 +14,7 @@ import {
   type DeployAnswer,
 } from "./deploy-answer.js";
 import { reconcile } from "./reconcile.js";
+import type { ApprovalCheck } from "./recheck.js";
 import { missingMetricErrors, needsMetrics, waitForMetrics } from "./waiting.js";
 
 export interface DeploymentRequest {
@@ -31,9 +32,11 @@ async function answerForPullRequest(
   gateway: AppGateway,
   request: DeploymentRequest,
   prNumber: number,
+  confirms: ApprovalCheck[],
 ): Promise<DeployAnswer> {
   const subject = `PR #${prNumber}`;
   const outcome = await reconcile(gateway, { prNumber, gateDeployments: false });
+  if (outcome.status === "decided" && outcome.confirm) confirms.push(outcome.confirm);
   if (outcome.status === "skipped") return undecidedAnswer(subject, outcome.why);
   if (!outcome.config) return deployAnswer(outcome.result, subject);
   if (!isGatedEnvironment(outcome.config, request.environment))
@@ -104,8 +107,18 @@ export async function answerDeploymentRequest(
     if (request.pullRequests.length === 0) answer = await decideForCommit(gateway, request);
     else {
       const answers: DeployAnswer[] = [];
-      for (const pr of request.pullRequests) answers.push(await answerForPullRequest(gateway, request, pr));
+      const confirms: ApprovalCheck[] = [];
+      for (const pr of request.pullRequests)
+        answers.push(await answerForPullRequest(gateway, request, pr, confirms));
       answer = combine(answers);
+      if (answer.state === "approved") {
+        // An approval cannot be taken back: re-read each PR just before sending it.
+        for (const confirm of confirms) {
+          const why = await confirm();
+          if (why !== undefined)
+            return { comment: `model-approval: not answered — ${why} (the next event decides)` };
+        }
+      }
     }
   } catch (error) {
     answer = undecidedAnswer(request.sha.slice(0, 7), `${describeError(error)} (the next event retries)`);

@@ -6,6 +6,7 @@ import type { Config } from "../core/config/types.js";
 import type { DecisionResult } from "../core/policy/types.js";
 import { describeError } from "../github/errors.js";
 import type { AppGateway } from "./collect.js";
+import type { ApprovalCheck } from "./recheck.js";
 import { deployAnswer, deployEnvironments, isGatedEnvironment } from "./deploy-answer.js";
 
 export async function gateWaitingDeployments(
@@ -13,6 +14,8 @@ export async function gateWaitingDeployments(
   config: Config,
   result: DecisionResult,
   headSha: string,
+  /** Required to approve: without it an approval is not sent. */
+  confirm?: ApprovalCheck,
 ): Promise<string[]> {
   // No deploy step, no deploy job to answer: skip the read.
   if (deployEnvironments(config).length === 0) return [];
@@ -25,9 +28,16 @@ export async function gateWaitingDeployments(
   } catch (error) {
     return [`could not list the deploy jobs waiting on ${headSha}: ${describeError(error)}`];
   }
+  let confirmed = answer.state !== "approved";
   for (const run of waiting) {
     for (const environment of run.environments) {
       if (!isGatedEnvironment(config, environment)) continue;
+      if (!confirmed) {
+        const why = confirm ? await confirm().catch((error) => describeError(error)) : "no re-check";
+        if (why !== undefined)
+          return [...failures, `did not approve the waiting deploy jobs: ${why} (the next event decides)`];
+        confirmed = true;
+      }
       try {
         await gateway.reviewDeploymentProtectionRule(run.runId, { environment, ...answer });
       } catch (error) {

@@ -13,6 +13,7 @@ import { loadPullRequestContext, loadTeamMembers } from "../github/pull-request-
 import { missingMetricErrors, needsMetrics, waitForMetrics } from "./waiting.js";
 import { gateWaitingDeployments } from "./gate-deployments.js";
 import { describeError } from "../github/errors.js";
+import { approvalCheck, type ApprovalCheck } from "./recheck.js";
 
 export interface ReconcileTarget {
   prNumber: number;
@@ -31,6 +32,8 @@ export type ReconcileOutcome =
       config?: Config;
       /** Writes that failed; the next event retries them. */
       failures: string[];
+      /** Set when approved: re-reads the PR, to call just before answering `approved`. */
+      confirm?: ApprovalCheck;
     };
 
 function atPullRequest(result: DecisionResult, pr: PullRequest): DecisionResult {
@@ -82,7 +85,7 @@ function withWarning(result: DecisionResult, source: ConfigSource): DecisionResu
 export async function decideForPullRequest(
   gateway: AppGateway,
   pr: PullRequest,
-): Promise<{ result: DecisionResult; config?: Config } | { none: true }> {
+): Promise<{ result: DecisionResult; config?: Config; confirm?: ApprovalCheck } | { none: true }> {
   const source = configSource(pr);
   try {
     const loaded = await loadConfig(gateway, source.ref);
@@ -98,16 +101,18 @@ export async function decideForPullRequest(
     const { missing, ...measurements } = measured;
     if (missing !== undefined)
       measurements.metricErrors = { ...missingMetricErrors(config, missing), ...measurements.metricErrors };
-    const decided = decide({
+    const input = {
       config,
       ...measurements,
       pr: context,
       teamMembers: teams.members,
       ...(source.untrusted ? { untrustedConfig: source.untrusted } : {}),
-    });
+    };
+    const decided = decide(input);
     const result =
       missing !== undefined && needsMetrics(config) ? waitForMetrics(decided, config, missing) : decided;
-    return { result: withWarning(result, source), config };
+    const confirm = result.decision === "approved" ? approvalCheck(gateway, pr.number, input) : undefined;
+    return { result: withWarning(result, source), config, ...(confirm ? { confirm } : {}) };
   } catch (error) {
     const unreadable: Diagnostic = {
       file: CONFIG_PATH,
@@ -201,9 +206,17 @@ export async function reconcile(
   const decided = await decideForPullRequest(gateway, pr);
   if ("none" in decided)
     return { status: "skipped", pr: prNumber, why: `no ${CONFIG_PATH} on ${configSource(pr).branch}` };
-  const { result, config } = decided;
+  const { result, config, confirm } = decided;
   const failures = await performWrites(decisionWrites(gateway, pr, result));
   if (config && gateDeployments)
-    failures.push(...(await gateWaitingDeployments(gateway, config, result, pr.headSha)));
-  return { status: "decided", pr: prNumber, headSha: pr.headSha, result, config, failures };
+    failures.push(...(await gateWaitingDeployments(gateway, config, result, pr.headSha, confirm)));
+  return {
+    status: "decided",
+    pr: prNumber,
+    headSha: pr.headSha,
+    result,
+    config,
+    failures,
+    ...(confirm ? { confirm } : {}),
+  };
 }

@@ -10,7 +10,8 @@ import {
   stateLabels,
   type Harness,
 } from "./support/harness.js";
-import { prEvent, review, reviewEvent } from "./support/events.js";
+import { deploymentRuleEvent, prEvent, review, reviewEvent } from "./support/events.js";
+import { handlers } from "../../src/local-github/routes.js";
 
 const harness = harnessPerTest();
 
@@ -79,5 +80,36 @@ describe("convergence", () => {
     expect(
       h.gh.state.repo(REPO).pulls[0]?.labels.filter((l) => l.startsWith("model-approval:")),
     ).toHaveLength(1);
+  });
+
+  describe("another instance records a changes-requested review while this one approves", () => {
+    const REVIEWS = "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews";
+
+    /** The second reviews read (the re-check before approving) sees alice's new review. */
+    function changesRequestedOnSecondRead(h: Harness): void {
+      let reads = 0;
+      h.gh.handle(REVIEWS, (ctx) => {
+        if (++reads === 2)
+          h.gh.state.addReview(REPO, h.pull.number, { user: "alice", state: "CHANGES_REQUESTED" });
+        return handlers[REVIEWS]!(ctx);
+      });
+    }
+
+    it("a reconcile does not approve the waiting deploy job", async () => {
+      const h = await harness({ waitingOn: ["production"] });
+      changesRequestedOnSecondRead(h);
+      await h.deliver(...review(h, "alice", "APPROVED"));
+      expect(h.run?.answers.filter((a) => a.state === "approved")).toEqual([]);
+      expect(h.run?.status).toBe("waiting");
+    });
+
+    it("an answer to GitHub's request is not approved", async () => {
+      const h = await harness({ waitingOn: ["production"] });
+      h.gh.state.addReview(REPO, h.pull.number, { user: "alice", state: "APPROVED" });
+      changesRequestedOnSecondRead(h);
+      await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id }));
+      expect(h.run?.answers.filter((a) => a.state === "approved")).toEqual([]);
+      expect(h.run?.status).toBe("waiting");
+    });
   });
 });

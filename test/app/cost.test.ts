@@ -34,9 +34,11 @@ describe("API calls per review event", () => {
         // the sticky comment, edited in place
         "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
         "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
-        // the waiting deploy job, approved
+        // the waiting deploy job, approved once the PR's head and reviews are re-read
         "GET /repos/{owner}/{repo}/actions/runs",
         "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
         "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
       ].sort(),
     );
