@@ -15,7 +15,7 @@ import {
 } from "./deploy-answer.js";
 import { reconcile } from "./reconcile.js";
 import type { ApprovalCheck } from "./recheck.js";
-import { missingMetricErrors, needsMetrics, waitForMetrics } from "./waiting.js";
+import { needsMetrics, waitForMetrics } from "./waiting.js";
 
 export interface DeploymentRequest {
   environment: string;
@@ -81,8 +81,6 @@ async function decideForCommit(gateway: AppGateway, request: DeploymentRequest):
       `no deploy step in ${CONFIG_PATH} names the environment '${request.environment}'`,
     );
   const { missing, ...measurements } = await loadMeasurements(gateway, request.sha);
-  if (missing !== undefined)
-    measurements.metricErrors = { ...missingMetricErrors(config, missing), ...measurements.metricErrors };
   const decided: DecisionResult = decide({ config, ...measurements, teamMembers: {} });
   const result =
     missing !== undefined && needsMetrics(config) ? waitForMetrics(decided, config, missing) : decided;

@@ -10,7 +10,7 @@ import type { CheckRunAnnotation, PullRequest } from "../github/types.js";
 import { DECISION_CHECK, labelState, reviewRequests } from "../github/surfaces.js";
 import { CONFIG_PATH, loadConfig, loadMeasurements, type AppGateway } from "./collect.js";
 import { loadPullRequestContext, loadTeamMembers } from "../github/pull-request-reads.js";
-import { missingMetricErrors, needsMetrics, waitForMetrics } from "./waiting.js";
+import { needsMetrics, waitForMetrics } from "./waiting.js";
 import { gateWaitingDeployments } from "./gate-deployments.js";
 import { describeError } from "../github/errors.js";
 import { approvalCheck, type ApprovalCheck } from "./recheck.js";
@@ -99,8 +99,6 @@ export async function decideForPullRequest(
       loadTeamMembers(gateway, config),
     ]);
     const { missing, ...measurements } = measured;
-    if (missing !== undefined)
-      measurements.metricErrors = { ...missingMetricErrors(config, missing), ...measurements.metricErrors };
     const input = {
       config,
       ...measurements,

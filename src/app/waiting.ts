@@ -9,11 +9,6 @@ export function needsMetrics(config: Config): boolean {
   return config.steps.some((step) => step.type === "test" && step.checks.length > 0);
 }
 
-/** One metric error per declared source: what decide() reports in place of the missing values. */
-export function missingMetricErrors(config: Config, why: string): Record<string, string> {
-  return Object.fromEntries(config.metrics.map((spec) => [spec.name, `${spec.path}: ${why}`]));
-}
-
 function waitingStep(step: StepResult, why: string): StepResult {
   if (step.type !== "test") return step;
   return {
