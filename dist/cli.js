@@ -11718,6 +11718,12 @@ var ALWAYS_GUARDED = [".github/workflows/**", ".github/model-approval.{yml,yaml}
 function normalise2(path) {
   return path.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 }
+function protectedMatcher(pattern) {
+  const cleaned = normalise2(pattern).replace(/^\/+/, "").replace(/\/+$/, "");
+  const exact = (0, import_picomatch.default)(cleaned, { dot: true });
+  const inside = (0, import_picomatch.default)(`${cleaned}/**`, { dot: true });
+  return (file) => exact(file) || inside(file);
+}
 function guardedChanges(config, changedFiles) {
   const configFile = normalise2(config.file);
   const rules = [
@@ -11730,7 +11736,7 @@ function guardedChanges(config, changedFiles) {
     ...config.protectedPaths.map((pattern) => ({
       pattern,
       rule: "protected",
-      match: (0, import_picomatch.default)(normalise2(pattern), { dot: true })
+      match: protectedMatcher(pattern)
     }))
   ];
   const hits = [];
@@ -11746,11 +11752,12 @@ function guardedChanges(config, changedFiles) {
 function shortSha(sha) {
   return sha ? sha.slice(0, 7) : "unknown commit";
 }
+function submittedAt(review) {
+  const time = review.submitted_at ? Date.parse(review.submitted_at) : NaN;
+  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
+}
 function byTime(a, b) {
-  const at2 = a.submitted_at ?? "";
-  const bt = b.submitted_at ?? "";
-  if (at2 !== bt) return at2 < bt ? -1 : 1;
-  return a.id - b.id;
+  return submittedAt(a) - submittedAt(b) || a.id - b.id;
 }
 function membersOf(team, teamMembers) {
   const wanted = team.toLowerCase();
@@ -11920,6 +11927,15 @@ function autoApprovalBlockers(config, input, manualBy) {
   }
   if (!input.pr) return blockers;
   const { changedFiles, changedFilesCount } = input.pr;
+  if (input.pr.changedFilesUnknown) {
+    blockers.push(
+      rule(
+        "pending",
+        "changed-files-unknown",
+        "the pull request's changed files are unknown, so protected paths cannot be ruled out"
+      )
+    );
+  }
   const incomplete = changedFilesCount === void 0 ? changedFiles.length >= GITHUB_CHANGED_FILES_CAP : changedFilesCount > changedFiles.length;
   if (incomplete) {
     blockers.push(
@@ -12107,9 +12123,18 @@ function failingChecks(step2) {
   const failed = step2.reasons.filter((r) => r.kind === "check" && r.outcome === "fail");
   return failed.map((r) => r.message).join("; ");
 }
-function outcome(config, steps, approvals, modelErrors) {
+function outcome(config, steps, approvals, input) {
+  const modelErrors = input.model?.errors ?? [];
   if (modelErrors.length > 0) {
     const summary2 = `the model artifacts could not be hashed: ${modelErrors.join("; ")}`;
+    return { decision: "error", failPipeline: true, summary: summary2 };
+  }
+  const unreadable = [
+    ...Object.values(input.metricErrors ?? {}),
+    ...Object.values(input.baselineErrors ?? {}).map((e) => `baseline ${e}`)
+  ];
+  if (unreadable.length > 0) {
+    const summary2 = `metrics could not be read: ${unreadable.join("; ")}`;
     return { decision: "error", failPipeline: true, summary: summary2 };
   }
   const configStep = (name) => config.steps.find((s) => s.name === name);
@@ -12196,9 +12221,31 @@ function decide(input) {
       } else steps.push(result);
     }
   }
-  const { decision, failPipeline, summary } = outcome(config, steps, approvals, input.model?.errors ?? []);
+  const verdict = outcome(config, steps, approvals, input);
+  const { failPipeline } = verdict;
+  let { decision, summary } = verdict;
+  if (decision === "approved" && input.untrustedConfig) {
+    decision = "pending";
+    summary = `not approved: ${input.untrustedConfig}`;
+    for (const [i, step2] of steps.entries()) {
+      if (step2.type !== "deploy") continue;
+      steps[i] = {
+        ...step2,
+        status: "blocked",
+        reasons: [
+          {
+            kind: "rule",
+            outcome: "pending",
+            message: `blocked: ${input.untrustedConfig}`,
+            data: { rule: "untrusted-config" }
+          }
+        ]
+      };
+    }
+  }
   const pendingApprovers = decision === "pending" ? [...new Set([...approvals.values()].flatMap((a) => a.stillNeeded))] : [];
-  const autoApproved = decision === "approved" && steps.every((s) => s.type !== "approval" || s.status === "auto_approved");
+  const approvalSteps = steps.filter((s) => s.type === "approval");
+  const autoApproved = decision === "approved" && approvalSteps.length > 0 && approvalSteps.every((s) => s.status === "auto_approved");
   return {
     schemaVersion: 1,
     decision,
@@ -12346,7 +12393,7 @@ function renderMermaid(result) {
 var COMMENT_MARKER = "<!-- model-approval:comment -->";
 var GITHUB_COMMENT_LIMIT = 65536;
 function cell(text) {
-  return text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  return text.replace(/\r?\n/g, " ").replace(/[\\`[\]<>|]/g, "\\$&").replace(/@/g, "@\u200B");
 }
 function code(text) {
   return `\`${text.replace(/`/g, "'")}\``;
@@ -12724,14 +12771,32 @@ function indexedTable(names, header, data) {
   }
   return out;
 }
+var PROGRESS_COLUMNS = ["epoch", "step", "global_step"];
+function candidateRow(names, data) {
+  if (data.length === 1) return data[0];
+  const progress = names.findIndex((n) => PROGRESS_COLUMNS.includes(n.toLowerCase()));
+  if (progress === -1) {
+    throw new MetricsFormatError(
+      `${data.length} data rows and no epoch or step column: which row is the candidate model? keep only its row, or write name,value rows`,
+      data[1].line
+    );
+  }
+  let best = data[0];
+  for (const row2 of data) {
+    const at2 = parseNumberText(row2.cells[progress].trim());
+    if (typeof at2 !== "number" || Number.isNaN(at2))
+      throw new MetricsFormatError(`${names[progress]} is not a number`, row2.line);
+    if (at2 >= parseNumberText(best.cells[progress].trim())) best = row2;
+  }
+  return best;
+}
 function headerAndRows(rows) {
   const [header, ...data] = rows;
-  const last = data[data.length - 1];
-  if (!header || !last)
+  if (!header || data.length === 0)
     throw new MetricsFormatError("a header row needs a data row below it", header?.line ?? 1);
   const names = header.cells.map((c) => c.trim());
   const labelled = names[0] === "" && data.length > 1 && data.some((r) => !isNumeric(r.cells[0]));
-  return labelled ? indexedTable(names, header, data) : rowValues(names, last, header.line);
+  return labelled ? indexedTable(names, header, data) : rowValues(names, candidateRow(names, data), header.line);
 }
 function parseCsvMetrics(text, delimiter = ",") {
   const rows = readRows(text, delimiter);
@@ -13477,11 +13542,12 @@ async function pullRequest(options, cwd, warn) {
   if (!options.pr) return void 0;
   const pr = await readPullRequest(options.pr, cwd);
   const reviews = options.reviews ? await readReviews(options.reviews, cwd) : [];
-  let changedFiles = [];
-  if (options.changedFiles) changedFiles = await readChangedFiles(options.changedFiles, cwd);
-  else warn("no --changed-files: assuming the pull request touches no protected path");
-  const context = { ...pr, changedFiles, reviews };
-  return context;
+  if (!options.changedFiles) {
+    warn("no --changed-files: protected paths cannot be ruled out, so there is no auto-approval");
+    return { ...pr, changedFiles: [], changedFilesUnknown: true, reviews };
+  }
+  const changedFiles = await readChangedFiles(options.changedFiles, cwd);
+  return { ...pr, changedFiles, reviews };
 }
 async function evaluate(options, cwd, warn) {
   let text;
@@ -13553,9 +13619,9 @@ ${EVALUATE_USAGE}`);
   const result = await evaluate(options, io.cwd, warn);
   for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}
 `);
-  if (result.decision !== "error" || options.format !== "text")
+  if (result.decision !== "error" || options.format !== "text" || result.diagnostics.length === 0)
     io.stdout.write(render2(result, options.format));
-  else io.stderr.write(`model-approval: ERROR \u2014 ${result.summary}
+  if (result.decision === "error") io.stderr.write(`model-approval: ERROR \u2014 ${result.summary}
 `);
   return EXIT_CODES[result.decision];
 }
