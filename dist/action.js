@@ -38321,7 +38321,7 @@ var Locator = class {
 var validate = validate10;
 var pattern0 = new RegExp("\\S", "u");
 var schema13 = { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn"] }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." } } } };
-var pattern2 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "u");
+var pattern3 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
@@ -38329,7 +38329,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     for (const key0 in data) {
       const _errs1 = errors2;
       if (typeof key0 === "string") {
-        if (!pattern2.test(key0)) {
+        if (!pattern3.test(key0)) {
           const err0 = { instancePath, schemaPath: "#/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, message: 'must match pattern "^[A-Za-z0-9_][A-Za-z0-9_-]*$"', propertyName: key0 };
           if (vErrors === null) {
             vErrors = [err0];
@@ -38731,7 +38731,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   validate15.errors = vErrors;
   return errors2 === 0;
 }
-var pattern9 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$", "u");
+var pattern11 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$", "u");
 function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
@@ -38947,7 +38947,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
           if (typeof data1 === "string") {
-            if (!pattern9.test(data1)) {
+            if (!pattern11.test(data1)) {
               const err3 = { instancePath: instancePath + "/approvers/" + i0, schemaPath: "#/properties/approvers/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err3];
@@ -39585,15 +39585,139 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.metrics !== void 0) {
-      if (!validate11(data.metrics, { instancePath: instancePath + "/metrics", parentData: data, parentDataProperty: "metrics", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-        errors2 = vErrors.length;
+      let data5 = data.metrics;
+      const _errs13 = errors2;
+      let valid4 = true;
+      const _errs14 = errors2;
+      if (typeof data5 !== "string") {
+        const err10 = {};
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors2++;
+      }
+      var _valid0 = _errs14 === errors2;
+      errors2 = _errs13;
+      if (vErrors !== null) {
+        if (_errs13) {
+          vErrors.length = _errs13;
+        } else {
+          vErrors = null;
+        }
+      }
+      let ifClause0;
+      if (_valid0) {
+        const _errs16 = errors2;
+        if (typeof data5 === "string") {
+          if (!pattern0.test(data5)) {
+            const err11 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/then/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors2++;
+          }
+        } else {
+          const err12 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/then/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors2++;
+        }
+        var _valid0 = _errs16 === errors2;
+        valid4 = _valid0;
+        ifClause0 = "then";
+      } else {
+        const _errs18 = errors2;
+        if (!validate11(data5, { instancePath: instancePath + "/metrics", parentData: data, parentDataProperty: "metrics", rootData })) {
+          vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+          errors2 = vErrors.length;
+        }
+        var _valid0 = _errs18 === errors2;
+        valid4 = _valid0;
+        ifClause0 = "else";
+      }
+      if (!valid4) {
+        const err13 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors2++;
       }
     }
     if (data.baseline !== void 0) {
-      if (!validate11(data.baseline, { instancePath: instancePath + "/baseline", parentData: data, parentDataProperty: "baseline", rootData })) {
-        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-        errors2 = vErrors.length;
+      let data6 = data.baseline;
+      const _errs20 = errors2;
+      let valid5 = true;
+      const _errs21 = errors2;
+      if (typeof data6 !== "string") {
+        const err14 = {};
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors2++;
+      }
+      var _valid1 = _errs21 === errors2;
+      errors2 = _errs20;
+      if (vErrors !== null) {
+        if (_errs20) {
+          vErrors.length = _errs20;
+        } else {
+          vErrors = null;
+        }
+      }
+      let ifClause1;
+      if (_valid1) {
+        const _errs23 = errors2;
+        if (typeof data6 === "string") {
+          if (!pattern0.test(data6)) {
+            const err15 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/then/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors2++;
+          }
+        } else {
+          const err16 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/then/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors2++;
+        }
+        var _valid1 = _errs23 === errors2;
+        valid5 = _valid1;
+        ifClause1 = "then";
+      } else {
+        const _errs25 = errors2;
+        if (!validate11(data6, { instancePath: instancePath + "/baseline", parentData: data, parentDataProperty: "baseline", rootData })) {
+          vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+          errors2 = vErrors.length;
+        }
+        var _valid1 = _errs25 === errors2;
+        valid5 = _valid1;
+        ifClause1 = "else";
+      }
+      if (!valid5) {
+        const err17 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors2++;
       }
     }
     if (data.protected_paths !== void 0) {
@@ -39604,30 +39728,30 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           let data8 = data7[i1];
           if (typeof data8 === "string") {
             if (!pattern0.test(data8)) {
-              const err10 = { instancePath: instancePath + "/protected_paths/" + i1, schemaPath: "#/properties/protected_paths/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+              const err18 = { instancePath: instancePath + "/protected_paths/" + i1, schemaPath: "#/properties/protected_paths/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err18];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err18);
               }
               errors2++;
             }
           } else {
-            const err11 = { instancePath: instancePath + "/protected_paths/" + i1, schemaPath: "#/properties/protected_paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err19 = { instancePath: instancePath + "/protected_paths/" + i1, schemaPath: "#/properties/protected_paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err19];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err19);
             }
             errors2++;
           }
         }
       } else {
-        const err12 = { instancePath: instancePath + "/protected_paths", schemaPath: "#/properties/protected_paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err20 = { instancePath: instancePath + "/protected_paths", schemaPath: "#/properties/protected_paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err20];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err20);
         }
         errors2++;
       }
@@ -39636,11 +39760,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.steps;
       if (Array.isArray(data9)) {
         if (data9.length < 1) {
-          const err13 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          const err21 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err13];
+            vErrors = [err21];
           } else {
-            vErrors.push(err13);
+            vErrors.push(err21);
           }
           errors2++;
         }
@@ -39652,28 +39776,28 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err22 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err22];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err22);
         }
         errors2++;
       }
     }
   } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err15];
+      vErrors = [err23];
     } else {
-      vErrors.push(err15);
+      vErrors.push(err23);
     }
     errors2++;
   }
   validate10.errors = vErrors;
   return errors2 === 0;
 }
-var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Named metric sources: `name: path` or `name: {path, format}`.", "$ref": "#/definitions/metricSources" }, "baseline": { "description": "Metrics of the model in production, for change checks: `name: path` or `name: {path, format, ref}`.", "$ref": "#/definitions/metricSources" }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn"] }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." } } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } } } };
+var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format, ref}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn"] }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." } } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } } } };
 
 // src/core/config/types.ts
 var METRIC_FORMATS = [
@@ -39930,8 +40054,8 @@ function typeMessage(error2, data, path6) {
   }
   if ((last === "metrics" || last === "baseline") && path6.length === 1) {
     return {
-      message: `${last} must be a mapping of names to files`,
-      hint: `e.g. ${last}: { eval: metrics/eval.json }`
+      message: `${last} must be a path or a mapping of names to files`,
+      hint: `e.g. ${last}: metrics/eval.json, or ${last}: { eval: metrics/eval.json }`
     };
   }
   return { message: `'${name}' must be ${describeType(error2.params.type)}` };
@@ -40246,7 +40370,7 @@ function parseable(item) {
 }
 function checkConditions(data, locator, out) {
   const parsed = /* @__PURE__ */ new Map();
-  const hasBaseline = isRecord(data.baseline) && Object.keys(data.baseline).length > 0;
+  const hasBaseline = typeof data.baseline === "string" || isRecord(data.baseline) && Object.keys(data.baseline).length > 0;
   const steps = Array.isArray(data.steps) ? data.steps : [];
   for (const listPath of conditionListPaths(steps)) {
     const list = get(data, listPath);
@@ -40359,7 +40483,10 @@ function semanticChecks(data, locator) {
 }
 
 // src/core/config/normalise.ts
+var BARE_SOURCE_NAME = "metrics";
 function sources(value, section, locator) {
+  if (typeof value === "string")
+    return [{ name: BARE_SOURCE_NAME, path: value, location: locator.at([section]) }];
   if (value === null || typeof value !== "object") return [];
   return Object.entries(value).map(([name, spec]) => {
     const location = locator.at([section, name]);

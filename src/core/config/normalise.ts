@@ -4,7 +4,12 @@ import type { Config, MetricFormat, MetricSourceSpec, OnFail, OnReject, Step } f
 
 type Data = Record<string, unknown>;
 
+/** The name a bare `metrics: path` (or `baseline: path`) source gets, the same in both sections. */
+export const BARE_SOURCE_NAME = "metrics";
+
 function sources(value: unknown, section: "metrics" | "baseline", locator: Locator): MetricSourceSpec[] {
+  if (typeof value === "string")
+    return [{ name: BARE_SOURCE_NAME, path: value, location: locator.at([section]) }];
   if (value === null || typeof value !== "object") return [];
   return Object.entries(value as Data).map(([name, spec]) => {
     const location = locator.at([section, name]);

@@ -224,8 +224,8 @@ function typeMessage(error: SchemaError, data: unknown, path: PathSegment[]): Me
   }
   if ((last === "metrics" || last === "baseline") && path.length === 1) {
     return {
-      message: `${last} must be a mapping of names to files`,
-      hint: `e.g. ${last}: { eval: metrics/eval.json }`,
+      message: `${last} must be a path or a mapping of names to files`,
+      hint: `e.g. ${last}: metrics/eval.json, or ${last}: { eval: metrics/eval.json }`,
     };
   }
   return { message: `'${name}' must be ${describeType(error.params.type)}` };

@@ -3,11 +3,11 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Named metric sources: `name: path` or `name: {path, format}`.","$ref":"#/definitions/metricSources"},"baseline":{"description":"Metrics of the model in production, for change checks: `name: path` or `name: {path, format, ref}`.","$ref":"#/definitions/metricSources"},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn"]},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."}}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format, ref}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn"]},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."}}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}}}};
 const pattern0 = new RegExp("\\S", "u");
 const schema12 = {"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}};
 const schema13 = {"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn"]},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."}}}};
-const pattern2 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "u");
+const pattern3 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -16,7 +16,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 const _errs1 = errors;
 if(typeof key0 === "string"){
-if(!pattern2.test(key0)){
+if(!pattern3.test(key0)){
 const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_-]*$"+"\"",propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
@@ -471,7 +471,7 @@ return errors === 0;
 }
 
 const schema17 = {"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}};
-const pattern9 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$", "u");
+const pattern11 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$", "u");
 const schema18 = {"type":"array","items":{"$ref":"#/definitions/condition"}};
 
 function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -714,7 +714,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
-if(!pattern9.test(data1)){
+if(!pattern11.test(data1)){
 const err3 = {instancePath:instancePath+"/approvers/" + i0,schemaPath:"#/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -1425,15 +1425,153 @@ errors++;
 }
 }
 if(data.metrics !== undefined){
-if(!(validate11(data.metrics, {instancePath:instancePath+"/metrics",parentData:data,parentDataProperty:"metrics",rootData}))){
+let data5 = data.metrics;
+const _errs13 = errors;
+let valid4 = true;
+const _errs14 = errors;
+if(typeof data5 !== "string"){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs16 = errors;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err11 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/then/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid4 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs18 = errors;
+if(!(validate11(data5, {instancePath:instancePath+"/metrics",parentData:data,parentDataProperty:"metrics",rootData}))){
 vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
+}
+var _valid0 = _errs18 === errors;
+valid4 = _valid0;
+ifClause0 = "else";
+}
+if(!valid4){
+const err13 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
 }
 }
 if(data.baseline !== undefined){
-if(!(validate11(data.baseline, {instancePath:instancePath+"/baseline",parentData:data,parentDataProperty:"baseline",rootData}))){
+let data6 = data.baseline;
+const _errs20 = errors;
+let valid5 = true;
+const _errs21 = errors;
+if(typeof data6 !== "string"){
+const err14 = {};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid1 = _errs21 === errors;
+errors = _errs20;
+if(vErrors !== null){
+if(_errs20){
+vErrors.length = _errs20;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause1;
+if(_valid1){
+const _errs23 = errors;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err15 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/then/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var _valid1 = _errs23 === errors;
+valid5 = _valid1;
+ifClause1 = "then";
+}
+else {
+const _errs25 = errors;
+if(!(validate11(data6, {instancePath:instancePath+"/baseline",parentData:data,parentDataProperty:"baseline",rootData}))){
 vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
+}
+var _valid1 = _errs25 === errors;
+valid5 = _valid1;
+ifClause1 = "else";
+}
+if(!valid5){
+const err17 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
 }
 }
 if(data.protected_paths !== undefined){
@@ -1444,35 +1582,35 @@ for(let i1=0; i1<len1; i1++){
 let data8 = data7[i1];
 if(typeof data8 === "string"){
 if(!pattern0.test(data8)){
-const err10 = {instancePath:instancePath+"/protected_paths/" + i1,schemaPath:"#/properties/protected_paths/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err18 = {instancePath:instancePath+"/protected_paths/" + i1,schemaPath:"#/properties/protected_paths/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
-vErrors = [err10];
+vErrors = [err18];
 }
 else {
-vErrors.push(err10);
+vErrors.push(err18);
 }
 errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/protected_paths/" + i1,schemaPath:"#/properties/protected_paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/protected_paths/" + i1,schemaPath:"#/properties/protected_paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err11];
+vErrors = [err19];
 }
 else {
-vErrors.push(err11);
+vErrors.push(err19);
 }
 errors++;
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/protected_paths",schemaPath:"#/properties/protected_paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err20 = {instancePath:instancePath+"/protected_paths",schemaPath:"#/properties/protected_paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err12];
+vErrors = [err20];
 }
 else {
-vErrors.push(err12);
+vErrors.push(err20);
 }
 errors++;
 }
@@ -1481,12 +1619,12 @@ if(data.steps !== undefined){
 let data9 = data.steps;
 if(Array.isArray(data9)){
 if(data9.length < 1){
-const err13 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err21 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
-vErrors = [err13];
+vErrors = [err21];
 }
 else {
-vErrors.push(err13);
+vErrors.push(err21);
 }
 errors++;
 }
@@ -1499,24 +1637,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err22 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err22];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err22);
 }
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err23];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err23);
 }
 errors++;
 }
@@ -1524,4 +1662,4 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const configSchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Named metric sources: `name: path` or `name: {path, format}`.","$ref":"#/definitions/metricSources"},"baseline":{"description":"Metrics of the model in production, for change checks: `name: path` or `name: {path, format, ref}`.","$ref":"#/definitions/metricSources"},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn"]},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."}}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}}}};
+export const configSchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format, ref}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn"]},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."}}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}}}};

@@ -45,7 +45,8 @@ function parseable(item: unknown): boolean {
 
 function checkConditions(data: Data, locator: Locator, out: Diagnostic[]): Map<string, Condition[]> {
   const parsed = new Map<string, Condition[]>();
-  const hasBaseline = isRecord(data.baseline) && Object.keys(data.baseline).length > 0;
+  const hasBaseline =
+    typeof data.baseline === "string" || (isRecord(data.baseline) && Object.keys(data.baseline).length > 0);
   const steps = Array.isArray(data.steps) ? data.steps : [];
   for (const listPath of conditionListPaths(steps)) {
     const list = get(data, listPath) as unknown[];

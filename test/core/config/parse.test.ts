@@ -83,6 +83,23 @@ describe("parseConfig: normalisation", () => {
     expect(test.checks[0]?.text).toBe("report.accuracy >= 0.5");
   });
 
+  it("reads a bare path as one source named 'metrics', in metrics and baseline alike", () => {
+    const config = valid(
+      [
+        "metrics: metrics/eval.json",
+        "baseline: metrics/production.json",
+        "steps:",
+        "  - name: t",
+        "    type: test",
+        "    inputs:",
+        "      checks: [accuracy >= baseline]",
+      ].join("\n"),
+    );
+    expect(config.metrics).toMatchObject([{ name: "metrics", path: "metrics/eval.json" }]);
+    expect(config.baseline).toMatchObject([{ name: "metrics", path: "metrics/production.json" }]);
+    expect(config.metrics[0]?.location).toMatchObject({ line: 1 });
+  });
+
   it("accepts min_approvals above the listed users when a team can supply them", () => {
     const config = valid(
       "steps:\n  - name: a\n    type: approval\n    inputs:\n      approvers: [alice, org/leads]\n      min_approvals: 3\n",
