@@ -18,6 +18,8 @@ export interface ActionRunOptions {
   /** The checked-out workspace after the job's earlier steps (training), path → content. */
   workspace: Record<string, string>;
   inputs?: Record<string, string>;
+  /** Leave the runner's folders in place (the report in RUNNER_TEMP, the workspace) for inspection. */
+  keepFiles?: boolean;
 }
 
 export interface ActionResult {
@@ -27,13 +29,15 @@ export interface ActionResult {
   /** GITHUB_OUTPUT, raw. */
   outputs: string;
   summary: string;
+  /** GITHUB_WORKSPACE of the run; gone afterwards unless keepFiles was set. */
+  workspace: string;
 }
 
 export async function runBundledAction(options: ActionRunOptions): Promise<ActionResult> {
   if (!existsSync(options.bundle)) throw new Error(`${options.bundle} is missing: run 'npm run build' first`);
   const root = mkdtempSync(join(tmpdir(), "model-approval-runner-"));
+  const workspace = join(root, "workspace");
   try {
-    const workspace = join(root, "workspace");
     const temp = join(root, "temp");
     mkdirSync(temp, { recursive: true });
     for (const [path, content] of Object.entries(options.workspace)) {
@@ -81,8 +85,9 @@ export async function runBundledAction(options: ActionRunOptions): Promise<Actio
       stderr,
       outputs: readFileSync(files.output, "utf8"),
       summary: readFileSync(files.summary, "utf8"),
+      workspace,
     };
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    if (!options.keepFiles) rmSync(root, { recursive: true, force: true });
   }
 }

@@ -1,10 +1,8 @@
-// Runs dist/action.js as a runner does: a child process with INPUT_* variables, the event payload
-// in a file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and the API on loopback.
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { DEFAULT_TOKEN } from "../../../src/local-github/index.js";
+// Runs dist/action.js as a runner does (src/local-github/run-action.ts) and reads what it left:
+// the outputs and the annotations.
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { runBundledAction as runAsRunner } from "../../../src/local-github/index.js";
 
 export const BUNDLE = resolve("dist/action.js");
 
@@ -77,52 +75,17 @@ export function parseOutputFile(text: string): Record<string, string> {
 }
 
 export async function runBundledAction(options: ActionRunOptions): Promise<ActionRun> {
-  const root = mkdtempSync(join(tmpdir(), "action-run-"));
-  const workspace = join(root, "workspace");
-  const temp = join(root, "temp");
-  mkdirSync(workspace);
-  mkdirSync(temp);
-  for (const [path, content] of Object.entries(options.files ?? {})) {
-    mkdirSync(dirname(join(workspace, path)), { recursive: true });
-    writeFileSync(join(workspace, path), content);
-  }
-  const eventPath = join(root, "event.json");
-  writeFileSync(eventPath, JSON.stringify(options.payload));
-  const outputFile = join(root, "output");
-  const summaryFile = join(root, "summary");
-  writeFileSync(outputFile, "");
-  writeFileSync(summaryFile, "");
-
-  const inputs = { "github-token": DEFAULT_TOKEN, ...options.inputs };
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? "",
-    GITHUB_ACTIONS: "true",
-    GITHUB_EVENT_NAME: options.eventName,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: options.repository ?? "Codertocat/Hello-World",
-    GITHUB_SHA: options.sha ?? "0000000000000000000000000000000000000001",
-    GITHUB_API_URL: options.apiUrl,
-    GITHUB_WORKSPACE: workspace,
-    RUNNER_TEMP: temp,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-  };
-  for (const [name, value] of Object.entries(inputs))
-    env[`INPUT_${name.replace(/-/g, "_").toUpperCase()}`] = value;
-
-  const child = spawn(process.execPath, [BUNDLE], { cwd: workspace, env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  const code = await new Promise<number | null>((done) => child.on("close", done));
-  return {
-    code,
-    stdout,
-    stderr,
-    outputs: parseOutputFile(readFileSync(outputFile, "utf8")),
-    summary: readFileSync(summaryFile, "utf8"),
-    annotations: parseAnnotations(stdout),
-    workspace,
-  };
+  const run = await runAsRunner({
+    bundle: BUNDLE,
+    apiUrl: options.apiUrl,
+    repository: options.repository ?? "Codertocat/Hello-World",
+    eventName: options.eventName,
+    payload: options.payload,
+    sha: options.sha ?? "0000000000000000000000000000000000000001",
+    workspace: options.files ?? {},
+    inputs: options.inputs,
+    // The tests read the JSON report the run leaves in RUNNER_TEMP.
+    keepFiles: true,
+  });
+  return { ...run, outputs: parseOutputFile(run.outputs), annotations: parseAnnotations(run.stdout) };
 }
