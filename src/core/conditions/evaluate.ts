@@ -20,6 +20,11 @@ export interface ConditionResult {
   file?: string;
   key?: string;
   availableKeys?: string[];
+  /**
+   * Set when the reference itself is wrong (ambiguous between sources): an input error that makes
+   * the decision an error, whatever `on_fail` says.
+   */
+  inputError?: string;
   /** Why it passed or failed, without the condition's text, e.g. "accuracy = 0.93 holds (> 0.9)". */
   reason: string;
 }
@@ -66,14 +71,7 @@ function find(ref: MetricRef, sources: MetricSource[], errors?: Record<string, s
     const why = failed.map(([, message]) => message).join("; ");
     return { ok: false, reason: `metrics could not be loaded: ${why}`, availableKeys: [] };
   }
-  const result = lookupMetric(ref, sources);
-  // The lookup falls back to every source when the named one lacks the key; a failed source
-  // might have held it too.
-  if (result.ok && failed.length > 0 && result.source !== first) {
-    const why = failed.map(([, message]) => message).join("; ");
-    return { ok: false, reason: `metrics could not be loaded: ${why}`, availableKeys: [] };
-  }
-  return result;
+  return lookupMetric(ref, sources);
 }
 
 function thresholdOf(
@@ -107,6 +105,17 @@ export function evaluateCondition(condition: Condition, sources: ConditionSource
   const base = hasBaseline ? find(condition.metric, sources.baseline, sources.baselineErrors) : undefined;
   const baseline = base?.ok ? base.value : undefined;
 
+  const ambiguous = [found, base].find((lookup) => lookup && !lookup.ok && lookup.ambiguous);
+  if (ambiguous && !ambiguous.ok) {
+    const where = ambiguous === base ? "baseline: " : "";
+    return {
+      condition,
+      passed: false,
+      availableKeys: [],
+      inputError: `${where}${ambiguous.reason}`,
+      reason: `${where}${ambiguous.reason}`,
+    };
+  }
   if (!found.ok) {
     return {
       condition,

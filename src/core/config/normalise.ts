@@ -53,6 +53,12 @@ function step(raw: Data, index: number, locator: Locator, conditions: Map<string
   }
 }
 
+function evidenceWorkflows(value: unknown): string[] {
+  const workflow = (value as { workflow?: string | string[] } | undefined)?.workflow;
+  if (workflow === undefined) return [];
+  return [...new Set((Array.isArray(workflow) ? workflow : [workflow]).map((w) => w.replace(/^\.\//, "")))];
+}
+
 /** Builds the typed config from data that passed the schema and the semantic checks. */
 export function normalise(
   data: Data,
@@ -68,6 +74,7 @@ export function normalise(
     metrics: sources(data.metrics, "metrics", locator),
     baseline: sources(data.baseline, "baseline", locator),
     protectedPaths: (data.protected_paths as string[] | undefined) ?? [],
+    evidence: { workflows: evidenceWorkflows(data.evidence) },
     steps: (data.steps as Data[]).map((raw, i) => step(raw, i, locator, conditions)),
   };
 }

@@ -52,7 +52,8 @@ function allowedKeys(data: unknown, path: readonly PathSegment[]): string[] {
   const definition = (name: string) => schemaAt(`#/definitions/${name}`);
   const elseOf = (name: string) => definition(name)?.else as Record<string, unknown> | undefined;
   if (path.length === 0) return keysOf(configSchema);
-  if (path.length === 1 && path[0] === "model") return keysOf(schemaAt("#/properties/model"));
+  if (path.length === 1 && (path[0] === "model" || path[0] === "evidence"))
+    return keysOf(schemaAt(`#/properties/${path[0]}`));
   if (path[0] === "metrics" || path[0] === "baseline") {
     const keys = keysOf(elseOf("metricSource"));
     return path[0] === "metrics" ? keys.filter((k) => k !== "ref") : keys;
@@ -209,6 +210,12 @@ function typeMessage(error: SchemaError, data: unknown, path: PathSegment[]): Me
   }
   if (last === "steps")
     return { message: "steps must be a list", hint: "write each step as a '- name: ...' item" };
+  if (path[0] === "evidence" && path.length >= 2) {
+    return {
+      message: "evidence.workflow must be a workflow file or a list of them",
+      hint: "e.g. evidence: { workflow: .github/workflows/train.yml }",
+    };
+  }
   if (path[0] === "steps" && path.length === 2) {
     return { message: "each step must be a mapping", hint: "e.g. - name: train_model\n      type: training" };
   }
@@ -250,6 +257,12 @@ function patternMessage(error: SchemaError, data: unknown, path: PathSegment[]):
   const value = valueAt(data, path);
   if (error.params.pattern === "\\S")
     return { message: `'${describePath(path.filter((s) => typeof s === "string"))}' must not be empty` };
+  if (path[0] === "evidence") {
+    return {
+      message: `'${String(value)}' is not a workflow file`,
+      hint: "name the training workflow's file, e.g. evidence: { workflow: .github/workflows/train.yml }",
+    };
+  }
   if (path[path.length - 2] === "approvers") {
     return {
       message: `'${String(value)}' is not a GitHub login or an org/team slug`,

@@ -3,8 +3,10 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format, ref}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn"]},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."}}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format, ref}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"evidence":{"description":"Which workflow runs record the evidence (metrics and model digest) the gate judges.","type":"object","additionalProperties":false,"properties":{"workflow":{"description":"The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.","if":{"type":"string"},"then":{"$ref":"#/definitions/workflowPath"},"else":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/workflowPath"}}}}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"workflowPath":{"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn"]},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."}}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}}}};
+const schema14 = {"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"};
 const pattern0 = new RegExp("\\S", "u");
+const pattern9 = new RegExp("^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$", "u");
 const schema12 = {"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}};
 const schema13 = {"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn"]},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."}}}};
 const pattern3 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "u");
@@ -222,10 +224,10 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema14 = {"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]};
-const schema20 = {"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}};
-const schema15 = {"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}};
-const schema16 = {"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}};
+const schema16 = {"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]};
+const schema22 = {"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}};
+const schema17 = {"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}};
+const schema18 = {"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -394,7 +396,7 @@ errors++;
 if(data1.op !== undefined){
 let data3 = data1.op;
 if(!((((((data3 === ">") || (data3 === ">=")) || (data3 === "<")) || (data3 === "<=")) || (data3 === "==")) || (data3 === "!="))){
-const err12 = {instancePath:instancePath+"/checks/" + i0+"/op",schemaPath:"#/definitions/condition/else/properties/op/enum",keyword:"enum",params:{allowedValues: schema16.else.properties.op.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/checks/" + i0+"/op",schemaPath:"#/definitions/condition/else/properties/op/enum",keyword:"enum",params:{allowedValues: schema18.else.properties.op.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -407,7 +409,7 @@ errors++;
 if(data1.value !== undefined){
 let data4 = data1.value;
 if((!((typeof data4 == "number") && (isFinite(data4)))) && (typeof data4 !== "string")){
-const err13 = {instancePath:instancePath+"/checks/" + i0+"/value",schemaPath:"#/definitions/condition/else/properties/value/type",keyword:"type",params:{type: schema16.else.properties.value.type},message:"must be number,string"};
+const err13 = {instancePath:instancePath+"/checks/" + i0+"/value",schemaPath:"#/definitions/condition/else/properties/value/type",keyword:"type",params:{type: schema18.else.properties.value.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -470,9 +472,9 @@ validate15.errors = vErrors;
 return errors === 0;
 }
 
-const schema17 = {"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}};
-const pattern11 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$", "u");
-const schema18 = {"type":"array","items":{"$ref":"#/definitions/condition"}};
+const schema19 = {"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}};
+const pattern13 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$", "u");
+const schema20 = {"type":"array","items":{"$ref":"#/definitions/condition"}};
 
 function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -606,7 +608,7 @@ errors++;
 if(data0.op !== undefined){
 let data2 = data0.op;
 if(!((((((data2 === ">") || (data2 === ">=")) || (data2 === "<")) || (data2 === "<=")) || (data2 === "==")) || (data2 === "!="))){
-const err9 = {instancePath:instancePath+"/" + i0+"/op",schemaPath:"#/definitions/condition/else/properties/op/enum",keyword:"enum",params:{allowedValues: schema16.else.properties.op.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/" + i0+"/op",schemaPath:"#/definitions/condition/else/properties/op/enum",keyword:"enum",params:{allowedValues: schema18.else.properties.op.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -619,7 +621,7 @@ errors++;
 if(data0.value !== undefined){
 let data3 = data0.value;
 if((!((typeof data3 == "number") && (isFinite(data3)))) && (typeof data3 !== "string")){
-const err10 = {instancePath:instancePath+"/" + i0+"/value",schemaPath:"#/definitions/condition/else/properties/value/type",keyword:"type",params:{type: schema16.else.properties.value.type},message:"must be number,string"};
+const err10 = {instancePath:instancePath+"/" + i0+"/value",schemaPath:"#/definitions/condition/else/properties/value/type",keyword:"type",params:{type: schema18.else.properties.value.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -714,7 +716,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
-if(!pattern11.test(data1)){
+if(!pattern13.test(data1)){
 const err3 = {instancePath:instancePath+"/approvers/" + i0,schemaPath:"#/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -1228,7 +1230,7 @@ errors++;
 if(data.type !== undefined){
 let data10 = data.type;
 if(!((((data10 === "training") || (data10 === "test")) || (data10 === "approval")) || (data10 === "deploy"))){
-const err27 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema14.properties.type.enum},message:"must be equal to one of the allowed values"};
+const err27 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema16.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1254,7 +1256,7 @@ errors++;
 if(data.on_fail !== undefined){
 let data12 = data.on_fail;
 if(!(((data12 === "fail_pipeline") || (data12 === "require_approval")) || (data12 === "warn"))){
-const err29 = {instancePath:instancePath+"/on_fail",schemaPath:"#/properties/on_fail/enum",keyword:"enum",params:{allowedValues: schema14.properties.on_fail.enum},message:"must be equal to one of the allowed values"};
+const err29 = {instancePath:instancePath+"/on_fail",schemaPath:"#/properties/on_fail/enum",keyword:"enum",params:{allowedValues: schema16.properties.on_fail.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1267,7 +1269,7 @@ errors++;
 if(data.on_reject !== undefined){
 let data13 = data.on_reject;
 if(!((data13 === "fail_pipeline") || (data13 === "block"))){
-const err30 = {instancePath:instancePath+"/on_reject",schemaPath:"#/properties/on_reject/enum",keyword:"enum",params:{allowedValues: schema14.properties.on_reject.enum},message:"must be equal to one of the allowed values"};
+const err30 = {instancePath:instancePath+"/on_reject",schemaPath:"#/properties/on_reject/enum",keyword:"enum",params:{allowedValues: schema16.properties.on_reject.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1308,7 +1310,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "version") || (key0 === "model")) || (key0 === "metrics")) || (key0 === "baseline")) || (key0 === "protected_paths")) || (key0 === "steps"))){
+if(!(((((((key0 === "version") || (key0 === "model")) || (key0 === "metrics")) || (key0 === "baseline")) || (key0 === "protected_paths")) || (key0 === "evidence")) || (key0 === "steps"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -1615,11 +1617,12 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.steps !== undefined){
-let data9 = data.steps;
-if(Array.isArray(data9)){
-if(data9.length < 1){
-const err21 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data.evidence !== undefined){
+let data9 = data.evidence;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key2 in data9){
+if(!(key2 === "workflow")){
+const err21 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1628,16 +1631,14 @@ vErrors.push(err21);
 }
 errors++;
 }
-const len2 = data9.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate14(data9[i2], {instancePath:instancePath+"/steps/" + i2,parentData:data9,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data9.workflow !== undefined){
+let data10 = data9.workflow;
+const _errs34 = errors;
+let valid9 = true;
+const _errs35 = errors;
+if(typeof data10 !== "string"){
+const err22 = {};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1646,10 +1647,22 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
+var _valid2 = _errs35 === errors;
+errors = _errs34;
+if(vErrors !== null){
+if(_errs34){
+vErrors.length = _errs34;
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+let ifClause2;
+if(_valid2){
+const _errs37 = errors;
+if(typeof data10 === "string"){
+if(!pattern9.test(data10)){
+const err23 = {instancePath:instancePath+"/evidence/workflow",schemaPath:"#/definitions/workflowPath/pattern",keyword:"pattern",params:{pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},message:"must match pattern \""+"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1658,8 +1671,143 @@ vErrors.push(err23);
 }
 errors++;
 }
+}
+else {
+const err24 = {instancePath:instancePath+"/evidence/workflow",schemaPath:"#/definitions/workflowPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+var _valid2 = _errs37 === errors;
+valid9 = _valid2;
+ifClause2 = "then";
+}
+else {
+const _errs40 = errors;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err25 = {instancePath:instancePath+"/evidence/workflow",schemaPath:"#/properties/evidence/properties/workflow/else/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+const len2 = data10.length;
+for(let i2=0; i2<len2; i2++){
+let data11 = data10[i2];
+if(typeof data11 === "string"){
+if(!pattern9.test(data11)){
+const err26 = {instancePath:instancePath+"/evidence/workflow/" + i2,schemaPath:"#/definitions/workflowPath/pattern",keyword:"pattern",params:{pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},message:"must match pattern \""+"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"+"\""};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/evidence/workflow/" + i2,schemaPath:"#/definitions/workflowPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/evidence/workflow",schemaPath:"#/properties/evidence/properties/workflow/else/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+var _valid2 = _errs40 === errors;
+valid9 = _valid2;
+ifClause2 = "else";
+}
+if(!valid9){
+const err29 = {instancePath:instancePath+"/evidence/workflow",schemaPath:"#/properties/evidence/properties/workflow/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.steps !== undefined){
+let data12 = data.steps;
+if(Array.isArray(data12)){
+if(data12.length < 1){
+const err31 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+const len3 = data12.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate14(data12[i3], {instancePath:instancePath+"/steps/" + i3,parentData:data12,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const configSchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format, ref}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn"]},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."}}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}}}};
+export const configSchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format, ref}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"evidence":{"description":"Which workflow runs record the evidence (metrics and model digest) the gate judges.","type":"object","additionalProperties":false,"properties":{"workflow":{"description":"The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.","if":{"type":"string"},"then":{"$ref":"#/definitions/workflowPath"},"else":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/workflowPath"}}}}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"workflowPath":{"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn"]},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."}}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}}}};

@@ -71,5 +71,15 @@ export interface Config {
   metrics: MetricSourceSpec[];
   baseline: MetricSourceSpec[];
   protectedPaths: string[];
+  /** Which training runs' recordings are evidence. */
+  evidence: EvidenceSettings;
   steps: Step[];
+}
+
+export interface EvidenceSettings {
+  /**
+   * The workflow files whose runs record the evidence (e.g. .github/workflows/train.yml). Empty:
+   * any workflow file that exists on the default branch, so a workflow a PR adds cannot speak.
+   */
+  workflows: string[];
 }

@@ -1,11 +1,11 @@
 /**
  * Resolving a condition's metric reference against the loaded sources.
  *
- * - `eval.accuracy` with a source named `eval`: `accuracy` is resolved inside that source only
- *   (if it is not there, the whole path is tried in every source before giving up, so a file with a
- *   top-level `eval` key still works).
+ * - `eval.accuracy` with a source named `eval` reads `accuracy` from that source and nowhere else:
+ *   a qualified reference is exact.
  * - Otherwise the whole path is resolved in every source: found in one → that value; in several →
- *   an ambiguity error asking to qualify; in none → an error naming the files and their keys.
+ *   ambiguous, an input error (never a failed check that `on_fail: warn` could wave through) asking
+ *   to qualify; in none → an error naming the files and their keys.
  * - Tools write flat keys with separators (W&B `eval/accuracy`, a JSON key "val.loss"), so a run
  *   of segments also matches the key they form joined with "." or "/".
  * - Hugging Face prefixes evaluation metrics with `eval_`: `accuracy` matches `eval_accuracy` in a
@@ -147,6 +147,7 @@ function lookupEverywhere(ref: MetricRef, sources: MetricSource[]): MetricLookup
     ok: false,
     reason: `ambiguous: \`${ref.text}\` is in ${where}; qualify it as ${quoteSegment(first.source.name)}.${ref.text}`,
     availableKeys: [],
+    ambiguous: true,
   };
 }
 
@@ -162,8 +163,7 @@ export function lookupMetric(ref: MetricRef, sources: MetricSource[]): MetricLoo
   const named = rest.length > 0 ? sources.find((s) => s.name === head) : undefined;
   if (named) {
     const found = resolveInSource(named, rest);
-    if (found) return accept(ref, named, found);
-    return lookupEverywhere(ref, sources) ?? notFound(ref, [named]);
+    return found ? accept(ref, named, found) : notFound(ref, [named]);
   }
   return lookupEverywhere(ref, sources) ?? notFound(ref, sources);
 }

@@ -18,4 +18,12 @@ export interface MetricSource {
 /** The outcome of looking a condition's metric up. */
 export type MetricLookup =
   | { ok: true; value: number; source: string; file: string; key: string }
-  | { ok: false; reason: string; source?: string; file?: string; availableKeys: string[] };
+  | {
+      ok: false;
+      reason: string;
+      source?: string;
+      file?: string;
+      availableKeys: string[];
+      /** The reference itself is wrong (ambiguous): an input error, not a failed check. */
+      ambiguous?: true;
+    };

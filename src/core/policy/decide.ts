@@ -1,24 +1,81 @@
-// The decision: steps in config order, then the overall verdict by precedence
-// error > rejected > pending > approved. Pure: everything it knows comes in through DecideInput.
+// The decision about one candidate: steps in config order, then the overall verdict by precedence
+// error > rejected > pending > approved. Every policy outcome is made here, from the candidate alone
+// (its config, evidence, PR and commit), so the Action, the App and the CLI cannot drift apart.
 import type { Config, Step } from "../config/types.js";
+import type { Candidate, Measurements } from "../candidate/types.js";
 import type { ConditionSources } from "../conditions/evaluate.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { formatDiagnostic } from "../diagnostics.js";
+import type { Failure } from "../failure.js";
 import { evaluateApproval, evaluateTest, type ApprovalEvaluated, type Evaluated } from "./steps.js";
-import type { DecideInput, DecisionResult, Decision, MetricRow, Reason, StepResult } from "./types.js";
+import { candidateModel, shortSha } from "./reviews.js";
+import type { CandidateSummary, DecisionResult, Decision, MetricRow, Reason, StepResult } from "./types.js";
 
 const SATISFIED = new Set<StepResult["status"]>(["passed", "warned", "approved", "auto_approved", "ready"]);
 
-function trainingStep(step: Step, input: DecideInput): StepResult {
+const NO_MEASUREMENTS: Measurements = { metrics: [], baseline: [], metricErrors: {}, baselineErrors: {} };
+
+function rule(outcome: Reason["outcome"], name: string, message: string, extra = {}): Reason {
+  return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
+}
+
+/** Whether the config judges recorded evidence at all (the seed's review-only config does not). */
+export function needsEvidence(config: Config): boolean {
+  return (
+    config.metrics.length > 0 ||
+    config.model.artifacts.length > 0 ||
+    config.steps.some(
+      (step) =>
+        (step.type === "test" && step.checks.length > 0) ||
+        (step.type === "approval" && step.autoApproveIf.length > 0),
+    )
+  );
+}
+
+/** Why the decision must wait for the training run's evidence, or undefined when it need not. */
+function waitingForEvidence(candidate: Candidate): string | undefined {
+  const { evidence } = candidate;
+  if (evidence.kind === "present" || !needsEvidence(candidate.config.config)) return undefined;
+  return evidence.why;
+}
+
+/** Why nothing can approve this candidate whatever its evidence and votes, or undefined. */
+function ineligible(candidate: Candidate): { rule: string; why: string } | undefined {
+  const { pr } = candidate;
+  if (pr && pr.state !== "open")
+    return {
+      rule: "pull-request-closed",
+      why: `PR #${pr.number} is ${pr.state}: nothing on it is approved any more`,
+    };
+  if (pr && pr.headSha !== candidate.commit)
+    return {
+      rule: "superseded",
+      why: `PR #${pr.number} has moved on to ${shortSha(pr.headSha)}: ${shortSha(candidate.commit)} is no longer its head`,
+    };
+  const branch = candidate.defaultBranch;
+  if (!pr && branch && !branch.contains)
+    return {
+      rule: "not-on-default-branch",
+      why: `outside a pull request only commits on the default branch ${branch.name} are approved, and ${shortSha(candidate.commit)} is not on it`,
+    };
+  return undefined;
+}
+
+function trainingStep(step: Step, measurements: Measurements, waitingFor: string | undefined): StepResult {
   const reasons: Reason[] = [
-    {
-      kind: "rule",
-      outcome: "info",
-      message: "training runs in the workflow; model-approval judges its outputs in the later steps",
-      data: { rule: "training" },
-    },
+    rule(
+      "info",
+      "training",
+      "training runs in the workflow; model-approval judges its outputs in the later steps",
+    ),
   ];
-  const model = input.model;
+  if (waitingFor !== undefined) {
+    reasons.push(
+      rule("pending", "evidence-missing", `waiting for the training run's evidence: ${waitingFor}`),
+    );
+    return { name: step.name, type: "training", status: "pending", reasons };
+  }
+  const model = measurements.model;
   const unreadable = model?.errors ?? [];
   if (unreadable.length > 0) {
     // Without a digest nobody can say which model was approved: no verdict.
@@ -41,6 +98,15 @@ function trainingStep(step: Step, input: DecideInput): StepResult {
   return { name: step.name, type: "training", status: "passed", reasons };
 }
 
+function waitingTest(step: Step, why: string): StepResult {
+  return {
+    name: step.name,
+    type: "test",
+    status: "pending",
+    reasons: [rule("pending", "evidence-missing", `waiting for the training run's evidence: ${why}`)],
+  };
+}
+
 function deployStep(name: string, environment: string, before: StepResult[]): StepResult {
   const waiting = before.filter((s) => !SATISFIED.has(s.status));
   if (waiting.length === 0) {
@@ -49,12 +115,14 @@ function deployStep(name: string, environment: string, before: StepResult[]): St
       type: "deploy",
       status: "ready",
       reasons: [
-        {
-          kind: "rule",
-          outcome: "pass",
-          message: `every earlier step passed or is approved: deploying to ${environment} may proceed`,
-          data: { rule: "deploy-ready", environment },
-        },
+        rule(
+          "pass",
+          "deploy-ready",
+          `every earlier step passed or is approved: deploying to ${environment} may proceed`,
+          {
+            environment,
+          },
+        ),
       ],
     };
   }
@@ -63,12 +131,12 @@ function deployStep(name: string, environment: string, before: StepResult[]): St
     type: "deploy",
     status: "blocked",
     reasons: [
-      {
-        kind: "rule",
-        outcome: "pending",
-        message: `blocked until ${waiting.map((s) => `${s.name} (${s.status})`).join(", ")} ${waiting.length === 1 ? "is" : "are"} resolved`,
-        data: { rule: "deploy-blocked", environment, waitingOn: waiting.map((s) => s.name) },
-      },
+      rule(
+        "pending",
+        "deploy-blocked",
+        `blocked until ${waiting.map((s) => `${s.name} (${s.status})`).join(", ")} ${waiting.length === 1 ? "is" : "are"} resolved`,
+        { environment, waitingOn: waiting.map((s) => s.name) },
+      ),
     ],
   };
 }
@@ -82,29 +150,30 @@ interface Outcome {
   decision: Decision;
   failPipeline: boolean;
   summary: string;
+  failure?: Failure;
 }
 
-function outcome(
-  config: Config,
-  steps: StepResult[],
-  approvals: Map<string, ApprovalEvaluated>,
-  input: DecideInput,
-): Outcome {
-  const modelErrors = input.model?.errors ?? [];
-  if (modelErrors.length > 0) {
-    const summary = `the model artifacts could not be hashed: ${modelErrors.join("; ")}`;
-    return { decision: "error", failPipeline: true, summary };
-  }
-  // A metrics file that is missing or malformed is bad input, not a judgement on the model: no
-  // verdict (and no approval through an on_fail: warn check that could not be evaluated).
+/** Input that cannot be judged: no verdict on the model (and no approval through on_fail: warn). */
+function inputFailure(measurements: Measurements, rows: MetricRow[]): Failure | undefined {
+  const modelErrors = measurements.model?.errors ?? [];
+  if (modelErrors.length > 0)
+    return {
+      code: "model_unreadable",
+      message: `the model artifacts could not be hashed: ${modelErrors.join("; ")}`,
+    };
   const unreadable = [
-    ...Object.values(input.metricErrors ?? {}),
-    ...Object.values(input.baselineErrors ?? {}).map((e) => `baseline ${e}`),
+    ...Object.values(measurements.metricErrors),
+    ...Object.values(measurements.baselineErrors).map((e) => `baseline ${e}`),
   ];
-  if (unreadable.length > 0) {
-    const summary = `metrics could not be read: ${unreadable.join("; ")}`;
-    return { decision: "error", failPipeline: true, summary };
-  }
+  if (unreadable.length > 0)
+    return { code: "metrics_unreadable", message: `metrics could not be read: ${unreadable.join("; ")}` };
+  const ambiguous = [...new Set(rows.flatMap((row) => (row.inputError ? [row.inputError] : [])))];
+  if (ambiguous.length > 0)
+    return { code: "ambiguous_metric", message: `a metric reference is ambiguous: ${ambiguous.join("; ")}` };
+  return undefined;
+}
+
+function verdict(config: Config, steps: StepResult[], approvals: Map<string, ApprovalEvaluated>): Outcome {
   const configStep = (name: string) => config.steps.find((s) => s.name === name);
   const rejections = steps.filter(
     (s) => (s.type === "test" && s.status === "failed") || (s.type === "approval" && s.status === "rejected"),
@@ -140,29 +209,74 @@ function outcome(
       summary: pendingReason ? `${why} (no pull request)` : why,
     };
   }
-  const approvalSteps = steps.filter((s) => s.type === "approval");
-  const parts = approvalSteps.map((s) =>
-    s.status === "auto_approved"
-      ? `${s.name} auto-approved`
-      : `${s.name} ${s.reasons[0]?.message ?? "approved"}`,
-  );
+  const parts = steps
+    .filter((s) => s.type === "approval")
+    .map((s) =>
+      s.status === "auto_approved"
+        ? `${s.name} auto-approved`
+        : `${s.name} ${s.reasons[0]?.message ?? "approved"}`,
+    );
   const warned = steps.filter((s) => s.status === "warned").map((s) => `${s.name} warned`);
   const summary = [...(parts.length ? parts : ["every check passed"]), ...warned].join("; ");
   return { decision: "approved", failPipeline: false, summary };
 }
 
-export function decide(input: DecideInput): DecisionResult {
-  const { config } = input;
+/** The deploy steps cannot proceed, for a reason outside the steps (untrusted rules, a closed PR). */
+function blockDeploys(steps: StepResult[], ruleName: string, why: string): StepResult[] {
+  return steps.map((step) =>
+    step.type === "deploy"
+      ? { ...step, status: "blocked", reasons: [rule("pending", ruleName, `blocked: ${why}`)] }
+      : step,
+  );
+}
+
+export function summarizeCandidate(candidate: Candidate): CandidateSummary {
+  const { evidence, config } = candidate;
+  const modelKey = candidateModel(candidate);
+  return {
+    repository: candidate.repository,
+    commit: candidate.commit,
+    ...(candidate.pr ? { pr: candidate.pr.number } : {}),
+    ...(modelKey === undefined ? {} : { modelKey }),
+    evidence:
+      evidence.kind === "missing"
+        ? {
+            kind: "missing",
+            where: evidence.why,
+            ...(evidence.training ? { run: evidence.training.run } : {}),
+          }
+        : evidence.origin.kind === "measured"
+          ? {
+              kind: "measured",
+              where: evidence.origin.where,
+              ...(evidence.origin.run ? { run: evidence.origin.run } : {}),
+            }
+          : {
+              kind: "recorded",
+              where: `artifact ${evidence.origin.artifact.name} of workflow run ${evidence.origin.run.id} (attempt ${evidence.origin.run.attempt})`,
+              run: evidence.origin.run,
+              artifactId: evidence.origin.artifact.id,
+            },
+    config: { ...config.origin, trusted: config.untrusted === undefined },
+  };
+}
+
+export function decide(candidate: Candidate): DecisionResult {
+  const { config } = candidate.config;
+  const waitingFor = waitingForEvidence(candidate);
+  const measurements =
+    candidate.evidence.kind === "present" ? candidate.evidence.measurements : NO_MEASUREMENTS;
   const sources: ConditionSources = {
-    metrics: input.metrics,
-    baseline: input.baseline,
-    metricErrors: input.metricErrors,
-    baselineErrors: input.baselineErrors,
+    metrics: measurements.metrics,
+    baseline: measurements.baseline,
+    metricErrors: measurements.metricErrors,
+    baselineErrors: measurements.baselineErrors,
   };
   // A failed require_approval test anywhere in the config forbids auto-approval everywhere.
   const tests = new Map<string, Evaluated>();
-  for (const step of config.steps)
-    if (step.type === "test") tests.set(step.name, evaluateTest(step, sources));
+  if (waitingFor === undefined)
+    for (const step of config.steps)
+      if (step.type === "test") tests.set(step.name, evaluateTest(step, sources));
   const manualBy = [...tests.values()]
     .filter((t) => t.result.status === "needs_approval")
     .map((t) => t.result.name);
@@ -170,16 +284,17 @@ export function decide(input: DecideInput): DecisionResult {
   const approvals = new Map<string, ApprovalEvaluated>();
   for (const step of config.steps) {
     if (step.type === "approval")
-      approvals.set(step.name, evaluateApproval(step, config, input, sources, manualBy));
+      approvals.set(step.name, evaluateApproval(step, config, candidate, sources, manualBy, waitingFor));
   }
   // needs_approval is settled by a human approval in some approval step.
   const humanApproved = [...approvals.values()].some((a) => a.result.status === "approved");
 
-  const steps: StepResult[] = [];
+  let steps: StepResult[] = [];
   const rows: MetricRow[] = [];
   for (const step of config.steps) {
-    if (step.type === "training") steps.push(trainingStep(step, input));
+    if (step.type === "training") steps.push(trainingStep(step, measurements, waitingFor));
     else if (step.type === "deploy") steps.push(deployStep(step.name, step.environment, steps));
+    else if (step.type === "test" && waitingFor !== undefined) steps.push(waitingTest(step, waitingFor));
     else {
       const evaluated = step.type === "test" ? tests.get(step.name)! : approvals.get(step.name)!;
       rows.push(...evaluated.rows);
@@ -189,12 +304,7 @@ export function decide(input: DecideInput): DecisionResult {
           ...result,
           status: "approved",
           reasons: [
-            {
-              kind: "rule",
-              outcome: "pass",
-              message: "checks failed, and a manual approval was given",
-              data: { rule: "manually-approved" },
-            },
+            rule("pass", "manually-approved", "checks failed, and a manual approval was given"),
             ...result.reasons,
           ],
         });
@@ -202,28 +312,32 @@ export function decide(input: DecideInput): DecisionResult {
     }
   }
 
-  const verdict = outcome(config, steps, approvals, input);
-  const { failPipeline } = verdict;
-  let { decision, summary } = verdict;
-  if (decision === "approved" && input.untrustedConfig) {
-    decision = "pending";
-    summary = `not approved: ${input.untrustedConfig}`;
-    for (const [i, step] of steps.entries()) {
-      if (step.type !== "deploy") continue;
-      steps[i] = {
-        ...step,
-        status: "blocked",
-        reasons: [
-          {
-            kind: "rule",
-            outcome: "pending",
-            message: `blocked: ${input.untrustedConfig}`,
-            data: { rule: "untrusted-config" },
-          },
-        ],
+  let outcome: Outcome;
+  const failure = waitingFor === undefined ? inputFailure(measurements, rows) : undefined;
+  const blocked = ineligible(candidate);
+  if (failure) outcome = { decision: "error", failPipeline: true, summary: failure.message, failure };
+  else if (blocked) {
+    outcome = { decision: "rejected", failPipeline: true, summary: blocked.why };
+    steps = blockDeploys(steps, blocked.rule, blocked.why);
+  } else {
+    outcome = verdict(config, steps, approvals);
+    if (outcome.decision === "approved" && waitingFor !== undefined) {
+      outcome = {
+        decision: "pending",
+        failPipeline: false,
+        summary: `waiting for the training run's evidence: ${waitingFor}`,
       };
+    } else if (outcome.decision === "pending" && waitingFor !== undefined) {
+      outcome = { ...outcome, summary: `waiting for the training run's evidence: ${waitingFor}` };
+    }
+    const untrusted = candidate.config.untrusted;
+    if (outcome.decision === "approved" && untrusted) {
+      outcome = { decision: "pending", failPipeline: false, summary: `not approved: ${untrusted}` };
+      steps = blockDeploys(steps, "untrusted-config", untrusted);
     }
   }
+
+  const { decision, failPipeline, summary } = outcome;
   const pendingApprovers =
     decision === "pending" ? [...new Set([...approvals.values()].flatMap((a) => a.stillNeeded))] : [];
   const approvalSteps = steps.filter((s) => s.type === "approval");
@@ -231,6 +345,7 @@ export function decide(input: DecideInput): DecisionResult {
     decision === "approved" &&
     approvalSteps.length > 0 &&
     approvalSteps.every((s) => s.status === "auto_approved");
+  const model = candidate.evidence.kind === "present" ? measurements.model : undefined;
   return {
     schemaVersion: 1,
     decision,
@@ -238,23 +353,30 @@ export function decide(input: DecideInput): DecisionResult {
     failPipeline,
     steps,
     metrics: rows,
-    ...(input.model ? { model: input.model } : {}),
-    ...(input.pr ? { headSha: input.pr.headSha } : {}),
-    ...(input.pr?.number === undefined ? {} : { pr: input.pr.number }),
+    ...(model ? { model } : {}),
+    headSha: candidate.commit,
+    ...(candidate.pr ? { pr: candidate.pr.number } : {}),
     pendingApprovers,
     diagnostics: [],
+    ...(outcome.failure ? { failure: outcome.failure } : {}),
     summary,
+    candidate: summarizeCandidate(candidate),
   };
 }
 
-/** An invalid config or unreadable input: no verdict on the model, only the problems. */
-export function configErrorResult(diagnostics: Diagnostic[]): DecisionResult {
-  const errors = diagnostics.filter((d) => d.severity === "error");
-  const first = errors[0] ?? diagnostics[0];
-  const count = errors.length || diagnostics.length;
-  const summary = first
-    ? `invalid config or input: ${formatDiagnostic({ ...first, hint: undefined })}${count > 1 ? ` (and ${count - 1} more)` : ""}`
-    : "invalid config or input";
+/** What a decision without a candidate can still say about its subject. */
+export interface Subject {
+  repository: string;
+  commit?: string;
+  pr?: number;
+}
+
+function withoutVerdict(
+  summary: string,
+  subject: Subject | undefined,
+  diagnostics: Diagnostic[],
+  failure: Failure,
+): DecisionResult {
   return {
     schemaVersion: 1,
     decision: "error",
@@ -262,8 +384,27 @@ export function configErrorResult(diagnostics: Diagnostic[]): DecisionResult {
     failPipeline: true,
     steps: [],
     metrics: [],
+    ...(subject?.commit ? { headSha: subject.commit } : {}),
+    ...(subject?.pr === undefined ? {} : { pr: subject.pr }),
     pendingApprovers: [],
     diagnostics,
+    failure,
     summary,
   };
+}
+
+/** An invalid config: no verdict on the model, only the problems, located in the file. */
+export function configErrorResult(diagnostics: Diagnostic[], subject?: Subject): DecisionResult {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  const first = errors[0] ?? diagnostics[0];
+  const count = errors.length || diagnostics.length;
+  const summary = first
+    ? `invalid config or input: ${formatDiagnostic({ ...first, hint: undefined })}${count > 1 ? ` (and ${count - 1} more)` : ""}`
+    : "invalid config or input";
+  return withoutVerdict(summary, subject, diagnostics, { code: "config_invalid", message: summary });
+}
+
+/** A read that failed, an unusable input, a bug: no verdict, and never an approval. */
+export function failureResult(failure: Failure, subject?: Subject): DecisionResult {
+  return withoutVerdict(failure.message, subject, [], failure);
 }

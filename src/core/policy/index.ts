@@ -1,4 +1,11 @@
-export { decide, configErrorResult } from "./decide.js";
-export { tallyReviews, ineligibility, shortSha } from "./reviews.js";
-export { guardedChanges } from "./guarded-paths.js";
+export {
+  decide,
+  configErrorResult,
+  failureResult,
+  needsEvidence,
+  summarizeCandidate,
+  type Subject,
+} from "./decide.js";
+export { tallyReviews, ineligibility, shortSha, recordingAt, candidateModel } from "./reviews.js";
+export { guardedChanges, protectedMatcher, evidencePaths } from "./guarded-paths.js";
 export type * from "./types.js";

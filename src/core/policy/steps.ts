@@ -3,9 +3,11 @@
 import type { ApprovalStep, Config, TestStep } from "../config/types.js";
 import type { Condition } from "../conditions/types.js";
 import { evaluateCondition, type ConditionResult, type ConditionSources } from "../conditions/evaluate.js";
+import type { Candidate } from "../candidate/types.js";
+import { GITHUB_LIMITS } from "../github-limits.js";
 import { guardedChanges } from "./guarded-paths.js";
 import { shortSha, tallyReviews, type Vote } from "./reviews.js";
-import type { DecideInput, MetricRow, Reason, StepResult } from "./types.js";
+import type { MetricRow, Reason, StepResult } from "./types.js";
 
 export interface Evaluated {
   result: StepResult;
@@ -40,6 +42,7 @@ export function checkReason(result: ConditionResult): Reason {
 
 function row(step: string, result: ConditionResult): MetricRow {
   return {
+    ...(result.inputError === undefined ? {} : { inputError: result.inputError }),
     step,
     condition: result.condition.text,
     metric: result.condition.metric.text,
@@ -83,11 +86,22 @@ export function evaluateTest(step: TestStep, sources: ConditionSources): Evaluat
   return { result: { name: step.name, type: "test", status, reasons: [summary, ...reasons] }, rows };
 }
 
-/** GitHub lists at most this many files of a pull request. */
-const GITHUB_CHANGED_FILES_CAP = 3000;
+/** The files the evidence was read from, besides those the config names (the Action's inputs). */
+function evidenceFiles(candidate: Candidate): string[] {
+  const evidence = candidate.evidence;
+  if (evidence.kind !== "present") return [];
+  const { metrics, baseline } = evidence.measurements;
+  return [...metrics, ...baseline].map((source) => source.file);
+}
+
+const GUARDED_WHAT = {
+  config: "the model-approval config",
+  workflow: "a workflow file",
+  evidence: "a file the evidence is read from (training output committed in a PR is not evidence)",
+} as const;
 
 /** Rules that stop auto-approval; empty when it may happen. */
-function autoApprovalBlockers(config: Config, input: DecideInput, manualBy: string[]): Reason[] {
+function autoApprovalBlockers(config: Config, candidate: Candidate, manualBy: string[]): Reason[] {
   const blockers: Reason[] = [];
   for (const test of manualBy) {
     blockers.push(
@@ -96,38 +110,30 @@ function autoApprovalBlockers(config: Config, input: DecideInput, manualBy: stri
       }),
     );
   }
-  if (!input.pr) return blockers;
-  const { changedFiles, changedFilesCount } = input.pr;
-  if (input.pr.changedFilesUnknown) {
+  const pr = candidate.pr;
+  if (!pr) return blockers;
+  const changed = pr.changedFiles;
+  if (!changed.known) {
     blockers.push(
       rule(
         "pending",
         "changed-files-unknown",
-        "the pull request's changed files are unknown, so protected paths cannot be ruled out",
+        `the pull request's changed files are unknown (${changed.why}), so protected paths cannot be ruled out`,
       ),
     );
+    return blockers;
   }
-  const incomplete =
-    changedFilesCount === undefined
-      ? changedFiles.length >= GITHUB_CHANGED_FILES_CAP
-      : changedFilesCount > changedFiles.length;
-  if (incomplete) {
+  if (!changed.complete) {
     blockers.push(
       rule(
         "pending",
         "changed-files-incomplete",
-        changedFilesCount === undefined
-          ? `the pull request reaches GitHub's limit of ${GITHUB_CHANGED_FILES_CAP} listed files, so protected paths cannot be ruled out`
-          : `the pull request changes ${changedFilesCount} files but only ${changedFiles.length} could be listed, so protected paths cannot be ruled out`,
+        `GitHub lists at most ${changed.limit ?? GITHUB_LIMITS.pullRequestFiles} changed files and this change reaches that, so protected paths cannot be ruled out`,
       ),
     );
   }
-  for (const hit of guardedChanges(config, input.pr.changedFiles)) {
-    const what = {
-      config: "the model-approval config",
-      workflow: "a workflow file",
-      protected: `a protected path (${hit.pattern})`,
-    }[hit.rule];
+  for (const hit of guardedChanges(config, changed.files, evidenceFiles(candidate))) {
+    const what = hit.rule === "protected" ? `a protected path (${hit.pattern})` : GUARDED_WHAT[hit.rule];
     blockers.push(
       rule("pending", `changes-${hit.rule}`, `the pull request changes ${hit.file}, ${what}`, {
         file: hit.file,
@@ -138,11 +144,18 @@ function autoApprovalBlockers(config: Config, input: DecideInput, manualBy: stri
   return blockers;
 }
 
-function stillNeeded(step: ApprovalStep, author: string | undefined, approved: Set<string>): string[] {
+/** Listed users and teams still to be asked: never someone whose approval could not count. */
+function stillNeeded(
+  step: ApprovalStep,
+  cannotApprove: (string | undefined)[],
+  approved: Set<string>,
+): string[] {
+  const excluded = new Set(
+    step.allowSelfApproval ? [] : cannotApprove.filter((l): l is string => !!l).map((l) => l.toLowerCase()),
+  );
   const users = step.users.filter((user) => {
     const who = user.toLowerCase();
-    if (approved.has(who)) return false;
-    return step.allowSelfApproval || author === undefined || who !== author.toLowerCase();
+    return !approved.has(who) && !excluded.has(who);
   });
   return [...users, ...step.teams];
 }
@@ -150,24 +163,29 @@ function stillNeeded(step: ApprovalStep, author: string | undefined, approved: S
 export function evaluateApproval(
   step: ApprovalStep,
   config: Config,
-  input: DecideInput,
+  candidate: Candidate,
   sources: ConditionSources,
   manualBy: string[],
+  /** Set while the evidence is missing: auto-approval waits for it instead of judging no numbers. */
+  waitingFor?: string,
 ): ApprovalEvaluated {
   const base = { name: step.name, type: "approval" as const };
-  const auto = evaluateAll(step.name, step.autoApproveIf, sources);
-  const tally = input.pr ? tallyReviews(step, input.pr, input.teamMembers) : undefined;
+  const auto = evaluateAll(step.name, waitingFor === undefined ? step.autoApproveIf : [], sources);
+  const pr = candidate.pr;
+  const tally = pr ? tallyReviews(step, candidate, pr) : undefined;
   // An eligible approver who requested changes outranks the thresholds: fail closed.
   const objected = tally?.votes.some((v) => v.state === "CHANGES_REQUESTED") ?? false;
   const reasons: Reason[] = [];
-  if (step.autoApproveIf.length > 0) {
+  if (step.autoApproveIf.length > 0 && waitingFor !== undefined) {
+    reasons.push(rule("pending", "auto-approve", `auto_approve_if waits for the evidence: ${waitingFor}`));
+  } else if (step.autoApproveIf.length > 0) {
     const held = auto.results.every((r) => r.passed);
-    const blockers = held ? autoApprovalBlockers(config, input, manualBy) : [];
+    const blockers = held ? autoApprovalBlockers(config, candidate, manualBy) : [];
     if (held && objected) {
       blockers.push(rule("fail", "changes-requested", "an eligible approver requested changes"));
     }
     if (held && blockers.length === 0) {
-      const noPr = input.pr
+      const noPr = pr
         ? []
         : [
             rule(
@@ -192,10 +210,9 @@ export function evaluateApproval(
     reason.children = held ? [...blockers, ...auto.reasons] : auto.reasons;
     reasons.push(reason);
   } else if (manualBy.length > 0) {
-    reasons.push(...autoApprovalBlockers(config, input, manualBy));
+    reasons.push(...autoApprovalBlockers(config, candidate, manualBy));
   }
 
-  const pr = input.pr;
   if (!pr || !tally) {
     reasons.push(
       rule(
@@ -208,7 +225,7 @@ export function evaluateApproval(
       result: { ...base, status: "pending", reasons },
       rows: auto.rows,
       votes: [],
-      stillNeeded: stillNeeded(step, undefined, new Set()),
+      stillNeeded: stillNeeded(step, [], new Set()),
       missingApprovals: step.minApprovals,
     };
   }
@@ -222,19 +239,24 @@ export function evaluateApproval(
   if (objections.length > 0) {
     status = "rejected";
     const who = objections.map((v) => v.login).join(", ");
-    verdict = rule("fail", "changes-requested", `changes requested by ${who} on ${shortSha(pr.headSha)}`, {
-      onReject: step.onReject,
-    });
+    verdict = rule(
+      "fail",
+      "changes-requested",
+      `changes requested by ${who} on ${shortSha(candidate.commit)}`,
+      {
+        onReject: step.onReject,
+      },
+    );
   } else if (missing === 0) {
     status = "approved";
     const who = approvals.map((v) => v.login).join(", ");
-    verdict = rule("pass", "approved", `approved by ${who} on ${shortSha(pr.headSha)}`);
+    verdict = rule("pass", "approved", `approved by ${who} on ${shortSha(candidate.commit)}`);
   } else {
     status = "pending";
     verdict = rule(
       "pending",
       "approvals-missing",
-      `${approvals.length} of ${step.minApprovals} approvals on ${shortSha(pr.headSha)}: ${missing} more needed`,
+      `${approvals.length} of ${step.minApprovals} approvals on ${shortSha(candidate.commit)}: ${missing} more needed`,
     );
   }
   verdict.children = tally.reasons;
@@ -242,7 +264,7 @@ export function evaluateApproval(
     result: { ...base, status, reasons: [verdict, ...reasons] },
     rows: auto.rows,
     votes: tally.votes,
-    stillNeeded: status === "pending" ? stillNeeded(step, pr.author, approved) : [],
+    stillNeeded: status === "pending" ? stillNeeded(step, [pr.author, pr.pusher], approved) : [],
     missingApprovals: missing,
   };
 }

@@ -1,6 +1,7 @@
-import type { Config, StepType } from "../config/types.js";
+import type { StepType } from "../config/types.js";
+import type { ConfigOrigin, EvidenceOrigin, WorkflowRunRef } from "../candidate/types.js";
 import type { Diagnostic } from "../diagnostics.js";
-import type { MetricSource } from "../metrics/types.js";
+import type { Failure } from "../failure.js";
 
 export type Decision = "approved" | "pending" | "rejected" | "error";
 
@@ -20,7 +21,7 @@ export type StepStatus =
 /**
  * One node of the reasons tree. `kind` says what the node is about and which `data` fields it has:
  *   check     data: { condition, metric, value?, threshold?, baseline?, source?, file?, availableKeys? }
- *   approver  data: { login, state, commit, submittedAt, counted, why? }
+ *   approver  data: { login, state, commit, submittedAt, counted, model?, why? }
  *   rule      data: { rule }   e.g. protected paths touched, config edited, no PR
  *   metric    data: { source, file, format }
  *   config    data: { diagnostics }
@@ -50,23 +51,6 @@ export interface Review {
   submitted_at?: string | null;
 }
 
-/** The pull request the decision is about, from a GitHub REST pull request. */
-export interface PullRequestContext {
-  number?: number;
-  author: string;
-  headSha: string;
-  baseRef: string;
-  changedFiles: string[];
-  /**
-   * How many files GitHub says the PR changes. GitHub lists at most 3000, so a count above the
-   * list's length means the list is incomplete and the protected-path rule cannot be trusted.
-   */
-  changedFilesCount?: number;
-  /** The changed files are not known at all (a local run without them): no auto-approval. */
-  changedFilesUnknown?: boolean;
-  reviews: Review[];
-}
-
 export interface ModelIdentity {
   name?: string;
   /** sha256 over the artifacts, hex; undefined when the config lists none. */
@@ -90,25 +74,8 @@ export interface MetricRow {
   source?: string;
   file?: string;
   reason?: string;
-}
-
-export interface DecideInput {
-  config: Config;
-  metrics: MetricSource[];
-  baseline: MetricSource[];
-  /** Load failures of metric files, keyed by source name, e.g. "metrics/eval.json:3: bad JSON". */
-  metricErrors?: Record<string, string>;
-  baselineErrors?: Record<string, string>;
-  /** Absent when there is no PR (push, workflow_dispatch, local run without --pr). */
-  pr?: PullRequestContext;
-  /** Members of each listed "org/team", as resolved by the caller; a missing team has no members. */
-  teamMembers: Record<string, string[]>;
-  model?: ModelIdentity;
-  /**
-   * Set when the config could not be read from a trusted place (e.g. only the PR itself has one):
-   * why. The PR could have written its own rules, so the decision is never "approved".
-   */
-  untrustedConfig?: string;
+  /** The condition's reference is wrong (ambiguous): the decision is an input error. */
+  inputError?: string;
 }
 
 export interface DecisionResult {
@@ -126,6 +93,23 @@ export interface DecisionResult {
   /** Approvers still to be asked, while pending. */
   pendingApprovers: string[];
   diagnostics: Diagnostic[];
+  /** Why no verdict could be reached (decision "error" for a reason other than the config's diagnostics). */
+  failure?: Failure;
   /** One line: why the decision is what it is. */
   summary: string;
+  /** What was decided about; absent only when not even the commit is known. */
+  candidate?: CandidateSummary;
+}
+
+/** The candidate as the reports name it. */
+export interface CandidateSummary {
+  repository: string;
+  commit: string;
+  pr?: number;
+  /** What identifies the model (digest, or the metrics fingerprint without artifacts). */
+  modelKey?: string;
+  evidence:
+    | { kind: EvidenceOrigin["kind"]; where: string; run?: WorkflowRunRef; artifactId?: number }
+    | { kind: "missing"; where: string; run?: WorkflowRunRef };
+  config?: ConfigOrigin & { trusted: boolean };
 }

@@ -60,12 +60,35 @@ export function shortCommit(sha: string | undefined | null): string {
   return sha ? sha.slice(0, 7) : "unknown";
 }
 
+/** "workflow run 123 (attempt 2) of .github/workflows/train.yml", or what else the evidence is. */
+export function evidenceLine(result: DecisionResult): string | undefined {
+  const evidence = result.candidate?.evidence;
+  if (!evidence) return undefined;
+  if (evidence.kind === "missing") return `none yet (${evidence.where})`;
+  const run = evidence.run;
+  if (evidence.kind === "recorded" && run)
+    return `recorded by workflow run ${run.id} (attempt ${run.attempt}) of ${run.workflow} on ${run.event}`;
+  return run
+    ? `measured in workflow run ${run.id} (attempt ${run.attempt}) of ${run.workflow}`
+    : evidence.where;
+}
+
+/** "the default branch main (blob 0123456)", marked when the rules are not trusted. */
+export function configLine(result: DecisionResult): string | undefined {
+  const config = result.candidate?.config;
+  if (!config) return undefined;
+  const blob = config.blobSha ? ` (blob ${config.blobSha.slice(0, 7)})` : "";
+  return `${config.path} from ${config.where}${blob}${config.trusted ? "" : ", not trusted to approve"}`;
+}
+
 export interface ApprovalLine {
   step: string;
   login: string;
   state: string;
   commit: string;
   counted: boolean;
+  /** The model the review was cast on (digest or metrics key). */
+  model?: string;
   why?: string;
 }
 
@@ -82,6 +105,7 @@ export function approvalLines(result: DecisionResult): ApprovalLine[] {
           state: String(d.state),
           commit: typeof d.commit === "string" ? d.commit : "",
           counted: d.counted === true,
+          ...(typeof d.model === "string" ? { model: d.model } : {}),
           ...(typeof d.why === "string" ? { why: d.why } : {}),
         });
       }

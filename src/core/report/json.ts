@@ -24,6 +24,8 @@ export function toJsonReport(result: DecisionResult): Record<string, unknown> {
     headSha: result.headSha ?? null,
     pr: result.pr ?? null,
     diagnostics: result.diagnostics,
+    failure: result.failure ?? null,
+    candidate: result.candidate ?? null,
   };
 }
 

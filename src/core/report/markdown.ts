@@ -3,9 +3,13 @@
 // long tables are cut (with a note) until the whole body fits.
 import { formatDiagnostic } from "../diagnostics.js";
 import type { DecisionResult, Reason } from "../policy/types.js";
+import { shortKey } from "../candidate/model-key.js";
+import { GITHUB_LIMITS } from "../github-limits.js";
 import {
   approvalLines,
   change,
+  configLine,
+  evidenceLine,
   headline,
   num,
   pendingReasons,
@@ -19,7 +23,6 @@ import {
 import { renderMermaid } from "./mermaid.js";
 
 export const COMMENT_MARKER = "<!-- model-approval:comment -->";
-export const GITHUB_COMMENT_LIMIT = 65_536;
 
 export interface MarkdownOptions {
   /** Defaults to GitHub's comment limit. */
@@ -87,10 +90,13 @@ function stepsSection(result: DecisionResult): string[] {
   ];
 }
 
-function approvalsSection(result: DecisionResult, lines: ApprovalLine[], maxRows: number): string[] {
+function onModel(line: ApprovalLine): string {
+  const key = shortKey(line.model);
+  return key ? ` (model ${code(key)})` : "";
+}
+
+function approvalsSection(lines: ApprovalLine[], maxRows: number): string[] {
   if (lines.length === 0) return [];
-  const digest = shortDigest(result.model?.digest);
-  const model = digest ? ` (model ${code(digest)})` : "";
   const counted = lines.filter((l) => l.counted);
   const others = limited(
     lines.filter((l) => !l.counted),
@@ -99,13 +105,17 @@ function approvalsSection(result: DecisionResult, lines: ApprovalLine[], maxRows
   const out = ["### Reviews", ""];
   for (const l of counted) {
     const verb = l.state === "APPROVED" ? "approved" : "requested changes on";
-    out.push(`- ${l.login} ${verb} commit ${code(shortCommit(l.commit))}${model} — ${cell(l.step)}`);
+    out.push(
+      `- ${cell(l.login)} ${verb} commit ${code(shortCommit(l.commit))}${onModel(l)} — ${cell(l.step)}`,
+    );
   }
   if (counted.length === 0) out.push("- no review counts yet");
   if (others.shown.length > 0) {
     out.push("", "<details><summary>Reviews that do not count</summary>", "");
     for (const l of others.shown)
-      out.push(`- ${l.login} ${l.state} on ${code(shortCommit(l.commit))}: ${l.why ?? "not counted"}`);
+      out.push(
+        `- ${cell(l.login)} ${l.state} on ${code(shortCommit(l.commit))}${onModel(l)}: ${cell(l.why ?? "not counted")}`,
+      );
     if (others.omitted > 0) out.push(`- …and ${others.omitted} more`);
     out.push("", "</details>");
   }
@@ -141,6 +151,10 @@ function render(result: DecisionResult, maxRows: number, marker: boolean): strin
     result.headSha ? `**Commit** ${code(shortCommit(result.headSha))}` : undefined,
     result.pr !== undefined ? `**PR** #${result.pr}` : undefined,
   ].filter((f): f is string => f !== undefined);
+  const provenance = [
+    ...(evidenceLine(result) ? [`**Evidence** ${cell(evidenceLine(result)!)}`] : []),
+    ...(configLine(result) ? [`**Rules** ${cell(configLine(result)!)}`] : []),
+  ];
   const lines = [
     ...(marker ? [COMMENT_MARKER] : []),
     `## model-approval: ${headline(result)}`,
@@ -148,10 +162,11 @@ function render(result: DecisionResult, maxRows: number, marker: boolean): strin
     `> ${cell(result.summary)}`,
     "",
     ...(facts.length ? [facts.join(" · "), ""] : []),
+    ...(provenance.length ? [provenance.join("  \n"), ""] : []),
     ...diagnosticsSection(result, maxRows),
     ...metricsSection(result, maxRows),
     ...stepsSection(result),
-    ...approvalsSection(result, approvalLines(result), maxRows),
+    ...approvalsSection(approvalLines(result), maxRows),
     ...neededSection(result),
     ...(result.steps.length ? ["```mermaid", renderMermaid(result), "```", ""] : []),
   ];
@@ -159,7 +174,7 @@ function render(result: DecisionResult, maxRows: number, marker: boolean): strin
 }
 
 export function renderMarkdown(result: DecisionResult, options: MarkdownOptions = {}): string {
-  const limit = options.maxLength ?? GITHUB_COMMENT_LIMIT;
+  const limit = options.maxLength ?? GITHUB_LIMITS.commentBody;
   const marker = options.marker ?? true;
   let maxRows = Math.max(result.metrics.length, result.diagnostics.length, approvalLines(result).length, 1);
   for (;;) {

@@ -1,7 +1,17 @@
 // The terminal report: the decision, then the reasons tree of each step, indented.
 import { formatDiagnostic } from "../diagnostics.js";
 import type { DecisionResult, Reason } from "../policy/types.js";
-import { change, headline, num, rowVerdict, shortDigest, statusSymbol, statusWord } from "./format.js";
+import {
+  change,
+  configLine,
+  evidenceLine,
+  headline,
+  num,
+  rowVerdict,
+  shortDigest,
+  statusSymbol,
+  statusWord,
+} from "./format.js";
 
 const MARK: Record<Reason["outcome"], string> = { pass: "✓", fail: "✗", pending: "…", info: "-" };
 
@@ -19,6 +29,10 @@ export function renderText(result: DecisionResult): string {
     lines.push(`model: ${[result.model?.name, digest].filter(Boolean).join(" ")}`);
   if (result.headSha)
     lines.push(`commit: ${result.headSha}${result.pr !== undefined ? ` (PR #${result.pr})` : ""}`);
+  const evidence = evidenceLine(result);
+  if (evidence) lines.push(`evidence: ${evidence}`);
+  const rules = configLine(result);
+  if (rules) lines.push(`rules: ${rules}`);
   if (result.diagnostics.length > 0) {
     lines.push("", "config problems:");
     lines.push(...result.diagnostics.map((d) => `  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`));

@@ -52,13 +52,30 @@ describe("lookupMetric", () => {
     });
   });
 
-  it("falls back to a top-level key named like the source when the qualified path is absent", () => {
-    const src = source("eval", { eval: { accuracy: 0.7 } });
+  it("reads a qualified reference from its source only, never from another source's look-alike key", () => {
+    const own = source("eval", { loss: 0.3 });
+    // Another file carrying an `eval.accuracy` path must not answer for the source named eval.
+    const decoy = source("other", { eval: { accuracy: 0.99 } });
+    const r = lookupMetric(ref("eval", "accuracy"), [own, decoy]);
+    expect(r).toMatchObject({ ok: false, source: "eval", file: "metrics/eval.json" });
+    if (!r.ok) expect(r.reason).toContain("`eval.accuracy` not found in eval (metrics/eval.json)");
+    // The full path inside the source still resolves.
+    const nested = source("eval", { eval: { accuracy: 0.7 } });
+    expect(lookupMetric(ref("eval", "eval", "accuracy"), [nested])).toMatchObject({ ok: true, value: 0.7 });
+  });
+
+  it("resolves a path whose first segment names no source in every source", () => {
+    const src = source("metrics", { eval: { accuracy: 0.7 } });
     expect(lookupMetric(ref("eval", "accuracy"), [src])).toMatchObject({
       ok: true,
       value: 0.7,
       key: "eval.accuracy",
     });
+  });
+
+  it("marks an unqualified name found in several sources as ambiguous, an input error", () => {
+    const r = lookupMetric(ref("accuracy"), [evalSrc, testSrc]);
+    expect(r).toMatchObject({ ok: false, ambiguous: true });
   });
 
   it("names the files and lists existing keys when a metric is missing", () => {

@@ -1,9 +1,19 @@
-// Hand-built configs and inputs for the engine's unit tests.
+// Hand-built configs and candidates for the engine's unit tests.
 import type { ApprovalStep, Config, Step, TestStep } from "../../../src/core/config/types.js";
 import type { Condition } from "../../../src/core/conditions/types.js";
 import { parseCondition } from "../../../src/core/conditions/parse.js";
 import type { MetricSource, MetricTree } from "../../../src/core/metrics/types.js";
-import type { DecideInput, PullRequestContext, Review } from "../../../src/core/policy/types.js";
+import type { ModelIdentity, Review } from "../../../src/core/policy/types.js";
+import type {
+  Candidate,
+  CandidatePullRequest,
+  Evidence,
+  Measurements,
+  Recording,
+} from "../../../src/core/candidate/types.js";
+import { changedFiles as listed } from "../../../src/core/candidate/changed-files.js";
+import { modelKey } from "../../../src/core/candidate/model-key.js";
+import { GITHUB_LIMITS } from "../../../src/core/github-limits.js";
 
 export const HEAD = "a".repeat(40);
 export const OLD = "b".repeat(40);
@@ -51,6 +61,7 @@ export function config(steps: Step[], overrides: Partial<Config> = {}): Config {
     metrics: [{ name: "eval", path: "metrics/eval.json" }],
     baseline: [],
     protectedPaths: [],
+    evidence: { workflows: [] },
     steps,
     ...overrides,
   };
@@ -72,25 +83,82 @@ export function review(
   };
 }
 
-export function pr(reviews: Review[] = [], overrides: Partial<PullRequestContext> = {}): PullRequestContext {
+export type PrOverrides = Partial<Omit<CandidatePullRequest, "changedFiles">> & {
+  /** The files as GitHub listed them, with GitHub's count when it gave one. */
+  changedFiles?: string[];
+  changedFilesCount?: number;
+  changedFilesUnknown?: boolean;
+};
+
+export function pr(reviews: Review[] = [], overrides: PrOverrides = {}): CandidatePullRequest {
+  const { changedFiles = ["models/train.py"], changedFilesCount, changedFilesUnknown, ...rest } = overrides;
   return {
     number: 7,
     author: "mallory",
+    state: "open",
     headSha: HEAD,
     baseRef: "main",
-    changedFiles: ["models/train.py"],
+    baseSha: OLD,
+    changedFiles: changedFilesUnknown
+      ? { known: false, why: "not given" }
+      : listed(changedFiles, GITHUB_LIMITS.pullRequestFiles, changedFilesCount),
     reviews,
-    ...overrides,
+    ...rest,
   };
 }
 
-export function input(cfg: Config, overrides: Partial<DecideInput> = {}): DecideInput {
+export interface CandidateOverrides {
+  metrics?: MetricSource[];
+  baseline?: MetricSource[];
+  metricErrors?: Record<string, string>;
+  baselineErrors?: Record<string, string>;
+  model?: ModelIdentity;
+  pr?: CandidatePullRequest;
+  teamMembers?: Record<string, string[]>;
+  untrustedConfig?: string;
+  commit?: string;
+  defaultBranch?: Candidate["defaultBranch"];
+  /** Replaces the measured evidence entirely (e.g. missing). */
+  evidence?: Evidence;
+  /** Earlier recordings on the commit, before the current one. */
+  earlier?: Recording[];
+  /** When the current evidence was recorded; absent: before every review. */
+  recordedAt?: string;
+}
+
+/** A candidate measured from local files (recorded before every review unless `recordedAt` says). */
+export function input(cfg: Config, overrides: CandidateOverrides = {}): Candidate {
+  const measurements: Measurements = {
+    metrics: overrides.metrics ?? [source({ accuracy: 0.93, f1: 0.8 })],
+    baseline: overrides.baseline ?? [],
+    metricErrors: overrides.metricErrors ?? {},
+    baselineErrors: overrides.baselineErrors ?? {},
+    ...(overrides.model ? { model: overrides.model } : {}),
+  };
+  const current: Recording = {
+    key: modelKey(measurements),
+    known: true,
+    ...(overrides.recordedAt ? { recordedAt: overrides.recordedAt } : {}),
+    ...(measurements.model?.digest ? { digest: measurements.model.digest } : {}),
+  };
+  const evidence: Evidence = overrides.evidence ?? {
+    kind: "present",
+    origin: { kind: "measured", where: "test files" },
+    measurements,
+    recordings: [...(overrides.earlier ?? []), current],
+  };
   return {
-    config: cfg,
-    metrics: [source({ accuracy: 0.93, f1: 0.8 })],
-    baseline: [],
-    teamMembers: {},
-    ...overrides,
+    repository: "acme/models",
+    commit: overrides.commit ?? overrides.pr?.headSha ?? HEAD,
+    ...(overrides.pr ? { pr: overrides.pr } : {}),
+    ...(overrides.defaultBranch ? { defaultBranch: overrides.defaultBranch } : {}),
+    teamMembers: overrides.teamMembers ?? {},
+    config: {
+      config: cfg,
+      origin: { path: cfg.file, where: "the test" },
+      ...(overrides.untrustedConfig ? { untrusted: overrides.untrustedConfig } : {}),
+    },
+    evidence,
   };
 }
 

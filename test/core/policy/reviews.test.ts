@@ -249,7 +249,7 @@ describe("review counting", () => {
     expect(whys).toEqual([
       ["mallory", false, expect.stringContaining("author")],
       ["eve", false, expect.stringContaining("not a listed approver")],
-      ["alice", false, expect.stringContaining("old commit")],
+      ["alice", false, expect.stringContaining("a vote on another commit is no vote for this one")],
       ["bob", false, expect.stringContaining("superseded")],
       ["bob", false, expect.stringContaining("comment")],
       ["bob", true, undefined],

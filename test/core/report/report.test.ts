@@ -78,7 +78,9 @@ describe("markdown", () => {
   it("says who approved which commit and model digest, and mentions nobody once approved", () => {
     const md = renderMarkdown(approved);
     expect(md).toContain("- alice approved commit `aaaaaaa` (model `sha256:0123456789ab`) — approve_model");
-    expect(md).toMatch(/bob APPROVED on `bbbbbbb`: on an old commit/);
+    expect(md).toMatch(
+      /bob APPROVED on `bbbbbbb` \(model `sha256:0123456789ab`\): on bbbbbbb, not the candidate/,
+    );
     expect(md).not.toContain("### Still needed");
     expect(md).not.toContain("@alice");
   });

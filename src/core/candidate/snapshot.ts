@@ -1,26 +1,32 @@
-// The metrics a workflow run measured, carried in its check run's text so that a later run (on a
-// review) and the App, neither of which has the files, decide from the same numbers. It is a
-// hidden HTML comment holding base64 JSON. JSON cannot hold NaN or ±Infinity, and those must
-// survive (they make checks fail), so non-finite numbers are written as {"$number": "NaN"}.
+// What a training run recorded: its measurements, and what it says about itself (which repository,
+// commit, pull request and run). It travels as a JSON file inside an artifact of that run; readers
+// believe the claims only where GitHub's own description of the run agrees (collect.ts checks).
+// JSON cannot hold NaN or ±Infinity, and those must survive (they make checks fail), so non-finite
+// numbers are written as {"$number": "NaN"}.
 import { METRIC_FORMATS, type MetricFormat } from "../config/types.js";
 import type { MetricSource, MetricTree, MetricValue } from "../metrics/types.js";
 import type { ModelIdentity } from "../policy/types.js";
+import type { Measurements, WorkflowRunRef } from "./types.js";
 
-export const SNAPSHOT_VERSION = 1;
-const PATTERN = /<!-- model-approval:snapshot ([A-Za-z0-9+/=]*) -->/;
+export const SNAPSHOT_FORMAT = "model-approval-snapshot";
+export const SNAPSHOT_VERSION = 2;
 const NON_FINITE = "$number";
 
-export interface Snapshot {
-  metrics: MetricSource[];
-  baseline: MetricSource[];
-  metricErrors: Record<string, string>;
-  baselineErrors: Record<string, string>;
-  model?: ModelIdentity;
+/** What the recording run says about itself. */
+export interface SnapshotClaims {
+  repository: string;
+  commit: string;
+  pullRequest?: number;
+  run?: WorkflowRunRef;
+}
+
+export interface Snapshot extends Measurements {
+  claims: SnapshotClaims;
 }
 
 export type DecodedSnapshot = { ok: true; snapshot: Snapshot } | { ok: false; error: string };
 
-function replacer(_key: string, value: unknown): unknown {
+export function replaceNonFinite(_key: string, value: unknown): unknown {
   if (typeof value === "number" && !Number.isFinite(value)) return { [NON_FINITE]: String(value) };
   return value;
 }
@@ -36,8 +42,18 @@ function reviver(_key: string, value: unknown): unknown {
 }
 
 export function encodeSnapshot(snapshot: Snapshot): string {
-  const json = JSON.stringify({ version: SNAPSHOT_VERSION, ...snapshot }, replacer);
-  return `<!-- model-approval:snapshot ${Buffer.from(json, "utf8").toString("base64")} -->`;
+  const { claims, metrics, baseline, metricErrors, baselineErrors, model } = snapshot;
+  const body = {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    claims,
+    metrics,
+    baseline,
+    metricErrors,
+    baselineErrors,
+    ...(model ? { model } : {}),
+  };
+  return JSON.stringify(body, replaceNonFinite, 2) + "\n";
 }
 
 class Invalid extends Error {}
@@ -92,8 +108,11 @@ function model(value: unknown): ModelIdentity | undefined {
   if (!isRecord(value) || !Array.isArray(value.artifacts)) throw new Invalid("model is malformed");
   if (value.name !== undefined && typeof value.name !== "string")
     throw new Invalid("model.name is not a string");
-  if (value.digest !== undefined && typeof value.digest !== "string")
-    throw new Invalid("model.digest is not a string");
+  if (
+    value.digest !== undefined &&
+    (typeof value.digest !== "string" || !/^[0-9a-f]{64}$/.test(value.digest))
+  )
+    throw new Invalid("model.digest is not a sha256 hex digest");
   const artifacts = value.artifacts.map((a, i) => {
     if (
       !isRecord(a) ||
@@ -115,17 +134,54 @@ function model(value: unknown): ModelIdentity | undefined {
   };
 }
 
-/** Reads the snapshot out of a check run's text. Never throws: garbage is an error result. */
-export function decodeSnapshot(text: string): DecodedSnapshot {
-  const match = PATTERN.exec(typeof text === "string" ? text : "");
-  if (!match) return { ok: false, error: "no model-approval snapshot in the text" };
+function positiveInteger(value: unknown, where: string): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1)
+    throw new Invalid(`${where} is not a positive integer`);
+  return value;
+}
+
+function text(value: unknown, where: string): string {
+  if (typeof value !== "string" || value === "") throw new Invalid(`${where} is not a string`);
+  return value;
+}
+
+function claims(value: unknown): SnapshotClaims {
+  if (!isRecord(value)) throw new Invalid("claims is not an object");
+  const run = value.run;
+  return {
+    repository: text(value.repository, "claims.repository"),
+    commit: text(value.commit, "claims.commit"),
+    ...(value.pullRequest === undefined || value.pullRequest === null
+      ? {}
+      : { pullRequest: positiveInteger(value.pullRequest, "claims.pullRequest") }),
+    ...(run === undefined || run === null
+      ? {}
+      : isRecord(run)
+        ? {
+            run: {
+              id: positiveInteger(run.id, "claims.run.id"),
+              attempt: positiveInteger(run.attempt, "claims.run.attempt"),
+              workflow: text(run.workflow, "claims.run.workflow"),
+              event: text(run.event, "claims.run.event"),
+            },
+          }
+        : (() => {
+            throw new Invalid("claims.run is not an object");
+          })()),
+  };
+}
+
+/** Reads a snapshot file. Never throws: garbage is an error result. */
+export function decodeSnapshot(input: string): DecodedSnapshot {
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(match[1] ?? "", "base64").toString("utf8"), reviver);
-    if (!isRecord(parsed)) throw new Invalid("not an object");
+    const parsed: unknown = JSON.parse(typeof input === "string" ? input : "", reviver);
+    if (!isRecord(parsed) || parsed.format !== SNAPSHOT_FORMAT)
+      throw new Invalid("not a model-approval snapshot");
     if (parsed.version !== SNAPSHOT_VERSION)
       throw new Invalid(`unsupported snapshot version ${JSON.stringify(parsed.version)}`);
     const m = model(parsed.model);
     const snapshot: Snapshot = {
+      claims: claims(parsed.claims),
       metrics: sources(parsed.metrics, "metrics"),
       baseline: sources(parsed.baseline, "baseline"),
       metricErrors: errors(parsed.metricErrors, "metricErrors"),
