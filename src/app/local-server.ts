@@ -1,10 +1,11 @@
 // The App behind an HTTP server on one host and port, with its configuration passed in rather than
 // read from the environment: for the local demo (`npm start` without credentials) and end-to-end
-// tests. Same app, same signature verification (createNodeMiddleware), same App authentication.
-import { createServer } from "node:http";
+// tests. Same app, same signature verification (createNodeMiddleware), same App authentication,
+// same request limits (webhook-limits.ts) as the production server.
 import type { AddressInfo } from "node:net";
 import { Probot, ProbotOctokit, createNodeMiddleware } from "probot";
 import { modelApprovalApp } from "./index.js";
+import { createGuardedServer } from "./webhook-limits.js";
 
 export interface LocalAppServerOptions {
   appId: number;
@@ -38,7 +39,7 @@ export async function startLocalAppServer(options: LocalAppServerOptions): Promi
     })),
   });
   const middleware = await createNodeMiddleware(modelApprovalApp(), { probot });
-  const server = createServer((req, res) => {
+  const server = createGuardedServer((req, res) => {
     void middleware(req, res, () => res.writeHead(404).end());
   });
   const host = options.host ?? "127.0.0.1";

@@ -3,11 +3,14 @@
 /** Probot's default secret: anyone who knows it could forge deliveries. */
 const DEFAULT_SECRETS = new Set(["", "development"]);
 
-/** Problems that must stop the App from starting; empty when it may start. */
+/**
+ * Problems that must stop the App from starting; empty when it may start. Nothing in the
+ * environment turns the secret check off: a switch like that could end up set in production.
+ */
 export function serverEnvProblems(env: NodeJS.ProcessEnv): string[] {
   const problems: string[] = [];
   const secret = env.WEBHOOK_SECRET?.trim() ?? "";
-  if (DEFAULT_SECRETS.has(secret) && env.NODE_ENV !== "test") {
+  if (DEFAULT_SECRETS.has(secret)) {
     problems.push(
       secret === ""
         ? "WEBHOOK_SECRET is not set: without it anyone could send forged webhooks. Set it to the secret configured in the GitHub App's settings."

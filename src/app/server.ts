@@ -1,10 +1,10 @@
 // Runs the App as an HTTP server: POST webhooks to WEBHOOK_PATH (default /api/github/webhooks);
 // GET /healthz answers 200 for load balancers. Holds no state between requests, so any number of
-// instances can run side by side.
-import { createServer } from "node:http";
+// instances can run side by side. Request size and time are bounded by webhook-limits.ts.
 import { createNodeMiddleware, createProbot } from "probot";
 import app from "./index.js";
 import { serverEnvProblems } from "./server-env.js";
+import { createGuardedServer } from "./webhook-limits.js";
 
 const problems = serverEnvProblems(process.env);
 if (problems.length > 0) {
@@ -17,7 +17,7 @@ const middleware = await createNodeMiddleware(app, {
   probot,
   webhooksPath: process.env.WEBHOOK_PATH || "/api/github/webhooks",
 });
-const server = createServer((req, res) => {
+const server = createGuardedServer((req, res) => {
   if (req.method === "GET" && req.url === "/healthz") {
     res.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
     return;
