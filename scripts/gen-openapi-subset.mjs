@@ -46,6 +46,14 @@ export const OPERATIONS = [
   "POST /app/installations/{installation_id}/access_tokens",
   "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
   "GET /repos/{owner}/{repo}/actions/runs/{run_id}",
+  // What the product reads of a PR's history, its runs and their evidence, and who pushed.
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /installation/repositories",
 ];
 
 // Documentation-only keywords; dropping them keeps the committed file small and reviewable.
@@ -127,6 +135,8 @@ function operation(spec, key, refs) {
       name: p.name,
       in: p.in,
       required: p.required === true,
+      // A path parameter that may span segments (a file path, BASE...HEAD with slashes in a branch).
+      ...(p["x-multi-segment"] === true ? { multiSegment: true } : {}),
       schema: toJsonSchema(p.schema ?? {}, refs),
     }));
   const body = op.requestBody ? resolve(spec, op.requestBody) : undefined;

@@ -26,7 +26,7 @@ function installation(app: FakeApp, owner: string) {
     target_type: "Organization",
     repository_selection: "all",
     permissions: PERMISSIONS,
-    events: EVENTS,
+    events: app.events ?? EVENTS,
   };
 }
 
@@ -41,7 +41,7 @@ const PERMISSIONS = {
   members: "read",
   metadata: "read",
 };
-const EVENTS = ["pull_request", "pull_request_review", "check_run", "deployment_protection_rule"];
+export const EVENTS = ["pull_request", "pull_request_review", "check_run", "deployment_protection_rule"];
 
 export const appRoutes: Record<string, Handler> = {
   "GET /app": (ctx) => {
@@ -54,7 +54,7 @@ export const appRoutes: Record<string, Handler> = {
         name: app.name,
         owner: user("local"),
         permissions: PERMISSIONS,
-        events: EVENTS,
+        events: app.events ?? EVENTS,
       },
     };
   },

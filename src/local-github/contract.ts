@@ -9,6 +9,8 @@ export interface SubsetParameter {
   name: string;
   in: "path" | "query" | "header";
   required: boolean;
+  /** A path parameter that may span segments (x-multi-segment), e.g. a file path. */
+  multiSegment?: boolean;
   schema: Schema;
 }
 
@@ -56,7 +58,11 @@ export function loadContract(): Contract {
   return loaded;
 }
 
-function pathPattern(template: string): { regex: RegExp; names: string[] } {
+function pathPattern(operation: SubsetOperation): { regex: RegExp; names: string[] } {
+  const template = operation.path;
+  const multi = new Set(
+    operation.parameters.filter((p) => p.in === "path" && p.multiSegment).map((p) => p.name),
+  );
   const names: string[] = [];
   const source = template
     .split("/")
@@ -64,7 +70,7 @@ function pathPattern(template: string): { regex: RegExp; names: string[] } {
       segment.replace(/\{(\w+)\}/g, (_m, name: string) => {
         names.push(name);
         // A file path may arrive with literal slashes or as one %2F-encoded segment.
-        return name === "path" ? "(.+)" : "([^/]+)";
+        return name === "path" || multi.has(name) ? "(.+)" : "([^/]+)";
       }),
     )
     .join("/");
@@ -100,7 +106,7 @@ export class Contract {
     this.patterns = subset.operations.map((operation, index) => ({
       operation,
       index,
-      ...pathPattern(operation.path),
+      ...pathPattern(operation),
     }));
   }
 

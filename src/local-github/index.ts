@@ -1,13 +1,43 @@
 export { startFakeGitHub } from "./server.js";
 export type { FakeGitHub, FakeGitHubOptions, RecordedRequest, ContractViolation, Fault } from "./server.js";
-export { FakeGitHubState, DEFAULT_TOKEN } from "./state.js";
+export {
+  FakeGitHubState,
+  DEFAULT_TOKEN,
+  DEFAULT_PUSHER,
+  DEFAULT_WORKFLOW_PATH,
+  ZERO_SHA,
+  gitBlobSha,
+} from "./state.js";
 export type * from "./state.js";
 export { HttpError } from "./routes.js";
 export type { Handler, Reply, RouteContext } from "./routes.js";
 export { loadContract } from "./contract.js";
-export { LocalGitHub } from "./local.js";
-export type { AppRegistration, LocalGitHubOptions, WorkflowRunOptions } from "./local.js";
+export { LocalGitHub, DEFAULT_APP_EVENTS } from "./local.js";
+export type {
+  AppRegistration,
+  LocalGitHubOptions,
+  PushRunOptions,
+  RunConclusion,
+  WorkflowRunOptions,
+} from "./local.js";
 export { signature, type Delivery, type WebhookTarget } from "./deliveries.js";
 export type { Webhook } from "./payloads.js";
-export { runBundledAction, type ActionResult, type ActionRunOptions } from "./run-action.js";
-export { runTrainJob, type TrainJobOptions, type TrainJobResult } from "./workflow.js";
+export { artifactZip } from "./representations.js";
+export {
+  parseGitHubOutput,
+  readActionSteps,
+  runBundledAction,
+  type ActionResult,
+  type ActionRunContext,
+  type ActionRunOptions,
+  type PlayedStep,
+  type StepResult,
+  type UploadArtifact,
+} from "./run-action.js";
+export {
+  runPushJob,
+  runTrainJob,
+  type PushJobOptions,
+  type TrainJobOptions,
+  type TrainJobResult,
+} from "./workflow.js";

@@ -4,7 +4,14 @@
 import * as json from "./representations.js";
 import { appRoutes } from "./app-routes.js";
 import { HttpError } from "./http-error.js";
-import { lower, type FakeGitHubState, type FakeIdentity, type FakeRepo } from "./state.js";
+import {
+  gitBlobSha,
+  lower,
+  type FakeActivity,
+  type FakeGitHubState,
+  type FakeIdentity,
+  type FakeRepo,
+} from "./state.js";
 
 export { HttpError };
 
@@ -17,10 +24,12 @@ export interface RouteContext {
   body: any;
   identity: FakeIdentity;
   accept: string;
+  /** The local GitHub's own URL, e.g. http://127.0.0.1:4567 (for URLs in bodies and headers). */
+  baseUrl?: string;
 }
 
 export type Reply =
-  | { status: number; body?: unknown }
+  | { status: number; body?: unknown; headers?: Record<string, string> }
   /** A list the server paginates; `key` wraps a page as {total_count, [key]: page}. */
   | { status: 200; items: unknown[]; key?: string }
   /** A non-JSON body (the contents API's raw media type); not described by the OpenAPI subset. */
@@ -87,7 +96,7 @@ export const handlers: Record<string, Handler> = {
         name: path.split("/").pop(),
         path,
         content: Buffer.from(content).toString("base64"),
-        sha: json.idOf(content).toString(16),
+        sha: gitBlobSha(content),
       },
     };
   },
@@ -138,6 +147,7 @@ export const handlers: Record<string, Handler> = {
       if (!pull.requestedReviewers.some((r) => lower(r) === lower(u))) pull.requestedReviewers.push(u);
     for (const t of teams)
       if (!pull.requestedTeams.some((r) => lower(r) === lower(t))) pull.requestedTeams.push(t);
+    if (users.length + teams.length > 0) ctx.state.touchPull(pull);
     return { status: 201, body: json.pullRequest(repo, pull, false) };
   },
 
@@ -279,6 +289,7 @@ export const handlers: Record<string, Handler> = {
     for (const name of names) {
       if (pull.labels.some((l) => lower(l) === lower(name))) continue;
       pull.labels.push(name);
+      ctx.state.touchPull(pull);
       ctx.state.emit({
         kind: "label",
         action: "labeled",
@@ -298,6 +309,7 @@ export const handlers: Record<string, Handler> = {
     const removed = pull.labels.find((l) => lower(l) === name);
     if (removed === undefined) throw new HttpError(404, "Label does not exist");
     pull.labels = pull.labels.filter((l) => lower(l) !== name);
+    ctx.state.touchPull(pull);
     ctx.state.emit({
       kind: "label",
       action: "unlabeled",
@@ -311,14 +323,35 @@ export const handlers: Record<string, Handler> = {
 
   "GET /repos/{owner}/{repo}/actions/runs": (ctx) => {
     const repo = repoOf(ctx);
-    const headSha = ctx.query.get("head_sha");
-    const status = ctx.query.get("status");
-    const runs = repo.workflowRuns.filter(
-      (r) =>
-        (headSha === null || r.headSha === headSha) &&
-        (status === null || r.status === status || r.conclusion === status),
-    );
-    return { status: 200, items: runs.map((r) => json.workflowRun(repo, r)), key: "workflow_runs" };
+    const q = (name: string) => ctx.query.get(name);
+    const [headSha, status, event, branch, suite, actor, created] = [
+      q("head_sha"),
+      q("status"),
+      q("event"),
+      q("branch"),
+      q("check_suite_id"),
+      q("actor"),
+      q("created"),
+    ];
+    const runs = repo.workflowRuns
+      .filter(
+        (r) =>
+          (headSha === null || r.headSha === headSha) &&
+          (status === null || r.status === status || r.conclusion === status) &&
+          (event === null || r.event === event) &&
+          (branch === null || r.headBranch === branch) &&
+          (suite === null || r.checkSuiteId === Number(suite)) &&
+          (actor === null || lower(r.actor) === lower(actor)) &&
+          (created === null || inDateRange(r.createdAt, created)),
+      )
+      // Newest first, as GitHub orders by creation.
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+    const options = { api: ctx.baseUrl, excludePullRequests: q("exclude_pull_requests") === "true" };
+    return {
+      status: 200,
+      items: runs.map((r) => json.workflowRun(repo, r, options)),
+      key: "workflow_runs",
+    };
   },
 
   "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments": (ctx) => {
@@ -353,11 +386,10 @@ export const handlers: Record<string, Handler> = {
     });
     if (state === "approved") {
       run.waitingOn = run.waitingOn.filter((e) => e.name !== environment);
-      if (run.waitingOn.length === 0) run.status = "in_progress";
+      if (run.waitingOn.length === 0) ctx.state.setRunStatus(run, "in_progress");
     } else if (state === "rejected") {
       run.waitingOn = [];
-      run.status = "completed";
-      run.conclusion = "failure";
+      ctx.state.setRunStatus(run, "completed", "failure");
     }
     ctx.state.emit({ kind: "deployment_answered", repo, run });
     return { status: 204 };
@@ -366,7 +398,87 @@ export const handlers: Record<string, Handler> = {
   "GET /repos/{owner}/{repo}/actions/runs/{run_id}": (ctx) => {
     const repo = repoOf(ctx);
     const run = runOf(ctx, repo);
-    return { status: 200, body: json.workflowRun(repo, run) };
+    const excludePullRequests = ctx.query.get("exclude_pull_requests") === "true";
+    return { status: 200, body: json.workflowRun(repo, run, { api: ctx.baseUrl, excludePullRequests }) };
+  },
+
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}": (ctx) => {
+    const repo = repoOf(ctx);
+    const run = runOf(ctx, repo);
+    const number = Number(ctx.params.attempt_number);
+    const attempt = run.attempts.find((a) => a.runAttempt === number);
+    if (!attempt && number !== run.runAttempt) throw new HttpError(404, "Not Found");
+    const excludePullRequests = ctx.query.get("exclude_pull_requests") === "true";
+    return {
+      status: 200,
+      body: json.workflowRun(repo, run, { api: ctx.baseUrl, attempt, excludePullRequests }),
+    };
+  },
+
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts": (ctx) => {
+    const repo = repoOf(ctx);
+    const run = runOf(ctx, repo);
+    const name = ctx.query.get("name");
+    const artifacts = repo.artifacts
+      .filter((a) => a.workflowRunId === run.id && (name === null || a.name === name))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+    if ((ctx.query.get("direction") ?? "desc") === "desc") artifacts.reverse();
+    return {
+      status: 200,
+      items: artifacts.map((a) => json.artifact(repo, a, ctx.baseUrl)),
+      key: "artifacts",
+    };
+  },
+
+  "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}": (ctx) => {
+    const repo = repoOf(ctx);
+    const artifact = repo.artifacts.find((a) => a.id === Number(ctx.params.artifact_id));
+    if (!artifact) throw new HttpError(404, "Not Found");
+    if (ctx.params.archive_format !== "zip")
+      throw new HttpError(422, "Invalid archive_format, only `zip` is supported");
+    if (artifact.expired) throw new HttpError(410, "Artifact has expired");
+    // Like GitHub: a redirect to a signed blob-storage URL that needs no token and soon expires.
+    const token = ctx.state.addBlob(json.artifactZip(artifact), "application/zip");
+    const location = `${ctx.baseUrl ?? ""}/_blobs/artifacts/${token}`;
+    return { status: 302, headers: { location } };
+  },
+
+  "GET /repos/{owner}/{repo}/compare/{basehead}": (ctx) => compare(ctx),
+
+  "GET /repos/{owner}/{repo}/activity": (ctx) => activities(ctx),
+
+  "GET /repos/{owner}/{repo}/pulls": (ctx) => {
+    const repo = repoOf(ctx);
+    const state = ctx.query.get("state") ?? "open";
+    const base = ctx.query.get("base");
+    const head = ctx.query.get("head");
+    const [headOwner, headRef] = head?.includes(":") ? head.split(":", 2) : [undefined, head];
+    const pulls = repo.pulls.filter(
+      (p) =>
+        (state === "all" || p.state === state) &&
+        (base === null || p.baseRef === base) &&
+        (headRef === null || headRef === undefined || p.headRef === headRef) &&
+        (headOwner === undefined || lower(p.headRepo.split("/")[0] ?? "") === lower(headOwner)),
+    );
+    const sort = ctx.query.get("sort") ?? "created";
+    const key = (p: (typeof pulls)[number]) => (sort === "updated" ? p.updatedAt : p.createdAt);
+    pulls.sort((a, b) => key(a).localeCompare(key(b)) || a.number - b.number);
+    const direction = ctx.query.get("direction") ?? (sort === "created" ? "desc" : "asc");
+    if (direction === "desc") pulls.reverse();
+    return { status: 200, items: pulls.map((p) => json.pullRequest(repo, p, false)) };
+  },
+
+  "GET /installation/repositories": (ctx) => {
+    const app = [...ctx.state.apps.values()].find((a) => a.slug === ctx.identity.appSlug);
+    if (!app || ctx.identity.type !== "Bot")
+      throw new HttpError(403, "This endpoint needs an installation access token of a GitHub App");
+    // Each App registered with the local GitHub is installed on every repository.
+    const repos = [...ctx.state.repos.values()].sort((a, b) => a.id - b.id);
+    return {
+      status: 200,
+      items: repos.map((r) => json.repository(`${r.owner}/${r.name}`, r)),
+      key: "repositories",
+    };
   },
 
   "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews": (ctx) => {
@@ -394,6 +506,151 @@ export const handlers: Record<string, Handler> = {
 
   ...appRoutes,
 };
+
+/**
+ * GitHub's search syntax for dates: `>=D`, `>D`, `<=D`, `<D`, `D..D` (either side may be `*`),
+ * or `D` (that day, or that exact time). D is a date or a date-time.
+ */
+function inDateRange(at: string, range: string): boolean {
+  const time = Date.parse(at);
+  const bound = (d: string, end: boolean) =>
+    d === "*" ? (end ? Infinity : -Infinity) : Date.parse(d) + (end && !d.includes("T") ? 86_400_000 - 1 : 0);
+  const op = /^(>=|<=|>|<)(.+)$/.exec(range);
+  if (op) {
+    const [, sign, d = ""] = op;
+    if (sign === ">=") return time >= bound(d, false);
+    if (sign === ">") return time > bound(d, true);
+    if (sign === "<=") return time <= bound(d, true);
+    return time < bound(d, false);
+  }
+  const [from = "", to = from] = range.split("..");
+  return time >= bound(from, false) && time <= bound(to, true);
+}
+
+/** Compare two commits: `BASE...HEAD`, as GitHub's three-dot comparison answers it. */
+function compare(ctx: RouteContext): Reply {
+  const repo = repoOf(ctx);
+  const fullName = `${repo.owner}/${repo.name}`;
+  const basehead = ctx.params.basehead ?? "";
+  const dots = basehead.indexOf("...");
+  if (dots <= 0 || dots + 3 >= basehead.length) throw new HttpError(404, "Not Found");
+  const [baseRef, headRef] = [basehead.slice(0, dots), basehead.slice(dots + 3)];
+  const base = ctx.state.resolveRef(repo, baseRef);
+  const head = ctx.state.resolveRef(repo, headRef);
+  if (!base || !head) throw new HttpError(404, "Not Found");
+  const mergeBase = ctx.state.mergeBase(fullName, base, head);
+  if (!mergeBase) throw new HttpError(404, `No common ancestor between ${baseRef} and ${headRef}.`);
+  const fromBase = new Set(ctx.state.reachable(fullName, base));
+  const fromHead = ctx.state.reachable(fullName, head);
+  const aheadOf = new Set(fromHead);
+  // Oldest first, like the API (git log BASE..HEAD reversed).
+  const commits = fromHead.filter((sha) => !fromBase.has(sha)).reverse();
+  const behindBy = [...fromBase].filter((sha) => !aheadOf.has(sha)).length;
+  const aheadBy = commits.length;
+  const status =
+    aheadBy === 0 && behindBy === 0
+      ? "identical"
+      : behindBy === 0
+        ? "ahead"
+        : aheadBy === 0
+          ? "behind"
+          : "diverged";
+  // Without paging GitHub lists the last 250 commits; with it, a page of them and files only on the first.
+  const paged = ctx.query.has("page") || ctx.query.has("per_page");
+  const perPage = Math.min(100, Math.max(1, Number(ctx.query.get("per_page") ?? 30)));
+  const page = Math.max(1, Number(ctx.query.get("page") ?? 1));
+  const listed = paged ? commits.slice((page - 1) * perPage, page * perPage) : commits.slice(-250);
+  const api = ctx.baseUrl;
+  const files = ctx.state
+    .treeDiff(fullName, mergeBase, head)
+    .slice(0, MAX_COMPARE_FILES)
+    .map((change) => json.diffEntry(repo, change, change.status === "removed" ? mergeBase : head, api));
+  const web = `https://github.com/${fullName}/compare/${baseRef}...${headRef}`;
+  return {
+    status: 200,
+    body: {
+      url: `${api ?? json.GITHUB_API}/repos/${fullName}/compare/${baseRef}...${headRef}`,
+      html_url: web,
+      permalink_url: `https://github.com/${fullName}/compare/${base.slice(0, 7)}...${head.slice(0, 7)}`,
+      diff_url: `${web}.diff`,
+      patch_url: `${web}.patch`,
+      base_commit: json.commit(repo, base, api),
+      merge_base_commit: json.commit(repo, mergeBase, api),
+      status,
+      ahead_by: aheadBy,
+      behind_by: behindBy,
+      total_commits: aheadBy,
+      commits: listed.map((sha) => json.commit(repo, sha, api)),
+      ...(page === 1 ? { files } : {}),
+    },
+  };
+}
+
+/** GitHub lists at most this many files in a comparison. */
+const MAX_COMPARE_FILES = 300;
+
+/** Cursors are opaque to callers; here they carry the activity id. */
+const cursor = (a: FakeActivity) => Buffer.from(`activity:${a.id}`).toString("base64url");
+const cursorId = (value: string) => Number(Buffer.from(value, "base64url").toString("utf8").split(":")[1]);
+
+const PERIODS: Record<string, number> = { day: 1, week: 7, month: 30, quarter: 91, year: 365 };
+
+/** Repository activity, newest first by default, paginated by before/after cursors. */
+function activities(ctx: RouteContext): Reply {
+  const repo = repoOf(ctx);
+  const q = (name: string) => ctx.query.get(name);
+  const ref = q("ref");
+  const fullRef = ref === null ? null : ref.startsWith("refs/") ? ref : `refs/heads/${ref}`;
+  const type = q("activity_type");
+  const actor = q("actor");
+  const period = q("time_period");
+  const newest = repo.activities.reduce((max, a) => (a.timestamp > max ? a.timestamp : max), "");
+  const since =
+    period === null || newest === ""
+      ? undefined
+      : new Date(Date.parse(newest) - (PERIODS[period] ?? 0) * 86_400_000).toISOString();
+  const all = repo.activities
+    .filter(
+      (a) =>
+        (fullRef === null || a.ref === fullRef) &&
+        (type === null || a.activityType === type) &&
+        (actor === null || lower(a.actor) === lower(actor)) &&
+        (since === undefined || new Date(a.timestamp).toISOString() >= since),
+    )
+    .sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.id - b.id);
+  if ((q("direction") ?? "desc") === "desc") all.reverse();
+  const perPage = Math.min(100, Math.max(1, Number(q("per_page") ?? 30)));
+  const before = q("before");
+  const after = q("after");
+  let start = 0;
+  let end = Math.min(all.length, perPage);
+  if (after !== null) {
+    const at = all.findIndex((a) => a.id === cursorId(after));
+    start = at === -1 ? all.length : at + 1;
+    end = Math.min(all.length, start + perPage);
+  } else if (before !== null) {
+    const at = all.findIndex((a) => a.id === cursorId(before));
+    end = at === -1 ? 0 : at;
+    start = Math.max(0, end - perPage);
+  }
+  const page = all.slice(start, end);
+  const links: string[] = [];
+  const link = (name: "before" | "after", value: FakeActivity, rel: string) => {
+    const url = new URL(`${ctx.baseUrl ?? json.GITHUB_API}/repos/${repo.owner}/${repo.name}/activity`);
+    for (const [k, v] of ctx.query) if (k !== "before" && k !== "after") url.searchParams.set(k, v);
+    url.searchParams.set(name, cursor(value));
+    links.push(`<${url.toString()}>; rel="${rel}"`);
+  };
+  const last = page.at(-1);
+  const first = page[0];
+  if (last && end < all.length) link("after", last, "next");
+  if (first && start > 0) link("before", first, "prev");
+  return {
+    status: 200,
+    body: page.map(json.activity),
+    ...(links.length > 0 ? { headers: { link: links.join(", ") } } : {}),
+  };
+}
 
 const REVIEW_STATES = {
   APPROVE: "APPROVED",

@@ -147,6 +147,28 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         return error(400, "Problems parsing JSON");
       }
     }
+    // Blob storage (an artifact's zip behind the redirect of its download URL) takes no token.
+    const blob = /^\/_blobs\/[\w-]+\/([\w-]+)$/.exec(url.pathname);
+    if (blob && method === "GET") {
+      const found = state.blobs.get(blob[1] ?? "");
+      if (!found || found.expiresAt < Date.now()) {
+        record.status = found ? 403 : 404;
+        response.writeHead(record.status, { "content-type": "application/xml" });
+        response.end(
+          found
+            ? "<Error><Code>AuthenticationFailed</Code><Message>Signed expiry time has passed</Message></Error>"
+            : "<Error><Code>BlobNotFound</Code><Message>The specified blob does not exist.</Message></Error>",
+        );
+        return;
+      }
+      record.status = 200;
+      response.writeHead(200, {
+        "content-type": found.contentType,
+        "content-length": String(found.body.byteLength),
+      });
+      response.end(Buffer.from(found.body));
+      return;
+    }
     const token = tokenOf(request);
     let identity: FakeIdentity | undefined = token === undefined ? undefined : state.tokens.get(token);
     if (!identity && token !== undefined && looksLikeJwt(token)) {
@@ -191,6 +213,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         body: record.body,
         identity,
         accept: String(request.headers.accept ?? ""),
+        baseUrl,
       });
     } catch (thrown) {
       if (thrown instanceof HttpError)
@@ -209,7 +232,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       body = reply.key ? { total_count: reply.items.length, [reply.key]: slice } : slice;
       const link = linkHeader(url, page, perPage, reply.items.length);
       if (link) headers.link = link;
-    } else body = reply.body;
+    } else {
+      body = reply.body;
+      Object.assign(headers, reply.headers);
+    }
     const schema = contract.responseSchema(match.operation, reply.status);
     if (schema && body !== undefined) body = shaper.build(schema, body);
     for (const problem of contract.checkResponse(match.operation, reply.status, body))

@@ -59,8 +59,9 @@ export class Shaper {
       return this.build(branch, data);
     }
     if (resolved.allOf) {
+      // Each part completes what the parts before it built, so none undoes another's filling.
       return (resolved.allOf as Schema[]).reduce<Value>((merged, part) => {
-        const built = this.build(part, data);
+        const built = this.build(part, merged === undefined ? data : merged);
         return isObject(merged) && isObject(built) ? { ...merged, ...built } : built;
       }, undefined);
     }

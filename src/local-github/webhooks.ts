@@ -97,11 +97,17 @@ export function loadWebhookExample(event: string, action?: string, patch: DeepPa
   return payload;
 }
 
-/** The patch that points a payload's `repository` at `fullName`. */
-export function repositoryPatch(fullName: string, defaultBranch = "main"): DeepPatch {
+/** The patch that points a payload's `repository` at `fullName` (and its id, when given). */
+export function repositoryPatch(fullName: string, defaultBranch = "main", id?: number): DeepPatch {
   const [owner = "", name = ""] = fullName.split("/");
   return {
-    repository: { name, full_name: fullName, owner: { login: owner }, default_branch: defaultBranch },
+    repository: {
+      ...(id !== undefined ? { id } : {}),
+      name,
+      full_name: fullName,
+      owner: { login: owner },
+      default_branch: defaultBranch,
+    },
   };
 }
 
