@@ -1,5 +1,8 @@
 // Every failed GitHub call becomes a GitHubError that says what was being done, so a caller can
 // report "while reading the reviews of #12: 403 ..." without knowing Octokit's error shapes.
+import { describeError, GateError } from "../core/failure.js";
+
+export { describeError };
 
 export class GitHubError extends Error {
   override readonly name = "GitHubError";
@@ -51,17 +54,13 @@ export function isNotFound(error: unknown): boolean {
   return hasStatus(error, 404);
 }
 
-export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** A read that failed: the decision cannot be made, and is never approved. */
-export class ReadError extends Error {
+export class ReadError extends GateError {
   constructor(
     readonly what: string,
     cause: unknown,
   ) {
-    super(`could not read ${what}: ${describeError(cause)}`);
+    super("read_failed", `could not read ${what}: ${describeError(cause)}`, { cause });
   }
 }
 

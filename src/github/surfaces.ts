@@ -1,15 +1,9 @@
-// The names model-approval shows on GitHub and how a decision maps onto them: shared by the Action
-// and the App so both publish the same surfaces.
+// How a decision maps onto what GitHub shows: shared by the Action and the App so both publish the
+// same surfaces. The names themselves are in core/names.ts.
+import type { LabelState } from "../core/names.js";
 import type { DecisionResult } from "../core/policy/types.js";
 
-/** The automatic part, with the full report and the metrics snapshot. */
-export const METRICS_CHECK = "model-approval/metrics";
-/** The final decision: the check to require in branch protection. */
-export const DECISION_CHECK = "model-approval";
-/** The app GitHub Actions' own token acts as; only its metrics check run is believed. */
-export const ACTIONS_APP_SLUG = "github-actions";
-
-export type LabelState = "approved" | "auto-approved" | "pending" | "rejected";
+export { ACTIONS_APP_SLUG, DECISION_CHECK, METRICS_CHECK, type LabelState } from "../core/names.js";
 
 export function labelState(result: DecisionResult): LabelState | null {
   switch (result.decision) {

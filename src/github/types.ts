@@ -49,8 +49,10 @@ export interface PullRequest {
   baseRepoFullName: string;
   /** The base repository's default branch, the one its team protects; "" if GitHub did not say. */
   defaultBranch: string;
-  /** GitHub's count; listChangedFiles stops at 3000 files, so a caller can tell when it is partial. */
+  /** GitHub's count of the files the PR changes. */
   changedFilesCount: number;
+  /** When GitHub last changed the PR (ISO 8601): an event newer than this means the read is stale. */
+  updatedAt: string;
 }
 
 export interface CheckRunOutput {

@@ -41,6 +41,11 @@ describe("reads", () => {
     const g = gateway();
     expect(await g.getFileText(".github/model-approval.yml", "main")).toBe("steps: []\n");
     expect(await g.getFileText("missing.yml", "main")).toBeNull();
+    // With the git blob sha, so a decision can name the rules it read.
+    expect(await g.getFile(".github/model-approval.yml", "refs/heads/main")).toEqual({
+      text: "steps: []\n",
+      blobSha: "c8030c3bbc887b17826efe42191a4c133d61fb56", // git hash-object
+    });
   });
 
   it("reads a pull request's facts", async () => {
@@ -61,20 +66,74 @@ describe("reads", () => {
     });
   });
 
-  it("reads every page of reviews and changed files, with the old path of a rename", async () => {
+  it("reads every page of reviews", async () => {
     for (let i = 0; i < 130; i++) gh.state.addReview(REPO, 7, { user: `user${i}`, state: "COMMENTED" });
-    const pull = gh.state.pull(REPO, 7);
-    pull.files = Array.from({ length: 205 }, (_, i) => ({ filename: `f${i}.txt`, status: "added" as const }));
-    pull.files.push({ filename: "eval/new.py", status: "renamed", previous_filename: "train/old.py" });
-    const g = gateway();
-    const reviews = await g.listReviews(7);
+    const reviews = await gateway().listReviews(7);
     expect(reviews).toHaveLength(130);
     expect(reviews[129]).toMatchObject({ user: { login: "user129" }, state: "COMMENTED", commit_id: HEAD });
-    const files = await g.listChangedFiles(7);
-    expect(files).toHaveLength(207);
-    expect(files).toEqual(expect.arrayContaining(["eval/new.py", "train/old.py"]));
     const reviewPages = gh.requests.filter((r) => r.route?.endsWith("/reviews"));
     expect(reviewPages.map((r) => r.query.page ?? "1")).toEqual(["1", "2"]);
+  });
+
+  it("lists the files of exactly one commit against the merge base, and says when GitHub's cap cut the list", async () => {
+    const main = gh.state.repo(REPO).branches.main!;
+    const first = gh.state.commit(REPO, { branch: "feature", parent: main, files: { "train/a.py": "1" } });
+    const second = gh.state.commit(REPO, { branch: "feature", files: { "eval/b.py": "2" } });
+    const g = gateway();
+    expect(await g.changedFiles(main, first)).toEqual({ known: true, files: ["train/a.py"], complete: true });
+    expect(await g.changedFiles(main, second)).toMatchObject({
+      files: ["eval/b.py", "train/a.py"],
+      complete: true,
+    });
+    const many = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`data/f${i}.csv`, "x"]));
+    const big = gh.state.commit(REPO, { parent: main, files: many });
+    expect(await g.changedFiles(main, big)).toMatchObject({ complete: false, limit: 300 });
+  });
+
+  it("knows whether the default branch contains a commit, and who pushed one", async () => {
+    const main = gh.state.repo(REPO).branches.main!;
+    const side = gh.state.commit(REPO, {
+      branch: "side",
+      parent: main,
+      files: { x: "1" },
+      pusher: "mallory",
+    });
+    const g = gateway();
+    expect(await g.branchContains("main", main)).toBe(true);
+    expect(await g.branchContains("main", side)).toBe(false);
+    expect(await g.branchContains("main", "f".repeat(40))).toBe(false);
+    expect(await g.pusherOf("side", side)).toBe("mallory");
+    expect(await g.pusherOf("side", main)).toBeUndefined();
+  });
+
+  it("reads a snapshot file out of a run's artifact zip, and nothing from a deleted or expired one", async () => {
+    const run = gh.state.addWorkflowRun(REPO, { headSha: HEAD, status: "completed", conclusion: "success" });
+    const artifact = gh.state.addArtifact(REPO, {
+      runId: run.id,
+      name: "model-approval-snapshot-1",
+      files: { "s.json": "{}" },
+    });
+    const g = gateway();
+    expect(await g.runArtifacts(run.id)).toEqual([
+      expect.objectContaining({
+        id: artifact.id,
+        name: "model-approval-snapshot-1",
+        runId: run.id,
+        headSha: HEAD,
+        expired: false,
+      }),
+    ]);
+    expect(await g.readArtifactFile(artifact.id, "s.json", 1000)).toBe("{}");
+    expect(await g.readArtifactFile(artifact.id, "other.json", 1000)).toBeNull();
+    await expect(g.readArtifactFile(artifact.id, "s.json", 10)).rejects.toThrow(/larger than 10 bytes/);
+    gh.state.expireArtifact(REPO, artifact.id);
+    expect(await g.readArtifactFile(artifact.id, "s.json", 1000)).toBeNull();
+    expect((await g.workflowRunsForCommit(HEAD)).map((r) => r.id)).toEqual([run.id]);
+    expect(await g.getWorkflowRun(run.id)).toMatchObject({
+      id: run.id,
+      headSha: HEAD,
+      workflow: ".github/workflows/model.yml",
+    });
   });
 
   it("lists team members, and surfaces an unreadable team as a 403 GitHubError", async () => {

@@ -1,0 +1,449 @@
+// The one place a candidate is gathered, for the Action, the App (reconcile and deploy answers) and
+// the CLI (through file-backed ports). Every piece records where it came from. One rule says which
+// config is trusted: the default branch's, always; a PR's own copy only ever previews.
+import type { Candidate, CandidatePullRequest, Measurements } from "../../core/candidate/types.js";
+import { parseConfig } from "../../core/config/parse.js";
+import type { Config } from "../../core/config/types.js";
+import type { Diagnostic } from "../../core/diagnostics.js";
+import { describeError, failureOf, GateError, type Failure } from "../../core/failure.js";
+import { shortSha } from "../../core/policy/reviews.js";
+import type { Review } from "../../core/policy/types.js";
+import type { GitHubGateway } from "../gateway.js";
+import { isForbidden, isNotFound, reading } from "../errors.js";
+import type { PullRequest } from "../types.js";
+import { gatherEvidence, type EvidencePorts, type EvidenceSubject, type Measuring } from "./evidence.js";
+
+export type CandidatePorts = LocalDescription &
+  EvidencePorts &
+  Pick<
+    GitHubGateway,
+    | "repository"
+    | "getPullRequest"
+    | "listReviews"
+    | "changedFiles"
+    | "branchContains"
+    | "pusherOf"
+    | "listTeamMembers"
+  >;
+
+export interface LocalDescription {
+  /** Where ports read the config from, when it is not a branch of a GitHub repository (the CLI's file). */
+  configWhere?: string;
+}
+
+/** What an event says happened; GitHub's answers must be at least this new. */
+export interface EventBound {
+  /** The PR's head sha as the event saw it. */
+  headSha?: string;
+  /** The PR's updated_at as the event saw it. */
+  updatedAt?: string;
+  /** The review the event is about. */
+  review?: { id: number; dismissed: boolean };
+}
+
+export type Subject =
+  | {
+      kind: "pull_request";
+      number: number;
+      /** Decide this commit (an Action run's, a deploy job's), not the PR's current head. */
+      commit?: string;
+      event?: EventBound;
+    }
+  /** A commit outside any PR, e.g. a push to the default branch. */
+  | { kind: "commit"; sha: string; defaultBranch: string };
+
+export interface CollectOptions {
+  /** Where the rules live; the App always reads CONFIG_PATH. */
+  configPath: string;
+  /** The Action's own measurements, used only if GitHub describes its run as the training run. */
+  measuring?: (config: Config, context: MeasureContext) => Measuring;
+  /** Waits between re-reads of a stale answer (tests pass a no-op). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface MeasureContext {
+  /** The PR's base commit, where `ref: base` baselines are read. */
+  baseSha?: string;
+}
+
+export type Collected =
+  | {
+      kind: "candidate";
+      repository: string;
+      commit: string;
+      candidate: Candidate;
+      /** The PR as read (labels, requested reviewers, draft), for publishing. */
+      pullRequest?: PullRequest;
+      /** Set when this run's own measurements are the evidence: they are to be recorded. */
+      measured?: Measurements;
+      warnings: string[];
+    }
+  | {
+      kind: "no-config";
+      repository: string;
+      commit: string;
+      pullRequest?: PullRequest;
+      where: string;
+      warnings: string[];
+    }
+  | {
+      kind: "invalid-config";
+      repository: string;
+      commit: string;
+      pullRequest?: PullRequest;
+      diagnostics: Diagnostic[];
+      warnings: string[];
+    }
+  /** A read failed after the subject was known: the decision is an error, never an approval. */
+  | {
+      kind: "failed";
+      repository: string;
+      commit: string;
+      pullRequest?: PullRequest;
+      failure: Failure;
+      warnings: string[];
+    };
+
+/** Reads of an answer older than the event are retried this many times, then the decision fails closed. */
+const STALE_RETRIES = 3;
+const STALE_BACKOFF_MS = [250, 1000, 2000];
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+function instant(time: string | undefined): number {
+  const parsed = time ? Date.parse(time) : NaN;
+  return Number.isNaN(parsed) ? 0 : parsed;
+}
+
+/** Reads until `fresh` holds, a bounded number of times; then GitHub's view is stale: fail closed. */
+async function freshRead<T>(
+  what: string,
+  read: () => Promise<T>,
+  fresh: (value: T) => boolean,
+  sleep: (ms: number) => Promise<void>,
+): Promise<T> {
+  let value = await reading(what, read);
+  for (let attempt = 0; !fresh(value); attempt++) {
+    if (attempt >= STALE_RETRIES)
+      throw new GateError(
+        "stale_read",
+        `GitHub's answer for ${what} is older than the event being handled; the next event decides`,
+      );
+    await sleep(STALE_BACKOFF_MS[attempt] ?? 2000);
+    value = await reading(what, read);
+  }
+  return value;
+}
+
+async function readPullRequest(
+  ports: CandidatePorts,
+  number: number,
+  event: EventBound | undefined,
+  sleep: CollectOptions["sleep"] & {},
+) {
+  return freshRead(
+    `pull request #${number}`,
+    () => ports.getPullRequest(number),
+    // A head the event names but the read lacks is stale unless the PR was updated since the event.
+    (pr) =>
+      !event?.headSha || pr.headSha === event.headSha || instant(pr.updatedAt) > instant(event.updatedAt),
+    sleep,
+  );
+}
+
+async function readReviews(
+  ports: CandidatePorts,
+  number: number,
+  event: EventBound | undefined,
+  sleep: CollectOptions["sleep"] & {},
+) {
+  const wanted = event?.review;
+  return freshRead<Review[]>(
+    `the reviews of #${number}`,
+    () => ports.listReviews(number),
+    (reviews) => {
+      if (!wanted) return true;
+      const found = reviews.find((r) => r.id === wanted.id);
+      return found !== undefined && (!wanted.dismissed || found.state === "DISMISSED");
+    },
+    sleep,
+  );
+}
+
+interface TrustedConfig {
+  text: string;
+  ref: string;
+  blobSha?: string;
+  where: string;
+  untrusted?: string;
+}
+
+/**
+ * The default branch's config decides, whatever the PR's base: anyone who can push a branch could
+ * otherwise create a base with looser rules. Without one, a PR's own copy previews what it would
+ * decide, but can never approve.
+ */
+async function readConfig(
+  ports: CandidatePorts,
+  path: string,
+  defaultBranch: string,
+  preview: { commit: string } | undefined,
+): Promise<TrustedConfig | null> {
+  if (defaultBranch) {
+    const ref = `refs/heads/${defaultBranch}`;
+    const file = await reading(`${path} on the default branch ${defaultBranch}`, () =>
+      ports.getFile(path, ref),
+    );
+    if (file)
+      return {
+        text: file.text,
+        ref,
+        where: ports.configWhere ?? `the default branch ${defaultBranch}`,
+        ...(file.blobSha ? { blobSha: file.blobSha } : {}),
+      };
+  }
+  if (!preview) return null;
+  const file = await reading(`${path} at ${shortSha(preview.commit)}`, () =>
+    ports.getFile(path, preview.commit),
+  );
+  if (!file) return null;
+  const why = defaultBranch
+    ? `the config comes from this pull request (the default branch ${defaultBranch} has none); it applies once merged`
+    : `GitHub did not say which branch is the default, so only the pull request's own ${path} was found; it cannot be trusted`;
+  return {
+    text: file.text,
+    ref: preview.commit,
+    where: "the pull request's own copy",
+    untrusted: why,
+    ...(file.blobSha ? { blobSha: file.blobSha } : {}),
+  };
+}
+
+/** Members of the listed teams only; no team listed costs no API call. */
+async function readTeams(
+  ports: CandidatePorts,
+  config: Config,
+  warnings: string[],
+): Promise<Record<string, string[]>> {
+  const teams = [...new Set(config.steps.flatMap((step) => (step.type === "approval" ? step.teams : [])))];
+  const entries = await Promise.all(
+    teams.map(async (team): Promise<[string, string[]]> => {
+      const [org = "", slug = ""] = team.split("/");
+      try {
+        return [team, await ports.listTeamMembers(org, slug)];
+      } catch (error) {
+        // A team we cannot see has no members: that only ever withholds an approval.
+        if (!isNotFound(error) && !isForbidden(error)) throw error;
+        warnings.push(
+          `team ${team} could not be read (${describeError(error)}): its members' reviews do not count`,
+        );
+        return [team, []];
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+async function collectForPullRequest(
+  ports: CandidatePorts,
+  subject: Extract<Subject, { kind: "pull_request" }>,
+  options: CollectOptions,
+): Promise<Collected> {
+  const sleep = options.sleep ?? defaultSleep;
+  const warnings: string[] = [];
+  const pr = await readPullRequest(ports, subject.number, subject.event, sleep);
+  const commit = subject.commit ?? pr.headSha;
+  const repository = ports.repository;
+  try {
+    return await collectAround(ports, subject, options, pr, commit, warnings, sleep);
+  } catch (error) {
+    return { kind: "failed", repository, commit, pullRequest: pr, failure: failureOf(error), warnings };
+  }
+}
+
+async function collectAround(
+  ports: CandidatePorts,
+  subject: Extract<Subject, { kind: "pull_request" }>,
+  options: CollectOptions,
+  pr: PullRequest,
+  commit: string,
+  warnings: string[],
+  sleep: (ms: number) => Promise<void>,
+): Promise<Collected> {
+  const repository = ports.repository;
+  if (pr.defaultBranch && pr.baseRef !== pr.defaultBranch)
+    warnings.push(
+      `the base branch ${pr.baseRef} is not the default branch ${pr.defaultBranch}: decided by ${options.configPath} on ${pr.defaultBranch}`,
+    );
+  const source = await readConfig(ports, options.configPath, pr.defaultBranch, { commit });
+  if (!source)
+    return {
+      kind: "no-config",
+      repository,
+      commit,
+      pullRequest: pr,
+      where: pr.defaultBranch || pr.baseRef,
+      warnings,
+    };
+  if (source.untrusted) warnings.push(source.untrusted);
+  const parsed = parseConfig(source.text, options.configPath);
+  if (!parsed.ok)
+    return {
+      kind: "invalid-config",
+      repository,
+      commit,
+      pullRequest: pr,
+      diagnostics: parsed.diagnostics,
+      warnings,
+    };
+  const config = parsed.config;
+
+  const fromFork =
+    pr.headRepoFullName === null || pr.headRepoFullName.toLowerCase() !== repository.toLowerCase();
+  const [reviews, files, pusher, teamMembers] = await Promise.all([
+    readReviews(ports, subject.number, subject.event, sleep),
+    reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
+    // A fork's pushes are not in this repository's activity: its author is the one who pushes.
+    fromFork
+      ? Promise.resolve(undefined)
+      : reading(`who pushed ${shortSha(commit)}`, () => ports.pusherOf(pr.headRef, commit)),
+    readTeams(ports, config, warnings),
+  ]);
+  const evidenceSubject: EvidenceSubject = {
+    kind: "pull_request",
+    repository,
+    commit,
+    number: pr.number,
+    headRef: pr.headRef,
+    headRepository: pr.headRepoFullName,
+    defaultBranch: pr.defaultBranch,
+  };
+  const measuring = options.measuring?.(config, { baseSha: pr.baseSha });
+  const gathered = await gatherEvidence(ports, evidenceSubject, config, reviews, measuring);
+  warnings.push(...gathered.warnings);
+  const candidatePr: CandidatePullRequest = {
+    number: pr.number,
+    author: pr.author,
+    state: pr.state,
+    headSha: pr.headSha,
+    baseRef: pr.baseRef,
+    baseSha: pr.baseSha,
+    ...(pusher ? { pusher } : {}),
+    changedFiles: files,
+    reviews,
+  };
+  return {
+    kind: "candidate",
+    repository,
+    commit,
+    candidate: {
+      repository,
+      commit,
+      pr: candidatePr,
+      teamMembers,
+      config: {
+        config,
+        origin: {
+          path: options.configPath,
+          ref: source.ref,
+          where: source.where,
+          ...(source.blobSha ? { blobSha: source.blobSha } : {}),
+        },
+        ...(source.untrusted ? { untrusted: source.untrusted } : {}),
+      },
+      evidence: gathered.evidence,
+    },
+    pullRequest: pr,
+    ...(gathered.measured ? { measured: gathered.measured } : {}),
+    warnings,
+  };
+}
+
+async function collectForCommit(
+  ports: CandidatePorts,
+  subject: Extract<Subject, { kind: "commit" }>,
+  options: CollectOptions,
+): Promise<Collected> {
+  const warnings: string[] = [];
+  try {
+    return await collectCommitCandidate(ports, subject, options, warnings);
+  } catch (error) {
+    return {
+      kind: "failed",
+      repository: ports.repository,
+      commit: subject.sha,
+      failure: failureOf(error),
+      warnings,
+    };
+  }
+}
+
+async function collectCommitCandidate(
+  ports: CandidatePorts,
+  subject: Extract<Subject, { kind: "commit" }>,
+  options: CollectOptions,
+  warnings: string[],
+): Promise<Collected> {
+  const repository = ports.repository;
+  const commit = subject.sha;
+  const branch = subject.defaultBranch;
+  // Outside a PR only the default branch's rules apply, never the pushed commit's own.
+  const source = branch ? await readConfig(ports, options.configPath, branch, undefined) : null;
+  if (!source)
+    return { kind: "no-config", repository, commit, where: branch || "(unknown default branch)", warnings };
+  const parsed = parseConfig(source.text, options.configPath);
+  if (!parsed.ok)
+    return { kind: "invalid-config", repository, commit, diagnostics: parsed.diagnostics, warnings };
+  const config = parsed.config;
+  // "On the default branch" is a fact about the commit, not the spelling of a ref (a tag can be named main).
+  const [contains, teamMembers] = await Promise.all([
+    reading(`whether ${branch} contains ${shortSha(commit)}`, () => ports.branchContains(branch, commit)),
+    readTeams(ports, config, warnings),
+  ]);
+  const measuring = options.measuring?.(config, {});
+  const gathered = await gatherEvidence(
+    ports,
+    { kind: "commit", repository, commit, defaultBranch: branch },
+    config,
+    [],
+    measuring,
+  );
+  warnings.push(...gathered.warnings);
+  return {
+    kind: "candidate",
+    repository,
+    commit,
+    candidate: {
+      repository,
+      commit,
+      defaultBranch: { name: branch, contains },
+      teamMembers,
+      config: {
+        config,
+        origin: {
+          path: options.configPath,
+          ref: source.ref,
+          where: source.where,
+          ...(source.blobSha ? { blobSha: source.blobSha } : {}),
+        },
+      },
+      evidence: gathered.evidence,
+    },
+    ...(gathered.measured ? { measured: gathered.measured } : {}),
+    warnings,
+  };
+}
+
+/**
+ * Gathers the candidate for `subject`. A failed read of the PR itself throws (there is nothing to
+ * publish on); any later failure comes back as `failed`, with what was known.
+ */
+export function collectCandidate(
+  ports: CandidatePorts,
+  subject: Subject,
+  options: CollectOptions,
+): Promise<Collected> {
+  return subject.kind === "pull_request"
+    ? collectForPullRequest(ports, subject, options)
+    : collectForCommit(ports, subject, options);
+}

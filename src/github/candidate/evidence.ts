@@ -1,0 +1,386 @@
+// Which training run's recording is the evidence for a candidate, and what recordings came before
+// it on the same commit. Only runs GitHub itself describes as a run of a trusted workflow file, for
+// this commit and this pull request (or, outside a PR, a push to the default branch), count; an
+// artifact counts only when GitHub says that run uploaded it. What a snapshot says about itself is
+// checked against those facts, never believed on its own.
+import type { Config } from "../../core/config/types.js";
+import type { Evidence, Measurements, Recording, WorkflowRunRef } from "../../core/candidate/types.js";
+import { decodeSnapshot, type Snapshot } from "../../core/candidate/snapshot.js";
+import { modelKey } from "../../core/candidate/model-key.js";
+import { SNAPSHOT_FILE, snapshotArtifactAttempt } from "../../core/names.js";
+import { shortSha } from "../../core/policy/reviews.js";
+import type { Review } from "../../core/policy/types.js";
+import type { ArtifactFacts, GitHubGateway, WorkflowRunFacts } from "../gateway.js";
+import { reading } from "../errors.js";
+
+export type EvidencePorts = Pick<
+  GitHubGateway,
+  "getFile" | "workflowRunsForCommit" | "runArtifacts" | "readArtifactFile"
+>;
+
+/** What the evidence must be about. */
+export type EvidenceSubject =
+  | {
+      kind: "pull_request";
+      repository: string;
+      commit: string;
+      number: number;
+      headRef: string;
+      /** The repository the PR's head lives in (a fork's full name, or this repository's). */
+      headRepository: string | null;
+      defaultBranch: string;
+    }
+  | { kind: "commit"; repository: string; commit: string; defaultBranch: string };
+
+/** A run outside a PR that may record evidence for a commit on the default branch. */
+const COMMIT_EVENTS = new Set(["push", "workflow_dispatch", "schedule"]);
+
+/** A snapshot is a few kilobytes of metrics; a bigger artifact is not one. */
+export const MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024;
+
+/** Older runs looked at for the recordings votes may be bound to. */
+const HISTORY_RUNS = 5;
+/** Older recordings downloaded to learn which model a vote was cast on. */
+const HISTORY_DOWNLOADS = 5;
+
+export function runRef(
+  run: Pick<WorkflowRunFacts, "id" | "attempt" | "workflow" | "event">,
+  attempt = run.attempt,
+): WorkflowRunRef {
+  return { id: run.id, attempt, workflow: run.workflow, event: run.event };
+}
+
+/** Whether GitHub's description of `run` says it ran for the subject. */
+export function runIsFor(run: WorkflowRunFacts, subject: EvidenceSubject): boolean {
+  if (run.headSha !== subject.commit) return false;
+  if (subject.kind === "commit")
+    return (
+      COMMIT_EVENTS.has(run.event) &&
+      run.headBranch === subject.defaultBranch &&
+      (run.headRepository === null || run.headRepository.toLowerCase() === subject.repository.toLowerCase())
+    );
+  if (run.event !== "pull_request") return false;
+  if (run.pullRequests.includes(subject.number)) return true;
+  // GitHub lists no pull requests on a run for a PR from a fork: match its head branch and repository.
+  return (
+    run.pullRequests.length === 0 &&
+    run.headBranch === subject.headRef &&
+    run.headRepository !== null &&
+    subject.headRepository !== null &&
+    run.headRepository.toLowerCase() === subject.headRepository.toLowerCase() &&
+    run.headRepository.toLowerCase() !== subject.repository.toLowerCase()
+  );
+}
+
+/**
+ * Decides whether a workflow file may record evidence: the ones the config names, or by default
+ * any that exists on the default branch (a workflow a PR adds cannot speak for it).
+ */
+export function workflowTrust(
+  ports: Pick<EvidencePorts, "getFile">,
+  config: Config,
+  defaultBranch: string,
+): (workflow: string) => Promise<boolean> {
+  const named = config.evidence.workflows;
+  const known = new Map<string, Promise<boolean>>();
+  return (workflow) => {
+    if (named.length > 0) return Promise.resolve(named.includes(workflow));
+    if (!workflow.startsWith(".github/workflows/") || !defaultBranch) return Promise.resolve(false);
+    let trusted = known.get(workflow);
+    if (!trusted) {
+      trusted = reading(`${workflow} on the default branch ${defaultBranch}`, () =>
+        ports.getFile(workflow, `refs/heads/${defaultBranch}`),
+      ).then((file) => file !== null);
+      known.set(workflow, trusted);
+    }
+    return trusted;
+  };
+}
+
+export function describeWorkflows(config: Config): string {
+  const named = config.evidence.workflows;
+  return named.length > 0 ? named.join(" or ") : "a workflow on the default branch";
+}
+
+function describeSubject(subject: EvidenceSubject): string {
+  return subject.kind === "pull_request"
+    ? `${shortSha(subject.commit)} for PR #${subject.number}`
+    : `${shortSha(subject.commit)} on ${subject.defaultBranch}`;
+}
+
+interface SnapshotArtifact {
+  artifact: ArtifactFacts;
+  attempt: number;
+  run: WorkflowRunFacts;
+}
+
+function snapshotArtifacts(run: WorkflowRunFacts, artifacts: ArtifactFacts[]): SnapshotArtifact[] {
+  return artifacts.flatMap((artifact) => {
+    const attempt = snapshotArtifactAttempt(artifact.name);
+    // GitHub must say this run uploaded it; an expired one has nothing left to read.
+    if (attempt === undefined || artifact.expired || artifact.runId !== run.id || attempt > run.attempt)
+      return [];
+    if (artifact.headSha !== null && artifact.headSha !== run.headSha) return [];
+    return [{ artifact, attempt, run }];
+  });
+}
+
+/** Why the snapshot's own claims disagree with GitHub's facts about its run, or undefined. */
+function claimsMismatch(
+  snapshot: Snapshot,
+  found: SnapshotArtifact,
+  subject: EvidenceSubject,
+): string | undefined {
+  const { claims } = snapshot;
+  if (claims.repository.toLowerCase() !== subject.repository.toLowerCase())
+    return `it says it is for ${claims.repository}`;
+  if (claims.commit !== subject.commit) return `it says it measured ${shortSha(claims.commit)}`;
+  if (claims.run && (claims.run.id !== found.run.id || claims.run.attempt !== found.attempt))
+    return `it says it was recorded by run ${claims.run.id} (attempt ${claims.run.attempt})`;
+  if (
+    subject.kind === "pull_request" &&
+    claims.pullRequest !== undefined &&
+    claims.pullRequest !== subject.number
+  )
+    return `it says it is for PR #${claims.pullRequest}`;
+  return undefined;
+}
+
+type Loaded = { ok: true; snapshot: Snapshot } | { ok: false; why: string };
+
+async function loadSnapshot(
+  ports: EvidencePorts,
+  found: SnapshotArtifact,
+  subject: EvidenceSubject,
+): Promise<Loaded> {
+  const { artifact } = found;
+  const text = await reading(`artifact ${artifact.name} of workflow run ${found.run.id}`, () =>
+    ports.readArtifactFile(artifact.id, SNAPSHOT_FILE, MAX_SNAPSHOT_BYTES),
+  );
+  const where = `artifact ${artifact.name} of workflow run ${found.run.id}`;
+  if (text === null) return { ok: false, why: `${where} holds no ${SNAPSHOT_FILE} (deleted or expired?)` };
+  const decoded = decodeSnapshot(text);
+  if (!decoded.ok) return { ok: false, why: `${where} is unreadable: ${decoded.error}` };
+  const mismatch = claimsMismatch(decoded.snapshot, found, subject);
+  if (mismatch) return { ok: false, why: `${where} is ignored: ${mismatch}` };
+  return { ok: true, snapshot: decoded.snapshot };
+}
+
+function measurementsOf(snapshot: Snapshot): Measurements {
+  const { metrics, baseline, metricErrors, baselineErrors, model } = snapshot;
+  return { metrics, baseline, metricErrors, baselineErrors, ...(model ? { model } : {}) };
+}
+
+function instant(time: string | null | undefined): number {
+  const parsed = time ? Date.parse(time) : NaN;
+  return Number.isNaN(parsed) ? Number.POSITIVE_INFINITY : parsed;
+}
+
+/**
+ * The recordings before the current one, with the model of each that a vote may have been cast
+ * on (downloaded only for those, and only a few): a vote binds to the recording current at its time.
+ */
+async function earlierRecordings(
+  ports: EvidencePorts,
+  subject: EvidenceSubject,
+  earlier: SnapshotArtifact[],
+  current: string | undefined,
+  reviews: Review[],
+): Promise<Recording[]> {
+  const ordered = [...earlier].sort((a, b) => instant(a.artifact.createdAt) - instant(b.artifact.createdAt));
+  const until = instant(current);
+  const voteTimes = reviews
+    .filter(
+      (r) => r.commit_id === subject.commit && (r.state === "APPROVED" || r.state === "CHANGES_REQUESTED"),
+    )
+    .map((r) => instant(r.submitted_at))
+    .filter((t) => t < until);
+  let downloads = 0;
+  const recordings: Recording[] = [];
+  for (const [i, found] of ordered.entries()) {
+    const from = instant(found.artifact.createdAt);
+    const to = i + 1 < ordered.length ? instant(ordered[i + 1]!.artifact.createdAt) : until;
+    const run = runRef(found.run, found.attempt);
+    const base: Recording = { recordedAt: found.artifact.createdAt, known: false, run };
+    const needed = voteTimes.some((t) => t >= from && t < to);
+    if (!needed || downloads >= HISTORY_DOWNLOADS) {
+      recordings.push(base);
+      continue;
+    }
+    downloads++;
+    const loaded = await loadSnapshot(ports, found, subject);
+    if (!loaded.ok) {
+      recordings.push(base);
+      continue;
+    }
+    const measurements = measurementsOf(loaded.snapshot);
+    recordings.push({
+      ...base,
+      known: true,
+      key: modelKey(measurements),
+      ...(measurements.model?.digest ? { digest: measurements.model.digest } : {}),
+    });
+  }
+  return recordings;
+}
+
+/**
+ * What this process measured itself: the Action's run (used only if GitHub describes it as the
+ * training run), or the CLI's local files (`local`: a simulation, trusted as given).
+ */
+export interface Measuring {
+  local?: boolean;
+  /** The run and attempt the runner says this is (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT). */
+  runId: number;
+  attempt: number;
+  /** When it measured (the runner's clock): reviews before it were cast on an earlier recording. */
+  at: string;
+  where: string;
+  measure: () => Promise<Measurements>;
+}
+
+export interface GatheredEvidence {
+  evidence: Evidence;
+  /** Set when the measuring run was accepted as the training run: its snapshot is to be recorded. */
+  measured?: Measurements;
+  warnings: string[];
+}
+
+function trainingFailure(run: WorkflowRunFacts): string {
+  const conclusion = run.conclusion ?? "unknown";
+  const what =
+    conclusion === "failure"
+      ? "failed"
+      : conclusion === "cancelled"
+        ? "was cancelled"
+        : conclusion === "timed_out"
+          ? "timed out"
+          : `ended ${conclusion}`;
+  return `training run ${run.id} (attempt ${run.attempt}) of ${run.workflow} ${what} before recording a model-approval snapshot`;
+}
+
+export async function gatherEvidence(
+  ports: EvidencePorts,
+  subject: EvidenceSubject,
+  config: Config,
+  reviews: Review[],
+  measuring?: Measuring,
+): Promise<GatheredEvidence> {
+  const warnings: string[] = [];
+  const trusted = workflowTrust(ports, config, subject.defaultBranch);
+  const runs = await reading(`the workflow runs of ${subject.commit}`, () =>
+    ports.workflowRunsForCommit(subject.commit),
+  );
+  const forSubject = runs.filter((run) => runIsFor(run, subject));
+  const training: WorkflowRunFacts[] = [];
+  const ignored = new Set<string>();
+  for (const run of forSubject) {
+    if (await trusted(run.workflow)) training.push(run);
+    else ignored.add(run.workflow);
+  }
+  const ignoredNote =
+    ignored.size > 0
+      ? ` (runs of ${[...ignored].join(", ")} are not ${describeWorkflows(config)}: ignored)`
+      : "";
+
+  // Every snapshot recorded on this commit by the newest few training runs, for the history.
+  const recorded: SnapshotArtifact[] = [];
+  for (const run of training.slice(0, HISTORY_RUNS)) {
+    const artifacts = await reading(`the artifacts of workflow run ${run.id}`, () =>
+      ports.runArtifacts(run.id),
+    );
+    recorded.push(...snapshotArtifacts(run, artifacts));
+  }
+
+  if (measuring) {
+    // The workflow file and event come from GitHub's description of the run, not from the runner.
+    const facts = training.find((run) => run.id === measuring.runId && run.attempt === measuring.attempt);
+    if (facts || measuring.local) {
+      const run = facts ? runRef(facts, measuring.attempt) : undefined;
+      const measurements = await measuring.measure();
+      const earlier = recorded.filter((r) => instant(r.artifact.createdAt) <= instant(measuring.at));
+      const history = await earlierRecordings(ports, subject, earlier, measuring.at, reviews);
+      const key = modelKey(measurements);
+      return {
+        evidence: {
+          kind: "present",
+          origin: { kind: "measured", where: measuring.where, ...(run ? { run } : {}) },
+          measurements,
+          recordings: [
+            ...history,
+            {
+              ...(measuring.local ? {} : { recordedAt: measuring.at }),
+              key,
+              known: true,
+              ...(run ? { run } : {}),
+              ...(measurements.model?.digest ? { digest: measurements.model.digest } : {}),
+            },
+          ],
+        },
+        measured: measurements,
+        warnings,
+      };
+    }
+    const self = runs.find((run) => run.id === measuring.runId);
+    const what = self ? `run ${self.id} of ${self.workflow} on ${self.event}` : `run ${measuring.runId}`;
+    warnings.push(
+      `this ${what} is not a training run (${describeWorkflows(config)} on ${subject.kind === "pull_request" ? "pull_request" : "a push to the default branch"}) for ${describeSubject(subject)}: its workspace is not evidence, so the recorded snapshot decides`,
+    );
+  }
+
+  const newest = training[0];
+  if (!newest) {
+    return {
+      evidence: {
+        kind: "missing",
+        why: `no run of ${describeWorkflows(config)} on ${describeSubject(subject)} yet${ignoredNote}`,
+        recordings: [],
+      },
+      warnings,
+    };
+  }
+  const ofNewest = recorded.filter((r) => r.run.id === newest.id).sort((a, b) => b.attempt - a.attempt)[0];
+  const status = { run: runRef(newest), status: newest.status, conclusion: newest.conclusion };
+  // A later attempt still running may be re-training; one waiting on a deploy environment is done training.
+  const settled = newest.status === "completed" || newest.status === "waiting";
+  if (!ofNewest || (ofNewest.attempt < newest.attempt && !settled)) {
+    const training = `training run ${newest.id} (attempt ${newest.attempt}) of ${newest.workflow}`;
+    const why = !settled
+      ? `${training} is ${newest.status || "in progress"}`
+      : newest.status === "waiting" || newest.conclusion === "success"
+        ? `${training} finished without recording a model-approval snapshot (is the Action in its training job? has the artifact expired?)`
+        : trainingFailure(newest);
+    return {
+      evidence: { kind: "missing", why: `${why}${ignoredNote}`, training: status, recordings: [] },
+      warnings,
+    };
+  }
+  const loaded = await loadSnapshot(ports, ofNewest, subject);
+  if (!loaded.ok)
+    return { evidence: { kind: "missing", why: loaded.why, training: status, recordings: [] }, warnings };
+  const measurements = measurementsOf(loaded.snapshot);
+  const recordedAt = ofNewest.artifact.createdAt;
+  const earlier = recorded.filter(
+    (r) => r !== ofNewest && instant(r.artifact.createdAt) <= instant(recordedAt),
+  );
+  const history = await earlierRecordings(ports, subject, earlier, recordedAt, reviews);
+  const run = runRef(newest, ofNewest.attempt);
+  return {
+    evidence: {
+      kind: "present",
+      origin: { kind: "recorded", run, artifact: { id: ofNewest.artifact.id, name: ofNewest.artifact.name } },
+      measurements,
+      recordings: [
+        ...history,
+        {
+          recordedAt,
+          key: modelKey(measurements),
+          known: true,
+          run,
+          ...(measurements.model?.digest ? { digest: measurements.model.digest } : {}),
+        },
+      ],
+    },
+    warnings,
+  };
+}

@@ -1,0 +1,47 @@
+// What every GitHub resource module needs: the injected Octokit, the repository, who the token acts
+// as, and one way to turn a failed call into a GitHubError naming the operation.
+import { toGitHubError } from "../errors.js";
+import type { GatewayIdentity, OctokitLike, RepoRef } from "../types.js";
+
+export type Json = Record<string, unknown>;
+
+export interface RestUser {
+  login: string;
+  type?: string;
+}
+
+export function login(user: unknown): string {
+  return (user as RestUser | null)?.login ?? "";
+}
+
+export function sameLogin(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+export class GitHubClient {
+  constructor(
+    readonly octokit: OctokitLike,
+    readonly repo: RepoRef,
+    readonly identity: GatewayIdentity = {},
+  ) {}
+
+  get fullName(): string {
+    return `${this.repo.owner}/${this.repo.repo}`;
+  }
+
+  async call<T>(operation: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw toGitHubError(operation, error);
+    }
+  }
+
+  request(route: string, parameters: Json = {}): Promise<{ status: number; data: unknown }> {
+    return this.octokit.request(route, { ...this.repo, ...parameters });
+  }
+
+  paginate<T>(route: string, parameters: Json = {}, scope: RepoRef | null = this.repo): Promise<T[]> {
+    return this.octokit.paginate(route, { ...scope, per_page: 100, ...parameters }) as Promise<T[]>;
+  }
+}

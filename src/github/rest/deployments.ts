@@ -1,0 +1,75 @@
+// Deploy jobs waiting on an environment with this App's custom deployment protection rule.
+import { GitHubError } from "../errors.js";
+import { clip, GITHUB_LIMITS } from "../../core/github-limits.js";
+import type { DeploymentRuleAnswer, WaitingRun } from "../types.js";
+import { sameLogin, type GitHubClient } from "./client.js";
+
+/** Workflow runs on `sha` waiting on environments (deployment protection rules, reviewers). */
+export async function waitingDeploymentsForSha(client: GitHubClient, sha: string): Promise<WaitingRun[]> {
+  return client.call(`listing the workflow runs waiting on ${sha}`, async () => {
+    const runs = await client.paginate<{ id: number }>("GET /repos/{owner}/{repo}/actions/runs", {
+      head_sha: sha,
+      status: "waiting",
+    });
+    const waiting: WaitingRun[] = [];
+    for (const run of runs) {
+      const { data } = await client.request(
+        "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+        {
+          run_id: run.id,
+        },
+      );
+      const pending = data as { environment: { name?: string } }[];
+      const environments = pending.map((p) => p.environment.name).filter((n): n is string => Boolean(n));
+      if (environments.length > 0) waiting.push({ runId: run.id, environments });
+    }
+    return waiting;
+  });
+}
+
+/** Answers this App's custom deployment protection rule for one environment of a run. */
+export async function reviewDeploymentProtectionRule(
+  client: GitHubClient,
+  runId: number,
+  answer: DeploymentRuleAnswer,
+): Promise<void> {
+  const verb = answer.state ?? "report status";
+  await client.call(`answering the ${answer.environment} deployment of run ${runId} (${verb})`, async () => {
+    await client.request("POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule", {
+      run_id: runId,
+      environment_name: answer.environment,
+      ...(answer.state ? { state: answer.state } : {}),
+      comment: clip(answer.comment, GITHUB_LIMITS.deploymentComment),
+    });
+  });
+}
+
+/**
+ * Answers through the `deployment_callback_url` of a deployment_protection_rule event. The URL
+ * must name this repository's run: the token is never sent anywhere but the API base URL.
+ */
+export async function answerDeploymentCallback(
+  client: GitHubClient,
+  url: string,
+  answer: DeploymentRuleAnswer,
+): Promise<void> {
+  const path = (() => {
+    try {
+      return new URL(url).pathname;
+    } catch {
+      return "";
+    }
+  })();
+  const match = /\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)\/deployment_protection_rule$/.exec(path);
+  const sameRepo =
+    match &&
+    sameLogin(decodeURIComponent(match[1] ?? ""), client.repo.owner) &&
+    sameLogin(decodeURIComponent(match[2] ?? ""), client.repo.repo);
+  if (!match || !sameRepo)
+    throw new GitHubError(
+      `answering the ${answer.environment} deployment`,
+      0,
+      `the callback URL ${url} is not a deployment protection rule of ${client.repo.owner}/${client.repo.repo}`,
+    );
+  await reviewDeploymentProtectionRule(client, Number(match[3]), answer);
+}

@@ -1,0 +1,103 @@
+// The sticky PR comment and the state label.
+import { isForbidden, isNotFound } from "../errors.js";
+import { clip, GITHUB_LIMITS } from "../../core/github-limits.js";
+import { STATE_LABEL_PREFIX } from "../../core/names.js";
+import { COMMENT_MARKER } from "../../core/report/markdown.js";
+import type { LabelChange, StickyCommentResult } from "../types.js";
+import { login, sameLogin, type GitHubClient } from "./client.js";
+
+interface RestComment {
+  id: number;
+  body?: string | null;
+  user: { login: string; type?: string } | null;
+}
+
+/**
+ * One comment per PR carrying `marker`, edited in place. Only a comment written by this identity
+ * (or, when the identity is unknown, by a bot) is ever edited: a human who pastes the marker into
+ * a comment can neither take over the report nor, by a refused edit, stop it being written.
+ */
+export async function upsertStickyComment(
+  client: GitHubClient,
+  issueNumber: number,
+  body: string,
+  marker: string = COMMENT_MARKER,
+): Promise<StickyCommentResult> {
+  return client.call(`writing the comment on #${issueNumber}`, async () => {
+    const full = clip(body.includes(marker) ? body : `${marker}\n${body}`, GITHUB_LIMITS.commentBody);
+    const comments = await client.paginate<RestComment>(
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+      {
+        issue_number: issueNumber,
+      },
+    );
+    const marked = comments.filter((c) => (c.body ?? "").includes(marker));
+    const wanted = client.identity.login;
+    const existing = wanted
+      ? marked.find((c) => sameLogin(login(c.user), wanted))
+      : marked.find((c) => c.user?.type === "Bot");
+    if (existing) {
+      if (existing.body === full) return { id: existing.id, changed: false, created: false };
+      try {
+        await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+          comment_id: existing.id,
+          body: full,
+        });
+        return { id: existing.id, changed: true, created: false };
+      } catch (error) {
+        // Another bot's comment (identity unknown): write our own instead.
+        if (!isForbidden(error)) throw error;
+      }
+    }
+    const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      issue_number: issueNumber,
+      body: full,
+    });
+    return { id: (data as { id: number }).id, changed: true, created: true };
+  });
+}
+
+/**
+ * Leaves exactly one label with the prefix: `prefix + state` (e.g. "model-approval: approved"),
+ * or none when `state` is null. Reads the labels unless the caller already has them.
+ */
+export async function setStateLabel(
+  client: GitHubClient,
+  issueNumber: number,
+  state: string | null,
+  options: { currentLabels?: string[]; prefix?: string } = {},
+): Promise<LabelChange> {
+  const prefix = options.prefix ?? STATE_LABEL_PREFIX;
+  return client.call(`setting the ${prefix.trim()} label of #${issueNumber}`, async () => {
+    const desired = state === null ? null : state.startsWith(prefix) ? state : prefix + state;
+    const current =
+      options.currentLabels ??
+      (
+        await client.paginate<{ name: string }>("GET /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+          issue_number: issueNumber,
+        })
+      ).map((l) => l.name);
+    // Also catches hand-made variants such as "Model-Approval:approved".
+    const family = prefix.trim().toLowerCase();
+    const isDesired = (label: string): boolean => desired !== null && sameLogin(label, desired);
+    const removed = current.filter((l) => l.toLowerCase().startsWith(family) && !isDesired(l));
+    const added = desired !== null && !current.some(isDesired) ? [desired] : [];
+    for (const name of removed) {
+      try {
+        await client.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+          issue_number: issueNumber,
+          name,
+        });
+      } catch (error) {
+        // Someone removed it meanwhile: the goal is reached.
+        if (!isNotFound(error)) throw error;
+      }
+    }
+    if (added.length > 0)
+      await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+        issue_number: issueNumber,
+        labels: added,
+      });
+    return { added, removed };
+  });
+}

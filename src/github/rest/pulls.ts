@@ -1,0 +1,225 @@
+// Pull requests: the PR itself, its reviews, the files of exactly one commit, who pushed it, and
+// review requests.
+import { changedFiles as listed } from "../../core/candidate/changed-files.js";
+import type { ChangedFiles } from "../../core/candidate/types.js";
+import { GITHUB_LIMITS } from "../../core/github-limits.js";
+import { isNotFound } from "../errors.js";
+import type { PullRequest, Review, ReviewerRequest, ReviewerRequestResult } from "../types.js";
+import { login, sameLogin, type GitHubClient, type Json, type RestUser } from "./client.js";
+
+export async function getPullRequest(client: GitHubClient, number: number): Promise<PullRequest> {
+  return client.call(`reading pull request #${number}`, async () => {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+      pull_number: number,
+    });
+    const pr = data as Json & {
+      head: { sha: string; ref: string; repo: { full_name: string } | null };
+      base: { sha: string; ref: string; repo: { full_name: string; default_branch?: string } };
+    };
+    return {
+      number: pr.number as number,
+      author: login(pr.user),
+      headSha: pr.head.sha,
+      headRef: pr.head.ref,
+      baseRef: pr.base.ref,
+      baseSha: pr.base.sha,
+      state: pr.state as "open" | "closed",
+      merged: pr.merged === true,
+      draft: pr.draft === true,
+      title: (pr.title as string) ?? "",
+      labels: ((pr.labels ?? []) as { name: string }[]).map((l) => l.name),
+      requestedReviewers: ((pr.requested_reviewers ?? []) as RestUser[]).map((u) => u.login),
+      requestedTeams: ((pr.requested_teams ?? []) as { slug: string }[]).map((t) => t.slug),
+      headRepoFullName: pr.head.repo?.full_name ?? null,
+      baseRepoFullName: pr.base.repo.full_name,
+      defaultBranch: pr.base.repo.default_branch ?? "",
+      changedFilesCount: (pr.changed_files as number | undefined) ?? 0,
+      updatedAt: (pr.updated_at as string | undefined) ?? "",
+    };
+  });
+}
+
+/** Every review, all pages, oldest first as GitHub lists them. */
+export async function listReviews(client: GitHubClient, number: number): Promise<Review[]> {
+  return client.call(`reading the reviews of #${number}`, async () => {
+    const reviews = await client.paginate<Json>("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
+      pull_number: number,
+    });
+    return reviews.map((r) => ({
+      id: r.id as number,
+      user: r.user ? { login: login(r.user) } : null,
+      state: r.state as string,
+      commit_id: (r.commit_id as string | null) ?? null,
+      submitted_at: (r.submitted_at as string | null | undefined) ?? null,
+    }));
+  });
+}
+
+export interface Comparison {
+  /** Of `head` relative to `base`: identical, ahead, behind or diverged. */
+  status: string;
+  /** Paths changed from the merge base to `head`, with the old path of a rename (moving a protected file out counts). */
+  files: string[];
+  /** GitHub lists at most 300 files in a comparison: false when the list may be cut short. */
+  complete: boolean;
+}
+
+/**
+ * `base...head`: what a PR shows for exactly the commit `head`, not the PR's current head (a
+ * decision about an older head must not be judged by a newer head's files).
+ */
+export async function compareCommits(client: GitHubClient, base: string, head: string): Promise<Comparison> {
+  return client.call(`comparing ${base}...${head}`, async () => {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+      basehead: `${base}...${head}`,
+    });
+    const comparison = data as { status: string; files?: { filename: string; previous_filename?: string }[] };
+    const listed = comparison.files ?? [];
+    const files = [
+      ...new Set(
+        listed.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename])),
+      ),
+    ];
+    return { status: comparison.status, files, complete: listed.length < GITHUB_LIMITS.compareFiles };
+  });
+}
+
+/** The files changed from the merge base of `base` to exactly `head`, and whether the list is whole. */
+export async function changedFiles(client: GitHubClient, base: string, head: string): Promise<ChangedFiles> {
+  const comparison = await compareCommits(client, base, head);
+  return listed(
+    comparison.files,
+    GITHUB_LIMITS.compareFiles,
+    comparison.complete ? comparison.files.length : undefined,
+  );
+}
+
+/** Whether `sha` is the head of `branch` or an ancestor of it. */
+export async function branchContains(client: GitHubClient, branch: string, sha: string): Promise<boolean> {
+  return client.call(`checking whether ${branch} contains ${sha}`, async () => {
+    try {
+      const { status } = await compareCommits(client, `refs/heads/${branch}`, sha);
+      return status === "identical" || status === "behind";
+    } catch (error) {
+      // An unknown commit is not on the branch.
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+  });
+}
+
+/**
+ * Who moved `branch` to `sha`, from the repository's activity (pushes and force pushes), or
+ * undefined when GitHub does not say (the branch lives in a fork, or the push is not among the
+ * latest hundred).
+ */
+export async function pusherOf(
+  client: GitHubClient,
+  branch: string,
+  sha: string,
+): Promise<string | undefined> {
+  return client.call(`reading who pushed ${sha} to ${branch}`, async () => {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/activity", {
+      ref: `refs/heads/${branch}`,
+      per_page: 100,
+    });
+    const activities = (data ?? []) as { after: string; actor: RestUser | null }[];
+    const push = activities.find((a) => a.after === sha);
+    return push?.actor?.login || undefined;
+  });
+}
+
+/** Numbers of the open PRs whose head includes `sha`. */
+export async function pullRequestsForCommit(client: GitHubClient, sha: string): Promise<number[]> {
+  return client.call(`finding the pull requests of ${sha}`, async () => {
+    const prs = await client.paginate<{ number: number; state: string }>(
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+      { commit_sha: sha },
+    );
+    return prs.filter((pr) => pr.state === "open").map((pr) => pr.number);
+  });
+}
+
+/** The open PRs, newest first, at most `limit` of them: when the rules change, each is decided again. */
+export async function openPullRequests(
+  client: GitHubClient,
+  limit: number,
+): Promise<{ numbers: number[]; more: boolean }> {
+  return client.call("listing the open pull requests", async () => {
+    const numbers: number[] = [];
+    for (let page = 1; numbers.length <= limit; page++) {
+      const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
+        state: "open",
+        sort: "created",
+        direction: "desc",
+        per_page: 100,
+        page,
+      });
+      const prs = data as { number: number }[];
+      numbers.push(...prs.map((p) => p.number));
+      if (prs.length < 100) break;
+    }
+    return { numbers: numbers.slice(0, limit), more: numbers.length > limit };
+  });
+}
+
+/**
+ * Requests reviews from those not yet requested (and never the author). A 422 (not a
+ * collaborator, unknown team) is reported in `refused`, not thrown.
+ */
+export async function requestReviewers(
+  client: GitHubClient,
+  number: number,
+  wanted: ReviewerRequest,
+  options: { author?: string } = {},
+): Promise<ReviewerRequestResult> {
+  return client.call(`requesting reviews on #${number}`, async () => {
+    const { data } = await client.request(
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+      {
+        pull_number: number,
+      },
+    );
+    const already = data as { users: RestUser[]; teams: { slug: string }[] };
+    const isAuthor = (user: string): boolean =>
+      options.author !== undefined && sameLogin(user, options.author);
+    const users = [...new Set(wanted.users)].filter(
+      (u) => !isAuthor(u) && !already.users.some((r) => sameLogin(r.login, u)),
+    );
+    const teams = [...new Set(wanted.teams)].filter((t) => !already.teams.some((r) => sameLogin(r.slug, t)));
+    const result: ReviewerRequestResult = {
+      requested: { users: [], teams: [] },
+      refused: { users: [], teams: [] },
+    };
+    if (users.length + teams.length === 0) return result;
+    const post = (reviewers: string[], teamReviewers: string[]): Promise<unknown> =>
+      client.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", {
+        pull_number: number,
+        reviewers,
+        team_reviewers: teamReviewers,
+      });
+    try {
+      await post(users, teams);
+      result.requested = { users, teams };
+      return result;
+    } catch (error) {
+      if ((error as { status?: unknown }).status !== 422) throw error;
+    }
+    // One refusal fails the whole request: ask one by one to find out who is refused.
+    for (const [kind, names] of [
+      ["users", users],
+      ["teams", teams],
+    ] as const) {
+      for (const name of names) {
+        try {
+          await (kind === "users" ? post([name], []) : post([], [name]));
+          result.requested[kind].push(name);
+        } catch (error) {
+          if ((error as { status?: unknown }).status !== 422) throw error;
+          result.refused[kind].push(name);
+        }
+      }
+    }
+    return result;
+  });
+}
