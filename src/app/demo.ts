@@ -8,12 +8,21 @@ import { runTrainJob } from "../local-github/workflow.js";
 import type { Delivery } from "../local-github/deliveries.js";
 import type { FakeWorkflowRun } from "../local-github/state.js";
 import { startLocalAppServer, type LocalAppServer } from "./local-server.js";
+import { APP_EVENTS } from "./events.js";
 
 const REPO = "acme/fraud-detector";
 const APP_ID = 1;
 const APP_SLUG = "model-approval";
 const APPROVER = "alice";
 const AUTHOR = "bob";
+/** The training workflow on main: its runs record the evidence (the default trusts workflows on the default branch). */
+const TRAIN_WORKFLOW = ".github/workflows/model.yml";
+const WORKFLOW = `# Train, record the metrics with the model-approval Action, then deploy behind the App's rule.
+on: pull_request
+jobs:
+  train: { runs-on: ubuntu-latest, steps: [{ uses: model-approval/model-approval@v1, with: { app: true } }] }
+  deploy: { needs: train, runs-on: ubuntu-latest, environment: production, steps: [{ run: ./deploy.sh }] }
+`;
 const CONFIG = `# Automatic checks; auto-approval above 90% accuracy, else a review by alice.
 version: 1
 metrics:
@@ -79,6 +88,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       slug: APP_SLUG,
       publicKey: publicKey.export({ type: "spki", format: "pem" }).toString(),
       webhookSecret: secret,
+      events: [...APP_EVENTS],
     });
     app = await startLocalAppServer({
       appId: APP_ID,
@@ -94,7 +104,11 @@ export async function runDemo(options: DemoOptions): Promise<number> {
 
     github.createRepo(
       REPO,
-      { ".github/model-approval.yml": CONFIG, "train.py": "model.fit(epochs=10)\n" },
+      {
+        ".github/model-approval.yml": CONFIG,
+        [TRAIN_WORKFLOW]: WORKFLOW,
+        "train.py": "model.fit(epochs=10)\n",
+      },
       { collaborators: [APPROVER, AUTHOR, "carol"] },
     );
     for (const user of [APPROVER, AUTHOR, "carol"]) github.addUser(user);

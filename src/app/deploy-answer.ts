@@ -1,9 +1,7 @@
 // What the App tells GitHub about a deploy job waiting on a custom deployment protection rule.
 import type { Config } from "../core/config/types.js";
+import { clip as clipTo, GITHUB_LIMITS } from "../core/github-limits.js";
 import type { DecisionResult } from "../core/policy/types.js";
-
-/** GitHub's limit on a protection rule comment. */
-export const DEPLOY_COMMENT_LIMIT = 1024;
 
 /** No `state` is a status report: the job keeps waiting and the comment says what is missing. */
 export interface DeployAnswer {
@@ -22,7 +20,7 @@ export function isGatedEnvironment(config: Config, environment: string): boolean
 }
 
 function clip(text: string): string {
-  return text.length < DEPLOY_COMMENT_LIMIT ? text : text.slice(0, DEPLOY_COMMENT_LIMIT - 2) + "…";
+  return clipTo(text, GITHUB_LIMITS.deploymentComment);
 }
 
 function missing(result: DecisionResult): string {
@@ -54,10 +52,4 @@ export function deployAnswer(result: DecisionResult, subject: string): DeployAns
 /** A deploy we cannot decide about (a read failed, the config is broken) waits, with the reason. */
 export function undecidedAnswer(subject: string, why: string): DeployAnswer {
   return { comment: clip(`model-approval (${subject}): cannot decide — ${why}`) };
-}
-
-/** The workflow run id is in the callback URL: .../actions/runs/{run_id}/deployment_protection_rule */
-export function runIdOf(callbackUrl: string): number | undefined {
-  const match = /\/actions\/runs\/(\d+)\/deployment_protection_rule\/?$/.exec(new URL(callbackUrl).pathname);
-  return match?.[1] ? Number(match[1]) : undefined;
 }

@@ -1,21 +1,15 @@
-// GitHub asks the App whether a deploy job may proceed (custom deployment protection rule).
-// The answer is the decision for the commit being deployed: the PR's, after a reconcile, or for
-// a deployment outside any PR (a push), the default branch's config and the commit's metrics —
-// never the deployed commit's own config, which whoever pushed the branch could have loosened.
-import type { DecisionResult } from "../core/policy/types.js";
-import { decide } from "../core/policy/index.js";
+// GitHub asks the App whether a deploy job may proceed (custom deployment protection rule). The
+// answer is the decision for exactly the commit the waiting workflow run built, gathered afresh:
+// the PR's candidate at that commit (an older head is superseded), or outside any PR the default
+// branch's rules for a commit that is on the default branch — never the deployed commit's own
+// config. The commit comes from GitHub's description of the run: a deployment of a pull_request
+// workflow names the merge commit it checked out, not the head that was trained and reviewed.
+import { CONFIG_PATH } from "../core/names.js";
+import { collectCandidate, decisionFor } from "../github/candidate/index.js";
 import { describeError } from "../github/errors.js";
-import { loadConfig, loadMeasurements, CONFIG_PATH, type AppGateway } from "./collect.js";
-import {
-  deployAnswer,
-  isGatedEnvironment,
-  runIdOf,
-  undecidedAnswer,
-  type DeployAnswer,
-} from "./deploy-answer.js";
-import { reconcile } from "./reconcile.js";
-import type { ApprovalCheck } from "./recheck.js";
-import { needsMetrics, waitForMetrics } from "./waiting.js";
+import { deployAnswer, isGatedEnvironment, undecidedAnswer, type DeployAnswer } from "./deploy-answer.js";
+import { reconcile, type AppGateway, type AppTiming } from "./reconcile.js";
+import { approvalCheck, type ApprovalCheck } from "./recheck.js";
 
 export interface DeploymentRequest {
   environment: string;
@@ -28,62 +22,61 @@ export interface DeploymentRequest {
   pullRequests: number[];
 }
 
+function notGated(subject: string, environment: string): DeployAnswer {
+  return undecidedAnswer(subject, `no deploy step in ${CONFIG_PATH} names the environment '${environment}'`);
+}
+
+/** The workflow run id is in the callback URL: .../actions/runs/{run_id}/deployment_protection_rule */
+export function runIdOf(callbackUrl: string): number | undefined {
+  try {
+    const match = /\/actions\/runs\/(\d+)\/deployment_protection_rule\/?$/.exec(
+      new URL(callbackUrl).pathname,
+    );
+    return match?.[1] ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function answerForPullRequest(
   gateway: AppGateway,
   request: DeploymentRequest,
+  commit: string,
   prNumber: number,
   confirms: ApprovalCheck[],
+  timing: AppTiming,
 ): Promise<DeployAnswer> {
   const subject = `PR #${prNumber}`;
-  const outcome = await reconcile(gateway, { prNumber, gateDeployments: false });
-  if (outcome.status === "decided" && outcome.confirm) confirms.push(outcome.confirm);
+  // The PR's surfaces are brought up to date on the way (this is an event like any other).
+  const outcome = await reconcile(gateway, { prNumber, commit, gateDeployments: false }, timing);
   if (outcome.status === "skipped") return undecidedAnswer(subject, outcome.why);
   if (!outcome.config) return deployAnswer(outcome.result, subject);
-  if (!isGatedEnvironment(outcome.config, request.environment))
-    return undecidedAnswer(
-      subject,
-      `no deploy step in ${CONFIG_PATH} names the environment '${request.environment}'`,
-    );
-  // The approval is for the PR's head commit; a deploy job of an older commit must not ride on it.
-  if (request.sha !== outcome.headSha) {
-    const runId = runIdOf(request.callbackUrl);
-    const waiting = await gateway.waitingDeploymentsForSha(outcome.headSha);
-    if (runId === undefined || !waiting.some((run) => run.runId === runId))
-      return {
-        state: "rejected",
-        comment: `model-approval (${subject}): this deploy job is for ${request.sha.slice(0, 7)}, but the pull request's head is now ${outcome.headSha.slice(0, 7)}`,
-      };
-  }
-  return deployAnswer(outcome.result, `${subject} at ${outcome.headSha.slice(0, 7)}`);
+  if (!isGatedEnvironment(outcome.config, request.environment)) return notGated(subject, request.environment);
+  if (outcome.confirm) confirms.push(outcome.confirm);
+  return deployAnswer(outcome.result, `${subject} at ${commit.slice(0, 7)}`);
 }
 
-/** "refs/heads/main" and "main" are the same branch; tags and other refs are not branches. */
-export function branchOf(ref: string): string {
-  return ref.replace(/^refs\/heads\//, "");
-}
-
-/** A push deployment: no PR, so no reviews — approved only if the metrics auto-approve it. */
-async function decideForCommit(gateway: AppGateway, request: DeploymentRequest): Promise<DeployAnswer> {
-  const subject = `${request.ref || request.sha.slice(0, 7)}`;
-  const trusted = request.defaultBranch;
-  if (!trusted || branchOf(request.ref) !== trusted)
-    return {
-      state: "rejected",
-      comment: `model-approval (${subject}): deployments outside a pull request are approved only from the default branch ${trusted || "(unknown)"}`,
-    };
-  const loaded = await loadConfig(gateway, `refs/heads/${trusted}`);
-  if (loaded.kind === "none") return undecidedAnswer(subject, `no ${CONFIG_PATH} on ${trusted}`);
-  if (loaded.kind === "invalid") return undecidedAnswer(subject, `${CONFIG_PATH} on ${trusted} is invalid`);
-  const config = loaded.config;
-  if (!isGatedEnvironment(config, request.environment))
-    return undecidedAnswer(
-      subject,
-      `no deploy step in ${CONFIG_PATH} names the environment '${request.environment}'`,
-    );
-  const { missing, ...measurements } = await loadMeasurements(gateway, request.sha);
-  const decided: DecisionResult = decide({ config, ...measurements, teamMembers: {} });
-  const result =
-    missing !== undefined && needsMetrics(config) ? waitForMetrics(decided, config, missing) : decided;
+/** A deployment outside any PR: no reviews, so approved only if the metrics auto-approve it. */
+async function answerForCommit(
+  gateway: AppGateway,
+  request: DeploymentRequest,
+  commit: string,
+  confirms: ApprovalCheck[],
+  timing: AppTiming,
+): Promise<DeployAnswer> {
+  const subject = request.ref || commit.slice(0, 7);
+  const collected = await collectCandidate(
+    gateway,
+    { kind: "commit", sha: commit, defaultBranch: request.defaultBranch },
+    { configPath: CONFIG_PATH, ...(timing.sleep ? { sleep: timing.sleep } : {}) },
+  );
+  if (collected.kind === "no-config")
+    return undecidedAnswer(subject, `no ${CONFIG_PATH} on ${collected.where}`);
+  const result = decisionFor(collected);
+  if (collected.kind !== "candidate") return deployAnswer(result, subject);
+  if (!isGatedEnvironment(collected.candidate.config.config, request.environment))
+    return notGated(subject, request.environment);
+  if (result.decision === "approved") confirms.push(approvalCheck(gateway, collected.candidate));
   return deployAnswer(result, subject);
 }
 
@@ -99,22 +92,27 @@ function combine(answers: DeployAnswer[]): DeployAnswer {
 export async function answerDeploymentRequest(
   gateway: AppGateway,
   request: DeploymentRequest,
+  timing: AppTiming = {},
 ): Promise<DeployAnswer> {
   let answer: DeployAnswer;
   try {
-    if (request.pullRequests.length === 0) answer = await decideForCommit(gateway, request);
-    else {
-      const answers: DeployAnswer[] = [];
-      const confirms: ApprovalCheck[] = [];
-      for (const pr of request.pullRequests)
-        answers.push(await answerForPullRequest(gateway, request, pr, confirms));
-      answer = combine(answers);
-      if (answer.state === "approved") {
-        // An approval cannot be taken back: re-read each PR just before sending it.
-        for (const confirm of confirms) {
-          const why = await confirm();
-          if (why !== undefined)
-            return { comment: `model-approval: not answered — ${why} (the next event decides)` };
+    const confirms: ApprovalCheck[] = [];
+    const answers: DeployAnswer[] = [];
+    const runId = runIdOf(request.callbackUrl);
+    if (runId === undefined) throw new Error(`the callback URL ${request.callbackUrl} names no workflow run`);
+    const commit = (await gateway.getWorkflowRun(runId)).headSha;
+    if (request.pullRequests.length === 0)
+      answers.push(await answerForCommit(gateway, request, commit, confirms, timing));
+    for (const pr of request.pullRequests)
+      answers.push(await answerForPullRequest(gateway, request, commit, pr, confirms, timing));
+    answer = combine(answers);
+    if (answer.state === "approved") {
+      // An approval cannot be taken back: re-read each PR just before sending it.
+      for (const confirm of confirms) {
+        const why = await confirm();
+        if (why !== undefined) {
+          answer = { comment: `model-approval: not answered — ${why} (the next event decides)` };
+          break;
         }
       }
     }

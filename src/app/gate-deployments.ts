@@ -1,32 +1,32 @@
-// After every reconcile: the deploy jobs already waiting on the head commit get the new answer,
+// After every reconcile: the deploy jobs already waiting on the decided commit get the new answer,
 // so a review unblocks (or rejects) them without waiting for GitHub to ask again. Only a final
 // answer is sent: a status report ("still waiting") already went out when GitHub first asked, and
 // repeating it on every event would write on every delivery even when nothing changed.
 import type { Config } from "../core/config/types.js";
 import type { DecisionResult } from "../core/policy/types.js";
 import { describeError } from "../github/errors.js";
-import type { AppGateway } from "./collect.js";
+import type { GitHubGateway } from "../github/gateway.js";
 import type { ApprovalCheck } from "./recheck.js";
 import { deployAnswer, deployEnvironments, isGatedEnvironment } from "./deploy-answer.js";
 
 export async function gateWaitingDeployments(
-  gateway: Pick<AppGateway, "waitingDeploymentsForSha" | "reviewDeploymentProtectionRule">,
+  gateway: Pick<GitHubGateway, "waitingDeploymentsForSha" | "reviewDeploymentProtectionRule">,
   config: Config,
   result: DecisionResult,
-  headSha: string,
+  commit: string,
   /** Required to approve: without it an approval is not sent. */
   confirm?: ApprovalCheck,
 ): Promise<string[]> {
   // No deploy step, no deploy job to answer: skip the read.
   if (deployEnvironments(config).length === 0) return [];
-  const answer = deployAnswer(result, headSha.slice(0, 7));
+  const answer = deployAnswer(result, commit.slice(0, 7));
   if (answer.state === undefined) return [];
   const failures: string[] = [];
-  let waiting: Awaited<ReturnType<AppGateway["waitingDeploymentsForSha"]>>;
+  let waiting: Awaited<ReturnType<GitHubGateway["waitingDeploymentsForSha"]>>;
   try {
-    waiting = await gateway.waitingDeploymentsForSha(headSha);
+    waiting = await gateway.waitingDeploymentsForSha(commit);
   } catch (error) {
-    return [`could not list the deploy jobs waiting on ${headSha}: ${describeError(error)}`];
+    return [`could not list the deploy jobs waiting on ${commit}: ${describeError(error)}`];
   }
   let confirmed = answer.state !== "approved";
   for (const run of waiting) {

@@ -1,19 +1,29 @@
 // The Probot app: every event is mapped to the PR(s) it concerns and runs the same reconcile.
 import type { Context, Probot } from "probot";
+import { CONFIG_PATH, DECISION_CHECK, METRICS_CHECK, STATE_LABEL_PREFIX } from "../core/names.js";
 import { GitHubGateway } from "../github/gateway.js";
-import type { GatewayIdentity } from "../github/types.js";
-import { DECISION_CHECK, METRICS_CHECK } from "../github/surfaces.js";
-import type { AppGateway } from "./collect.js";
+import type { EventBound } from "../github/candidate/index.js";
+import { installationRepositories } from "../github/rest/installation.js";
+import type { GatewayIdentity, OctokitLike } from "../github/types.js";
 import { describeError } from "../github/errors.js";
-import { reconcile } from "./reconcile.js";
+import { parseConfig } from "../core/config/parse.js";
+import { reconcile, type AppGateway, type AppTiming } from "./reconcile.js";
 import { answerDeploymentRequest, type DeploymentRequest } from "./deployment-rule.js";
 import { oneAtATime } from "./serialize.js";
 
-const STATE_LABEL_PREFIX = "model-approval:";
-
-type AnyContext = Context<
-  "pull_request" | "pull_request_review" | "check_run" | "deployment_protection_rule"
+type RepoContext = Context<
+  | "pull_request"
+  | "pull_request_review"
+  | "check_run"
+  | "deployment_protection_rule"
+  | "workflow_run"
+  | "push"
 >;
+
+/** When the rules change, at most this many open PRs per repository are decided again, newest first. */
+export const REDECIDE_LIMIT = 50;
+/** A team's membership change is looked for in at most this many repositories of the installation. */
+export const MEMBERSHIP_REPOSITORY_LIMIT = 50;
 
 /**
  * Who the App is, so the gateway updates its own check run and comment and never another app's.
@@ -38,12 +48,7 @@ function identityResolver(app: Probot): () => Promise<GatewayIdentity> {
   };
 }
 
-function prKey(context: AnyContext, pr: number): string {
-  const { owner, repo } = context.repo();
-  return `${owner}/${repo}#${pr}`.toLowerCase();
-}
-
-export interface AppOptions {
+export interface AppOptions extends AppTiming {
   /** Who the App is; looked up from APP_SLUG or GitHub's GET /app when not given. */
   identity?: GatewayIdentity;
 }
@@ -54,18 +59,31 @@ export function modelApprovalApp(options: AppOptions = {}): (app: Probot) => voi
 
 export default modelApprovalApp();
 
+function pullRequestBound(pr: { head: { sha: string }; updated_at?: string }): EventBound {
+  return { headSha: pr.head.sha, ...(pr.updated_at ? { updatedAt: pr.updated_at } : {}) };
+}
+
 function register(app: Probot, options: AppOptions): void {
   const given = options.identity;
   const identity = given ? async () => given : identityResolver(app);
-  const gatewayFor = async (context: AnyContext): Promise<AppGateway> =>
-    new GitHubGateway(context.octokit as never, context.repo(), await identity());
+  const timing: AppTiming = options.sleep ? { sleep: options.sleep } : {};
+  const gatewayFor = async (octokit: unknown, repo: { owner: string; repo: string }): Promise<AppGateway> =>
+    new GitHubGateway(octokit as OctokitLike, repo, await identity());
 
-  async function reconcileAll(context: AnyContext, prNumbers: number[]): Promise<void> {
+  async function reconcileAll(
+    context: { octokit: unknown; log: Context["log"] },
+    repo: { owner: string; repo: string },
+    prNumbers: number[],
+    event?: EventBound,
+  ): Promise<void> {
     if (prNumbers.length === 0) return;
-    const gateway = await gatewayFor(context);
+    const gateway = await gatewayFor(context.octokit, repo);
     for (const prNumber of new Set(prNumbers)) {
+      const key = `${repo.owner}/${repo.repo}#${prNumber}`.toLowerCase();
       try {
-        const outcome = await oneAtATime(prKey(context, prNumber), () => reconcile(gateway, { prNumber }));
+        const outcome = await oneAtATime(key, () =>
+          reconcile(gateway, { prNumber, ...(event ? { event } : {}) }, timing),
+        );
         if (outcome.status === "skipped") {
           context.log.info(`model-approval: PR #${prNumber} skipped: ${outcome.why}`);
           continue;
@@ -82,15 +100,41 @@ function register(app: Probot, options: AppOptions): void {
     }
   }
 
-  async function pullRequestsOfCheckRun(context: Context<"check_run">): Promise<number[]> {
-    const run = context.payload.check_run;
-    const listed = run.pull_requests.map((pr) => pr.number);
-    if (listed.length > 0) return listed;
-    // Check runs of fork PRs list no pull requests.
+  /** Rules changed: every open PR is decided again (bounded), so an approval the new rules withhold is taken back. */
+  async function redecideOpenPullRequests(
+    context: { octokit: unknown; log: Context["log"] },
+    repo: { owner: string; repo: string },
+    why: string,
+  ): Promise<void> {
     try {
-      return await (await gatewayFor(context)).pullRequestsForCommit(run.head_sha);
+      const gateway = await gatewayFor(context.octokit, repo);
+      const { numbers, more } = await gateway.openPullRequests(REDECIDE_LIMIT);
+      context.log.info(
+        `model-approval: ${why}: deciding ${numbers.length} open PR(s) of ${repo.owner}/${repo.repo} again`,
+      );
+      if (more)
+        context.log.warn(
+          `model-approval: more than ${REDECIDE_LIMIT} open PRs in ${repo.owner}/${repo.repo}: older ones are decided on their next event`,
+        );
+      await reconcileAll(context, repo, numbers);
     } catch (error) {
-      context.log.error(`model-approval: could not find the PRs of ${run.head_sha}: ${describeError(error)}`);
+      context.log.error(
+        `model-approval: could not decide the open PRs again (${why}): ${describeError(error)}`,
+      );
+    }
+  }
+
+  async function pullRequestsOfCommit(
+    context: RepoContext,
+    listed: number[],
+    sha: string,
+  ): Promise<number[]> {
+    if (listed.length > 0) return listed;
+    // Check runs and workflow runs of fork PRs list no pull requests.
+    try {
+      return await (await gatewayFor(context.octokit, context.repo())).pullRequestsForCommit(sha);
+    } catch (error) {
+      context.log.error(`model-approval: could not find the PRs of ${sha}: ${describeError(error)}`);
       return [];
     }
   }
@@ -102,36 +146,121 @@ function register(app: Probot, options: AppOptions): void {
       "pull_request.synchronize",
       "pull_request.ready_for_review",
     ],
-    (context) => reconcileAll(context, [context.payload.pull_request.number]),
+    (context) =>
+      reconcileAll(
+        context,
+        context.repo(),
+        [context.payload.pull_request.number],
+        pullRequestBound(context.payload.pull_request),
+      ),
   );
 
-  // Only a new base branch changes the decision (the config is read from the base).
+  // Only a new base branch changes the decision.
   app.on("pull_request.edited", async (context) => {
-    if (context.payload.changes.base) await reconcileAll(context, [context.payload.pull_request.number]);
+    if (context.payload.changes.base)
+      await reconcileAll(context, context.repo(), [context.payload.pull_request.number]);
   });
 
   // Labels are a display of the state, never an input: one of ours changed by anyone is put back.
   // The App's own label changes (GitHub sets the sender; it cannot be forged) need no second look.
   app.on(["pull_request.labeled", "pull_request.unlabeled"], async (context) => {
-    if (!context.payload.label?.name.toLowerCase().startsWith(STATE_LABEL_PREFIX)) return;
+    if (!context.payload.label?.name.toLowerCase().startsWith(STATE_LABEL_PREFIX.trim().toLowerCase()))
+      return;
     const self = (await identity()).login;
     if (self && context.payload.sender.login.toLowerCase() === self.toLowerCase()) return;
-    await reconcileAll(context, [context.payload.pull_request.number]);
+    await reconcileAll(context, context.repo(), [context.payload.pull_request.number]);
   });
 
   app.on(
     ["pull_request_review.submitted", "pull_request_review.edited", "pull_request_review.dismissed"],
-    (context) => reconcileAll(context, [context.payload.pull_request.number]),
+    (context) => {
+      const review = context.payload.review;
+      // The review list must contain the review the event is about; an older list is re-read.
+      const bound: EventBound = {
+        review: { id: review.id, dismissed: context.payload.action === "dismissed" },
+      };
+      return reconcileAll(context, context.repo(), [context.payload.pull_request.number], bound);
+    },
   );
 
   app.on("check_run.completed", async (context) => {
-    if (context.payload.check_run.name === METRICS_CHECK)
-      await reconcileAll(context, await pullRequestsOfCheckRun(context));
+    const run = context.payload.check_run;
+    if (run.name !== METRICS_CHECK) return;
+    const prs = await pullRequestsOfCommit(
+      context,
+      run.pull_requests.map((pr) => pr.number),
+      run.head_sha,
+    );
+    await reconcileAll(context, context.repo(), prs);
   });
 
   app.on("check_run.rerequested", async (context) => {
-    if (context.payload.check_run.name === DECISION_CHECK)
-      await reconcileAll(context, await pullRequestsOfCheckRun(context));
+    const run = context.payload.check_run;
+    if (run.name !== DECISION_CHECK) return;
+    const prs = await pullRequestsOfCommit(
+      context,
+      run.pull_requests.map((pr) => pr.number),
+      run.head_sha,
+    );
+    await reconcileAll(context, context.repo(), prs);
+  });
+
+  // A training run that ended (recorded its snapshot, failed, or was cancelled) changes the evidence.
+  app.on("workflow_run.completed", async (context) => {
+    const run = context.payload.workflow_run;
+    if (run.event !== "pull_request") return;
+    const prs = await pullRequestsOfCommit(
+      context,
+      (run.pull_requests ?? []).flatMap((pr) => (pr ? [pr.number] : [])),
+      run.head_sha,
+    );
+    await reconcileAll(context, context.repo(), prs);
+  });
+
+  // A push to the default branch that changes the config changes the rules of every open PR.
+  app.on("push", async (context) => {
+    const payload = context.payload;
+    const branch = payload.repository.default_branch;
+    if (payload.ref !== `refs/heads/${branch}`) return;
+    const commits = payload.commits ?? [];
+    const touched = commits.flatMap((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])]);
+    // GitHub lists at most 2048 commits of a push; without the whole list, assume the rules changed.
+    const listed = commits.length > 0 && commits.length < 2048 && !payload.forced;
+    if (listed && !touched.includes(CONFIG_PATH)) return;
+    await redecideOpenPullRequests(context, context.repo(), `${CONFIG_PATH} changed on ${branch}`);
+  });
+
+  // A team's membership changed: PRs whose rules list that team are decided again.
+  app.on(["membership.added", "membership.removed"], async (context) => {
+    const payload = context.payload;
+    if (payload.scope !== "team" || !payload.team) return;
+    const team = `${payload.organization.login}/${payload.team.slug}`.toLowerCase();
+    try {
+      const { repositories, more } = await installationRepositories(
+        context.octokit as unknown as OctokitLike,
+        MEMBERSHIP_REPOSITORY_LIMIT,
+      );
+      if (more)
+        context.log.warn(
+          `model-approval: more than ${MEMBERSHIP_REPOSITORY_LIMIT} repositories: the others see ${team}'s change on their next event`,
+        );
+      for (const repository of repositories) {
+        const repo = { owner: repository.owner, repo: repository.name };
+        const gateway = await gatewayFor(context.octokit, repo);
+        const file = await gateway.getFile(CONFIG_PATH, `refs/heads/${repository.defaultBranch}`);
+        const parsed = file ? parseConfig(file.text, CONFIG_PATH) : undefined;
+        const lists = parsed?.ok
+          ? parsed.config.steps.some(
+              (s) => s.type === "approval" && s.teams.some((t) => t.toLowerCase() === team),
+            )
+          : false;
+        if (lists) await redecideOpenPullRequests(context, repo, `the members of ${team} changed`);
+      }
+    } catch (error) {
+      context.log.error(
+        `model-approval: could not follow ${team}'s membership change: ${describeError(error)}`,
+      );
+    }
   });
 
   app.on("deployment_protection_rule.requested", async (context) => {
@@ -148,13 +277,13 @@ function register(app: Probot, options: AppOptions): void {
       sha: payload.deployment?.sha ?? "",
       ref: payload.deployment?.ref ?? "",
       defaultBranch: payload.repository?.default_branch ?? "",
-      pullRequests: (payload.pull_requests ?? []).map((pr) => pr.number),
+      pullRequests: (payload.pull_requests ?? []).flatMap((pr) => (pr ? [pr.number] : [])),
     };
     try {
-      const gateway = await gatewayFor(context);
-      const answer = await oneAtATime(prKey(context, request.pullRequests[0] ?? 0), () =>
-        answerDeploymentRequest(gateway, request),
-      );
+      const repo = context.repo();
+      const gateway = await gatewayFor(context.octokit, repo);
+      const key = `${repo.owner}/${repo.repo}#${request.pullRequests[0] ?? 0}`.toLowerCase();
+      const answer = await oneAtATime(key, () => answerDeploymentRequest(gateway, request, timing));
       context.log.info(
         `model-approval: ${request.environment} deployment of ${request.sha}: ${answer.state ?? "waiting"} (${answer.comment})`,
       );

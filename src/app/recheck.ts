@@ -1,29 +1,36 @@
 // Instances of the App share nothing: one may still hold an approval that another has since seen
 // withdrawn (a changes-requested review, a push) and answered. An `approved` answer cannot be taken
-// back, so just before sending one the head and the reviews are read again and the decision redone.
-import type { DecideInput, PullRequestContext } from "../core/policy/types.js";
+// back, so just before sending one the PR's head and reviews are read again and the same candidate
+// decided again with them.
+import type { Candidate } from "../core/candidate/types.js";
 import { decide } from "../core/policy/index.js";
-import type { AppGateway } from "./collect.js";
+import { shortSha } from "../core/policy/reviews.js";
+import type { GitHubGateway } from "../github/gateway.js";
 
 /** Resolves to undefined while the approval still holds, else to why it no longer does. */
 export type ApprovalCheck = () => Promise<string | undefined>;
 
 export function approvalCheck(
-  gateway: Pick<AppGateway, "getPullRequest" | "listReviews">,
-  prNumber: number,
-  input: DecideInput & { pr: PullRequestContext },
+  gateway: Pick<GitHubGateway, "getPullRequest" | "listReviews">,
+  candidate: Candidate,
 ): ApprovalCheck {
+  const pr = candidate.pr;
+  // Outside a PR nothing a person does changes the decision between reading and answering.
+  if (!pr) return async () => undefined;
   return async () => {
     const [fresh, reviews] = await Promise.all([
-      gateway.getPullRequest(prNumber),
-      gateway.listReviews(prNumber),
+      gateway.getPullRequest(pr.number),
+      gateway.listReviews(pr.number),
     ]);
-    if (fresh.state !== "open") return `PR #${prNumber} was ${fresh.state} while deciding`;
-    if (fresh.headSha !== input.pr.headSha)
-      return `PR #${prNumber}'s head moved to ${fresh.headSha.slice(0, 7)} while deciding`;
-    const again = decide({ ...input, pr: { ...input.pr, reviews } });
+    if (fresh.state !== "open") return `PR #${pr.number} was ${fresh.state} while deciding`;
+    if (fresh.headSha !== candidate.commit)
+      return `PR #${pr.number}'s head moved to ${shortSha(fresh.headSha)} while deciding`;
+    const again = decide({
+      ...candidate,
+      pr: { ...pr, headSha: fresh.headSha, state: fresh.state, reviews },
+    });
     return again.decision === "approved"
       ? undefined
-      : `PR #${prNumber}'s reviews changed while deciding: ${again.summary}`;
+      : `PR #${pr.number}'s reviews changed while deciding: ${again.summary}`;
   };
 }

@@ -1,22 +1,55 @@
-// One function for every event: re-read the PR's current state, decide, and make GitHub show that
-// decision — writing only what differs. Whatever the event said beyond "which PR" is ignored, so
-// duplicated, reordered or concurrent deliveries all converge on the same state.
+// The App's level-triggered core: for a PR, gather the candidate (everything re-read from GitHub),
+// decide, and make GitHub show the decision, writing only what differs. Redelivered, duplicated or
+// out-of-order events converge on the same state.
+import type { Candidate } from "../core/candidate/types.js";
 import type { Config } from "../core/config/types.js";
-import type { Diagnostic } from "../core/diagnostics.js";
+import { CONFIG_PATH } from "../core/names.js";
 import type { DecisionResult } from "../core/policy/types.js";
-import { configErrorResult, decide } from "../core/policy/index.js";
-import { renderCheckRunOutput, renderMarkdown } from "../core/report/index.js";
-import type { CheckRunAnnotation, PullRequest } from "../github/types.js";
-import { DECISION_CHECK, labelState, reviewRequests } from "../github/surfaces.js";
-import { CONFIG_PATH, loadConfig, loadMeasurements, type AppGateway } from "./collect.js";
-import { loadPullRequestContext, loadTeamMembers } from "../github/pull-request-reads.js";
-import { needsMetrics, waitForMetrics } from "./waiting.js";
+import { collectCandidate, decisionFor, type Collected, type EventBound } from "../github/candidate/index.js";
+import type { GitHubGateway } from "../github/gateway.js";
+import { executeWrites } from "../github/publish/execute.js";
+import { APP_SURFACES, planWrites } from "../github/publish/plan.js";
+import type { PullRequest } from "../github/types.js";
 import { gateWaitingDeployments } from "./gate-deployments.js";
-import { describeError } from "../github/errors.js";
 import { approvalCheck, type ApprovalCheck } from "./recheck.js";
+
+export type AppGateway = Pick<
+  GitHubGateway,
+  | "repository"
+  | "getFile"
+  | "getFileText"
+  | "getPullRequest"
+  | "listReviews"
+  | "changedFiles"
+  | "branchContains"
+  | "pusherOf"
+  | "listTeamMembers"
+  | "pullRequestsForCommit"
+  | "openPullRequests"
+  | "workflowRunsForCommit"
+  | "getWorkflowRun"
+  | "runArtifacts"
+  | "readArtifactFile"
+  | "upsertCheckRun"
+  | "upsertStickyComment"
+  | "setStateLabel"
+  | "requestReviewers"
+  | "waitingDeploymentsForSha"
+  | "reviewDeploymentProtectionRule"
+  | "answerDeploymentCallback"
+>;
+
+export interface AppTiming {
+  /** Waits between retries (stale reads, a decision check run that must land); tests pass a no-op. */
+  sleep?: (ms: number) => Promise<void>;
+}
 
 export interface ReconcileTarget {
   prNumber: number;
+  /** What the event said; GitHub's answers must be at least that new. */
+  event?: EventBound;
+  /** Decide this commit rather than the PR's head (a deploy job's commit). */
+  commit?: string;
   /** false when the caller answers the deploy job itself (deployment_protection_rule events). */
   gateDeployments?: boolean;
 }
@@ -26,194 +59,85 @@ export type ReconcileOutcome =
   | {
       status: "decided";
       pr: number;
-      headSha: string;
+      /** The commit decided about. */
+      commit: string;
       result: DecisionResult;
       /** Undefined when the config is invalid or unreadable: then no environment is known to be gated. */
       config?: Config;
+      candidate?: Candidate;
       /** Writes that failed; the next event retries them. */
       failures: string[];
       /** Set when approved: re-reads the PR, to call just before answering `approved`. */
       confirm?: ApprovalCheck;
     };
 
-function atPullRequest(result: DecisionResult, pr: PullRequest): DecisionResult {
-  return { ...result, headSha: pr.headSha, pr: pr.number };
-}
-
-/** Where a PR's rules come from, and why, when that is not simply its base branch. */
-export interface ConfigSource {
-  /** A full ref, so a tag or sha that looks like a branch name cannot be read instead. */
-  ref: string;
-  branch: string;
-  warning?: string;
-  /** Set when no trusted branch is known: the decision must not approve. */
-  untrusted?: string;
-}
-
-/**
- * The base branch's config, unless the base is not the default branch: anyone who can push could
- * have created that base with a loose config, so the default branch's (the protected one) decides.
- */
-export function configSource(pr: Pick<PullRequest, "baseRef" | "defaultBranch">): ConfigSource {
-  const base = pr.baseRef;
-  if (!pr.defaultBranch)
-    return {
-      ref: `refs/heads/${base}`,
-      branch: base,
-      untrusted: `GitHub did not say which branch is the default, so ${CONFIG_PATH} on ${base} cannot be trusted`,
-    };
-  const branch = pr.defaultBranch;
-  if (base === branch) return { ref: `refs/heads/${branch}`, branch };
+function planContext(commit: string, pr: PullRequest) {
   return {
-    ref: `refs/heads/${branch}`,
-    branch,
-    warning: `the base branch ${base} is not the default branch ${branch}: decided by ${CONFIG_PATH} on ${branch}`,
+    commit,
+    pr: {
+      number: pr.number,
+      author: pr.author,
+      headSha: pr.headSha,
+      state: pr.state,
+      draft: pr.draft,
+      labels: pr.labels,
+      requestedReviewers: pr.requestedReviewers,
+      requestedTeams: pr.requestedTeams,
+    },
+    owned: APP_SURFACES,
+    measured: false,
   };
 }
 
-function sourceWarning(message: string): Diagnostic {
-  return { file: CONFIG_PATH, line: 1, column: 1, severity: "warning", message };
-}
-
-function withWarning(result: DecisionResult, source: ConfigSource): DecisionResult {
-  return source.warning
-    ? { ...result, diagnostics: [...result.diagnostics, sourceWarning(source.warning)] }
-    : result;
-}
-
-/** Reads everything and decides; a failed read becomes an error decision, never an approval. */
-export async function decideForPullRequest(
+/** Decides and publishes; a failed read becomes an error decision, never an approval. */
+async function decideAndPublish(
   gateway: AppGateway,
-  pr: PullRequest,
-): Promise<{ result: DecisionResult; config?: Config; confirm?: ApprovalCheck } | { none: true }> {
-  const source = configSource(pr);
-  try {
-    const loaded = await loadConfig(gateway, source.ref);
-    if (loaded.kind === "none") return { none: true };
-    if (loaded.kind === "invalid")
-      return { result: withWarning(atPullRequest(configErrorResult(loaded.diagnostics), pr), source) };
-    const config = loaded.config;
-    const [context, measured, teams] = await Promise.all([
-      loadPullRequestContext(gateway, pr),
-      loadMeasurements(gateway, pr.headSha),
-      loadTeamMembers(gateway, config),
-    ]);
-    const { missing, ...measurements } = measured;
-    const input = {
-      config,
-      ...measurements,
-      pr: context,
-      teamMembers: teams.members,
-      ...(source.untrusted ? { untrustedConfig: source.untrusted } : {}),
-    };
-    const decided = decide(input);
-    const result =
-      missing !== undefined && needsMetrics(config) ? waitForMetrics(decided, config, missing) : decided;
-    const confirm = result.decision === "approved" ? approvalCheck(gateway, pr.number, input) : undefined;
-    return { result: withWarning(result, source), config, ...(confirm ? { confirm } : {}) };
-  } catch (error) {
-    const unreadable: Diagnostic = {
-      file: CONFIG_PATH,
-      line: 1,
-      column: 1,
-      severity: "error",
-      message: `could not decide: ${describeError(error)} (the next event retries)`,
-    };
-    return { result: atPullRequest(configErrorResult([unreadable]), pr) };
-  }
-}
-
-/** Config problems shown on the config file itself, in the PR's Files tab. */
-export function annotations(result: DecisionResult): CheckRunAnnotation[] {
-  return result.diagnostics.map((d) => {
-    const oneLine = d.endLine === undefined || d.endLine === d.line;
-    return {
-      path: d.file,
-      start_line: d.line,
-      end_line: d.endLine ?? d.line,
-      ...(oneLine ? { start_column: d.column, end_column: d.endColumn ?? d.column } : {}),
-      annotation_level: d.severity === "error" ? "failure" : "warning",
-      message: d.hint ? `${d.message}\nhint: ${d.hint}` : d.message,
-      title: "model-approval config",
-    };
-  });
-}
-
-interface Write {
-  what: string;
-  run: () => Promise<unknown>;
-}
-
-function decisionWrites(gateway: AppGateway, pr: PullRequest, result: DecisionResult): Write[] {
-  const output = { ...renderCheckRunOutput(result), annotations: annotations(result) };
-  const check = { name: DECISION_CHECK, headSha: pr.headSha, output };
-  const writes: Write[] = [
-    {
-      what: `the ${DECISION_CHECK} check run`,
-      run: () =>
-        result.decision === "pending"
-          ? gateway.upsertCheckRun({ ...check, status: "in_progress" })
-          : gateway.upsertCheckRun({
-              ...check,
-              status: "completed",
-              conclusion: result.decision === "approved" ? "success" : "failure",
-            }),
-    },
-    {
-      what: "the model-approval label",
-      // The PR read already carries its labels: no second read.
-      run: () => gateway.setStateLabel(pr.number, labelState(result), { currentLabels: pr.labels }),
-    },
-    {
-      what: "the sticky comment",
-      run: () => gateway.upsertStickyComment(pr.number, renderMarkdown(result)),
-    },
-  ];
-  if (result.decision === "pending" && !pr.draft) {
-    const wanted = reviewRequests(result.pendingApprovers, pr.author);
-    const requested = new Set([...pr.requestedReviewers, ...pr.requestedTeams].map((n) => n.toLowerCase()));
-    const missing = [...wanted.users, ...wanted.teams].filter((n) => !requested.has(n.toLowerCase()));
-    if (missing.length > 0)
-      writes.push({
-        what: "review requests",
-        run: () => gateway.requestReviewers(pr.number, wanted, { author: pr.author }),
-      });
-  }
-  return writes;
-}
-
-/** Each write is attempted even if an earlier one failed: a partial update beats a stale one. */
-async function performWrites(writes: Write[]): Promise<string[]> {
-  const failures: string[] = [];
-  for (const write of writes) {
-    try {
-      await write.run();
-    } catch (error) {
-      failures.push(`could not write ${write.what}: ${describeError(error)}`);
-    }
-  }
-  return failures;
+  collected: Exclude<Collected, { kind: "no-config" }>,
+  timing: AppTiming,
+): Promise<{ result: DecisionResult; failures: string[] }> {
+  const result = decisionFor(collected);
+  const pr = collected.pullRequest;
+  if (!pr) return { result, failures: [] };
+  const written = await executeWrites(gateway, planWrites(result, planContext(collected.commit, pr)), timing);
+  return {
+    result,
+    failures: [
+      ...written.failures,
+      ...written.refused.map((what) => `could not write ${what}: permission denied`),
+    ],
+  };
 }
 
 export async function reconcile(
   gateway: AppGateway,
-  { prNumber, gateDeployments = true }: ReconcileTarget,
+  { prNumber, event, commit, gateDeployments = true }: ReconcileTarget,
+  timing: AppTiming = {},
 ): Promise<ReconcileOutcome> {
-  const pr = await gateway.getPullRequest(prNumber);
-  if (pr.state !== "open") return { status: "skipped", pr: prNumber, why: `PR #${prNumber} is ${pr.state}` };
-  const decided = await decideForPullRequest(gateway, pr);
-  if ("none" in decided)
-    return { status: "skipped", pr: prNumber, why: `no ${CONFIG_PATH} on ${configSource(pr).branch}` };
-  const { result, config, confirm } = decided;
-  const failures = await performWrites(decisionWrites(gateway, pr, result));
-  if (config && gateDeployments)
-    failures.push(...(await gateWaitingDeployments(gateway, config, result, pr.headSha, confirm)));
+  const collected = await collectCandidate(
+    gateway,
+    { kind: "pull_request", number: prNumber, ...(commit ? { commit } : {}), ...(event ? { event } : {}) },
+    { configPath: CONFIG_PATH, ...(timing.sleep ? { sleep: timing.sleep } : {}) },
+  );
+  if (collected.kind === "no-config")
+    return { status: "skipped", pr: prNumber, why: `no ${CONFIG_PATH} on ${collected.where}` };
+  // A closed PR is still decided (a deploy job of it must be answered), but nothing is written on it.
+  const closed = collected.pullRequest?.state !== "open";
+  const { result, failures } = closed
+    ? { result: decisionFor(collected), failures: [] as string[] }
+    : await decideAndPublish(gateway, collected, timing);
+  const candidate = collected.kind === "candidate" ? collected.candidate : undefined;
+  const config = candidate?.config.config;
+  const confirm = result.decision === "approved" && candidate ? approvalCheck(gateway, candidate) : undefined;
+  // A closed PR's head may be deployed from the default branch after a merge: not this PR's to answer.
+  if (config && gateDeployments && !closed)
+    failures.push(...(await gateWaitingDeployments(gateway, config, result, collected.commit, confirm)));
   return {
     status: "decided",
     pr: prNumber,
-    headSha: pr.headSha,
+    commit: collected.commit,
     result,
-    config,
+    ...(config ? { config } : {}),
+    ...(candidate ? { candidate } : {}),
     failures,
     ...(confirm ? { confirm } : {}),
   };

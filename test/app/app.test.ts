@@ -159,14 +159,25 @@ describe("attacks leave the model unapproved", () => {
     expect(answers(clean).at(-1)?.state).toBe("approved");
   });
 
-  it("a forged model-approval/metrics check run from another app is ignored", async () => {
-    const auto = AUTO_CONFIG;
-    const h = await harness({ config: auto, accuracy: 0.99, metricsApp: "evil-app" });
-    await h.deliver(...checkRunEvent(h, "completed", "model-approval/metrics", { app: "evil-app" }));
+  it("metrics in a check run, or recorded by a workflow the PR adds, are not evidence", async () => {
+    const h = await harness({ config: AUTO_CONFIG, accuracy: null });
+    // Anyone with an Actions token can create this check run; it is only ever a display.
+    h.gh.state.addCheckRun(REPO, {
+      name: "model-approval/metrics",
+      headSha: h.pull.headSha,
+      appSlug: "github-actions",
+      text: '{"format":"model-approval-snapshot","accuracy":0.99}',
+    });
+    h.addMetrics(h.pull.headSha, 0.99, { path: ".github/workflows/evil.yml" });
+    await h.deliver(...checkRunEvent(h, "completed", "model-approval/metrics"));
     expect(stateLabels(h)).toEqual(["model-approval: pending"]);
-    expect(decisionCheck(h)?.summary).toMatch(/evil-app/);
+    // The deploy job's run (the training workflow) recorded nothing; the other workflow's recording is ignored.
+    expect(decisionCheck(h)?.summary).toMatch(/finished without recording a model-approval snapshot/);
+    expect(decisionCheck(h)?.summary).toMatch(
+      /runs of \.github\/workflows\/evil\.yml are not a workflow on the default branch: ignored/,
+    );
     await h.deliver(...review(h, "alice", "APPROVED"));
-    // Even a human approval waits for metrics GitHub Actions measured.
+    // Even a human approval waits for the training run's evidence.
     expect(stateLabels(h)).toEqual(["model-approval: pending"]);
     expect(answers(h).some((a) => a.state === "approved")).toBe(false);
   });

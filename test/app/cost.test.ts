@@ -6,8 +6,26 @@ import { prEvent, review } from "./support/events.js";
 const harness = harnessPerTest();
 
 function routes(harness: Harness): string[] {
-  return harness.gh.requests.map((r) => r.route ?? `${r.method} ${r.path}`).sort();
+  // The artifact's zip comes from a short-lived blob URL outside the API.
+  return harness.gh.requests
+    .map((r) => r.route ?? `${r.method} ${r.path.replace(/^\/_blobs\/.*/, "/_blobs/{blob}")}`)
+    .sort();
 }
+
+/** The candidate's reads: the PR, the default branch's rules, the commit's files and pusher, the reviews, and the training run's recording. */
+const CANDIDATE_READS = [
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+  "GET /repos/{owner}/{repo}/contents/{path}",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  // is the run's workflow file on the default branch?
+  "GET /repos/{owner}/{repo}/contents/{path}",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+  "GET /_blobs/{blob}",
+];
 
 describe("API calls per review event", () => {
   it("an approving review with a deploy job waiting", async () => {
@@ -18,12 +36,7 @@ describe("API calls per review event", () => {
     const calls = routes(h);
     expect(calls).toEqual(
       [
-        // reads
-        "GET /repos/{owner}/{repo}/pulls/{pull_number}",
-        "GET /repos/{owner}/{repo}/contents/{path}",
-        "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-        "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-        "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+        ...CANDIDATE_READS,
         "GET /orgs/{org}/teams/{team_slug}/members",
         // the decision check run: found, then updated
         "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
@@ -57,11 +70,7 @@ describe("API calls per review event", () => {
     await h.deliver(...event);
     expect(routes(h)).toEqual(
       [
-        "GET /repos/{owner}/{repo}/pulls/{pull_number}",
-        "GET /repos/{owner}/{repo}/contents/{path}",
-        "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-        "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-        "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+        ...CANDIDATE_READS,
         "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
         "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
       ].sort(),

@@ -94,7 +94,7 @@ describe("pull_request", () => {
     const h = await harness({ accuracy: null, config: AUTO_CONFIG });
     await h.deliver(...review(h, "alice", "APPROVED"));
     expect(decisionCheck(h)).toMatchObject({ status: "in_progress" });
-    expect(decisionCheck(h)?.title).toMatch(/waiting for the model-approval\/metrics check run/);
+    expect(decisionCheck(h)?.title).toMatch(/waiting for the training run.s evidence/);
     expect(stateLabels(h)).toEqual(["model-approval: pending"]);
   });
 });
@@ -157,7 +157,7 @@ describe("deployment_protection_rule.requested", () => {
     h.gh.state.addReview(REPO, h.pull.number, { user: "alice", state: "APPROVED" });
     await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id, sha: old }));
     expect(h.run?.answers).toEqual([
-      expect.objectContaining({ state: "rejected", comment: expect.stringMatching(/head is now/) }),
+      expect.objectContaining({ state: "rejected", comment: expect.stringMatching(/PR #7 has moved on to/) }),
     ]);
   });
 
@@ -174,24 +174,14 @@ describe("deployment_protection_rule.requested", () => {
   it("decides a push deployment from the metrics alone", async () => {
     const h = await harness({ config: AUTO_CONFIG, accuracy: null });
     const main = h.gh.state.repo(REPO).branches.main!;
-    const pushRun = h.gh.state.addWaitingRun(REPO, {
-      headSha: main,
-      environments: ["production"],
-      event: "push",
-      headBranch: "main",
-    });
-    h.addMetrics(main, 0.95);
+    const push = { event: "push", headBranch: "main", pullRequests: [], waitingOn: ["production"] };
+    const pushRun = h.addMetrics(main, 0.95, push);
     await h.deliver(
       ...deploymentRuleEvent(h, { runId: pushRun.id, sha: main, ref: "main", pullRequests: false }),
     );
     expect(pushRun.answers).toEqual([expect.objectContaining({ state: "approved" })]);
 
-    const lowRun = h.gh.state.addWaitingRun(REPO, {
-      headSha: main,
-      environments: ["production"],
-      event: "push",
-    });
-    h.addMetrics(main, 0.85);
+    const lowRun = h.addMetrics(main, 0.85, push);
     await h.deliver(
       ...deploymentRuleEvent(h, { runId: lowRun.id, sha: main, ref: "main", pullRequests: false }),
     );
@@ -200,44 +190,40 @@ describe("deployment_protection_rule.requested", () => {
     expect(lowRun.answers[0]?.state).toBeUndefined();
   });
 
-  it("a push deployment from another branch is rejected, whatever config that branch carries", async () => {
+  it("a push deployment of a commit the default branch does not contain is rejected, whatever config it carries", async () => {
     const h = await harness({ config: AUTO_CONFIG, accuracy: null });
     // Anyone who can push a branch can commit a config that only deploys.
     const loose =
       "version: 1\nsteps:\n  - name: deploy\n    type: deploy\n    inputs:\n      environment: production\n";
     const sha = h.gh.state.commit(REPO, { branch: "sneaky", files: { [CONFIG_PATH]: loose } });
-    h.addMetrics(sha, 0.95);
-    const run = h.gh.state.addWaitingRun(REPO, {
-      headSha: sha,
-      environments: ["production"],
+    const run = h.addMetrics(sha, 0.95, {
       event: "push",
       headBranch: "sneaky",
+      pullRequests: [],
+      waitingOn: ["production"],
     });
-    await h.deliver(
-      ...deploymentRuleEvent(h, { runId: run.id, sha, ref: "refs/heads/sneaky", pullRequests: false }),
-    );
-    expect(run.answers).toEqual([
-      expect.objectContaining({
+    // Naming the deployment's ref "main" changes nothing: being on the branch is a fact about the commit.
+    for (const ref of ["refs/heads/sneaky", "main"]) {
+      await h.deliver(...deploymentRuleEvent(h, { runId: run.id, sha, ref, pullRequests: false }));
+      expect(run.answers.at(-1)).toMatchObject({
         state: "rejected",
-        comment: expect.stringMatching(
-          /outside a pull request are approved only from the default branch main/,
-        ),
-      }),
-    ]);
+        comment: expect.stringMatching(/only commits on the default branch main are approved/),
+      });
+    }
   });
 
-  it("a push deployment of the default branch is decided by the default branch's config", async () => {
+  it("a push deployment of an older commit on the default branch is decided by the branch tip's config", async () => {
     const h = await harness({ config: CONFIG, accuracy: null });
-    // The deployed commit loosens its own config; the branch tip's config (no auto-approval) decides.
     const loose =
       "version: 1\nsteps:\n  - name: deploy\n    type: deploy\n    inputs:\n      environment: production\n";
-    const main = h.gh.state.repo(REPO).branches.main!;
-    const deployed = h.gh.state.commit(REPO, { parent: main, files: { [CONFIG_PATH]: loose } });
-    h.addMetrics(deployed, 0.95);
-    const run = h.gh.state.addWaitingRun(REPO, {
-      headSha: deployed,
-      environments: ["production"],
+    // A commit on main that loosened the config, then one that tightened it again.
+    const deployed = h.gh.state.commit(REPO, { branch: "main", files: { [CONFIG_PATH]: loose } });
+    h.gh.state.commit(REPO, { branch: "main", files: { [CONFIG_PATH]: CONFIG } });
+    const run = h.addMetrics(deployed, 0.95, {
       event: "push",
+      headBranch: "main",
+      pullRequests: [],
+      waitingOn: ["production"],
     });
     await h.deliver(
       ...deploymentRuleEvent(h, {
@@ -247,6 +233,7 @@ describe("deployment_protection_rule.requested", () => {
         pullRequests: false,
       }),
     );
+    // The tip's rules need a human review, which a push cannot have: it waits.
     expect(run.answers).toHaveLength(1);
     expect(run.answers[0]?.state).toBeUndefined();
   });
@@ -258,7 +245,11 @@ describe("where the rules come from", () => {
     // Whoever opens the PR can first push a base branch whose config only deploys.
     const loose =
       "version: 1\nsteps:\n  - name: deploy\n    type: deploy\n    inputs:\n      environment: production\n";
-    h.pull.baseSha = h.gh.state.commit(REPO, { branch: "evil-base", files: { [CONFIG_PATH]: loose } });
+    h.pull.baseSha = h.gh.state.commit(REPO, {
+      branch: "evil-base",
+      parent: h.gh.state.repo(REPO).branches.main!,
+      files: { [CONFIG_PATH]: loose },
+    });
     h.pull.baseRef = "evil-base";
     await h.deliver(...prEvent(h, "opened"));
     const check = decisionCheck(h);

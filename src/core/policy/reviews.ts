@@ -2,7 +2,8 @@
 // Each user's latest APPROVED or CHANGES_REQUESTED review is their vote, whatever commit it was
 // submitted on (a review started before a push still replaces their earlier word); COMMENTED changes
 // nothing; DISMISSED removes the vote. A vote counts for the candidate only when it was cast on the
-// candidate's commit and on the model that was recorded there when it was cast. Every review
+// candidate's commit, and an approval only when it was cast on the model that was recorded there at
+// the time (an objection to the commit stands whatever model was current). Every review
 // becomes an `approver` reason saying whether it counted and why not.
 import type { ApprovalStep } from "../config/types.js";
 import type { Candidate, CandidatePullRequest, Recording } from "../candidate/types.js";
@@ -98,6 +99,9 @@ function mismatch(
     return `on ${shortSha(vote.commit)}, not the candidate ${shortSha(candidate.commit)}: a vote on another commit is no vote for this one`;
   if (vote.state === "APPROVED" && !step.allowSelfApproval && sameLogin(vote.login, pr.pusher))
     return "pushed the commit under review, so cannot approve it (allow_self_approval is false)";
+  // An objection to the commit stands whatever model it was cast on: only approvals must not carry
+  // over to a model the approver never saw.
+  if (vote.state === "CHANGES_REQUESTED") return undefined;
   if (!known) return "cast while a recording of the model that could not be read was current: approve again";
   const wanted = candidateModel(candidate);
   if (vote.model !== wanted)

@@ -99,6 +99,8 @@ export interface DecisionResult {
   summary: string;
   /** What was decided about; absent only when not even the commit is known. */
   candidate?: CandidateSummary;
+  /** What the reader should know about how the candidate was gathered (where the rules came from, what was ignored). */
+  notes?: string[];
 }
 
 /** The candidate as the reports name it. */

@@ -60,16 +60,15 @@ export function shortCommit(sha: string | undefined | null): string {
   return sha ? sha.slice(0, 7) : "unknown";
 }
 
-/** "workflow run 123 (attempt 2) of .github/workflows/train.yml", or what else the evidence is. */
+/** "training run 123 (attempt 2) of .github/workflows/train.yml on pull_request", or what else the evidence is. */
 export function evidenceLine(result: DecisionResult): string | undefined {
   const evidence = result.candidate?.evidence;
   if (!evidence) return undefined;
   if (evidence.kind === "missing") return `none yet (${evidence.where})`;
   const run = evidence.run;
-  if (evidence.kind === "recorded" && run)
-    return `recorded by workflow run ${run.id} (attempt ${run.attempt}) of ${run.workflow} on ${run.event}`;
+  // The same words whether the run itself or a later reader reports it, so both render alike.
   return run
-    ? `measured in workflow run ${run.id} (attempt ${run.attempt}) of ${run.workflow}`
+    ? `training run ${run.id} (attempt ${run.attempt}) of ${run.workflow} on ${run.event}`
     : evidence.where;
 }
 

@@ -26,6 +26,7 @@ export function toJsonReport(result: DecisionResult): Record<string, unknown> {
     diagnostics: result.diagnostics,
     failure: result.failure ?? null,
     candidate: result.candidate ?? null,
+    notes: result.notes ?? [],
   };
 }
 

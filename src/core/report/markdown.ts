@@ -143,6 +143,12 @@ function diagnosticsSection(result: DecisionResult, maxRows: number): string[] {
   return [...out, "```", ""];
 }
 
+function notesSection(result: DecisionResult): string[] {
+  const notes = result.notes ?? [];
+  if (notes.length === 0) return [];
+  return ["### Notes", "", ...notes.map((note) => `- ${cell(note)}`), ""];
+}
+
 function render(result: DecisionResult, maxRows: number, marker: boolean): string {
   const digest = shortDigest(result.model?.digest);
   const facts = [
@@ -168,6 +174,7 @@ function render(result: DecisionResult, maxRows: number, marker: boolean): strin
     ...stepsSection(result),
     ...approvalsSection(approvalLines(result), maxRows),
     ...neededSection(result),
+    ...notesSection(result),
     ...(result.steps.length ? ["```mermaid", renderMermaid(result), "```", ""] : []),
   ];
   return lines.join("\n");

@@ -56,5 +56,6 @@ export function renderText(result: DecisionResult): string {
   }
   if (result.pendingApprovers.length > 0)
     lines.push("", `waiting for: ${result.pendingApprovers.join(", ")}`);
+  if (result.notes?.length) lines.push("", "notes:", ...result.notes.map((note) => `  - ${note}`));
   return lines.join("\n") + "\n";
 }

@@ -59,11 +59,13 @@ export function reviewEvent(
   state: ReviewState,
   action: "submitted" | "edited" | "dismissed" = state === "dismissed" ? "dismissed" : "submitted",
   commitId = h.pull.headSha,
+  /** The review's id as GitHub stored it; by default the reviewer's latest. */
+  id = h.pull.reviews.filter((r) => r.user === reviewer).at(-1)?.id,
 ): Event {
   const payload = loadWebhookExample("pull_request_review", action, {
     ...repositoryPatch(REPO),
     pull_request: pullRequestPatch(h),
-    review: { user: user(reviewer), state, commit_id: commitId },
+    review: { user: user(reviewer), state, commit_id: commitId, ...(id === undefined ? {} : { id }) },
     sender: user(reviewer),
     ...(action === "edited" ? { changes: {} } : {}),
   });

@@ -9,7 +9,8 @@ import {
   type FakePull,
   type FakeWorkflowRun,
 } from "../../../src/local-github/index.js";
-import { encodeSnapshot } from "../../../src/core/report/snapshot.js";
+import { encodeSnapshot } from "../../../src/core/candidate/snapshot.js";
+import { SNAPSHOT_FILE, snapshotArtifactName } from "../../../src/core/names.js";
 import { modelApprovalApp } from "../../../src/app/index.js";
 
 export const REPO = "acme/models";
@@ -19,6 +20,8 @@ export const APP_LOGIN = "model-approval[bot]";
 export const CONFIG_PATH = ".github/model-approval.yml";
 export const METRICS_CHECK = "model-approval/metrics";
 export const DECISION_CHECK = "model-approval";
+/** The training workflow: on the default branch, so its runs' recordings are trusted. */
+export const TRAIN_WORKFLOW = ".github/workflows/model.yml";
 
 export const CONFIG = `version: 1
 metrics:
@@ -55,10 +58,8 @@ export interface HarnessOptions {
   headFiles?: Record<string, string>;
   author?: string;
   teamMembers?: string[];
-  /** The accuracy the Action measured on the head commit; null: no metrics check run yet. */
+  /** The accuracy the training run recorded on the head commit; null: no training run yet. */
   accuracy?: number | null;
-  /** The app that created the metrics check run. */
-  metricsApp?: string;
   /** Who the App is told it is; null: it finds out itself (APP_SLUG, or GitHub's GET /app). */
   identity?: { appSlug: string; login: string } | null;
   /** A deploy job waiting on these environments for the head commit. */
@@ -69,11 +70,15 @@ export interface Harness {
   gh: FakeGitHub;
   probot: Probot;
   pull: FakePull;
+  /** The training run on the head (waiting on its deploy environments when `waitingOn` was given). */
   run?: FakeWorkflowRun;
   /** Sends one webhook to the App and waits for its handlers. */
   deliver(name: string, payload: unknown): Promise<void>;
-  /** Records the metrics check run GitHub Actions would create on `sha`. */
-  addMetrics(sha: string, accuracy: number, app?: string): void;
+  /**
+   * A completed training run on `sha` for the PR that recorded `accuracy` (and, when given, a
+   * model digest) as its snapshot artifact. Returns the run.
+   */
+  addMetrics(sha: string, accuracy: number, options?: TrainingOptions): FakeWorkflowRun;
   /** A new commit on the PR's branch (a push): returns its sha. */
   push(files?: Record<string, string>): string;
   checkRuns(name?: string): FakeRepoCheckRun[];
@@ -86,6 +91,19 @@ type FakeRepoCheckRun = FakeGitHub["state"] extends { repo(n: string): { checkRu
   ? R
   : never;
 
+export interface TrainingOptions {
+  digest?: string;
+  /** The run's deploy job waits on these environments (the run is then "waiting"). */
+  waitingOn?: string[];
+  headBranch?: string;
+  pullRequests?: number[];
+  /** Another workflow file than the training workflow. */
+  path?: string;
+  event?: string;
+  /** What the snapshot claims about itself, overriding the truth. */
+  claims?: Record<string, unknown>;
+}
+
 let deliveries = 0;
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -97,7 +115,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const config = options.config === undefined ? CONFIG : options.config;
   const base = state.commit(REPO, {
     branch: "main",
-    files: { "README.md": "models\n", ...(config === null ? {} : { [CONFIG_PATH]: config }) },
+    files: {
+      "README.md": "models\n",
+      [TRAIN_WORKFLOW]: "on: pull_request\n",
+      ...(config === null ? {} : { [CONFIG_PATH]: config }),
+    },
   });
   const headFiles = { "models/model.pkl": "weights-1", ...options.headFiles };
   const head = state.commit(REPO, { branch: "feature", parent: base, files: headFiles });
@@ -108,26 +130,47 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     files: Object.keys(headFiles),
   });
 
-  const addMetrics = (sha: string, accuracy: number, app = "github-actions"): void => {
+  const addMetrics = (sha: string, accuracy: number, training: TrainingOptions = {}): FakeWorkflowRun => {
+    const waiting = training.waitingOn ?? [];
+    const run = state.addWorkflowRun(REPO, {
+      headSha: sha,
+      path: training.path ?? TRAIN_WORKFLOW,
+      event: training.event ?? "pull_request",
+      ...(training.headBranch ? { headBranch: training.headBranch } : {}),
+      ...(training.pullRequests ? { pullRequests: training.pullRequests } : {}),
+      // The deploy job waits in the run that trained: train job, then deploy job.
+      status: waiting.length > 0 ? "waiting" : "completed",
+      conclusion: waiting.length > 0 ? null : "success",
+      waitingOn: waiting.map((name) => ({ id: state.nextId(), name })),
+    });
     const text = encodeSnapshot({
+      claims: {
+        repository: REPO,
+        commit: sha,
+        pullRequest: 7,
+        run: { id: run.id, attempt: run.runAttempt, workflow: run.path, event: run.event },
+        ...training.claims,
+      } as never,
       metrics: [{ name: "eval", file: "metrics/eval.json", format: "json", values: { accuracy } }],
       baseline: [],
       metricErrors: {},
       baselineErrors: {},
+      ...(training.digest ? { model: { digest: training.digest, artifacts: [] } } : {}),
     });
-    state.addCheckRun(REPO, {
-      name: METRICS_CHECK,
-      headSha: sha,
-      appSlug: app,
-      title: "metrics",
-      summary: "metrics",
-      text,
+    state.addArtifact(REPO, {
+      runId: run.id,
+      name: snapshotArtifactName(run.runAttempt),
+      files: { [SNAPSHOT_FILE]: text },
     });
+    return run;
   };
-  if (options.accuracy !== null) addMetrics(head, options.accuracy ?? 0.85, options.metricsApp);
-  const run = options.waitingOn
-    ? state.addWaitingRun(REPO, { headSha: head, environments: options.waitingOn })
-    : undefined;
+  const waitingOn = options.waitingOn;
+  const run =
+    options.accuracy !== null
+      ? addMetrics(head, options.accuracy ?? 0.85, waitingOn ? { waitingOn } : {})
+      : waitingOn
+        ? state.addWaitingRun(REPO, { headSha: head, environments: waitingOn })
+        : undefined;
 
   const probot = new Probot({
     githubToken: APP_TOKEN,
@@ -141,7 +184,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const identity =
     options.identity === undefined ? { appSlug: APP_SLUG, login: APP_LOGIN } : options.identity;
-  await probot.load(modelApprovalApp(identity === null ? {} : { identity }));
+  // Retries (a decision check run that must land, stale reads) wait for nothing in tests.
+  const sleep = async () => undefined;
+  await probot.load(modelApprovalApp(identity === null ? { sleep } : { identity, sleep }));
 
   return {
     gh,
@@ -152,7 +197,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       probot.receive({ id: `delivery-${++deliveries}`, name, payload } as Parameters<Probot["receive"]>[0]),
     addMetrics,
     push(files = { "models/model.pkl": `weights-${deliveries}` }) {
-      const sha = state.commit(REPO, { branch: "feature", files });
+      const sha = state.commit(REPO, { branch: "feature", files, pusher: pull.author });
       pull.headSha = sha;
       pull.files = [...new Set([...pull.files.map((f) => f.filename), ...Object.keys(files)])].map(
         (filename) => ({
@@ -160,6 +205,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           status: "modified",
         }),
       );
+      state.touchPull(pull);
       return sha;
     },
     checkRuns: (name) => state.repo(REPO).checkRuns.filter((r) => name === undefined || r.name === name),

@@ -46,7 +46,8 @@ const decideFor = (reviews: Review[], earlier: Recording[] = [], recordedAt?: st
 
 /**
  * The reference model: per eligible user, the latest vote on any commit, cleared by a later
- * dismissal; it counts only when it is on the head and was cast while the current model was current.
+ * dismissal; it counts only when it is on the head, and an approval only when it was cast while the
+ * current model was current.
  */
 function expected(reviews: Review[], counts: (r: Review) => boolean = () => true): string {
   const votes = new Map<string, string>();
@@ -61,7 +62,11 @@ function expected(reviews: Review[], counts: (r: Review) => boolean = () => true
     if (who !== "alice" && who !== "bob") continue;
     if (r.state === "DISMISSED") votes.delete(who);
     else if (r.state === "APPROVED" || r.state === "CHANGES_REQUESTED")
-      votes.set(who, r.commit_id === HEAD && counts(r) ? r.state : "NOT_FOR_HEAD");
+      // An approval must also have been cast on the candidate's model; an objection to the commit stands.
+      votes.set(
+        who,
+        r.commit_id === HEAD && (r.state === "CHANGES_REQUESTED" || counts(r)) ? r.state : "NOT_FOR_HEAD",
+      );
   }
   const states = [...votes.values()];
   if (states.includes("CHANGES_REQUESTED")) return "rejected";
