@@ -5,11 +5,11 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
   get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
+}) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
+  throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
 var __commonJS = (cb, mod) => function __require2() {
   try {
@@ -61,7 +61,7 @@ var require_proxy = __commonJS({
       if (proxyVar) {
         try {
           return new DecodedURL2(proxyVar);
-        } catch (_a) {
+        } catch (_a2) {
           if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
             return new DecodedURL2(`http://${proxyVar}`);
         }
@@ -93,8 +93,8 @@ var require_proxy = __commonJS({
       if (typeof reqPort === "number") {
         upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
       }
-      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
-        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+      for (const upperNoProxyItem of noProxy.split(",").map((x2) => x2.trim().toUpperCase()).filter((x2) => x2)) {
+        if (upperNoProxyItem === "*" || upperReqHosts.some((x2) => x2 === upperNoProxyItem || x2.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x2.endsWith(`${upperNoProxyItem}`))) {
           return true;
         }
       }
@@ -168,10 +168,10 @@ var require_tunnel = __commonJS({
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
         var options2 = toOptions(host, port, localAddress);
-        for (var i = 0, len = self2.requests.length; i < len; ++i) {
-          var pending = self2.requests[i];
+        for (var i2 = 0, len = self2.requests.length; i2 < len; ++i2) {
+          var pending = self2.requests[i2];
           if (pending.host === options2.host && pending.port === options2.port) {
-            self2.requests.splice(i, 1);
+            self2.requests.splice(i2, 1);
             pending.request.onSocket(socket);
             return;
           }
@@ -196,7 +196,7 @@ var require_tunnel = __commonJS({
         function onFree() {
           self2.emit("free", socket, options);
         }
-        function onCloseOrRemove(err) {
+        function onCloseOrRemove(err2) {
           self2.removeSocket(socket);
           socket.removeListener("free", onFree);
           socket.removeListener("close", onCloseOrRemove);
@@ -317,8 +317,8 @@ var require_tunnel = __commonJS({
       return host;
     }
     function mergeOptions(target) {
-      for (var i = 1, len = arguments.length; i < len; ++i) {
-        var overrides = arguments[i];
+      for (var i2 = 1, len = arguments.length; i2 < len; ++i2) {
+        var overrides = arguments[i2];
         if (typeof overrides === "object") {
           var keys = Object.keys(overrides);
           for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
@@ -890,8 +890,8 @@ var require_constants = __commonJS({
       "X-Requested-With",
       "X-XSS-Protection"
     ];
-    for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key = wellknownHeaderNames[i];
+    for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
+      const key = wellknownHeaderNames[i2];
       const lowerCasedKey = key.toLowerCase();
       headerNameLowerCasedRecord[key] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
@@ -1032,8 +1032,8 @@ var require_tree = __commonJS({
       }
     };
     var tree2 = new TernarySearchTree();
-    for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
+    for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
+      const key = headerNameLowerCasedRecord[wellknownHeaderNames[i2]];
       tree2.insert(key, key);
     }
     module.exports = {
@@ -1226,7 +1226,7 @@ var require_util = __commonJS({
     function isDestroyed(body) {
       return body && !!(body.destroyed || body[kDestroyed] || stream.isDestroyed?.(body));
     }
-    function destroy(stream2, err) {
+    function destroy(stream2, err2) {
       if (stream2 == null || !isStream(stream2) || isDestroyed(stream2)) {
         return;
       }
@@ -1234,10 +1234,10 @@ var require_util = __commonJS({
         if (Object.getPrototypeOf(stream2).constructor === IncomingMessage) {
           stream2.socket = null;
         }
-        stream2.destroy(err);
-      } else if (err) {
+        stream2.destroy(err2);
+      } else if (err2) {
         queueMicrotask(() => {
-          stream2.emit("error", err);
+          stream2.emit("error", err2);
         });
       }
       if (stream2.destroyed !== true) {
@@ -1257,21 +1257,21 @@ var require_util = __commonJS({
     }
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
-      for (let i = 0; i < headers.length; i += 2) {
-        const key = headerNameToString(headers[i]);
+      for (let i2 = 0; i2 < headers.length; i2 += 2) {
+        const key = headerNameToString(headers[i2]);
         let val = obj[key];
         if (val) {
           if (typeof val === "string") {
             val = [val];
             obj[key] = val;
           }
-          val.push(headers[i + 1].toString("utf8"));
+          val.push(headers[i2 + 1].toString("utf8"));
         } else {
-          const headersValue = headers[i + 1];
+          const headersValue = headers[i2 + 1];
           if (typeof headersValue === "string") {
             obj[key] = headersValue;
           } else {
-            obj[key] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
+            obj[key] = Array.isArray(headersValue) ? headersValue.map((x2) => x2.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
@@ -1436,8 +1436,8 @@ var require_util = __commonJS({
       if (characters.length === 0) {
         return false;
       }
-      for (let i = 0; i < characters.length; ++i) {
-        if (!isTokenCharCode(characters.charCodeAt(i))) {
+      for (let i2 = 0; i2 < characters.length; ++i2) {
+        if (!isTokenCharCode(characters.charCodeAt(i2))) {
           return false;
         }
       }
@@ -1468,12 +1468,12 @@ var require_util = __commonJS({
       }
       obj[kListeners] = null;
     }
-    function errorRequest2(client, request2, err) {
+    function errorRequest2(client, request2, err2) {
       try {
-        request2.onError(err);
+        request2.onError(err2);
         assert(request2.aborted);
-      } catch (err2) {
-        client.emit("error", err2);
+      } catch (err3) {
+        client.emit("error", err3);
       }
     }
     var kEnumerableProperty = /* @__PURE__ */ Object.create(null);
@@ -1718,8 +1718,8 @@ var require_diagnostics = __commonJS({
           reason
         );
       });
-      diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err) => {
-        websocketDebuglog("connection errored - %s", err.message);
+      diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err2) => {
+        websocketDebuglog("connection errored - %s", err2.message);
       });
       diagnosticsChannel.channel("undici:websocket:ping").subscribe((evt) => {
         websocketDebuglog("ping received");
@@ -1824,11 +1824,11 @@ var require_request = __commonJS({
             };
             this.body.on("end", this.endHandler);
           }
-          this.errorHandler = (err) => {
+          this.errorHandler = (err2) => {
             if (this.abort) {
-              this.abort(err);
+              this.abort(err2);
             } else {
-              this.error = err;
+              this.error = err2;
             }
           };
           this.body.on("error", this.errorHandler);
@@ -1862,8 +1862,8 @@ var require_request = __commonJS({
           if (headers.length % 2 !== 0) {
             throw new InvalidArgumentError("headers array must be even");
           }
-          for (let i = 0; i < headers.length; i += 2) {
-            processHeader(this, headers[i], headers[i + 1]);
+          for (let i2 = 0; i2 < headers.length; i2 += 2) {
+            processHeader(this, headers[i2], headers[i2 + 1]);
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
@@ -1875,8 +1875,8 @@ var require_request = __commonJS({
             }
           } else {
             const keys = Object.keys(headers);
-            for (let i = 0; i < keys.length; ++i) {
-              processHeader(this, keys[i], headers[keys[i]]);
+            for (let i2 = 0; i2 < keys.length; ++i2) {
+              processHeader(this, keys[i2], headers[keys[i2]]);
             }
           }
         } else if (headers != null) {
@@ -1893,8 +1893,8 @@ var require_request = __commonJS({
         if (this[kHandler].onBodySent) {
           try {
             return this[kHandler].onBodySent(chunk);
-          } catch (err) {
-            this.abort(err);
+          } catch (err2) {
+            this.abort(err2);
           }
         }
       }
@@ -1905,8 +1905,8 @@ var require_request = __commonJS({
         if (this[kHandler].onRequestSent) {
           try {
             return this[kHandler].onRequestSent();
-          } catch (err) {
-            this.abort(err);
+          } catch (err2) {
+            this.abort(err2);
           }
         }
       }
@@ -1931,8 +1931,8 @@ var require_request = __commonJS({
         }
         try {
           return this[kHandler].onHeaders(statusCode, headers, resume, statusText);
-        } catch (err) {
-          this.abort(err);
+        } catch (err2) {
+          this.abort(err2);
         }
       }
       onData(chunk) {
@@ -1940,8 +1940,8 @@ var require_request = __commonJS({
         assert(!this.completed);
         try {
           return this[kHandler].onData(chunk);
-        } catch (err) {
-          this.abort(err);
+        } catch (err2) {
+          this.abort(err2);
           return false;
         }
       }
@@ -2015,8 +2015,8 @@ var require_request = __commonJS({
         }
         try {
           return this[kHandler].onComplete(trailers);
-        } catch (err) {
-          this.onError(err);
+        } catch (err2) {
+          this.onError(err2);
         }
       }
       onError(error2) {
@@ -2060,18 +2060,18 @@ var require_request = __commonJS({
       }
       if (Array.isArray(val)) {
         const arr = [];
-        for (let i = 0; i < val.length; i++) {
-          if (typeof val[i] === "string") {
-            if (!isValidHeaderValue(val[i])) {
+        for (let i2 = 0; i2 < val.length; i2++) {
+          if (typeof val[i2] === "string") {
+            if (!isValidHeaderValue(val[i2])) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(val[i]);
-          } else if (val[i] === null) {
+            arr.push(val[i2]);
+          } else if (val[i2] === null) {
             arr.push("");
-          } else if (typeof val[i] === "object") {
+          } else if (typeof val[i2] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str = `${val[i]}`;
+            const str = `${val[i2]}`;
             if (!isValidHeaderValue(str)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
@@ -2234,8 +2234,8 @@ var require_dispatcher_base = __commonJS({
       }
       set interceptors(newInterceptors) {
         if (newInterceptors) {
-          for (let i = newInterceptors.length - 1; i >= 0; i--) {
-            const interceptor = this[kInterceptors][i];
+          for (let i2 = newInterceptors.length - 1; i2 >= 0; i2--) {
+            const interceptor = this[kInterceptors][i2];
             if (typeof interceptor !== "function") {
               throw new InvalidArgumentError("interceptor must be an function");
             }
@@ -2245,9 +2245,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
-            this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+          return new Promise((resolve4, reject) => {
+            this.close((err2, data) => {
+              return err2 ? reject(err2) : resolve4(data);
             });
           });
         }
@@ -2271,26 +2271,26 @@ var require_dispatcher_base = __commonJS({
         const onClosed = () => {
           const callbacks = this[kOnClosed];
           this[kOnClosed] = null;
-          for (let i = 0; i < callbacks.length; i++) {
-            callbacks[i](null, null);
+          for (let i2 = 0; i2 < callbacks.length; i2++) {
+            callbacks[i2](null, null);
           }
         };
         this[kClose]().then(() => this.destroy()).then(() => {
           queueMicrotask(onClosed);
         });
       }
-      destroy(err, callback) {
-        if (typeof err === "function") {
-          callback = err;
-          err = null;
+      destroy(err2, callback) {
+        if (typeof err2 === "function") {
+          callback = err2;
+          err2 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
-            this.destroy(err, (err2, data) => {
-              return err2 ? (
+          return new Promise((resolve4, reject) => {
+            this.destroy(err2, (err3, data) => {
+              return err3 ? (
                 /* istanbul ignore next: should never error */
-                reject(err2)
-              ) : resolve5(data);
+                reject(err3)
+              ) : resolve4(data);
             });
           });
         }
@@ -2305,8 +2305,8 @@ var require_dispatcher_base = __commonJS({
           }
           return;
         }
-        if (!err) {
-          err = new ClientDestroyedError();
+        if (!err2) {
+          err2 = new ClientDestroyedError();
         }
         this[kDestroyed] = true;
         this[kOnDestroyed] = this[kOnDestroyed] || [];
@@ -2314,11 +2314,11 @@ var require_dispatcher_base = __commonJS({
         const onDestroyed = () => {
           const callbacks = this[kOnDestroyed];
           this[kOnDestroyed] = null;
-          for (let i = 0; i < callbacks.length; i++) {
-            callbacks[i](null, null);
+          for (let i2 = 0; i2 < callbacks.length; i2++) {
+            callbacks[i2](null, null);
           }
         };
-        this[kDestroy](err).then(() => {
+        this[kDestroy](err2).then(() => {
           queueMicrotask(onDestroyed);
         });
       }
@@ -2328,8 +2328,8 @@ var require_dispatcher_base = __commonJS({
           return this[kDispatch](opts, handler2);
         }
         let dispatch = this[kDispatch].bind(this);
-        for (let i = this[kInterceptors].length - 1; i >= 0; i--) {
-          dispatch = this[kInterceptors][i](dispatch);
+        for (let i2 = this[kInterceptors].length - 1; i2 >= 0; i2--) {
+          dispatch = this[kInterceptors][i2](dispatch);
         }
         this[kInterceptedDispatch] = dispatch;
         return dispatch(opts, handler2);
@@ -2349,11 +2349,11 @@ var require_dispatcher_base = __commonJS({
             throw new ClientClosedError();
           }
           return this[kInterceptedDispatch](opts, handler2);
-        } catch (err) {
+        } catch (err2) {
           if (typeof handler2.onError !== "function") {
             throw new InvalidArgumentError("invalid onError method");
           }
-          handler2.onError(err);
+          handler2.onError(err2);
           return false;
         }
       }
@@ -2714,12 +2714,12 @@ var require_connect = __commonJS({
             callback = null;
             cb(null, this);
           }
-        }).on("error", function(err) {
+        }).on("error", function(err2) {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
             const cb = callback;
             callback = null;
-            cb(err);
+            cb(err2);
           }
         });
         return socket;
@@ -2973,9 +2973,9 @@ var require_constants2 = __commonJS({
       FINISH2[FINISH2["UNSAFE"] = 2] = "UNSAFE";
     })(FINISH = exports.FINISH || (exports.FINISH = {}));
     exports.ALPHA = [];
-    for (let i = "A".charCodeAt(0); i <= "Z".charCodeAt(0); i++) {
-      exports.ALPHA.push(String.fromCharCode(i));
-      exports.ALPHA.push(String.fromCharCode(i + 32));
+    for (let i2 = "A".charCodeAt(0); i2 <= "Z".charCodeAt(0); i2++) {
+      exports.ALPHA.push(String.fromCharCode(i2));
+      exports.ALPHA.push(String.fromCharCode(i2 + 32));
     }
     exports.NUM_MAP = {
       0: 0,
@@ -3061,8 +3061,8 @@ var require_constants2 = __commonJS({
       "~"
     ].concat(exports.ALPHANUM);
     exports.URL_CHAR = exports.STRICT_URL_CHAR.concat(["	", "\f"]);
-    for (let i = 128; i <= 255; i++) {
-      exports.URL_CHAR.push(i);
+    for (let i2 = 128; i2 <= 255; i2++) {
+      exports.URL_CHAR.push(i2);
     }
     exports.HEX = exports.NUM.concat(["a", "b", "c", "d", "e", "f", "A", "B", "C", "D", "E", "F"]);
     exports.STRICT_TOKEN = [
@@ -3084,9 +3084,9 @@ var require_constants2 = __commonJS({
     ].concat(exports.ALPHANUM);
     exports.TOKEN = exports.STRICT_TOKEN.concat([" "]);
     exports.HEADER_CHARS = ["	"];
-    for (let i = 32; i <= 255; i++) {
-      if (i !== 127) {
-        exports.HEADER_CHARS.push(i);
+    for (let i2 = 32; i2 <= 255; i2++) {
+      if (i2 !== 127) {
+        exports.HEADER_CHARS.push(i2);
       }
     }
     exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS.filter((c) => c !== 44);
@@ -3480,15 +3480,15 @@ var require_data_url = __commonJS({
       const length = input2.length;
       const output = new Uint8Array(length);
       let j = 0;
-      for (let i = 0; i < length; ++i) {
-        const byte = input2[i];
+      for (let i2 = 0; i2 < length; ++i2) {
+        const byte = input2[i2];
         if (byte !== 37) {
           output[j++] = byte;
-        } else if (byte === 37 && !(isHexCharByte(input2[i + 1]) && isHexCharByte(input2[i + 2]))) {
+        } else if (byte === 37 && !(isHexCharByte(input2[i2 + 1]) && isHexCharByte(input2[i2 + 2]))) {
           output[j++] = 37;
         } else {
-          output[j++] = hexByteToNumber(input2[i + 1]) << 4 | hexByteToNumber(input2[i + 2]);
-          i += 2;
+          output[j++] = hexByteToNumber(input2[i2 + 1]) << 4 | hexByteToNumber(input2[i2 + 2]);
+          i2 += 2;
         }
       }
       return length === j ? output : output.subarray(0, j);
@@ -3674,13 +3674,13 @@ var require_data_url = __commonJS({
         return String.fromCharCode.apply(null, input2);
       }
       let result = "";
-      let i = 0;
+      let i2 = 0;
       let addition = (2 << 15) - 1;
-      while (i < length) {
-        if (i + addition > length) {
-          addition = length - i;
+      while (i2 < length) {
+        if (i2 + addition > length) {
+          addition = length - i2;
         }
-        result += String.fromCharCode.apply(null, input2.subarray(i, i += addition));
+        result += String.fromCharCode.apply(null, input2.subarray(i2, i2 += addition));
       }
       return result;
     }
@@ -3769,15 +3769,15 @@ var require_webidl = __commonJS({
     webidl.brandCheck = function(V, I, opts) {
       if (opts?.strict !== false) {
         if (!(V instanceof I)) {
-          const err = new TypeError("Illegal invocation");
-          err.code = "ERR_INVALID_THIS";
-          throw err;
+          const err2 = new TypeError("Illegal invocation");
+          err2.code = "ERR_INVALID_THIS";
+          throw err2;
         }
       } else {
         if (V?.[Symbol.toStringTag] !== I.prototype[Symbol.toStringTag]) {
-          const err = new TypeError("Illegal invocation");
-          err.code = "ERR_INVALID_THIS";
-          throw err;
+          const err2 = new TypeError("Illegal invocation");
+          err2.code = "ERR_INVALID_THIS";
+          throw err2;
         }
       }
     };
@@ -3837,44 +3837,44 @@ var require_webidl = __commonJS({
         lowerBound = Math.pow(-2, bitLength) - 1;
         upperBound = Math.pow(2, bitLength - 1) - 1;
       }
-      let x = Number(V);
-      if (x === 0) {
-        x = 0;
+      let x2 = Number(V);
+      if (x2 === 0) {
+        x2 = 0;
       }
       if (opts?.enforceRange === true) {
-        if (Number.isNaN(x) || x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) {
+        if (Number.isNaN(x2) || x2 === Number.POSITIVE_INFINITY || x2 === Number.NEGATIVE_INFINITY) {
           throw webidl.errors.exception({
             header: "Integer conversion",
             message: `Could not convert ${webidl.util.Stringify(V)} to an integer.`
           });
         }
-        x = webidl.util.IntegerPart(x);
-        if (x < lowerBound || x > upperBound) {
+        x2 = webidl.util.IntegerPart(x2);
+        if (x2 < lowerBound || x2 > upperBound) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Value must be between ${lowerBound}-${upperBound}, got ${x}.`
+            message: `Value must be between ${lowerBound}-${upperBound}, got ${x2}.`
           });
         }
-        return x;
+        return x2;
       }
-      if (!Number.isNaN(x) && opts?.clamp === true) {
-        x = Math.min(Math.max(x, lowerBound), upperBound);
-        if (Math.floor(x) % 2 === 0) {
-          x = Math.floor(x);
+      if (!Number.isNaN(x2) && opts?.clamp === true) {
+        x2 = Math.min(Math.max(x2, lowerBound), upperBound);
+        if (Math.floor(x2) % 2 === 0) {
+          x2 = Math.floor(x2);
         } else {
-          x = Math.ceil(x);
+          x2 = Math.ceil(x2);
         }
-        return x;
+        return x2;
       }
-      if (Number.isNaN(x) || x === 0 && Object.is(0, x) || x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) {
+      if (Number.isNaN(x2) || x2 === 0 && Object.is(0, x2) || x2 === Number.POSITIVE_INFINITY || x2 === Number.NEGATIVE_INFINITY) {
         return 0;
       }
-      x = webidl.util.IntegerPart(x);
-      x = x % Math.pow(2, bitLength);
-      if (signedness === "signed" && x >= Math.pow(2, bitLength) - 1) {
-        return x - Math.pow(2, bitLength);
+      x2 = webidl.util.IntegerPart(x2);
+      x2 = x2 % Math.pow(2, bitLength);
+      if (signedness === "signed" && x2 >= Math.pow(2, bitLength) - 1) {
+        return x2 - Math.pow(2, bitLength);
       }
-      return x;
+      return x2;
     };
     webidl.util.IntegerPart = function(n) {
       const r = Math.floor(Math.abs(n));
@@ -3953,12 +3953,12 @@ var require_webidl = __commonJS({
         return result;
       };
     };
-    webidl.interfaceConverter = function(i) {
+    webidl.interfaceConverter = function(i2) {
       return (V, prefix, argument, opts) => {
-        if (opts?.strict !== false && !(V instanceof i)) {
+        if (opts?.strict !== false && !(V instanceof i2)) {
           throw webidl.errors.exception({
             header: prefix,
-            message: `Expected ${argument} ("${webidl.util.Stringify(V)}") to be an instance of ${i.name}.`
+            message: `Expected ${argument} ("${webidl.util.Stringify(V)}") to be an instance of ${i2.name}.`
           });
         }
         return V;
@@ -4026,39 +4026,39 @@ var require_webidl = __commonJS({
       return String(V);
     };
     webidl.converters.ByteString = function(V, prefix, argument) {
-      const x = webidl.converters.DOMString(V, prefix, argument);
-      for (let index = 0; index < x.length; index++) {
-        if (x.charCodeAt(index) > 255) {
+      const x2 = webidl.converters.DOMString(V, prefix, argument);
+      for (let index = 0; index < x2.length; index++) {
+        if (x2.charCodeAt(index) > 255) {
           throw new TypeError(
-            `Cannot convert argument to a ByteString because the character at index ${index} has a value of ${x.charCodeAt(index)} which is greater than 255.`
+            `Cannot convert argument to a ByteString because the character at index ${index} has a value of ${x2.charCodeAt(index)} which is greater than 255.`
           );
         }
       }
-      return x;
+      return x2;
     };
     webidl.converters.USVString = toUSVString;
     webidl.converters.boolean = function(V) {
-      const x = Boolean(V);
-      return x;
+      const x2 = Boolean(V);
+      return x2;
     };
     webidl.converters.any = function(V) {
       return V;
     };
     webidl.converters["long long"] = function(V, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V, 64, "signed", void 0, prefix, argument);
-      return x;
+      const x2 = webidl.util.ConvertToInt(V, 64, "signed", void 0, prefix, argument);
+      return x2;
     };
     webidl.converters["unsigned long long"] = function(V, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V, 64, "unsigned", void 0, prefix, argument);
-      return x;
+      const x2 = webidl.util.ConvertToInt(V, 64, "unsigned", void 0, prefix, argument);
+      return x2;
     };
     webidl.converters["unsigned long"] = function(V, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V, 32, "unsigned", void 0, prefix, argument);
-      return x;
+      const x2 = webidl.util.ConvertToInt(V, 32, "unsigned", void 0, prefix, argument);
+      return x2;
     };
     webidl.converters["unsigned short"] = function(V, prefix, argument, opts) {
-      const x = webidl.util.ConvertToInt(V, 16, "unsigned", opts, prefix, argument);
-      return x;
+      const x2 = webidl.util.ConvertToInt(V, 16, "unsigned", opts, prefix, argument);
+      return x2;
     };
     webidl.converters.ArrayBuffer = function(V, prefix, argument, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isAnyArrayBuffer(V)) {
@@ -4201,8 +4201,8 @@ var require_util2 = __commonJS({
       return location;
     }
     function isValidEncodedURL(url) {
-      for (let i = 0; i < url.length; ++i) {
-        const code2 = url.charCodeAt(i);
+      for (let i2 = 0; i2 < url.length; ++i2) {
+        const code2 = url.charCodeAt(i2);
         if (code2 > 126 || // Non-US-ASCII + DEL
         code2 < 32) {
           return false;
@@ -4227,8 +4227,8 @@ var require_util2 = __commonJS({
       return object instanceof Error || (object?.constructor?.name === "Error" || object?.constructor?.name === "DOMException");
     }
     function isValidReasonPhrase(statusText) {
-      for (let i = 0; i < statusText.length; ++i) {
-        const c = statusText.charCodeAt(i);
+      for (let i2 = 0; i2 < statusText.length; ++i2) {
+        const c = statusText.charCodeAt(i2);
         if (!(c === 9 || // HTAB
         c >= 32 && c <= 126 || // SP / VCHAR
         c >= 128 && c <= 255)) {
@@ -4246,8 +4246,8 @@ var require_util2 = __commonJS({
       const policyHeader = (headersList.get("referrer-policy", true) ?? "").split(",");
       let policy = "";
       if (policyHeader.length > 0) {
-        for (let i = policyHeader.length; i !== 0; i--) {
-          const token = policyHeader[i - 1].trim();
+        for (let i2 = policyHeader.length; i2 !== 0; i2--) {
+          const token = policyHeader[i2 - 1].trim();
           if (referrerPolicyTokens.has(token)) {
             policy = token;
             break;
@@ -4503,8 +4503,8 @@ var require_util2 = __commonJS({
       if (algorithm[3] === "5") {
         return algorithm;
       }
-      for (let i = 1; i < metadataList.length; ++i) {
-        const metadata = metadataList[i];
+      for (let i2 = 1; i2 < metadataList.length; ++i2) {
+        const metadata = metadataList[i2];
         if (metadata.algo[3] === "5") {
           algorithm = "sha512";
           break;
@@ -4521,9 +4521,9 @@ var require_util2 = __commonJS({
         return metadataList;
       }
       let pos = 0;
-      for (let i = 0; i < metadataList.length; ++i) {
-        if (metadataList[i].algo === algorithm) {
-          metadataList[pos++] = metadataList[i];
+      for (let i2 = 0; i2 < metadataList.length; ++i2) {
+        if (metadataList[i2].algo === algorithm) {
+          metadataList[pos++] = metadataList[i2];
         }
       }
       metadataList.length = pos;
@@ -4533,9 +4533,9 @@ var require_util2 = __commonJS({
       if (actualValue.length !== expectedValue.length) {
         return false;
       }
-      for (let i = 0; i < actualValue.length; ++i) {
-        if (actualValue[i] !== expectedValue[i]) {
-          if (actualValue[i] === "+" && expectedValue[i] === "-" || actualValue[i] === "/" && expectedValue[i] === "_") {
+      for (let i2 = 0; i2 < actualValue.length; ++i2) {
+        if (actualValue[i2] !== expectedValue[i2]) {
+          if (actualValue[i2] === "+" && expectedValue[i2] === "-" || actualValue[i2] === "/" && expectedValue[i2] === "_") {
             continue;
           }
           return false;
@@ -4557,8 +4557,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4730,9 +4730,9 @@ var require_util2 = __commonJS({
       try {
         controller.close();
         controller.byobRequest?.respond(0);
-      } catch (err) {
-        if (!err.message.includes("Controller is already closed") && !err.message.includes("ReadableStream is already closed")) {
-          throw err;
+      } catch (err2) {
+        if (!err2.message.includes("Controller is already closed") && !err2.message.includes("ReadableStream is already closed")) {
+          throw err2;
         }
       }
     }
@@ -4865,7 +4865,7 @@ var require_util2 = __commonJS({
           this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
-          this._inflateStream.on("error", (err) => this.destroy(err));
+          this._inflateStream.on("error", (err2) => this.destroy(err2));
         }
         this._inflateStream.write(chunk, encoding, callback);
       }
@@ -5268,8 +5268,8 @@ var require_formdata_parser = __commonJS({
     var dd = Buffer.from("--");
     var ddcrlf = Buffer.from("--\r\n");
     function isAsciiString(chars) {
-      for (let i = 0; i < chars.length; ++i) {
-        if ((chars.charCodeAt(i) & ~127) !== 0) {
+      for (let i2 = 0; i2 < chars.length; ++i2) {
+        if ((chars.charCodeAt(i2) & ~127) !== 0) {
           return false;
         }
       }
@@ -5280,8 +5280,8 @@ var require_formdata_parser = __commonJS({
       if (length < 27 || length > 70) {
         return false;
       }
-      for (let i = 0; i < length; ++i) {
-        const cp = boundary.charCodeAt(i);
+      for (let i2 = 0; i2 < length; ++i2) {
+        const cp = boundary.charCodeAt(i2);
         if (!(cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 39 || cp === 45 || cp === 95)) {
           return false;
         }
@@ -5488,8 +5488,8 @@ var require_formdata_parser = __commonJS({
       if (buffer.length < start.length) {
         return false;
       }
-      for (let i = 0; i < start.length; i++) {
-        if (start[i] !== buffer[position.position + i]) {
+      for (let i2 = 0; i2 < start.length; i2++) {
+        if (start[i2] !== buffer[position.position + i2]) {
           return false;
         }
       }
@@ -5529,9 +5529,9 @@ var require_body = __commonJS({
     var random;
     try {
       const crypto2 = __require("node:crypto");
-      random = (max) => crypto2.randomInt(0, max);
+      random = (max2) => crypto2.randomInt(0, max2);
     } catch {
-      random = (max) => Math.floor(Math.random(max));
+      random = (max2) => Math.floor(Math.random(max2));
     }
     var textEncoder = new TextEncoder();
     function noop4() {
@@ -5737,17 +5737,17 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   if (parsed === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
-                  const fd = new FormData();
-                  fd[kState] = parsed;
-                  return fd;
+                  const fd2 = new FormData();
+                  fd2[kState] = parsed;
+                  return fd2;
                 }
                 case "application/x-www-form-urlencoded": {
                   const entries = new URLSearchParams(value.toString());
-                  const fd = new FormData();
+                  const fd2 = new FormData();
                   for (const [name, value2] of entries) {
-                    fd.append(name, value2);
+                    fd2.append(name, value2);
                   }
-                  return fd;
+                  return fd2;
                 }
               }
             }
@@ -6033,8 +6033,8 @@ var require_client_h1 = __commonJS({
             currentBufferRef = data;
             currentParser = this;
             ret = llhttp.llhttp_execute(this.ptr, currentBufferPtr, data.length);
-          } catch (err) {
-            throw err;
+          } catch (err2) {
+            throw err2;
           } finally {
             currentParser = null;
             currentBufferRef = null;
@@ -6051,8 +6051,8 @@ var require_client_h1 = __commonJS({
               throw this.createError(ret, body);
             }
           }
-        } catch (err) {
-          util.destroy(socket, err);
+        } catch (err2) {
+          util.destroy(socket, err2);
         }
       }
       finish() {
@@ -6369,9 +6369,9 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
       socket[kParser] = new Parser(client, socket, llhttpInstance);
-      addListener(socket, "error", function(err) {
+      addListener(socket, "error", function(err2) {
         const parser = this[kParser];
-        if (err.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
+        if (err2.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
           const parserErr = parser.finish();
           if (parserErr) {
             this[kError] = parserErr;
@@ -6379,8 +6379,8 @@ var require_client_h1 = __commonJS({
           }
           return;
         }
-        this[kError] = err;
-        this[kClient][kOnError](err);
+        this[kError] = err2;
+        this[kClient][kOnError](err2);
       });
       addListener(socket, "readable", function() {
         const parser = this[kParser];
@@ -6410,24 +6410,24 @@ var require_client_h1 = __commonJS({
           this[kParser].destroy();
           this[kParser] = null;
         }
-        const err = this[kError] || new SocketError("closed", util.getSocketInfo(this));
+        const err2 = this[kError] || new SocketError("closed", util.getSocketInfo(this));
         client2[kSocket] = null;
         client2[kHTTPContext] = null;
         if (client2.destroyed) {
           assert(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
-          for (let i = 0; i < requests.length; i++) {
-            const request2 = requests[i];
-            util.errorRequest(client2, request2, err);
+          for (let i2 = 0; i2 < requests.length; i2++) {
+            const request2 = requests[i2];
+            util.errorRequest(client2, request2, err2);
           }
-        } else if (client2[kRunning] > 0 && err.code !== "UND_ERR_INFO") {
+        } else if (client2[kRunning] > 0 && err2.code !== "UND_ERR_INFO") {
           const request2 = client2[kQueue][client2[kRunningIdx]];
           client2[kQueue][client2[kRunningIdx]++] = null;
-          util.errorRequest(client2, request2, err);
+          util.errorRequest(client2, request2, err2);
         }
         client2[kPendingIdx] = client2[kRunningIdx];
         assert(client2[kRunning] === 0);
-        client2.emit("disconnect", client2[kUrl], [client2], err);
+        client2.emit("disconnect", client2[kUrl], [client2], err2);
         client2[kResume]();
       });
       let closed = false;
@@ -6443,11 +6443,11 @@ var require_client_h1 = __commonJS({
         resume() {
           resumeH1(client);
         },
-        destroy(err, callback) {
+        destroy(err2, callback) {
           if (closed) {
             queueMicrotask(callback);
           } else {
-            socket.destroy(err).on("close", callback);
+            socket.destroy(err2).on("close", callback);
           }
         },
         get destroyed() {
@@ -6601,8 +6601,8 @@ var require_client_h1 = __commonJS({
       };
       try {
         request2.onConnect(abort);
-      } catch (err) {
-        util.errorRequest(client, request2, err);
+      } catch (err2) {
+        util.errorRequest(client, request2, err2);
       }
       if (request2.aborted) {
         return false;
@@ -6644,8 +6644,8 @@ upgrade: ${upgrade}\r
           const key = headers[n + 0];
           const val = headers[n + 1];
           if (Array.isArray(val)) {
-            for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+            for (let i2 = 0; i2 < val.length; i2++) {
+              header += `${key}: ${val[i2]}\r
 `;
             }
           } else {
@@ -6688,8 +6688,8 @@ upgrade: ${upgrade}\r
           if (!writer.write(chunk) && this.pause) {
             this.pause();
           }
-        } catch (err) {
-          util.destroy(this, err);
+        } catch (err2) {
+          util.destroy(this, err2);
         }
       };
       const onDrain = function() {
@@ -6705,11 +6705,11 @@ upgrade: ${upgrade}\r
           body.removeListener("error", onFinished);
         });
         if (!finished) {
-          const err = new RequestAbortedError();
-          queueMicrotask(() => onFinished(err));
+          const err2 = new RequestAbortedError();
+          queueMicrotask(() => onFinished(err2));
         }
       };
-      const onFinished = function(err) {
+      const onFinished = function(err2) {
         if (finished) {
           return;
         }
@@ -6717,16 +6717,16 @@ upgrade: ${upgrade}\r
         assert(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
         body.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
-        if (!err) {
+        if (!err2) {
           try {
             writer.end();
           } catch (er) {
-            err = er;
+            err2 = er;
           }
         }
-        writer.destroy(err);
-        if (err && (err.code !== "UND_ERR_INFO" || err.message !== "reset")) {
-          util.destroy(body, err);
+        writer.destroy(err2);
+        if (err2 && (err2.code !== "UND_ERR_INFO" || err2.message !== "reset")) {
+          util.destroy(body, err2);
         } else {
           util.destroy(body);
         }
@@ -6772,8 +6772,8 @@ upgrade: ${upgrade}\r
         }
         request2.onRequestSent();
         client[kResume]();
-      } catch (err) {
-        abort(err);
+      } catch (err2) {
+        abort(err2);
       }
     }
     async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
@@ -6795,8 +6795,8 @@ upgrade: ${upgrade}\r
           socket[kReset] = true;
         }
         client[kResume]();
-      } catch (err) {
-        abort(err);
+      } catch (err2) {
+        abort(err2);
       }
     }
     async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
@@ -6809,12 +6809,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -6829,8 +6829,8 @@ upgrade: ${upgrade}\r
           }
         }
         writer.end();
-      } catch (err) {
-        writer.destroy(err);
+      } catch (err2) {
+        writer.destroy(err2);
       } finally {
         socket.off("close", onDrain).off("drain", onDrain);
       }
@@ -6933,12 +6933,12 @@ ${len.toString(16)}\r
         }
         client[kResume]();
       }
-      destroy(err) {
+      destroy(err2) {
         const { socket, client, abort } = this;
         socket[kWriting] = false;
-        if (err) {
+        if (err2) {
           assert(client[kRunning] <= 1, "pipeline should only contain this request");
-          abort(err);
+          abort(err2);
         }
       }
     };
@@ -7038,36 +7038,36 @@ var require_client_h2 = __commonJS({
       util.addListener(session, "close", function() {
         const { [kClient]: client2 } = this;
         const { [kSocket]: socket2 } = client2;
-        const err = this[kSocket][kError] || this[kError] || new SocketError("closed", util.getSocketInfo(socket2));
+        const err2 = this[kSocket][kError] || this[kError] || new SocketError("closed", util.getSocketInfo(socket2));
         client2[kHTTP2Session] = null;
         if (client2.destroyed) {
           assert(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
-          for (let i = 0; i < requests.length; i++) {
-            const request2 = requests[i];
-            util.errorRequest(client2, request2, err);
+          for (let i2 = 0; i2 < requests.length; i2++) {
+            const request2 = requests[i2];
+            util.errorRequest(client2, request2, err2);
           }
         }
       });
       session.unref();
       client[kHTTP2Session] = session;
       socket[kHTTP2Session] = session;
-      util.addListener(socket, "error", function(err) {
-        this[kError] = err;
-        this[kClient][kOnError](err);
+      util.addListener(socket, "error", function(err2) {
+        this[kError] = err2;
+        this[kClient][kOnError](err2);
       });
       util.addListener(socket, "end", function() {
         util.destroy(this, new SocketError("other side closed", util.getSocketInfo(this)));
       });
       util.addListener(socket, "close", function() {
-        const err = this[kError] || new SocketError("closed", util.getSocketInfo(this));
+        const err2 = this[kError] || new SocketError("closed", util.getSocketInfo(this));
         client[kSocket] = null;
         if (this[kHTTP2Session] != null) {
-          this[kHTTP2Session].destroy(err);
+          this[kHTTP2Session].destroy(err2);
         }
         client[kPendingIdx] = client[kRunningIdx];
         assert(client[kRunning] === 0);
-        client.emit("disconnect", client[kUrl], [client], err);
+        client.emit("disconnect", client[kUrl], [client], err2);
         client[kResume]();
       });
       let closed = false;
@@ -7083,11 +7083,11 @@ var require_client_h2 = __commonJS({
         resume() {
           resumeH2(client);
         },
-        destroy(err, callback) {
+        destroy(err2, callback) {
           if (closed) {
             queueMicrotask(callback);
           } else {
-            socket.destroy(err).on("close", callback);
+            socket.destroy(err2).on("close", callback);
           }
         },
         get destroyed() {
@@ -7110,40 +7110,40 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function onHttp2SessionError(err) {
-      this[kSocket][kError] = err;
-      this[kClient][kOnError](err);
+    function onHttp2SessionError(err2) {
+      this[kSocket][kError] = err2;
+      this[kClient][kOnError](err2);
     }
     function onHttp2FrameError(type, code2, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
-        this[kSocket][kError] = err;
-        this[kClient][kOnError](err);
+        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
+        this[kSocket][kError] = err2;
+        this[kClient][kOnError](err2);
       }
     }
     function onHttp2SessionEnd() {
-      const err = new SocketError("other side closed", util.getSocketInfo(this[kSocket]));
-      this.destroy(err);
-      util.destroy(this[kSocket], err);
+      const err2 = new SocketError("other side closed", util.getSocketInfo(this[kSocket]));
+      this.destroy(err2);
+      util.destroy(this[kSocket], err2);
     }
     function onHTTP2GoAway(code2) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
+      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
       if (this[kHTTP2Session] != null) {
-        this[kHTTP2Session].destroy(err);
+        this[kHTTP2Session].destroy(err2);
         this[kHTTP2Session] = null;
       }
-      util.destroy(this[kSocket], err);
+      util.destroy(this[kSocket], err2);
       if (client[kRunningIdx] < client[kQueue].length) {
         const request2 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        util.errorRequest(client, request2, err);
+        util.errorRequest(client, request2, err2);
         client[kPendingIdx] = client[kRunningIdx];
       }
       assert(client[kRunning] === 0);
-      client.emit("disconnect", client[kUrl], [client], err);
+      client.emit("disconnect", client[kUrl], [client], err2);
       client[kResume]();
     }
     function shouldSendContentLength(method) {
@@ -7162,11 +7162,11 @@ var require_client_h2 = __commonJS({
         const key = reqHeaders[n + 0];
         const val = reqHeaders[n + 1];
         if (Array.isArray(val)) {
-          for (let i = 0; i < val.length; i++) {
+          for (let i2 = 0; i2 < val.length; i2++) {
             if (headers[key]) {
-              headers[key] += `,${val[i]}`;
+              headers[key] += `,${val[i2]}`;
             } else {
-              headers[key] = val[i];
+              headers[key] = val[i2];
             }
           }
         } else {
@@ -7198,8 +7198,8 @@ var require_client_h2 = __commonJS({
       };
       try {
         request2.onConnect(abort);
-      } catch (err) {
-        util.errorRequest(client, request2, err);
+      } catch (err2) {
+        util.errorRequest(client, request2, err2);
       }
       if (request2.aborted) {
         return false;
@@ -7297,9 +7297,9 @@ var require_client_h2 = __commonJS({
         const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
         request2.onResponseStarted();
         if (request2.aborted) {
-          const err = new RequestAbortedError();
-          util.errorRequest(client, request2, err);
-          util.destroy(stream, err);
+          const err2 = new RequestAbortedError();
+          util.errorRequest(client, request2, err2);
+          util.destroy(stream, err2);
           return;
         }
         if (request2.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
@@ -7329,8 +7329,8 @@ var require_client_h2 = __commonJS({
           session.unref();
         }
       });
-      stream.once("error", function(err) {
-        abort(err);
+      stream.once("error", function(err2) {
+        abort(err2);
       });
       stream.once("frameError", (type, code2) => {
         abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
@@ -7434,10 +7434,10 @@ var require_client_h2 = __commonJS({
       const pipe = pipeline(
         body,
         h2stream,
-        (err) => {
-          if (err) {
-            util.destroy(pipe, err);
-            abort(err);
+        (err2) => {
+          if (err2) {
+            util.destroy(pipe, err2);
+            abort(err2);
           } else {
             util.removeAllListeners(pipe);
             request2.onRequestSent();
@@ -7470,8 +7470,8 @@ var require_client_h2 = __commonJS({
           socket[kReset] = true;
         }
         client[kResume]();
-      } catch (err) {
-        abort(err);
+      } catch (err2) {
+        abort(err2);
       }
     }
     async function writeIterable(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
@@ -7484,12 +7484,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7510,8 +7510,8 @@ var require_client_h2 = __commonJS({
           socket[kReset] = true;
         }
         client[kResume]();
-      } catch (err) {
-        abort(err);
+      } catch (err2) {
+        abort(err2);
       } finally {
         h2stream.off("close", onDrain).off("drain", onDrain);
       }
@@ -7637,9 +7637,9 @@ var require_redirect_handler = __commonJS({
       if (redirectableStatusCodes.indexOf(statusCode) === -1) {
         return null;
       }
-      for (let i = 0; i < headers.length; i += 2) {
-        if (headers[i].length === 8 && util.headerNameToString(headers[i]) === "location") {
-          return headers[i + 1];
+      for (let i2 = 0; i2 < headers.length; i2 += 2) {
+        if (headers[i2].length === 8 && util.headerNameToString(headers[i2]) === "location") {
+          return headers[i2 + 1];
         }
       }
     }
@@ -7659,9 +7659,9 @@ var require_redirect_handler = __commonJS({
     function cleanRequestHeaders(headers, removeContent, unknownOrigin) {
       const ret = [];
       if (Array.isArray(headers)) {
-        for (let i = 0; i < headers.length; i += 2) {
-          if (!shouldRemoveHeader(headers[i], removeContent, unknownOrigin)) {
-            ret.push(headers[i], headers[i + 1]);
+        for (let i2 = 0; i2 < headers.length; i2 += 2) {
+          if (!shouldRemoveHeader(headers[i2], removeContent, unknownOrigin)) {
+            ret.push(headers[i2], headers[i2 + 1]);
           }
         }
       } else if (headers && typeof headers === "object") {
@@ -7920,7 +7920,7 @@ var require_client = __commonJS({
         this[kRunningIdx] = 0;
         this[kPendingIdx] = 0;
         this[kResume] = (sync) => resume(this, sync);
-        this[kOnError] = (err) => onError(this, err);
+        this[kOnError] = (err2) => onError(this, err2);
       }
       get pipelining() {
         return this[kPipelining];
@@ -7968,30 +7968,30 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve5(null);
+            resolve4(null);
           }
         });
       }
-      async [kDestroy](err) {
-        return new Promise((resolve5) => {
+      async [kDestroy](err2) {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
-          for (let i = 0; i < requests.length; i++) {
-            const request2 = requests[i];
-            util.errorRequest(this, request2, err);
+          for (let i2 = 0; i2 < requests.length; i2++) {
+            const request2 = requests[i2];
+            util.errorRequest(this, request2, err2);
           }
           const callback = () => {
             if (this[kClosedResolve]) {
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
-            this[kHTTPContext].destroy(err, callback);
+            this[kHTTPContext].destroy(err2, callback);
             this[kHTTPContext] = null;
           } else {
             queueMicrotask(callback);
@@ -8001,13 +8001,13 @@ var require_client = __commonJS({
       }
     };
     var createRedirectInterceptor = require_redirect_interceptor();
-    function onError(client, err) {
-      if (client[kRunning] === 0 && err.code !== "UND_ERR_INFO" && err.code !== "UND_ERR_SOCKET") {
+    function onError(client, err2) {
+      if (client[kRunning] === 0 && err2.code !== "UND_ERR_INFO" && err2.code !== "UND_ERR_SOCKET") {
         assert(client[kPendingIdx] === client[kRunningIdx]);
         const requests = client[kQueue].splice(client[kRunningIdx]);
-        for (let i = 0; i < requests.length; i++) {
-          const request2 = requests[i];
-          util.errorRequest(client, request2, err);
+        for (let i2 = 0; i2 < requests.length; i2++) {
+          const request2 = requests[i2];
+          util.errorRequest(client, request2, err2);
         }
         assert(client[kSize] === 0);
       }
@@ -8039,7 +8039,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8047,11 +8047,11 @@ var require_client = __commonJS({
             port,
             servername: client[kServerName],
             localAddress: client[kLocalAddress]
-          }, (err, socket2) => {
-            if (err) {
-              reject(err);
+          }, (err2, socket2) => {
+            if (err2) {
+              reject(err2);
             } else {
-              resolve5(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -8062,9 +8062,9 @@ var require_client = __commonJS({
         assert(socket);
         try {
           client[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client, socket) : await connectH1(client, socket);
-        } catch (err) {
+        } catch (err2) {
           socket.destroy().on("error", noop4);
-          throw err;
+          throw err2;
         }
         client[kConnecting] = false;
         socket[kCounter] = 0;
@@ -8087,7 +8087,7 @@ var require_client = __commonJS({
           });
         }
         client.emit("connect", client[kUrl], [client]);
-      } catch (err) {
+      } catch (err2) {
         if (client.destroyed) {
           return;
         }
@@ -8104,19 +8104,19 @@ var require_client = __commonJS({
               localAddress: client[kLocalAddress]
             },
             connector: client[kConnector],
-            error: err
+            error: err2
           });
         }
-        if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
+        if (err2.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
           assert(client[kRunning] === 0);
           while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
             const request2 = client[kQueue][client[kPendingIdx]++];
-            util.errorRequest(client, request2, err);
+            util.errorRequest(client, request2, err2);
           }
         } else {
-          onError(client, err);
+          onError(client, err2);
         }
-        client.emit("connectionError", client[kUrl], [client], err);
+        client.emit("connectionError", client[kUrl], [client], err2);
       }
       client[kResume]();
     }
@@ -8342,11 +8342,11 @@ var require_pool_base = __commonJS({
         this[kOnConnect] = (origin, targets) => {
           pool.emit("connect", origin, [pool, ...targets]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          pool.emit("disconnect", origin, [pool, ...targets], err);
+        this[kOnDisconnect] = (origin, targets, err2) => {
+          pool.emit("disconnect", origin, [pool, ...targets], err2);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          pool.emit("connectionError", origin, [pool, ...targets], err);
+        this[kOnConnectionError] = (origin, targets, err2) => {
+          pool.emit("connectionError", origin, [pool, ...targets], err2);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -8387,20 +8387,20 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
-      async [kDestroy](err) {
+      async [kDestroy](err2) {
         while (true) {
           const item = this[kQueue].shift();
           if (!item) {
             break;
           }
-          item.handler.onError(err);
+          item.handler.onError(err2);
         }
-        await Promise.all(this[kClients].map((c) => c.destroy(err)));
+        await Promise.all(this[kClients].map((c) => c.destroy(err2)));
       }
       [kDispatch](opts, handler2) {
         const dispatcher = this[kGetDispatcher]();
@@ -8613,8 +8613,8 @@ var require_balanced_pool = __commonJS({
           this._updateBalancedPoolStats();
         });
         pool.on("disconnect", (...args) => {
-          const err = args[2];
-          if (err && err.code === "UND_ERR_SOCKET") {
+          const err2 = args[2];
+          if (err2 && err2.code === "UND_ERR_SOCKET") {
             pool[kWeight] = Math.max(1, pool[kWeight] - this[kErrorPenalty]);
             this._updateBalancedPoolStats();
           }
@@ -8627,8 +8627,8 @@ var require_balanced_pool = __commonJS({
       }
       _updateBalancedPoolStats() {
         let result = 0;
-        for (let i = 0; i < this[kClients].length; i++) {
-          result = getGreatestCommonDivisor(this[kClients][i][kWeight], result);
+        for (let i2 = 0; i2 < this[kClients].length; i2++) {
+          result = getGreatestCommonDivisor(this[kClients][i2][kWeight], result);
         }
         this[kGreatestCommonDivisor] = result;
       }
@@ -8733,11 +8733,11 @@ var require_agent = __commonJS({
         this[kOnConnect] = (origin, targets) => {
           this.emit("connect", origin, [this, ...targets]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          this.emit("disconnect", origin, [this, ...targets], err);
+        this[kOnDisconnect] = (origin, targets, err2) => {
+          this.emit("disconnect", origin, [this, ...targets], err2);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          this.emit("connectionError", origin, [this, ...targets], err);
+        this[kOnConnectionError] = (origin, targets, err2) => {
+          this.emit("connectionError", origin, [this, ...targets], err2);
         };
       }
       get [kRunning]() {
@@ -8769,10 +8769,10 @@ var require_agent = __commonJS({
         this[kClients].clear();
         await Promise.all(closePromises);
       }
-      async [kDestroy](err) {
+      async [kDestroy](err2) {
         const destroyPromises = [];
         for (const client of this[kClients].values()) {
-          destroyPromises.push(client.destroy(err));
+          destroyPromises.push(client.destroy(err2));
         }
         this[kClients].clear();
         await Promise.all(destroyPromises);
@@ -8856,8 +8856,8 @@ var require_proxy_agent = __commonJS({
       async [kClose]() {
         return this.#client.close();
       }
-      async [kDestroy](err) {
-        return this.#client.destroy(err);
+      async [kDestroy](err2) {
+        return this.#client.destroy(err2);
       }
     };
     var ProxyAgent2 = class extends DispatcherBase {
@@ -8938,11 +8938,11 @@ var require_proxy_agent = __commonJS({
                 servername = opts2.servername;
               }
               this[kConnectEndpoint]({ ...opts2, servername, httpSocket: socket }, callback);
-            } catch (err) {
-              if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
-                callback(new SecureProxyConnectionError(err));
+            } catch (err2) {
+              if (err2.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
+                callback(new SecureProxyConnectionError(err2));
               } else {
-                callback(err);
+                callback(err2);
               }
             }
           }
@@ -8988,8 +8988,8 @@ var require_proxy_agent = __commonJS({
     function buildHeaders(headers) {
       if (Array.isArray(headers)) {
         const headersPair = {};
-        for (let i = 0; i < headers.length; i += 2) {
-          headersPair[headers[i]] = headers[i + 1];
+        for (let i2 = 0; i2 < headers.length; i2 += 2) {
+          headersPair[headers[i2]] = headers[i2 + 1];
         }
         return headersPair;
       }
@@ -9061,13 +9061,13 @@ var require_env_http_proxy_agent = __commonJS({
           await this[kHttpsProxyAgent].close();
         }
       }
-      async [kDestroy](err) {
-        await this[kNoProxyAgent].destroy(err);
+      async [kDestroy](err2) {
+        await this[kNoProxyAgent].destroy(err2);
         if (!this[kHttpProxyAgent][kDestroyed]) {
-          await this[kHttpProxyAgent].destroy(err);
+          await this[kHttpProxyAgent].destroy(err2);
         }
         if (!this[kHttpsProxyAgent][kDestroyed]) {
-          await this[kHttpsProxyAgent].destroy(err);
+          await this[kHttpsProxyAgent].destroy(err2);
         }
       }
       #getProxyAgentForUrl(url) {
@@ -9092,8 +9092,8 @@ var require_env_http_proxy_agent = __commonJS({
         if (this.#noProxyValue === "*") {
           return false;
         }
-        for (let i = 0; i < this.#noProxyEntries.length; i++) {
-          const entry = this.#noProxyEntries[i];
+        for (let i2 = 0; i2 < this.#noProxyEntries.length; i2++) {
+          const entry = this.#noProxyEntries[i2];
           if (entry.port && entry.port !== port) {
             continue;
           }
@@ -9113,8 +9113,8 @@ var require_env_http_proxy_agent = __commonJS({
         const noProxyValue = this.#opts.noProxy ?? this.#noProxyEnv;
         const noProxySplit = noProxyValue.split(/[,\s]/);
         const noProxyEntries = [];
-        for (let i = 0; i < noProxySplit.length; i++) {
-          const entry = noProxySplit[i];
+        for (let i2 = 0; i2 < noProxySplit.length; i2++) {
+          const entry = noProxySplit[i2];
           if (!entry) {
             continue;
           }
@@ -9270,8 +9270,8 @@ var require_retry_handler = __commonJS({
       onBodySent(chunk) {
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
-      static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code2, headers } = err;
+      static [kRetryHandlerDefaultRetry](err2, { state, opts }, cb) {
+        const { statusCode, code: code2, headers } = err2;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9284,19 +9284,19 @@ var require_retry_handler = __commonJS({
         } = retryOptions;
         const { counter } = state;
         if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
-          cb(err);
+          cb(err2);
           return;
         }
         if (Array.isArray(methods) && !methods.includes(method)) {
-          cb(err);
+          cb(err2);
           return;
         }
         if (statusCode != null && Array.isArray(statusCodes) && !statusCodes.includes(statusCode)) {
-          cb(err);
+          cb(err2);
           return;
         }
         if (counter > maxRetries) {
-          cb(err);
+          cb(err2);
           return;
         }
         let retryAfterHeader = headers?.["retry-after"];
@@ -9428,11 +9428,11 @@ var require_retry_handler = __commonJS({
             statusMessage
           );
         }
-        const err = new RequestRetryError("Request failed", statusCode, {
+        const err2 = new RequestRetryError("Request failed", statusCode, {
           headers,
           data: { count: this.retryCount }
         });
-        this.abort(err);
+        this.abort(err2);
         return false;
       }
       onData(chunk) {
@@ -9443,9 +9443,9 @@ var require_retry_handler = __commonJS({
         this.retryCount = 0;
         return this.handler.onComplete(rawTrailers);
       }
-      onError(err) {
+      onError(err2) {
         if (this.aborted || isDisturbed(this.opts.body) || this.headersSent && this.resume == null) {
-          return this.handler.onError(err);
+          return this.handler.onError(err2);
         }
         if (this.retryCount - this.retryCountCheckpoint > 0) {
           this.retryCount = this.retryCountCheckpoint + (this.retryCount - this.retryCountCheckpoint);
@@ -9453,16 +9453,16 @@ var require_retry_handler = __commonJS({
           this.retryCount += 1;
         }
         this.retryOpts.retry(
-          err,
+          err2,
           {
             state: { counter: this.retryCount },
             opts: { retryOptions: this.retryOpts, ...this.opts }
           },
           onRetry.bind(this)
         );
-        function onRetry(err2) {
-          if (err2 != null || this.aborted || isDisturbed(this.opts.body)) {
-            return this.handler.onError(err2);
+        function onRetry(err3) {
+          if (err3 != null || this.aborted || isDisturbed(this.opts.body)) {
+            return this.handler.onError(err3);
           }
           if (this.start !== 0) {
             const headers = { range: `bytes=${this.start}-${this.end ?? ""}` };
@@ -9480,8 +9480,8 @@ var require_retry_handler = __commonJS({
           try {
             this.retryCountCheckpoint = this.retryCount;
             this.dispatch(this.opts, this);
-          } catch (err3) {
-            this.handler.onError(err3);
+          } catch (err4) {
+            this.handler.onError(err4);
           }
         }
       }
@@ -9564,22 +9564,22 @@ var require_readable = __commonJS({
         this[kContentLength] = contentLength;
         this[kReading] = false;
       }
-      destroy(err) {
-        if (!err && !this._readableState.endEmitted) {
-          err = new RequestAbortedError();
+      destroy(err2) {
+        if (!err2 && !this._readableState.endEmitted) {
+          err2 = new RequestAbortedError();
         }
-        if (err) {
+        if (err2) {
           this[kAbort]();
         }
-        return super.destroy(err);
+        return super.destroy(err2);
       }
-      _destroy(err, callback) {
+      _destroy(err2, callback) {
         if (!this[kReading]) {
           setImmediate(() => {
-            callback(err);
+            callback(err2);
           });
         } else {
-          callback(err);
+          callback(err2);
         }
       }
       on(ev, ...args) {
@@ -9657,7 +9657,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9670,7 +9670,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve4(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9689,12 +9689,12 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
-            stream.on("error", (err) => {
-              reject(err);
+            stream.on("error", (err2) => {
+              reject(err2);
             }).on("close", () => {
               reject(new TypeError("unusable"));
             });
@@ -9706,13 +9706,13 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
             };
-            stream.on("error", function(err) {
-              consumeFinish(this[kConsume], err);
+            stream.on("error", function(err2) {
+              consumeFinish(this[kConsume], err2);
             }).on("close", function() {
               if (this[kConsume].body !== null) {
                 consumeFinish(this[kConsume], new RequestAbortedError());
@@ -9768,42 +9768,42 @@ var require_readable = __commonJS({
       }
       const buffer = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
       let offset = 0;
-      for (let i = 0; i < chunks.length; ++i) {
-        const chunk = chunks[i];
+      for (let i2 = 0; i2 < chunks.length; ++i2) {
+        const chunk = chunks[i2];
         buffer.set(chunk, offset);
         offset += chunk.length;
       }
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve5, stream, length } = consume2;
+      const { type, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve4(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve4(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
-      } catch (err) {
-        stream.destroy(err);
+      } catch (err2) {
+        stream.destroy(err2);
       }
     }
     function consumePush(consume2, chunk) {
       consume2.length += chunk.length;
       consume2.body.push(chunk);
     }
-    function consumeFinish(consume2, err) {
+    function consumeFinish(consume2, err2) {
       if (consume2.body === null) {
         return;
       }
-      if (err) {
-        consume2.reject(err);
+      if (err2) {
+        consume2.reject(err2);
       } else {
         consume2.resolve();
       }
@@ -9912,11 +9912,11 @@ var require_api_request = __commonJS({
             throw new InvalidArgumentError("invalid onInfo callback");
           }
           super("UNDICI_REQUEST");
-        } catch (err) {
+        } catch (err2) {
           if (util.isStream(body)) {
-            util.destroy(body.on("error", util.nop), err);
+            util.destroy(body.on("error", util.nop), err2);
           }
-          throw err;
+          throw err2;
         }
         this.method = method;
         this.responseHeaders = responseHeaders || null;
@@ -9934,8 +9934,8 @@ var require_api_request = __commonJS({
         this.reason = null;
         this.removeAbortListener = null;
         if (util.isStream(body)) {
-          body.on("error", (err) => {
-            this.onError(err);
+          body.on("error", (err2) => {
+            this.onError(err2);
           });
         }
         if (this.signal) {
@@ -10017,23 +10017,23 @@ var require_api_request = __commonJS({
         util.parseHeaders(trailers, this.trailers);
         this.res.push(null);
       }
-      onError(err) {
+      onError(err2) {
         const { res, callback, body, opaque } = this;
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback, null, err2, { opaque });
           });
         }
         if (res) {
           this.res = null;
           queueMicrotask(() => {
-            util.destroy(res, err);
+            util.destroy(res, err2);
           });
         }
         if (body) {
           this.body = null;
-          util.destroy(body, err);
+          util.destroy(body, err2);
         }
         if (this.removeAbortListener) {
           res?.off("close", this.removeAbortListener);
@@ -10044,20 +10044,20 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
-          request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+        return new Promise((resolve4, reject) => {
+          request2.call(this, opts, (err2, data) => {
+            return err2 ? reject(err2) : resolve4(data);
           });
         });
       }
       try {
         this.dispatch(opts, new RequestHandler(opts, callback));
-      } catch (err) {
+      } catch (err2) {
         if (typeof callback !== "function") {
-          throw err;
+          throw err2;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        queueMicrotask(() => callback(err2, { opaque }));
       }
     }
     module.exports = request2;
@@ -10150,11 +10150,11 @@ var require_api_stream = __commonJS({
             throw new InvalidArgumentError("invalid onInfo callback");
           }
           super("UNDICI_STREAM");
-        } catch (err) {
+        } catch (err2) {
           if (util.isStream(body)) {
-            util.destroy(body.on("error", util.nop), err);
+            util.destroy(body.on("error", util.nop), err2);
           }
-          throw err;
+          throw err2;
         }
         this.responseHeaders = responseHeaders || null;
         this.opaque = opaque || null;
@@ -10168,8 +10168,8 @@ var require_api_stream = __commonJS({
         this.onInfo = onInfo || null;
         this.throwOnError = throwOnError || false;
         if (util.isStream(body)) {
-          body.on("error", (err) => {
-            this.onError(err);
+          body.on("error", (err2) => {
+            this.onError(err2);
           });
         }
         addSignal(this, signal);
@@ -10217,15 +10217,15 @@ var require_api_stream = __commonJS({
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
           }
-          finished(res, { readable: false }, (err) => {
+          finished(res, { readable: false }, (err2) => {
             const { callback: callback2, res: res2, opaque: opaque2, trailers, abort } = this;
             this.res = null;
-            if (err || !res2.readable) {
-              util.destroy(res2, err);
+            if (err2 || !res2.readable) {
+              util.destroy(res2, err2);
             }
             this.callback = null;
-            this.runInAsyncScope(callback2, null, err || null, { opaque: opaque2, trailers });
-            if (err) {
+            this.runInAsyncScope(callback2, null, err2 || null, { opaque: opaque2, trailers });
+            if (err2) {
               abort();
             }
           });
@@ -10248,41 +10248,41 @@ var require_api_stream = __commonJS({
         this.trailers = util.parseHeaders(trailers);
         res.end();
       }
-      onError(err) {
+      onError(err2) {
         const { res, callback, opaque, body } = this;
         removeSignal(this);
         this.factory = null;
         if (res) {
           this.res = null;
-          util.destroy(res, err);
+          util.destroy(res, err2);
         } else if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback, null, err2, { opaque });
           });
         }
         if (body) {
           this.body = null;
-          util.destroy(body, err);
+          util.destroy(body, err2);
         }
       }
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
-          stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+        return new Promise((resolve4, reject) => {
+          stream.call(this, opts, factory, (err2, data) => {
+            return err2 ? reject(err2) : resolve4(data);
           });
         });
       }
       try {
         this.dispatch(opts, new StreamHandler(opts, factory, callback));
-      } catch (err) {
+      } catch (err2) {
         if (typeof callback !== "function") {
-          throw err;
+          throw err2;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        queueMicrotask(() => callback(err2, { opaque }));
       }
     }
     module.exports = stream;
@@ -10320,9 +10320,9 @@ var require_api_pipeline = __commonJS({
           resume();
         }
       }
-      _destroy(err, callback) {
+      _destroy(err2, callback) {
         this._read();
-        callback(err);
+        callback(err2);
       }
     };
     var PipelineResponse = class extends Readable {
@@ -10333,11 +10333,11 @@ var require_api_pipeline = __commonJS({
       _read() {
         this[kResume]();
       }
-      _destroy(err, callback) {
-        if (!err && !this._readableState.endEmitted) {
-          err = new RequestAbortedError();
+      _destroy(err2, callback) {
+        if (!err2 && !this._readableState.endEmitted) {
+          err2 = new RequestAbortedError();
         }
-        callback(err);
+        callback(err2);
       }
     };
     var PipelineHandler = class extends AsyncResource {
@@ -10383,19 +10383,19 @@ var require_api_pipeline = __commonJS({
               req[kResume] = callback;
             }
           },
-          destroy: (err, callback) => {
+          destroy: (err2, callback) => {
             const { body, req, res, ret, abort } = this;
-            if (!err && !ret._readableState.endEmitted) {
-              err = new RequestAbortedError();
+            if (!err2 && !ret._readableState.endEmitted) {
+              err2 = new RequestAbortedError();
             }
-            if (abort && err) {
+            if (abort && err2) {
               abort();
             }
-            util.destroy(body, err);
-            util.destroy(req, err);
-            util.destroy(res, err);
+            util.destroy(body, err2);
+            util.destroy(req, err2);
+            util.destroy(res, err2);
             removeSignal(this);
-            callback(err);
+            callback(err2);
           }
         }).on("prefinish", () => {
           const { req } = this;
@@ -10436,9 +10436,9 @@ var require_api_pipeline = __commonJS({
             body: this.res,
             context: context3
           });
-        } catch (err) {
+        } catch (err2) {
           this.res.on("error", util.nop);
-          throw err;
+          throw err2;
         }
         if (!body || typeof body.on !== "function") {
           throw new InvalidReturnValueError("expected Readable");
@@ -10448,9 +10448,9 @@ var require_api_pipeline = __commonJS({
           if (!ret.push(chunk) && body2.pause) {
             body2.pause();
           }
-        }).on("error", (err) => {
+        }).on("error", (err2) => {
           const { ret } = this;
-          util.destroy(ret, err);
+          util.destroy(ret, err2);
         }).on("end", () => {
           const { ret } = this;
           ret.push(null);
@@ -10470,10 +10470,10 @@ var require_api_pipeline = __commonJS({
         const { res } = this;
         res.push(null);
       }
-      onError(err) {
+      onError(err2) {
         const { ret } = this;
         this.handler = null;
-        util.destroy(ret, err);
+        util.destroy(ret, err2);
       }
     };
     function pipeline(opts, handler2) {
@@ -10481,8 +10481,8 @@ var require_api_pipeline = __commonJS({
         const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
         return pipelineHandler.ret;
-      } catch (err) {
-        return new PassThrough().destroy(err);
+      } catch (err2) {
+        return new PassThrough().destroy(err2);
       }
     }
     module.exports = pipeline;
@@ -10543,22 +10543,22 @@ var require_api_upgrade = __commonJS({
           context: context3
         });
       }
-      onError(err) {
+      onError(err2) {
         const { callback, opaque } = this;
         removeSignal(this);
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback, null, err2, { opaque });
           });
         }
       }
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
-          upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+        return new Promise((resolve4, reject) => {
+          upgrade.call(this, opts, (err2, data) => {
+            return err2 ? reject(err2) : resolve4(data);
           });
         });
       }
@@ -10569,12 +10569,12 @@ var require_api_upgrade = __commonJS({
           method: opts.method || "GET",
           upgrade: opts.protocol || "Websocket"
         }, upgradeHandler);
-      } catch (err) {
+      } catch (err2) {
         if (typeof callback !== "function") {
-          throw err;
+          throw err2;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        queueMicrotask(() => callback(err2, { opaque }));
       }
     }
     module.exports = upgrade;
@@ -10637,34 +10637,34 @@ var require_api_connect = __commonJS({
           context: context3
         });
       }
-      onError(err) {
+      onError(err2) {
         const { callback, opaque } = this;
         removeSignal(this);
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback, null, err2, { opaque });
           });
         }
       }
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
-          connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+        return new Promise((resolve4, reject) => {
+          connect.call(this, opts, (err2, data) => {
+            return err2 ? reject(err2) : resolve4(data);
           });
         });
       }
       try {
         const connectHandler = new ConnectHandler(opts, callback);
         this.dispatch({ ...opts, method: "CONNECT" }, connectHandler);
-      } catch (err) {
+      } catch (err2) {
         if (typeof callback !== "function") {
-          throw err;
+          throw err2;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        queueMicrotask(() => callback(err2, { opaque }));
       }
     }
     module.exports = connect;
@@ -10776,9 +10776,9 @@ var require_mock_utils = __commonJS({
     }
     function getHeaderByName(headers, key) {
       if (Array.isArray(headers)) {
-        for (let i = 0; i < headers.length; i += 2) {
-          if (headers[i].toLocaleLowerCase() === key.toLocaleLowerCase()) {
-            return headers[i + 1];
+        for (let i2 = 0; i2 < headers.length; i2 += 2) {
+          if (headers[i2].toLocaleLowerCase() === key.toLocaleLowerCase()) {
+            return headers[i2 + 1];
           }
         }
         return void 0;
@@ -10902,8 +10902,8 @@ var require_mock_utils = __commonJS({
     function generateKeyValues(data) {
       const keys = Object.keys(data);
       const result = [];
-      for (let i = 0; i < keys.length; ++i) {
-        const key = keys[i];
+      for (let i2 = 0; i2 < keys.length; ++i2) {
+        const key = keys[i2];
         const value = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
@@ -10959,7 +10959,7 @@ var require_mock_utils = __commonJS({
         const responseData = getResponseData2(body);
         const responseHeaders = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
-        handler2.onConnect?.((err) => handler2.onError(err), null);
+        handler2.onConnect?.((err2) => handler2.onError(err2), null);
         handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler2.onData?.(Buffer.from(responseData));
         handler2.onComplete?.(responseTrailers);
@@ -11673,12 +11673,12 @@ var require_dump = __commonJS({
           statusMessage
         );
       }
-      onError(err) {
+      onError(err2) {
         if (this.#dumped) {
           return;
         }
-        err = this.#reason ?? err;
-        this.#handler.onError(err);
+        err2 = this.#reason ?? err2;
+        this.#handler.onError(err2);
       }
       onData(chunk) {
         this.#size = this.#size + chunk.length;
@@ -11765,9 +11765,9 @@ var require_dns = __commonJS({
           maxItems: this.#maxItems
         };
         if (ips == null) {
-          this.lookup(origin, newOpts, (err, addresses) => {
-            if (err || addresses == null || addresses.length === 0) {
-              cb(err ?? new InformationalError("No DNS entries found"));
+          this.lookup(origin, newOpts, (err2, addresses) => {
+            if (err2 || addresses == null || addresses.length === 0) {
+              cb(err2 ?? new InformationalError("No DNS entries found"));
               return;
             }
             this.setRecords(origin, addresses);
@@ -11823,9 +11823,9 @@ var require_dns = __commonJS({
             family: this.dualStack === false ? this.affinity : 0,
             order: "ipv4first"
           },
-          (err, addresses) => {
-            if (err) {
-              return cb(err);
+          (err2, addresses) => {
+            if (err2) {
+              return cb(err2);
             }
             const results = /* @__PURE__ */ new Map();
             for (const addr of addresses) {
@@ -11910,14 +11910,14 @@ var require_dns = __commonJS({
         this.#state = state;
         this.#dispatch = dispatch;
       }
-      onError(err) {
-        switch (err.code) {
+      onError(err2) {
+        switch (err2.code) {
           case "ETIMEDOUT":
           case "ECONNREFUSED": {
             if (this.#state.dualStack) {
-              this.#state.runLookup(this.#origin, this.#opts, (err2, newOrigin) => {
-                if (err2) {
-                  return this.#handler.onError(err2);
+              this.#state.runLookup(this.#origin, this.#opts, (err3, newOrigin) => {
+                if (err3) {
+                  return this.#handler.onError(err3);
                 }
                 const dispatchOpts = {
                   ...this.#opts,
@@ -11927,14 +11927,14 @@ var require_dns = __commonJS({
               });
               return;
             }
-            this.#handler.onError(err);
+            this.#handler.onError(err2);
             return;
           }
           case "ENOTFOUND":
             this.#state.deleteRecord(this.#origin);
           // eslint-disable-next-line no-fallthrough
           default:
-            this.#handler.onError(err);
+            this.#handler.onError(err2);
             break;
         }
       }
@@ -11983,9 +11983,9 @@ var require_dns = __commonJS({
           if (isIP(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler2);
           }
-          instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
-            if (err) {
-              return handler2.onError(err);
+          instance.runLookup(origin, origDispatchOpts, (err2, newOrigin) => {
+            if (err2) {
+              return handler2.onError(err2);
             }
             let dispatchOpts = null;
             dispatchOpts = {
@@ -12030,16 +12030,16 @@ var require_headers = __commonJS({
       return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
-      let i = 0;
+      let i2 = 0;
       let j = potentialValue.length;
-      while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j - 1))) --j;
-      while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
-      return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
+      while (j > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j - 1))) --j;
+      while (j > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i2))) ++i2;
+      return i2 === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i2, j);
     }
     function fill(headers, object) {
       if (Array.isArray(object)) {
-        for (let i = 0; i < object.length; ++i) {
-          const header = object[i];
+        for (let i2 = 0; i2 < object.length; ++i2) {
+          const header = object[i2];
           if (header.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
@@ -12050,8 +12050,8 @@ var require_headers = __commonJS({
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
-        for (let i = 0; i < keys.length; ++i) {
-          appendHeader(headers, keys[i], object[keys[i]]);
+        for (let i2 = 0; i2 < keys.length; ++i2) {
+          appendHeader(headers, keys[i2], object[keys[i2]]);
         }
       } else {
         throw webidl.errors.conversionFailed({
@@ -12213,26 +12213,26 @@ var require_headers = __commonJS({
           const firstValue = iterator2.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
+          for (let i2 = 1, j = 0, right = 0, left = 0, pivot = 0, x2, value; i2 < size; ++i2) {
             value = iterator2.next().value;
-            x = array[i] = [value[0], value[1].value];
-            assert(x[1] !== null);
+            x2 = array[i2] = [value[0], value[1].value];
+            assert(x2[1] !== null);
             left = 0;
-            right = i;
+            right = i2;
             while (left < right) {
               pivot = left + (right - left >> 1);
-              if (array[pivot][0] <= x[0]) {
+              if (array[pivot][0] <= x2[0]) {
                 left = pivot + 1;
               } else {
                 right = pivot;
               }
             }
-            if (i !== pivot) {
-              j = i;
+            if (i2 !== pivot) {
+              j = i2;
               while (j > left) {
                 array[j] = array[--j];
               }
-              array[left] = x;
+              array[left] = x2;
             }
           }
           if (!iterator2.next().done) {
@@ -12240,9 +12240,9 @@ var require_headers = __commonJS({
           }
           return array;
         } else {
-          let i = 0;
+          let i2 = 0;
           for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-            array[i++] = [name, value];
+            array[i2++] = [name, value];
             assert(value !== null);
           }
           return array.sort(compareHeaderName);
@@ -12370,8 +12370,8 @@ var require_headers = __commonJS({
         if (cookies === null || cookies.length === 1) {
           return this.#headersList[kHeadersSortedMap] = names;
         }
-        for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value } = names[i];
+        for (let i2 = 0; i2 < names.length; ++i2) {
+          const { 0: name, 1: value } = names[i2];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name, cookies[j]]);
@@ -12513,8 +12513,8 @@ var require_response = __commonJS({
         let parsedURL;
         try {
           parsedURL = new URL(url, relevantRealm.settingsObject.baseUrl);
-        } catch (err) {
-          throw new TypeError(`Failed to parse URL from ${url}`, { cause: err });
+        } catch (err2) {
+          throw new TypeError(`Failed to parse URL from ${url}`, { cause: err2 });
         }
         if (!redirectStatusSet.has(status)) {
           throw new RangeError(`Invalid status code ${status}`);
@@ -12742,9 +12742,9 @@ var require_response = __commonJS({
         assert(false);
       }
     }
-    function makeAppropriateNetworkError(fetchParams, err = null) {
+    function makeAppropriateNetworkError(fetchParams, err2 = null) {
       assert(isCancelled(fetchParams));
-      return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err }));
+      return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err2 })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err2 }));
     }
     function initializeResponse(response, init, body) {
       if (init.status !== null && (init.status < 200 || init.status > 599)) {
@@ -12976,8 +12976,8 @@ var require_request2 = __commonJS({
           let parsedURL;
           try {
             parsedURL = new URL(input2, baseUrl2);
-          } catch (err) {
-            throw new TypeError("Failed to parse URL from " + input2, { cause: err });
+          } catch (err2) {
+            throw new TypeError("Failed to parse URL from " + input2, { cause: err2 });
           }
           if (parsedURL.username || parsedURL.password) {
             throw new TypeError(
@@ -13067,8 +13067,8 @@ var require_request2 = __commonJS({
             let parsedReferrer;
             try {
               parsedReferrer = new URL(referrer, baseUrl2);
-            } catch (err) {
-              throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
+            } catch (err2) {
+              throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err2 });
             }
             if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
               request2.referrer = "client";
@@ -13787,11 +13787,11 @@ var require_fetch = __commonJS({
         p.reject(error2);
       }
       if (request2.body != null && isReadable(request2.body?.stream)) {
-        request2.body.stream.cancel(error2).catch((err) => {
-          if (err.code === "ERR_INVALID_STATE") {
+        request2.body.stream.cancel(error2).catch((err2) => {
+          if (err2.code === "ERR_INVALID_STATE") {
             return;
           }
-          throw err;
+          throw err2;
         });
       }
       if (responseObject == null) {
@@ -13799,11 +13799,11 @@ var require_fetch = __commonJS({
       }
       const response = responseObject[kState];
       if (response.body != null && isReadable(response.body?.stream)) {
-        response.body.stream.cancel(error2).catch((err) => {
-          if (err.code === "ERR_INVALID_STATE") {
+        response.body.stream.cancel(error2).catch((err2) => {
+          if (err2.code === "ERR_INVALID_STATE") {
             return;
           }
-          throw err;
+          throw err2;
         });
       }
     }
@@ -13868,8 +13868,8 @@ var require_fetch = __commonJS({
       }
       if (subresourceSet.has(request2.destination)) {
       }
-      mainFetch(fetchParams).catch((err) => {
-        fetchParams.controller.terminate(err);
+      mainFetch(fetchParams).catch((err2) => {
+        fetchParams.controller.terminate(err2);
       });
       return fetchParams.controller;
     }
@@ -14054,7 +14054,7 @@ var require_fetch = __commonJS({
         }
         case "http:":
         case "https:": {
-          return httpFetch(fetchParams).catch((err) => makeNetworkError(err));
+          return httpFetch(fetchParams).catch((err2) => makeNetworkError(err2));
         }
         default: {
           return Promise.resolve(makeNetworkError("unknown scheme"));
@@ -14179,8 +14179,8 @@ var require_fetch = __commonJS({
         if (locationURL == null) {
           return response;
         }
-      } catch (err) {
-        return Promise.resolve(makeNetworkError(err));
+      } catch (err2) {
+        return Promise.resolve(makeNetworkError(err2));
       }
       if (!urlIsHttpHttpsScheme(locationURL)) {
         return Promise.resolve(makeNetworkError("URL scheme must be a HTTP(S) scheme"));
@@ -14351,11 +14351,11 @@ var require_fetch = __commonJS({
       fetchParams.controller.connection = {
         abort: null,
         destroyed: false,
-        destroy(err, abort = true) {
+        destroy(err2, abort = true) {
           if (!this.destroyed) {
             this.destroyed = true;
             if (abort) {
-              this.abort?.(err ?? new DOMException("The operation was aborted.", "AbortError"));
+              this.abort?.(err2 ?? new DOMException("The operation was aborted.", "AbortError"));
             }
           }
         }
@@ -14406,8 +14406,8 @@ var require_fetch = __commonJS({
               yield* processBodyChunk(bytes);
             }
             processEndOfBody();
-          } catch (err) {
-            processBodyError(err);
+          } catch (err2) {
+            processBodyError(err2);
           }
         })();
       }
@@ -14420,12 +14420,12 @@ var require_fetch = __commonJS({
           fetchParams.controller.next = () => iterator2.next();
           response = makeResponse({ status, statusText, headersList });
         }
-      } catch (err) {
-        if (err.name === "AbortError") {
+      } catch (err2) {
+        if (err2.name === "AbortError") {
           fetchParams.controller.connection.destroy();
-          return makeAppropriateNetworkError(fetchParams, err);
+          return makeAppropriateNetworkError(fetchParams, err2);
         }
-        return makeNetworkError(err);
+        return makeNetworkError(err2);
       }
       const pullAlgorithm = async () => {
         await fetchParams.controller.resume();
@@ -14463,11 +14463,11 @@ var require_fetch = __commonJS({
               break;
             }
             bytes = done ? void 0 : value;
-          } catch (err) {
+          } catch (err2) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes = void 0;
             } else {
-              bytes = err;
+              bytes = err2;
               isFailure = true;
             }
           }
@@ -14515,7 +14515,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14548,8 +14548,8 @@ var require_fetch = __commonJS({
               }
               let location = "";
               const headersList = new HeadersList();
-              for (let i = 0; i < rawHeaders.length; i += 2) {
-                headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
+              for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
+                headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
               location = headersList.get("location", true);
               const decoders = [];
@@ -14562,8 +14562,8 @@ var require_fetch = __commonJS({
                   this.abort(new Error(`too many content-encodings in response: ${codings.length}, maximum allowed is ${maxContentEncodings}`));
                   return true;
                 }
-                for (let i = codings.length - 1; i >= 0; --i) {
-                  const coding = codings[i].trim();
+                for (let i2 = codings.length - 1; i2 >= 0; --i2) {
+                  const coding = codings[i2].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
                     decoders.push(zlib.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
@@ -14591,13 +14591,13 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve4({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
-                  if (err) {
-                    this.onError(err);
+                body: decoders.length ? pipeline(this.body, ...decoders, (err2) => {
+                  if (err2) {
+                    this.onError(err2);
                   }
                 }).on("error", onError) : this.body.on("error", onError)
               });
@@ -14631,10 +14631,10 @@ var require_fetch = __commonJS({
                 return;
               }
               const headersList = new HeadersList();
-              for (let i = 0; i < rawHeaders.length; i += 2) {
-                headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
+              for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
+                headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -16181,8 +16181,8 @@ var require_util6 = __commonJS({
   "node_modules/undici/lib/web/cookies/util.js"(exports, module) {
     "use strict";
     function isCTLExcludingHtab(value) {
-      for (let i = 0; i < value.length; ++i) {
-        const code2 = value.charCodeAt(i);
+      for (let i2 = 0; i2 < value.length; ++i2) {
+        const code2 = value.charCodeAt(i2);
         if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
@@ -16190,8 +16190,8 @@ var require_util6 = __commonJS({
       return false;
     }
     function validateCookieName(name) {
-      for (let i = 0; i < name.length; ++i) {
-        const code2 = name.charCodeAt(i);
+      for (let i2 = 0; i2 < name.length; ++i2) {
+        const code2 = name.charCodeAt(i2);
         if (code2 < 33 || // exclude CTLs (0-31), SP and HT
         code2 > 126 || // exclude non-ascii and DEL
         code2 === 34 || // "
@@ -16217,16 +16217,16 @@ var require_util6 = __commonJS({
     }
     function validateCookieValue(value) {
       let len = value.length;
-      let i = 0;
+      let i2 = 0;
       if (value[0] === '"') {
         if (len === 1 || value[len - 1] !== '"') {
           throw new Error("Invalid cookie value");
         }
         --len;
-        ++i;
+        ++i2;
       }
-      while (i < len) {
-        const code2 = value.charCodeAt(i++);
+      while (i2 < len) {
+        const code2 = value.charCodeAt(i2++);
         if (code2 < 33 || // exclude CTLs (0-31)
         code2 > 126 || // non-ascii and DEL (127)
         code2 === 34 || // "
@@ -16238,8 +16238,8 @@ var require_util6 = __commonJS({
       }
     }
     function validateCookiePath(path6) {
-      for (let i = 0; i < path6.length; ++i) {
-        const code2 = path6.charCodeAt(i);
+      for (let i2 = 0; i2 < path6.length; ++i2) {
+        const code2 = path6.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -16260,13 +16260,13 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie domain");
       }
       let labelLength = 0;
-      for (let i = 0; i < domain.length; ++i) {
-        const code2 = domain.charCodeAt(i);
+      for (let i2 = 0; i2 < domain.length; ++i2) {
+        const code2 = domain.charCodeAt(i2);
         if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
-          if (domain.charCodeAt(i - 1) === 45) {
+          if (domain.charCodeAt(i2 - 1) === 45) {
             throw new Error("Invalid cookie domain");
           }
           labelLength = 0;
@@ -16309,7 +16309,7 @@ var require_util6 = __commonJS({
       "Nov",
       "Dec"
     ];
-    var IMFPaddedNumbers = Array(61).fill(0).map((_, i) => i.toString().padStart(2, "0"));
+    var IMFPaddedNumbers = Array(61).fill(0).map((_, i2) => i2.toString().padStart(2, "0"));
     function toIMFDate(date) {
       if (typeof date === "number") {
         date = new Date(date);
@@ -17048,8 +17048,8 @@ var require_util7 = __commonJS({
       if (protocol.length === 0) {
         return false;
       }
-      for (let i = 0; i < protocol.length; ++i) {
-        const code2 = protocol.charCodeAt(i);
+      for (let i2 = 0; i2 < protocol.length; ++i2) {
+        const code2 = protocol.charCodeAt(i2);
         if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
         code2 > 126 || code2 === 34 || // "
         code2 === 40 || // (
@@ -17124,8 +17124,8 @@ var require_util7 = __commonJS({
       if (value.length === 0) {
         return false;
       }
-      for (let i = 0; i < value.length; i++) {
-        const byte = value.charCodeAt(i);
+      for (let i2 = 0; i2 < value.length; i2++) {
+        const byte = value.charCodeAt(i2);
         if (byte < 48 || byte > 57) {
           return false;
         }
@@ -17177,8 +17177,8 @@ var require_frame = __commonJS({
       crypto2 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
-          for (let i = 0; i < buffer2.length; ++i) {
-            buffer2[i] = Math.random() * 255 | 0;
+          for (let i2 = 0; i2 < buffer2.length; ++i2) {
+            buffer2[i2] = Math.random() * 255 | 0;
           }
           return buffer2;
         }
@@ -17227,8 +17227,8 @@ var require_frame = __commonJS({
           buffer2.writeUIntBE(bodyLength, 4, 6);
         }
         buffer2[1] |= 128;
-        for (let i = 0; i < bodyLength; ++i) {
-          buffer2[offset + i] = frameData[i] ^ maskKey[i & 3];
+        for (let i2 = 0; i2 < bodyLength; ++i2) {
+          buffer2[offset + i2] = frameData[i2] ^ maskKey[i2 & 3];
         }
         return buffer2;
       }
@@ -17465,8 +17465,8 @@ var require_permessage_deflate = __commonJS({
           }
           try {
             this.#inflate = createInflateRaw({ windowBits });
-          } catch (err) {
-            callback(err);
+          } catch (err2) {
+            callback(err2);
             return;
           }
           this.#inflate[kBuffer] = [];
@@ -17482,9 +17482,9 @@ var require_permessage_deflate = __commonJS({
             }
             this.#inflate[kBuffer].push(data);
           });
-          this.#inflate.on("error", (err) => {
+          this.#inflate.on("error", (err2) => {
             this.#inflate = null;
-            callback(err);
+            callback(err2);
           });
         }
         this.#inflate.write(chunk);
@@ -17849,8 +17849,8 @@ var require_receiver = __commonJS({
             const closeFrame = new WebsocketFrameSend(body2);
             this.ws[kResponse].socket.write(
               closeFrame.createFrame(opcodes.CLOSE),
-              (err) => {
-                if (!err) {
+              (err2) => {
+                if (!err2) {
                   this.ws[kSentClose] = sentCloseFrameState.SENT;
                 }
               }
@@ -18342,16 +18342,16 @@ var require_websocket = __commonJS({
     function onParserDrain() {
       this.ws[kResponse].socket.resume();
     }
-    function onParserError(err) {
+    function onParserError(err2) {
       let message;
       let code2;
-      if (err instanceof CloseEvent) {
-        message = err.reason;
-        code2 = err.code;
+      if (err2 instanceof CloseEvent) {
+        message = err2.reason;
+        code2 = err2.code;
       } else {
-        message = err.message;
+        message = err2.message;
       }
-      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
+      fireEvent("error", this, () => new ErrorEvent("error", { error: err2, message }));
       closeWebSocketConnection(this, code2);
     }
     module.exports = {
@@ -18369,14 +18369,14 @@ var require_util8 = __commonJS({
     }
     function isASCIINumber(value) {
       if (value.length === 0) return false;
-      for (let i = 0; i < value.length; i++) {
-        if (value.charCodeAt(i) < 48 || value.charCodeAt(i) > 57) return false;
+      for (let i2 = 0; i2 < value.length; i2++) {
+        if (value.charCodeAt(i2) < 48 || value.charCodeAt(i2) > 57) return false;
       }
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module.exports = {
@@ -18411,16 +18411,16 @@ var require_eventsource_stream = __commonJS({
       if (start >= buffer2.length) {
         return false;
       }
-      for (let i = start; i < buffer2.length; i++) {
-        if (buffer2[i] < 48 || buffer2[i] > 57) {
+      for (let i2 = start; i2 < buffer2.length; i2++) {
+        if (buffer2[i2] < 48 || buffer2[i2] > 57) {
           return false;
         }
       }
       return true;
     }
     function isValidLastEventIdBytes(buffer2, start) {
-      for (let i = start; i < buffer2.length; i++) {
-        if (buffer2[i] === 0) {
+      for (let i2 = start; i2 < buffer2.length; i2++) {
+        if (buffer2[i2] === 0) {
           return false;
         }
       }
@@ -18430,8 +18430,8 @@ var require_eventsource_stream = __commonJS({
       if (length !== field2.length) {
         return false;
       }
-      for (let i = 0; i < length; i++) {
-        if (line[i] !== field2[i]) {
+      for (let i2 = 0; i2 < length; i2++) {
+        if (line[i2] !== field2[i2]) {
           return false;
         }
       }
@@ -18720,10 +18720,10 @@ ${value}`;
         }
         const chunks = [];
         let length = 0;
-        for (let i = this.lineChunkIndex; i <= this.chunkIndex; i++) {
-          const chunk = this.chunks[i];
-          const start = i === this.lineChunkIndex ? this.linePos : 0;
-          const end = i === this.chunkIndex ? this.pos : chunk.length;
+        for (let i2 = this.lineChunkIndex; i2 <= this.chunkIndex; i2++) {
+          const chunk = this.chunks[i2];
+          const start = i2 === this.lineChunkIndex ? this.linePos : 0;
+          const end = i2 === this.chunkIndex ? this.pos : chunk.length;
           const slice = chunk.subarray(start, end);
           length += slice.length;
           chunks.push(slice);
@@ -19188,11 +19188,11 @@ var require_undici = __commonJS({
     module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
-      } catch (err) {
-        if (err && typeof err === "object") {
-          Error.captureStackTrace(err);
+      } catch (err2) {
+        if (err2 && typeof err2 === "object") {
+          Error.captureStackTrace(err2);
         }
-        throw err;
+        throw err2;
       }
     };
     module.exports.Headers = require_headers().Headers;
@@ -19269,7 +19269,7 @@ var require_lib = __commonJS({
         if (mod && mod.__esModule) return mod;
         var result = {};
         if (mod != null) {
-          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result, mod, k[i2]);
         }
         __setModuleDefault(result, mod);
         return result;
@@ -19277,11 +19277,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -19297,7 +19297,7 @@ var require_lib = __commonJS({
           }
         }
         function step2(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19384,26 +19384,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter12(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve5(output.toString());
+              resolve4(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter12(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve5(Buffer.concat(chunks));
+              resolve4(Buffer.concat(chunks));
             });
           }));
         });
@@ -19611,14 +19611,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => {
-            function callbackForResult(err, res) {
-              if (err) {
-                reject(err);
+          return new Promise((resolve4, reject) => {
+            function callbackForResult(err2, res) {
+              if (err2) {
+                reject(err2);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve5(res);
+                resolve4(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19639,10 +19639,10 @@ var require_lib = __commonJS({
           info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
         }
         let callbackCalled = false;
-        function handleResult(err, res) {
+        function handleResult(err2, res) {
           if (!callbackCalled) {
             callbackCalled = true;
-            onResult(err, res);
+            onResult(err2, res);
           }
         }
         const req = info2.httpModule.request(info2.options, (msg) => {
@@ -19659,8 +19659,8 @@ var require_lib = __commonJS({
           }
           handleResult(new Error(`Request timeout: ${info2.options.path}`));
         });
-        req.on("error", function(err) {
-          handleResult(err);
+        req.on("error", function(err2) {
+          handleResult(err2);
         });
         if (data && typeof data === "string") {
           req.write(data, "utf8");
@@ -19862,12 +19862,12 @@ var require_lib = __commonJS({
         return __awaiter12(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve4, reject) => __awaiter12(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19875,7 +19875,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve5(response);
+              resolve4(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19899,7 +19899,7 @@ var require_lib = __commonJS({
                 response.result = obj;
               }
               response.headers = res.message.headers;
-            } catch (err) {
+            } catch (err2) {
             }
             if (statusCode > 299) {
               let msg;
@@ -19910,11 +19910,11 @@ var require_lib = __commonJS({
               } else {
                 msg = `Failed request: (${statusCode})`;
               }
-              const err = new HttpClientError2(msg, statusCode);
-              err.result = response.result;
-              reject(err);
+              const err2 = new HttpClientError2(msg, statusCode);
+              err2.result = response.result;
+              reject(err2);
             } else {
-              resolve5(response);
+              resolve4(response);
             }
           }));
         });
@@ -20113,8 +20113,8 @@ var require_light = __commonJS({
                 return null;
               }
             });
-            return (await Promise.all(promises3)).find(function(x) {
-              return x != null;
+            return (await Promise.all(promises3)).find(function(x2) {
+              return x2 != null;
             });
           } catch (error2) {
             e = error2;
@@ -20131,13 +20131,13 @@ var require_light = __commonJS({
       Events$1 = Events_1;
       Queues = class Queues {
         constructor(num_priorities) {
-          var i;
+          var i2;
           this.Events = new Events$1(this);
           this._length = 0;
           this._lists = (function() {
             var j, ref, results;
             results = [];
-            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+            for (i2 = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i2 = 1 <= ref ? ++j : --j) {
               results.push(new DLList$1((() => {
                 return this.incr();
               }), (() => {
@@ -20378,8 +20378,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve5, reject) {
-            return setTimeout(resolve5, t);
+          return new this.Promise(function(resolve4, reject) {
+            return setTimeout(resolve4, t);
           });
         }
         computePenalty() {
@@ -20569,8 +20569,8 @@ var require_light = __commonJS({
           }
         }
         statusCounts() {
-          return this.counts.reduce(((acc, v, i) => {
-            acc[this.status[i]] = v;
+          return this.counts.reduce(((acc, v, i2) => {
+            acc[this.status[i2]] = v;
             return acc;
           }), {});
         }
@@ -20590,15 +20590,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve5, returned, task;
+          var args, cb, error2, reject, resolve4, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve4(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -20613,13 +20613,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve5;
-          resolve5 = reject = null;
+          var promise, reject, resolve4;
+          resolve4 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve5 = _resolve;
+            resolve4 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._queue.push({ task, args, resolve: resolve4, reject });
           this._tryToRun();
           return promise;
         }
@@ -20703,7 +20703,7 @@ var require_light = __commonJS({
             return Object.keys(this.instances);
           }
           async clusterKeys() {
-            var cursor, end, found, i, k, keys, len, next, start;
+            var cursor, end, found, i2, k, keys, len, next, start;
             if (this.connection == null) {
               return this.Promise.resolve(this.keys());
             }
@@ -20714,8 +20714,8 @@ var require_light = __commonJS({
             while (cursor !== 0) {
               [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
               cursor = ~~next;
-              for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
+              for (i2 = 0, len = found.length; i2 < len; i2++) {
+                k = found[i2];
                 keys.push(k.slice(start, -end));
               }
             }
@@ -21020,14 +21020,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve5, reject) => {
+              return new this.Promise((resolve4, reject) => {
                 if (finished()) {
-                  return resolve5();
+                  return resolve4();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve5();
+                      return resolve4();
                     }
                   });
                 }
@@ -21120,9 +21120,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve5, reject) {
+              return new this.Promise(function(resolve4, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve5)(args3);
+                  return (args3[0] != null ? reject : resolve4)(args3);
                 });
               });
             };
@@ -21244,6 +21244,1782 @@ var require_light = __commonJS({
   }
 });
 
+// node_modules/picomatch/lib/constants.js
+var require_constants6 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants6();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input2, char, lastIdx) => {
+      const idx = input2.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input2;
+      if (input2[idx - 1] === "\\") return exports.escapeLast(input2, char, idx - 1);
+      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
+    };
+    exports.removePrefix = (input2, state = {}) => {
+      let output = input2;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input2, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input2})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path6, { windows } = {}) => {
+      const segs = path6.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants6();
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input2, options) => {
+      const opts = options || {};
+      const length = input2.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input2;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code2;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code2;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code2 = advance();
+        let next;
+        if (code2 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code2 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code2 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code2 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input: input2,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code2)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i2 = slashes[idx];
+          const value2 = input2.slice(n2, i2);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i2 >= start) {
+            parts.push(value2);
+            prevIndex = i2;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input2.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants3 = require_constants6();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants3;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input2) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input2) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a = values[i2];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i2),
+              end: i2
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max2 = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max2) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse3 = (input2, options) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const opts = { ...options };
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input2.length;
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input: input2,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input2 = utils.removePrefix(input2, state);
+      len = input2.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input2[state.index + n];
+      const advance = state.advance = () => input2[++state.index] || "";
+      const remaining = () => input2.slice(state.index + 1);
+      const consume = (value2 = "", num2 = 0) => {
+        state.consumed += value2;
+        state.index += num2;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input2.slice(token.startIndex, state.index + 1);
+        const body = input2.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
+        let backslashes = false;
+        let output = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input2 && opts.contains === true) {
+          state.output = input2;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
+              tokens.pop();
+              if (arr[i2].type === "brace") {
+                break;
+              }
+              if (arr[i2].type !== "dots") {
+                range.unshift(arr[i2].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input2[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse3.fastpaths = (input2, options) => {
+      const opts = { ...options };
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input2.length;
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants3.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input2, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse3;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse3 = require_parse2();
+    var utils = require_utils2();
+    var constants3 = require_constants6();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch3 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input2) => picomatch3(input2, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input2, returnObject = false) => {
+        const { isMatch, match, output } = picomatch3.test(input2, regex2, options, { glob, posix });
+        const result = { glob, state, regex: regex2, posix, input: input2, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input2)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch3.test = (input2, regex2, options, { glob, posix } = {}) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input2 === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input2 === glob;
+      let output = match && format ? format(input2) : input2;
+      if (match === false) {
+        output = format ? format(input2) : input2;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch3.matchBase(input2, regex2, options, posix);
+        } else {
+          match = regex2.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch3.matchBase = (input2, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+      return regex2.test(utils.basename(input2, { windows: posix }));
+    };
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+      return parse3(pattern, { ...options, fastpaths: false });
+    };
+    picomatch3.scan = (input2, options) => scan(input2, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch3.toRegex(source, options);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+      if (!input2 || typeof input2 !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
+        parsed.output = parse3.fastpaths(input2, options);
+      }
+      if (!parsed.output) {
+        parsed = parse3(input2, options);
+      }
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch3.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err2) {
+        if (options && options.debug === true) throw err2;
+        return /$^/;
+      }
+    };
+    picomatch3.constants = constants3;
+    module.exports = picomatch3;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils2();
+    function picomatch3(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -21330,15 +23106,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
           path6 = Object.freeze(path6.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path6);
+          for (let i2 = 0; i2 < node.items.length; ++i2) {
+            const ci = visit_(i2, node.items[i2], visitor, path6);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i, 1);
-              i -= 1;
+              node.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node)) {
@@ -21378,15 +23154,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
           path6 = Object.freeze(path6.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path6);
+          for (let i2 = 0; i2 < node.items.length; ++i2) {
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path6);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i, 1);
-              i -= 1;
+              node.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node)) {
@@ -21655,8 +23431,8 @@ var require_anchors = __commonJS({
       return anchors;
     }
     function findNewAnchor(prefix, exclude) {
-      for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
+      for (let i2 = 1; true; ++i2) {
+        const name = `${prefix}${i2}`;
         if (!exclude.has(name))
           return name;
       }
@@ -21707,13 +23483,13 @@ var require_applyReviver = __commonJS({
     function applyReviver(reviver2, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
-          for (let i = 0, len = val.length; i < len; ++i) {
-            const v0 = val[i];
-            const v1 = applyReviver(reviver2, val, String(i), v0);
+          for (let i2 = 0, len = val.length; i2 < len; ++i2) {
+            const v0 = val[i2];
+            const v1 = applyReviver(reviver2, val, String(i2), v0);
             if (v1 === void 0)
-              delete val[i];
+              delete val[i2];
             else if (v1 !== v0)
-              val[i] = v1;
+              val[i2] = v1;
           }
         } else if (val instanceof Map) {
           for (const k of Array.from(val.keys())) {
@@ -21757,7 +23533,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
+        return value.map((v, i2) => toJS(v, String(i2), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
@@ -22053,8 +23829,8 @@ var require_Collection = __commonJS({
     var Node = require_Node();
     function collectionFromPath(schema, path6, value) {
       let v = value;
-      for (let i = path6.length - 1; i >= 0; --i) {
-        const k = path6[i];
+      for (let i2 = path6.length - 1; i2 >= 0; --i2) {
+        const k = path6[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -22211,14 +23987,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -22231,44 +24007,44 @@ var require_foldFlowLines = __commonJS({
       let split = void 0;
       let prev = void 0;
       let overflow = false;
-      let i = -1;
+      let i2 = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
-        if (i !== -1)
-          end = i + endStep;
+        i2 = consumeMoreIndentedLines(text3, i2, indent.length);
+        if (i2 !== -1)
+          end = i2 + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i;
-          switch (text2[i + 1]) {
+          escStart = i2;
+          switch (text3[i2 + 1]) {
             case "x":
-              i += 3;
+              i2 += 3;
               break;
             case "u":
-              i += 5;
+              i2 += 5;
               break;
             case "U":
-              i += 9;
+              i2 += 9;
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
-          escEnd = i;
+          escEnd = i2;
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
-          end = i + indent.length + endStep;
+            i2 = consumeMoreIndentedLines(text3, i2, indent.length);
+          end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split = i2;
           }
-          if (i >= end) {
+          if (i2 >= end) {
             if (split) {
               folds.push(split);
               end = split + endStep;
@@ -22276,12 +24052,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i2 += 1];
                 overflow = true;
               }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -22296,39 +24072,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
-      for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+      let res = text3.slice(0, folds[0]);
+      for (let i3 = 0; i3 < folds.length; ++i3) {
+        const fold = folds[i3];
+        const end2 = folds[i3 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
-      let end = i;
-      let start = i + 1;
-      let ch = text2[start];
+    function consumeMoreIndentedLines(text3, i2, indent) {
+      let end = i2;
+      let start = i2 + 1;
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
-          ch = text2[++i];
+        if (i2 < start + indent) {
+          ch = text3[++i2];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i2];
           } while (ch && ch !== "\n");
-          end = i;
-          start = i + 1;
-          ch = text2[start];
+          end = i2;
+          start = i2 + 1;
+          ch = text3[start];
         }
       }
       return end;
@@ -22359,11 +24135,11 @@ var require_stringifyString = __commonJS({
       const strLen = str.length;
       if (strLen <= limit)
         return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
-          if (i - start > limit)
+      for (let i2 = 0, start = 0; i2 < strLen; ++i2) {
+        if (str[i2] === "\n") {
+          if (i2 - start > limit)
             return true;
-          start = i + 1;
+          start = i2 + 1;
           if (strLen - start <= limit)
             return false;
         }
@@ -22379,19 +24155,19 @@ var require_stringifyString = __commonJS({
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
-      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
-          i += 1;
-          start = i;
+      for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
+        if (ch === " " && json[i2 + 1] === "\\" && json[i2 + 2] === "n") {
+          str += json.slice(start, i2) + "\\ ";
+          i2 += 1;
+          start = i2;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json[i + 1]) {
+          switch (json[i2 + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
-                const code2 = json.substr(i + 2, 4);
+                str += json.slice(start, i2);
+                const code2 = json.substr(i2 + 2, 4);
                 switch (code2) {
                   case "0000":
                     str += "\\0";
@@ -22421,30 +24197,30 @@ var require_stringifyString = __commonJS({
                     if (code2.substr(0, 2) === "00")
                       str += "\\x" + code2.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str += json.substr(i2, 6);
                 }
-                i += 5;
-                start = i + 1;
+                i2 += 5;
+                start = i2 + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
-                i += 1;
+              if (implicitKey || json[i2 + 2] === '"' || json.length < minMultiLineLength) {
+                i2 += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
-                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                str += json.slice(start, i2) + "\n\n";
+                while (json[i2 + 2] === "\\" && json[i2 + 3] === "n" && json[i2 + 4] !== '"') {
                   str += "\n";
-                  i += 2;
+                  i2 += 2;
                 }
                 str += indent;
-                if (json[i + 2] === " ")
+                if (json[i2 + 2] === " ")
                   str += "\\";
-                i += 1;
-                start = i + 1;
+                i2 += 1;
+                start = i2 + 1;
               }
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
       }
       str = start ? str + json.slice(start) : json;
@@ -23083,8 +24859,8 @@ var require_stringifyCollection = __commonJS({
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -23113,8 +24889,8 @@ var require_stringifyCollection = __commonJS({
         str = flowChars.start + flowChars.end;
       } else {
         str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        for (let i2 = 1; i2 < lines.length; ++i2) {
+          const line = lines[i2];
           str += line ? `
 ${indent}${line}` : "\n";
         }
@@ -23138,8 +24914,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -23170,7 +24946,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
+        if (i2 < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -23252,12 +25028,12 @@ var require_YAMLMap = __commonJS({
        * to other node classes that inherit from YAMLMap
        */
       static from(schema, obj, ctx) {
-        const { keepUndefined, replacer: replacer3 } = ctx;
+        const { keepUndefined, replacer: replacer2 } = ctx;
         const map = new this(schema);
         const add = (key, value) => {
-          if (typeof replacer3 === "function")
-            value = replacer3.call(obj, key, value);
-          else if (Array.isArray(replacer3) && !replacer3.includes(key))
+          if (typeof replacer2 === "function")
+            value = replacer2.call(obj, key, value);
+          else if (Array.isArray(replacer2) && !replacer2.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
             map.items.push(Pair.createPair(key, value, ctx));
@@ -23298,11 +25074,11 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i === -1)
+          const i2 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i2 === -1)
             this.items.push(_pair);
           else
-            this.items.splice(i, 0, _pair);
+            this.items.splice(i2, 0, _pair);
         } else {
           this.items.push(_pair);
         }
@@ -23457,9 +25233,9 @@ var require_YAMLSeq = __commonJS({
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
-        let i = 0;
+        let i2 = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
+          seq.push(toJS.toJS(item, String(i2++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -23474,14 +25250,14 @@ var require_YAMLSeq = __commonJS({
         });
       }
       static from(schema, obj, ctx) {
-        const { replacer: replacer3 } = ctx;
+        const { replacer: replacer2 } = ctx;
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
-          let i = 0;
+          let i2 = 0;
           for (let it of obj) {
-            if (typeof replacer3 === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer3.call(obj, key, it);
+            if (typeof replacer2 === "function") {
+              const key = obj instanceof Set ? it : String(i2++);
+              it = replacer2.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -23594,12 +25370,12 @@ var require_stringifyNumber = __commonJS({
         return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
-        if (i < 0) {
-          i = n.length;
+        let i2 = n.indexOf(".");
+        if (i2 < 0) {
+          i2 = n.length;
           n += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
+        let d = minFractionDigits - (n.length - i2 - 1);
         while (d-- > 0)
           n += "0";
       }
@@ -23821,8 +25597,8 @@ var require_binary = __commonJS({
         } else if (typeof atob === "function") {
           const str = atob(src.replace(/[\n\r]/g, ""));
           const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          for (let i2 = 0; i2 < str.length; ++i2)
+            buffer[i2] = str.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -23838,8 +25614,8 @@ var require_binary = __commonJS({
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
-          for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
+          for (let i2 = 0; i2 < buf.length; ++i2)
+            s += String.fromCharCode(buf[i2]);
           str = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
@@ -23849,8 +25625,8 @@ var require_binary = __commonJS({
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+          for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
+            lines[i2] = str.substr(o, lineWidth);
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
@@ -23871,8 +25647,8 @@ var require_pairs = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
+        for (let i2 = 0; i2 < seq.items.length; ++i2) {
+          let item = seq.items[i2];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -23889,21 +25665,21 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
       return seq;
     }
     function createPairs(schema, iterable, ctx) {
-      const { replacer: replacer3 } = ctx;
+      const { replacer: replacer2 } = ctx;
       const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i = 0;
+      let i2 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
-          if (typeof replacer3 === "function")
-            it = replacer3.call(iterable, String(i++), it);
+          if (typeof replacer2 === "function")
+            it = replacer2.call(iterable, String(i2++), it);
           let key, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
@@ -24231,12 +26007,12 @@ var require_set = __commonJS({
           throw new Error("Set items must all have null values");
       }
       static from(schema, iterable, ctx) {
-        const { replacer: replacer3 } = ctx;
+        const { replacer: replacer2 } = ctx;
         const set2 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value of iterable) {
-            if (typeof replacer3 === "function")
-              value = replacer3.call(iterable, value, value);
+            if (typeof replacer2 === "function")
+              value = replacer2.call(iterable, value, value);
             set2.items.push(Pair.createPair(value, null, ctx));
           }
         return set2;
@@ -24620,18 +26396,18 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer3, options) {
+      constructor(value, replacer2, options) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
         this.warnings = [];
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
         let _replacer = null;
-        if (typeof replacer3 === "function" || Array.isArray(replacer3)) {
-          _replacer = replacer3;
-        } else if (options === void 0 && replacer3) {
-          options = replacer3;
-          replacer3 = void 0;
+        if (typeof replacer2 === "function" || Array.isArray(replacer2)) {
+          _replacer = replacer2;
+        } else if (options === void 0 && replacer2) {
+          options = replacer2;
+          replacer2 = void 0;
         }
         const opt = Object.assign({
           intAsBigInt: false,
@@ -24703,20 +26479,20 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value, replacer3, options) {
+      createNode(value, replacer2, options) {
         let _replacer = void 0;
-        if (typeof replacer3 === "function") {
-          value = replacer3.call({ "": value }, "", value);
-          _replacer = replacer3;
-        } else if (Array.isArray(replacer3)) {
+        if (typeof replacer2 === "function") {
+          value = replacer2.call({ "": value }, "", value);
+          _replacer = replacer2;
+        } else if (Array.isArray(replacer2)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
-          const asStr = replacer3.filter(keyToStr).map(String);
+          const asStr = replacer2.filter(keyToStr).map(String);
           if (asStr.length > 0)
-            replacer3 = replacer3.concat(asStr);
-          _replacer = replacer3;
-        } else if (options === void 0 && replacer3) {
-          options = replacer3;
-          replacer3 = void 0;
+            replacer2 = replacer2.concat(asStr);
+          _replacer = replacer2;
+        } else if (options === void 0 && replacer2) {
+          options = replacer2;
+          replacer2 = void 0;
         }
         const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
@@ -25416,8 +27192,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ctx.atKey)
         ctx.atKey = false;
       let offset = fc.offset + fc.start.source.length;
-      for (let i = 0; i < fc.items.length; ++i) {
-        const collItem = fc.items[i];
+      for (let i2 = 0; i2 < fc.items.length; ++i2) {
+        const collItem = fc.items[i2];
         const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
@@ -25430,9 +27206,9 @@ var require_resolve_flow_collection = __commonJS({
         });
         if (!props.found) {
           if (!props.anchor && !props.tag && !sep4 && !value) {
-            if (i === 0 && props.comma)
+            if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i < fc.items.length - 1)
+            else if (i2 < fc.items.length - 1)
               onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props.comment) {
               if (coll.comment)
@@ -25451,7 +27227,7 @@ var require_resolve_flow_collection = __commonJS({
               "Implicit keys of flow sequence pairs need to be on a single line"
             );
         }
-        if (i === 0) {
+        if (i2 === 0) {
           if (props.comma)
             onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
@@ -25662,10 +27438,10 @@ var require_resolve_block_scalar = __commonJS({
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
+      for (let i2 = lines.length - 1; i2 >= 0; --i2) {
+        const content = lines[i2][1];
         if (content === "" || content === "\r")
-          chompStart = i;
+          chompStart = i2;
         else
           break;
       }
@@ -25679,8 +27455,8 @@ var require_resolve_block_scalar = __commonJS({
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
       let contentStart = 0;
-      for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+      for (let i2 = 0; i2 < chompStart; ++i2) {
+        const [indent, content] = lines[i2];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -25691,7 +27467,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           if (header.indent === 0)
             trimIndent = indent.length;
-          contentStart = i;
+          contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
             onError(offset, "BAD_INDENT", message);
@@ -25700,17 +27476,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
-          chompStart = i + 1;
+      for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
+        if (lines[i2][0].length > trimIndent)
+          chompStart = i2 + 1;
       }
       let value = "";
       let sep4 = "";
       let prevMoreIndented = false;
-      for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
-      for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
+      for (let i2 = 0; i2 < contentStart; ++i2)
+        value += lines[i2][0].slice(trimIndent) + "\n";
+      for (let i2 = contentStart; i2 < chompStart; ++i2) {
+        let [indent, content] = lines[i2];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -25747,8 +27523,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
+          for (let i2 = chompStart; i2 < lines.length; ++i2)
+            value += "\n" + lines[i2][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -25768,8 +27544,8 @@ var require_resolve_block_scalar = __commonJS({
       let indent = 0;
       let chomp = "";
       let error2 = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
+      for (let i2 = 1; i2 < source.length; ++i2) {
+        const ch = source[i2];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
@@ -25777,7 +27553,7 @@ var require_resolve_block_scalar = __commonJS({
           if (!indent && n)
             indent = n;
           else if (error2 === -1)
-            error2 = offset + i;
+            error2 = offset + i2;
         }
       }
       if (error2 !== -1)
@@ -25785,8 +27561,8 @@ var require_resolve_block_scalar = __commonJS({
       let hasSpace = false;
       let comment = "";
       let length = source.length;
-      for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
+      for (let i2 = 1; i2 < props.length; ++i2) {
+        const token = props[i2];
         switch (token.type) {
           case "space":
             hasSpace = true;
@@ -25824,8 +27600,8 @@ var require_resolve_block_scalar = __commonJS({
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i2 = 1; i2 < split.length; i2 += 2)
+        lines.push([split[i2], split[i2 + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -25944,43 +27720,43 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
+      for (let i2 = 1; i2 < source.length - 1; ++i2) {
+        const ch = source[i2];
+        if (ch === "\r" && source[i2 + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
+          const { fold, offset } = foldNewline(source, i2);
           res += fold;
-          i = offset;
+          i2 = offset;
         } else if (ch === "\\") {
-          let next = source[++i];
+          let next = source[++i2];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i + 1];
+            next = source[i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
+              next = source[++i2 + 1];
+          } else if (next === "\r" && source[i2 + 1] === "\n") {
+            next = source[++i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
+              next = source[++i2 + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
+            res += parseCharCode(source, i2 + 1, length, onError);
+            i2 += length;
           } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            const raw = source.substr(i2 - 1, 2);
+            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
-          const wsStart = i;
-          let next = source[i + 1];
+          const wsStart = i2;
+          let next = source[i2 + 1];
           while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+            next = source[++i2 + 1];
+          if (next !== "\n" && !(next === "\r" && source[i2 + 2] === "\n"))
+            res += i2 > wsStart ? source.slice(wsStart, i2 + 1) : ch;
         } else {
           res += ch;
         }
@@ -26141,8 +27917,8 @@ var require_util_empty_scalar_position = __commonJS({
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
         pos ?? (pos = before.length);
-        for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+        for (let i2 = pos - 1; i2 >= 0; --i2) {
+          let st = before[i2];
           switch (st.type) {
             case "space":
             case "comment":
@@ -26150,10 +27926,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before[++i2];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before[++i2];
           }
           break;
         }
@@ -26336,8 +28112,8 @@ var require_composer = __commonJS({
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
-      for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
+      for (let i2 = 0; i2 < prelude.length; ++i2) {
+        const source = prelude[i2];
         switch (source[0]) {
           case "#":
             comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
@@ -26345,8 +28121,8 @@ var require_composer = __commonJS({
             afterEmptyLine = false;
             break;
           case "%":
-            if (prelude[i + 1]?.[0] !== "#")
-              i += 1;
+            if (prelude[i2 + 1]?.[0] !== "#")
+              i2 += 1;
             atComment = false;
             break;
           default:
@@ -26397,10 +28173,10 @@ ${cb}` : comment;
           }
         }
         if (afterDoc) {
-          for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
-          for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
+          for (let i2 = 0; i2 < this.errors.length; ++i2)
+            doc.errors.push(this.errors[i2]);
+          for (let i2 = 0; i2 < this.warnings.length; ++i2)
+            doc.warnings.push(this.warnings[i2]);
         } else {
           doc.errors = this.errors;
           doc.warnings = this.warnings;
@@ -26808,15 +28584,15 @@ var require_cst_visit = __commonJS({
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path6.concat([[field2, i]])), token.items[i], visitor);
+          for (let i2 = 0; i2 < token.items.length; ++i2) {
+            const ci = _visit(Object.freeze(path6.concat([[field2, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i, 1);
-              i -= 1;
+              token.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
@@ -26986,14 +28762,14 @@ var require_lexer = __commonJS({
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (ch === " " || ch === "	")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (!ch || ch === "#" || ch === "\n")
           return true;
         if (ch === "\r")
-          return this.buffer[i + 1] === "\n";
+          return this.buffer[i2 + 1] === "\n";
         return false;
       }
       charAt(n) {
@@ -27288,9 +29064,9 @@ var require_lexer = __commonJS({
       *parseBlockScalarHeader() {
         this.blockScalarIndent = -1;
         this.blockScalarKeep = false;
-        let i = this.pos;
+        let i2 = this.pos;
         while (true) {
-          const ch = this.buffer[++i];
+          const ch = this.buffer[++i2];
           if (ch === "+")
             this.blockScalarKeep = true;
           else if (ch > "0" && ch <= "9")
@@ -27304,17 +29080,17 @@ var require_lexer = __commonJS({
         let nl = this.pos - 1;
         let indent = 0;
         let ch;
-        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+        loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
           switch (ch) {
             case " ":
               indent += 1;
               break;
             case "\n":
-              nl = i2;
+              nl = i3;
               indent = 0;
               break;
             case "\r": {
-              const next = this.buffer[i2 + 1];
+              const next = this.buffer[i3 + 1];
               if (!next && !this.atEnd)
                 return this.setNext("block-scalar");
               if (next === "\n")
@@ -27345,25 +29121,25 @@ var require_lexer = __commonJS({
             nl = this.buffer.length;
           }
         }
-        let i = nl + 1;
-        ch = this.buffer[i];
+        let i2 = nl + 1;
+        ch = this.buffer[i2];
         while (ch === " ")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (ch === "	") {
           while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i];
-          nl = i - 1;
+            ch = this.buffer[++i2];
+          nl = i2 - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i2 = nl - 1;
-            let ch2 = this.buffer[i2];
+            let i3 = nl - 1;
+            let ch2 = this.buffer[i3];
             if (ch2 === "\r")
-              ch2 = this.buffer[--i2];
-            const lastChar = i2;
+              ch2 = this.buffer[--i3];
+            const lastChar = i3;
             while (ch2 === " ")
-              ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
-              nl = i2;
+              ch2 = this.buffer[--i3];
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
+              nl = i3;
             else
               break;
           } while (true);
@@ -27375,36 +29151,36 @@ var require_lexer = __commonJS({
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
         let end = this.pos - 1;
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
-        while (ch = this.buffer[++i]) {
+        while (ch = this.buffer[++i2]) {
           if (ch === ":") {
-            const next = this.buffer[i + 1];
+            const next = this.buffer[i2 + 1];
             if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i;
+            end = i2;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
+            let next = this.buffer[i2 + 1];
             if (ch === "\r") {
               if (next === "\n") {
-                i += 1;
+                i2 += 1;
                 ch = "\n";
-                next = this.buffer[i + 1];
+                next = this.buffer[i2 + 1];
               } else
-                end = i;
+                end = i2;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
+              const cs = this.continueScalar(i2 + 1);
               if (cs === -1)
                 break;
-              i = Math.max(i, cs - 2);
+              i2 = Math.max(i2, cs - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
               break;
-            end = i;
+            end = i2;
           }
         }
         if (!ch && !this.atEnd)
@@ -27421,8 +29197,8 @@ var require_lexer = __commonJS({
         }
         return 0;
       }
-      *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
+      *pushToIndex(i2, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i2);
         if (s) {
           yield s;
           this.pos += s.length;
@@ -27467,23 +29243,23 @@ var require_lexer = __commonJS({
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
-          let i = this.pos + 2;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 2;
+          let ch = this.buffer[i2];
           while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i];
-          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+            ch = this.buffer[++i2];
+          return yield* this.pushToIndex(ch === ">" ? i2 + 1 : i2, false);
         } else {
-          let i = this.pos + 1;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 1;
+          let ch = this.buffer[i2];
           while (ch) {
             if (tagChars.has(ch))
-              ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
-              ch = this.buffer[i += 3];
+              ch = this.buffer[++i2];
+            else if (ch === "%" && hexDigits.has(this.buffer[i2 + 1]) && hexDigits.has(this.buffer[i2 + 2])) {
+              ch = this.buffer[i2 += 3];
             } else
               break;
           }
-          return yield* this.pushToIndex(i, false);
+          return yield* this.pushToIndex(i2, false);
         }
       }
       *pushNewline() {
@@ -27496,24 +29272,24 @@ var require_lexer = __commonJS({
           return 0;
       }
       *pushSpaces(allowTabs) {
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
         do {
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
+        const n = i2 - this.pos;
         if (n > 0) {
           yield this.buffer.substr(this.pos, n);
-          this.pos = i;
+          this.pos = i2;
         }
         return n;
       }
       *pushUntil(test) {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (!test(ch))
-          ch = this.buffer[++i];
-        return yield* this.pushToIndex(i, false);
+          ch = this.buffer[++i2];
+        return yield* this.pushToIndex(i2, false);
       }
     };
     exports.Lexer = Lexer;
@@ -27559,20 +29335,20 @@ var require_parser = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+      for (let i2 = 0; i2 < list.length; ++i2)
+        if (list[i2].type === type)
           return true;
       return false;
     }
     function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+      for (let i2 = 0; i2 < list.length; ++i2) {
+        switch (list[i2].type) {
           case "space":
           case "comment":
           case "newline":
             break;
           default:
-            return i;
+            return i2;
         }
       }
       return -1;
@@ -27607,9 +29383,9 @@ var require_parser = __commonJS({
     function getFirstKeyStartProps(prev) {
       if (prev.length === 0)
         return [];
-      let i = prev.length;
-      loop: while (--i >= 0) {
-        switch (prev[i].type) {
+      let i2 = prev.length;
+      loop: while (--i2 >= 0) {
+        switch (prev[i2].type) {
           case "doc-start":
           case "explicit-key-ind":
           case "map-value-ind":
@@ -27618,16 +29394,16 @@ var require_parser = __commonJS({
             break loop;
         }
       }
-      while (prev[++i]?.type === "space") {
+      while (prev[++i2]?.type === "space") {
       }
-      return prev.splice(i, prev.length);
+      return prev.splice(i2, prev.length);
     }
     function arrayPushArray(target, source) {
       if (source.length < 1e5)
         Array.prototype.push.apply(target, source);
       else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+        for (let i2 = 0; i2 < source.length; ++i2)
+          target.push(source[i2]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -28013,11 +29789,11 @@ var require_parser = __commonJS({
           let start = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
+            for (let i2 = 0; i2 < it.sep.length; ++i2) {
+              const st = it.sep[i2];
               switch (st.type) {
                 case "newline":
-                  nl.push(i);
+                  nl.push(i2);
                   break;
                 case "space":
                   break;
@@ -28493,12 +30269,12 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer3, options) {
+    function stringify(value, replacer2, options) {
       let _replacer = null;
-      if (typeof replacer3 === "function" || Array.isArray(replacer3)) {
-        _replacer = replacer3;
-      } else if (options === void 0 && replacer3) {
-        options = replacer3;
+      if (typeof replacer2 === "function" || Array.isArray(replacer2)) {
+        _replacer = replacer2;
+      } else if (options === void 0 && replacer2) {
+        options = replacer2;
       }
       if (typeof options === "string")
         options = options.length;
@@ -28507,7 +30283,7 @@ var require_public_api = __commonJS({
         options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value === void 0) {
-        const { keepUndefined } = options ?? replacer3 ?? {};
+        const { keepUndefined } = options ?? replacer2 ?? {};
         if (!keepUndefined)
           return void 0;
       }
@@ -28574,1789 +30350,20 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
-var require_constants6 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants6();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform2 = navigator.platform.toLowerCase();
-        return platform2 === "win32" || platform2 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input2, char, lastIdx) => {
-      const idx = input2.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input2;
-      if (input2[idx - 1] === "\\") return exports.escapeLast(input2, char, idx - 1);
-      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
-    };
-    exports.removePrefix = (input2, state = {}) => {
-      let output = input2;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input2, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input2})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path6, { windows } = {}) => {
-      const segs = path6.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants6();
-    var isPathSeparator = (code2) => {
-      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input2, options) => {
-      const opts = options || {};
-      const length = input2.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input2;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code2;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code2;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code2 = advance();
-        let next;
-        if (code2 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code2 = advance();
-          if (code2 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code2 = advance())) {
-            if (code2 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code2 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code2 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code2 = advance())) {
-                if (code2 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code2 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code2 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code2 = advance())) {
-              if (code2 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code2 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input: input2,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code2)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input2.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input2.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants3 = require_constants6();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants3;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input2) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input2) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse3 = (input2, options) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input2.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input: input2,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input2 = utils.removePrefix(input2, state);
-      len = input2.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input2[state.index + n];
-      const advance = state.advance = () => input2[++state.index] || "";
-      const remaining = () => input2.slice(state.index + 1);
-      const consume = (value2 = "", num2 = 0) => {
-        state.consumed += value2;
-        state.index += num2;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input2.slice(token.startIndex, state.index + 1);
-        const body = input2.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
-        let backslashes = false;
-        let output = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input2 && opts.contains === true) {
-          state.output = input2;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push(open2);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input2[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse3.fastpaths = (input2, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input2.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants3.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input2, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse3;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan = require_scan();
-    var parse3 = require_parse2();
-    var utils = require_utils2();
-    var constants3 = require_constants6();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch3(input2, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
-      const state = regex2.state;
-      delete regex2.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input2, regex2, options, { glob, posix });
-        const result = { glob, state, regex: regex2, posix, input: input2, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input2)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch3.test = (input2, regex2, options, { glob, posix } = {}) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input2 === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input2 === glob;
-      let output = match && format ? format(input2) : input2;
-      if (match === false) {
-        output = format ? format(input2) : input2;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex2, options, posix);
-        } else {
-          match = regex2.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch3.matchBase = (input2, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex2.test(utils.basename(input2, { windows: posix }));
-    };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
-    };
-    picomatch3.scan = (input2, options) => scan(input2, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex2 = picomatch3.toRegex(source, options);
-      if (returnState === true) {
-        regex2.state = state;
-      }
-      return regex2;
-    };
-    picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
-      if (!input2 || typeof input2 !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse3.fastpaths(input2, options);
-      }
-      if (!parsed.output) {
-        parsed = parse3(input2, options);
-      }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch3.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch3.constants = constants3;
-    module.exports = picomatch3;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch3(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
-  }
-});
-
 // src/action/env.ts
 function input(env, name) {
   const upper = name.toUpperCase();
   return (env[`INPUT_${upper.replace(/-/g, "_")}`] ?? env[`INPUT_${upper}`] ?? "").trim();
 }
+function positive(value) {
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n > 0 ? n : void 0;
+}
 function readRunnerEnvironment(env) {
+  const runId = positive(env.GITHUB_RUN_ID);
+  const runAttempt = positive(env.GITHUB_RUN_ATTEMPT);
   return {
+    ...runId !== void 0 ? { runId, runAttempt: runAttempt ?? 1 } : {},
     inputs: {
       config: input(env, "config"),
       metrics: input(env, "metrics"),
@@ -30377,81 +30384,7 @@ function readRunnerEnvironment(env) {
 }
 
 // src/action/run.ts
-import { readFile as readFile3 } from "node:fs/promises";
-
-// src/github/errors.ts
-var GitHubError = class extends Error {
-  constructor(operation, status, detail, options) {
-    super(`while ${operation}: ${status === 0 ? "" : `${status} `}${detail}`, options);
-    this.operation = operation;
-    this.status = status;
-  }
-  operation;
-  status;
-  name = "GitHubError";
-};
-function statusOf(error2) {
-  const status = error2?.status;
-  return typeof status === "number" ? status : 0;
-}
-function detailOf(error2) {
-  const response = error2?.response;
-  const data = response?.data;
-  if (data && typeof data.message === "string") {
-    const errors2 = Array.isArray(data.errors) ? data.errors : [];
-    const extra = errors2.map((e) => typeof e === "string" ? e : e?.message).filter((m) => typeof m === "string");
-    return extra.length > 0 ? `${data.message} (${extra.join("; ")})` : data.message;
-  }
-  return error2 instanceof Error ? error2.message : String(error2);
-}
-function toGitHubError(operation, error2) {
-  if (error2 instanceof GitHubError) return error2;
-  return new GitHubError(operation, statusOf(error2), detailOf(error2), { cause: error2 });
-}
-function hasStatus(error2, ...statuses) {
-  return statuses.includes(statusOf(error2));
-}
-function isForbidden(error2) {
-  return hasStatus(error2, 403);
-}
-function isNotFound(error2) {
-  return hasStatus(error2, 404);
-}
-function describeError(error2) {
-  return error2 instanceof Error ? error2.message : String(error2);
-}
-var ReadError = class extends Error {
-  constructor(what, cause) {
-    super(`could not read ${what}: ${describeError(cause)}`);
-    this.what = what;
-  }
-  what;
-};
-async function reading(what, read) {
-  try {
-    return await read();
-  } catch (error2) {
-    if (error2 instanceof ReadError) throw error2;
-    throw new ReadError(what, error2);
-  }
-}
-
-// src/github/text.ts
-function clip(text2, max, marker = "\u2026") {
-  if (text2.length <= max) return text2;
-  let end = Math.max(0, max - marker.length);
-  const last = text2.charCodeAt(end - 1);
-  if (end > 0 && last >= 55296 && last <= 56319) end -= 1;
-  return text2.slice(0, end) + marker;
-}
-var LIMITS = {
-  checkSummary: 65535,
-  checkText: 65535,
-  checkTitle: 255,
-  commentBody: 65536,
-  deploymentComment: 1024,
-  annotationsPerRequest: 50
-};
+import { readFile as readFile2 } from "node:fs/promises";
 
 // src/core/diagnostics.ts
 function formatDiagnostic(d) {
@@ -30461,6 +30394,213 @@ function formatDiagnostic(d) {
 }
 function compareDiagnostics(a, b) {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+}
+
+// src/core/candidate/model-key.ts
+import { createHash } from "node:crypto";
+
+// src/core/config/types.ts
+var METRIC_FORMATS = [
+  "json",
+  "yaml",
+  "csv",
+  "dvc",
+  "mlflow",
+  "huggingface",
+  "wandb",
+  "sklearn"
+];
+var STEP_TYPES = ["training", "test", "approval", "deploy"];
+
+// src/core/candidate/snapshot.ts
+var SNAPSHOT_FORMAT = "model-approval-snapshot";
+var SNAPSHOT_VERSION = 2;
+var NON_FINITE = "$number";
+function replaceNonFinite(_key, value) {
+  if (typeof value === "number" && !Number.isFinite(value)) return { [NON_FINITE]: String(value) };
+  return value;
+}
+function reviver(_key, value) {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const keys = Object.keys(value);
+    const tagged = value[NON_FINITE];
+    if (keys.length === 1 && (tagged === "NaN" || tagged === "Infinity" || tagged === "-Infinity"))
+      return Number(tagged);
+  }
+  return value;
+}
+function encodeSnapshot(snapshot) {
+  const { claims: claims2, metrics, baseline, metricErrors, baselineErrors, model: model2 } = snapshot;
+  const body = {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    claims: claims2,
+    metrics,
+    baseline,
+    metricErrors,
+    baselineErrors,
+    ...model2 ? { model: model2 } : {}
+  };
+  return JSON.stringify(body, replaceNonFinite, 2) + "\n";
+}
+var Invalid = class extends Error {
+};
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function metricValue(value, where) {
+  if (value === null || ["number", "string", "boolean"].includes(typeof value)) return value;
+  if (Array.isArray(value)) return value.map((v, i2) => metricValue(v, `${where}[${i2}]`));
+  if (isRecord(value)) return tree(value, where);
+  throw new Invalid(`${where} is not a metric value`);
+}
+function tree(value, where) {
+  if (!isRecord(value)) throw new Invalid(`${where} is not an object`);
+  const out = {};
+  for (const [key, v] of Object.entries(value))
+    Object.defineProperty(out, key, {
+      value: metricValue(v, `${where}.${key}`),
+      enumerable: true,
+      writable: true,
+      configurable: true
+    });
+  return out;
+}
+function sources(value, where) {
+  if (!Array.isArray(value)) throw new Invalid(`${where} is not a list`);
+  return value.map((s, i2) => {
+    if (!isRecord(s)) throw new Invalid(`${where}[${i2}] is not an object`);
+    const { name, file, format } = s;
+    if (typeof name !== "string" || typeof file !== "string")
+      throw new Invalid(`${where}[${i2}] lacks a name or file`);
+    if (typeof format !== "string" || !METRIC_FORMATS.includes(format))
+      throw new Invalid(`${where}[${i2}] has an unknown format`);
+    return { name, file, format, values: tree(s.values, `${where}[${i2}].values`) };
+  });
+}
+function errors(value, where) {
+  if (value === void 0) return {};
+  if (!isRecord(value) || Object.values(value).some((v) => typeof v !== "string"))
+    throw new Invalid(`${where} is not a map of messages`);
+  return value;
+}
+function model(value) {
+  if (value === void 0 || value === null) return void 0;
+  if (!isRecord(value) || !Array.isArray(value.artifacts)) throw new Invalid("model is malformed");
+  if (value.name !== void 0 && typeof value.name !== "string")
+    throw new Invalid("model.name is not a string");
+  if (value.digest !== void 0 && (typeof value.digest !== "string" || !/^[0-9a-f]{64}$/.test(value.digest)))
+    throw new Invalid("model.digest is not a sha256 hex digest");
+  const artifacts = value.artifacts.map((a, i2) => {
+    if (!isRecord(a) || typeof a.path !== "string" || typeof a.sha256 !== "string" || typeof a.bytes !== "number")
+      throw new Invalid(`model.artifacts[${i2}] is malformed`);
+    return { path: a.path, sha256: a.sha256, bytes: a.bytes };
+  });
+  const errors2 = value.errors;
+  if (errors2 !== void 0 && (!Array.isArray(errors2) || errors2.some((e) => typeof e !== "string")))
+    throw new Invalid("model.errors is not a list of messages");
+  return {
+    ...errors2 === void 0 ? {} : { errors: errors2 },
+    ...value.name === void 0 ? {} : { name: value.name },
+    ...value.digest === void 0 ? {} : { digest: value.digest },
+    artifacts
+  };
+}
+function positiveInteger(value, where) {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1)
+    throw new Invalid(`${where} is not a positive integer`);
+  return value;
+}
+function text(value, where) {
+  if (typeof value !== "string" || value === "") throw new Invalid(`${where} is not a string`);
+  return value;
+}
+function claims(value) {
+  if (!isRecord(value)) throw new Invalid("claims is not an object");
+  const run = value.run;
+  return {
+    repository: text(value.repository, "claims.repository"),
+    commit: text(value.commit, "claims.commit"),
+    ...value.pullRequest === void 0 || value.pullRequest === null ? {} : { pullRequest: positiveInteger(value.pullRequest, "claims.pullRequest") },
+    ...run === void 0 || run === null ? {} : isRecord(run) ? {
+      run: {
+        id: positiveInteger(run.id, "claims.run.id"),
+        attempt: positiveInteger(run.attempt, "claims.run.attempt"),
+        workflow: text(run.workflow, "claims.run.workflow"),
+        event: text(run.event, "claims.run.event")
+      }
+    } : (() => {
+      throw new Invalid("claims.run is not an object");
+    })()
+  };
+}
+function decodeSnapshot(input2) {
+  try {
+    const parsed = JSON.parse(typeof input2 === "string" ? input2 : "", reviver);
+    if (!isRecord(parsed) || parsed.format !== SNAPSHOT_FORMAT)
+      throw new Invalid("not a model-approval snapshot");
+    if (parsed.version !== SNAPSHOT_VERSION)
+      throw new Invalid(`unsupported snapshot version ${JSON.stringify(parsed.version)}`);
+    const m = model(parsed.model);
+    const snapshot = {
+      claims: claims(parsed.claims),
+      metrics: sources(parsed.metrics, "metrics"),
+      baseline: sources(parsed.baseline, "baseline"),
+      metricErrors: errors(parsed.metricErrors, "metricErrors"),
+      baselineErrors: errors(parsed.baselineErrors, "baselineErrors"),
+      ...m ? { model: m } : {}
+    };
+    return { ok: true, snapshot };
+  } catch (error2) {
+    const why = error2 instanceof Error ? error2.message : String(error2);
+    return { ok: false, error: `the snapshot is malformed: ${why}` };
+  }
+}
+
+// src/core/candidate/model-key.ts
+function canonical(value) {
+  return JSON.stringify(value, (key, v) => {
+    const plain = replaceNonFinite(key, v);
+    if (typeof plain !== "object" || plain === null || Array.isArray(plain)) return plain;
+    return Object.fromEntries(Object.entries(plain).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  });
+}
+function modelKey(measurements) {
+  if (!measurements) return void 0;
+  const digest = measurements.model?.digest;
+  if (digest) return `sha256:${digest}`;
+  if (measurements.metrics.length === 0) return void 0;
+  const metrics = measurements.metrics.map((s) => ({ name: s.name, values: s.values }));
+  return `metrics:${createHash("sha256").update(canonical(metrics)).digest("hex")}`;
+}
+function shortKey(key) {
+  if (key === void 0) return void 0;
+  const colon = key.indexOf(":");
+  return `${key.slice(0, colon + 1)}${key.slice(colon + 1, colon + 13)}`;
+}
+
+// src/core/github-limits.ts
+var GITHUB_LIMITS = {
+  checkTitle: 255,
+  checkSummary: 65535,
+  checkText: 65535,
+  annotationsPerRequest: 50,
+  commentBody: 65536,
+  /** A deployment protection rule's comment. */
+  deploymentComment: 1024,
+  /** The pull request files API lists at most this many files. */
+  pullRequestFiles: 3e3,
+  /** A comparison (compare API) lists at most this many files. */
+  compareFiles: 300,
+  /** GitHub does not send webhook payloads above 25 MB. */
+  webhookPayloadBytes: 25 * 1024 * 1024
+};
+function clip(text3, max2, marker = "\u2026") {
+  if (text3.length <= max2) return text3;
+  let end = Math.max(0, max2 - marker.length);
+  const last = text3.charCodeAt(end - 1);
+  if (end > 0 && last >= 55296 && last <= 56319) end -= 1;
+  return text3.slice(0, end) + marker;
 }
 
 // src/core/metrics/lookup.ts
@@ -30573,7 +30713,8 @@ function lookupEverywhere(ref, sources3) {
   return {
     ok: false,
     reason: `ambiguous: \`${ref.text}\` is in ${where}; qualify it as ${quoteSegment(first.source.name)}.${ref.text}`,
-    availableKeys: []
+    availableKeys: [],
+    ambiguous: true
   };
 }
 function lookupMetric(ref, sources3) {
@@ -30588,8 +30729,7 @@ function lookupMetric(ref, sources3) {
   const named = rest.length > 0 ? sources3.find((s) => s.name === head) : void 0;
   if (named) {
     const found = resolveInSource(named, rest);
-    if (found) return accept(ref, named, found);
-    return lookupEverywhere(ref, sources3) ?? notFound(ref, [named]);
+    return found ? accept(ref, named, found) : notFound(ref, [named]);
   }
   return lookupEverywhere(ref, sources3) ?? notFound(ref, sources3);
 }
@@ -30623,12 +30763,7 @@ function find(ref, sources3, errors2) {
     const why = failed.map(([, message]) => message).join("; ");
     return { ok: false, reason: `metrics could not be loaded: ${why}`, availableKeys: [] };
   }
-  const result = lookupMetric(ref, sources3);
-  if (result.ok && failed.length > 0 && result.source !== first) {
-    const why = failed.map(([, message]) => message).join("; ");
-    return { ok: false, reason: `metrics could not be loaded: ${why}`, availableKeys: [] };
-  }
-  return result;
+  return lookupMetric(ref, sources3);
 }
 function thresholdOf(condition, baseline) {
   const operand = condition.value;
@@ -30655,6 +30790,17 @@ function evaluateCondition(condition, sources3) {
   const hasBaseline = sources3.baseline.length > 0 || Object.keys(sources3.baselineErrors ?? {}).length > 0;
   const base = hasBaseline ? find(condition.metric, sources3.baseline, sources3.baselineErrors) : void 0;
   const baseline = base?.ok ? base.value : void 0;
+  const ambiguous = [found, base].find((lookup) => lookup && !lookup.ok && lookup.ambiguous);
+  if (ambiguous && !ambiguous.ok) {
+    const where = ambiguous === base ? "baseline: " : "";
+    return {
+      condition,
+      passed: false,
+      availableKeys: [],
+      inputError: `${where}${ambiguous.reason}`,
+      reason: `${where}${ambiguous.reason}`
+    };
+  }
   if (!found.ok) {
     return {
       condition,
@@ -30683,7 +30829,7 @@ function evaluateCondition(condition, sources3) {
   const passed = compare(value, condition.op, threshold.threshold);
   const against = needsBaseline ? `${formatNumber(threshold.threshold)}, from baseline ${formatNumber(baseline)}` : formatNumber(threshold.threshold);
   const detail = `${condition.metric.text} = ${formatNumber(value)}`;
-  const verdict = passed ? `holds (${condition.op} ${against})` : `fails: needs ${condition.op} ${against}`;
+  const verdict2 = passed ? `holds (${condition.op} ${against})` : `fails: needs ${condition.op} ${against}`;
   return {
     condition,
     passed,
@@ -30692,7 +30838,7 @@ function evaluateCondition(condition, sources3) {
     baseline,
     delta,
     ...located,
-    reason: `${detail} ${verdict}`
+    reason: `${detail} ${verdict2}`
   };
 }
 
@@ -30741,6 +30887,19 @@ function shortDigest(digest) {
 function shortCommit(sha) {
   return sha ? sha.slice(0, 7) : "unknown";
 }
+function evidenceLine(result) {
+  const evidence = result.candidate?.evidence;
+  if (!evidence) return void 0;
+  if (evidence.kind === "missing") return `none yet (${evidence.where})`;
+  const run = evidence.run;
+  return run ? `training run ${run.id} (attempt ${run.attempt}) of ${run.workflow} on ${run.event}` : evidence.where;
+}
+function configLine(result) {
+  const config = result.candidate?.config;
+  if (!config) return void 0;
+  const blob = config.blobSha ? ` (blob ${config.blobSha.slice(0, 7)})` : "";
+  return `${config.path} from ${config.where}${blob}${config.trusted ? "" : ", not trusted to approve"}`;
+}
 function approvalLines(result) {
   const lines = [];
   const walk = (step2, reasons) => {
@@ -30753,6 +30912,7 @@ function approvalLines(result) {
           state: String(d.state),
           commit: typeof d.commit === "string" ? d.commit : "",
           counted: d.counted === true,
+          ...typeof d.model === "string" ? { model: d.model } : {},
           ...typeof d.why === "string" ? { why: d.why } : {}
         });
       }
@@ -30791,32 +30951,31 @@ var CLASS_DEFS = [
   "classDef wait fill:#e2e3e5,stroke:#6c757d,color:#383d41",
   "classDef bad fill:#f8d7da,stroke:#dc3545,color:#721c24"
 ];
-function label(text2) {
-  return text2.replace(/["<>#&`]/g, (c) => `#${c.charCodeAt(0)};`);
+function label(text3) {
+  return text3.replace(/["<>#&`]/g, (c) => `#${c.charCodeAt(0)};`);
 }
 function renderMermaid(result) {
   const lines = ["flowchart LR"];
-  result.steps.forEach((step2, i) => {
+  result.steps.forEach((step2, i2) => {
     lines.push(
-      `  s${i}["${label(step2.name)}<br/>${label(step2.status.replace("_", " "))}"]:::${CLASS_OF[step2.status]}`
+      `  s${i2}["${label(step2.name)}<br/>${label(step2.status.replace("_", " "))}"]:::${CLASS_OF[step2.status]}`
     );
   });
-  for (let i = 1; i < result.steps.length; i++) lines.push(`  s${i - 1} --> s${i}`);
+  for (let i2 = 1; i2 < result.steps.length; i2++) lines.push(`  s${i2 - 1} --> s${i2}`);
   lines.push(...CLASS_DEFS.map((def) => `  ${def}`));
   return lines.join("\n");
 }
 
 // src/core/report/markdown.ts
 var COMMENT_MARKER = "<!-- model-approval:comment -->";
-var GITHUB_COMMENT_LIMIT = 65536;
-function cell(text2) {
-  return text2.replace(/\r?\n/g, " ").replace(/[\\`[\]<>|]/g, "\\$&").replace(/@/g, "@\u200B");
+function cell(text3) {
+  return text3.replace(/\r?\n/g, " ").replace(/[\\`[\]<>|]/g, "\\$&").replace(/@/g, "@\u200B");
 }
-function code(text2) {
-  return `\`${text2.replace(/`/g, "'")}\``;
+function code(text3) {
+  return `\`${text3.replace(/`/g, "'")}\``;
 }
-function limited(items, max) {
-  return { shown: items.slice(0, max), omitted: Math.max(0, items.length - max) };
+function limited(items, max2) {
+  return { shown: items.slice(0, max2), omitted: Math.max(0, items.length - max2) };
 }
 function metricsSection(result, maxRows) {
   const rows = result.metrics;
@@ -30829,8 +30988,8 @@ function metricsSection(result, maxRows) {
     "| --- | --- | --- | --- | --- |",
     ...shown.map((row2) => {
       const { ok, word } = rowVerdict(result, row2);
-      const verdict = `${ok ? "\u2713" : word === "FAIL" ? "\u2717" : "\u2013"} ${word.toLowerCase()}${!ok && row2.reason ? `: ${row2.reason}` : ""}`;
-      return `| ${cell(row2.metric)} | ${num(row2.value)} | ${code(row2.condition)} (${cell(row2.step)}) | ${cell(verdict)} | ${cell(change(row2))} |`;
+      const verdict2 = `${ok ? "\u2713" : word === "FAIL" ? "\u2717" : "\u2013"} ${word.toLowerCase()}${!ok && row2.reason ? `: ${row2.reason}` : ""}`;
+      return `| ${cell(row2.metric)} | ${num(row2.value)} | ${code(row2.condition)} (${cell(row2.step)}) | ${cell(verdict2)} | ${cell(change(row2))} |`;
     })
   ];
   if (omitted > 0) lines.push("", `_\u2026and ${omitted} more metric rows (see the JSON report)._`);
@@ -30853,10 +31012,12 @@ function stepsSection(result) {
     ""
   ];
 }
-function approvalsSection(result, lines, maxRows) {
+function onModel(line) {
+  const key = shortKey(line.model);
+  return key ? ` (model ${code(key)})` : "";
+}
+function approvalsSection(lines, maxRows) {
   if (lines.length === 0) return [];
-  const digest = shortDigest(result.model?.digest);
-  const model2 = digest ? ` (model ${code(digest)})` : "";
   const counted = lines.filter((l) => l.counted);
   const others = limited(
     lines.filter((l) => !l.counted),
@@ -30865,13 +31026,17 @@ function approvalsSection(result, lines, maxRows) {
   const out = ["### Reviews", ""];
   for (const l of counted) {
     const verb = l.state === "APPROVED" ? "approved" : "requested changes on";
-    out.push(`- ${l.login} ${verb} commit ${code(shortCommit(l.commit))}${model2} \u2014 ${cell(l.step)}`);
+    out.push(
+      `- ${cell(l.login)} ${verb} commit ${code(shortCommit(l.commit))}${onModel(l)} \u2014 ${cell(l.step)}`
+    );
   }
   if (counted.length === 0) out.push("- no review counts yet");
   if (others.shown.length > 0) {
     out.push("", "<details><summary>Reviews that do not count</summary>", "");
     for (const l of others.shown)
-      out.push(`- ${l.login} ${l.state} on ${code(shortCommit(l.commit))}: ${l.why ?? "not counted"}`);
+      out.push(
+        `- ${cell(l.login)} ${l.state} on ${code(shortCommit(l.commit))}${onModel(l)}: ${cell(l.why ?? "not counted")}`
+      );
     if (others.omitted > 0) out.push(`- \u2026and ${others.omitted} more`);
     out.push("", "</details>");
   }
@@ -30896,6 +31061,11 @@ function diagnosticsSection(result, maxRows) {
   if (omitted > 0) out.push(`\u2026and ${omitted} more`);
   return [...out, "```", ""];
 }
+function notesSection(result) {
+  const notes = result.notes ?? [];
+  if (notes.length === 0) return [];
+  return ["### Notes", "", ...notes.map((note) => `- ${cell(note)}`), ""];
+}
 function render(result, maxRows, marker) {
   const digest = shortDigest(result.model?.digest);
   const facts = [
@@ -30904,6 +31074,10 @@ function render(result, maxRows, marker) {
     result.headSha ? `**Commit** ${code(shortCommit(result.headSha))}` : void 0,
     result.pr !== void 0 ? `**PR** #${result.pr}` : void 0
   ].filter((f) => f !== void 0);
+  const provenance = [
+    ...evidenceLine(result) ? [`**Evidence** ${cell(evidenceLine(result))}`] : [],
+    ...configLine(result) ? [`**Rules** ${cell(configLine(result))}`] : []
+  ];
   const lines = [
     ...marker ? [COMMENT_MARKER] : [],
     `## model-approval: ${headline(result)}`,
@@ -30911,39 +31085,719 @@ function render(result, maxRows, marker) {
     `> ${cell(result.summary)}`,
     "",
     ...facts.length ? [facts.join(" \xB7 "), ""] : [],
+    ...provenance.length ? [provenance.join("  \n"), ""] : [],
     ...diagnosticsSection(result, maxRows),
     ...metricsSection(result, maxRows),
     ...stepsSection(result),
-    ...approvalsSection(result, approvalLines(result), maxRows),
+    ...approvalsSection(approvalLines(result), maxRows),
     ...neededSection(result),
+    ...notesSection(result),
     ...result.steps.length ? ["```mermaid", renderMermaid(result), "```", ""] : []
   ];
   return lines.join("\n");
 }
 function renderMarkdown(result, options = {}) {
-  const limit = options.maxLength ?? GITHUB_COMMENT_LIMIT;
+  const limit = options.maxLength ?? GITHUB_LIMITS.commentBody;
   const marker = options.marker ?? true;
   let maxRows = Math.max(result.metrics.length, result.diagnostics.length, approvalLines(result).length, 1);
   for (; ; ) {
-    const text2 = render(result, maxRows, marker);
-    if (text2.length <= limit) return text2;
+    const text3 = render(result, maxRows, marker);
+    if (text3.length <= limit) return text3;
     if (maxRows === 0) {
       const note = "\n\n_\u2026report truncated to fit GitHub's size limit._";
-      return text2.slice(0, Math.max(0, limit - note.length)) + note;
+      return text3.slice(0, Math.max(0, limit - note.length)) + note;
     }
     maxRows = Math.floor(maxRows / 2);
   }
 }
 
-// src/github/gateway.ts
-var STICKY_MARKER = COMMENT_MARKER;
-var STATE_LABEL_PREFIX = "model-approval: ";
+// src/core/failure.ts
+var GateError = class extends Error {
+  constructor(code2, message, options) {
+    super(message, options);
+    this.code = code2;
+  }
+  code;
+};
+function describeError(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+function failureOf(error2) {
+  return error2 instanceof GateError ? { code: error2.code, message: error2.message } : { code: "internal", message: describeError(error2) };
+}
+
+// src/github/errors.ts
+var GitHubError = class extends Error {
+  constructor(operation, status, detail, options) {
+    super(`while ${operation}: ${status === 0 ? "" : `${status} `}${detail}`, options);
+    this.operation = operation;
+    this.status = status;
+  }
+  operation;
+  status;
+  name = "GitHubError";
+};
+function statusOf(error2) {
+  const status = error2?.status;
+  return typeof status === "number" ? status : 0;
+}
+function detailOf(error2) {
+  const response = error2?.response;
+  const data = response?.data;
+  if (data && typeof data.message === "string") {
+    const errors2 = Array.isArray(data.errors) ? data.errors : [];
+    const extra = errors2.map((e) => typeof e === "string" ? e : e?.message).filter((m) => typeof m === "string");
+    return extra.length > 0 ? `${data.message} (${extra.join("; ")})` : data.message;
+  }
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+function toGitHubError(operation, error2) {
+  if (error2 instanceof GitHubError) return error2;
+  return new GitHubError(operation, statusOf(error2), detailOf(error2), { cause: error2 });
+}
+function hasStatus(error2, ...statuses) {
+  return statuses.includes(statusOf(error2));
+}
+function isForbidden(error2) {
+  return hasStatus(error2, 403);
+}
+function isNotFound(error2) {
+  return hasStatus(error2, 404);
+}
+var ReadError = class extends GateError {
+  constructor(what, cause) {
+    super("read_failed", `could not read ${what}: ${describeError(cause)}`, { cause });
+    this.what = what;
+  }
+  what;
+};
+async function reading(what, read) {
+  try {
+    return await read();
+  } catch (error2) {
+    if (error2 instanceof ReadError) throw error2;
+    throw new ReadError(what, error2);
+  }
+}
+
+// src/github/rest/client.ts
 function login(user) {
   return user?.login ?? "";
 }
 function sameLogin(a, b) {
   return a.toLowerCase() === b.toLowerCase();
 }
+var GitHubClient = class {
+  constructor(octokit, repo, identity = {}) {
+    this.octokit = octokit;
+    this.repo = repo;
+    this.identity = identity;
+  }
+  octokit;
+  repo;
+  identity;
+  get fullName() {
+    return `${this.repo.owner}/${this.repo.repo}`;
+  }
+  async call(operation, run) {
+    try {
+      return await run();
+    } catch (error2) {
+      throw toGitHubError(operation, error2);
+    }
+  }
+  request(route, parameters = {}) {
+    return this.octokit.request(route, { ...this.repo, ...parameters });
+  }
+  paginate(route, parameters = {}, scope = this.repo) {
+    return this.octokit.paginate(route, { ...scope, per_page: 100, ...parameters });
+  }
+};
+
+// node_modules/fflate/esm/index.mjs
+import { createRequire } from "module";
+var require2 = createRequire("/");
+var _a;
+var Worker;
+var isMarkedAsUntransferable;
+try {
+  _a = require2("worker_threads"), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable;
+} catch (e) {
+}
+var u8 = Uint8Array;
+var u16 = Uint16Array;
+var i32 = Int32Array;
+var fleb = new u8([
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0,
+  /* unused */
+  0,
+  0,
+  /* impossible */
+  0
+]);
+var fdeb = new u8([
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  2,
+  2,
+  3,
+  3,
+  4,
+  4,
+  5,
+  5,
+  6,
+  6,
+  7,
+  7,
+  8,
+  8,
+  9,
+  9,
+  10,
+  10,
+  11,
+  11,
+  12,
+  12,
+  13,
+  13,
+  /* unused */
+  0,
+  0
+]);
+var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+var freb = function(eb, start) {
+  var b = new u16(31);
+  for (var i2 = 0; i2 < 31; ++i2) {
+    b[i2] = start += 1 << eb[i2 - 1];
+  }
+  var r = new i32(b[30]);
+  for (var i2 = 1; i2 < 30; ++i2) {
+    for (var j = b[i2]; j < b[i2 + 1]; ++j) {
+      r[j] = j - b[i2] << 5 | i2;
+    }
+  }
+  return { b, r };
+};
+var _a = freb(fleb, 2);
+var fl = _a.b;
+var revfl = _a.r;
+fl[28] = 258, revfl[258] = 28;
+var _b = freb(fdeb, 0);
+var fd = _b.b;
+var revfd = _b.r;
+var rev = new u16(32768);
+for (i = 0; i < 32768; ++i) {
+  x = (i & 43690) >> 1 | (i & 21845) << 1;
+  x = (x & 52428) >> 2 | (x & 13107) << 2;
+  x = (x & 61680) >> 4 | (x & 3855) << 4;
+  rev[i] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
+}
+var x;
+var i;
+var hMap = (function(cd, mb, r) {
+  var s = cd.length;
+  var i2 = 0;
+  var l = new u16(mb);
+  for (; i2 < s; ++i2) {
+    if (cd[i2])
+      ++l[cd[i2] - 1];
+  }
+  var le = new u16(mb);
+  for (i2 = 1; i2 < mb; ++i2) {
+    le[i2] = le[i2 - 1] + l[i2 - 1] << 1;
+  }
+  var co;
+  if (r) {
+    co = new u16(1 << mb);
+    var rvb = 15 - mb;
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        var sv = i2 << 4 | cd[i2];
+        var r_1 = mb - cd[i2];
+        var v = le[cd[i2] - 1]++ << r_1;
+        for (var m = v | (1 << r_1) - 1; v <= m; ++v) {
+          co[rev[v] >> rvb] = sv;
+        }
+      }
+    }
+  } else {
+    co = new u16(s);
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
+      }
+    }
+  }
+  return co;
+});
+var flt = new u8(288);
+for (i = 0; i < 144; ++i)
+  flt[i] = 8;
+var i;
+for (i = 144; i < 256; ++i)
+  flt[i] = 9;
+var i;
+for (i = 256; i < 280; ++i)
+  flt[i] = 7;
+var i;
+for (i = 280; i < 288; ++i)
+  flt[i] = 8;
+var i;
+var fdt = new u8(32);
+for (i = 0; i < 32; ++i)
+  fdt[i] = 5;
+var i;
+var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
+var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
+var max = function(a) {
+  var m = a[0];
+  for (var i2 = 1; i2 < a.length; ++i2) {
+    if (a[i2] > m)
+      m = a[i2];
+  }
+  return m;
+};
+var bits = function(d, p, m) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8) >> (p & 7) & m;
+};
+var bits16 = function(d, p) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
+};
+var shft = function(p) {
+  return (p + 7) / 8 | 0;
+};
+var slc = function(v, s, e) {
+  if (s == null || s < 0)
+    s = 0;
+  if (e == null || e > v.length)
+    e = v.length;
+  return new u8(v.subarray(s, e));
+};
+var ec = [
+  "unexpected EOF",
+  "invalid block type",
+  "invalid length/literal",
+  "invalid distance",
+  "stream finished",
+  "no stream handler",
+  ,
+  // determined by compression function
+  "no callback",
+  "invalid UTF-8 data",
+  "extra field too long",
+  "date not in range 1980-2099",
+  "filename too long",
+  "stream finishing",
+  "invalid zip data"
+  // determined by unknown compression method
+];
+var err = function(ind, msg, nt) {
+  var e = new Error(msg || ec[ind]);
+  e.code = ind;
+  if (Error.captureStackTrace)
+    Error.captureStackTrace(e, err);
+  if (!nt)
+    throw e;
+  return e;
+};
+var inflt = function(dat, st, buf, dict) {
+  var sl = dat.length, dl = dict ? dict.length : 0;
+  if (!sl || st.f && !st.l)
+    return buf || new u8(0);
+  var noBuf = !buf;
+  var resize = noBuf || st.i != 2;
+  var noSt = st.i;
+  if (noBuf)
+    buf = new u8(sl * 3);
+  var cbuf = function(l2) {
+    var bl = buf.length;
+    if (l2 > bl) {
+      var nbuf = new u8(Math.max(bl * 2, l2));
+      nbuf.set(buf);
+      buf = nbuf;
+    }
+  };
+  var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
+  var tbts = sl * 8;
+  do {
+    if (!lm) {
+      final = bits(dat, pos, 1);
+      var type = bits(dat, pos + 1, 3);
+      pos += 3;
+      if (!type) {
+        var s = shft(pos) + 4, l = dat[s - 4] | dat[s - 3] << 8, t = s + l;
+        if (t > sl) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + l);
+        buf.set(dat.subarray(s, t), bt);
+        st.b = bt += l, st.p = pos = t * 8, st.f = final;
+        continue;
+      } else if (type == 1)
+        lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
+      else if (type == 2) {
+        var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
+        var tl = hLit + bits(dat, pos + 5, 31) + 1;
+        pos += 14;
+        var ldt = new u8(tl);
+        var clt = new u8(19);
+        for (var i2 = 0; i2 < hcLen; ++i2) {
+          clt[clim[i2]] = bits(dat, pos + i2 * 3, 7);
+        }
+        pos += hcLen * 3;
+        var clb = max(clt), clbmsk = (1 << clb) - 1;
+        var clm = hMap(clt, clb, 1);
+        for (var i2 = 0; i2 < tl; ) {
+          var r = clm[bits(dat, pos, clbmsk)];
+          pos += r & 15;
+          var s = r >> 4;
+          if (s < 16) {
+            ldt[i2++] = s;
+          } else {
+            var c = 0, n = 0;
+            if (s == 16)
+              n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i2 - 1];
+            else if (s == 17)
+              n = 3 + bits(dat, pos, 7), pos += 3;
+            else if (s == 18)
+              n = 11 + bits(dat, pos, 127), pos += 7;
+            while (n--)
+              ldt[i2++] = c;
+          }
+        }
+        var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
+        lbt = max(lt);
+        dbt = max(dt);
+        lm = hMap(lt, lbt, 1);
+        dm = hMap(dt, dbt, 1);
+      } else
+        err(1);
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+    }
+    if (resize)
+      cbuf(bt + 131072);
+    var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
+    var lpos = pos;
+    for (; ; lpos = pos) {
+      var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
+      pos += c & 15;
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+      if (!c)
+        err(2);
+      if (sym < 256)
+        buf[bt++] = sym;
+      else if (sym == 256) {
+        lpos = pos, lm = null;
+        break;
+      } else {
+        var add = sym - 254;
+        if (sym > 264) {
+          var i2 = sym - 257, b = fleb[i2];
+          add = bits(dat, pos, (1 << b) - 1) + fl[i2];
+          pos += b;
+        }
+        var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
+        if (!d)
+          err(3);
+        pos += d & 15;
+        var dt = fd[dsym];
+        if (dsym > 3) {
+          var b = fdeb[dsym];
+          dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
+        }
+        if (pos > tbts) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + 131072);
+        var end = bt + add;
+        if (bt < dt) {
+          var shift = dl - dt, dend = Math.min(dt, end);
+          if (shift + bt < 0)
+            err(3);
+          for (; bt < dend; ++bt)
+            buf[bt] = dict[shift + bt];
+        }
+        for (; bt < end; ++bt)
+          buf[bt] = buf[bt - dt];
+      }
+    }
+    st.l = lm, st.p = lpos, st.b = bt, st.f = final;
+    if (lm)
+      final = 1, st.m = lbt, st.d = dm, st.n = dbt;
+  } while (!final);
+  return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+};
+var et = /* @__PURE__ */ new u8(0);
+var b2 = function(d, b) {
+  return d[b] | d[b + 1] << 8;
+};
+var b4 = function(d, b) {
+  return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
+};
+var b8 = function(d, b) {
+  return b4(d, b) + b4(d, b + 4) * 4294967296;
+};
+function inflateSync(data, opts) {
+  return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
+}
+var td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
+var tds = 0;
+try {
+  td.decode(et, { stream: true });
+  tds = 1;
+} catch (e) {
+}
+var dutf8 = function(d) {
+  for (var r = "", i2 = 0; ; ) {
+    var c = d[i2++];
+    var eb = (c > 127) + (c > 223) + (c > 239);
+    if (i2 + eb > d.length)
+      return { s: r, r: slc(d, i2 - 1) };
+    if (!eb)
+      r += String.fromCharCode(c);
+    else if (eb == 3) {
+      c = ((c & 15) << 18 | (d[i2++] & 63) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63) - 65536, r += String.fromCharCode(55296 | c >> 10, 56320 | c & 1023);
+    } else if (eb & 1)
+      r += String.fromCharCode((c & 31) << 6 | d[i2++] & 63);
+    else
+      r += String.fromCharCode((c & 15) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63);
+  }
+};
+function strFromU8(dat, latin1) {
+  if (latin1) {
+    var r = "";
+    for (var i2 = 0; i2 < dat.length; i2 += 16384)
+      r += String.fromCharCode.apply(null, dat.subarray(i2, i2 + 16384));
+    return r;
+  } else if (td) {
+    return td.decode(dat);
+  } else {
+    var _a2 = dutf8(dat), s = _a2.s, r = _a2.r;
+    if (r.length)
+      err(8);
+    return s;
+  }
+}
+var slzh = function(d, b) {
+  return b + 30 + b2(d, b + 26) + b2(d, b + 28);
+};
+var zh = function(d, b, z) {
+  var fnl = b2(d, b + 28), efl = b2(d, b + 30), fn = strFromU8(d.subarray(b + 46, b + 46 + fnl), !(b2(d, b + 8) & 2048)), es = b + 46 + fnl;
+  var _a2 = z64hs(d, es, efl, z, b4(d, b + 20), b4(d, b + 24), b4(d, b + 42)), sc = _a2[0], su = _a2[1], off = _a2[2];
+  return [b2(d, b + 10), sc, su, fn, es + efl + b2(d, b + 32), off];
+};
+var z64hs = function(d, b, l, z, sc, su, off) {
+  var nsc = sc == 4294967295, nsu = su == 4294967295, noff = off == 4294967295, e = b + l;
+  var nf = nsc + nsu + noff;
+  if (z && nf) {
+    for (; b + 4 < e; b += 4 + b2(d, b + 2)) {
+      if (b2(d, b) == 1) {
+        return [
+          nsc ? b8(d, b + 4 + 8 * nsu) : sc,
+          nsu ? b8(d, b + 4) : su,
+          noff ? b8(d, b + 4 + 8 * (nsu + nsc)) : off,
+          1
+        ];
+      }
+    }
+    if (z < 2)
+      err(13);
+  }
+  return [sc, su, off, 0];
+};
+function unzipSync(data, opts) {
+  var files = {};
+  var e = data.length - 22;
+  for (; b4(data, e) != 101010256; --e) {
+    if (!e || data.length - e > 65558)
+      err(13);
+  }
+  ;
+  var c = b2(data, e + 8);
+  if (!c)
+    return {};
+  var o = b4(data, e + 16);
+  var z = b4(data, e - 20) == 117853008;
+  if (z) {
+    var ze = b4(data, e - 12);
+    z = b4(data, ze) == 101075792;
+    if (z) {
+      c = b4(data, ze + 32);
+      o = b4(data, ze + 48);
+    }
+  }
+  var fltr = opts && opts.filter;
+  for (var i2 = 0; i2 < c; ++i2) {
+    var _a2 = zh(data, o, z), c_2 = _a2[0], sc = _a2[1], su = _a2[2], fn = _a2[3], no = _a2[4], off = _a2[5], b = slzh(data, off);
+    o = no;
+    if (!fltr || fltr({
+      name: fn,
+      size: sc,
+      originalSize: su,
+      compression: c_2
+    })) {
+      if (!c_2)
+        files[fn] = slc(data, b, b + sc);
+      else if (c_2 == 8)
+        files[fn] = inflateSync(data.subarray(b, b + sc), { out: new u8(su) });
+      else
+        err(14, "unknown compression type " + c_2);
+    }
+  }
+  return files;
+}
+
+// src/github/rest/actions.ts
+var RUNS_PER_COMMIT = 100;
+function toRun(raw) {
+  const pulls = raw.pull_requests ?? [];
+  const headRepository = raw.head_repository;
+  return {
+    id: raw.id,
+    attempt: raw.run_attempt ?? 1,
+    workflow: raw.path ?? "",
+    event: raw.event,
+    status: raw.status ?? "",
+    conclusion: raw.conclusion ?? null,
+    headSha: raw.head_sha,
+    headBranch: raw.head_branch ?? "",
+    headRepository: headRepository?.full_name ?? null,
+    pullRequests: pulls.map((p) => p.number),
+    createdAt: raw.created_at ?? ""
+  };
+}
+async function workflowRunsForCommit(client, sha) {
+  return client.call(`listing the workflow runs of ${sha}`, async () => {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/actions/runs", {
+      head_sha: sha,
+      per_page: RUNS_PER_COMMIT
+    });
+    const runs = (data.workflow_runs ?? []).map(toRun);
+    return runs.filter((run) => run.headSha === sha).sort((a, b) => b.id - a.id);
+  });
+}
+async function getWorkflowRun(client, runId) {
+  return client.call(`reading workflow run ${runId}`, async () => {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}", {
+      run_id: runId
+    });
+    return toRun(data);
+  });
+}
+async function runArtifacts(client, runId) {
+  return client.call(`listing the artifacts of workflow run ${runId}`, async () => {
+    const artifacts = await client.paginate(
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+      {
+        run_id: runId
+      }
+    );
+    return artifacts.map((raw) => {
+      const run = raw.workflow_run;
+      return {
+        id: raw.id,
+        name: raw.name,
+        createdAt: raw.created_at ?? "",
+        expired: raw.expired === true,
+        runId: run?.id ?? null,
+        headSha: run?.head_sha ?? null,
+        sizeInBytes: raw.size_in_bytes ?? 0
+      };
+    });
+  });
+}
+function bytesOf(data) {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (data instanceof Uint8Array) return data;
+  return void 0;
+}
+async function readArtifactFile(client, artifactId, file, maxBytes) {
+  const operation = `downloading artifact ${artifactId}`;
+  return client.call(operation, async () => {
+    let data;
+    try {
+      ({ data } = await client.request(
+        "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+        {
+          artifact_id: artifactId,
+          archive_format: "zip"
+        }
+      ));
+    } catch (error2) {
+      if (isNotFound(error2) || error2.status === 410) return null;
+      throw error2;
+    }
+    const zip = bytesOf(data);
+    if (!zip) throw new GitHubError(operation, 0, "the artifact did not download as a zip");
+    if (zip.byteLength > maxBytes)
+      throw new GitHubError(operation, 0, `the artifact is larger than ${maxBytes} bytes`);
+    let entries;
+    try {
+      entries = unzipSync(zip, {
+        filter: (entry) => entry.name === file && entry.originalSize <= maxBytes
+      });
+    } catch (error2) {
+      throw new GitHubError(operation, 0, `the artifact is not a readable zip: ${error2.message}`);
+    }
+    const content = entries[file];
+    if (!content) return null;
+    if (content.byteLength > maxBytes)
+      throw new GitHubError(operation, 0, `${file} is larger than ${maxBytes} bytes`);
+    return new TextDecoder("utf-8", { fatal: false }).decode(content);
+  });
+}
+
+// src/github/rest/checks.ts
 function toCheckRun(raw) {
   const output = raw.output ?? {};
   const app = raw.app;
@@ -30963,392 +31817,477 @@ function toCheckRun(raw) {
     }
   };
 }
-var GitHubGateway = class {
-  constructor(octokit, repo, identity = {}) {
-    this.octokit = octokit;
-    this.repo = repo;
-    this.identity = identity;
-  }
-  octokit;
-  repo;
-  identity;
-  async call(operation, run) {
-    try {
-      return await run();
-    } catch (error2) {
-      throw toGitHubError(operation, error2);
-    }
-  }
-  request(route, parameters = {}) {
-    return this.octokit.request(route, { ...this.repo, ...parameters });
-  }
-  paginate(route, parameters = {}, scope = this.repo) {
-    return this.octokit.paginate(route, { ...scope, per_page: 100, ...parameters });
-  }
-  /** The file's text at `ref`, or null when it does not exist there. */
-  async getFileText(path6, ref) {
-    return this.call(`reading ${path6} at ${ref}`, async () => {
-      let data;
-      try {
-        ({ data } = await this.request("GET /repos/{owner}/{repo}/contents/{path}", {
-          path: path6,
-          ref,
-          mediaType: { format: "raw" }
-        }));
-      } catch (error2) {
-        if (isNotFound(error2)) return null;
-        throw error2;
-      }
-      if (typeof data === "string") return data;
-      if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-      const file = data;
-      if (file?.type === "file" && file.encoding === "base64" && typeof file.content === "string")
-        return Buffer.from(file.content, "base64").toString("utf8");
-      throw new GitHubError(`reading ${path6} at ${ref}`, 0, "not a file");
-    });
-  }
-  async getPullRequest(number) {
-    return this.call(`reading pull request #${number}`, async () => {
-      const { data } = await this.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
-        pull_number: number
-      });
-      const pr = data;
-      return {
-        number: pr.number,
-        author: login(pr.user),
-        headSha: pr.head.sha,
-        headRef: pr.head.ref,
-        baseRef: pr.base.ref,
-        baseSha: pr.base.sha,
-        state: pr.state,
-        merged: pr.merged === true,
-        draft: pr.draft === true,
-        title: pr.title ?? "",
-        labels: (pr.labels ?? []).map((l) => l.name),
-        requestedReviewers: (pr.requested_reviewers ?? []).map((u) => u.login),
-        requestedTeams: (pr.requested_teams ?? []).map((t) => t.slug),
-        headRepoFullName: pr.head.repo?.full_name ?? null,
-        baseRepoFullName: pr.base.repo.full_name,
-        defaultBranch: pr.base.repo.default_branch ?? "",
-        changedFilesCount: pr.changed_files ?? 0
-      };
-    });
-  }
-  /** Every review, all pages, oldest first as GitHub lists them. */
-  async listReviews(number) {
-    return this.call(`reading the reviews of #${number}`, async () => {
-      const reviews = await this.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
-        pull_number: number
-      });
-      return reviews.map((r) => ({
-        id: r.id,
-        user: r.user ? { login: login(r.user) } : null,
-        state: r.state,
-        commit_id: r.commit_id ?? null,
-        submitted_at: r.submitted_at ?? null
-      }));
-    });
-  }
-  /** Paths the PR touches, including the old path of a rename (moving a protected file out counts). */
-  async listChangedFiles(number) {
-    return this.call(`reading the files changed by #${number}`, async () => {
-      const files = await this.paginate(
-        "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-        { pull_number: number }
-      );
-      const paths = files.flatMap(
-        (f) => f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]
-      );
-      return [...new Set(paths)];
-    });
-  }
-  /** Active members' logins. Throws GitHubError (404/403 when the token cannot see the team). */
-  async listTeamMembers(org, slug) {
-    return this.call(`reading the members of team ${org}/${slug}`, async () => {
-      const members = await this.paginate(
-        "GET /orgs/{org}/teams/{team_slug}/members",
-        {
-          org,
-          team_slug: slug
-        },
-        null
-      );
-      return members.map((m) => m.login);
-    });
-  }
-  /** Numbers of the open PRs whose head includes `sha`. */
-  async pullRequestsForCommit(sha) {
-    return this.call(`finding the pull requests of ${sha}`, async () => {
-      const prs = await this.paginate(
-        "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
-        { commit_sha: sha }
-      );
-      return prs.filter((pr) => pr.state === "open").map((pr) => pr.number);
-    });
-  }
-  async checkRunsNamed(sha, name) {
-    const runs = await this.paginate("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
-      ref: sha,
-      check_name: name,
-      filter: "all"
-    });
-    return runs.map(toCheckRun).sort((a, b) => b.id - a.id);
-  }
-  /** The newest check run called `name` on `sha`, whoever created it (callers check `app.slug`). */
-  async findCheckRun(sha, name) {
-    return this.call(`reading the ${name} check run of ${sha}`, async () => {
-      const runs = await this.checkRunsNamed(sha, name);
-      return runs[0] ?? null;
-    });
-  }
-  /**
-   * Makes the newest own check run `name` on the commit show `desired`. Creates one when none
-   * exists, when a completed run would go back to in progress, or when annotations must change
-   * (GitHub appends annotations on update, so an update would duplicate them).
-   */
-  async upsertCheckRun(desired) {
-    const { name, headSha } = desired;
-    return this.call(`writing the ${name} check run of ${headSha}`, async () => {
-      const runs = await this.checkRunsNamed(headSha, name);
-      const own = this.identity.appSlug ? runs.filter((r) => r.app?.slug === this.identity.appSlug) : runs;
-      const existing = own[0];
-      const output = {
-        title: clip(desired.output.title, LIMITS.checkTitle),
-        summary: clip(desired.output.summary, LIMITS.checkSummary),
-        text: desired.output.text === void 0 ? void 0 : clip(desired.output.text, LIMITS.checkText)
-      };
-      const conclusion = desired.status === "completed" ? desired.conclusion : void 0;
-      if (desired.status === "completed" && !conclusion)
-        throw new GitHubError(
-          `writing the ${name} check run of ${headSha}`,
-          0,
-          "a completed check run needs a conclusion"
-        );
-      const annotations = desired.output.annotations ?? [];
-      if (existing) {
-        const same = existing.status === desired.status && (existing.conclusion ?? void 0) === conclusion && existing.output.title === output.title && existing.output.summary === output.summary && (existing.output.text ?? void 0) === output.text;
-        if (same) return { id: existing.id, changed: false };
-      }
-      const reopen = existing?.status === "completed" && desired.status !== "completed";
-      const batches = [];
-      for (let i = 0; i < annotations.length; i += LIMITS.annotationsPerRequest)
-        batches.push(annotations.slice(i, i + LIMITS.annotationsPerRequest));
-      const body = (batch) => ({
-        status: desired.status,
-        ...conclusion ? { conclusion } : {},
-        ...desired.externalId !== void 0 ? { external_id: desired.externalId } : {},
-        ...desired.detailsUrl !== void 0 ? { details_url: desired.detailsUrl } : {},
-        output: { ...output, ...batch && batch.length > 0 ? { annotations: batch } : {} }
-      });
-      const create = async () => {
-        const { data } = await this.request("POST /repos/{owner}/{repo}/check-runs", {
-          name,
-          head_sha: headSha,
-          ...body(batches[0])
-        });
-        return data.id;
-      };
-      let id;
-      if (existing && !reopen && annotations.length === 0) {
-        try {
-          await this.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
-            check_run_id: existing.id,
-            ...body(void 0)
-          });
-          id = existing.id;
-        } catch (error2) {
-          if (!isForbidden(error2)) throw error2;
-          id = await create();
-        }
-      } else id = await create();
-      for (const batch of batches.slice(1))
-        await this.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
-          check_run_id: id,
-          ...body(batch)
-        });
-      return { id, changed: true };
-    });
-  }
-  /**
-   * One comment per PR carrying `marker`, edited in place. Only a comment written by this identity
-   * (or, when the identity is unknown, by a bot) is ever edited: a human who pastes the marker into
-   * a comment can neither take over the report nor, by a refused edit, stop it being written.
-   */
-  async upsertStickyComment(issueNumber, body, marker = STICKY_MARKER) {
-    return this.call(`writing the comment on #${issueNumber}`, async () => {
-      const full = clip(body.includes(marker) ? body : `${marker}
-${body}`, LIMITS.commentBody);
-      const comments = await this.paginate(
-        "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-        {
-          issue_number: issueNumber
-        }
-      );
-      const marked = comments.filter((c) => (c.body ?? "").includes(marker));
-      const wanted = this.identity.login;
-      const existing = wanted ? marked.find((c) => sameLogin(login(c.user), wanted)) : marked.find((c) => c.user?.type === "Bot");
-      if (existing) {
-        if (existing.body === full) return { id: existing.id, changed: false, created: false };
-        try {
-          await this.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-            comment_id: existing.id,
-            body: full
-          });
-          return { id: existing.id, changed: true, created: false };
-        } catch (error2) {
-          if (!isForbidden(error2)) throw error2;
-        }
-      }
-      const { data } = await this.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-        issue_number: issueNumber,
-        body: full
-      });
-      return { id: data.id, changed: true, created: true };
-    });
-  }
-  /**
-   * Leaves exactly one label with the prefix: `prefix + state` (e.g. "model-approval: approved"),
-   * or none when `state` is null. Reads the labels unless the caller already has them.
-   */
-  async setStateLabel(issueNumber, state, options = {}) {
-    const prefix = options.prefix ?? STATE_LABEL_PREFIX;
-    return this.call(`setting the ${prefix.trim()} label of #${issueNumber}`, async () => {
-      const desired = state === null ? null : state.startsWith(prefix) ? state : prefix + state;
-      const current = options.currentLabels ?? (await this.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/labels", {
-        issue_number: issueNumber
-      })).map((l) => l.name);
-      const family = prefix.trim().toLowerCase();
-      const isDesired = (label2) => desired !== null && sameLogin(label2, desired);
-      const removed = current.filter((l) => l.toLowerCase().startsWith(family) && !isDesired(l));
-      const added = desired !== null && !current.some(isDesired) ? [desired] : [];
-      for (const name of removed) {
-        try {
-          await this.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
-            issue_number: issueNumber,
-            name
-          });
-        } catch (error2) {
-          if (!isNotFound(error2)) throw error2;
-        }
-      }
-      if (added.length > 0)
-        await this.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
-          issue_number: issueNumber,
-          labels: added
-        });
-      return { added, removed };
-    });
-  }
-  /**
-   * Requests reviews from those not yet requested (and never the author). A 422 (not a
-   * collaborator, unknown team) is reported in `refused`, not thrown.
-   */
-  async requestReviewers(number, wanted, options = {}) {
-    return this.call(`requesting reviews on #${number}`, async () => {
-      const { data } = await this.request(
-        "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-        {
-          pull_number: number
-        }
-      );
-      const already = data;
-      const isAuthor = (user) => options.author !== void 0 && sameLogin(user, options.author);
-      const users = [...new Set(wanted.users)].filter(
-        (u) => !isAuthor(u) && !already.users.some((r) => sameLogin(r.login, u))
-      );
-      const teams = [...new Set(wanted.teams)].filter(
-        (t) => !already.teams.some((r) => sameLogin(r.slug, t))
-      );
-      const result = {
-        requested: { users: [], teams: [] },
-        refused: { users: [], teams: [] }
-      };
-      if (users.length + teams.length === 0) return result;
-      const post = (reviewers, teamReviewers) => this.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", {
-        pull_number: number,
-        reviewers,
-        team_reviewers: teamReviewers
-      });
-      try {
-        await post(users, teams);
-        result.requested = { users, teams };
-        return result;
-      } catch (error2) {
-        if (error2.status !== 422) throw error2;
-      }
-      for (const [kind, names] of [
-        ["users", users],
-        ["teams", teams]
-      ]) {
-        for (const name of names) {
-          try {
-            await (kind === "users" ? post([name], []) : post([], [name]));
-            result.requested[kind].push(name);
-          } catch (error2) {
-            if (error2.status !== 422) throw error2;
-            result.refused[kind].push(name);
-          }
-        }
-      }
-      return result;
-    });
-  }
-  /** Workflow runs on `sha` waiting on environments (deployment protection rules, reviewers). */
-  async waitingDeploymentsForSha(sha) {
-    return this.call(`listing the workflow runs waiting on ${sha}`, async () => {
-      const runs = await this.paginate("GET /repos/{owner}/{repo}/actions/runs", {
-        head_sha: sha,
-        status: "waiting"
-      });
-      const waiting = [];
-      for (const run of runs) {
-        const { data } = await this.request(
-          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
-          {
-            run_id: run.id
-          }
-        );
-        const pending = data;
-        const environments = pending.map((p) => p.environment.name).filter((n) => Boolean(n));
-        if (environments.length > 0) waiting.push({ runId: run.id, environments });
-      }
-      return waiting;
-    });
-  }
-  /** Answers this App's custom deployment protection rule for one environment of a run. */
-  async reviewDeploymentProtectionRule(runId, answer) {
-    const verb = answer.state ?? "report status";
-    await this.call(`answering the ${answer.environment} deployment of run ${runId} (${verb})`, async () => {
-      await this.request("POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule", {
-        run_id: runId,
-        environment_name: answer.environment,
-        ...answer.state ? { state: answer.state } : {},
-        comment: clip(answer.comment, LIMITS.deploymentComment)
-      });
-    });
-  }
-  /**
-   * Answers through the `deployment_callback_url` of a deployment_protection_rule event. The URL
-   * must name this repository's run: the token is never sent anywhere but the API base URL.
-   */
-  async answerDeploymentCallback(url, answer) {
-    const path6 = (() => {
-      try {
-        return new URL(url).pathname;
-      } catch {
-        return "";
-      }
-    })();
-    const match = /\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)\/deployment_protection_rule$/.exec(path6);
-    const sameRepo = match && sameLogin(decodeURIComponent(match[1] ?? ""), this.repo.owner) && sameLogin(decodeURIComponent(match[2] ?? ""), this.repo.repo);
-    if (!match || !sameRepo)
+async function checkRunsNamed(client, sha, name) {
+  const runs = await client.paginate("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+    ref: sha,
+    check_name: name,
+    filter: "all"
+  });
+  return runs.map(toCheckRun).sort((a, b) => b.id - a.id);
+}
+async function findCheckRun(client, sha, name) {
+  return client.call(`reading the ${name} check run of ${sha}`, async () => {
+    const runs = await checkRunsNamed(client, sha, name);
+    return runs[0] ?? null;
+  });
+}
+async function upsertCheckRun(client, desired, options = {}) {
+  const { name, headSha } = desired;
+  return client.call(`writing the ${name} check run of ${headSha}`, async () => {
+    const runs = await checkRunsNamed(client, headSha, name);
+    const own = client.identity.appSlug ? runs.filter((r) => r.app?.slug === client.identity.appSlug) : runs;
+    const existing = own[0];
+    const output = {
+      title: clip(desired.output.title, GITHUB_LIMITS.checkTitle),
+      summary: clip(desired.output.summary, GITHUB_LIMITS.checkSummary),
+      text: desired.output.text === void 0 ? void 0 : clip(desired.output.text, GITHUB_LIMITS.checkText)
+    };
+    const conclusion = desired.status === "completed" ? desired.conclusion : void 0;
+    if (desired.status === "completed" && !conclusion)
       throw new GitHubError(
-        `answering the ${answer.environment} deployment`,
+        `writing the ${name} check run of ${headSha}`,
         0,
-        `the callback URL ${url} is not a deployment protection rule of ${this.repo.owner}/${this.repo.repo}`
+        "a completed check run needs a conclusion"
       );
-    await this.reviewDeploymentProtectionRule(Number(match[3]), answer);
+    const annotations2 = desired.output.annotations ?? [];
+    if (existing) {
+      const same = existing.status === desired.status && (existing.conclusion ?? void 0) === conclusion && existing.output.title === output.title && existing.output.summary === output.summary && (existing.output.text ?? void 0) === output.text;
+      if (same) return { id: existing.id, changed: false };
+    }
+    const reopen = existing?.status === "completed" && desired.status !== "completed";
+    const batches = [];
+    for (let i2 = 0; i2 < annotations2.length; i2 += GITHUB_LIMITS.annotationsPerRequest)
+      batches.push(annotations2.slice(i2, i2 + GITHUB_LIMITS.annotationsPerRequest));
+    const body = (batch) => ({
+      status: desired.status,
+      ...conclusion ? { conclusion } : {},
+      ...desired.externalId !== void 0 ? { external_id: desired.externalId } : {},
+      ...desired.detailsUrl !== void 0 ? { details_url: desired.detailsUrl } : {},
+      output: { ...output, ...batch && batch.length > 0 ? { annotations: batch } : {} }
+    });
+    const create = async () => {
+      const { data } = await client.request("POST /repos/{owner}/{repo}/check-runs", {
+        name,
+        head_sha: headSha,
+        ...body(batches[0])
+      });
+      return data.id;
+    };
+    let id;
+    if (existing && !reopen && annotations2.length === 0 && !options.forceCreate) {
+      try {
+        await client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+          check_run_id: existing.id,
+          ...body(void 0)
+        });
+        id = existing.id;
+      } catch (error2) {
+        if (!isForbidden(error2)) throw error2;
+        id = await create();
+      }
+    } else id = await create();
+    for (const batch of batches.slice(1))
+      await client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+        check_run_id: id,
+        ...body(batch)
+      });
+    return { id, changed: true };
+  });
+}
+
+// src/github/rest/contents.ts
+async function getFile(client, path6, ref) {
+  const operation = `reading ${path6} at ${ref}`;
+  return client.call(operation, async () => {
+    let data;
+    try {
+      ({ data } = await client.request("GET /repos/{owner}/{repo}/contents/{path}", { path: path6, ref }));
+    } catch (error2) {
+      if (isNotFound(error2)) return null;
+      throw error2;
+    }
+    const file = data;
+    if (Array.isArray(data) || file?.type !== "file") throw new GitHubError(operation, 0, "not a file");
+    if (file.encoding === "base64" && typeof file.content === "string")
+      return {
+        text: Buffer.from(file.content, "base64").toString("utf8"),
+        ...typeof file.sha === "string" ? { blobSha: file.sha } : {}
+      };
+    throw new GitHubError(operation, 0, "the file is too large to read through the contents API (over 1 MB)");
+  });
+}
+async function getFileText(client, path6, ref) {
+  return client.call(`reading ${path6} at ${ref}`, async () => {
+    let data;
+    try {
+      ({ data } = await client.request("GET /repos/{owner}/{repo}/contents/{path}", {
+        path: path6,
+        ref,
+        mediaType: { format: "raw" }
+      }));
+    } catch (error2) {
+      if (isNotFound(error2)) return null;
+      throw error2;
+    }
+    if (typeof data === "string") return data;
+    if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
+    const file = data;
+    if (file?.type === "file" && file.encoding === "base64" && typeof file.content === "string")
+      return Buffer.from(file.content, "base64").toString("utf8");
+    throw new GitHubError(`reading ${path6} at ${ref}`, 0, "not a file");
+  });
+}
+
+// src/github/rest/deployments.ts
+async function waitingDeploymentsForSha(client, sha) {
+  return client.call(`listing the workflow runs waiting on ${sha}`, async () => {
+    const runs = await client.paginate("GET /repos/{owner}/{repo}/actions/runs", {
+      head_sha: sha,
+      status: "waiting"
+    });
+    const waiting = [];
+    for (const run of runs) {
+      const { data } = await client.request(
+        "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+        {
+          run_id: run.id
+        }
+      );
+      const pending = data;
+      const environments = pending.map((p) => p.environment.name).filter((n) => Boolean(n));
+      if (environments.length > 0) waiting.push({ runId: run.id, environments });
+    }
+    return waiting;
+  });
+}
+async function reviewDeploymentProtectionRule(client, runId, answer) {
+  const verb = answer.state ?? "report status";
+  await client.call(`answering the ${answer.environment} deployment of run ${runId} (${verb})`, async () => {
+    await client.request("POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule", {
+      run_id: runId,
+      environment_name: answer.environment,
+      ...answer.state ? { state: answer.state } : {},
+      comment: clip(answer.comment, GITHUB_LIMITS.deploymentComment)
+    });
+  });
+}
+async function answerDeploymentCallback(client, url, answer) {
+  const path6 = (() => {
+    try {
+      return new URL(url).pathname;
+    } catch {
+      return "";
+    }
+  })();
+  const match = /\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)\/deployment_protection_rule$/.exec(path6);
+  const sameRepo = match && sameLogin(decodeURIComponent(match[1] ?? ""), client.repo.owner) && sameLogin(decodeURIComponent(match[2] ?? ""), client.repo.repo);
+  if (!match || !sameRepo)
+    throw new GitHubError(
+      `answering the ${answer.environment} deployment`,
+      0,
+      `the callback URL ${url} is not a deployment protection rule of ${client.repo.owner}/${client.repo.repo}`
+    );
+  await reviewDeploymentProtectionRule(client, Number(match[3]), answer);
+}
+
+// src/core/names.ts
+var CONFIG_PATH = ".github/model-approval.yml";
+var CONFIG_PATH_PATTERN = ".github/model-approval.{yml,yaml}";
+var WORKFLOWS_DIR = ".github/workflows";
+var METRICS_CHECK = "model-approval/metrics";
+var DECISION_CHECK = "model-approval";
+var ACTIONS_APP_SLUG = "github-actions";
+var STATE_LABEL_PREFIX = "model-approval: ";
+var SNAPSHOT_ARTIFACT_PREFIX = "model-approval-snapshot-";
+var SNAPSHOT_FILE = "model-approval-snapshot.json";
+function snapshotArtifactName(attempt) {
+  return `${SNAPSHOT_ARTIFACT_PREFIX}${attempt}`;
+}
+function snapshotArtifactAttempt(name) {
+  if (!name.startsWith(SNAPSHOT_ARTIFACT_PREFIX)) return void 0;
+  const rest = name.slice(SNAPSHOT_ARTIFACT_PREFIX.length);
+  return /^[1-9]\d{0,5}$/.test(rest) ? Number(rest) : void 0;
+}
+
+// src/github/rest/issues.ts
+async function upsertStickyComment(client, issueNumber, body, marker = COMMENT_MARKER) {
+  return client.call(`writing the comment on #${issueNumber}`, async () => {
+    const full = clip(body.includes(marker) ? body : `${marker}
+${body}`, GITHUB_LIMITS.commentBody);
+    const comments = await client.paginate(
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+      {
+        issue_number: issueNumber
+      }
+    );
+    const marked = comments.filter((c) => (c.body ?? "").includes(marker));
+    const wanted = client.identity.login;
+    const existing = wanted ? marked.find((c) => sameLogin(login(c.user), wanted)) : marked.find((c) => c.user?.type === "Bot");
+    if (existing) {
+      if (existing.body === full) return { id: existing.id, changed: false, created: false };
+      try {
+        await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+          comment_id: existing.id,
+          body: full
+        });
+        return { id: existing.id, changed: true, created: false };
+      } catch (error2) {
+        if (!isForbidden(error2)) throw error2;
+      }
+    }
+    const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      issue_number: issueNumber,
+      body: full
+    });
+    return { id: data.id, changed: true, created: true };
+  });
+}
+async function setStateLabel(client, issueNumber, state, options = {}) {
+  const prefix = options.prefix ?? STATE_LABEL_PREFIX;
+  return client.call(`setting the ${prefix.trim()} label of #${issueNumber}`, async () => {
+    const desired = state === null ? null : state.startsWith(prefix) ? state : prefix + state;
+    const current = options.currentLabels ?? (await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+      issue_number: issueNumber
+    })).map((l) => l.name);
+    const family = prefix.trim().toLowerCase();
+    const isDesired = (label2) => desired !== null && sameLogin(label2, desired);
+    const removed = current.filter((l) => l.toLowerCase().startsWith(family) && !isDesired(l));
+    const added = desired !== null && !current.some(isDesired) ? [desired] : [];
+    for (const name of removed) {
+      try {
+        await client.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+          issue_number: issueNumber,
+          name
+        });
+      } catch (error2) {
+        if (!isNotFound(error2)) throw error2;
+      }
+    }
+    if (added.length > 0)
+      await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+        issue_number: issueNumber,
+        labels: added
+      });
+    return { added, removed };
+  });
+}
+
+// src/core/candidate/changed-files.ts
+function changedFiles(files, limit, total) {
+  const complete = total === void 0 ? files.length < limit : total <= files.length;
+  return { known: true, files, complete, ...complete ? {} : { limit } };
+}
+
+// src/github/rest/pulls.ts
+async function getPullRequest(client, number) {
+  return client.call(`reading pull request #${number}`, async () => {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+      pull_number: number
+    });
+    const pr = data;
+    return {
+      number: pr.number,
+      author: login(pr.user),
+      headSha: pr.head.sha,
+      headRef: pr.head.ref,
+      baseRef: pr.base.ref,
+      baseSha: pr.base.sha,
+      state: pr.state,
+      merged: pr.merged === true,
+      draft: pr.draft === true,
+      title: pr.title ?? "",
+      labels: (pr.labels ?? []).map((l) => l.name),
+      requestedReviewers: (pr.requested_reviewers ?? []).map((u) => u.login),
+      requestedTeams: (pr.requested_teams ?? []).map((t) => t.slug),
+      headRepoFullName: pr.head.repo?.full_name ?? null,
+      baseRepoFullName: pr.base.repo.full_name,
+      defaultBranch: pr.base.repo.default_branch ?? "",
+      changedFilesCount: pr.changed_files ?? 0,
+      updatedAt: pr.updated_at ?? ""
+    };
+  });
+}
+async function listReviews(client, number) {
+  return client.call(`reading the reviews of #${number}`, async () => {
+    const reviews = await client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
+      pull_number: number
+    });
+    return reviews.map((r) => ({
+      id: r.id,
+      user: r.user ? { login: login(r.user) } : null,
+      state: r.state,
+      commit_id: r.commit_id ?? null,
+      submitted_at: r.submitted_at ?? null
+    }));
+  });
+}
+async function compareCommits(client, base, head) {
+  return client.call(`comparing ${base}...${head}`, async () => {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+      basehead: `${base}...${head}`
+    });
+    const comparison = data;
+    const listed = comparison.files ?? [];
+    const files = [
+      ...new Set(
+        listed.flatMap((f) => f.previous_filename ? [f.filename, f.previous_filename] : [f.filename])
+      )
+    ];
+    return { status: comparison.status, files, complete: listed.length < GITHUB_LIMITS.compareFiles };
+  });
+}
+async function changedFiles2(client, base, head) {
+  const comparison = await compareCommits(client, base, head);
+  return changedFiles(
+    comparison.files,
+    GITHUB_LIMITS.compareFiles,
+    comparison.complete ? comparison.files.length : void 0
+  );
+}
+async function branchContains(client, branch, sha) {
+  return client.call(`checking whether ${branch} contains ${sha}`, async () => {
+    try {
+      const { status } = await compareCommits(client, `refs/heads/${branch}`, sha);
+      return status === "identical" || status === "behind";
+    } catch (error2) {
+      if (isNotFound(error2)) return false;
+      throw error2;
+    }
+  });
+}
+async function pusherOf(client, branch, sha) {
+  return client.call(`reading who pushed ${sha} to ${branch}`, async () => {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/activity", {
+      ref: `refs/heads/${branch}`,
+      per_page: 100
+    });
+    const activities = data ?? [];
+    const push = activities.find((a) => a.after === sha);
+    return push?.actor?.login || void 0;
+  });
+}
+async function pullRequestsForCommit(client, sha) {
+  return client.call(`finding the pull requests of ${sha}`, async () => {
+    const prs = await client.paginate(
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+      { commit_sha: sha }
+    );
+    return prs.filter((pr) => pr.state === "open").map((pr) => pr.number);
+  });
+}
+async function openPullRequests(client, limit) {
+  return client.call("listing the open pull requests", async () => {
+    const numbers = [];
+    for (let page = 1; numbers.length <= limit; page++) {
+      const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
+        state: "open",
+        sort: "created",
+        direction: "desc",
+        per_page: 100,
+        page
+      });
+      const prs = data;
+      numbers.push(...prs.map((p) => p.number));
+      if (prs.length < 100) break;
+    }
+    return { numbers: numbers.slice(0, limit), more: numbers.length > limit };
+  });
+}
+async function requestReviewers(client, number, wanted, options = {}) {
+  return client.call(`requesting reviews on #${number}`, async () => {
+    const { data } = await client.request(
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+      {
+        pull_number: number
+      }
+    );
+    const already = data;
+    const isAuthor = (user) => options.author !== void 0 && sameLogin(user, options.author);
+    const users = [...new Set(wanted.users)].filter(
+      (u) => !isAuthor(u) && !already.users.some((r) => sameLogin(r.login, u))
+    );
+    const teams = [...new Set(wanted.teams)].filter((t) => !already.teams.some((r) => sameLogin(r.slug, t)));
+    const result = {
+      requested: { users: [], teams: [] },
+      refused: { users: [], teams: [] }
+    };
+    if (users.length + teams.length === 0) return result;
+    const post = (reviewers, teamReviewers) => client.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", {
+      pull_number: number,
+      reviewers,
+      team_reviewers: teamReviewers
+    });
+    try {
+      await post(users, teams);
+      result.requested = { users, teams };
+      return result;
+    } catch (error2) {
+      if (error2.status !== 422) throw error2;
+    }
+    for (const [kind, names] of [
+      ["users", users],
+      ["teams", teams]
+    ]) {
+      for (const name of names) {
+        try {
+          await (kind === "users" ? post([name], []) : post([], [name]));
+          result.requested[kind].push(name);
+        } catch (error2) {
+          if (error2.status !== 422) throw error2;
+          result.refused[kind].push(name);
+        }
+      }
+    }
+    return result;
+  });
+}
+
+// src/github/rest/teams.ts
+async function listTeamMembers(client, org, slug) {
+  return client.call(`reading the members of team ${org}/${slug}`, async () => {
+    const members = await client.paginate(
+      "GET /orgs/{org}/teams/{team_slug}/members",
+      { org, team_slug: slug },
+      null
+    );
+    return members.map((m) => m.login);
+  });
+}
+
+// src/github/gateway.ts
+var GitHubGateway = class {
+  client;
+  constructor(octokit, repo, identity = {}) {
+    this.client = new GitHubClient(octokit, repo, identity);
   }
+  get repository() {
+    return this.client.fullName;
+  }
+  // Each method is its resource module's function with this gateway's client; the arrows read
+  // `this.client` when called, after the constructor has set it.
+  getFile = (...a) => getFile(this.client, ...a);
+  getFileText = (...a) => getFileText(this.client, ...a);
+  getPullRequest = (...a) => getPullRequest(this.client, ...a);
+  listReviews = (...a) => listReviews(this.client, ...a);
+  compareCommits = (...a) => compareCommits(this.client, ...a);
+  changedFiles = (...a) => changedFiles2(this.client, ...a);
+  branchContains = (...a) => branchContains(this.client, ...a);
+  pusherOf = (...a) => pusherOf(this.client, ...a);
+  pullRequestsForCommit = (...a) => pullRequestsForCommit(this.client, ...a);
+  openPullRequests = (...a) => openPullRequests(this.client, ...a);
+  requestReviewers = (...a) => requestReviewers(this.client, ...a);
+  listTeamMembers = (...a) => listTeamMembers(this.client, ...a);
+  findCheckRun = (...a) => findCheckRun(this.client, ...a);
+  upsertCheckRun = (...a) => upsertCheckRun(this.client, ...a);
+  upsertStickyComment = (...a) => upsertStickyComment(this.client, ...a);
+  setStateLabel = (...a) => setStateLabel(this.client, ...a);
+  workflowRunsForCommit = (...a) => workflowRunsForCommit(this.client, ...a);
+  getWorkflowRun = (...a) => getWorkflowRun(this.client, ...a);
+  runArtifacts = (...a) => runArtifacts(this.client, ...a);
+  readArtifactFile = (...a) => readArtifactFile(this.client, ...a);
+  waitingDeploymentsForSha = (...a) => waitingDeploymentsForSha(this.client, ...a);
+  reviewDeploymentProtectionRule = (...a) => reviewDeploymentProtectionRule(this.client, ...a);
+  answerDeploymentCallback = (...a) => answerDeploymentCallback(this.client, ...a);
 };
 
 // node_modules/@actions/github/lib/context.js
@@ -31359,7 +32298,7 @@ var Context = class {
    * Hydrate the context from the environment
    */
   constructor() {
-    var _a, _b, _c;
+    var _a2, _b2, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync(process.env.GITHUB_EVENT_PATH)) {
@@ -31379,8 +32318,8 @@ var Context = class {
     this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
     this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
     this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-    this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
-    this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+    this.apiUrl = (_a2 = process.env.GITHUB_API_URL) !== null && _a2 !== void 0 ? _a2 : `https://api.github.com`;
+    this.serverUrl = (_b2 = process.env.GITHUB_SERVER_URL) !== null && _b2 !== void 0 ? _b2 : `https://github.com`;
     this.graphqlUrl = (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
   }
   get issue() {
@@ -31407,11 +32346,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -31427,7 +32366,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -31459,8 +32398,8 @@ function getApiBaseUrl() {
   return process.env["GITHUB_API_URL"] || "https://api.github.com";
 }
 function getUserAgentWithOrchestrationId(baseUserAgent) {
-  var _a;
-  const orchId = (_a = process.env["ACTIONS_ORCHESTRATION_ID"]) === null || _a === void 0 ? void 0 : _a.trim();
+  var _a2;
+  const orchId = (_a2 = process.env["ACTIONS_ORCHESTRATION_ID"]) === null || _a2 === void 0 ? void 0 : _a2.trim();
   if (orchId) {
     const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
     const tag = `actions_orchestration_id/${sanitizedId}`;
@@ -32096,15 +33035,15 @@ var bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
 var noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
 var isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
 var isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
-var stringifyIteratively = (rootValue, replacer3, spaceParam) => {
+var stringifyIteratively = (rootValue, replacer2, spaceParam) => {
   let space = "";
   if (typeof spaceParam === "number") {
     space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
   } else if (typeof spaceParam === "string") {
     space = spaceParam.slice(0, 10);
   }
-  const isFunctionReplacer = typeof replacer3 === "function";
-  const propertyList = Array.isArray(replacer3) ? new Set(replacer3.map(String)) : null;
+  const isFunctionReplacer = typeof replacer2 === "function";
+  const propertyList = Array.isArray(replacer2) ? new Set(replacer2.map(String)) : null;
   const prepareVal = (parent, key, val) => {
     const isObject = val !== null && typeof val === "object";
     const hasToJSON = isObject && typeof val.toJSON === "function";
@@ -32120,7 +33059,7 @@ var stringifyIteratively = (rootValue, replacer3, spaceParam) => {
       return val.toString() + "n";
     }
     if (isFunctionReplacer) {
-      val = replacer3.call(parent, key, val);
+      val = replacer2.call(parent, key, val);
     }
     const isPostReplacerObject = val !== null && typeof val === "object";
     if (isPostReplacerObject) {
@@ -32251,7 +33190,7 @@ var stringifyIteratively = (rootValue, replacer3, spaceParam) => {
   }
   return chunks.join("");
 };
-var JSONStringify = (value, replacer3, space) => {
+var JSONStringify = (value, replacer2, space) => {
   try {
     const supportsRawJSON = "rawJSON" in JSON;
     if (supportsRawJSON) {
@@ -32259,25 +33198,25 @@ var JSONStringify = (value, replacer3, space) => {
         value,
         (key, val) => {
           if (typeof val === "bigint") return JSON.rawJSON(val.toString());
-          const hasFunctionReplacer = typeof replacer3 === "function";
-          if (hasFunctionReplacer) return replacer3(key, val);
-          const isKeyInArrayReplacer = Array.isArray(replacer3) && replacer3.includes(key);
+          const hasFunctionReplacer = typeof replacer2 === "function";
+          if (hasFunctionReplacer) return replacer2(key, val);
+          const isKeyInArrayReplacer = Array.isArray(replacer2) && replacer2.includes(key);
           if (isKeyInArrayReplacer) return val;
           return val;
         },
         space
       );
     }
-    if (!value) return originalStringify(value, replacer3, space);
+    if (!value) return originalStringify(value, replacer2, space);
     const convertedToCustomJSON = originalStringify(
       value,
       (key, val) => {
         const isNoise = typeof val === "string" && noiseValue.test(val);
         if (isNoise) return val.toString() + "n";
         if (typeof val === "bigint") return val.toString() + "n";
-        const hasFunctionReplacer = typeof replacer3 === "function";
-        if (hasFunctionReplacer) return replacer3(key, val);
-        const isKeyInArrayReplacer = Array.isArray(replacer3) && replacer3.includes(key);
+        const hasFunctionReplacer = typeof replacer2 === "function";
+        if (hasFunctionReplacer) return replacer2(key, val);
+        const isKeyInArrayReplacer = Array.isArray(replacer2) && replacer2.includes(key);
         if (isKeyInArrayReplacer) return val;
         return val;
       },
@@ -32291,7 +33230,7 @@ var JSONStringify = (value, replacer3, space) => {
     return denoisedJSON;
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer3, space);
+      const convertedJSON = stringifyIteratively(value, replacer2, space);
       if (convertedJSON === void 0) return void 0;
       const supportsRawJSON = "rawJSON" in JSON;
       if (supportsRawJSON) return convertedJSON;
@@ -32328,8 +33267,8 @@ var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context3);
 };
-var JSONParseV2 = (text2, reviver2) => {
-  return JSON.parse(text2, (key, value, context3) => {
+var JSONParseV2 = (text3, reviver2) => {
+  return JSON.parse(text3, (key, value, context3) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -32356,8 +33295,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
       const isComplexObject = value !== null && typeof value === "object";
       if (isComplexObject) {
         const keys = Object.keys(value);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
+        for (let i2 = keys.length - 1; i2 >= 0; i2--) {
+          stack.push({ parent: value, key: keys[i2], visited: false });
         }
       }
     } else {
@@ -32387,8 +33326,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text2) => {
-  return text2.replace(
+var serializeBigInts = (text3) => {
+  return text3.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -32402,18 +33341,18 @@ var serializeBigInts = (text2) => {
     }
   );
 };
-var JSONParse = (text2, reviver2) => {
-  if (!text2) return originalParse(text2, reviver2);
+var JSONParse = (text3, reviver2) => {
+  if (!text3) return originalParse(text3, reviver2);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text2, reviver2);
-    const serializedData = serializeBigInts(text2);
+    if (isContextSourceSupported()) return JSONParseV2(text3, reviver2);
+    const serializedData = serializeBigInts(text3);
     return originalParse(
       serializedData,
       (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver2)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text2);
+      const serializedData = serializeBigInts(text3);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver2);
     }
@@ -32581,12 +33520,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text2 = "";
+    let text3 = "";
     try {
-      text2 = await response.text();
-      return JSONParse(text2);
-    } catch (err) {
-      return text2;
+      text3 = await response.text();
+      return JSONParse(text3);
+    } catch (err2) {
+      return text3;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -32921,8 +33860,8 @@ var Octokit = class {
       this.auth = auth2;
     }
     const classConstructor = this.constructor;
-    for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options));
+    for (let i2 = 0; i2 < classConstructor.plugins.length; ++i2) {
+      Object.assign(this, classConstructor.plugins[i2](this, options));
     }
   }
   // assigned during constructor
@@ -35858,29 +36797,31 @@ function field(value, ...path6) {
   }
   return at2;
 }
-function text(value, ...path6) {
+function text2(value, ...path6) {
   const v = field(value, ...path6);
   return typeof v === "string" && v !== "" ? v : void 0;
 }
 function readEventContext(name, payload, fallbackSha) {
-  if (!PR_EVENTS.has(name)) return { name, sha: fallbackSha };
+  const defaultBranch = text2(payload, "repository", "default_branch");
+  const common = { name, ...defaultBranch ? { defaultBranch } : {} };
+  if (!PR_EVENTS.has(name)) return { ...common, sha: fallbackSha };
   const pr = field(payload, "pull_request");
   const number = field(pr, "number");
-  const headSha = text(pr, "head", "sha");
-  const baseSha = text(pr, "base", "sha");
-  const baseRef = text(pr, "base", "ref");
-  const author = text(pr, "user", "login");
+  const headSha = text2(pr, "head", "sha");
+  const baseSha = text2(pr, "base", "sha");
+  const baseRef = text2(pr, "base", "ref");
+  const author = text2(pr, "user", "login");
   if (typeof number !== "number" || !headSha || !baseSha || !baseRef || !author) {
     throw new Error(
       `the ${name} event payload has no complete pull_request (number, head.sha, base.sha, base.ref, user.login)`
     );
   }
-  const headRepo = text(pr, "head", "repo", "full_name");
-  const baseRepo = text(pr, "base", "repo", "full_name");
-  const count = field(pr, "changed_files");
-  const defaultBranch = text(payload, "repository", "default_branch");
+  const headRepo = text2(pr, "head", "repo", "full_name");
+  const baseRepo = text2(pr, "base", "repo", "full_name");
+  const updatedAt = text2(pr, "updated_at");
+  const reviewId = field(payload, "review", "id");
   return {
-    name,
+    ...common,
     sha: headSha,
     pr: {
       number,
@@ -35889,14 +36830,23 @@ function readEventContext(name, payload, fallbackSha) {
       baseRef,
       author,
       fromFork: headRepo !== void 0 && headRepo !== baseRepo,
-      ...typeof count === "number" ? { changedFilesCount: count } : {},
-      ...defaultBranch ? { defaultBranch } : {}
-    }
+      ...updatedAt ? { updatedAt } : {}
+    },
+    ...name === "pull_request_review" && typeof reviewId === "number" ? { review: { id: reviewId, dismissed: field(payload, "action") === "dismissed" } } : {}
   };
+}
+function subjectOf(event) {
+  if (!event.pr) return { kind: "commit", sha: event.sha, defaultBranch: event.defaultBranch ?? "" };
+  const bound = {
+    headSha: event.pr.headSha,
+    ...event.pr.updatedAt ? { updatedAt: event.pr.updatedAt } : {},
+    ...event.review ? { review: event.review } : {}
+  };
+  return { kind: "pull_request", number: event.pr.number, commit: event.pr.headSha, event: bound };
 }
 
 // src/action/inputs.ts
-var DEFAULT_CONFIG = ".github/model-approval.yml";
+var DEFAULT_CONFIG = CONFIG_PATH;
 function parseBoolean(name, value, fallback, errors2) {
   if (value === "") return fallback;
   if (["true", "True", "TRUE"].includes(value)) return true;
@@ -35918,6 +36868,10 @@ function parseInputs(raw) {
     errors2.push("input 'github-token' is empty: pass ${{ github.token }} or a token with checks: write");
   const config = raw.config === "" ? DEFAULT_CONFIG : raw.config;
   if (config.includes("\n")) errors2.push("input 'config' must be a single path");
+  if (app && config !== CONFIG_PATH)
+    errors2.push(
+      `input 'config' must be ${CONFIG_PATH} with app: true (the App reads only that file), got '${config}'`
+    );
   if (errors2.length > 0) return { ok: false, errors: errors2 };
   return {
     ok: true,
@@ -36092,7 +37046,7 @@ function getProxyUrl(reqUrl) {
   if (proxyVar) {
     try {
       return new DecodedURL(proxyVar);
-    } catch (_a) {
+    } catch (_a2) {
       if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
         return new DecodedURL(`http://${proxyVar}`);
     }
@@ -36124,8 +37078,8 @@ function checkBypass(reqUrl) {
   if (typeof reqPort === "number") {
     upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
   }
-  for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
-    if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+  for (const upperNoProxyItem of noProxy.split(",").map((x2) => x2.trim().toUpperCase()).filter((x2) => x2)) {
+    if (upperNoProxyItem === "*" || upperReqHosts.some((x2) => x2 === upperNoProxyItem || x2.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x2.endsWith(`${upperNoProxyItem}`))) {
       return true;
     }
   }
@@ -36154,11 +37108,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -36174,7 +37128,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36247,26 +37201,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter2(this, void 0, void 0, function* () {
-      return new Promise((resolve5) => __awaiter2(this, void 0, void 0, function* () {
+      return new Promise((resolve4) => __awaiter2(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve5(output.toString());
+          resolve4(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter2(this, void 0, void 0, function* () {
-      return new Promise((resolve5) => __awaiter2(this, void 0, void 0, function* () {
+      return new Promise((resolve4) => __awaiter2(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve5(Buffer.concat(chunks));
+          resolve4(Buffer.concat(chunks));
         });
       }));
     });
@@ -36469,14 +37423,14 @@ var HttpClient2 = class {
    */
   requestRaw(info2, data) {
     return __awaiter2(this, void 0, void 0, function* () {
-      return new Promise((resolve5, reject) => {
-        function callbackForResult(err, res) {
-          if (err) {
-            reject(err);
+      return new Promise((resolve4, reject) => {
+        function callbackForResult(err2, res) {
+          if (err2) {
+            reject(err2);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve5(res);
+            resolve4(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -36497,10 +37451,10 @@ var HttpClient2 = class {
       info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
     }
     let callbackCalled = false;
-    function handleResult(err, res) {
+    function handleResult(err2, res) {
       if (!callbackCalled) {
         callbackCalled = true;
-        onResult(err, res);
+        onResult(err2, res);
       }
     }
     const req = info2.httpModule.request(info2.options, (msg) => {
@@ -36517,8 +37471,8 @@ var HttpClient2 = class {
       }
       handleResult(new Error(`Request timeout: ${info2.options.path}`));
     });
-    req.on("error", function(err) {
-      handleResult(err);
+    req.on("error", function(err2) {
+      handleResult(err2);
     });
     if (data && typeof data === "string") {
       req.write(data, "utf8");
@@ -36720,12 +37674,12 @@ var HttpClient2 = class {
     return __awaiter2(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+      return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter2(this, void 0, void 0, function* () {
-      return new Promise((resolve5, reject) => __awaiter2(this, void 0, void 0, function* () {
+      return new Promise((resolve4, reject) => __awaiter2(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -36733,7 +37687,7 @@ var HttpClient2 = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve5(response);
+          resolve4(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -36757,7 +37711,7 @@ var HttpClient2 = class {
             response.result = obj;
           }
           response.headers = res.message.headers;
-        } catch (err) {
+        } catch (err2) {
         }
         if (statusCode > 299) {
           let msg;
@@ -36768,11 +37722,11 @@ var HttpClient2 = class {
           } else {
             msg = `Failed request: (${statusCode})`;
           }
-          const err = new HttpClientError(msg, statusCode);
-          err.result = response.result;
-          reject(err);
+          const err2 = new HttpClientError(msg, statusCode);
+          err2.result = response.result;
+          reject(err2);
         } else {
-          resolve5(response);
+          resolve4(response);
         }
       }));
     });
@@ -36783,11 +37737,11 @@ var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -36803,7 +37757,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36834,11 +37788,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -36854,7 +37808,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36883,7 +37837,7 @@ var OidcClient = class _OidcClient {
   }
   static getCall(id_token_url) {
     return __awaiter4(this, void 0, void 0, function* () {
-      var _a;
+      var _a2;
       const httpclient = _OidcClient.createHttpClient();
       const res = yield httpclient.getJson(id_token_url).catch((error2) => {
         throw new Error(`Failed to get ID Token. 
@@ -36892,7 +37846,7 @@ var OidcClient = class _OidcClient {
  
         Error Message: ${error2.message}`);
       });
-      const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+      const id_token = (_a2 = res.result) === null || _a2 === void 0 ? void 0 : _a2.value;
       if (!id_token) {
         throw new Error("Response json body do not have ID Token field");
       }
@@ -36923,11 +37877,11 @@ import { EOL as EOL4 } from "os";
 import { constants, promises } from "fs";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -36943,7 +37897,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36971,7 +37925,7 @@ var Summary = class {
       }
       try {
         yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-      } catch (_a) {
+      } catch (_a2) {
         throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
       }
       this._filePath = pathFromEnv;
@@ -37053,8 +38007,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text2, addEOL = false) {
-    this._buffer += text2;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -37150,10 +38104,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text2, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text2);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -37182,9 +38136,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text2, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text2, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -37195,8 +38149,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text2, href) {
-    const element = this.wrap("a", text2, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -37245,11 +38199,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -37265,7 +38219,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37277,11 +38231,11 @@ function exists(fsPath) {
   return __awaiter6(this, void 0, void 0, function* () {
     try {
       yield stat(fsPath);
-    } catch (err) {
-      if (err.code === "ENOENT") {
+    } catch (err2) {
+      if (err2.code === "ENOENT") {
         return false;
       }
-      throw err;
+      throw err2;
     }
     return true;
   });
@@ -37301,9 +38255,9 @@ function tryGetExecutablePath(filePath, extensions) {
     let stats = void 0;
     try {
       stats = yield stat(filePath);
-    } catch (err) {
-      if (err.code !== "ENOENT") {
-        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+    } catch (err2) {
+      if (err2.code !== "ENOENT") {
+        console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err2}`);
       }
     }
     if (stats && stats.isFile()) {
@@ -37324,9 +38278,9 @@ function tryGetExecutablePath(filePath, extensions) {
       stats = void 0;
       try {
         stats = yield stat(filePath);
-      } catch (err) {
-        if (err.code !== "ENOENT") {
-          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+      } catch (err2) {
+        if (err2.code !== "ENOENT") {
+          console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err2}`);
         }
       }
       if (stats && stats.isFile()) {
@@ -37340,8 +38294,8 @@ function tryGetExecutablePath(filePath, extensions) {
                 break;
               }
             }
-          } catch (err) {
-            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+          } catch (err2) {
+            console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err2}`);
           }
           return filePath;
         } else {
@@ -37369,11 +38323,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -37389,7 +38343,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37463,11 +38417,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -37483,7 +38437,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37544,8 +38498,8 @@ var ToolRunner = class extends events.EventEmitter {
         n = s.indexOf(os3.EOL);
       }
       return s;
-    } catch (err) {
-      this._debug(`error processing line. Failed with error ${err}`);
+    } catch (err2) {
+      this._debug(`error processing line. Failed with error ${err2}`);
       return "";
     }
   }
@@ -37611,7 +38565,7 @@ var ToolRunner = class extends events.EventEmitter {
     ];
     let needsQuotes = false;
     for (const char of arg) {
-      if (cmdSpecialChars.some((x) => x === char)) {
+      if (cmdSpecialChars.some((x2) => x2 === char)) {
         needsQuotes = true;
         break;
       }
@@ -37621,11 +38575,11 @@ var ToolRunner = class extends events.EventEmitter {
     }
     let reverse = '"';
     let quoteHit = true;
-    for (let i = arg.length; i > 0; i--) {
-      reverse += arg[i - 1];
-      if (quoteHit && arg[i - 1] === "\\") {
+    for (let i2 = arg.length; i2 > 0; i2--) {
+      reverse += arg[i2 - 1];
+      if (quoteHit && arg[i2 - 1] === "\\") {
         reverse += "\\";
-      } else if (arg[i - 1] === '"') {
+      } else if (arg[i2 - 1] === '"') {
         quoteHit = true;
         reverse += '"';
       } else {
@@ -37647,11 +38601,11 @@ var ToolRunner = class extends events.EventEmitter {
     }
     let reverse = '"';
     let quoteHit = true;
-    for (let i = arg.length; i > 0; i--) {
-      reverse += arg[i - 1];
-      if (quoteHit && arg[i - 1] === "\\") {
+    for (let i2 = arg.length; i2 > 0; i2--) {
+      reverse += arg[i2 - 1];
+      if (quoteHit && arg[i2 - 1] === "\\") {
         reverse += "\\";
-      } else if (arg[i - 1] === '"') {
+      } else if (arg[i2 - 1] === '"') {
         quoteHit = true;
         reverse += "\\";
       } else {
@@ -37702,7 +38656,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve5, reject) => __awaiter8(this, void 0, void 0, function* () {
+      return new Promise((resolve4, reject) => __awaiter8(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -37755,8 +38709,8 @@ var ToolRunner = class extends events.EventEmitter {
             });
           });
         }
-        cp.on("error", (err) => {
-          state.processError = err.message;
+        cp.on("error", (err2) => {
+          state.processError = err2.message;
           state.processExited = true;
           state.processClosed = true;
           state.CheckComplete();
@@ -37785,7 +38739,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve5(exitCode);
+            resolve4(exitCode);
           }
         });
         if (this.options.input) {
@@ -37810,8 +38764,8 @@ function argStringToArray(argString) {
     arg += c;
     escaped = false;
   }
-  for (let i = 0; i < argString.length; i++) {
-    const c = argString.charAt(i);
+  for (let i2 = 0; i2 < argString.length; i2++) {
+    const c = argString.charAt(i2);
     if (c === '"') {
       if (!escaped) {
         inQuotes = !inQuotes;
@@ -37908,11 +38862,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -37928,7 +38882,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37947,13 +38901,13 @@ function exec(commandLine, args, options) {
 }
 function getExecOutput(commandLine, args, options) {
   return __awaiter9(this, void 0, void 0, function* () {
-    var _a, _b;
+    var _a2, _b2;
     let stdout = "";
     let stderr = "";
     const stdoutDecoder = new StringDecoder("utf8");
     const stderrDecoder = new StringDecoder("utf8");
-    const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+    const originalStdoutListener = (_a2 = options === null || options === void 0 ? void 0 : options.listeners) === null || _a2 === void 0 ? void 0 : _a2.stdout;
+    const originalStdErrListener = (_b2 = options === null || options === void 0 ? void 0 : options.listeners) === null || _b2 === void 0 ? void 0 : _b2.stderr;
     const stdErrListener = (data) => {
       stderr += stderrDecoder.write(data);
       if (originalStdErrListener) {
@@ -37981,11 +38935,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -38001,7 +38955,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38019,11 +38973,11 @@ var getWindowsInfo = () => __awaiter10(void 0, void 0, void 0, function* () {
   };
 });
 var getMacOsInfo = () => __awaiter10(void 0, void 0, void 0, function* () {
-  var _a, _b, _c, _d;
+  var _a2, _b2, _c, _d;
   const { stdout } = yield getExecOutput("sw_vers", void 0, {
     silent: true
   });
-  const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : "";
+  const version = (_b2 = (_a2 = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a2 === void 0 ? void 0 : _a2[1]) !== null && _b2 !== void 0 ? _b2 : "";
   const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : "";
   return {
     name,
@@ -38060,11 +39014,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -38080,7 +39034,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38122,7 +39076,7 @@ function getInput(name, options) {
   return val.trim();
 }
 function getMultilineInput(name, options) {
-  const inputs = getInput(name, options).split("\n").filter((x) => x !== "");
+  const inputs = getInput(name, options).split("\n").filter((x2) => x2 !== "");
   if (options && options.trimWhitespace === false) {
     return inputs;
   }
@@ -38231,13 +39185,795 @@ var ActionsRunner = class {
   }
 };
 
-// src/action/errors.ts
-var InputError = class extends Error {
-};
-
 // src/action/evaluate.ts
 import { writeFileSync, mkdirSync } from "node:fs";
 import { join as join6 } from "node:path";
+
+// src/core/policy/guarded-paths.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+function normalise(path6) {
+  return path6.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+}
+function pathMatcher(path6) {
+  const cleaned = normalise(path6).replace(/^\/+/, "").replace(/\/+$/, "");
+  return (file) => file === cleaned || file.startsWith(`${cleaned}/`);
+}
+function protectedMatcher(pattern) {
+  const trimmed = normalise(pattern).replace(/\/+$/, "");
+  const anchored = trimmed.includes("/");
+  const body = trimmed.replace(/^\/+/, "");
+  const glob = anchored ? body : `**/${body}`;
+  const exact = (0, import_picomatch.default)(glob, { dot: true });
+  const inside = (0, import_picomatch.default)(`${glob}/**`, { dot: true });
+  return (file) => exact(file) || inside(file);
+}
+function evidencePaths(config, extra = []) {
+  const local = [...config.metrics, ...config.baseline.filter((spec) => spec.ref === void 0)];
+  return [.../* @__PURE__ */ new Set([...local.map((spec) => spec.path), ...config.model.artifacts, ...extra])];
+}
+function guardedChanges(config, changedFiles3, extraEvidence = []) {
+  const configFile = normalise(config.file);
+  const rules = [
+    { pattern: configFile, rule: "config", match: (file) => file === configFile },
+    { pattern: CONFIG_PATH_PATTERN, rule: "config", match: (0, import_picomatch.default)(CONFIG_PATH_PATTERN, { dot: true }) },
+    { pattern: `${WORKFLOWS_DIR}/**`, rule: "workflow", match: pathMatcher(WORKFLOWS_DIR) },
+    ...evidencePaths(config, extraEvidence).map((path6) => ({
+      pattern: path6,
+      rule: "evidence",
+      match: pathMatcher(path6)
+    })),
+    ...config.protectedPaths.map((pattern) => ({
+      pattern,
+      rule: "protected",
+      match: protectedMatcher(pattern)
+    }))
+  ];
+  const hits = [];
+  for (const raw of changedFiles3) {
+    const file = normalise(raw);
+    const rule3 = rules.find((r) => r.match(file));
+    if (rule3) hits.push({ file, pattern: rule3.pattern, rule: rule3.rule });
+  }
+  return hits;
+}
+
+// src/core/policy/reviews.ts
+function shortSha(sha) {
+  return sha ? sha.slice(0, 7) : "unknown commit";
+}
+function instant(time) {
+  const parsed = time ? Date.parse(time) : NaN;
+  return Number.isNaN(parsed) ? Number.POSITIVE_INFINITY : parsed;
+}
+function byTime(a, b) {
+  return instant(a.submitted_at) - instant(b.submitted_at) || a.id - b.id;
+}
+function membersOf(team, teamMembers) {
+  const wanted = team.toLowerCase();
+  const key = Object.keys(teamMembers).find((k) => k.toLowerCase() === wanted);
+  return key === void 0 ? [] : teamMembers[key] ?? [];
+}
+function sameLogin2(a, b) {
+  return a !== void 0 && b !== void 0 && a !== "" && a.toLowerCase() === b.toLowerCase();
+}
+function ineligibility(login2, step2, author, teamMembers) {
+  if (sameLogin2(login2, author) && !step2.allowSelfApproval)
+    return "the pull request's author cannot approve it (allow_self_approval is false)";
+  const who = login2.toLowerCase();
+  if (step2.users.some((user) => user.toLowerCase() === who)) return void 0;
+  if (step2.teams.some((team) => membersOf(team, teamMembers).some((m) => m.toLowerCase() === who)))
+    return void 0;
+  const listed = [...step2.users, ...step2.teams].join(", ");
+  return `not a listed approver (${listed}) nor a known member of a listed team`;
+}
+function recordingAt(recordings, time) {
+  const at2 = instant(time);
+  let current;
+  for (const recording of recordings) {
+    if (recording.recordedAt === void 0 || instant(recording.recordedAt) <= at2) current = recording;
+  }
+  return current;
+}
+function candidateModel(candidate) {
+  const evidence = candidate.evidence;
+  return evidence.kind === "present" ? evidence.recordings.at(-1)?.key : void 0;
+}
+function describeModel(key) {
+  return key === void 0 ? "no recorded model" : `model ${shortKey(key)}`;
+}
+function mismatch(vote, known, candidate, pr, step2) {
+  if (vote.commit !== candidate.commit)
+    return `on ${shortSha(vote.commit)}, not the candidate ${shortSha(candidate.commit)}: a vote on another commit is no vote for this one`;
+  if (vote.state === "APPROVED" && !step2.allowSelfApproval && sameLogin2(vote.login, pr.pusher))
+    return "pushed the commit under review, so cannot approve it (allow_self_approval is false)";
+  if (vote.state === "CHANGES_REQUESTED") return void 0;
+  if (!known) return "cast while a recording of the model that could not be read was current: approve again";
+  const wanted = candidateModel(candidate);
+  if (vote.model !== wanted)
+    return `cast on ${describeModel(vote.model)}, but the candidate is ${describeModel(wanted)}: a re-trained model needs a new vote`;
+  return void 0;
+}
+function approverReason(review, counted, model2, why) {
+  const login2 = review.user?.login ?? "(deleted user)";
+  const state = review.state;
+  const on = model2 === void 0 ? "" : ` (${shortKey(model2)})`;
+  const message = `${login2} ${state} on ${shortSha(review.commit_id)}${on}: ${counted ? "counted" : `not counted \u2014 ${why}`}`;
+  return {
+    kind: "approver",
+    outcome: counted ? state === "APPROVED" ? "pass" : "fail" : "info",
+    message,
+    data: {
+      login: login2,
+      state,
+      commit: review.commit_id,
+      submittedAt: review.submitted_at ?? null,
+      counted,
+      ...model2 === void 0 ? {} : { model: model2 },
+      ...why === void 0 ? {} : { why }
+    }
+  };
+}
+function tallyReviews(step2, candidate, pr) {
+  const recordings = candidate.evidence.recordings;
+  const entries = [];
+  const current = /* @__PURE__ */ new Map();
+  const known = /* @__PURE__ */ new Map();
+  const supersede = (login2, why) => {
+    const previous = current.get(login2);
+    if (previous !== void 0) entries[previous].why = why;
+    current.delete(login2);
+  };
+  for (const review of [...pr.reviews].sort(byTime)) {
+    const index = entries.length;
+    const entry = { review };
+    entries.push(entry);
+    const login2 = review.user?.login;
+    if (!login2) {
+      entry.why = "no user (deleted account)";
+      continue;
+    }
+    if (review.state === "PENDING") {
+      entry.why = "a draft review, not submitted";
+      continue;
+    }
+    const ineligible2 = ineligibility(login2, step2, pr.author, candidate.teamMembers);
+    if (ineligible2 !== void 0) {
+      entry.why = ineligible2;
+      continue;
+    }
+    const key = login2.toLowerCase();
+    switch (review.state) {
+      case "DISMISSED":
+        entry.why = "dismissed: removes this user's vote";
+        supersede(key, "superseded: a later review was dismissed");
+        break;
+      case "COMMENTED":
+        entry.why = "a comment does not change a vote";
+        break;
+      case "APPROVED":
+      case "CHANGES_REQUESTED": {
+        supersede(key, "superseded by a later review");
+        const recording = recordingAt(recordings, review.submitted_at);
+        entry.model = recording?.key;
+        known.set(index, recording?.known ?? true);
+        current.set(key, index);
+        break;
+      }
+      default:
+        entry.why = `unknown review state ${review.state}`;
+    }
+  }
+  const counted = /* @__PURE__ */ new Set();
+  for (const index of current.values()) {
+    const entry = entries[index];
+    const review = entry.review;
+    const vote = {
+      login: review.user.login,
+      state: review.state,
+      commit: review.commit_id ?? "",
+      ...review.submitted_at ? { submittedAt: review.submitted_at } : {},
+      ...entry.model === void 0 ? {} : { model: entry.model }
+    };
+    const why = mismatch(vote, known.get(index) ?? true, candidate, pr, step2);
+    if (why === void 0) counted.add(index);
+    else entry.why = why;
+  }
+  const votes = [...counted].sort((a, b) => a - b).map((index) => {
+    const { review, model: model2 } = entries[index];
+    return {
+      login: review.user.login,
+      state: review.state,
+      commit: review.commit_id,
+      ...review.submitted_at ? { submittedAt: review.submitted_at } : {},
+      ...model2 === void 0 ? {} : { model: model2 }
+    };
+  });
+  return {
+    votes,
+    reasons: entries.map(
+      (entry, index) => approverReason(entry.review, counted.has(index), entry.model, entry.why)
+    )
+  };
+}
+
+// src/core/policy/steps.ts
+function checkReason(result) {
+  return {
+    kind: "check",
+    outcome: result.passed ? "pass" : "fail",
+    message: `${result.condition.text}: ${result.reason}`,
+    data: {
+      condition: result.condition.text,
+      metric: result.condition.metric.text,
+      ...result.value === void 0 ? {} : { value: result.value },
+      ...result.threshold === void 0 ? {} : { threshold: result.threshold },
+      ...result.baseline === void 0 ? {} : { baseline: result.baseline },
+      ...result.delta === void 0 ? {} : { delta: result.delta },
+      ...result.source === void 0 ? {} : { source: result.source },
+      ...result.file === void 0 ? {} : { file: result.file },
+      ...result.availableKeys?.length ? { availableKeys: result.availableKeys } : {}
+    }
+  };
+}
+function row(step2, result) {
+  return {
+    ...result.inputError === void 0 ? {} : { inputError: result.inputError },
+    step: step2,
+    condition: result.condition.text,
+    metric: result.condition.metric.text,
+    value: result.value,
+    threshold: result.threshold,
+    baseline: result.baseline,
+    delta: result.delta,
+    passed: result.passed,
+    source: result.source,
+    file: result.file,
+    ...result.passed ? {} : { reason: result.reason }
+  };
+}
+function evaluateAll(step2, conditions, sources3) {
+  const results = conditions.map((condition) => evaluateCondition(condition, sources3));
+  return { results, reasons: results.map(checkReason), rows: results.map((r) => row(step2, r)) };
+}
+function rule(outcome, name, message, extra = {}) {
+  return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
+}
+function evaluateTest(step2, sources3) {
+  const { results, reasons, rows } = evaluateAll(step2.name, step2.checks, sources3);
+  const failed = results.filter((r) => !r.passed).length;
+  if (failed === 0) return { result: { name: step2.name, type: "test", status: "passed", reasons }, rows };
+  const consequence = {
+    fail_pipeline: "on_fail: fail_pipeline rejects the model",
+    require_approval: "on_fail: require_approval needs a manual approval",
+    warn: "on_fail: warn only warns"
+  }[step2.onFail];
+  const status = { fail_pipeline: "failed", require_approval: "needs_approval", warn: "warned" }[step2.onFail];
+  const summary2 = rule(
+    step2.onFail === "warn" ? "info" : step2.onFail === "fail_pipeline" ? "fail" : "pending",
+    `on_fail:${step2.onFail}`,
+    `${failed} of ${results.length} checks failed; ${consequence}`
+  );
+  return { result: { name: step2.name, type: "test", status, reasons: [summary2, ...reasons] }, rows };
+}
+function evidenceFiles(candidate) {
+  const evidence = candidate.evidence;
+  if (evidence.kind !== "present") return [];
+  const { metrics, baseline } = evidence.measurements;
+  return [...metrics, ...baseline].map((source) => source.file);
+}
+var GUARDED_WHAT = {
+  config: "the model-approval config",
+  workflow: "a workflow file",
+  evidence: "a file the evidence is read from (training output committed in a PR is not evidence)"
+};
+function autoApprovalBlockers(config, candidate, manualBy) {
+  const blockers = [];
+  for (const test of manualBy) {
+    blockers.push(
+      rule("pending", "manual-approval-required", `test step ${test} failed with on_fail: require_approval`, {
+        step: test
+      })
+    );
+  }
+  const pr = candidate.pr;
+  if (!pr) return blockers;
+  const changed = pr.changedFiles;
+  if (!changed.known) {
+    blockers.push(
+      rule(
+        "pending",
+        "changed-files-unknown",
+        `the pull request's changed files are unknown (${changed.why}), so protected paths cannot be ruled out`
+      )
+    );
+    return blockers;
+  }
+  if (!changed.complete) {
+    blockers.push(
+      rule(
+        "pending",
+        "changed-files-incomplete",
+        `GitHub lists at most ${changed.limit ?? GITHUB_LIMITS.pullRequestFiles} changed files and this change reaches that, so protected paths cannot be ruled out`
+      )
+    );
+  }
+  for (const hit of guardedChanges(config, changed.files, evidenceFiles(candidate))) {
+    const what = hit.rule === "protected" ? `a protected path (${hit.pattern})` : GUARDED_WHAT[hit.rule];
+    blockers.push(
+      rule("pending", `changes-${hit.rule}`, `the pull request changes ${hit.file}, ${what}`, {
+        file: hit.file,
+        pattern: hit.pattern
+      })
+    );
+  }
+  return blockers;
+}
+function stillNeeded(step2, cannotApprove, approved) {
+  const excluded = new Set(
+    step2.allowSelfApproval ? [] : cannotApprove.filter((l) => !!l).map((l) => l.toLowerCase())
+  );
+  const users = step2.users.filter((user) => {
+    const who = user.toLowerCase();
+    return !approved.has(who) && !excluded.has(who);
+  });
+  return [...users, ...step2.teams];
+}
+function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingFor) {
+  const base = { name: step2.name, type: "approval" };
+  const auto = evaluateAll(step2.name, waitingFor === void 0 ? step2.autoApproveIf : [], sources3);
+  const pr = candidate.pr;
+  const tally = pr ? tallyReviews(step2, candidate, pr) : void 0;
+  const objected = tally?.votes.some((v) => v.state === "CHANGES_REQUESTED") ?? false;
+  const reasons = [];
+  if (step2.autoApproveIf.length > 0 && waitingFor !== void 0) {
+    reasons.push(rule("pending", "auto-approve", `auto_approve_if waits for the evidence: ${waitingFor}`));
+  } else if (step2.autoApproveIf.length > 0) {
+    const held = auto.results.every((r) => r.passed);
+    const blockers = held ? autoApprovalBlockers(config, candidate, manualBy) : [];
+    if (held && objected) {
+      blockers.push(rule("fail", "changes-requested", "an eligible approver requested changes"));
+    }
+    if (held && blockers.length === 0) {
+      const noPr = pr ? [] : [
+        rule(
+          "info",
+          "no-pull-request",
+          "no pull request: the changed files are unknown, so auto-approval rests on the metrics alone"
+        )
+      ];
+      const reason2 = rule("pass", "auto-approve", "every auto_approve_if condition holds", {});
+      reason2.children = auto.reasons;
+      return {
+        result: { ...base, status: "auto_approved", reasons: [reason2, ...noPr] },
+        rows: auto.rows,
+        votes: [],
+        stillNeeded: [],
+        missingApprovals: 0
+      };
+    }
+    const reason = held ? rule("pending", "auto-approve", "auto_approve_if holds, but auto-approval is not allowed:") : rule("pending", "auto-approve", "auto_approve_if does not hold: a manual approval is needed");
+    reason.children = held ? [...blockers, ...auto.reasons] : auto.reasons;
+    reasons.push(reason);
+  } else if (manualBy.length > 0) {
+    reasons.push(...autoApprovalBlockers(config, candidate, manualBy));
+  }
+  if (!pr || !tally) {
+    reasons.push(
+      rule(
+        "pending",
+        "no-pull-request",
+        "no pull request: a manual approval is an approving review on a pull request, so none can be given here"
+      )
+    );
+    return {
+      result: { ...base, status: "pending", reasons },
+      rows: auto.rows,
+      votes: [],
+      stillNeeded: stillNeeded(step2, [], /* @__PURE__ */ new Set()),
+      missingApprovals: step2.minApprovals
+    };
+  }
+  const approvals = tally.votes.filter((v) => v.state === "APPROVED");
+  const objections = tally.votes.filter((v) => v.state === "CHANGES_REQUESTED");
+  const approved = new Set(approvals.map((v) => v.login.toLowerCase()));
+  const missing = Math.max(0, step2.minApprovals - approvals.length);
+  let status;
+  let verdict2;
+  if (objections.length > 0) {
+    status = "rejected";
+    const who = objections.map((v) => v.login).join(", ");
+    verdict2 = rule(
+      "fail",
+      "changes-requested",
+      `changes requested by ${who} on ${shortSha(candidate.commit)}`,
+      {
+        onReject: step2.onReject
+      }
+    );
+  } else if (missing === 0) {
+    status = "approved";
+    const who = approvals.map((v) => v.login).join(", ");
+    verdict2 = rule("pass", "approved", `approved by ${who} on ${shortSha(candidate.commit)}`);
+  } else {
+    status = "pending";
+    verdict2 = rule(
+      "pending",
+      "approvals-missing",
+      `${approvals.length} of ${step2.minApprovals} approvals on ${shortSha(candidate.commit)}: ${missing} more needed`
+    );
+  }
+  verdict2.children = tally.reasons;
+  return {
+    result: { ...base, status, reasons: [verdict2, ...reasons] },
+    rows: auto.rows,
+    votes: tally.votes,
+    stillNeeded: status === "pending" ? stillNeeded(step2, [pr.author, pr.pusher], approved) : [],
+    missingApprovals: missing
+  };
+}
+
+// src/core/policy/decide.ts
+var SATISFIED = /* @__PURE__ */ new Set(["passed", "warned", "approved", "auto_approved", "ready"]);
+var NO_MEASUREMENTS = { metrics: [], baseline: [], metricErrors: {}, baselineErrors: {} };
+function rule2(outcome, name, message, extra = {}) {
+  return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
+}
+function needsEvidence(config) {
+  return config.metrics.length > 0 || config.model.artifacts.length > 0 || config.steps.some(
+    (step2) => step2.type === "test" && step2.checks.length > 0 || step2.type === "approval" && step2.autoApproveIf.length > 0
+  );
+}
+function waitingForEvidence(candidate) {
+  const { evidence } = candidate;
+  if (evidence.kind === "present" || !needsEvidence(candidate.config.config)) return void 0;
+  return evidence.why;
+}
+function ineligible(candidate) {
+  const { pr } = candidate;
+  if (pr && pr.state !== "open")
+    return {
+      rule: "pull-request-closed",
+      why: `PR #${pr.number} is ${pr.state}: nothing on it is approved any more`
+    };
+  if (pr && pr.headSha !== candidate.commit)
+    return {
+      rule: "superseded",
+      why: `PR #${pr.number} has moved on to ${shortSha(pr.headSha)}: ${shortSha(candidate.commit)} is no longer its head`
+    };
+  const branch = candidate.defaultBranch;
+  if (!pr && branch && !branch.contains)
+    return {
+      rule: "not-on-default-branch",
+      why: `outside a pull request only commits on the default branch ${branch.name} are approved, and ${shortSha(candidate.commit)} is not on it`
+    };
+  return void 0;
+}
+function trainingStep(step2, measurements, waitingFor) {
+  const reasons = [
+    rule2(
+      "info",
+      "training",
+      "training runs in the workflow; model-approval judges its outputs in the later steps"
+    )
+  ];
+  if (waitingFor !== void 0) {
+    reasons.push(
+      rule2("pending", "evidence-missing", `waiting for the training run's evidence: ${waitingFor}`)
+    );
+    return { name: step2.name, type: "training", status: "pending", reasons };
+  }
+  const model2 = measurements.model;
+  const unreadable = model2?.errors ?? [];
+  if (unreadable.length > 0) {
+    reasons.push({
+      kind: "model",
+      outcome: "fail",
+      message: `the model cannot be identified: ${unreadable.join("; ")}`,
+      data: { errors: unreadable, artifacts: model2?.artifacts ?? [] }
+    });
+    return { name: step2.name, type: "training", status: "error", reasons };
+  }
+  if (model2?.digest) {
+    reasons.push({
+      kind: "model",
+      outcome: "info",
+      message: `${model2.name ? `model ${model2.name}` : "model"}: sha256:${model2.digest.slice(0, 12)} over ${model2.artifacts.length} artifact(s)`,
+      data: { digest: model2.digest, artifacts: model2.artifacts }
+    });
+  }
+  return { name: step2.name, type: "training", status: "passed", reasons };
+}
+function waitingTest(step2, why) {
+  return {
+    name: step2.name,
+    type: "test",
+    status: "pending",
+    reasons: [rule2("pending", "evidence-missing", `waiting for the training run's evidence: ${why}`)]
+  };
+}
+function deployStep(name, environment, before) {
+  const waiting = before.filter((s) => !SATISFIED.has(s.status));
+  if (waiting.length === 0) {
+    return {
+      name,
+      type: "deploy",
+      status: "ready",
+      reasons: [
+        rule2(
+          "pass",
+          "deploy-ready",
+          `every earlier step passed or is approved: deploying to ${environment} may proceed`,
+          {
+            environment
+          }
+        )
+      ]
+    };
+  }
+  return {
+    name,
+    type: "deploy",
+    status: "blocked",
+    reasons: [
+      rule2(
+        "pending",
+        "deploy-blocked",
+        `blocked until ${waiting.map((s) => `${s.name} (${s.status})`).join(", ")} ${waiting.length === 1 ? "is" : "are"} resolved`,
+        { environment, waitingOn: waiting.map((s) => s.name) }
+      )
+    ]
+  };
+}
+function failingChecks(step2) {
+  const failed = step2.reasons.filter((r) => r.kind === "check" && r.outcome === "fail");
+  return failed.map((r) => r.message).join("; ");
+}
+function inputFailure(measurements, rows) {
+  const modelErrors = measurements.model?.errors ?? [];
+  if (modelErrors.length > 0)
+    return {
+      code: "model_unreadable",
+      message: `the model artifacts could not be hashed: ${modelErrors.join("; ")}`
+    };
+  const unreadable = [
+    ...Object.values(measurements.metricErrors),
+    ...Object.values(measurements.baselineErrors).map((e) => `baseline ${e}`)
+  ];
+  if (unreadable.length > 0)
+    return { code: "metrics_unreadable", message: `metrics could not be read: ${unreadable.join("; ")}` };
+  const ambiguous = [...new Set(rows.flatMap((row2) => row2.inputError ? [row2.inputError] : []))];
+  if (ambiguous.length > 0)
+    return { code: "ambiguous_metric", message: `a metric reference is ambiguous: ${ambiguous.join("; ")}` };
+  return void 0;
+}
+function verdict(config, steps, approvals) {
+  const configStep = (name) => config.steps.find((s) => s.name === name);
+  const rejections = steps.filter(
+    (s) => s.type === "test" && s.status === "failed" || s.type === "approval" && s.status === "rejected"
+  );
+  if (rejections.length > 0) {
+    const failPipeline = rejections.some((s) => {
+      const cfg = configStep(s.name);
+      return cfg?.type === "test" || cfg?.type === "approval" && cfg.onReject === "fail_pipeline";
+    });
+    const first = rejections[0];
+    const why = first.type === "test" ? `${first.name} failed: ${failingChecks(first)}` : `${first.name} rejected: ${first.reasons[0]?.message ?? "changes requested"}`;
+    const how = failPipeline ? "" : " (on_reject: block \u2014 waiting for a new candidate)";
+    return { decision: "rejected", failPipeline, summary: `${why}${how}` };
+  }
+  const waiting = steps.filter((s) => s.type !== "deploy" && !SATISFIED.has(s.status));
+  if (waiting.length > 0) {
+    const first = waiting[0];
+    const approval = approvals.get(first.name);
+    let why;
+    if (first.type === "test") why = `${first.name} failed and needs a manual approval`;
+    else if (approval && approval.stillNeeded.length > 0)
+      why = `${first.name} needs ${approval.missingApprovals} more approval(s) from ${approval.stillNeeded.join(", ")}`;
+    else why = `${first.name} is ${first.status}`;
+    const pendingReason = first.reasons.find(
+      (r) => r.data?.rule === "no-pull-request" && r.outcome === "pending"
+    );
+    return {
+      decision: "pending",
+      failPipeline: false,
+      summary: pendingReason ? `${why} (no pull request)` : why
+    };
+  }
+  const parts = steps.filter((s) => s.type === "approval").map(
+    (s) => s.status === "auto_approved" ? `${s.name} auto-approved` : `${s.name} ${s.reasons[0]?.message ?? "approved"}`
+  );
+  const warned = steps.filter((s) => s.status === "warned").map((s) => `${s.name} warned`);
+  const summary2 = [...parts.length ? parts : ["every check passed"], ...warned].join("; ");
+  return { decision: "approved", failPipeline: false, summary: summary2 };
+}
+function blockDeploys(steps, ruleName, why) {
+  return steps.map(
+    (step2) => step2.type === "deploy" ? { ...step2, status: "blocked", reasons: [rule2("pending", ruleName, `blocked: ${why}`)] } : step2
+  );
+}
+function summarizeCandidate(candidate) {
+  const { evidence, config } = candidate;
+  const modelKey2 = candidateModel(candidate);
+  return {
+    repository: candidate.repository,
+    commit: candidate.commit,
+    ...candidate.pr ? { pr: candidate.pr.number } : {},
+    ...modelKey2 === void 0 ? {} : { modelKey: modelKey2 },
+    evidence: evidence.kind === "missing" ? {
+      kind: "missing",
+      where: evidence.why,
+      ...evidence.training ? { run: evidence.training.run } : {}
+    } : evidence.origin.kind === "measured" ? {
+      kind: "measured",
+      where: evidence.origin.where,
+      ...evidence.origin.run ? { run: evidence.origin.run } : {}
+    } : {
+      kind: "recorded",
+      where: `artifact ${evidence.origin.artifact.name} of workflow run ${evidence.origin.run.id} (attempt ${evidence.origin.run.attempt})`,
+      run: evidence.origin.run,
+      artifactId: evidence.origin.artifact.id
+    },
+    config: { ...config.origin, trusted: config.untrusted === void 0 }
+  };
+}
+function decide(candidate) {
+  const { config } = candidate.config;
+  const waitingFor = waitingForEvidence(candidate);
+  const measurements = candidate.evidence.kind === "present" ? candidate.evidence.measurements : NO_MEASUREMENTS;
+  const sources3 = {
+    metrics: measurements.metrics,
+    baseline: measurements.baseline,
+    metricErrors: measurements.metricErrors,
+    baselineErrors: measurements.baselineErrors
+  };
+  const tests = /* @__PURE__ */ new Map();
+  if (waitingFor === void 0) {
+    for (const step2 of config.steps)
+      if (step2.type === "test") tests.set(step2.name, evaluateTest(step2, sources3));
+  }
+  const manualBy = [...tests.values()].filter((t) => t.result.status === "needs_approval").map((t) => t.result.name);
+  const approvals = /* @__PURE__ */ new Map();
+  for (const step2 of config.steps) {
+    if (step2.type === "approval")
+      approvals.set(step2.name, evaluateApproval(step2, config, candidate, sources3, manualBy, waitingFor));
+  }
+  const humanApproved = [...approvals.values()].some((a) => a.result.status === "approved");
+  let steps = [];
+  const rows = [];
+  for (const step2 of config.steps) {
+    if (step2.type === "training") steps.push(trainingStep(step2, measurements, waitingFor));
+    else if (step2.type === "deploy") steps.push(deployStep(step2.name, step2.environment, steps));
+    else if (step2.type === "test" && waitingFor !== void 0) steps.push(waitingTest(step2, waitingFor));
+    else {
+      const evaluated = step2.type === "test" ? tests.get(step2.name) : approvals.get(step2.name);
+      rows.push(...evaluated.rows);
+      const result = evaluated.result;
+      if (result.status === "needs_approval" && humanApproved) {
+        steps.push({
+          ...result,
+          status: "approved",
+          reasons: [
+            rule2("pass", "manually-approved", "checks failed, and a manual approval was given"),
+            ...result.reasons
+          ]
+        });
+      } else steps.push(result);
+    }
+  }
+  let outcome;
+  const failure = waitingFor === void 0 ? inputFailure(measurements, rows) : void 0;
+  const blocked = ineligible(candidate);
+  if (failure) outcome = { decision: "error", failPipeline: true, summary: failure.message, failure };
+  else if (blocked) {
+    outcome = { decision: "rejected", failPipeline: true, summary: blocked.why };
+    steps = blockDeploys(steps, blocked.rule, blocked.why);
+  } else {
+    outcome = verdict(config, steps, approvals);
+    if (outcome.decision === "approved" && waitingFor !== void 0) {
+      outcome = {
+        decision: "pending",
+        failPipeline: false,
+        summary: `waiting for the training run's evidence: ${waitingFor}`
+      };
+    } else if (outcome.decision === "pending" && waitingFor !== void 0) {
+      outcome = { ...outcome, summary: `waiting for the training run's evidence: ${waitingFor}` };
+    }
+    const untrusted = candidate.config.untrusted;
+    if (outcome.decision === "approved" && untrusted) {
+      outcome = { decision: "pending", failPipeline: false, summary: `not approved: ${untrusted}` };
+      steps = blockDeploys(steps, "untrusted-config", untrusted);
+    }
+  }
+  const { decision, failPipeline, summary: summary2 } = outcome;
+  const pendingApprovers = decision === "pending" ? [...new Set([...approvals.values()].flatMap((a) => a.stillNeeded))] : [];
+  const approvalSteps = steps.filter((s) => s.type === "approval");
+  const autoApproved = decision === "approved" && approvalSteps.length > 0 && approvalSteps.every((s) => s.status === "auto_approved");
+  const model2 = candidate.evidence.kind === "present" ? measurements.model : void 0;
+  return {
+    schemaVersion: 1,
+    decision,
+    autoApproved,
+    failPipeline,
+    steps,
+    metrics: rows,
+    ...model2 ? { model: model2 } : {},
+    headSha: candidate.commit,
+    ...candidate.pr ? { pr: candidate.pr.number } : {},
+    pendingApprovers,
+    diagnostics: [],
+    ...outcome.failure ? { failure: outcome.failure } : {},
+    summary: summary2,
+    candidate: summarizeCandidate(candidate)
+  };
+}
+function withoutVerdict(summary2, subject, diagnostics, failure) {
+  return {
+    schemaVersion: 1,
+    decision: "error",
+    autoApproved: false,
+    failPipeline: true,
+    steps: [],
+    metrics: [],
+    ...subject?.commit ? { headSha: subject.commit } : {},
+    ...subject?.pr === void 0 ? {} : { pr: subject.pr },
+    pendingApprovers: [],
+    diagnostics,
+    failure,
+    summary: summary2
+  };
+}
+function configErrorResult(diagnostics, subject) {
+  const errors2 = diagnostics.filter((d) => d.severity === "error");
+  const first = errors2[0] ?? diagnostics[0];
+  const count = errors2.length || diagnostics.length;
+  const summary2 = first ? `invalid config or input: ${formatDiagnostic({ ...first, hint: void 0 })}${count > 1 ? ` (and ${count - 1} more)` : ""}` : "invalid config or input";
+  return withoutVerdict(summary2, subject, diagnostics, { code: "config_invalid", message: summary2 });
+}
+function failureResult(failure, subject) {
+  return withoutVerdict(failure.message, subject, [], failure);
+}
+
+// src/core/report/json.ts
+var REPORT_SCHEMA_VERSION = 1;
+function replacer(_key, value) {
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  return value;
+}
+function toJsonReport(result) {
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    decision: result.decision,
+    autoApproved: result.autoApproved,
+    failPipeline: result.failPipeline,
+    summary: result.summary,
+    steps: result.steps.map((s) => ({ name: s.name, type: s.type, status: s.status, reasons: s.reasons })),
+    metrics: result.metrics,
+    pendingApprovers: result.pendingApprovers,
+    model: result.model ?? null,
+    headSha: result.headSha ?? null,
+    pr: result.pr ?? null,
+    diagnostics: result.diagnostics,
+    failure: result.failure ?? null,
+    candidate: result.candidate ?? null,
+    notes: result.notes ?? []
+  };
+}
+function renderJsonReport(result) {
+  return JSON.stringify(toJsonReport(result), replacer, 2) + "\n";
+}
+
+// src/core/report/check-run.ts
+function renderCheckRunOutput(result) {
+  const title = clip(`${headline(result)}: ${result.summary}`, GITHUB_LIMITS.checkTitle);
+  const summary2 = clip(
+    `**${headline(result)}** \u2014 ${result.summary}` + (result.pendingApprovers.length > 0 ? `
+
+Waiting for an approving review from: ${result.pendingApprovers.map((a) => `@${a}`).join(", ")}` : ""),
+    GITHUB_LIMITS.checkSummary
+  );
+  const text3 = renderMarkdown(result, { marker: false, maxLength: GITHUB_LIMITS.checkSummary });
+  return { title, summary: summary2, text: text3 };
+}
 
 // src/core/config/parse.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -38320,6 +40056,7 @@ var Locator = class {
 // src/core/config/schema-validator.generated.js
 var validate = validate10;
 var pattern0 = new RegExp("\\S", "u");
+var pattern9 = new RegExp("^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$", "u");
 var schema13 = { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn"] }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." } } } };
 var pattern3 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -38512,8 +40249,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   validate11.errors = vErrors;
   return errors2 === 0;
 }
-var schema14 = { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] };
-var schema16 = { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } };
+var schema16 = { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] };
+var schema18 = { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } };
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
@@ -38665,7 +40402,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               if (data1.op !== void 0) {
                 let data3 = data1.op;
                 if (!(data3 === ">" || data3 === ">=" || data3 === "<" || data3 === "<=" || data3 === "==" || data3 === "!=")) {
-                  const err12 = { instancePath: instancePath + "/checks/" + i0 + "/op", schemaPath: "#/definitions/condition/else/properties/op/enum", keyword: "enum", params: { allowedValues: schema16.else.properties.op.enum }, message: "must be equal to one of the allowed values" };
+                  const err12 = { instancePath: instancePath + "/checks/" + i0 + "/op", schemaPath: "#/definitions/condition/else/properties/op/enum", keyword: "enum", params: { allowedValues: schema18.else.properties.op.enum }, message: "must be equal to one of the allowed values" };
                   if (vErrors === null) {
                     vErrors = [err12];
                   } else {
@@ -38677,7 +40414,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               if (data1.value !== void 0) {
                 let data4 = data1.value;
                 if (!(typeof data4 == "number" && isFinite(data4)) && typeof data4 !== "string") {
-                  const err13 = { instancePath: instancePath + "/checks/" + i0 + "/value", schemaPath: "#/definitions/condition/else/properties/value/type", keyword: "type", params: { type: schema16.else.properties.value.type }, message: "must be number,string" };
+                  const err13 = { instancePath: instancePath + "/checks/" + i0 + "/value", schemaPath: "#/definitions/condition/else/properties/value/type", keyword: "type", params: { type: schema18.else.properties.value.type }, message: "must be number,string" };
                   if (vErrors === null) {
                     vErrors = [err13];
                   } else {
@@ -38731,7 +40468,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   validate15.errors = vErrors;
   return errors2 === 0;
 }
-var pattern11 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$", "u");
+var pattern13 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$", "u");
 function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
@@ -38851,7 +40588,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           if (data0.op !== void 0) {
             let data2 = data0.op;
             if (!(data2 === ">" || data2 === ">=" || data2 === "<" || data2 === "<=" || data2 === "==" || data2 === "!=")) {
-              const err9 = { instancePath: instancePath + "/" + i0 + "/op", schemaPath: "#/definitions/condition/else/properties/op/enum", keyword: "enum", params: { allowedValues: schema16.else.properties.op.enum }, message: "must be equal to one of the allowed values" };
+              const err9 = { instancePath: instancePath + "/" + i0 + "/op", schemaPath: "#/definitions/condition/else/properties/op/enum", keyword: "enum", params: { allowedValues: schema18.else.properties.op.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -38863,7 +40600,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           if (data0.value !== void 0) {
             let data3 = data0.value;
             if (!(typeof data3 == "number" && isFinite(data3)) && typeof data3 !== "string") {
-              const err10 = { instancePath: instancePath + "/" + i0 + "/value", schemaPath: "#/definitions/condition/else/properties/value/type", keyword: "type", params: { type: schema16.else.properties.value.type }, message: "must be number,string" };
+              const err10 = { instancePath: instancePath + "/" + i0 + "/value", schemaPath: "#/definitions/condition/else/properties/value/type", keyword: "type", params: { type: schema18.else.properties.value.type }, message: "must be number,string" };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -38947,7 +40684,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
           if (typeof data1 === "string") {
-            if (!pattern11.test(data1)) {
+            if (!pattern13.test(data1)) {
               const err3 = { instancePath: instancePath + "/approvers/" + i0, schemaPath: "#/properties/approvers/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err3];
@@ -39410,7 +41147,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.type !== void 0) {
       let data10 = data.type;
       if (!(data10 === "training" || data10 === "test" || data10 === "approval" || data10 === "deploy")) {
-        const err27 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema14.properties.type.enum }, message: "must be equal to one of the allowed values" };
+        const err27 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema16.properties.type.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -39434,7 +41171,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.on_fail !== void 0) {
       let data12 = data.on_fail;
       if (!(data12 === "fail_pipeline" || data12 === "require_approval" || data12 === "warn")) {
-        const err29 = { instancePath: instancePath + "/on_fail", schemaPath: "#/properties/on_fail/enum", keyword: "enum", params: { allowedValues: schema14.properties.on_fail.enum }, message: "must be equal to one of the allowed values" };
+        const err29 = { instancePath: instancePath + "/on_fail", schemaPath: "#/properties/on_fail/enum", keyword: "enum", params: { allowedValues: schema16.properties.on_fail.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -39446,7 +41183,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.on_reject !== void 0) {
       let data13 = data.on_reject;
       if (!(data13 === "fail_pipeline" || data13 === "block")) {
-        const err30 = { instancePath: instancePath + "/on_reject", schemaPath: "#/properties/on_reject/enum", keyword: "enum", params: { allowedValues: schema14.properties.on_reject.enum }, message: "must be equal to one of the allowed values" };
+        const err30 = { instancePath: instancePath + "/on_reject", schemaPath: "#/properties/on_reject/enum", keyword: "enum", params: { allowedValues: schema16.properties.on_reject.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -39481,7 +41218,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     for (const key0 in data) {
-      if (!(key0 === "version" || key0 === "model" || key0 === "metrics" || key0 === "baseline" || key0 === "protected_paths" || key0 === "steps")) {
+      if (!(key0 === "version" || key0 === "model" || key0 === "metrics" || key0 === "baseline" || key0 === "protected_paths" || key0 === "evidence" || key0 === "steps")) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
@@ -39756,61 +41493,178 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
     }
-    if (data.steps !== void 0) {
-      let data9 = data.steps;
-      if (Array.isArray(data9)) {
-        if (data9.length < 1) {
-          const err21 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err21];
+    if (data.evidence !== void 0) {
+      let data9 = data.evidence;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        for (const key2 in data9) {
+          if (!(key2 === "workflow")) {
+            const err21 = { instancePath: instancePath + "/evidence", schemaPath: "#/properties/evidence/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors2++;
+          }
+        }
+        if (data9.workflow !== void 0) {
+          let data10 = data9.workflow;
+          const _errs34 = errors2;
+          let valid9 = true;
+          const _errs35 = errors2;
+          if (typeof data10 !== "string") {
+            const err22 = {};
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors2++;
+          }
+          var _valid2 = _errs35 === errors2;
+          errors2 = _errs34;
+          if (vErrors !== null) {
+            if (_errs34) {
+              vErrors.length = _errs34;
+            } else {
+              vErrors = null;
+            }
+          }
+          let ifClause2;
+          if (_valid2) {
+            const _errs37 = errors2;
+            if (typeof data10 === "string") {
+              if (!pattern9.test(data10)) {
+                const err23 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/definitions/workflowPath/pattern", keyword: "pattern", params: { pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, message: 'must match pattern "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"' };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors2++;
+              }
+            } else {
+              const err24 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/definitions/workflowPath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors2++;
+            }
+            var _valid2 = _errs37 === errors2;
+            valid9 = _valid2;
+            ifClause2 = "then";
           } else {
-            vErrors.push(err21);
+            const _errs40 = errors2;
+            if (Array.isArray(data10)) {
+              if (data10.length < 1) {
+                const err25 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors2++;
+              }
+              const len2 = data10.length;
+              for (let i2 = 0; i2 < len2; i2++) {
+                let data11 = data10[i2];
+                if (typeof data11 === "string") {
+                  if (!pattern9.test(data11)) {
+                    const err26 = { instancePath: instancePath + "/evidence/workflow/" + i2, schemaPath: "#/definitions/workflowPath/pattern", keyword: "pattern", params: { pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, message: 'must match pattern "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"' };
+                    if (vErrors === null) {
+                      vErrors = [err26];
+                    } else {
+                      vErrors.push(err26);
+                    }
+                    errors2++;
+                  }
+                } else {
+                  const err27 = { instancePath: instancePath + "/evidence/workflow/" + i2, schemaPath: "#/definitions/workflowPath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors2++;
+                }
+              }
+            } else {
+              const err28 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors2++;
+            }
+            var _valid2 = _errs40 === errors2;
+            valid9 = _valid2;
+            ifClause2 = "else";
+          }
+          if (!valid9) {
+            const err29 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/evidence", schemaPath: "#/properties/evidence/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors2++;
+      }
+    }
+    if (data.steps !== void 0) {
+      let data12 = data.steps;
+      if (Array.isArray(data12)) {
+        if (data12.length < 1) {
+          const err31 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
           }
           errors2++;
         }
-        const len2 = data9.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          if (!validate14(data9[i2], { instancePath: instancePath + "/steps/" + i2, parentData: data9, parentDataProperty: i2, rootData })) {
+        const len3 = data12.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          if (!validate14(data12[i3], { instancePath: instancePath + "/steps/" + i3, parentData: data12, parentDataProperty: i3, rootData })) {
             vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
             errors2 = vErrors.length;
           }
         }
       } else {
-        const err22 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err32 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err32];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err32);
         }
         errors2++;
       }
     }
   } else {
-    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err23];
+      vErrors = [err33];
     } else {
-      vErrors.push(err23);
+      vErrors.push(err33);
     }
     errors2++;
   }
   validate10.errors = vErrors;
   return errors2 === 0;
 }
-var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format, ref}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn"] }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." } } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } } } };
-
-// src/core/config/types.ts
-var METRIC_FORMATS = [
-  "json",
-  "yaml",
-  "csv",
-  "dvc",
-  "mlflow",
-  "huggingface",
-  "wandb",
-  "sklearn"
-];
-var STEP_TYPES = ["training", "test", "approval", "deploy"];
+var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format, ref}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn"] }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." } } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } } } };
 
 // src/core/config/suggest.ts
 var SYNONYMS = {
@@ -39840,10 +41694,10 @@ var SYNONYMS = {
 };
 function editDistance(a, b) {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    const current = [i2];
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a[i2 - 1] === b[j - 1] ? 0 : 1;
       current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
     }
     previous = current;
@@ -39903,7 +41757,8 @@ function allowedKeys(data, path6) {
   const definition = (name) => schemaAt(`#/definitions/${name}`);
   const elseOf = (name) => definition(name)?.else;
   if (path6.length === 0) return keysOf(configSchema);
-  if (path6.length === 1 && path6[0] === "model") return keysOf(schemaAt("#/properties/model"));
+  if (path6.length === 1 && (path6[0] === "model" || path6[0] === "evidence"))
+    return keysOf(schemaAt(`#/properties/${path6[0]}`));
   if (path6[0] === "metrics" || path6[0] === "baseline") {
     const keys = keysOf(elseOf("metricSource"));
     return path6[0] === "metrics" ? keys.filter((k) => k !== "ref") : keys;
@@ -40039,6 +41894,12 @@ function typeMessage(error2, data, path6) {
   }
   if (last === "steps")
     return { message: "steps must be a list", hint: "write each step as a '- name: ...' item" };
+  if (path6[0] === "evidence" && path6.length >= 2) {
+    return {
+      message: "evidence.workflow must be a workflow file or a list of them",
+      hint: "e.g. evidence: { workflow: .github/workflows/train.yml }"
+    };
+  }
   if (path6[0] === "steps" && path6.length === 2) {
     return { message: "each step must be a mapping", hint: "e.g. - name: train_model\n      type: training" };
   }
@@ -40078,6 +41939,12 @@ function patternMessage(error2, data, path6) {
   const value = valueAt(data, path6);
   if (error2.params.pattern === "\\S")
     return { message: `'${describePath(path6.filter((s) => typeof s === "string"))}' must not be empty` };
+  if (path6[0] === "evidence") {
+    return {
+      message: `'${String(value)}' is not a workflow file`,
+      hint: "name the training workflow's file, e.g. evidence: { workflow: .github/workflows/train.yml }"
+    };
+  }
   if (path6[path6.length - 2] === "approvers") {
     return {
       message: `'${String(value)}' is not a GitHub login or an org/team slug`,
@@ -40165,8 +42032,8 @@ var ConditionSyntaxError = class extends Error {
 var BARE_SEGMENT = /[A-Za-z0-9_/]/;
 var NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
 var Scanner = class {
-  constructor(text2) {
-    this.text = text2;
+  constructor(text3) {
+    this.text = text3;
   }
   text;
   pos = 0;
@@ -40345,15 +42212,15 @@ function parseCondition(input2, location) {
 }
 
 // src/core/config/semantic.ts
-var isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+var isRecord2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 function conditionListPaths(steps) {
   const paths = [];
-  steps.forEach((step2, i) => {
-    if (!isRecord(step2) || !isRecord(step2.inputs)) return;
+  steps.forEach((step2, i2) => {
+    if (!isRecord2(step2) || !isRecord2(step2.inputs)) return;
     if (step2.type === "test" && Array.isArray(step2.inputs.checks))
-      paths.push(["steps", i, "inputs", "checks"]);
+      paths.push(["steps", i2, "inputs", "checks"]);
     if (step2.type === "approval" && Array.isArray(step2.inputs.auto_approve_if)) {
-      paths.push(["steps", i, "inputs", "auto_approve_if"]);
+      paths.push(["steps", i2, "inputs", "auto_approve_if"]);
     }
   });
   return paths;
@@ -40361,23 +42228,23 @@ function conditionListPaths(steps) {
 function get(data, path6) {
   let node = data;
   for (const segment of path6)
-    node = isRecord(node) || Array.isArray(node) ? node[String(segment)] : void 0;
+    node = isRecord2(node) || Array.isArray(node) ? node[String(segment)] : void 0;
   return node;
 }
 function parseable(item) {
   if (typeof item === "string") return item.trim() !== "";
-  return isRecord(item) && typeof item.metric === "string" && COMPARE_OPS.includes(item.op) && (typeof item.value === "number" || typeof item.value === "string");
+  return isRecord2(item) && typeof item.metric === "string" && COMPARE_OPS.includes(item.op) && (typeof item.value === "number" || typeof item.value === "string");
 }
 function checkConditions(data, locator, out) {
   const parsed = /* @__PURE__ */ new Map();
-  const hasBaseline = typeof data.baseline === "string" || isRecord(data.baseline) && Object.keys(data.baseline).length > 0;
+  const hasBaseline = typeof data.baseline === "string" || isRecord2(data.baseline) && Object.keys(data.baseline).length > 0;
   const steps = Array.isArray(data.steps) ? data.steps : [];
   for (const listPath of conditionListPaths(steps)) {
     const list = get(data, listPath);
     const conditions = [];
-    list.forEach((item, i) => {
+    list.forEach((item, i2) => {
       if (!parseable(item)) return;
-      const path6 = [...listPath, i];
+      const path6 = [...listPath, i2];
       const result = parseCondition(item, locator.at(path6));
       if (!result.ok) {
         const start = locator.stringStart(path6);
@@ -40409,9 +42276,9 @@ function checkConditions(data, locator, out) {
 }
 function checkStepNames(steps, locator, out) {
   const firstLine = /* @__PURE__ */ new Map();
-  steps.forEach((step2, i) => {
-    if (!isRecord(step2) || typeof step2.name !== "string") return;
-    const location = locator.at(["steps", i, "name"]);
+  steps.forEach((step2, i2) => {
+    if (!isRecord2(step2) || typeof step2.name !== "string") return;
+    const location = locator.at(["steps", i2, "name"]);
     const first = firstLine.get(step2.name);
     if (first === void 0) firstLine.set(step2.name, location.line);
     else
@@ -40426,13 +42293,13 @@ function checkStepNames(steps, locator, out) {
 }
 var STEP_ONLY_KEYS = { on_fail: "test", on_reject: "approval" };
 function checkStepKeys(steps, locator, out) {
-  steps.forEach((step2, i) => {
-    if (!isRecord(step2) || typeof step2.type !== "string") return;
+  steps.forEach((step2, i2) => {
+    if (!isRecord2(step2) || typeof step2.type !== "string") return;
     for (const [key, owner] of Object.entries(STEP_ONLY_KEYS)) {
       if (key in step2 && step2.type !== owner && ["training", "test", "approval", "deploy"].includes(step2.type)) {
         out.push(
           locator.error(
-            locator.atKey(["steps", i, key]),
+            locator.atKey(["steps", i2, key]),
             `'${key}' applies to ${owner} steps only, not to ${step2.type} steps`,
             `remove '${key}' from step '${String(step2.name)}'`
           )
@@ -40442,8 +42309,8 @@ function checkStepKeys(steps, locator, out) {
   });
 }
 function checkApprovers(steps, locator, out, warnings) {
-  steps.forEach((step2, i) => {
-    if (!isRecord(step2) || step2.type !== "approval" || !isRecord(step2.inputs)) return;
+  steps.forEach((step2, i2) => {
+    if (!isRecord2(step2) || step2.type !== "approval" || !isRecord2(step2.inputs)) return;
     const approvers = step2.inputs.approvers;
     if (!Array.isArray(approvers) || !approvers.every((a) => typeof a === "string")) return;
     const seen = /* @__PURE__ */ new Set();
@@ -40451,7 +42318,7 @@ function checkApprovers(steps, locator, out, warnings) {
       const key = approver.toLowerCase();
       if (seen.has(key))
         warnings.push({
-          ...locator.at(["steps", i, "inputs", "approvers", j]),
+          ...locator.at(["steps", i2, "inputs", "approvers", j]),
           severity: "warning",
           message: `approver '${approver}' is listed twice`
         });
@@ -40463,7 +42330,7 @@ function checkApprovers(steps, locator, out, warnings) {
     if (!hasTeam && typeof min === "number" && Number.isInteger(min) && min > users.length && users.length > 0) {
       out.push(
         locator.error(
-          locator.at(["steps", i, "inputs", "min_approvals"]),
+          locator.at(["steps", i2, "inputs", "min_approvals"]),
           `min_approvals is ${min} but only ${users.length} approver${users.length === 1 ? " is" : "s are"} listed, so the step could never be approved`,
           "list more approvers (or a team), or lower min_approvals"
         )
@@ -40484,7 +42351,7 @@ function semanticChecks(data, locator) {
 
 // src/core/config/normalise.ts
 var BARE_SOURCE_NAME = "metrics";
-function sources(value, section, locator) {
+function sources2(value, section, locator) {
   if (typeof value === "string")
     return [{ name: BARE_SOURCE_NAME, path: value, location: locator.at([section]) }];
   if (value === null || typeof value !== "object") return [];
@@ -40528,16 +42395,22 @@ function step(raw, index, locator, conditions) {
       return { ...base, type: "training" };
   }
 }
-function normalise(data, file, locator, conditions) {
+function evidenceWorkflows(value) {
+  const workflow = value?.workflow;
+  if (workflow === void 0) return [];
+  return [...new Set((Array.isArray(workflow) ? workflow : [workflow]).map((w) => w.replace(/^\.\//, "")))];
+}
+function normalise2(data, file, locator, conditions) {
   const model2 = data.model ?? {};
   return {
     file,
     version: 1,
     model: { ...model2.name !== void 0 ? { name: model2.name } : {}, artifacts: model2.artifacts ?? [] },
-    metrics: sources(data.metrics, "metrics", locator),
-    baseline: sources(data.baseline, "baseline", locator),
+    metrics: sources2(data.metrics, "metrics", locator),
+    baseline: sources2(data.baseline, "baseline", locator),
     protectedPaths: data.protected_paths ?? [],
-    steps: data.steps.map((raw, i) => step(raw, i, locator, conditions))
+    evidence: { workflows: evidenceWorkflows(data.evidence) },
+    steps: data.steps.map((raw, i2) => step(raw, i2, locator, conditions))
   };
 }
 
@@ -40547,32 +42420,32 @@ var MINIMAL_EXAMPLE = "steps:\n  - name: approve_model\n    type: approval\n    
 function at(file, line, column, message, hint) {
   return { file, line, column, severity: "error", message, ...hint ? { hint } : {} };
 }
-function yamlMessage(error2, text2) {
+function yamlMessage(error2, text3) {
   const first = error2.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error2.code;
   if (error2.code === "DUPLICATE_KEY") {
-    const key = /^\s*("[^"]*"|'[^']*'|[^:#\n]+?)\s*:/.exec(text2.slice(error2.pos[0]))?.[1]?.replace(/^["']|["']$/g, "");
+    const key = /^\s*("[^"]*"|'[^']*'|[^:#\n]+?)\s*:/.exec(text3.slice(error2.pos[0]))?.[1]?.replace(/^["']|["']$/g, "");
     return {
       message: key ? `duplicate key '${key}'` : "duplicate key",
       hint: "each key may appear once per mapping"
     };
   }
-  const around = text2.slice(Math.max(0, text2.lastIndexOf("\n", error2.pos[0])), error2.pos[0] + 200).split("\n").slice(0, 4);
+  const around = text3.slice(Math.max(0, text3.lastIndexOf("\n", error2.pos[0])), error2.pos[0] + 200).split("\n").slice(0, 4);
   if (around.some((line) => /^\s*inputs\s*:/.test(line))) {
     return {
       message: `invalid YAML: ${first}`,
       hint: "'inputs:' must line up with its step's 'name:' and 'type:'"
     };
   }
-  if (/\t/.test(text2))
+  if (/\t/.test(text3))
     return { message: `invalid YAML: ${first}`, hint: "YAML indentation must use spaces, not tabs" };
   return { message: `invalid YAML: ${first}` };
 }
-function yamlDiagnostics(doc, text2, file, lines, severity) {
+function yamlDiagnostics(doc, text3, file, lines, severity) {
   const list = severity === "error" ? doc.errors : doc.warnings;
-  const unique = list.filter((e, i) => list.findIndex((o) => o.pos[0] === e.pos[0]) === i);
+  const unique = list.filter((e, i2) => list.findIndex((o) => o.pos[0] === e.pos[0]) === i2);
   return unique.map((e) => {
     const pos = lines.linePos(e.pos[0]);
-    const { message, hint } = yamlMessage(e, text2);
+    const { message, hint } = yamlMessage(e, text3);
     return { ...at(file, pos.line, pos.col, message, hint), severity };
   });
 }
@@ -40602,13 +42475,13 @@ function complexKeyDiagnostics(doc, locator) {
   });
   return out;
 }
-function parseUnsafe(text2, file) {
+function parseUnsafe(text3, file) {
   const fail = (diagnostics2) => ({
     ok: false,
     diagnostics: diagnostics2.sort(compareDiagnostics)
   });
   const lines = new import_yaml2.LineCounter();
-  const parsed = (0, import_yaml2.parseAllDocuments)(text2, {
+  const parsed = (0, import_yaml2.parseAllDocuments)(text3, {
     lineCounter: lines,
     uniqueKeys: true,
     prettyErrors: false,
@@ -40621,8 +42494,8 @@ function parseUnsafe(text2, file) {
     return fail([at(file, 1, 1, "the config file is empty", `a minimal config:
 ${MINIMAL_EXAMPLE}`)]);
   }
-  const diagnostics = docs.flatMap((d) => yamlDiagnostics(d, text2, file, lines, "error"));
-  const warnings = yamlDiagnostics(doc, text2, file, lines, "warning");
+  const diagnostics = docs.flatMap((d) => yamlDiagnostics(d, text3, file, lines, "error"));
+  const warnings = yamlDiagnostics(doc, text3, file, lines, "warning");
   const second = docs[1];
   if (second) {
     const pos = lines.linePos(second.range[0]);
@@ -40680,781 +42553,683 @@ ${MINIMAL_EXAMPLE}`
   if (diagnostics.length > 0) return fail(diagnostics);
   return {
     ok: true,
-    config: normalise(record, file, locator, semantic.conditions),
+    config: normalise2(record, file, locator, semantic.conditions),
     warnings: warnings.sort(compareDiagnostics)
   };
 }
-function parseConfig(text2, file) {
+function parseConfig(text3, file) {
   try {
-    return parseUnsafe(typeof text2 === "string" ? text2 : String(text2), file);
+    return parseUnsafe(typeof text3 === "string" ? text3 : String(text3), file);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return { ok: false, diagnostics: [at(file, 1, 1, `could not read the config: ${reason}`)] };
   }
 }
 
-// src/core/policy/guarded-paths.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-var ALWAYS_GUARDED = [".github/workflows/**", ".github/model-approval.{yml,yaml}"];
-function normalise2(path6) {
-  return path6.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+// src/github/candidate/evidence.ts
+var COMMIT_EVENTS = /* @__PURE__ */ new Set(["push", "workflow_dispatch", "schedule"]);
+var MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024;
+var HISTORY_RUNS = 5;
+var HISTORY_DOWNLOADS = 5;
+function runRef(run, attempt = run.attempt) {
+  return { id: run.id, attempt, workflow: run.workflow, event: run.event };
 }
-function protectedMatcher(pattern) {
-  const cleaned = normalise2(pattern).replace(/^\/+/, "").replace(/\/+$/, "");
-  const exact = (0, import_picomatch.default)(cleaned, { dot: true });
-  const inside = (0, import_picomatch.default)(`${cleaned}/**`, { dot: true });
-  return (file) => exact(file) || inside(file);
+function runIsFor(run, subject) {
+  if (run.headSha !== subject.commit) return false;
+  if (subject.kind === "commit")
+    return COMMIT_EVENTS.has(run.event) && run.headBranch === subject.defaultBranch && (run.headRepository === null || run.headRepository.toLowerCase() === subject.repository.toLowerCase());
+  if (run.event !== "pull_request") return false;
+  if (run.pullRequests.includes(subject.number)) return true;
+  return run.pullRequests.length === 0 && run.headBranch === subject.headRef && run.headRepository !== null && subject.headRepository !== null && run.headRepository.toLowerCase() === subject.headRepository.toLowerCase() && run.headRepository.toLowerCase() !== subject.repository.toLowerCase();
 }
-function guardedChanges(config, changedFiles) {
-  const configFile = normalise2(config.file);
-  const rules = [
-    { pattern: configFile, rule: "config", match: (file) => file === configFile },
-    ...ALWAYS_GUARDED.map((pattern) => ({
-      pattern,
-      rule: pattern.includes("workflows") ? "workflow" : "config",
-      match: (0, import_picomatch.default)(pattern, { dot: true })
-    })),
-    ...config.protectedPaths.map((pattern) => ({
-      pattern,
-      rule: "protected",
-      match: protectedMatcher(pattern)
-    }))
-  ];
-  const hits = [];
-  for (const raw of changedFiles) {
-    const file = normalise2(raw);
-    const rule2 = rules.find((r) => r.match(file));
-    if (rule2) hits.push({ file, pattern: rule2.pattern, rule: rule2.rule });
-  }
-  return hits;
-}
-
-// src/core/policy/reviews.ts
-function shortSha(sha) {
-  return sha ? sha.slice(0, 7) : "unknown commit";
-}
-function submittedAt(review) {
-  const time = review.submitted_at ? Date.parse(review.submitted_at) : NaN;
-  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
-}
-function byTime(a, b) {
-  return submittedAt(a) - submittedAt(b) || a.id - b.id;
-}
-function membersOf(team, teamMembers) {
-  const wanted = team.toLowerCase();
-  const key = Object.keys(teamMembers).find((k) => k.toLowerCase() === wanted);
-  return key === void 0 ? [] : teamMembers[key] ?? [];
-}
-function ineligibility(login2, step2, author, teamMembers) {
-  const who = login2.toLowerCase();
-  if (author !== void 0 && who === author.toLowerCase() && !step2.allowSelfApproval)
-    return "the pull request's author cannot approve it (allow_self_approval is false)";
-  if (step2.users.some((user) => user.toLowerCase() === who)) return void 0;
-  if (step2.teams.some((team) => membersOf(team, teamMembers).some((m) => m.toLowerCase() === who)))
-    return void 0;
-  const listed = [...step2.users, ...step2.teams].join(", ");
-  return `not a listed approver (${listed}) nor a known member of a listed team`;
-}
-function approverReason(review, counted, why) {
-  const login2 = review.user?.login ?? "(deleted user)";
-  const state = review.state;
-  const message = `${login2} ${state} on ${shortSha(review.commit_id)}: ${counted ? "counted" : `not counted \u2014 ${why}`}`;
-  return {
-    kind: "approver",
-    outcome: counted ? state === "APPROVED" ? "pass" : "fail" : "info",
-    message,
-    data: {
-      login: login2,
-      state,
-      commit: review.commit_id,
-      submittedAt: review.submitted_at ?? null,
-      counted,
-      ...why === void 0 ? {} : { why }
+function workflowTrust(ports, config, defaultBranch) {
+  const named = config.evidence.workflows;
+  const known = /* @__PURE__ */ new Map();
+  return (workflow) => {
+    if (named.length > 0) return Promise.resolve(named.includes(workflow));
+    if (!workflow.startsWith(".github/workflows/") || !defaultBranch) return Promise.resolve(false);
+    let trusted = known.get(workflow);
+    if (!trusted) {
+      trusted = reading(
+        `${workflow} on the default branch ${defaultBranch}`,
+        () => ports.getFile(workflow, `refs/heads/${defaultBranch}`)
+      ).then((file) => file !== null);
+      known.set(workflow, trusted);
     }
+    return trusted;
   };
 }
-function tallyReviews(step2, pr, teamMembers) {
-  const ordered = [...pr.reviews].sort(byTime);
-  const reviews = [];
-  const current = /* @__PURE__ */ new Map();
-  const supersede = (login2, why) => {
-    const previous = current.get(login2);
-    if (previous !== void 0) reviews[previous].why = why;
-    current.delete(login2);
-  };
-  for (const review of ordered) {
-    const index = reviews.length;
-    const entry = { review };
-    reviews.push(entry);
-    const login2 = review.user?.login;
-    if (!login2) {
-      entry.why = "no user (deleted account)";
-      continue;
-    }
-    if (review.state === "PENDING") {
-      entry.why = "a draft review, not submitted";
-      continue;
-    }
-    const ineligible = ineligibility(login2, step2, pr.author, teamMembers);
-    if (ineligible !== void 0) {
-      entry.why = ineligible;
-      continue;
-    }
-    const key = login2.toLowerCase();
-    switch (review.state) {
-      case "DISMISSED":
-        entry.why = "dismissed: removes this user's vote";
-        supersede(key, "superseded: a later review was dismissed");
-        break;
-      case "COMMENTED":
-        entry.why = "a comment does not change a vote";
-        break;
-      case "APPROVED":
-      case "CHANGES_REQUESTED":
-        if (review.commit_id !== pr.headSha) {
-          entry.why = `on an old commit ${shortSha(review.commit_id)}, not the head ${shortSha(pr.headSha)}`;
-          break;
-        }
-        supersede(key, "superseded by a later review");
-        current.set(key, index);
-        break;
-      default:
-        entry.why = `unknown review state ${review.state}`;
-    }
-  }
-  const counted = new Set(current.values());
-  const votes = [...counted].sort((a, b) => a - b).map((index) => {
-    const review = reviews[index].review;
-    return {
-      login: review.user.login,
-      state: review.state,
-      commit: review.commit_id,
-      ...review.submitted_at ? { submittedAt: review.submitted_at } : {}
-    };
+function describeWorkflows(config) {
+  const named = config.evidence.workflows;
+  return named.length > 0 ? named.join(" or ") : "a workflow on the default branch";
+}
+function describeSubject(subject) {
+  return subject.kind === "pull_request" ? `${shortSha(subject.commit)} for PR #${subject.number}` : `${shortSha(subject.commit)} on ${subject.defaultBranch}`;
+}
+function snapshotArtifacts(run, artifacts) {
+  return artifacts.flatMap((artifact) => {
+    const attempt = snapshotArtifactAttempt(artifact.name);
+    if (attempt === void 0 || artifact.expired || artifact.runId !== run.id || attempt > run.attempt)
+      return [];
+    if (artifact.headSha !== null && artifact.headSha !== run.headSha) return [];
+    return [{ artifact, attempt, run }];
   });
-  return {
-    votes,
-    reasons: reviews.map((entry, index) => approverReason(entry.review, counted.has(index), entry.why))
-  };
 }
-
-// src/core/policy/steps.ts
-function checkReason(result) {
-  return {
-    kind: "check",
-    outcome: result.passed ? "pass" : "fail",
-    message: `${result.condition.text}: ${result.reason}`,
-    data: {
-      condition: result.condition.text,
-      metric: result.condition.metric.text,
-      ...result.value === void 0 ? {} : { value: result.value },
-      ...result.threshold === void 0 ? {} : { threshold: result.threshold },
-      ...result.baseline === void 0 ? {} : { baseline: result.baseline },
-      ...result.delta === void 0 ? {} : { delta: result.delta },
-      ...result.source === void 0 ? {} : { source: result.source },
-      ...result.file === void 0 ? {} : { file: result.file },
-      ...result.availableKeys?.length ? { availableKeys: result.availableKeys } : {}
-    }
-  };
+function claimsMismatch(snapshot, found, subject) {
+  const { claims: claims2 } = snapshot;
+  if (claims2.repository.toLowerCase() !== subject.repository.toLowerCase())
+    return `it says it is for ${claims2.repository}`;
+  if (claims2.commit !== subject.commit) return `it says it measured ${shortSha(claims2.commit)}`;
+  if (claims2.run && (claims2.run.id !== found.run.id || claims2.run.attempt !== found.attempt))
+    return `it says it was recorded by run ${claims2.run.id} (attempt ${claims2.run.attempt})`;
+  if (subject.kind === "pull_request" && claims2.pullRequest !== void 0 && claims2.pullRequest !== subject.number)
+    return `it says it is for PR #${claims2.pullRequest}`;
+  return void 0;
 }
-function row(step2, result) {
-  return {
-    step: step2,
-    condition: result.condition.text,
-    metric: result.condition.metric.text,
-    value: result.value,
-    threshold: result.threshold,
-    baseline: result.baseline,
-    delta: result.delta,
-    passed: result.passed,
-    source: result.source,
-    file: result.file,
-    ...result.passed ? {} : { reason: result.reason }
-  };
-}
-function evaluateAll(step2, conditions, sources3) {
-  const results = conditions.map((condition) => evaluateCondition(condition, sources3));
-  return { results, reasons: results.map(checkReason), rows: results.map((r) => row(step2, r)) };
-}
-function rule(outcome2, name, message, extra = {}) {
-  return { kind: "rule", outcome: outcome2, message, data: { rule: name, ...extra } };
-}
-function evaluateTest(step2, sources3) {
-  const { results, reasons, rows } = evaluateAll(step2.name, step2.checks, sources3);
-  const failed = results.filter((r) => !r.passed).length;
-  if (failed === 0) return { result: { name: step2.name, type: "test", status: "passed", reasons }, rows };
-  const consequence = {
-    fail_pipeline: "on_fail: fail_pipeline rejects the model",
-    require_approval: "on_fail: require_approval needs a manual approval",
-    warn: "on_fail: warn only warns"
-  }[step2.onFail];
-  const status = { fail_pipeline: "failed", require_approval: "needs_approval", warn: "warned" }[step2.onFail];
-  const summary2 = rule(
-    step2.onFail === "warn" ? "info" : step2.onFail === "fail_pipeline" ? "fail" : "pending",
-    `on_fail:${step2.onFail}`,
-    `${failed} of ${results.length} checks failed; ${consequence}`
+async function loadSnapshot(ports, found, subject) {
+  const { artifact } = found;
+  const text3 = await reading(
+    `artifact ${artifact.name} of workflow run ${found.run.id}`,
+    () => ports.readArtifactFile(artifact.id, SNAPSHOT_FILE, MAX_SNAPSHOT_BYTES)
   );
-  return { result: { name: step2.name, type: "test", status, reasons: [summary2, ...reasons] }, rows };
+  const where = `artifact ${artifact.name} of workflow run ${found.run.id}`;
+  if (text3 === null) return { ok: false, why: `${where} holds no ${SNAPSHOT_FILE} (deleted or expired?)` };
+  const decoded = decodeSnapshot(text3);
+  if (!decoded.ok) return { ok: false, why: `${where} is unreadable: ${decoded.error}` };
+  const mismatch2 = claimsMismatch(decoded.snapshot, found, subject);
+  if (mismatch2) return { ok: false, why: `${where} is ignored: ${mismatch2}` };
+  return { ok: true, snapshot: decoded.snapshot };
 }
-var GITHUB_CHANGED_FILES_CAP = 3e3;
-function autoApprovalBlockers(config, input2, manualBy) {
-  const blockers = [];
-  for (const test of manualBy) {
-    blockers.push(
-      rule("pending", "manual-approval-required", `test step ${test} failed with on_fail: require_approval`, {
-        step: test
-      })
-    );
-  }
-  if (!input2.pr) return blockers;
-  const { changedFiles, changedFilesCount } = input2.pr;
-  if (input2.pr.changedFilesUnknown) {
-    blockers.push(
-      rule(
-        "pending",
-        "changed-files-unknown",
-        "the pull request's changed files are unknown, so protected paths cannot be ruled out"
-      )
-    );
-  }
-  const incomplete = changedFilesCount === void 0 ? changedFiles.length >= GITHUB_CHANGED_FILES_CAP : changedFilesCount > changedFiles.length;
-  if (incomplete) {
-    blockers.push(
-      rule(
-        "pending",
-        "changed-files-incomplete",
-        changedFilesCount === void 0 ? `the pull request reaches GitHub's limit of ${GITHUB_CHANGED_FILES_CAP} listed files, so protected paths cannot be ruled out` : `the pull request changes ${changedFilesCount} files but only ${changedFiles.length} could be listed, so protected paths cannot be ruled out`
-      )
-    );
-  }
-  for (const hit of guardedChanges(config, input2.pr.changedFiles)) {
-    const what = {
-      config: "the model-approval config",
-      workflow: "a workflow file",
-      protected: `a protected path (${hit.pattern})`
-    }[hit.rule];
-    blockers.push(
-      rule("pending", `changes-${hit.rule}`, `the pull request changes ${hit.file}, ${what}`, {
-        file: hit.file,
-        pattern: hit.pattern
-      })
-    );
-  }
-  return blockers;
+function measurementsOf(snapshot) {
+  const { metrics, baseline, metricErrors, baselineErrors, model: model2 } = snapshot;
+  return { metrics, baseline, metricErrors, baselineErrors, ...model2 ? { model: model2 } : {} };
 }
-function stillNeeded(step2, author, approved) {
-  const users = step2.users.filter((user) => {
-    const who = user.toLowerCase();
-    if (approved.has(who)) return false;
-    return step2.allowSelfApproval || author === void 0 || who !== author.toLowerCase();
-  });
-  return [...users, ...step2.teams];
+function instant2(time) {
+  const parsed = time ? Date.parse(time) : NaN;
+  return Number.isNaN(parsed) ? Number.POSITIVE_INFINITY : parsed;
 }
-function evaluateApproval(step2, config, input2, sources3, manualBy) {
-  const base = { name: step2.name, type: "approval" };
-  const auto = evaluateAll(step2.name, step2.autoApproveIf, sources3);
-  const tally = input2.pr ? tallyReviews(step2, input2.pr, input2.teamMembers) : void 0;
-  const objected = tally?.votes.some((v) => v.state === "CHANGES_REQUESTED") ?? false;
-  const reasons = [];
-  if (step2.autoApproveIf.length > 0) {
-    const held = auto.results.every((r) => r.passed);
-    const blockers = held ? autoApprovalBlockers(config, input2, manualBy) : [];
-    if (held && objected) {
-      blockers.push(rule("fail", "changes-requested", "an eligible approver requested changes"));
+async function earlierRecordings(ports, subject, earlier, current, reviews) {
+  const ordered = [...earlier].sort((a, b) => instant2(a.artifact.createdAt) - instant2(b.artifact.createdAt));
+  const until = instant2(current);
+  const voteTimes = reviews.filter(
+    (r) => r.commit_id === subject.commit && (r.state === "APPROVED" || r.state === "CHANGES_REQUESTED")
+  ).map((r) => instant2(r.submitted_at)).filter((t) => t < until);
+  let downloads = 0;
+  const recordings = [];
+  for (const [i2, found] of ordered.entries()) {
+    const from = instant2(found.artifact.createdAt);
+    const to = i2 + 1 < ordered.length ? instant2(ordered[i2 + 1].artifact.createdAt) : until;
+    const run = runRef(found.run, found.attempt);
+    const base = { recordedAt: found.artifact.createdAt, known: false, run };
+    const needed = voteTimes.some((t) => t >= from && t < to);
+    if (!needed || downloads >= HISTORY_DOWNLOADS) {
+      recordings.push(base);
+      continue;
     }
-    if (held && blockers.length === 0) {
-      const noPr = input2.pr ? [] : [
-        rule(
-          "info",
-          "no-pull-request",
-          "no pull request: the changed files are unknown, so auto-approval rests on the metrics alone"
-        )
-      ];
-      const reason2 = rule("pass", "auto-approve", "every auto_approve_if condition holds", {});
-      reason2.children = auto.reasons;
+    downloads++;
+    const loaded = await loadSnapshot(ports, found, subject);
+    if (!loaded.ok) {
+      recordings.push(base);
+      continue;
+    }
+    const measurements = measurementsOf(loaded.snapshot);
+    recordings.push({
+      ...base,
+      known: true,
+      key: modelKey(measurements),
+      ...measurements.model?.digest ? { digest: measurements.model.digest } : {}
+    });
+  }
+  return recordings;
+}
+function trainingFailure(run) {
+  const conclusion = run.conclusion ?? "unknown";
+  const what = conclusion === "failure" ? "failed" : conclusion === "cancelled" ? "was cancelled" : conclusion === "timed_out" ? "timed out" : `ended ${conclusion}`;
+  return `training run ${run.id} (attempt ${run.attempt}) of ${run.workflow} ${what} before recording a model-approval snapshot`;
+}
+async function gatherEvidence(ports, subject, config, reviews, measuring) {
+  const warnings = [];
+  const trusted = workflowTrust(ports, config, subject.defaultBranch);
+  const runs = await reading(
+    `the workflow runs of ${subject.commit}`,
+    () => ports.workflowRunsForCommit(subject.commit)
+  );
+  const forSubject = runs.filter((run2) => runIsFor(run2, subject));
+  const training = [];
+  const ignored = /* @__PURE__ */ new Set();
+  for (const run2 of forSubject) {
+    if (await trusted(run2.workflow)) training.push(run2);
+    else ignored.add(run2.workflow);
+  }
+  const ignoredNote = ignored.size > 0 ? ` (runs of ${[...ignored].join(", ")} are not ${describeWorkflows(config)}: ignored)` : "";
+  const recorded = [];
+  for (const run2 of training.slice(0, HISTORY_RUNS)) {
+    const artifacts = await reading(
+      `the artifacts of workflow run ${run2.id}`,
+      () => ports.runArtifacts(run2.id)
+    );
+    recorded.push(...snapshotArtifacts(run2, artifacts));
+  }
+  if (measuring) {
+    const facts = training.find((run2) => run2.id === measuring.runId && run2.attempt === measuring.attempt);
+    if (facts || measuring.local) {
+      const run2 = facts ? runRef(facts, measuring.attempt) : void 0;
+      const measurements2 = await measuring.measure();
+      const earlier2 = recorded.filter((r) => instant2(r.artifact.createdAt) <= instant2(measuring.at));
+      const history2 = await earlierRecordings(ports, subject, earlier2, measuring.at, reviews);
+      const key = modelKey(measurements2);
       return {
-        result: { ...base, status: "auto_approved", reasons: [reason2, ...noPr] },
-        rows: auto.rows,
-        votes: [],
-        stillNeeded: [],
-        missingApprovals: 0
-      };
-    }
-    const reason = held ? rule("pending", "auto-approve", "auto_approve_if holds, but auto-approval is not allowed:") : rule("pending", "auto-approve", "auto_approve_if does not hold: a manual approval is needed");
-    reason.children = held ? [...blockers, ...auto.reasons] : auto.reasons;
-    reasons.push(reason);
-  } else if (manualBy.length > 0) {
-    reasons.push(...autoApprovalBlockers(config, input2, manualBy));
-  }
-  const pr = input2.pr;
-  if (!pr || !tally) {
-    reasons.push(
-      rule(
-        "pending",
-        "no-pull-request",
-        "no pull request: a manual approval is an approving review on a pull request, so none can be given here"
-      )
-    );
-    return {
-      result: { ...base, status: "pending", reasons },
-      rows: auto.rows,
-      votes: [],
-      stillNeeded: stillNeeded(step2, void 0, /* @__PURE__ */ new Set()),
-      missingApprovals: step2.minApprovals
-    };
-  }
-  const approvals = tally.votes.filter((v) => v.state === "APPROVED");
-  const objections = tally.votes.filter((v) => v.state === "CHANGES_REQUESTED");
-  const approved = new Set(approvals.map((v) => v.login.toLowerCase()));
-  const missing = Math.max(0, step2.minApprovals - approvals.length);
-  let status;
-  let verdict;
-  if (objections.length > 0) {
-    status = "rejected";
-    const who = objections.map((v) => v.login).join(", ");
-    verdict = rule("fail", "changes-requested", `changes requested by ${who} on ${shortSha(pr.headSha)}`, {
-      onReject: step2.onReject
-    });
-  } else if (missing === 0) {
-    status = "approved";
-    const who = approvals.map((v) => v.login).join(", ");
-    verdict = rule("pass", "approved", `approved by ${who} on ${shortSha(pr.headSha)}`);
-  } else {
-    status = "pending";
-    verdict = rule(
-      "pending",
-      "approvals-missing",
-      `${approvals.length} of ${step2.minApprovals} approvals on ${shortSha(pr.headSha)}: ${missing} more needed`
-    );
-  }
-  verdict.children = tally.reasons;
-  return {
-    result: { ...base, status, reasons: [verdict, ...reasons] },
-    rows: auto.rows,
-    votes: tally.votes,
-    stillNeeded: status === "pending" ? stillNeeded(step2, pr.author, approved) : [],
-    missingApprovals: missing
-  };
-}
-
-// src/core/policy/decide.ts
-var SATISFIED = /* @__PURE__ */ new Set(["passed", "warned", "approved", "auto_approved", "ready"]);
-function trainingStep(step2, input2) {
-  const reasons = [
-    {
-      kind: "rule",
-      outcome: "info",
-      message: "training runs in the workflow; model-approval judges its outputs in the later steps",
-      data: { rule: "training" }
-    }
-  ];
-  const model2 = input2.model;
-  const unreadable = model2?.errors ?? [];
-  if (unreadable.length > 0) {
-    reasons.push({
-      kind: "model",
-      outcome: "fail",
-      message: `the model cannot be identified: ${unreadable.join("; ")}`,
-      data: { errors: unreadable, artifacts: model2?.artifacts ?? [] }
-    });
-    return { name: step2.name, type: "training", status: "error", reasons };
-  }
-  if (model2?.digest) {
-    reasons.push({
-      kind: "model",
-      outcome: "info",
-      message: `${model2.name ? `model ${model2.name}` : "model"}: sha256:${model2.digest.slice(0, 12)} over ${model2.artifacts.length} artifact(s)`,
-      data: { digest: model2.digest, artifacts: model2.artifacts }
-    });
-  }
-  return { name: step2.name, type: "training", status: "passed", reasons };
-}
-function deployStep(name, environment, before) {
-  const waiting = before.filter((s) => !SATISFIED.has(s.status));
-  if (waiting.length === 0) {
-    return {
-      name,
-      type: "deploy",
-      status: "ready",
-      reasons: [
-        {
-          kind: "rule",
-          outcome: "pass",
-          message: `every earlier step passed or is approved: deploying to ${environment} may proceed`,
-          data: { rule: "deploy-ready", environment }
-        }
-      ]
-    };
-  }
-  return {
-    name,
-    type: "deploy",
-    status: "blocked",
-    reasons: [
-      {
-        kind: "rule",
-        outcome: "pending",
-        message: `blocked until ${waiting.map((s) => `${s.name} (${s.status})`).join(", ")} ${waiting.length === 1 ? "is" : "are"} resolved`,
-        data: { rule: "deploy-blocked", environment, waitingOn: waiting.map((s) => s.name) }
-      }
-    ]
-  };
-}
-function failingChecks(step2) {
-  const failed = step2.reasons.filter((r) => r.kind === "check" && r.outcome === "fail");
-  return failed.map((r) => r.message).join("; ");
-}
-function outcome(config, steps, approvals, input2) {
-  const modelErrors = input2.model?.errors ?? [];
-  if (modelErrors.length > 0) {
-    const summary3 = `the model artifacts could not be hashed: ${modelErrors.join("; ")}`;
-    return { decision: "error", failPipeline: true, summary: summary3 };
-  }
-  const unreadable = [
-    ...Object.values(input2.metricErrors ?? {}),
-    ...Object.values(input2.baselineErrors ?? {}).map((e) => `baseline ${e}`)
-  ];
-  if (unreadable.length > 0) {
-    const summary3 = `metrics could not be read: ${unreadable.join("; ")}`;
-    return { decision: "error", failPipeline: true, summary: summary3 };
-  }
-  const configStep = (name) => config.steps.find((s) => s.name === name);
-  const rejections = steps.filter(
-    (s) => s.type === "test" && s.status === "failed" || s.type === "approval" && s.status === "rejected"
-  );
-  if (rejections.length > 0) {
-    const failPipeline = rejections.some((s) => {
-      const cfg = configStep(s.name);
-      return cfg?.type === "test" || cfg?.type === "approval" && cfg.onReject === "fail_pipeline";
-    });
-    const first = rejections[0];
-    const why = first.type === "test" ? `${first.name} failed: ${failingChecks(first)}` : `${first.name} rejected: ${first.reasons[0]?.message ?? "changes requested"}`;
-    const how = failPipeline ? "" : " (on_reject: block \u2014 waiting for a new candidate)";
-    return { decision: "rejected", failPipeline, summary: `${why}${how}` };
-  }
-  const waiting = steps.filter((s) => s.type !== "deploy" && !SATISFIED.has(s.status));
-  if (waiting.length > 0) {
-    const first = waiting[0];
-    const approval = approvals.get(first.name);
-    let why;
-    if (first.type === "test") why = `${first.name} failed and needs a manual approval`;
-    else if (approval && approval.stillNeeded.length > 0)
-      why = `${first.name} needs ${approval.missingApprovals} more approval(s) from ${approval.stillNeeded.join(", ")}`;
-    else why = `${first.name} is ${first.status}`;
-    const pendingReason = first.reasons.find(
-      (r) => r.data?.rule === "no-pull-request" && r.outcome === "pending"
-    );
-    return {
-      decision: "pending",
-      failPipeline: false,
-      summary: pendingReason ? `${why} (no pull request)` : why
-    };
-  }
-  const approvalSteps = steps.filter((s) => s.type === "approval");
-  const parts = approvalSteps.map(
-    (s) => s.status === "auto_approved" ? `${s.name} auto-approved` : `${s.name} ${s.reasons[0]?.message ?? "approved"}`
-  );
-  const warned = steps.filter((s) => s.status === "warned").map((s) => `${s.name} warned`);
-  const summary2 = [...parts.length ? parts : ["every check passed"], ...warned].join("; ");
-  return { decision: "approved", failPipeline: false, summary: summary2 };
-}
-function decide(input2) {
-  const { config } = input2;
-  const sources3 = {
-    metrics: input2.metrics,
-    baseline: input2.baseline,
-    metricErrors: input2.metricErrors,
-    baselineErrors: input2.baselineErrors
-  };
-  const tests = /* @__PURE__ */ new Map();
-  for (const step2 of config.steps)
-    if (step2.type === "test") tests.set(step2.name, evaluateTest(step2, sources3));
-  const manualBy = [...tests.values()].filter((t) => t.result.status === "needs_approval").map((t) => t.result.name);
-  const approvals = /* @__PURE__ */ new Map();
-  for (const step2 of config.steps) {
-    if (step2.type === "approval")
-      approvals.set(step2.name, evaluateApproval(step2, config, input2, sources3, manualBy));
-  }
-  const humanApproved = [...approvals.values()].some((a) => a.result.status === "approved");
-  const steps = [];
-  const rows = [];
-  for (const step2 of config.steps) {
-    if (step2.type === "training") steps.push(trainingStep(step2, input2));
-    else if (step2.type === "deploy") steps.push(deployStep(step2.name, step2.environment, steps));
-    else {
-      const evaluated = step2.type === "test" ? tests.get(step2.name) : approvals.get(step2.name);
-      rows.push(...evaluated.rows);
-      const result = evaluated.result;
-      if (result.status === "needs_approval" && humanApproved) {
-        steps.push({
-          ...result,
-          status: "approved",
-          reasons: [
+        evidence: {
+          kind: "present",
+          origin: { kind: "measured", where: measuring.where, ...run2 ? { run: run2 } : {} },
+          measurements: measurements2,
+          recordings: [
+            ...history2,
             {
-              kind: "rule",
-              outcome: "pass",
-              message: "checks failed, and a manual approval was given",
-              data: { rule: "manually-approved" }
-            },
-            ...result.reasons
+              ...measuring.local ? {} : { recordedAt: measuring.at },
+              key,
+              known: true,
+              ...run2 ? { run: run2 } : {},
+              ...measurements2.model?.digest ? { digest: measurements2.model.digest } : {}
+            }
           ]
-        });
-      } else steps.push(result);
-    }
-  }
-  const verdict = outcome(config, steps, approvals, input2);
-  const { failPipeline } = verdict;
-  let { decision, summary: summary2 } = verdict;
-  if (decision === "approved" && input2.untrustedConfig) {
-    decision = "pending";
-    summary2 = `not approved: ${input2.untrustedConfig}`;
-    for (const [i, step2] of steps.entries()) {
-      if (step2.type !== "deploy") continue;
-      steps[i] = {
-        ...step2,
-        status: "blocked",
-        reasons: [
-          {
-            kind: "rule",
-            outcome: "pending",
-            message: `blocked: ${input2.untrustedConfig}`,
-            data: { rule: "untrusted-config" }
-          }
-        ]
+        },
+        measured: measurements2,
+        warnings
       };
     }
+    const self2 = runs.find((run2) => run2.id === measuring.runId);
+    const what = self2 ? `run ${self2.id} of ${self2.workflow} on ${self2.event}` : `run ${measuring.runId}`;
+    warnings.push(
+      `this ${what} is not a training run (${describeWorkflows(config)} on ${subject.kind === "pull_request" ? "pull_request" : "a push to the default branch"}) for ${describeSubject(subject)}: its workspace is not evidence, so the recorded snapshot decides`
+    );
   }
-  const pendingApprovers = decision === "pending" ? [...new Set([...approvals.values()].flatMap((a) => a.stillNeeded))] : [];
-  const approvalSteps = steps.filter((s) => s.type === "approval");
-  const autoApproved = decision === "approved" && approvalSteps.length > 0 && approvalSteps.every((s) => s.status === "auto_approved");
-  return {
-    schemaVersion: 1,
-    decision,
-    autoApproved,
-    failPipeline,
-    steps,
-    metrics: rows,
-    ...input2.model ? { model: input2.model } : {},
-    ...input2.pr ? { headSha: input2.pr.headSha } : {},
-    ...input2.pr?.number === void 0 ? {} : { pr: input2.pr.number },
-    pendingApprovers,
-    diagnostics: [],
-    summary: summary2
-  };
-}
-function configErrorResult(diagnostics) {
-  const errors2 = diagnostics.filter((d) => d.severity === "error");
-  const first = errors2[0] ?? diagnostics[0];
-  const count = errors2.length || diagnostics.length;
-  const summary2 = first ? `invalid config or input: ${formatDiagnostic({ ...first, hint: void 0 })}${count > 1 ? ` (and ${count - 1} more)` : ""}` : "invalid config or input";
-  return {
-    schemaVersion: 1,
-    decision: "error",
-    autoApproved: false,
-    failPipeline: true,
-    steps: [],
-    metrics: [],
-    pendingApprovers: [],
-    diagnostics,
-    summary: summary2
-  };
-}
-
-// src/core/report/json.ts
-var REPORT_SCHEMA_VERSION = 1;
-function replacer(_key, value) {
-  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
-  return value;
-}
-function toJsonReport(result) {
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    decision: result.decision,
-    autoApproved: result.autoApproved,
-    failPipeline: result.failPipeline,
-    summary: result.summary,
-    steps: result.steps.map((s) => ({ name: s.name, type: s.type, status: s.status, reasons: s.reasons })),
-    metrics: result.metrics,
-    pendingApprovers: result.pendingApprovers,
-    model: result.model ?? null,
-    headSha: result.headSha ?? null,
-    pr: result.pr ?? null,
-    diagnostics: result.diagnostics
-  };
-}
-function renderJsonReport(result) {
-  return JSON.stringify(toJsonReport(result), replacer, 2) + "\n";
-}
-
-// src/core/report/check-run.ts
-var CHECK_TITLE_LIMIT = 255;
-var CHECK_SUMMARY_LIMIT = 65535;
-function clip2(text2, limit) {
-  return text2.length <= limit ? text2 : text2.slice(0, limit - 1) + "\u2026";
-}
-function renderCheckRunOutput(result) {
-  const title = clip2(`${headline(result)}: ${result.summary}`, CHECK_TITLE_LIMIT);
-  const summary2 = clip2(
-    `**${headline(result)}** \u2014 ${result.summary}` + (result.pendingApprovers.length > 0 ? `
-
-Waiting for an approving review from: ${result.pendingApprovers.map((a) => `@${a}`).join(", ")}` : ""),
-    CHECK_SUMMARY_LIMIT
-  );
-  const text2 = renderMarkdown(result, { marker: false, maxLength: CHECK_SUMMARY_LIMIT });
-  return { title, summary: summary2, text: text2 };
-}
-
-// src/core/report/snapshot.ts
-var SNAPSHOT_VERSION = 1;
-var PATTERN = /<!-- model-approval:snapshot ([A-Za-z0-9+/=]*) -->/;
-var NON_FINITE = "$number";
-function replacer2(_key, value) {
-  if (typeof value === "number" && !Number.isFinite(value)) return { [NON_FINITE]: String(value) };
-  return value;
-}
-function reviver(_key, value) {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const keys = Object.keys(value);
-    const tagged = value[NON_FINITE];
-    if (keys.length === 1 && (tagged === "NaN" || tagged === "Infinity" || tagged === "-Infinity"))
-      return Number(tagged);
-  }
-  return value;
-}
-function encodeSnapshot(snapshot) {
-  const json = JSON.stringify({ version: SNAPSHOT_VERSION, ...snapshot }, replacer2);
-  return `<!-- model-approval:snapshot ${Buffer.from(json, "utf8").toString("base64")} -->`;
-}
-var Invalid = class extends Error {
-};
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function metricValue(value, where) {
-  if (value === null || ["number", "string", "boolean"].includes(typeof value)) return value;
-  if (Array.isArray(value)) return value.map((v, i) => metricValue(v, `${where}[${i}]`));
-  if (isRecord2(value)) return tree(value, where);
-  throw new Invalid(`${where} is not a metric value`);
-}
-function tree(value, where) {
-  if (!isRecord2(value)) throw new Invalid(`${where} is not an object`);
-  const out = {};
-  for (const [key, v] of Object.entries(value))
-    Object.defineProperty(out, key, {
-      value: metricValue(v, `${where}.${key}`),
-      enumerable: true,
-      writable: true,
-      configurable: true
-    });
-  return out;
-}
-function sources2(value, where) {
-  if (!Array.isArray(value)) throw new Invalid(`${where} is not a list`);
-  return value.map((s, i) => {
-    if (!isRecord2(s)) throw new Invalid(`${where}[${i}] is not an object`);
-    const { name, file, format } = s;
-    if (typeof name !== "string" || typeof file !== "string")
-      throw new Invalid(`${where}[${i}] lacks a name or file`);
-    if (typeof format !== "string" || !METRIC_FORMATS.includes(format))
-      throw new Invalid(`${where}[${i}] has an unknown format`);
-    return { name, file, format, values: tree(s.values, `${where}[${i}].values`) };
-  });
-}
-function errors(value, where) {
-  if (value === void 0) return {};
-  if (!isRecord2(value) || Object.values(value).some((v) => typeof v !== "string"))
-    throw new Invalid(`${where} is not a map of messages`);
-  return value;
-}
-function model(value) {
-  if (value === void 0 || value === null) return void 0;
-  if (!isRecord2(value) || !Array.isArray(value.artifacts)) throw new Invalid("model is malformed");
-  if (value.name !== void 0 && typeof value.name !== "string")
-    throw new Invalid("model.name is not a string");
-  if (value.digest !== void 0 && typeof value.digest !== "string")
-    throw new Invalid("model.digest is not a string");
-  const artifacts = value.artifacts.map((a, i) => {
-    if (!isRecord2(a) || typeof a.path !== "string" || typeof a.sha256 !== "string" || typeof a.bytes !== "number")
-      throw new Invalid(`model.artifacts[${i}] is malformed`);
-    return { path: a.path, sha256: a.sha256, bytes: a.bytes };
-  });
-  const errors2 = value.errors;
-  if (errors2 !== void 0 && (!Array.isArray(errors2) || errors2.some((e) => typeof e !== "string")))
-    throw new Invalid("model.errors is not a list of messages");
-  return {
-    ...errors2 === void 0 ? {} : { errors: errors2 },
-    ...value.name === void 0 ? {} : { name: value.name },
-    ...value.digest === void 0 ? {} : { digest: value.digest },
-    artifacts
-  };
-}
-function decodeSnapshot(text2) {
-  const match = PATTERN.exec(typeof text2 === "string" ? text2 : "");
-  if (!match) return { ok: false, error: "no model-approval snapshot in the text" };
-  try {
-    const parsed = JSON.parse(Buffer.from(match[1] ?? "", "base64").toString("utf8"), reviver);
-    if (!isRecord2(parsed)) throw new Invalid("not an object");
-    if (parsed.version !== SNAPSHOT_VERSION)
-      throw new Invalid(`unsupported snapshot version ${JSON.stringify(parsed.version)}`);
-    const m = model(parsed.model);
-    const snapshot = {
-      metrics: sources2(parsed.metrics, "metrics"),
-      baseline: sources2(parsed.baseline, "baseline"),
-      metricErrors: errors(parsed.metricErrors, "metricErrors"),
-      baselineErrors: errors(parsed.baselineErrors, "baselineErrors"),
-      ...m ? { model: m } : {}
-    };
-    return { ok: true, snapshot };
-  } catch (error2) {
-    const why = error2 instanceof Error ? error2.message : String(error2);
-    return { ok: false, error: `the snapshot is malformed: ${why}` };
-  }
-}
-
-// src/action/load-config.ts
-import { readFile } from "node:fs/promises";
-import { resolve as resolve2 } from "node:path";
-var PR_SUPPLIED_CONFIG = "the config comes from this pull request (the base branch has none); it applies once merged";
-async function readWorkspaceFile(workspace, path6) {
-  try {
-    return await readFile(resolve2(workspace, path6), "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw error2;
-  }
-}
-async function loadConfigText(path6, {
-  workspace,
-  pr,
-  gateway
-}) {
-  if (pr) {
-    const offDefault = pr.defaultBranch !== void 0 && pr.baseRef !== pr.defaultBranch;
-    const ref = offDefault ? pr.defaultBranch : pr.baseSha;
-    const where = offDefault ? `the default branch ${ref}` : `the PR's base commit ${pr.baseSha}`;
-    const redirected = offDefault ? [
-      `the base branch ${pr.baseRef} is not the default branch ${ref}: ${path6} is read from ${ref}, not from ${pr.baseRef}`
-    ] : [];
-    const text3 = await reading(`${path6} at ${where}`, () => gateway.getFileText(path6, ref));
-    if (text3 !== null)
-      return {
-        text: text3,
-        origin: offDefault ? where : `base commit ${pr.baseSha.slice(0, 7)}`,
-        warnings: redirected
-      };
-    const introduced = await reading(`${path6} in the workspace`, () => readWorkspaceFile(workspace, path6));
+  const newest = training[0];
+  if (!newest) {
     return {
-      text: introduced,
-      origin: "the pull request (the base branch has none)",
-      ...introduced === null ? {} : { untrusted: PR_SUPPLIED_CONFIG },
-      warnings: introduced === null ? redirected : [
-        ...redirected,
-        `${path6} does not exist on ${offDefault ? `the default branch ${ref}` : `the base branch ${pr.baseRef}`}: using the PR's copy, under which this pull request can never be approved`
-      ]
+      evidence: {
+        kind: "missing",
+        why: `no run of ${describeWorkflows(config)} on ${describeSubject(subject)} yet${ignoredNote}`,
+        recordings: []
+      },
+      warnings
     };
   }
-  const text2 = await reading(`${path6} in the workspace`, () => readWorkspaceFile(workspace, path6));
-  return { text: text2, origin: "the workspace", warnings: [] };
+  const ofNewest = recorded.filter((r) => r.run.id === newest.id).sort((a, b) => b.attempt - a.attempt)[0];
+  const status = { run: runRef(newest), status: newest.status, conclusion: newest.conclusion };
+  const settled = newest.status === "completed" || newest.status === "waiting";
+  if (!ofNewest || ofNewest.attempt < newest.attempt && !settled) {
+    const training2 = `training run ${newest.id} (attempt ${newest.attempt}) of ${newest.workflow}`;
+    const why = !settled ? `${training2} is ${newest.status || "in progress"}` : newest.status === "waiting" || newest.conclusion === "success" ? `${training2} finished without recording a model-approval snapshot (is the Action in its training job? has the artifact expired?)` : trainingFailure(newest);
+    return {
+      evidence: { kind: "missing", why: `${why}${ignoredNote}`, training: status, recordings: [] },
+      warnings
+    };
+  }
+  const loaded = await loadSnapshot(ports, ofNewest, subject);
+  if (!loaded.ok)
+    return { evidence: { kind: "missing", why: loaded.why, training: status, recordings: [] }, warnings };
+  const measurements = measurementsOf(loaded.snapshot);
+  const recordedAt = ofNewest.artifact.createdAt;
+  const earlier = recorded.filter(
+    (r) => r !== ofNewest && instant2(r.artifact.createdAt) <= instant2(recordedAt)
+  );
+  const history = await earlierRecordings(ports, subject, earlier, recordedAt, reviews);
+  const run = runRef(newest, ofNewest.attempt);
+  return {
+    evidence: {
+      kind: "present",
+      origin: { kind: "recorded", run, artifact: { id: ofNewest.artifact.id, name: ofNewest.artifact.name } },
+      measurements,
+      recordings: [
+        ...history,
+        {
+          recordedAt,
+          key: modelKey(measurements),
+          known: true,
+          run,
+          ...measurements.model?.digest ? { digest: measurements.model.digest } : {}
+        }
+      ]
+    },
+    warnings
+  };
+}
+
+// src/github/candidate/collect.ts
+var STALE_RETRIES = 3;
+var STALE_BACKOFF_MS = [250, 1e3, 2e3];
+var defaultSleep = (ms) => new Promise((done) => setTimeout(done, ms));
+function instant3(time) {
+  const parsed = time ? Date.parse(time) : NaN;
+  return Number.isNaN(parsed) ? 0 : parsed;
+}
+async function freshRead(what, read, fresh, sleep) {
+  let value = await reading(what, read);
+  for (let attempt = 0; !fresh(value); attempt++) {
+    if (attempt >= STALE_RETRIES)
+      throw new GateError(
+        "stale_read",
+        `GitHub's answer for ${what} is older than the event being handled; the next event decides`
+      );
+    await sleep(STALE_BACKOFF_MS[attempt] ?? 2e3);
+    value = await reading(what, read);
+  }
+  return value;
+}
+async function readPullRequest(ports, number, event, sleep) {
+  return freshRead(
+    `pull request #${number}`,
+    () => ports.getPullRequest(number),
+    // A head the event names but the read lacks is stale unless the PR was updated since the event.
+    (pr) => !event?.headSha || pr.headSha === event.headSha || instant3(pr.updatedAt) > instant3(event.updatedAt),
+    sleep
+  );
+}
+async function readReviews(ports, number, event, sleep) {
+  const wanted = event?.review;
+  return freshRead(
+    `the reviews of #${number}`,
+    () => ports.listReviews(number),
+    (reviews) => {
+      if (!wanted) return true;
+      const found = reviews.find((r) => r.id === wanted.id);
+      return found !== void 0 && (!wanted.dismissed || found.state === "DISMISSED");
+    },
+    sleep
+  );
+}
+async function readConfig(ports, path6, defaultBranch, preview) {
+  if (defaultBranch) {
+    const ref = `refs/heads/${defaultBranch}`;
+    const file2 = await reading(
+      `${path6} on the default branch ${defaultBranch}`,
+      () => ports.getFile(path6, ref)
+    );
+    if (file2)
+      return {
+        text: file2.text,
+        ref,
+        where: ports.configWhere ?? `the default branch ${defaultBranch}`,
+        ...file2.blobSha ? { blobSha: file2.blobSha } : {}
+      };
+  }
+  if (!preview) return null;
+  const file = await reading(
+    `${path6} at ${shortSha(preview.commit)}`,
+    () => ports.getFile(path6, preview.commit)
+  );
+  if (!file) return null;
+  const why = defaultBranch ? `the config comes from this pull request (the default branch ${defaultBranch} has none); it applies once merged` : `GitHub did not say which branch is the default, so only the pull request's own ${path6} was found; it cannot be trusted`;
+  return {
+    text: file.text,
+    ref: preview.commit,
+    where: "the pull request's own copy",
+    untrusted: why,
+    ...file.blobSha ? { blobSha: file.blobSha } : {}
+  };
+}
+async function readTeams(ports, config, warnings) {
+  const teams = [...new Set(config.steps.flatMap((step2) => step2.type === "approval" ? step2.teams : []))];
+  const entries = await Promise.all(
+    teams.map(async (team) => {
+      const [org = "", slug = ""] = team.split("/");
+      try {
+        return [team, await ports.listTeamMembers(org, slug)];
+      } catch (error2) {
+        if (!isNotFound(error2) && !isForbidden(error2)) throw error2;
+        warnings.push(
+          `team ${team} could not be read (${describeError(error2)}): its members' reviews do not count`
+        );
+        return [team, []];
+      }
+    })
+  );
+  return Object.fromEntries(entries);
+}
+async function collectForPullRequest(ports, subject, options) {
+  const sleep = options.sleep ?? defaultSleep;
+  const warnings = [];
+  const pr = await readPullRequest(ports, subject.number, subject.event, sleep);
+  const commit = subject.commit ?? pr.headSha;
+  const repository = ports.repository;
+  try {
+    return await collectAround(ports, subject, options, pr, commit, warnings, sleep);
+  } catch (error2) {
+    return { kind: "failed", repository, commit, pullRequest: pr, failure: failureOf(error2), warnings };
+  }
+}
+async function collectAround(ports, subject, options, pr, commit, warnings, sleep) {
+  const repository = ports.repository;
+  if (pr.defaultBranch && pr.baseRef !== pr.defaultBranch)
+    warnings.push(
+      `the base branch ${pr.baseRef} is not the default branch ${pr.defaultBranch}: decided by ${options.configPath} on ${pr.defaultBranch}`
+    );
+  const source = await readConfig(ports, options.configPath, pr.defaultBranch, { commit });
+  if (!source)
+    return {
+      kind: "no-config",
+      repository,
+      commit,
+      pullRequest: pr,
+      where: pr.defaultBranch || pr.baseRef,
+      warnings
+    };
+  if (source.untrusted) warnings.push(source.untrusted);
+  const parsed = parseConfig(source.text, options.configPath);
+  if (!parsed.ok)
+    return {
+      kind: "invalid-config",
+      repository,
+      commit,
+      pullRequest: pr,
+      diagnostics: parsed.diagnostics,
+      warnings
+    };
+  const config = parsed.config;
+  const fromFork = pr.headRepoFullName === null || pr.headRepoFullName.toLowerCase() !== repository.toLowerCase();
+  const [reviews, files, pusher, teamMembers] = await Promise.all([
+    readReviews(ports, subject.number, subject.event, sleep),
+    reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
+    // A fork's pushes are not in this repository's activity: its author is the one who pushes.
+    fromFork ? Promise.resolve(void 0) : reading(`who pushed ${shortSha(commit)}`, () => ports.pusherOf(pr.headRef, commit)),
+    readTeams(ports, config, warnings)
+  ]);
+  const evidenceSubject = {
+    kind: "pull_request",
+    repository,
+    commit,
+    number: pr.number,
+    headRef: pr.headRef,
+    headRepository: pr.headRepoFullName,
+    defaultBranch: pr.defaultBranch
+  };
+  const measuring = options.measuring?.(config, { baseSha: pr.baseSha });
+  const gathered = await gatherEvidence(ports, evidenceSubject, config, reviews, measuring);
+  warnings.push(...gathered.warnings);
+  const candidatePr = {
+    number: pr.number,
+    author: pr.author,
+    state: pr.state,
+    headSha: pr.headSha,
+    baseRef: pr.baseRef,
+    baseSha: pr.baseSha,
+    ...pusher ? { pusher } : {},
+    changedFiles: files,
+    reviews
+  };
+  return {
+    kind: "candidate",
+    repository,
+    commit,
+    candidate: {
+      repository,
+      commit,
+      pr: candidatePr,
+      teamMembers,
+      config: {
+        config,
+        origin: {
+          path: options.configPath,
+          ref: source.ref,
+          where: source.where,
+          ...source.blobSha ? { blobSha: source.blobSha } : {}
+        },
+        ...source.untrusted ? { untrusted: source.untrusted } : {}
+      },
+      evidence: gathered.evidence
+    },
+    pullRequest: pr,
+    ...gathered.measured ? { measured: gathered.measured } : {},
+    warnings
+  };
+}
+async function collectForCommit(ports, subject, options) {
+  const warnings = [];
+  try {
+    return await collectCommitCandidate(ports, subject, options, warnings);
+  } catch (error2) {
+    return {
+      kind: "failed",
+      repository: ports.repository,
+      commit: subject.sha,
+      failure: failureOf(error2),
+      warnings
+    };
+  }
+}
+async function collectCommitCandidate(ports, subject, options, warnings) {
+  const repository = ports.repository;
+  const commit = subject.sha;
+  const branch = subject.defaultBranch;
+  const source = branch ? await readConfig(ports, options.configPath, branch, void 0) : null;
+  if (!source)
+    return { kind: "no-config", repository, commit, where: branch || "(unknown default branch)", warnings };
+  const parsed = parseConfig(source.text, options.configPath);
+  if (!parsed.ok)
+    return { kind: "invalid-config", repository, commit, diagnostics: parsed.diagnostics, warnings };
+  const config = parsed.config;
+  const [contains, teamMembers] = await Promise.all([
+    reading(`whether ${branch} contains ${shortSha(commit)}`, () => ports.branchContains(branch, commit)),
+    readTeams(ports, config, warnings)
+  ]);
+  const measuring = options.measuring?.(config, {});
+  const gathered = await gatherEvidence(
+    ports,
+    { kind: "commit", repository, commit, defaultBranch: branch },
+    config,
+    [],
+    measuring
+  );
+  warnings.push(...gathered.warnings);
+  return {
+    kind: "candidate",
+    repository,
+    commit,
+    candidate: {
+      repository,
+      commit,
+      defaultBranch: { name: branch, contains },
+      teamMembers,
+      config: {
+        config,
+        origin: {
+          path: options.configPath,
+          ref: source.ref,
+          where: source.where,
+          ...source.blobSha ? { blobSha: source.blobSha } : {}
+        }
+      },
+      evidence: gathered.evidence
+    },
+    ...gathered.measured ? { measured: gathered.measured } : {},
+    warnings
+  };
+}
+function collectCandidate(ports, subject, options) {
+  return subject.kind === "pull_request" ? collectForPullRequest(ports, subject, options) : collectForCommit(ports, subject, options);
+}
+
+// src/github/candidate/index.ts
+function decisionFor(collected) {
+  if (collected.kind === "candidate") return withNotes(decide(collected.candidate), collected.warnings);
+  const subject = {
+    repository: collected.repository,
+    commit: collected.commit,
+    ...collected.pullRequest ? { pr: collected.pullRequest.number } : {}
+  };
+  const result = collected.kind === "failed" ? failureResult(collected.failure, subject) : configErrorResult(collected.diagnostics, subject);
+  return withNotes(result, collected.warnings);
+}
+function withNotes(result, warnings) {
+  return warnings.length > 0 ? { ...result, notes: [...result.notes ?? [], ...warnings] } : result;
+}
+
+// src/github/publish/execute.ts
+var DECISION_RETRY_MS = [500, 2e3];
+var defaultSleep2 = (ms) => new Promise((done) => setTimeout(done, ms));
+function perform(gateway, write, forceCreate = false) {
+  switch (write.surface) {
+    case "metrics-check":
+    case "decision-check":
+      return gateway.upsertCheckRun(write.check, { forceCreate });
+    case "label":
+      return gateway.setStateLabel(
+        write.prNumber,
+        write.state,
+        write.currentLabels ? { currentLabels: write.currentLabels } : {}
+      );
+    case "comment":
+      return gateway.upsertStickyComment(write.prNumber, write.body);
+    case "review-requests":
+      return gateway.requestReviewers(write.prNumber, write.request, { author: write.author });
+  }
+}
+function mustLand(write) {
+  return write.surface === "decision-check" && write.check.conclusion !== "success";
+}
+async function executeWrites(gateway, writes, options = {}) {
+  const sleep = options.sleep ?? defaultSleep2;
+  const outcome = { failures: [], refused: [], decisionUnwritten: false };
+  for (const write of writes) {
+    const attempts = mustLand(write) ? DECISION_RETRY_MS.length + 1 : 1;
+    let last;
+    let done = false;
+    for (let attempt = 0; attempt < attempts && !done; attempt++) {
+      if (attempt > 0) await sleep(DECISION_RETRY_MS[attempt - 1]);
+      try {
+        await perform(gateway, write, attempt > 0 && attempt === attempts - 1);
+        done = true;
+      } catch (error2) {
+        last = error2;
+        if (isForbidden(error2)) break;
+      }
+    }
+    if (done) continue;
+    if (isForbidden(last)) outcome.refused.push(write.what);
+    else outcome.failures.push(`could not write ${write.what}: ${describeError(last)}`);
+    if (mustLand(write)) outcome.decisionUnwritten = true;
+  }
+  return outcome;
+}
+
+// src/github/surfaces.ts
+function labelState(result) {
+  switch (result.decision) {
+    case "approved":
+      return result.autoApproved ? "auto-approved" : "approved";
+    case "pending":
+      return "pending";
+    case "rejected":
+      return "rejected";
+    default:
+      return null;
+  }
+}
+function reviewRequests(pendingApprovers, author) {
+  const users = pendingApprovers.filter((a) => !a.includes("/") && a.toLowerCase() !== author.toLowerCase());
+  const teams = pendingApprovers.filter((a) => a.includes("/")).map((a) => a.slice(a.indexOf("/") + 1));
+  return { users, teams };
+}
+
+// src/github/publish/plan.ts
+var ACTION_ONLY_SURFACES = [
+  "metrics-check",
+  "decision-check",
+  "label",
+  "comment",
+  "review-requests"
+];
+var ACTION_BESIDE_APP_SURFACES = ["metrics-check"];
+function metricsConclusion(result) {
+  if (result.decision === "error") return "failure";
+  const failed = result.steps.some(
+    (step2) => step2.type === "test" && (step2.status === "failed" || step2.status === "error")
+  );
+  return failed ? "failure" : "success";
+}
+function annotations(result) {
+  return result.diagnostics.map((d) => {
+    const oneLine = d.endLine === void 0 || d.endLine === d.line;
+    return {
+      path: d.file,
+      start_line: d.line,
+      end_line: d.endLine ?? d.line,
+      ...oneLine ? { start_column: d.column, end_column: d.endColumn ?? d.column } : {},
+      annotation_level: d.severity === "error" ? "failure" : "warning",
+      message: d.hint ? `${d.message}
+hint: ${d.hint}` : d.message,
+      title: "model-approval config"
+    };
+  });
+}
+function decisionCheck(result, commit) {
+  const output = { ...renderCheckRunOutput(result), annotations: annotations(result) };
+  return result.decision === "pending" ? { name: DECISION_CHECK, headSha: commit, status: "in_progress", output } : {
+    name: DECISION_CHECK,
+    headSha: commit,
+    status: "completed",
+    conclusion: result.decision === "approved" ? "success" : "failure",
+    output
+  };
+}
+function planWrites(result, context3) {
+  const owns = (surface) => context3.owned.includes(surface);
+  const writes = [];
+  if (owns("metrics-check") && context3.measured) {
+    writes.push({
+      surface: "metrics-check",
+      what: `the ${METRICS_CHECK} check run`,
+      check: {
+        name: METRICS_CHECK,
+        headSha: context3.commit,
+        status: "completed",
+        conclusion: metricsConclusion(result),
+        output: renderCheckRunOutput(result)
+      }
+    });
+  }
+  const pr = context3.pr;
+  if (!pr) return writes;
+  if (owns("decision-check"))
+    writes.push({
+      surface: "decision-check",
+      what: `the ${DECISION_CHECK} check run`,
+      check: decisionCheck(result, context3.commit)
+    });
+  if (pr.state !== "open" || pr.headSha !== context3.commit) return writes;
+  if (owns("label"))
+    writes.push({
+      surface: "label",
+      what: `the model-approval label on PR #${pr.number}`,
+      prNumber: pr.number,
+      state: labelState(result),
+      ...pr.labels ? { currentLabels: pr.labels } : {}
+    });
+  if (owns("comment"))
+    writes.push({
+      surface: "comment",
+      what: `the comment on PR #${pr.number}`,
+      prNumber: pr.number,
+      body: renderMarkdown(result)
+    });
+  if (owns("review-requests") && result.decision === "pending" && !pr.draft) {
+    const wanted = reviewRequests(result.pendingApprovers, pr.author);
+    const known = pr.requestedReviewers !== void 0 && pr.requestedTeams !== void 0;
+    const requested = new Set(
+      [...pr.requestedReviewers ?? [], ...pr.requestedTeams ?? []].map((n) => n.toLowerCase())
+    );
+    const missing = [...wanted.users, ...wanted.teams].filter((n) => !requested.has(n.toLowerCase()));
+    if (wanted.users.length + wanted.teams.length > 0 && (!known || missing.length > 0))
+      writes.push({
+        surface: "review-requests",
+        what: `review requests on PR #${pr.number}`,
+        prNumber: pr.number,
+        request: wanted,
+        author: pr.author
+      });
+  }
+  return writes;
 }
 
 // src/core/metrics/formats/error.ts
@@ -41471,8 +43246,8 @@ function formatLocated(file, error2) {
   const where = error2.line === void 0 ? file : `${file}:${error2.line}${error2.column ? `:${error2.column}` : ""}`;
   return `${where}: ${error2.message}`;
 }
-function parseNumberText(text2) {
-  const t = text2.trim();
+function parseNumberText(text3) {
+  const t = text3.trim();
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return Number(t);
   if (/^[+-]?nan$/i.test(t)) return Number.NaN;
   const inf = /^([+-]?)(inf|infinity)$/i.exec(t);
@@ -41483,7 +43258,7 @@ function parseNumberText(text2) {
 // src/core/metrics/formats/csv.ts
 var NAME_HEADERS = /* @__PURE__ */ new Set(["name", "metric", "metrics", "key"]);
 var VALUE_HEADERS = /* @__PURE__ */ new Set(["value", "values", "score"]);
-function readRows(text2, delimiter3) {
+function readRows(text3, delimiter3) {
   const rows = [];
   let cells = [];
   let cell2 = "";
@@ -41497,13 +43272,13 @@ function readRows(text2, delimiter3) {
     cells = [];
     cell2 = "";
   };
-  const src = text2.replace(/^\uFEFF/, "");
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
+  const src = text3.replace(/^\uFEFF/, "");
+  for (let i2 = 0; i2 < src.length; i2++) {
+    const c = src[i2];
     if (quoted) {
-      if (c === '"' && src[i + 1] === '"') {
+      if (c === '"' && src[i2 + 1] === '"') {
         cell2 += '"';
-        i++;
+        i2++;
       } else if (c === '"') {
         quoted = false;
       } else {
@@ -41559,13 +43334,13 @@ function define2(out, name, value) {
 function rowValues(names, row2, headerLine) {
   const fromMlflow = names.some((n) => n.startsWith("metrics."));
   const out = {};
-  names.forEach((raw, i) => {
-    if (i === 0 && raw === "") return;
+  names.forEach((raw, i2) => {
+    if (i2 === 0 && raw === "") return;
     const name = fromMlflow && raw.startsWith("metrics.") ? raw.slice("metrics.".length) : raw;
-    if (name === "") throw new MetricsFormatError(`empty column name in column ${i + 1}`, headerLine);
+    if (name === "") throw new MetricsFormatError(`empty column name in column ${i2 + 1}`, headerLine);
     if (Object.prototype.hasOwnProperty.call(out, name))
       throw new MetricsFormatError(`duplicate column '${name}'`, headerLine);
-    define2(out, name, cellValue(row2.cells[i]));
+    define2(out, name, cellValue(row2.cells[i2]));
   });
   return out;
 }
@@ -41611,8 +43386,8 @@ function headerAndRows(rows) {
   const labelled = names[0] === "" && data.length > 1 && data.some((r) => !isNumeric(r.cells[0]));
   return labelled ? indexedTable(names, header, data) : rowValues(names, candidateRow(names, data), header.line);
 }
-function parseCsvMetrics(text2, delimiter3 = ",") {
-  const rows = readRows(text2, delimiter3);
+function parseCsvMetrics(text3, delimiter3 = ",") {
+  const rows = readRows(text3, delimiter3);
   const [first] = rows;
   if (!first) throw new MetricsFormatError("no rows: the file is empty");
   const width = first.cells.length;
@@ -41655,8 +43430,8 @@ var ESCAPES = {
   t: "	"
 };
 var JsonReader = class {
-  constructor(text2) {
-    this.text = text2;
+  constructor(text3) {
+    this.text = text3;
   }
   text;
   pos = 0;
@@ -41774,8 +43549,8 @@ var JsonReader = class {
     }
   }
 };
-function parseJsonDocument(text2) {
-  const reader = new JsonReader(text2.replace(/^\uFEFF/, ""));
+function parseJsonDocument(text3) {
+  const reader = new JsonReader(text3.replace(/^\uFEFF/, ""));
   const value = reader.value(0);
   reader.skipSpace();
   if (reader.pos < reader.text.length) reader.fail(`unexpected ${reader.describe()} after the document`);
@@ -41808,7 +43583,7 @@ function dvcShowRevisions(values) {
   const revs = Object.values(values);
   if (revs.length === 0) return void 0;
   const isShow = revs.every(
-    (rev) => isTree2(rev) && isTree2(rev.data) && Object.values(rev.data).every((f) => isTree2(f) && ("data" in f || "error" in f))
+    (rev2) => isTree2(rev2) && isTree2(rev2.data) && Object.values(rev2.data).every((f) => isTree2(f) && ("data" in f || "error" in f))
   );
   return isShow ? values : void 0;
 }
@@ -41851,8 +43626,8 @@ function unwrapDvc(values) {
 // src/core/metrics/formats/yaml.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 var MAX_ALIAS_COUNT2 = 100;
-function parseYamlDocument(text2) {
-  const doc = (0, import_yaml3.parseDocument)(text2, { uniqueKeys: true, prettyErrors: true });
+function parseYamlDocument(text3) {
+  const doc = (0, import_yaml3.parseDocument)(text3, { uniqueKeys: true, prettyErrors: true });
   const [error2] = doc.errors;
   if (error2) {
     const message = error2.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error2.code;
@@ -41866,9 +43641,9 @@ function parseYamlDocument(text2) {
 }
 
 // src/core/metrics/formats/mlflow.ts
-function latestEntry(text2) {
+function latestEntry(text3) {
   let best;
-  text2.split("\n").forEach((raw, index) => {
+  text3.split("\n").forEach((raw, index) => {
     const line = raw.trim();
     if (line === "") return;
     const parts = line.split(/\s+/);
@@ -41886,10 +43661,10 @@ function latestEntry(text2) {
 }
 function parseMlflowRun(files, opts) {
   const values = {};
-  for (const { key, text: text2 } of [...files].sort((a, b) => a.key.localeCompare(b.key))) {
+  for (const { key, text: text3 } of [...files].sort((a, b) => a.key.localeCompare(b.key))) {
     try {
       Object.defineProperty(values, key, {
-        value: latestEntry(text2).value,
+        value: latestEntry(text3).value,
         enumerable: true,
         writable: true
       });
@@ -41904,23 +43679,23 @@ function parseMlflowRun(files, opts) {
 }
 
 // src/core/metrics/parse.ts
-function syntaxOf(fileName, text2) {
+function syntaxOf(fileName, text3) {
   const ext = /\.([A-Za-z]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (ext === "json") return "json";
   if (ext === "yaml" || ext === "yml") return "yaml";
   if (ext === "csv") return "csv";
   if (ext === "tsv") return "tsv";
-  const trimmed = text2.trimStart();
+  const trimmed = text3.trimStart();
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) return "json";
   const firstLine = trimmed.split("\n")[0] ?? "";
   if (firstLine.includes("	")) return "tsv";
   if (firstLine.includes(",") && !firstLine.includes(":")) return "csv";
   return "yaml";
 }
-function parseSyntax(syntax, text2) {
-  if (syntax === "json") return parseJsonDocument(text2);
-  if (syntax === "yaml") return parseYamlDocument(text2);
-  return parseCsvMetrics(text2, syntax === "tsv" ? "	" : ",");
+function parseSyntax(syntax, text3) {
+  if (syntax === "json") return parseJsonDocument(text3);
+  if (syntax === "yaml") return parseYamlDocument(text3);
+  return parseCsvMetrics(text3, syntax === "tsv" ? "	" : ",");
 }
 function plainFormat(syntax) {
   return syntax === "tsv" ? "csv" : syntax;
@@ -41930,14 +43705,14 @@ function describeTop(value) {
   if (value === null) return "nothing (the document is empty or null)";
   return `a ${typeof value}`;
 }
-function toSource(text2, opts) {
+function toSource(text3, opts) {
   if (opts.format === "mlflow") {
     throw new MetricsFormatError(
       "format mlflow reads a run directory (one that contains metrics/), not a file"
     );
   }
-  const syntax = syntaxOf(opts.file, text2);
-  const parsed = parseSyntax(syntax, text2);
+  const syntax = syntaxOf(opts.file, text3);
+  const parsed = parseSyntax(syntax, text3);
   if (!isTree2(parsed)) {
     throw new MetricsFormatError(
       `expected a mapping of metric names to values at the top level, found ${describeTop(parsed)}`
@@ -41947,9 +43722,9 @@ function toSource(text2, opts) {
   const values = format === "dvc" ? unwrapDvc(parsed) : parsed;
   return { name: opts.name, file: opts.file, format, values };
 }
-function parseMetricsFile(text2, opts) {
+function parseMetricsFile(text3, opts) {
   try {
-    return { ok: true, source: toSource(text2, opts) };
+    return { ok: true, source: toSource(text3, opts) };
   } catch (error2) {
     if (error2 instanceof MetricsFormatError) return { ok: false, error: formatLocated(opts.file, error2) };
     return { ok: false, error: `${opts.file}: could not read metrics: ${error2.message}` };
@@ -41957,8 +43732,8 @@ function parseMetricsFile(text2, opts) {
 }
 
 // src/node/metrics-files.ts
-import { readFile as readFile2, readdir as readdir2, stat as stat2 } from "node:fs/promises";
-import { basename as basename3, join as join3, resolve as resolve3 } from "node:path";
+import { readFile, readdir as readdir2, stat as stat2 } from "node:fs/promises";
+import { basename as basename3, join as join3, resolve as resolve2 } from "node:path";
 var MAX_METRICS_BYTES = 32 * 1024 * 1024;
 function describeFsError(path6, error2) {
   const code2 = error2.code;
@@ -41976,7 +43751,7 @@ async function loadMlflowRun(spec, full) {
   for (const entry of entries.filter((e) => e.isFile())) {
     const path6 = join3(entry.parentPath, entry.name);
     const key = path6.slice(metricsDir.length + 1).replace(/\\/g, "/");
-    files.push({ key, text: await readFile2(path6, "utf8") });
+    files.push({ key, text: await readFile(path6, "utf8") });
   }
   return parseMlflowRun(files, { name: spec.name, file: spec.path });
 }
@@ -41987,7 +43762,7 @@ async function loadOne(spec, cwd) {
       error: `${spec.path}: unknown metrics format '${spec.format}'; expected one of ${METRIC_FORMATS.join(", ")}`
     };
   }
-  const full = resolve3(cwd, spec.path);
+  const full = resolve2(cwd, spec.path);
   try {
     const info2 = await stat2(full);
     if (info2.isDirectory()) {
@@ -42009,8 +43784,8 @@ async function loadOne(spec, cwd) {
         error: `${spec.path}: ${info2.size} bytes is too large for a metrics file (limit ${MAX_METRICS_BYTES}); is the path right?`
       };
     }
-    const text2 = await readFile2(full, "utf8");
-    return parseMetricsFile(text2, { name: spec.name, file: spec.path, format: spec.format });
+    const text3 = await readFile(full, "utf8");
+    return parseMetricsFile(text3, { name: spec.name, file: spec.path, format: spec.format });
   } catch (error2) {
     return { ok: false, error: describeFsError(spec.path, error2) };
   }
@@ -42041,10 +43816,20 @@ function parseMetricArg(arg) {
 // src/node/metric-overrides.ts
 function overrideSources(fromConfig, args) {
   const merged = new Map(fromConfig.map((spec) => [spec.name, spec]));
+  const given = /* @__PURE__ */ new Map();
+  const errors2 = [];
   for (const arg of args) {
     const parsed = parseMetricArg(arg);
     const only = fromConfig.length === 1 ? fromConfig[0] : void 0;
     const name = parsed.name ?? only?.name ?? parsed.defaultName;
+    const earlier = given.get(name);
+    if (earlier !== void 0 && earlier !== parsed.path) {
+      errors2.push(
+        `two files for the metric source '${name}': ${earlier} and ${parsed.path}; give each its own name, e.g. a=${earlier} b=${parsed.path}`
+      );
+      continue;
+    }
+    given.set(name, parsed.path);
     const previous = merged.get(name);
     merged.set(name, {
       ...previous,
@@ -42056,13 +43841,68 @@ function overrideSources(fromConfig, args) {
       ref: void 0
     });
   }
-  return [...merged.values()];
+  return { specs: [...merged.values()], errors: errors2 };
+}
+
+// src/node/artifacts.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readdir as readdir3, stat as stat3 } from "node:fs/promises";
+import { join as join4, resolve as resolve3 } from "node:path";
+async function hashFile(path6) {
+  const hash = createHash2("sha256");
+  for await (const chunk of createReadStream(path6)) hash.update(chunk);
+  return hash.digest("hex");
+}
+function describeFailure(path6, error2) {
+  const code2 = error2.code;
+  if (code2 === "ENOENT") return `model artifact ${path6} does not exist`;
+  if (code2 === "EACCES") return `model artifact ${path6} is not readable (permission denied)`;
+  return `model artifact ${path6} could not be read: ${error2.message}`;
+}
+async function hashOne(path6, cwd) {
+  const full = resolve3(cwd, path6);
+  try {
+    const info2 = await stat3(full);
+    if (info2.isDirectory()) {
+      const entries = await readdir3(full, { recursive: true, withFileTypes: true });
+      const files = entries.filter((e) => e.isFile()).map(
+        (e) => join4(e.parentPath, e.name).slice(full.length + 1).replace(/\\/g, "/")
+      ).sort();
+      if (files.length === 0) return { error: `model artifact directory ${path6} is empty` };
+      const out = [];
+      for (const file of files) {
+        const one = await hashOne(`${path6.replace(/\/+$/, "")}/${file}`, cwd);
+        if ("error" in one) return one;
+        out.push(...one);
+      }
+      return out;
+    }
+    if (!info2.isFile()) return { error: `model artifact ${path6} is not a file` };
+    return [{ path: path6, sha256: await hashFile(full), bytes: info2.size }];
+  } catch (error2) {
+    return { error: describeFailure(path6, error2) };
+  }
+}
+function combinedDigest(artifacts) {
+  const lines = artifacts.map((a) => `${a.path}	${a.sha256}
+`).sort().join("");
+  return createHash2("sha256").update(lines).digest("hex");
+}
+async function digestArtifacts(paths, opts) {
+  const unique = [...new Set(paths.map((p) => p.replace(/\\/g, "/")))];
+  const results = [];
+  for (const path6 of unique) results.push(await hashOne(path6, opts.cwd));
+  const artifacts = results.flatMap((r) => "error" in r ? [] : r);
+  const errors2 = results.flatMap((r) => "error" in r ? [r.error] : []);
+  if (errors2.length > 0) return { artifacts, errors: errors2 };
+  return { artifacts, ...artifacts.length > 0 ? { digest: combinedDigest(artifacts) } : {} };
 }
 
 // src/action/metric-args.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { readdir as readdir3 } from "node:fs/promises";
-import { join as join4, relative as relative2 } from "node:path";
+import { readdir as readdir4 } from "node:fs/promises";
+import { join as join5, relative as relative2 } from "node:path";
 var GLOB_CHARS = /[*?[\]{}]/;
 function staticPrefix(pattern) {
   const parts = pattern.split("/");
@@ -42078,11 +43918,11 @@ async function matchGlob(pattern, cwd) {
   const isMatch = (0, import_picomatch2.default)(pattern, { dot: false });
   let entries;
   try {
-    entries = await readdir3(join4(cwd, base), { recursive: true, withFileTypes: true });
+    entries = await readdir4(join5(cwd, base), { recursive: true, withFileTypes: true });
   } catch {
     return [];
   }
-  return entries.filter((e) => e.isFile() || e.isDirectory()).map((e) => relative2(cwd, join4(e.parentPath, e.name)).replace(/\\/g, "/")).filter((path6) => isMatch(path6)).sort();
+  return entries.filter((e) => e.isFile() || e.isDirectory()).map((e) => relative2(cwd, join5(e.parentPath, e.name)).replace(/\\/g, "/")).filter((path6) => isMatch(path6)).sort();
 }
 async function expandMetricArgs(lines, cwd, input2) {
   const out = [];
@@ -42107,173 +43947,38 @@ async function expandMetricArgs(lines, cwd, input2) {
   return { lines: out, errors: errors2 };
 }
 
-// src/node/artifacts.ts
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { readdir as readdir4, stat as stat3 } from "node:fs/promises";
-import { join as join5, resolve as resolve4 } from "node:path";
-async function hashFile(path6) {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path6)) hash.update(chunk);
-  return hash.digest("hex");
+// src/action/measure.ts
+async function inputSpecs(fromConfig, lines, cwd, input2) {
+  const expanded = await expandMetricArgs(lines, cwd, input2);
+  const { specs, errors: errors2 } = overrideSources(fromConfig, expanded.lines);
+  const problems = [...expanded.errors, ...errors2.map((e) => `input '${input2}': ${e}`)];
+  if (problems.length > 0) throw new GateError("input", problems.join("; "));
+  return specs;
 }
-function describeFailure(path6, error2) {
-  const code2 = error2.code;
-  if (code2 === "ENOENT") return `model artifact ${path6} does not exist`;
-  if (code2 === "EACCES") return `model artifact ${path6} is not readable (permission denied)`;
-  return `model artifact ${path6} could not be read: ${error2.message}`;
-}
-async function hashOne(path6, cwd) {
-  const full = resolve4(cwd, path6);
-  try {
-    const info2 = await stat3(full);
-    if (info2.isDirectory()) {
-      const entries = await readdir4(full, { recursive: true, withFileTypes: true });
-      const files = entries.filter((e) => e.isFile()).map(
-        (e) => join5(e.parentPath, e.name).slice(full.length + 1).replace(/\\/g, "/")
-      ).sort();
-      if (files.length === 0) return { error: `model artifact directory ${path6} is empty` };
-      const out = [];
-      for (const file of files) {
-        const one = await hashOne(`${path6.replace(/\/+$/, "")}/${file}`, cwd);
-        if ("error" in one) return one;
-        out.push(...one);
-      }
-      return out;
-    }
-    if (!info2.isFile()) return { error: `model artifact ${path6} is not a file` };
-    return [{ path: path6, sha256: await hashFile(full), bytes: info2.size }];
-  } catch (error2) {
-    return { error: describeFailure(path6, error2) };
-  }
-}
-function combinedDigest(artifacts) {
-  const lines = artifacts.map((a) => `${a.path}	${a.sha256}
-`).sort().join("");
-  return createHash("sha256").update(lines).digest("hex");
-}
-async function digestArtifacts(paths, opts) {
-  const unique = [...new Set(paths.map((p) => p.replace(/\\/g, "/")))];
-  const results = [];
-  for (const path6 of unique) results.push(await hashOne(path6, opts.cwd));
-  const artifacts = results.flatMap((r) => "error" in r ? [] : r);
-  const errors2 = results.flatMap((r) => "error" in r ? [r.error] : []);
-  if (errors2.length > 0) return { artifacts, errors: errors2 };
-  return { artifacts, ...artifacts.length > 0 ? { digest: combinedDigest(artifacts) } : {} };
-}
-
-// src/github/pull-request-reads.ts
-async function loadTeamMembers(gateway, config) {
-  const teams = [...new Set(config.steps.flatMap((step2) => step2.type === "approval" ? step2.teams : []))];
-  const warnings = [];
-  const entries = await Promise.all(
-    teams.map(async (team) => {
-      const [org = "", slug = ""] = team.split("/");
-      try {
-        return [team, await gateway.listTeamMembers(org, slug)];
-      } catch (error2) {
-        if (!isNotFound(error2) && !isForbidden(error2)) throw error2;
-        warnings.push(`team ${team} could not be read: its members' reviews do not count`);
-        return [team, []];
-      }
-    })
-  );
-  return { members: Object.fromEntries(entries), warnings };
-}
-async function loadPullRequestContext(gateway, pr) {
-  const [reviews, changedFiles] = await Promise.all([
-    gateway.listReviews(pr.number),
-    gateway.listChangedFiles(pr.number)
-  ]);
-  return {
-    number: pr.number,
-    author: pr.author,
-    headSha: pr.headSha,
-    baseRef: pr.baseRef,
-    changedFiles,
-    ...pr.changedFilesCount === void 0 ? {} : { changedFilesCount: pr.changedFilesCount },
-    reviews
-  };
-}
-
-// src/github/surfaces.ts
-var METRICS_CHECK = "model-approval/metrics";
-var DECISION_CHECK = "model-approval";
-var ACTIONS_APP_SLUG = "github-actions";
-function labelState(result) {
-  switch (result.decision) {
-    case "approved":
-      return result.autoApproved ? "auto-approved" : "approved";
-    case "pending":
-      return "pending";
-    case "rejected":
-      return "rejected";
-    default:
-      return null;
-  }
-}
-function reviewRequests(pendingApprovers, author) {
-  const users = pendingApprovers.filter((a) => !a.includes("/") && a.toLowerCase() !== author.toLowerCase());
-  const teams = pendingApprovers.filter((a) => a.includes("/")).map((a) => a.slice(a.indexOf("/") + 1));
-  return { users, teams };
-}
-
-// src/github/trusted-snapshot.ts
-async function readTrustedSnapshot(gateway, headSha) {
-  const run = await reading(
-    `the ${METRICS_CHECK} check run of ${headSha}`,
-    () => gateway.findCheckRun(headSha, METRICS_CHECK)
-  );
-  if (!run) return { found: false, why: `no ${METRICS_CHECK} check run on ${headSha}` };
-  const slug = run.app?.slug;
-  if (slug !== ACTIONS_APP_SLUG || run.head_sha !== headSha) {
-    return {
-      found: false,
-      why: `the ${METRICS_CHECK} check run on ${headSha} was created by '${slug ?? "unknown"}', not GitHub Actions: ignored`
-    };
-  }
-  const decoded = decodeSnapshot(run.output?.text ?? "");
-  if (!decoded.ok)
-    return {
-      found: false,
-      why: `the ${METRICS_CHECK} check run on ${headSha} carries no readable metrics: ${decoded.error}`
-    };
-  return { found: true, snapshot: decoded.snapshot };
-}
-
-// src/action/collect.ts
-async function loadFromWorkspace(specs, cwd) {
-  if (specs.length === 0) return { sources: [], errors: {} };
-  return loadMetricSources(specs, { cwd });
-}
-async function loadBaseline(specs, { workspace, event, gateway }) {
-  const local = await loadFromWorkspace(
+async function loadBaseline(specs, options) {
+  const local = await loadMetricSources(
     specs.filter((spec) => spec.ref === void 0),
-    workspace
+    { cwd: options.workspace }
   );
   const sources3 = [...local.sources];
   const errors2 = { ...local.errors };
   for (const spec of specs) {
     if (spec.ref === void 0) continue;
-    let ref = spec.ref;
-    let where = `ref ${spec.ref}`;
-    if (spec.ref === "base") {
-      if (!event.pr) {
-        errors2[spec.name] = `${spec.path}: 'ref: base' needs a pull request, and this ${event.name} run has none`;
-        continue;
-      }
-      ref = event.pr.baseSha;
-      where = `the base branch ${event.pr.baseRef}`;
+    if (spec.ref === "base" && !options.baseSha) {
+      errors2[spec.name] = `${spec.path}: 'ref: base' needs a pull request, and this run has none`;
+      continue;
     }
-    const text2 = await reading(
+    const ref = spec.ref === "base" ? options.baseSha : spec.ref;
+    const where = spec.ref === "base" ? `the PR's base ${ref.slice(0, 7)}` : `ref ${spec.ref}`;
+    const text3 = await reading(
       `baseline ${spec.path} at ${where}`,
-      () => gateway.getFileText(spec.path, ref)
+      () => options.gateway.getFileText(spec.path, ref)
     );
-    if (text2 === null) {
+    if (text3 === null) {
       errors2[spec.name] = `${spec.path} does not exist at ${where}`;
       continue;
     }
-    const parsed = parseMetricsFile(text2, { name: spec.name, file: spec.path, format: spec.format });
+    const parsed = parseMetricsFile(text3, { name: spec.name, file: spec.path, format: spec.format });
     if (parsed.ok) sources3.push(parsed.source);
     else errors2[spec.name] = parsed.error;
   }
@@ -42283,141 +43988,26 @@ async function digestModel(config, workspace) {
   if (config.model.artifacts.length === 0)
     return config.model.name ? { name: config.model.name, artifacts: [] } : void 0;
   const digest = await digestArtifacts(config.model.artifacts, { cwd: workspace });
-  return { ...digest, name: config.model.name };
+  return { ...digest, ...config.model.name ? { name: config.model.name } : {} };
 }
-async function inputSpecs(fromConfig, lines, cwd, input2) {
-  const expanded = await expandMetricArgs(lines, cwd, input2);
-  if (expanded.errors.length > 0) throw new InputError(expanded.errors.join("; "));
-  return overrideSources(fromConfig, expanded.lines);
-}
-async function collectDecideInput(config, options) {
-  const { workspace, event, gateway } = options;
-  const warnings = [];
-  const metricSpecs = await inputSpecs(config.metrics, options.metricArgs, workspace, "metrics");
-  const baselineSpecs = await inputSpecs(config.baseline, options.baselineArgs, workspace, "baseline");
-  const metrics = await loadFromWorkspace(metricSpecs, workspace);
-  let measured;
-  let metricsOrigin = "workspace";
-  if (event.name === "pull_request_review" && event.pr && metricSpecs.length > 0 && metrics.sources.length === 0) {
-    const lookup = await readTrustedSnapshot(gateway, event.pr.headSha);
-    if (lookup.found) {
-      const { metrics: metrics2, metricErrors, baseline, baselineErrors, model: model2 } = lookup.snapshot;
-      measured = { metrics: metrics2, metricErrors, baseline, baselineErrors, model: model2 };
-      metricsOrigin = "snapshot";
-    } else {
-      warnings.push(`the metrics files are not in the workspace and ${lookup.why}`);
-    }
-  }
-  if (!measured) {
-    const baseline = await loadBaseline(baselineSpecs, options);
-    measured = {
-      metrics: metrics.sources,
-      metricErrors: metrics.errors,
-      baseline: baseline.sources,
-      baselineErrors: baseline.errors,
-      model: await digestModel(config, workspace)
-    };
-  }
-  const [pr, teams] = await Promise.all([
-    event.pr ? loadPullRequestContext(gateway, event.pr) : void 0,
-    reading("team members", () => loadTeamMembers(gateway, config))
-  ]);
-  warnings.push(...teams.warnings);
-  return { input: { config, ...measured, pr, teamMembers: teams.members }, metricsOrigin, warnings };
-}
-
-// src/action/publish.ts
-var CHECK_TEXT_LIMIT = 65535;
-function metricsConclusion(result) {
-  if (result.decision === "error") return "failure";
-  const failed = result.steps.some(
-    (step2) => step2.type === "test" && (step2.status === "failed" || step2.status === "error")
+async function measureWorkspace(config, options) {
+  const metricSpecs = await inputSpecs(config.metrics, options.metricArgs, options.workspace, "metrics");
+  const baselineSpecs = await inputSpecs(
+    config.baseline,
+    options.baselineArgs,
+    options.workspace,
+    "baseline"
   );
-  return failed ? "failure" : "success";
-}
-function withSnapshot(snapshotText, report) {
-  const room = CHECK_TEXT_LIMIT - snapshotText.length - 2;
-  const body = report.length > room ? report.slice(0, Math.max(0, room - 40)) + "\n\n\u2026(report truncated)" : report;
-  return `${snapshotText}
-
-${body}`;
-}
-function plannedWrites(result, options) {
-  const { gateway, event } = options;
-  const output = renderCheckRunOutput(result);
-  const writes = [];
-  if (options.snapshotText !== void 0) {
-    const text2 = withSnapshot(options.snapshotText, output.text ?? "");
-    writes.push({
-      what: `the ${METRICS_CHECK} check run`,
-      run: () => gateway.upsertCheckRun({
-        name: METRICS_CHECK,
-        headSha: event.sha,
-        status: "completed",
-        conclusion: metricsConclusion(result),
-        output: { ...output, text: text2 }
-      })
-    });
-  }
-  if (options.app) return writes;
-  writes.push({
-    what: `the ${DECISION_CHECK} check run`,
-    run: () => result.decision === "pending" ? gateway.upsertCheckRun({ name: DECISION_CHECK, headSha: event.sha, status: "in_progress", output }) : gateway.upsertCheckRun({
-      name: DECISION_CHECK,
-      headSha: event.sha,
-      status: "completed",
-      conclusion: result.decision === "approved" ? "success" : "failure",
-      output
-    })
-  });
-  const pr = event.pr;
-  if (!pr) return writes;
-  writes.push({
-    what: `the comment on PR #${pr.number}`,
-    run: () => gateway.upsertStickyComment(pr.number, renderMarkdown(result))
-  });
-  writes.push({
-    what: `the model-approval label on PR #${pr.number}`,
-    run: () => gateway.setStateLabel(pr.number, labelState(result))
-  });
-  if (result.decision === "pending") {
-    const { users, teams } = reviewRequests(result.pendingApprovers, pr.author);
-    if (users.length + teams.length > 0) {
-      writes.push({
-        what: `review requests on PR #${pr.number}`,
-        run: () => gateway.requestReviewers(pr.number, { users, teams }, { author: pr.author })
-      });
-    }
-  }
-  return writes;
-}
-function isForbidden2(error2) {
-  const e = error2;
-  return typeof e.isForbidden === "function" ? Boolean(e.isForbidden()) : e.isForbidden === true || e.status === 403;
-}
-async function publish(result, options) {
-  const { runner } = options;
-  const failures = [];
-  for (const write of plannedWrites(result, options)) {
-    if (options.dryRun) {
-      runner.info(`dry-run: would update ${write.what}`);
-      continue;
-    }
-    try {
-      await write.run();
-    } catch (error2) {
-      if (isForbidden2(error2)) {
-        const fork = options.event.pr?.fromFork ? " (a pull request from a fork gets a read-only token)" : "";
-        runner.annotate(
-          "warning",
-          `could not write ${write.what}: permission denied${fork}. The decision is in the job summary.`
-        );
-      } else {
-        failures.push(`could not write ${write.what}: ${describeError(error2)}`);
-      }
-    }
-  }
-  return failures;
+  const metrics = await loadMetricSources(metricSpecs, { cwd: options.workspace });
+  const baseline = await loadBaseline(baselineSpecs, options);
+  const model2 = await digestModel(config, options.workspace);
+  return {
+    metrics: metrics.sources,
+    baseline: baseline.sources,
+    metricErrors: metrics.errors,
+    baselineErrors: baseline.errors,
+    ...model2 ? { model: model2 } : {}
+  };
 }
 
 // src/action/evaluate.ts
@@ -42431,166 +44021,151 @@ function annotateDiagnostic(runner, d) {
     endColumn: d.endColumn
   });
 }
-function configMissing(path6, origin) {
+function configMissing(path6, where) {
   return {
     file: path6,
     line: 1,
     column: 1,
     severity: "error",
-    message: `config file not found (looked in ${origin})`,
-    hint: "add .github/model-approval.yml, or point the 'config' input at your config"
+    message: `config file not found on ${where} (nor in the pull request)`,
+    hint: "add .github/model-approval.yml to the default branch, or point the 'config' input at your config"
   };
 }
-function failureResult(error2) {
-  return { ...configErrorResult([]), summary: describeError(error2) };
-}
-function isDecisionFailure(error2) {
-  return error2 instanceof ReadError || error2 instanceof InputError || error2 instanceof GitHubError;
-}
-async function decideFromConfig(ctx) {
-  const { inputs, event, gateway, runner } = ctx;
-  const source = await loadConfigText(inputs.config, { workspace: ctx.workspace, pr: event.pr, gateway });
-  for (const warning2 of source.warnings)
-    runner.annotate("warning", warning2, { file: inputs.config, startLine: 1, startColumn: 1 });
-  if (source.text === null)
-    return { result: configErrorResult([configMissing(inputs.config, source.origin)]) };
-  runner.info(`config: ${inputs.config} from ${source.origin}`);
-  const parsed = parseConfig(source.text, inputs.config);
-  if (!parsed.ok) return { result: configErrorResult(parsed.diagnostics) };
-  for (const warning2 of parsed.warnings) annotateDiagnostic(runner, warning2);
-  const collected = await collectDecideInput(parsed.config, {
-    workspace: ctx.workspace,
-    event,
-    gateway,
-    metricArgs: inputs.metrics,
-    baselineArgs: inputs.baseline
-  });
-  for (const warning2 of collected.warnings) runner.annotate("warning", warning2);
-  if (!source.untrusted && collected.input.pr?.changedFiles.includes(inputs.config)) {
-    runner.annotate(
-      "warning",
-      `this pull request changes ${inputs.config}: the version on ${source.origin} decides, and the PR cannot be auto-approved`,
-      { file: inputs.config, startLine: 1, startColumn: 1 }
-    );
+async function collectForRun(ctx, measure) {
+  const { inputs, event, gateway } = ctx;
+  const run = ctx.run;
+  const now = ctx.now ?? (() => (/* @__PURE__ */ new Date()).toISOString());
+  try {
+    return await collectCandidate(gateway, subjectOf(event), {
+      configPath: inputs.config,
+      ...measure && run ? {
+        measuring: (config, context3) => ({
+          runId: run.id,
+          attempt: run.attempt,
+          at: now(),
+          where: "the workspace of this run",
+          measure: () => measureWorkspace(config, {
+            workspace: ctx.workspace,
+            metricArgs: inputs.metrics,
+            baselineArgs: inputs.baseline,
+            gateway,
+            ...context3.baseSha ? { baseSha: context3.baseSha } : {}
+          })
+        })
+      } : {}
+    });
+  } catch (error2) {
+    return failureResult(failureOf(error2), {
+      repository: gateway.repository,
+      commit: event.sha,
+      ...event.pr ? { pr: event.pr.number } : {}
+    });
   }
-  if (collected.metricsOrigin === "snapshot")
-    runner.info(`metrics: from the model-approval/metrics check run of ${event.sha}`);
-  const input2 = source.untrusted ? { ...collected.input, untrustedConfig: source.untrusted } : collected.input;
-  return { result: decide(input2), collected };
 }
-function writeReport(result, runnerTemp) {
+function resultOf(collected, configPath) {
+  if (!("kind" in collected)) return collected;
+  if (collected.kind === "no-config")
+    return configErrorResult([configMissing(configPath, collected.where)], {
+      repository: collected.repository,
+      commit: collected.commit,
+      ...collected.pullRequest ? { pr: collected.pullRequest.number } : {}
+    });
+  return decisionFor(collected);
+}
+function writeFile2(runnerTemp, name, text3) {
   const dir = join6(runnerTemp, "model-approval");
   mkdirSync(dir, { recursive: true });
-  const path6 = join6(dir, "report.json");
-  writeFileSync(path6, renderJsonReport(result));
+  const path6 = join6(dir, name);
+  writeFileSync(path6, text3);
   return path6;
 }
-async function runEvaluate(ctx) {
-  const { runner, inputs, event } = ctx;
-  let outcome2;
-  try {
-    outcome2 = await decideFromConfig(ctx);
-  } catch (error2) {
-    if (!isDecisionFailure(error2)) throw error2;
-    outcome2 = { result: failureResult(error2) };
+function recordSnapshot(ctx, collected) {
+  if (collected.kind !== "candidate" || !collected.measured || !ctx.run) return;
+  const { candidate } = collected;
+  const origin = candidate.evidence.kind === "present" ? candidate.evidence.origin : void 0;
+  const text3 = encodeSnapshot({
+    claims: {
+      repository: candidate.repository,
+      commit: candidate.commit,
+      ...candidate.pr ? { pullRequest: candidate.pr.number } : {},
+      ...origin?.run ? { run: origin.run } : {}
+    },
+    ...collected.measured
+  });
+  ctx.runner.setOutput("snapshot", writeFile2(ctx.runnerTemp, SNAPSHOT_FILE, text3));
+  ctx.runner.setOutput("snapshot-artifact", snapshotArtifactName(ctx.run.attempt));
+  ctx.runner.info(
+    `model-approval: this is the training run; its snapshot is recorded as ${snapshotArtifactName(ctx.run.attempt)}`
+  );
+}
+async function publish(ctx, collected, result) {
+  const { runner, inputs } = ctx;
+  const pr = "kind" in collected ? collected.pullRequest : void 0;
+  const measured = "kind" in collected && collected.kind === "candidate" && collected.measured !== void 0;
+  const writes = planWrites(result, {
+    commit: result.headSha ?? ctx.event.sha,
+    ...pr ? {
+      pr: {
+        number: pr.number,
+        author: pr.author,
+        headSha: pr.headSha,
+        state: pr.state,
+        draft: pr.draft,
+        labels: pr.labels,
+        requestedReviewers: pr.requestedReviewers,
+        requestedTeams: pr.requestedTeams
+      }
+    } : {},
+    owned: inputs.app ? ACTION_BESIDE_APP_SURFACES : ACTION_ONLY_SURFACES,
+    measured
+  });
+  if (inputs.dryRun) {
+    for (const write of writes) runner.info(`dry-run: would update ${write.what}`);
+    return;
   }
-  const { collected } = outcome2;
-  const result = {
-    ...outcome2.result,
-    headSha: outcome2.result.headSha ?? event.sha,
-    pr: outcome2.result.pr ?? event.pr?.number
-  };
+  const outcome = await executeWrites(ctx.gateway, writes);
+  const fork = ctx.event.pr?.fromFork ? " (a pull request from a fork gets a read-only token)" : "";
+  for (const what of outcome.refused)
+    runner.annotate(
+      "warning",
+      `could not write ${what}: permission denied${fork}. The decision is in the job summary.`
+    );
+  for (const failure of outcome.failures) runner.setFailed(failure);
+}
+async function runEvaluate(ctx) {
+  const { runner } = ctx;
+  const collected = await collectForRun(ctx, true);
+  const result = resultOf(collected, ctx.inputs.config);
   for (const d of result.diagnostics) {
     runner.info(formatDiagnostic(d));
     annotateDiagnostic(runner, d);
   }
+  for (const note of result.notes ?? []) runner.annotate("warning", note);
   await runner.appendSummary(renderMarkdown(result, { marker: false, maxLength: 1e6 }));
-  const reportPath = writeReport(result, ctx.runnerTemp);
   runner.setOutput("decision", result.decision);
   runner.setOutput("auto-approved", String(result.autoApproved));
   runner.setOutput("model-digest", result.model?.digest ?? "");
-  runner.setOutput("report", reportPath);
-  const snapshotText = collected?.metricsOrigin === "workspace" && !(event.name === "pull_request_review" && collected.input.metrics.length === 0) ? encodeSnapshot({
-    metrics: collected.input.metrics,
-    baseline: collected.input.baseline,
-    metricErrors: collected.input.metricErrors ?? {},
-    baselineErrors: collected.input.baselineErrors ?? {},
-    model: collected.input.model
-  }) : void 0;
-  const failures = await publish(result, {
-    gateway: ctx.gateway,
-    runner,
-    event,
-    app: inputs.app,
-    dryRun: inputs.dryRun,
-    snapshotText
-  });
+  runner.setOutput("report", writeFile2(ctx.runnerTemp, "report.json", renderJsonReport(result)));
+  if ("kind" in collected) recordSnapshot(ctx, collected);
+  await publish(ctx, collected, result);
   runner.info(`model-approval: ${result.decision} \u2014 ${result.summary}`);
   if (result.decision === "error") runner.setFailed(result.summary);
   else if (result.decision === "rejected" && result.failPipeline)
     runner.setFailed(`rejected: ${result.summary}`);
-  for (const failure of failures) runner.setFailed(failure);
   return runner.failed ? 1 : 0;
 }
 
 // src/action/gate.ts
-async function checkGate(gateway, sha) {
-  const run = await reading(
-    `the ${DECISION_CHECK} check run of ${sha}`,
-    () => gateway.findCheckRun(sha, DECISION_CHECK)
-  );
-  if (!run)
-    return {
-      pass: false,
-      decision: "error",
-      reason: `no decision recorded for ${sha}: no ${DECISION_CHECK} check run`
-    };
-  const slug = run.app?.slug;
-  if (slug !== ACTIONS_APP_SLUG) {
-    return {
-      pass: false,
-      decision: "error",
-      reason: `the ${DECISION_CHECK} check run on ${sha} was created by '${slug ?? "unknown"}', not GitHub Actions: not trusted`
-    };
-  }
-  const said = [run.output?.title, run.output?.summary].filter(Boolean).join(": ");
-  if (run.status !== "completed")
-    return {
-      pass: false,
-      decision: "pending",
-      reason: `not approved yet (${run.status})${said ? ": " + said : ""}`
-    };
-  if (run.conclusion !== "success")
-    return {
-      pass: false,
-      decision: "rejected",
-      reason: `not approved (${run.conclusion})${said ? ": " + said : ""}`
-    };
-  return { pass: true, message: `approved: ${said || sha}` };
-}
-async function checkCurrentHead(gateway, event) {
-  if (!event.pr) return null;
-  const { number } = event.pr;
-  const current = await reading(`pull request #${number}`, () => gateway.getPullRequest(number));
-  if (current.headSha === event.sha) return null;
-  return {
-    pass: false,
-    decision: "error",
-    reason: `the pull request has moved on to ${current.headSha}: this commit's approval no longer applies`
-  };
-}
-async function runGate({
-  gateway,
-  runner,
-  event
-}) {
-  const verdict = await checkCurrentHead(gateway, event) ?? await checkGate(gateway, event.sha);
-  runner.setOutput("decision", verdict.pass ? "approved" : verdict.decision);
-  if (verdict.pass) {
-    runner.info(`model-approval gate: ${verdict.message}`);
+async function runGate(ctx) {
+  const { runner } = ctx;
+  const result = resultOf(await collectForRun(ctx, false), ctx.inputs.config);
+  runner.setOutput("decision", result.decision);
+  runner.setOutput("model-digest", result.model?.digest ?? "");
+  if (result.decision === "approved") {
+    runner.info(`model-approval gate: approved \u2014 ${result.summary}`);
     return 0;
   }
-  runner.setFailed(`model-approval gate: ${verdict.reason}`);
+  runner.setFailed(`model-approval gate: ${result.decision} \u2014 ${result.summary}`);
   return 1;
 }
 
@@ -42600,7 +44175,7 @@ async function readEvent(env) {
   let payload = {};
   if (env.eventPath) {
     try {
-      payload = JSON.parse(await readFile3(env.eventPath, "utf8"));
+      payload = JSON.parse(await readFile2(env.eventPath, "utf8"));
     } catch (error2) {
       throw new Error(`could not read the event payload ${env.eventPath}: ${describeError(error2)}`);
     }
@@ -42623,15 +44198,16 @@ async function runAction(env, runner = new ActionsRunner()) {
       throw new Error("no commit to decide about: GITHUB_SHA is empty and the event has no pull request");
     const octokit = createActionOctokit(inputs.token, { baseUrl: env.apiUrl });
     const gateway = new GitHubGateway(octokit, { owner, repo }, ACTIONS_IDENTITY);
-    if (inputs.mode === "gate") return await runGate({ gateway, runner, event });
-    return await runEvaluate({
+    const context3 = {
       inputs,
       event,
       gateway,
       runner,
       workspace: env.workspace,
-      runnerTemp: env.runnerTemp
-    });
+      runnerTemp: env.runnerTemp,
+      ...env.runId !== void 0 ? { run: { id: env.runId, attempt: env.runAttempt ?? 1 } } : {}
+    };
+    return inputs.mode === "gate" ? await runGate(context3) : await runEvaluate(context3);
   } catch (error2) {
     runner.setOutput("decision", "error");
     runner.setFailed(`model-approval: ${describeError(error2)}`);

@@ -496,12 +496,12 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver2, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
             const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
+            const v1 = applyReviver(reviver2, val, String(i), v0);
             if (v1 === void 0)
               delete val[i];
             else if (v1 !== v0)
@@ -510,7 +510,7 @@ var require_applyReviver = __commonJS({
         } else if (val instanceof Map) {
           for (const k of Array.from(val.keys())) {
             const v0 = val.get(k);
-            const v1 = applyReviver(reviver, val, k, v0);
+            const v1 = applyReviver(reviver2, val, k, v0);
             if (v1 === void 0)
               val.delete(k);
             else if (v1 !== v0)
@@ -518,7 +518,7 @@ var require_applyReviver = __commonJS({
           }
         } else if (val instanceof Set) {
           for (const v0 of Array.from(val)) {
-            const v1 = applyReviver(reviver, val, v0, v0);
+            const v1 = applyReviver(reviver2, val, v0, v0);
             if (v1 === void 0)
               val.delete(v0);
             else if (v1 !== v0) {
@@ -528,7 +528,7 @@ var require_applyReviver = __commonJS({
           }
         } else {
           for (const [k, v0] of Object.entries(val)) {
-            const v1 = applyReviver(reviver, val, k, v0);
+            const v1 = applyReviver(reviver2, val, k, v0);
             if (v1 === void 0)
               delete val[k];
             else if (v1 !== v0)
@@ -536,7 +536,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver2.call(obj, key, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -591,7 +591,7 @@ var require_Node = __commonJS({
         return copy;
       }
       /** A plain JavaScript representation of this node. */
-      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver: reviver2 } = {}) {
         if (!identity.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
@@ -606,7 +606,7 @@ var require_Node = __commonJS({
         if (typeof onAnchor === "function")
           for (const { count, res: res2 } of ctx.anchors.values())
             onAnchor(res2, count);
-        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+        return typeof reviver2 === "function" ? applyReviver.applyReviver(reviver2, { "": res }, "", res) : res;
       }
     };
     exports.NodeBase = NodeBase;
@@ -1003,14 +1003,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1027,14 +1027,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1051,12 +1051,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1068,12 +1068,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1088,39 +1088,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -3661,7 +3661,7 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver: reviver2 } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
@@ -3674,7 +3674,7 @@ var require_Document = __commonJS({
         if (typeof onAnchor === "function")
           for (const { count, res: res2 } of ctx.anchors.values())
             onAnchor(res2, count);
-        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+        return typeof reviver2 === "function" ? applyReviver.applyReviver(reviver2, { "": res }, "", res) : res;
       }
       /**
        * A JSON representation of the document `contents`.
@@ -5112,7 +5112,7 @@ var require_composer = __commonJS({
     var node_process = __require("process");
     var directives = require_directives();
     var Document = require_Document();
-    var errors = require_errors();
+    var errors2 = require_errors();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
@@ -5159,9 +5159,9 @@ var require_composer = __commonJS({
         this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors2.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors2.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5259,7 +5259,7 @@ ${cb}` : comment;
             break;
           case "error": {
             const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            const error = new errors2.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
             if (this.atDirectives || !this.doc)
               this.errors.push(error);
             else
@@ -5269,7 +5269,7 @@ ${cb}` : comment;
           case "doc-end": {
             if (!this.doc) {
               const msg = "Unexpected doc-end without preceding document";
-              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              this.errors.push(new errors2.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
               break;
             }
             this.doc.directives.docEnd = true;
@@ -5284,7 +5284,7 @@ ${end.comment}` : end.comment;
             break;
           }
           default:
-            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+            this.errors.push(new errors2.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
         }
       }
       /**
@@ -5319,7 +5319,7 @@ var require_cst_scalar = __commonJS({
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    var errors = require_errors();
+    var errors2 = require_errors();
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
@@ -5328,7 +5328,7 @@ var require_cst_scalar = __commonJS({
           if (onError)
             onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors2.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -7223,7 +7223,7 @@ var require_public_api = __commonJS({
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
-    var errors = require_errors();
+    var errors2 = require_errors();
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
@@ -7240,8 +7240,8 @@ var require_public_api = __commonJS({
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
-          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+          doc.errors.forEach(errors2.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors2.prettifyError(source, lineCounter2));
         }
       if (docs.length > 0)
         return docs;
@@ -7256,22 +7256,22 @@ var require_public_api = __commonJS({
         if (!doc)
           doc = _doc;
         else if (doc.options.logLevel !== "silent") {
-          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          doc.errors.push(new errors2.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
           break;
         }
       }
       if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        doc.errors.forEach(errors2.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors2.prettifyError(source, lineCounter2));
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse(src, reviver2, options) {
       let _reviver = void 0;
-      if (typeof reviver === "function") {
-        _reviver = reviver;
-      } else if (options === void 0 && reviver && typeof reviver === "object") {
-        options = reviver;
+      if (typeof reviver2 === "function") {
+        _reviver = reviver2;
+      } else if (options === void 0 && reviver2 && typeof reviver2 === "object") {
+        options = reviver2;
       }
       const doc = parseDocument2(src, options);
       if (!doc)
@@ -7321,7 +7321,7 @@ var require_dist = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var Schema = require_Schema();
-    var errors = require_errors();
+    var errors2 = require_errors();
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
@@ -7337,9 +7337,9 @@ var require_dist = __commonJS({
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
-    exports.YAMLError = errors.YAMLError;
-    exports.YAMLParseError = errors.YAMLParseError;
-    exports.YAMLWarning = errors.YAMLWarning;
+    exports.YAMLError = errors2.YAMLError;
+    exports.YAMLParseError = errors2.YAMLParseError;
+    exports.YAMLWarning = errors2.YAMLWarning;
     exports.Alias = Alias.Alias;
     exports.isAlias = identity.isAlias;
     exports.isCollection = identity.isCollection;
@@ -9233,14 +9233,15 @@ var Locator = class {
 // src/core/config/schema-validator.generated.js
 var validate = validate10;
 var pattern0 = new RegExp("\\S", "u");
+var pattern9 = new RegExp("^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$", "u");
 var schema13 = { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn"] }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." } } } };
 var pattern3 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
-  let errors = 0;
+  let errors2 = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      const _errs1 = errors;
+      const _errs1 = errors2;
       if (typeof key0 === "string") {
         if (!pattern3.test(key0)) {
           const err0 = { instancePath, schemaPath: "#/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, message: 'must match pattern "^[A-Za-z0-9_][A-Za-z0-9_-]*$"', propertyName: key0 };
@@ -9249,10 +9250,10 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           } else {
             vErrors.push(err0);
           }
-          errors++;
+          errors2++;
         }
       }
-      var valid0 = _errs1 === errors;
+      var valid0 = _errs1 === errors2;
       if (!valid0) {
         const err1 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
         if (vErrors === null) {
@@ -9260,14 +9261,14 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err1);
         }
-        errors++;
+        errors2++;
       }
     }
     for (const key1 in data) {
       let data0 = data[key1];
-      const _errs5 = errors;
+      const _errs5 = errors2;
       let valid3 = true;
-      const _errs6 = errors;
+      const _errs6 = errors2;
       if (typeof data0 !== "string") {
         const err2 = {};
         if (vErrors === null) {
@@ -9275,10 +9276,10 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err2);
         }
-        errors++;
+        errors2++;
       }
-      var _valid0 = _errs6 === errors;
-      errors = _errs5;
+      var _valid0 = _errs6 === errors2;
+      errors2 = _errs5;
       if (vErrors !== null) {
         if (_errs5) {
           vErrors.length = _errs5;
@@ -9288,7 +9289,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
       let ifClause0;
       if (_valid0) {
-        const _errs8 = errors;
+        const _errs8 = errors2;
         if (typeof data0 === "string") {
           if (!pattern0.test(data0)) {
             const err3 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/metricSource/then/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
@@ -9297,7 +9298,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             } else {
               vErrors.push(err3);
             }
-            errors++;
+            errors2++;
           }
         } else {
           const err4 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/metricSource/then/type", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -9306,13 +9307,13 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           } else {
             vErrors.push(err4);
           }
-          errors++;
+          errors2++;
         }
-        var _valid0 = _errs8 === errors;
+        var _valid0 = _errs8 === errors2;
         valid3 = _valid0;
         ifClause0 = "then";
       } else {
-        const _errs10 = errors;
+        const _errs10 = errors2;
         if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
           if (data0.path === void 0) {
             const err5 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/metricSource/else/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
@@ -9321,7 +9322,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             } else {
               vErrors.push(err5);
             }
-            errors++;
+            errors2++;
           }
           for (const key2 in data0) {
             if (!(key2 === "path" || key2 === "format" || key2 === "ref")) {
@@ -9331,7 +9332,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               } else {
                 vErrors.push(err6);
               }
-              errors++;
+              errors2++;
             }
           }
           if (data0.path !== void 0) {
@@ -9344,7 +9345,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                 } else {
                   vErrors.push(err7);
                 }
-                errors++;
+                errors2++;
               }
             } else {
               const err8 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/path", schemaPath: "#/definitions/metricSource/else/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -9353,7 +9354,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               } else {
                 vErrors.push(err8);
               }
-              errors++;
+              errors2++;
             }
           }
           if (data0.format !== void 0) {
@@ -9365,7 +9366,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               } else {
                 vErrors.push(err9);
               }
-              errors++;
+              errors2++;
             }
           }
           if (data0.ref !== void 0) {
@@ -9378,7 +9379,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
                 } else {
                   vErrors.push(err10);
                 }
-                errors++;
+                errors2++;
               }
             } else {
               const err11 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/ref", schemaPath: "#/definitions/metricSource/else/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -9387,7 +9388,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               } else {
                 vErrors.push(err11);
               }
-              errors++;
+              errors2++;
             }
           }
         } else {
@@ -9397,9 +9398,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           } else {
             vErrors.push(err12);
           }
-          errors++;
+          errors2++;
         }
-        var _valid0 = _errs10 === errors;
+        var _valid0 = _errs10 === errors2;
         valid3 = _valid0;
         ifClause0 = "else";
       }
@@ -9410,7 +9411,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err13);
         }
-        errors++;
+        errors2++;
       }
     }
   } else {
@@ -9420,16 +9421,16 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     } else {
       vErrors.push(err14);
     }
-    errors++;
+    errors2++;
   }
   validate11.errors = vErrors;
-  return errors === 0;
+  return errors2 === 0;
 }
-var schema14 = { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] };
-var schema16 = { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } };
+var schema16 = { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] };
+var schema18 = { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } };
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
-  let errors = 0;
+  let errors2 = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.checks === void 0) {
       const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "checks" }, message: "must have required property 'checks'" };
@@ -9438,7 +9439,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       } else {
         vErrors.push(err0);
       }
-      errors++;
+      errors2++;
     }
     for (const key0 in data) {
       if (!(key0 === "checks")) {
@@ -9448,7 +9449,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err1);
         }
-        errors++;
+        errors2++;
       }
     }
     if (data.checks !== void 0) {
@@ -9461,14 +9462,14 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           } else {
             vErrors.push(err2);
           }
-          errors++;
+          errors2++;
         }
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
-          const _errs6 = errors;
+          const _errs6 = errors2;
           let valid4 = true;
-          const _errs7 = errors;
+          const _errs7 = errors2;
           if (typeof data1 !== "string") {
             const err3 = {};
             if (vErrors === null) {
@@ -9476,10 +9477,10 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             } else {
               vErrors.push(err3);
             }
-            errors++;
+            errors2++;
           }
-          var _valid0 = _errs7 === errors;
-          errors = _errs6;
+          var _valid0 = _errs7 === errors2;
+          errors2 = _errs6;
           if (vErrors !== null) {
             if (_errs6) {
               vErrors.length = _errs6;
@@ -9489,7 +9490,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           }
           let ifClause0;
           if (_valid0) {
-            const _errs9 = errors;
+            const _errs9 = errors2;
             if (typeof data1 === "string") {
               if (!pattern0.test(data1)) {
                 const err4 = { instancePath: instancePath + "/checks/" + i0, schemaPath: "#/definitions/condition/then/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
@@ -9498,7 +9499,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 } else {
                   vErrors.push(err4);
                 }
-                errors++;
+                errors2++;
               }
             } else {
               const err5 = { instancePath: instancePath + "/checks/" + i0, schemaPath: "#/definitions/condition/then/type", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -9507,13 +9508,13 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               } else {
                 vErrors.push(err5);
               }
-              errors++;
+              errors2++;
             }
-            var _valid0 = _errs9 === errors;
+            var _valid0 = _errs9 === errors2;
             valid4 = _valid0;
             ifClause0 = "then";
           } else {
-            const _errs11 = errors;
+            const _errs11 = errors2;
             if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
               if (data1.metric === void 0) {
                 const err6 = { instancePath: instancePath + "/checks/" + i0, schemaPath: "#/definitions/condition/else/required", keyword: "required", params: { missingProperty: "metric" }, message: "must have required property 'metric'" };
@@ -9522,7 +9523,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 } else {
                   vErrors.push(err6);
                 }
-                errors++;
+                errors2++;
               }
               if (data1.op === void 0) {
                 const err7 = { instancePath: instancePath + "/checks/" + i0, schemaPath: "#/definitions/condition/else/required", keyword: "required", params: { missingProperty: "op" }, message: "must have required property 'op'" };
@@ -9531,7 +9532,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 } else {
                   vErrors.push(err7);
                 }
-                errors++;
+                errors2++;
               }
               if (data1.value === void 0) {
                 const err8 = { instancePath: instancePath + "/checks/" + i0, schemaPath: "#/definitions/condition/else/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
@@ -9540,7 +9541,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                 } else {
                   vErrors.push(err8);
                 }
-                errors++;
+                errors2++;
               }
               for (const key1 in data1) {
                 if (!(key1 === "metric" || key1 === "op" || key1 === "value")) {
@@ -9550,7 +9551,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                   } else {
                     vErrors.push(err9);
                   }
-                  errors++;
+                  errors2++;
                 }
               }
               if (data1.metric !== void 0) {
@@ -9563,7 +9564,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                     } else {
                       vErrors.push(err10);
                     }
-                    errors++;
+                    errors2++;
                   }
                 } else {
                   const err11 = { instancePath: instancePath + "/checks/" + i0 + "/metric", schemaPath: "#/definitions/condition/else/properties/metric/type", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -9572,31 +9573,31 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
                   } else {
                     vErrors.push(err11);
                   }
-                  errors++;
+                  errors2++;
                 }
               }
               if (data1.op !== void 0) {
                 let data3 = data1.op;
                 if (!(data3 === ">" || data3 === ">=" || data3 === "<" || data3 === "<=" || data3 === "==" || data3 === "!=")) {
-                  const err12 = { instancePath: instancePath + "/checks/" + i0 + "/op", schemaPath: "#/definitions/condition/else/properties/op/enum", keyword: "enum", params: { allowedValues: schema16.else.properties.op.enum }, message: "must be equal to one of the allowed values" };
+                  const err12 = { instancePath: instancePath + "/checks/" + i0 + "/op", schemaPath: "#/definitions/condition/else/properties/op/enum", keyword: "enum", params: { allowedValues: schema18.else.properties.op.enum }, message: "must be equal to one of the allowed values" };
                   if (vErrors === null) {
                     vErrors = [err12];
                   } else {
                     vErrors.push(err12);
                   }
-                  errors++;
+                  errors2++;
                 }
               }
               if (data1.value !== void 0) {
                 let data4 = data1.value;
                 if (!(typeof data4 == "number" && isFinite(data4)) && typeof data4 !== "string") {
-                  const err13 = { instancePath: instancePath + "/checks/" + i0 + "/value", schemaPath: "#/definitions/condition/else/properties/value/type", keyword: "type", params: { type: schema16.else.properties.value.type }, message: "must be number,string" };
+                  const err13 = { instancePath: instancePath + "/checks/" + i0 + "/value", schemaPath: "#/definitions/condition/else/properties/value/type", keyword: "type", params: { type: schema18.else.properties.value.type }, message: "must be number,string" };
                   if (vErrors === null) {
                     vErrors = [err13];
                   } else {
                     vErrors.push(err13);
                   }
-                  errors++;
+                  errors2++;
                 }
               }
             } else {
@@ -9606,9 +9607,9 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               } else {
                 vErrors.push(err14);
               }
-              errors++;
+              errors2++;
             }
-            var _valid0 = _errs11 === errors;
+            var _valid0 = _errs11 === errors2;
             valid4 = _valid0;
             ifClause0 = "else";
           }
@@ -9619,7 +9620,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
             } else {
               vErrors.push(err15);
             }
-            errors++;
+            errors2++;
           }
         }
       } else {
@@ -9629,7 +9630,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err16);
         }
-        errors++;
+        errors2++;
       }
     }
   } else {
@@ -9639,22 +9640,22 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     } else {
       vErrors.push(err17);
     }
-    errors++;
+    errors2++;
   }
   validate15.errors = vErrors;
-  return errors === 0;
+  return errors2 === 0;
 }
-var pattern11 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$", "u");
+var pattern13 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$", "u");
 function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
-  let errors = 0;
+  let errors2 = 0;
   if (Array.isArray(data)) {
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
-      const _errs3 = errors;
+      const _errs3 = errors2;
       let valid3 = true;
-      const _errs4 = errors;
+      const _errs4 = errors2;
       if (typeof data0 !== "string") {
         const err0 = {};
         if (vErrors === null) {
@@ -9662,10 +9663,10 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err0);
         }
-        errors++;
+        errors2++;
       }
-      var _valid0 = _errs4 === errors;
-      errors = _errs3;
+      var _valid0 = _errs4 === errors2;
+      errors2 = _errs3;
       if (vErrors !== null) {
         if (_errs3) {
           vErrors.length = _errs3;
@@ -9675,7 +9676,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       }
       let ifClause0;
       if (_valid0) {
-        const _errs6 = errors;
+        const _errs6 = errors2;
         if (typeof data0 === "string") {
           if (!pattern0.test(data0)) {
             const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/definitions/condition/then/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
@@ -9684,7 +9685,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
             } else {
               vErrors.push(err1);
             }
-            errors++;
+            errors2++;
           }
         } else {
           const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/definitions/condition/then/type", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -9693,13 +9694,13 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           } else {
             vErrors.push(err2);
           }
-          errors++;
+          errors2++;
         }
-        var _valid0 = _errs6 === errors;
+        var _valid0 = _errs6 === errors2;
         valid3 = _valid0;
         ifClause0 = "then";
       } else {
-        const _errs8 = errors;
+        const _errs8 = errors2;
         if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
           if (data0.metric === void 0) {
             const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/definitions/condition/else/required", keyword: "required", params: { missingProperty: "metric" }, message: "must have required property 'metric'" };
@@ -9708,7 +9709,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
             } else {
               vErrors.push(err3);
             }
-            errors++;
+            errors2++;
           }
           if (data0.op === void 0) {
             const err4 = { instancePath: instancePath + "/" + i0, schemaPath: "#/definitions/condition/else/required", keyword: "required", params: { missingProperty: "op" }, message: "must have required property 'op'" };
@@ -9717,7 +9718,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
             } else {
               vErrors.push(err4);
             }
-            errors++;
+            errors2++;
           }
           if (data0.value === void 0) {
             const err5 = { instancePath: instancePath + "/" + i0, schemaPath: "#/definitions/condition/else/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
@@ -9726,7 +9727,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
             } else {
               vErrors.push(err5);
             }
-            errors++;
+            errors2++;
           }
           for (const key0 in data0) {
             if (!(key0 === "metric" || key0 === "op" || key0 === "value")) {
@@ -9736,7 +9737,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
               } else {
                 vErrors.push(err6);
               }
-              errors++;
+              errors2++;
             }
           }
           if (data0.metric !== void 0) {
@@ -9749,7 +9750,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
                 } else {
                   vErrors.push(err7);
                 }
-                errors++;
+                errors2++;
               }
             } else {
               const err8 = { instancePath: instancePath + "/" + i0 + "/metric", schemaPath: "#/definitions/condition/else/properties/metric/type", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -9758,31 +9759,31 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
               } else {
                 vErrors.push(err8);
               }
-              errors++;
+              errors2++;
             }
           }
           if (data0.op !== void 0) {
             let data2 = data0.op;
             if (!(data2 === ">" || data2 === ">=" || data2 === "<" || data2 === "<=" || data2 === "==" || data2 === "!=")) {
-              const err9 = { instancePath: instancePath + "/" + i0 + "/op", schemaPath: "#/definitions/condition/else/properties/op/enum", keyword: "enum", params: { allowedValues: schema16.else.properties.op.enum }, message: "must be equal to one of the allowed values" };
+              const err9 = { instancePath: instancePath + "/" + i0 + "/op", schemaPath: "#/definitions/condition/else/properties/op/enum", keyword: "enum", params: { allowedValues: schema18.else.properties.op.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
                 vErrors.push(err9);
               }
-              errors++;
+              errors2++;
             }
           }
           if (data0.value !== void 0) {
             let data3 = data0.value;
             if (!(typeof data3 == "number" && isFinite(data3)) && typeof data3 !== "string") {
-              const err10 = { instancePath: instancePath + "/" + i0 + "/value", schemaPath: "#/definitions/condition/else/properties/value/type", keyword: "type", params: { type: schema16.else.properties.value.type }, message: "must be number,string" };
+              const err10 = { instancePath: instancePath + "/" + i0 + "/value", schemaPath: "#/definitions/condition/else/properties/value/type", keyword: "type", params: { type: schema18.else.properties.value.type }, message: "must be number,string" };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
                 vErrors.push(err10);
               }
-              errors++;
+              errors2++;
             }
           }
         } else {
@@ -9792,9 +9793,9 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           } else {
             vErrors.push(err11);
           }
-          errors++;
+          errors2++;
         }
-        var _valid0 = _errs8 === errors;
+        var _valid0 = _errs8 === errors2;
         valid3 = _valid0;
         ifClause0 = "else";
       }
@@ -9805,7 +9806,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err12);
         }
-        errors++;
+        errors2++;
       }
     }
   } else {
@@ -9815,14 +9816,14 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     } else {
       vErrors.push(err13);
     }
-    errors++;
+    errors2++;
   }
   validate18.errors = vErrors;
-  return errors === 0;
+  return errors2 === 0;
 }
 function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
-  let errors = 0;
+  let errors2 = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.approvers === void 0) {
       const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'" };
@@ -9831,7 +9832,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       } else {
         vErrors.push(err0);
       }
-      errors++;
+      errors2++;
     }
     for (const key0 in data) {
       if (!(key0 === "approvers" || key0 === "min_approvals" || key0 === "auto_approve_if" || key0 === "allow_self_approval")) {
@@ -9841,7 +9842,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err1);
         }
-        errors++;
+        errors2++;
       }
     }
     if (data.approvers !== void 0) {
@@ -9854,20 +9855,20 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           } else {
             vErrors.push(err2);
           }
-          errors++;
+          errors2++;
         }
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
           if (typeof data1 === "string") {
-            if (!pattern11.test(data1)) {
+            if (!pattern13.test(data1)) {
               const err3 = { instancePath: instancePath + "/approvers/" + i0, schemaPath: "#/properties/approvers/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err3];
               } else {
                 vErrors.push(err3);
               }
-              errors++;
+              errors2++;
             }
           } else {
             const err4 = { instancePath: instancePath + "/approvers/" + i0, schemaPath: "#/properties/approvers/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -9876,7 +9877,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
             } else {
               vErrors.push(err4);
             }
-            errors++;
+            errors2++;
           }
         }
       } else {
@@ -9886,7 +9887,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err5);
         }
-        errors++;
+        errors2++;
       }
     }
     if (data.min_approvals !== void 0) {
@@ -9898,7 +9899,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err6);
         }
-        errors++;
+        errors2++;
       }
       if (typeof data2 == "number" && isFinite(data2)) {
         if (data2 < 1 || isNaN(data2)) {
@@ -9908,14 +9909,14 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           } else {
             vErrors.push(err7);
           }
-          errors++;
+          errors2++;
         }
       }
     }
     if (data.auto_approve_if !== void 0) {
       if (!validate18(data.auto_approve_if, { instancePath: instancePath + "/auto_approve_if", parentData: data, parentDataProperty: "auto_approve_if", rootData })) {
         vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
-        errors = vErrors.length;
+        errors2 = vErrors.length;
       }
     }
     if (data.allow_self_approval !== void 0) {
@@ -9926,7 +9927,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err8);
         }
-        errors++;
+        errors2++;
       }
     }
   } else {
@@ -9936,17 +9937,17 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     } else {
       vErrors.push(err9);
     }
-    errors++;
+    errors2++;
   }
   validate17.errors = vErrors;
-  return errors === 0;
+  return errors2 === 0;
 }
 function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
-  let errors = 0;
-  const _errs2 = errors;
+  let errors2 = 0;
+  const _errs2 = errors2;
   let valid1 = true;
-  const _errs3 = errors;
+  const _errs3 = errors2;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     let missing0;
     if (data.type === void 0 && (missing0 = "type")) {
@@ -9956,7 +9957,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       } else {
         vErrors.push(err0);
       }
-      errors++;
+      errors2++;
     } else {
       if (data.type !== void 0) {
         if ("training" !== data.type) {
@@ -9966,13 +9967,13 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           } else {
             vErrors.push(err1);
           }
-          errors++;
+          errors2++;
         }
       }
     }
   }
-  var _valid0 = _errs3 === errors;
-  errors = _errs2;
+  var _valid0 = _errs3 === errors2;
+  errors2 = _errs2;
   if (vErrors !== null) {
     if (_errs2) {
       vErrors.length = _errs2;
@@ -9981,7 +9982,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (_valid0) {
-    const _errs5 = errors;
+    const _errs5 = errors2;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.inputs !== void 0) {
         let data1 = data.inputs;
@@ -9993,7 +9994,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             } else {
               vErrors.push(err2);
             }
-            errors++;
+            errors2++;
           }
         } else {
           const err3 = { instancePath: instancePath + "/inputs", schemaPath: "#/allOf/0/then/properties/inputs/type", keyword: "type", params: { type: "object" }, message: "must be object" };
@@ -10002,11 +10003,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           } else {
             vErrors.push(err3);
           }
-          errors++;
+          errors2++;
         }
       }
     }
-    var _valid0 = _errs5 === errors;
+    var _valid0 = _errs5 === errors2;
     valid1 = _valid0;
   }
   if (!valid1) {
@@ -10016,11 +10017,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     } else {
       vErrors.push(err4);
     }
-    errors++;
+    errors2++;
   }
-  const _errs10 = errors;
+  const _errs10 = errors2;
   let valid4 = true;
-  const _errs11 = errors;
+  const _errs11 = errors2;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     let missing1;
     if (data.type === void 0 && (missing1 = "type")) {
@@ -10030,7 +10031,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       } else {
         vErrors.push(err5);
       }
-      errors++;
+      errors2++;
     } else {
       if (data.type !== void 0) {
         if ("test" !== data.type) {
@@ -10040,13 +10041,13 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           } else {
             vErrors.push(err6);
           }
-          errors++;
+          errors2++;
         }
       }
     }
   }
-  var _valid1 = _errs11 === errors;
-  errors = _errs10;
+  var _valid1 = _errs11 === errors2;
+  errors2 = _errs10;
   if (vErrors !== null) {
     if (_errs10) {
       vErrors.length = _errs10;
@@ -10055,7 +10056,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (_valid1) {
-    const _errs13 = errors;
+    const _errs13 = errors2;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.inputs === void 0) {
         const err7 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "inputs" }, message: "must have required property 'inputs'" };
@@ -10064,16 +10065,16 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err7);
         }
-        errors++;
+        errors2++;
       }
       if (data.inputs !== void 0) {
         if (!validate15(data.inputs, { instancePath: instancePath + "/inputs", parentData: data, parentDataProperty: "inputs", rootData })) {
           vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-          errors = vErrors.length;
+          errors2 = vErrors.length;
         }
       }
     }
-    var _valid1 = _errs13 === errors;
+    var _valid1 = _errs13 === errors2;
     valid4 = _valid1;
   }
   if (!valid4) {
@@ -10083,11 +10084,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     } else {
       vErrors.push(err8);
     }
-    errors++;
+    errors2++;
   }
-  const _errs16 = errors;
+  const _errs16 = errors2;
   let valid7 = true;
-  const _errs17 = errors;
+  const _errs17 = errors2;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     let missing2;
     if (data.type === void 0 && (missing2 = "type")) {
@@ -10097,7 +10098,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       } else {
         vErrors.push(err9);
       }
-      errors++;
+      errors2++;
     } else {
       if (data.type !== void 0) {
         if ("approval" !== data.type) {
@@ -10107,13 +10108,13 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           } else {
             vErrors.push(err10);
           }
-          errors++;
+          errors2++;
         }
       }
     }
   }
-  var _valid2 = _errs17 === errors;
-  errors = _errs16;
+  var _valid2 = _errs17 === errors2;
+  errors2 = _errs16;
   if (vErrors !== null) {
     if (_errs16) {
       vErrors.length = _errs16;
@@ -10122,7 +10123,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (_valid2) {
-    const _errs19 = errors;
+    const _errs19 = errors2;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.inputs === void 0) {
         const err11 = { instancePath, schemaPath: "#/allOf/2/then/required", keyword: "required", params: { missingProperty: "inputs" }, message: "must have required property 'inputs'" };
@@ -10131,16 +10132,16 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err11);
         }
-        errors++;
+        errors2++;
       }
       if (data.inputs !== void 0) {
         if (!validate17(data.inputs, { instancePath: instancePath + "/inputs", parentData: data, parentDataProperty: "inputs", rootData })) {
           vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-          errors = vErrors.length;
+          errors2 = vErrors.length;
         }
       }
     }
-    var _valid2 = _errs19 === errors;
+    var _valid2 = _errs19 === errors2;
     valid7 = _valid2;
   }
   if (!valid7) {
@@ -10150,11 +10151,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     } else {
       vErrors.push(err12);
     }
-    errors++;
+    errors2++;
   }
-  const _errs22 = errors;
+  const _errs22 = errors2;
   let valid10 = true;
-  const _errs23 = errors;
+  const _errs23 = errors2;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     let missing3;
     if (data.type === void 0 && (missing3 = "type")) {
@@ -10164,7 +10165,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       } else {
         vErrors.push(err13);
       }
-      errors++;
+      errors2++;
     } else {
       if (data.type !== void 0) {
         if ("deploy" !== data.type) {
@@ -10174,13 +10175,13 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           } else {
             vErrors.push(err14);
           }
-          errors++;
+          errors2++;
         }
       }
     }
   }
-  var _valid3 = _errs23 === errors;
-  errors = _errs22;
+  var _valid3 = _errs23 === errors2;
+  errors2 = _errs22;
   if (vErrors !== null) {
     if (_errs22) {
       vErrors.length = _errs22;
@@ -10189,7 +10190,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (_valid3) {
-    const _errs25 = errors;
+    const _errs25 = errors2;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.inputs === void 0) {
         const err15 = { instancePath, schemaPath: "#/allOf/3/then/required", keyword: "required", params: { missingProperty: "inputs" }, message: "must have required property 'inputs'" };
@@ -10198,7 +10199,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err15);
         }
-        errors++;
+        errors2++;
       }
       if (data.inputs !== void 0) {
         let data7 = data.inputs;
@@ -10210,7 +10211,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             } else {
               vErrors.push(err16);
             }
-            errors++;
+            errors2++;
           }
           for (const key1 in data7) {
             if (!(key1 === "environment")) {
@@ -10220,7 +10221,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
               } else {
                 vErrors.push(err17);
               }
-              errors++;
+              errors2++;
             }
           }
           if (data7.environment !== void 0) {
@@ -10233,7 +10234,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
                 } else {
                   vErrors.push(err18);
                 }
-                errors++;
+                errors2++;
               }
             } else {
               const err19 = { instancePath: instancePath + "/inputs/environment", schemaPath: "#/definitions/deployInputs/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -10242,7 +10243,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
               } else {
                 vErrors.push(err19);
               }
-              errors++;
+              errors2++;
             }
           }
         } else {
@@ -10252,11 +10253,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           } else {
             vErrors.push(err20);
           }
-          errors++;
+          errors2++;
         }
       }
     }
-    var _valid3 = _errs25 === errors;
+    var _valid3 = _errs25 === errors2;
     valid10 = _valid3;
   }
   if (!valid10) {
@@ -10266,7 +10267,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     } else {
       vErrors.push(err21);
     }
-    errors++;
+    errors2++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.name === void 0) {
@@ -10276,7 +10277,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       } else {
         vErrors.push(err22);
       }
-      errors++;
+      errors2++;
     }
     if (data.type === void 0) {
       const err23 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
@@ -10285,7 +10286,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       } else {
         vErrors.push(err23);
       }
-      errors++;
+      errors2++;
     }
     for (const key2 in data) {
       if (!(key2 === "name" || key2 === "type" || key2 === "inputs" || key2 === "on_fail" || key2 === "on_reject")) {
@@ -10295,7 +10296,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err24);
         }
-        errors++;
+        errors2++;
       }
     }
     if (data.name !== void 0) {
@@ -10308,7 +10309,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           } else {
             vErrors.push(err25);
           }
-          errors++;
+          errors2++;
         }
       } else {
         const err26 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -10317,19 +10318,19 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err26);
         }
-        errors++;
+        errors2++;
       }
     }
     if (data.type !== void 0) {
       let data10 = data.type;
       if (!(data10 === "training" || data10 === "test" || data10 === "approval" || data10 === "deploy")) {
-        const err27 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema14.properties.type.enum }, message: "must be equal to one of the allowed values" };
+        const err27 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema16.properties.type.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
           vErrors.push(err27);
         }
-        errors++;
+        errors2++;
       }
     }
     if (data.inputs !== void 0) {
@@ -10341,31 +10342,31 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err28);
         }
-        errors++;
+        errors2++;
       }
     }
     if (data.on_fail !== void 0) {
       let data12 = data.on_fail;
       if (!(data12 === "fail_pipeline" || data12 === "require_approval" || data12 === "warn")) {
-        const err29 = { instancePath: instancePath + "/on_fail", schemaPath: "#/properties/on_fail/enum", keyword: "enum", params: { allowedValues: schema14.properties.on_fail.enum }, message: "must be equal to one of the allowed values" };
+        const err29 = { instancePath: instancePath + "/on_fail", schemaPath: "#/properties/on_fail/enum", keyword: "enum", params: { allowedValues: schema16.properties.on_fail.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
           vErrors.push(err29);
         }
-        errors++;
+        errors2++;
       }
     }
     if (data.on_reject !== void 0) {
       let data13 = data.on_reject;
       if (!(data13 === "fail_pipeline" || data13 === "block")) {
-        const err30 = { instancePath: instancePath + "/on_reject", schemaPath: "#/properties/on_reject/enum", keyword: "enum", params: { allowedValues: schema14.properties.on_reject.enum }, message: "must be equal to one of the allowed values" };
+        const err30 = { instancePath: instancePath + "/on_reject", schemaPath: "#/properties/on_reject/enum", keyword: "enum", params: { allowedValues: schema16.properties.on_reject.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
           vErrors.push(err30);
         }
-        errors++;
+        errors2++;
       }
     }
   } else {
@@ -10375,14 +10376,14 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     } else {
       vErrors.push(err31);
     }
-    errors++;
+    errors2++;
   }
   validate14.errors = vErrors;
-  return errors === 0;
+  return errors2 === 0;
 }
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
-  let errors = 0;
+  let errors2 = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.steps === void 0) {
       const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "steps" }, message: "must have required property 'steps'" };
@@ -10391,17 +10392,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       } else {
         vErrors.push(err0);
       }
-      errors++;
+      errors2++;
     }
     for (const key0 in data) {
-      if (!(key0 === "version" || key0 === "model" || key0 === "metrics" || key0 === "baseline" || key0 === "protected_paths" || key0 === "steps")) {
+      if (!(key0 === "version" || key0 === "model" || key0 === "metrics" || key0 === "baseline" || key0 === "protected_paths" || key0 === "evidence" || key0 === "steps")) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
           vErrors.push(err1);
         }
-        errors++;
+        errors2++;
       }
     }
     if (data.version !== void 0) {
@@ -10412,7 +10413,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err2);
         }
-        errors++;
+        errors2++;
       }
     }
     if (data.model !== void 0) {
@@ -10426,7 +10427,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             } else {
               vErrors.push(err3);
             }
-            errors++;
+            errors2++;
           }
         }
         if (data1.name !== void 0) {
@@ -10439,7 +10440,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               } else {
                 vErrors.push(err4);
               }
-              errors++;
+              errors2++;
             }
           } else {
             const err5 = { instancePath: instancePath + "/model/name", schemaPath: "#/properties/model/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -10448,7 +10449,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             } else {
               vErrors.push(err5);
             }
-            errors++;
+            errors2++;
           }
         }
         if (data1.artifacts !== void 0) {
@@ -10465,7 +10466,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   } else {
                     vErrors.push(err6);
                   }
-                  errors++;
+                  errors2++;
                 }
               } else {
                 const err7 = { instancePath: instancePath + "/model/artifacts/" + i0, schemaPath: "#/properties/model/properties/artifacts/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -10474,7 +10475,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 } else {
                   vErrors.push(err7);
                 }
-                errors++;
+                errors2++;
               }
             }
           } else {
@@ -10484,7 +10485,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             } else {
               vErrors.push(err8);
             }
-            errors++;
+            errors2++;
           }
         }
       } else {
@@ -10494,14 +10495,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err9);
         }
-        errors++;
+        errors2++;
       }
     }
     if (data.metrics !== void 0) {
       let data5 = data.metrics;
-      const _errs13 = errors;
+      const _errs13 = errors2;
       let valid4 = true;
-      const _errs14 = errors;
+      const _errs14 = errors2;
       if (typeof data5 !== "string") {
         const err10 = {};
         if (vErrors === null) {
@@ -10509,10 +10510,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err10);
         }
-        errors++;
+        errors2++;
       }
-      var _valid0 = _errs14 === errors;
-      errors = _errs13;
+      var _valid0 = _errs14 === errors2;
+      errors2 = _errs13;
       if (vErrors !== null) {
         if (_errs13) {
           vErrors.length = _errs13;
@@ -10522,7 +10523,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       let ifClause0;
       if (_valid0) {
-        const _errs16 = errors;
+        const _errs16 = errors2;
         if (typeof data5 === "string") {
           if (!pattern0.test(data5)) {
             const err11 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/then/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
@@ -10531,7 +10532,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             } else {
               vErrors.push(err11);
             }
-            errors++;
+            errors2++;
           }
         } else {
           const err12 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/then/type", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -10540,18 +10541,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           } else {
             vErrors.push(err12);
           }
-          errors++;
+          errors2++;
         }
-        var _valid0 = _errs16 === errors;
+        var _valid0 = _errs16 === errors2;
         valid4 = _valid0;
         ifClause0 = "then";
       } else {
-        const _errs18 = errors;
+        const _errs18 = errors2;
         if (!validate11(data5, { instancePath: instancePath + "/metrics", parentData: data, parentDataProperty: "metrics", rootData })) {
           vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-          errors = vErrors.length;
+          errors2 = vErrors.length;
         }
-        var _valid0 = _errs18 === errors;
+        var _valid0 = _errs18 === errors2;
         valid4 = _valid0;
         ifClause0 = "else";
       }
@@ -10562,14 +10563,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err13);
         }
-        errors++;
+        errors2++;
       }
     }
     if (data.baseline !== void 0) {
       let data6 = data.baseline;
-      const _errs20 = errors;
+      const _errs20 = errors2;
       let valid5 = true;
-      const _errs21 = errors;
+      const _errs21 = errors2;
       if (typeof data6 !== "string") {
         const err14 = {};
         if (vErrors === null) {
@@ -10577,10 +10578,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err14);
         }
-        errors++;
+        errors2++;
       }
-      var _valid1 = _errs21 === errors;
-      errors = _errs20;
+      var _valid1 = _errs21 === errors2;
+      errors2 = _errs20;
       if (vErrors !== null) {
         if (_errs20) {
           vErrors.length = _errs20;
@@ -10590,7 +10591,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       let ifClause1;
       if (_valid1) {
-        const _errs23 = errors;
+        const _errs23 = errors2;
         if (typeof data6 === "string") {
           if (!pattern0.test(data6)) {
             const err15 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/then/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
@@ -10599,7 +10600,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             } else {
               vErrors.push(err15);
             }
-            errors++;
+            errors2++;
           }
         } else {
           const err16 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/then/type", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -10608,18 +10609,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           } else {
             vErrors.push(err16);
           }
-          errors++;
+          errors2++;
         }
-        var _valid1 = _errs23 === errors;
+        var _valid1 = _errs23 === errors2;
         valid5 = _valid1;
         ifClause1 = "then";
       } else {
-        const _errs25 = errors;
+        const _errs25 = errors2;
         if (!validate11(data6, { instancePath: instancePath + "/baseline", parentData: data, parentDataProperty: "baseline", rootData })) {
           vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-          errors = vErrors.length;
+          errors2 = vErrors.length;
         }
-        var _valid1 = _errs25 === errors;
+        var _valid1 = _errs25 === errors2;
         valid5 = _valid1;
         ifClause1 = "else";
       }
@@ -10630,7 +10631,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err17);
         }
-        errors++;
+        errors2++;
       }
     }
     if (data.protected_paths !== void 0) {
@@ -10647,7 +10648,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               } else {
                 vErrors.push(err18);
               }
-              errors++;
+              errors2++;
             }
           } else {
             const err19 = { instancePath: instancePath + "/protected_paths/" + i1, schemaPath: "#/properties/protected_paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
@@ -10656,7 +10657,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             } else {
               vErrors.push(err19);
             }
-            errors++;
+            errors2++;
           }
         }
       } else {
@@ -10666,51 +10667,181 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         } else {
           vErrors.push(err20);
         }
-        errors++;
+        errors2++;
       }
     }
-    if (data.steps !== void 0) {
-      let data9 = data.steps;
-      if (Array.isArray(data9)) {
-        if (data9.length < 1) {
-          const err21 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
+    if (data.evidence !== void 0) {
+      let data9 = data.evidence;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        for (const key2 in data9) {
+          if (!(key2 === "workflow")) {
+            const err21 = { instancePath: instancePath + "/evidence", schemaPath: "#/properties/evidence/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors2++;
           }
-          errors++;
         }
-        const len2 = data9.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          if (!validate14(data9[i2], { instancePath: instancePath + "/steps/" + i2, parentData: data9, parentDataProperty: i2, rootData })) {
-            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-            errors = vErrors.length;
+        if (data9.workflow !== void 0) {
+          let data10 = data9.workflow;
+          const _errs34 = errors2;
+          let valid9 = true;
+          const _errs35 = errors2;
+          if (typeof data10 !== "string") {
+            const err22 = {};
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors2++;
+          }
+          var _valid2 = _errs35 === errors2;
+          errors2 = _errs34;
+          if (vErrors !== null) {
+            if (_errs34) {
+              vErrors.length = _errs34;
+            } else {
+              vErrors = null;
+            }
+          }
+          let ifClause2;
+          if (_valid2) {
+            const _errs37 = errors2;
+            if (typeof data10 === "string") {
+              if (!pattern9.test(data10)) {
+                const err23 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/definitions/workflowPath/pattern", keyword: "pattern", params: { pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, message: 'must match pattern "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"' };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors2++;
+              }
+            } else {
+              const err24 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/definitions/workflowPath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors2++;
+            }
+            var _valid2 = _errs37 === errors2;
+            valid9 = _valid2;
+            ifClause2 = "then";
+          } else {
+            const _errs40 = errors2;
+            if (Array.isArray(data10)) {
+              if (data10.length < 1) {
+                const err25 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors2++;
+              }
+              const len2 = data10.length;
+              for (let i2 = 0; i2 < len2; i2++) {
+                let data11 = data10[i2];
+                if (typeof data11 === "string") {
+                  if (!pattern9.test(data11)) {
+                    const err26 = { instancePath: instancePath + "/evidence/workflow/" + i2, schemaPath: "#/definitions/workflowPath/pattern", keyword: "pattern", params: { pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, message: 'must match pattern "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"' };
+                    if (vErrors === null) {
+                      vErrors = [err26];
+                    } else {
+                      vErrors.push(err26);
+                    }
+                    errors2++;
+                  }
+                } else {
+                  const err27 = { instancePath: instancePath + "/evidence/workflow/" + i2, schemaPath: "#/definitions/workflowPath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors2++;
+                }
+              }
+            } else {
+              const err28 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors2++;
+            }
+            var _valid2 = _errs40 === errors2;
+            valid9 = _valid2;
+            ifClause2 = "else";
+          }
+          if (!valid9) {
+            const err29 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors2++;
           }
         }
       } else {
-        const err22 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err30 = { instancePath: instancePath + "/evidence", schemaPath: "#/properties/evidence/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err30];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err30);
         }
-        errors++;
+        errors2++;
+      }
+    }
+    if (data.steps !== void 0) {
+      let data12 = data.steps;
+      if (Array.isArray(data12)) {
+        if (data12.length < 1) {
+          const err31 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors2++;
+        }
+        const len3 = data12.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          if (!validate14(data12[i3], { instancePath: instancePath + "/steps/" + i3, parentData: data12, parentDataProperty: i3, rootData })) {
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+            errors2 = vErrors.length;
+          }
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors2++;
       }
     }
   } else {
-    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err23];
+      vErrors = [err33];
     } else {
-      vErrors.push(err23);
+      vErrors.push(err33);
     }
-    errors++;
+    errors2++;
   }
   validate10.errors = vErrors;
-  return errors === 0;
+  return errors2 === 0;
 }
-var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format, ref}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn"] }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." } } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } } } };
+var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format, ref}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn"] }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." } } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } } } };
 
 // src/core/config/types.ts
 var METRIC_FORMATS = [
@@ -10816,7 +10947,8 @@ function allowedKeys(data, path) {
   const definition = (name) => schemaAt(`#/definitions/${name}`);
   const elseOf = (name) => definition(name)?.else;
   if (path.length === 0) return keysOf(configSchema);
-  if (path.length === 1 && path[0] === "model") return keysOf(schemaAt("#/properties/model"));
+  if (path.length === 1 && (path[0] === "model" || path[0] === "evidence"))
+    return keysOf(schemaAt(`#/properties/${path[0]}`));
   if (path[0] === "metrics" || path[0] === "baseline") {
     const keys = keysOf(elseOf("metricSource"));
     return path[0] === "metrics" ? keys.filter((k) => k !== "ref") : keys;
@@ -10952,6 +11084,12 @@ function typeMessage(error, data, path) {
   }
   if (last === "steps")
     return { message: "steps must be a list", hint: "write each step as a '- name: ...' item" };
+  if (path[0] === "evidence" && path.length >= 2) {
+    return {
+      message: "evidence.workflow must be a workflow file or a list of them",
+      hint: "e.g. evidence: { workflow: .github/workflows/train.yml }"
+    };
+  }
   if (path[0] === "steps" && path.length === 2) {
     return { message: "each step must be a mapping", hint: "e.g. - name: train_model\n      type: training" };
   }
@@ -10991,6 +11129,12 @@ function patternMessage(error, data, path) {
   const value = valueAt(data, path);
   if (error.params.pattern === "\\S")
     return { message: `'${describePath(path.filter((s) => typeof s === "string"))}' must not be empty` };
+  if (path[0] === "evidence") {
+    return {
+      message: `'${String(value)}' is not a workflow file`,
+      hint: "name the training workflow's file, e.g. evidence: { workflow: .github/workflows/train.yml }"
+    };
+  }
   if (path[path.length - 2] === "approvers") {
     return {
       message: `'${String(value)}' is not a GitHub login or an org/team slug`,
@@ -11039,16 +11183,16 @@ function messageFor(error, data, path) {
       return { message: `${describePath(path)}: ${error.message ?? error.keyword}` };
   }
 }
-function schemaDiagnostics(errors, data, locator) {
+function schemaDiagnostics(errors2, data, locator) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   const misspelt = new Set(
-    errors.filter((e) => e.keyword === "additionalProperties").map((e) => {
+    errors2.filter((e) => e.keyword === "additionalProperties").map((e) => {
       const path = pointerToPath(e.instancePath);
       return `${e.instancePath}|${didYouMean(String(e.params.additionalProperty), allowedKeys(data, path)) ?? ""}`;
     })
   );
-  for (const error of errors) {
+  for (const error of errors2) {
     const basePath = pointerToPath(error.instancePath);
     if (error.keyword === "required" && misspelt.has(`${error.instancePath}|${String(error.params.missingProperty)}`))
       continue;
@@ -11078,8 +11222,8 @@ var ConditionSyntaxError = class extends Error {
 var BARE_SEGMENT = /[A-Za-z0-9_/]/;
 var NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
 var Scanner = class {
-  constructor(text) {
-    this.text = text;
+  constructor(text2) {
+    this.text = text2;
   }
   text;
   pos = 0;
@@ -11385,14 +11529,14 @@ function checkApprovers(steps, locator, out, warnings) {
   });
 }
 function semanticChecks(data, locator) {
-  const errors = [];
+  const errors2 = [];
   const warnings = [];
   const steps = Array.isArray(data.steps) ? data.steps : [];
-  checkStepNames(steps, locator, errors);
-  checkStepKeys(steps, locator, errors);
-  checkApprovers(steps, locator, errors, warnings);
-  const conditions = checkConditions(data, locator, errors);
-  return { errors, warnings, conditions };
+  checkStepNames(steps, locator, errors2);
+  checkStepKeys(steps, locator, errors2);
+  checkApprovers(steps, locator, errors2, warnings);
+  const conditions = checkConditions(data, locator, errors2);
+  return { errors: errors2, warnings, conditions };
 }
 
 // src/core/config/normalise.ts
@@ -11441,15 +11585,21 @@ function step(raw, index, locator, conditions) {
       return { ...base, type: "training" };
   }
 }
+function evidenceWorkflows(value) {
+  const workflow = value?.workflow;
+  if (workflow === void 0) return [];
+  return [...new Set((Array.isArray(workflow) ? workflow : [workflow]).map((w) => w.replace(/^\.\//, "")))];
+}
 function normalise(data, file, locator, conditions) {
-  const model = data.model ?? {};
+  const model2 = data.model ?? {};
   return {
     file,
     version: 1,
-    model: { ...model.name !== void 0 ? { name: model.name } : {}, artifacts: model.artifacts ?? [] },
+    model: { ...model2.name !== void 0 ? { name: model2.name } : {}, artifacts: model2.artifacts ?? [] },
     metrics: sources(data.metrics, "metrics", locator),
     baseline: sources(data.baseline, "baseline", locator),
     protectedPaths: data.protected_paths ?? [],
+    evidence: { workflows: evidenceWorkflows(data.evidence) },
     steps: data.steps.map((raw, i) => step(raw, i, locator, conditions))
   };
 }
@@ -11460,32 +11610,32 @@ var MINIMAL_EXAMPLE = "steps:\n  - name: approve_model\n    type: approval\n    
 function at(file, line, column, message, hint) {
   return { file, line, column, severity: "error", message, ...hint ? { hint } : {} };
 }
-function yamlMessage(error, text) {
+function yamlMessage(error, text2) {
   const first = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
   if (error.code === "DUPLICATE_KEY") {
-    const key = /^\s*("[^"]*"|'[^']*'|[^:#\n]+?)\s*:/.exec(text.slice(error.pos[0]))?.[1]?.replace(/^["']|["']$/g, "");
+    const key = /^\s*("[^"]*"|'[^']*'|[^:#\n]+?)\s*:/.exec(text2.slice(error.pos[0]))?.[1]?.replace(/^["']|["']$/g, "");
     return {
       message: key ? `duplicate key '${key}'` : "duplicate key",
       hint: "each key may appear once per mapping"
     };
   }
-  const around = text.slice(Math.max(0, text.lastIndexOf("\n", error.pos[0])), error.pos[0] + 200).split("\n").slice(0, 4);
+  const around = text2.slice(Math.max(0, text2.lastIndexOf("\n", error.pos[0])), error.pos[0] + 200).split("\n").slice(0, 4);
   if (around.some((line) => /^\s*inputs\s*:/.test(line))) {
     return {
       message: `invalid YAML: ${first}`,
       hint: "'inputs:' must line up with its step's 'name:' and 'type:'"
     };
   }
-  if (/\t/.test(text))
+  if (/\t/.test(text2))
     return { message: `invalid YAML: ${first}`, hint: "YAML indentation must use spaces, not tabs" };
   return { message: `invalid YAML: ${first}` };
 }
-function yamlDiagnostics(doc, text, file, lines, severity) {
+function yamlDiagnostics(doc, text2, file, lines, severity) {
   const list = severity === "error" ? doc.errors : doc.warnings;
   const unique = list.filter((e, i) => list.findIndex((o) => o.pos[0] === e.pos[0]) === i);
   return unique.map((e) => {
     const pos = lines.linePos(e.pos[0]);
-    const { message, hint } = yamlMessage(e, text);
+    const { message, hint } = yamlMessage(e, text2);
     return { ...at(file, pos.line, pos.col, message, hint), severity };
   });
 }
@@ -11515,13 +11665,13 @@ function complexKeyDiagnostics(doc, locator) {
   });
   return out;
 }
-function parseUnsafe(text, file) {
+function parseUnsafe(text2, file) {
   const fail = (diagnostics2) => ({
     ok: false,
     diagnostics: diagnostics2.sort(compareDiagnostics)
   });
   const lines = new import_yaml2.LineCounter();
-  const parsed = (0, import_yaml2.parseAllDocuments)(text, {
+  const parsed = (0, import_yaml2.parseAllDocuments)(text2, {
     lineCounter: lines,
     uniqueKeys: true,
     prettyErrors: false,
@@ -11534,8 +11684,8 @@ function parseUnsafe(text, file) {
     return fail([at(file, 1, 1, "the config file is empty", `a minimal config:
 ${MINIMAL_EXAMPLE}`)]);
   }
-  const diagnostics = docs.flatMap((d) => yamlDiagnostics(d, text, file, lines, "error"));
-  const warnings = yamlDiagnostics(doc, text, file, lines, "warning");
+  const diagnostics = docs.flatMap((d) => yamlDiagnostics(d, text2, file, lines, "error"));
+  const warnings = yamlDiagnostics(doc, text2, file, lines, "warning");
   const second = docs[1];
   if (second) {
     const pos = lines.linePos(second.range[0]);
@@ -11597,13 +11747,28 @@ ${MINIMAL_EXAMPLE}`
     warnings: warnings.sort(compareDiagnostics)
   };
 }
-function parseConfig(text, file) {
+function parseConfig(text2, file) {
   try {
-    return parseUnsafe(typeof text === "string" ? text : String(text), file);
+    return parseUnsafe(typeof text2 === "string" ? text2 : String(text2), file);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return { ok: false, diagnostics: [at(file, 1, 1, `could not read the config: ${reason}`)] };
   }
+}
+
+// src/core/failure.ts
+var GateError = class extends Error {
+  constructor(code2, message, options) {
+    super(message, options);
+    this.code = code2;
+  }
+  code;
+};
+function describeError(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+function failureOf(error) {
+  return error instanceof GateError ? { code: error.code, message: error.message } : { code: "internal", message: describeError(error) };
 }
 
 // src/core/metrics/lookup.ts
@@ -11671,9 +11836,9 @@ function describeNonNumeric(value) {
   const shown = names.slice(0, 8).join(", ") + (names.length > 8 ? ", \u2026" : "");
   return `is a group of metrics (${shown}), not a number; name one of them`;
 }
-function availableKeys(sources2) {
-  const qualify = sources2.length > 1;
-  return sources2.flatMap((s) => listMetricKeys(s).map((k) => qualify ? `${quoteSegment2(s.name)}.${k}` : k));
+function availableKeys(sources3) {
+  const qualify = sources3.length > 1;
+  return sources3.flatMap((s) => listMetricKeys(s).map((k) => qualify ? `${quoteSegment2(s.name)}.${k}` : k));
 }
 function notFound(ref, searched) {
   const keys = availableKeys(searched);
@@ -11703,8 +11868,8 @@ function accept(ref, source, found) {
     availableKeys: listMetricKeys(source).slice(0, MAX_LISTED_KEYS)
   };
 }
-function lookupEverywhere(ref, sources2) {
-  const hits = sources2.flatMap((source) => {
+function lookupEverywhere(ref, sources3) {
+  const hits = sources3.flatMap((source) => {
     const found = resolveInSource(source, ref.segments);
     return found ? [{ source, found }] : [];
   });
@@ -11716,11 +11881,12 @@ function lookupEverywhere(ref, sources2) {
   return {
     ok: false,
     reason: `ambiguous: \`${ref.text}\` is in ${where}; qualify it as ${quoteSegment2(first.source.name)}.${ref.text}`,
-    availableKeys: []
+    availableKeys: [],
+    ambiguous: true
   };
 }
-function lookupMetric(ref, sources2) {
-  if (sources2.length === 0) {
+function lookupMetric(ref, sources3) {
+  if (sources3.length === 0) {
     return {
       ok: false,
       reason: `\`${ref.text}\` cannot be checked: no metric sources were loaded`,
@@ -11728,13 +11894,12 @@ function lookupMetric(ref, sources2) {
     };
   }
   const [head, ...rest] = ref.segments;
-  const named = rest.length > 0 ? sources2.find((s) => s.name === head) : void 0;
+  const named = rest.length > 0 ? sources3.find((s) => s.name === head) : void 0;
   if (named) {
     const found = resolveInSource(named, rest);
-    if (found) return accept(ref, named, found);
-    return lookupEverywhere(ref, sources2) ?? notFound(ref, [named]);
+    return found ? accept(ref, named, found) : notFound(ref, [named]);
   }
-  return lookupEverywhere(ref, sources2) ?? notFound(ref, sources2);
+  return lookupEverywhere(ref, sources3) ?? notFound(ref, sources3);
 }
 
 // src/core/conditions/evaluate.ts
@@ -11749,8 +11914,8 @@ var COMPARE = {
 function compare(value, op, threshold) {
   return COMPARE[op](value, threshold);
 }
-function find(ref, sources2, errors) {
-  const failed = Object.entries(errors ?? {});
+function find(ref, sources3, errors2) {
+  const failed = Object.entries(errors2 ?? {});
   const first = ref.segments[0];
   const qualified = ref.segments.length > 1;
   const ownError = failed.find(([name]) => qualified && name === first);
@@ -11761,17 +11926,12 @@ function find(ref, sources2, errors) {
       source: ownError[0],
       availableKeys: []
     };
-  const readsLoadedSource = qualified && sources2.some((source) => source.name === first);
+  const readsLoadedSource = qualified && sources3.some((source) => source.name === first);
   if (failed.length > 0 && !readsLoadedSource) {
     const why = failed.map(([, message]) => message).join("; ");
     return { ok: false, reason: `metrics could not be loaded: ${why}`, availableKeys: [] };
   }
-  const result = lookupMetric(ref, sources2);
-  if (result.ok && failed.length > 0 && result.source !== first) {
-    const why = failed.map(([, message]) => message).join("; ");
-    return { ok: false, reason: `metrics could not be loaded: ${why}`, availableKeys: [] };
-  }
-  return result;
+  return lookupMetric(ref, sources3);
 }
 function thresholdOf(condition, baseline) {
   const operand = condition.value;
@@ -11792,12 +11952,23 @@ function formatNumber(n) {
   if (!Number.isFinite(n)) return String(n);
   return String(Number(n.toPrecision(6)));
 }
-function evaluateCondition(condition, sources2) {
-  const found = find(condition.metric, sources2.metrics, sources2.metricErrors);
+function evaluateCondition(condition, sources3) {
+  const found = find(condition.metric, sources3.metrics, sources3.metricErrors);
   const needsBaseline = condition.value.kind === "baseline";
-  const hasBaseline = sources2.baseline.length > 0 || Object.keys(sources2.baselineErrors ?? {}).length > 0;
-  const base = hasBaseline ? find(condition.metric, sources2.baseline, sources2.baselineErrors) : void 0;
+  const hasBaseline = sources3.baseline.length > 0 || Object.keys(sources3.baselineErrors ?? {}).length > 0;
+  const base = hasBaseline ? find(condition.metric, sources3.baseline, sources3.baselineErrors) : void 0;
   const baseline = base?.ok ? base.value : void 0;
+  const ambiguous = [found, base].find((lookup) => lookup && !lookup.ok && lookup.ambiguous);
+  if (ambiguous && !ambiguous.ok) {
+    const where = ambiguous === base ? "baseline: " : "";
+    return {
+      condition,
+      passed: false,
+      availableKeys: [],
+      inputError: `${where}${ambiguous.reason}`,
+      reason: `${where}${ambiguous.reason}`
+    };
+  }
   if (!found.ok) {
     return {
       condition,
@@ -11826,7 +11997,7 @@ function evaluateCondition(condition, sources2) {
   const passed = compare(value, condition.op, threshold.threshold);
   const against = needsBaseline ? `${formatNumber(threshold.threshold)}, from baseline ${formatNumber(baseline)}` : formatNumber(threshold.threshold);
   const detail = `${condition.metric.text} = ${formatNumber(value)}`;
-  const verdict = passed ? `holds (${condition.op} ${against})` : `fails: needs ${condition.op} ${against}`;
+  const verdict2 = passed ? `holds (${condition.op} ${against})` : `fails: needs ${condition.op} ${against}`;
   return {
     condition,
     passed,
@@ -11835,30 +12006,72 @@ function evaluateCondition(condition, sources2) {
     baseline,
     delta,
     ...located,
-    reason: `${detail} ${verdict}`
+    reason: `${detail} ${verdict2}`
   };
 }
 
+// src/core/github-limits.ts
+var GITHUB_LIMITS = {
+  checkTitle: 255,
+  checkSummary: 65535,
+  checkText: 65535,
+  annotationsPerRequest: 50,
+  commentBody: 65536,
+  /** A deployment protection rule's comment. */
+  deploymentComment: 1024,
+  /** The pull request files API lists at most this many files. */
+  pullRequestFiles: 3e3,
+  /** A comparison (compare API) lists at most this many files. */
+  compareFiles: 300,
+  /** GitHub does not send webhook payloads above 25 MB. */
+  webhookPayloadBytes: 25 * 1024 * 1024
+};
+
 // src/core/policy/guarded-paths.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-var ALWAYS_GUARDED = [".github/workflows/**", ".github/model-approval.{yml,yaml}"];
+
+// src/core/names.ts
+var CONFIG_PATH_PATTERN = ".github/model-approval.{yml,yaml}";
+var WORKFLOWS_DIR = ".github/workflows";
+var SNAPSHOT_ARTIFACT_PREFIX = "model-approval-snapshot-";
+var SNAPSHOT_FILE = "model-approval-snapshot.json";
+function snapshotArtifactAttempt(name) {
+  if (!name.startsWith(SNAPSHOT_ARTIFACT_PREFIX)) return void 0;
+  const rest = name.slice(SNAPSHOT_ARTIFACT_PREFIX.length);
+  return /^[1-9]\d{0,5}$/.test(rest) ? Number(rest) : void 0;
+}
+
+// src/core/policy/guarded-paths.ts
 function normalise2(path) {
   return path.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 }
+function pathMatcher(path) {
+  const cleaned = normalise2(path).replace(/^\/+/, "").replace(/\/+$/, "");
+  return (file) => file === cleaned || file.startsWith(`${cleaned}/`);
+}
 function protectedMatcher(pattern) {
-  const cleaned = normalise2(pattern).replace(/^\/+/, "").replace(/\/+$/, "");
-  const exact = (0, import_picomatch.default)(cleaned, { dot: true });
-  const inside = (0, import_picomatch.default)(`${cleaned}/**`, { dot: true });
+  const trimmed = normalise2(pattern).replace(/\/+$/, "");
+  const anchored = trimmed.includes("/");
+  const body = trimmed.replace(/^\/+/, "");
+  const glob = anchored ? body : `**/${body}`;
+  const exact = (0, import_picomatch.default)(glob, { dot: true });
+  const inside = (0, import_picomatch.default)(`${glob}/**`, { dot: true });
   return (file) => exact(file) || inside(file);
 }
-function guardedChanges(config, changedFiles) {
+function evidencePaths(config, extra = []) {
+  const local = [...config.metrics, ...config.baseline.filter((spec) => spec.ref === void 0)];
+  return [.../* @__PURE__ */ new Set([...local.map((spec) => spec.path), ...config.model.artifacts, ...extra])];
+}
+function guardedChanges(config, changedFiles, extraEvidence = []) {
   const configFile = normalise2(config.file);
   const rules = [
     { pattern: configFile, rule: "config", match: (file) => file === configFile },
-    ...ALWAYS_GUARDED.map((pattern) => ({
-      pattern,
-      rule: pattern.includes("workflows") ? "workflow" : "config",
-      match: (0, import_picomatch.default)(pattern, { dot: true })
+    { pattern: CONFIG_PATH_PATTERN, rule: "config", match: (0, import_picomatch.default)(CONFIG_PATH_PATTERN, { dot: true }) },
+    { pattern: `${WORKFLOWS_DIR}/**`, rule: "workflow", match: pathMatcher(WORKFLOWS_DIR) },
+    ...evidencePaths(config, extraEvidence).map((path) => ({
+      pattern: path,
+      rule: "evidence",
+      match: pathMatcher(path)
     })),
     ...config.protectedPaths.map((pattern) => ({
       pattern,
@@ -11869,42 +12082,229 @@ function guardedChanges(config, changedFiles) {
   const hits = [];
   for (const raw of changedFiles) {
     const file = normalise2(raw);
-    const rule2 = rules.find((r) => r.match(file));
-    if (rule2) hits.push({ file, pattern: rule2.pattern, rule: rule2.rule });
+    const rule3 = rules.find((r) => r.match(file));
+    if (rule3) hits.push({ file, pattern: rule3.pattern, rule: rule3.rule });
   }
   return hits;
+}
+
+// src/core/candidate/model-key.ts
+import { createHash } from "node:crypto";
+
+// src/core/candidate/snapshot.ts
+var SNAPSHOT_FORMAT = "model-approval-snapshot";
+var SNAPSHOT_VERSION = 2;
+var NON_FINITE = "$number";
+function replaceNonFinite(_key, value) {
+  if (typeof value === "number" && !Number.isFinite(value)) return { [NON_FINITE]: String(value) };
+  return value;
+}
+function reviver(_key, value) {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const keys = Object.keys(value);
+    const tagged = value[NON_FINITE];
+    if (keys.length === 1 && (tagged === "NaN" || tagged === "Infinity" || tagged === "-Infinity"))
+      return Number(tagged);
+  }
+  return value;
+}
+var Invalid = class extends Error {
+};
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function metricValue(value, where) {
+  if (value === null || ["number", "string", "boolean"].includes(typeof value)) return value;
+  if (Array.isArray(value)) return value.map((v, i) => metricValue(v, `${where}[${i}]`));
+  if (isRecord2(value)) return tree(value, where);
+  throw new Invalid(`${where} is not a metric value`);
+}
+function tree(value, where) {
+  if (!isRecord2(value)) throw new Invalid(`${where} is not an object`);
+  const out = {};
+  for (const [key, v] of Object.entries(value))
+    Object.defineProperty(out, key, {
+      value: metricValue(v, `${where}.${key}`),
+      enumerable: true,
+      writable: true,
+      configurable: true
+    });
+  return out;
+}
+function sources2(value, where) {
+  if (!Array.isArray(value)) throw new Invalid(`${where} is not a list`);
+  return value.map((s, i) => {
+    if (!isRecord2(s)) throw new Invalid(`${where}[${i}] is not an object`);
+    const { name, file, format } = s;
+    if (typeof name !== "string" || typeof file !== "string")
+      throw new Invalid(`${where}[${i}] lacks a name or file`);
+    if (typeof format !== "string" || !METRIC_FORMATS.includes(format))
+      throw new Invalid(`${where}[${i}] has an unknown format`);
+    return { name, file, format, values: tree(s.values, `${where}[${i}].values`) };
+  });
+}
+function errors(value, where) {
+  if (value === void 0) return {};
+  if (!isRecord2(value) || Object.values(value).some((v) => typeof v !== "string"))
+    throw new Invalid(`${where} is not a map of messages`);
+  return value;
+}
+function model(value) {
+  if (value === void 0 || value === null) return void 0;
+  if (!isRecord2(value) || !Array.isArray(value.artifacts)) throw new Invalid("model is malformed");
+  if (value.name !== void 0 && typeof value.name !== "string")
+    throw new Invalid("model.name is not a string");
+  if (value.digest !== void 0 && (typeof value.digest !== "string" || !/^[0-9a-f]{64}$/.test(value.digest)))
+    throw new Invalid("model.digest is not a sha256 hex digest");
+  const artifacts = value.artifacts.map((a, i) => {
+    if (!isRecord2(a) || typeof a.path !== "string" || typeof a.sha256 !== "string" || typeof a.bytes !== "number")
+      throw new Invalid(`model.artifacts[${i}] is malformed`);
+    return { path: a.path, sha256: a.sha256, bytes: a.bytes };
+  });
+  const errors2 = value.errors;
+  if (errors2 !== void 0 && (!Array.isArray(errors2) || errors2.some((e) => typeof e !== "string")))
+    throw new Invalid("model.errors is not a list of messages");
+  return {
+    ...errors2 === void 0 ? {} : { errors: errors2 },
+    ...value.name === void 0 ? {} : { name: value.name },
+    ...value.digest === void 0 ? {} : { digest: value.digest },
+    artifacts
+  };
+}
+function positiveInteger(value, where) {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1)
+    throw new Invalid(`${where} is not a positive integer`);
+  return value;
+}
+function text(value, where) {
+  if (typeof value !== "string" || value === "") throw new Invalid(`${where} is not a string`);
+  return value;
+}
+function claims(value) {
+  if (!isRecord2(value)) throw new Invalid("claims is not an object");
+  const run = value.run;
+  return {
+    repository: text(value.repository, "claims.repository"),
+    commit: text(value.commit, "claims.commit"),
+    ...value.pullRequest === void 0 || value.pullRequest === null ? {} : { pullRequest: positiveInteger(value.pullRequest, "claims.pullRequest") },
+    ...run === void 0 || run === null ? {} : isRecord2(run) ? {
+      run: {
+        id: positiveInteger(run.id, "claims.run.id"),
+        attempt: positiveInteger(run.attempt, "claims.run.attempt"),
+        workflow: text(run.workflow, "claims.run.workflow"),
+        event: text(run.event, "claims.run.event")
+      }
+    } : (() => {
+      throw new Invalid("claims.run is not an object");
+    })()
+  };
+}
+function decodeSnapshot(input) {
+  try {
+    const parsed = JSON.parse(typeof input === "string" ? input : "", reviver);
+    if (!isRecord2(parsed) || parsed.format !== SNAPSHOT_FORMAT)
+      throw new Invalid("not a model-approval snapshot");
+    if (parsed.version !== SNAPSHOT_VERSION)
+      throw new Invalid(`unsupported snapshot version ${JSON.stringify(parsed.version)}`);
+    const m = model(parsed.model);
+    const snapshot = {
+      claims: claims(parsed.claims),
+      metrics: sources2(parsed.metrics, "metrics"),
+      baseline: sources2(parsed.baseline, "baseline"),
+      metricErrors: errors(parsed.metricErrors, "metricErrors"),
+      baselineErrors: errors(parsed.baselineErrors, "baselineErrors"),
+      ...m ? { model: m } : {}
+    };
+    return { ok: true, snapshot };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: `the snapshot is malformed: ${why}` };
+  }
+}
+
+// src/core/candidate/model-key.ts
+function canonical(value) {
+  return JSON.stringify(value, (key, v) => {
+    const plain = replaceNonFinite(key, v);
+    if (typeof plain !== "object" || plain === null || Array.isArray(plain)) return plain;
+    return Object.fromEntries(Object.entries(plain).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  });
+}
+function modelKey(measurements) {
+  if (!measurements) return void 0;
+  const digest = measurements.model?.digest;
+  if (digest) return `sha256:${digest}`;
+  if (measurements.metrics.length === 0) return void 0;
+  const metrics = measurements.metrics.map((s) => ({ name: s.name, values: s.values }));
+  return `metrics:${createHash("sha256").update(canonical(metrics)).digest("hex")}`;
+}
+function shortKey(key) {
+  if (key === void 0) return void 0;
+  const colon = key.indexOf(":");
+  return `${key.slice(0, colon + 1)}${key.slice(colon + 1, colon + 13)}`;
 }
 
 // src/core/policy/reviews.ts
 function shortSha(sha) {
   return sha ? sha.slice(0, 7) : "unknown commit";
 }
-function submittedAt(review) {
-  const time = review.submitted_at ? Date.parse(review.submitted_at) : NaN;
-  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
+function instant(time) {
+  const parsed = time ? Date.parse(time) : NaN;
+  return Number.isNaN(parsed) ? Number.POSITIVE_INFINITY : parsed;
 }
 function byTime(a, b) {
-  return submittedAt(a) - submittedAt(b) || a.id - b.id;
+  return instant(a.submitted_at) - instant(b.submitted_at) || a.id - b.id;
 }
 function membersOf(team, teamMembers) {
   const wanted = team.toLowerCase();
   const key = Object.keys(teamMembers).find((k) => k.toLowerCase() === wanted);
   return key === void 0 ? [] : teamMembers[key] ?? [];
 }
+function sameLogin(a, b) {
+  return a !== void 0 && b !== void 0 && a !== "" && a.toLowerCase() === b.toLowerCase();
+}
 function ineligibility(login, step2, author, teamMembers) {
-  const who = login.toLowerCase();
-  if (author !== void 0 && who === author.toLowerCase() && !step2.allowSelfApproval)
+  if (sameLogin(login, author) && !step2.allowSelfApproval)
     return "the pull request's author cannot approve it (allow_self_approval is false)";
+  const who = login.toLowerCase();
   if (step2.users.some((user) => user.toLowerCase() === who)) return void 0;
   if (step2.teams.some((team) => membersOf(team, teamMembers).some((m) => m.toLowerCase() === who)))
     return void 0;
   const listed = [...step2.users, ...step2.teams].join(", ");
   return `not a listed approver (${listed}) nor a known member of a listed team`;
 }
-function approverReason(review, counted, why) {
+function recordingAt(recordings, time) {
+  const at2 = instant(time);
+  let current;
+  for (const recording of recordings) {
+    if (recording.recordedAt === void 0 || instant(recording.recordedAt) <= at2) current = recording;
+  }
+  return current;
+}
+function candidateModel(candidate) {
+  const evidence = candidate.evidence;
+  return evidence.kind === "present" ? evidence.recordings.at(-1)?.key : void 0;
+}
+function describeModel(key) {
+  return key === void 0 ? "no recorded model" : `model ${shortKey(key)}`;
+}
+function mismatch(vote, known, candidate, pr, step2) {
+  if (vote.commit !== candidate.commit)
+    return `on ${shortSha(vote.commit)}, not the candidate ${shortSha(candidate.commit)}: a vote on another commit is no vote for this one`;
+  if (vote.state === "APPROVED" && !step2.allowSelfApproval && sameLogin(vote.login, pr.pusher))
+    return "pushed the commit under review, so cannot approve it (allow_self_approval is false)";
+  if (vote.state === "CHANGES_REQUESTED") return void 0;
+  if (!known) return "cast while a recording of the model that could not be read was current: approve again";
+  const wanted = candidateModel(candidate);
+  if (vote.model !== wanted)
+    return `cast on ${describeModel(vote.model)}, but the candidate is ${describeModel(wanted)}: a re-trained model needs a new vote`;
+  return void 0;
+}
+function approverReason(review, counted, model2, why) {
   const login = review.user?.login ?? "(deleted user)";
   const state = review.state;
-  const message = `${login} ${state} on ${shortSha(review.commit_id)}: ${counted ? "counted" : `not counted \u2014 ${why}`}`;
+  const on = model2 === void 0 ? "" : ` (${shortKey(model2)})`;
+  const message = `${login} ${state} on ${shortSha(review.commit_id)}${on}: ${counted ? "counted" : `not counted \u2014 ${why}`}`;
   return {
     kind: "approver",
     outcome: counted ? state === "APPROVED" ? "pass" : "fail" : "info",
@@ -11915,23 +12315,25 @@ function approverReason(review, counted, why) {
       commit: review.commit_id,
       submittedAt: review.submitted_at ?? null,
       counted,
+      ...model2 === void 0 ? {} : { model: model2 },
       ...why === void 0 ? {} : { why }
     }
   };
 }
-function tallyReviews(step2, pr, teamMembers) {
-  const ordered = [...pr.reviews].sort(byTime);
-  const reviews = [];
+function tallyReviews(step2, candidate, pr) {
+  const recordings = candidate.evidence.recordings;
+  const entries = [];
   const current = /* @__PURE__ */ new Map();
+  const known = /* @__PURE__ */ new Map();
   const supersede = (login, why) => {
     const previous = current.get(login);
-    if (previous !== void 0) reviews[previous].why = why;
+    if (previous !== void 0) entries[previous].why = why;
     current.delete(login);
   };
-  for (const review of ordered) {
-    const index = reviews.length;
+  for (const review of [...pr.reviews].sort(byTime)) {
+    const index = entries.length;
     const entry = { review };
-    reviews.push(entry);
+    entries.push(entry);
     const login = review.user?.login;
     if (!login) {
       entry.why = "no user (deleted account)";
@@ -11941,9 +12343,9 @@ function tallyReviews(step2, pr, teamMembers) {
       entry.why = "a draft review, not submitted";
       continue;
     }
-    const ineligible = ineligibility(login, step2, pr.author, teamMembers);
-    if (ineligible !== void 0) {
-      entry.why = ineligible;
+    const ineligible2 = ineligibility(login, step2, pr.author, candidate.teamMembers);
+    if (ineligible2 !== void 0) {
+      entry.why = ineligible2;
       continue;
     }
     const key = login.toLowerCase();
@@ -11956,31 +12358,48 @@ function tallyReviews(step2, pr, teamMembers) {
         entry.why = "a comment does not change a vote";
         break;
       case "APPROVED":
-      case "CHANGES_REQUESTED":
-        if (review.commit_id !== pr.headSha) {
-          entry.why = `on an old commit ${shortSha(review.commit_id)}, not the head ${shortSha(pr.headSha)}`;
-          break;
-        }
+      case "CHANGES_REQUESTED": {
         supersede(key, "superseded by a later review");
+        const recording = recordingAt(recordings, review.submitted_at);
+        entry.model = recording?.key;
+        known.set(index, recording?.known ?? true);
         current.set(key, index);
         break;
+      }
       default:
         entry.why = `unknown review state ${review.state}`;
     }
   }
-  const counted = new Set(current.values());
+  const counted = /* @__PURE__ */ new Set();
+  for (const index of current.values()) {
+    const entry = entries[index];
+    const review = entry.review;
+    const vote = {
+      login: review.user.login,
+      state: review.state,
+      commit: review.commit_id ?? "",
+      ...review.submitted_at ? { submittedAt: review.submitted_at } : {},
+      ...entry.model === void 0 ? {} : { model: entry.model }
+    };
+    const why = mismatch(vote, known.get(index) ?? true, candidate, pr, step2);
+    if (why === void 0) counted.add(index);
+    else entry.why = why;
+  }
   const votes = [...counted].sort((a, b) => a - b).map((index) => {
-    const review = reviews[index].review;
+    const { review, model: model2 } = entries[index];
     return {
       login: review.user.login,
       state: review.state,
       commit: review.commit_id,
-      ...review.submitted_at ? { submittedAt: review.submitted_at } : {}
+      ...review.submitted_at ? { submittedAt: review.submitted_at } : {},
+      ...model2 === void 0 ? {} : { model: model2 }
     };
   });
   return {
     votes,
-    reasons: reviews.map((entry, index) => approverReason(entry.review, counted.has(index), entry.why))
+    reasons: entries.map(
+      (entry, index) => approverReason(entry.review, counted.has(index), entry.model, entry.why)
+    )
   };
 }
 
@@ -12005,6 +12424,7 @@ function checkReason(result) {
 }
 function row(step2, result) {
   return {
+    ...result.inputError === void 0 ? {} : { inputError: result.inputError },
     step: step2,
     condition: result.condition.text,
     metric: result.condition.metric.text,
@@ -12018,15 +12438,15 @@ function row(step2, result) {
     ...result.passed ? {} : { reason: result.reason }
   };
 }
-function evaluateAll(step2, conditions, sources2) {
-  const results = conditions.map((condition) => evaluateCondition(condition, sources2));
+function evaluateAll(step2, conditions, sources3) {
+  const results = conditions.map((condition) => evaluateCondition(condition, sources3));
   return { results, reasons: results.map(checkReason), rows: results.map((r) => row(step2, r)) };
 }
-function rule(outcome2, name, message, extra = {}) {
-  return { kind: "rule", outcome: outcome2, message, data: { rule: name, ...extra } };
+function rule(outcome, name, message, extra = {}) {
+  return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
 }
-function evaluateTest(step2, sources2) {
-  const { results, reasons, rows } = evaluateAll(step2.name, step2.checks, sources2);
+function evaluateTest(step2, sources3) {
+  const { results, reasons, rows } = evaluateAll(step2.name, step2.checks, sources3);
   const failed = results.filter((r) => !r.passed).length;
   if (failed === 0) return { result: { name: step2.name, type: "test", status: "passed", reasons }, rows };
   const consequence = {
@@ -12042,8 +12462,18 @@ function evaluateTest(step2, sources2) {
   );
   return { result: { name: step2.name, type: "test", status, reasons: [summary, ...reasons] }, rows };
 }
-var GITHUB_CHANGED_FILES_CAP = 3e3;
-function autoApprovalBlockers(config, input, manualBy) {
+function evidenceFiles(candidate) {
+  const evidence = candidate.evidence;
+  if (evidence.kind !== "present") return [];
+  const { metrics, baseline } = evidence.measurements;
+  return [...metrics, ...baseline].map((source) => source.file);
+}
+var GUARDED_WHAT = {
+  config: "the model-approval config",
+  workflow: "a workflow file",
+  evidence: "a file the evidence is read from (training output committed in a PR is not evidence)"
+};
+function autoApprovalBlockers(config, candidate, manualBy) {
   const blockers = [];
   for (const test of manualBy) {
     blockers.push(
@@ -12052,33 +12482,30 @@ function autoApprovalBlockers(config, input, manualBy) {
       })
     );
   }
-  if (!input.pr) return blockers;
-  const { changedFiles, changedFilesCount } = input.pr;
-  if (input.pr.changedFilesUnknown) {
+  const pr = candidate.pr;
+  if (!pr) return blockers;
+  const changed = pr.changedFiles;
+  if (!changed.known) {
     blockers.push(
       rule(
         "pending",
         "changed-files-unknown",
-        "the pull request's changed files are unknown, so protected paths cannot be ruled out"
+        `the pull request's changed files are unknown (${changed.why}), so protected paths cannot be ruled out`
       )
     );
+    return blockers;
   }
-  const incomplete = changedFilesCount === void 0 ? changedFiles.length >= GITHUB_CHANGED_FILES_CAP : changedFilesCount > changedFiles.length;
-  if (incomplete) {
+  if (!changed.complete) {
     blockers.push(
       rule(
         "pending",
         "changed-files-incomplete",
-        changedFilesCount === void 0 ? `the pull request reaches GitHub's limit of ${GITHUB_CHANGED_FILES_CAP} listed files, so protected paths cannot be ruled out` : `the pull request changes ${changedFilesCount} files but only ${changedFiles.length} could be listed, so protected paths cannot be ruled out`
+        `GitHub lists at most ${changed.limit ?? GITHUB_LIMITS.pullRequestFiles} changed files and this change reaches that, so protected paths cannot be ruled out`
       )
     );
   }
-  for (const hit of guardedChanges(config, input.pr.changedFiles)) {
-    const what = {
-      config: "the model-approval config",
-      workflow: "a workflow file",
-      protected: `a protected path (${hit.pattern})`
-    }[hit.rule];
+  for (const hit of guardedChanges(config, changed.files, evidenceFiles(candidate))) {
+    const what = hit.rule === "protected" ? `a protected path (${hit.pattern})` : GUARDED_WHAT[hit.rule];
     blockers.push(
       rule("pending", `changes-${hit.rule}`, `the pull request changes ${hit.file}, ${what}`, {
         file: hit.file,
@@ -12088,28 +12515,33 @@ function autoApprovalBlockers(config, input, manualBy) {
   }
   return blockers;
 }
-function stillNeeded(step2, author, approved) {
+function stillNeeded(step2, cannotApprove, approved) {
+  const excluded = new Set(
+    step2.allowSelfApproval ? [] : cannotApprove.filter((l) => !!l).map((l) => l.toLowerCase())
+  );
   const users = step2.users.filter((user) => {
     const who = user.toLowerCase();
-    if (approved.has(who)) return false;
-    return step2.allowSelfApproval || author === void 0 || who !== author.toLowerCase();
+    return !approved.has(who) && !excluded.has(who);
   });
   return [...users, ...step2.teams];
 }
-function evaluateApproval(step2, config, input, sources2, manualBy) {
+function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingFor) {
   const base = { name: step2.name, type: "approval" };
-  const auto = evaluateAll(step2.name, step2.autoApproveIf, sources2);
-  const tally = input.pr ? tallyReviews(step2, input.pr, input.teamMembers) : void 0;
+  const auto = evaluateAll(step2.name, waitingFor === void 0 ? step2.autoApproveIf : [], sources3);
+  const pr = candidate.pr;
+  const tally = pr ? tallyReviews(step2, candidate, pr) : void 0;
   const objected = tally?.votes.some((v) => v.state === "CHANGES_REQUESTED") ?? false;
   const reasons = [];
-  if (step2.autoApproveIf.length > 0) {
+  if (step2.autoApproveIf.length > 0 && waitingFor !== void 0) {
+    reasons.push(rule("pending", "auto-approve", `auto_approve_if waits for the evidence: ${waitingFor}`));
+  } else if (step2.autoApproveIf.length > 0) {
     const held = auto.results.every((r) => r.passed);
-    const blockers = held ? autoApprovalBlockers(config, input, manualBy) : [];
+    const blockers = held ? autoApprovalBlockers(config, candidate, manualBy) : [];
     if (held && objected) {
       blockers.push(rule("fail", "changes-requested", "an eligible approver requested changes"));
     }
     if (held && blockers.length === 0) {
-      const noPr = input.pr ? [] : [
+      const noPr = pr ? [] : [
         rule(
           "info",
           "no-pull-request",
@@ -12130,9 +12562,8 @@ function evaluateApproval(step2, config, input, sources2, manualBy) {
     reason.children = held ? [...blockers, ...auto.reasons] : auto.reasons;
     reasons.push(reason);
   } else if (manualBy.length > 0) {
-    reasons.push(...autoApprovalBlockers(config, input, manualBy));
+    reasons.push(...autoApprovalBlockers(config, candidate, manualBy));
   }
-  const pr = input.pr;
   if (!pr || !tally) {
     reasons.push(
       rule(
@@ -12145,7 +12576,7 @@ function evaluateApproval(step2, config, input, sources2, manualBy) {
       result: { ...base, status: "pending", reasons },
       rows: auto.rows,
       votes: [],
-      stillNeeded: stillNeeded(step2, void 0, /* @__PURE__ */ new Set()),
+      stillNeeded: stillNeeded(step2, [], /* @__PURE__ */ new Set()),
       missingApprovals: step2.minApprovals
     };
   }
@@ -12154,66 +12585,118 @@ function evaluateApproval(step2, config, input, sources2, manualBy) {
   const approved = new Set(approvals.map((v) => v.login.toLowerCase()));
   const missing = Math.max(0, step2.minApprovals - approvals.length);
   let status;
-  let verdict;
+  let verdict2;
   if (objections.length > 0) {
     status = "rejected";
     const who = objections.map((v) => v.login).join(", ");
-    verdict = rule("fail", "changes-requested", `changes requested by ${who} on ${shortSha(pr.headSha)}`, {
-      onReject: step2.onReject
-    });
+    verdict2 = rule(
+      "fail",
+      "changes-requested",
+      `changes requested by ${who} on ${shortSha(candidate.commit)}`,
+      {
+        onReject: step2.onReject
+      }
+    );
   } else if (missing === 0) {
     status = "approved";
     const who = approvals.map((v) => v.login).join(", ");
-    verdict = rule("pass", "approved", `approved by ${who} on ${shortSha(pr.headSha)}`);
+    verdict2 = rule("pass", "approved", `approved by ${who} on ${shortSha(candidate.commit)}`);
   } else {
     status = "pending";
-    verdict = rule(
+    verdict2 = rule(
       "pending",
       "approvals-missing",
-      `${approvals.length} of ${step2.minApprovals} approvals on ${shortSha(pr.headSha)}: ${missing} more needed`
+      `${approvals.length} of ${step2.minApprovals} approvals on ${shortSha(candidate.commit)}: ${missing} more needed`
     );
   }
-  verdict.children = tally.reasons;
+  verdict2.children = tally.reasons;
   return {
-    result: { ...base, status, reasons: [verdict, ...reasons] },
+    result: { ...base, status, reasons: [verdict2, ...reasons] },
     rows: auto.rows,
     votes: tally.votes,
-    stillNeeded: status === "pending" ? stillNeeded(step2, pr.author, approved) : [],
+    stillNeeded: status === "pending" ? stillNeeded(step2, [pr.author, pr.pusher], approved) : [],
     missingApprovals: missing
   };
 }
 
 // src/core/policy/decide.ts
 var SATISFIED = /* @__PURE__ */ new Set(["passed", "warned", "approved", "auto_approved", "ready"]);
-function trainingStep(step2, input) {
+var NO_MEASUREMENTS = { metrics: [], baseline: [], metricErrors: {}, baselineErrors: {} };
+function rule2(outcome, name, message, extra = {}) {
+  return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
+}
+function needsEvidence(config) {
+  return config.metrics.length > 0 || config.model.artifacts.length > 0 || config.steps.some(
+    (step2) => step2.type === "test" && step2.checks.length > 0 || step2.type === "approval" && step2.autoApproveIf.length > 0
+  );
+}
+function waitingForEvidence(candidate) {
+  const { evidence } = candidate;
+  if (evidence.kind === "present" || !needsEvidence(candidate.config.config)) return void 0;
+  return evidence.why;
+}
+function ineligible(candidate) {
+  const { pr } = candidate;
+  if (pr && pr.state !== "open")
+    return {
+      rule: "pull-request-closed",
+      why: `PR #${pr.number} is ${pr.state}: nothing on it is approved any more`
+    };
+  if (pr && pr.headSha !== candidate.commit)
+    return {
+      rule: "superseded",
+      why: `PR #${pr.number} has moved on to ${shortSha(pr.headSha)}: ${shortSha(candidate.commit)} is no longer its head`
+    };
+  const branch = candidate.defaultBranch;
+  if (!pr && branch && !branch.contains)
+    return {
+      rule: "not-on-default-branch",
+      why: `outside a pull request only commits on the default branch ${branch.name} are approved, and ${shortSha(candidate.commit)} is not on it`
+    };
+  return void 0;
+}
+function trainingStep(step2, measurements, waitingFor) {
   const reasons = [
-    {
-      kind: "rule",
-      outcome: "info",
-      message: "training runs in the workflow; model-approval judges its outputs in the later steps",
-      data: { rule: "training" }
-    }
+    rule2(
+      "info",
+      "training",
+      "training runs in the workflow; model-approval judges its outputs in the later steps"
+    )
   ];
-  const model = input.model;
-  const unreadable = model?.errors ?? [];
+  if (waitingFor !== void 0) {
+    reasons.push(
+      rule2("pending", "evidence-missing", `waiting for the training run's evidence: ${waitingFor}`)
+    );
+    return { name: step2.name, type: "training", status: "pending", reasons };
+  }
+  const model2 = measurements.model;
+  const unreadable = model2?.errors ?? [];
   if (unreadable.length > 0) {
     reasons.push({
       kind: "model",
       outcome: "fail",
       message: `the model cannot be identified: ${unreadable.join("; ")}`,
-      data: { errors: unreadable, artifacts: model?.artifacts ?? [] }
+      data: { errors: unreadable, artifacts: model2?.artifacts ?? [] }
     });
     return { name: step2.name, type: "training", status: "error", reasons };
   }
-  if (model?.digest) {
+  if (model2?.digest) {
     reasons.push({
       kind: "model",
       outcome: "info",
-      message: `${model.name ? `model ${model.name}` : "model"}: sha256:${model.digest.slice(0, 12)} over ${model.artifacts.length} artifact(s)`,
-      data: { digest: model.digest, artifacts: model.artifacts }
+      message: `${model2.name ? `model ${model2.name}` : "model"}: sha256:${model2.digest.slice(0, 12)} over ${model2.artifacts.length} artifact(s)`,
+      data: { digest: model2.digest, artifacts: model2.artifacts }
     });
   }
   return { name: step2.name, type: "training", status: "passed", reasons };
+}
+function waitingTest(step2, why) {
+  return {
+    name: step2.name,
+    type: "test",
+    status: "pending",
+    reasons: [rule2("pending", "evidence-missing", `waiting for the training run's evidence: ${why}`)]
+  };
 }
 function deployStep(name, environment, before) {
   const waiting = before.filter((s) => !SATISFIED.has(s.status));
@@ -12223,12 +12706,14 @@ function deployStep(name, environment, before) {
       type: "deploy",
       status: "ready",
       reasons: [
-        {
-          kind: "rule",
-          outcome: "pass",
-          message: `every earlier step passed or is approved: deploying to ${environment} may proceed`,
-          data: { rule: "deploy-ready", environment }
-        }
+        rule2(
+          "pass",
+          "deploy-ready",
+          `every earlier step passed or is approved: deploying to ${environment} may proceed`,
+          {
+            environment
+          }
+        )
       ]
     };
   }
@@ -12237,12 +12722,12 @@ function deployStep(name, environment, before) {
     type: "deploy",
     status: "blocked",
     reasons: [
-      {
-        kind: "rule",
-        outcome: "pending",
-        message: `blocked until ${waiting.map((s) => `${s.name} (${s.status})`).join(", ")} ${waiting.length === 1 ? "is" : "are"} resolved`,
-        data: { rule: "deploy-blocked", environment, waitingOn: waiting.map((s) => s.name) }
-      }
+      rule2(
+        "pending",
+        "deploy-blocked",
+        `blocked until ${waiting.map((s) => `${s.name} (${s.status})`).join(", ")} ${waiting.length === 1 ? "is" : "are"} resolved`,
+        { environment, waitingOn: waiting.map((s) => s.name) }
+      )
     ]
   };
 }
@@ -12250,20 +12735,25 @@ function failingChecks(step2) {
   const failed = step2.reasons.filter((r) => r.kind === "check" && r.outcome === "fail");
   return failed.map((r) => r.message).join("; ");
 }
-function outcome(config, steps, approvals, input) {
-  const modelErrors = input.model?.errors ?? [];
-  if (modelErrors.length > 0) {
-    const summary2 = `the model artifacts could not be hashed: ${modelErrors.join("; ")}`;
-    return { decision: "error", failPipeline: true, summary: summary2 };
-  }
+function inputFailure(measurements, rows) {
+  const modelErrors = measurements.model?.errors ?? [];
+  if (modelErrors.length > 0)
+    return {
+      code: "model_unreadable",
+      message: `the model artifacts could not be hashed: ${modelErrors.join("; ")}`
+    };
   const unreadable = [
-    ...Object.values(input.metricErrors ?? {}),
-    ...Object.values(input.baselineErrors ?? {}).map((e) => `baseline ${e}`)
+    ...Object.values(measurements.metricErrors),
+    ...Object.values(measurements.baselineErrors).map((e) => `baseline ${e}`)
   ];
-  if (unreadable.length > 0) {
-    const summary2 = `metrics could not be read: ${unreadable.join("; ")}`;
-    return { decision: "error", failPipeline: true, summary: summary2 };
-  }
+  if (unreadable.length > 0)
+    return { code: "metrics_unreadable", message: `metrics could not be read: ${unreadable.join("; ")}` };
+  const ambiguous = [...new Set(rows.flatMap((row2) => row2.inputError ? [row2.inputError] : []))];
+  if (ambiguous.length > 0)
+    return { code: "ambiguous_metric", message: `a metric reference is ambiguous: ${ambiguous.join("; ")}` };
+  return void 0;
+}
+function verdict(config, steps, approvals) {
   const configStep = (name) => config.steps.find((s) => s.name === name);
   const rejections = steps.filter(
     (s) => s.type === "test" && s.status === "failed" || s.type === "approval" && s.status === "rejected"
@@ -12296,37 +12786,71 @@ function outcome(config, steps, approvals, input) {
       summary: pendingReason ? `${why} (no pull request)` : why
     };
   }
-  const approvalSteps = steps.filter((s) => s.type === "approval");
-  const parts = approvalSteps.map(
+  const parts = steps.filter((s) => s.type === "approval").map(
     (s) => s.status === "auto_approved" ? `${s.name} auto-approved` : `${s.name} ${s.reasons[0]?.message ?? "approved"}`
   );
   const warned = steps.filter((s) => s.status === "warned").map((s) => `${s.name} warned`);
   const summary = [...parts.length ? parts : ["every check passed"], ...warned].join("; ");
   return { decision: "approved", failPipeline: false, summary };
 }
-function decide(input) {
-  const { config } = input;
-  const sources2 = {
-    metrics: input.metrics,
-    baseline: input.baseline,
-    metricErrors: input.metricErrors,
-    baselineErrors: input.baselineErrors
+function blockDeploys(steps, ruleName, why) {
+  return steps.map(
+    (step2) => step2.type === "deploy" ? { ...step2, status: "blocked", reasons: [rule2("pending", ruleName, `blocked: ${why}`)] } : step2
+  );
+}
+function summarizeCandidate(candidate) {
+  const { evidence, config } = candidate;
+  const modelKey2 = candidateModel(candidate);
+  return {
+    repository: candidate.repository,
+    commit: candidate.commit,
+    ...candidate.pr ? { pr: candidate.pr.number } : {},
+    ...modelKey2 === void 0 ? {} : { modelKey: modelKey2 },
+    evidence: evidence.kind === "missing" ? {
+      kind: "missing",
+      where: evidence.why,
+      ...evidence.training ? { run: evidence.training.run } : {}
+    } : evidence.origin.kind === "measured" ? {
+      kind: "measured",
+      where: evidence.origin.where,
+      ...evidence.origin.run ? { run: evidence.origin.run } : {}
+    } : {
+      kind: "recorded",
+      where: `artifact ${evidence.origin.artifact.name} of workflow run ${evidence.origin.run.id} (attempt ${evidence.origin.run.attempt})`,
+      run: evidence.origin.run,
+      artifactId: evidence.origin.artifact.id
+    },
+    config: { ...config.origin, trusted: config.untrusted === void 0 }
+  };
+}
+function decide(candidate) {
+  const { config } = candidate.config;
+  const waitingFor = waitingForEvidence(candidate);
+  const measurements = candidate.evidence.kind === "present" ? candidate.evidence.measurements : NO_MEASUREMENTS;
+  const sources3 = {
+    metrics: measurements.metrics,
+    baseline: measurements.baseline,
+    metricErrors: measurements.metricErrors,
+    baselineErrors: measurements.baselineErrors
   };
   const tests = /* @__PURE__ */ new Map();
-  for (const step2 of config.steps)
-    if (step2.type === "test") tests.set(step2.name, evaluateTest(step2, sources2));
+  if (waitingFor === void 0) {
+    for (const step2 of config.steps)
+      if (step2.type === "test") tests.set(step2.name, evaluateTest(step2, sources3));
+  }
   const manualBy = [...tests.values()].filter((t) => t.result.status === "needs_approval").map((t) => t.result.name);
   const approvals = /* @__PURE__ */ new Map();
   for (const step2 of config.steps) {
     if (step2.type === "approval")
-      approvals.set(step2.name, evaluateApproval(step2, config, input, sources2, manualBy));
+      approvals.set(step2.name, evaluateApproval(step2, config, candidate, sources3, manualBy, waitingFor));
   }
   const humanApproved = [...approvals.values()].some((a) => a.result.status === "approved");
-  const steps = [];
+  let steps = [];
   const rows = [];
   for (const step2 of config.steps) {
-    if (step2.type === "training") steps.push(trainingStep(step2, input));
+    if (step2.type === "training") steps.push(trainingStep(step2, measurements, waitingFor));
     else if (step2.type === "deploy") steps.push(deployStep(step2.name, step2.environment, steps));
+    else if (step2.type === "test" && waitingFor !== void 0) steps.push(waitingTest(step2, waitingFor));
     else {
       const evaluated = step2.type === "test" ? tests.get(step2.name) : approvals.get(step2.name);
       rows.push(...evaluated.rows);
@@ -12336,43 +12860,42 @@ function decide(input) {
           ...result,
           status: "approved",
           reasons: [
-            {
-              kind: "rule",
-              outcome: "pass",
-              message: "checks failed, and a manual approval was given",
-              data: { rule: "manually-approved" }
-            },
+            rule2("pass", "manually-approved", "checks failed, and a manual approval was given"),
             ...result.reasons
           ]
         });
       } else steps.push(result);
     }
   }
-  const verdict = outcome(config, steps, approvals, input);
-  const { failPipeline } = verdict;
-  let { decision, summary } = verdict;
-  if (decision === "approved" && input.untrustedConfig) {
-    decision = "pending";
-    summary = `not approved: ${input.untrustedConfig}`;
-    for (const [i, step2] of steps.entries()) {
-      if (step2.type !== "deploy") continue;
-      steps[i] = {
-        ...step2,
-        status: "blocked",
-        reasons: [
-          {
-            kind: "rule",
-            outcome: "pending",
-            message: `blocked: ${input.untrustedConfig}`,
-            data: { rule: "untrusted-config" }
-          }
-        ]
+  let outcome;
+  const failure = waitingFor === void 0 ? inputFailure(measurements, rows) : void 0;
+  const blocked = ineligible(candidate);
+  if (failure) outcome = { decision: "error", failPipeline: true, summary: failure.message, failure };
+  else if (blocked) {
+    outcome = { decision: "rejected", failPipeline: true, summary: blocked.why };
+    steps = blockDeploys(steps, blocked.rule, blocked.why);
+  } else {
+    outcome = verdict(config, steps, approvals);
+    if (outcome.decision === "approved" && waitingFor !== void 0) {
+      outcome = {
+        decision: "pending",
+        failPipeline: false,
+        summary: `waiting for the training run's evidence: ${waitingFor}`
       };
+    } else if (outcome.decision === "pending" && waitingFor !== void 0) {
+      outcome = { ...outcome, summary: `waiting for the training run's evidence: ${waitingFor}` };
+    }
+    const untrusted = candidate.config.untrusted;
+    if (outcome.decision === "approved" && untrusted) {
+      outcome = { decision: "pending", failPipeline: false, summary: `not approved: ${untrusted}` };
+      steps = blockDeploys(steps, "untrusted-config", untrusted);
     }
   }
+  const { decision, failPipeline, summary } = outcome;
   const pendingApprovers = decision === "pending" ? [...new Set([...approvals.values()].flatMap((a) => a.stillNeeded))] : [];
   const approvalSteps = steps.filter((s) => s.type === "approval");
   const autoApproved = decision === "approved" && approvalSteps.length > 0 && approvalSteps.every((s) => s.status === "auto_approved");
+  const model2 = candidate.evidence.kind === "present" ? measurements.model : void 0;
   return {
     schemaVersion: 1,
     decision,
@@ -12380,19 +12903,17 @@ function decide(input) {
     failPipeline,
     steps,
     metrics: rows,
-    ...input.model ? { model: input.model } : {},
-    ...input.pr ? { headSha: input.pr.headSha } : {},
-    ...input.pr?.number === void 0 ? {} : { pr: input.pr.number },
+    ...model2 ? { model: model2 } : {},
+    headSha: candidate.commit,
+    ...candidate.pr ? { pr: candidate.pr.number } : {},
     pendingApprovers,
     diagnostics: [],
-    summary
+    ...outcome.failure ? { failure: outcome.failure } : {},
+    summary,
+    candidate: summarizeCandidate(candidate)
   };
 }
-function configErrorResult(diagnostics) {
-  const errors = diagnostics.filter((d) => d.severity === "error");
-  const first = errors[0] ?? diagnostics[0];
-  const count = errors.length || diagnostics.length;
-  const summary = first ? `invalid config or input: ${formatDiagnostic({ ...first, hint: void 0 })}${count > 1 ? ` (and ${count - 1} more)` : ""}` : "invalid config or input";
+function withoutVerdict(summary, subject, diagnostics, failure) {
   return {
     schemaVersion: 1,
     decision: "error",
@@ -12400,10 +12921,562 @@ function configErrorResult(diagnostics) {
     failPipeline: true,
     steps: [],
     metrics: [],
+    ...subject?.commit ? { headSha: subject.commit } : {},
+    ...subject?.pr === void 0 ? {} : { pr: subject.pr },
     pendingApprovers: [],
     diagnostics,
+    failure,
     summary
   };
+}
+function configErrorResult(diagnostics, subject) {
+  const errors2 = diagnostics.filter((d) => d.severity === "error");
+  const first = errors2[0] ?? diagnostics[0];
+  const count = errors2.length || diagnostics.length;
+  const summary = first ? `invalid config or input: ${formatDiagnostic({ ...first, hint: void 0 })}${count > 1 ? ` (and ${count - 1} more)` : ""}` : "invalid config or input";
+  return withoutVerdict(summary, subject, diagnostics, { code: "config_invalid", message: summary });
+}
+function failureResult(failure, subject) {
+  return withoutVerdict(failure.message, subject, [], failure);
+}
+
+// src/github/errors.ts
+var GitHubError = class extends Error {
+  constructor(operation, status, detail, options) {
+    super(`while ${operation}: ${status === 0 ? "" : `${status} `}${detail}`, options);
+    this.operation = operation;
+    this.status = status;
+  }
+  operation;
+  status;
+  name = "GitHubError";
+};
+function statusOf(error) {
+  const status = error?.status;
+  return typeof status === "number" ? status : 0;
+}
+function hasStatus(error, ...statuses) {
+  return statuses.includes(statusOf(error));
+}
+function isForbidden(error) {
+  return hasStatus(error, 403);
+}
+function isNotFound(error) {
+  return hasStatus(error, 404);
+}
+var ReadError = class extends GateError {
+  constructor(what, cause) {
+    super("read_failed", `could not read ${what}: ${describeError(cause)}`, { cause });
+    this.what = what;
+  }
+  what;
+};
+async function reading(what, read) {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    throw new ReadError(what, error);
+  }
+}
+
+// src/github/candidate/evidence.ts
+var COMMIT_EVENTS = /* @__PURE__ */ new Set(["push", "workflow_dispatch", "schedule"]);
+var MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024;
+var HISTORY_RUNS = 5;
+var HISTORY_DOWNLOADS = 5;
+function runRef(run, attempt = run.attempt) {
+  return { id: run.id, attempt, workflow: run.workflow, event: run.event };
+}
+function runIsFor(run, subject) {
+  if (run.headSha !== subject.commit) return false;
+  if (subject.kind === "commit")
+    return COMMIT_EVENTS.has(run.event) && run.headBranch === subject.defaultBranch && (run.headRepository === null || run.headRepository.toLowerCase() === subject.repository.toLowerCase());
+  if (run.event !== "pull_request") return false;
+  if (run.pullRequests.includes(subject.number)) return true;
+  return run.pullRequests.length === 0 && run.headBranch === subject.headRef && run.headRepository !== null && subject.headRepository !== null && run.headRepository.toLowerCase() === subject.headRepository.toLowerCase() && run.headRepository.toLowerCase() !== subject.repository.toLowerCase();
+}
+function workflowTrust(ports, config, defaultBranch) {
+  const named = config.evidence.workflows;
+  const known = /* @__PURE__ */ new Map();
+  return (workflow) => {
+    if (named.length > 0) return Promise.resolve(named.includes(workflow));
+    if (!workflow.startsWith(".github/workflows/") || !defaultBranch) return Promise.resolve(false);
+    let trusted = known.get(workflow);
+    if (!trusted) {
+      trusted = reading(
+        `${workflow} on the default branch ${defaultBranch}`,
+        () => ports.getFile(workflow, `refs/heads/${defaultBranch}`)
+      ).then((file) => file !== null);
+      known.set(workflow, trusted);
+    }
+    return trusted;
+  };
+}
+function describeWorkflows(config) {
+  const named = config.evidence.workflows;
+  return named.length > 0 ? named.join(" or ") : "a workflow on the default branch";
+}
+function describeSubject(subject) {
+  return subject.kind === "pull_request" ? `${shortSha(subject.commit)} for PR #${subject.number}` : `${shortSha(subject.commit)} on ${subject.defaultBranch}`;
+}
+function snapshotArtifacts(run, artifacts) {
+  return artifacts.flatMap((artifact) => {
+    const attempt = snapshotArtifactAttempt(artifact.name);
+    if (attempt === void 0 || artifact.expired || artifact.runId !== run.id || attempt > run.attempt)
+      return [];
+    if (artifact.headSha !== null && artifact.headSha !== run.headSha) return [];
+    return [{ artifact, attempt, run }];
+  });
+}
+function claimsMismatch(snapshot, found, subject) {
+  const { claims: claims2 } = snapshot;
+  if (claims2.repository.toLowerCase() !== subject.repository.toLowerCase())
+    return `it says it is for ${claims2.repository}`;
+  if (claims2.commit !== subject.commit) return `it says it measured ${shortSha(claims2.commit)}`;
+  if (claims2.run && (claims2.run.id !== found.run.id || claims2.run.attempt !== found.attempt))
+    return `it says it was recorded by run ${claims2.run.id} (attempt ${claims2.run.attempt})`;
+  if (subject.kind === "pull_request" && claims2.pullRequest !== void 0 && claims2.pullRequest !== subject.number)
+    return `it says it is for PR #${claims2.pullRequest}`;
+  return void 0;
+}
+async function loadSnapshot(ports, found, subject) {
+  const { artifact } = found;
+  const text2 = await reading(
+    `artifact ${artifact.name} of workflow run ${found.run.id}`,
+    () => ports.readArtifactFile(artifact.id, SNAPSHOT_FILE, MAX_SNAPSHOT_BYTES)
+  );
+  const where = `artifact ${artifact.name} of workflow run ${found.run.id}`;
+  if (text2 === null) return { ok: false, why: `${where} holds no ${SNAPSHOT_FILE} (deleted or expired?)` };
+  const decoded = decodeSnapshot(text2);
+  if (!decoded.ok) return { ok: false, why: `${where} is unreadable: ${decoded.error}` };
+  const mismatch2 = claimsMismatch(decoded.snapshot, found, subject);
+  if (mismatch2) return { ok: false, why: `${where} is ignored: ${mismatch2}` };
+  return { ok: true, snapshot: decoded.snapshot };
+}
+function measurementsOf(snapshot) {
+  const { metrics, baseline, metricErrors, baselineErrors, model: model2 } = snapshot;
+  return { metrics, baseline, metricErrors, baselineErrors, ...model2 ? { model: model2 } : {} };
+}
+function instant2(time) {
+  const parsed = time ? Date.parse(time) : NaN;
+  return Number.isNaN(parsed) ? Number.POSITIVE_INFINITY : parsed;
+}
+async function earlierRecordings(ports, subject, earlier, current, reviews) {
+  const ordered = [...earlier].sort((a, b) => instant2(a.artifact.createdAt) - instant2(b.artifact.createdAt));
+  const until = instant2(current);
+  const voteTimes = reviews.filter(
+    (r) => r.commit_id === subject.commit && (r.state === "APPROVED" || r.state === "CHANGES_REQUESTED")
+  ).map((r) => instant2(r.submitted_at)).filter((t) => t < until);
+  let downloads = 0;
+  const recordings = [];
+  for (const [i, found] of ordered.entries()) {
+    const from = instant2(found.artifact.createdAt);
+    const to = i + 1 < ordered.length ? instant2(ordered[i + 1].artifact.createdAt) : until;
+    const run = runRef(found.run, found.attempt);
+    const base = { recordedAt: found.artifact.createdAt, known: false, run };
+    const needed = voteTimes.some((t) => t >= from && t < to);
+    if (!needed || downloads >= HISTORY_DOWNLOADS) {
+      recordings.push(base);
+      continue;
+    }
+    downloads++;
+    const loaded = await loadSnapshot(ports, found, subject);
+    if (!loaded.ok) {
+      recordings.push(base);
+      continue;
+    }
+    const measurements = measurementsOf(loaded.snapshot);
+    recordings.push({
+      ...base,
+      known: true,
+      key: modelKey(measurements),
+      ...measurements.model?.digest ? { digest: measurements.model.digest } : {}
+    });
+  }
+  return recordings;
+}
+function trainingFailure(run) {
+  const conclusion = run.conclusion ?? "unknown";
+  const what = conclusion === "failure" ? "failed" : conclusion === "cancelled" ? "was cancelled" : conclusion === "timed_out" ? "timed out" : `ended ${conclusion}`;
+  return `training run ${run.id} (attempt ${run.attempt}) of ${run.workflow} ${what} before recording a model-approval snapshot`;
+}
+async function gatherEvidence(ports, subject, config, reviews, measuring) {
+  const warnings = [];
+  const trusted = workflowTrust(ports, config, subject.defaultBranch);
+  const runs = await reading(
+    `the workflow runs of ${subject.commit}`,
+    () => ports.workflowRunsForCommit(subject.commit)
+  );
+  const forSubject = runs.filter((run2) => runIsFor(run2, subject));
+  const training = [];
+  const ignored = /* @__PURE__ */ new Set();
+  for (const run2 of forSubject) {
+    if (await trusted(run2.workflow)) training.push(run2);
+    else ignored.add(run2.workflow);
+  }
+  const ignoredNote = ignored.size > 0 ? ` (runs of ${[...ignored].join(", ")} are not ${describeWorkflows(config)}: ignored)` : "";
+  const recorded = [];
+  for (const run2 of training.slice(0, HISTORY_RUNS)) {
+    const artifacts = await reading(
+      `the artifacts of workflow run ${run2.id}`,
+      () => ports.runArtifacts(run2.id)
+    );
+    recorded.push(...snapshotArtifacts(run2, artifacts));
+  }
+  if (measuring) {
+    const facts = training.find((run2) => run2.id === measuring.runId && run2.attempt === measuring.attempt);
+    if (facts || measuring.local) {
+      const run2 = facts ? runRef(facts, measuring.attempt) : void 0;
+      const measurements2 = await measuring.measure();
+      const earlier2 = recorded.filter((r) => instant2(r.artifact.createdAt) <= instant2(measuring.at));
+      const history2 = await earlierRecordings(ports, subject, earlier2, measuring.at, reviews);
+      const key = modelKey(measurements2);
+      return {
+        evidence: {
+          kind: "present",
+          origin: { kind: "measured", where: measuring.where, ...run2 ? { run: run2 } : {} },
+          measurements: measurements2,
+          recordings: [
+            ...history2,
+            {
+              ...measuring.local ? {} : { recordedAt: measuring.at },
+              key,
+              known: true,
+              ...run2 ? { run: run2 } : {},
+              ...measurements2.model?.digest ? { digest: measurements2.model.digest } : {}
+            }
+          ]
+        },
+        measured: measurements2,
+        warnings
+      };
+    }
+    const self = runs.find((run2) => run2.id === measuring.runId);
+    const what = self ? `run ${self.id} of ${self.workflow} on ${self.event}` : `run ${measuring.runId}`;
+    warnings.push(
+      `this ${what} is not a training run (${describeWorkflows(config)} on ${subject.kind === "pull_request" ? "pull_request" : "a push to the default branch"}) for ${describeSubject(subject)}: its workspace is not evidence, so the recorded snapshot decides`
+    );
+  }
+  const newest = training[0];
+  if (!newest) {
+    return {
+      evidence: {
+        kind: "missing",
+        why: `no run of ${describeWorkflows(config)} on ${describeSubject(subject)} yet${ignoredNote}`,
+        recordings: []
+      },
+      warnings
+    };
+  }
+  const ofNewest = recorded.filter((r) => r.run.id === newest.id).sort((a, b) => b.attempt - a.attempt)[0];
+  const status = { run: runRef(newest), status: newest.status, conclusion: newest.conclusion };
+  const settled = newest.status === "completed" || newest.status === "waiting";
+  if (!ofNewest || ofNewest.attempt < newest.attempt && !settled) {
+    const training2 = `training run ${newest.id} (attempt ${newest.attempt}) of ${newest.workflow}`;
+    const why = !settled ? `${training2} is ${newest.status || "in progress"}` : newest.status === "waiting" || newest.conclusion === "success" ? `${training2} finished without recording a model-approval snapshot (is the Action in its training job? has the artifact expired?)` : trainingFailure(newest);
+    return {
+      evidence: { kind: "missing", why: `${why}${ignoredNote}`, training: status, recordings: [] },
+      warnings
+    };
+  }
+  const loaded = await loadSnapshot(ports, ofNewest, subject);
+  if (!loaded.ok)
+    return { evidence: { kind: "missing", why: loaded.why, training: status, recordings: [] }, warnings };
+  const measurements = measurementsOf(loaded.snapshot);
+  const recordedAt = ofNewest.artifact.createdAt;
+  const earlier = recorded.filter(
+    (r) => r !== ofNewest && instant2(r.artifact.createdAt) <= instant2(recordedAt)
+  );
+  const history = await earlierRecordings(ports, subject, earlier, recordedAt, reviews);
+  const run = runRef(newest, ofNewest.attempt);
+  return {
+    evidence: {
+      kind: "present",
+      origin: { kind: "recorded", run, artifact: { id: ofNewest.artifact.id, name: ofNewest.artifact.name } },
+      measurements,
+      recordings: [
+        ...history,
+        {
+          recordedAt,
+          key: modelKey(measurements),
+          known: true,
+          run,
+          ...measurements.model?.digest ? { digest: measurements.model.digest } : {}
+        }
+      ]
+    },
+    warnings
+  };
+}
+
+// src/github/candidate/collect.ts
+var STALE_RETRIES = 3;
+var STALE_BACKOFF_MS = [250, 1e3, 2e3];
+var defaultSleep = (ms) => new Promise((done) => setTimeout(done, ms));
+function instant3(time) {
+  const parsed = time ? Date.parse(time) : NaN;
+  return Number.isNaN(parsed) ? 0 : parsed;
+}
+async function freshRead(what, read, fresh, sleep) {
+  let value = await reading(what, read);
+  for (let attempt = 0; !fresh(value); attempt++) {
+    if (attempt >= STALE_RETRIES)
+      throw new GateError(
+        "stale_read",
+        `GitHub's answer for ${what} is older than the event being handled; the next event decides`
+      );
+    await sleep(STALE_BACKOFF_MS[attempt] ?? 2e3);
+    value = await reading(what, read);
+  }
+  return value;
+}
+async function readPullRequest(ports, number, event, sleep) {
+  return freshRead(
+    `pull request #${number}`,
+    () => ports.getPullRequest(number),
+    // A head the event names but the read lacks is stale unless the PR was updated since the event.
+    (pr) => !event?.headSha || pr.headSha === event.headSha || instant3(pr.updatedAt) > instant3(event.updatedAt),
+    sleep
+  );
+}
+async function readReviews(ports, number, event, sleep) {
+  const wanted = event?.review;
+  return freshRead(
+    `the reviews of #${number}`,
+    () => ports.listReviews(number),
+    (reviews) => {
+      if (!wanted) return true;
+      const found = reviews.find((r) => r.id === wanted.id);
+      return found !== void 0 && (!wanted.dismissed || found.state === "DISMISSED");
+    },
+    sleep
+  );
+}
+async function readConfig(ports, path, defaultBranch, preview) {
+  if (defaultBranch) {
+    const ref = `refs/heads/${defaultBranch}`;
+    const file2 = await reading(
+      `${path} on the default branch ${defaultBranch}`,
+      () => ports.getFile(path, ref)
+    );
+    if (file2)
+      return {
+        text: file2.text,
+        ref,
+        where: ports.configWhere ?? `the default branch ${defaultBranch}`,
+        ...file2.blobSha ? { blobSha: file2.blobSha } : {}
+      };
+  }
+  if (!preview) return null;
+  const file = await reading(
+    `${path} at ${shortSha(preview.commit)}`,
+    () => ports.getFile(path, preview.commit)
+  );
+  if (!file) return null;
+  const why = defaultBranch ? `the config comes from this pull request (the default branch ${defaultBranch} has none); it applies once merged` : `GitHub did not say which branch is the default, so only the pull request's own ${path} was found; it cannot be trusted`;
+  return {
+    text: file.text,
+    ref: preview.commit,
+    where: "the pull request's own copy",
+    untrusted: why,
+    ...file.blobSha ? { blobSha: file.blobSha } : {}
+  };
+}
+async function readTeams(ports, config, warnings) {
+  const teams = [...new Set(config.steps.flatMap((step2) => step2.type === "approval" ? step2.teams : []))];
+  const entries = await Promise.all(
+    teams.map(async (team) => {
+      const [org = "", slug = ""] = team.split("/");
+      try {
+        return [team, await ports.listTeamMembers(org, slug)];
+      } catch (error) {
+        if (!isNotFound(error) && !isForbidden(error)) throw error;
+        warnings.push(
+          `team ${team} could not be read (${describeError(error)}): its members' reviews do not count`
+        );
+        return [team, []];
+      }
+    })
+  );
+  return Object.fromEntries(entries);
+}
+async function collectForPullRequest(ports, subject, options) {
+  const sleep = options.sleep ?? defaultSleep;
+  const warnings = [];
+  const pr = await readPullRequest(ports, subject.number, subject.event, sleep);
+  const commit = subject.commit ?? pr.headSha;
+  const repository = ports.repository;
+  try {
+    return await collectAround(ports, subject, options, pr, commit, warnings, sleep);
+  } catch (error) {
+    return { kind: "failed", repository, commit, pullRequest: pr, failure: failureOf(error), warnings };
+  }
+}
+async function collectAround(ports, subject, options, pr, commit, warnings, sleep) {
+  const repository = ports.repository;
+  if (pr.defaultBranch && pr.baseRef !== pr.defaultBranch)
+    warnings.push(
+      `the base branch ${pr.baseRef} is not the default branch ${pr.defaultBranch}: decided by ${options.configPath} on ${pr.defaultBranch}`
+    );
+  const source = await readConfig(ports, options.configPath, pr.defaultBranch, { commit });
+  if (!source)
+    return {
+      kind: "no-config",
+      repository,
+      commit,
+      pullRequest: pr,
+      where: pr.defaultBranch || pr.baseRef,
+      warnings
+    };
+  if (source.untrusted) warnings.push(source.untrusted);
+  const parsed = parseConfig(source.text, options.configPath);
+  if (!parsed.ok)
+    return {
+      kind: "invalid-config",
+      repository,
+      commit,
+      pullRequest: pr,
+      diagnostics: parsed.diagnostics,
+      warnings
+    };
+  const config = parsed.config;
+  const fromFork = pr.headRepoFullName === null || pr.headRepoFullName.toLowerCase() !== repository.toLowerCase();
+  const [reviews, files, pusher, teamMembers] = await Promise.all([
+    readReviews(ports, subject.number, subject.event, sleep),
+    reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
+    // A fork's pushes are not in this repository's activity: its author is the one who pushes.
+    fromFork ? Promise.resolve(void 0) : reading(`who pushed ${shortSha(commit)}`, () => ports.pusherOf(pr.headRef, commit)),
+    readTeams(ports, config, warnings)
+  ]);
+  const evidenceSubject = {
+    kind: "pull_request",
+    repository,
+    commit,
+    number: pr.number,
+    headRef: pr.headRef,
+    headRepository: pr.headRepoFullName,
+    defaultBranch: pr.defaultBranch
+  };
+  const measuring = options.measuring?.(config, { baseSha: pr.baseSha });
+  const gathered = await gatherEvidence(ports, evidenceSubject, config, reviews, measuring);
+  warnings.push(...gathered.warnings);
+  const candidatePr = {
+    number: pr.number,
+    author: pr.author,
+    state: pr.state,
+    headSha: pr.headSha,
+    baseRef: pr.baseRef,
+    baseSha: pr.baseSha,
+    ...pusher ? { pusher } : {},
+    changedFiles: files,
+    reviews
+  };
+  return {
+    kind: "candidate",
+    repository,
+    commit,
+    candidate: {
+      repository,
+      commit,
+      pr: candidatePr,
+      teamMembers,
+      config: {
+        config,
+        origin: {
+          path: options.configPath,
+          ref: source.ref,
+          where: source.where,
+          ...source.blobSha ? { blobSha: source.blobSha } : {}
+        },
+        ...source.untrusted ? { untrusted: source.untrusted } : {}
+      },
+      evidence: gathered.evidence
+    },
+    pullRequest: pr,
+    ...gathered.measured ? { measured: gathered.measured } : {},
+    warnings
+  };
+}
+async function collectForCommit(ports, subject, options) {
+  const warnings = [];
+  try {
+    return await collectCommitCandidate(ports, subject, options, warnings);
+  } catch (error) {
+    return {
+      kind: "failed",
+      repository: ports.repository,
+      commit: subject.sha,
+      failure: failureOf(error),
+      warnings
+    };
+  }
+}
+async function collectCommitCandidate(ports, subject, options, warnings) {
+  const repository = ports.repository;
+  const commit = subject.sha;
+  const branch = subject.defaultBranch;
+  const source = branch ? await readConfig(ports, options.configPath, branch, void 0) : null;
+  if (!source)
+    return { kind: "no-config", repository, commit, where: branch || "(unknown default branch)", warnings };
+  const parsed = parseConfig(source.text, options.configPath);
+  if (!parsed.ok)
+    return { kind: "invalid-config", repository, commit, diagnostics: parsed.diagnostics, warnings };
+  const config = parsed.config;
+  const [contains, teamMembers] = await Promise.all([
+    reading(`whether ${branch} contains ${shortSha(commit)}`, () => ports.branchContains(branch, commit)),
+    readTeams(ports, config, warnings)
+  ]);
+  const measuring = options.measuring?.(config, {});
+  const gathered = await gatherEvidence(
+    ports,
+    { kind: "commit", repository, commit, defaultBranch: branch },
+    config,
+    [],
+    measuring
+  );
+  warnings.push(...gathered.warnings);
+  return {
+    kind: "candidate",
+    repository,
+    commit,
+    candidate: {
+      repository,
+      commit,
+      defaultBranch: { name: branch, contains },
+      teamMembers,
+      config: {
+        config,
+        origin: {
+          path: options.configPath,
+          ref: source.ref,
+          where: source.where,
+          ...source.blobSha ? { blobSha: source.blobSha } : {}
+        }
+      },
+      evidence: gathered.evidence
+    },
+    ...gathered.measured ? { measured: gathered.measured } : {},
+    warnings
+  };
+}
+function collectCandidate(ports, subject, options) {
+  return subject.kind === "pull_request" ? collectForPullRequest(ports, subject, options) : collectForCommit(ports, subject, options);
+}
+
+// src/github/candidate/index.ts
+function decisionFor(collected) {
+  if (collected.kind === "candidate") return withNotes(decide(collected.candidate), collected.warnings);
+  const subject = {
+    repository: collected.repository,
+    commit: collected.commit,
+    ...collected.pullRequest ? { pr: collected.pullRequest.number } : {}
+  };
+  const result = collected.kind === "failed" ? failureResult(collected.failure, subject) : configErrorResult(collected.diagnostics, subject);
+  return withNotes(result, collected.warnings);
+}
+function withNotes(result, warnings) {
+  return warnings.length > 0 ? { ...result, notes: [...result.notes ?? [], ...warnings] } : result;
 }
 
 // src/core/report/format.ts
@@ -12451,6 +13524,19 @@ function shortDigest(digest) {
 function shortCommit(sha) {
   return sha ? sha.slice(0, 7) : "unknown";
 }
+function evidenceLine(result) {
+  const evidence = result.candidate?.evidence;
+  if (!evidence) return void 0;
+  if (evidence.kind === "missing") return `none yet (${evidence.where})`;
+  const run = evidence.run;
+  return run ? `training run ${run.id} (attempt ${run.attempt}) of ${run.workflow} on ${run.event}` : evidence.where;
+}
+function configLine(result) {
+  const config = result.candidate?.config;
+  if (!config) return void 0;
+  const blob = config.blobSha ? ` (blob ${config.blobSha.slice(0, 7)})` : "";
+  return `${config.path} from ${config.where}${blob}${config.trusted ? "" : ", not trusted to approve"}`;
+}
 function approvalLines(result) {
   const lines = [];
   const walk = (step2, reasons) => {
@@ -12463,6 +13549,7 @@ function approvalLines(result) {
           state: String(d.state),
           commit: typeof d.commit === "string" ? d.commit : "",
           counted: d.counted === true,
+          ...typeof d.model === "string" ? { model: d.model } : {},
           ...typeof d.why === "string" ? { why: d.why } : {}
         });
       }
@@ -12501,8 +13588,8 @@ var CLASS_DEFS = [
   "classDef wait fill:#e2e3e5,stroke:#6c757d,color:#383d41",
   "classDef bad fill:#f8d7da,stroke:#dc3545,color:#721c24"
 ];
-function label(text) {
-  return text.replace(/["<>#&`]/g, (c) => `#${c.charCodeAt(0)};`);
+function label(text2) {
+  return text2.replace(/["<>#&`]/g, (c) => `#${c.charCodeAt(0)};`);
 }
 function renderMermaid(result) {
   const lines = ["flowchart LR"];
@@ -12518,12 +13605,11 @@ function renderMermaid(result) {
 
 // src/core/report/markdown.ts
 var COMMENT_MARKER = "<!-- model-approval:comment -->";
-var GITHUB_COMMENT_LIMIT = 65536;
-function cell(text) {
-  return text.replace(/\r?\n/g, " ").replace(/[\\`[\]<>|]/g, "\\$&").replace(/@/g, "@\u200B");
+function cell(text2) {
+  return text2.replace(/\r?\n/g, " ").replace(/[\\`[\]<>|]/g, "\\$&").replace(/@/g, "@\u200B");
 }
-function code(text) {
-  return `\`${text.replace(/`/g, "'")}\``;
+function code(text2) {
+  return `\`${text2.replace(/`/g, "'")}\``;
 }
 function limited(items, max) {
   return { shown: items.slice(0, max), omitted: Math.max(0, items.length - max) };
@@ -12539,8 +13625,8 @@ function metricsSection(result, maxRows) {
     "| --- | --- | --- | --- | --- |",
     ...shown.map((row2) => {
       const { ok, word } = rowVerdict(result, row2);
-      const verdict = `${ok ? "\u2713" : word === "FAIL" ? "\u2717" : "\u2013"} ${word.toLowerCase()}${!ok && row2.reason ? `: ${row2.reason}` : ""}`;
-      return `| ${cell(row2.metric)} | ${num(row2.value)} | ${code(row2.condition)} (${cell(row2.step)}) | ${cell(verdict)} | ${cell(change(row2))} |`;
+      const verdict2 = `${ok ? "\u2713" : word === "FAIL" ? "\u2717" : "\u2013"} ${word.toLowerCase()}${!ok && row2.reason ? `: ${row2.reason}` : ""}`;
+      return `| ${cell(row2.metric)} | ${num(row2.value)} | ${code(row2.condition)} (${cell(row2.step)}) | ${cell(verdict2)} | ${cell(change(row2))} |`;
     })
   ];
   if (omitted > 0) lines.push("", `_\u2026and ${omitted} more metric rows (see the JSON report)._`);
@@ -12563,10 +13649,12 @@ function stepsSection(result) {
     ""
   ];
 }
-function approvalsSection(result, lines, maxRows) {
+function onModel(line) {
+  const key = shortKey(line.model);
+  return key ? ` (model ${code(key)})` : "";
+}
+function approvalsSection(lines, maxRows) {
   if (lines.length === 0) return [];
-  const digest = shortDigest(result.model?.digest);
-  const model = digest ? ` (model ${code(digest)})` : "";
   const counted = lines.filter((l) => l.counted);
   const others = limited(
     lines.filter((l) => !l.counted),
@@ -12575,13 +13663,17 @@ function approvalsSection(result, lines, maxRows) {
   const out = ["### Reviews", ""];
   for (const l of counted) {
     const verb = l.state === "APPROVED" ? "approved" : "requested changes on";
-    out.push(`- ${l.login} ${verb} commit ${code(shortCommit(l.commit))}${model} \u2014 ${cell(l.step)}`);
+    out.push(
+      `- ${cell(l.login)} ${verb} commit ${code(shortCommit(l.commit))}${onModel(l)} \u2014 ${cell(l.step)}`
+    );
   }
   if (counted.length === 0) out.push("- no review counts yet");
   if (others.shown.length > 0) {
     out.push("", "<details><summary>Reviews that do not count</summary>", "");
     for (const l of others.shown)
-      out.push(`- ${l.login} ${l.state} on ${code(shortCommit(l.commit))}: ${l.why ?? "not counted"}`);
+      out.push(
+        `- ${cell(l.login)} ${l.state} on ${code(shortCommit(l.commit))}${onModel(l)}: ${cell(l.why ?? "not counted")}`
+      );
     if (others.omitted > 0) out.push(`- \u2026and ${others.omitted} more`);
     out.push("", "</details>");
   }
@@ -12606,6 +13698,11 @@ function diagnosticsSection(result, maxRows) {
   if (omitted > 0) out.push(`\u2026and ${omitted} more`);
   return [...out, "```", ""];
 }
+function notesSection(result) {
+  const notes = result.notes ?? [];
+  if (notes.length === 0) return [];
+  return ["### Notes", "", ...notes.map((note) => `- ${cell(note)}`), ""];
+}
 function render(result, maxRows, marker) {
   const digest = shortDigest(result.model?.digest);
   const facts = [
@@ -12614,6 +13711,10 @@ function render(result, maxRows, marker) {
     result.headSha ? `**Commit** ${code(shortCommit(result.headSha))}` : void 0,
     result.pr !== void 0 ? `**PR** #${result.pr}` : void 0
   ].filter((f) => f !== void 0);
+  const provenance = [
+    ...evidenceLine(result) ? [`**Evidence** ${cell(evidenceLine(result))}`] : [],
+    ...configLine(result) ? [`**Rules** ${cell(configLine(result))}`] : []
+  ];
   const lines = [
     ...marker ? [COMMENT_MARKER] : [],
     `## model-approval: ${headline(result)}`,
@@ -12621,25 +13722,27 @@ function render(result, maxRows, marker) {
     `> ${cell(result.summary)}`,
     "",
     ...facts.length ? [facts.join(" \xB7 "), ""] : [],
+    ...provenance.length ? [provenance.join("  \n"), ""] : [],
     ...diagnosticsSection(result, maxRows),
     ...metricsSection(result, maxRows),
     ...stepsSection(result),
-    ...approvalsSection(result, approvalLines(result), maxRows),
+    ...approvalsSection(approvalLines(result), maxRows),
     ...neededSection(result),
+    ...notesSection(result),
     ...result.steps.length ? ["```mermaid", renderMermaid(result), "```", ""] : []
   ];
   return lines.join("\n");
 }
 function renderMarkdown(result, options = {}) {
-  const limit = options.maxLength ?? GITHUB_COMMENT_LIMIT;
+  const limit = options.maxLength ?? GITHUB_LIMITS.commentBody;
   const marker = options.marker ?? true;
   let maxRows = Math.max(result.metrics.length, result.diagnostics.length, approvalLines(result).length, 1);
   for (; ; ) {
-    const text = render(result, maxRows, marker);
-    if (text.length <= limit) return text;
+    const text2 = render(result, maxRows, marker);
+    if (text2.length <= limit) return text2;
     if (maxRows === 0) {
       const note = "\n\n_\u2026report truncated to fit GitHub's size limit._";
-      return text.slice(0, Math.max(0, limit - note.length)) + note;
+      return text2.slice(0, Math.max(0, limit - note.length)) + note;
     }
     maxRows = Math.floor(maxRows / 2);
   }
@@ -12660,6 +13763,10 @@ function renderText(result) {
     lines.push(`model: ${[result.model?.name, digest].filter(Boolean).join(" ")}`);
   if (result.headSha)
     lines.push(`commit: ${result.headSha}${result.pr !== void 0 ? ` (PR #${result.pr})` : ""}`);
+  const evidence = evidenceLine(result);
+  if (evidence) lines.push(`evidence: ${evidence}`);
+  const rules = configLine(result);
+  if (rules) lines.push(`rules: ${rules}`);
   if (result.diagnostics.length > 0) {
     lines.push("", "config problems:");
     lines.push(...result.diagnostics.map((d) => `  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`));
@@ -12667,9 +13774,9 @@ function renderText(result) {
   if (result.metrics.length > 0) {
     lines.push("", "metrics:");
     for (const row2 of result.metrics) {
-      const verdict = rowVerdict(result, row2).word.padEnd(7);
+      const verdict2 = rowVerdict(result, row2).word.padEnd(7);
       lines.push(
-        `  ${verdict} ${row2.condition}  value ${num(row2.value)}  change ${change(row2)}  [${row2.step}]`
+        `  ${verdict2} ${row2.condition}  value ${num(row2.value)}  change ${change(row2)}  [${row2.step}]`
       );
       if (row2.reason && !row2.passed) lines.push(`        ${row2.reason}`);
     }
@@ -12683,6 +13790,7 @@ function renderText(result) {
   }
   if (result.pendingApprovers.length > 0)
     lines.push("", `waiting for: ${result.pendingApprovers.join(", ")}`);
+  if (result.notes?.length) lines.push("", "notes:", ...result.notes.map((note) => `  - ${note}`));
   return lines.join("\n") + "\n";
 }
 
@@ -12705,7 +13813,10 @@ function toJsonReport(result) {
     model: result.model ?? null,
     headSha: result.headSha ?? null,
     pr: result.pr ?? null,
-    diagnostics: result.diagnostics
+    diagnostics: result.diagnostics,
+    failure: result.failure ?? null,
+    candidate: result.candidate ?? null,
+    notes: result.notes ?? []
   };
 }
 function renderJsonReport(result) {
@@ -12713,12 +13824,12 @@ function renderJsonReport(result) {
 }
 
 // src/node/artifacts.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 async function hashFile(path) {
-  const hash = createHash("sha256");
+  const hash = createHash2("sha256");
   for await (const chunk of createReadStream(path)) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -12755,15 +13866,15 @@ async function hashOne(path, cwd) {
 function combinedDigest(artifacts) {
   const lines = artifacts.map((a) => `${a.path}	${a.sha256}
 `).sort().join("");
-  return createHash("sha256").update(lines).digest("hex");
+  return createHash2("sha256").update(lines).digest("hex");
 }
 async function digestArtifacts(paths, opts) {
   const unique = [...new Set(paths.map((p) => p.replace(/\\/g, "/")))];
   const results = [];
   for (const path of unique) results.push(await hashOne(path, opts.cwd));
   const artifacts = results.flatMap((r) => "error" in r ? [] : r);
-  const errors = results.flatMap((r) => "error" in r ? [r.error] : []);
-  if (errors.length > 0) return { artifacts, errors };
+  const errors2 = results.flatMap((r) => "error" in r ? [r.error] : []);
+  if (errors2.length > 0) return { artifacts, errors: errors2 };
   return { artifacts, ...artifacts.length > 0 ? { digest: combinedDigest(artifacts) } : {} };
 }
 
@@ -12785,8 +13896,8 @@ function formatLocated(file, error) {
   const where = error.line === void 0 ? file : `${file}:${error.line}${error.column ? `:${error.column}` : ""}`;
   return `${where}: ${error.message}`;
 }
-function parseNumberText(text) {
-  const t = text.trim();
+function parseNumberText(text2) {
+  const t = text2.trim();
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return Number(t);
   if (/^[+-]?nan$/i.test(t)) return Number.NaN;
   const inf = /^([+-]?)(inf|infinity)$/i.exec(t);
@@ -12797,7 +13908,7 @@ function parseNumberText(text) {
 // src/core/metrics/formats/csv.ts
 var NAME_HEADERS = /* @__PURE__ */ new Set(["name", "metric", "metrics", "key"]);
 var VALUE_HEADERS = /* @__PURE__ */ new Set(["value", "values", "score"]);
-function readRows(text, delimiter) {
+function readRows(text2, delimiter) {
   const rows = [];
   let cells = [];
   let cell2 = "";
@@ -12811,7 +13922,7 @@ function readRows(text, delimiter) {
     cells = [];
     cell2 = "";
   };
-  const src = text.replace(/^\uFEFF/, "");
+  const src = text2.replace(/^\uFEFF/, "");
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
     if (quoted) {
@@ -12925,8 +14036,8 @@ function headerAndRows(rows) {
   const labelled = names[0] === "" && data.length > 1 && data.some((r) => !isNumeric(r.cells[0]));
   return labelled ? indexedTable(names, header, data) : rowValues(names, candidateRow(names, data), header.line);
 }
-function parseCsvMetrics(text, delimiter = ",") {
-  const rows = readRows(text, delimiter);
+function parseCsvMetrics(text2, delimiter = ",") {
+  const rows = readRows(text2, delimiter);
   const [first] = rows;
   if (!first) throw new MetricsFormatError("no rows: the file is empty");
   const width = first.cells.length;
@@ -12969,8 +14080,8 @@ var ESCAPES = {
   t: "	"
 };
 var JsonReader = class {
-  constructor(text) {
-    this.text = text;
+  constructor(text2) {
+    this.text = text2;
   }
   text;
   pos = 0;
@@ -13088,8 +14199,8 @@ var JsonReader = class {
     }
   }
 };
-function parseJsonDocument(text) {
-  const reader = new JsonReader(text.replace(/^\uFEFF/, ""));
+function parseJsonDocument(text2) {
+  const reader = new JsonReader(text2.replace(/^\uFEFF/, ""));
   const value = reader.value(0);
   reader.skipSpace();
   if (reader.pos < reader.text.length) reader.fail(`unexpected ${reader.describe()} after the document`);
@@ -13165,8 +14276,8 @@ function unwrapDvc(values) {
 // src/core/metrics/formats/yaml.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 var MAX_ALIAS_COUNT2 = 100;
-function parseYamlDocument(text) {
-  const doc = (0, import_yaml3.parseDocument)(text, { uniqueKeys: true, prettyErrors: true });
+function parseYamlDocument(text2) {
+  const doc = (0, import_yaml3.parseDocument)(text2, { uniqueKeys: true, prettyErrors: true });
   const [error] = doc.errors;
   if (error) {
     const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
@@ -13180,9 +14291,9 @@ function parseYamlDocument(text) {
 }
 
 // src/core/metrics/formats/mlflow.ts
-function latestEntry(text) {
+function latestEntry(text2) {
   let best;
-  text.split("\n").forEach((raw, index) => {
+  text2.split("\n").forEach((raw, index) => {
     const line = raw.trim();
     if (line === "") return;
     const parts = line.split(/\s+/);
@@ -13200,10 +14311,10 @@ function latestEntry(text) {
 }
 function parseMlflowRun(files, opts) {
   const values = {};
-  for (const { key, text } of [...files].sort((a, b) => a.key.localeCompare(b.key))) {
+  for (const { key, text: text2 } of [...files].sort((a, b) => a.key.localeCompare(b.key))) {
     try {
       Object.defineProperty(values, key, {
-        value: latestEntry(text).value,
+        value: latestEntry(text2).value,
         enumerable: true,
         writable: true
       });
@@ -13218,23 +14329,23 @@ function parseMlflowRun(files, opts) {
 }
 
 // src/core/metrics/parse.ts
-function syntaxOf(fileName, text) {
+function syntaxOf(fileName, text2) {
   const ext = /\.([A-Za-z]+)$/.exec(fileName)?.[1]?.toLowerCase();
   if (ext === "json") return "json";
   if (ext === "yaml" || ext === "yml") return "yaml";
   if (ext === "csv") return "csv";
   if (ext === "tsv") return "tsv";
-  const trimmed = text.trimStart();
+  const trimmed = text2.trimStart();
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) return "json";
   const firstLine = trimmed.split("\n")[0] ?? "";
   if (firstLine.includes("	")) return "tsv";
   if (firstLine.includes(",") && !firstLine.includes(":")) return "csv";
   return "yaml";
 }
-function parseSyntax(syntax, text) {
-  if (syntax === "json") return parseJsonDocument(text);
-  if (syntax === "yaml") return parseYamlDocument(text);
-  return parseCsvMetrics(text, syntax === "tsv" ? "	" : ",");
+function parseSyntax(syntax, text2) {
+  if (syntax === "json") return parseJsonDocument(text2);
+  if (syntax === "yaml") return parseYamlDocument(text2);
+  return parseCsvMetrics(text2, syntax === "tsv" ? "	" : ",");
 }
 function plainFormat(syntax) {
   return syntax === "tsv" ? "csv" : syntax;
@@ -13244,14 +14355,14 @@ function describeTop(value) {
   if (value === null) return "nothing (the document is empty or null)";
   return `a ${typeof value}`;
 }
-function toSource(text, opts) {
+function toSource(text2, opts) {
   if (opts.format === "mlflow") {
     throw new MetricsFormatError(
       "format mlflow reads a run directory (one that contains metrics/), not a file"
     );
   }
-  const syntax = syntaxOf(opts.file, text);
-  const parsed = parseSyntax(syntax, text);
+  const syntax = syntaxOf(opts.file, text2);
+  const parsed = parseSyntax(syntax, text2);
   if (!isTree2(parsed)) {
     throw new MetricsFormatError(
       `expected a mapping of metric names to values at the top level, found ${describeTop(parsed)}`
@@ -13261,9 +14372,9 @@ function toSource(text, opts) {
   const values = format === "dvc" ? unwrapDvc(parsed) : parsed;
   return { name: opts.name, file: opts.file, format, values };
 }
-function parseMetricsFile(text, opts) {
+function parseMetricsFile(text2, opts) {
   try {
-    return { ok: true, source: toSource(text, opts) };
+    return { ok: true, source: toSource(text2, opts) };
   } catch (error) {
     if (error instanceof MetricsFormatError) return { ok: false, error: formatLocated(opts.file, error) };
     return { ok: false, error: `${opts.file}: could not read metrics: ${error.message}` };
@@ -13321,21 +14432,21 @@ async function loadOne(spec, cwd) {
         error: `${spec.path}: ${info.size} bytes is too large for a metrics file (limit ${MAX_METRICS_BYTES}); is the path right?`
       };
     }
-    const text = await readFile(full, "utf8");
-    return parseMetricsFile(text, { name: spec.name, file: spec.path, format: spec.format });
+    const text2 = await readFile(full, "utf8");
+    return parseMetricsFile(text2, { name: spec.name, file: spec.path, format: spec.format });
   } catch (error) {
     return { ok: false, error: describeFsError(spec.path, error) };
   }
 }
 async function loadMetricSources(specs, opts) {
-  const sources2 = [];
-  const errors = {};
+  const sources3 = [];
+  const errors2 = {};
   for (const spec of specs) {
     const loaded = await loadOne(spec, opts.cwd);
-    if (loaded.ok) sources2.push(loaded.source);
-    else errors[spec.name] = loaded.error;
+    if (loaded.ok) sources3.push(loaded.source);
+    else errors2[spec.name] = loaded.error;
   }
-  return { sources: sources2, errors };
+  return { sources: sources3, errors: errors2 };
 }
 function parseMetricArg(arg) {
   const trimmed = arg.trim();
@@ -13353,10 +14464,20 @@ function parseMetricArg(arg) {
 // src/node/metric-overrides.ts
 function overrideSources(fromConfig, args) {
   const merged = new Map(fromConfig.map((spec) => [spec.name, spec]));
+  const given = /* @__PURE__ */ new Map();
+  const errors2 = [];
   for (const arg of args) {
     const parsed = parseMetricArg(arg);
     const only = fromConfig.length === 1 ? fromConfig[0] : void 0;
     const name = parsed.name ?? only?.name ?? parsed.defaultName;
+    const earlier = given.get(name);
+    if (earlier !== void 0 && earlier !== parsed.path) {
+      errors2.push(
+        `two files for the metric source '${name}': ${earlier} and ${parsed.path}; give each its own name, e.g. a=${earlier} b=${parsed.path}`
+      );
+      continue;
+    }
+    given.set(name, parsed.path);
     const previous = merged.get(name);
     merged.set(name, {
       ...previous,
@@ -13368,7 +14489,7 @@ function overrideSources(fromConfig, args) {
       ref: void 0
     });
   }
-  return [...merged.values()];
+  return { specs: [...merged.values()], errors: errors2 };
 }
 
 // src/cli/evaluate-inputs.ts
@@ -13385,10 +14506,10 @@ var InputError = class extends Error {
   detail;
   position;
 };
-function jsonErrorPosition(text, message) {
+function jsonErrorPosition(text2, message) {
   const match = /position (\d+)/.exec(message);
   if (!match) return void 0;
-  const before = text.slice(0, Number(match[1]));
+  const before = text2.slice(0, Number(match[1]));
   const lines = before.split("\n");
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
@@ -13407,19 +14528,19 @@ async function readText(file, cwd) {
   }
 }
 async function readJson(file, cwd) {
-  const text = await readText(file, cwd);
+  const text2 = await readText(file, cwd);
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(file, `not valid JSON: ${message}`, jsonErrorPosition(text, message));
+    throw new InputError(file, `not valid JSON: ${message}`, jsonErrorPosition(text2, message));
   }
 }
-function isRecord2(value) {
+function isRecord3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function field(object, path) {
-  return path.split(".").reduce((node, key) => isRecord2(node) ? node[key] : void 0, object);
+  return path.split(".").reduce((node, key) => isRecord3(node) ? node[key] : void 0, object);
 }
 function requireString(object, path, file) {
   const value = field(object, path);
@@ -13427,9 +14548,9 @@ function requireString(object, path, file) {
     throw new InputError(file, `${path} must be a non-empty string (a GitHub REST pull request)`);
   return value;
 }
-async function readPullRequest(file, cwd) {
+async function readPullRequest2(file, cwd) {
   const json = await readJson(file, cwd);
-  if (!isRecord2(json)) throw new InputError(file, `expected a GitHub REST pull request object`);
+  if (!isRecord3(json)) throw new InputError(file, `expected a GitHub REST pull request object`);
   const number = json.number;
   return {
     ...typeof number === "number" ? { number } : {},
@@ -13438,17 +14559,17 @@ async function readPullRequest(file, cwd) {
     baseRef: requireString(json, "base.ref", file)
   };
 }
-async function readReviews(file, cwd) {
+async function readReviews2(file, cwd) {
   const json = await readJson(file, cwd);
   if (!Array.isArray(json))
     throw new InputError(file, `expected a JSON array of reviews (GitHub REST list-reviews)`);
   return json.map((item, i) => {
     const where = `review [${i}]`;
-    if (!isRecord2(item)) throw new InputError(file, `${where} is not an object`);
+    if (!isRecord3(item)) throw new InputError(file, `${where} is not an object`);
     const { id, user, state, commit_id, submitted_at } = item;
     if (typeof id !== "number") throw new InputError(file, `${where}: id must be a number`);
     if (typeof state !== "string") throw new InputError(file, `${where}: state must be a string`);
-    if (user !== null && !(isRecord2(user) && typeof user.login === "string"))
+    if (user !== null && !(isRecord3(user) && typeof user.login === "string"))
       throw new InputError(file, `${where}: user must be {"login": ...} or null`);
     if (commit_id !== null && typeof commit_id !== "string")
       throw new InputError(file, `${where}: commit_id must be a string or null`);
@@ -13463,10 +14584,10 @@ async function readReviews(file, cwd) {
     };
   });
 }
-async function readTeams(file, cwd) {
+async function readTeams2(file, cwd) {
   const json = await readJson(file, cwd);
   const shape = `expected {"org/team": ["login", ...]}`;
-  if (!isRecord2(json)) throw new InputError(file, `${shape}`);
+  if (!isRecord3(json)) throw new InputError(file, `${shape}`);
   for (const [team, members] of Object.entries(json)) {
     if (!Array.isArray(members) || members.some((m) => typeof m !== "string"))
       throw new InputError(file, `team "${team}" must map to a list of logins; ${shape}`);
@@ -13474,12 +14595,65 @@ async function readTeams(file, cwd) {
   return json;
 }
 async function readChangedFiles(file, cwd) {
-  const text = await readText(file, cwd);
-  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
+  const text2 = await readText(file, cwd);
+  return text2.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
 }
 
 // src/cli/io.ts
 var EXIT_USAGE = 2;
+
+// src/cli/local-ports.ts
+var LOCAL_REPOSITORY = "local/repository";
+var LOCAL_BRANCH = "main";
+var LOCAL_PR = 0;
+function localPorts(files) {
+  const pr = files.pr;
+  const changed = files.changedFiles ? { known: true, files: files.changedFiles, complete: true } : { known: false, why: "no --changed-files was given" };
+  const pullRequest = () => {
+    if (!pr) throw new GitHubError("reading the pull request", 404, "no --pr was given");
+    return {
+      number: pr.number ?? LOCAL_PR,
+      author: pr.author,
+      headSha: pr.headSha,
+      headRef: "head",
+      baseRef: pr.baseRef,
+      baseSha: `${pr.baseRef}-base`,
+      state: "open",
+      merged: false,
+      draft: false,
+      title: "",
+      labels: [],
+      requestedReviewers: [],
+      requestedTeams: [],
+      headRepoFullName: LOCAL_REPOSITORY,
+      baseRepoFullName: LOCAL_REPOSITORY,
+      // The config given is the rules, whatever branch the PR targets.
+      defaultBranch: pr.baseRef,
+      changedFilesCount: files.changedFiles?.length ?? 0,
+      updatedAt: ""
+    };
+  };
+  return {
+    repository: LOCAL_REPOSITORY,
+    configWhere: `the file ${files.configPath}`,
+    getPullRequest: async () => pullRequest(),
+    getFile: async (path) => path === files.configPath ? { text: files.configText } : null,
+    listReviews: async () => files.reviews,
+    changedFiles: async () => changed,
+    branchContains: async () => true,
+    pusherOf: async () => void 0,
+    listTeamMembers: async (org, slug) => {
+      const wanted = `${org}/${slug}`.toLowerCase();
+      const key = Object.keys(files.teams).find((team) => team.toLowerCase() === wanted);
+      if (key === void 0)
+        throw new GitHubError(`reading the members of team ${org}/${slug}`, 404, "not in --teams");
+      return files.teams[key] ?? [];
+    },
+    workflowRunsForCommit: async () => [],
+    runArtifacts: async () => [],
+    readArtifactFile: async () => null
+  };
+}
 
 // src/cli/validate.ts
 import { readFile as readFile3 } from "node:fs/promises";
@@ -13499,9 +14673,9 @@ function readErrorMessage(error) {
   return `cannot read the file (${error instanceof Error ? error.message : String(error)})`;
 }
 async function validateFile(file, cwd) {
-  let text;
+  let text2;
   try {
-    text = await readFile3(resolve4(cwd, file), "utf8");
+    text2 = await readFile3(resolve4(cwd, file), "utf8");
   } catch (error) {
     const hint = file === DEFAULT_CONFIG ? "create it, or pass the config's path: model-approval validate path/to/config.yml" : void 0;
     const diagnostic = {
@@ -13513,7 +14687,7 @@ async function validateFile(file, cwd) {
     };
     return { valid: false, diagnostics: [hint ? { ...diagnostic, hint } : diagnostic] };
   }
-  const result = parseConfig(text, file);
+  const result = parseConfig(text2, file);
   return result.ok ? { valid: true, diagnostics: result.warnings } : { valid: false, diagnostics: result.diagnostics };
 }
 function parseArgs(args) {
@@ -13558,8 +14732,8 @@ ${VALIDATE_USAGE}`);
       if (results[i]?.valid) io.stdout.write(`${file}: valid
 `);
     });
-    const errors = diagnostics.filter((d) => d.severity === "error").length;
-    if (errors > 0) io.stderr.write(`${errors} error${errors === 1 ? "" : "s"}
+    const errors2 = diagnostics.filter((d) => d.severity === "error").length;
+    if (errors2 > 0) io.stderr.write(`${errors2} error${errors2 === 1 ? "" : "s"}
 `);
   }
   return valid ? 0 : EXIT_USAGE;
@@ -13665,64 +14839,76 @@ async function modelIdentity(config, cwd) {
   const identity = await digestArtifacts(config.model.artifacts, { cwd });
   return name ? { ...identity, name } : identity;
 }
-async function pullRequest(options, cwd, warn) {
-  if (!options.pr) return void 0;
-  const pr = await readPullRequest(options.pr, cwd);
-  const reviews = options.reviews ? await readReviews(options.reviews, cwd) : [];
-  if (!options.changedFiles) {
-    warn("no --changed-files: protected paths cannot be ruled out, so there is no auto-approval");
-    return { ...pr, changedFiles: [], changedFilesUnknown: true, reviews };
-  }
-  const changedFiles = await readChangedFiles(options.changedFiles, cwd);
-  return { ...pr, changedFiles, reviews };
+async function measure(config, options, cwd, warn) {
+  const metrics = overrideSources(config.metrics, options.metrics);
+  const baselines = overrideSources(config.baseline, options.baseline);
+  const collapsed = [
+    ...metrics.errors.map((e) => `--metrics: ${e}`),
+    ...baselines.errors.map((e) => `--baseline: ${e}`)
+  ];
+  if (collapsed.length > 0) throw new GateError("input", collapsed.join("; "));
+  const pinned = unreadableRefs(baselines.specs);
+  const loaded = await loadMetricSources(metrics.specs, { cwd });
+  const baseline = await loadMetricSources(
+    baselines.specs.filter((spec) => !(spec.name in pinned)),
+    { cwd }
+  );
+  const baselineErrors = { ...baseline.errors, ...pinned };
+  for (const message of Object.values(loaded.errors)) warn(`metrics: ${message}`);
+  for (const message of Object.values(baselineErrors)) warn(`baseline: ${message}`);
+  const model2 = await modelIdentity(config, cwd);
+  return {
+    metrics: loaded.sources,
+    baseline: baseline.sources,
+    metricErrors: loaded.errors,
+    baselineErrors,
+    ...model2 ? { model: model2 } : {}
+  };
 }
 async function evaluate(options, cwd, warn) {
-  let text;
+  let text2;
   try {
-    text = await readText(options.config, cwd);
+    text2 = await readText(options.config, cwd);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return configErrorResult([inputDiagnostic(options.config, `config file: ${error.detail}`)]);
   }
-  const parsed = parseConfig(text, options.config);
+  const parsed = parseConfig(text2, options.config);
   if (!parsed.ok) return configErrorResult(parsed.diagnostics);
   for (const w of parsed.warnings) warn(formatDiagnostic(w));
-  const config = parsed.config;
-  let pr;
-  let teamMembers = {};
+  let files;
   try {
-    pr = await pullRequest(options, cwd, warn);
-    if (options.teams) teamMembers = await readTeams(options.teams, cwd);
+    const pr = options.pr ? await readPullRequest2(options.pr, cwd) : void 0;
+    files = {
+      configPath: options.config,
+      configText: text2,
+      ...pr ? { pr } : {},
+      reviews: options.reviews ? await readReviews2(options.reviews, cwd) : [],
+      ...options.changedFiles ? { changedFiles: await readChangedFiles(options.changedFiles, cwd) } : {},
+      teams: options.teams ? await readTeams2(options.teams, cwd) : {}
+    };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return configErrorResult([{ ...inputDiagnostic(error.file, error.detail), ...error.position }]);
   }
-  const listedTeams = new Set(config.steps.flatMap((s) => s.type === "approval" ? s.teams : []));
-  for (const team of listedTeams) {
-    if (pr && !Object.keys(teamMembers).some((t) => t.toLowerCase() === team.toLowerCase()))
-      warn(`team ${team} is not in --teams: its members' reviews do not count`);
-  }
-  const metricSpecs = overrideSources(config.metrics, options.metrics);
-  const baselineSpecs = overrideSources(config.baseline, options.baseline);
-  const pinned = unreadableRefs(baselineSpecs);
-  const metrics = await loadMetricSources(metricSpecs, { cwd });
-  const baseline = await loadMetricSources(
-    baselineSpecs.filter((spec) => !(spec.name in pinned)),
-    { cwd }
-  );
-  const baselineErrors = { ...baseline.errors, ...pinned };
-  for (const message of Object.values(metrics.errors)) warn(`metrics: ${message}`);
-  for (const message of Object.values(baselineErrors)) warn(`baseline: ${message}`);
-  return decide({
-    config,
-    metrics: metrics.sources,
-    baseline: baseline.sources,
-    metricErrors: metrics.errors,
-    baselineErrors,
-    ...pr ? { pr } : {},
-    teamMembers,
-    model: await modelIdentity(config, cwd)
+  if (files.pr && !files.changedFiles)
+    warn("no --changed-files: protected paths cannot be ruled out, so there is no auto-approval");
+  const subject = files.pr ? { kind: "pull_request", number: files.pr.number ?? LOCAL_PR } : { kind: "commit", sha: "local", defaultBranch: LOCAL_BRANCH };
+  const collected = await collectCandidate(localPorts(files), subject, {
+    configPath: options.config,
+    measuring: (config) => ({
+      local: true,
+      runId: 0,
+      attempt: 1,
+      at: "",
+      where: "the local files",
+      measure: () => measure(config, options, cwd, warn)
+    })
   });
+  if (collected.kind === "no-config")
+    return configErrorResult([inputDiagnostic(options.config, "config file: not found")]);
+  if (collected.kind === "candidate") for (const w of collected.warnings) warn(w);
+  return decisionFor(collected);
 }
 function render2(result, format) {
   if (format === "json") return renderJsonReport(result);

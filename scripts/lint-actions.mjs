@@ -35,6 +35,9 @@ for (const [i, step] of (action.runs?.steps ?? []).entries()) {
       problems.push(`action.yml: step ${i} interpolates an expression into its script; pass it through env:`);
     }
   }
+  // An action the gate runs is part of the gate: a tag can be moved, a commit cannot.
+  if (step.uses !== undefined && !/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/.test(String(step.uses)))
+    problems.push(`action.yml: step ${i} uses '${step.uses}': pin it to a full commit sha`);
   for (const match of JSON.stringify(step).matchAll(/inputs\.([\w-]+)/g)) {
     if (!(match[1] in inputs)) problems.push(`action.yml: step ${i} uses undeclared input '${match[1]}'`);
   }

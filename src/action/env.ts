@@ -22,6 +22,9 @@ export interface RunnerEnvironment {
   apiUrl: string;
   workspace: string;
   runnerTemp: string;
+  /** This workflow run and attempt, when running on GitHub Actions. */
+  runId?: number;
+  runAttempt?: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -35,8 +38,16 @@ function input(env: Env, name: string): string {
   return (env[`INPUT_${upper.replace(/-/g, "_")}`] ?? env[`INPUT_${upper}`] ?? "").trim();
 }
 
+function positive(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
 export function readRunnerEnvironment(env: Env): RunnerEnvironment {
+  const runId = positive(env.GITHUB_RUN_ID);
+  const runAttempt = positive(env.GITHUB_RUN_ATTEMPT);
   return {
+    ...(runId !== undefined ? { runId, runAttempt: runAttempt ?? 1 } : {}),
     inputs: {
       config: input(env, "config"),
       metrics: input(env, "metrics"),

@@ -1,22 +1,23 @@
-// mode: evaluate — read the config and the evidence, decide, publish, set outputs.
+// mode: evaluate — gather the candidate, decide, publish, set outputs; and when this run is the
+// training run, write its snapshot for the composite action's next step to record as an artifact.
 import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { encodeSnapshot } from "../core/candidate/snapshot.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { formatDiagnostic } from "../core/diagnostics.js";
+import { failureOf } from "../core/failure.js";
+import { SNAPSHOT_FILE, snapshotArtifactName } from "../core/names.js";
+import { configErrorResult, failureResult } from "../core/policy/index.js";
 import type { DecisionResult } from "../core/policy/types.js";
-import { parseConfig } from "../core/config/parse.js";
-import { configErrorResult, decide } from "../core/policy/index.js";
 import { renderJsonReport, renderMarkdown } from "../core/report/index.js";
-import { encodeSnapshot } from "../core/report/snapshot.js";
+import { collectCandidate, decisionFor, type Collected } from "../github/candidate/index.js";
 import type { GitHubGateway } from "../github/gateway.js";
-import type { EventContext } from "./event.js";
+import { executeWrites } from "../github/publish/execute.js";
+import { ACTION_BESIDE_APP_SURFACES, ACTION_ONLY_SURFACES, planWrites } from "../github/publish/plan.js";
+import { subjectOf, type EventContext } from "./event.js";
 import type { ActionInputs } from "./inputs.js";
+import { measureWorkspace } from "./measure.js";
 import type { Runner } from "./runner.js";
-import { InputError, ReadError, describeError } from "./errors.js";
-import { GitHubError } from "../github/errors.js";
-import { loadConfigText } from "./load-config.js";
-import { collectDecideInput, type Collected } from "./collect.js";
-import { publish } from "./publish.js";
 
 export interface EvaluateContext {
   inputs: ActionInputs;
@@ -25,6 +26,10 @@ export interface EvaluateContext {
   runner: Runner;
   workspace: string;
   runnerTemp: string;
+  /** This workflow run, when on GitHub Actions: its workspace may be the training run's evidence. */
+  run?: { id: number; attempt: number };
+  /** The runner's clock, for when this run measured (votes cast before it were cast on another recording). */
+  now?: () => string;
 }
 
 function annotateDiagnostic(runner: Runner, d: Diagnostic): void {
@@ -38,131 +43,163 @@ function annotateDiagnostic(runner: Runner, d: Diagnostic): void {
   });
 }
 
-function configMissing(path: string, origin: string): Diagnostic {
+function configMissing(path: string, where: string): Diagnostic {
   return {
     file: path,
     line: 1,
     column: 1,
     severity: "error",
-    message: `config file not found (looked in ${origin})`,
-    hint: "add .github/model-approval.yml, or point the 'config' input at your config",
+    message: `config file not found on ${where} (nor in the pull request)`,
+    hint: "add .github/model-approval.yml to the default branch, or point the 'config' input at your config",
   };
 }
 
-/**
- * A failed read or an unusable input is an error decision: it must never be mistaken for a verdict
- * on the model. It has no place in the config file, so it carries no diagnostic, only the summary.
- */
-function failureResult(error: unknown): DecisionResult {
-  return { ...configErrorResult([]), summary: describeError(error) };
-}
-
-function isDecisionFailure(error: unknown): boolean {
-  return error instanceof ReadError || error instanceof InputError || error instanceof GitHubError;
-}
-
-async function decideFromConfig(
+/** Gathers the candidate; `measure` lets this run's workspace be the evidence if it is the training run. */
+export async function collectForRun(
   ctx: EvaluateContext,
-): Promise<{ result: DecisionResult; collected?: Collected }> {
-  const { inputs, event, gateway, runner } = ctx;
-  const source = await loadConfigText(inputs.config, { workspace: ctx.workspace, pr: event.pr, gateway });
-  for (const warning of source.warnings)
-    runner.annotate("warning", warning, { file: inputs.config, startLine: 1, startColumn: 1 });
-  if (source.text === null)
-    return { result: configErrorResult([configMissing(inputs.config, source.origin)]) };
-  runner.info(`config: ${inputs.config} from ${source.origin}`);
-
-  const parsed = parseConfig(source.text, inputs.config);
-  if (!parsed.ok) return { result: configErrorResult(parsed.diagnostics) };
-  for (const warning of parsed.warnings) annotateDiagnostic(runner, warning);
-
-  const collected = await collectDecideInput(parsed.config, {
-    workspace: ctx.workspace,
-    event,
-    gateway,
-    metricArgs: inputs.metrics,
-    baselineArgs: inputs.baseline,
-  });
-  for (const warning of collected.warnings) runner.annotate("warning", warning);
-  if (!source.untrusted && collected.input.pr?.changedFiles.includes(inputs.config)) {
-    runner.annotate(
-      "warning",
-      `this pull request changes ${inputs.config}: the version on ${source.origin} decides, and the PR cannot be auto-approved`,
-      { file: inputs.config, startLine: 1, startColumn: 1 },
-    );
+  measure: boolean,
+): Promise<Collected | DecisionResult> {
+  const { inputs, event, gateway } = ctx;
+  const run = ctx.run;
+  const now = ctx.now ?? (() => new Date().toISOString());
+  try {
+    return await collectCandidate(gateway, subjectOf(event), {
+      configPath: inputs.config,
+      ...(measure && run
+        ? {
+            measuring: (config, context) => ({
+              runId: run.id,
+              attempt: run.attempt,
+              at: now(),
+              where: "the workspace of this run",
+              measure: () =>
+                measureWorkspace(config, {
+                  workspace: ctx.workspace,
+                  metricArgs: inputs.metrics,
+                  baselineArgs: inputs.baseline,
+                  gateway,
+                  ...(context.baseSha ? { baseSha: context.baseSha } : {}),
+                }),
+            }),
+          }
+        : {}),
+    });
+  } catch (error) {
+    // Not even the pull request could be read: nothing to decide about.
+    return failureResult(failureOf(error), {
+      repository: gateway.repository,
+      commit: event.sha,
+      ...(event.pr ? { pr: event.pr.number } : {}),
+    });
   }
-  if (collected.metricsOrigin === "snapshot")
-    runner.info(`metrics: from the model-approval/metrics check run of ${event.sha}`);
-  // A config the PR supplied itself cannot approve that PR: the decision stops at pending.
-  const input = source.untrusted
-    ? { ...collected.input, untrustedConfig: source.untrusted }
-    : collected.input;
-  return { result: decide(input), collected };
 }
 
-function writeReport(result: DecisionResult, runnerTemp: string): string {
+/** The decision for a run, whatever went wrong on the way. */
+export function resultOf(collected: Collected | DecisionResult, configPath: string): DecisionResult {
+  if (!("kind" in collected)) return collected;
+  if (collected.kind === "no-config")
+    return configErrorResult([configMissing(configPath, collected.where)], {
+      repository: collected.repository,
+      commit: collected.commit,
+      ...(collected.pullRequest ? { pr: collected.pullRequest.number } : {}),
+    });
+  return decisionFor(collected);
+}
+
+function writeFile(runnerTemp: string, name: string, text: string): string {
   const dir = join(runnerTemp, "model-approval");
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, "report.json");
-  writeFileSync(path, renderJsonReport(result));
+  const path = join(dir, name);
+  writeFileSync(path, text);
   return path;
+}
+
+/** This run is the training run: its measurements become the snapshot the next step uploads. */
+function recordSnapshot(ctx: EvaluateContext, collected: Collected): void {
+  if (collected.kind !== "candidate" || !collected.measured || !ctx.run) return;
+  const { candidate } = collected;
+  const origin = candidate.evidence.kind === "present" ? candidate.evidence.origin : undefined;
+  const text = encodeSnapshot({
+    claims: {
+      repository: candidate.repository,
+      commit: candidate.commit,
+      ...(candidate.pr ? { pullRequest: candidate.pr.number } : {}),
+      ...(origin?.run ? { run: origin.run } : {}),
+    },
+    ...collected.measured,
+  });
+  ctx.runner.setOutput("snapshot", writeFile(ctx.runnerTemp, SNAPSHOT_FILE, text));
+  ctx.runner.setOutput("snapshot-artifact", snapshotArtifactName(ctx.run.attempt));
+  ctx.runner.info(
+    `model-approval: this is the training run; its snapshot is recorded as ${snapshotArtifactName(ctx.run.attempt)}`,
+  );
+}
+
+async function publish(
+  ctx: EvaluateContext,
+  collected: Collected | DecisionResult,
+  result: DecisionResult,
+): Promise<void> {
+  const { runner, inputs } = ctx;
+  const pr = "kind" in collected ? collected.pullRequest : undefined;
+  const measured = "kind" in collected && collected.kind === "candidate" && collected.measured !== undefined;
+  const writes = planWrites(result, {
+    commit: result.headSha ?? ctx.event.sha,
+    ...(pr
+      ? {
+          pr: {
+            number: pr.number,
+            author: pr.author,
+            headSha: pr.headSha,
+            state: pr.state,
+            draft: pr.draft,
+            labels: pr.labels,
+            requestedReviewers: pr.requestedReviewers,
+            requestedTeams: pr.requestedTeams,
+          },
+        }
+      : {}),
+    owned: inputs.app ? ACTION_BESIDE_APP_SURFACES : ACTION_ONLY_SURFACES,
+    measured,
+  });
+  if (inputs.dryRun) {
+    for (const write of writes) runner.info(`dry-run: would update ${write.what}`);
+    return;
+  }
+  const outcome = await executeWrites(ctx.gateway, writes);
+  const fork = ctx.event.pr?.fromFork ? " (a pull request from a fork gets a read-only token)" : "";
+  for (const what of outcome.refused)
+    runner.annotate(
+      "warning",
+      `could not write ${what}: permission denied${fork}. The decision is in the job summary.`,
+    );
+  // A failed write leaves GitHub showing a stale decision: the step fails.
+  for (const failure of outcome.failures) runner.setFailed(failure);
 }
 
 /** Returns the process exit code. */
 export async function runEvaluate(ctx: EvaluateContext): Promise<number> {
-  const { runner, inputs, event } = ctx;
-  let outcome: { result: DecisionResult; collected?: Collected };
-  try {
-    outcome = await decideFromConfig(ctx);
-  } catch (error) {
-    if (!isDecisionFailure(error)) throw error;
-    outcome = { result: failureResult(error) };
-  }
-  const { collected } = outcome;
-  const result: DecisionResult = {
-    ...outcome.result,
-    headSha: outcome.result.headSha ?? event.sha,
-    pr: outcome.result.pr ?? event.pr?.number,
-  };
+  const { runner } = ctx;
+  const collected = await collectForRun(ctx, true);
+  const result = resultOf(collected, ctx.inputs.config);
   for (const d of result.diagnostics) {
     runner.info(formatDiagnostic(d));
     annotateDiagnostic(runner, d);
   }
+  for (const note of result.notes ?? []) runner.annotate("warning", note);
 
   // The job summary is not the sticky comment: no marker, and GitHub allows it 1 MiB.
   await runner.appendSummary(renderMarkdown(result, { marker: false, maxLength: 1_000_000 }));
-  const reportPath = writeReport(result, ctx.runnerTemp);
   runner.setOutput("decision", result.decision);
   runner.setOutput("auto-approved", String(result.autoApproved));
   runner.setOutput("model-digest", result.model?.digest ?? "");
-  runner.setOutput("report", reportPath);
+  runner.setOutput("report", writeFile(ctx.runnerTemp, "report.json", renderJsonReport(result)));
+  if ("kind" in collected) recordSnapshot(ctx, collected);
 
-  // Metrics are published only when this run measured them: a review-triggered run that read the
-  // snapshot, or found nothing, must not overwrite what the training run recorded.
-  const snapshotText =
-    collected?.metricsOrigin === "workspace" &&
-    !(event.name === "pull_request_review" && collected.input.metrics.length === 0)
-      ? encodeSnapshot({
-          metrics: collected.input.metrics,
-          baseline: collected.input.baseline,
-          metricErrors: collected.input.metricErrors ?? {},
-          baselineErrors: collected.input.baselineErrors ?? {},
-          model: collected.input.model,
-        })
-      : undefined;
-  const failures = await publish(result, {
-    gateway: ctx.gateway,
-    runner,
-    event,
-    app: inputs.app,
-    dryRun: inputs.dryRun,
-    snapshotText,
-  });
-
+  await publish(ctx, collected, result);
   runner.info(`model-approval: ${result.decision} — ${result.summary}`);
   if (result.decision === "error") runner.setFailed(result.summary);
   else if (result.decision === "rejected" && result.failPipeline)
     runner.setFailed(`rejected: ${result.summary}`);
-  for (const failure of failures) runner.setFailed(failure);
   return runner.failed ? 1 : 0;
 }

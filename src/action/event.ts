@@ -1,6 +1,7 @@
-// What the triggering event says about the pull request under decision.
+// What the triggering event says: which candidate the run is about, and what GitHub's answers
+// must be at least as new as.
+import type { EventBound, Subject } from "../github/candidate/index.js";
 
-/** The pull request as the event payload describes it. */
 export interface EventPullRequest {
   number: number;
   headSha: string;
@@ -9,10 +10,7 @@ export interface EventPullRequest {
   author: string;
   /** The head lives in another repository: the token is read-only there. */
   fromFork: boolean;
-  /** GitHub's count of changed files, when the payload has it (pull_request events do). */
-  changedFilesCount?: number;
-  /** The repository's default branch (payload.repository.default_branch), when the payload has it. */
-  defaultBranch?: string;
+  updatedAt?: string;
 }
 
 export interface EventContext {
@@ -20,6 +18,10 @@ export interface EventContext {
   pr?: EventPullRequest;
   /** The commit the decision is about: the PR head, else the pushed commit. */
   sha: string;
+  /** The repository's default branch, as the payload says. */
+  defaultBranch?: string;
+  /** The review a pull_request_review event is about. */
+  review?: { id: number; dismissed: boolean };
 }
 
 const PR_EVENTS = new Set([
@@ -49,7 +51,9 @@ function text(value: unknown, ...path: string[]): string | undefined {
  * must review.
  */
 export function readEventContext(name: string, payload: unknown, fallbackSha: string): EventContext {
-  if (!PR_EVENTS.has(name)) return { name, sha: fallbackSha };
+  const defaultBranch = text(payload, "repository", "default_branch");
+  const common = { name, ...(defaultBranch ? { defaultBranch } : {}) };
+  if (!PR_EVENTS.has(name)) return { ...common, sha: fallbackSha };
   const pr = field(payload, "pull_request");
   const number = field(pr, "number");
   const headSha = text(pr, "head", "sha");
@@ -63,10 +67,10 @@ export function readEventContext(name: string, payload: unknown, fallbackSha: st
   }
   const headRepo = text(pr, "head", "repo", "full_name");
   const baseRepo = text(pr, "base", "repo", "full_name");
-  const count = field(pr, "changed_files");
-  const defaultBranch = text(payload, "repository", "default_branch");
+  const updatedAt = text(pr, "updated_at");
+  const reviewId = field(payload, "review", "id");
   return {
-    name,
+    ...common,
     sha: headSha,
     pr: {
       number,
@@ -75,8 +79,21 @@ export function readEventContext(name: string, payload: unknown, fallbackSha: st
       baseRef,
       author,
       fromFork: headRepo !== undefined && headRepo !== baseRepo,
-      ...(typeof count === "number" ? { changedFilesCount: count } : {}),
-      ...(defaultBranch ? { defaultBranch } : {}),
+      ...(updatedAt ? { updatedAt } : {}),
     },
+    ...(name === "pull_request_review" && typeof reviewId === "number"
+      ? { review: { id: reviewId, dismissed: field(payload, "action") === "dismissed" } }
+      : {}),
   };
+}
+
+/** The candidate this run decides about: the PR's head as the event names it, or the commit outside a PR. */
+export function subjectOf(event: EventContext): Subject {
+  if (!event.pr) return { kind: "commit", sha: event.sha, defaultBranch: event.defaultBranch ?? "" };
+  const bound: EventBound = {
+    headSha: event.pr.headSha,
+    ...(event.pr.updatedAt ? { updatedAt: event.pr.updatedAt } : {}),
+    ...(event.review ? { review: event.review } : {}),
+  };
+  return { kind: "pull_request", number: event.pr.number, commit: event.pr.headSha, event: bound };
 }

@@ -1,4 +1,5 @@
 // Validates the action's inputs; a wrong input is a clear error, never a default silently taken.
+import { CONFIG_PATH } from "../core/names.js";
 import type { RawInputs } from "./env.js";
 
 export type Mode = "evaluate" | "gate";
@@ -16,7 +17,7 @@ export interface ActionInputs {
 
 export type InputsResult = { ok: true; inputs: ActionInputs } | { ok: false; errors: string[] };
 
-export const DEFAULT_CONFIG = ".github/model-approval.yml";
+export const DEFAULT_CONFIG = CONFIG_PATH;
 
 /** The YAML 1.2 core schema booleans, as the runner's own getBooleanInput accepts them. */
 function parseBoolean(name: string, value: string, fallback: boolean, errors: string[]): boolean {
@@ -46,6 +47,11 @@ export function parseInputs(raw: RawInputs): InputsResult {
     errors.push("input 'github-token' is empty: pass ${{ github.token }} or a token with checks: write");
   const config = raw.config === "" ? DEFAULT_CONFIG : raw.config;
   if (config.includes("\n")) errors.push("input 'config' must be a single path");
+  // The App reads only CONFIG_PATH: two configs would mean two sets of rules for one PR.
+  if (app && config !== CONFIG_PATH)
+    errors.push(
+      `input 'config' must be ${CONFIG_PATH} with app: true (the App reads only that file), got '${config}'`,
+    );
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,

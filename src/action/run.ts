@@ -6,7 +6,7 @@ import type { RunnerEnvironment } from "./env.js";
 import { readEventContext, type EventContext } from "./event.js";
 import { parseInputs } from "./inputs.js";
 import { ActionsRunner, type Runner } from "./runner.js";
-import { describeError } from "./errors.js";
+import { describeError } from "../core/failure.js";
 import { runEvaluate } from "./evaluate.js";
 import { runGate } from "./gate.js";
 import { ACTIONS_APP_SLUG } from "../github/surfaces.js";
@@ -45,15 +45,16 @@ export async function runAction(
     // GITHUB_TOKEN acts as the github-actions app: the check runs and the comment it owns are those.
     const octokit = createActionOctokit(inputs.token, { baseUrl: env.apiUrl });
     const gateway = new GitHubGateway(octokit, { owner, repo }, ACTIONS_IDENTITY);
-    if (inputs.mode === "gate") return await runGate({ gateway, runner, event });
-    return await runEvaluate({
+    const context = {
       inputs,
       event,
       gateway,
       runner,
       workspace: env.workspace,
       runnerTemp: env.runnerTemp,
-    });
+      ...(env.runId !== undefined ? { run: { id: env.runId, attempt: env.runAttempt ?? 1 } } : {}),
+    };
+    return inputs.mode === "gate" ? await runGate(context) : await runEvaluate(context);
   } catch (error) {
     // Anything unexpected still ends as a reported failure, never as a silent pass or a stack trace.
     runner.setOutput("decision", "error");

@@ -1,10 +1,13 @@
-// The bundled action, run as a runner runs it, against the fake GitHub on loopback.
+// The bundled action, run as a runner runs it (its node step, then action.yml's upload step),
+// against the fake GitHub on loopback.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.js";
 import { loadWebhookExample } from "../../src/local-github/webhooks.js";
+import { SNAPSHOT_FILE } from "../../src/core/names.js";
+import { decodeSnapshot } from "../../src/core/candidate/snapshot.js";
 import { requireBundle, runBundledAction, type ActionRunOptions } from "./support/run-bundled.js";
 import {
   AUTHOR,
@@ -13,12 +16,14 @@ import {
   HEAD,
   PR,
   REPO,
+  TRAIN_WORKFLOW,
   checkRuns,
   comments,
   fixture,
   labels,
   metricsJson,
   seedPullRequest,
+  startTrainingRun,
 } from "./support/scenario.js";
 
 const METRICS_CHECK = "model-approval/metrics";
@@ -42,13 +47,28 @@ function run(options: RunOptions) {
 }
 
 const prOpened = () => loadWebhookExample("pull_request", "opened");
-const reviewSubmitted = () => loadWebhookExample("pull_request_review", "submitted");
 
+/** A pull_request_review event about a review stored in the fake (GitHub stores it first). */
+function reviewEvent(user: string, state: "APPROVED" | "CHANGES_REQUESTED", commitId = HEAD) {
+  const stored = fake.state.addReview(REPO, PR, { user, state, commitId });
+  return loadWebhookExample("pull_request_review", "submitted", {
+    review: { id: stored.id, state: state.toLowerCase(), commit_id: commitId, user: { login: user } },
+  });
+}
+
+const outputs = (accuracy: number) => ({
+  "metrics/eval.json": metricsJson(accuracy),
+  "models/model.pkl": `weights-${accuracy}`,
+});
+
+/** The training job: a run of the training workflow on the PR head, whose workspace holds what training wrote. */
 function trainedRun(accuracy: number, { files, ...extra }: Partial<RunOptions> = {}) {
+  const training = startTrainingRun(fake);
   return run({
     eventName: "pull_request",
     payload: prOpened(),
-    files: { "metrics/eval.json": metricsJson(accuracy), "models/model.pkl": "weights", ...files },
+    files: { ...outputs(accuracy), ...files },
+    run: { fake, id: training.id },
     ...extra,
   });
 }
@@ -57,32 +77,53 @@ function writes(): string[] {
   return fake.writes().map((r) => r.route ?? `${r.method} ${r.path}`);
 }
 
-describe("mode evaluate on pull_request", () => {
-  it("auto-approves good metrics and publishes checks, one label and one comment", async () => {
+function recorded() {
+  return fake.state.repo(REPO).artifacts.filter((a) => a.name.startsWith("model-approval-snapshot-"));
+}
+
+describe("mode evaluate in the training run", () => {
+  it("auto-approves good metrics, records the snapshot as an artifact of its run, and publishes", async () => {
     seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
     const result = await trainedRun(0.95);
 
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
+    expect(result.outcome).toBe("success");
     expect(result.outputs.decision).toBe("approved");
     expect(result.outputs["auto-approved"]).toBe("true");
     expect(result.outputs["model-digest"]).toMatch(/^[0-9a-f]{64}$/);
     const report = JSON.parse(readFileSync(result.outputs.report!, "utf8"));
     expect(report.decision).toBe("approved");
-    expect(result.summary).toContain("model-approval");
+    expect(report.candidate).toMatchObject({
+      commit: HEAD,
+      pr: PR,
+      evidence: { kind: "measured", run: { workflow: TRAIN_WORKFLOW, event: "pull_request" } },
+      config: { ref: "refs/heads/master", blobSha: expect.stringMatching(/^[0-9a-f]{40}$/), trusted: true },
+    });
     expect(result.summary).toContain("accuracy");
     expect(result.summary).not.toContain("<!-- model-approval:");
+
+    // The composite action's second step uploaded what this run measured.
+    const [artifact] = recorded();
+    expect(artifact).toMatchObject({ name: "model-approval-snapshot-1", headSha: HEAD });
+    const snapshot = decodeSnapshot(new TextDecoder().decode(artifact!.files[SNAPSHOT_FILE] as Uint8Array));
+    expect(snapshot).toMatchObject({
+      ok: true,
+      snapshot: {
+        claims: { commit: HEAD, pullRequest: PR },
+        model: { digest: result.outputs["model-digest"] },
+      },
+    });
 
     expect(checkRuns(fake, METRICS_CHECK)).toMatchObject([
       { status: "completed", conclusion: "success", appSlug: "github-actions" },
     ]);
-    expect(checkRuns(fake, METRICS_CHECK)[0]!.text).toContain("<!-- model-approval:snapshot ");
     expect(checkRuns(fake, DECISION_CHECK)).toMatchObject([{ status: "completed", conclusion: "success" }]);
     expect(labels(fake)).toEqual(["model-approval: auto-approved"]);
     expect(comments(fake)).toHaveLength(1);
   });
 
-  it("leaves a decision pending without failing, requests the approver, and changes nothing on a re-run", async () => {
+  it("leaves a decision pending without failing, requests the approver, and writes nothing when nothing changed", async () => {
     seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
     const first = await trainedRun(0.85);
     expect(first.code).toBe(0);
@@ -93,36 +134,34 @@ describe("mode evaluate on pull_request", () => {
     expect(fake.state.pull(REPO, PR).requestedReviewers).toEqual(["alice"]);
 
     fake.clearRequests();
-    const again = await trainedRun(0.85);
+    // Decided again from what the training run recorded: the same decision, so nothing to write.
+    const again = await run({ eventName: "pull_request", payload: prOpened(), files: outputs(0.85) });
     expect(again.code).toBe(0);
+    expect(again.outputs.decision).toBe("pending");
     expect(writes()).toEqual([]);
     expect(comments(fake)).toHaveLength(1);
     expect(labels(fake)).toEqual(["model-approval: pending"]);
   });
 
-  it("reads the config from the base commit, not from the PR's workspace copy", async () => {
-    seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml"), changedFiles: [CONFIG] });
+  it("reads the rules from the default branch, not from the PR's copy", async () => {
     const lenient = fixture("auto-approve.yml").replace("accuracy > 0.90", "accuracy > 0.10");
+    seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml"), headFiles: { [CONFIG]: lenient } });
     const result = await trainedRun(0.85, { files: { [CONFIG]: lenient } });
     expect(result.outputs.decision).toBe("pending");
-    expect(result.annotations).toContainEqual(
-      expect.objectContaining({
-        level: "warning",
-        properties: expect.objectContaining({ file: CONFIG, line: "1" }),
-      }),
+    const reads = fake.requests.filter(
+      (r) => r.route === "GET /repos/{owner}/{repo}/contents/{path}" && r.path.endsWith("model-approval.yml"),
     );
-    expect(fake.calls((r) => r.route === "GET /repos/{owner}/{repo}/contents/{path}")).toEqual([
-      `GET /repos/${REPO}/contents/${CONFIG.replace(/\//g, "%2F")}`,
-    ]);
-    const read = fake.requests.find((r) => r.route === "GET /repos/{owner}/{repo}/contents/{path}");
-    expect(read?.query.ref).toBe(BASE);
+    expect(reads.map((r) => r.query.ref)).toEqual(["refs/heads/master"]);
   });
 
-  it("reads the config from the default branch when the PR targets another branch", async () => {
+  it("reads the rules from the default branch when the PR targets another branch", async () => {
     fake.state.addRepo(REPO, { defaultBranch: "master" });
-    fake.state.commit(REPO, { branch: "master", files: { [CONFIG]: fixture("auto-approve.yml") } });
+    const master = fake.state.commit(REPO, {
+      branch: "master",
+      files: { [CONFIG]: fixture("auto-approve.yml"), [TRAIN_WORKFLOW]: "on: pull_request\n" },
+    });
     const lenient = fixture("auto-approve.yml").replace("accuracy > 0.90", "accuracy > 0.10");
-    fake.state.commit(REPO, { branch: "loose", sha: BASE, files: { [CONFIG]: lenient } });
+    fake.state.commit(REPO, { branch: "loose", parent: master, sha: BASE, files: { [CONFIG]: lenient } });
     fake.state.commit(REPO, { parent: BASE, sha: HEAD, files: { "train.py": "print('trained')\n" } });
     fake.state.addPullRequest(REPO, {
       number: PR,
@@ -143,8 +182,6 @@ describe("mode evaluate on pull_request", () => {
         message: expect.stringMatching(/base branch loose is not the default branch master/),
       }),
     );
-    const reads = fake.requests.filter((r) => r.route === "GET /repos/{owner}/{repo}/contents/{path}");
-    expect(reads.map((r) => r.query.ref)).toEqual(["master"]);
   });
 
   it("reads a `ref: base` baseline from the base commit, never from the PR's workspace", async () => {
@@ -161,39 +198,19 @@ describe("mode evaluate on pull_request", () => {
     expect(read.map((r) => [decodeURIComponent(r.path.split("/contents/")[1]!), r.query.ref])).toContainEqual(
       ["metrics/eval.json", BASE],
     );
-
-    const improved = await trainedRun(0.92);
-    expect(improved.outputs.decision).toBe("approved");
+    // A rejection still records its evidence: the upload step runs after a failed decision step.
+    expect(regressed.steps.map((s) => s.outcome)).toEqual(["failure", "success"]);
+    expect(recorded()).toHaveLength(1);
   });
 
-  it("reads a baseline pinned to a branch at that branch", async () => {
-    seedPullRequest(fake, { baseConfig: fixture("baseline.yml").replace("ref: base", "ref: master") });
-    fake.state.commit(REPO, { parent: BASE, sha: BASE, files: { "metrics/eval.json": metricsJson(0.9) } });
-    const regressed = await trainedRun(0.85);
-    expect(regressed.outputs.decision).toBe("rejected");
-    const read = fake.requests.filter((r) => r.route === "GET /repos/{owner}/{repo}/contents/{path}");
-    expect(read.map((r) => r.query.ref)).toContain("master");
-  });
-
-  it("uses the PR's config with a warning when the base has none, and never auto-approves it", async () => {
-    seedPullRequest(fake, { changedFiles: [CONFIG, "train.py"] });
-    const result = await trainedRun(0.95, { files: { [CONFIG]: fixture("auto-approve.yml") } });
-    expect(result.code).toBe(0);
-    expect(result.outputs.decision).toBe("pending");
-    expect(
-      result.annotations.some(
-        (a) => a.level === "warning" && a.message.includes("does not exist on the base branch"),
-      ),
-    ).toBe(true);
-  });
-
-  it("never approves under the PR's own config, not even on the author's self-approval it allows", async () => {
-    seedPullRequest(fake, { changedFiles: [CONFIG, "train.py"] });
+  it("uses the PR's config when the default branch has none, and never approves under it", async () => {
     const selfApproving = fixture("auto-approve.yml")
       .replace("approvers: [alice]", `approvers: [${AUTHOR}]\n      allow_self_approval: true`)
       .replace("auto_approve_if: [accuracy > 0.90]", "auto_approve_if: [accuracy > 0.99]");
+    seedPullRequest(fake, { headFiles: { [CONFIG]: selfApproving } });
     fake.state.addReview(REPO, PR, { user: AUTHOR, state: "APPROVED" });
     const result = await trainedRun(0.95, { files: { [CONFIG]: selfApproving } });
+    expect(result.code).toBe(0);
     expect(result.outputs.decision).toBe("pending");
     expect(result.summary).toContain("the config comes from this pull request");
     expect(checkRuns(fake, DECISION_CHECK)).not.toContainEqual(
@@ -244,7 +261,7 @@ describe("mode evaluate on pull_request", () => {
     expect(result.outputs.decision).toBe("pending");
     expect(result.summary).toContain("pending");
     expect(writes()).toEqual([]);
-    expect(fake.requests.length).toBeGreaterThan(0);
+    expect(result.stdout).toContain(`dry-run: would update the ${DECISION_CHECK} check run`);
   });
 
   it("with app: true publishes only the metrics check run", async () => {
@@ -254,6 +271,14 @@ describe("mode evaluate on pull_request", () => {
     expect(writes()).toEqual(["POST /repos/{owner}/{repo}/check-runs"]);
     expect(checkRuns(fake, METRICS_CHECK)).toHaveLength(1);
     expect(labels(fake)).toEqual([]);
+  });
+
+  it("with app: true refuses a config path the App would not read", async () => {
+    seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
+    const result = await trainedRun(0.85, { inputs: { app: "true", config: "ci/gate.yml" } });
+    expect(result.code).toBe(1);
+    expect(result.outputs.decision).toBe("error");
+    expect(result.annotations[0]!.message).toMatch(/must be \.github\/model-approval\.yml with app: true/);
   });
 
   it("degrades on a fork's read-only token: a warning per refused write, no crash", async () => {
@@ -267,19 +292,31 @@ describe("mode evaluate on pull_request", () => {
     const payload = loadWebhookExample("pull_request", "opened", {
       pull_request: { head: { repo: { full_name: "fork/Hello-World" } } },
     });
-    const result = await trainedRun(0.85, { payload, inputs: { "github-token": "read-only" } });
+    const training = fake.state.addWorkflowRun(REPO, {
+      headSha: HEAD,
+      path: TRAIN_WORKFLOW,
+      headRepo: "fork/Hello-World",
+      headBranch: "feature",
+      status: "in_progress",
+    });
+    const result = await run({
+      eventName: "pull_request",
+      payload,
+      files: outputs(0.85),
+      run: { fake, id: training.id },
+      inputs: { "github-token": "read-only" },
+    });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.outputs.decision).toBe("pending");
-    expect(result.summary).toContain("pending");
     const refused = result.annotations.filter(
       (a) => a.level === "warning" && a.message.startsWith("could not write"),
     );
     expect(refused.map((a) => a.message.replace(/: permission denied.*/, ""))).toEqual([
       `could not write the ${METRICS_CHECK} check run`,
       `could not write the ${DECISION_CHECK} check run`,
-      `could not write the comment on PR #${PR}`,
       `could not write the model-approval label on PR #${PR}`,
+      `could not write the comment on PR #${PR}`,
       `could not write review requests on PR #${PR}`,
     ]);
     expect(refused[0]!.message).toContain("fork");
@@ -309,6 +346,8 @@ describe("mode evaluate on pull_request", () => {
     expect(result.annotations).toContainEqual(
       expect.objectContaining({ level: "error", message: expect.stringContaining(`reviews of #${PR}`) }),
     );
+    const report = JSON.parse(readFileSync(result.outputs.report!, "utf8"));
+    expect(report).toMatchObject({ failure: { code: "read_failed" }, diagnostics: [] });
     expect(labels(fake)).not.toContain("model-approval: auto-approved");
     expect(checkRuns(fake, DECISION_CHECK)).toMatchObject([{ conclusion: "failure" }]);
   });
@@ -328,91 +367,167 @@ describe("mode evaluate on pull_request", () => {
   });
 });
 
-describe("mode evaluate on other events", () => {
-  it("auto-approves on push from the workspace config, with no PR writes", async () => {
-    fake.state.addRepo(REPO, { defaultBranch: "master" });
-    const sha = "6113728f27ae82c7b1a177c8d03f9e96e0adf246";
+describe("evidence comes from the training run", () => {
+  it("a run of another workflow does not measure its workspace: the recorded snapshot decides", async () => {
+    seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
+    const other = startTrainingRun(fake, { path: ".github/workflows/evil.yml" });
     const result = await run({
-      eventName: "push",
-      payload: loadWebhookExample("push"),
-      sha,
-      files: {
-        [CONFIG]: fixture("auto-approve.yml"),
-        "metrics/eval.json": metricsJson(0.95),
-        "models/model.pkl": "w",
-      },
+      eventName: "pull_request",
+      payload: prOpened(),
+      files: outputs(0.99),
+      run: { fake, id: other.id },
     });
-    expect(result.code).toBe(0);
-    expect(result.outputs.decision).toBe("approved");
-    expect(result.outputs["auto-approved"]).toBe("true");
-    expect(writes()).toEqual([
-      "POST /repos/{owner}/{repo}/check-runs",
-      "POST /repos/{owner}/{repo}/check-runs",
-    ]);
-    expect(checkRuns(fake, DECISION_CHECK, sha)).toMatchObject([{ conclusion: "success" }]);
-    expect(fake.calls((r) => r.route?.includes("/pulls/") === true)).toEqual([]);
+    expect(result.outputs.decision).toBe("pending");
+    expect(result.outputs.snapshot ?? "").toBe("");
+    expect(recorded()).toEqual([]);
+    expect(result.annotations.some((a) => a.message.includes("is not a training run"))).toBe(true);
   });
 
-  it("on a review, decides from the metrics check run the training run published", async () => {
-    seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
+  it("on a review, decides from the training run's snapshot, never from files committed in the PR", async () => {
+    // The PR commits a metrics file claiming a great model; the training run measured 0.85.
+    seedPullRequest(fake, {
+      baseConfig: fixture("auto-approve.yml"),
+      headFiles: { "train.py": "x", "metrics/eval.json": metricsJson(0.99) },
+    });
     expect((await trainedRun(0.85)).outputs.decision).toBe("pending");
     const published = { ...checkRuns(fake, METRICS_CHECK)[0]! };
-    fake.state.addReview(REPO, PR, { user: "alice", state: "APPROVED" });
 
-    const result = await run({ eventName: "pull_request_review", payload: reviewSubmitted() });
+    // The review run checks out the PR head, metrics file and all.
+    const reviewRun = startTrainingRun(fake, { event: "pull_request_review" });
+    const noisy = await run({
+      eventName: "pull_request_review",
+      payload: reviewEvent("bob", "APPROVED"),
+      files: { "metrics/eval.json": metricsJson(0.99), "models/model.pkl": "weights-0.99" },
+      run: { fake, id: reviewRun.id },
+    });
+    expect(noisy.outputs.decision).toBe("pending");
+    expect(noisy.outputs["auto-approved"]).toBe("false");
+
+    const result = await run({ eventName: "pull_request_review", payload: reviewEvent("alice", "APPROVED") });
     expect(result.code).toBe(0);
     expect(result.outputs.decision).toBe("approved");
     expect(result.outputs["auto-approved"]).toBe("false");
     expect(result.outputs["model-digest"]).toMatch(/^[0-9a-f]{64}$/);
+    const report = JSON.parse(readFileSync(result.outputs.report!, "utf8"));
+    expect(report.metrics[0]).toMatchObject({ value: 0.85 });
+    expect(report.candidate.evidence).toMatchObject({ kind: "recorded", run: { workflow: TRAIN_WORKFLOW } });
     expect(labels(fake)).toEqual(["model-approval: approved"]);
-    expect(comments(fake)).toHaveLength(1);
     expect(checkRuns(fake, DECISION_CHECK)).toMatchObject([{ status: "completed", conclusion: "success" }]);
-    // The review run measured nothing itself: what the training run recorded stays as it was.
+    // The review runs measured nothing themselves: what the training run recorded stays as it was.
     expect(checkRuns(fake, METRICS_CHECK)).toEqual([published]);
+    expect(recorded()).toHaveLength(1);
   });
 
-  it("on workflow_dispatch, leaves a needed human approval pending and says why", async () => {
+  it("a review waits for a training run that has not recorded yet, and says which", async () => {
+    seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
+    startTrainingRun(fake);
+    const result = await run({ eventName: "pull_request_review", payload: reviewEvent("alice", "APPROVED") });
+    expect(result.outputs.decision).toBe("pending");
+    expect(result.summary).toMatch(
+      /waiting for the training run's evidence: training run \d+ \(attempt 1\) .* is in_progress/,
+    );
+  });
+});
+
+describe("mode evaluate outside a pull request", () => {
+  const pushPayload = (ref: string) =>
+    loadWebhookExample("push", undefined, { ref, repository: { default_branch: "master" } });
+
+  function pushRun(sha: string, branch: string, accuracy: number, config = fixture("auto-approve.yml")) {
+    const training = fake.state.addWorkflowRun(REPO, {
+      headSha: sha,
+      path: TRAIN_WORKFLOW,
+      event: "push",
+      headBranch: branch,
+      pullRequests: [],
+      status: "in_progress",
+    });
+    return run({
+      eventName: "push",
+      payload: pushPayload(`refs/heads/${branch}`),
+      sha,
+      files: { [CONFIG]: config, ...outputs(accuracy) },
+      run: { fake, id: training.id },
+    });
+  }
+
+  it("auto-approves a push to the default branch from its rules, with no PR writes", async () => {
     fake.state.addRepo(REPO, { defaultBranch: "master" });
+    const sha = fake.state.commit(REPO, {
+      branch: "master",
+      files: { [CONFIG]: fixture("auto-approve.yml"), [TRAIN_WORKFLOW]: "on: push\n" },
+    });
+    const result = await pushRun(sha, "master", 0.95);
+    expect(result.code).toBe(0);
+    expect(result.outputs.decision).toBe("approved");
+    expect(result.outputs["auto-approved"]).toBe("true");
+    // Only the metrics display: the decision check run belongs to pull requests.
+    expect(writes()).toEqual(["POST /repos/{owner}/{repo}/check-runs"]);
+    expect(checkRuns(fake, DECISION_CHECK, sha)).toEqual([]);
+    expect(fake.calls((r) => r.route?.includes("/pulls/") === true)).toEqual([]);
+    expect(recorded()).toHaveLength(1);
+  });
+
+  it("a push to another branch uses the default branch's rules, never its own, and approves nothing", async () => {
+    fake.state.addRepo(REPO, { defaultBranch: "master" });
+    const master = fake.state.commit(REPO, {
+      branch: "master",
+      files: { [CONFIG]: fixture("auto-approve.yml"), [TRAIN_WORKFLOW]: "on: push\n" },
+    });
+    const loose = fixture("auto-approve.yml").replace("accuracy > 0.90", "accuracy > 0.10");
+    const side = fake.state.commit(REPO, { branch: "side", parent: master, files: { [CONFIG]: loose } });
+    // The PR on that same commit has its own decision check run, which a push run must not overwrite.
+    fake.state.addCheckRun(REPO, {
+      name: DECISION_CHECK,
+      headSha: side,
+      appSlug: "github-actions",
+      status: "in_progress",
+      conclusion: null,
+    });
+    const result = await pushRun(side, "side", 0.5, loose);
+    expect(result.outputs.decision).toBe("rejected");
+    expect(result.summary).toMatch(/only commits on the default branch master are approved/);
+    const reads = fake.requests.filter(
+      (r) => r.route === "GET /repos/{owner}/{repo}/contents/{path}" && r.path.endsWith("model-approval.yml"),
+    );
+    expect(reads.map((r) => r.query.ref)).toEqual(["refs/heads/master"]);
+    expect(checkRuns(fake, DECISION_CHECK, side)).toMatchObject([{ status: "in_progress" }]);
+  });
+
+  it("on workflow_dispatch of the default branch, leaves a needed human approval pending and says why", async () => {
+    fake.state.addRepo(REPO, { defaultBranch: "master" });
+    const sha = fake.state.commit(REPO, {
+      branch: "master",
+      files: { [CONFIG]: fixture("auto-approve.yml"), [TRAIN_WORKFLOW]: "on: workflow_dispatch\n" },
+    });
+    const training = fake.state.addWorkflowRun(REPO, {
+      headSha: sha,
+      path: TRAIN_WORKFLOW,
+      event: "workflow_dispatch",
+      headBranch: "master",
+      pullRequests: [],
+      status: "in_progress",
+    });
     const result = await run({
       eventName: "workflow_dispatch",
-      payload: loadWebhookExample("workflow_dispatch"),
-      files: {
-        [CONFIG]: fixture("auto-approve.yml"),
-        "metrics/eval.json": metricsJson(0.85),
-        "models/model.pkl": "w",
-      },
+      payload: loadWebhookExample("workflow_dispatch", undefined, {
+        repository: { default_branch: "master" },
+      }),
+      sha,
+      files: outputs(0.85),
+      run: { fake, id: training.id },
     });
     expect(result.code).toBe(0);
     expect(result.outputs.decision).toBe("pending");
     expect(result.summary).toMatch(/pull request/i);
   });
-
-  it("ignores a metrics check run forged by another app", async () => {
-    seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
-    const { encodeSnapshot } = await import("../../src/core/report/snapshot.js");
-    const forged = encodeSnapshot({
-      metrics: [{ name: "eval", file: "metrics/eval.json", format: "json", values: { accuracy: 0.99 } }],
-      baseline: [],
-      metricErrors: {},
-      baselineErrors: {},
-    });
-    fake.state.addCheckRun(REPO, { name: METRICS_CHECK, headSha: HEAD, appSlug: "evil-app", text: forged });
-
-    const result = await run({ eventName: "pull_request_review", payload: reviewSubmitted() });
-    expect(result.outputs.decision).not.toBe("approved");
-    expect(
-      result.annotations.some(
-        (a) => a.level === "warning" && a.message.includes("'evil-app', not GitHub Actions"),
-      ),
-    ).toBe(true);
-    expect(labels(fake)).not.toContain("model-approval: auto-approved");
-  });
 });
 
 describe("mode gate", () => {
-  const gate = () => run({ eventName: "pull_request", payload: prOpened(), inputs: { mode: "gate" } });
+  const gate = (payload: unknown = prOpened()) =>
+    run({ eventName: "pull_request", payload, inputs: { mode: "gate" } });
 
-  it("passes only on an approved decision recorded by GitHub Actions", async () => {
+  it("passes only when the decision, made again from the recorded evidence, is approved", async () => {
     seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
     await trainedRun(0.95);
     fake.clearRequests();
@@ -422,40 +537,44 @@ describe("mode gate", () => {
     expect(writes()).toEqual([]);
   });
 
+  it("trusts no check run: a green decision check run without evidence releases nothing", async () => {
+    seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
+    fake.state.addCheckRun(REPO, {
+      name: DECISION_CHECK,
+      headSha: HEAD,
+      appSlug: "github-actions",
+      conclusion: "success",
+    });
+    const result = await gate();
+    expect(result.code).toBe(1);
+    expect(result.outputs.decision).toBe("pending");
+    expect(result.annotations[0]!.message).toMatch(/no run of a workflow on the default branch/);
+  });
+
   it("fails on a commit the pull request has moved on from, though that commit was approved", async () => {
     seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
     await trainedRun(0.95);
     const moved = fake.state.commit(REPO, { parent: HEAD, files: { "train.py": "print('retrained')\n" } });
     fake.state.pull(REPO, PR).headSha = moved;
+    fake.state.touchPull(fake.state.pull(REPO, PR));
     const result = await gate();
     expect(result.code).toBe(1);
-    expect(result.outputs.decision).not.toBe("approved");
-    expect(result.annotations[0]!.message).toContain(`the pull request has moved on to ${moved}`);
+    expect(result.outputs.decision).toBe("rejected");
+    expect(result.annotations[0]!.message).toContain(`has moved on to ${moved.slice(0, 7)}`);
   });
 
-  it("fails with the recorded reason while pending", async () => {
+  it("fails with the reason while pending, and once an approver takes their approval back", async () => {
     seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
     await trainedRun(0.85);
-    const result = await gate();
-    expect(result.code).toBe(1);
-    expect(result.outputs.decision).toBe("pending");
-    expect(result.annotations[0]!.message).toMatch(/not approved yet \(in_progress\).*alice/);
-  });
-
-  it("fails when no decision is recorded, or only by another app", async () => {
-    seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
-    const none = await gate();
-    expect(none.code).toBe(1);
-    expect(none.annotations[0]!.message).toContain(`no decision recorded for ${HEAD}`);
-
-    fake.state.addCheckRun(REPO, {
-      name: DECISION_CHECK,
-      headSha: HEAD,
-      appSlug: "evil-app",
-      conclusion: "success",
-    });
-    const forged = await gate();
-    expect(forged.code).toBe(1);
-    expect(forged.annotations[0]!.message).toContain("'evil-app'");
+    const pending = await gate();
+    expect(pending.code).toBe(1);
+    expect(pending.outputs.decision).toBe("pending");
+    expect(pending.annotations[0]!.message).toMatch(/alice/);
+    fake.state.addReview(REPO, PR, { user: "alice", state: "APPROVED" });
+    expect((await gate()).code).toBe(0);
+    // A later changes-requested, even on an older commit, replaces the approval.
+    fake.state.addReview(REPO, PR, { user: "alice", state: "CHANGES_REQUESTED", commitId: BASE });
+    const withdrawn = await gate();
+    expect(withdrawn.code).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "@jest/globals";
-import { readEventContext } from "../../src/action/event.js";
+import { readEventContext, subjectOf } from "../../src/action/event.js";
 
 const pr = (over: Record<string, unknown> = {}) => ({
   pull_request: {
@@ -27,10 +27,26 @@ describe("readEventContext", () => {
     });
   });
 
-  it("keeps GitHub's count of changed files, so a truncated file list can be noticed", () => {
-    expect(readEventContext("pull_request", pr({ changed_files: 3001 }), "m").pr?.changedFilesCount).toBe(
-      3001,
-    );
+  it("takes the default branch from the payload and the review a review event is about", () => {
+    const payload = {
+      ...pr(),
+      repository: { default_branch: "trunk" },
+      review: { id: 99 },
+      action: "dismissed",
+    };
+    const event = readEventContext("pull_request_review", payload, "m");
+    expect(event).toMatchObject({ defaultBranch: "trunk", review: { id: 99, dismissed: true } });
+    expect(subjectOf(event)).toEqual({
+      kind: "pull_request",
+      number: 7,
+      commit: "h".repeat(40),
+      event: { headSha: "h".repeat(40), review: { id: 99, dismissed: true } },
+    });
+  });
+
+  it("outside a PR the subject is the commit, judged by the default branch's rules", () => {
+    const event = readEventContext("push", { repository: { default_branch: "main" } }, "abc");
+    expect(subjectOf(event)).toEqual({ kind: "commit", sha: "abc", defaultBranch: "main" });
   });
 
   it("decides about GITHUB_SHA when there is no PR", () => {

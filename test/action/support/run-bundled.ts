@@ -2,7 +2,7 @@
 // the outputs and the annotations.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { runBundledAction as runAsRunner } from "../../../src/local-github/index.js";
+import { runBundledAction as runAsRunner, type FakeGitHub } from "../../../src/local-github/index.js";
 
 export const BUNDLE = resolve("dist/action.js");
 
@@ -24,6 +24,9 @@ export interface ActionRun {
   summary: string;
   annotations: Annotation[];
   workspace: string;
+  /** Every step of action.yml as the runner played it, and the job's outcome. */
+  steps: { step: string; outcome: string; error?: string }[];
+  outcome: "success" | "failure";
 }
 
 export interface ActionRunOptions {
@@ -35,6 +38,11 @@ export interface ActionRunOptions {
   inputs?: Record<string, string>;
   sha?: string;
   repository?: string;
+  /**
+   * The workflow run this job belongs to, in `fake`: GITHUB_RUN_ID and friends are set, and
+   * action.yml's upload step records the snapshot as an artifact of that run.
+   */
+  run?: { fake: FakeGitHub; id: number; attempt?: number; workflowPath?: string };
 }
 
 const unescape = (s: string) =>
@@ -86,6 +94,18 @@ export async function runBundledAction(options: ActionRunOptions): Promise<Actio
     inputs: options.inputs,
     // The tests read the JSON report the run leaves in RUNNER_TEMP.
     keepFiles: true,
+    ...(options.run ? runnerRun(options.run, options.repository ?? "Codertocat/Hello-World") : {}),
   });
   return { ...run, outputs: parseOutputFile(run.outputs), annotations: parseAnnotations(run.stdout) };
+}
+
+function runnerRun(run: NonNullable<ActionRunOptions["run"]>, repository: string) {
+  const { fake, id } = run;
+  const facts = fake.state.workflowRun(repository, id);
+  return {
+    run: { id, attempt: run.attempt ?? facts.runAttempt, workflowPath: run.workflowPath ?? facts.path },
+    uploadArtifact: (name: string, files: Record<string, Uint8Array>) => {
+      fake.state.addArtifact(repository, { runId: id, name, files });
+    },
+  };
 }

@@ -15,11 +15,14 @@ export function fixture(name: string): string {
   return readFileSync(new URL(`../../fixtures/action/${name}`, import.meta.url), "utf8");
 }
 
+/** The training workflow: on the default branch, so its runs' recordings are trusted. */
+export const TRAIN_WORKFLOW = ".github/workflows/model.yml";
+
 export interface RepoSetup {
   /** The config on the base branch; undefined: none there. */
   baseConfig?: string;
-  /** Files the PR changes (paths only). */
-  changedFiles?: string[];
+  /** Files the PR's head commit changes, path → content (default: train.py). */
+  headFiles?: Record<string, string>;
   headRepo?: string;
   title?: string;
 }
@@ -30,9 +33,13 @@ export function seedPullRequest(fake: FakeGitHub, setup: RepoSetup = {}): void {
   state.commit(REPO, {
     branch: "master",
     sha: BASE,
-    files: setup.baseConfig === undefined ? {} : { [CONFIG]: setup.baseConfig },
+    files: {
+      [TRAIN_WORKFLOW]: "on: [pull_request, pull_request_review]\n",
+      ...(setup.baseConfig === undefined ? {} : { [CONFIG]: setup.baseConfig }),
+    },
   });
-  state.commit(REPO, { parent: BASE, sha: HEAD, files: { "train.py": "print('trained')\n" } });
+  const headFiles = setup.headFiles ?? { "train.py": "print('trained')\n" };
+  state.commit(REPO, { parent: BASE, sha: HEAD, files: headFiles, pusher: AUTHOR });
   state.addPullRequest(REPO, {
     number: PR,
     author: AUTHOR,
@@ -40,7 +47,17 @@ export function seedPullRequest(fake: FakeGitHub, setup: RepoSetup = {}): void {
     baseRef: "master",
     headRepo: setup.headRepo,
     title: setup.title,
-    files: setup.changedFiles ?? ["train.py"],
+    files: Object.keys(headFiles),
+  });
+}
+
+/** A run of the training workflow on the PR's head, in progress: the job the Action runs in. */
+export function startTrainingRun(fake: FakeGitHub, over: { path?: string; event?: string } = {}) {
+  return fake.state.addWorkflowRun(REPO, {
+    headSha: HEAD,
+    path: over.path ?? TRAIN_WORKFLOW,
+    event: over.event ?? "pull_request",
+    status: "in_progress",
   });
 }
 

@@ -1,0 +1,92 @@
+// What the training run's workspace holds: its metrics, the baseline and the model digest. Used as
+// evidence only when GitHub describes this run as the training run (src/github/candidate/evidence.ts).
+import type { Config, MetricSourceSpec } from "../core/config/types.js";
+import type { Measurements } from "../core/candidate/types.js";
+import { GateError } from "../core/failure.js";
+import type { ModelIdentity } from "../core/policy/types.js";
+import { parseMetricsFile } from "../core/metrics/parse.js";
+import type { MetricSource } from "../core/metrics/types.js";
+import type { GitHubGateway } from "../github/gateway.js";
+import { reading } from "../github/errors.js";
+import { loadMetricSources } from "../node/metrics-files.js";
+import { overrideSources } from "../node/metric-overrides.js";
+import { digestArtifacts } from "../node/artifacts.js";
+import { expandMetricArgs } from "./metric-args.js";
+
+export interface MeasureOptions {
+  workspace: string;
+  metricArgs: string[];
+  baselineArgs: string[];
+  gateway: Pick<GitHubGateway, "getFileText">;
+  /** The PR's base commit, where `ref: base` baselines are read; undefined outside a PR. */
+  baseSha?: string;
+}
+
+/** Input lines with their globs expanded; a glob that matches nothing is an input error. */
+async function inputSpecs(fromConfig: MetricSourceSpec[], lines: string[], cwd: string, input: string) {
+  const expanded = await expandMetricArgs(lines, cwd, input);
+  const { specs, errors } = overrideSources(fromConfig, expanded.lines);
+  const problems = [...expanded.errors, ...errors.map((e) => `input '${input}': ${e}`)];
+  if (problems.length > 0) throw new GateError("input", problems.join("; "));
+  return specs;
+}
+
+/**
+ * Baselines pinned to a git ref are the production model's metrics: read them at that ref through
+ * the API, never from the PR's workspace. `ref: base` means the PR's base commit.
+ */
+async function loadBaseline(specs: MetricSourceSpec[], options: MeasureOptions) {
+  const local = await loadMetricSources(
+    specs.filter((spec) => spec.ref === undefined),
+    { cwd: options.workspace },
+  );
+  const sources: MetricSource[] = [...local.sources];
+  const errors = { ...local.errors };
+  for (const spec of specs) {
+    if (spec.ref === undefined) continue;
+    if (spec.ref === "base" && !options.baseSha) {
+      errors[spec.name] = `${spec.path}: 'ref: base' needs a pull request, and this run has none`;
+      continue;
+    }
+    const ref = spec.ref === "base" ? options.baseSha! : spec.ref;
+    const where = spec.ref === "base" ? `the PR's base ${ref.slice(0, 7)}` : `ref ${spec.ref}`;
+    const text = await reading(`baseline ${spec.path} at ${where}`, () =>
+      options.gateway.getFileText(spec.path, ref),
+    );
+    if (text === null) {
+      errors[spec.name] = `${spec.path} does not exist at ${where}`;
+      continue;
+    }
+    const parsed = parseMetricsFile(text, { name: spec.name, file: spec.path, format: spec.format });
+    if (parsed.ok) sources.push(parsed.source);
+    else errors[spec.name] = parsed.error;
+  }
+  return { sources, errors };
+}
+
+async function digestModel(config: Config, workspace: string): Promise<ModelIdentity | undefined> {
+  if (config.model.artifacts.length === 0)
+    return config.model.name ? { name: config.model.name, artifacts: [] } : undefined;
+  const digest = await digestArtifacts(config.model.artifacts, { cwd: workspace });
+  return { ...digest, ...(config.model.name ? { name: config.model.name } : {}) };
+}
+
+export async function measureWorkspace(config: Config, options: MeasureOptions): Promise<Measurements> {
+  const metricSpecs = await inputSpecs(config.metrics, options.metricArgs, options.workspace, "metrics");
+  const baselineSpecs = await inputSpecs(
+    config.baseline,
+    options.baselineArgs,
+    options.workspace,
+    "baseline",
+  );
+  const metrics = await loadMetricSources(metricSpecs, { cwd: options.workspace });
+  const baseline = await loadBaseline(baselineSpecs, options);
+  const model = await digestModel(config, options.workspace);
+  return {
+    metrics: metrics.sources,
+    baseline: baseline.sources,
+    metricErrors: metrics.errors,
+    baselineErrors: baseline.errors,
+    ...(model ? { model } : {}),
+  };
+}
