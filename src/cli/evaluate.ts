@@ -2,8 +2,11 @@
 import { formatDiagnostic, type Diagnostic } from "../core/diagnostics.js";
 import { parseConfig } from "../core/config/parse.js";
 import type { Config, MetricSourceSpec } from "../core/config/types.js";
-import { configErrorResult, decide } from "../core/policy/index.js";
-import type { DecisionResult, ModelIdentity, PullRequestContext } from "../core/policy/types.js";
+import type { Measurements } from "../core/candidate/types.js";
+import { GateError } from "../core/failure.js";
+import { configErrorResult } from "../core/policy/index.js";
+import type { DecisionResult, ModelIdentity } from "../core/policy/types.js";
+import { collectCandidate, decisionFor, type Subject } from "../github/candidate/index.js";
 import { renderJsonReport, renderMarkdown, renderText } from "../core/report/index.js";
 import { digestArtifacts } from "../node/artifacts.js";
 import { loadMetricSources } from "../node/metrics-files.js";
@@ -17,6 +20,7 @@ import {
   readText,
 } from "./evaluate-inputs.js";
 import { EXIT_USAGE, type CliIo } from "./io.js";
+import { LOCAL_BRANCH, LOCAL_PR, localPorts } from "./local-ports.js";
 import { DEFAULT_CONFIG } from "./validate.js";
 
 export const EVALUATE_USAGE = `Usage: model-approval evaluate [options]
@@ -142,16 +146,37 @@ async function modelIdentity(config: Config, cwd: string): Promise<ModelIdentity
   return name ? { ...identity, name } : identity;
 }
 
-async function pullRequest(options: Options, cwd: string, warn: (m: string) => void) {
-  if (!options.pr) return undefined;
-  const pr = await readPullRequest(options.pr, cwd);
-  const reviews = options.reviews ? await readReviews(options.reviews, cwd) : [];
-  if (!options.changedFiles) {
-    warn("no --changed-files: protected paths cannot be ruled out, so there is no auto-approval");
-    return { ...pr, changedFiles: [], changedFilesUnknown: true, reviews } satisfies PullRequestContext;
-  }
-  const changedFiles = await readChangedFiles(options.changedFiles, cwd);
-  return { ...pr, changedFiles, reviews } satisfies PullRequestContext;
+/** The metrics files, as the Action's training run would measure them. */
+async function measure(
+  config: Config,
+  options: Options,
+  cwd: string,
+  warn: (m: string) => void,
+): Promise<Measurements> {
+  const metrics = overrideSources(config.metrics, options.metrics);
+  const baselines = overrideSources(config.baseline, options.baseline);
+  const collapsed = [
+    ...metrics.errors.map((e) => `--metrics: ${e}`),
+    ...baselines.errors.map((e) => `--baseline: ${e}`),
+  ];
+  if (collapsed.length > 0) throw new GateError("input", collapsed.join("; "));
+  const pinned = unreadableRefs(baselines.specs);
+  const loaded = await loadMetricSources(metrics.specs, { cwd });
+  const baseline = await loadMetricSources(
+    baselines.specs.filter((spec) => !(spec.name in pinned)),
+    { cwd },
+  );
+  const baselineErrors = { ...baseline.errors, ...pinned };
+  for (const message of Object.values(loaded.errors)) warn(`metrics: ${message}`);
+  for (const message of Object.values(baselineErrors)) warn(`baseline: ${message}`);
+  const model = await modelIdentity(config, cwd);
+  return {
+    metrics: loaded.sources,
+    baseline: baseline.sources,
+    metricErrors: loaded.errors,
+    baselineErrors,
+    ...(model ? { model } : {}),
+  };
 }
 
 async function evaluate(options: Options, cwd: string, warn: (m: string) => void): Promise<DecisionResult> {
@@ -165,45 +190,44 @@ async function evaluate(options: Options, cwd: string, warn: (m: string) => void
   const parsed = parseConfig(text, options.config);
   if (!parsed.ok) return configErrorResult(parsed.diagnostics);
   for (const w of parsed.warnings) warn(formatDiagnostic(w));
-  const config = parsed.config;
 
-  let pr: PullRequestContext | undefined;
-  let teamMembers: Record<string, string[]> = {};
+  let files;
   try {
-    pr = await pullRequest(options, cwd, warn);
-    if (options.teams) teamMembers = await readTeams(options.teams, cwd);
+    const pr = options.pr ? await readPullRequest(options.pr, cwd) : undefined;
+    files = {
+      configPath: options.config,
+      configText: text,
+      ...(pr ? { pr } : {}),
+      reviews: options.reviews ? await readReviews(options.reviews, cwd) : [],
+      ...(options.changedFiles ? { changedFiles: await readChangedFiles(options.changedFiles, cwd) } : {}),
+      teams: options.teams ? await readTeams(options.teams, cwd) : {},
+    };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return configErrorResult([{ ...inputDiagnostic(error.file, error.detail), ...error.position }]);
   }
-  const listedTeams = new Set(config.steps.flatMap((s) => (s.type === "approval" ? s.teams : [])));
-  for (const team of listedTeams) {
-    if (pr && !Object.keys(teamMembers).some((t) => t.toLowerCase() === team.toLowerCase()))
-      warn(`team ${team} is not in --teams: its members' reviews do not count`);
-  }
+  if (files.pr && !files.changedFiles)
+    warn("no --changed-files: protected paths cannot be ruled out, so there is no auto-approval");
 
-  const metricSpecs = overrideSources(config.metrics, options.metrics);
-  const baselineSpecs = overrideSources(config.baseline, options.baseline);
-  const pinned = unreadableRefs(baselineSpecs);
-  const metrics = await loadMetricSources(metricSpecs, { cwd });
-  const baseline = await loadMetricSources(
-    baselineSpecs.filter((spec) => !(spec.name in pinned)),
-    { cwd },
-  );
-  const baselineErrors = { ...baseline.errors, ...pinned };
-  for (const message of Object.values(metrics.errors)) warn(`metrics: ${message}`);
-  for (const message of Object.values(baselineErrors)) warn(`baseline: ${message}`);
-
-  return decide({
-    config,
-    metrics: metrics.sources,
-    baseline: baseline.sources,
-    metricErrors: metrics.errors,
-    baselineErrors,
-    ...(pr ? { pr } : {}),
-    teamMembers,
-    model: await modelIdentity(config, cwd),
+  const subject: Subject = files.pr
+    ? { kind: "pull_request", number: files.pr.number ?? LOCAL_PR }
+    : { kind: "commit", sha: "local", defaultBranch: LOCAL_BRANCH };
+  const collected = await collectCandidate(localPorts(files), subject, {
+    configPath: options.config,
+    measuring: (config) => ({
+      local: true,
+      runId: 0,
+      attempt: 1,
+      at: "",
+      where: "the local files",
+      measure: () => measure(config, options, cwd, warn),
+    }),
   });
+  if (collected.kind === "no-config")
+    return configErrorResult([inputDiagnostic(options.config, "config file: not found")]);
+  // Team lookups the port could not answer become warnings, as the Action's would.
+  if (collected.kind === "candidate") for (const w of collected.warnings) warn(w);
+  return decisionFor(collected);
 }
 
 function render(result: DecisionResult, format: Format): string {

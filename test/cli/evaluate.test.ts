@@ -64,7 +64,7 @@ describe("seed scenario 1: manual approval by alice", () => {
     expect(code).toBe(3);
     expect(stdout).toMatch(/dave APPROVED on 3f1c2e9: not counted — the pull request's author/);
     expect(stdout).toMatch(/eve APPROVED on 3f1c2e9: not counted — not a listed approver/);
-    expect(stdout).toMatch(/alice APPROVED on 9e8d7c6: not counted — on an old commit/);
+    expect(stdout).toMatch(/alice APPROVED on 9e8d7c6: not counted — .*no vote for this one/);
   });
 });
 
@@ -258,6 +258,6 @@ describe("teams", () => {
   it("without the team map the member's approval does not count, with a warning", async () => {
     const { code, stderr } = await cli(base, tmp);
     expect(code).toBe(3);
-    expect(stderr).toContain("team acme/ml-leads is not in --teams");
+    expect(stderr).toMatch(/team acme\/ml-leads could not be read \(.*not in --teams\)/);
   });
 });
