@@ -1,5 +1,6 @@
 // A team's repository on the local GitHub: a config on main, a PR by bob that retrains the model,
 // and what a person looking at the PR would see.
+import { readFileSync } from "node:fs";
 import type { FakeWorkflowRun } from "../../../src/local-github/index.js";
 import { APP_SLUG, type World } from "./world.js";
 
@@ -59,7 +60,12 @@ export async function openPullRequest(world: World, config: string): Promise<Sce
   const gh = world.github;
   gh.createRepo(
     repo,
-    { [CONFIG_PATH]: config, "train.py": "fit(epochs=10)\n" },
+    {
+      [CONFIG_PATH]: config,
+      // The workflow users copy, as the training workflow on main.
+      ".github/workflows/model.yml": readFileSync("examples/workflows/with-app.yml", "utf8"),
+      "train.py": "fit(epochs=10)\n",
+    },
     { collaborators: [APPROVER, AUTHOR] },
   );
   const pull = gh.openPullRequest(repo, {

@@ -7,8 +7,14 @@ import { generateKeyPairSync } from "node:crypto";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { startLocalAppServer, type LocalAppServer } from "../../../src/app/local-server.js";
+import { APP_EVENTS } from "../../../src/app/events.js";
 import { loadExampleWorkflow } from "./example-workflow.js";
-import { LocalGitHub, runTrainJob, type TrainJobResult } from "../../../src/local-github/index.js";
+import {
+  LocalGitHub,
+  runTrainJob,
+  type FakeWorkflowRun,
+  type TrainJobResult,
+} from "../../../src/local-github/index.js";
 import { freePort } from "../../support/free-port.js";
 
 export const APP_SERVER = resolve("build/app/server.js");
@@ -43,6 +49,7 @@ export class World {
       publicKey: publicKey.export({ type: "spki", format: "pem" }).toString(),
       webhookSecret: WEBHOOK_SECRET,
       webhookUrl: `http://127.0.0.1:${port}/api/github/webhooks`,
+      events: [...APP_EVENTS],
     });
     const world = new World(github, privateKey.export({ type: "pkcs8", format: "pem" }).toString(), port);
     await world.startApp();
@@ -106,13 +113,19 @@ export class World {
    * The train job of a new run of examples/workflows/with-app.yml on the PR's head: training
    * writes the metrics, then the Action runs with the example's inputs.
    */
-  train(repo: string, pr: number, metrics: Record<string, unknown>): Promise<TrainJobResult> {
+  train(
+    repo: string,
+    pr: number,
+    metrics: Record<string, unknown>,
+    options: { rerun?: FakeWorkflowRun } = {},
+  ): Promise<TrainJobResult> {
     const workflow = loadExampleWorkflow();
     return runTrainJob(this.github, repo, pr, {
       bundle: ACTION_BUNDLE,
       outputs: { "metrics/eval.json": JSON.stringify(metrics), "models/model.pkl": "weights" },
       inputs: workflow.inputs,
       environment: workflow.environment,
+      ...(options.rerun ? { rerun: options.rerun } : {}),
     });
   }
 
