@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { configErrorResult } from "../../src/core/policy/index.js";
 import type { DecisionResult } from "../../src/core/policy/types.js";
 import { expandMetricArgs } from "../../src/action/metric-args.js";
+import { overrideSources } from "../../src/node/metric-overrides.js";
 import { metricsConclusion } from "../../src/github/publish/plan.js";
 import { labelState, reviewRequests } from "../../src/github/surfaces.js";
 
@@ -35,6 +36,17 @@ describe("expandMetricArgs", () => {
       lines: ["t:csv=metrics/deep/x.csv"],
       errors: [],
     });
+  });
+
+  it("files an unnamed glob names after their base name, so matches that share one collapse: an error", async () => {
+    const ws2 = workspace(["runs/a/eval.json", "runs/b/eval.json"]);
+    const expanded = await expandMetricArgs(["runs/*/eval.json"], ws2, "metrics");
+    expect(expanded.lines).toEqual(["runs/a/eval.json", "runs/b/eval.json"]);
+    expect(overrideSources([], expanded.lines).errors).toEqual([
+      expect.stringContaining(
+        "two files for the metric source 'eval': runs/a/eval.json and runs/b/eval.json",
+      ),
+    ]);
   });
 
   it("refuses a glob matching nothing, and a named glob matching several", async () => {

@@ -185,6 +185,38 @@ describe("seed scenario 4: accuracy test plus auto-approval above 90%", () => {
   });
 });
 
+describe("metric references are exact", () => {
+  function workspace(config: string, files: Record<string, string>): string {
+    const tmp = mkdtempSync(join(tmpdir(), "ma-eval-"));
+    writeFileSync(join(tmp, "c.yml"), config);
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(tmp, name), text);
+    return tmp;
+  }
+  const checks =
+    "steps:\n  - name: t\n    type: test\n    inputs:\n      checks: [accuracy >= 0.5]\n    on_fail: warn\n";
+
+  it("an unqualified name found in two sources is an input error (exit 2), even under on_fail: warn", async () => {
+    const tmp = workspace(`metrics:\n  a: a.json\n  b: b.json\n${checks}`, {
+      "a.json": '{"accuracy": 0.1}',
+      "b.json": '{"accuracy": 0.9}',
+    });
+    const { code, stderr } = await cli(["evaluate", "--config", "c.yml", "--format", "json"], tmp);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/ambiguous: `accuracy` is in a \(a\.json\) and b \(b\.json\)/);
+  });
+
+  it("two files given for one source name are an input error, not one silently dropped", async () => {
+    const tmp = workspace(checks, { "x.json": '{"accuracy": 0.1}' });
+    writeFileSync(join(tmp, "y.json"), '{"accuracy": 0.9}');
+    const { code, stderr } = await cli(
+      ["evaluate", "--config", "c.yml", "--metrics", "eval=x.json", "--metrics", "eval=y.json"],
+      tmp,
+    );
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/two files for the metric source 'eval': x\.json and y\.json/);
+  });
+});
+
 describe("input errors", () => {
   it.each([
     [["--pr", "../nope.json"], /\.\.\/nope\.json:1:1: error: no such file/],
