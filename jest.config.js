@@ -13,4 +13,7 @@ export default {
   },
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
   testTimeout: 20000,
+  // Most tests wait on loopback HTTP and child processes, not the CPU: on a 2-core machine two
+  // workers (jest's default would be one) finish the suite sooner.
+  maxWorkers: 2,
 };

@@ -42758,7 +42758,8 @@ async function gatherEvidence(ports, subject, config, reviews, measuring) {
   const ofNewest = recorded.filter((r) => r.run.id === newest.id).sort((a, b) => b.attempt - a.attempt)[0];
   const status = { run: runRef(newest), status: newest.status, conclusion: newest.conclusion };
   const settled = newest.status === "completed" || newest.status === "waiting";
-  if (!ofNewest || ofNewest.attempt < newest.attempt && !settled) {
+  const carriedOver = newest.status === "waiting" || newest.status === "completed" && newest.conclusion === "success";
+  if (!ofNewest || ofNewest.attempt < newest.attempt && !carriedOver) {
     const training2 = `training run ${newest.id} (attempt ${newest.attempt}) of ${newest.workflow}`;
     const why = !settled ? `${training2} is ${newest.status || "in progress"}` : newest.status === "waiting" || newest.conclusion === "success" ? `${training2} finished without recording a model-approval snapshot (is the Action in its training job? has the artifact expired?)` : trainingFailure(newest);
     return {
@@ -44182,7 +44183,8 @@ async function readEvent(env) {
   }
   return readEventContext(env.eventName, payload, env.sha);
 }
-async function runAction(env, runner = new ActionsRunner()) {
+var actionOctokit = (token, baseUrl2) => createActionOctokit(token, { baseUrl: baseUrl2 });
+async function runAction(env, runner = new ActionsRunner(), octokitFor = actionOctokit) {
   try {
     const parsed = parseInputs(env.inputs);
     if (!parsed.ok) {
@@ -44196,7 +44198,7 @@ async function runAction(env, runner = new ActionsRunner()) {
     const event = await readEvent(env);
     if (!event.sha)
       throw new Error("no commit to decide about: GITHUB_SHA is empty and the event has no pull request");
-    const octokit = createActionOctokit(inputs.token, { baseUrl: env.apiUrl });
+    const octokit = octokitFor(inputs.token, env.apiUrl);
     const gateway = new GitHubGateway(octokit, { owner, repo }, ACTIONS_IDENTITY);
     const context3 = {
       inputs,

@@ -13172,7 +13172,8 @@ async function gatherEvidence(ports, subject, config, reviews, measuring) {
   const ofNewest = recorded.filter((r) => r.run.id === newest.id).sort((a, b) => b.attempt - a.attempt)[0];
   const status = { run: runRef(newest), status: newest.status, conclusion: newest.conclusion };
   const settled = newest.status === "completed" || newest.status === "waiting";
-  if (!ofNewest || ofNewest.attempt < newest.attempt && !settled) {
+  const carriedOver = newest.status === "waiting" || newest.status === "completed" && newest.conclusion === "success";
+  if (!ofNewest || ofNewest.attempt < newest.attempt && !carriedOver) {
     const training2 = `training run ${newest.id} (attempt ${newest.attempt}) of ${newest.workflow}`;
     const why = !settled ? `${training2} is ${newest.status || "in progress"}` : newest.status === "waiting" || newest.conclusion === "success" ? `${training2} finished without recording a model-approval snapshot (is the Action in its training job? has the artifact expired?)` : trainingFailure(newest);
     return {

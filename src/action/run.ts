@@ -1,6 +1,7 @@
 // Wires the action together from an explicit runner environment; returns the exit code.
 import { readFile } from "node:fs/promises";
 import { GitHubGateway } from "../github/gateway.js";
+import type { OctokitLike } from "../github/types.js";
 import { createActionOctokit } from "../github/octokit.js";
 import type { RunnerEnvironment } from "./env.js";
 import { readEventContext, type EventContext } from "./event.js";
@@ -25,9 +26,15 @@ async function readEvent(env: RunnerEnvironment): Promise<EventContext> {
   return readEventContext(env.eventName, payload, env.sha);
 }
 
+/** How the Action gets its Octokit; tests running it in-process against a local GitHub pass their own. */
+export type OctokitFactory = (token: string, baseUrl: string) => OctokitLike;
+
+const actionOctokit: OctokitFactory = (token, baseUrl) => createActionOctokit(token, { baseUrl });
+
 export async function runAction(
   env: RunnerEnvironment,
   runner: Runner = new ActionsRunner(),
+  octokitFor: OctokitFactory = actionOctokit,
 ): Promise<number> {
   try {
     const parsed = parseInputs(env.inputs);
@@ -43,7 +50,7 @@ export async function runAction(
     if (!event.sha)
       throw new Error("no commit to decide about: GITHUB_SHA is empty and the event has no pull request");
     // GITHUB_TOKEN acts as the github-actions app: the check runs and the comment it owns are those.
-    const octokit = createActionOctokit(inputs.token, { baseUrl: env.apiUrl });
+    const octokit = octokitFor(inputs.token, env.apiUrl);
     const gateway = new GitHubGateway(octokit, { owner, repo }, ACTIONS_IDENTITY);
     const context = {
       inputs,

@@ -452,15 +452,24 @@ export class LocalGitHub {
     );
   }
 
-  /** A review submitted in the web UI: pull_request_review.submitted. */
+  /**
+   * A review submitted in the web UI: pull_request_review.submitted. `commitId` is the commit the
+   * review was started on (a review begun before a push is submitted on the older commit).
+   */
   review(
     fullName: string,
     number: number,
     reviewer: string,
     state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED",
     body = "",
+    commitId?: string,
   ): FakeReview {
-    const review = this.state.addReview(fullName, number, { user: reviewer, state, body });
+    const review = this.state.addReview(fullName, number, {
+      user: reviewer,
+      state,
+      body,
+      ...(commitId ? { commitId } : {}),
+    });
     this.onStateEvent({
       kind: "review",
       repo: this.state.repo(fullName),
@@ -468,6 +477,20 @@ export class LocalGitHub {
       review,
       sender: reviewer,
     });
+    return review;
+  }
+
+  /** A maintainer dismisses a review: its state becomes DISMISSED; pull_request_review.dismissed. */
+  dismissReview(fullName: string, number: number, reviewId: number, sender = "web-flow"): FakeReview {
+    const repo = this.state.repo(fullName);
+    const pull = this.state.pull(fullName, number);
+    const review = pull.reviews.find((r) => r.id === reviewId);
+    if (!review) throw new Error(`local GitHub: PR #${number} has no review ${reviewId}`);
+    review.state = "DISMISSED";
+    this.state.touchPull(pull);
+    this.send("pull_request_review", () =>
+      reviewWebhook(repo, pull, review, { installationId: this.installationId, action: "dismissed", sender }),
+    );
     return review;
   }
 

@@ -118,10 +118,10 @@ export function reviewWebhook(
   repo: FakeRepo,
   pull: FakePull,
   review: FakeReview,
-  options: { installationId: number },
+  options: { installationId: number; action?: "submitted" | "dismissed"; sender?: string },
 ): Webhook {
-  const payload = loadWebhookExample("pull_request_review", "submitted", {
-    ...common(repo, options.installationId, review.user),
+  const payload = loadWebhookExample("pull_request_review", options.action ?? "submitted", {
+    ...common(repo, options.installationId, options.sender ?? review.user),
     pull_request: pullPatch(repo, pull),
     review: {
       id: review.id,

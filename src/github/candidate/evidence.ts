@@ -341,9 +341,13 @@ export async function gatherEvidence(
   }
   const ofNewest = recorded.filter((r) => r.run.id === newest.id).sort((a, b) => b.attempt - a.attempt)[0];
   const status = { run: runRef(newest), status: newest.status, conclusion: newest.conclusion };
-  // A later attempt still running may be re-training; one waiting on a deploy environment is done training.
+  // An earlier attempt's recording stands only when the latest attempt is done training without
+  // failing (it re-ran later jobs): one still running may be re-training, and one that failed or
+  // was cancelled says the training failed.
   const settled = newest.status === "completed" || newest.status === "waiting";
-  if (!ofNewest || (ofNewest.attempt < newest.attempt && !settled)) {
+  const carriedOver =
+    newest.status === "waiting" || (newest.status === "completed" && newest.conclusion === "success");
+  if (!ofNewest || (ofNewest.attempt < newest.attempt && !carriedOver)) {
     const training = `training run ${newest.id} (attempt ${newest.attempt}) of ${newest.workflow}`;
     const why = !settled
       ? `${training} is ${newest.status || "in progress"}`
