@@ -47,16 +47,34 @@ const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
 const CONFIG = ".github/model-approval.yml";
 const config = readFileSync("test/fixtures/action/auto-approve.yml", "utf8");
 
+const WORKFLOW = ".github/workflows/model.yml";
+const PUSHED = "6113728f27ae82c7b1a177c8d03f9e96e0adf246";
+
 const fake = await startFakeGitHub();
 fake.state.addRepo(REPO, { defaultBranch: "master" });
-fake.state.commit(REPO, { branch: "master", sha: BASE, files: { [CONFIG]: config } });
-fake.state.commit(REPO, { parent: BASE, sha: HEAD, files: {} });
+fake.state.commit(REPO, {
+  branch: "master",
+  sha: BASE,
+  files: { [CONFIG]: config, [WORKFLOW]: "on: pull_request\n" },
+});
+fake.state.commit(REPO, { parent: BASE, sha: HEAD, files: { "train.py": "fit()\n" } });
 fake.state.addPullRequest(REPO, {
   number: 2,
   author: "Codertocat",
   headSha: HEAD,
   baseRef: "master",
   files: ["train.py"],
+});
+// The training runs: one for the PR's head, one for a push to master.
+const prRun = fake.state.addWorkflowRun(REPO, { headSha: HEAD, path: WORKFLOW, status: "in_progress" });
+fake.state.commit(REPO, { branch: "master", sha: PUSHED, files: { "train.py": "fit(2)\n" } });
+const pushRun = fake.state.addWorkflowRun(REPO, {
+  headSha: PUSHED,
+  path: WORKFLOW,
+  event: "push",
+  headBranch: "master",
+  pullRequests: [],
+  status: "in_progress",
 });
 
 function workspace(files) {
@@ -69,7 +87,7 @@ function workspace(files) {
   return { root, eventPath };
 }
 
-function scenario(name, { eventName, payload, files, inputs = {}, sha = HEAD }) {
+function scenario(name, { eventName, payload, files, inputs = {}, sha = HEAD, run }) {
   const { root, eventPath } = workspace(files);
   writeFileSync(eventPath, JSON.stringify(payload));
   // The runner creates these files before the step starts.
@@ -87,10 +105,25 @@ function scenario(name, { eventName, payload, files, inputs = {}, sha = HEAD }) 
     GITHUB_OUTPUT: join(root, "output"),
     GITHUB_STEP_SUMMARY: join(root, "summary"),
     INPUT_GITHUB_TOKEN: DEFAULT_TOKEN,
+    ...(run ? { GITHUB_RUN_ID: String(run.id), GITHUB_RUN_ATTEMPT: "1" } : {}),
   };
   for (const [key, value] of Object.entries(inputs))
     env[`INPUT_${key.replace(/-/g, "_").toUpperCase()}`] = value;
-  return { name, args: [bundle], env, cwd: root };
+  return { name, args: [bundle], env, cwd: root, run };
+}
+
+/** What action.yml's upload step does after the training run's node step: record its snapshot. */
+function recordSnapshot(s) {
+  const output = readFileSync(join(s.cwd, "output"), "utf8");
+  const path = /^snapshot<<(.+)\n(.*)\n\1$/m.exec(output)?.[2];
+  const name = /^snapshot-artifact<<(.+)\n(.*)\n\1$/m.exec(output)?.[2];
+  if (!path || !name) throw new Error(`${s.name}: the training run recorded no snapshot`);
+  if (fake.state.repo(REPO).artifacts.some((a) => a.workflowRunId === s.run.id)) return;
+  fake.state.addArtifact(REPO, {
+    runId: s.run.id,
+    name,
+    files: { "model-approval-snapshot.json": readFileSync(path) },
+  });
 }
 
 function once({ args, env, cwd }) {
@@ -104,6 +137,7 @@ function once({ args, env, cwd }) {
 
 async function measure(s) {
   await once(s); // first run publishes; later runs find GitHub up to date and write nothing
+  if (s.run) recordSnapshot(s);
   const times = [];
   let code;
   for (let i = 0; i < runs; i++) {
@@ -115,27 +149,32 @@ async function measure(s) {
   return { median: times[Math.floor(times.length / 2)], p90: times[Math.floor(times.length * 0.9)], code };
 }
 
+const reviewExample = example("pull_request_review", "submitted");
+const storedReview = fake.state.addReview(REPO, 2, { user: "octocat", state: "COMMENTED" });
 const metrics = (accuracy) => ({
   "metrics/eval.json": JSON.stringify({ accuracy, f1: 0.8 }),
   "models/model.pkl": "weights",
 });
 const scenarios = [
   { name: "bare node -e 0", args: ["-e", "0"], env: { PATH: process.env.PATH }, cwd: scratch },
-  scenario("pull_request, pending (steady state)", {
+  scenario("pull_request training run, pending (steady state)", {
     eventName: "pull_request",
     payload: example("pull_request", "opened"),
     files: metrics(0.85),
+    run: prRun,
   }),
-  scenario("pull_request_review, from the check-run snapshot", {
+  scenario("pull_request_review, from the recorded snapshot", {
     eventName: "pull_request_review",
-    payload: example("pull_request_review", "submitted"),
+    // The event names a review GitHub has stored: a review the API does not show is a stale read.
+    payload: { ...reviewExample, review: { ...reviewExample.review, id: storedReview.id } },
     files: {},
   }),
-  scenario("push, auto-approved", {
+  scenario("push training run, auto-approved", {
     eventName: "push",
-    payload: example("push"),
-    sha: "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
-    files: { [CONFIG]: config, ...metrics(0.95) },
+    payload: { ...example("push"), repository: { ...example("push").repository, default_branch: "master" } },
+    sha: PUSHED,
+    files: metrics(0.95),
+    run: pushRun,
   }),
   scenario("pull_request, dry-run", {
     eventName: "pull_request",

@@ -166,6 +166,17 @@ describe("which recording is the evidence", () => {
     expect(candidateOf(await collect(waiting)).evidence.kind).toBe("present");
   });
 
+  it("a re-run that failed is the training failing: the earlier attempt's recording does not stand in", async () => {
+    const failed = world({ runs: [run({ attempt: 2, status: "completed", conclusion: "failure" })] });
+    expect(candidateOf(await collect(failed)).evidence).toMatchObject({
+      kind: "missing",
+      why: expect.stringMatching(/attempt 2.*failed/),
+    });
+    // A re-run of later jobs only (it succeeded without training again) keeps the recording.
+    const later = world({ runs: [run({ attempt: 2, status: "completed", conclusion: "success" })] });
+    expect(candidateOf(await collect(later)).evidence.kind).toBe("present");
+  });
+
   it("a PR from a fork: its run lists no PRs, so the head branch and repository must match", async () => {
     const fork = "mallory/models";
     const pr = pullRequest({ headRepoFullName: fork });
