@@ -42870,6 +42870,18 @@ async function readConfig(ports, path6, defaultBranch, preview) {
     ...file.blobSha ? { blobSha: file.blobSha } : {}
   };
 }
+function candidateConfig(config, path6, source) {
+  return {
+    config,
+    origin: {
+      path: path6,
+      ref: source.ref,
+      where: source.where,
+      ...source.blobSha ? { blobSha: source.blobSha } : {}
+    },
+    ...source.untrusted ? { untrusted: source.untrusted } : {}
+  };
+}
 async function readTeams(ports, config, warnings) {
   const teams = [...new Set(config.steps.flatMap((step2) => step2.type === "approval" ? step2.teams : []))];
   const entries = await Promise.all(
@@ -42968,16 +42980,7 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
       commit,
       pr: candidatePr,
       teamMembers,
-      config: {
-        config,
-        origin: {
-          path: options.configPath,
-          ref: source.ref,
-          where: source.where,
-          ...source.blobSha ? { blobSha: source.blobSha } : {}
-        },
-        ...source.untrusted ? { untrusted: source.untrusted } : {}
-      },
+      config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence
     },
     pullRequest: pr,
@@ -43032,15 +43035,7 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
       commit,
       defaultBranch: { name: branch, contains },
       teamMembers,
-      config: {
-        config,
-        origin: {
-          path: options.configPath,
-          ref: source.ref,
-          where: source.where,
-          ...source.blobSha ? { blobSha: source.blobSha } : {}
-        }
-      },
+      config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence
     },
     ...gathered.measured ? { measured: gathered.measured } : {},
@@ -43142,6 +43137,18 @@ var ACTION_ONLY_SURFACES = [
   "review-requests"
 ];
 var ACTION_BESIDE_APP_SURFACES = ["metrics-check"];
+function planPullRequest(pr) {
+  return {
+    number: pr.number,
+    author: pr.author,
+    headSha: pr.headSha,
+    state: pr.state,
+    draft: pr.draft,
+    labels: pr.labels,
+    requestedReviewers: pr.requestedReviewers,
+    requestedTeams: pr.requestedTeams
+  };
+}
 function metricsConclusion(result) {
   if (result.decision === "error") return "failure";
   const failed = result.steps.some(
@@ -44105,18 +44112,7 @@ async function publish(ctx, collected, result) {
   const measured = "kind" in collected && collected.kind === "candidate" && collected.measured !== void 0;
   const writes = planWrites(result, {
     commit: result.headSha ?? ctx.event.sha,
-    ...pr ? {
-      pr: {
-        number: pr.number,
-        author: pr.author,
-        headSha: pr.headSha,
-        state: pr.state,
-        draft: pr.draft,
-        labels: pr.labels,
-        requestedReviewers: pr.requestedReviewers,
-        requestedTeams: pr.requestedTeams
-      }
-    } : {},
+    ...pr ? { pr: planPullRequest(pr) } : {},
     owned: inputs.app ? ACTION_BESIDE_APP_SURFACES : ACTION_ONLY_SURFACES,
     measured
   });

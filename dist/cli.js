@@ -13284,6 +13284,18 @@ async function readConfig(ports, path, defaultBranch, preview) {
     ...file.blobSha ? { blobSha: file.blobSha } : {}
   };
 }
+function candidateConfig(config, path, source) {
+  return {
+    config,
+    origin: {
+      path,
+      ref: source.ref,
+      where: source.where,
+      ...source.blobSha ? { blobSha: source.blobSha } : {}
+    },
+    ...source.untrusted ? { untrusted: source.untrusted } : {}
+  };
+}
 async function readTeams(ports, config, warnings) {
   const teams = [...new Set(config.steps.flatMap((step2) => step2.type === "approval" ? step2.teams : []))];
   const entries = await Promise.all(
@@ -13382,16 +13394,7 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
       commit,
       pr: candidatePr,
       teamMembers,
-      config: {
-        config,
-        origin: {
-          path: options.configPath,
-          ref: source.ref,
-          where: source.where,
-          ...source.blobSha ? { blobSha: source.blobSha } : {}
-        },
-        ...source.untrusted ? { untrusted: source.untrusted } : {}
-      },
+      config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence
     },
     pullRequest: pr,
@@ -13446,15 +13449,7 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
       commit,
       defaultBranch: { name: branch, contains },
       teamMembers,
-      config: {
-        config,
-        origin: {
-          path: options.configPath,
-          ref: source.ref,
-          where: source.where,
-          ...source.blobSha ? { blobSha: source.blobSha } : {}
-        }
-      },
+      config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence
     },
     ...gathered.measured ? { measured: gathered.measured } : {},

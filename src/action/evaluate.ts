@@ -13,7 +13,12 @@ import { renderJsonReport, renderMarkdown } from "../core/report/index.js";
 import { collectCandidate, decisionFor, type Collected } from "../github/candidate/index.js";
 import type { GitHubGateway } from "../github/gateway.js";
 import { executeWrites } from "../github/publish/execute.js";
-import { ACTION_BESIDE_APP_SURFACES, ACTION_ONLY_SURFACES, planWrites } from "../github/publish/plan.js";
+import {
+  ACTION_BESIDE_APP_SURFACES,
+  ACTION_ONLY_SURFACES,
+  planPullRequest,
+  planWrites,
+} from "../github/publish/plan.js";
 import { subjectOf, type EventContext } from "./event.js";
 import type { ActionInputs } from "./inputs.js";
 import { measureWorkspace } from "./measure.js";
@@ -145,20 +150,7 @@ async function publish(
   const measured = "kind" in collected && collected.kind === "candidate" && collected.measured !== undefined;
   const writes = planWrites(result, {
     commit: result.headSha ?? ctx.event.sha,
-    ...(pr
-      ? {
-          pr: {
-            number: pr.number,
-            author: pr.author,
-            headSha: pr.headSha,
-            state: pr.state,
-            draft: pr.draft,
-            labels: pr.labels,
-            requestedReviewers: pr.requestedReviewers,
-            requestedTeams: pr.requestedTeams,
-          },
-        }
-      : {}),
+    ...(pr ? { pr: planPullRequest(pr) } : {}),
     owned: inputs.app ? ACTION_BESIDE_APP_SURFACES : ACTION_ONLY_SURFACES,
     measured,
   });

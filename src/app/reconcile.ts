@@ -8,7 +8,7 @@ import type { DecisionResult } from "../core/policy/types.js";
 import { collectCandidate, decisionFor, type Collected, type EventBound } from "../github/candidate/index.js";
 import type { GitHubGateway } from "../github/gateway.js";
 import { executeWrites } from "../github/publish/execute.js";
-import { APP_SURFACES, planWrites } from "../github/publish/plan.js";
+import { APP_SURFACES, planPullRequest, planWrites } from "../github/publish/plan.js";
 import type { PullRequest } from "../github/types.js";
 import { gateWaitingDeployments } from "./gate-deployments.js";
 import { approvalCheck, type ApprovalCheck } from "./recheck.js";
@@ -72,21 +72,7 @@ export type ReconcileOutcome =
     };
 
 function planContext(commit: string, pr: PullRequest) {
-  return {
-    commit,
-    pr: {
-      number: pr.number,
-      author: pr.author,
-      headSha: pr.headSha,
-      state: pr.state,
-      draft: pr.draft,
-      labels: pr.labels,
-      requestedReviewers: pr.requestedReviewers,
-      requestedTeams: pr.requestedTeams,
-    },
-    owned: APP_SURFACES,
-    measured: false,
-  };
+  return { commit, pr: planPullRequest(pr), owned: APP_SURFACES, measured: false };
 }
 
 /** Decides and publishes; a failed read becomes an error decision, never an approval. */

@@ -1,7 +1,12 @@
 // The one place a candidate is gathered, for the Action, the App (reconcile and deploy answers) and
 // the CLI (through file-backed ports). Every piece records where it came from. One rule says which
 // config is trusted: the default branch's, always; a PR's own copy only ever previews.
-import type { Candidate, CandidatePullRequest, Measurements } from "../../core/candidate/types.js";
+import type {
+  Candidate,
+  CandidateConfig,
+  CandidatePullRequest,
+  Measurements,
+} from "../../core/candidate/types.js";
 import { parseConfig } from "../../core/config/parse.js";
 import type { Config } from "../../core/config/types.js";
 import type { Diagnostic } from "../../core/diagnostics.js";
@@ -219,6 +224,19 @@ async function readConfig(
   };
 }
 
+function candidateConfig(config: Config, path: string, source: TrustedConfig): CandidateConfig {
+  return {
+    config,
+    origin: {
+      path,
+      ref: source.ref,
+      where: source.where,
+      ...(source.blobSha ? { blobSha: source.blobSha } : {}),
+    },
+    ...(source.untrusted ? { untrusted: source.untrusted } : {}),
+  };
+}
+
 /** Members of the listed teams only; no team listed costs no API call. */
 async function readTeams(
   ports: CandidatePorts,
@@ -341,16 +359,7 @@ async function collectAround(
       commit,
       pr: candidatePr,
       teamMembers,
-      config: {
-        config,
-        origin: {
-          path: options.configPath,
-          ref: source.ref,
-          where: source.where,
-          ...(source.blobSha ? { blobSha: source.blobSha } : {}),
-        },
-        ...(source.untrusted ? { untrusted: source.untrusted } : {}),
-      },
+      config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence,
     },
     pullRequest: pr,
@@ -418,15 +427,7 @@ async function collectCommitCandidate(
       commit,
       defaultBranch: { name: branch, contains },
       teamMembers,
-      config: {
-        config,
-        origin: {
-          path: options.configPath,
-          ref: source.ref,
-          where: source.where,
-          ...(source.blobSha ? { blobSha: source.blobSha } : {}),
-        },
-      },
+      config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence,
     },
     ...(gathered.measured ? { measured: gathered.measured } : {}),

@@ -5,7 +5,7 @@
 import { DECISION_CHECK, METRICS_CHECK, type LabelState } from "../../core/names.js";
 import type { DecisionResult } from "../../core/policy/types.js";
 import { renderCheckRunOutput, renderMarkdown } from "../../core/report/index.js";
-import type { CheckRunAnnotation, DesiredCheckRun, ReviewerRequest } from "../types.js";
+import type { CheckRunAnnotation, DesiredCheckRun, PullRequest, ReviewerRequest } from "../types.js";
 import { labelState, reviewRequests } from "../surfaces.js";
 
 export type Surface = "metrics-check" | "decision-check" | "label" | "comment" | "review-requests";
@@ -38,6 +38,20 @@ export interface PlanContext {
   owned: Surface[];
   /** This run measured the evidence itself (the training run), so its metrics are the ones to show. */
   measured: boolean;
+}
+
+/** The PR as the plan needs it, from the gateway's read of it. */
+export function planPullRequest(pr: PullRequest): NonNullable<PlanContext["pr"]> {
+  return {
+    number: pr.number,
+    author: pr.author,
+    headSha: pr.headSha,
+    state: pr.state,
+    draft: pr.draft,
+    labels: pr.labels,
+    requestedReviewers: pr.requestedReviewers,
+    requestedTeams: pr.requestedTeams,
+  };
 }
 
 export type PlannedWrite =
