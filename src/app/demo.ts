@@ -3,6 +3,7 @@
 // step printed as it happens; then both keep running for a person to drive with curl.
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { CONFIG_PATH } from "../core/names.js";
 import { LocalGitHub } from "../local-github/local.js";
 import { runTrainJob } from "../local-github/workflow.js";
 import type { Delivery } from "../local-github/deliveries.js";
@@ -105,7 +106,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     github.createRepo(
       REPO,
       {
-        ".github/model-approval.yml": CONFIG,
+        [CONFIG_PATH]: CONFIG,
         [TRAIN_WORKFLOW]: WORKFLOW,
         "train.py": "model.fit(epochs=10)\n",
       },

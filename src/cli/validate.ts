@@ -2,9 +2,10 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { formatDiagnostic, type Diagnostic } from "../core/diagnostics.js";
 import { parseConfig } from "../core/config/parse.js";
+import { CONFIG_PATH } from "../core/names.js";
 import { EXIT_USAGE, type CliIo } from "./io.js";
 
-export const DEFAULT_CONFIG = ".github/model-approval.yml";
+export const DEFAULT_CONFIG = CONFIG_PATH;
 
 export const VALIDATE_USAGE = `Usage: model-approval validate [CONFIG...] [--format text|json]
 
