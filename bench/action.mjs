@@ -55,7 +55,11 @@ fake.state.addRepo(REPO, { defaultBranch: "master" });
 fake.state.commit(REPO, {
   branch: "master",
   sha: BASE,
-  files: { [CONFIG]: config, [WORKFLOW]: "on: pull_request\n" },
+  files: {
+    [CONFIG]: config,
+    [WORKFLOW]:
+      "on: [pull_request, push]\njobs:\n  train:\n    steps:\n      - uses: model-approval/model-approval@v1\n",
+  },
 });
 fake.state.commit(REPO, { parent: BASE, sha: HEAD, files: { "train.py": "fit()\n" } });
 fake.state.addPullRequest(REPO, {

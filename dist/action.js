@@ -11879,16 +11879,16 @@ var require_dns = __commonJS({
       setRecords(origin, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record of addresses) {
-          record.timestamp = timestamp;
-          if (typeof record.ttl === "number") {
-            record.ttl = Math.min(record.ttl, this.#maxTTL);
+        for (const record2 of addresses) {
+          record2.timestamp = timestamp;
+          if (typeof record2.ttl === "number") {
+            record2.ttl = Math.min(record2.ttl, this.#maxTTL);
           } else {
-            record.ttl = this.#maxTTL;
+            record2.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record.family] ?? { ips: [] };
-          familyRecords.ips.push(record);
-          records.records[record.family] = familyRecords;
+          const familyRecords = records.records[record2.family] ?? { ips: [] };
+          familyRecords.ips.push(record2);
+          records.records[record2.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
@@ -30231,7 +30231,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -30257,7 +30257,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver2 && typeof reviver2 === "object") {
         options = reviver2;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -30293,7 +30293,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -31941,10 +31941,10 @@ async function getFileText(client, path6, ref) {
 // src/github/rest/deployments.ts
 async function waitingDeploymentsForSha(client, sha) {
   return client.call(`listing the workflow runs waiting on ${sha}`, async () => {
-    const runs = await client.paginate("GET /repos/{owner}/{repo}/actions/runs", {
+    const runs = (await client.paginate("GET /repos/{owner}/{repo}/actions/runs", {
       head_sha: sha,
       status: "waiting"
-    });
+    })).map(toRun);
     const waiting = [];
     for (const run of runs) {
       const { data } = await client.request(
@@ -31955,7 +31955,7 @@ async function waitingDeploymentsForSha(client, sha) {
       );
       const pending = data;
       const environments = pending.map((p) => p.environment.name).filter((n) => Boolean(n));
-      if (environments.length > 0) waiting.push({ runId: run.id, environments });
+      if (environments.length > 0) waiting.push({ runId: run.id, environments, run });
     }
     return waiting;
   });
@@ -32166,13 +32166,28 @@ async function pusherOf(client, branch, sha) {
     return push?.actor?.login || void 0;
   });
 }
+async function pullRequestsFromHead(client, owner, branch) {
+  return client.call(`listing the pull requests from ${owner}:${branch}`, async () => {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
+      state: "all",
+      head: `${owner}:${branch}`,
+      per_page: 100
+    });
+    return data.map((pr) => ({
+      number: pr.number,
+      baseRef: pr.base.ref,
+      createdAt: pr.created_at ?? "",
+      closedAt: pr.closed_at ?? null
+    }));
+  });
+}
 async function pullRequestsForCommit(client, sha) {
   return client.call(`finding the pull requests of ${sha}`, async () => {
     const prs = await client.paginate(
       "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
       { commit_sha: sha }
     );
-    return prs.filter((pr) => pr.state === "open").map((pr) => pr.number);
+    return prs.filter((pr) => pr.state === "open" && pr.head.sha === sha).map((pr) => pr.number);
   });
 }
 async function openPullRequests(client, limit) {
@@ -32273,6 +32288,7 @@ var GitHubGateway = class {
   changedFiles = (...a) => changedFiles2(this.client, ...a);
   branchContains = (...a) => branchContains(this.client, ...a);
   pusherOf = (...a) => pusherOf(this.client, ...a);
+  pullRequestsFromHead = (...a) => pullRequestsFromHead(this.client, ...a);
   pullRequestsForCommit = (...a) => pullRequestsForCommit(this.client, ...a);
   openPullRequests = (...a) => openPullRequests(this.client, ...a);
   requestReviewers = (...a) => requestReviewers(this.client, ...a);
@@ -42542,10 +42558,10 @@ ${MINIMAL_EXAMPLE}`
       )
     ]);
   }
-  const record = data;
-  const schemaOk = validate(record);
-  diagnostics.push(...schemaOk ? [] : schemaDiagnostics(validate.errors ?? [], record, locator));
-  const semantic = semanticChecks(record, locator);
+  const record2 = data;
+  const schemaOk = validate(record2);
+  diagnostics.push(...schemaOk ? [] : schemaDiagnostics(validate.errors ?? [], record2, locator));
+  const semantic = semanticChecks(record2, locator);
   diagnostics.push(...semantic.errors);
   warnings.push(...semantic.warnings);
   if (!schemaOk && diagnostics.length === 0)
@@ -42553,7 +42569,7 @@ ${MINIMAL_EXAMPLE}`
   if (diagnostics.length > 0) return fail(diagnostics);
   return {
     ok: true,
-    config: normalise2(record, file, locator, semantic.conditions),
+    config: normalise2(record2, file, locator, semantic.conditions),
     warnings: warnings.sort(compareDiagnostics)
   };
 }
@@ -42564,6 +42580,33 @@ function parseConfig(text3, file) {
     const reason = e instanceof Error ? e.message : String(e);
     return { ok: false, diagnostics: [at(file, 1, 1, `could not read the config: ${reason}`)] };
   }
+}
+
+// src/core/candidate/uses-action.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var ACTION_REF = /^[\w.-]+\/model-approval(?:\/[\w./-]*)?@\S+$/;
+var MAX_ALIAS_COUNT2 = 100;
+function workflowUsesAction(text3) {
+  const doc = (0, import_yaml3.parseDocument)(text3, { uniqueKeys: false });
+  if (doc.errors.length > 0) return false;
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT2 });
+  } catch {
+    return false;
+  }
+  const jobs = record(record(data)?.jobs);
+  if (!jobs) return false;
+  return Object.values(jobs).some((job) => {
+    const steps = record(job)?.steps;
+    return Array.isArray(steps) && steps.some((step2) => {
+      const uses = record(step2)?.uses;
+      return typeof uses === "string" && ACTION_REF.test(uses.trim());
+    });
+  });
+}
+function record(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
 }
 
 // src/github/candidate/evidence.ts
@@ -42582,7 +42625,7 @@ function runIsFor(run, subject) {
   if (run.pullRequests.includes(subject.number)) return true;
   return run.pullRequests.length === 0 && run.headBranch === subject.headRef && run.headRepository !== null && subject.headRepository !== null && run.headRepository.toLowerCase() === subject.headRepository.toLowerCase() && run.headRepository.toLowerCase() !== subject.repository.toLowerCase();
 }
-function workflowTrust(ports, config, defaultBranch) {
+function workflowTrust(ports, config, defaultBranch, mustUseAction = true) {
   const named = config.evidence.workflows;
   const known = /* @__PURE__ */ new Map();
   return (workflow) => {
@@ -42593,15 +42636,48 @@ function workflowTrust(ports, config, defaultBranch) {
       trusted = reading(
         `${workflow} on the default branch ${defaultBranch}`,
         () => ports.getFile(workflow, `refs/heads/${defaultBranch}`)
-      ).then((file) => file !== null);
+      ).then((file) => file !== null && (!mustUseAction || workflowUsesAction(file.text)));
       known.set(workflow, trusted);
     }
     return trusted;
   };
 }
+function builtAgainstOtherBase(ports, defaultBranch) {
+  const known = /* @__PURE__ */ new Map();
+  return async (run) => {
+    if (run.event !== "pull_request") return void 0;
+    const owner = (run.headRepository ?? "").split("/")[0] ?? "";
+    if (!owner || !run.headBranch) return `run ${run.id} names no head branch`;
+    const key = `${owner}:${run.headBranch}`.toLowerCase();
+    let prs = known.get(key);
+    if (!prs) {
+      prs = reading(
+        `the pull requests from ${owner}:${run.headBranch}`,
+        () => ports.pullRequestsFromHead(owner, run.headBranch)
+      );
+      known.set(key, prs);
+    }
+    const started = instant2(run.createdAt);
+    const other = (await prs).find(
+      (pr) => pr.baseRef !== defaultBranch && instant2(pr.createdAt) <= started && (pr.closedAt === null || instant2(pr.closedAt) >= started)
+    );
+    return other ? `run ${run.id} may have been PR #${other.number}'s, into ${other.baseRef}: it built that branch's workflow and code` : void 0;
+  };
+}
+function trainingRunJudge(ports, subject, config, mustUseAction = true) {
+  const trusted = workflowTrust(ports, config, subject.defaultBranch, mustUseAction);
+  const otherBase = builtAgainstOtherBase(ports, subject.defaultBranch);
+  return async (run) => {
+    if (!runIsFor(run, subject))
+      return `run ${run.id} (${run.event} on ${run.headBranch}) is not for ${describeSubject(subject)}`;
+    if (!await trusted(run.workflow))
+      return `run ${run.id} of ${run.workflow} is not ${describeWorkflows(config)}`;
+    return subject.kind === "pull_request" ? otherBase(run) : void 0;
+  };
+}
 function describeWorkflows(config) {
   const named = config.evidence.workflows;
-  return named.length > 0 ? named.join(" or ") : "a workflow on the default branch";
+  return named.length > 0 ? named.join(" or ") : "a workflow on the default branch that uses the model-approval Action";
 }
 function describeSubject(subject) {
   return subject.kind === "pull_request" ? `${shortSha(subject.commit)} for PR #${subject.number}` : `${shortSha(subject.commit)} on ${subject.defaultBranch}`;
@@ -42628,11 +42704,16 @@ function claimsMismatch(snapshot, found, subject) {
 }
 async function loadSnapshot(ports, found, subject) {
   const { artifact } = found;
+  const where = `artifact ${artifact.name} of workflow run ${found.run.id}`;
+  if (artifact.sizeInBytes > MAX_SNAPSHOT_BYTES)
+    return {
+      ok: false,
+      why: `${where} is ${artifact.sizeInBytes} bytes, over the ${MAX_SNAPSHOT_BYTES} a snapshot may be`
+    };
   const text3 = await reading(
-    `artifact ${artifact.name} of workflow run ${found.run.id}`,
+    where,
     () => ports.readArtifactFile(artifact.id, SNAPSHOT_FILE, MAX_SNAPSHOT_BYTES)
   );
-  const where = `artifact ${artifact.name} of workflow run ${found.run.id}`;
   if (text3 === null) return { ok: false, why: `${where} holds no ${SNAPSHOT_FILE} (deleted or expired?)` };
   const decoded = decodeSnapshot(text3);
   if (!decoded.ok) return { ok: false, why: `${where} is unreadable: ${decoded.error}` };
@@ -42689,19 +42770,19 @@ function trainingFailure(run) {
 }
 async function gatherEvidence(ports, subject, config, reviews, measuring) {
   const warnings = [];
-  const trusted = workflowTrust(ports, config, subject.defaultBranch);
+  const judge = trainingRunJudge(ports, subject, config);
   const runs = await reading(
     `the workflow runs of ${subject.commit}`,
     () => ports.workflowRunsForCommit(subject.commit)
   );
-  const forSubject = runs.filter((run2) => runIsFor(run2, subject));
   const training = [];
-  const ignored = /* @__PURE__ */ new Set();
-  for (const run2 of forSubject) {
-    if (await trusted(run2.workflow)) training.push(run2);
-    else ignored.add(run2.workflow);
+  const ignored = /* @__PURE__ */ new Map();
+  for (const run2 of runs.filter((r) => runIsFor(r, subject))) {
+    const why = await judge(run2);
+    if (why === void 0) training.push(run2);
+    else ignored.set(run2.id, why);
   }
-  const ignoredNote = ignored.size > 0 ? ` (runs of ${[...ignored].join(", ")} are not ${describeWorkflows(config)}: ignored)` : "";
+  const ignoredNote = ignored.size > 0 ? ` (ignored: ${[...ignored.values()].join("; ")})` : "";
   const recorded = [];
   for (const run2 of training.slice(0, HISTORY_RUNS)) {
     const artifacts = await reading(
@@ -42735,13 +42816,15 @@ async function gatherEvidence(ports, subject, config, reviews, measuring) {
           ]
         },
         measured: measurements2,
-        warnings
+        warnings,
+        judge
       };
     }
     const self2 = runs.find((run2) => run2.id === measuring.runId);
     const what = self2 ? `run ${self2.id} of ${self2.workflow} on ${self2.event}` : `run ${measuring.runId}`;
+    const why = (self2 && ignored.get(self2.id)) ?? `it is not a training run (${describeWorkflows(config)} on ${subject.kind === "pull_request" ? "pull_request" : "a push to the default branch"}) for ${describeSubject(subject)}`;
     warnings.push(
-      `this ${what} is not a training run (${describeWorkflows(config)} on ${subject.kind === "pull_request" ? "pull_request" : "a push to the default branch"}) for ${describeSubject(subject)}: its workspace is not evidence, so the recorded snapshot decides`
+      `this ${what} is not evidence (${why}): its workspace is not measured, so the recorded snapshot decides`
     );
   }
   const newest = training[0];
@@ -42752,7 +42835,8 @@ async function gatherEvidence(ports, subject, config, reviews, measuring) {
         why: `no run of ${describeWorkflows(config)} on ${describeSubject(subject)} yet${ignoredNote}`,
         recordings: []
       },
-      warnings
+      warnings,
+      judge
     };
   }
   const ofNewest = recorded.filter((r) => r.run.id === newest.id).sort((a, b) => b.attempt - a.attempt)[0];
@@ -42764,12 +42848,17 @@ async function gatherEvidence(ports, subject, config, reviews, measuring) {
     const why = !settled ? `${training2} is ${newest.status || "in progress"}` : newest.status === "waiting" || newest.conclusion === "success" ? `${training2} finished without recording a model-approval snapshot (is the Action in its training job? has the artifact expired?)` : trainingFailure(newest);
     return {
       evidence: { kind: "missing", why: `${why}${ignoredNote}`, training: status, recordings: [] },
-      warnings
+      warnings,
+      judge
     };
   }
   const loaded = await loadSnapshot(ports, ofNewest, subject);
   if (!loaded.ok)
-    return { evidence: { kind: "missing", why: loaded.why, training: status, recordings: [] }, warnings };
+    return {
+      evidence: { kind: "missing", why: loaded.why, training: status, recordings: [] },
+      warnings,
+      judge
+    };
   const measurements = measurementsOf(loaded.snapshot);
   const recordedAt = ofNewest.artifact.createdAt;
   const earlier = recorded.filter(
@@ -42793,7 +42882,21 @@ async function gatherEvidence(ports, subject, config, reviews, measuring) {
         }
       ]
     },
-    warnings
+    warnings,
+    judge
+  };
+}
+function releasableRun(ports, subject, config, gathered) {
+  const { evidence, judge: strict } = gathered;
+  const loose = trainingRunJudge(ports, subject, config, false);
+  return async (run) => {
+    if (evidence.kind === "present") {
+      const recordedBy = evidence.origin.run;
+      if (!recordedBy || recordedBy.id !== run.id)
+        return `run ${run.id} did not record the model this decision is about${recordedBy ? ` (run ${recordedBy.id} did)` : ""}`;
+      return strict(run);
+    }
+    return loose(run);
   };
 }
 
@@ -42914,11 +43017,9 @@ async function collectForPullRequest(ports, subject, options) {
 }
 async function collectAround(ports, subject, options, pr, commit, warnings, sleep) {
   const repository = ports.repository;
-  if (pr.defaultBranch && pr.baseRef !== pr.defaultBranch)
-    warnings.push(
-      `the base branch ${pr.baseRef} is not the default branch ${pr.defaultBranch}: decided by ${options.configPath} on ${pr.defaultBranch}`
-    );
-  const source = await readConfig(ports, options.configPath, pr.defaultBranch, { commit });
+  const found = await readConfig(ports, options.configPath, pr.defaultBranch, { commit });
+  const otherBase = pr.defaultBranch && pr.baseRef !== pr.defaultBranch ? `this pull request targets ${pr.baseRef}, not the default branch ${pr.defaultBranch}: its runs build ${pr.baseRef}'s workflows and code, which whoever can push ${pr.baseRef} may have changed, so ${options.configPath} on ${pr.defaultBranch} decides what it would need, and nothing on it is approved` : void 0;
+  const source = found && otherBase && !found.untrusted ? { ...found, untrusted: otherBase } : found;
   if (!source)
     return {
       kind: "no-config",
@@ -42985,6 +43086,7 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     },
     pullRequest: pr,
     ...gathered.measured ? { measured: gathered.measured } : {},
+    releasable: releasableRun(ports, evidenceSubject, config, gathered),
     warnings
   };
 }
@@ -43026,10 +43128,12 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
     measuring
   );
   warnings.push(...gathered.warnings);
+  const commitSubject = { kind: "commit", repository, commit, defaultBranch: branch };
   return {
     kind: "candidate",
     repository,
     commit,
+    releasable: releasableRun(ports, commitSubject, config, gathered),
     candidate: {
       repository,
       commit,
@@ -43046,7 +43150,7 @@ function collectCandidate(ports, subject, options) {
   return subject.kind === "pull_request" ? collectForPullRequest(ports, subject, options) : collectForCommit(ports, subject, options);
 }
 
-// src/github/candidate/index.ts
+// src/github/candidate/decision.ts
 function decisionFor(collected) {
   if (collected.kind === "candidate") return withNotes(decide(collected.candidate), collected.warnings);
   const subject = {
@@ -43059,6 +43163,48 @@ function decisionFor(collected) {
 }
 function withNotes(result, warnings) {
   return warnings.length > 0 ? { ...result, notes: [...result.notes ?? [], ...warnings] } : result;
+}
+
+// src/github/candidate/commit.ts
+var SIBLINGS = 5;
+var RANK = { approved: 0, pending: 1, rejected: 2, error: 3 };
+async function commitDecision(ports, own, pr, commit, options) {
+  if (own.decision !== "approved") return own;
+  const numbers = await reading(
+    `the pull requests of ${shortSha(commit)}`,
+    () => ports.pullRequestsForCommit(commit)
+  );
+  const siblings = numbers.filter((n) => n !== pr);
+  if (siblings.length > SIBLINGS)
+    return {
+      ...own,
+      decision: "pending",
+      autoApproved: false,
+      summary: `${own.summary}; but ${siblings.length} other open PRs have ${shortSha(commit)} as their head, more than the ${SIBLINGS} this gate decides together: close some of them`
+    };
+  let worst;
+  for (const number of siblings) {
+    let result2;
+    try {
+      const collected = await collectCandidate(ports, { kind: "pull_request", number }, options);
+      const head = collected.pullRequest;
+      if (!head || head.state !== "open" || head.headSha !== commit || collected.kind === "no-config")
+        continue;
+      result2 = decisionFor(collected);
+    } catch (error2) {
+      result2 = failureResult(failureOf(error2), { repository: ports.repository, commit, pr: number });
+    }
+    if (RANK[result2.decision] > RANK[worst?.result.decision ?? "approved"]) worst = { pr: number, result: result2 };
+  }
+  if (!worst) return own;
+  const { result } = worst;
+  return {
+    ...own,
+    decision: result.decision,
+    autoApproved: false,
+    failPipeline: result.failPipeline,
+    summary: `${own.summary}; but PR #${worst.pr}, on the same commit, is ${result.decision}: ${result.summary}`
+  };
 }
 
 // src/github/publish/execute.ts
@@ -43203,7 +43349,7 @@ function planWrites(result, context3) {
     writes.push({
       surface: "decision-check",
       what: `the ${DECISION_CHECK} check run`,
-      check: decisionCheck(result, context3.commit)
+      check: decisionCheck(context3.commitResult ?? result, context3.commit)
     });
   if (pr.state !== "open" || pr.headSha !== context3.commit) return writes;
   if (owns("label"))
@@ -43632,17 +43778,17 @@ function unwrapDvc(values) {
 }
 
 // src/core/metrics/formats/yaml.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-var MAX_ALIAS_COUNT2 = 100;
+var import_yaml4 = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT3 = 100;
 function parseYamlDocument(text3) {
-  const doc = (0, import_yaml3.parseDocument)(text3, { uniqueKeys: true, prettyErrors: true });
+  const doc = (0, import_yaml4.parseDocument)(text3, { uniqueKeys: true, prettyErrors: true });
   const [error2] = doc.errors;
   if (error2) {
     const message = error2.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error2.code;
     throw new MetricsFormatError(`invalid YAML: ${message}`, error2.linePos?.[0].line, error2.linePos?.[0].col);
   }
   try {
-    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT2 }) ?? null;
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT3 }) ?? null;
   } catch (e) {
     throw new MetricsFormatError(`invalid YAML: ${e.message}`);
   }
@@ -44070,6 +44216,15 @@ async function collectForRun(ctx, measure) {
     });
   }
 }
+async function decisionOfRun(ctx, collected) {
+  const own = resultOf(collected, ctx.inputs.config);
+  if (!("kind" in collected) || !collected.pullRequest) return own;
+  return commitDecision(ctx.gateway, own, collected.pullRequest.number, collected.commit, {
+    configPath: ctx.inputs.config
+  }).catch(
+    (error2) => failureResult(failureOf(error2), { repository: ctx.gateway.repository, commit: collected.commit })
+  );
+}
 function resultOf(collected, configPath) {
   if (!("kind" in collected)) return collected;
   if (collected.kind === "no-config")
@@ -44132,7 +44287,7 @@ async function publish(ctx, collected, result) {
 async function runEvaluate(ctx) {
   const { runner } = ctx;
   const collected = await collectForRun(ctx, true);
-  const result = resultOf(collected, ctx.inputs.config);
+  const result = await decisionOfRun(ctx, collected);
   for (const d of result.diagnostics) {
     runner.info(formatDiagnostic(d));
     annotateDiagnostic(runner, d);
@@ -44155,7 +44310,7 @@ async function runEvaluate(ctx) {
 // src/action/gate.ts
 async function runGate(ctx) {
   const { runner } = ctx;
-  const result = resultOf(await collectForRun(ctx, false), ctx.inputs.config);
+  const result = await decisionOfRun(ctx, await collectForRun(ctx, false));
   runner.setOutput("decision", result.decision);
   runner.setOutput("model-digest", result.model?.digest ?? "");
   if (result.decision === "approved") {

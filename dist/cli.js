@@ -7247,7 +7247,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7273,7 +7273,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver2 && typeof reviver2 === "object") {
         options = reviver2;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7309,7 +7309,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -11732,10 +11732,10 @@ ${MINIMAL_EXAMPLE}`
       )
     ]);
   }
-  const record = data;
-  const schemaOk = validate(record);
-  diagnostics.push(...schemaOk ? [] : schemaDiagnostics(validate.errors ?? [], record, locator));
-  const semantic = semanticChecks(record, locator);
+  const record2 = data;
+  const schemaOk = validate(record2);
+  diagnostics.push(...schemaOk ? [] : schemaDiagnostics(validate.errors ?? [], record2, locator));
+  const semantic = semanticChecks(record2, locator);
   diagnostics.push(...semantic.errors);
   warnings.push(...semantic.warnings);
   if (!schemaOk && diagnostics.length === 0)
@@ -11743,7 +11743,7 @@ ${MINIMAL_EXAMPLE}`
   if (diagnostics.length > 0) return fail(diagnostics);
   return {
     ok: true,
-    config: normalise(record, file, locator, semantic.conditions),
+    config: normalise(record2, file, locator, semantic.conditions),
     warnings: warnings.sort(compareDiagnostics)
   };
 }
@@ -12031,6 +12031,7 @@ var GITHUB_LIMITS = {
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
 // src/core/names.ts
+var CONFIG_PATH = ".github/model-approval.yml";
 var CONFIG_PATH_PATTERN = ".github/model-approval.{yml,yaml}";
 var WORKFLOWS_DIR = ".github/workflows";
 var SNAPSHOT_ARTIFACT_PREFIX = "model-approval-snapshot-";
@@ -12980,6 +12981,33 @@ async function reading(what, read) {
   }
 }
 
+// src/core/candidate/uses-action.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var ACTION_REF = /^[\w.-]+\/model-approval(?:\/[\w./-]*)?@\S+$/;
+var MAX_ALIAS_COUNT2 = 100;
+function workflowUsesAction(text2) {
+  const doc = (0, import_yaml3.parseDocument)(text2, { uniqueKeys: false });
+  if (doc.errors.length > 0) return false;
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT2 });
+  } catch {
+    return false;
+  }
+  const jobs = record(record(data)?.jobs);
+  if (!jobs) return false;
+  return Object.values(jobs).some((job) => {
+    const steps = record(job)?.steps;
+    return Array.isArray(steps) && steps.some((step2) => {
+      const uses = record(step2)?.uses;
+      return typeof uses === "string" && ACTION_REF.test(uses.trim());
+    });
+  });
+}
+function record(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+}
+
 // src/github/candidate/evidence.ts
 var COMMIT_EVENTS = /* @__PURE__ */ new Set(["push", "workflow_dispatch", "schedule"]);
 var MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024;
@@ -12996,7 +13024,7 @@ function runIsFor(run, subject) {
   if (run.pullRequests.includes(subject.number)) return true;
   return run.pullRequests.length === 0 && run.headBranch === subject.headRef && run.headRepository !== null && subject.headRepository !== null && run.headRepository.toLowerCase() === subject.headRepository.toLowerCase() && run.headRepository.toLowerCase() !== subject.repository.toLowerCase();
 }
-function workflowTrust(ports, config, defaultBranch) {
+function workflowTrust(ports, config, defaultBranch, mustUseAction = true) {
   const named = config.evidence.workflows;
   const known = /* @__PURE__ */ new Map();
   return (workflow) => {
@@ -13007,15 +13035,48 @@ function workflowTrust(ports, config, defaultBranch) {
       trusted = reading(
         `${workflow} on the default branch ${defaultBranch}`,
         () => ports.getFile(workflow, `refs/heads/${defaultBranch}`)
-      ).then((file) => file !== null);
+      ).then((file) => file !== null && (!mustUseAction || workflowUsesAction(file.text)));
       known.set(workflow, trusted);
     }
     return trusted;
   };
 }
+function builtAgainstOtherBase(ports, defaultBranch) {
+  const known = /* @__PURE__ */ new Map();
+  return async (run) => {
+    if (run.event !== "pull_request") return void 0;
+    const owner = (run.headRepository ?? "").split("/")[0] ?? "";
+    if (!owner || !run.headBranch) return `run ${run.id} names no head branch`;
+    const key = `${owner}:${run.headBranch}`.toLowerCase();
+    let prs = known.get(key);
+    if (!prs) {
+      prs = reading(
+        `the pull requests from ${owner}:${run.headBranch}`,
+        () => ports.pullRequestsFromHead(owner, run.headBranch)
+      );
+      known.set(key, prs);
+    }
+    const started = instant2(run.createdAt);
+    const other = (await prs).find(
+      (pr) => pr.baseRef !== defaultBranch && instant2(pr.createdAt) <= started && (pr.closedAt === null || instant2(pr.closedAt) >= started)
+    );
+    return other ? `run ${run.id} may have been PR #${other.number}'s, into ${other.baseRef}: it built that branch's workflow and code` : void 0;
+  };
+}
+function trainingRunJudge(ports, subject, config, mustUseAction = true) {
+  const trusted = workflowTrust(ports, config, subject.defaultBranch, mustUseAction);
+  const otherBase = builtAgainstOtherBase(ports, subject.defaultBranch);
+  return async (run) => {
+    if (!runIsFor(run, subject))
+      return `run ${run.id} (${run.event} on ${run.headBranch}) is not for ${describeSubject(subject)}`;
+    if (!await trusted(run.workflow))
+      return `run ${run.id} of ${run.workflow} is not ${describeWorkflows(config)}`;
+    return subject.kind === "pull_request" ? otherBase(run) : void 0;
+  };
+}
 function describeWorkflows(config) {
   const named = config.evidence.workflows;
-  return named.length > 0 ? named.join(" or ") : "a workflow on the default branch";
+  return named.length > 0 ? named.join(" or ") : "a workflow on the default branch that uses the model-approval Action";
 }
 function describeSubject(subject) {
   return subject.kind === "pull_request" ? `${shortSha(subject.commit)} for PR #${subject.number}` : `${shortSha(subject.commit)} on ${subject.defaultBranch}`;
@@ -13042,11 +13103,16 @@ function claimsMismatch(snapshot, found, subject) {
 }
 async function loadSnapshot(ports, found, subject) {
   const { artifact } = found;
+  const where = `artifact ${artifact.name} of workflow run ${found.run.id}`;
+  if (artifact.sizeInBytes > MAX_SNAPSHOT_BYTES)
+    return {
+      ok: false,
+      why: `${where} is ${artifact.sizeInBytes} bytes, over the ${MAX_SNAPSHOT_BYTES} a snapshot may be`
+    };
   const text2 = await reading(
-    `artifact ${artifact.name} of workflow run ${found.run.id}`,
+    where,
     () => ports.readArtifactFile(artifact.id, SNAPSHOT_FILE, MAX_SNAPSHOT_BYTES)
   );
-  const where = `artifact ${artifact.name} of workflow run ${found.run.id}`;
   if (text2 === null) return { ok: false, why: `${where} holds no ${SNAPSHOT_FILE} (deleted or expired?)` };
   const decoded = decodeSnapshot(text2);
   if (!decoded.ok) return { ok: false, why: `${where} is unreadable: ${decoded.error}` };
@@ -13103,19 +13169,19 @@ function trainingFailure(run) {
 }
 async function gatherEvidence(ports, subject, config, reviews, measuring) {
   const warnings = [];
-  const trusted = workflowTrust(ports, config, subject.defaultBranch);
+  const judge = trainingRunJudge(ports, subject, config);
   const runs = await reading(
     `the workflow runs of ${subject.commit}`,
     () => ports.workflowRunsForCommit(subject.commit)
   );
-  const forSubject = runs.filter((run2) => runIsFor(run2, subject));
   const training = [];
-  const ignored = /* @__PURE__ */ new Set();
-  for (const run2 of forSubject) {
-    if (await trusted(run2.workflow)) training.push(run2);
-    else ignored.add(run2.workflow);
+  const ignored = /* @__PURE__ */ new Map();
+  for (const run2 of runs.filter((r) => runIsFor(r, subject))) {
+    const why = await judge(run2);
+    if (why === void 0) training.push(run2);
+    else ignored.set(run2.id, why);
   }
-  const ignoredNote = ignored.size > 0 ? ` (runs of ${[...ignored].join(", ")} are not ${describeWorkflows(config)}: ignored)` : "";
+  const ignoredNote = ignored.size > 0 ? ` (ignored: ${[...ignored.values()].join("; ")})` : "";
   const recorded = [];
   for (const run2 of training.slice(0, HISTORY_RUNS)) {
     const artifacts = await reading(
@@ -13149,13 +13215,15 @@ async function gatherEvidence(ports, subject, config, reviews, measuring) {
           ]
         },
         measured: measurements2,
-        warnings
+        warnings,
+        judge
       };
     }
     const self = runs.find((run2) => run2.id === measuring.runId);
     const what = self ? `run ${self.id} of ${self.workflow} on ${self.event}` : `run ${measuring.runId}`;
+    const why = (self && ignored.get(self.id)) ?? `it is not a training run (${describeWorkflows(config)} on ${subject.kind === "pull_request" ? "pull_request" : "a push to the default branch"}) for ${describeSubject(subject)}`;
     warnings.push(
-      `this ${what} is not a training run (${describeWorkflows(config)} on ${subject.kind === "pull_request" ? "pull_request" : "a push to the default branch"}) for ${describeSubject(subject)}: its workspace is not evidence, so the recorded snapshot decides`
+      `this ${what} is not evidence (${why}): its workspace is not measured, so the recorded snapshot decides`
     );
   }
   const newest = training[0];
@@ -13166,7 +13234,8 @@ async function gatherEvidence(ports, subject, config, reviews, measuring) {
         why: `no run of ${describeWorkflows(config)} on ${describeSubject(subject)} yet${ignoredNote}`,
         recordings: []
       },
-      warnings
+      warnings,
+      judge
     };
   }
   const ofNewest = recorded.filter((r) => r.run.id === newest.id).sort((a, b) => b.attempt - a.attempt)[0];
@@ -13178,12 +13247,17 @@ async function gatherEvidence(ports, subject, config, reviews, measuring) {
     const why = !settled ? `${training2} is ${newest.status || "in progress"}` : newest.status === "waiting" || newest.conclusion === "success" ? `${training2} finished without recording a model-approval snapshot (is the Action in its training job? has the artifact expired?)` : trainingFailure(newest);
     return {
       evidence: { kind: "missing", why: `${why}${ignoredNote}`, training: status, recordings: [] },
-      warnings
+      warnings,
+      judge
     };
   }
   const loaded = await loadSnapshot(ports, ofNewest, subject);
   if (!loaded.ok)
-    return { evidence: { kind: "missing", why: loaded.why, training: status, recordings: [] }, warnings };
+    return {
+      evidence: { kind: "missing", why: loaded.why, training: status, recordings: [] },
+      warnings,
+      judge
+    };
   const measurements = measurementsOf(loaded.snapshot);
   const recordedAt = ofNewest.artifact.createdAt;
   const earlier = recorded.filter(
@@ -13207,7 +13281,21 @@ async function gatherEvidence(ports, subject, config, reviews, measuring) {
         }
       ]
     },
-    warnings
+    warnings,
+    judge
+  };
+}
+function releasableRun(ports, subject, config, gathered) {
+  const { evidence, judge: strict } = gathered;
+  const loose = trainingRunJudge(ports, subject, config, false);
+  return async (run) => {
+    if (evidence.kind === "present") {
+      const recordedBy = evidence.origin.run;
+      if (!recordedBy || recordedBy.id !== run.id)
+        return `run ${run.id} did not record the model this decision is about${recordedBy ? ` (run ${recordedBy.id} did)` : ""}`;
+      return strict(run);
+    }
+    return loose(run);
   };
 }
 
@@ -13328,11 +13416,9 @@ async function collectForPullRequest(ports, subject, options) {
 }
 async function collectAround(ports, subject, options, pr, commit, warnings, sleep) {
   const repository = ports.repository;
-  if (pr.defaultBranch && pr.baseRef !== pr.defaultBranch)
-    warnings.push(
-      `the base branch ${pr.baseRef} is not the default branch ${pr.defaultBranch}: decided by ${options.configPath} on ${pr.defaultBranch}`
-    );
-  const source = await readConfig(ports, options.configPath, pr.defaultBranch, { commit });
+  const found = await readConfig(ports, options.configPath, pr.defaultBranch, { commit });
+  const otherBase = pr.defaultBranch && pr.baseRef !== pr.defaultBranch ? `this pull request targets ${pr.baseRef}, not the default branch ${pr.defaultBranch}: its runs build ${pr.baseRef}'s workflows and code, which whoever can push ${pr.baseRef} may have changed, so ${options.configPath} on ${pr.defaultBranch} decides what it would need, and nothing on it is approved` : void 0;
+  const source = found && otherBase && !found.untrusted ? { ...found, untrusted: otherBase } : found;
   if (!source)
     return {
       kind: "no-config",
@@ -13399,6 +13485,7 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     },
     pullRequest: pr,
     ...gathered.measured ? { measured: gathered.measured } : {},
+    releasable: releasableRun(ports, evidenceSubject, config, gathered),
     warnings
   };
 }
@@ -13440,10 +13527,12 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
     measuring
   );
   warnings.push(...gathered.warnings);
+  const commitSubject = { kind: "commit", repository, commit, defaultBranch: branch };
   return {
     kind: "candidate",
     repository,
     commit,
+    releasable: releasableRun(ports, commitSubject, config, gathered),
     candidate: {
       repository,
       commit,
@@ -13460,7 +13549,7 @@ function collectCandidate(ports, subject, options) {
   return subject.kind === "pull_request" ? collectForPullRequest(ports, subject, options) : collectForCommit(ports, subject, options);
 }
 
-// src/github/candidate/index.ts
+// src/github/candidate/decision.ts
 function decisionFor(collected) {
   if (collected.kind === "candidate") return withNotes(decide(collected.candidate), collected.warnings);
   const subject = {
@@ -14270,17 +14359,17 @@ function unwrapDvc(values) {
 }
 
 // src/core/metrics/formats/yaml.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-var MAX_ALIAS_COUNT2 = 100;
+var import_yaml4 = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT3 = 100;
 function parseYamlDocument(text2) {
-  const doc = (0, import_yaml3.parseDocument)(text2, { uniqueKeys: true, prettyErrors: true });
+  const doc = (0, import_yaml4.parseDocument)(text2, { uniqueKeys: true, prettyErrors: true });
   const [error] = doc.errors;
   if (error) {
     const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
     throw new MetricsFormatError(`invalid YAML: ${message}`, error.linePos?.[0].line, error.linePos?.[0].col);
   }
   try {
-    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT2 }) ?? null;
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT3 }) ?? null;
   } catch (e) {
     throw new MetricsFormatError(`invalid YAML: ${e.message}`);
   }
@@ -14645,6 +14734,8 @@ function localPorts(files) {
         throw new GitHubError(`reading the members of team ${org}/${slug}`, 404, "not in --teams");
       return files.teams[key] ?? [];
     },
+    pullRequestsForCommit: async () => [],
+    pullRequestsFromHead: async () => [],
     workflowRunsForCommit: async () => [],
     runArtifacts: async () => [],
     readArtifactFile: async () => null
@@ -14654,7 +14745,7 @@ function localPorts(files) {
 // src/cli/validate.ts
 import { readFile as readFile3 } from "node:fs/promises";
 import { resolve as resolve4 } from "node:path";
-var DEFAULT_CONFIG = ".github/model-approval.yml";
+var DEFAULT_CONFIG = CONFIG_PATH;
 var VALIDATE_USAGE = `Usage: model-approval validate [CONFIG...] [--format text|json]
 
 Checks approval-workflow configs (default ${DEFAULT_CONFIG}).

@@ -10,7 +10,7 @@ import { SNAPSHOT_FILE, snapshotArtifactName } from "../core/names.js";
 import { configErrorResult, failureResult } from "../core/policy/index.js";
 import type { DecisionResult } from "../core/policy/types.js";
 import { renderJsonReport, renderMarkdown } from "../core/report/index.js";
-import { collectCandidate, decisionFor, type Collected } from "../github/candidate/index.js";
+import { collectCandidate, commitDecision, decisionFor, type Collected } from "../github/candidate/index.js";
 import type { GitHubGateway } from "../github/gateway.js";
 import { executeWrites } from "../github/publish/execute.js";
 import {
@@ -99,8 +99,24 @@ export async function collectForRun(
   }
 }
 
-/** The decision for a run, whatever went wrong on the way. */
-export function resultOf(collected: Collected | DecisionResult, configPath: string): DecisionResult {
+/**
+ * The decision for a run, whatever went wrong on the way; an approval holds only if every other
+ * open PR on the same commit approves too (they share its check run).
+ */
+export async function decisionOfRun(
+  ctx: EvaluateContext,
+  collected: Collected | DecisionResult,
+): Promise<DecisionResult> {
+  const own = resultOf(collected, ctx.inputs.config);
+  if (!("kind" in collected) || !collected.pullRequest) return own;
+  return commitDecision(ctx.gateway, own, collected.pullRequest.number, collected.commit, {
+    configPath: ctx.inputs.config,
+  }).catch((error: unknown) =>
+    failureResult(failureOf(error), { repository: ctx.gateway.repository, commit: collected.commit }),
+  );
+}
+
+function resultOf(collected: Collected | DecisionResult, configPath: string): DecisionResult {
   if (!("kind" in collected)) return collected;
   if (collected.kind === "no-config")
     return configErrorResult([configMissing(configPath, collected.where)], {
@@ -173,7 +189,7 @@ async function publish(
 export async function runEvaluate(ctx: EvaluateContext): Promise<number> {
   const { runner } = ctx;
   const collected = await collectForRun(ctx, true);
-  const result = resultOf(collected, ctx.inputs.config);
+  const result = await decisionOfRun(ctx, collected);
   for (const d of result.diagnostics) {
     runner.info(formatDiagnostic(d));
     annotateDiagnostic(runner, d);

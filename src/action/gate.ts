@@ -3,11 +3,11 @@
 // reviews as they are now) and passes only when that decision is `approved`, so re-running an old
 // deploy job after the PR moved on, or after an approval was withdrawn, releases nothing.
 import type { EvaluateContext } from "./evaluate.js";
-import { collectForRun, resultOf } from "./evaluate.js";
+import { collectForRun, decisionOfRun } from "./evaluate.js";
 
 export async function runGate(ctx: EvaluateContext): Promise<number> {
   const { runner } = ctx;
-  const result = resultOf(await collectForRun(ctx, false), ctx.inputs.config);
+  const result = await decisionOfRun(ctx, await collectForRun(ctx, false));
   runner.setOutput("decision", result.decision);
   runner.setOutput("model-digest", result.model?.digest ?? "");
   if (result.decision === "approved") {

@@ -6,6 +6,8 @@
 // workflow names the merge commit it checked out, not the head that was trained and reviewed.
 import { CONFIG_PATH } from "../core/names.js";
 import { collectCandidate, decisionFor } from "../github/candidate/index.js";
+import type { TrainingRunJudge } from "../github/candidate/evidence.js";
+import type { WorkflowRunFacts } from "../github/gateway.js";
 import { describeError } from "../github/errors.js";
 import { deployAnswer, isGatedEnvironment, undecidedAnswer, type DeployAnswer } from "./deploy-answer.js";
 import { reconcile, type AppGateway, type AppTiming } from "./reconcile.js";
@@ -38,36 +40,49 @@ export function runIdOf(callbackUrl: string): number | undefined {
   }
 }
 
+/** An approval of the candidate releases only the run that recorded it (releasableRun). */
+async function bound(
+  answer: DeployAnswer,
+  run: WorkflowRunFacts,
+  releasable: TrainingRunJudge | undefined,
+  subject: string,
+): Promise<DeployAnswer> {
+  if (answer.state !== "approved") return answer;
+  const why = releasable ? await releasable(run) : "nothing says which run may be released";
+  return why === undefined ? answer : undecidedAnswer(subject, `not this deploy job: ${why}`);
+}
+
 async function answerForPullRequest(
   gateway: AppGateway,
   request: DeploymentRequest,
-  commit: string,
+  run: WorkflowRunFacts,
   prNumber: number,
   confirms: ApprovalCheck[],
   timing: AppTiming,
 ): Promise<DeployAnswer> {
   const subject = `PR #${prNumber}`;
   // The PR's surfaces are brought up to date on the way (this is an event like any other).
-  const outcome = await reconcile(gateway, { prNumber, commit, gateDeployments: false }, timing);
+  const outcome = await reconcile(gateway, { prNumber, commit: run.headSha, gateDeployments: false }, timing);
   if (outcome.status === "skipped") return undecidedAnswer(subject, outcome.why);
   if (!outcome.config) return deployAnswer(outcome.result, subject);
   if (!isGatedEnvironment(outcome.config, request.environment)) return notGated(subject, request.environment);
   if (outcome.confirm) confirms.push(outcome.confirm);
-  return deployAnswer(outcome.result, `${subject} at ${commit.slice(0, 7)}`);
+  const answer = deployAnswer(outcome.result, `${subject} at ${run.headSha.slice(0, 7)}`);
+  return bound(answer, run, outcome.releasable, subject);
 }
 
 /** A deployment outside any PR: no reviews, so approved only if the metrics auto-approve it. */
 async function answerForCommit(
   gateway: AppGateway,
   request: DeploymentRequest,
-  commit: string,
+  run: WorkflowRunFacts,
   confirms: ApprovalCheck[],
   timing: AppTiming,
 ): Promise<DeployAnswer> {
-  const subject = request.ref || commit.slice(0, 7);
+  const subject = request.ref || run.headSha.slice(0, 7);
   const collected = await collectCandidate(
     gateway,
-    { kind: "commit", sha: commit, defaultBranch: request.defaultBranch },
+    { kind: "commit", sha: run.headSha, defaultBranch: request.defaultBranch },
     { configPath: CONFIG_PATH, ...(timing.sleep ? { sleep: timing.sleep } : {}) },
   );
   if (collected.kind === "no-config")
@@ -77,7 +92,9 @@ async function answerForCommit(
   if (!isGatedEnvironment(collected.candidate.config.config, request.environment))
     return notGated(subject, request.environment);
   if (result.decision === "approved") confirms.push(approvalCheck(gateway, collected.candidate));
-  return deployAnswer(result, subject);
+  // The run must itself be a push (or dispatch, schedule) training run of the default branch: a
+  // pull_request run whose head the default branch happens to contain built its own base.
+  return bound(deployAnswer(result, subject), run, collected.releasable, subject);
 }
 
 /** Several PRs may share the deployed commit: it deploys only if every one of them approves. */
@@ -100,11 +117,11 @@ export async function answerDeploymentRequest(
     const answers: DeployAnswer[] = [];
     const runId = runIdOf(request.callbackUrl);
     if (runId === undefined) throw new Error(`the callback URL ${request.callbackUrl} names no workflow run`);
-    const commit = (await gateway.getWorkflowRun(runId)).headSha;
+    const run = await gateway.getWorkflowRun(runId);
     if (request.pullRequests.length === 0)
-      answers.push(await answerForCommit(gateway, request, commit, confirms, timing));
+      answers.push(await answerForCommit(gateway, request, run, confirms, timing));
     for (const pr of request.pullRequests)
-      answers.push(await answerForPullRequest(gateway, request, commit, pr, confirms, timing));
+      answers.push(await answerForPullRequest(gateway, request, run, pr, confirms, timing));
     answer = combine(answers);
     if (answer.state === "approved") {
       // An approval cannot be taken back: re-read each PR just before sending it.

@@ -6,6 +6,7 @@ import type { Config } from "../core/config/types.js";
 import type { DecisionResult } from "../core/policy/types.js";
 import { describeError } from "../github/errors.js";
 import type { GitHubGateway } from "../github/gateway.js";
+import type { TrainingRunJudge } from "../github/candidate/evidence.js";
 import type { ApprovalCheck } from "./recheck.js";
 import { deployAnswer, deployEnvironments, isGatedEnvironment } from "./deploy-answer.js";
 
@@ -16,6 +17,8 @@ export async function gateWaitingDeployments(
   commit: string,
   /** Required to approve: without it an approval is not sent. */
   confirm?: ApprovalCheck,
+  /** Why a waiting run may not be released by this decision (another model, workflow or PR), or undefined. */
+  releasable?: TrainingRunJudge,
 ): Promise<string[]> {
   // No deploy step, no deploy job to answer: skip the read.
   if (deployEnvironments(config).length === 0) return [];
@@ -30,6 +33,11 @@ export async function gateWaitingDeployments(
   }
   let confirmed = answer.state !== "approved";
   for (const run of waiting) {
+    // An approval releases only the run that recorded the approved model; a rejection may fail any.
+    if (answer.state === "approved") {
+      const why = releasable ? await releasable(run.run).catch((error) => describeError(error)) : "no check";
+      if (why !== undefined) continue;
+    }
     for (const environment of run.environments) {
       if (!isGatedEnvironment(config, environment)) continue;
       if (!confirmed) {

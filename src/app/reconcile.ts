@@ -5,11 +5,18 @@ import type { Candidate } from "../core/candidate/types.js";
 import type { Config } from "../core/config/types.js";
 import { CONFIG_PATH } from "../core/names.js";
 import type { DecisionResult } from "../core/policy/types.js";
-import { collectCandidate, decisionFor, type Collected, type EventBound } from "../github/candidate/index.js";
+import {
+  collectCandidate,
+  commitDecision,
+  decisionFor,
+  type Collected,
+  type EventBound,
+} from "../github/candidate/index.js";
 import type { GitHubGateway } from "../github/gateway.js";
 import { executeWrites } from "../github/publish/execute.js";
 import { APP_SURFACES, planPullRequest, planWrites } from "../github/publish/plan.js";
 import type { PullRequest } from "../github/types.js";
+import type { TrainingRunJudge } from "../github/candidate/evidence.js";
 import { gateWaitingDeployments } from "./gate-deployments.js";
 import { approvalCheck, type ApprovalCheck } from "./recheck.js";
 
@@ -25,6 +32,7 @@ export type AppGateway = Pick<
   | "pusherOf"
   | "listTeamMembers"
   | "pullRequestsForCommit"
+  | "pullRequestsFromHead"
   | "openPullRequests"
   | "workflowRunsForCommit"
   | "getWorkflowRun"
@@ -69,29 +77,30 @@ export type ReconcileOutcome =
       failures: string[];
       /** Set when approved: re-reads the PR, to call just before answering `approved`. */
       confirm?: ApprovalCheck;
+      /** Which waiting runs this decision may release. */
+      releasable?: TrainingRunJudge;
     };
 
 function planContext(commit: string, pr: PullRequest) {
   return { commit, pr: planPullRequest(pr), owned: APP_SURFACES, measured: false };
 }
 
-/** Decides and publishes; a failed read becomes an error decision, never an approval. */
-async function decideAndPublish(
+/** Publishes: the PR's own decision on the PR, the commit's on the commit's check run. */
+async function publish(
   gateway: AppGateway,
   collected: Exclude<Collected, { kind: "no-config" }>,
+  own: DecisionResult,
+  commitResult: DecisionResult,
   timing: AppTiming,
-): Promise<{ result: DecisionResult; failures: string[] }> {
-  const result = decisionFor(collected);
+): Promise<string[]> {
   const pr = collected.pullRequest;
-  if (!pr) return { result, failures: [] };
-  const written = await executeWrites(gateway, planWrites(result, planContext(collected.commit, pr)), timing);
-  return {
-    result,
-    failures: [
-      ...written.failures,
-      ...written.refused.map((what) => `could not write ${what}: permission denied`),
-    ],
-  };
+  if (!pr) return [];
+  const context = { ...planContext(collected.commit, pr), commitResult };
+  const written = await executeWrites(gateway, planWrites(own, context), timing);
+  return [
+    ...written.failures,
+    ...written.refused.map((what) => `could not write ${what}: permission denied`),
+  ];
 }
 
 export async function reconcile(
@@ -99,24 +108,29 @@ export async function reconcile(
   { prNumber, event, commit, gateDeployments = true }: ReconcileTarget,
   timing: AppTiming = {},
 ): Promise<ReconcileOutcome> {
+  const options = { configPath: CONFIG_PATH, ...(timing.sleep ? { sleep: timing.sleep } : {}) };
   const collected = await collectCandidate(
     gateway,
     { kind: "pull_request", number: prNumber, ...(commit ? { commit } : {}), ...(event ? { event } : {}) },
-    { configPath: CONFIG_PATH, ...(timing.sleep ? { sleep: timing.sleep } : {}) },
+    options,
   );
   if (collected.kind === "no-config")
     return { status: "skipped", pr: prNumber, why: `no ${CONFIG_PATH} on ${collected.where}` };
   // A closed PR is still decided (a deploy job of it must be answered), but nothing is written on it.
   const closed = collected.pullRequest?.state !== "open";
-  const { result, failures } = closed
-    ? { result: decisionFor(collected), failures: [] as string[] }
-    : await decideAndPublish(gateway, collected, timing);
+  const own = decisionFor(collected);
+  // The commit's check run and deploy jobs carry the decision of every open PR on it.
+  const result = closed ? own : await commitDecision(gateway, own, prNumber, collected.commit, options);
+  const failures = closed ? [] : await publish(gateway, collected, own, result, timing);
   const candidate = collected.kind === "candidate" ? collected.candidate : undefined;
+  const releasable = collected.kind === "candidate" ? collected.releasable : undefined;
   const config = candidate?.config.config;
   const confirm = result.decision === "approved" && candidate ? approvalCheck(gateway, candidate) : undefined;
   // A closed PR's head may be deployed from the default branch after a merge: not this PR's to answer.
   if (config && gateDeployments && !closed)
-    failures.push(...(await gateWaitingDeployments(gateway, config, result, collected.commit, confirm)));
+    failures.push(
+      ...(await gateWaitingDeployments(gateway, config, result, collected.commit, confirm, releasable)),
+    );
   return {
     status: "decided",
     pr: prNumber,
@@ -126,5 +140,6 @@ export async function reconcile(
     ...(candidate ? { candidate } : {}),
     failures,
     ...(confirm ? { confirm } : {}),
+    ...(releasable ? { releasable } : {}),
   };
 }

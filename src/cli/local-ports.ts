@@ -66,6 +66,8 @@ export function localPorts(files: LocalFiles): CandidatePorts {
         throw new GitHubError(`reading the members of team ${org}/${slug}`, 404, "not in --teams");
       return files.teams[key] ?? [];
     },
+    pullRequestsForCommit: async () => [],
+    pullRequestsFromHead: async () => [],
     workflowRunsForCommit: async () => [],
     runArtifacts: async () => [],
     readArtifactFile: async () => null,

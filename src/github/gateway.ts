@@ -16,7 +16,7 @@ import type { GatewayIdentity, OctokitLike, RepoRef } from "./types.js";
 export const STICKY_MARKER = COMMENT_MARKER;
 
 export type { ArtifactFacts, WorkflowRunFacts } from "./rest/actions.js";
-export type { Comparison } from "./rest/pulls.js";
+export type { Comparison, HeadPullRequest } from "./rest/pulls.js";
 export type { FileAtRef } from "./rest/contents.js";
 
 type Rest<F> = F extends (client: GitHubClient, ...rest: infer A) => infer R ? (...args: A) => R : never;
@@ -45,6 +45,8 @@ export class GitHubGateway {
   readonly branchContains: Rest<typeof pulls.branchContains> = (...a) =>
     pulls.branchContains(this.client, ...a);
   readonly pusherOf: Rest<typeof pulls.pusherOf> = (...a) => pulls.pusherOf(this.client, ...a);
+  readonly pullRequestsFromHead: Rest<typeof pulls.pullRequestsFromHead> = (...a) =>
+    pulls.pullRequestsFromHead(this.client, ...a);
   readonly pullRequestsForCommit: Rest<typeof pulls.pullRequestsForCommit> = (...a) =>
     pulls.pullRequestsForCommit(this.client, ...a);
   readonly openPullRequests: Rest<typeof pulls.openPullRequests> = (...a) =>

@@ -1,5 +1,6 @@
 // The shapes the gateway hands out: small, plain, and independent of Octokit's generated types.
 import type { Review } from "../core/policy/types.js";
+import type { WorkflowRunFacts } from "./rest/actions.js";
 
 export type { Review };
 
@@ -130,6 +131,8 @@ export interface WaitingRun {
   runId: number;
   /** Names of the environments the run waits on. */
   environments: string[];
+  /** The run, as GitHub describes it. */
+  run: WorkflowRunFacts;
 }
 
 export interface DeploymentRuleAnswer {

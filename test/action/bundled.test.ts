@@ -17,6 +17,7 @@ import {
   PR,
   REPO,
   TRAIN_WORKFLOW,
+  TRAIN_WORKFLOW_TEXT,
   checkRuns,
   comments,
   fixture,
@@ -158,7 +159,7 @@ describe("mode evaluate in the training run", () => {
     fake.state.addRepo(REPO, { defaultBranch: "master" });
     const master = fake.state.commit(REPO, {
       branch: "master",
-      files: { [CONFIG]: fixture("auto-approve.yml"), [TRAIN_WORKFLOW]: "on: pull_request\n" },
+      files: { [CONFIG]: fixture("auto-approve.yml"), [TRAIN_WORKFLOW]: TRAIN_WORKFLOW_TEXT },
     });
     const lenient = fixture("auto-approve.yml").replace("accuracy > 0.90", "accuracy > 0.10");
     fake.state.commit(REPO, { branch: "loose", parent: master, sha: BASE, files: { [CONFIG]: lenient } });
@@ -179,8 +180,12 @@ describe("mode evaluate in the training run", () => {
     expect(result.annotations).toContainEqual(
       expect.objectContaining({
         level: "warning",
-        message: expect.stringMatching(/base branch loose is not the default branch master/),
+        message: expect.stringMatching(/targets loose, not the default branch master/),
       }),
+    );
+    // Its run built loose's workflow and code: not evidence either.
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({ message: expect.stringMatching(/may have been PR #\d+'s, into loose/) }),
     );
   });
 
@@ -380,7 +385,13 @@ describe("evidence comes from the training run", () => {
     expect(result.outputs.decision).toBe("pending");
     expect(result.outputs.snapshot ?? "").toBe("");
     expect(recorded()).toEqual([]);
-    expect(result.annotations.some((a) => a.message.includes("is not a training run"))).toBe(true);
+    expect(
+      result.annotations.some((a) =>
+        /is not evidence \(run \d+ of \.github\/workflows\/evil\.yml is not a workflow on the default branch/.test(
+          a.message,
+        ),
+      ),
+    ).toBe(true);
   });
 
   it("on a review, decides from the training run's snapshot, never from files committed in the PR", async () => {
@@ -455,7 +466,7 @@ describe("mode evaluate outside a pull request", () => {
     fake.state.addRepo(REPO, { defaultBranch: "master" });
     const sha = fake.state.commit(REPO, {
       branch: "master",
-      files: { [CONFIG]: fixture("auto-approve.yml"), [TRAIN_WORKFLOW]: "on: push\n" },
+      files: { [CONFIG]: fixture("auto-approve.yml"), [TRAIN_WORKFLOW]: TRAIN_WORKFLOW_TEXT },
     });
     const result = await pushRun(sha, "master", 0.95);
     expect(result.code).toBe(0);
@@ -472,7 +483,7 @@ describe("mode evaluate outside a pull request", () => {
     fake.state.addRepo(REPO, { defaultBranch: "master" });
     const master = fake.state.commit(REPO, {
       branch: "master",
-      files: { [CONFIG]: fixture("auto-approve.yml"), [TRAIN_WORKFLOW]: "on: push\n" },
+      files: { [CONFIG]: fixture("auto-approve.yml"), [TRAIN_WORKFLOW]: TRAIN_WORKFLOW_TEXT },
     });
     const loose = fixture("auto-approve.yml").replace("accuracy > 0.90", "accuracy > 0.10");
     const side = fake.state.commit(REPO, { branch: "side", parent: master, files: { [CONFIG]: loose } });
@@ -498,7 +509,7 @@ describe("mode evaluate outside a pull request", () => {
     fake.state.addRepo(REPO, { defaultBranch: "master" });
     const sha = fake.state.commit(REPO, {
       branch: "master",
-      files: { [CONFIG]: fixture("auto-approve.yml"), [TRAIN_WORKFLOW]: "on: workflow_dispatch\n" },
+      files: { [CONFIG]: fixture("auto-approve.yml"), [TRAIN_WORKFLOW]: TRAIN_WORKFLOW_TEXT },
     });
     const training = fake.state.addWorkflowRun(REPO, {
       headSha: sha,

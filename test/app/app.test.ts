@@ -174,7 +174,7 @@ describe("attacks leave the model unapproved", () => {
     // The deploy job's run (the training workflow) recorded nothing; the other workflow's recording is ignored.
     expect(decisionCheck(h)?.summary).toMatch(/finished without recording a model-approval snapshot/);
     expect(decisionCheck(h)?.summary).toMatch(
-      /runs of \.github\/workflows\/evil\.yml are not a workflow on the default branch: ignored/,
+      /ignored: run \d+ of \.github\/workflows\/evil\.yml is not a workflow on the default branch that uses the model-approval Action/,
     );
     await h.deliver(...review(h, "alice", "APPROVED"));
     // Even a human approval waits for the training run's evidence.

@@ -20,8 +20,10 @@ const CANDIDATE_READS = [
   "GET /repos/{owner}/{repo}/compare/{basehead}",
   "GET /repos/{owner}/{repo}/activity",
   "GET /repos/{owner}/{repo}/actions/runs",
-  // is the run's workflow file on the default branch?
+  // is the run's workflow file on the default branch, and does it use the Action?
   "GET /repos/{owner}/{repo}/contents/{path}",
+  // did a PR from the run's head into another base start it?
+  "GET /repos/{owner}/{repo}/pulls",
   "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
   "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
   "GET /_blobs/{blob}",
@@ -38,6 +40,8 @@ describe("API calls per review event", () => {
       [
         ...CANDIDATE_READS,
         "GET /orgs/{org}/teams/{team_slug}/members",
+        // approved: is the commit the head of other open PRs, whose decisions it carries too?
+        "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
         // the decision check run: found, then updated
         "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
         "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",

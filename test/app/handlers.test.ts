@@ -255,7 +255,7 @@ describe("where the rules come from", () => {
     const check = decisionCheck(h);
     expect(check).toMatchObject({ status: "in_progress" });
     expect(`${check?.summary} ${check?.text}`).toMatch(
-      /base branch evil-base is not the default branch main: decided by \.github\/model-approval\.yml on main/,
+      /targets evil-base, not the default branch main: its runs build evil-base's workflows and code/,
     );
     expect(stateLabels(h)).toEqual(["model-approval: pending"]);
     await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id }));

@@ -365,7 +365,16 @@ describe("deployment protection rules", () => {
     gh.state.addWaitingRun(REPO, { headSha: "b".repeat(40), environments: ["production"] });
     const app = gateway(APP_TOKEN);
     expect(await app.waitingDeploymentsForSha(HEAD)).toEqual([
-      { runId: run.id, environments: ["production"] },
+      {
+        runId: run.id,
+        environments: ["production"],
+        run: expect.objectContaining({
+          id: run.id,
+          headSha: HEAD,
+          workflow: run.path,
+          event: "pull_request",
+        }),
+      },
     ]);
     await app.reviewDeploymentProtectionRule(run.id, {
       environment: "production",

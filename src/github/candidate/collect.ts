@@ -16,7 +16,14 @@ import type { Review } from "../../core/policy/types.js";
 import type { GitHubGateway } from "../gateway.js";
 import { isForbidden, isNotFound, reading } from "../errors.js";
 import type { PullRequest } from "../types.js";
-import { gatherEvidence, type EvidencePorts, type EvidenceSubject, type Measuring } from "./evidence.js";
+import {
+  gatherEvidence,
+  releasableRun,
+  type EvidencePorts,
+  type EvidenceSubject,
+  type Measuring,
+  type TrainingRunJudge,
+} from "./evidence.js";
 
 export type CandidatePorts = LocalDescription &
   EvidencePorts &
@@ -29,6 +36,7 @@ export type CandidatePorts = LocalDescription &
     | "branchContains"
     | "pusherOf"
     | "listTeamMembers"
+    | "pullRequestsForCommit"
   >;
 
 export interface LocalDescription {
@@ -81,6 +89,8 @@ export type Collected =
       pullRequest?: PullRequest;
       /** Set when this run's own measurements are the evidence: they are to be recorded. */
       measured?: Measurements;
+      /** Why a deploy job waiting in `run` may not be released by this decision, or undefined. */
+      releasable: TrainingRunJudge;
       warnings: string[];
     }
   | {
@@ -289,11 +299,14 @@ async function collectAround(
   sleep: (ms: number) => Promise<void>,
 ): Promise<Collected> {
   const repository = ports.repository;
-  if (pr.defaultBranch && pr.baseRef !== pr.defaultBranch)
-    warnings.push(
-      `the base branch ${pr.baseRef} is not the default branch ${pr.defaultBranch}: decided by ${options.configPath} on ${pr.defaultBranch}`,
-    );
-  const source = await readConfig(ports, options.configPath, pr.defaultBranch, { commit });
+  const found = await readConfig(ports, options.configPath, pr.defaultBranch, { commit });
+  // A pull_request run builds the PR merged into its base, with the base's workflows and code: a
+  // base other than the default branch may differ from it in anything, unseen by a diff against it.
+  const otherBase =
+    pr.defaultBranch && pr.baseRef !== pr.defaultBranch
+      ? `this pull request targets ${pr.baseRef}, not the default branch ${pr.defaultBranch}: its runs build ${pr.baseRef}'s workflows and code, which whoever can push ${pr.baseRef} may have changed, so ${options.configPath} on ${pr.defaultBranch} decides what it would need, and nothing on it is approved`
+      : undefined;
+  const source = found && otherBase && !found.untrusted ? { ...found, untrusted: otherBase } : found;
   if (!source)
     return {
       kind: "no-config",
@@ -364,6 +377,7 @@ async function collectAround(
     },
     pullRequest: pr,
     ...(gathered.measured ? { measured: gathered.measured } : {}),
+    releasable: releasableRun(ports, evidenceSubject, config, gathered),
     warnings,
   };
 }
@@ -418,10 +432,12 @@ async function collectCommitCandidate(
     measuring,
   );
   warnings.push(...gathered.warnings);
+  const commitSubject: EvidenceSubject = { kind: "commit", repository, commit, defaultBranch: branch };
   return {
     kind: "candidate",
     repository,
     commit,
+    releasable: releasableRun(ports, commitSubject, config, gathered),
     candidate: {
       repository,
       commit,

@@ -7,15 +7,16 @@ import type { Config } from "../../core/config/types.js";
 import type { Evidence, Measurements, Recording, WorkflowRunRef } from "../../core/candidate/types.js";
 import { decodeSnapshot, type Snapshot } from "../../core/candidate/snapshot.js";
 import { modelKey } from "../../core/candidate/model-key.js";
+import { workflowUsesAction } from "../../core/candidate/uses-action.js";
 import { SNAPSHOT_FILE, snapshotArtifactAttempt } from "../../core/names.js";
 import { shortSha } from "../../core/policy/reviews.js";
 import type { Review } from "../../core/policy/types.js";
-import type { ArtifactFacts, GitHubGateway, WorkflowRunFacts } from "../gateway.js";
+import type { ArtifactFacts, GitHubGateway, HeadPullRequest, WorkflowRunFacts } from "../gateway.js";
 import { reading } from "../errors.js";
 
 export type EvidencePorts = Pick<
   GitHubGateway,
-  "getFile" | "workflowRunsForCommit" | "runArtifacts" | "readArtifactFile"
+  "getFile" | "workflowRunsForCommit" | "runArtifacts" | "readArtifactFile" | "pullRequestsFromHead"
 >;
 
 /** What the evidence must be about. */
@@ -73,13 +74,17 @@ export function runIsFor(run: WorkflowRunFacts, subject: EvidenceSubject): boole
 }
 
 /**
- * Decides whether a workflow file may record evidence: the ones the config names, or by default
- * any that exists on the default branch (a workflow a PR adds cannot speak for it).
+ * Decides whether a workflow file may record evidence: the ones the config names, or by default a
+ * file on the default branch whose steps use the model-approval Action (a workflow a PR adds
+ * cannot speak for it, and neither can the repository's other workflows, whose jobs run the PR's
+ * other code).
  */
 export function workflowTrust(
   ports: Pick<EvidencePorts, "getFile">,
   config: Config,
   defaultBranch: string,
+  /** false: any workflow on the default branch will do (a deploy job when no evidence is judged). */
+  mustUseAction = true,
 ): (workflow: string) => Promise<boolean> {
   const named = config.evidence.workflows;
   const known = new Map<string, Promise<boolean>>();
@@ -90,16 +95,78 @@ export function workflowTrust(
     if (!trusted) {
       trusted = reading(`${workflow} on the default branch ${defaultBranch}`, () =>
         ports.getFile(workflow, `refs/heads/${defaultBranch}`),
-      ).then((file) => file !== null);
+      ).then((file) => file !== null && (!mustUseAction || workflowUsesAction(file.text)));
       known.set(workflow, trusted);
     }
     return trusted;
   };
 }
 
+/**
+ * Why a run GitHub lists for the PR may have built something else, or undefined. A `pull_request`
+ * run builds its PR's head merged into that PR's base, with the base's workflow file; GitHub lists
+ * on a run every PR whose head matches, not the one that triggered it. So a run is the training
+ * run of a PR into the default branch only if no PR from the run's head that was open when it
+ * started targets another branch.
+ */
+function builtAgainstOtherBase(
+  ports: Pick<EvidencePorts, "pullRequestsFromHead">,
+  defaultBranch: string,
+): (run: WorkflowRunFacts) => Promise<string | undefined> {
+  const known = new Map<string, Promise<HeadPullRequest[]>>();
+  return async (run) => {
+    if (run.event !== "pull_request") return undefined;
+    const owner = (run.headRepository ?? "").split("/")[0] ?? "";
+    if (!owner || !run.headBranch) return `run ${run.id} names no head branch`;
+    const key = `${owner}:${run.headBranch}`.toLowerCase();
+    let prs = known.get(key);
+    if (!prs) {
+      prs = reading(`the pull requests from ${owner}:${run.headBranch}`, () =>
+        ports.pullRequestsFromHead(owner, run.headBranch),
+      );
+      known.set(key, prs);
+    }
+    const started = instant(run.createdAt);
+    const other = (await prs).find(
+      (pr) =>
+        pr.baseRef !== defaultBranch &&
+        instant(pr.createdAt) <= started &&
+        (pr.closedAt === null || instant(pr.closedAt) >= started),
+    );
+    return other
+      ? `run ${run.id} may have been PR #${other.number}'s, into ${other.baseRef}: it built that branch's workflow and code`
+      : undefined;
+  };
+}
+
+/**
+ * Judges whether GitHub's description of a run makes it a training run for the subject (or, with
+ * `mustUseAction` false, a run of a trusted workflow for it): undefined when it is, else why not.
+ */
+export type TrainingRunJudge = (run: WorkflowRunFacts) => Promise<string | undefined>;
+
+export function trainingRunJudge(
+  ports: EvidencePorts,
+  subject: EvidenceSubject,
+  config: Config,
+  mustUseAction = true,
+): TrainingRunJudge {
+  const trusted = workflowTrust(ports, config, subject.defaultBranch, mustUseAction);
+  const otherBase = builtAgainstOtherBase(ports, subject.defaultBranch);
+  return async (run) => {
+    if (!runIsFor(run, subject))
+      return `run ${run.id} (${run.event} on ${run.headBranch}) is not for ${describeSubject(subject)}`;
+    if (!(await trusted(run.workflow)))
+      return `run ${run.id} of ${run.workflow} is not ${describeWorkflows(config)}`;
+    return subject.kind === "pull_request" ? otherBase(run) : undefined;
+  };
+}
+
 export function describeWorkflows(config: Config): string {
   const named = config.evidence.workflows;
-  return named.length > 0 ? named.join(" or ") : "a workflow on the default branch";
+  return named.length > 0
+    ? named.join(" or ")
+    : "a workflow on the default branch that uses the model-approval Action";
 }
 
 function describeSubject(subject: EvidenceSubject): string {
@@ -154,10 +221,16 @@ async function loadSnapshot(
   subject: EvidenceSubject,
 ): Promise<Loaded> {
   const { artifact } = found;
-  const text = await reading(`artifact ${artifact.name} of workflow run ${found.run.id}`, () =>
+  const where = `artifact ${artifact.name} of workflow run ${found.run.id}`;
+  // GitHub's own size: an artifact this large is not a snapshot, and is never downloaded.
+  if (artifact.sizeInBytes > MAX_SNAPSHOT_BYTES)
+    return {
+      ok: false,
+      why: `${where} is ${artifact.sizeInBytes} bytes, over the ${MAX_SNAPSHOT_BYTES} a snapshot may be`,
+    };
+  const text = await reading(where, () =>
     ports.readArtifactFile(artifact.id, SNAPSHOT_FILE, MAX_SNAPSHOT_BYTES),
   );
-  const where = `artifact ${artifact.name} of workflow run ${found.run.id}`;
   if (text === null) return { ok: false, why: `${where} holds no ${SNAPSHOT_FILE} (deleted or expired?)` };
   const decoded = decodeSnapshot(text);
   if (!decoded.ok) return { ok: false, why: `${where} is unreadable: ${decoded.error}` };
@@ -241,6 +314,8 @@ export interface Measuring {
 
 export interface GatheredEvidence {
   evidence: Evidence;
+  /** The judge of training runs used (its reads cached), for deciding which deploy job to release. */
+  judge: TrainingRunJudge;
   /** Set when the measuring run was accepted as the training run: its snapshot is to be recorded. */
   measured?: Measurements;
   warnings: string[];
@@ -267,21 +342,18 @@ export async function gatherEvidence(
   measuring?: Measuring,
 ): Promise<GatheredEvidence> {
   const warnings: string[] = [];
-  const trusted = workflowTrust(ports, config, subject.defaultBranch);
+  const judge = trainingRunJudge(ports, subject, config);
   const runs = await reading(`the workflow runs of ${subject.commit}`, () =>
     ports.workflowRunsForCommit(subject.commit),
   );
-  const forSubject = runs.filter((run) => runIsFor(run, subject));
   const training: WorkflowRunFacts[] = [];
-  const ignored = new Set<string>();
-  for (const run of forSubject) {
-    if (await trusted(run.workflow)) training.push(run);
-    else ignored.add(run.workflow);
+  const ignored = new Map<number, string>();
+  for (const run of runs.filter((r) => runIsFor(r, subject))) {
+    const why = await judge(run);
+    if (why === undefined) training.push(run);
+    else ignored.set(run.id, why);
   }
-  const ignoredNote =
-    ignored.size > 0
-      ? ` (runs of ${[...ignored].join(", ")} are not ${describeWorkflows(config)}: ignored)`
-      : "";
+  const ignoredNote = ignored.size > 0 ? ` (ignored: ${[...ignored.values()].join("; ")})` : "";
 
   // Every snapshot recorded on this commit by the newest few training runs, for the history.
   const recorded: SnapshotArtifact[] = [];
@@ -319,12 +391,16 @@ export async function gatherEvidence(
         },
         measured: measurements,
         warnings,
+        judge,
       };
     }
     const self = runs.find((run) => run.id === measuring.runId);
     const what = self ? `run ${self.id} of ${self.workflow} on ${self.event}` : `run ${measuring.runId}`;
+    const why =
+      (self && ignored.get(self.id)) ??
+      `it is not a training run (${describeWorkflows(config)} on ${subject.kind === "pull_request" ? "pull_request" : "a push to the default branch"}) for ${describeSubject(subject)}`;
     warnings.push(
-      `this ${what} is not a training run (${describeWorkflows(config)} on ${subject.kind === "pull_request" ? "pull_request" : "a push to the default branch"}) for ${describeSubject(subject)}: its workspace is not evidence, so the recorded snapshot decides`,
+      `this ${what} is not evidence (${why}): its workspace is not measured, so the recorded snapshot decides`,
     );
   }
 
@@ -337,6 +413,7 @@ export async function gatherEvidence(
         recordings: [],
       },
       warnings,
+      judge,
     };
   }
   const ofNewest = recorded.filter((r) => r.run.id === newest.id).sort((a, b) => b.attempt - a.attempt)[0];
@@ -357,11 +434,16 @@ export async function gatherEvidence(
     return {
       evidence: { kind: "missing", why: `${why}${ignoredNote}`, training: status, recordings: [] },
       warnings,
+      judge,
     };
   }
   const loaded = await loadSnapshot(ports, ofNewest, subject);
   if (!loaded.ok)
-    return { evidence: { kind: "missing", why: loaded.why, training: status, recordings: [] }, warnings };
+    return {
+      evidence: { kind: "missing", why: loaded.why, training: status, recordings: [] },
+      warnings,
+      judge,
+    };
   const measurements = measurementsOf(loaded.snapshot);
   const recordedAt = ofNewest.artifact.createdAt;
   const earlier = recorded.filter(
@@ -386,5 +468,31 @@ export async function gatherEvidence(
       ],
     },
     warnings,
+    judge,
+  };
+}
+
+/**
+ * Whether a deploy job waiting in `run` may be released by a decision about this candidate: only
+ * the training run that recorded the model decided about (another run on the same commit may have
+ * trained another model, or come from another workflow or PR), or, when the config judges no
+ * evidence, a run of a workflow on the default branch for this subject.
+ */
+export function releasableRun(
+  ports: EvidencePorts,
+  subject: EvidenceSubject,
+  config: Config,
+  gathered: Pick<GatheredEvidence, "evidence" | "judge">,
+): TrainingRunJudge {
+  const { evidence, judge: strict } = gathered;
+  const loose = trainingRunJudge(ports, subject, config, false);
+  return async (run) => {
+    if (evidence.kind === "present") {
+      const recordedBy = evidence.origin.run;
+      if (!recordedBy || recordedBy.id !== run.id)
+        return `run ${run.id} did not record the model this decision is about${recordedBy ? ` (run ${recordedBy.id} did)` : ""}`;
+      return strict(run);
+    }
+    return loose(run);
   };
 }

@@ -38,6 +38,11 @@ export interface PlanContext {
   owned: Surface[];
   /** This run measured the evidence itself (the training run), so its metrics are the ones to show. */
   measured: boolean;
+  /**
+   * What the commit carries when it differs from the PR's own decision (another open PR on the same
+   * commit does not approve): the decision check run shows this.
+   */
+  commitResult?: DecisionResult;
 }
 
 /** The PR as the plan needs it, from the gateway's read of it. */
@@ -121,7 +126,7 @@ export function planWrites(result: DecisionResult, context: PlanContext): Planne
     writes.push({
       surface: "decision-check",
       what: `the ${DECISION_CHECK} check run`,
-      check: decisionCheck(result, context.commit),
+      check: decisionCheck(context.commitResult ?? result, context.commit),
     });
   // A decision about an older head, or a closed PR, must not overwrite what the PR shows now.
   if (pr.state !== "open" || pr.headSha !== context.commit) return writes;

@@ -37,7 +37,7 @@ export interface ArtifactFacts {
 /** How many runs on one commit are looked at: the newest, which is all a decision needs. */
 const RUNS_PER_COMMIT = 100;
 
-function toRun(raw: Json): WorkflowRunFacts {
+export function toRun(raw: Json): WorkflowRunFacts {
   const pulls = (raw.pull_requests ?? []) as { number: number }[];
   const headRepository = raw.head_repository as { full_name?: string } | null | undefined;
   return {

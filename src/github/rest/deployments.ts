@@ -2,15 +2,18 @@
 import { GitHubError } from "../errors.js";
 import { clip, GITHUB_LIMITS } from "../../core/github-limits.js";
 import type { DeploymentRuleAnswer, WaitingRun } from "../types.js";
-import { sameLogin, type GitHubClient } from "./client.js";
+import { toRun } from "./actions.js";
+import { sameLogin, type GitHubClient, type Json } from "./client.js";
 
 /** Workflow runs on `sha` waiting on environments (deployment protection rules, reviewers). */
 export async function waitingDeploymentsForSha(client: GitHubClient, sha: string): Promise<WaitingRun[]> {
   return client.call(`listing the workflow runs waiting on ${sha}`, async () => {
-    const runs = await client.paginate<{ id: number }>("GET /repos/{owner}/{repo}/actions/runs", {
-      head_sha: sha,
-      status: "waiting",
-    });
+    const runs = (
+      await client.paginate<Json>("GET /repos/{owner}/{repo}/actions/runs", {
+        head_sha: sha,
+        status: "waiting",
+      })
+    ).map(toRun);
     const waiting: WaitingRun[] = [];
     for (const run of runs) {
       const { data } = await client.request(
@@ -21,7 +24,7 @@ export async function waitingDeploymentsForSha(client: GitHubClient, sha: string
       );
       const pending = data as { environment: { name?: string } }[];
       const environments = pending.map((p) => p.environment.name).filter((n): n is string => Boolean(n));
-      if (environments.length > 0) waiting.push({ runId: run.id, environments });
+      if (environments.length > 0) waiting.push({ runId: run.id, environments, run });
     }
     return waiting;
   });

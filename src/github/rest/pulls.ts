@@ -129,14 +129,44 @@ export async function pusherOf(
   });
 }
 
+export interface HeadPullRequest {
+  number: number;
+  baseRef: string;
+  createdAt: string;
+  /** null while open. */
+  closedAt: string | null;
+}
+
+/** Every PR, open or closed, from `owner:branch` (a fork's owner for a fork), newest first, the latest hundred. */
+export async function pullRequestsFromHead(
+  client: GitHubClient,
+  owner: string,
+  branch: string,
+): Promise<HeadPullRequest[]> {
+  return client.call(`listing the pull requests from ${owner}:${branch}`, async () => {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
+      state: "all",
+      head: `${owner}:${branch}`,
+      per_page: 100,
+    });
+    return (data as Json[]).map((pr) => ({
+      number: pr.number as number,
+      baseRef: (pr.base as { ref: string }).ref,
+      createdAt: (pr.created_at as string | undefined) ?? "",
+      closedAt: (pr.closed_at as string | null | undefined) ?? null,
+    }));
+  });
+}
+
 /** Numbers of the open PRs whose head includes `sha`. */
 export async function pullRequestsForCommit(client: GitHubClient, sha: string): Promise<number[]> {
   return client.call(`finding the pull requests of ${sha}`, async () => {
-    const prs = await client.paginate<{ number: number; state: string }>(
+    const prs = await client.paginate<{ number: number; state: string; head: { sha: string } }>(
       "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
       { commit_sha: sha },
     );
-    return prs.filter((pr) => pr.state === "open").map((pr) => pr.number);
+    // GitHub lists every PR that contains the commit; only those whose head it is share its checks.
+    return prs.filter((pr) => pr.state === "open" && pr.head.sha === sha).map((pr) => pr.number);
   });
 }
 

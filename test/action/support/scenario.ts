@@ -17,6 +17,9 @@ export function fixture(name: string): string {
 
 /** The training workflow: on the default branch, so its runs' recordings are trusted. */
 export const TRAIN_WORKFLOW = ".github/workflows/model.yml";
+/** A training workflow is one whose steps use the model-approval Action. */
+export const TRAIN_WORKFLOW_TEXT =
+  "on: [pull_request, pull_request_review, push]\njobs:\n  train:\n    steps:\n      - uses: model-approval/model-approval@v1\n";
 
 export interface RepoSetup {
   /** The config on the base branch; undefined: none there. */
@@ -34,7 +37,7 @@ export function seedPullRequest(fake: FakeGitHub, setup: RepoSetup = {}): void {
     branch: "master",
     sha: BASE,
     files: {
-      [TRAIN_WORKFLOW]: "on: [pull_request, pull_request_review]\n",
+      [TRAIN_WORKFLOW]: TRAIN_WORKFLOW_TEXT,
       ...(setup.baseConfig === undefined ? {} : { [CONFIG]: setup.baseConfig }),
     },
   });

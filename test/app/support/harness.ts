@@ -22,6 +22,14 @@ export const METRICS_CHECK = "model-approval/metrics";
 export const DECISION_CHECK = "model-approval";
 /** The training workflow: on the default branch, so its runs' recordings are trusted. */
 export const TRAIN_WORKFLOW = ".github/workflows/model.yml";
+/** A training workflow is one whose steps use the model-approval Action. */
+export const TRAIN_WORKFLOW_TEXT = `on: pull_request
+jobs:
+  train:
+    steps:
+      - run: python train.py
+      - uses: model-approval/model-approval@v1
+`;
 
 export const CONFIG = `version: 1
 metrics:
@@ -117,7 +125,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     branch: "main",
     files: {
       "README.md": "models\n",
-      [TRAIN_WORKFLOW]: "on: pull_request\n",
+      [TRAIN_WORKFLOW]: TRAIN_WORKFLOW_TEXT,
       ...(config === null ? {} : { [CONFIG_PATH]: config }),
     },
   });

@@ -15,6 +15,7 @@ import {
   run,
   snapshot,
   world,
+  artifact,
   type World,
 } from "./ports.js";
 
@@ -34,18 +35,6 @@ function candidateOf(collected: Collected): Candidate {
     throw new Error(`expected a candidate, got ${collected.kind}: ${JSON.stringify(collected)}`);
   return collected.candidate;
 }
-
-const artifact = (over: Partial<World["artifacts"][number][number]> = {}) => ({
-  id: 5001,
-  name: "model-approval-snapshot-1",
-  createdAt: "2026-01-01T00:02:00Z",
-  expired: false,
-  runId: 100,
-  headSha: HEAD,
-  sizeInBytes: 100,
-  text: snapshot(0.95),
-  ...over,
-});
 
 describe("which rules decide", () => {
   it("the default branch's config, with the blob it was read from", async () => {

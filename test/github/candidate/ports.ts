@@ -1,7 +1,7 @@
 // In-memory ports for the collector: GitHub's answers as plain data, each read counted, so the
 // trust rules can be tested one by one without a server.
 import type { CandidatePorts } from "../../../src/github/candidate/index.js";
-import type { ArtifactFacts, WorkflowRunFacts } from "../../../src/github/gateway.js";
+import type { ArtifactFacts, HeadPullRequest, WorkflowRunFacts } from "../../../src/github/gateway.js";
 import { GitHubError } from "../../../src/github/errors.js";
 import type { PullRequest, Review } from "../../../src/github/types.js";
 import type { ChangedFiles } from "../../../src/core/candidate/types.js";
@@ -97,31 +97,47 @@ export interface World {
   teams: Record<string, string[]>;
   runs: WorkflowRunFacts[];
   artifacts: Record<number, (ArtifactFacts & { text: string | null })[]>;
+  /** The PRs from each `owner:branch` head, open or closed. */
+  headPulls: Record<string, HeadPullRequest[]>;
+  /** Open PRs whose head includes each commit. */
+  commitPulls: Record<string, number[]>;
 }
 
 export function world(over: Partial<World> = {}): World {
   return {
-    files: { "refs/heads/main": { ".github/model-approval.yml": CONFIG, [WORKFLOW]: "on: pull_request" } },
+    files: {
+      "refs/heads/main": {
+        ".github/model-approval.yml": CONFIG,
+        [WORKFLOW]:
+          "on: pull_request\njobs:\n  train:\n    steps:\n      - uses: model-approval/model-approval@v1\n",
+      },
+    },
     pr: pullRequest(),
     reviews: [],
     changed: { known: true, files: ["train/config.yaml"], complete: true },
     contains: true,
     teams: {},
-    runs: [run()],
-    artifacts: {
-      100: [
-        {
-          id: 5001,
-          name: "model-approval-snapshot-1",
-          createdAt: "2026-01-01T00:02:00Z",
-          expired: false,
-          runId: 100,
-          headSha: HEAD,
-          sizeInBytes: 100,
-          text: snapshot(0.95),
-        },
-      ],
+    headPulls: {
+      "acme:feature": [{ number: 7, baseRef: "main", createdAt: "2026-01-01T00:00:00Z", closedAt: null }],
     },
+    commitPulls: { [HEAD]: [7] },
+    runs: [run()],
+    artifacts: { 100: [artifact()] },
+    ...over,
+  };
+}
+
+/** Run 100's snapshot artifact, recording 0.95 on HEAD. */
+export function artifact(over: Partial<World["artifacts"][number][number]> = {}) {
+  return {
+    id: 5001,
+    name: "model-approval-snapshot-1",
+    createdAt: "2026-01-01T00:02:00Z",
+    expired: false,
+    runId: 100,
+    headSha: HEAD,
+    sizeInBytes: 100,
+    text: snapshot(0.95),
     ...over,
   };
 }
@@ -161,6 +177,8 @@ export function ports(w: World, calls: string[] = []): CandidatePorts {
       if (!members) throw new GitHubError("reading team", 404, "Not Found");
       return members;
     },
+    pullRequestsFromHead: async (owner, branch) => w.headPulls[`${owner}:${branch}`] ?? [],
+    pullRequestsForCommit: async (sha) => w.commitPulls[sha] ?? [],
     workflowRunsForCommit: async (sha) => {
       calls.push(`runs ${sha.slice(0, 3)}`);
       return w.runs.filter((r) => r.headSha === sha);

@@ -95,7 +95,8 @@ export class ModelWorld {
       this.repo,
       {
         [CONFIG_PATH]: configYaml(withTeam),
-        [WORKFLOW_PATH]: "on: pull_request\n",
+        [WORKFLOW_PATH]:
+          "on: pull_request\njobs:\n  train:\n    steps:\n      - uses: model-approval/model-approval@v1\n",
         "train.py": "fit()\n",
       },
       { collaborators: ["alice", "bob", "carol", "dave"] },

@@ -1,0 +1,64 @@
+// A commit can be the head of several open PRs (from two branches, or into two bases), and GitHub
+// shows one `model-approval` check run per commit, which branch protection reads for each of them.
+// So what a commit carries (its check run, its deploy jobs) is approved only when every open PR on
+// it is: otherwise one PR's approval would turn another's required check green.
+import type { DecisionResult } from "../../core/policy/types.js";
+import { failureResult } from "../../core/policy/index.js";
+import { failureOf } from "../../core/failure.js";
+import { shortSha } from "../../core/policy/reviews.js";
+import { reading } from "../errors.js";
+import { collectCandidate, type CandidatePorts, type CollectOptions } from "./collect.js";
+import { decisionFor } from "./decision.js";
+
+/**
+ * The most other open PRs on one commit that are decided too. More is not a case anyone meets
+ * honestly, and deciding some of them would let the rest hide behind the limit: the commit waits.
+ */
+export const SIBLINGS = 5;
+
+const RANK: Record<DecisionResult["decision"], number> = { approved: 0, pending: 1, rejected: 2, error: 3 };
+
+export async function commitDecision(
+  ports: CandidatePorts,
+  own: DecisionResult,
+  pr: number,
+  commit: string,
+  options: Omit<CollectOptions, "measuring">,
+): Promise<DecisionResult> {
+  // Only an approval can be wrongly shared; anything else already keeps the commit from green.
+  if (own.decision !== "approved") return own;
+  const numbers = await reading(`the pull requests of ${shortSha(commit)}`, () =>
+    ports.pullRequestsForCommit(commit),
+  );
+  const siblings = numbers.filter((n) => n !== pr);
+  if (siblings.length > SIBLINGS)
+    return {
+      ...own,
+      decision: "pending",
+      autoApproved: false,
+      summary: `${own.summary}; but ${siblings.length} other open PRs have ${shortSha(commit)} as their head, more than the ${SIBLINGS} this gate decides together: close some of them`,
+    };
+  let worst: { pr: number; result: DecisionResult } | undefined;
+  for (const number of siblings) {
+    let result: DecisionResult;
+    try {
+      const collected = await collectCandidate(ports, { kind: "pull_request", number }, options);
+      const head = collected.pullRequest;
+      if (!head || head.state !== "open" || head.headSha !== commit || collected.kind === "no-config")
+        continue;
+      result = decisionFor(collected);
+    } catch (error) {
+      result = failureResult(failureOf(error), { repository: ports.repository, commit, pr: number });
+    }
+    if (RANK[result.decision] > RANK[worst?.result.decision ?? "approved"]) worst = { pr: number, result };
+  }
+  if (!worst) return own;
+  const { result } = worst;
+  return {
+    ...own,
+    decision: result.decision,
+    autoApproved: false,
+    failPipeline: result.failPipeline,
+    summary: `${own.summary}; but PR #${worst.pr}, on the same commit, is ${result.decision}: ${result.summary}`,
+  };
+}
