@@ -10,6 +10,7 @@
 // Seeded and reproducible: MODEL_SEED=<n> MODEL_SEQUENCES=1 replays one sequence. `npm run
 // test:soak` plays more, for MODEL_SOAK_SECONDS (default 300), and stops by itself.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import type { FakeWorkflowRun } from "../../../../src/local-github/index.js";
 import { World } from "../world.js";
 import { approved } from "./oracle.js";
 import { ModelWorld } from "./world.js";
@@ -129,11 +130,20 @@ function nextStep(m: ModelWorld, rand: Rand): Step {
   );
 }
 
+/** A run attempt's answers so far: an older run answered later must not shift a newer one's count. */
+function answerCounts(runs: FakeWorkflowRun[]): Map<string, number> {
+  return new Map(runs.map((run) => [attemptKey(run), run.answers.length]));
+}
+
+function attemptKey(run: FakeWorkflowRun): string {
+  return `${run.id}:${run.runAttempt}`;
+}
+
 async function check(
   m: ModelWorld,
   history: string[],
   faulted: boolean,
-  answersBefore: number,
+  answersBefore: Map<string, number>,
 ): Promise<void> {
   const oracle = m.oracle();
   const expected = approved(oracle);
@@ -147,7 +157,9 @@ async function check(
     .sort((a, b) => b.id - a.id)[0];
   const green = decision?.status === "completed" && decision.conclusion === "success";
   const runs = state.repo(m.repo).workflowRuns;
-  const newAnswers = runs.flatMap((run) => run.answers.map((a) => ({ run, a }))).slice(answersBefore);
+  const newAnswers = runs.flatMap((run) =>
+    run.answers.slice(answersBefore.get(attemptKey(run)) ?? 0).map((a) => ({ run, a })),
+  );
   const gate = await m.gate();
   const facts = JSON.stringify({ ...oracle, guarded: [...oracle.guarded] });
   const where = `\n  facts: ${facts}\n  after: ${history.join("\n         ")}\n  decision: ${decision?.status}/${decision?.conclusion}: ${decision?.summary ?? ""}\n  gate: ${gate.messages.filter((x) => /gate|failed/.test(x)).join(" | ")}`;
@@ -182,7 +194,7 @@ async function playSequence(seed: number): Promise<void> {
     for (let i = 0; i < STEPS; i++) {
       const step = nextStep(m, rand);
       history.push(step.what);
-      const answersBefore = world.github.state.repo(m.repo).workflowRuns.flatMap((r) => r.answers).length;
+      const answersBefore = answerCounts(world.github.state.repo(m.repo).workflowRuns);
       const deliveriesBefore = world.github.deliveries.length;
       const t0 = Date.now();
       await step.run();
