@@ -176,7 +176,11 @@ export class ModelWorld {
   }
 
   changeRules(rules: Omit<RulesModel, "team">): void {
-    this.facts.rules = { ...rules, team: this.team };
+    const next = { ...rules, team: this.team };
+    // The same rules are no commit a person makes (and a push that leaves the config as it was
+    // rightly re-decides nothing, so a decision an earlier fault left would not be revisited).
+    if (configYaml(next) === configYaml(this.facts.rules)) return;
+    this.facts.rules = next;
     this.github.pushToBranch(
       this.repo,
       "main",
