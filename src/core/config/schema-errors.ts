@@ -266,7 +266,7 @@ function patternMessage(error: SchemaError, data: unknown, path: PathSegment[]):
   if (path[path.length - 2] === "approvers") {
     return {
       message: `'${String(value)}' is not a GitHub login or an org/team slug`,
-      hint: "approvers are logins like 'alice' or teams like 'my-org/ml-leads'",
+      hint: "approvers are logins like 'alice' (or 'mona_acme' for Enterprise Managed Users) or teams like 'my-org/ml-leads'",
     };
   }
   return { message: `'${String(value)}' is not a valid ${describePath(path)}` };
