@@ -39,6 +39,7 @@ export const OPERATIONS = [
   "GET /repos/{owner}/{repo}/actions/runs",
   "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
   "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules",
   // The local GitHub (src/local-github) also serves what the App's authentication and a person
   // driving the demo need.
   "GET /app",

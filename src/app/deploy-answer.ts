@@ -13,10 +13,22 @@ export function deployEnvironments(config: Config): string[] {
   return config.steps.flatMap((step) => (step.type === "deploy" ? [step.environment] : []));
 }
 
-/** Environment names are case-insensitive on GitHub. */
+/**
+ * Whether the config gates `environment` for an App that GitHub asked about it. Without a `deploy`
+ * step every environment is gated: enabling the App as a protection rule on one was the choice.
+ * Environment names are case-insensitive on GitHub.
+ */
 export function isGatedEnvironment(config: Config, environment: string): boolean {
+  const named = deployEnvironments(config);
+  if (named.length === 0) return true;
   const wanted = environment.toLowerCase();
-  return deployEnvironments(config).some((name) => name.toLowerCase() === wanted);
+  return named.some((name) => name.toLowerCase() === wanted);
+}
+
+/** What the report says about which environments the App answers. */
+export function deployScopeNote(config: Config): string | undefined {
+  if (deployEnvironments(config).length > 0) return undefined;
+  return "no deploy step names an environment, so the App gates every environment it is enabled on as a deployment protection rule (a deploy step narrows that)";
 }
 
 function clip(text: string): string {

@@ -11,7 +11,10 @@ import type { ApprovalCheck } from "./recheck.js";
 import { deployAnswer, deployEnvironments, isGatedEnvironment } from "./deploy-answer.js";
 
 export async function gateWaitingDeployments(
-  gateway: Pick<GitHubGateway, "waitingDeploymentsForSha" | "reviewDeploymentProtectionRule">,
+  gateway: Pick<
+    GitHubGateway,
+    "waitingDeploymentsForSha" | "reviewDeploymentProtectionRule" | "appGuardsEnvironment"
+  >,
   config: Config,
   result: DecisionResult,
   commit: string,
@@ -20,8 +23,6 @@ export async function gateWaitingDeployments(
   /** Why a waiting run may not be released by this decision (another model, workflow or PR), or undefined. */
   releasable?: TrainingRunJudge,
 ): Promise<string[]> {
-  // No deploy step, no deploy job to answer: skip the read.
-  if (deployEnvironments(config).length === 0) return [];
   const answer = deployAnswer(result, commit.slice(0, 7));
   if (answer.state === undefined) return [];
   const failures: string[] = [];
@@ -32,6 +33,7 @@ export async function gateWaitingDeployments(
     return [`could not list the deploy jobs waiting on ${commit}: ${describeError(error)}`];
   }
   let confirmed = answer.state !== "approved";
+  const gated = gatedEnvironments(gateway, config);
   for (const run of waiting) {
     // An approval releases only the run that recorded the approved model; a rejection may fail any.
     if (answer.state === "approved") {
@@ -39,7 +41,12 @@ export async function gateWaitingDeployments(
       if (why !== undefined) continue;
     }
     for (const environment of run.environments) {
-      if (!isGatedEnvironment(config, environment)) continue;
+      const ours = await gated(environment);
+      if (ours === false) continue;
+      if (ours !== true) {
+        failures.push(`did not answer the ${environment} deployment of workflow run ${run.runId}: ${ours}`);
+        continue;
+      }
       if (!confirmed) {
         const why = confirm ? await confirm().catch((error) => describeError(error)) : "no re-check";
         if (why !== undefined)
@@ -56,4 +63,26 @@ export async function gateWaitingDeployments(
     }
   }
   return failures;
+}
+
+/**
+ * Whether a waiting environment is this config's to answer: named by a deploy step, or, without
+ * one, any environment the App is enabled on (read once per environment). A string says why it
+ * could not be told; then nothing is answered there (the next event retries).
+ */
+function gatedEnvironments(
+  gateway: Pick<GitHubGateway, "appGuardsEnvironment">,
+  config: Config,
+): (environment: string) => Promise<boolean | string> {
+  if (deployEnvironments(config).length > 0)
+    return async (environment) => isGatedEnvironment(config, environment);
+  const known = new Map<string, Promise<boolean | string>>();
+  return (environment) => {
+    const key = environment.toLowerCase();
+    const cached = known.get(key);
+    if (cached) return cached;
+    const answer = gateway.appGuardsEnvironment(environment).catch((error: unknown) => describeError(error));
+    known.set(key, answer);
+    return answer;
+  };
 }

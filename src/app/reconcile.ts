@@ -9,6 +9,7 @@ import {
   collectCandidate,
   commitDecision,
   decisionFor,
+  withNotes,
   type Collected,
   type EventBound,
 } from "../github/candidate/index.js";
@@ -17,6 +18,7 @@ import { executeWrites } from "../github/publish/execute.js";
 import { APP_SURFACES, planPullRequest, planWrites } from "../github/publish/plan.js";
 import type { PullRequest } from "../github/types.js";
 import type { TrainingRunJudge } from "../github/candidate/evidence.js";
+import { deployScopeNote } from "./deploy-answer.js";
 import { gateWaitingDeployments } from "./gate-deployments.js";
 import { approvalCheck, type ApprovalCheck } from "./recheck.js";
 
@@ -43,6 +45,7 @@ export type AppGateway = Pick<
   | "setStateLabel"
   | "requestReviewers"
   | "waitingDeploymentsForSha"
+  | "appGuardsEnvironment"
   | "reviewDeploymentProtectionRule"
   | "answerDeploymentCallback"
 >;
@@ -118,7 +121,7 @@ export async function reconcile(
     return { status: "skipped", pr: prNumber, why: `no ${CONFIG_PATH} on ${collected.where}` };
   // A closed PR is still decided (a deploy job of it must be answered), but nothing is written on it.
   const closed = collected.pullRequest?.state !== "open";
-  const own = decisionFor(collected);
+  const own = withDeployScope(decisionFor(collected), collected);
   // The commit's check run and deploy jobs carry the decision of every open PR on it.
   const result = closed ? own : await commitDecision(gateway, own, prNumber, collected.commit, options);
   const failures = closed ? [] : await publish(gateway, collected, own, result, timing);
@@ -142,4 +145,11 @@ export async function reconcile(
     ...(confirm ? { confirm } : {}),
     ...(releasable ? { releasable } : {}),
   };
+}
+
+/** The App's report says which environments it answers when no deploy step names them. */
+function withDeployScope(result: DecisionResult, collected: Exclude<Collected, { kind: "no-config" }>) {
+  const note =
+    collected.kind === "candidate" ? deployScopeNote(collected.candidate.config.config) : undefined;
+  return note ? withNotes(result, [note]) : result;
 }

@@ -72,6 +72,8 @@ export class GitHubGateway {
     actions.readArtifactFile(this.client, ...a);
   readonly waitingDeploymentsForSha: Rest<typeof deployments.waitingDeploymentsForSha> = (...a) =>
     deployments.waitingDeploymentsForSha(this.client, ...a);
+  readonly appGuardsEnvironment: Rest<typeof deployments.appGuardsEnvironment> = (...a) =>
+    deployments.appGuardsEnvironment(this.client, ...a);
   readonly reviewDeploymentProtectionRule: Rest<typeof deployments.reviewDeploymentProtectionRule> = (...a) =>
     deployments.reviewDeploymentProtectionRule(this.client, ...a);
   readonly answerDeploymentCallback: Rest<typeof deployments.answerDeploymentCallback> = (...a) =>

@@ -642,6 +642,11 @@ export class LocalGitHub {
     );
   }
 
+  /** Sets which Apps' custom deployment protection rules are enabled on an environment (none: only reviewers). */
+  setEnvironmentProtection(fullName: string, environment: string, apps: string[]): void {
+    this.state.repo(fullName).environments[environment.toLowerCase()] = { apps };
+  }
+
   /**
    * The train job ended. On success the deploy job reaches its environment and waits for the
    * protection rule: deployment_protection_rule.requested (the run is not completed). On failure
@@ -661,6 +666,8 @@ export class LocalGitHub {
     Object.assign(deploy, { status: "waiting" });
     run.waitingOn = [{ id: this.state.nextId(), name: environment }];
     this.state.setRunStatus(run, "waiting");
+    // GitHub asks only the Apps enabled on the environment; without one the job waits for reviewers.
+    if (this.state.protectionApps(repo, environment).length === 0) return;
     this.send("deployment_protection_rule", () =>
       deploymentProtectionRuleWebhook(repo, run, environment, {
         installationId: this.installationId,

@@ -353,3 +353,13 @@ export function pendingDeployment(environment: { id: number; name: string }): Js
     reviewers: [],
   };
 }
+
+/** A custom deployment protection rule of an environment: the App that answers it. */
+export function deploymentProtectionRule(appId: number, slug: string, baseUrl = ""): Json {
+  return {
+    id: idOf(`rule:${slug}`),
+    node_id: `GDPR_${slug}`,
+    enabled: true,
+    app: { id: appId, slug, integration_url: `${baseUrl}/apps/${slug}`, node_id: `A_${slug}` },
+  };
+}

@@ -375,7 +375,10 @@ export const handlers: Record<string, Handler> = {
     };
     if (comment !== undefined && comment.length > 1024)
       throw new HttpError(422, "Comment is too long (maximum is 1024 characters)");
-    if (!run.waitingOn.some((e) => e.name === environment))
+    if (
+      !run.waitingOn.some((e) => e.name === environment) ||
+      !ctx.state.protectionApps(repo, environment).includes(appSlug)
+    )
       throw new HttpError(422, `No pending deployment protection rule for environment ${environment}`);
     run.answers.push({
       environment,
@@ -393,6 +396,15 @@ export const handlers: Record<string, Handler> = {
     }
     ctx.state.emit({ kind: "deployment_answered", repo, run });
     return { status: 204 };
+  },
+
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules": (ctx) => {
+    const repo = repoOf(ctx);
+    const rules = ctx.state.protectionApps(repo, String(ctx.params.environment_name)).map((slug) => {
+      const app = [...ctx.state.apps.values()].find((a) => a.slug === slug);
+      return json.deploymentProtectionRule(app?.id ?? 0, slug, ctx.baseUrl);
+    });
+    return { status: 200, body: { total_count: rules.length, custom_deployment_protection_rules: rules } };
   },
 
   "GET /repos/{owner}/{repo}/actions/runs/{run_id}": (ctx) => {

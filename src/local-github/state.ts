@@ -257,6 +257,12 @@ export interface FakeRepo {
   /** Every branch move made through `commit` or `updateBranch`, oldest first. */
   activities: FakeActivity[];
   artifacts: FakeArtifact[];
+  /**
+   * Environments whose custom deployment protection rules were set: name (lower case) → the slugs
+   * of the Apps enabled on it. An environment not listed has every App's rule, the way the demo's
+   * App is enabled on every environment it deploys to.
+   */
+  environments: Record<string, { apps: string[] }>;
 }
 
 /** A short-lived unauthenticated download (GitHub's blob storage), served at /_blobs/<kind>/<token>. */
@@ -344,6 +350,7 @@ export class FakeGitHubState {
       commitInfo: {},
       activities: [],
       artifacts: [],
+      environments: {},
     };
     this.repos.set(lower(fullName), repo);
     return repo;
@@ -723,6 +730,17 @@ export class FakeGitHubState {
       status: "waiting",
       waitingOn: environments.map((name) => ({ id: this.nextId(), name })),
     });
+  }
+
+  /** The slugs of the Apps whose custom deployment protection rule is enabled on `environment`. */
+  protectionApps(repo: FakeRepo, environment: string): string[] {
+    const set = repo.environments[lower(environment)];
+    if (set) return set.apps;
+    // Unset: every App the local GitHub knows, registered or only given a token.
+    const slugs = [...this.apps.values()].map((app) => app.slug);
+    for (const identity of this.tokens.values())
+      if (identity.appSlug && identity.appSlug !== "github-actions") slugs.push(identity.appSlug);
+    return [...new Set(slugs)];
   }
 
   workflowRun(fullName: string, id: number): FakeWorkflowRun {

@@ -46,6 +46,10 @@ describe("the seed's scenarios", () => {
     });
     expect(world.github.state.pull(s.repo, s.pr).requestedReviewers).toEqual([APPROVER]);
     expect(seen(world, s, run).comments).toEqual([expect.stringContaining("@alice")]);
+    // The seed's config has no deploy step: the report says which environments the App answers.
+    expect(seen(world, s, run).comments[0]).toContain(
+      "no deploy step names an environment, so the App gates every environment it is enabled on",
+    );
 
     world.github.review(s.repo, s.pr, APPROVER, "APPROVED", "ship it");
     await world.github.idle();
@@ -59,6 +63,25 @@ describe("the seed's scenarios", () => {
     const head = world.github.state.pull(s.repo, s.pr).headSha.slice(0, 7);
     expect(after.comments).toEqual([expect.stringContaining(`approved by alice on ${head}`)]);
   }, 60_000);
+
+  it("without a deploy step, an environment the App is not enabled on is left to its own rules", async () => {
+    const s = await openPullRequest(world, SEED_CONFIG);
+    // production protected by required reviewers only: GitHub never asks the App about it.
+    world.github.setEnvironmentProtection(s.repo, "production", []);
+    const { run } = await world.train(s.repo, s.pr, { accuracy: 0.85 });
+    world.github.review(s.repo, s.pr, APPROVER, "APPROVED", "ship it");
+    await world.github.idle();
+    expect(seen(world, s, run)).toMatchObject({ decision: "completed/success", deploy: "waiting" });
+    expect(run.answers).toEqual([]);
+    // It asked which rules production has, and then did not try to answer one it does not hold.
+    const asked = world.github.api.calls(
+      (r) => r.path.includes(`/actions/runs/${run.id}/`) || r.path.includes("/environments/"),
+    );
+    expect(asked).toContainEqual(
+      expect.stringMatching(/^GET .*\/environments\/production\/deployment_protection_rules$/),
+    );
+    expect(asked.filter((c) => c.startsWith("POST"))).toEqual([]);
+  });
 
   it("changes requested by the approver with on_reject: fail_pipeline rejects the deploy job", async () => {
     const s = await openPullRequest(world, SEED_CONFIG);

@@ -18,6 +18,7 @@ export function decisionFor(collected: Exclude<Collected, { kind: "no-config" }>
   return withNotes(result, collected.warnings);
 }
 
-function withNotes(result: DecisionResult, warnings: string[]): DecisionResult {
+/** The result with what the reader should also know appended to its notes. */
+export function withNotes(result: DecisionResult, warnings: string[]): DecisionResult {
   return warnings.length > 0 ? { ...result, notes: [...(result.notes ?? []), ...warnings] } : result;
 }

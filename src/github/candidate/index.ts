@@ -7,5 +7,5 @@ export {
   type EventBound,
 } from "./collect.js";
 export type { Measuring } from "./evidence.js";
-export { decisionFor } from "./decision.js";
+export { decisionFor, withNotes } from "./decision.js";
 export { commitDecision } from "./commit.js";

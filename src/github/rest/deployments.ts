@@ -30,6 +30,25 @@ export async function waitingDeploymentsForSha(client: GitHubClient, sha: string
   });
 }
 
+/**
+ * Whether this App's custom deployment protection rule is enabled on `environment` (a config
+ * without a `deploy` step gates exactly those). Without a known App identity: false.
+ */
+export async function appGuardsEnvironment(client: GitHubClient, environment: string): Promise<boolean> {
+  const slug = client.identity.appSlug;
+  if (!slug) return false;
+  return client.call(`reading the protection rules of the ${environment} environment`, async () => {
+    const { data } = await client.request(
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules",
+      { environment_name: environment },
+    );
+    const rules =
+      (data as { custom_deployment_protection_rules?: { enabled?: boolean; app?: { slug?: string } }[] })
+        .custom_deployment_protection_rules ?? [];
+    return rules.some((rule) => rule.enabled !== false && rule.app?.slug === slug);
+  });
+}
+
 /** Answers this App's custom deployment protection rule for one environment of a run. */
 export async function reviewDeploymentProtectionRule(
   client: GitHubClient,

@@ -8,7 +8,7 @@ export const CONFIG_PATH = ".github/model-approval.yml";
 export const AUTHOR = "bob";
 export const APPROVER = "alice";
 
-/** The seed's config, with the deploy step that names the gated environment. */
+/** The seed's config exactly as written there: no deploy step, so the App gates every environment it is enabled on. */
 export const SEED_CONFIG = `steps:
   - name: train_model
     type: training
@@ -17,10 +17,6 @@ export const SEED_CONFIG = `steps:
     inputs:
       approvers: ['alice']
     on_reject: fail_pipeline
-  - name: deploy
-    type: deploy
-    inputs:
-      environment: production
 `;
 
 /** Automatic checks and auto-approval above 90% accuracy. */
