@@ -91,73 +91,83 @@ describe("the seed's config with the Action alone", () => {
     expect(out).toContain(`${SEED}: valid`);
   });
 
-  it("waits for alice in the training run, and her review releases the deploy job", async () => {
-    const training = workflowRun("pull_request");
-    const trained = await job({
-      eventName: "pull_request",
-      payload: loadWebhookExample("pull_request", "opened"),
-      files: { "metrics/eval.json": JSON.stringify({ accuracy: 0.85 }), "models/model.pkl": "weights" },
-      inputs: inputsOf("train"),
-      run: { fake, id: training.id },
-    });
-    expect(trained.code).toBe(0);
-    // The deploy job's `if:` is false: nothing deploys while the decision is pending.
-    expect(trained.outputs.decision).toBe("pending");
-    expect(fake.state.pull(REPO, PR).requestedReviewers).toEqual(["alice"]);
-    expect(labels(fake)).toEqual(["model-approval: pending"]);
+  it(
+    "waits for alice in the training run, and her review releases the deploy job",
+    async () => {
+      const training = workflowRun("pull_request");
+      const trained = await job({
+        eventName: "pull_request",
+        payload: loadWebhookExample("pull_request", "opened"),
+        files: { "metrics/eval.json": JSON.stringify({ accuracy: 0.85 }), "models/model.pkl": "weights" },
+        inputs: inputsOf("train"),
+        run: { fake, id: training.id },
+      });
+      expect(trained.code).toBe(0);
+      // The deploy job's `if:` is false: nothing deploys while the decision is pending.
+      expect(trained.outputs.decision).toBe("pending");
+      expect(fake.state.pull(REPO, PR).requestedReviewers).toEqual(["alice"]);
+      expect(labels(fake)).toEqual(["model-approval: pending"]);
 
-    const review = workflowRun("pull_request_review");
-    const payload = reviewEvent("alice", "APPROVED");
-    const reviewed = await job({
-      eventName: "pull_request_review",
-      payload,
-      inputs: inputsOf("review"),
-      run: { fake, id: review.id },
-    });
-    expect(reviewed.code).toBe(0);
-    expect(reviewed.outputs.decision).toBe("approved");
-    expect(labels(fake)).toEqual(["model-approval: approved"]);
-    expect(checkRuns(fake, "model-approval")).toMatchObject([{ status: "completed", conclusion: "success" }]);
+      const review = workflowRun("pull_request_review");
+      const payload = reviewEvent("alice", "APPROVED");
+      const reviewed = await job({
+        eventName: "pull_request_review",
+        payload,
+        inputs: inputsOf("review"),
+        run: { fake, id: review.id },
+      });
+      expect(reviewed.code).toBe(0);
+      expect(reviewed.outputs.decision).toBe("approved");
+      expect(labels(fake)).toEqual(["model-approval: approved"]);
+      expect(checkRuns(fake, "model-approval")).toMatchObject([
+        { status: "completed", conclusion: "success" },
+      ]);
 
-    // The deploy job of the review's run: `mode: gate` decides again and lets ./deploy.sh run.
-    const gate = await job({
-      eventName: "pull_request_review",
-      payload,
-      inputs: inputsOf("deploy"),
-      run: { fake, id: review.id },
-    });
-    expect(inputsOf("deploy")).toEqual({ mode: "gate" });
-    expect(gate.code).toBe(0);
-    expect(gate.outputs.decision).toBe("approved");
-    expect(gate.stdout).toContain("approve_model approved by alice");
-  }, JOBS);
+      // The deploy job of the review's run: `mode: gate` decides again and lets ./deploy.sh run.
+      const gate = await job({
+        eventName: "pull_request_review",
+        payload,
+        inputs: inputsOf("deploy"),
+        run: { fake, id: review.id },
+      });
+      expect(inputsOf("deploy")).toEqual({ mode: "gate" });
+      expect(gate.code).toBe(0);
+      expect(gate.outputs.decision).toBe("approved");
+      expect(gate.stdout).toContain("approve_model approved by alice");
+    },
+    JOBS,
+  );
 
-  it("changes requested by alice fail the review job (on_reject: fail_pipeline), and the gate holds", async () => {
-    const training = workflowRun("pull_request");
-    await job({
-      eventName: "pull_request",
-      payload: loadWebhookExample("pull_request", "opened"),
-      files: { "metrics/eval.json": JSON.stringify({ accuracy: 0.85 }), "models/model.pkl": "weights" },
-      inputs: inputsOf("train"),
-      run: { fake, id: training.id },
-    });
-    const review = workflowRun("pull_request_review");
-    const payload = reviewEvent("alice", "CHANGES_REQUESTED");
-    const reviewed = await job({
-      eventName: "pull_request_review",
-      payload,
-      inputs: inputsOf("review"),
-      run: { fake, id: review.id },
-    });
-    expect(reviewed.code).not.toBe(0);
-    expect(reviewed.outputs.decision).toBe("rejected");
-    const gate = await job({
-      eventName: "pull_request_review",
-      payload,
-      inputs: inputsOf("deploy"),
-      run: { fake, id: review.id },
-    });
-    expect(gate.code).not.toBe(0);
-    expect(gate.outputs.decision).toBe("rejected");
-  }, JOBS);
+  it(
+    "changes requested by alice fail the review job (on_reject: fail_pipeline), and the gate holds",
+    async () => {
+      const training = workflowRun("pull_request");
+      await job({
+        eventName: "pull_request",
+        payload: loadWebhookExample("pull_request", "opened"),
+        files: { "metrics/eval.json": JSON.stringify({ accuracy: 0.85 }), "models/model.pkl": "weights" },
+        inputs: inputsOf("train"),
+        run: { fake, id: training.id },
+      });
+      const review = workflowRun("pull_request_review");
+      const payload = reviewEvent("alice", "CHANGES_REQUESTED");
+      const reviewed = await job({
+        eventName: "pull_request_review",
+        payload,
+        inputs: inputsOf("review"),
+        run: { fake, id: review.id },
+      });
+      expect(reviewed.code).not.toBe(0);
+      expect(reviewed.outputs.decision).toBe("rejected");
+      const gate = await job({
+        eventName: "pull_request_review",
+        payload,
+        inputs: inputsOf("deploy"),
+        run: { fake, id: review.id },
+      });
+      expect(gate.code).not.toBe(0);
+      expect(gate.outputs.decision).toBe("rejected");
+    },
+    JOBS,
+  );
 });
