@@ -7,6 +7,7 @@ import { CONFIG_PATH } from "../core/names.js";
 import { LocalGitHub } from "../local-github/local.js";
 import { runTrainJob } from "../local-github/workflow.js";
 import type { Delivery } from "../local-github/deliveries.js";
+import type { Webhook } from "../local-github/payloads.js";
 import type { FakeWorkflowRun } from "../local-github/state.js";
 import { startLocalAppServer, type LocalAppServer } from "./local-server.js";
 import { APP_EVENTS } from "./events.js";
@@ -67,16 +68,27 @@ export async function runDemo(options: DemoOptions): Promise<number> {
 
   const github = await LocalGitHub.start({
     port: options.githubPort,
-    onDelivery: (d: Delivery) =>
+    onDelivery: (d: Delivery, webhook: Webhook) => {
+      // What the App did itself (its labels, its check run) is told by the PR's state, not echoed.
+      if (senderOf(webhook) === `${APP_SLUG}[bot]`) return;
       detail(
         `webhook ${d.name} → App: ${d.status === 0 ? `not delivered (${d.error ?? "unreachable"})` : d.status}`,
-      ),
+      );
+    },
   });
   let app: LocalAppServer | undefined;
-  const shutdown = async (): Promise<void> => {
-    await app?.close();
-    await github.close();
+  let closing: Promise<void> | undefined;
+  const shutdown = (): Promise<void> =>
+    (closing ??= (async () => {
+      await app?.close();
+      await github.close();
+    })());
+  // Ctrl-C (SIGINT), `kill` and npm passing either on: close both servers, free their ports, exit.
+  const stop = (signal: NodeJS.Signals): void => {
+    void shutdown().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
   try {
     print("model-approval demo: no GitHub App credentials (APP_ID, PRIVATE_KEY) in the environment,");
     print("so the App runs against a local GitHub on this machine. Set them to run the real App.\n");
@@ -123,6 +135,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       title: "Retrain with more epochs",
       files: { "train.py": "model.fit(epochs=20)\n" },
     });
+    header(print, pull.number, pull.title);
     say(`${AUTHOR} opens PR #${pull.number} "${pull.title}"`);
     await github.idle();
     showPullRequest(github, pull.number, detail);
@@ -162,6 +175,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
 
     if (options.once) {
       await shutdown();
+      forget(stop);
       return 0;
     }
     await leaveRunning(github, bundle, print);
@@ -169,8 +183,24 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   } catch (error) {
     print(`\ndemo failed: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown();
+    forget(stop);
     return 1;
   }
+}
+
+function forget(stop: (signal: NodeJS.Signals) => void): void {
+  process.off("SIGINT", stop);
+  process.off("SIGTERM", stop);
+}
+
+function senderOf(webhook: Webhook): string | undefined {
+  const sender = webhook.payload.sender as { login?: string } | undefined;
+  return sender?.login;
+}
+
+/** Each PR's part of the story starts with its own heading. */
+function header(print: (line: string) => void, number: number, title: string): void {
+  print(`\n── PR #${number}: ${title} ──`);
 }
 
 function expect(condition: boolean, why: string): void {
@@ -201,8 +231,10 @@ function showPullRequest(github: LocalGitHub, number: number, detail: (text: str
     .map((r) => `${r.name}: ${r.status === "completed" ? r.conclusion : r.status}`);
   const labels = pull.labels.filter((l) => l.startsWith("model-approval:"));
   const comments = state.repo(REPO).comments.filter((c) => c.issueNumber === number).length;
+  const asked =
+    pull.requestedReviewers.length > 0 ? `, review requested from ${pull.requestedReviewers.join(", ")}` : "";
   detail(
-    `PR #${number}: checks [${checks.join(", ")}], label [${labels.join(", ")}], comments: ${comments}, review requested from [${pull.requestedReviewers.join(", ")}]`,
+    `PR #${number}: checks [${checks.join(", ")}], label [${labels.join(", ")}], comments: ${comments}${asked}`,
   );
 }
 
@@ -218,6 +250,7 @@ async function leaveRunning(
     title: "Retrain on the new data",
     files: { "train.py": "model.fit(epochs=30)\n" },
   });
+  header(print, pull.number, pull.title);
   const { run } = await runTrainJob(github, REPO, pull.number, {
     bundle,
     outputs: {

@@ -2,6 +2,7 @@
 // against a local GitHub; with credentials it is the real App server.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { connect } from "node:net";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "@jest/globals";
 
@@ -18,11 +19,14 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-function start(env: Record<string, string>, args: string[] = []): Started {
+function start(env: Record<string, string>, args: string[] = [], viaNpm = false): Started {
   if (!existsSync(START)) throw new Error(`${START} is missing: run 'npm run build' before these tests`);
-  // Only PATH is inherited: no App credentials, as on a fresh machine.
-  child = spawn(process.execPath, [START, ...args], {
-    env: { PATH: process.env.PATH ?? "", ...env },
+  // Only PATH (and HOME, for npm) is inherited: no App credentials, as on a fresh machine.
+  const [command, argv] = viaNpm
+    ? ["npm", ["start", "--silent", ...args]]
+    : [process.execPath, [START, ...args]];
+  child = spawn(command, argv, {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -65,6 +69,60 @@ function expectInOrder(output: string): void {
   }
 }
 
+/** The loopback ports the demo announced: the local GitHub's and the App's. */
+function announcedPorts(output: string): number[] {
+  return [...output.matchAll(/http:\/\/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1])).slice(0, 2);
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once("error", () => done(false));
+  });
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`timed out waiting until ${what}`);
+}
+
+describe("npm start stops cleanly", () => {
+  it.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const)(
+    "on %s: the servers close, their ports are free, and it exits %i",
+    async (signal, code) => {
+      const started = start({});
+      await waitForLine(started, /curl /);
+      const ports = announcedPorts(started.output());
+      expect(ports).toHaveLength(2);
+      for (const port of ports) expect(await accepts(port)).toBe(true);
+      child?.kill(signal);
+      expect(await started.exited).toBe(code);
+      for (const port of ports) expect(await accepts(port)).toBe(false);
+    },
+    60_000,
+  );
+
+  it("through npm: a SIGTERM to npm alone ends the node process too", async () => {
+    const started = start({}, [], true);
+    await waitForLine(started, /curl /);
+    const ports = announcedPorts(started.output());
+    // npm → sh -c → node: only npm is signalled, as a process manager or `kill <npm pid>` does.
+    child?.kill("SIGTERM");
+    await started.exited;
+    for (const port of ports) await until(async () => !(await accepts(port)), `port ${port} is free`);
+  }, 60_000);
+});
+
 describe("npm start (build/app/start.js)", () => {
   it("without credentials plays the flow to 'deploy unblocked' and keeps running with a hint", async () => {
     const started = start({});
@@ -85,6 +143,10 @@ describe("npm start (build/app/start.js)", () => {
     expect(await started.exited).toBe(0);
     expectInOrder(started.output());
     expect(started.output()).not.toMatch(/curl/);
+    // A story: a heading for the PR, none of the App's own label changes echoed back, no empty lists.
+    expect(started.output()).toMatch(/^── PR #1: Retrain with more epochs ──$/m);
+    expect(started.output()).not.toMatch(/pull_request\.(un)?labeled/);
+    expect(started.output()).not.toMatch(/\[\]/);
   }, 60_000);
 
   it("with credentials runs the real App, which refuses to start without a webhook secret", async () => {
