@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { join, resolve } from "node:path";
 import type { MetricFormat } from "../../src/core/config/types.js";
 import { loadMetricSources, parseMetricArg } from "../../src/node/metrics-files.js";
 
 const cwd = "test/fixtures/metrics";
-// root reads files whatever their mode, so the permission case can only be checked as a normal user
-const itAsNonRoot = process.getuid?.() === 0 ? it.skip : it;
+// root reads files whatever their mode: as root the permission case runs the bundled CLI as
+// `nobody` (runuser), otherwise in-process.
+const AS_ROOT = process.getuid?.() === 0;
 const RUN = "mlflow/mlruns/0/4f1c2b7e9a0d4e6f8b3c5d7e9f1a2b3c";
 
 describe("loadMetricSources", () => {
@@ -81,11 +83,26 @@ describe("loadMetricSources", () => {
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    itAsNonRoot("reports an unreadable file without throwing", async () => {
+    it("reports an unreadable file without throwing", async () => {
       writeFileSync(join(dir, "secret.json"), "{}");
       chmodSync(join(dir, "secret.json"), 0o000);
-      const { errors } = await loadMetricSources([{ name: "s", path: "secret.json" }], { cwd: dir });
-      expect(errors).toEqual({ s: "secret.json: permission denied" });
+      if (!AS_ROOT) {
+        const { errors } = await loadMetricSources([{ name: "s", path: "secret.json" }], { cwd: dir });
+        expect(errors).toEqual({ s: "secret.json: permission denied" });
+        return;
+      }
+      chmodSync(dir, 0o755);
+      writeFileSync(join(dir, "c.yml"), "metrics: secret.json\nsteps:\n  - { name: t, type: training }\n");
+      const cli = spawnSync(
+        "runuser",
+        ["-u", "nobody", "--", process.execPath, resolve("dist/cli.js"), "evaluate", "--config", "c.yml"],
+        {
+          cwd: dir,
+          encoding: "utf8",
+        },
+      );
+      expect(cli.stdout + cli.stderr).toContain("metrics could not be read: secret.json: permission denied");
+      expect(cli.status).toBe(2);
     });
 
     it("reports a malformed MLflow metric file with its path and line", async () => {
