@@ -11,6 +11,8 @@ export default {
       { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "es6" } },
     ],
   },
+  globalSetup: "<rootDir>/test/support/scratch-setup.js",
+  globalTeardown: "<rootDir>/test/support/scratch-teardown.js",
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
   testTimeout: 20000,
   // Most tests wait on loopback HTTP and child processes, not the CPU: on a 2-core machine two

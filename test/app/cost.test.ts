@@ -59,7 +59,6 @@ describe("API calls per review event", () => {
         "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
       ].sort(),
     );
-    process.stdout.write(`model-approval App: one approving review costs ${calls.length} API calls\n`);
   });
 
   it("without teams or deploy steps, when nothing changed: reads only", async () => {
