@@ -30,6 +30,7 @@ export {
   type ActionResult,
   type ActionRunContext,
   type ActionRunOptions,
+  type BashStep,
   type PlayedStep,
   type StepResult,
   type UploadArtifact,

@@ -1,8 +1,9 @@
 // Runs the bundled Action (dist/action.js) the way a GitHub-hosted runner does: a child process
 // with INPUT_* variables, the event payload in GITHUB_EVENT_PATH, GITHUB_OUTPUT and
-// GITHUB_STEP_SUMMARY files, and GITHUB_API_URL pointing at the local GitHub. Then it plays the
-// composite action's later steps from action.yml (uploading artifacts), refusing any step or
-// expression it cannot play faithfully.
+// GITHUB_STEP_SUMMARY files, and GITHUB_API_URL pointing at the local GitHub. Before it, the
+// composite action's bash steps (the Node.js check) run under bash as the runner runs them; after
+// it, the later steps from action.yml (uploading artifacts). Any step or expression it cannot play
+// faithfully is refused.
 import { spawn } from "node:child_process";
 import {
   existsSync,
@@ -15,7 +16,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, delimiter, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parse } from "yaml";
 import { DEFAULT_TOKEN } from "./state.js";
 
@@ -67,8 +68,9 @@ export interface StepResult {
 }
 
 export interface ActionResult {
-  /** The node step's exit code. */
+  /** The node step's exit code; null when it was skipped (a bash step before it failed). */
   code: number | null;
+  /** What the run steps printed, in order (bash steps, then the node step), as in the job's log. */
   stdout: string;
   stderr: string;
   /** GITHUB_OUTPUT of the node step, raw. */
@@ -84,7 +86,7 @@ export interface ActionResult {
   uploaded: { name: string; files: Record<string, Uint8Array> }[];
 }
 
-/** The only run step the emulation knows: the composite action's node step. */
+/** The composite action's node step; any other run step must be a self-contained bash step before it. */
 const NODE_STEP = /^node "\$GITHUB_ACTION_PATH\/dist\/action\.js"\s*$/;
 const UPLOAD_ARTIFACT = /^actions\/upload-artifact@[\w.-]+$/;
 const OUTPUT_REF = String.raw`steps\.([\w-]+)\.outputs\.([\w-]+)`;
@@ -93,6 +95,15 @@ const UPLOAD_INPUTS = new Set(["name", "path", "if-no-files-found", "overwrite",
 export interface NodeStep {
   kind: "node";
   id: string;
+}
+/**
+ * A `shell: bash` step before the node step, with no `env:`, `if:` or expression: it depends on
+ * nothing the emulation could get wrong, so it is run as written.
+ */
+export interface BashStep {
+  kind: "bash";
+  label: string;
+  run: string;
 }
 /** An `if:` the runner can evaluate: a status function and/or outputs that must be non-empty. */
 export interface Condition {
@@ -109,7 +120,7 @@ export interface UploadStep {
   condition?: Condition;
   with: Record<string, string>;
 }
-export type PlayedStep = NodeStep | UploadStep;
+export type PlayedStep = BashStep | NodeStep | UploadStep;
 
 function fail(actionYml: string, message: string): never {
   throw new Error(`runBundledAction: ${actionYml}: ${message}; the local runner cannot play it`);
@@ -156,9 +167,18 @@ export function readActionSteps(actionYml: string): PlayedStep[] {
   const played: PlayedStep[] = [];
   steps.forEach((raw: Record<string, unknown>, i) => {
     const where = `step ${i + 1}${typeof raw.id === "string" ? ` (${raw.id})` : ""}`;
+    if (typeof raw.run === "string" && !NODE_STEP.test(raw.run)) {
+      if (played.some((s) => s.kind !== "bash")) fail(actionYml, `${where}: a run step after the node step`);
+      if (raw.shell !== "bash") fail(actionYml, `${where}: shell ${String(raw.shell)}`);
+      if (raw.run.includes("${{")) fail(actionYml, `${where}: an expression in run`);
+      for (const key of Object.keys(raw))
+        if (!["id", "name", "shell", "run"].includes(key)) fail(actionYml, `${where}: ${key}`);
+      const label = typeof raw.id === "string" ? raw.id : typeof raw.name === "string" ? raw.name : where;
+      played.push({ kind: "bash", label, run: raw.run });
+      return;
+    }
     if (typeof raw.run === "string") {
       if (played.some((s) => s.kind === "node")) fail(actionYml, `${where}: a second run step`);
-      if (!NODE_STEP.test(raw.run)) fail(actionYml, `${where}: run ${JSON.stringify(raw.run)}`);
       if (raw.if !== undefined) fail(actionYml, `${where}: if on the node step`);
       if (typeof raw.id !== "string") fail(actionYml, `${where}: the node step has no id`);
       for (const [name, value] of Object.entries((raw.env ?? {}) as Record<string, unknown>)) {
@@ -363,9 +383,27 @@ export async function runBundledAction(options: ActionRunOptions): Promise<Actio
     const uploaded: ActionResult["uploaded"] = [];
     const outputs: Record<string, Record<string, string>> = {};
     let node = { code: null as number | null, stdout: "", stderr: "", outputs: "" };
+    const log = { stdout: "", stderr: "" };
     for (const step of steps) {
       // Without a status function in `if:`, a step runs only while every earlier one succeeded.
       const failed = results.some((r) => r.outcome === "failure");
+      if (step.kind === "bash") {
+        if (failed) {
+          results.push({ step: step.label, outcome: "skipped" });
+          continue;
+        }
+        const script = join(root, `${results.length}.sh`);
+        writeFileSync(script, step.run);
+        const ran = await runBash(script, workspace, bashEnvironment(env));
+        log.stdout += ran.stdout;
+        log.stderr += ran.stderr;
+        results.push({
+          step: step.label,
+          outcome: ran.code === 0 ? "success" : "failure",
+          ...(ran.code === 0 ? {} : { error: `exit code ${String(ran.code)}` }),
+        });
+        continue;
+      }
       if (step.kind === "node") {
         if (failed) {
           results.push({ step: step.id, outcome: "skipped" });
@@ -390,6 +428,8 @@ export async function runBundledAction(options: ActionRunOptions): Promise<Actio
     }
     return {
       ...node,
+      stdout: log.stdout + node.stdout,
+      stderr: log.stderr + node.stderr,
       summary: readFileSync(files.summary, "utf8"),
       workspace,
       steps: results,
@@ -399,6 +439,38 @@ export async function runBundledAction(options: ActionRunOptions): Promise<Actio
   } finally {
     if (!options.keepFiles) rmSync(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * A bash step's variables: the runner's, without the node step's inputs (a composite step gets
+ * only its own `env:`), and with the Node.js that runs the bundle first on PATH, so a check of
+ * `node` sees the one the node step will use.
+ */
+function bashEnvironment(env: Record<string, string>): Record<string, string> {
+  const own = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_")));
+  return { ...own, PATH: [dirname(process.execPath), env.PATH].filter(Boolean).join(delimiter) };
+}
+
+/** The runner's own invocation of a `shell: bash` step. */
+async function runBash(
+  script: string,
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], {
+    cwd,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((done) => {
+    child.on("error", () => done(null));
+    child.on("close", done);
+  });
+  return { code, stdout, stderr };
 }
 
 async function runNode(

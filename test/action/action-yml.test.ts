@@ -14,12 +14,13 @@ interface CompositeStep {
   env: Record<string, string>;
 }
 
+/** The step that runs dist/action.js (the Node.js check before it has no inputs: node-check.test.ts). */
 function compositeStep(): CompositeStep {
   const action = parse(readFileSync(resolve("action.yml"), "utf8")) as {
-    runs: { using: string; steps: { run?: string; env?: Record<string, string> }[] };
+    runs: { using: string; steps: { id?: string; run?: string; env?: Record<string, string> }[] };
   };
   expect(action.runs.using).toBe("composite");
-  const steps = action.runs.steps.filter((s) => s.run !== undefined);
+  const steps = action.runs.steps.filter((s) => s.run !== undefined && s.id === "model-approval");
   expect(steps).toHaveLength(1);
   return { run: steps[0]!.run!, env: steps[0]!.env ?? {} };
 }

@@ -203,8 +203,13 @@ describe("mode evaluate in the training run", () => {
     expect(read.map((r) => [decodeURIComponent(r.path.split("/contents/")[1]!), r.query.ref])).toContainEqual(
       ["metrics/eval.json", BASE],
     );
-    // A rejection still records its evidence: the upload step runs after a failed decision step.
-    expect(regressed.steps.map((s) => s.outcome)).toEqual(["failure", "success"]);
+    // A rejection still records its evidence: the upload step runs after a failed decision step
+    // (the Node.js check before it passed).
+    expect(regressed.steps.map((s) => [s.step, s.outcome])).toEqual([
+      ["node-version", "success"],
+      ["model-approval", "failure"],
+      [expect.stringMatching(/^actions\/upload-artifact@/), "success"],
+    ]);
     expect(recorded()).toHaveLength(1);
   });
 

@@ -4,9 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cli } from "./support.js";
 
-const examples = readdirSync("examples")
-  .filter((f) => f.endsWith(".yml"))
-  .map((f) => join("examples", f));
+// The examples, and the configs .github/workflows/self-test.yml runs the Action with.
+const examples = ["examples", ".github/self-test"].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".yml"))
+    .map((f) => join(dir, f)),
+);
 
 describe("model-approval validate", () => {
   it("exits 0 for every example, naming each file", async () => {

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { unzipSync } from "fflate";
 import {
   DEFAULT_TOKEN,
@@ -93,10 +93,53 @@ function options(extra: Partial<ActionRunOptions> = {}): ActionRunOptions {
 }
 
 describe("runBundledAction", () => {
-  it("can play the repository's action.yml: the node step, then upload-artifact steps", () => {
-    const [node, ...rest] = readActionSteps(resolve("action.yml"));
+  it("can play the repository's action.yml: the Node.js check, the node step, then upload-artifact steps", () => {
+    const [check, node, ...rest] = readActionSteps(resolve("action.yml"));
+    expect(check).toMatchObject({ kind: "bash", label: "node-version" });
     expect(node).toEqual({ kind: "node", id: "model-approval" });
     for (const step of rest) expect(step.kind).toBe("upload");
+  });
+
+  it("runs a bash step before the node step as written, with the bundle's node first on PATH and no inputs", async () => {
+    const path = yml(
+      "bash-first.yml",
+      `
+    - id: look
+      shell: bash
+      run: |
+        echo "::notice::node is $(command -v node), config is '\${INPUT_CONFIG-unset}', in $PWD"` + NODE_STEP,
+    );
+    const result = await runBundledAction(options({ actionYml: path, inputs: { config: "c.yml" } }));
+    expect(result.steps).toEqual([
+      { step: "look", outcome: "success" },
+      { step: "model-approval", outcome: "success" },
+    ]);
+    expect(result.stdout).toContain(
+      `::notice::node is ${join(dirname(process.execPath), "node")}, config is 'unset', in ${result.workspace}`,
+    );
+    expect(result.code).toBe(0);
+  });
+
+  it("skips the node step and every later one when a bash step before it fails", async () => {
+    const path = yml(
+      "bash-fails.yml",
+      `
+    - id: check
+      shell: bash
+      run: |
+        echo "::error::too old"
+        exit 1` +
+        NODE_STEP +
+        UPLOAD_STEP,
+    );
+    const result = await runBundledAction(options({ actionYml: path }));
+    expect(result).toMatchObject({ code: null, outcome: "failure", outputs: "", uploaded: [] });
+    expect(result.steps).toEqual([
+      { step: "check", outcome: "failure", error: "exit code 1" },
+      { step: "model-approval", outcome: "skipped" },
+      { step: "actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02", outcome: "skipped" },
+    ]);
+    expect(result.stdout).toBe("::error::too old\n");
   });
 
   it("sets the run's variables: id, attempt, number, workflow ref, PR refs", async () => {
@@ -238,6 +281,19 @@ describe("runBundledAction", () => {
     ["an unknown upload input", UPLOAD_STEP + "\n        include-hidden-files: true"],
   ])("refuses %s: it cannot be played faithfully", async (_label, extra) => {
     const path = yml("refused.yml", NODE_STEP + extra);
+    await expect(runBundledAction(options({ actionYml: path }))).rejects.toThrow(
+      /the local runner cannot play it/,
+    );
+  });
+
+  // A bash step before the node step is run as written only when nothing in it needs evaluating.
+  it.each([
+    ["given env", "\n    - shell: bash\n      run: echo $X\n      env:\n        X: x"],
+    ["with an expression", "\n    - shell: bash\n      run: echo ${{ github.sha }}"],
+    ["with if", "\n    - shell: bash\n      run: echo hi\n      if: always()"],
+    ["in another shell", "\n    - shell: sh\n      run: echo hi"],
+  ])("refuses a step before the node step %s", async (_label, before) => {
+    const path = yml("refused-before.yml", before + NODE_STEP);
     await expect(runBundledAction(options({ actionYml: path }))).rejects.toThrow(
       /the local runner cannot play it/,
     );
