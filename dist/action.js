@@ -25030,7 +25030,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer: replacer2 } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer2 === "function")
             value = replacer2.call(obj, key, value);
           else if (Array.isArray(replacer2) && !replacer2.includes(key))
@@ -25040,10 +25040,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -30734,6 +30734,45 @@ function lookupMetric(ref, sources3) {
   return lookupEverywhere(ref, sources3) ?? notFound(ref, sources3);
 }
 
+// src/core/conditions/decimal.ts
+var DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/;
+function toDecimal(n) {
+  if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
+  const match = DECIMAL.exec(String(n));
+  if (!match) throw new RangeError(`unexpected number text: ${String(n)}`);
+  const [, sign = "", whole = "0", fraction = "", exponent = "0"] = match;
+  const digits = BigInt(`${sign}${whole}${fraction}`);
+  const scale = fraction.length - Number(exponent);
+  return scale >= 0 ? { units: digits, scale } : { units: digits * 10n ** BigInt(-scale), scale: 0 };
+}
+function fromDecimal(d) {
+  return Number(`${d.units}e${-d.scale}`);
+}
+function aligned(a, b) {
+  const scale = Math.max(a.scale, b.scale);
+  return [a.units * 10n ** BigInt(scale - a.scale), b.units * 10n ** BigInt(scale - b.scale), scale];
+}
+function add(a, b) {
+  const [x2, y, scale] = aligned(a, b);
+  return { units: x2 + y, scale };
+}
+function subtract(a, b) {
+  const [x2, y, scale] = aligned(a, b);
+  return { units: x2 - y, scale };
+}
+function multiply(a, b) {
+  return { units: a.units * b.units, scale: a.scale + b.scale };
+}
+function shift(n, places) {
+  const d = toDecimal(n);
+  return fromDecimal({ units: d.units, scale: d.scale + places });
+}
+function decimalArithmetic(a, op, b) {
+  const x2 = toDecimal(a);
+  const y = toDecimal(b);
+  return fromDecimal(op === "+" ? add(x2, y) : op === "-" ? subtract(x2, y) : multiply(x2, y));
+}
+
 // src/core/conditions/evaluate.ts
 var COMPARE = {
   ">": (a, b) => a > b,
@@ -30771,18 +30810,26 @@ function thresholdOf(condition, baseline) {
   if (baseline === void 0) return { ok: false };
   const adjust = operand.adjust;
   if (!adjust) return { ok: true, threshold: baseline };
-  switch (adjust.op) {
-    case "+":
-      return { ok: true, threshold: baseline + adjust.amount };
-    case "-":
-      return { ok: true, threshold: baseline - adjust.amount };
-    case "*":
-      return { ok: true, threshold: baseline * adjust.amount };
-  }
+  return { ok: true, threshold: decimalArithmetic(baseline, adjust.op, adjust.amount) };
 }
 function formatNumber(n) {
   if (!Number.isFinite(n)) return String(n);
   return String(Number(n.toPrecision(6)));
+}
+function formatBound(n) {
+  return String(n);
+}
+function order(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function formatValueAgainst(value, bound) {
+  if (bound === void 0 || !Number.isFinite(value) || !Number.isFinite(bound)) return formatNumber(value);
+  const wanted = order(value, bound);
+  for (let digits = 6; digits <= 17; digits++) {
+    const shown = String(Number(value.toPrecision(digits)));
+    if (order(Number(shown), bound) === wanted) return shown;
+  }
+  return String(value);
 }
 function evaluateCondition(condition, sources3) {
   const found = find(condition.metric, sources3.metrics, sources3.metricErrors);
@@ -30814,7 +30861,7 @@ function evaluateCondition(condition, sources3) {
   }
   const located = { source: found.source, file: found.file, key: found.key };
   const value = found.value;
-  const delta = baseline === void 0 ? void 0 : value - baseline;
+  const delta = baseline === void 0 ? void 0 : decimalArithmetic(value, "-", baseline);
   const threshold = thresholdOf(condition, baseline);
   if (!threshold.ok) {
     const why = base && !base.ok ? base.reason : "no baseline metrics are configured";
@@ -30827,8 +30874,9 @@ function evaluateCondition(condition, sources3) {
     };
   }
   const passed = compare(value, condition.op, threshold.threshold);
-  const against = needsBaseline ? `${formatNumber(threshold.threshold)}, from baseline ${formatNumber(baseline)}` : formatNumber(threshold.threshold);
-  const detail = `${condition.metric.text} = ${formatNumber(value)}`;
+  const bound = formatBound(threshold.threshold);
+  const against = needsBaseline ? `${bound}, from baseline ${formatBound(baseline)}` : bound;
+  const detail = `${condition.metric.text} = ${formatValueAgainst(value, threshold.threshold)}`;
   const verdict2 = passed ? `holds (${condition.op} ${against})` : `fails: needs ${condition.op} ${against}`;
   return {
     condition,
@@ -31537,10 +31585,10 @@ var inflt = function(dat, st, buf, dict) {
         lpos = pos, lm = null;
         break;
       } else {
-        var add = sym - 254;
+        var add2 = sym - 254;
         if (sym > 264) {
           var i2 = sym - 257, b = fleb[i2];
-          add = bits(dat, pos, (1 << b) - 1) + fl[i2];
+          add2 = bits(dat, pos, (1 << b) - 1) + fl[i2];
           pos += b;
         }
         var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
@@ -31559,13 +31607,13 @@ var inflt = function(dat, st, buf, dict) {
         }
         if (resize)
           cbuf(bt + 131072);
-        var end = bt + add;
+        var end = bt + add2;
         if (bt < dt) {
-          var shift = dl - dt, dend = Math.min(dt, end);
-          if (shift + bt < 0)
+          var shift2 = dl - dt, dend = Math.min(dt, end);
+          if (shift2 + bt < 0)
             err(3);
           for (; bt < dend; ++bt)
-            buf[bt] = dict[shift + bt];
+            buf[bt] = dict[shift2 + bt];
         }
         for (; bt < end; ++bt)
           buf[bt] = buf[bt - dt];
@@ -42125,7 +42173,7 @@ function scanNumber(s) {
   if (!Number.isFinite(literal)) s.fail(`number '${match[0]}' is out of range`, s.column - match[0].length);
   if (s.peek() === "%") {
     s.pos++;
-    return { value: literal / 100, text: `${literal}%` };
+    return { value: shift(literal, 2), text: `${literal}%` };
   }
   return { value: literal, text: String(literal) };
 }

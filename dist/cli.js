@@ -2046,7 +2046,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer: replacer2 } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer2 === "function")
             value = replacer2.call(obj, key, value);
           else if (Array.isArray(replacer2) && !replacer2.includes(key))
@@ -2056,10 +2056,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -11209,6 +11209,45 @@ function schemaDiagnostics(errors2, data, locator) {
   return out;
 }
 
+// src/core/conditions/decimal.ts
+var DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/;
+function toDecimal(n) {
+  if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
+  const match = DECIMAL.exec(String(n));
+  if (!match) throw new RangeError(`unexpected number text: ${String(n)}`);
+  const [, sign = "", whole = "0", fraction = "", exponent = "0"] = match;
+  const digits = BigInt(`${sign}${whole}${fraction}`);
+  const scale = fraction.length - Number(exponent);
+  return scale >= 0 ? { units: digits, scale } : { units: digits * 10n ** BigInt(-scale), scale: 0 };
+}
+function fromDecimal(d) {
+  return Number(`${d.units}e${-d.scale}`);
+}
+function aligned(a, b) {
+  const scale = Math.max(a.scale, b.scale);
+  return [a.units * 10n ** BigInt(scale - a.scale), b.units * 10n ** BigInt(scale - b.scale), scale];
+}
+function add(a, b) {
+  const [x, y, scale] = aligned(a, b);
+  return { units: x + y, scale };
+}
+function subtract(a, b) {
+  const [x, y, scale] = aligned(a, b);
+  return { units: x - y, scale };
+}
+function multiply(a, b) {
+  return { units: a.units * b.units, scale: a.scale + b.scale };
+}
+function shift(n, places) {
+  const d = toDecimal(n);
+  return fromDecimal({ units: d.units, scale: d.scale + places });
+}
+function decimalArithmetic(a, op, b) {
+  const x = toDecimal(a);
+  const y = toDecimal(b);
+  return fromDecimal(op === "+" ? add(x, y) : op === "-" ? subtract(x, y) : multiply(x, y));
+}
+
 // src/core/conditions/parse.ts
 var COMPARE_OPS = [">", ">=", "<", "<=", "==", "!="];
 var OP_LIST = COMPARE_OPS.join(" ");
@@ -11299,7 +11338,7 @@ function scanNumber(s) {
   if (!Number.isFinite(literal)) s.fail(`number '${match[0]}' is out of range`, s.column - match[0].length);
   if (s.peek() === "%") {
     s.pos++;
-    return { value: literal / 100, text: `${literal}%` };
+    return { value: shift(literal, 2), text: `${literal}%` };
   }
   return { value: literal, text: String(literal) };
 }
@@ -11939,18 +11978,26 @@ function thresholdOf(condition, baseline) {
   if (baseline === void 0) return { ok: false };
   const adjust = operand.adjust;
   if (!adjust) return { ok: true, threshold: baseline };
-  switch (adjust.op) {
-    case "+":
-      return { ok: true, threshold: baseline + adjust.amount };
-    case "-":
-      return { ok: true, threshold: baseline - adjust.amount };
-    case "*":
-      return { ok: true, threshold: baseline * adjust.amount };
-  }
+  return { ok: true, threshold: decimalArithmetic(baseline, adjust.op, adjust.amount) };
 }
 function formatNumber(n) {
   if (!Number.isFinite(n)) return String(n);
   return String(Number(n.toPrecision(6)));
+}
+function formatBound(n) {
+  return String(n);
+}
+function order(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function formatValueAgainst(value, bound) {
+  if (bound === void 0 || !Number.isFinite(value) || !Number.isFinite(bound)) return formatNumber(value);
+  const wanted = order(value, bound);
+  for (let digits = 6; digits <= 17; digits++) {
+    const shown = String(Number(value.toPrecision(digits)));
+    if (order(Number(shown), bound) === wanted) return shown;
+  }
+  return String(value);
 }
 function evaluateCondition(condition, sources3) {
   const found = find(condition.metric, sources3.metrics, sources3.metricErrors);
@@ -11982,7 +12029,7 @@ function evaluateCondition(condition, sources3) {
   }
   const located = { source: found.source, file: found.file, key: found.key };
   const value = found.value;
-  const delta = baseline === void 0 ? void 0 : value - baseline;
+  const delta = baseline === void 0 ? void 0 : decimalArithmetic(value, "-", baseline);
   const threshold = thresholdOf(condition, baseline);
   if (!threshold.ok) {
     const why = base && !base.ok ? base.reason : "no baseline metrics are configured";
@@ -11995,8 +12042,9 @@ function evaluateCondition(condition, sources3) {
     };
   }
   const passed = compare(value, condition.op, threshold.threshold);
-  const against = needsBaseline ? `${formatNumber(threshold.threshold)}, from baseline ${formatNumber(baseline)}` : formatNumber(threshold.threshold);
-  const detail = `${condition.metric.text} = ${formatNumber(value)}`;
+  const bound = formatBound(threshold.threshold);
+  const against = needsBaseline ? `${bound}, from baseline ${formatBound(baseline)}` : bound;
+  const detail = `${condition.metric.text} = ${formatValueAgainst(value, threshold.threshold)}`;
   const verdict2 = passed ? `holds (${condition.op} ${against})` : `fails: needs ${condition.op} ${against}`;
   return {
     condition,
