@@ -39855,6 +39855,30 @@ function blockDeploys(steps, ruleName, why) {
     (step2) => step2.type === "deploy" ? { ...step2, status: "blocked", reasons: [rule2("pending", ruleName, `blocked: ${why}`)] } : step2
   );
 }
+function rejectDeploys(config, steps, why, failPipeline, everyDeploy = false) {
+  return steps.map((step2) => {
+    if (step2.type !== "deploy" || step2.status === "ready" && !everyDeploy) return step2;
+    const cfg = config.steps.find((s) => s.name === step2.name);
+    const environment = cfg?.type === "deploy" ? cfg.environment : void 0;
+    const to = environment ? ` to ${environment}` : "";
+    const consequence = failPipeline ? `the deploy${to} does not proceed` : `the deploy${to} stays blocked until a new candidate (on_reject: block)`;
+    return {
+      ...step2,
+      status: "rejected",
+      reasons: [
+        rule2("fail", why.rule, `rejected: ${why.message}; ${consequence}`, {
+          ...environment ? { environment } : {},
+          failPipeline
+        })
+      ]
+    };
+  });
+}
+function rejectingSteps(steps) {
+  return steps.filter(
+    (s) => s.type === "test" && s.status === "failed" || s.type === "approval" && s.status === "rejected"
+  ).map((s) => `${s.name} ${s.status}`).join(", ");
+}
 function summarizeCandidate(candidate) {
   const { evidence, config } = candidate;
   const modelKey2 = candidateModel(candidate);
@@ -39930,9 +39954,16 @@ function decide(candidate) {
   if (failure) outcome = { decision: "error", failPipeline: true, summary: failure.message, failure };
   else if (blocked) {
     outcome = { decision: "rejected", failPipeline: true, summary: blocked.why };
-    steps = blockDeploys(steps, blocked.rule, blocked.why);
+    steps = rejectDeploys(config, steps, { rule: blocked.rule, message: blocked.why }, true, true);
   } else {
     outcome = verdict(config, steps, approvals);
+    if (outcome.decision === "rejected")
+      steps = rejectDeploys(
+        config,
+        steps,
+        { rule: "deploy-rejected", message: rejectingSteps(steps) },
+        outcome.failPipeline
+      );
     if (outcome.decision === "approved" && waitingFor !== void 0) {
       outcome = {
         decision: "pending",

@@ -221,13 +221,57 @@ function verdict(config: Config, steps: StepResult[], approvals: Map<string, App
   return { decision: "approved", failPipeline: false, summary };
 }
 
-/** The deploy steps cannot proceed, for a reason outside the steps (untrusted rules, a closed PR). */
+/** The deploy steps cannot proceed, for a reason outside the steps (untrusted rules). */
 function blockDeploys(steps: StepResult[], ruleName: string, why: string): StepResult[] {
   return steps.map((step) =>
     step.type === "deploy"
       ? { ...step, status: "blocked", reasons: [rule("pending", ruleName, `blocked: ${why}`)] }
       : step,
   );
+}
+
+/**
+ * A rejected candidate is not deployed: its deploy steps say so, rather than that they wait.
+ * Under `on_reject: block` the deploy job stays blocked instead of failing, for a new candidate.
+ */
+function rejectDeploys(
+  config: Config,
+  steps: StepResult[],
+  why: { rule: string; message: string },
+  failPipeline: boolean,
+  /** Nothing about this candidate may deploy (a closed PR, a superseded head), not even a step before the rejection. */
+  everyDeploy = false,
+): StepResult[] {
+  return steps.map((step) => {
+    if (step.type !== "deploy" || (step.status === "ready" && !everyDeploy)) return step;
+    const cfg = config.steps.find((s) => s.name === step.name);
+    const environment = cfg?.type === "deploy" ? cfg.environment : undefined;
+    const to = environment ? ` to ${environment}` : "";
+    const consequence = failPipeline
+      ? `the deploy${to} does not proceed`
+      : `the deploy${to} stays blocked until a new candidate (on_reject: block)`;
+    return {
+      ...step,
+      status: "rejected",
+      reasons: [
+        rule("fail", why.rule, `rejected: ${why.message}; ${consequence}`, {
+          ...(environment ? { environment } : {}),
+          failPipeline,
+        }),
+      ],
+    };
+  });
+}
+
+/** "accuracy_check failed, approve_model rejected": the steps that rejected the candidate. */
+function rejectingSteps(steps: StepResult[]): string {
+  return steps
+    .filter(
+      (s) =>
+        (s.type === "test" && s.status === "failed") || (s.type === "approval" && s.status === "rejected"),
+    )
+    .map((s) => `${s.name} ${s.status}`)
+    .join(", ");
 }
 
 export function summarizeCandidate(candidate: Candidate): CandidateSummary {
@@ -318,9 +362,16 @@ export function decide(candidate: Candidate): DecisionResult {
   if (failure) outcome = { decision: "error", failPipeline: true, summary: failure.message, failure };
   else if (blocked) {
     outcome = { decision: "rejected", failPipeline: true, summary: blocked.why };
-    steps = blockDeploys(steps, blocked.rule, blocked.why);
+    steps = rejectDeploys(config, steps, { rule: blocked.rule, message: blocked.why }, true, true);
   } else {
     outcome = verdict(config, steps, approvals);
+    if (outcome.decision === "rejected")
+      steps = rejectDeploys(
+        config,
+        steps,
+        { rule: "deploy-rejected", message: rejectingSteps(steps) },
+        outcome.failPipeline,
+      );
     if (outcome.decision === "approved" && waitingFor !== undefined) {
       outcome = {
         decision: "pending",

@@ -90,7 +90,7 @@ describe("markdown", () => {
     expect(md).toContain("```mermaid\nflowchart LR");
     expect(md).toMatch(/s1\["accuracy_check<br\/>failed"\]:::bad/);
     expect(md).toMatch(/s0\["train_model<br\/>passed"\]:::ok/);
-    expect(md).toMatch(/s3\["deploy<br\/>blocked"\]:::wait/);
+    expect(md).toMatch(/s3\["deploy<br\/>rejected"\]:::bad/);
     expect(md).toMatch(/classDef bad fill:/);
   });
 
