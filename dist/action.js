@@ -30378,6 +30378,7 @@ function readRunnerEnvironment(env) {
     repository: env.GITHUB_REPOSITORY ?? "",
     sha: env.GITHUB_SHA ?? "",
     apiUrl: env.GITHUB_API_URL || "https://api.github.com",
+    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     runnerTemp: env.RUNNER_TEMP || env.TMPDIR || "/tmp"
   };
@@ -30475,7 +30476,21 @@ function sources(value, where) {
       throw new Invalid(`${where}[${i2}] lacks a name or file`);
     if (typeof format !== "string" || !METRIC_FORMATS.includes(format))
       throw new Invalid(`${where}[${i2}] has an unknown format`);
-    return { name, file, format, values: tree(s.values, `${where}[${i2}].values`) };
+    const at2 = s.at;
+    if (at2 !== void 0 && !(isRecord(at2) && typeof at2.ref === "string" && (at2.commit === void 0 || typeof at2.commit === "string")))
+      throw new Invalid(`${where}[${i2}].at is not {ref, commit?}`);
+    return {
+      name,
+      file,
+      format,
+      values: tree(s.values, `${where}[${i2}].values`),
+      ...at2 === void 0 ? {} : {
+        at: {
+          ref: at2.ref,
+          ...at2.commit === void 0 ? {} : { commit: at2.commit }
+        }
+      }
+    };
   });
 }
 function errors(value, where) {
@@ -30650,6 +30665,16 @@ function listMetricKeys(source) {
   };
   walk(source.values, []);
   return keys;
+}
+function listMetricNumbers(source) {
+  const numbers = [];
+  const walk = (node, path6) => {
+    if (isTree(node)) for (const [key, value] of Object.entries(node)) walk(value, [...path6, key]);
+    else if (typeof node === "number" && path6.length > 0)
+      numbers.push({ key: formatKeyPath(path6), value: node });
+  };
+  walk(source.values, []);
+  return numbers;
 }
 function describeSource(source) {
   return `${source.name} (${source.file})`;
@@ -32165,7 +32190,8 @@ async function listReviews(client, number) {
       user: r.user ? { login: login(r.user) } : null,
       state: r.state,
       commit_id: r.commit_id ?? null,
-      submitted_at: r.submitted_at ?? null
+      submitted_at: r.submitted_at ?? null,
+      body: typeof r.body === "string" ? r.body : null
     }));
   });
 }
@@ -32320,8 +32346,10 @@ async function listTeamMembers(client, org, slug) {
 // src/github/gateway.ts
 var GitHubGateway = class {
   client;
-  constructor(octokit, repo, identity = {}) {
+  serverUrl;
+  constructor(octokit, repo, identity = {}, options = {}) {
     this.client = new GitHubClient(octokit, repo, identity);
+    if (options.serverUrl) this.serverUrl = options.serverUrl.replace(/\/+$/, "");
   }
   get repository() {
     return this.client.fullName;
@@ -39357,11 +39385,13 @@ function mismatch(vote, known, candidate, pr, step2) {
     return `cast on ${describeModel(vote.model)}, but the candidate is ${describeModel(wanted)}: a re-trained model needs a new vote`;
   return void 0;
 }
+var REVIEW_BODY_LIMIT = 1e3;
 function approverReason(review, counted, model2, why) {
   const login2 = review.user?.login ?? "(deleted user)";
   const state = review.state;
   const on = model2 === void 0 ? "" : ` (${shortKey(model2)})`;
   const message = `${login2} ${state} on ${shortSha(review.commit_id)}${on}: ${counted ? "counted" : `not counted \u2014 ${why}`}`;
+  const body = state === "CHANGES_REQUESTED" ? review.body?.trim() : void 0;
   return {
     kind: "approver",
     outcome: counted ? state === "APPROVED" ? "pass" : "fail" : "info",
@@ -39373,7 +39403,8 @@ function approverReason(review, counted, model2, why) {
       submittedAt: review.submitted_at ?? null,
       counted,
       ...model2 === void 0 ? {} : { model: model2 },
-      ...why === void 0 ? {} : { why }
+      ...why === void 0 ? {} : { why },
+      ...body ? { body: body.slice(0, REVIEW_BODY_LIMIT) } : {}
     }
   };
 }
@@ -39572,7 +39603,7 @@ function autoApprovalBlockers(config, candidate, manualBy) {
   }
   return blockers;
 }
-function stillNeeded(step2, cannotApprove, approved) {
+function stillNeeded(step2, cannotApprove, approved, unreadableTeams = {}) {
   const excluded = new Set(
     step2.allowSelfApproval ? [] : cannotApprove.filter((l) => !!l).map((l) => l.toLowerCase())
   );
@@ -39580,7 +39611,15 @@ function stillNeeded(step2, cannotApprove, approved) {
     const who = user.toLowerCase();
     return !approved.has(who) && !excluded.has(who);
   });
-  return [...users, ...step2.teams];
+  const unreadable = new Set(Object.keys(unreadableTeams).map((team) => team.toLowerCase()));
+  return [...users, ...step2.teams.filter((team) => !unreadable.has(team.toLowerCase()))];
+}
+function unreadableTeamReasons(step2, candidate) {
+  const unreadable = candidate.unreadableTeams ?? {};
+  return step2.teams.flatMap((team) => {
+    const key = Object.keys(unreadable).find((k) => k.toLowerCase() === team.toLowerCase());
+    return key === void 0 ? [] : [rule("info", "team-unreadable", `${team} cannot approve here: ${unreadable[key]}`, { team })];
+  });
 }
 function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingFor) {
   const base = { name: step2.name, type: "approval" };
@@ -39633,7 +39672,7 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
       result: { ...base, status: "pending", reasons },
       rows: auto.rows,
       votes: [],
-      stillNeeded: stillNeeded(step2, [], /* @__PURE__ */ new Set()),
+      stillNeeded: stillNeeded(step2, [], /* @__PURE__ */ new Set(), candidate.unreadableTeams),
       missingApprovals: step2.minApprovals
     };
   }
@@ -39657,21 +39696,32 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
   } else if (missing === 0) {
     status = "approved";
     const who = approvals.map((v) => v.login).join(", ");
-    verdict2 = rule("pass", "approved", `approved by ${who} on ${shortSha(candidate.commit)}`);
+    verdict2 = rule("pass", "approved", `approved by ${who} on ${shortSha(candidate.commit)}`, {
+      approvals: approvals.length,
+      required: step2.minApprovals
+    });
   } else {
     status = "pending";
     verdict2 = rule(
       "pending",
       "approvals-missing",
-      `${approvals.length} of ${step2.minApprovals} approvals on ${shortSha(candidate.commit)}: ${missing} more needed`
+      `${approvals.length} of ${step2.minApprovals} approvals on ${shortSha(candidate.commit)}: ${missing} more needed`,
+      {
+        approvals: approvals.length,
+        required: step2.minApprovals,
+        missing,
+        commit: candidate.commit,
+        from: stillNeeded(step2, [pr.author, pr.pusher], approved, candidate.unreadableTeams)
+      }
     );
   }
   verdict2.children = tally.reasons;
+  const teams = status === "pending" ? unreadableTeamReasons(step2, candidate) : [];
   return {
-    result: { ...base, status, reasons: [verdict2, ...reasons] },
+    result: { ...base, status, reasons: [verdict2, ...reasons, ...teams] },
     rows: auto.rows,
     votes: tally.votes,
-    stillNeeded: status === "pending" ? stillNeeded(step2, [pr.author, pr.pusher], approved) : [],
+    stillNeeded: status === "pending" ? stillNeeded(step2, [pr.author, pr.pusher], approved, candidate.unreadableTeams) : [],
     missingApprovals: missing
   };
 }
@@ -39833,6 +39883,8 @@ function verdict(config, steps, approvals) {
     if (first.type === "test") why = `${first.name} failed and needs a manual approval`;
     else if (approval && approval.stillNeeded.length > 0)
       why = `${first.name} needs ${approval.missingApprovals} more approval(s) from ${approval.stillNeeded.join(", ")}`;
+    else if (approval && approval.missingApprovals > 0 && first.type === "approval")
+      why = `${first.name} needs ${approval.missingApprovals} more approval(s), and none of its listed approvers can give one here`;
     else why = `${first.name} is ${first.status}`;
     const pendingReason = first.reasons.find(
       (r) => r.data?.rule === "no-pull-request" && r.outcome === "pending"
@@ -39879,9 +39931,38 @@ function rejectingSteps(steps) {
     (s) => s.type === "test" && s.status === "failed" || s.type === "approval" && s.status === "rejected"
   ).map((s) => `${s.name} ${s.status}`).join(", ");
 }
+function allMetrics(measurements) {
+  return measurements.metrics.flatMap((source) => {
+    const base = measurements.baseline.find((b) => b.name === source.name);
+    const baseline = new Map(base ? listMetricNumbers(base).map((n) => [n.key, n.value]) : []);
+    return listMetricNumbers(source).map(({ key, value }) => {
+      const before = baseline.get(key);
+      const comparable = before !== void 0 && Number.isFinite(before) && Number.isFinite(value);
+      return {
+        source: source.name,
+        file: source.file,
+        key,
+        value,
+        ...before === void 0 ? {} : { baseline: before },
+        ...comparable ? { delta: decimalArithmetic(value, "-", before) } : {}
+      };
+    });
+  });
+}
+function sourceOrigins(measurements) {
+  const origins = (kind, sources3) => sources3.map((s) => ({
+    kind,
+    name: s.name,
+    file: s.file,
+    ...s.at ? { ref: s.at.ref } : {},
+    ...s.at?.commit ? { commit: s.at.commit } : {}
+  }));
+  return [...origins("metrics", measurements.metrics), ...origins("baseline", measurements.baseline)];
+}
 function summarizeCandidate(candidate) {
   const { evidence, config } = candidate;
   const modelKey2 = candidateModel(candidate);
+  const sources3 = evidence.kind === "present" ? sourceOrigins(evidence.measurements) : [];
   return {
     repository: candidate.repository,
     commit: candidate.commit,
@@ -39901,7 +39982,9 @@ function summarizeCandidate(candidate) {
       run: evidence.origin.run,
       artifactId: evidence.origin.artifact.id
     },
-    config: { ...config.origin, trusted: config.untrusted === void 0 }
+    config: { ...config.origin, trusted: config.untrusted === void 0 },
+    ...sources3.length > 0 ? { sources: sources3 } : {},
+    ...candidate.serverUrl ? { serverUrl: candidate.serverUrl } : {}
   };
 }
 function decide(candidate) {
@@ -39998,7 +40081,8 @@ function decide(candidate) {
     diagnostics: [],
     ...outcome.failure ? { failure: outcome.failure } : {},
     summary: summary2,
-    candidate: summarizeCandidate(candidate)
+    candidate: summarizeCandidate(candidate),
+    ...candidate.evidence.kind === "present" ? { allMetrics: allMetrics(measurements) } : {}
   };
 }
 function withoutVerdict(summary2, subject, diagnostics, failure) {
@@ -40050,7 +40134,8 @@ function toJsonReport(result) {
     diagnostics: result.diagnostics,
     failure: result.failure ?? null,
     candidate: result.candidate ?? null,
-    notes: result.notes ?? []
+    notes: result.notes ?? [],
+    allMetrics: result.allMetrics ?? []
   };
 }
 function renderJsonReport(result) {
@@ -43064,8 +43149,9 @@ function candidateConfig(config, path6, source) {
     ...source.untrusted ? { untrusted: source.untrusted } : {}
   };
 }
-async function readTeams(ports, config, warnings) {
+async function readTeams(ports, config, options) {
   const teams = [...new Set(config.steps.flatMap((step2) => step2.type === "approval" ? step2.teams : []))];
+  const unreadable = {};
   const entries = await Promise.all(
     teams.map(async (team) => {
       const [org = "", slug = ""] = team.split("/");
@@ -43073,14 +43159,15 @@ async function readTeams(ports, config, warnings) {
         return [team, await ports.listTeamMembers(org, slug)];
       } catch (error2) {
         if (!isNotFound(error2) && !isForbidden(error2)) throw error2;
-        warnings.push(
-          `team ${team} could not be read (${describeError(error2)}): its members' reviews do not count`
-        );
+        unreadable[team] = options.unreadableTeam ?? `its membership could not be read (${describeError(error2)}), so its members' reviews do not count`;
         return [team, []];
       }
     })
   );
-  return Object.fromEntries(entries);
+  return {
+    teamMembers: Object.fromEntries(entries),
+    ...Object.keys(unreadable).length > 0 ? { unreadableTeams: unreadable } : {}
+  };
 }
 async function collectForPullRequest(ports, subject, options) {
   const sleep = options.sleep ?? defaultSleep;
@@ -43121,12 +43208,12 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     };
   const config = parsed.config;
   const fromFork = pr.headRepoFullName === null || pr.headRepoFullName.toLowerCase() !== repository.toLowerCase();
-  const [reviews, files, pusher, teamMembers] = await Promise.all([
+  const [reviews, files, pusher, teams] = await Promise.all([
     readReviews(ports, subject.number, subject.event, sleep),
     reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
     // A fork's pushes are not in this repository's activity: its author is the one who pushes.
     fromFork ? Promise.resolve(void 0) : reading(`who pushed ${shortSha(commit)}`, () => ports.pusherOf(pr.headRef, commit)),
-    readTeams(ports, config, warnings)
+    readTeams(ports, config, options)
   ]);
   const evidenceSubject = {
     kind: "pull_request",
@@ -43137,7 +43224,7 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     headRepository: pr.headRepoFullName,
     defaultBranch: pr.defaultBranch
   };
-  const measuring = options.measuring?.(config, { baseSha: pr.baseSha });
+  const measuring = options.measuring?.(config, { baseSha: pr.baseSha, baseRef: pr.baseRef });
   const gathered = await gatherEvidence(ports, evidenceSubject, config, reviews, measuring);
   warnings.push(...gathered.warnings);
   const candidatePr = {
@@ -43159,7 +43246,8 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
       repository,
       commit,
       pr: candidatePr,
-      teamMembers,
+      ...teams,
+      ...ports.serverUrl ? { serverUrl: ports.serverUrl } : {},
       config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence
     },
@@ -43194,9 +43282,9 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
   if (!parsed.ok)
     return { kind: "invalid-config", repository, commit, diagnostics: parsed.diagnostics, warnings };
   const config = parsed.config;
-  const [contains, teamMembers] = await Promise.all([
+  const [contains, teams] = await Promise.all([
     reading(`whether ${branch} contains ${shortSha(commit)}`, () => ports.branchContains(branch, commit)),
-    readTeams(ports, config, warnings)
+    readTeams(ports, config, options)
   ]);
   const measuring = options.measuring?.(config, {});
   const gathered = await gatherEvidence(
@@ -43217,7 +43305,8 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
       repository,
       commit,
       defaultBranch: { name: branch, contains },
-      teamMembers,
+      ...teams,
+      ...ports.serverUrl ? { serverUrl: ports.serverUrl } : {},
       config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence
     },
@@ -44212,7 +44301,8 @@ async function loadBaseline(specs, options) {
       continue;
     }
     const parsed = parseMetricsFile(text3, { name: spec.name, file: spec.path, format: spec.format });
-    if (parsed.ok) sources3.push(parsed.source);
+    const at2 = spec.ref === "base" ? { ref: options.baseRef ?? "base", commit: ref } : { ref: spec.ref };
+    if (parsed.ok) sources3.push({ ...parsed.source, at: at2 });
     else errors2[spec.name] = parsed.error;
   }
   return { sources: sources3, errors: errors2 };
@@ -44264,6 +44354,10 @@ function configMissing(path6, where) {
     hint: "add .github/model-approval.yml to the default branch, or point the 'config' input at your config"
   };
 }
+var UNREADABLE_TEAM = {
+  actionOnly: "team membership is not readable with the workflow's token, so its members' reviews do not count: install the model-approval App, list the approvers by login, or pass a github-token that can read the organization's teams (read:org)",
+  besideApp: "team membership is not readable with the workflow's token; the model-approval App, which can read it, decides the approval"
+};
 async function collectForRun(ctx, measure) {
   const { inputs, event, gateway } = ctx;
   const run = ctx.run;
@@ -44271,6 +44365,7 @@ async function collectForRun(ctx, measure) {
   try {
     return await collectCandidate(gateway, subjectOf(event), {
       configPath: inputs.config,
+      unreadableTeam: inputs.app ? UNREADABLE_TEAM.besideApp : UNREADABLE_TEAM.actionOnly,
       ...measure && run ? {
         measuring: (config, context3) => ({
           runId: run.id,
@@ -44282,7 +44377,8 @@ async function collectForRun(ctx, measure) {
             metricArgs: inputs.metrics,
             baselineArgs: inputs.baseline,
             gateway,
-            ...context3.baseSha ? { baseSha: context3.baseSha } : {}
+            ...context3.baseSha ? { baseSha: context3.baseSha } : {},
+            ...context3.baseRef ? { baseRef: context3.baseRef } : {}
           })
         })
       } : {}
@@ -44429,7 +44525,12 @@ async function runAction(env, runner = new ActionsRunner(), octokitFor = actionO
     if (!event.sha)
       throw new Error("no commit to decide about: GITHUB_SHA is empty and the event has no pull request");
     const octokit = octokitFor(inputs.token, env.apiUrl);
-    const gateway = new GitHubGateway(octokit, { owner, repo }, ACTIONS_IDENTITY);
+    const gateway = new GitHubGateway(
+      octokit,
+      { owner, repo },
+      ACTIONS_IDENTITY,
+      env.serverUrl ? { serverUrl: env.serverUrl } : {}
+    );
     const context3 = {
       inputs,
       event,

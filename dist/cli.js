@@ -11858,6 +11858,16 @@ function listMetricKeys(source) {
   walk(source.values, []);
   return keys;
 }
+function listMetricNumbers(source) {
+  const numbers = [];
+  const walk = (node, path) => {
+    if (isTree(node)) for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
+    else if (typeof node === "number" && path.length > 0)
+      numbers.push({ key: formatKeyPath(path), value: node });
+  };
+  walk(source.values, []);
+  return numbers;
+}
 function describeSource(source) {
   return `${source.name} (${source.file})`;
 }
@@ -12189,7 +12199,21 @@ function sources2(value, where) {
       throw new Invalid(`${where}[${i}] lacks a name or file`);
     if (typeof format !== "string" || !METRIC_FORMATS.includes(format))
       throw new Invalid(`${where}[${i}] has an unknown format`);
-    return { name, file, format, values: tree(s.values, `${where}[${i}].values`) };
+    const at2 = s.at;
+    if (at2 !== void 0 && !(isRecord2(at2) && typeof at2.ref === "string" && (at2.commit === void 0 || typeof at2.commit === "string")))
+      throw new Invalid(`${where}[${i}].at is not {ref, commit?}`);
+    return {
+      name,
+      file,
+      format,
+      values: tree(s.values, `${where}[${i}].values`),
+      ...at2 === void 0 ? {} : {
+        at: {
+          ref: at2.ref,
+          ...at2.commit === void 0 ? {} : { commit: at2.commit }
+        }
+      }
+    };
   });
 }
 function errors(value, where) {
@@ -12349,11 +12373,13 @@ function mismatch(vote, known, candidate, pr, step2) {
     return `cast on ${describeModel(vote.model)}, but the candidate is ${describeModel(wanted)}: a re-trained model needs a new vote`;
   return void 0;
 }
+var REVIEW_BODY_LIMIT = 1e3;
 function approverReason(review, counted, model2, why) {
   const login = review.user?.login ?? "(deleted user)";
   const state = review.state;
   const on = model2 === void 0 ? "" : ` (${shortKey(model2)})`;
   const message = `${login} ${state} on ${shortSha(review.commit_id)}${on}: ${counted ? "counted" : `not counted \u2014 ${why}`}`;
+  const body = state === "CHANGES_REQUESTED" ? review.body?.trim() : void 0;
   return {
     kind: "approver",
     outcome: counted ? state === "APPROVED" ? "pass" : "fail" : "info",
@@ -12365,7 +12391,8 @@ function approverReason(review, counted, model2, why) {
       submittedAt: review.submitted_at ?? null,
       counted,
       ...model2 === void 0 ? {} : { model: model2 },
-      ...why === void 0 ? {} : { why }
+      ...why === void 0 ? {} : { why },
+      ...body ? { body: body.slice(0, REVIEW_BODY_LIMIT) } : {}
     }
   };
 }
@@ -12564,7 +12591,7 @@ function autoApprovalBlockers(config, candidate, manualBy) {
   }
   return blockers;
 }
-function stillNeeded(step2, cannotApprove, approved) {
+function stillNeeded(step2, cannotApprove, approved, unreadableTeams = {}) {
   const excluded = new Set(
     step2.allowSelfApproval ? [] : cannotApprove.filter((l) => !!l).map((l) => l.toLowerCase())
   );
@@ -12572,7 +12599,15 @@ function stillNeeded(step2, cannotApprove, approved) {
     const who = user.toLowerCase();
     return !approved.has(who) && !excluded.has(who);
   });
-  return [...users, ...step2.teams];
+  const unreadable = new Set(Object.keys(unreadableTeams).map((team) => team.toLowerCase()));
+  return [...users, ...step2.teams.filter((team) => !unreadable.has(team.toLowerCase()))];
+}
+function unreadableTeamReasons(step2, candidate) {
+  const unreadable = candidate.unreadableTeams ?? {};
+  return step2.teams.flatMap((team) => {
+    const key = Object.keys(unreadable).find((k) => k.toLowerCase() === team.toLowerCase());
+    return key === void 0 ? [] : [rule("info", "team-unreadable", `${team} cannot approve here: ${unreadable[key]}`, { team })];
+  });
 }
 function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingFor) {
   const base = { name: step2.name, type: "approval" };
@@ -12625,7 +12660,7 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
       result: { ...base, status: "pending", reasons },
       rows: auto.rows,
       votes: [],
-      stillNeeded: stillNeeded(step2, [], /* @__PURE__ */ new Set()),
+      stillNeeded: stillNeeded(step2, [], /* @__PURE__ */ new Set(), candidate.unreadableTeams),
       missingApprovals: step2.minApprovals
     };
   }
@@ -12649,21 +12684,32 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
   } else if (missing === 0) {
     status = "approved";
     const who = approvals.map((v) => v.login).join(", ");
-    verdict2 = rule("pass", "approved", `approved by ${who} on ${shortSha(candidate.commit)}`);
+    verdict2 = rule("pass", "approved", `approved by ${who} on ${shortSha(candidate.commit)}`, {
+      approvals: approvals.length,
+      required: step2.minApprovals
+    });
   } else {
     status = "pending";
     verdict2 = rule(
       "pending",
       "approvals-missing",
-      `${approvals.length} of ${step2.minApprovals} approvals on ${shortSha(candidate.commit)}: ${missing} more needed`
+      `${approvals.length} of ${step2.minApprovals} approvals on ${shortSha(candidate.commit)}: ${missing} more needed`,
+      {
+        approvals: approvals.length,
+        required: step2.minApprovals,
+        missing,
+        commit: candidate.commit,
+        from: stillNeeded(step2, [pr.author, pr.pusher], approved, candidate.unreadableTeams)
+      }
     );
   }
   verdict2.children = tally.reasons;
+  const teams = status === "pending" ? unreadableTeamReasons(step2, candidate) : [];
   return {
-    result: { ...base, status, reasons: [verdict2, ...reasons] },
+    result: { ...base, status, reasons: [verdict2, ...reasons, ...teams] },
     rows: auto.rows,
     votes: tally.votes,
-    stillNeeded: status === "pending" ? stillNeeded(step2, [pr.author, pr.pusher], approved) : [],
+    stillNeeded: status === "pending" ? stillNeeded(step2, [pr.author, pr.pusher], approved, candidate.unreadableTeams) : [],
     missingApprovals: missing
   };
 }
@@ -12825,6 +12871,8 @@ function verdict(config, steps, approvals) {
     if (first.type === "test") why = `${first.name} failed and needs a manual approval`;
     else if (approval && approval.stillNeeded.length > 0)
       why = `${first.name} needs ${approval.missingApprovals} more approval(s) from ${approval.stillNeeded.join(", ")}`;
+    else if (approval && approval.missingApprovals > 0 && first.type === "approval")
+      why = `${first.name} needs ${approval.missingApprovals} more approval(s), and none of its listed approvers can give one here`;
     else why = `${first.name} is ${first.status}`;
     const pendingReason = first.reasons.find(
       (r) => r.data?.rule === "no-pull-request" && r.outcome === "pending"
@@ -12871,9 +12919,38 @@ function rejectingSteps(steps) {
     (s) => s.type === "test" && s.status === "failed" || s.type === "approval" && s.status === "rejected"
   ).map((s) => `${s.name} ${s.status}`).join(", ");
 }
+function allMetrics(measurements) {
+  return measurements.metrics.flatMap((source) => {
+    const base = measurements.baseline.find((b) => b.name === source.name);
+    const baseline = new Map(base ? listMetricNumbers(base).map((n) => [n.key, n.value]) : []);
+    return listMetricNumbers(source).map(({ key, value }) => {
+      const before = baseline.get(key);
+      const comparable = before !== void 0 && Number.isFinite(before) && Number.isFinite(value);
+      return {
+        source: source.name,
+        file: source.file,
+        key,
+        value,
+        ...before === void 0 ? {} : { baseline: before },
+        ...comparable ? { delta: decimalArithmetic(value, "-", before) } : {}
+      };
+    });
+  });
+}
+function sourceOrigins(measurements) {
+  const origins = (kind, sources3) => sources3.map((s) => ({
+    kind,
+    name: s.name,
+    file: s.file,
+    ...s.at ? { ref: s.at.ref } : {},
+    ...s.at?.commit ? { commit: s.at.commit } : {}
+  }));
+  return [...origins("metrics", measurements.metrics), ...origins("baseline", measurements.baseline)];
+}
 function summarizeCandidate(candidate) {
   const { evidence, config } = candidate;
   const modelKey2 = candidateModel(candidate);
+  const sources3 = evidence.kind === "present" ? sourceOrigins(evidence.measurements) : [];
   return {
     repository: candidate.repository,
     commit: candidate.commit,
@@ -12893,7 +12970,9 @@ function summarizeCandidate(candidate) {
       run: evidence.origin.run,
       artifactId: evidence.origin.artifact.id
     },
-    config: { ...config.origin, trusted: config.untrusted === void 0 }
+    config: { ...config.origin, trusted: config.untrusted === void 0 },
+    ...sources3.length > 0 ? { sources: sources3 } : {},
+    ...candidate.serverUrl ? { serverUrl: candidate.serverUrl } : {}
   };
 }
 function decide(candidate) {
@@ -12990,7 +13069,8 @@ function decide(candidate) {
     diagnostics: [],
     ...outcome.failure ? { failure: outcome.failure } : {},
     summary,
-    candidate: summarizeCandidate(candidate)
+    candidate: summarizeCandidate(candidate),
+    ...candidate.evidence.kind === "present" ? { allMetrics: allMetrics(measurements) } : {}
   };
 }
 function withoutVerdict(summary, subject, diagnostics, failure) {
@@ -13463,8 +13543,9 @@ function candidateConfig(config, path, source) {
     ...source.untrusted ? { untrusted: source.untrusted } : {}
   };
 }
-async function readTeams(ports, config, warnings) {
+async function readTeams(ports, config, options) {
   const teams = [...new Set(config.steps.flatMap((step2) => step2.type === "approval" ? step2.teams : []))];
+  const unreadable = {};
   const entries = await Promise.all(
     teams.map(async (team) => {
       const [org = "", slug = ""] = team.split("/");
@@ -13472,14 +13553,15 @@ async function readTeams(ports, config, warnings) {
         return [team, await ports.listTeamMembers(org, slug)];
       } catch (error) {
         if (!isNotFound(error) && !isForbidden(error)) throw error;
-        warnings.push(
-          `team ${team} could not be read (${describeError(error)}): its members' reviews do not count`
-        );
+        unreadable[team] = options.unreadableTeam ?? `its membership could not be read (${describeError(error)}), so its members' reviews do not count`;
         return [team, []];
       }
     })
   );
-  return Object.fromEntries(entries);
+  return {
+    teamMembers: Object.fromEntries(entries),
+    ...Object.keys(unreadable).length > 0 ? { unreadableTeams: unreadable } : {}
+  };
 }
 async function collectForPullRequest(ports, subject, options) {
   const sleep = options.sleep ?? defaultSleep;
@@ -13520,12 +13602,12 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     };
   const config = parsed.config;
   const fromFork = pr.headRepoFullName === null || pr.headRepoFullName.toLowerCase() !== repository.toLowerCase();
-  const [reviews, files, pusher, teamMembers] = await Promise.all([
+  const [reviews, files, pusher, teams] = await Promise.all([
     readReviews(ports, subject.number, subject.event, sleep),
     reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
     // A fork's pushes are not in this repository's activity: its author is the one who pushes.
     fromFork ? Promise.resolve(void 0) : reading(`who pushed ${shortSha(commit)}`, () => ports.pusherOf(pr.headRef, commit)),
-    readTeams(ports, config, warnings)
+    readTeams(ports, config, options)
   ]);
   const evidenceSubject = {
     kind: "pull_request",
@@ -13536,7 +13618,7 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     headRepository: pr.headRepoFullName,
     defaultBranch: pr.defaultBranch
   };
-  const measuring = options.measuring?.(config, { baseSha: pr.baseSha });
+  const measuring = options.measuring?.(config, { baseSha: pr.baseSha, baseRef: pr.baseRef });
   const gathered = await gatherEvidence(ports, evidenceSubject, config, reviews, measuring);
   warnings.push(...gathered.warnings);
   const candidatePr = {
@@ -13558,7 +13640,8 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
       repository,
       commit,
       pr: candidatePr,
-      teamMembers,
+      ...teams,
+      ...ports.serverUrl ? { serverUrl: ports.serverUrl } : {},
       config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence
     },
@@ -13593,9 +13676,9 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
   if (!parsed.ok)
     return { kind: "invalid-config", repository, commit, diagnostics: parsed.diagnostics, warnings };
   const config = parsed.config;
-  const [contains, teamMembers] = await Promise.all([
+  const [contains, teams] = await Promise.all([
     reading(`whether ${branch} contains ${shortSha(commit)}`, () => ports.branchContains(branch, commit)),
-    readTeams(ports, config, warnings)
+    readTeams(ports, config, options)
   ]);
   const measuring = options.measuring?.(config, {});
   const gathered = await gatherEvidence(
@@ -13616,7 +13699,8 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
       repository,
       commit,
       defaultBranch: { name: branch, contains },
-      teamMembers,
+      ...teams,
+      ...ports.serverUrl ? { serverUrl: ports.serverUrl } : {},
       config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence
     },
@@ -13980,7 +14064,8 @@ function toJsonReport(result) {
     diagnostics: result.diagnostics,
     failure: result.failure ?? null,
     candidate: result.candidate ?? null,
-    notes: result.notes ?? []
+    notes: result.notes ?? [],
+    allMetrics: result.allMetrics ?? []
   };
 }
 function renderJsonReport(result) {
@@ -14730,7 +14815,7 @@ async function readReviews2(file, cwd) {
   return json.map((item, i) => {
     const where = `review [${i}]`;
     if (!isRecord3(item)) throw new InputError(file, `${where} is not an object`);
-    const { id, user, state, commit_id, submitted_at } = item;
+    const { id, user, state, commit_id, submitted_at, body } = item;
     if (typeof id !== "number") throw new InputError(file, `${where}: id must be a number`);
     if (typeof state !== "string") throw new InputError(file, `${where}: state must be a string`);
     if (user !== null && !(isRecord3(user) && typeof user.login === "string"))
@@ -14739,12 +14824,15 @@ async function readReviews2(file, cwd) {
       throw new InputError(file, `${where}: commit_id must be a string or null`);
     if (submitted_at !== void 0 && submitted_at !== null && typeof submitted_at !== "string")
       throw new InputError(file, `${where}: submitted_at must be a string`);
+    if (body !== void 0 && body !== null && typeof body !== "string")
+      throw new InputError(file, `${where}: body must be a string`);
     return {
       id,
       user: user === null ? null : { login: user.login },
       state,
       commit_id: commit_id ?? null,
-      submitted_at: submitted_at ?? null
+      submitted_at: submitted_at ?? null,
+      ...typeof body === "string" ? { body } : {}
     };
   });
 }
@@ -15062,6 +15150,7 @@ async function evaluate(options, cwd, warn) {
   const subject = files.pr ? { kind: "pull_request", number: files.pr.number ?? LOCAL_PR } : { kind: "commit", sha: "local", defaultBranch: LOCAL_BRANCH };
   const collected = await collectCandidate(localPorts(files), subject, {
     configPath: options.config,
+    unreadableTeam: "it is not in --teams, so its members' reviews do not count: give its members with --teams",
     measuring: (config) => ({
       local: true,
       runId: 0,
@@ -15073,7 +15162,11 @@ async function evaluate(options, cwd, warn) {
   });
   if (collected.kind === "no-config")
     return configErrorResult([inputDiagnostic(options.config, "config file: not found")]);
-  if (collected.kind === "candidate") for (const w of collected.warnings) warn(w);
+  if (collected.kind === "candidate") {
+    for (const w of collected.warnings) warn(w);
+    for (const [team, why] of Object.entries(collected.candidate.unreadableTeams ?? {}))
+      warn(`team ${team}: ${why}`);
+  }
   return decisionFor(collected);
 }
 function render2(result, format) {

@@ -7,9 +7,20 @@ import type { ConditionSources } from "../conditions/evaluate.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { formatDiagnostic } from "../diagnostics.js";
 import type { Failure } from "../failure.js";
+import { decimalArithmetic } from "../conditions/decimal.js";
+import { listMetricNumbers } from "../metrics/lookup.js";
 import { evaluateApproval, evaluateTest, type ApprovalEvaluated, type Evaluated } from "./steps.js";
 import { candidateModel, shortSha } from "./reviews.js";
-import type { CandidateSummary, DecisionResult, Decision, MetricRow, Reason, StepResult } from "./types.js";
+import type {
+  CandidateSummary,
+  DecisionResult,
+  Decision,
+  MeasuredMetric,
+  MetricRow,
+  Reason,
+  SourceOrigin,
+  StepResult,
+} from "./types.js";
 
 const SATISFIED = new Set<StepResult["status"]>(["passed", "warned", "approved", "auto_approved", "ready"]);
 
@@ -199,6 +210,8 @@ function verdict(config: Config, steps: StepResult[], approvals: Map<string, App
     if (first.type === "test") why = `${first.name} failed and needs a manual approval`;
     else if (approval && approval.stillNeeded.length > 0)
       why = `${first.name} needs ${approval.missingApprovals} more approval(s) from ${approval.stillNeeded.join(", ")}`;
+    else if (approval && approval.missingApprovals > 0 && first.type === "approval")
+      why = `${first.name} needs ${approval.missingApprovals} more approval(s), and none of its listed approvers can give one here`;
     else why = `${first.name} is ${first.status}`;
     const pendingReason = first.reasons.find(
       (r) => r.data?.rule === "no-pull-request" && r.outcome === "pending",
@@ -274,9 +287,42 @@ function rejectingSteps(steps: StepResult[]): string {
     .join(", ");
 }
 
+/** Every number the metrics files hold, each beside the same key of the same-named baseline source. */
+function allMetrics(measurements: Measurements): MeasuredMetric[] {
+  return measurements.metrics.flatMap((source) => {
+    const base = measurements.baseline.find((b) => b.name === source.name);
+    const baseline = new Map(base ? listMetricNumbers(base).map((n) => [n.key, n.value]) : []);
+    return listMetricNumbers(source).map(({ key, value }) => {
+      const before = baseline.get(key);
+      const comparable = before !== undefined && Number.isFinite(before) && Number.isFinite(value);
+      return {
+        source: source.name,
+        file: source.file,
+        key,
+        value,
+        ...(before === undefined ? {} : { baseline: before }),
+        ...(comparable ? { delta: decimalArithmetic(value, "-", before) } : {}),
+      };
+    });
+  });
+}
+
+function sourceOrigins(measurements: Measurements): SourceOrigin[] {
+  const origins = (kind: SourceOrigin["kind"], sources: Measurements["metrics"]): SourceOrigin[] =>
+    sources.map((s) => ({
+      kind,
+      name: s.name,
+      file: s.file,
+      ...(s.at ? { ref: s.at.ref } : {}),
+      ...(s.at?.commit ? { commit: s.at.commit } : {}),
+    }));
+  return [...origins("metrics", measurements.metrics), ...origins("baseline", measurements.baseline)];
+}
+
 export function summarizeCandidate(candidate: Candidate): CandidateSummary {
   const { evidence, config } = candidate;
   const modelKey = candidateModel(candidate);
+  const sources = evidence.kind === "present" ? sourceOrigins(evidence.measurements) : [];
   return {
     repository: candidate.repository,
     commit: candidate.commit,
@@ -302,6 +348,8 @@ export function summarizeCandidate(candidate: Candidate): CandidateSummary {
               artifactId: evidence.origin.artifact.id,
             },
     config: { ...config.origin, trusted: config.untrusted === undefined },
+    ...(sources.length > 0 ? { sources } : {}),
+    ...(candidate.serverUrl ? { serverUrl: candidate.serverUrl } : {}),
   };
 }
 
@@ -412,6 +460,7 @@ export function decide(candidate: Candidate): DecisionResult {
     ...(outcome.failure ? { failure: outcome.failure } : {}),
     summary,
     candidate: summarizeCandidate(candidate),
+    ...(candidate.evidence.kind === "present" ? { allMetrics: allMetrics(measurements) } : {}),
   };
 }
 

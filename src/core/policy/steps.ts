@@ -149,6 +149,7 @@ function stillNeeded(
   step: ApprovalStep,
   cannotApprove: (string | undefined)[],
   approved: Set<string>,
+  unreadableTeams: Record<string, string> = {},
 ): string[] {
   const excluded = new Set(
     step.allowSelfApproval ? [] : cannotApprove.filter((l): l is string => !!l).map((l) => l.toLowerCase()),
@@ -157,7 +158,19 @@ function stillNeeded(
     const who = user.toLowerCase();
     return !approved.has(who) && !excluded.has(who);
   });
-  return [...users, ...step.teams];
+  const unreadable = new Set(Object.keys(unreadableTeams).map((team) => team.toLowerCase()));
+  return [...users, ...step.teams.filter((team) => !unreadable.has(team.toLowerCase()))];
+}
+
+/** The step's teams nobody can approve for here, each with why and what to do. */
+function unreadableTeamReasons(step: ApprovalStep, candidate: Candidate): Reason[] {
+  const unreadable = candidate.unreadableTeams ?? {};
+  return step.teams.flatMap((team) => {
+    const key = Object.keys(unreadable).find((k) => k.toLowerCase() === team.toLowerCase());
+    return key === undefined
+      ? []
+      : [rule("info", "team-unreadable", `${team} cannot approve here: ${unreadable[key]}`, { team })];
+  });
 }
 
 export function evaluateApproval(
@@ -225,7 +238,7 @@ export function evaluateApproval(
       result: { ...base, status: "pending", reasons },
       rows: auto.rows,
       votes: [],
-      stillNeeded: stillNeeded(step, [], new Set()),
+      stillNeeded: stillNeeded(step, [], new Set(), candidate.unreadableTeams),
       missingApprovals: step.minApprovals,
     };
   }
@@ -250,21 +263,35 @@ export function evaluateApproval(
   } else if (missing === 0) {
     status = "approved";
     const who = approvals.map((v) => v.login).join(", ");
-    verdict = rule("pass", "approved", `approved by ${who} on ${shortSha(candidate.commit)}`);
+    verdict = rule("pass", "approved", `approved by ${who} on ${shortSha(candidate.commit)}`, {
+      approvals: approvals.length,
+      required: step.minApprovals,
+    });
   } else {
     status = "pending";
     verdict = rule(
       "pending",
       "approvals-missing",
       `${approvals.length} of ${step.minApprovals} approvals on ${shortSha(candidate.commit)}: ${missing} more needed`,
+      {
+        approvals: approvals.length,
+        required: step.minApprovals,
+        missing,
+        commit: candidate.commit,
+        from: stillNeeded(step, [pr.author, pr.pusher], approved, candidate.unreadableTeams),
+      },
     );
   }
   verdict.children = tally.reasons;
+  const teams = status === "pending" ? unreadableTeamReasons(step, candidate) : [];
   return {
-    result: { ...base, status, reasons: [verdict, ...reasons] },
+    result: { ...base, status, reasons: [verdict, ...reasons, ...teams] },
     rows: auto.rows,
     votes: tally.votes,
-    stillNeeded: status === "pending" ? stillNeeded(step, [pr.author, pr.pusher], approved) : [],
+    stillNeeded:
+      status === "pending"
+        ? stillNeeded(step, [pr.author, pr.pusher], approved, candidate.unreadableTeams)
+        : [],
     missingApprovals: missing,
   };
 }
