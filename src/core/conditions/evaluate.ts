@@ -30,6 +30,10 @@ export interface ConditionResult {
   inputError?: string;
   /** Why it passed or failed, without the condition's text, e.g. "accuracy = 0.93 holds (> 0.9)". */
   reason: string;
+  /** When a value was compared: what it needed, as shown, e.g. ">= 0.47, from baseline 0.52". */
+  needs?: string;
+  /** When a value was compared: the value as shown beside that bound. */
+  shown?: string;
 }
 
 export interface ConditionSources {
@@ -165,9 +169,12 @@ export function evaluateCondition(condition: Condition, sources: ConditionSource
   const passed = compare(value, condition.op, threshold.threshold);
   const bound = formatBound(threshold.threshold);
   const against = needsBaseline ? `${bound}, from baseline ${formatBound(baseline!)}` : bound;
-  const detail = `${condition.metric.text} = ${formatValueAgainst(value, threshold.threshold)}`;
+  const shown = formatValueAgainst(value, threshold.threshold);
+  const detail = `${condition.metric.text} = ${shown}`;
   const verdict = passed ? `holds (${condition.op} ${against})` : `fails: needs ${condition.op} ${against}`;
   return {
+    needs: `${condition.op} ${against}`,
+    shown,
     condition,
     passed,
     value,

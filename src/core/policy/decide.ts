@@ -73,13 +73,8 @@ function ineligible(candidate: Candidate): { rule: string; why: string } | undef
 }
 
 function trainingStep(step: Step, measurements: Measurements, waitingFor: string | undefined): StepResult {
-  const reasons: Reason[] = [
-    rule(
-      "info",
-      "training",
-      "training runs in the workflow; model-approval judges its outputs in the later steps",
-    ),
-  ];
+  // Training itself runs in the workflow: this step only says what it left (or that it left nothing yet).
+  const reasons: Reason[] = [];
   if (waitingFor !== undefined) {
     reasons.push(
       rule("pending", "evidence-missing", `waiting for the training run's evidence: ${waitingFor}`),
@@ -152,9 +147,15 @@ function deployStep(name: string, environment: string, before: StepResult[]): St
   };
 }
 
+/** The failed checks' reasons: each names its metric, value and bound, so the condition's text would only repeat them. */
 function failingChecks(step: StepResult): string {
   const failed = step.reasons.filter((r) => r.kind === "check" && r.outcome === "fail");
-  return failed.map((r) => r.message).join("; ");
+  return failed
+    .map((r) => {
+      const prefix = `${String(r.data?.condition ?? "")}: `;
+      return r.message.startsWith(prefix) ? r.message.slice(prefix.length) : r.message;
+    })
+    .join("; ");
 }
 
 interface Outcome {

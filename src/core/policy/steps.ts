@@ -57,9 +57,29 @@ function row(step: string, result: ConditionResult): MetricRow {
   };
 }
 
-function evaluateAll(step: string, conditions: Condition[], sources: ConditionSources) {
-  const results = conditions.map((condition) => evaluateCondition(condition, sources));
-  return { results, reasons: results.map(checkReason), rows: results.map((r) => row(step, r)) };
+/**
+ * An auto_approve_if condition that does not hold is no failure: only auto-approval is not reached,
+ * and a human decides. Its reason says so, and its outcome is information.
+ */
+function asAutoApproval(result: ConditionResult): ConditionResult {
+  if (result.passed || result.inputError !== undefined) return result;
+  const reason =
+    result.shown !== undefined && result.needs !== undefined
+      ? `${result.condition.metric.text} = ${result.shown}: auto-approval not reached, needs ${result.needs}`
+      : `auto-approval not reached: ${result.reason}`;
+  return { ...result, reason };
+}
+
+function evaluateAll(step: string, conditions: Condition[], sources: ConditionSources, autoApproval = false) {
+  const evaluated = conditions.map((condition) => evaluateCondition(condition, sources));
+  const results = autoApproval ? evaluated.map(asAutoApproval) : evaluated;
+  const reasons = results.map((r) => {
+    const reason = checkReason(r);
+    return autoApproval && !r.passed && r.inputError === undefined
+      ? { ...reason, outcome: "info" as const }
+      : reason;
+  });
+  return { results, reasons, rows: results.map((r) => row(step, r)) };
 }
 
 function rule(outcome: Reason["outcome"], name: string, message: string, extra = {}): Reason {
@@ -183,7 +203,7 @@ export function evaluateApproval(
   waitingFor?: string,
 ): ApprovalEvaluated {
   const base = { name: step.name, type: "approval" as const };
-  const auto = evaluateAll(step.name, waitingFor === undefined ? step.autoApproveIf : [], sources);
+  const auto = evaluateAll(step.name, waitingFor === undefined ? step.autoApproveIf : [], sources, true);
   const pr = candidate.pr;
   const tally = pr ? tallyReviews(step, candidate, pr) : undefined;
   // An eligible approver who requested changes outranks the thresholds: fail closed.
@@ -218,8 +238,12 @@ export function evaluateApproval(
       };
     }
     const reason = held
-      ? rule("pending", "auto-approve", "auto_approve_if holds, but auto-approval is not allowed:")
-      : rule("pending", "auto-approve", "auto_approve_if does not hold: a manual approval is needed");
+      ? rule("pending", "auto-approve", "auto_approve_if holds, but auto-approval is not allowed:", {
+          unmet: [],
+        })
+      : rule("pending", "auto-approve", "auto-approval not reached: a manual approval is needed", {
+          unmet: auto.results.filter((r) => !r.passed).map((r) => r.condition.text),
+        });
     reason.children = held ? [...blockers, ...auto.reasons] : auto.reasons;
     reasons.push(reason);
   } else if (manualBy.length > 0) {

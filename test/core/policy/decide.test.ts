@@ -65,7 +65,10 @@ describe("test steps and on_fail", () => {
     expect(result.metrics[2]!.reason).toMatch(
       /latency.*not found in eval \(metrics\/eval\.json\).*accuracy, f1/,
     );
-    expect(result.summary).toMatch(/accuracy_check failed: accuracy >= 0.95/);
+    // Each reason names the metric, its value and the bound: the condition's text would only repeat them.
+    expect(result.summary).toBe(
+      "accuracy_check failed: accuracy = 0.93 fails: needs >= 0.95; `latency` not found in eval (metrics/eval.json); available: accuracy, f1",
+    );
   });
 
   it.each([
