@@ -31212,6 +31212,10 @@ function approvalLines(result) {
 function isAutoApproval(result, row2) {
   return result.steps.some((s) => s.type === "approval" && s.name === row2.step);
 }
+function rowVerdict(result, row2) {
+  if (isAutoApproval(result, row2)) return { ok: row2.passed, word: row2.passed ? "met" : "not reached" };
+  return { ok: row2.passed, word: row2.passed ? "pass" : "FAIL" };
+}
 function pendingReasons(step2) {
   return step2.reasons.filter((r) => r.outcome === "pending").flatMap((r) => [r, ...(r.children ?? []).filter((c) => c.kind === "rule" && c.outcome === "pending")]);
 }
@@ -40524,6 +40528,60 @@ function failureResult(failure, subject) {
   return withoutVerdict(failure.message, subject, [], failure);
 }
 
+// src/core/report/text.ts
+var MARK = { pass: "\u2713", fail: "\u2717", pending: "\u2026", info: "-" };
+function quoted(body, max2 = 280) {
+  const flat = body.replace(/\s+/g, " ").trim();
+  const chars = [...flat];
+  return `"${chars.length > max2 ? `${chars.slice(0, max2 - 1).join("").trimEnd()}\u2026` : flat}"`;
+}
+function reasonLines(reasons, depth) {
+  return reasons.flatMap((r) => [
+    `${"  ".repeat(depth)}${MARK[r.outcome]} ${r.message}`,
+    ...typeof r.data?.body === "string" ? [`${"  ".repeat(depth + 1)}${quoted(r.data.body)}`] : [],
+    ...reasonLines(r.children ?? [], depth + 1)
+  ]);
+}
+function renderText(result) {
+  const lines = [`model-approval: ${headline(result)} \u2014 ${result.summary}`];
+  const digest = shortDigest(result.model?.digest);
+  if (result.model?.name || digest)
+    lines.push(`model: ${[result.model?.name, digest].filter(Boolean).join(" ")}`);
+  if (result.headSha)
+    lines.push(`commit: ${result.headSha}${result.pr !== void 0 ? ` (PR #${result.pr})` : ""}`);
+  const evidence = evidenceLine(result);
+  if (evidence) lines.push(`evidence: ${evidence}`);
+  const rules = configLine(result);
+  if (rules) lines.push(`rules: ${rules}`);
+  if (result.diagnostics.length > 0) {
+    lines.push("", "config problems:");
+    lines.push(...result.diagnostics.map((d) => `  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`));
+  }
+  if (result.metrics.length > 0) {
+    lines.push("", "metrics:");
+    for (const row2 of result.metrics) {
+      const verdict2 = rowVerdict(result, row2).word.padEnd(11);
+      const bound = computedBound(row2);
+      lines.push(
+        `  ${verdict2} ${row2.condition}  value ${rowValue(row2)}${bound ? `  needs ${bound}` : ""}  change ${change(row2)}  [${row2.step}]`
+      );
+      if (row2.reason && !row2.passed && (row2.value === void 0 || row2.threshold === void 0))
+        lines.push(`              ${row2.reason}`);
+    }
+  }
+  if (result.steps.length > 0) {
+    lines.push("", "steps:");
+    for (const step2 of result.steps) {
+      lines.push(`  ${statusSymbol(step2.status)} ${step2.name} (${step2.type}): ${statusWord(step2.status)}`);
+      lines.push(...reasonLines(step2.reasons, 2));
+    }
+  }
+  if (result.pendingApprovers.length > 0)
+    lines.push("", `waiting for: ${result.pendingApprovers.join(", ")}`);
+  if (result.notes?.length) lines.push("", "notes:", ...result.notes.map((note) => `  - ${note}`));
+  return lines.join("\n") + "\n";
+}
+
 // src/core/report/json.ts
 var REPORT_SCHEMA_VERSION = 1;
 function replacer(_key, value) {
@@ -40640,8 +40698,8 @@ var Locator = class {
     const { node } = this.find(path6);
     if (!(0, import_yaml.isScalar)(node) || !node.range) return void 0;
     if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") return void 0;
-    const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
-    return node.range[0] + (quoted ? 1 : 0);
+    const quoted2 = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
+    return node.range[0] + (quoted2 ? 1 : 0);
   }
 };
 
@@ -43806,7 +43864,7 @@ function readRows(text3, delimiter3) {
   let cell2 = "";
   let line = 1;
   let rowLine = 1;
-  let quoted = false;
+  let quoted2 = false;
   let quoteLine = 0;
   const endRow = () => {
     cells.push(cell2);
@@ -43817,18 +43875,18 @@ function readRows(text3, delimiter3) {
   const src = text3.replace(/^\uFEFF/, "");
   for (let i2 = 0; i2 < src.length; i2++) {
     const c = src[i2];
-    if (quoted) {
+    if (quoted2) {
       if (c === '"' && src[i2 + 1] === '"') {
         cell2 += '"';
         i2++;
       } else if (c === '"') {
-        quoted = false;
+        quoted2 = false;
       } else {
         if (c === "\n") line++;
         cell2 += c;
       }
     } else if (c === '"' && cell2.trim() === "") {
-      quoted = true;
+      quoted2 = true;
       quoteLine = line;
       cell2 = "";
     } else if (c === delimiter3) {
@@ -43842,7 +43900,7 @@ function readRows(text3, delimiter3) {
       cell2 += c;
     }
   }
-  if (quoted) throw new MetricsFormatError("unterminated quoted field", quoteLine);
+  if (quoted2) throw new MetricsFormatError("unterminated quoted field", quoteLine);
   endRow();
   return rows;
 }
@@ -44703,11 +44761,16 @@ async function runEvaluate(ctx) {
 }
 
 // src/action/gate.ts
+function inert(line) {
+  return /^\s*::/.test(line) ? line.replace("::", ": :") : line;
+}
 async function runGate(ctx) {
   const { runner } = ctx;
   const result = await decisionOfRun(ctx, await collectForRun(ctx, false));
   runner.setOutput("decision", result.decision);
   runner.setOutput("model-digest", result.model?.digest ?? "");
+  for (const line of renderText(result).trimEnd().split("\n")) runner.info(inert(line));
+  await runner.appendSummary(renderMarkdown(result, { marker: false, maxLength: 1e6 }));
   if (result.decision === "approved") {
     runner.info(`model-approval gate: approved \u2014 ${result.summary}`);
     return 0;
