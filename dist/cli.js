@@ -2046,7 +2046,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer: replacer2 } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer2 === "function")
             value = replacer2.call(obj, key, value);
           else if (Array.isArray(replacer2) && !replacer2.includes(key))
@@ -2056,10 +2056,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -2381,9 +2381,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num2 = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num2))
-        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2423,8 +2423,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node) {
-        const num2 = Number(node.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2863,8 +2863,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node) {
-        const num2 = Number(node.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -3066,23 +3066,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
-      return sign === "-" ? num2(-1) * res : res;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num2 = (n) => n;
+      let num = (n) => n;
       if (typeof value === "bigint")
-        num2 = (n) => BigInt(n);
+        num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num2(-1);
+        value *= num(-1);
       }
-      const _60 = num2(60);
+      const _60 = num(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -8293,9 +8293,9 @@ var require_parse = __commonJS({
       const peek = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num2 = 0) => {
+      const consume = (value2 = "", num = 0) => {
         state.consumed += value2;
-        state.index += num2;
+        state.index += num;
       };
       const append = (token) => {
         state.output += token.output != null ? token.output : token.value;
@@ -9225,8 +9225,8 @@ var Locator = class {
     const { node } = this.find(path);
     if (!(0, import_yaml.isScalar)(node) || !node.range) return void 0;
     if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") return void 0;
-    const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
-    return node.range[0] + (quoted ? 1 : 0);
+    const quoted2 = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
+    return node.range[0] + (quoted2 ? 1 : 0);
   }
 };
 
@@ -11209,6 +11209,45 @@ function schemaDiagnostics(errors2, data, locator) {
   return out;
 }
 
+// src/core/conditions/decimal.ts
+var DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/;
+function toDecimal(n) {
+  if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
+  const match = DECIMAL.exec(String(n));
+  if (!match) throw new RangeError(`unexpected number text: ${String(n)}`);
+  const [, sign = "", whole = "0", fraction = "", exponent = "0"] = match;
+  const digits = BigInt(`${sign}${whole}${fraction}`);
+  const scale = fraction.length - Number(exponent);
+  return scale >= 0 ? { units: digits, scale } : { units: digits * 10n ** BigInt(-scale), scale: 0 };
+}
+function fromDecimal(d) {
+  return Number(`${d.units}e${-d.scale}`);
+}
+function aligned(a, b) {
+  const scale = Math.max(a.scale, b.scale);
+  return [a.units * 10n ** BigInt(scale - a.scale), b.units * 10n ** BigInt(scale - b.scale), scale];
+}
+function add(a, b) {
+  const [x, y, scale] = aligned(a, b);
+  return { units: x + y, scale };
+}
+function subtract(a, b) {
+  const [x, y, scale] = aligned(a, b);
+  return { units: x - y, scale };
+}
+function multiply(a, b) {
+  return { units: a.units * b.units, scale: a.scale + b.scale };
+}
+function shift(n, places) {
+  const d = toDecimal(n);
+  return fromDecimal({ units: d.units, scale: d.scale + places });
+}
+function decimalArithmetic(a, op, b) {
+  const x = toDecimal(a);
+  const y = toDecimal(b);
+  return fromDecimal(op === "+" ? add(x, y) : op === "-" ? subtract(x, y) : multiply(x, y));
+}
+
 // src/core/conditions/parse.ts
 var COMPARE_OPS = [">", ">=", "<", "<=", "==", "!="];
 var OP_LIST = COMPARE_OPS.join(" ");
@@ -11299,7 +11338,7 @@ function scanNumber(s) {
   if (!Number.isFinite(literal)) s.fail(`number '${match[0]}' is out of range`, s.column - match[0].length);
   if (s.peek() === "%") {
     s.pos++;
-    return { value: literal / 100, text: `${literal}%` };
+    return { value: shift(literal, 2), text: `${literal}%` };
   }
   return { value: literal, text: String(literal) };
 }
@@ -11819,6 +11858,16 @@ function listMetricKeys(source) {
   walk(source.values, []);
   return keys;
 }
+function listMetricNumbers(source) {
+  const numbers = [];
+  const walk = (node, path) => {
+    if (isTree(node)) for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
+    else if (typeof node === "number" && path.length > 0)
+      numbers.push({ key: formatKeyPath(path), value: node });
+  };
+  walk(source.values, []);
+  return numbers;
+}
 function describeSource(source) {
   return `${source.name} (${source.file})`;
 }
@@ -11939,18 +11988,26 @@ function thresholdOf(condition, baseline) {
   if (baseline === void 0) return { ok: false };
   const adjust = operand.adjust;
   if (!adjust) return { ok: true, threshold: baseline };
-  switch (adjust.op) {
-    case "+":
-      return { ok: true, threshold: baseline + adjust.amount };
-    case "-":
-      return { ok: true, threshold: baseline - adjust.amount };
-    case "*":
-      return { ok: true, threshold: baseline * adjust.amount };
-  }
+  return { ok: true, threshold: decimalArithmetic(baseline, adjust.op, adjust.amount) };
 }
 function formatNumber(n) {
   if (!Number.isFinite(n)) return String(n);
   return String(Number(n.toPrecision(6)));
+}
+function formatBound(n) {
+  return String(n);
+}
+function order(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function formatValueAgainst(value, bound) {
+  if (bound === void 0 || !Number.isFinite(value) || !Number.isFinite(bound)) return formatNumber(value);
+  const wanted = order(value, bound);
+  for (let digits = 6; digits <= 17; digits++) {
+    const shown = String(Number(value.toPrecision(digits)));
+    if (order(Number(shown), bound) === wanted) return shown;
+  }
+  return String(value);
 }
 function evaluateCondition(condition, sources3) {
   const found = find(condition.metric, sources3.metrics, sources3.metricErrors);
@@ -11982,7 +12039,7 @@ function evaluateCondition(condition, sources3) {
   }
   const located = { source: found.source, file: found.file, key: found.key };
   const value = found.value;
-  const delta = baseline === void 0 ? void 0 : value - baseline;
+  const delta = baseline === void 0 ? void 0 : decimalArithmetic(value, "-", baseline);
   const threshold = thresholdOf(condition, baseline);
   if (!threshold.ok) {
     const why = base && !base.ok ? base.reason : "no baseline metrics are configured";
@@ -11995,10 +12052,14 @@ function evaluateCondition(condition, sources3) {
     };
   }
   const passed = compare(value, condition.op, threshold.threshold);
-  const against = needsBaseline ? `${formatNumber(threshold.threshold)}, from baseline ${formatNumber(baseline)}` : formatNumber(threshold.threshold);
-  const detail = `${condition.metric.text} = ${formatNumber(value)}`;
+  const bound = formatBound(threshold.threshold);
+  const against = needsBaseline ? `${bound}, from baseline ${formatBound(baseline)}` : bound;
+  const shown = formatValueAgainst(value, threshold.threshold);
+  const detail = `${condition.metric.text} = ${shown}`;
   const verdict2 = passed ? `holds (${condition.op} ${against})` : `fails: needs ${condition.op} ${against}`;
   return {
+    needs: `${condition.op} ${against}`,
+    shown,
     condition,
     passed,
     value,
@@ -12141,7 +12202,21 @@ function sources2(value, where) {
       throw new Invalid(`${where}[${i}] lacks a name or file`);
     if (typeof format !== "string" || !METRIC_FORMATS.includes(format))
       throw new Invalid(`${where}[${i}] has an unknown format`);
-    return { name, file, format, values: tree(s.values, `${where}[${i}].values`) };
+    const at2 = s.at;
+    if (at2 !== void 0 && !(isRecord2(at2) && typeof at2.ref === "string" && (at2.commit === void 0 || typeof at2.commit === "string")))
+      throw new Invalid(`${where}[${i}].at is not {ref, commit?}`);
+    return {
+      name,
+      file,
+      format,
+      values: tree(s.values, `${where}[${i}].values`),
+      ...at2 === void 0 ? {} : {
+        at: {
+          ref: at2.ref,
+          ...at2.commit === void 0 ? {} : { commit: at2.commit }
+        }
+      }
+    };
   });
 }
 function errors(value, where) {
@@ -12301,11 +12376,13 @@ function mismatch(vote, known, candidate, pr, step2) {
     return `cast on ${describeModel(vote.model)}, but the candidate is ${describeModel(wanted)}: a re-trained model needs a new vote`;
   return void 0;
 }
+var REVIEW_BODY_LIMIT = 1e3;
 function approverReason(review, counted, model2, why) {
   const login = review.user?.login ?? "(deleted user)";
   const state = review.state;
   const on = model2 === void 0 ? "" : ` (${shortKey(model2)})`;
   const message = `${login} ${state} on ${shortSha(review.commit_id)}${on}: ${counted ? "counted" : `not counted \u2014 ${why}`}`;
+  const body = state === "CHANGES_REQUESTED" ? review.body?.trim() : void 0;
   return {
     kind: "approver",
     outcome: counted ? state === "APPROVED" ? "pass" : "fail" : "info",
@@ -12317,7 +12394,8 @@ function approverReason(review, counted, model2, why) {
       submittedAt: review.submitted_at ?? null,
       counted,
       ...model2 === void 0 ? {} : { model: model2 },
-      ...why === void 0 ? {} : { why }
+      ...why === void 0 ? {} : { why },
+      ...body ? { body: body.slice(0, REVIEW_BODY_LIMIT) } : {}
     }
   };
 }
@@ -12439,9 +12517,19 @@ function row(step2, result) {
     ...result.passed ? {} : { reason: result.reason }
   };
 }
-function evaluateAll(step2, conditions, sources3) {
-  const results = conditions.map((condition) => evaluateCondition(condition, sources3));
-  return { results, reasons: results.map(checkReason), rows: results.map((r) => row(step2, r)) };
+function asAutoApproval(result) {
+  if (result.passed || result.inputError !== void 0) return result;
+  const reason = result.shown !== void 0 && result.needs !== void 0 ? `${result.condition.metric.text} = ${result.shown}: auto-approval not reached, needs ${result.needs}` : `auto-approval not reached: ${result.reason}`;
+  return { ...result, reason };
+}
+function evaluateAll(step2, conditions, sources3, autoApproval = false) {
+  const evaluated = conditions.map((condition) => evaluateCondition(condition, sources3));
+  const results = autoApproval ? evaluated.map(asAutoApproval) : evaluated;
+  const reasons = results.map((r) => {
+    const reason = checkReason(r);
+    return autoApproval && !r.passed && r.inputError === void 0 ? { ...reason, outcome: "info" } : reason;
+  });
+  return { results, reasons, rows: results.map((r) => row(step2, r)) };
 }
 function rule(outcome, name, message, extra = {}) {
   return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
@@ -12516,7 +12604,7 @@ function autoApprovalBlockers(config, candidate, manualBy) {
   }
   return blockers;
 }
-function stillNeeded(step2, cannotApprove, approved) {
+function stillNeeded(step2, cannotApprove, approved, unreadableTeams = {}) {
   const excluded = new Set(
     step2.allowSelfApproval ? [] : cannotApprove.filter((l) => !!l).map((l) => l.toLowerCase())
   );
@@ -12524,11 +12612,19 @@ function stillNeeded(step2, cannotApprove, approved) {
     const who = user.toLowerCase();
     return !approved.has(who) && !excluded.has(who);
   });
-  return [...users, ...step2.teams];
+  const unreadable = new Set(Object.keys(unreadableTeams).map((team) => team.toLowerCase()));
+  return [...users, ...step2.teams.filter((team) => !unreadable.has(team.toLowerCase()))];
+}
+function unreadableTeamReasons(step2, candidate) {
+  const unreadable = candidate.unreadableTeams ?? {};
+  return step2.teams.flatMap((team) => {
+    const key = Object.keys(unreadable).find((k) => k.toLowerCase() === team.toLowerCase());
+    return key === void 0 ? [] : [rule("info", "team-unreadable", `${team} cannot approve here: ${unreadable[key]}`, { team })];
+  });
 }
 function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingFor) {
   const base = { name: step2.name, type: "approval" };
-  const auto = evaluateAll(step2.name, waitingFor === void 0 ? step2.autoApproveIf : [], sources3);
+  const auto = evaluateAll(step2.name, waitingFor === void 0 ? step2.autoApproveIf : [], sources3, true);
   const pr = candidate.pr;
   const tally = pr ? tallyReviews(step2, candidate, pr) : void 0;
   const objected = tally?.votes.some((v) => v.state === "CHANGES_REQUESTED") ?? false;
@@ -12559,7 +12655,11 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
         missingApprovals: 0
       };
     }
-    const reason = held ? rule("pending", "auto-approve", "auto_approve_if holds, but auto-approval is not allowed:") : rule("pending", "auto-approve", "auto_approve_if does not hold: a manual approval is needed");
+    const reason = held ? rule("pending", "auto-approve", "auto_approve_if holds, but auto-approval is not allowed:", {
+      unmet: []
+    }) : rule("pending", "auto-approve", "auto-approval not reached: a manual approval is needed", {
+      unmet: auto.results.filter((r) => !r.passed).map((r) => r.condition.text)
+    });
     reason.children = held ? [...blockers, ...auto.reasons] : auto.reasons;
     reasons.push(reason);
   } else if (manualBy.length > 0) {
@@ -12577,7 +12677,7 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
       result: { ...base, status: "pending", reasons },
       rows: auto.rows,
       votes: [],
-      stillNeeded: stillNeeded(step2, [], /* @__PURE__ */ new Set()),
+      stillNeeded: stillNeeded(step2, [], /* @__PURE__ */ new Set(), candidate.unreadableTeams),
       missingApprovals: step2.minApprovals
     };
   }
@@ -12601,21 +12701,32 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
   } else if (missing === 0) {
     status = "approved";
     const who = approvals.map((v) => v.login).join(", ");
-    verdict2 = rule("pass", "approved", `approved by ${who} on ${shortSha(candidate.commit)}`);
+    verdict2 = rule("pass", "approved", `approved by ${who} on ${shortSha(candidate.commit)}`, {
+      approvals: approvals.length,
+      required: step2.minApprovals
+    });
   } else {
     status = "pending";
     verdict2 = rule(
       "pending",
       "approvals-missing",
-      `${approvals.length} of ${step2.minApprovals} approvals on ${shortSha(candidate.commit)}: ${missing} more needed`
+      `${approvals.length} of ${step2.minApprovals} approvals on ${shortSha(candidate.commit)}: ${missing} more needed`,
+      {
+        approvals: approvals.length,
+        required: step2.minApprovals,
+        missing,
+        commit: candidate.commit,
+        from: stillNeeded(step2, [pr.author, pr.pusher], approved, candidate.unreadableTeams)
+      }
     );
   }
   verdict2.children = tally.reasons;
+  const teams = status === "pending" ? unreadableTeamReasons(step2, candidate) : [];
   return {
-    result: { ...base, status, reasons: [verdict2, ...reasons] },
+    result: { ...base, status, reasons: [verdict2, ...reasons, ...teams] },
     rows: auto.rows,
     votes: tally.votes,
-    stillNeeded: status === "pending" ? stillNeeded(step2, [pr.author, pr.pusher], approved) : [],
+    stillNeeded: status === "pending" ? stillNeeded(step2, [pr.author, pr.pusher], approved, candidate.unreadableTeams) : [],
     missingApprovals: missing
   };
 }
@@ -12657,13 +12768,7 @@ function ineligible(candidate) {
   return void 0;
 }
 function trainingStep(step2, measurements, waitingFor) {
-  const reasons = [
-    rule2(
-      "info",
-      "training",
-      "training runs in the workflow; model-approval judges its outputs in the later steps"
-    )
-  ];
+  const reasons = [];
   if (waitingFor !== void 0) {
     reasons.push(
       rule2("pending", "evidence-missing", `waiting for the training run's evidence: ${waitingFor}`)
@@ -12734,7 +12839,10 @@ function deployStep(name, environment, before) {
 }
 function failingChecks(step2) {
   const failed = step2.reasons.filter((r) => r.kind === "check" && r.outcome === "fail");
-  return failed.map((r) => r.message).join("; ");
+  return failed.map((r) => {
+    const prefix = `${String(r.data?.condition ?? "")}: `;
+    return r.message.startsWith(prefix) ? r.message.slice(prefix.length) : r.message;
+  }).join("; ");
 }
 function inputFailure(measurements, rows) {
   const modelErrors = measurements.model?.errors ?? [];
@@ -12777,6 +12885,8 @@ function verdict(config, steps, approvals) {
     if (first.type === "test") why = `${first.name} failed and needs a manual approval`;
     else if (approval && approval.stillNeeded.length > 0)
       why = `${first.name} needs ${approval.missingApprovals} more approval(s) from ${approval.stillNeeded.join(", ")}`;
+    else if (approval && approval.missingApprovals > 0 && first.type === "approval")
+      why = `${first.name} needs ${approval.missingApprovals} more approval(s), and none of its listed approvers can give one here`;
     else why = `${first.name} is ${first.status}`;
     const pendingReason = first.reasons.find(
       (r) => r.data?.rule === "no-pull-request" && r.outcome === "pending"
@@ -12799,9 +12909,62 @@ function blockDeploys(steps, ruleName, why) {
     (step2) => step2.type === "deploy" ? { ...step2, status: "blocked", reasons: [rule2("pending", ruleName, `blocked: ${why}`)] } : step2
   );
 }
+function rejectDeploys(config, steps, why, failPipeline, everyDeploy = false) {
+  return steps.map((step2) => {
+    if (step2.type !== "deploy" || step2.status === "ready" && !everyDeploy) return step2;
+    const cfg = config.steps.find((s) => s.name === step2.name);
+    const environment = cfg?.type === "deploy" ? cfg.environment : void 0;
+    const to = environment ? ` to ${environment}` : "";
+    const consequence = failPipeline ? `the deploy${to} does not proceed` : `the deploy${to} stays blocked until a new candidate (on_reject: block)`;
+    return {
+      ...step2,
+      status: "rejected",
+      reasons: [
+        rule2("fail", why.rule, `rejected: ${why.message}; ${consequence}`, {
+          ...environment ? { environment } : {},
+          failPipeline
+        })
+      ]
+    };
+  });
+}
+function rejectingSteps(steps) {
+  return steps.filter(
+    (s) => s.type === "test" && s.status === "failed" || s.type === "approval" && s.status === "rejected"
+  ).map((s) => `${s.name} ${s.status}`).join(", ");
+}
+function allMetrics(measurements) {
+  return measurements.metrics.flatMap((source) => {
+    const base = measurements.baseline.find((b) => b.name === source.name);
+    const baseline = new Map(base ? listMetricNumbers(base).map((n) => [n.key, n.value]) : []);
+    return listMetricNumbers(source).map(({ key, value }) => {
+      const before = baseline.get(key);
+      const comparable = before !== void 0 && Number.isFinite(before) && Number.isFinite(value);
+      return {
+        source: source.name,
+        file: source.file,
+        key,
+        value,
+        ...before === void 0 ? {} : { baseline: before },
+        ...comparable ? { delta: decimalArithmetic(value, "-", before) } : {}
+      };
+    });
+  });
+}
+function sourceOrigins(measurements) {
+  const origins = (kind, sources3) => sources3.map((s) => ({
+    kind,
+    name: s.name,
+    file: s.file,
+    ...s.at ? { ref: s.at.ref } : {},
+    ...s.at?.commit ? { commit: s.at.commit } : {}
+  }));
+  return [...origins("metrics", measurements.metrics), ...origins("baseline", measurements.baseline)];
+}
 function summarizeCandidate(candidate) {
   const { evidence, config } = candidate;
   const modelKey2 = candidateModel(candidate);
+  const sources3 = evidence.kind === "present" ? sourceOrigins(evidence.measurements) : [];
   return {
     repository: candidate.repository,
     commit: candidate.commit,
@@ -12821,7 +12984,9 @@ function summarizeCandidate(candidate) {
       run: evidence.origin.run,
       artifactId: evidence.origin.artifact.id
     },
-    config: { ...config.origin, trusted: config.untrusted === void 0 }
+    config: { ...config.origin, trusted: config.untrusted === void 0 },
+    ...sources3.length > 0 ? { sources: sources3 } : {},
+    ...candidate.serverUrl ? { serverUrl: candidate.serverUrl } : {}
   };
 }
 function decide(candidate) {
@@ -12874,9 +13039,16 @@ function decide(candidate) {
   if (failure) outcome = { decision: "error", failPipeline: true, summary: failure.message, failure };
   else if (blocked) {
     outcome = { decision: "rejected", failPipeline: true, summary: blocked.why };
-    steps = blockDeploys(steps, blocked.rule, blocked.why);
+    steps = rejectDeploys(config, steps, { rule: blocked.rule, message: blocked.why }, true, true);
   } else {
     outcome = verdict(config, steps, approvals);
+    if (outcome.decision === "rejected")
+      steps = rejectDeploys(
+        config,
+        steps,
+        { rule: "deploy-rejected", message: rejectingSteps(steps) },
+        outcome.failPipeline
+      );
     if (outcome.decision === "approved" && waitingFor !== void 0) {
       outcome = {
         decision: "pending",
@@ -12911,7 +13083,8 @@ function decide(candidate) {
     diagnostics: [],
     ...outcome.failure ? { failure: outcome.failure } : {},
     summary,
-    candidate: summarizeCandidate(candidate)
+    candidate: summarizeCandidate(candidate),
+    ...candidate.evidence.kind === "present" ? { allMetrics: allMetrics(measurements) } : {}
   };
 }
 function withoutVerdict(summary, subject, diagnostics, failure) {
@@ -13384,8 +13557,9 @@ function candidateConfig(config, path, source) {
     ...source.untrusted ? { untrusted: source.untrusted } : {}
   };
 }
-async function readTeams(ports, config, warnings) {
+async function readTeams(ports, config, options) {
   const teams = [...new Set(config.steps.flatMap((step2) => step2.type === "approval" ? step2.teams : []))];
+  const unreadable = {};
   const entries = await Promise.all(
     teams.map(async (team) => {
       const [org = "", slug = ""] = team.split("/");
@@ -13393,14 +13567,15 @@ async function readTeams(ports, config, warnings) {
         return [team, await ports.listTeamMembers(org, slug)];
       } catch (error) {
         if (!isNotFound(error) && !isForbidden(error)) throw error;
-        warnings.push(
-          `team ${team} could not be read (${describeError(error)}): its members' reviews do not count`
-        );
+        unreadable[team] = options.unreadableTeam ?? `its membership could not be read (${describeError(error)}), so its members' reviews do not count`;
         return [team, []];
       }
     })
   );
-  return Object.fromEntries(entries);
+  return {
+    teamMembers: Object.fromEntries(entries),
+    ...Object.keys(unreadable).length > 0 ? { unreadableTeams: unreadable } : {}
+  };
 }
 async function collectForPullRequest(ports, subject, options) {
   const sleep = options.sleep ?? defaultSleep;
@@ -13441,12 +13616,12 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     };
   const config = parsed.config;
   const fromFork = pr.headRepoFullName === null || pr.headRepoFullName.toLowerCase() !== repository.toLowerCase();
-  const [reviews, files, pusher, teamMembers] = await Promise.all([
+  const [reviews, files, pusher, teams] = await Promise.all([
     readReviews(ports, subject.number, subject.event, sleep),
     reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
     // A fork's pushes are not in this repository's activity: its author is the one who pushes.
     fromFork ? Promise.resolve(void 0) : reading(`who pushed ${shortSha(commit)}`, () => ports.pusherOf(pr.headRef, commit)),
-    readTeams(ports, config, warnings)
+    readTeams(ports, config, options)
   ]);
   const evidenceSubject = {
     kind: "pull_request",
@@ -13457,7 +13632,7 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     headRepository: pr.headRepoFullName,
     defaultBranch: pr.defaultBranch
   };
-  const measuring = options.measuring?.(config, { baseSha: pr.baseSha });
+  const measuring = options.measuring?.(config, { baseSha: pr.baseSha, baseRef: pr.baseRef });
   const gathered = await gatherEvidence(ports, evidenceSubject, config, reviews, measuring);
   warnings.push(...gathered.warnings);
   const candidatePr = {
@@ -13479,7 +13654,8 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
       repository,
       commit,
       pr: candidatePr,
-      teamMembers,
+      ...teams,
+      ...ports.serverUrl ? { serverUrl: ports.serverUrl } : {},
       config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence
     },
@@ -13514,9 +13690,9 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
   if (!parsed.ok)
     return { kind: "invalid-config", repository, commit, diagnostics: parsed.diagnostics, warnings };
   const config = parsed.config;
-  const [contains, teamMembers] = await Promise.all([
+  const [contains, teams] = await Promise.all([
     reading(`whether ${branch} contains ${shortSha(commit)}`, () => ports.branchContains(branch, commit)),
-    readTeams(ports, config, warnings)
+    readTeams(ports, config, options)
   ]);
   const measuring = options.measuring?.(config, {});
   const gathered = await gatherEvidence(
@@ -13537,7 +13713,8 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
       repository,
       commit,
       defaultBranch: { name: branch, contains },
-      teamMembers,
+      ...teams,
+      ...ports.serverUrl ? { serverUrl: ports.serverUrl } : {},
       config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence
     },
@@ -13595,13 +13772,31 @@ function headline(result) {
   const qualifier = result.decision === "approved" && result.autoApproved ? " (auto-approved)" : result.decision === "rejected" && !result.failPipeline ? " (blocked)" : "";
   return `${word}${qualifier}`;
 }
-function num(value) {
-  return value === void 0 ? "\u2014" : formatNumber(value);
+function rowValue(row2) {
+  return row2.value === void 0 ? "\u2014" : formatValueAgainst(row2.value, row2.threshold);
+}
+function signed(delta) {
+  const sign = delta > 0 ? "+" : delta < 0 ? "" : "\xB1";
+  return `${sign}${formatNumber(delta)}`;
 }
 function change(row2) {
   if (row2.delta === void 0 || row2.baseline === void 0) return "\u2014";
-  const sign = row2.delta > 0 ? "+" : row2.delta < 0 ? "" : "\xB1";
-  return `${sign}${formatNumber(row2.delta)} (baseline ${formatNumber(row2.baseline)})`;
+  return `${signed(row2.delta)} (baseline ${formatBound(row2.baseline)})`;
+}
+function conditionOf(row2) {
+  const parsed = parseCondition(row2.condition);
+  return parsed.ok ? parsed.condition : void 0;
+}
+function direction(row2) {
+  const op = conditionOf(row2)?.op;
+  if (op === ">" || op === ">=") return "higher";
+  if (op === "<" || op === "<=") return "lower";
+  return void 0;
+}
+function computedBound(row2) {
+  const condition = conditionOf(row2);
+  if (!condition || condition.value.kind !== "baseline" || row2.threshold === void 0) return void 0;
+  return `${condition.op} ${formatBound(row2.threshold)}`;
 }
 function shortDigest(digest) {
   return digest ? `sha256:${digest.slice(0, 12)}` : void 0;
@@ -13635,7 +13830,8 @@ function approvalLines(result) {
           commit: typeof d.commit === "string" ? d.commit : "",
           counted: d.counted === true,
           ...typeof d.model === "string" ? { model: d.model } : {},
-          ...typeof d.why === "string" ? { why: d.why } : {}
+          ...typeof d.why === "string" ? { why: d.why } : {},
+          ...typeof d.body === "string" ? { body: d.body } : {}
         });
       }
       if (reason.children) walk(step2, reason.children);
@@ -13644,9 +13840,11 @@ function approvalLines(result) {
   for (const step2 of result.steps) if (step2.type === "approval") walk(step2.name, step2.reasons);
   return lines;
 }
+function isAutoApproval(result, row2) {
+  return result.steps.some((s) => s.type === "approval" && s.name === row2.step);
+}
 function rowVerdict(result, row2) {
-  const approval = result.steps.some((s) => s.type === "approval" && s.name === row2.step);
-  if (approval) return { ok: row2.passed, word: row2.passed ? "met" : "not met" };
+  if (isAutoApproval(result, row2)) return { ok: row2.passed, word: row2.passed ? "met" : "not reached" };
   return { ok: row2.passed, word: row2.passed ? "pass" : "FAIL" };
 }
 function pendingReasons(step2) {
@@ -13690,8 +13888,15 @@ function renderMermaid(result) {
 
 // src/core/report/markdown.ts
 var COMMENT_MARKER = "<!-- model-approval:comment -->";
+var QUOTE_LENGTH = 280;
 function cell(text2) {
   return text2.replace(/\r?\n/g, " ").replace(/[\\`[\]<>|]/g, "\\$&").replace(/@/g, "@\u200B");
+}
+function inertQuote(text2, max = QUOTE_LENGTH) {
+  const flat = text2.replace(/\s+/g, " ").trim();
+  const chars = [...flat];
+  const cut = chars.length > max ? `${chars.slice(0, max - 1).join("").trimEnd()}\u2026` : flat;
+  return cut.replace(/[\\`*_{}[\]()<>#+\-.!|~&=:]/g, "\\$&").replace(/@/g, "@\u200B").replace(/#/g, "#\u200B").replace(/\\:\/\//g, "\\:\u200B//").replace(/www\\\./gi, (m) => `${m.slice(0, 3)}\u200B${m.slice(3)}`);
 }
 function code(text2) {
   return `\`${text2.replace(/`/g, "'")}\``;
@@ -13699,6 +13904,40 @@ function code(text2) {
 function limited(items, max) {
   return { shown: items.slice(0, max), omitted: Math.max(0, items.length - max) };
 }
+var Links = class _Links {
+  base;
+  constructor(result) {
+    const server = result.candidate?.serverUrl;
+    const repository = result.candidate?.repository;
+    if (server && repository && /^https?:\/\/[^\s()<>"'`]+$/.test(server) && /^[\w.-]+\/[\w.-]+$/.test(repository))
+      this.base = `${server.replace(/\/+$/, "")}/${repository}`;
+  }
+  static path(path) {
+    const clean = path.replace(/^\.\//, "");
+    if (clean === "" || clean.startsWith("/") || clean.split("/").includes("..") || /[\r\n]/.test(clean))
+      return void 0;
+    return clean.split("/").map(
+      (segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)
+    ).join("/");
+  }
+  run(run) {
+    return this.base && run ? `${this.base}/actions/runs/${run.id}/attempts/${run.attempt}` : void 0;
+  }
+  commit(sha) {
+    return this.base && sha && /^[0-9a-f]{40}$/.test(sha) ? `${this.base}/commit/${sha}` : void 0;
+  }
+  /** A file at a commit (or a ref when no commit is known). */
+  blob(at2, path) {
+    const file = _Links.path(path);
+    if (!this.base || !at2 || !file) return void 0;
+    const ref = /^[0-9a-f]{40}$/.test(at2) ? at2 : _Links.path(at2);
+    return ref ? `${this.base}/blob/${ref}/${file}` : void 0;
+  }
+};
+function linked(text2, url) {
+  return url ? `[${text2}](${url})` : text2;
+}
+var ARROW = { higher: "\u2191", lower: "\u2193" };
 function metricsSection(result, maxRows) {
   const rows = result.metrics;
   if (rows.length === 0) return [];
@@ -13709,27 +13948,98 @@ function metricsSection(result, maxRows) {
     "| Metric | Value | Condition | Result | Change vs baseline |",
     "| --- | --- | --- | --- | --- |",
     ...shown.map((row2) => {
-      const { ok, word } = rowVerdict(result, row2);
-      const verdict2 = `${ok ? "\u2713" : word === "FAIL" ? "\u2717" : "\u2013"} ${word.toLowerCase()}${!ok && row2.reason ? `: ${row2.reason}` : ""}`;
-      return `| ${cell(row2.metric)} | ${num(row2.value)} | ${code(row2.condition)} (${cell(row2.step)}) | ${cell(verdict2)} | ${cell(change(row2))} |`;
+      const better = direction(row2);
+      const metric = `${cell(row2.metric)}${better ? ` ${ARROW[better]}` : ""}`;
+      const bound = computedBound(row2);
+      const why = row2.value === void 0 || row2.threshold === void 0 ? row2.reason : void 0;
+      let verdict2;
+      if (isAutoApproval(result, row2))
+        verdict2 = row2.passed ? `\u2713 met${bound ? ` (${bound})` : ""}` : `\u2013 auto-approval not reached${bound ? `: needs ${bound}` : why ? `: ${why}` : ""}`;
+      else
+        verdict2 = row2.passed ? `\u2713 pass${bound ? ` (${bound})` : ""}` : `\u2717 fail${bound ? `: needs ${bound}` : why ? `: ${why}` : ""}`;
+      return `| ${metric} | ${rowValue(row2)} | ${code(row2.condition)} (${cell(row2.step)}) | ${cell(verdict2)} | ${cell(change(row2))} |`;
     })
   ];
   if (omitted > 0) lines.push("", `_\u2026and ${omitted} more metric rows (see the JSON report)._`);
+  const arrows = new Set(shown.map(direction));
+  const legend = [
+    ...arrows.has("higher") ? ["\u2191 higher is better"] : [],
+    ...arrows.has("lower") ? ["\u2193 lower is better"] : []
+  ];
+  if (legend.length > 0) lines.push("", `<sub>${legend.join(", ")}, as the conditions say.</sub>`);
   return [...lines, ""];
 }
-function firstMessage(reasons) {
-  const top = reasons.find((r) => r.outcome !== "info") ?? reasons[0];
-  return top ? top.message : "";
+function allMetricsSection(result, maxRows) {
+  const all = result.allMetrics ?? [];
+  if (all.length === 0) return [];
+  const { shown, omitted } = limited(all, maxRows);
+  const sources3 = new Set(all.map((m) => m.source)).size;
+  const withBaseline = all.some((m) => m.baseline !== void 0);
+  const head = [
+    ...sources3 > 1 ? ["Source"] : [],
+    "Metric",
+    "Value",
+    ...withBaseline ? ["Baseline", "Change"] : []
+  ];
+  const lines = [
+    `<details><summary>All metrics the files hold (${all.length})</summary>`,
+    "",
+    `| ${head.join(" | ")} |`,
+    `| ${head.map(() => "---").join(" | ")} |`,
+    ...shown.map((m) => {
+      const cells = [
+        ...sources3 > 1 ? [cell(m.source)] : [],
+        cell(m.key),
+        formatBound(m.value),
+        ...withBaseline ? [
+          m.baseline === void 0 ? "\u2014" : formatBound(m.baseline),
+          m.delta === void 0 ? "\u2014" : signed(m.delta)
+        ] : []
+      ];
+      return `| ${cells.join(" | ")} |`;
+    })
+  ];
+  if (omitted > 0) lines.push("", `_\u2026and ${omitted} more (see the JSON report)._`);
+  return [...lines, "", "</details>", ""];
 }
-function stepsSection(result) {
-  if (result.steps.length === 0) return [];
+function stepDetail(step2, pending) {
+  const rule3 = (name) => step2.reasons.find((r) => r.data?.rule === name);
+  if (pending && (step2.status === "pending" || step2.status === "needs_approval")) return "see Still needed";
+  switch (step2.type) {
+    case "test": {
+      const checks = step2.reasons.filter((r) => r.kind === "check").length;
+      const summary = step2.reasons.find((r) => String(r.data?.rule ?? "").startsWith("on_fail:"));
+      if (summary) return summary.message;
+      return checks === 1 ? "its check holds" : `all ${checks} checks hold`;
+    }
+    case "approval": {
+      const verdict2 = step2.reasons[0];
+      const data = verdict2?.data ?? {};
+      if (step2.status === "auto_approved") return "every auto_approve_if condition holds";
+      if (step2.status === "approved" && typeof data.approvals === "number")
+        return `${data.approvals} of ${String(data.required)} approvals (see Reviews)`;
+      if (step2.status === "rejected") return "changes requested (see Reviews)";
+      return (rule3("approvals-missing") ?? verdict2)?.message ?? "";
+    }
+    default: {
+      const top = step2.reasons.find((r) => r.outcome !== "info") ?? step2.reasons[0];
+      return top?.message ?? "";
+    }
+  }
+}
+function worthARow(step2) {
+  return !(step2.type === "training" && step2.status === "passed");
+}
+function stepsSection(result, pending) {
+  const steps = result.steps.filter(worthARow);
+  if (steps.length === 0) return [];
   return [
     "### Steps",
     "",
     "| Step | Type | Status | Details |",
     "| --- | --- | --- | --- |",
-    ...result.steps.map(
-      (s) => `| ${cell(s.name)} | ${s.type} | ${statusSymbol(s.status)} ${statusWord(s.status)} | ${cell(firstMessage(s.reasons))} |`
+    ...steps.map(
+      (s) => `| ${cell(s.name)} | ${s.type} | ${statusSymbol(s.status)} ${statusWord(s.status)} | ${cell(stepDetail(s, pending))} |`
     ),
     ""
   ];
@@ -13751,6 +14061,7 @@ function approvalsSection(lines, maxRows) {
     out.push(
       `- ${cell(l.login)} ${verb} commit ${code(shortCommit(l.commit))}${onModel(l)} \u2014 ${cell(l.step)}`
     );
+    if (l.body) out.push(`  > ${inertQuote(l.body)}`);
   }
   if (counted.length === 0) out.push("- no review counts yet");
   if (others.shown.length > 0) {
@@ -13764,16 +14075,57 @@ function approvalsSection(lines, maxRows) {
   }
   return [...out, ""];
 }
-function neededSection(result) {
+function mention(logins) {
+  const at2 = logins.map((a) => `@${a}`);
+  return at2.length <= 1 ? at2[0] ?? "" : `${at2.slice(0, -1).join(", ")} or ${at2.at(-1)}`;
+}
+function autoApprovalLine(step2) {
+  const auto = step2.reasons.find((r) => r.data?.rule === "auto-approve" && r.outcome === "pending");
+  if (!auto) return void 0;
+  const unmet = Array.isArray(auto.data?.unmet) ? auto.data.unmet : [];
+  if (unmet.length > 0) return `auto-approval not reached: ${unmet.map(code).join(", ")}`;
+  const blockers = (auto.children ?? []).filter((c) => c.kind === "rule" && c.outcome !== "pass");
+  if (blockers.length > 0)
+    return `auto-approval not allowed: ${cell(blockers.map((b) => b.message).join("; "))}`;
+  return cell(auto.message);
+}
+function approvalNeeded(step2, missing) {
+  const d = missing.data ?? {};
+  const from = Array.isArray(d.from) ? d.from : [];
+  const count = typeof d.missing === "number" ? d.missing : 1;
+  const commit = typeof d.commit === "string" ? ` on ${code(shortCommit(d.commit))}` : "";
+  const so = typeof d.approvals === "number" ? ` (${d.approvals} of ${String(d.required)} so far)` : "";
+  const who = from.length > 0 ? `, from ${mention(from)}` : ": none of the listed approvers can give one here";
+  const lines = [
+    `- **${cell(step2.name)}**: ${count} more approving review${count === 1 ? "" : "s"}${commit}${so}${who}`
+  ];
+  const auto = autoApprovalLine(step2);
+  if (auto) lines.push(`  - ${auto}`);
+  for (const r of step2.reasons)
+    if (r.data?.rule === "team-unreadable" || r.outcome === "pending" && r !== missing && r.data?.rule !== "auto-approve")
+      lines.push(`  - ${cell(r.message)}`);
+  return lines;
+}
+function neededLines(result) {
   if (result.decision !== "pending") return [];
-  const out = ["### Still needed", ""];
+  const out = [];
   for (const step2 of result.steps) {
     if (step2.status !== "pending" && step2.status !== "needs_approval") continue;
-    for (const reason of pendingReasons(step2)) out.push(`- **${cell(step2.name)}**: ${cell(reason.message)}`);
+    const missing = step2.reasons.find((r) => r.data?.rule === "approvals-missing");
+    if (step2.type === "approval" && missing) {
+      out.push(...approvalNeeded(step2, missing));
+      continue;
+    }
+    const auto = step2.type === "approval" ? autoApprovalLine(step2) : void 0;
+    const item = (text2) => out.push(`- **${cell(step2.name)}**: ${text2}`);
+    for (const reason of step2.reasons) {
+      if (reason.data?.rule === "auto-approve" && auto) item(auto);
+      else if (reason.outcome === "pending")
+        for (const r of pendingReasons({ ...step2, reasons: [reason] })) item(cell(r.message));
+      else if (reason.data?.rule === "team-unreadable") item(cell(reason.message));
+    }
   }
-  if (result.pendingApprovers.length > 0)
-    out.push(`- approving review from: ${result.pendingApprovers.map((a) => `@${a}`).join(", ")}`);
-  return [...out, ""];
+  return out;
 }
 function diagnosticsSection(result, maxRows) {
   if (result.diagnostics.length === 0) return [];
@@ -13788,31 +14140,60 @@ function notesSection(result) {
   if (notes.length === 0) return [];
   return ["### Notes", "", ...notes.map((note) => `- ${cell(note)}`), ""];
 }
+function provenance(result, links) {
+  const lines = [];
+  const evidence = result.candidate?.evidence;
+  const run = evidence?.kind === "missing" ? void 0 : evidence?.run;
+  if (run && links.run(run))
+    lines.push(
+      `**Evidence** ${linked(`training run ${run.id} (attempt ${run.attempt})`, links.run(run))} of ${cell(run.workflow)} on ${cell(run.event)}`
+    );
+  else if (evidenceLine(result)) lines.push(`**Evidence** ${cell(evidenceLine(result))}`);
+  const sources3 = result.candidate?.sources ?? [];
+  const commit = result.candidate?.commit;
+  const metrics = sources3.filter((s) => s.kind === "metrics");
+  if (metrics.length > 0)
+    lines.push(
+      `**Metrics** ${metrics.map((s) => `${cell(s.name)}: ${linked(cell(s.file), links.blob(commit, s.file))}`).join(", ")}`
+    );
+  const baseline = sources3.filter((s) => s.kind === "baseline");
+  if (baseline.length > 0)
+    lines.push(
+      `**Baseline** ${baseline.map((s) => {
+        const at2 = s.commit ?? s.ref;
+        const file = linked(cell(s.file), links.blob(at2, s.file));
+        const where = s.ref ? ` at ${cell(s.ref)}${s.commit ? ` (${linked(code(shortCommit(s.commit)), links.commit(s.commit))})` : ""}` : "";
+        return `${cell(s.name)}: ${file}${where}`;
+      }).join(", ")}`
+    );
+  if (configLine(result)) lines.push(`**Rules** ${cell(configLine(result))}`);
+  return lines;
+}
 function render(result, maxRows, marker) {
+  const links = new Links(result);
   const digest = shortDigest(result.model?.digest);
   const facts = [
     result.model?.name ? `**Model** ${cell(result.model.name)}` : void 0,
     digest ? `**Digest** ${code(digest)}` : void 0,
-    result.headSha ? `**Commit** ${code(shortCommit(result.headSha))}` : void 0,
+    result.headSha ? `**Commit** ${linked(code(shortCommit(result.headSha)), links.commit(result.headSha))}` : void 0,
     result.pr !== void 0 ? `**PR** #${result.pr}` : void 0
   ].filter((f) => f !== void 0);
-  const provenance = [
-    ...evidenceLine(result) ? [`**Evidence** ${cell(evidenceLine(result))}`] : [],
-    ...configLine(result) ? [`**Rules** ${cell(configLine(result))}`] : []
-  ];
+  const origin = provenance(result, links);
+  const needed = neededLines(result);
+  const lead = needed.length > 0 ? ["### Still needed", "", ...needed] : [`> ${cell(result.summary)}`];
   const lines = [
     ...marker ? [COMMENT_MARKER] : [],
     `## model-approval: ${headline(result)}`,
     "",
-    `> ${cell(result.summary)}`,
+    ...lead,
     "",
     ...facts.length ? [facts.join(" \xB7 "), ""] : [],
-    ...provenance.length ? [provenance.join("  \n"), ""] : [],
+    ...origin.length ? [origin.join("  \n"), ""] : [],
     ...diagnosticsSection(result, maxRows),
     ...metricsSection(result, maxRows),
-    ...stepsSection(result),
+    ...allMetricsSection(result, maxRows),
+    ...stepsSection(result, needed.length > 0),
     ...approvalsSection(approvalLines(result), maxRows),
-    ...neededSection(result),
     ...notesSection(result),
     ...result.steps.length ? ["```mermaid", renderMermaid(result), "```", ""] : []
   ];
@@ -13821,7 +14202,13 @@ function render(result, maxRows, marker) {
 function renderMarkdown(result, options = {}) {
   const limit = options.maxLength ?? GITHUB_LIMITS.commentBody;
   const marker = options.marker ?? true;
-  let maxRows = Math.max(result.metrics.length, result.diagnostics.length, approvalLines(result).length, 1);
+  let maxRows = Math.max(
+    result.metrics.length,
+    result.diagnostics.length,
+    approvalLines(result).length,
+    result.allMetrics?.length ?? 0,
+    1
+  );
   for (; ; ) {
     const text2 = render(result, maxRows, marker);
     if (text2.length <= limit) return text2;
@@ -13835,9 +14222,15 @@ function renderMarkdown(result, options = {}) {
 
 // src/core/report/text.ts
 var MARK = { pass: "\u2713", fail: "\u2717", pending: "\u2026", info: "-" };
+function quoted(body, max = 280) {
+  const flat = body.replace(/\s+/g, " ").trim();
+  const chars = [...flat];
+  return `"${chars.length > max ? `${chars.slice(0, max - 1).join("").trimEnd()}\u2026` : flat}"`;
+}
 function reasonLines(reasons, depth) {
   return reasons.flatMap((r) => [
     `${"  ".repeat(depth)}${MARK[r.outcome]} ${r.message}`,
+    ...typeof r.data?.body === "string" ? [`${"  ".repeat(depth + 1)}${quoted(r.data.body)}`] : [],
     ...reasonLines(r.children ?? [], depth + 1)
   ]);
 }
@@ -13859,11 +14252,13 @@ function renderText(result) {
   if (result.metrics.length > 0) {
     lines.push("", "metrics:");
     for (const row2 of result.metrics) {
-      const verdict2 = rowVerdict(result, row2).word.padEnd(7);
+      const verdict2 = rowVerdict(result, row2).word.padEnd(11);
+      const bound = computedBound(row2);
       lines.push(
-        `  ${verdict2} ${row2.condition}  value ${num(row2.value)}  change ${change(row2)}  [${row2.step}]`
+        `  ${verdict2} ${row2.condition}  value ${rowValue(row2)}${bound ? `  needs ${bound}` : ""}  change ${change(row2)}  [${row2.step}]`
       );
-      if (row2.reason && !row2.passed) lines.push(`        ${row2.reason}`);
+      if (row2.reason && !row2.passed && (row2.value === void 0 || row2.threshold === void 0))
+        lines.push(`              ${row2.reason}`);
     }
   }
   if (result.steps.length > 0) {
@@ -13901,7 +14296,8 @@ function toJsonReport(result) {
     diagnostics: result.diagnostics,
     failure: result.failure ?? null,
     candidate: result.candidate ?? null,
-    notes: result.notes ?? []
+    notes: result.notes ?? [],
+    allMetrics: result.allMetrics ?? []
   };
 }
 function renderJsonReport(result) {
@@ -13999,7 +14395,7 @@ function readRows(text2, delimiter) {
   let cell2 = "";
   let line = 1;
   let rowLine = 1;
-  let quoted = false;
+  let quoted2 = false;
   let quoteLine = 0;
   const endRow = () => {
     cells.push(cell2);
@@ -14010,18 +14406,18 @@ function readRows(text2, delimiter) {
   const src = text2.replace(/^\uFEFF/, "");
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
-    if (quoted) {
+    if (quoted2) {
       if (c === '"' && src[i + 1] === '"') {
         cell2 += '"';
         i++;
       } else if (c === '"') {
-        quoted = false;
+        quoted2 = false;
       } else {
         if (c === "\n") line++;
         cell2 += c;
       }
     } else if (c === '"' && cell2.trim() === "") {
-      quoted = true;
+      quoted2 = true;
       quoteLine = line;
       cell2 = "";
     } else if (c === delimiter) {
@@ -14035,7 +14431,7 @@ function readRows(text2, delimiter) {
       cell2 += c;
     }
   }
-  if (quoted) throw new MetricsFormatError("unterminated quoted field", quoteLine);
+  if (quoted2) throw new MetricsFormatError("unterminated quoted field", quoteLine);
   endRow();
   return rows;
 }
@@ -14651,7 +15047,7 @@ async function readReviews2(file, cwd) {
   return json.map((item, i) => {
     const where = `review [${i}]`;
     if (!isRecord3(item)) throw new InputError(file, `${where} is not an object`);
-    const { id, user, state, commit_id, submitted_at } = item;
+    const { id, user, state, commit_id, submitted_at, body } = item;
     if (typeof id !== "number") throw new InputError(file, `${where}: id must be a number`);
     if (typeof state !== "string") throw new InputError(file, `${where}: state must be a string`);
     if (user !== null && !(isRecord3(user) && typeof user.login === "string"))
@@ -14660,12 +15056,15 @@ async function readReviews2(file, cwd) {
       throw new InputError(file, `${where}: commit_id must be a string or null`);
     if (submitted_at !== void 0 && submitted_at !== null && typeof submitted_at !== "string")
       throw new InputError(file, `${where}: submitted_at must be a string`);
+    if (body !== void 0 && body !== null && typeof body !== "string")
+      throw new InputError(file, `${where}: body must be a string`);
     return {
       id,
       user: user === null ? null : { login: user.login },
       state,
       commit_id: commit_id ?? null,
-      submitted_at: submitted_at ?? null
+      submitted_at: submitted_at ?? null,
+      ...typeof body === "string" ? { body } : {}
     };
   });
 }
@@ -14983,6 +15382,7 @@ async function evaluate(options, cwd, warn) {
   const subject = files.pr ? { kind: "pull_request", number: files.pr.number ?? LOCAL_PR } : { kind: "commit", sha: "local", defaultBranch: LOCAL_BRANCH };
   const collected = await collectCandidate(localPorts(files), subject, {
     configPath: options.config,
+    unreadableTeam: "it is not in --teams, so its members' reviews do not count: give its members with --teams",
     measuring: (config) => ({
       local: true,
       runId: 0,
@@ -14994,7 +15394,11 @@ async function evaluate(options, cwd, warn) {
   });
   if (collected.kind === "no-config")
     return configErrorResult([inputDiagnostic(options.config, "config file: not found")]);
-  if (collected.kind === "candidate") for (const w of collected.warnings) warn(w);
+  if (collected.kind === "candidate") {
+    for (const w of collected.warnings) warn(w);
+    for (const [team, why] of Object.entries(collected.candidate.unreadableTeams ?? {}))
+      warn(`team ${team}: ${why}`);
+  }
   return decisionFor(collected);
 }
 function render2(result, format) {

@@ -20,6 +20,8 @@ export interface RunnerEnvironment {
   repository: string;
   sha: string;
   apiUrl: string;
+  /** The GitHub server's web address, for links in reports. */
+  serverUrl?: string;
   workspace: string;
   runnerTemp: string;
   /** This workflow run and attempt, when running on GitHub Actions. */
@@ -62,6 +64,7 @@ export function readRunnerEnvironment(env: Env): RunnerEnvironment {
     repository: env.GITHUB_REPOSITORY ?? "",
     sha: env.GITHUB_SHA ?? "",
     apiUrl: env.GITHUB_API_URL || "https://api.github.com",
+    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     runnerTemp: env.RUNNER_TEMP || env.TMPDIR || "/tmp",
   };

@@ -59,6 +59,17 @@ function configMissing(path: string, where: string): Diagnostic {
   };
 }
 
+/**
+ * Why a listed team counts for nobody in this run: GITHUB_TOKEN cannot read team membership. Said
+ * where the team would otherwise be asked to approve, with what to do about it.
+ */
+export const UNREADABLE_TEAM = {
+  actionOnly:
+    "team membership is not readable with the workflow's token, so its members' reviews do not count: install the model-approval App, list the approvers by login, or pass a github-token that can read the organization's teams (read:org)",
+  besideApp:
+    "team membership is not readable with the workflow's token; the model-approval App, which can read it, decides the approval",
+};
+
 /** Gathers the candidate; `measure` lets this run's workspace be the evidence if it is the training run. */
 export async function collectForRun(
   ctx: EvaluateContext,
@@ -70,6 +81,7 @@ export async function collectForRun(
   try {
     return await collectCandidate(gateway, subjectOf(event), {
       configPath: inputs.config,
+      unreadableTeam: inputs.app ? UNREADABLE_TEAM.besideApp : UNREADABLE_TEAM.actionOnly,
       ...(measure && run
         ? {
             measuring: (config, context) => ({
@@ -84,6 +96,7 @@ export async function collectForRun(
                   baselineArgs: inputs.baseline,
                   gateway,
                   ...(context.baseSha ? { baseSha: context.baseSha } : {}),
+                  ...(context.baseRef ? { baseRef: context.baseRef } : {}),
                 }),
             }),
           }

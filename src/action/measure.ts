@@ -20,6 +20,8 @@ export interface MeasureOptions {
   gateway: Pick<GitHubGateway, "getFileText">;
   /** The PR's base commit, where `ref: base` baselines are read; undefined outside a PR. */
   baseSha?: string;
+  /** The PR's base branch. */
+  baseRef?: string;
 }
 
 /** Input lines with their globs expanded; a glob that matches nothing is an input error. */
@@ -58,7 +60,9 @@ async function loadBaseline(specs: MetricSourceSpec[], options: MeasureOptions) 
       continue;
     }
     const parsed = parseMetricsFile(text, { name: spec.name, file: spec.path, format: spec.format });
-    if (parsed.ok) sources.push(parsed.source);
+    // Where it came from, for the report: the base branch and its commit, or the ref as written.
+    const at = spec.ref === "base" ? { ref: options.baseRef ?? "base", commit: ref } : { ref: spec.ref };
+    if (parsed.ok) sources.push({ ...parsed.source, at });
     else errors[spec.name] = parsed.error;
   }
   return { sources, errors };

@@ -1,7 +1,7 @@
 // The Probot app: every event is mapped to the PR(s) it concerns and runs the same reconcile.
 import type { Context, Probot } from "probot";
 import { CONFIG_PATH, DECISION_CHECK, METRICS_CHECK, STATE_LABEL_PREFIX } from "../core/names.js";
-import { GitHubGateway } from "../github/gateway.js";
+import { GitHubGateway, serverUrlOf } from "../github/gateway.js";
 import type { EventBound } from "../github/candidate/index.js";
 import { installationRepositories } from "../github/rest/installation.js";
 import type { GatewayIdentity, OctokitLike } from "../github/types.js";
@@ -67,8 +67,13 @@ function register(app: Probot, options: AppOptions): void {
   const given = options.identity;
   const identity = given ? async () => given : identityResolver(app);
   const timing: AppTiming = options.sleep ? { sleep: options.sleep } : {};
-  const gatewayFor = async (octokit: unknown, repo: { owner: string; repo: string }): Promise<AppGateway> =>
-    new GitHubGateway(octokit as OctokitLike, repo, await identity());
+  const gatewayFor = async (octokit: unknown, repo: { owner: string; repo: string }): Promise<AppGateway> => {
+    // Links in the report point at the server the App's API calls go to (github.com or an Enterprise host).
+    const apiUrl = (octokit as { request?: { endpoint?: { DEFAULTS?: { baseUrl?: unknown } } } }).request
+      ?.endpoint?.DEFAULTS?.baseUrl;
+    const serverUrl = typeof apiUrl === "string" ? serverUrlOf(apiUrl) : undefined;
+    return new GitHubGateway(octokit as OctokitLike, repo, await identity(), serverUrl ? { serverUrl } : {});
+  };
 
   async function reconcileAll(
     context: { octokit: unknown; log: Context["log"] },

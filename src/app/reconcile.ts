@@ -25,6 +25,7 @@ import { approvalCheck, type ApprovalCheck } from "./recheck.js";
 export type AppGateway = Pick<
   GitHubGateway,
   | "repository"
+  | "serverUrl"
   | "getFile"
   | "getFileText"
   | "getPullRequest"

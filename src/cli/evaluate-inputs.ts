@@ -92,7 +92,7 @@ export async function readReviews(file: string, cwd: string): Promise<Review[]> 
   return json.map((item, i): Review => {
     const where = `review [${i}]`;
     if (!isRecord(item)) throw new InputError(file, `${where} is not an object`);
-    const { id, user, state, commit_id, submitted_at } = item;
+    const { id, user, state, commit_id, submitted_at, body } = item;
     if (typeof id !== "number") throw new InputError(file, `${where}: id must be a number`);
     if (typeof state !== "string") throw new InputError(file, `${where}: state must be a string`);
     if (user !== null && !(isRecord(user) && typeof user.login === "string"))
@@ -101,12 +101,15 @@ export async function readReviews(file: string, cwd: string): Promise<Review[]> 
       throw new InputError(file, `${where}: commit_id must be a string or null`);
     if (submitted_at !== undefined && submitted_at !== null && typeof submitted_at !== "string")
       throw new InputError(file, `${where}: submitted_at must be a string`);
+    if (body !== undefined && body !== null && typeof body !== "string")
+      throw new InputError(file, `${where}: body must be a string`);
     return {
       id,
       user: user === null ? null : { login: (user as { login: string }).login },
       state,
       commit_id: commit_id ?? null,
       submitted_at: submitted_at ?? null,
+      ...(typeof body === "string" ? { body } : {}),
     };
   });
 }

@@ -214,6 +214,8 @@ async function evaluate(options: Options, cwd: string, warn: (m: string) => void
     : { kind: "commit", sha: "local", defaultBranch: LOCAL_BRANCH };
   const collected = await collectCandidate(localPorts(files), subject, {
     configPath: options.config,
+    unreadableTeam:
+      "it is not in --teams, so its members' reviews do not count: give its members with --teams",
     measuring: (config) => ({
       local: true,
       runId: 0,
@@ -225,8 +227,12 @@ async function evaluate(options: Options, cwd: string, warn: (m: string) => void
   });
   if (collected.kind === "no-config")
     return configErrorResult([inputDiagnostic(options.config, "config file: not found")]);
-  // Team lookups the port could not answer become warnings, as the Action's would.
-  if (collected.kind === "candidate") for (const w of collected.warnings) warn(w);
+  if (collected.kind === "candidate") {
+    for (const w of collected.warnings) warn(w);
+    // Team lookups the port could not answer: the report says so too, where the team would be asked.
+    for (const [team, why] of Object.entries(collected.candidate.unreadableTeams ?? {}))
+      warn(`team ${team}: ${why}`);
+  }
   return decisionFor(collected);
 }
 

@@ -21,11 +21,39 @@ export type { FileAtRef } from "./rest/contents.js";
 
 type Rest<F> = F extends (client: GitHubClient, ...rest: infer A) => infer R ? (...args: A) => R : never;
 
+export interface GatewayOptions {
+  /** The GitHub server's web address (https://github.com), for links in reports. */
+  serverUrl?: string;
+}
+
+/**
+ * The web address of the server an API URL belongs to: https://api.github.com is
+ * https://github.com, and GitHub Enterprise Server's https://HOST/api/v3 is https://HOST.
+ */
+export function serverUrlOf(apiUrl: string): string | undefined {
+  try {
+    const url = new URL(apiUrl);
+    if (url.hostname === "api.github.com") return "https://github.com";
+    if (url.hostname.startsWith("api.") && url.hostname.endsWith(".ghe.com"))
+      return `${url.protocol}//${url.hostname.slice(4)}`;
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/api\/v3\/?$/, "").replace(/\/$/, "")}`;
+  } catch {
+    return undefined;
+  }
+}
+
 export class GitHubGateway {
   readonly client: GitHubClient;
+  readonly serverUrl?: string;
 
-  constructor(octokit: OctokitLike, repo: RepoRef, identity: GatewayIdentity = {}) {
+  constructor(
+    octokit: OctokitLike,
+    repo: RepoRef,
+    identity: GatewayIdentity = {},
+    options: GatewayOptions = {},
+  ) {
     this.client = new GitHubClient(octokit, repo, identity);
+    if (options.serverUrl) this.serverUrl = options.serverUrl.replace(/\/+$/, "");
   }
 
   get repository(): string {

@@ -586,6 +586,13 @@ describe("mode gate", () => {
     expect(pending.code).toBe(1);
     expect(pending.outputs.decision).toBe("pending");
     expect(pending.annotations[0]!.message).toMatch(/alice/);
+    // The log gets the plain-text report; the job summary, which GitHub renders, the Markdown one.
+    expect(pending.stdout).toContain(
+      "model-approval: PENDING — approve_model needs 1 more approval(s) from alice",
+    );
+    expect(pending.stdout).toMatch(/^ {2}not reached accuracy > 0\.9 {2}value 0\.85/m);
+    expect(pending.stdout).not.toMatch(/^(#+ |\| --- |.*\*\*)|<details>|```/m);
+    expect(pending.summary).toContain("### Still needed");
     fake.state.addReview(REPO, PR, { user: "alice", state: "APPROVED" });
     expect((await gate()).code).toBe(0);
     // A later changes-requested, even on an older commit, replaces the approval.

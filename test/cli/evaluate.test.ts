@@ -81,6 +81,14 @@ describe("seed scenario 2: rejection with on_reject: fail_pipeline", () => {
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({ decision: "rejected", failPipeline: true });
   });
+
+  it("quotes what the reviewer wrote, in Markdown and in text", async () => {
+    const args = ["--pr", "../pr.json", "--reviews", "../reviews-alice-rejects.json", "--format", "markdown"];
+    const { stdout } = await evaluate("manual", args);
+    expect(stdout).toContain("  > Recall on the new segment dropped, please check\\.");
+    const text = await evaluate("manual", args.slice(0, -2));
+    expect(text.stdout).toContain('"Recall on the new segment dropped, please check."');
+  });
 });
 
 describe("seed scenario 3: approvers written as a string", () => {
@@ -140,7 +148,8 @@ describe("seed scenario 4: accuracy test plus auto-approval above 90%", () => {
     ];
     const pending = await evaluate("auto", low);
     expect(pending.code).toBe(3);
-    expect(pending.stdout).toMatch(/not met accuracy > 90% {2}value 0\.86/);
+    expect(pending.stdout).toMatch(/not reached accuracy > 90% {2}value 0\.86/);
+    expect(pending.stdout).toContain("accuracy = 0.86: auto-approval not reached, needs > 0.9");
     const approved = await evaluate("auto", [...low, "--reviews", "../reviews-alice-approves.json"]);
     expect(approved.code).toBe(0);
   });
@@ -290,6 +299,8 @@ describe("teams", () => {
   it("without the team map the member's approval does not count, with a warning", async () => {
     const { code, stderr } = await cli(base, tmp);
     expect(code).toBe(3);
-    expect(stderr).toMatch(/team acme\/ml-leads could not be read \(.*not in --teams\)/);
+    expect(stderr).toContain(
+      "warning: team acme/ml-leads: it is not in --teams, so its members' reviews do not count: give its members with --teams",
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { GitHubGateway, STICKY_MARKER } from "../../src/github/gateway.js";
+import { GitHubGateway, STICKY_MARKER, serverUrlOf } from "../../src/github/gateway.js";
 import { GitHubError, isForbidden } from "../../src/github/errors.js";
 import { createActionOctokit } from "../../src/github/octokit.js";
 import { DEFAULT_TOKEN, startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.js";
@@ -34,6 +34,24 @@ beforeEach(async () => {
 afterEach(async () => {
   gh.assertNoContractViolations();
   await gh.close();
+});
+
+describe("the server's web address", () => {
+  it.each([
+    ["https://api.github.com", "https://github.com"],
+    ["https://ghe.example.com/api/v3", "https://ghe.example.com"],
+    ["https://api.acme.ghe.com", "https://acme.ghe.com"],
+    ["http://127.0.0.1:4000", "http://127.0.0.1:4000"],
+    ["not a url", undefined],
+  ])("of the API at %s is %s", (api, server) => {
+    expect(serverUrlOf(api)).toBe(server);
+  });
+  it("is kept without a trailing slash", () => {
+    const octokit = createActionOctokit(DEFAULT_TOKEN, { baseUrl: "http://127.0.0.1:1" });
+    expect(
+      new GitHubGateway(octokit, { owner: "a", repo: "b" }, {}, { serverUrl: "https://x.test/" }).serverUrl,
+    ).toBe("https://x.test");
+  });
 });
 
 describe("reads", () => {
@@ -73,6 +91,13 @@ describe("reads", () => {
     expect(reviews[129]).toMatchObject({ user: { login: "user129" }, state: "COMMENTED", commit_id: HEAD });
     const reviewPages = gh.requests.filter((r) => r.route?.endsWith("/reviews"));
     expect(reviewPages.map((r) => r.query.page ?? "1")).toEqual(["1", "2"]);
+  });
+
+  it("reads what a reviewer wrote", async () => {
+    gh.state.addReview(REPO, 7, { user: "alice", state: "CHANGES_REQUESTED", body: "re-run the eval" });
+    gh.state.addReview(REPO, 7, { user: "bob", state: "APPROVED" });
+    const reviews = await gateway().listReviews(7);
+    expect(reviews.map((r) => r.body)).toEqual(["re-run the eval", ""]);
   });
 
   it("lists the files of exactly one commit against the merge base, and says when GitHub's cap cut the list", async () => {

@@ -92,7 +92,30 @@ function sources(value: unknown, where: string): MetricSource[] {
       throw new Invalid(`${where}[${i}] lacks a name or file`);
     if (typeof format !== "string" || !METRIC_FORMATS.includes(format as MetricFormat))
       throw new Invalid(`${where}[${i}] has an unknown format`);
-    return { name, file, format: format as MetricFormat, values: tree(s.values, `${where}[${i}].values`) };
+    const at = s.at;
+    if (
+      at !== undefined &&
+      !(
+        isRecord(at) &&
+        typeof at.ref === "string" &&
+        (at.commit === undefined || typeof at.commit === "string")
+      )
+    )
+      throw new Invalid(`${where}[${i}].at is not {ref, commit?}`);
+    return {
+      name,
+      file,
+      format: format as MetricFormat,
+      values: tree(s.values, `${where}[${i}].values`),
+      ...(at === undefined
+        ? {}
+        : {
+            at: {
+              ref: at.ref as string,
+              ...(at.commit === undefined ? {} : { commit: at.commit as string }),
+            },
+          }),
+    };
   });
 }
 

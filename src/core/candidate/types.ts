@@ -117,6 +117,13 @@ export interface Candidate {
   defaultBranch?: { name: string; contains: boolean };
   /** Members of each listed "org/team"; a team that could not be read has none. */
   teamMembers: Record<string, string[]>;
+  /**
+   * Listed teams whose membership could not be read, each with why and what to do (the adapter's
+   * words: a workflow's token cannot read teams): nobody in them can approve, so nobody asks them.
+   */
+  unreadableTeams?: Record<string, string>;
+  /** The GitHub server's web address (https://github.com), for links in reports; absent locally. */
+  serverUrl?: string;
   config: CandidateConfig;
   evidence: Evidence;
 }

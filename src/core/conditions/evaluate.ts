@@ -1,8 +1,11 @@
 // Evaluates one condition against loaded metrics. Comparisons are plain IEEE-754 comparisons with
 // no epsilon: `accuracy >= 0.8` with accuracy 0.7999999 fails, and `==` means bit-for-bit equal
 // after parsing. A tolerance would be a hidden, undocumented threshold; write `>= 0.799` instead.
+// A bound computed from the baseline (`baseline - 0.05`) is computed in decimal (decimal.ts), and the
+// bound a message shows is exactly the bound compared: 0.47 >= 0.52 - 0.05 holds.
 import type { MetricLookup, MetricSource } from "../metrics/types.js";
 import { lookupMetric } from "../metrics/lookup.js";
+import { decimalArithmetic } from "./decimal.js";
 import type { CompareOp, Condition, MetricRef } from "./types.js";
 
 export interface ConditionResult {
@@ -14,7 +17,7 @@ export interface ConditionResult {
   threshold?: number;
   /** The same metric in the baseline sources, when found. */
   baseline?: number;
-  /** value - baseline, when both are known. */
+  /** value - baseline (in decimal), when both are known. */
   delta?: number;
   source?: string;
   file?: string;
@@ -27,6 +30,10 @@ export interface ConditionResult {
   inputError?: string;
   /** Why it passed or failed, without the condition's text, e.g. "accuracy = 0.93 holds (> 0.9)". */
   reason: string;
+  /** When a value was compared: what it needed, as shown, e.g. ">= 0.47, from baseline 0.52". */
+  needs?: string;
+  /** When a value was compared: the value as shown beside that bound. */
+  shown?: string;
 }
 
 export interface ConditionSources {
@@ -83,19 +90,37 @@ function thresholdOf(
   if (baseline === undefined) return { ok: false };
   const adjust = operand.adjust;
   if (!adjust) return { ok: true, threshold: baseline };
-  switch (adjust.op) {
-    case "+":
-      return { ok: true, threshold: baseline + adjust.amount };
-    case "-":
-      return { ok: true, threshold: baseline - adjust.amount };
-    case "*":
-      return { ok: true, threshold: baseline * adjust.amount };
-  }
+  return { ok: true, threshold: decimalArithmetic(baseline, adjust.op, adjust.amount) };
 }
 
+/** A number for people: six significant digits. */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   return String(Number(n.toPrecision(6)));
+}
+
+/** A bound as compared: all its digits (the shortest text that reads back as the same number). */
+export function formatBound(n: number): string {
+  return String(n);
+}
+
+function order(a: number, b: number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A value shown beside the bound it was compared with: six significant digits, or as many more as
+ * it takes for the shown value to compare with the bound as the value does (0.4699999 is not shown
+ * as 0.47 against a bound of 0.47).
+ */
+export function formatValueAgainst(value: number, bound: number | undefined): string {
+  if (bound === undefined || !Number.isFinite(value) || !Number.isFinite(bound)) return formatNumber(value);
+  const wanted = order(value, bound);
+  for (let digits = 6; digits <= 17; digits++) {
+    const shown = String(Number(value.toPrecision(digits)));
+    if (order(Number(shown), bound) === wanted) return shown;
+  }
+  return String(value);
 }
 
 export function evaluateCondition(condition: Condition, sources: ConditionSources): ConditionResult {
@@ -129,7 +154,7 @@ export function evaluateCondition(condition: Condition, sources: ConditionSource
   }
   const located = { source: found.source, file: found.file, key: found.key };
   const value = found.value;
-  const delta = baseline === undefined ? undefined : value - baseline;
+  const delta = baseline === undefined ? undefined : decimalArithmetic(value, "-", baseline);
   const threshold = thresholdOf(condition, baseline);
   if (!threshold.ok) {
     const why = base && !base.ok ? base.reason : "no baseline metrics are configured";
@@ -142,12 +167,14 @@ export function evaluateCondition(condition: Condition, sources: ConditionSource
     };
   }
   const passed = compare(value, condition.op, threshold.threshold);
-  const against = needsBaseline
-    ? `${formatNumber(threshold.threshold)}, from baseline ${formatNumber(baseline!)}`
-    : formatNumber(threshold.threshold);
-  const detail = `${condition.metric.text} = ${formatNumber(value)}`;
+  const bound = formatBound(threshold.threshold);
+  const against = needsBaseline ? `${bound}, from baseline ${formatBound(baseline!)}` : bound;
+  const shown = formatValueAgainst(value, threshold.threshold);
+  const detail = `${condition.metric.text} = ${shown}`;
   const verdict = passed ? `holds (${condition.op} ${against})` : `fails: needs ${condition.op} ${against}`;
   return {
+    needs: `${condition.op} ${against}`,
+    shown,
     condition,
     passed,
     value,

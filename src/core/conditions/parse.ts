@@ -1,4 +1,5 @@
 import type { SourceLocation } from "../diagnostics.js";
+import { shift } from "./decimal.js";
 import type { CompareOp, Condition, MetricRef, Operand } from "./types.js";
 
 export type ConditionField = "metric" | "op" | "value";
@@ -115,7 +116,8 @@ function scanNumber(s: Scanner): { value: number; text: string } {
   if (!Number.isFinite(literal)) s.fail(`number '${match[0]}' is out of range`, s.column - match[0].length);
   if (s.peek() === "%") {
     s.pos++;
-    return { value: literal / 100, text: `${literal}%` };
+    // In decimal: 0.3% is 0.003, as written, not 0.3 / 100.
+    return { value: shift(literal, 2), text: `${literal}%` };
   }
   return { value: literal, text: String(literal) };
 }

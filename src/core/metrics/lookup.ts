@@ -78,6 +78,18 @@ export function listMetricKeys(source: MetricSource): string[] {
   return keys;
 }
 
+/** Every number a source holds (NaN and ±Infinity included), keyed as listMetricKeys keys it. */
+export function listMetricNumbers(source: MetricSource): { key: string; value: number }[] {
+  const numbers: { key: string; value: number }[] = [];
+  const walk = (node: MetricValue, path: string[]): void => {
+    if (isTree(node)) for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
+    else if (typeof node === "number" && path.length > 0)
+      numbers.push({ key: formatKeyPath(path), value: node });
+  };
+  walk(source.values, []);
+  return numbers;
+}
+
 function describeSource(source: MetricSource): string {
   return `${source.name} (${source.file})`;
 }

@@ -13,6 +13,8 @@ export interface MetricSource {
   file: string;
   format: MetricFormat;
   values: MetricTree;
+  /** Read from git rather than the workspace (a baseline's `ref:`): the ref and, when known, its commit. */
+  at?: { ref: string; commit?: string };
 }
 
 /** The outcome of looking a condition's metric up. */

@@ -7,9 +7,20 @@ import type { ConditionSources } from "../conditions/evaluate.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { formatDiagnostic } from "../diagnostics.js";
 import type { Failure } from "../failure.js";
+import { decimalArithmetic } from "../conditions/decimal.js";
+import { listMetricNumbers } from "../metrics/lookup.js";
 import { evaluateApproval, evaluateTest, type ApprovalEvaluated, type Evaluated } from "./steps.js";
 import { candidateModel, shortSha } from "./reviews.js";
-import type { CandidateSummary, DecisionResult, Decision, MetricRow, Reason, StepResult } from "./types.js";
+import type {
+  CandidateSummary,
+  DecisionResult,
+  Decision,
+  MeasuredMetric,
+  MetricRow,
+  Reason,
+  SourceOrigin,
+  StepResult,
+} from "./types.js";
 
 const SATISFIED = new Set<StepResult["status"]>(["passed", "warned", "approved", "auto_approved", "ready"]);
 
@@ -62,13 +73,8 @@ function ineligible(candidate: Candidate): { rule: string; why: string } | undef
 }
 
 function trainingStep(step: Step, measurements: Measurements, waitingFor: string | undefined): StepResult {
-  const reasons: Reason[] = [
-    rule(
-      "info",
-      "training",
-      "training runs in the workflow; model-approval judges its outputs in the later steps",
-    ),
-  ];
+  // Training itself runs in the workflow: this step only says what it left (or that it left nothing yet).
+  const reasons: Reason[] = [];
   if (waitingFor !== undefined) {
     reasons.push(
       rule("pending", "evidence-missing", `waiting for the training run's evidence: ${waitingFor}`),
@@ -141,9 +147,15 @@ function deployStep(name: string, environment: string, before: StepResult[]): St
   };
 }
 
+/** The failed checks' reasons: each names its metric, value and bound, so the condition's text would only repeat them. */
 function failingChecks(step: StepResult): string {
   const failed = step.reasons.filter((r) => r.kind === "check" && r.outcome === "fail");
-  return failed.map((r) => r.message).join("; ");
+  return failed
+    .map((r) => {
+      const prefix = `${String(r.data?.condition ?? "")}: `;
+      return r.message.startsWith(prefix) ? r.message.slice(prefix.length) : r.message;
+    })
+    .join("; ");
 }
 
 interface Outcome {
@@ -199,6 +211,8 @@ function verdict(config: Config, steps: StepResult[], approvals: Map<string, App
     if (first.type === "test") why = `${first.name} failed and needs a manual approval`;
     else if (approval && approval.stillNeeded.length > 0)
       why = `${first.name} needs ${approval.missingApprovals} more approval(s) from ${approval.stillNeeded.join(", ")}`;
+    else if (approval && approval.missingApprovals > 0 && first.type === "approval")
+      why = `${first.name} needs ${approval.missingApprovals} more approval(s), and none of its listed approvers can give one here`;
     else why = `${first.name} is ${first.status}`;
     const pendingReason = first.reasons.find(
       (r) => r.data?.rule === "no-pull-request" && r.outcome === "pending",
@@ -221,7 +235,7 @@ function verdict(config: Config, steps: StepResult[], approvals: Map<string, App
   return { decision: "approved", failPipeline: false, summary };
 }
 
-/** The deploy steps cannot proceed, for a reason outside the steps (untrusted rules, a closed PR). */
+/** The deploy steps cannot proceed, for a reason outside the steps (untrusted rules). */
 function blockDeploys(steps: StepResult[], ruleName: string, why: string): StepResult[] {
   return steps.map((step) =>
     step.type === "deploy"
@@ -230,9 +244,86 @@ function blockDeploys(steps: StepResult[], ruleName: string, why: string): StepR
   );
 }
 
+/**
+ * A rejected candidate is not deployed: its deploy steps say so, rather than that they wait.
+ * Under `on_reject: block` the deploy job stays blocked instead of failing, for a new candidate.
+ */
+function rejectDeploys(
+  config: Config,
+  steps: StepResult[],
+  why: { rule: string; message: string },
+  failPipeline: boolean,
+  /** Nothing about this candidate may deploy (a closed PR, a superseded head), not even a step before the rejection. */
+  everyDeploy = false,
+): StepResult[] {
+  return steps.map((step) => {
+    if (step.type !== "deploy" || (step.status === "ready" && !everyDeploy)) return step;
+    const cfg = config.steps.find((s) => s.name === step.name);
+    const environment = cfg?.type === "deploy" ? cfg.environment : undefined;
+    const to = environment ? ` to ${environment}` : "";
+    const consequence = failPipeline
+      ? `the deploy${to} does not proceed`
+      : `the deploy${to} stays blocked until a new candidate (on_reject: block)`;
+    return {
+      ...step,
+      status: "rejected",
+      reasons: [
+        rule("fail", why.rule, `rejected: ${why.message}; ${consequence}`, {
+          ...(environment ? { environment } : {}),
+          failPipeline,
+        }),
+      ],
+    };
+  });
+}
+
+/** "accuracy_check failed, approve_model rejected": the steps that rejected the candidate. */
+function rejectingSteps(steps: StepResult[]): string {
+  return steps
+    .filter(
+      (s) =>
+        (s.type === "test" && s.status === "failed") || (s.type === "approval" && s.status === "rejected"),
+    )
+    .map((s) => `${s.name} ${s.status}`)
+    .join(", ");
+}
+
+/** Every number the metrics files hold, each beside the same key of the same-named baseline source. */
+function allMetrics(measurements: Measurements): MeasuredMetric[] {
+  return measurements.metrics.flatMap((source) => {
+    const base = measurements.baseline.find((b) => b.name === source.name);
+    const baseline = new Map(base ? listMetricNumbers(base).map((n) => [n.key, n.value]) : []);
+    return listMetricNumbers(source).map(({ key, value }) => {
+      const before = baseline.get(key);
+      const comparable = before !== undefined && Number.isFinite(before) && Number.isFinite(value);
+      return {
+        source: source.name,
+        file: source.file,
+        key,
+        value,
+        ...(before === undefined ? {} : { baseline: before }),
+        ...(comparable ? { delta: decimalArithmetic(value, "-", before) } : {}),
+      };
+    });
+  });
+}
+
+function sourceOrigins(measurements: Measurements): SourceOrigin[] {
+  const origins = (kind: SourceOrigin["kind"], sources: Measurements["metrics"]): SourceOrigin[] =>
+    sources.map((s) => ({
+      kind,
+      name: s.name,
+      file: s.file,
+      ...(s.at ? { ref: s.at.ref } : {}),
+      ...(s.at?.commit ? { commit: s.at.commit } : {}),
+    }));
+  return [...origins("metrics", measurements.metrics), ...origins("baseline", measurements.baseline)];
+}
+
 export function summarizeCandidate(candidate: Candidate): CandidateSummary {
   const { evidence, config } = candidate;
   const modelKey = candidateModel(candidate);
+  const sources = evidence.kind === "present" ? sourceOrigins(evidence.measurements) : [];
   return {
     repository: candidate.repository,
     commit: candidate.commit,
@@ -258,6 +349,8 @@ export function summarizeCandidate(candidate: Candidate): CandidateSummary {
               artifactId: evidence.origin.artifact.id,
             },
     config: { ...config.origin, trusted: config.untrusted === undefined },
+    ...(sources.length > 0 ? { sources } : {}),
+    ...(candidate.serverUrl ? { serverUrl: candidate.serverUrl } : {}),
   };
 }
 
@@ -318,9 +411,16 @@ export function decide(candidate: Candidate): DecisionResult {
   if (failure) outcome = { decision: "error", failPipeline: true, summary: failure.message, failure };
   else if (blocked) {
     outcome = { decision: "rejected", failPipeline: true, summary: blocked.why };
-    steps = blockDeploys(steps, blocked.rule, blocked.why);
+    steps = rejectDeploys(config, steps, { rule: blocked.rule, message: blocked.why }, true, true);
   } else {
     outcome = verdict(config, steps, approvals);
+    if (outcome.decision === "rejected")
+      steps = rejectDeploys(
+        config,
+        steps,
+        { rule: "deploy-rejected", message: rejectingSteps(steps) },
+        outcome.failPipeline,
+      );
     if (outcome.decision === "approved" && waitingFor !== undefined) {
       outcome = {
         decision: "pending",
@@ -361,6 +461,7 @@ export function decide(candidate: Candidate): DecisionResult {
     ...(outcome.failure ? { failure: outcome.failure } : {}),
     summary,
     candidate: summarizeCandidate(candidate),
+    ...(candidate.evidence.kind === "present" ? { allMetrics: allMetrics(measurements) } : {}),
   };
 }
 

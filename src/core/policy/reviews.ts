@@ -109,11 +109,15 @@ function mismatch(
   return undefined;
 }
 
+/** Reports quote an objection's text; this much of it travels in the data. */
+export const REVIEW_BODY_LIMIT = 1000;
+
 function approverReason(review: Review, counted: boolean, model: string | undefined, why?: string): Reason {
   const login = review.user?.login ?? "(deleted user)";
   const state = review.state;
   const on = model === undefined ? "" : ` (${shortKey(model)})`;
   const message = `${login} ${state} on ${shortSha(review.commit_id)}${on}: ${counted ? "counted" : `not counted — ${why}`}`;
+  const body = state === "CHANGES_REQUESTED" ? review.body?.trim() : undefined;
   return {
     kind: "approver",
     outcome: counted ? (state === "APPROVED" ? "pass" : "fail") : "info",
@@ -126,6 +130,7 @@ function approverReason(review: Review, counted: boolean, model: string | undefi
       counted,
       ...(model === undefined ? {} : { model }),
       ...(why === undefined ? {} : { why }),
+      ...(body ? { body: body.slice(0, REVIEW_BODY_LIMIT) } : {}),
     },
   };
 }

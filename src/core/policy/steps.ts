@@ -57,9 +57,29 @@ function row(step: string, result: ConditionResult): MetricRow {
   };
 }
 
-function evaluateAll(step: string, conditions: Condition[], sources: ConditionSources) {
-  const results = conditions.map((condition) => evaluateCondition(condition, sources));
-  return { results, reasons: results.map(checkReason), rows: results.map((r) => row(step, r)) };
+/**
+ * An auto_approve_if condition that does not hold is no failure: only auto-approval is not reached,
+ * and a human decides. Its reason says so, and its outcome is information.
+ */
+function asAutoApproval(result: ConditionResult): ConditionResult {
+  if (result.passed || result.inputError !== undefined) return result;
+  const reason =
+    result.shown !== undefined && result.needs !== undefined
+      ? `${result.condition.metric.text} = ${result.shown}: auto-approval not reached, needs ${result.needs}`
+      : `auto-approval not reached: ${result.reason}`;
+  return { ...result, reason };
+}
+
+function evaluateAll(step: string, conditions: Condition[], sources: ConditionSources, autoApproval = false) {
+  const evaluated = conditions.map((condition) => evaluateCondition(condition, sources));
+  const results = autoApproval ? evaluated.map(asAutoApproval) : evaluated;
+  const reasons = results.map((r) => {
+    const reason = checkReason(r);
+    return autoApproval && !r.passed && r.inputError === undefined
+      ? { ...reason, outcome: "info" as const }
+      : reason;
+  });
+  return { results, reasons, rows: results.map((r) => row(step, r)) };
 }
 
 function rule(outcome: Reason["outcome"], name: string, message: string, extra = {}): Reason {
@@ -149,6 +169,7 @@ function stillNeeded(
   step: ApprovalStep,
   cannotApprove: (string | undefined)[],
   approved: Set<string>,
+  unreadableTeams: Record<string, string> = {},
 ): string[] {
   const excluded = new Set(
     step.allowSelfApproval ? [] : cannotApprove.filter((l): l is string => !!l).map((l) => l.toLowerCase()),
@@ -157,7 +178,19 @@ function stillNeeded(
     const who = user.toLowerCase();
     return !approved.has(who) && !excluded.has(who);
   });
-  return [...users, ...step.teams];
+  const unreadable = new Set(Object.keys(unreadableTeams).map((team) => team.toLowerCase()));
+  return [...users, ...step.teams.filter((team) => !unreadable.has(team.toLowerCase()))];
+}
+
+/** The step's teams nobody can approve for here, each with why and what to do. */
+function unreadableTeamReasons(step: ApprovalStep, candidate: Candidate): Reason[] {
+  const unreadable = candidate.unreadableTeams ?? {};
+  return step.teams.flatMap((team) => {
+    const key = Object.keys(unreadable).find((k) => k.toLowerCase() === team.toLowerCase());
+    return key === undefined
+      ? []
+      : [rule("info", "team-unreadable", `${team} cannot approve here: ${unreadable[key]}`, { team })];
+  });
 }
 
 export function evaluateApproval(
@@ -170,7 +203,7 @@ export function evaluateApproval(
   waitingFor?: string,
 ): ApprovalEvaluated {
   const base = { name: step.name, type: "approval" as const };
-  const auto = evaluateAll(step.name, waitingFor === undefined ? step.autoApproveIf : [], sources);
+  const auto = evaluateAll(step.name, waitingFor === undefined ? step.autoApproveIf : [], sources, true);
   const pr = candidate.pr;
   const tally = pr ? tallyReviews(step, candidate, pr) : undefined;
   // An eligible approver who requested changes outranks the thresholds: fail closed.
@@ -205,8 +238,12 @@ export function evaluateApproval(
       };
     }
     const reason = held
-      ? rule("pending", "auto-approve", "auto_approve_if holds, but auto-approval is not allowed:")
-      : rule("pending", "auto-approve", "auto_approve_if does not hold: a manual approval is needed");
+      ? rule("pending", "auto-approve", "auto_approve_if holds, but auto-approval is not allowed:", {
+          unmet: [],
+        })
+      : rule("pending", "auto-approve", "auto-approval not reached: a manual approval is needed", {
+          unmet: auto.results.filter((r) => !r.passed).map((r) => r.condition.text),
+        });
     reason.children = held ? [...blockers, ...auto.reasons] : auto.reasons;
     reasons.push(reason);
   } else if (manualBy.length > 0) {
@@ -225,7 +262,7 @@ export function evaluateApproval(
       result: { ...base, status: "pending", reasons },
       rows: auto.rows,
       votes: [],
-      stillNeeded: stillNeeded(step, [], new Set()),
+      stillNeeded: stillNeeded(step, [], new Set(), candidate.unreadableTeams),
       missingApprovals: step.minApprovals,
     };
   }
@@ -250,21 +287,35 @@ export function evaluateApproval(
   } else if (missing === 0) {
     status = "approved";
     const who = approvals.map((v) => v.login).join(", ");
-    verdict = rule("pass", "approved", `approved by ${who} on ${shortSha(candidate.commit)}`);
+    verdict = rule("pass", "approved", `approved by ${who} on ${shortSha(candidate.commit)}`, {
+      approvals: approvals.length,
+      required: step.minApprovals,
+    });
   } else {
     status = "pending";
     verdict = rule(
       "pending",
       "approvals-missing",
       `${approvals.length} of ${step.minApprovals} approvals on ${shortSha(candidate.commit)}: ${missing} more needed`,
+      {
+        approvals: approvals.length,
+        required: step.minApprovals,
+        missing,
+        commit: candidate.commit,
+        from: stillNeeded(step, [pr.author, pr.pusher], approved, candidate.unreadableTeams),
+      },
     );
   }
   verdict.children = tally.reasons;
+  const teams = status === "pending" ? unreadableTeamReasons(step, candidate) : [];
   return {
-    result: { ...base, status, reasons: [verdict, ...reasons] },
+    result: { ...base, status, reasons: [verdict, ...reasons, ...teams] },
     rows: auto.rows,
     votes: tally.votes,
-    stillNeeded: status === "pending" ? stillNeeded(step, [pr.author, pr.pusher], approved) : [],
+    stillNeeded:
+      status === "pending"
+        ? stillNeeded(step, [pr.author, pr.pusher], approved, candidate.unreadableTeams)
+        : [],
     missingApprovals: missing,
   };
 }

@@ -49,6 +49,8 @@ export interface Review {
   state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING" | string;
   commit_id: string | null;
   submitted_at?: string | null;
+  /** What the reviewer wrote; reports quote a changes-requested review's, as inert text. */
+  body?: string | null;
 }
 
 export interface ModelIdentity {
@@ -101,6 +103,31 @@ export interface DecisionResult {
   candidate?: CandidateSummary;
   /** What the reader should know about how the candidate was gathered (where the rules came from, what was ignored). */
   notes?: string[];
+  /** Every number the metrics files hold, named or not by a condition, with the baseline's beside it. */
+  allMetrics?: MeasuredMetric[];
+}
+
+/** One number a metrics file holds. */
+export interface MeasuredMetric {
+  source: string;
+  file: string;
+  /** The key path as a condition would name it within its source, e.g. `macro avg`.`f1-score`. */
+  key: string;
+  value: number;
+  /** The same key in the baseline source of the same name, when it holds a number. */
+  baseline?: number;
+  /** value - baseline (in decimal), when both are finite. */
+  delta?: number;
+}
+
+/** A metrics file the evidence was read from. */
+export interface SourceOrigin {
+  kind: "metrics" | "baseline";
+  name: string;
+  file: string;
+  /** Read from git (a baseline's `ref:`): the ref and, when known, its commit. */
+  ref?: string;
+  commit?: string;
 }
 
 /** The candidate as the reports name it. */
@@ -114,4 +141,8 @@ export interface CandidateSummary {
     | { kind: EvidenceOrigin["kind"]; where: string; run?: WorkflowRunRef; artifactId?: number }
     | { kind: "missing"; where: string; run?: WorkflowRunRef };
   config?: ConfigOrigin & { trusted: boolean };
+  /** The metrics files the evidence was read from (none while it is missing). */
+  sources?: SourceOrigin[];
+  /** The GitHub server's web address, for links; absent for local files. */
+  serverUrl?: string;
 }

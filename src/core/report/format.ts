@@ -1,6 +1,8 @@
 // Small formatting helpers shared by the markdown and text reports.
 import type { Decision, DecisionResult, MetricRow, Reason, StepResult, StepStatus } from "../policy/types.js";
-import { formatNumber } from "../conditions/evaluate.js";
+import { formatBound, formatNumber, formatValueAgainst } from "../conditions/evaluate.js";
+import { parseCondition } from "../conditions/parse.js";
+import type { Condition } from "../conditions/types.js";
 
 export const DECISION_WORD: Record<Decision, string> = {
   approved: "APPROVED",
@@ -46,10 +48,43 @@ export function num(value: number | undefined): string {
   return value === undefined ? "—" : formatNumber(value);
 }
 
-export function change(row: MetricRow): string {
+/** A row's value as compared: with the digits it takes to compare with its bound as it does. */
+export function rowValue(row: MetricRow): string {
+  return row.value === undefined ? "—" : formatValueAgainst(row.value, row.threshold);
+}
+
+export function signed(delta: number): string {
+  const sign = delta > 0 ? "+" : delta < 0 ? "" : "±";
+  return `${sign}${formatNumber(delta)}`;
+}
+
+export function change(row: { delta?: number; baseline?: number }): string {
   if (row.delta === undefined || row.baseline === undefined) return "—";
-  const sign = row.delta > 0 ? "+" : row.delta < 0 ? "" : "±";
-  return `${sign}${formatNumber(row.delta)} (baseline ${formatNumber(row.baseline)})`;
+  return `${signed(row.delta)} (baseline ${formatBound(row.baseline)})`;
+}
+
+/** The row's condition, read back from its normalised text (reports keep only the text). */
+export function conditionOf(row: MetricRow): Condition | undefined {
+  const parsed = parseCondition(row.condition);
+  return parsed.ok ? parsed.condition : undefined;
+}
+
+/** Which way the condition says is better: "higher", "lower", or undefined for == and !=. */
+export function direction(row: MetricRow): "higher" | "lower" | undefined {
+  const op = conditionOf(row)?.op;
+  if (op === ">" || op === ">=") return "higher";
+  if (op === "<" || op === "<=") return "lower";
+  return undefined;
+}
+
+/**
+ * The bound the value was compared with, when the condition computes it (`baseline - 0.05`):
+ * ">= 0.47". A literal bound is in the condition already.
+ */
+export function computedBound(row: MetricRow): string | undefined {
+  const condition = conditionOf(row);
+  if (!condition || condition.value.kind !== "baseline" || row.threshold === undefined) return undefined;
+  return `${condition.op} ${formatBound(row.threshold)}`;
 }
 
 export function shortDigest(digest: string | undefined): string | undefined {
@@ -89,6 +124,8 @@ export interface ApprovalLine {
   /** The model the review was cast on (digest or metrics key). */
   model?: string;
   why?: string;
+  /** What a reviewer who requested changes wrote. */
+  body?: string;
 }
 
 /** The reviews the decision looked at, from the approver reasons of each approval step. */
@@ -106,6 +143,7 @@ export function approvalLines(result: DecisionResult): ApprovalLine[] {
           counted: d.counted === true,
           ...(typeof d.model === "string" ? { model: d.model } : {}),
           ...(typeof d.why === "string" ? { why: d.why } : {}),
+          ...(typeof d.body === "string" ? { body: d.body } : {}),
         });
       }
       if (reason.children) walk(step, reason.children);
@@ -115,10 +153,14 @@ export function approvalLines(result: DecisionResult): ApprovalLine[] {
   return lines;
 }
 
+/** Whether the row is an auto_approve_if condition (of an approval step), not a test check. */
+export function isAutoApproval(result: DecisionResult, row: MetricRow): boolean {
+  return result.steps.some((s) => s.type === "approval" && s.name === row.step);
+}
+
 /** An auto_approve_if condition that does not hold only means a human decides: not a failure. */
 export function rowVerdict(result: DecisionResult, row: MetricRow): { ok: boolean; word: string } {
-  const approval = result.steps.some((s) => s.type === "approval" && s.name === row.step);
-  if (approval) return { ok: row.passed, word: row.passed ? "met" : "not met" };
+  if (isAutoApproval(result, row)) return { ok: row.passed, word: row.passed ? "met" : "not reached" };
   return { ok: row.passed, word: row.passed ? "pass" : "FAIL" };
 }
 

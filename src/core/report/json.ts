@@ -27,6 +27,7 @@ export function toJsonReport(result: DecisionResult): Record<string, unknown> {
     failure: result.failure ?? null,
     candidate: result.candidate ?? null,
     notes: result.notes ?? [],
+    allMetrics: result.allMetrics ?? [],
   };
 }
 

@@ -3,10 +3,11 @@ import { formatDiagnostic } from "../diagnostics.js";
 import type { DecisionResult, Reason } from "../policy/types.js";
 import {
   change,
+  computedBound,
   configLine,
   evidenceLine,
   headline,
-  num,
+  rowValue,
   rowVerdict,
   shortDigest,
   statusSymbol,
@@ -15,9 +16,24 @@ import {
 
 const MARK: Record<Reason["outcome"], string> = { pass: "✓", fail: "✗", pending: "…", info: "-" };
 
+/** A reviewer's words on one line, cut short. */
+function quoted(body: string, max = 280): string {
+  const flat = body.replace(/\s+/g, " ").trim();
+  const chars = [...flat];
+  return `"${
+    chars.length > max
+      ? `${chars
+          .slice(0, max - 1)
+          .join("")
+          .trimEnd()}…`
+      : flat
+  }"`;
+}
+
 function reasonLines(reasons: Reason[], depth: number): string[] {
   return reasons.flatMap((r) => [
     `${"  ".repeat(depth)}${MARK[r.outcome]} ${r.message}`,
+    ...(typeof r.data?.body === "string" ? [`${"  ".repeat(depth + 1)}${quoted(r.data.body)}`] : []),
     ...reasonLines(r.children ?? [], depth + 1),
   ]);
 }
@@ -40,11 +56,14 @@ export function renderText(result: DecisionResult): string {
   if (result.metrics.length > 0) {
     lines.push("", "metrics:");
     for (const row of result.metrics) {
-      const verdict = rowVerdict(result, row).word.padEnd(7);
+      const verdict = rowVerdict(result, row).word.padEnd(11);
+      const bound = computedBound(row);
       lines.push(
-        `  ${verdict} ${row.condition}  value ${num(row.value)}  change ${change(row)}  [${row.step}]`,
+        `  ${verdict} ${row.condition}  value ${rowValue(row)}${bound ? `  needs ${bound}` : ""}  change ${change(row)}  [${row.step}]`,
       );
-      if (row.reason && !row.passed) lines.push(`        ${row.reason}`);
+      // A value compared with its bound is said in the line above; anything else needs its reason.
+      if (row.reason && !row.passed && (row.value === undefined || row.threshold === undefined))
+        lines.push(`              ${row.reason}`);
     }
   }
   if (result.steps.length > 0) {

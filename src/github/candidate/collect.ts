@@ -42,6 +42,8 @@ export type CandidatePorts = LocalDescription &
 export interface LocalDescription {
   /** Where ports read the config from, when it is not a branch of a GitHub repository (the CLI's file). */
   configWhere?: string;
+  /** The GitHub server's web address, for links in reports; none for local files. */
+  serverUrl?: string;
 }
 
 /** What an event says happened; GitHub's answers must be at least this new. */
@@ -72,11 +74,18 @@ export interface CollectOptions {
   measuring?: (config: Config, context: MeasureContext) => Measuring;
   /** Waits between re-reads of a stale answer (tests pass a no-op). */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Why a listed team whose membership GitHub refuses to show cannot approve, and what to do, in the
+   * adapter's words (the Action's token cannot read teams); without it, GitHub's error says why.
+   */
+  unreadableTeam?: string;
 }
 
 export interface MeasureContext {
   /** The PR's base commit, where `ref: base` baselines are read. */
   baseSha?: string;
+  /** The PR's base branch, which that commit is the head of. */
+  baseRef?: string;
 }
 
 export type Collected =
@@ -247,13 +256,15 @@ function candidateConfig(config: Config, path: string, source: TrustedConfig): C
   };
 }
 
+interface Teams {
+  teamMembers: Record<string, string[]>;
+  unreadableTeams?: Record<string, string>;
+}
+
 /** Members of the listed teams only; no team listed costs no API call. */
-async function readTeams(
-  ports: CandidatePorts,
-  config: Config,
-  warnings: string[],
-): Promise<Record<string, string[]>> {
+async function readTeams(ports: CandidatePorts, config: Config, options: CollectOptions): Promise<Teams> {
   const teams = [...new Set(config.steps.flatMap((step) => (step.type === "approval" ? step.teams : [])))];
+  const unreadable: Record<string, string> = {};
   const entries = await Promise.all(
     teams.map(async (team): Promise<[string, string[]]> => {
       const [org = "", slug = ""] = team.split("/");
@@ -262,14 +273,17 @@ async function readTeams(
       } catch (error) {
         // A team we cannot see has no members: that only ever withholds an approval.
         if (!isNotFound(error) && !isForbidden(error)) throw error;
-        warnings.push(
-          `team ${team} could not be read (${describeError(error)}): its members' reviews do not count`,
-        );
+        unreadable[team] =
+          options.unreadableTeam ??
+          `its membership could not be read (${describeError(error)}), so its members' reviews do not count`;
         return [team, []];
       }
     }),
   );
-  return Object.fromEntries(entries);
+  return {
+    teamMembers: Object.fromEntries(entries),
+    ...(Object.keys(unreadable).length > 0 ? { unreadableTeams: unreadable } : {}),
+  };
 }
 
 async function collectForPullRequest(
@@ -331,14 +345,14 @@ async function collectAround(
 
   const fromFork =
     pr.headRepoFullName === null || pr.headRepoFullName.toLowerCase() !== repository.toLowerCase();
-  const [reviews, files, pusher, teamMembers] = await Promise.all([
+  const [reviews, files, pusher, teams] = await Promise.all([
     readReviews(ports, subject.number, subject.event, sleep),
     reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
     // A fork's pushes are not in this repository's activity: its author is the one who pushes.
     fromFork
       ? Promise.resolve(undefined)
       : reading(`who pushed ${shortSha(commit)}`, () => ports.pusherOf(pr.headRef, commit)),
-    readTeams(ports, config, warnings),
+    readTeams(ports, config, options),
   ]);
   const evidenceSubject: EvidenceSubject = {
     kind: "pull_request",
@@ -349,7 +363,7 @@ async function collectAround(
     headRepository: pr.headRepoFullName,
     defaultBranch: pr.defaultBranch,
   };
-  const measuring = options.measuring?.(config, { baseSha: pr.baseSha });
+  const measuring = options.measuring?.(config, { baseSha: pr.baseSha, baseRef: pr.baseRef });
   const gathered = await gatherEvidence(ports, evidenceSubject, config, reviews, measuring);
   warnings.push(...gathered.warnings);
   const candidatePr: CandidatePullRequest = {
@@ -371,7 +385,8 @@ async function collectAround(
       repository,
       commit,
       pr: candidatePr,
-      teamMembers,
+      ...teams,
+      ...(ports.serverUrl ? { serverUrl: ports.serverUrl } : {}),
       config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence,
     },
@@ -419,9 +434,9 @@ async function collectCommitCandidate(
     return { kind: "invalid-config", repository, commit, diagnostics: parsed.diagnostics, warnings };
   const config = parsed.config;
   // "On the default branch" is a fact about the commit, not the spelling of a ref (a tag can be named main).
-  const [contains, teamMembers] = await Promise.all([
+  const [contains, teams] = await Promise.all([
     reading(`whether ${branch} contains ${shortSha(commit)}`, () => ports.branchContains(branch, commit)),
-    readTeams(ports, config, warnings),
+    readTeams(ports, config, options),
   ]);
   const measuring = options.measuring?.(config, {});
   const gathered = await gatherEvidence(
@@ -442,7 +457,8 @@ async function collectCommitCandidate(
       repository,
       commit,
       defaultBranch: { name: branch, contains },
-      teamMembers,
+      ...teams,
+      ...(ports.serverUrl ? { serverUrl: ports.serverUrl } : {}),
       config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence,
     },

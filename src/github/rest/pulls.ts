@@ -51,6 +51,7 @@ export async function listReviews(client: GitHubClient, number: number): Promise
       state: r.state as string,
       commit_id: (r.commit_id as string | null) ?? null,
       submitted_at: (r.submitted_at as string | null | undefined) ?? null,
+      body: typeof r.body === "string" ? r.body : null,
     }));
   });
 }

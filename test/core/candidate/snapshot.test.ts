@@ -65,6 +65,24 @@ describe("snapshot", () => {
     expect(decodeSnapshot(encodeSnapshot(bare))).toEqual({ ok: true, snapshot: bare });
   });
 
+  it("keeps where a baseline was read from git, and refuses a malformed origin", () => {
+    const base = { name: "eval", file: "metrics/eval.json", format: "json" as const, values: { f1: 0.5 } };
+    const pinned: Snapshot = {
+      ...snapshot,
+      baseline: [
+        { ...base, at: { ref: "main", commit: "c".repeat(40) } },
+        { ...base, name: "tagged", at: { ref: "v1" } },
+      ],
+    };
+    expect(decodeSnapshot(encodeSnapshot(pinned))).toEqual({ ok: true, snapshot: pinned });
+    const bad = JSON.parse(encodeSnapshot(pinned));
+    bad.baseline[0].at = { ref: 3 };
+    expect(decodeSnapshot(JSON.stringify(bad))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/at is not/),
+    });
+  });
+
   it("keeps a __proto__ key as data", () => {
     const odd: Snapshot = {
       ...snapshot,

@@ -115,6 +115,7 @@ export interface CandidateOverrides {
   model?: ModelIdentity;
   pr?: CandidatePullRequest;
   teamMembers?: Record<string, string[]>;
+  unreadableTeams?: Record<string, string>;
   untrustedConfig?: string;
   commit?: string;
   defaultBranch?: Candidate["defaultBranch"];
@@ -153,6 +154,7 @@ export function input(cfg: Config, overrides: CandidateOverrides = {}): Candidat
     ...(overrides.pr ? { pr: overrides.pr } : {}),
     ...(overrides.defaultBranch ? { defaultBranch: overrides.defaultBranch } : {}),
     teamMembers: overrides.teamMembers ?? {},
+    ...(overrides.unreadableTeams ? { unreadableTeams: overrides.unreadableTeams } : {}),
     config: {
       config: cfg,
       origin: { path: cfg.file, where: "the test" },

@@ -31,7 +31,9 @@ describe("test steps and on_fail", () => {
     expect(statusOf(result, "accuracy_check")).toBe(c.status);
     expect(result.decision).toBe(c.decision);
     expect(result.failPipeline).toBe(c.failPipeline);
-    expect(statusOf(result, "deploy")).toBe(c.decision === "approved" ? "ready" : "blocked");
+    expect(statusOf(result, "deploy")).toBe(
+      { approved: "ready", rejected: "rejected", pending: "blocked", error: "blocked" }[c.decision],
+    );
   });
 
   it("require_approval forbids auto-approval even when auto_approve_if holds", () => {
@@ -63,7 +65,10 @@ describe("test steps and on_fail", () => {
     expect(result.metrics[2]!.reason).toMatch(
       /latency.*not found in eval \(metrics\/eval\.json\).*accuracy, f1/,
     );
-    expect(result.summary).toMatch(/accuracy_check failed: accuracy >= 0.95/);
+    // Each reason names the metric, its value and the bound: the condition's text would only repeat them.
+    expect(result.summary).toBe(
+      "accuracy_check failed: accuracy = 0.93 fails: needs >= 0.95; `latency` not found in eval (metrics/eval.json); available: accuracy, f1",
+    );
   });
 
   it.each([
@@ -157,7 +162,27 @@ describe("auto-approval", () => {
     const result = decide(input(cfg(), { pr: pr([review("alice", "CHANGES_REQUESTED")]) }));
     expect(result).toMatchObject({ decision: "rejected", autoApproved: false });
     expect(statusOf(result, "approve_model")).toBe("rejected");
-    expect(statusOf(result, "deploy")).toBe("blocked");
+    expect(statusOf(result, "deploy")).toBe("rejected");
+    expect(result.steps.find((s) => s.name === "deploy")?.reasons[0]).toMatchObject({
+      outcome: "fail",
+      message: "rejected: approve_model rejected; the deploy to production does not proceed",
+      data: { rule: "deploy-rejected", environment: "production", failPipeline: true },
+    });
+  });
+
+  it("under on_reject: block a rejected deploy stays blocked until a new candidate", () => {
+    const blocking = config([approvalStep({ onReject: "block" }), DEPLOY]);
+    const result = decide(input(blocking, { pr: pr([review("alice", "CHANGES_REQUESTED")]) }));
+    expect(result).toMatchObject({ decision: "rejected", failPipeline: false });
+    expect(result.steps.find((s) => s.name === "deploy")).toMatchObject({
+      status: "rejected",
+      reasons: [
+        {
+          message:
+            "rejected: approve_model rejected; the deploy to production stays blocked until a new candidate (on_reject: block)",
+        },
+      ],
+    });
   });
 
   it("a non-approver's changes-requested does not stop auto-approval", () => {

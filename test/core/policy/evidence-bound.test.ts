@@ -231,7 +231,7 @@ describe("candidates nothing can approve", () => {
   it("a closed pull request", () => {
     const result = decide(input(reviewed, { pr: pr([review("alice", "APPROVED")], { state: "closed" }) }));
     expect(result).toMatchObject({ decision: "rejected", failPipeline: true });
-    expect(statusOf(result, "deploy")).toBe("blocked");
+    expect(statusOf(result, "deploy")).toBe("rejected");
   });
 
   it("a commit the pull request has moved on from", () => {

@@ -227,7 +227,7 @@ describe("review counting", () => {
     expect(result.decision).toBe(decision);
     expect(result.steps.find((s) => s.type === "approval")!.status).toBe(status);
     expect(result.steps.find((s) => s.type === "deploy")!.status).toBe(
-      decision === "approved" ? "ready" : "blocked",
+      decision === "approved" ? "ready" : decision === "rejected" ? "rejected" : "blocked",
     );
   });
 

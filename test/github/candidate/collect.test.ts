@@ -76,6 +76,43 @@ describe("which rules decide", () => {
   });
 });
 
+describe("teams and links", () => {
+  const TEAM_CONFIG = CONFIG.replace("approvers: [alice]", "approvers: [alice, acme/leads, acme/ops]");
+
+  it("a team GitHub will not show is unreadable, in the adapter's words; a readable one has its members", async () => {
+    const w = world();
+    w.files["refs/heads/main"]![CONFIG_PATH] = TEAM_CONFIG;
+    w.teams = { "acme/ops": ["carol"] };
+    const why = "team membership is not readable with the workflow's token";
+    const own = await collectCandidate(
+      ports(w),
+      { kind: "pull_request", number: 7 },
+      {
+        ...OPTIONS,
+        unreadableTeam: why,
+      },
+    );
+    expect(candidateOf(own)).toMatchObject({
+      teamMembers: { "acme/leads": [], "acme/ops": ["carol"] },
+      unreadableTeams: { "acme/leads": why },
+    });
+    // It is said where the team would be asked, not also as a note.
+    expect(own.warnings.join()).not.toMatch(/acme\/leads/);
+    const fallback = candidateOf(await collect(w)).unreadableTeams?.["acme/leads"];
+    expect(fallback).toMatch(
+      /^its membership could not be read \(.*404.*\), so its members' reviews do not count$/,
+    );
+  });
+
+  it("carries the server's web address when the ports know it", async () => {
+    const w = world();
+    const withServer = { ...ports(w), serverUrl: "https://github.example" };
+    const collected = await collectCandidate(withServer, { kind: "pull_request", number: 7 }, OPTIONS);
+    expect(candidateOf(collected).serverUrl).toBe("https://github.example");
+    expect(candidateOf(await collect(w)).serverUrl).toBeUndefined();
+  });
+});
+
 describe("which recording is the evidence", () => {
   it("the newest snapshot artifact of the training workflow's run for this PR and commit", async () => {
     const candidate = candidateOf(await collect(world()));
