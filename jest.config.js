@@ -14,7 +14,9 @@ export default {
   globalSetup: "<rootDir>/test/support/scratch-setup.js",
   globalTeardown: "<rootDir>/test/support/scratch-teardown.js",
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
-  testTimeout: 20000,
+  // A publishing run of the bundled Action takes seconds (Octokit's throttling spaces its writes,
+  // issue 12), and a loaded 2-core machine runs several at once: 20 s timed out on such runs.
+  testTimeout: 60000,
   // Most tests wait on loopback HTTP and child processes, not the CPU: on a 2-core machine two
   // workers (jest's default would be one) finish the suite sooner.
   maxWorkers: 2,
