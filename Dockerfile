@@ -10,10 +10,13 @@ RUN npm run build
 FROM node:20-slim
 WORKDIR /app
 ENV NODE_ENV=production
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+# The App's build/ keeps probot and the other packages it imports external. They are
+# devDependencies: the published npm package holds only the self-contained dist/ bundles and so
+# depends on nothing, which leaves `npm ci --omit=dev` nothing to install here. The image takes the
+# build stage's node_modules instead, exactly the versions the lockfile pins and the tests ran.
+COPY --from=build /src/node_modules ./node_modules
 COPY --from=build /src/build ./build
-COPY app.yml ./
+COPY package.json app.yml ./
 USER node
 EXPOSE 3000
 CMD ["node", "build/app/server.js"]

@@ -1,6 +1,10 @@
 // Builds everything from source, deterministically, so CI can rebuild and diff dist/.
 //   dist/   committed: the Action's and the CLI's self-contained bundles.
 //   build/  ignored:   the App's server, Lambda handler and local demo (dependencies stay external).
+// npm runs it on `npm ci` / `npm install` in a clone (the `postprepare` script: npm runs that only
+// for the project itself, never when the package is installed as a dependency, and it is not one of
+// the install scripts npm lists for an installed package, as `prepare` is) and before `npm pack` /
+// `npm publish` (`prepack`), so a tarball always holds what the sources build.
 import { build } from "esbuild";
 import { existsSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";

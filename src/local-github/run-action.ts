@@ -41,6 +41,8 @@ export type UploadArtifact = (
 export interface ActionRunOptions {
   /** Path of dist/action.js. */
   bundle: string;
+  /** The node binary the runner runs it with; default the one running this process. */
+  node?: string;
   apiUrl: string;
   repository: string;
   eventName: string;
@@ -409,7 +411,7 @@ export async function runBundledAction(options: ActionRunOptions): Promise<Actio
           results.push({ step: step.id, outcome: "skipped" });
           continue;
         }
-        node = await runNode(options.bundle, workspace, env, files.output);
+        node = await runNode(options.node ?? process.execPath, options.bundle, workspace, env, files.output);
         outputs[step.id] = parseGitHubOutput(node.outputs);
         results.push({ step: step.id, outcome: node.code === 0 ? "success" : "failure" });
         continue;
@@ -474,12 +476,13 @@ async function runBash(
 }
 
 async function runNode(
+  nodeBinary: string,
   bundle: string,
   workspace: string,
   env: Record<string, string>,
   outputFile: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string; outputs: string }> {
-  const child = spawn(process.execPath, [bundle], {
+  const child = spawn(nodeBinary, [bundle], {
     cwd: workspace,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -36,6 +36,8 @@ export interface ActionRunOptions {
   /** Files of the checked-out repository, path → content. */
   files?: Record<string, string>;
   inputs?: Record<string, string>;
+  /** The node binary that runs the bundle; default the one running the tests. */
+  node?: string;
   sha?: string;
   repository?: string;
   /**
@@ -85,6 +87,7 @@ export function parseOutputFile(text: string): Record<string, string> {
 export async function runBundledAction(options: ActionRunOptions): Promise<ActionRun> {
   const run = await runAsRunner({
     bundle: BUNDLE,
+    node: options.node,
     apiUrl: options.apiUrl,
     repository: options.repository ?? "Codertocat/Hello-World",
     eventName: options.eventName,
