@@ -453,17 +453,14 @@ function bashEnvironment(env: Record<string, string>): Record<string, string> {
   return { ...own, PATH: [dirname(process.execPath), env.PATH].filter(Boolean).join(delimiter) };
 }
 
-/** The runner's own invocation of a `shell: bash` step. */
-async function runBash(
-  script: string,
+/** A child process run to its end, its output collected; code null when it could not start. */
+async function runProcess(
+  command: string,
+  args: string[],
   cwd: string,
   env: Record<string, string>,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], {
-    cwd,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -475,6 +472,11 @@ async function runBash(
   return { code, stdout, stderr };
 }
 
+/** The runner's own invocation of a `shell: bash` step. */
+function runBash(script: string, cwd: string, env: Record<string, string>) {
+  return runProcess("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], cwd, env);
+}
+
 async function runNode(
   nodeBinary: string,
   bundle: string,
@@ -482,15 +484,6 @@ async function runNode(
   env: Record<string, string>,
   outputFile: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string; outputs: string }> {
-  const child = spawn(nodeBinary, [bundle], {
-    cwd: workspace,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  const code = await new Promise<number | null>((done) => child.on("close", done));
-  return { code, stdout, stderr, outputs: readFileSync(outputFile, "utf8") };
+  const ran = await runProcess(nodeBinary, [bundle], workspace, env);
+  return { ...ran, outputs: readFileSync(outputFile, "utf8") };
 }

@@ -78,6 +78,30 @@ function workflowRun(event: string) {
   });
 }
 
+/** The train job of a pull_request run: training wrote accuracy 0.85, then the Action decides. */
+async function trainJob() {
+  const training = workflowRun("pull_request");
+  return job({
+    eventName: "pull_request",
+    payload: loadWebhookExample("pull_request", "opened"),
+    files: { "metrics/eval.json": JSON.stringify({ accuracy: 0.85 }), "models/model.pkl": "weights" },
+    inputs: inputsOf("train"),
+    run: { fake, id: training.id },
+  });
+}
+
+/** The review and deploy jobs of the pull_request_review run a review by alice starts. */
+async function reviewAndDeployJobs(state: "APPROVED" | "CHANGES_REQUESTED") {
+  const run = workflowRun("pull_request_review");
+  const payload = reviewEvent("alice", state);
+  const inRun = (name: string) =>
+    job({ eventName: "pull_request_review", payload, inputs: inputsOf(name), run: { fake, id: run.id } });
+  const reviewed = await inRun("review");
+  // The deploy job's `if:` needs an approved decision; its `mode: gate` decides again regardless.
+  const gate = await inRun("deploy");
+  return { reviewed, gate };
+}
+
 function reviewEvent(user: string, state: "APPROVED" | "CHANGES_REQUESTED") {
   const stored = fake.state.addReview(REPO, PR, { user, state, commitId: HEAD });
   return loadWebhookExample("pull_request_review", "submitted", {
@@ -94,42 +118,21 @@ describe("the seed's config with the Action alone", () => {
   it(
     "waits for alice in the training run, and her review releases the deploy job",
     async () => {
-      const training = workflowRun("pull_request");
-      const trained = await job({
-        eventName: "pull_request",
-        payload: loadWebhookExample("pull_request", "opened"),
-        files: { "metrics/eval.json": JSON.stringify({ accuracy: 0.85 }), "models/model.pkl": "weights" },
-        inputs: inputsOf("train"),
-        run: { fake, id: training.id },
-      });
+      const trained = await trainJob();
       expect(trained.code).toBe(0);
       // The deploy job's `if:` is false: nothing deploys while the decision is pending.
       expect(trained.outputs.decision).toBe("pending");
       expect(fake.state.pull(REPO, PR).requestedReviewers).toEqual(["alice"]);
       expect(labels(fake)).toEqual(["model-approval: pending"]);
 
-      const review = workflowRun("pull_request_review");
-      const payload = reviewEvent("alice", "APPROVED");
-      const reviewed = await job({
-        eventName: "pull_request_review",
-        payload,
-        inputs: inputsOf("review"),
-        run: { fake, id: review.id },
-      });
+      const { reviewed, gate } = await reviewAndDeployJobs("APPROVED");
       expect(reviewed.code).toBe(0);
       expect(reviewed.outputs.decision).toBe("approved");
       expect(labels(fake)).toEqual(["model-approval: approved"]);
       expect(checkRuns(fake, "model-approval")).toMatchObject([
         { status: "completed", conclusion: "success" },
       ]);
-
-      // The deploy job of the review's run: `mode: gate` decides again and lets ./deploy.sh run.
-      const gate = await job({
-        eventName: "pull_request_review",
-        payload,
-        inputs: inputsOf("deploy"),
-        run: { fake, id: review.id },
-      });
+      // `mode: gate` decided again and lets ./deploy.sh run.
       expect(inputsOf("deploy")).toEqual({ mode: "gate" });
       expect(gate.code).toBe(0);
       expect(gate.outputs.decision).toBe("approved");
@@ -141,30 +144,10 @@ describe("the seed's config with the Action alone", () => {
   it(
     "changes requested by alice fail the review job (on_reject: fail_pipeline), and the gate holds",
     async () => {
-      const training = workflowRun("pull_request");
-      await job({
-        eventName: "pull_request",
-        payload: loadWebhookExample("pull_request", "opened"),
-        files: { "metrics/eval.json": JSON.stringify({ accuracy: 0.85 }), "models/model.pkl": "weights" },
-        inputs: inputsOf("train"),
-        run: { fake, id: training.id },
-      });
-      const review = workflowRun("pull_request_review");
-      const payload = reviewEvent("alice", "CHANGES_REQUESTED");
-      const reviewed = await job({
-        eventName: "pull_request_review",
-        payload,
-        inputs: inputsOf("review"),
-        run: { fake, id: review.id },
-      });
+      await trainJob();
+      const { reviewed, gate } = await reviewAndDeployJobs("CHANGES_REQUESTED");
       expect(reviewed.code).not.toBe(0);
       expect(reviewed.outputs.decision).toBe("rejected");
-      const gate = await job({
-        eventName: "pull_request_review",
-        payload,
-        inputs: inputsOf("deploy"),
-        run: { fake, id: review.id },
-      });
       expect(gate.code).not.toBe(0);
       expect(gate.outputs.decision).toBe("rejected");
     },
