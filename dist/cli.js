@@ -14491,23 +14491,44 @@ function indexedTable(names, header, data) {
   return out;
 }
 var PROGRESS_COLUMNS = ["epoch", "step", "global_step"];
-function candidateRow(names, data) {
-  if (data.length === 1) return data[0];
-  const progress = names.findIndex((n) => PROGRESS_COLUMNS.includes(n.toLowerCase()));
-  if (progress === -1) {
+function isRangeIndex(names, data) {
+  if (names[0] !== "" || names.some((n) => n.startsWith("metrics."))) return false;
+  return data.every((row2, i) => row2.cells[0].trim() === String(i));
+}
+function progressOf(row2, columns, names) {
+  return columns.map((c) => {
+    const at2 = parseNumberText(row2.cells[c].trim());
+    if (typeof at2 !== "number" || Number.isNaN(at2))
+      throw new MetricsFormatError(`${names[c] || "the index column"} is not a number`, row2.line);
+    return at2;
+  });
+}
+function compareProgress(a, b) {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+function trainingLog(names, data, headerLine) {
+  const index = isRangeIndex(names, data);
+  const columns = [
+    ...index ? [0] : [],
+    ...PROGRESS_COLUMNS.map((p) => names.findIndex((n) => n.toLowerCase() === p)).filter((i) => i !== -1)
+  ];
+  if (columns.length === 0) {
     throw new MetricsFormatError(
       `${data.length} data rows and no epoch or step column: which row is the candidate model? keep only its row, or write name,value rows`,
       data[1].line
     );
   }
-  let best = data[0];
-  for (const row2 of data) {
-    const at2 = parseNumberText(row2.cells[progress].trim());
-    if (typeof at2 !== "number" || Number.isNaN(at2))
-      throw new MetricsFormatError(`${names[progress]} is not a number`, row2.line);
-    if (at2 >= parseNumberText(best.cells[progress].trim())) best = row2;
-  }
-  return best;
+  const ordered = data.map((row2, position) => ({ row: row2, position, at: progressOf(row2, columns, names) })).sort((a, b) => compareProgress(a.at, b.at) || a.position - b.position);
+  const last = ordered[ordered.length - 1].row;
+  const cells = names.map((_, i) => {
+    const logged = ordered.filter(({ row: row2 }) => row2.cells[i].trim() !== "");
+    return logged.length > 0 ? logged[logged.length - 1].row.cells[i] : "";
+  });
+  const out = rowValues(names, { line: last.line, cells }, headerLine);
+  if (index && !Object.prototype.hasOwnProperty.call(out, "epoch"))
+    define(out, "epoch", cellValue(cells[0]));
+  return out;
 }
 function headerAndRows(rows) {
   const [header, ...data] = rows;
@@ -14515,7 +14536,8 @@ function headerAndRows(rows) {
     throw new MetricsFormatError("a header row needs a data row below it", header?.line ?? 1);
   const names = header.cells.map((c) => c.trim());
   const labelled = names[0] === "" && data.length > 1 && data.some((r) => !isNumeric(r.cells[0]));
-  return labelled ? indexedTable(names, header, data) : rowValues(names, candidateRow(names, data), header.line);
+  if (labelled) return indexedTable(names, header, data);
+  return data.length === 1 ? rowValues(names, data[0], header.line) : trainingLog(names, data, header.line);
 }
 function parseCsvMetrics(text2, delimiter = ",") {
   const rows = readRows(text2, delimiter);
@@ -14836,7 +14858,13 @@ function describeTop(value) {
   if (value === null) return "nothing (the document is empty or null)";
   return `a ${typeof value}`;
 }
+var LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
 function toSource(text2, opts) {
+  if (text2.replace(/^\uFEFF/, "").startsWith(LFS_POINTER)) {
+    throw new MetricsFormatError(
+      "this is a Git LFS pointer, not the metrics: fetch LFS files in checkout (actions/checkout with lfs: true)"
+    );
+  }
   if (opts.format === "mlflow") {
     throw new MetricsFormatError(
       "format mlflow reads a run directory (one that contains metrics/), not a file"

@@ -58,7 +58,16 @@ function describeTop(value: MetricValue): string {
   return `a ${typeof value}`;
 }
 
+/** What a checkout without LFS leaves in place of a tracked file (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md). */
+const LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
+
 function toSource(text: string, opts: { name: string; file: string; format?: MetricFormat }): MetricSource {
+  // Checked before any syntax, so every format says the same useful thing instead of "invalid JSON".
+  if (text.replace(/^\uFEFF/, "").startsWith(LFS_POINTER)) {
+    throw new MetricsFormatError(
+      "this is a Git LFS pointer, not the metrics: fetch LFS files in checkout (actions/checkout with lfs: true)",
+    );
+  }
   if (opts.format === "mlflow") {
     throw new MetricsFormatError(
       "format mlflow reads a run directory (one that contains metrics/), not a file",
