@@ -9234,7 +9234,7 @@ var Locator = class {
 var validate = validate10;
 var pattern0 = new RegExp("\\S", "u");
 var pattern9 = new RegExp("^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$", "u");
-var schema13 = { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn"] }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." } } } };
+var schema13 = { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn"] }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } };
 var pattern3 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -9325,7 +9325,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors2++;
           }
           for (const key2 in data0) {
-            if (!(key2 === "path" || key2 === "format" || key2 === "ref")) {
+            if (!(key2 === "path" || key2 === "format" || key2 === "ref" || key2 === "checkpoint")) {
               const err6 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/metricSource/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
               if (vErrors === null) {
                 vErrors = [err6];
@@ -9391,12 +9391,24 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           }
+          if (data0.checkpoint !== void 0) {
+            let data4 = data0.checkpoint;
+            if (!(data4 === "final" || data4 === "best")) {
+              const err12 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/checkpoint", schemaPath: "#/definitions/metricSource/else/properties/checkpoint/enum", keyword: "enum", params: { allowedValues: schema13.else.properties.checkpoint.enum }, message: "must be equal to one of the allowed values" };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors2++;
+            }
+          }
         } else {
-          const err12 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/metricSource/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          const err13 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/metricSource/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err13];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err13);
           }
           errors2++;
         }
@@ -9405,21 +9417,21 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         ifClause0 = "else";
       }
       if (!valid3) {
-        const err13 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/metricSource/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
+        const err14 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/metricSource/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err14];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err14);
         }
         errors2++;
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err14];
+      vErrors = [err15];
     } else {
-      vErrors.push(err14);
+      vErrors.push(err15);
     }
     errors2++;
   }
@@ -10841,7 +10853,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   validate10.errors = vErrors;
   return errors2 === 0;
 }
-var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format, ref}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn"] }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." } } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } } } };
+var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format, ref}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn"] }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } } } };
 
 // src/core/config/types.ts
 var METRIC_FORMATS = [
@@ -11100,7 +11112,7 @@ function typeMessage(error, data, path) {
   }
   if ((path[0] === "metrics" || path[0] === "baseline") && path.length === 2) {
     return {
-      message: `metric source '${name}' must be a path or { path, format${path[0] === "baseline" ? ", ref" : ""} }`
+      message: `metric source '${name}' must be a path or { path, format, checkpoint${path[0] === "baseline" ? ", ref" : ""} }`
     };
   }
   if ((last === "metrics" || last === "baseline") && path.length === 1) {
@@ -11587,9 +11599,10 @@ function sources(value, section, locator) {
   return Object.entries(value).map(([name, spec]) => {
     const location = locator.at([section, name]);
     if (typeof spec === "string") return { name, path: spec, location };
-    const { path, format, ref } = spec;
+    const { path, format, ref, checkpoint } = spec;
     const out = { name, path, location };
     if (format !== void 0) out.format = format;
+    if (checkpoint !== void 0) out.checkpoint = checkpoint;
     if (ref !== void 0) out.ref = ref;
     return out;
   });
@@ -12210,6 +12223,7 @@ function sources2(value, where) {
       file,
       format,
       values: tree(s.values, `${where}[${i}].values`),
+      ...typeof s.note === "string" ? { note: s.note } : {},
       ...at2 === void 0 ? {} : {
         at: {
           ref: at2.ref,
@@ -12956,6 +12970,7 @@ function sourceOrigins(measurements) {
     kind,
     name: s.name,
     file: s.file,
+    ...s.note ? { note: s.note } : {},
     ...s.at ? { ref: s.at.ref } : {},
     ...s.at?.commit ? { commit: s.at.commit } : {}
   }));
@@ -13898,6 +13913,9 @@ function inertQuote(text2, max = QUOTE_LENGTH) {
   const cut = chars.length > max ? `${chars.slice(0, max - 1).join("").trimEnd()}\u2026` : flat;
   return cut.replace(/[\\`*_{}[\]()<>#+\-.!|~&=:]/g, "\\$&").replace(/@/g, "@\u200B").replace(/#/g, "#\u200B").replace(/\\:\/\//g, "\\:\u200B//").replace(/www\\\./gi, (m) => `${m.slice(0, 3)}\u200B${m.slice(3)}`);
 }
+function noted(source) {
+  return source.note ? ` (${cell(source.note)})` : "";
+}
 function code(text2) {
   return `\`${text2.replace(/`/g, "'")}\``;
 }
@@ -14154,7 +14172,7 @@ function provenance(result, links) {
   const metrics = sources3.filter((s) => s.kind === "metrics");
   if (metrics.length > 0)
     lines.push(
-      `**Metrics** ${metrics.map((s) => `${cell(s.name)}: ${linked(cell(s.file), links.blob(commit, s.file))}`).join(", ")}`
+      `**Metrics** ${metrics.map((s) => `${cell(s.name)}: ${linked(cell(s.file), links.blob(commit, s.file))}${noted(s)}`).join(", ")}`
     );
   const baseline = sources3.filter((s) => s.kind === "baseline");
   if (baseline.length > 0)
@@ -14163,7 +14181,7 @@ function provenance(result, links) {
         const at2 = s.commit ?? s.ref;
         const file = linked(cell(s.file), links.blob(at2, s.file));
         const where = s.ref ? ` at ${cell(s.ref)}${s.commit ? ` (${linked(code(shortCommit(s.commit)), links.commit(s.commit))})` : ""}` : "";
-        return `${cell(s.name)}: ${file}${where}`;
+        return `${cell(s.name)}: ${file}${where}${noted(s)}`;
       }).join(", ")}`
     );
   if (configLine(result)) lines.push(`**Rules** ${cell(configLine(result))}`);
@@ -14491,23 +14509,44 @@ function indexedTable(names, header, data) {
   return out;
 }
 var PROGRESS_COLUMNS = ["epoch", "step", "global_step"];
-function candidateRow(names, data) {
-  if (data.length === 1) return data[0];
-  const progress = names.findIndex((n) => PROGRESS_COLUMNS.includes(n.toLowerCase()));
-  if (progress === -1) {
+function isRangeIndex(names, data) {
+  if (names[0] !== "" || names.some((n) => n.startsWith("metrics."))) return false;
+  return data.every((row2, i) => row2.cells[0].trim() === String(i));
+}
+function progressOf(row2, columns, names) {
+  return columns.map((c) => {
+    const at2 = parseNumberText(row2.cells[c].trim());
+    if (typeof at2 !== "number" || Number.isNaN(at2))
+      throw new MetricsFormatError(`${names[c] || "the index column"} is not a number`, row2.line);
+    return at2;
+  });
+}
+function compareProgress(a, b) {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+function trainingLog(names, data, headerLine) {
+  const index = isRangeIndex(names, data);
+  const columns = [
+    ...index ? [0] : [],
+    ...PROGRESS_COLUMNS.map((p) => names.findIndex((n) => n.toLowerCase() === p)).filter((i) => i !== -1)
+  ];
+  if (columns.length === 0) {
     throw new MetricsFormatError(
       `${data.length} data rows and no epoch or step column: which row is the candidate model? keep only its row, or write name,value rows`,
       data[1].line
     );
   }
-  let best = data[0];
-  for (const row2 of data) {
-    const at2 = parseNumberText(row2.cells[progress].trim());
-    if (typeof at2 !== "number" || Number.isNaN(at2))
-      throw new MetricsFormatError(`${names[progress]} is not a number`, row2.line);
-    if (at2 >= parseNumberText(best.cells[progress].trim())) best = row2;
-  }
-  return best;
+  const ordered = data.map((row2, position) => ({ row: row2, position, at: progressOf(row2, columns, names) })).sort((a, b) => compareProgress(a.at, b.at) || a.position - b.position);
+  const last = ordered[ordered.length - 1].row;
+  const cells = names.map((_, i) => {
+    const logged = ordered.filter(({ row: row2 }) => row2.cells[i].trim() !== "");
+    return logged.length > 0 ? logged[logged.length - 1].row.cells[i] : "";
+  });
+  const out = rowValues(names, { line: last.line, cells }, headerLine);
+  if (index && !Object.prototype.hasOwnProperty.call(out, "epoch"))
+    define(out, "epoch", cellValue(cells[0]));
+  return out;
 }
 function headerAndRows(rows) {
   const [header, ...data] = rows;
@@ -14515,7 +14554,8 @@ function headerAndRows(rows) {
     throw new MetricsFormatError("a header row needs a data row below it", header?.line ?? 1);
   const names = header.cells.map((c) => c.trim());
   const labelled = names[0] === "" && data.length > 1 && data.some((r) => !isNumeric(r.cells[0]));
-  return labelled ? indexedTable(names, header, data) : rowValues(names, candidateRow(names, data), header.line);
+  if (labelled) return indexedTable(names, header, data);
+  return data.length === 1 ? rowValues(names, data[0], header.line) : trainingLog(names, data, header.line);
 }
 function parseCsvMetrics(text2, delimiter = ",") {
   const rows = readRows(text2, delimiter);
@@ -14700,6 +14740,9 @@ var SKLEARN_FIELDS = ["precision", "recall", "f1-score", "support"];
 function isTree2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+function isTrainerState(values) {
+  return Array.isArray(values.log_history) && "global_step" in values;
+}
 function baseName(file) {
   return file.split(/[\\/]/).pop() ?? file;
 }
@@ -14721,8 +14764,9 @@ function dvcShowRevisions(values) {
 function detectShape(fileName, values) {
   const name = baseName(fileName).toLowerCase();
   if (name === "wandb-summary.json") return "wandb";
-  if (HF_FILES.has(name)) return "huggingface";
+  if (HF_FILES.has(name) || name === "trainer_state.json") return "huggingface";
   if (!isTree2(values)) return void 0;
+  if (isTrainerState(values)) return "huggingface";
   if (dvcShowRevisions(values)) return "dvc";
   if (isSklearnReport(values)) return "sklearn";
   if (Object.keys(values).some((k) => k.startsWith("eval_")) && Object.values(values).every((v) => !isTree2(v))) {
@@ -14752,6 +14796,50 @@ function unwrapDvc(values) {
   }
   const paths = Object.keys(out);
   return paths.length === 1 ? out[paths[0]] : out;
+}
+
+// src/core/metrics/formats/trainer-state.ts
+function evalEntries(history) {
+  return history.filter(
+    (entry) => isTree2(entry) && Object.keys(entry).some((k) => k.startsWith("eval_"))
+  );
+}
+function describeEntry(entry) {
+  const epoch = typeof entry.epoch === "number" ? `, epoch ${entry.epoch}` : "";
+  return `log_history entry at step ${String(entry.step)}${epoch}`;
+}
+function checkpointStep(path) {
+  const m = /checkpoint-(\d+)[\\/]*$/.exec(path);
+  return m ? Number(m[1]) : void 0;
+}
+function bestEntry(state, entries) {
+  const best = state.best_model_checkpoint;
+  if (typeof best !== "string") {
+    throw new MetricsFormatError(
+      "checkpoint: best, but best_model_checkpoint is not set: the run did not track a best model (set metric_for_best_model / load_best_model_at_end), or use checkpoint: final"
+    );
+  }
+  const step2 = typeof state.best_global_step === "number" ? state.best_global_step : checkpointStep(best);
+  if (step2 === void 0)
+    throw new MetricsFormatError(`best_model_checkpoint '${best}' does not name a step (checkpoint-<step>)`);
+  const entry = entries.filter((e) => e.step === step2).pop();
+  if (!entry) {
+    throw new MetricsFormatError(
+      `best_model_checkpoint '${best}' is step ${step2}, and log_history has no eval entry at that step`
+    );
+  }
+  return entry;
+}
+function readTrainerState(state, choice = "final") {
+  const entries = evalEntries(state.log_history);
+  if (entries.length === 0) {
+    throw new MetricsFormatError(
+      "log_history has no evaluation entries (eval_* keys): the Trainer never evaluated; set eval_strategy"
+    );
+  }
+  const entry = choice === "best" ? bestEntry(state, entries) : entries[entries.length - 1];
+  const which = choice === "best" ? `best checkpoint ${String(state.best_model_checkpoint)}` : "final evaluation";
+  return { values: { ...entry }, note: `${which}: ${describeEntry(entry)}` };
 }
 
 // src/core/metrics/formats/yaml.ts
@@ -14836,7 +14924,13 @@ function describeTop(value) {
   if (value === null) return "nothing (the document is empty or null)";
   return `a ${typeof value}`;
 }
+var LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
 function toSource(text2, opts) {
+  if (text2.replace(/^\uFEFF/, "").startsWith(LFS_POINTER)) {
+    throw new MetricsFormatError(
+      "this is a Git LFS pointer, not the metrics: fetch LFS files in checkout (actions/checkout with lfs: true)"
+    );
+  }
   if (opts.format === "mlflow") {
     throw new MetricsFormatError(
       "format mlflow reads a run directory (one that contains metrics/), not a file"
@@ -14850,6 +14944,15 @@ function toSource(text2, opts) {
     );
   }
   const format = opts.format ?? (syntax === "csv" || syntax === "tsv" ? "csv" : detectShape(opts.file, parsed) ?? plainFormat(syntax));
+  if (format === "huggingface" && isTrainerState(parsed)) {
+    const { values: values2, note } = readTrainerState(parsed, opts.checkpoint);
+    return { name: opts.name, file: opts.file, format, values: values2, note };
+  }
+  if (opts.checkpoint !== void 0) {
+    throw new MetricsFormatError(
+      `checkpoint: ${opts.checkpoint} applies to a Hugging Face trainer_state.json (with log_history); this file is read as ${format}`
+    );
+  }
   const values = format === "dvc" ? unwrapDvc(parsed) : parsed;
   return { name: opts.name, file: opts.file, format, values };
 }
@@ -14914,7 +15017,12 @@ async function loadOne(spec, cwd) {
       };
     }
     const text2 = await readFile(full, "utf8");
-    return parseMetricsFile(text2, { name: spec.name, file: spec.path, format: spec.format });
+    return parseMetricsFile(text2, {
+      name: spec.name,
+      file: spec.path,
+      format: spec.format,
+      checkpoint: spec.checkpoint
+    });
   } catch (error) {
     return { ok: false, error: describeFsError(spec.path, error) };
   }

@@ -59,7 +59,12 @@ async function loadBaseline(specs: MetricSourceSpec[], options: MeasureOptions) 
       errors[spec.name] = `${spec.path} does not exist at ${where}`;
       continue;
     }
-    const parsed = parseMetricsFile(text, { name: spec.name, file: spec.path, format: spec.format });
+    const parsed = parseMetricsFile(text, {
+      name: spec.name,
+      file: spec.path,
+      format: spec.format,
+      checkpoint: spec.checkpoint,
+    });
     // Where it came from, for the report: the base branch and its commit, or the ref as written.
     const at = spec.ref === "base" ? { ref: options.baseRef ?? "base", commit: ref } : { ref: spec.ref };
     if (parsed.ok) sources.push({ ...parsed.source, at });

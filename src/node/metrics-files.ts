@@ -70,7 +70,12 @@ async function loadOne(spec: MetricSourceSpec, cwd: string): Promise<Loaded> {
       };
     }
     const text = await readFile(full, "utf8");
-    return parseMetricsFile(text, { name: spec.name, file: spec.path, format: spec.format });
+    return parseMetricsFile(text, {
+      name: spec.name,
+      file: spec.path,
+      format: spec.format,
+      checkpoint: spec.checkpoint,
+    });
   } catch (error) {
     return { ok: false, error: describeFsError(spec.path, error) };
   }

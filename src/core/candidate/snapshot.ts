@@ -107,6 +107,7 @@ function sources(value: unknown, where: string): MetricSource[] {
       file,
       format: format as MetricFormat,
       values: tree(s.values, `${where}[${i}].values`),
+      ...(typeof s.note === "string" ? { note: s.note } : {}),
       ...(at === undefined
         ? {}
         : {

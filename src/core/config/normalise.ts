@@ -1,6 +1,14 @@
 import type { Condition } from "../conditions/types.js";
 import type { Locator } from "./locate.js";
-import type { Config, MetricFormat, MetricSourceSpec, OnFail, OnReject, Step } from "./types.js";
+import type {
+  CheckpointChoice,
+  Config,
+  MetricFormat,
+  MetricSourceSpec,
+  OnFail,
+  OnReject,
+  Step,
+} from "./types.js";
 
 type Data = Record<string, unknown>;
 
@@ -14,9 +22,15 @@ function sources(value: unknown, section: "metrics" | "baseline", locator: Locat
   return Object.entries(value as Data).map(([name, spec]) => {
     const location = locator.at([section, name]);
     if (typeof spec === "string") return { name, path: spec, location };
-    const { path, format, ref } = spec as { path: string; format?: MetricFormat; ref?: string };
+    const { path, format, ref, checkpoint } = spec as {
+      path: string;
+      format?: MetricFormat;
+      ref?: string;
+      checkpoint?: CheckpointChoice;
+    };
     const out: MetricSourceSpec = { name, path, location };
     if (format !== undefined) out.format = format;
+    if (checkpoint !== undefined) out.checkpoint = checkpoint;
     if (ref !== undefined) out.ref = ref;
     return out;
   });

@@ -13,11 +13,17 @@ export const METRIC_FORMATS = [
 ] as const;
 export type MetricFormat = (typeof METRIC_FORMATS)[number];
 
+/** Which evaluation of a Hugging Face trainer_state.json is the candidate's. */
+export const CHECKPOINT_CHOICES = ["final", "best"] as const;
+export type CheckpointChoice = (typeof CHECKPOINT_CHOICES)[number];
+
 /** A named source of metrics. `format` is undefined when it is to be detected from name and shape. */
 export interface MetricSourceSpec {
   name: string;
   path: string;
   format?: MetricFormat;
+  /** trainer_state.json only: the final evaluation (default) or the best checkpoint's. */
+  checkpoint?: CheckpointChoice;
   /** Baselines only: the git ref to read from; "base" means the PR's base branch. */
   ref?: string;
   location?: SourceLocation;

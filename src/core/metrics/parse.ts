@@ -3,17 +3,25 @@
  * the text when the extension says nothing; the format (which tool wrote it) from an explicit
  * `format:`, else the file name and shape. Never throws on file content.
  */
-import type { MetricFormat } from "../config/types.js";
+import type { CheckpointChoice, MetricFormat } from "../config/types.js";
 import type { MetricSource, MetricTree, MetricValue } from "./types.js";
 import { parseCsvMetrics } from "./formats/csv.js";
 import { MetricsFormatError, formatLocated } from "./formats/error.js";
 import { parseJsonDocument } from "./formats/json.js";
-import { detectShape, isTree, unwrapDvc } from "./formats/shapes.js";
+import { detectShape, isTrainerState, isTree, unwrapDvc } from "./formats/shapes.js";
+import { readTrainerState } from "./formats/trainer-state.js";
 import { parseYamlDocument } from "./formats/yaml.js";
 
 export { parseMlflowRun, type MlflowMetricFile } from "./formats/mlflow.js";
 
 type Syntax = "json" | "yaml" | "csv" | "tsv";
+
+export interface ParseOptions {
+  name: string;
+  file: string;
+  format?: MetricFormat;
+  checkpoint?: CheckpointChoice;
+}
 
 export type ParseMetricsResult = { ok: true; source: MetricSource } | { ok: false; error: string };
 
@@ -58,7 +66,16 @@ function describeTop(value: MetricValue): string {
   return `a ${typeof value}`;
 }
 
-function toSource(text: string, opts: { name: string; file: string; format?: MetricFormat }): MetricSource {
+/** What a checkout without LFS leaves in place of a tracked file (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md). */
+const LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
+
+function toSource(text: string, opts: ParseOptions): MetricSource {
+  // Checked before any syntax, so every format says the same useful thing instead of "invalid JSON".
+  if (text.replace(/^\uFEFF/, "").startsWith(LFS_POINTER)) {
+    throw new MetricsFormatError(
+      "this is a Git LFS pointer, not the metrics: fetch LFS files in checkout (actions/checkout with lfs: true)",
+    );
+  }
   if (opts.format === "mlflow") {
     throw new MetricsFormatError(
       "format mlflow reads a run directory (one that contains metrics/), not a file",
@@ -74,14 +91,20 @@ function toSource(text: string, opts: { name: string; file: string; format?: Met
   const format =
     opts.format ??
     (syntax === "csv" || syntax === "tsv" ? "csv" : (detectShape(opts.file, parsed) ?? plainFormat(syntax)));
+  if (format === "huggingface" && isTrainerState(parsed)) {
+    const { values, note } = readTrainerState(parsed, opts.checkpoint);
+    return { name: opts.name, file: opts.file, format, values, note };
+  }
+  if (opts.checkpoint !== undefined) {
+    throw new MetricsFormatError(
+      `checkpoint: ${opts.checkpoint} applies to a Hugging Face trainer_state.json (with log_history); this file is read as ${format}`,
+    );
+  }
   const values: MetricTree = format === "dvc" ? unwrapDvc(parsed) : parsed;
   return { name: opts.name, file: opts.file, format, values };
 }
 
-export function parseMetricsFile(
-  text: string,
-  opts: { name: string; file: string; format?: MetricFormat },
-): ParseMetricsResult {
+export function parseMetricsFile(text: string, opts: ParseOptions): ParseMetricsResult {
   try {
     return { ok: true, source: toSource(text, opts) };
   } catch (error) {

@@ -13,6 +13,8 @@ export interface MetricSource {
   file: string;
   format: MetricFormat;
   values: MetricTree;
+  /** Which part of the file the values are, when it holds several (a trainer_state.json's chosen entry). */
+  note?: string;
   /** Read from git rather than the workspace (a baseline's `ref:`): the ref and, when known, its commit. */
   at?: { ref: string; commit?: string };
 }

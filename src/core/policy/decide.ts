@@ -314,6 +314,7 @@ function sourceOrigins(measurements: Measurements): SourceOrigin[] {
       kind,
       name: s.name,
       file: s.file,
+      ...(s.note ? { note: s.note } : {}),
       ...(s.at ? { ref: s.at.ref } : {}),
       ...(s.at?.commit ? { commit: s.at.commit } : {}),
     }));

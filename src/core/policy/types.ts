@@ -125,6 +125,8 @@ export interface SourceOrigin {
   kind: "metrics" | "baseline";
   name: string;
   file: string;
+  /** Which part of the file was read, e.g. a trainer_state.json's chosen evaluation. */
+  note?: string;
   /** Read from git (a baseline's `ref:`): the ref and, when known, its commit. */
   ref?: string;
   commit?: string;

@@ -76,6 +76,11 @@ export function inertQuote(text: string, max = QUOTE_LENGTH): string {
     .replace(/www\\\./gi, (m) => `${m.slice(0, 3)}\u200b${m.slice(3)}`);
 }
 
+/** Which part of a source file was read (a trainer_state.json's chosen evaluation), in brackets. */
+function noted(source: { note?: string }): string {
+  return source.note ? ` (${cell(source.note)})` : "";
+}
+
 function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
@@ -378,7 +383,7 @@ function provenance(result: DecisionResult, links: Links): string[] {
   const metrics = sources.filter((s) => s.kind === "metrics");
   if (metrics.length > 0)
     lines.push(
-      `**Metrics** ${metrics.map((s) => `${cell(s.name)}: ${linked(cell(s.file), links.blob(commit, s.file))}`).join(", ")}`,
+      `**Metrics** ${metrics.map((s) => `${cell(s.name)}: ${linked(cell(s.file), links.blob(commit, s.file))}${noted(s)}`).join(", ")}`,
     );
   const baseline = sources.filter((s) => s.kind === "baseline");
   if (baseline.length > 0)
@@ -390,7 +395,7 @@ function provenance(result: DecisionResult, links: Links): string[] {
           const where = s.ref
             ? ` at ${cell(s.ref)}${s.commit ? ` (${linked(code(shortCommit(s.commit)), links.commit(s.commit))})` : ""}`
             : "";
-          return `${cell(s.name)}: ${file}${where}`;
+          return `${cell(s.name)}: ${file}${where}${noted(s)}`;
         })
         .join(", ")}`,
     );

@@ -2,15 +2,16 @@
  * CSV metrics, in the shapes tools write:
  *   - `name,value` rows, with or without a header row (pandas Series.to_csv writes `,0` as header);
  *   - a header row and one data row (pandas DataFrame.to_csv, MLflow search_runs of one run). Several
- *     data rows are read only as a training log with an `epoch` or `step` column (Keras CSVLogger):
- *     the row of the highest epoch/step is the final model. Any other several-row table is an error,
- *     since nothing says which row is the candidate (search_runs lists the newest run first, a log
- *     the oldest). An empty first header cell is pandas' index column and is dropped; `metrics.x`
- *     columns (MLflow) are named `x`;
+ *     data rows are read only as a training log with an `epoch` or `step` column (Keras and Lightning
+ *     CSVLogger) or a pandas RangeIndex (a saved Keras history, where the index is the epoch): each
+ *     column's last value logged at the highest epoch/step is the final model's. Any other several-row
+ *     table is an error, since nothing says which row is the candidate (search_runs lists the newest
+ *     run first, a log the oldest). An empty first header cell is pandas' index column and is
+ *     dropped; `metrics.x` columns (MLflow) are named `x`;
  *   - a table whose rows are named by a pandas index (a transposed classification report):
  *     each row is a group, `` `macro avg`.`f1-score` ``.
  * Cells that read as numbers (including nan/inf as Python writes them) become numbers; an empty
- * cell is null, so a check on it fails.
+ * cell of the candidate's row (or a column a log never filled) is null, so a check on it fails.
  */
 import type { MetricTree, MetricValue } from "../types.js";
 import { MetricsFormatError, parseNumberText } from "./error.js";
@@ -145,25 +146,57 @@ function indexedTable(names: string[], header: Row, data: Row[]): MetricTree {
 
 const PROGRESS_COLUMNS = ["epoch", "step", "global_step"];
 
-/** The one data row that describes the candidate model, or an error saying why none does. */
-function candidateRow(names: string[], data: Row[]): Row {
-  if (data.length === 1) return data[0]!;
-  const progress = names.findIndex((n) => PROGRESS_COLUMNS.includes(n.toLowerCase()));
-  if (progress === -1) {
+/** pandas' default RangeIndex: 0, 1, 2… in the unnamed first column. On a history table it is the epoch. */
+function isRangeIndex(names: string[], data: Row[]): boolean {
+  if (names[0] !== "" || names.some((n) => n.startsWith("metrics."))) return false;
+  return data.every((row, i) => row.cells[0]!.trim() === String(i));
+}
+
+function progressOf(row: Row, columns: number[], names: string[]): number[] {
+  return columns.map((c) => {
+    const at = parseNumberText(row.cells[c]!.trim());
+    if (typeof at !== "number" || Number.isNaN(at))
+      throw new MetricsFormatError(`${names[c] || "the index column"} is not a number`, row.line);
+    return at;
+  });
+}
+
+function compareProgress(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+/**
+ * A training log (Keras CSVLogger, Lightning CSVLogger, a pandas-saved history): rows ordered by
+ * epoch, then step, then position. Lightning writes train and validation metrics on separate,
+ * partly empty rows, so each column takes its last non-empty value in that order; an empty cell
+ * means "not logged on this row", not a missing metric.
+ */
+function trainingLog(names: string[], data: Row[], headerLine: number): MetricTree {
+  const index = isRangeIndex(names, data);
+  const columns = [
+    ...(index ? [0] : []),
+    ...PROGRESS_COLUMNS.map((p) => names.findIndex((n) => n.toLowerCase() === p)).filter((i) => i !== -1),
+  ];
+  if (columns.length === 0) {
     throw new MetricsFormatError(
       `${data.length} data rows and no epoch or step column: which row is the candidate model? ` +
         "keep only its row, or write name,value rows",
       data[1]!.line,
     );
   }
-  let best = data[0]!;
-  for (const row of data) {
-    const at = parseNumberText(row.cells[progress]!.trim());
-    if (typeof at !== "number" || Number.isNaN(at))
-      throw new MetricsFormatError(`${names[progress]} is not a number`, row.line);
-    if (at >= (parseNumberText(best.cells[progress]!.trim()) as number)) best = row;
-  }
-  return best;
+  const ordered = data
+    .map((row, position) => ({ row, position, at: progressOf(row, columns, names) }))
+    .sort((a, b) => compareProgress(a.at, b.at) || a.position - b.position);
+  const last = ordered[ordered.length - 1]!.row;
+  const cells = names.map((_, i) => {
+    const logged = ordered.filter(({ row }) => row.cells[i]!.trim() !== "");
+    return logged.length > 0 ? logged[logged.length - 1]!.row.cells[i]! : "";
+  });
+  const out = rowValues(names, { line: last.line, cells }, headerLine);
+  if (index && !Object.prototype.hasOwnProperty.call(out, "epoch"))
+    define(out, "epoch", cellValue(cells[0]!));
+  return out;
 }
 
 function headerAndRows(rows: Row[]): MetricTree {
@@ -173,9 +206,8 @@ function headerAndRows(rows: Row[]): MetricTree {
   const names = header.cells.map((c) => c.trim());
   // A default RangeIndex (0, 1, 2…) is row numbering, not names.
   const labelled = names[0] === "" && data.length > 1 && data.some((r) => !isNumeric(r.cells[0]!));
-  return labelled
-    ? indexedTable(names, header, data)
-    : rowValues(names, candidateRow(names, data), header.line);
+  if (labelled) return indexedTable(names, header, data);
+  return data.length === 1 ? rowValues(names, data[0]!, header.line) : trainingLog(names, data, header.line);
 }
 
 /** Parses CSV (or TSV with delimiter "\t") into metrics. Throws MetricsFormatError with the line. */

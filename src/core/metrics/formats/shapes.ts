@@ -16,6 +16,11 @@ export function isTree(value: MetricValue | undefined): value is MetricTree {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A Hugging Face Trainer trainer_state.json, whatever its file name. */
+export function isTrainerState(values: MetricTree): boolean {
+  return Array.isArray(values.log_history) && "global_step" in values;
+}
+
 function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
@@ -46,8 +51,9 @@ function dvcShowRevisions(values: MetricTree): MetricTree | undefined {
 export function detectShape(fileName: string, values: MetricValue): MetricFormat | undefined {
   const name = baseName(fileName).toLowerCase();
   if (name === "wandb-summary.json") return "wandb";
-  if (HF_FILES.has(name)) return "huggingface";
+  if (HF_FILES.has(name) || name === "trainer_state.json") return "huggingface";
   if (!isTree(values)) return undefined;
+  if (isTrainerState(values)) return "huggingface";
   if (dvcShowRevisions(values)) return "dvc";
   if (isSklearnReport(values)) return "sklearn";
   if (
