@@ -14,9 +14,15 @@ function sources(value: unknown, section: "metrics" | "baseline", locator: Locat
   return Object.entries(value as Data).map(([name, spec]) => {
     const location = locator.at([section, name]);
     if (typeof spec === "string") return { name, path: spec, location };
-    const { path, format, ref } = spec as { path: string; format?: MetricFormat; ref?: string };
+    const { path, format, ref, step } = spec as {
+      path: string;
+      format?: MetricFormat;
+      ref?: string;
+      step?: number;
+    };
     const out: MetricSourceSpec = { name, path, location };
     if (format !== undefined) out.format = format;
+    if (step !== undefined) out.step = step;
     if (ref !== undefined) out.ref = ref;
     return out;
   });

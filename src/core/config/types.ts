@@ -10,6 +10,7 @@ export const METRIC_FORMATS = [
   "huggingface",
   "wandb",
   "sklearn",
+  "tensorboard",
 ] as const;
 export type MetricFormat = (typeof METRIC_FORMATS)[number];
 
@@ -18,6 +19,8 @@ export interface MetricSourceSpec {
   name: string;
   path: string;
   format?: MetricFormat;
+  /** TensorBoard event files only: read each tag at this step instead of its latest. */
+  step?: number;
   /** Baselines only: the git ref to read from; "base" means the PR's base branch. */
   ref?: string;
   location?: SourceLocation;

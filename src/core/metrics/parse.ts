@@ -9,6 +9,7 @@ import { parseCsvMetrics } from "./formats/csv.js";
 import { MetricsFormatError, formatLocated } from "./formats/error.js";
 import { parseJsonDocument } from "./formats/json.js";
 import { detectShape, isTree, unwrapDvc } from "./formats/shapes.js";
+import { isTensorboardEventFile } from "./formats/tensorboard.js";
 import { parseYamlDocument } from "./formats/yaml.js";
 
 export { parseMlflowRun, type MlflowMetricFile } from "./formats/mlflow.js";
@@ -43,6 +44,7 @@ function plainFormat(syntax: Syntax): MetricFormat {
 
 /** The format a file would be read as when the config gives none. */
 export function detectFormat(fileName: string, text: string): MetricFormat {
+  if (isTensorboardEventFile(fileName)) return "tensorboard";
   const syntax = syntaxOf(fileName, text);
   if (syntax === "csv" || syntax === "tsv") return "csv";
   try {
@@ -62,6 +64,12 @@ function toSource(text: string, opts: { name: string; file: string; format?: Met
   if (opts.format === "mlflow") {
     throw new MetricsFormatError(
       "format mlflow reads a run directory (one that contains metrics/), not a file",
+    );
+  }
+  if (opts.format === "tensorboard" || (opts.format === undefined && isTensorboardEventFile(opts.file))) {
+    // Text here has lost bytes already; event files are read as bytes by parseTensorboardEvents.
+    throw new MetricsFormatError(
+      "a TensorBoard event file is binary and is read from the workspace only (not as text, e.g. a baseline at a git ref)",
     );
   }
   const syntax = syntaxOf(opts.file, text);

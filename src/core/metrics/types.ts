@@ -15,6 +15,8 @@ export interface MetricSource {
   values: MetricTree;
   /** Read from git rather than the workspace (a baseline's `ref:`): the ref and, when known, its commit. */
   at?: { ref: string; commit?: string };
+  /** Something the reader noticed that did not stop it, e.g. an event file's last record cut short. */
+  note?: string;
 }
 
 /** The outcome of looking a condition's metric up. */
