@@ -9,6 +9,7 @@ import { basename, join, resolve } from "node:path";
 import type { MetricFormat, MetricSourceSpec } from "../core/config/types.js";
 import { METRIC_FORMATS } from "../core/config/types.js";
 import { parseMetricsFile, parseMlflowRun } from "../core/metrics/parse.js";
+import { isTensorboardEventFile, parseTensorboardEvents } from "../core/metrics/formats/tensorboard.js";
 import type { MetricSource } from "../core/metrics/types.js";
 
 /** Metrics files are small; anything bigger is a wrong path (a model, a dataset), not metrics. */
@@ -68,6 +69,23 @@ async function loadOne(spec: MetricSourceSpec, cwd: string): Promise<Loaded> {
         ok: false,
         error: `${spec.path}: ${info.size} bytes is too large for a metrics file (limit ${MAX_METRICS_BYTES}); is the path right?`,
       };
+    }
+    const tensorboard =
+      spec.format === "tensorboard" || (spec.format === undefined && isTensorboardEventFile(full));
+    if (spec.step !== undefined && !tensorboard) {
+      return {
+        ok: false,
+        error: `${spec.path}: 'step:' applies to TensorBoard event files (events.out.tfevents.*) only; remove it or set format: tensorboard`,
+      };
+    }
+    if (tensorboard) {
+      // Event files are binary (TFRecords of protobufs): read bytes, not text.
+      const bytes = await readFile(full);
+      return parseTensorboardEvents(bytes, {
+        name: spec.name,
+        file: spec.path,
+        ...(spec.step !== undefined ? { step: spec.step } : {}),
+      });
     }
     const text = await readFile(full, "utf8");
     return parseMetricsFile(text, {

@@ -133,3 +133,52 @@ describe("parseMetricArg", () => {
     expect(parseMetricArg(arg)).toEqual(expected);
   });
 });
+
+describe("loadMetricSources: TensorBoard event files", () => {
+  const TB = "real/tensorboard/events.out.tfevents.1622966509.janoshs-mbp.lan.86059.0";
+
+  it("reads an event file detected by its name, as bytes", async () => {
+    const { sources, errors } = await loadMetricSources([{ name: "tb", path: TB }], { cwd });
+    expect(errors).toEqual({});
+    expect(sources).toEqual([
+      {
+        name: "tb",
+        file: TB,
+        format: "tensorboard",
+        values: { "dup_steps/bar": 1.9624147415161133, "dup_steps/foo": 1.5478503704071045 },
+      },
+    ]);
+  });
+
+  it("reads the step a source names", async () => {
+    const { sources } = await loadMetricSources([{ name: "tb", path: TB, format: "tensorboard", step: 50 }], {
+      cwd,
+    });
+    expect(sources[0]?.values).toEqual({
+      "dup_steps/bar": 1.8369089365005493,
+      "dup_steps/foo": 1.970374584197998,
+    });
+  });
+
+  it("refuses step: on a file that is not an event file", async () => {
+    const { errors } = await loadMetricSources(
+      [{ name: "hf", path: "huggingface/all_results.json", step: 3 }],
+      {
+        cwd,
+      },
+    );
+    expect(errors).toEqual({
+      hf: "huggingface/all_results.json: 'step:' applies to TensorBoard event files (events.out.tfevents.*) only; remove it or set format: tensorboard",
+    });
+  });
+
+  it("reports a text file given as format tensorboard as damaged, not as metrics", async () => {
+    const { errors } = await loadMetricSources(
+      [{ name: "hf", path: "huggingface/all_results.json", format: "tensorboard" }],
+      { cwd },
+    );
+    expect(errors.hf).toMatch(
+      /^huggingface\/all_results\.json: record 0 at byte 0: the length's CRC does not match/,
+    );
+  });
+});

@@ -22,15 +22,17 @@ function sources(value: unknown, section: "metrics" | "baseline", locator: Locat
   return Object.entries(value as Data).map(([name, spec]) => {
     const location = locator.at([section, name]);
     if (typeof spec === "string") return { name, path: spec, location };
-    const { path, format, ref, checkpoint } = spec as {
+    const { path, format, ref, checkpoint, step } = spec as {
       path: string;
       format?: MetricFormat;
       ref?: string;
       checkpoint?: CheckpointChoice;
+      step?: number;
     };
     const out: MetricSourceSpec = { name, path, location };
     if (format !== undefined) out.format = format;
     if (checkpoint !== undefined) out.checkpoint = checkpoint;
+    if (step !== undefined) out.step = step;
     if (ref !== undefined) out.ref = ref;
     return out;
   });

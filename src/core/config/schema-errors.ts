@@ -226,7 +226,7 @@ function typeMessage(error: SchemaError, data: unknown, path: PathSegment[]): Me
   }
   if ((path[0] === "metrics" || path[0] === "baseline") && path.length === 2) {
     return {
-      message: `metric source '${name}' must be a path or { path, format, checkpoint${path[0] === "baseline" ? ", ref" : ""} }`,
+      message: `metric source '${name}' must be a path or { path, format, checkpoint, step${path[0] === "baseline" ? ", ref" : ""} }`,
     };
   }
   if ((last === "metrics" || last === "baseline") && path.length === 1) {

@@ -10,6 +10,7 @@ export const METRIC_FORMATS = [
   "huggingface",
   "wandb",
   "sklearn",
+  "tensorboard",
 ] as const;
 export type MetricFormat = (typeof METRIC_FORMATS)[number];
 
@@ -24,6 +25,8 @@ export interface MetricSourceSpec {
   format?: MetricFormat;
   /** trainer_state.json only: the final evaluation (default) or the best checkpoint's. */
   checkpoint?: CheckpointChoice;
+  /** TensorBoard event files only: read each tag at this step instead of its latest. */
+  step?: number;
   /** Baselines only: the git ref to read from; "base" means the PR's base branch. */
   ref?: string;
   location?: SourceLocation;

@@ -8,7 +8,9 @@ import type { MetricSource, MetricTree, MetricValue } from "./types.js";
 import { parseCsvMetrics } from "./formats/csv.js";
 import { MetricsFormatError, formatLocated } from "./formats/error.js";
 import { parseJsonDocument } from "./formats/json.js";
+import { refuseLfsPointer } from "./formats/lfs.js";
 import { detectShape, isTrainerState, isTree, unwrapDvc } from "./formats/shapes.js";
+import { isTensorboardEventFile } from "./formats/tensorboard.js";
 import { readTrainerState } from "./formats/trainer-state.js";
 import { parseYamlDocument } from "./formats/yaml.js";
 
@@ -51,6 +53,7 @@ function plainFormat(syntax: Syntax): MetricFormat {
 
 /** The format a file would be read as when the config gives none. */
 export function detectFormat(fileName: string, text: string): MetricFormat {
+  if (isTensorboardEventFile(fileName)) return "tensorboard";
   const syntax = syntaxOf(fileName, text);
   if (syntax === "csv" || syntax === "tsv") return "csv";
   try {
@@ -66,19 +69,18 @@ function describeTop(value: MetricValue): string {
   return `a ${typeof value}`;
 }
 
-/** What a checkout without LFS leaves in place of a tracked file (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md). */
-const LFS_POINTER = "version https://git-lfs.github.com/spec/v1";
-
 function toSource(text: string, opts: ParseOptions): MetricSource {
   // Checked before any syntax, so every format says the same useful thing instead of "invalid JSON".
-  if (text.replace(/^\uFEFF/, "").startsWith(LFS_POINTER)) {
-    throw new MetricsFormatError(
-      "this is a Git LFS pointer, not the metrics: fetch LFS files in checkout (actions/checkout with lfs: true)",
-    );
-  }
+  refuseLfsPointer(text);
   if (opts.format === "mlflow") {
     throw new MetricsFormatError(
       "format mlflow reads a run directory (one that contains metrics/), not a file",
+    );
+  }
+  if (opts.format === "tensorboard" || (opts.format === undefined && isTensorboardEventFile(opts.file))) {
+    // Text here has lost bytes already; event files are read as bytes by parseTensorboardEvents.
+    throw new MetricsFormatError(
+      "a TensorBoard event file is binary and is read from the workspace only (not as text, e.g. a baseline at a git ref)",
     );
   }
   const syntax = syntaxOf(opts.file, text);

@@ -13,7 +13,11 @@ export interface MetricSource {
   file: string;
   format: MetricFormat;
   values: MetricTree;
-  /** Which part of the file the values are, when it holds several (a trainer_state.json's chosen entry). */
+  /**
+   * What the reader says about the values: which part of the file they are when it holds several
+   * (a trainer_state.json's chosen entry), or what it noticed that did not stop it (an event
+   * file's last record cut short). The report shows it next to the file.
+   */
   note?: string;
   /** Read from git rather than the workspace (a baseline's `ref:`): the ref and, when known, its commit. */
   at?: { ref: string; commit?: string };
