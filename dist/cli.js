@@ -14359,9 +14359,8 @@ async function digestArtifacts(paths, opts) {
   return { artifacts, ...artifacts.length > 0 ? { digest: combinedDigest(artifacts) } : {} };
 }
 
-// src/node/metrics-files.ts
-import { readFile, readdir as readdir2, stat as stat2 } from "node:fs/promises";
-import { basename, join as join2, resolve as resolve2 } from "node:path";
+// src/node/git.ts
+import { execFile } from "node:child_process";
 
 // src/core/metrics/formats/error.ts
 var MetricsFormatError = class extends Error {
@@ -14862,7 +14861,81 @@ function parseMetricsFile(text2, opts) {
   }
 }
 
+// src/node/git.ts
+var MAX_GIT_BYTES = 32 * 1024 * 1024;
+function git(cwd, args) {
+  return new Promise((done) => {
+    execFile(
+      "git",
+      args,
+      { cwd, maxBuffer: MAX_GIT_BYTES, encoding: "utf8", env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } },
+      (error, stdout, stderr) => {
+        if (error) {
+          const code2 = error.code;
+          const why = code2 === "ENOENT" ? "git is not installed" : stderr.trim().split("\n")[0] || error.message.split("\n")[0] || "git failed";
+          done({ ok: false, error: why });
+        } else done({ ok: true, out: stdout });
+      }
+    );
+  });
+}
+async function commitOf(cwd, ref) {
+  const found = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
+  return found.ok ? found.out.trim() : void 0;
+}
+async function baseRefCandidates(cwd, baseBranch) {
+  if (baseBranch) return [`origin/${baseBranch}`, baseBranch];
+  const head = await git(cwd, ["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
+  return head.ok && head.out.trim() ? [head.out.trim()] : ["main"];
+}
+async function resolveRef(cwd, candidates) {
+  const inside = await git(cwd, ["rev-parse", "--is-inside-work-tree"]);
+  if (!inside.ok) return { error: `${cwd} is not in a git repository (${inside.error})` };
+  for (const ref of candidates) {
+    const commit = await commitOf(cwd, ref);
+    if (commit) return { ref, commit };
+  }
+  return {
+    error: `ref ${candidates.map((r) => `'${r}'`).join(" or ")} does not exist in this git repository`
+  };
+}
+async function loadGitSources(specs, options) {
+  const sources3 = [];
+  const errors2 = {};
+  for (const spec of specs) {
+    if (spec.ref === void 0) continue;
+    const candidates = spec.ref === "base" ? await baseRefCandidates(options.cwd, options.baseBranch) : [spec.ref];
+    const resolved = await resolveRef(options.cwd, candidates);
+    if ("error" in resolved) {
+      errors2[spec.name] = `${spec.path} at ref '${spec.ref}': ${resolved.error}`;
+      continue;
+    }
+    const where = `${resolved.ref} (${resolved.commit.slice(0, 7)})`;
+    const object = `${resolved.commit}:${spec.path}`;
+    const type = await git(options.cwd, ["cat-file", "-t", "--end-of-options", object]);
+    if (!type.ok) {
+      errors2[spec.name] = `${spec.path} does not exist at ${where}`;
+      continue;
+    }
+    if (type.out.trim() !== "blob") {
+      errors2[spec.name] = `${spec.path} at ${where} is a ${type.out.trim()}, not a file: a baseline read at a ref is one file`;
+      continue;
+    }
+    const shown = await git(options.cwd, ["show", "--end-of-options", object]);
+    if (!shown.ok) {
+      errors2[spec.name] = `${spec.path} at ${where} could not be read: ${shown.error}`;
+      continue;
+    }
+    const parsed = parseMetricsFile(shown.out, { name: spec.name, file: spec.path, format: spec.format });
+    if (parsed.ok) sources3.push({ ...parsed.source, at: { ref: resolved.ref, commit: resolved.commit } });
+    else errors2[spec.name] = `${parsed.error} (at ${where})`;
+  }
+  return { sources: sources3, errors: errors2 };
+}
+
 // src/node/metrics-files.ts
+import { readFile, readdir as readdir2, stat as stat2 } from "node:fs/promises";
+import { basename, join as join2, resolve as resolve2 } from "node:path";
 var MAX_METRICS_BYTES = 32 * 1024 * 1024;
 function describeFsError(path, error) {
   const code2 = error.code;
@@ -15234,7 +15307,9 @@ Options:
   --config CONFIG          the config (default ${DEFAULT_CONFIG})
   --metrics [NAME=]FILE    a metrics file; NAME replaces the config's source of that name, an
                            unnamed FILE replaces the config's only source; repeatable
-  --baseline [NAME=]FILE   the production model's metrics, likewise; repeatable
+  --baseline [NAME=]FILE   the production model's metrics, likewise; repeatable. Without it a
+                           baseline with a ref is read from git (git show REF:PATH); 'ref: base'
+                           is the PR's base branch with --pr, else origin/HEAD (else main)
   --pr PR.json             a GitHub REST pull request (user.login, head.sha, base.ref)
   --reviews REVIEWS.json   a GitHub REST list-reviews array (needs --pr)
   --teams TEAMS.json       {"org/team": ["login", ...]}
@@ -15311,21 +15386,13 @@ function parseArgs2(args) {
 function inputDiagnostic(file, message) {
   return { file, line: 1, column: 1, severity: "error", message };
 }
-function unreadableRefs(specs) {
-  return Object.fromEntries(
-    specs.filter((spec) => spec.ref !== void 0).map((spec) => [
-      spec.name,
-      `${spec.path} at ref '${spec.ref}' is not read by the CLI; pass --baseline ${spec.name}=FILE`
-    ])
-  );
-}
 async function modelIdentity(config, cwd) {
   const name = config.model.name;
   if (config.model.artifacts.length === 0) return name ? { name, artifacts: [] } : void 0;
   const identity = await digestArtifacts(config.model.artifacts, { cwd });
   return name ? { ...identity, name } : identity;
 }
-async function measure(config, options, cwd, warn) {
+async function measure(config, options, cwd, warn, baseBranch) {
   const metrics = overrideSources(config.metrics, options.metrics);
   const baselines = overrideSources(config.baseline, options.baseline);
   const collapsed = [
@@ -15333,19 +15400,21 @@ async function measure(config, options, cwd, warn) {
     ...baselines.errors.map((e) => `--baseline: ${e}`)
   ];
   if (collapsed.length > 0) throw new GateError("input", collapsed.join("; "));
-  const pinned = unreadableRefs(baselines.specs);
   const loaded = await loadMetricSources(metrics.specs, { cwd });
-  const baseline = await loadMetricSources(
-    baselines.specs.filter((spec) => !(spec.name in pinned)),
+  const local = await loadMetricSources(
+    baselines.specs.filter((spec) => spec.ref === void 0),
     { cwd }
   );
-  const baselineErrors = { ...baseline.errors, ...pinned };
+  const pinned = await loadGitSources(baselines.specs, { cwd, ...baseBranch ? { baseBranch } : {} });
+  const baselineErrors = { ...local.errors, ...pinned.errors };
   for (const message of Object.values(loaded.errors)) warn(`metrics: ${message}`);
   for (const message of Object.values(baselineErrors)) warn(`baseline: ${message}`);
+  for (const source of pinned.sources)
+    warn(`baseline ${source.name}: ${source.file} read at ${source.at?.ref} (${source.at?.commit})`);
   const model2 = await modelIdentity(config, cwd);
   return {
     metrics: loaded.sources,
-    baseline: baseline.sources,
+    baseline: [...local.sources, ...pinned.sources],
     metricErrors: loaded.errors,
     baselineErrors,
     ...model2 ? { model: model2 } : {}
@@ -15389,7 +15458,7 @@ async function evaluate(options, cwd, warn) {
       attempt: 1,
       at: "",
       where: "the local files",
-      measure: () => measure(config, options, cwd, warn)
+      measure: () => measure(config, options, cwd, warn, files.pr?.baseRef)
     })
   });
   if (collected.kind === "no-config")
