@@ -211,6 +211,10 @@ async function evaluate(options: Options, cwd: string, warn: (m: string) => void
     configPath: options.config,
     unreadableTeam:
       "it is not in --teams, so its members' reviews do not count: give its members with --teams",
+    // Given the live model's metrics as files, the CLI compares with those instead.
+    ...(options.baseline.length > 0
+      ? { deploymentsUnread: "the CLI compares with the --baseline files; give one for each source" }
+      : {}),
     measuring: (config) => ({
       local: true,
       runId: 0,

@@ -153,3 +153,27 @@ describe("the CLI reads a baseline pinned to a ref from git", () => {
     expect(code).toBe(1);
   });
 });
+
+describe("the CLI and a baseline that is what is deployed", () => {
+  const DEPLOYED = CONFIG.replace(
+    "eval: { path: metrics/eval.json, ref: base }",
+    "eval: { environment: production }",
+  );
+
+  it("is an error naming what to give: the CLI reads no deployments", async () => {
+    const { dir } = repository(0.9, DEPLOYED);
+    const { code, stdout } = await cli(["evaluate"], dir);
+    expect(code).toBe(2);
+    expect(stdout).toContain(
+      "the CLI reads no deployments: give the live model's metrics with --baseline NAME=FILE",
+    );
+  });
+
+  it("compares with the live model's metrics given with --baseline", async () => {
+    const { dir } = repository(0.7, DEPLOYED);
+    writeFileSync(join(dir, "live.json"), JSON.stringify({ f1: 0.8 }));
+    const { code, stdout } = await cli(["evaluate", "--baseline", "eval=live.json"], dir);
+    expect(code).toBe(1);
+    expect(stdout).toContain("from baseline 0.8");
+  });
+});
