@@ -43951,6 +43951,22 @@ async function deployedBaselines(ports, config, defaultBranch, unread) {
   );
   return Object.fromEntries(entries);
 }
+function deployedNotes(config, live) {
+  if (!live) return [];
+  return config.deployedBaseline.flatMap((spec) => {
+    const found = live[spec.environment];
+    if (!found) return [];
+    const which2 = spec.name !== void 0 ? `baseline ${spec.name}` : "the baseline";
+    if (found.kind === "found") {
+      const run = found.run ? `, recorded by training run ${found.run.id} (attempt ${found.run.attempt})` : "";
+      return [
+        `${which2} is what is live in ${spec.environment}: deployment ${found.deployment.id} of ${shortSha(found.deployment.sha)}${run}`
+      ];
+    }
+    const then = found.kind === "none" && spec.whenMissing === "pass" ? "when_missing: pass lets its change checks pass" : found.kind === "none" ? "its change checks fail (when_missing: fail)" : "its change checks fail";
+    return [`${which2}: ${found.why}; ${then}`];
+  });
+}
 
 // src/github/candidate/collect.ts
 var STALE_RETRIES = 3;
@@ -44117,7 +44133,7 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     gatherEvidence(ports, evidenceSubject, config, reviews, measuring),
     deployedBaselines(ports, config, pr.defaultBranch, options.deploymentsUnread)
   ]);
-  warnings.push(...gathered.warnings);
+  warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const candidatePr = {
     number: pr.number,
     author: pr.author,
@@ -44189,7 +44205,7 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
     ),
     deployedBaselines(ports, config, branch, options.deploymentsUnread)
   ]);
-  warnings.push(...gathered.warnings);
+  warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const commitSubject = { kind: "commit", repository, commit, defaultBranch: branch };
   return {
     kind: "candidate",

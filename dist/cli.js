@@ -14077,6 +14077,22 @@ async function deployedBaselines(ports, config, defaultBranch, unread) {
   );
   return Object.fromEntries(entries);
 }
+function deployedNotes(config, live) {
+  if (!live) return [];
+  return config.deployedBaseline.flatMap((spec) => {
+    const found = live[spec.environment];
+    if (!found) return [];
+    const which = spec.name !== void 0 ? `baseline ${spec.name}` : "the baseline";
+    if (found.kind === "found") {
+      const run = found.run ? `, recorded by training run ${found.run.id} (attempt ${found.run.attempt})` : "";
+      return [
+        `${which} is what is live in ${spec.environment}: deployment ${found.deployment.id} of ${shortSha(found.deployment.sha)}${run}`
+      ];
+    }
+    const then = found.kind === "none" && spec.whenMissing === "pass" ? "when_missing: pass lets its change checks pass" : found.kind === "none" ? "its change checks fail (when_missing: fail)" : "its change checks fail";
+    return [`${which}: ${found.why}; ${then}`];
+  });
+}
 
 // src/github/candidate/collect.ts
 var STALE_RETRIES = 3;
@@ -14243,7 +14259,7 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     gatherEvidence(ports, evidenceSubject, config, reviews, measuring),
     deployedBaselines(ports, config, pr.defaultBranch, options.deploymentsUnread)
   ]);
-  warnings.push(...gathered.warnings);
+  warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const candidatePr = {
     number: pr.number,
     author: pr.author,
@@ -14315,7 +14331,7 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
     ),
     deployedBaselines(ports, config, branch, options.deploymentsUnread)
   ]);
-  warnings.push(...gathered.warnings);
+  warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const commitSubject = { kind: "commit", repository, commit, defaultBranch: branch };
   return {
     kind: "candidate",

@@ -24,7 +24,7 @@ import {
   type Measuring,
   type TrainingRunJudge,
 } from "./evidence.js";
-import { deployedBaselines } from "./deployed.js";
+import { deployedBaselines, deployedNotes } from "./deployed.js";
 
 export type CandidatePorts = LocalDescription &
   EvidencePorts &
@@ -376,7 +376,7 @@ async function collectAround(
     gatherEvidence(ports, evidenceSubject, config, reviews, measuring),
     deployedBaselines(ports, config, pr.defaultBranch, options.deploymentsUnread),
   ]);
-  warnings.push(...gathered.warnings);
+  warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const candidatePr: CandidatePullRequest = {
     number: pr.number,
     author: pr.author,
@@ -461,7 +461,7 @@ async function collectCommitCandidate(
     ),
     deployedBaselines(ports, config, branch, options.deploymentsUnread),
   ]);
-  warnings.push(...gathered.warnings);
+  warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const commitSubject: EvidenceSubject = { kind: "commit", repository, commit, defaultBranch: branch };
   return {
     kind: "candidate",

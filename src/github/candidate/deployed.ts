@@ -133,3 +133,28 @@ export async function deployedBaselines(
   );
   return Object.fromEntries(entries);
 }
+
+/** For the report's notes: what each deployed baseline compares with, or why it has nothing. */
+export function deployedNotes(config: Config, live: Record<string, DeployedBaseline> | undefined): string[] {
+  if (!live) return [];
+  return config.deployedBaseline.flatMap((spec) => {
+    const found = live[spec.environment];
+    if (!found) return [];
+    const which = spec.name !== undefined ? `baseline ${spec.name}` : "the baseline";
+    if (found.kind === "found") {
+      const run = found.run
+        ? `, recorded by training run ${found.run.id} (attempt ${found.run.attempt})`
+        : "";
+      return [
+        `${which} is what is live in ${spec.environment}: deployment ${found.deployment.id} of ${shortSha(found.deployment.sha)}${run}`,
+      ];
+    }
+    const then =
+      found.kind === "none" && spec.whenMissing === "pass"
+        ? "when_missing: pass lets its change checks pass"
+        : found.kind === "none"
+          ? "its change checks fail (when_missing: fail)"
+          : "its change checks fail";
+    return [`${which}: ${found.why}; ${then}`];
+  });
+}
