@@ -43932,6 +43932,12 @@ async function deployedBaseline(ports, environment, config, defaultBranch) {
       environment,
       why: `none of the ${STATUS_READS} newest deployments to ${environment} by GitHub Actions is live${note}`
     };
+  if (deployments.length >= DEPLOYMENTS_LOOKED_AT)
+    return {
+      kind: "unreadable",
+      environment,
+      why: `none of the ${deployments.length} newest deployments to ${environment} is live${note}`
+    };
   return { kind: "none", environment, why: `no successful deployment to ${environment} yet${note}` };
 }
 async function deployedBaselines(ports, config, defaultBranch, unread) {

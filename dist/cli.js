@@ -12808,10 +12808,10 @@ function membersOf(team, teamMembers) {
 function sameLogin(a, b) {
   return a !== void 0 && b !== void 0 && a !== "" && a.toLowerCase() === b.toLowerCase();
 }
-function ineligibility(login, step2, author, teamMembers) {
-  if (sameLogin(login, author) && !step2.allowSelfApproval)
+function ineligibility(login2, step2, author, teamMembers) {
+  if (sameLogin(login2, author) && !step2.allowSelfApproval)
     return "the pull request's author cannot approve it (allow_self_approval is false)";
-  const who = login.toLowerCase();
+  const who = login2.toLowerCase();
   if (step2.users.some((user) => user.toLowerCase() === who)) return void 0;
   if (step2.teams.some((team) => membersOf(team, teamMembers).some((m) => m.toLowerCase() === who)))
     return void 0;
@@ -12847,17 +12847,17 @@ function mismatch(vote, known, candidate, pr, step2) {
 }
 var REVIEW_BODY_LIMIT = 1e3;
 function approverReason(review, counted, model2, why) {
-  const login = review.user?.login ?? "(deleted user)";
+  const login2 = review.user?.login ?? "(deleted user)";
   const state = review.state;
   const on = model2 === void 0 ? "" : ` (${shortKey(model2)})`;
-  const message = `${login} ${state} on ${shortSha(review.commit_id)}${on}: ${counted ? "counted" : `not counted \u2014 ${why}`}`;
+  const message = `${login2} ${state} on ${shortSha(review.commit_id)}${on}: ${counted ? "counted" : `not counted \u2014 ${why}`}`;
   const body = state === "CHANGES_REQUESTED" ? review.body?.trim() : void 0;
   return {
     kind: "approver",
     outcome: counted ? state === "APPROVED" ? "pass" : "fail" : "info",
     message,
     data: {
-      login,
+      login: login2,
       state,
       commit: review.commit_id,
       submittedAt: review.submitted_at ?? null,
@@ -12873,17 +12873,17 @@ function tallyReviews(step2, candidate, pr) {
   const entries = [];
   const current = /* @__PURE__ */ new Map();
   const known = /* @__PURE__ */ new Map();
-  const supersede = (login, why) => {
-    const previous = current.get(login);
+  const supersede = (login2, why) => {
+    const previous = current.get(login2);
     if (previous !== void 0) entries[previous].why = why;
-    current.delete(login);
+    current.delete(login2);
   };
   for (const review of [...pr.reviews].sort(byTime)) {
     const index = entries.length;
     const entry = { review };
     entries.push(entry);
-    const login = review.user?.login;
-    if (!login) {
+    const login2 = review.user?.login;
+    if (!login2) {
       entry.why = "no user (deleted account)";
       continue;
     }
@@ -12891,12 +12891,12 @@ function tallyReviews(step2, candidate, pr) {
       entry.why = "a draft review, not submitted";
       continue;
     }
-    const ineligible2 = ineligibility(login, step2, pr.author, candidate.teamMembers);
+    const ineligible2 = ineligibility(login2, step2, pr.author, candidate.teamMembers);
     if (ineligible2 !== void 0) {
       entry.why = ineligible2;
       continue;
     }
-    const key = login.toLowerCase();
+    const key = login2.toLowerCase();
     switch (review.state) {
       case "DISMISSED":
         entry.why = "dismissed: removes this user's vote";
@@ -13981,10 +13981,13 @@ function releasableRun(ports, subject, config, gathered) {
   };
 }
 
+// src/github/rest/deployments.ts
+var DEPLOYMENTS_LOOKED_AT = 100;
+
 // src/github/candidate/deployed.ts
 var ACTIONS_LOGIN = "github-actions[bot]";
 var STATUS_READS = 20;
-var byActions = (login) => login.toLowerCase() === ACTIONS_LOGIN;
+var byActions = (login2) => login2.toLowerCase() === ACTIONS_LOGIN;
 async function deployedEvidence(ports, deployment, config, defaultBranch) {
   const repository = ports.repository;
   const onBranch = { kind: "commit", repository, commit: deployment.sha, defaultBranch };
@@ -14057,6 +14060,12 @@ async function deployedBaseline(ports, environment, config, defaultBranch) {
       kind: "unreadable",
       environment,
       why: `none of the ${STATUS_READS} newest deployments to ${environment} by GitHub Actions is live${note}`
+    };
+  if (deployments.length >= DEPLOYMENTS_LOOKED_AT)
+    return {
+      kind: "unreadable",
+      environment,
+      why: `none of the ${deployments.length} newest deployments to ${environment} is live${note}`
     };
   return { kind: "none", environment, why: `no successful deployment to ${environment} yet${note}` };
 }

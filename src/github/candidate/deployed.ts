@@ -9,6 +9,7 @@ import type { Config } from "../../core/config/types.js";
 import { shortSha } from "../../core/policy/reviews.js";
 import type { DeploymentFacts, GitHubGateway } from "../gateway.js";
 import { reading } from "../errors.js";
+import { DEPLOYMENTS_LOOKED_AT } from "../rest/deployments.js";
 import { gatherEvidence, type EvidencePorts, type EvidenceSubject } from "./evidence.js";
 
 export type DeployedPorts = EvidencePorts &
@@ -105,6 +106,14 @@ export async function deployedBaseline(
       kind: "unreadable",
       environment,
       why: `none of the ${STATUS_READS} newest deployments to ${environment} by GitHub Actions is live${note}`,
+    };
+  // A full page may hide older deployments (anyone with write access can create a hundred): that
+  // is not "never deployed", so when_missing: pass does not apply.
+  if (deployments.length >= DEPLOYMENTS_LOOKED_AT)
+    return {
+      kind: "unreadable",
+      environment,
+      why: `none of the ${deployments.length} newest deployments to ${environment} is live${note}`,
     };
   return { kind: "none", environment, why: `no successful deployment to ${environment} yet${note}` };
 }

@@ -147,6 +147,18 @@ describe("a baseline that is what is live in an environment", () => {
     expect(check).toContain("when_missing: pass lets this change check pass");
   });
 
+  it("fails closed, whatever when_missing says, when fake deployments fill the page the live one was on", async () => {
+    const fakes = Array.from({ length: 100 }, (_, i) =>
+      deployment(1000 + i, OLDER, ["success"], { creator: "mallory" }),
+    );
+    const w = setup("{ environment: production, when_missing: pass }", {
+      production: [...fakes, deployment(1, LIVE)],
+    });
+    const { collected, result } = await decide(w);
+    expect(candidateOf(collected).deployedBaselines?.production?.kind).toBe("unreadable");
+    expect(result.decision).toBe("rejected");
+  });
+
   it("fails closed, whatever when_missing says, when the live commit has no trusted evidence", async () => {
     const untrusted = "5".repeat(40);
     const w = setup("{ environment: production, when_missing: pass }", {

@@ -225,7 +225,10 @@ export function ports(w: World, calls: string[] = []): CandidatePorts {
     },
     deploymentsTo: async (environment) => {
       calls.push(`deployments ${environment}`);
-      return (w.deployments?.[environment] ?? []).map(({ statuses: _statuses, ...facts }) => facts);
+      // One page of a hundred, as the gateway reads.
+      return (w.deployments?.[environment] ?? [])
+        .slice(0, 100)
+        .map(({ statuses: _statuses, ...facts }) => facts);
     },
     deploymentStatuses: async (id) => {
       calls.push(`statuses ${id}`);
