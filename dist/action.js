@@ -39915,6 +39915,37 @@ async function answerDeploymentCallback(client, url, answer) {
     );
   await reviewDeploymentProtectionRule(client, Number(match[3]), answer);
 }
+var DEPLOYMENTS_LOOKED_AT = 100;
+async function deploymentsTo(client, environment) {
+  return client.call(`listing the deployments to ${environment}`, async () => {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/deployments", {
+      environment,
+      per_page: DEPLOYMENTS_LOOKED_AT
+    });
+    return data.map((d) => ({
+      id: d.id,
+      sha: d.sha,
+      ref: d.ref,
+      environment: d.environment,
+      creator: login(d.creator),
+      createdAt: d.created_at
+    }));
+  });
+}
+async function deploymentStatuses(client, id) {
+  return client.call(`listing the statuses of deployment ${id}`, async () => {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", {
+      deployment_id: id,
+      per_page: 100
+    });
+    return data.map((s) => ({
+      id: s.id,
+      state: s.state,
+      creator: login(s.creator),
+      createdAt: s.created_at
+    }));
+  });
+}
 
 // src/core/names.ts
 var CONFIG_PATH = ".github/model-approval.yml";
@@ -40231,6 +40262,8 @@ var GitHubGateway = class {
   runArtifacts = (...a) => runArtifacts(this.client, ...a);
   readArtifactFile = (...a) => readArtifactFile(this.client, ...a);
   waitingDeploymentsForSha = (...a) => waitingDeploymentsForSha(this.client, ...a);
+  deploymentsTo = (...a) => deploymentsTo(this.client, ...a);
+  deploymentStatuses = (...a) => deploymentStatuses(this.client, ...a);
   appGuardsEnvironment = (...a) => appGuardsEnvironment(this.client, ...a);
   reviewDeploymentProtectionRule = (...a) => reviewDeploymentProtectionRule(this.client, ...a);
   answerDeploymentCallback = (...a) => answerDeploymentCallback(this.client, ...a);
@@ -47204,8 +47237,19 @@ function asAutoApproval(result) {
   const reason = result.shown !== void 0 && result.needs !== void 0 ? `${result.condition.metric.text} = ${result.shown}: auto-approval not reached, needs ${result.needs}` : `auto-approval not reached: ${result.reason}`;
   return { ...result, reason };
 }
+function withMissingBaseline(result, sources3, autoApproval) {
+  if (result.condition.value.kind !== "baseline" || result.value === void 0 || result.baseline !== void 0)
+    return result;
+  const missing = sources3.missingBaselines?.find((m) => m.source === void 0 || m.source === result.source);
+  if (!missing) return result;
+  const passed = missing.pass && !autoApproval;
+  const reason = passed ? `${missing.why}; when_missing: pass lets this change check pass` : missing.pass ? `${missing.why}: auto-approval needs a baseline` : `${missing.why}, so there is no baseline to compare with (when_missing: fail)`;
+  return { ...result, passed, reason };
+}
 function evaluateAll(step2, conditions, sources3, autoApproval = false) {
-  const evaluated = conditions.map((condition) => evaluateCondition(condition, sources3));
+  const evaluated = conditions.map(
+    (condition) => withMissingBaseline(evaluateCondition(condition, sources3), sources3, autoApproval)
+  );
   const results = autoApproval ? evaluated.map(asAutoApproval) : evaluated;
   const reasons = results.map((r) => {
     const reason = checkReason(r);
@@ -47647,7 +47691,8 @@ function sourceOrigins(measurements) {
 function summarizeCandidate(candidate) {
   const { evidence, config } = candidate;
   const modelKey2 = candidateModel(candidate);
-  const sources3 = evidence.kind === "present" ? sourceOrigins(evidence.measurements) : [];
+  const live = deployedSources(candidate).baseline;
+  const sources3 = evidence.kind === "present" ? sourceOrigins({ ...evidence.measurements, baseline: [...evidence.measurements.baseline, ...live] }) : [];
   return {
     repository: candidate.repository,
     commit: candidate.commit,
@@ -47672,15 +47717,43 @@ function summarizeCandidate(candidate) {
     ...candidate.serverUrl ? { serverUrl: candidate.serverUrl } : {}
   };
 }
+function deployedSources(candidate) {
+  const baseline = [];
+  const missing = [];
+  for (const spec of candidate.config.config.deployedBaseline) {
+    const live = candidate.deployedBaselines?.[spec.environment];
+    const source = spec.name !== void 0 ? { source: spec.name } : {};
+    if (!live) {
+      missing.push({ ...source, pass: false, why: `what is deployed to ${spec.environment} was not read` });
+      continue;
+    }
+    if (live.kind !== "found") {
+      missing.push({ ...source, pass: live.kind === "none" && spec.whenMissing === "pass", why: live.why });
+      continue;
+    }
+    const at2 = { ref: `${spec.environment} (deployment ${live.deployment.id})`, commit: live.deployment.sha };
+    const wanted = live.metrics.filter((m) => spec.name === void 0 || m.name === spec.name);
+    if (spec.name !== void 0 && wanted.length === 0)
+      missing.push({
+        ...source,
+        pass: false,
+        why: `the metrics recorded for ${shortSha(live.deployment.sha)}, live in ${spec.environment}, have no source '${spec.name}'`
+      });
+    baseline.push(...wanted.map((m) => ({ ...m, at: at2 })));
+  }
+  return { baseline, missing };
+}
 function decide(candidate) {
   const { config } = candidate.config;
   const waitingFor = waitingForEvidence(candidate);
   const measurements = candidate.evidence.kind === "present" ? candidate.evidence.measurements : NO_MEASUREMENTS;
+  const deployed2 = deployedSources(candidate);
   const sources3 = {
     metrics: measurements.metrics,
-    baseline: measurements.baseline,
+    baseline: [...measurements.baseline, ...deployed2.baseline],
     metricErrors: measurements.metricErrors,
-    baselineErrors: measurements.baselineErrors
+    baselineErrors: measurements.baselineErrors,
+    missingBaselines: deployed2.missing
   };
   const tests = /* @__PURE__ */ new Map();
   if (waitingFor === void 0) {
@@ -47974,8 +48047,9 @@ var Locator = class {
 
 // src/core/config/schema-validator.generated.js
 var validate = validate10;
+var schema14 = { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } };
 var pattern0 = new RegExp("\\S", "u");
-var pattern9 = new RegExp("^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$", "u");
+var pattern15 = new RegExp("^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$", "u");
 var schema13 = { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } };
 var pattern3 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -48203,9 +48277,362 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   validate11.errors = vErrors;
   return errors2 === 0;
 }
-var schema16 = { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] };
-var schema18 = { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } };
-function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors2 = 0;
+  const _errs0 = errors2;
+  let valid0 = true;
+  const _errs1 = errors2;
+  if (errors2 === _errs1) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.environment === void 0 && (missing0 = "environment")) {
+        const err0 = {};
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors2++;
+      }
+    } else {
+      const err1 = {};
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors2++;
+    }
+  }
+  var _valid0 = _errs1 === errors2;
+  errors2 = _errs0;
+  if (vErrors !== null) {
+    if (_errs0) {
+      vErrors.length = _errs0;
+    } else {
+      vErrors = null;
+    }
+  }
+  let ifClause0;
+  if (_valid0) {
+    const _errs3 = errors2;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.environment === void 0) {
+        const err2 = { instancePath, schemaPath: "#/definitions/deployedBaseline/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors2++;
+      }
+      for (const key0 in data) {
+        if (!(key0 === "environment" || key0 === "when_missing")) {
+          const err3 = { instancePath, schemaPath: "#/definitions/deployedBaseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors2++;
+        }
+      }
+      if (data.environment !== void 0) {
+        let data0 = data.environment;
+        if (typeof data0 === "string") {
+          if (!pattern0.test(data0)) {
+            const err4 = { instancePath: instancePath + "/environment", schemaPath: "#/definitions/deployedBaseline/properties/environment/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors2++;
+          }
+        } else {
+          const err5 = { instancePath: instancePath + "/environment", schemaPath: "#/definitions/deployedBaseline/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors2++;
+        }
+      }
+      if (data.when_missing !== void 0) {
+        let data1 = data.when_missing;
+        if (!(data1 === "fail" || data1 === "pass")) {
+          const err6 = { instancePath: instancePath + "/when_missing", schemaPath: "#/definitions/deployedBaseline/properties/when_missing/enum", keyword: "enum", params: { allowedValues: schema14.properties.when_missing.enum }, message: "must be equal to one of the allowed values" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors2++;
+        }
+      }
+    } else {
+      const err7 = { instancePath, schemaPath: "#/definitions/deployedBaseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors2++;
+    }
+    var _valid0 = _errs3 === errors2;
+    valid0 = _valid0;
+    ifClause0 = "then";
+  } else {
+    const _errs10 = errors2;
+    const _errs12 = errors2;
+    let valid4 = true;
+    const _errs13 = errors2;
+    if (typeof data !== "string") {
+      const err8 = {};
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors2++;
+    }
+    var _valid1 = _errs13 === errors2;
+    errors2 = _errs12;
+    if (vErrors !== null) {
+      if (_errs12) {
+        vErrors.length = _errs12;
+      } else {
+        vErrors = null;
+      }
+    }
+    let ifClause1;
+    if (_valid1) {
+      const _errs15 = errors2;
+      if (typeof data === "string") {
+        if (!pattern0.test(data)) {
+          const err9 = { instancePath, schemaPath: "#/definitions/metricSource/then/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors2++;
+        }
+      } else {
+        const err10 = { instancePath, schemaPath: "#/definitions/metricSource/then/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors2++;
+      }
+      var _valid1 = _errs15 === errors2;
+      valid4 = _valid1;
+      ifClause1 = "then";
+    } else {
+      const _errs17 = errors2;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.path === void 0) {
+          const err11 = { instancePath, schemaPath: "#/definitions/metricSource/else/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors2++;
+        }
+        for (const key1 in data) {
+          if (!(key1 === "path" || key1 === "format" || key1 === "step" || key1 === "ref" || key1 === "checkpoint")) {
+            const err12 = { instancePath, schemaPath: "#/definitions/metricSource/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors2++;
+          }
+        }
+        if (data.path !== void 0) {
+          let data2 = data.path;
+          if (typeof data2 === "string") {
+            if (!pattern0.test(data2)) {
+              const err13 = { instancePath: instancePath + "/path", schemaPath: "#/definitions/metricSource/else/properties/path/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors2++;
+            }
+          } else {
+            const err14 = { instancePath: instancePath + "/path", schemaPath: "#/definitions/metricSource/else/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors2++;
+          }
+        }
+        if (data.format !== void 0) {
+          let data3 = data.format;
+          if (!(data3 === "json" || data3 === "yaml" || data3 === "csv" || data3 === "dvc" || data3 === "mlflow" || data3 === "huggingface" || data3 === "wandb" || data3 === "sklearn" || data3 === "tensorboard")) {
+            const err15 = { instancePath: instancePath + "/format", schemaPath: "#/definitions/metricSource/else/properties/format/enum", keyword: "enum", params: { allowedValues: schema13.else.properties.format.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors2++;
+          }
+        }
+        if (data.step !== void 0) {
+          let data4 = data.step;
+          if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+            const err16 = { instancePath: instancePath + "/step", schemaPath: "#/definitions/metricSource/else/properties/step/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors2++;
+          }
+          if (typeof data4 == "number" && isFinite(data4)) {
+            if (data4 < 0 || isNaN(data4)) {
+              const err17 = { instancePath: instancePath + "/step", schemaPath: "#/definitions/metricSource/else/properties/step/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors2++;
+            }
+          }
+        }
+        if (data.ref !== void 0) {
+          let data5 = data.ref;
+          if (typeof data5 === "string") {
+            if (!pattern0.test(data5)) {
+              const err18 = { instancePath: instancePath + "/ref", schemaPath: "#/definitions/metricSource/else/properties/ref/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors2++;
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/ref", schemaPath: "#/definitions/metricSource/else/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors2++;
+          }
+        }
+        if (data.checkpoint !== void 0) {
+          let data6 = data.checkpoint;
+          if (!(data6 === "final" || data6 === "best")) {
+            const err20 = { instancePath: instancePath + "/checkpoint", schemaPath: "#/definitions/metricSource/else/properties/checkpoint/enum", keyword: "enum", params: { allowedValues: schema13.else.properties.checkpoint.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err21 = { instancePath, schemaPath: "#/definitions/metricSource/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors2++;
+      }
+      var _valid1 = _errs17 === errors2;
+      valid4 = _valid1;
+      ifClause1 = "else";
+    }
+    if (!valid4) {
+      const err22 = { instancePath, schemaPath: "#/definitions/metricSource/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
+      if (vErrors === null) {
+        vErrors = [err22];
+      } else {
+        vErrors.push(err22);
+      }
+      errors2++;
+    }
+    var _valid0 = _errs10 === errors2;
+    valid0 = _valid0;
+    ifClause0 = "else";
+  }
+  if (!valid0) {
+    const err23 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
+    if (vErrors === null) {
+      vErrors = [err23];
+    } else {
+      vErrors.push(err23);
+    }
+    errors2++;
+  }
+  validate14.errors = vErrors;
+  return errors2 === 0;
+}
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors2 = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const _errs1 = errors2;
+      if (typeof key0 === "string") {
+        if (!pattern3.test(key0)) {
+          const err0 = { instancePath, schemaPath: "#/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, message: 'must match pattern "^[A-Za-z0-9_][A-Za-z0-9_-]*$"', propertyName: key0 };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors2++;
+        }
+      }
+      var valid0 = _errs1 === errors2;
+      if (!valid0) {
+        const err1 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors2++;
+      }
+    }
+    for (const key1 in data) {
+      if (!validate14(data[key1], { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key1, rootData })) {
+        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+        errors2 = vErrors.length;
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors2++;
+  }
+  validate13.errors = vErrors;
+  return errors2 === 0;
+}
+var schema21 = { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] };
+var schema23 = { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } };
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48356,7 +48783,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               if (data1.op !== void 0) {
                 let data3 = data1.op;
                 if (!(data3 === ">" || data3 === ">=" || data3 === "<" || data3 === "<=" || data3 === "==" || data3 === "!=")) {
-                  const err12 = { instancePath: instancePath + "/checks/" + i0 + "/op", schemaPath: "#/definitions/condition/else/properties/op/enum", keyword: "enum", params: { allowedValues: schema18.else.properties.op.enum }, message: "must be equal to one of the allowed values" };
+                  const err12 = { instancePath: instancePath + "/checks/" + i0 + "/op", schemaPath: "#/definitions/condition/else/properties/op/enum", keyword: "enum", params: { allowedValues: schema23.else.properties.op.enum }, message: "must be equal to one of the allowed values" };
                   if (vErrors === null) {
                     vErrors = [err12];
                   } else {
@@ -48368,7 +48795,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               if (data1.value !== void 0) {
                 let data4 = data1.value;
                 if (!(typeof data4 == "number" && isFinite(data4)) && typeof data4 !== "string") {
-                  const err13 = { instancePath: instancePath + "/checks/" + i0 + "/value", schemaPath: "#/definitions/condition/else/properties/value/type", keyword: "type", params: { type: schema18.else.properties.value.type }, message: "must be number,string" };
+                  const err13 = { instancePath: instancePath + "/checks/" + i0 + "/value", schemaPath: "#/definitions/condition/else/properties/value/type", keyword: "type", params: { type: schema23.else.properties.value.type }, message: "must be number,string" };
                   if (vErrors === null) {
                     vErrors = [err13];
                   } else {
@@ -48419,11 +48846,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate15.errors = vErrors;
+  validate18.errors = vErrors;
   return errors2 === 0;
 }
-var pattern13 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$", "u");
-function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var pattern19 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$", "u");
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
   if (Array.isArray(data)) {
@@ -48542,7 +48969,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           if (data0.op !== void 0) {
             let data2 = data0.op;
             if (!(data2 === ">" || data2 === ">=" || data2 === "<" || data2 === "<=" || data2 === "==" || data2 === "!=")) {
-              const err9 = { instancePath: instancePath + "/" + i0 + "/op", schemaPath: "#/definitions/condition/else/properties/op/enum", keyword: "enum", params: { allowedValues: schema18.else.properties.op.enum }, message: "must be equal to one of the allowed values" };
+              const err9 = { instancePath: instancePath + "/" + i0 + "/op", schemaPath: "#/definitions/condition/else/properties/op/enum", keyword: "enum", params: { allowedValues: schema23.else.properties.op.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -48554,7 +48981,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           if (data0.value !== void 0) {
             let data3 = data0.value;
             if (!(typeof data3 == "number" && isFinite(data3)) && typeof data3 !== "string") {
-              const err10 = { instancePath: instancePath + "/" + i0 + "/value", schemaPath: "#/definitions/condition/else/properties/value/type", keyword: "type", params: { type: schema18.else.properties.value.type }, message: "must be number,string" };
+              const err10 = { instancePath: instancePath + "/" + i0 + "/value", schemaPath: "#/definitions/condition/else/properties/value/type", keyword: "type", params: { type: schema23.else.properties.value.type }, message: "must be number,string" };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -48595,10 +49022,10 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate18.errors = vErrors;
+  validate21.errors = vErrors;
   return errors2 === 0;
 }
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -48638,7 +49065,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
           if (typeof data1 === "string") {
-            if (!pattern13.test(data1)) {
+            if (!pattern19.test(data1)) {
               const err3 = { instancePath: instancePath + "/approvers/" + i0, schemaPath: "#/properties/approvers/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err3];
@@ -48691,8 +49118,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.auto_approve_if !== void 0) {
-      if (!validate18(data.auto_approve_if, { instancePath: instancePath + "/auto_approve_if", parentData: data, parentDataProperty: "auto_approve_if", rootData })) {
-        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+      if (!validate21(data.auto_approve_if, { instancePath: instancePath + "/auto_approve_if", parentData: data, parentDataProperty: "auto_approve_if", rootData })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
         errors2 = vErrors.length;
       }
     }
@@ -48716,10 +49143,10 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate17.errors = vErrors;
+  validate20.errors = vErrors;
   return errors2 === 0;
 }
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
   const _errs2 = errors2;
@@ -48845,8 +49272,8 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
       if (data.inputs !== void 0) {
-        if (!validate15(data.inputs, { instancePath: instancePath + "/inputs", parentData: data, parentDataProperty: "inputs", rootData })) {
-          vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+        if (!validate18(data.inputs, { instancePath: instancePath + "/inputs", parentData: data, parentDataProperty: "inputs", rootData })) {
+          vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
           errors2 = vErrors.length;
         }
       }
@@ -48912,8 +49339,8 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
       if (data.inputs !== void 0) {
-        if (!validate17(data.inputs, { instancePath: instancePath + "/inputs", parentData: data, parentDataProperty: "inputs", rootData })) {
-          vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+        if (!validate20(data.inputs, { instancePath: instancePath + "/inputs", parentData: data, parentDataProperty: "inputs", rootData })) {
+          vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
           errors2 = vErrors.length;
         }
       }
@@ -49101,7 +49528,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.type !== void 0) {
       let data10 = data.type;
       if (!(data10 === "training" || data10 === "test" || data10 === "approval" || data10 === "deploy")) {
-        const err27 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema16.properties.type.enum }, message: "must be equal to one of the allowed values" };
+        const err27 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema21.properties.type.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -49125,7 +49552,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.on_fail !== void 0) {
       let data12 = data.on_fail;
       if (!(data12 === "fail_pipeline" || data12 === "require_approval" || data12 === "warn")) {
-        const err29 = { instancePath: instancePath + "/on_fail", schemaPath: "#/properties/on_fail/enum", keyword: "enum", params: { allowedValues: schema16.properties.on_fail.enum }, message: "must be equal to one of the allowed values" };
+        const err29 = { instancePath: instancePath + "/on_fail", schemaPath: "#/properties/on_fail/enum", keyword: "enum", params: { allowedValues: schema21.properties.on_fail.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -49137,7 +49564,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.on_reject !== void 0) {
       let data13 = data.on_reject;
       if (!(data13 === "fail_pipeline" || data13 === "block")) {
-        const err30 = { instancePath: instancePath + "/on_reject", schemaPath: "#/properties/on_reject/enum", keyword: "enum", params: { allowedValues: schema16.properties.on_reject.enum }, message: "must be equal to one of the allowed values" };
+        const err30 = { instancePath: instancePath + "/on_reject", schemaPath: "#/properties/on_reject/enum", keyword: "enum", params: { allowedValues: schema21.properties.on_reject.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -49155,7 +49582,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate14.errors = vErrors;
+  validate17.errors = vErrors;
   return errors2 === 0;
 }
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -49393,103 +49820,90 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         ifClause1 = "then";
       } else {
         const _errs25 = errors2;
-        if (!validate11(data6, { instancePath: instancePath + "/baseline", parentData: data, parentDataProperty: "baseline", rootData })) {
-          vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-          errors2 = vErrors.length;
-        }
-        var _valid1 = _errs25 === errors2;
-        valid5 = _valid1;
-        ifClause1 = "else";
-      }
-      if (!valid5) {
-        const err17 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors2++;
-      }
-    }
-    if (data.protected_paths !== void 0) {
-      let data7 = data.protected_paths;
-      if (Array.isArray(data7)) {
-        const len1 = data7.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data8 = data7[i1];
-          if (typeof data8 === "string") {
-            if (!pattern0.test(data8)) {
-              const err18 = { instancePath: instancePath + "/protected_paths/" + i1, schemaPath: "#/properties/protected_paths/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+        const _errs26 = errors2;
+        let valid6 = true;
+        const _errs27 = errors2;
+        if (errors2 === _errs27) {
+          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            let missing0;
+            if (data6.environment === void 0 && (missing0 = "environment")) {
+              const err17 = {};
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err17];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err17);
               }
               errors2++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/protected_paths/" + i1, schemaPath: "#/properties/protected_paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err18 = {};
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err18];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err18);
             }
             errors2++;
           }
         }
-      } else {
-        const err20 = { instancePath: instancePath + "/protected_paths", schemaPath: "#/properties/protected_paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors2++;
-      }
-    }
-    if (data.evidence !== void 0) {
-      let data9 = data.evidence;
-      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-        for (const key2 in data9) {
-          if (!(key2 === "workflow")) {
-            const err21 = { instancePath: instancePath + "/evidence", schemaPath: "#/properties/evidence/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors2++;
+        var _valid2 = _errs27 === errors2;
+        errors2 = _errs26;
+        if (vErrors !== null) {
+          if (_errs26) {
+            vErrors.length = _errs26;
+          } else {
+            vErrors = null;
           }
         }
-        if (data9.workflow !== void 0) {
-          let data10 = data9.workflow;
-          const _errs34 = errors2;
-          let valid9 = true;
-          const _errs35 = errors2;
-          if (typeof data10 !== "string") {
-            const err22 = {};
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
+        let ifClause2;
+        if (_valid2) {
+          const _errs29 = errors2;
+          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            if (data6.environment === void 0) {
+              const err19 = { instancePath: instancePath + "/baseline", schemaPath: "#/definitions/deployedBaseline/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors2++;
             }
-            errors2++;
-          }
-          var _valid2 = _errs35 === errors2;
-          errors2 = _errs34;
-          if (vErrors !== null) {
-            if (_errs34) {
-              vErrors.length = _errs34;
-            } else {
-              vErrors = null;
+            for (const key2 in data6) {
+              if (!(key2 === "environment" || key2 === "when_missing")) {
+                const err20 = { instancePath: instancePath + "/baseline", schemaPath: "#/definitions/deployedBaseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors2++;
+              }
             }
-          }
-          let ifClause2;
-          if (_valid2) {
-            const _errs37 = errors2;
-            if (typeof data10 === "string") {
-              if (!pattern9.test(data10)) {
-                const err23 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/definitions/workflowPath/pattern", keyword: "pattern", params: { pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, message: 'must match pattern "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"' };
+            if (data6.environment !== void 0) {
+              let data7 = data6.environment;
+              if (typeof data7 === "string") {
+                if (!pattern0.test(data7)) {
+                  const err21 = { instancePath: instancePath + "/baseline/environment", schemaPath: "#/definitions/deployedBaseline/properties/environment/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors2++;
+                }
+              } else {
+                const err22 = { instancePath: instancePath + "/baseline/environment", schemaPath: "#/definitions/deployedBaseline/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors2++;
+              }
+            }
+            if (data6.when_missing !== void 0) {
+              let data8 = data6.when_missing;
+              if (!(data8 === "fail" || data8 === "pass")) {
+                const err23 = { instancePath: instancePath + "/baseline/when_missing", schemaPath: "#/definitions/deployedBaseline/properties/when_missing/enum", keyword: "enum", params: { allowedValues: schema14.properties.when_missing.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -49497,128 +49911,260 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors2++;
               }
-            } else {
-              const err24 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/definitions/workflowPath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors2++;
             }
-            var _valid2 = _errs37 === errors2;
-            valid9 = _valid2;
-            ifClause2 = "then";
           } else {
-            const _errs40 = errors2;
-            if (Array.isArray(data10)) {
-              if (data10.length < 1) {
-                const err25 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors2++;
-              }
-              const len2 = data10.length;
-              for (let i2 = 0; i2 < len2; i2++) {
-                let data11 = data10[i2];
-                if (typeof data11 === "string") {
-                  if (!pattern9.test(data11)) {
-                    const err26 = { instancePath: instancePath + "/evidence/workflow/" + i2, schemaPath: "#/definitions/workflowPath/pattern", keyword: "pattern", params: { pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, message: 'must match pattern "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"' };
-                    if (vErrors === null) {
-                      vErrors = [err26];
-                    } else {
-                      vErrors.push(err26);
-                    }
-                    errors2++;
-                  }
-                } else {
-                  const err27 = { instancePath: instancePath + "/evidence/workflow/" + i2, schemaPath: "#/definitions/workflowPath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors2++;
-                }
-              }
+            const err24 = { instancePath: instancePath + "/baseline", schemaPath: "#/definitions/deployedBaseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err24];
             } else {
-              const err28 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              vErrors.push(err24);
+            }
+            errors2++;
+          }
+          var _valid2 = _errs29 === errors2;
+          valid6 = _valid2;
+          ifClause2 = "then";
+        } else {
+          const _errs36 = errors2;
+          if (!validate13(data6, { instancePath: instancePath + "/baseline", parentData: data, parentDataProperty: "baseline", rootData })) {
+            vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+            errors2 = vErrors.length;
+          }
+          var _valid2 = _errs36 === errors2;
+          valid6 = _valid2;
+          ifClause2 = "else";
+        }
+        if (!valid6) {
+          const err25 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/else/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors2++;
+        }
+        var _valid1 = _errs25 === errors2;
+        valid5 = _valid1;
+        ifClause1 = "else";
+      }
+      if (!valid5) {
+        const err26 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors2++;
+      }
+    }
+    if (data.protected_paths !== void 0) {
+      let data9 = data.protected_paths;
+      if (Array.isArray(data9)) {
+        const len1 = data9.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data10 = data9[i1];
+          if (typeof data10 === "string") {
+            if (!pattern0.test(data10)) {
+              const err27 = { instancePath: instancePath + "/protected_paths/" + i1, schemaPath: "#/properties/protected_paths/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
               if (vErrors === null) {
-                vErrors = [err28];
+                vErrors = [err27];
               } else {
-                vErrors.push(err28);
+                vErrors.push(err27);
               }
               errors2++;
             }
-            var _valid2 = _errs40 === errors2;
-            valid9 = _valid2;
-            ifClause2 = "else";
-          }
-          if (!valid9) {
-            const err29 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
+          } else {
+            const err28 = { instancePath: instancePath + "/protected_paths/" + i1, schemaPath: "#/properties/protected_paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err29];
+              vErrors = [err28];
             } else {
-              vErrors.push(err29);
+              vErrors.push(err28);
             }
             errors2++;
           }
         }
       } else {
-        const err30 = { instancePath: instancePath + "/evidence", schemaPath: "#/properties/evidence/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err29 = { instancePath: instancePath + "/protected_paths", schemaPath: "#/properties/protected_paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err29];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err29);
+        }
+        errors2++;
+      }
+    }
+    if (data.evidence !== void 0) {
+      let data11 = data.evidence;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        for (const key3 in data11) {
+          if (!(key3 === "workflow")) {
+            const err30 = { instancePath: instancePath + "/evidence", schemaPath: "#/properties/evidence/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors2++;
+          }
+        }
+        if (data11.workflow !== void 0) {
+          let data12 = data11.workflow;
+          const _errs45 = errors2;
+          let valid12 = true;
+          const _errs46 = errors2;
+          if (typeof data12 !== "string") {
+            const err31 = {};
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors2++;
+          }
+          var _valid3 = _errs46 === errors2;
+          errors2 = _errs45;
+          if (vErrors !== null) {
+            if (_errs45) {
+              vErrors.length = _errs45;
+            } else {
+              vErrors = null;
+            }
+          }
+          let ifClause3;
+          if (_valid3) {
+            const _errs48 = errors2;
+            if (typeof data12 === "string") {
+              if (!pattern15.test(data12)) {
+                const err32 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/definitions/workflowPath/pattern", keyword: "pattern", params: { pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, message: 'must match pattern "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"' };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors2++;
+              }
+            } else {
+              const err33 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/definitions/workflowPath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors2++;
+            }
+            var _valid3 = _errs48 === errors2;
+            valid12 = _valid3;
+            ifClause3 = "then";
+          } else {
+            const _errs51 = errors2;
+            if (Array.isArray(data12)) {
+              if (data12.length < 1) {
+                const err34 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors2++;
+              }
+              const len2 = data12.length;
+              for (let i2 = 0; i2 < len2; i2++) {
+                let data13 = data12[i2];
+                if (typeof data13 === "string") {
+                  if (!pattern15.test(data13)) {
+                    const err35 = { instancePath: instancePath + "/evidence/workflow/" + i2, schemaPath: "#/definitions/workflowPath/pattern", keyword: "pattern", params: { pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, message: 'must match pattern "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"' };
+                    if (vErrors === null) {
+                      vErrors = [err35];
+                    } else {
+                      vErrors.push(err35);
+                    }
+                    errors2++;
+                  }
+                } else {
+                  const err36 = { instancePath: instancePath + "/evidence/workflow/" + i2, schemaPath: "#/definitions/workflowPath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors2++;
+                }
+              }
+            } else {
+              const err37 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors2++;
+            }
+            var _valid3 = _errs51 === errors2;
+            valid12 = _valid3;
+            ifClause3 = "else";
+          }
+          if (!valid12) {
+            const err38 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/if", keyword: "if", params: { failingKeyword: ifClause3 }, message: 'must match "' + ifClause3 + '" schema' };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/evidence", schemaPath: "#/properties/evidence/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
         }
         errors2++;
       }
     }
     if (data.steps !== void 0) {
-      let data12 = data.steps;
-      if (Array.isArray(data12)) {
-        if (data12.length < 1) {
-          const err31 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data14 = data.steps;
+      if (Array.isArray(data14)) {
+        if (data14.length < 1) {
+          const err40 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err40];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err40);
           }
           errors2++;
         }
-        const len3 = data12.length;
+        const len3 = data14.length;
         for (let i3 = 0; i3 < len3; i3++) {
-          if (!validate14(data12[i3], { instancePath: instancePath + "/steps/" + i3, parentData: data12, parentDataProperty: i3, rootData })) {
-            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+          if (!validate17(data14[i3], { instancePath: instancePath + "/steps/" + i3, parentData: data14, parentDataProperty: i3, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
             errors2 = vErrors.length;
           }
         }
       } else {
-        const err32 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err41 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err41];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err41);
         }
         errors2++;
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err33];
+      vErrors = [err42];
     } else {
-      vErrors.push(err33);
+      vErrors.push(err42);
     }
     errors2++;
   }
   validate10.errors = vErrors;
   return errors2 === 0;
 }
-var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format, ref}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } } } };
+var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/baselineSources" } } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } }, "baselineSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/baselineSource" } }, "baselineSource": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/metricSource" } }, "deployedBaseline": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } } } };
 
 // src/core/config/suggest.ts
 var SYNONYMS = {
@@ -49713,6 +50259,11 @@ function allowedKeys(data, path6) {
   if (path6.length === 0) return keysOf(configSchema);
   if (path6.length === 1 && (path6[0] === "model" || path6[0] === "evidence"))
     return keysOf(schemaAt(`#/properties/${path6[0]}`));
+  if (path6[0] === "baseline" && path6.length <= 2) {
+    const node = valueAt(data, path6);
+    if (node !== null && typeof node === "object" && "environment" in node)
+      return keysOf(definition("deployedBaseline"));
+  }
   if (path6[0] === "metrics" || path6[0] === "baseline") {
     const keys = keysOf(elseOf("metricSource"));
     return path6[0] === "metrics" ? keys.filter((k) => k !== "ref") : keys;
@@ -50053,6 +50604,17 @@ function checkStepNames(steps, locator, out) {
       );
   });
 }
+function checkDeployedBaseline(data, locator, out) {
+  const baseline = data.baseline;
+  if (!isRecord2(baseline) || "environment" in baseline || !("when_missing" in baseline)) return;
+  out.push(
+    locator.error(
+      locator.at(["baseline", "when_missing"]),
+      "'when_missing' says what a deployed baseline does before the first deployment, but 'baseline' names no 'environment'",
+      "e.g. baseline: { environment: production, when_missing: pass }"
+    )
+  );
+}
 var STEP_ONLY_KEYS = { on_fail: "test", on_reject: "approval" };
 function checkStepKeys(steps, locator, out) {
   steps.forEach((step2, i2) => {
@@ -50107,26 +50669,40 @@ function semanticChecks(data, locator) {
   checkStepNames(steps, locator, errors2);
   checkStepKeys(steps, locator, errors2);
   checkApprovers(steps, locator, errors2, warnings);
+  checkDeployedBaseline(data, locator, errors2);
   const conditions = checkConditions(data, locator, errors2);
   return { errors: errors2, warnings, conditions };
 }
 
 // src/core/config/normalise.ts
 var BARE_SOURCE_NAME = "metrics";
+var isDeployed = (value) => value !== null && typeof value === "object" && "environment" in value;
+function deployed(value, locator) {
+  const spec = (raw, name) => ({
+    ...name !== void 0 ? { name } : {},
+    environment: raw.environment,
+    whenMissing: raw.when_missing ?? "fail",
+    location: locator.at(name !== void 0 ? ["baseline", name] : ["baseline"])
+  });
+  if (isDeployed(value)) return [spec(value)];
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([name, raw]) => isDeployed(raw) ? [spec(raw, name)] : []);
+}
 function sources2(value, section, locator) {
   if (typeof value === "string")
     return [{ name: BARE_SOURCE_NAME, path: value, location: locator.at([section]) }];
-  if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).map(([name, spec]) => {
+  if (value === null || typeof value !== "object" || isDeployed(value)) return [];
+  return Object.entries(value).flatMap(([name, spec]) => {
+    if (isDeployed(spec)) return [];
     const location = locator.at([section, name]);
-    if (typeof spec === "string") return { name, path: spec, location };
+    if (typeof spec === "string") return [{ name, path: spec, location }];
     const { path: path6, format, ref, checkpoint, step: step2 } = spec;
     const out = { name, path: path6, location };
     if (format !== void 0) out.format = format;
     if (checkpoint !== void 0) out.checkpoint = checkpoint;
     if (step2 !== void 0) out.step = step2;
     if (ref !== void 0) out.ref = ref;
-    return out;
+    return [out];
   });
 }
 function step(raw, index, locator, conditions) {
@@ -50172,6 +50748,7 @@ function normalise2(data, file, locator, conditions) {
     model: { ...model2.name !== void 0 ? { name: model2.name } : {}, artifacts: model2.artifacts ?? [] },
     metrics: sources2(data.metrics, "metrics", locator),
     baseline: sources2(data.baseline, "baseline", locator),
+    deployedBaseline: deployed(data.baseline, locator),
     protectedPaths: data.protected_paths ?? [],
     evidence: { workflows: evidenceWorkflows(data.evidence) },
     steps: data.steps.map((raw, i2) => step(raw, i2, locator, conditions))
@@ -50648,6 +51225,125 @@ function releasableRun(ports, subject, config, gathered) {
   };
 }
 
+// src/github/candidate/deployed.ts
+var ACTIONS_LOGIN = "github-actions[bot]";
+var STATUS_READS = 20;
+var byActions = (login2) => login2.toLowerCase() === ACTIONS_LOGIN;
+async function deployedEvidence(ports, deployment, config, defaultBranch) {
+  const repository = ports.repository;
+  const onBranch = { kind: "commit", repository, commit: deployment.sha, defaultBranch };
+  const first = await gatherEvidence(ports, onBranch, config, []);
+  if (first.evidence.kind === "present" || !deployment.ref)
+    return { evidence: first.evidence, subject: onBranch };
+  const owner = repository.split("/")[0] ?? "";
+  const branch = deployment.ref.replace(/^refs\/heads\//, "");
+  const prs = await reading(
+    `the pull requests from ${owner}:${branch}`,
+    () => ports.pullRequestsFromHead(owner, branch)
+  );
+  for (const pr of prs.filter((p) => p.baseRef === defaultBranch).slice(0, 3)) {
+    const subject = {
+      kind: "pull_request",
+      repository,
+      commit: deployment.sha,
+      number: pr.number,
+      headRef: branch,
+      headRepository: repository,
+      defaultBranch
+    };
+    const gathered = await gatherEvidence(ports, subject, config, []);
+    if (gathered.evidence.kind === "present") return { evidence: gathered.evidence, subject };
+  }
+  return { evidence: first.evidence, subject: onBranch };
+}
+async function deployedBaseline(ports, environment, config, defaultBranch) {
+  const deployments = await reading(
+    `the deployments to ${environment}`,
+    () => ports.deploymentsTo(environment)
+  );
+  const skipped = [];
+  let reads = 0;
+  for (const deployment of deployments) {
+    if (deployment.environment && deployment.environment !== environment) continue;
+    if (!byActions(deployment.creator)) {
+      skipped.push(
+        `deployment ${deployment.id} was created by ${deployment.creator || "a deleted account"}, not GitHub Actions`
+      );
+      continue;
+    }
+    if (reads++ >= STATUS_READS) break;
+    const statuses = await reading(
+      `the statuses of deployment ${deployment.id}`,
+      () => ports.deploymentStatuses(deployment.id)
+    );
+    const latest = statuses.find((s) => byActions(s.creator));
+    if (latest?.state !== "success") continue;
+    const what = `deployment ${deployment.id} of ${shortSha(deployment.sha)} to ${environment}`;
+    const { evidence } = await deployedEvidence(ports, deployment, config, defaultBranch);
+    if (evidence.kind !== "present")
+      return {
+        kind: "unreadable",
+        environment,
+        why: `${what} is live, but its metrics are not trusted evidence: ${evidence.why}`
+      };
+    const run = evidence.origin.run;
+    return {
+      kind: "found",
+      environment,
+      deployment: { id: deployment.id, sha: deployment.sha, createdAt: deployment.createdAt },
+      ...run ? { run } : {},
+      metrics: evidence.measurements.metrics
+    };
+  }
+  const note = skipped.length > 0 ? ` (ignored: ${skipped.slice(0, 5).join("; ")})` : "";
+  if (reads > STATUS_READS)
+    return {
+      kind: "unreadable",
+      environment,
+      why: `none of the ${STATUS_READS} newest deployments to ${environment} by GitHub Actions is live${note}`
+    };
+  if (deployments.length >= DEPLOYMENTS_LOOKED_AT)
+    return {
+      kind: "unreadable",
+      environment,
+      why: `none of the ${deployments.length} newest deployments to ${environment} is live${note}`
+    };
+  return { kind: "none", environment, why: `no successful deployment to ${environment} yet${note}` };
+}
+async function deployedBaselines(ports, config, defaultBranch, unread) {
+  const environments = [...new Set(config.deployedBaseline.map((spec) => spec.environment))];
+  if (environments.length === 0) return void 0;
+  if (unread !== void 0)
+    return Object.fromEntries(
+      environments.map((environment) => [
+        environment,
+        { kind: "unreadable", environment, why: `what is deployed to ${environment} is not read: ${unread}` }
+      ])
+    );
+  const entries = await Promise.all(
+    environments.map(
+      async (env) => [env, await deployedBaseline(ports, env, config, defaultBranch)]
+    )
+  );
+  return Object.fromEntries(entries);
+}
+function deployedNotes(config, live) {
+  if (!live) return [];
+  return config.deployedBaseline.flatMap((spec) => {
+    const found = live[spec.environment];
+    if (!found) return [];
+    const which2 = spec.name !== void 0 ? `baseline ${spec.name}` : "the baseline";
+    if (found.kind === "found") {
+      const run = found.run ? `, recorded by training run ${found.run.id} (attempt ${found.run.attempt})` : "";
+      return [
+        `${which2} is what is live in ${spec.environment}: deployment ${found.deployment.id} of ${shortSha(found.deployment.sha)}${run}`
+      ];
+    }
+    const then = found.kind === "none" && spec.whenMissing === "pass" ? "when_missing: pass lets its change checks pass" : found.kind === "none" ? "its change checks fail (when_missing: fail)" : "its change checks fail";
+    return [`${which2}: ${found.why}; ${then}`];
+  });
+}
+
 // src/github/candidate/collect.ts
 var STALE_RETRIES = 3;
 var STALE_BACKOFF_MS = [250, 1e3, 2e3];
@@ -50809,8 +51505,11 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     defaultBranch: pr.defaultBranch
   };
   const measuring = options.measuring?.(config, { baseSha: pr.baseSha, baseRef: pr.baseRef });
-  const gathered = await gatherEvidence(ports, evidenceSubject, config, reviews, measuring);
-  warnings.push(...gathered.warnings);
+  const [gathered, live] = await Promise.all([
+    gatherEvidence(ports, evidenceSubject, config, reviews, measuring),
+    deployedBaselines(ports, config, pr.defaultBranch, options.deploymentsUnread)
+  ]);
+  warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const candidatePr = {
     number: pr.number,
     author: pr.author,
@@ -50833,7 +51532,8 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
       ...teams,
       ...ports.serverUrl ? { serverUrl: ports.serverUrl } : {},
       config: candidateConfig(config, options.configPath, source),
-      evidence: gathered.evidence
+      evidence: gathered.evidence,
+      ...live ? { deployedBaselines: live } : {}
     },
     pullRequest: pr,
     ...gathered.measured ? { measured: gathered.measured } : {},
@@ -50871,14 +51571,17 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
     readTeams(ports, config, options)
   ]);
   const measuring = options.measuring?.(config, {});
-  const gathered = await gatherEvidence(
-    ports,
-    { kind: "commit", repository, commit, defaultBranch: branch },
-    config,
-    [],
-    measuring
-  );
-  warnings.push(...gathered.warnings);
+  const [gathered, live] = await Promise.all([
+    gatherEvidence(
+      ports,
+      { kind: "commit", repository, commit, defaultBranch: branch },
+      config,
+      [],
+      measuring
+    ),
+    deployedBaselines(ports, config, branch, options.deploymentsUnread)
+  ]);
+  warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const commitSubject = { kind: "commit", repository, commit, defaultBranch: branch };
   return {
     kind: "candidate",
@@ -50892,7 +51595,8 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
       ...teams,
       ...ports.serverUrl ? { serverUrl: ports.serverUrl } : {},
       config: candidateConfig(config, options.configPath, source),
-      evidence: gathered.evidence
+      evidence: gathered.evidence,
+      ...live ? { deployedBaselines: live } : {}
     },
     ...gathered.measured ? { measured: gathered.measured } : {},
     warnings

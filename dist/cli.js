@@ -16528,8 +16528,9 @@ var Locator = class {
 
 // src/core/config/schema-validator.generated.js
 var validate = validate10;
+var schema14 = { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } };
 var pattern0 = new RegExp("\\S", "u");
-var pattern9 = new RegExp("^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$", "u");
+var pattern15 = new RegExp("^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$", "u");
 var schema13 = { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } };
 var pattern3 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -16757,9 +16758,362 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   validate11.errors = vErrors;
   return errors2 === 0;
 }
-var schema16 = { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] };
-var schema18 = { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } };
-function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors2 = 0;
+  const _errs0 = errors2;
+  let valid0 = true;
+  const _errs1 = errors2;
+  if (errors2 === _errs1) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.environment === void 0 && (missing0 = "environment")) {
+        const err0 = {};
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors2++;
+      }
+    } else {
+      const err1 = {};
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors2++;
+    }
+  }
+  var _valid0 = _errs1 === errors2;
+  errors2 = _errs0;
+  if (vErrors !== null) {
+    if (_errs0) {
+      vErrors.length = _errs0;
+    } else {
+      vErrors = null;
+    }
+  }
+  let ifClause0;
+  if (_valid0) {
+    const _errs3 = errors2;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.environment === void 0) {
+        const err2 = { instancePath, schemaPath: "#/definitions/deployedBaseline/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors2++;
+      }
+      for (const key0 in data) {
+        if (!(key0 === "environment" || key0 === "when_missing")) {
+          const err3 = { instancePath, schemaPath: "#/definitions/deployedBaseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors2++;
+        }
+      }
+      if (data.environment !== void 0) {
+        let data0 = data.environment;
+        if (typeof data0 === "string") {
+          if (!pattern0.test(data0)) {
+            const err4 = { instancePath: instancePath + "/environment", schemaPath: "#/definitions/deployedBaseline/properties/environment/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors2++;
+          }
+        } else {
+          const err5 = { instancePath: instancePath + "/environment", schemaPath: "#/definitions/deployedBaseline/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors2++;
+        }
+      }
+      if (data.when_missing !== void 0) {
+        let data1 = data.when_missing;
+        if (!(data1 === "fail" || data1 === "pass")) {
+          const err6 = { instancePath: instancePath + "/when_missing", schemaPath: "#/definitions/deployedBaseline/properties/when_missing/enum", keyword: "enum", params: { allowedValues: schema14.properties.when_missing.enum }, message: "must be equal to one of the allowed values" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors2++;
+        }
+      }
+    } else {
+      const err7 = { instancePath, schemaPath: "#/definitions/deployedBaseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors2++;
+    }
+    var _valid0 = _errs3 === errors2;
+    valid0 = _valid0;
+    ifClause0 = "then";
+  } else {
+    const _errs10 = errors2;
+    const _errs12 = errors2;
+    let valid4 = true;
+    const _errs13 = errors2;
+    if (typeof data !== "string") {
+      const err8 = {};
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors2++;
+    }
+    var _valid1 = _errs13 === errors2;
+    errors2 = _errs12;
+    if (vErrors !== null) {
+      if (_errs12) {
+        vErrors.length = _errs12;
+      } else {
+        vErrors = null;
+      }
+    }
+    let ifClause1;
+    if (_valid1) {
+      const _errs15 = errors2;
+      if (typeof data === "string") {
+        if (!pattern0.test(data)) {
+          const err9 = { instancePath, schemaPath: "#/definitions/metricSource/then/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors2++;
+        }
+      } else {
+        const err10 = { instancePath, schemaPath: "#/definitions/metricSource/then/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors2++;
+      }
+      var _valid1 = _errs15 === errors2;
+      valid4 = _valid1;
+      ifClause1 = "then";
+    } else {
+      const _errs17 = errors2;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.path === void 0) {
+          const err11 = { instancePath, schemaPath: "#/definitions/metricSource/else/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors2++;
+        }
+        for (const key1 in data) {
+          if (!(key1 === "path" || key1 === "format" || key1 === "step" || key1 === "ref" || key1 === "checkpoint")) {
+            const err12 = { instancePath, schemaPath: "#/definitions/metricSource/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors2++;
+          }
+        }
+        if (data.path !== void 0) {
+          let data2 = data.path;
+          if (typeof data2 === "string") {
+            if (!pattern0.test(data2)) {
+              const err13 = { instancePath: instancePath + "/path", schemaPath: "#/definitions/metricSource/else/properties/path/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors2++;
+            }
+          } else {
+            const err14 = { instancePath: instancePath + "/path", schemaPath: "#/definitions/metricSource/else/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors2++;
+          }
+        }
+        if (data.format !== void 0) {
+          let data3 = data.format;
+          if (!(data3 === "json" || data3 === "yaml" || data3 === "csv" || data3 === "dvc" || data3 === "mlflow" || data3 === "huggingface" || data3 === "wandb" || data3 === "sklearn" || data3 === "tensorboard")) {
+            const err15 = { instancePath: instancePath + "/format", schemaPath: "#/definitions/metricSource/else/properties/format/enum", keyword: "enum", params: { allowedValues: schema13.else.properties.format.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors2++;
+          }
+        }
+        if (data.step !== void 0) {
+          let data4 = data.step;
+          if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+            const err16 = { instancePath: instancePath + "/step", schemaPath: "#/definitions/metricSource/else/properties/step/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors2++;
+          }
+          if (typeof data4 == "number" && isFinite(data4)) {
+            if (data4 < 0 || isNaN(data4)) {
+              const err17 = { instancePath: instancePath + "/step", schemaPath: "#/definitions/metricSource/else/properties/step/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors2++;
+            }
+          }
+        }
+        if (data.ref !== void 0) {
+          let data5 = data.ref;
+          if (typeof data5 === "string") {
+            if (!pattern0.test(data5)) {
+              const err18 = { instancePath: instancePath + "/ref", schemaPath: "#/definitions/metricSource/else/properties/ref/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors2++;
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/ref", schemaPath: "#/definitions/metricSource/else/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors2++;
+          }
+        }
+        if (data.checkpoint !== void 0) {
+          let data6 = data.checkpoint;
+          if (!(data6 === "final" || data6 === "best")) {
+            const err20 = { instancePath: instancePath + "/checkpoint", schemaPath: "#/definitions/metricSource/else/properties/checkpoint/enum", keyword: "enum", params: { allowedValues: schema13.else.properties.checkpoint.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err21 = { instancePath, schemaPath: "#/definitions/metricSource/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors2++;
+      }
+      var _valid1 = _errs17 === errors2;
+      valid4 = _valid1;
+      ifClause1 = "else";
+    }
+    if (!valid4) {
+      const err22 = { instancePath, schemaPath: "#/definitions/metricSource/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
+      if (vErrors === null) {
+        vErrors = [err22];
+      } else {
+        vErrors.push(err22);
+      }
+      errors2++;
+    }
+    var _valid0 = _errs10 === errors2;
+    valid0 = _valid0;
+    ifClause0 = "else";
+  }
+  if (!valid0) {
+    const err23 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
+    if (vErrors === null) {
+      vErrors = [err23];
+    } else {
+      vErrors.push(err23);
+    }
+    errors2++;
+  }
+  validate14.errors = vErrors;
+  return errors2 === 0;
+}
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors2 = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const _errs1 = errors2;
+      if (typeof key0 === "string") {
+        if (!pattern3.test(key0)) {
+          const err0 = { instancePath, schemaPath: "#/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, message: 'must match pattern "^[A-Za-z0-9_][A-Za-z0-9_-]*$"', propertyName: key0 };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors2++;
+        }
+      }
+      var valid0 = _errs1 === errors2;
+      if (!valid0) {
+        const err1 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors2++;
+      }
+    }
+    for (const key1 in data) {
+      if (!validate14(data[key1], { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key1, rootData })) {
+        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+        errors2 = vErrors.length;
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors2++;
+  }
+  validate13.errors = vErrors;
+  return errors2 === 0;
+}
+var schema21 = { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] };
+var schema23 = { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } };
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -16910,7 +17264,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               if (data1.op !== void 0) {
                 let data3 = data1.op;
                 if (!(data3 === ">" || data3 === ">=" || data3 === "<" || data3 === "<=" || data3 === "==" || data3 === "!=")) {
-                  const err12 = { instancePath: instancePath + "/checks/" + i0 + "/op", schemaPath: "#/definitions/condition/else/properties/op/enum", keyword: "enum", params: { allowedValues: schema18.else.properties.op.enum }, message: "must be equal to one of the allowed values" };
+                  const err12 = { instancePath: instancePath + "/checks/" + i0 + "/op", schemaPath: "#/definitions/condition/else/properties/op/enum", keyword: "enum", params: { allowedValues: schema23.else.properties.op.enum }, message: "must be equal to one of the allowed values" };
                   if (vErrors === null) {
                     vErrors = [err12];
                   } else {
@@ -16922,7 +17276,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
               if (data1.value !== void 0) {
                 let data4 = data1.value;
                 if (!(typeof data4 == "number" && isFinite(data4)) && typeof data4 !== "string") {
-                  const err13 = { instancePath: instancePath + "/checks/" + i0 + "/value", schemaPath: "#/definitions/condition/else/properties/value/type", keyword: "type", params: { type: schema18.else.properties.value.type }, message: "must be number,string" };
+                  const err13 = { instancePath: instancePath + "/checks/" + i0 + "/value", schemaPath: "#/definitions/condition/else/properties/value/type", keyword: "type", params: { type: schema23.else.properties.value.type }, message: "must be number,string" };
                   if (vErrors === null) {
                     vErrors = [err13];
                   } else {
@@ -16973,11 +17327,11 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate15.errors = vErrors;
+  validate18.errors = vErrors;
   return errors2 === 0;
 }
-var pattern13 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$", "u");
-function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var pattern19 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$", "u");
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
   if (Array.isArray(data)) {
@@ -17096,7 +17450,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           if (data0.op !== void 0) {
             let data2 = data0.op;
             if (!(data2 === ">" || data2 === ">=" || data2 === "<" || data2 === "<=" || data2 === "==" || data2 === "!=")) {
-              const err9 = { instancePath: instancePath + "/" + i0 + "/op", schemaPath: "#/definitions/condition/else/properties/op/enum", keyword: "enum", params: { allowedValues: schema18.else.properties.op.enum }, message: "must be equal to one of the allowed values" };
+              const err9 = { instancePath: instancePath + "/" + i0 + "/op", schemaPath: "#/definitions/condition/else/properties/op/enum", keyword: "enum", params: { allowedValues: schema23.else.properties.op.enum }, message: "must be equal to one of the allowed values" };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -17108,7 +17462,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           if (data0.value !== void 0) {
             let data3 = data0.value;
             if (!(typeof data3 == "number" && isFinite(data3)) && typeof data3 !== "string") {
-              const err10 = { instancePath: instancePath + "/" + i0 + "/value", schemaPath: "#/definitions/condition/else/properties/value/type", keyword: "type", params: { type: schema18.else.properties.value.type }, message: "must be number,string" };
+              const err10 = { instancePath: instancePath + "/" + i0 + "/value", schemaPath: "#/definitions/condition/else/properties/value/type", keyword: "type", params: { type: schema23.else.properties.value.type }, message: "must be number,string" };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -17149,10 +17503,10 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate18.errors = vErrors;
+  validate21.errors = vErrors;
   return errors2 === 0;
 }
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -17192,7 +17546,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
           if (typeof data1 === "string") {
-            if (!pattern13.test(data1)) {
+            if (!pattern19.test(data1)) {
               const err3 = { instancePath: instancePath + "/approvers/" + i0, schemaPath: "#/properties/approvers/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err3];
@@ -17245,8 +17599,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.auto_approve_if !== void 0) {
-      if (!validate18(data.auto_approve_if, { instancePath: instancePath + "/auto_approve_if", parentData: data, parentDataProperty: "auto_approve_if", rootData })) {
-        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+      if (!validate21(data.auto_approve_if, { instancePath: instancePath + "/auto_approve_if", parentData: data, parentDataProperty: "auto_approve_if", rootData })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
         errors2 = vErrors.length;
       }
     }
@@ -17270,10 +17624,10 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate17.errors = vErrors;
+  validate20.errors = vErrors;
   return errors2 === 0;
 }
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
   const _errs2 = errors2;
@@ -17399,8 +17753,8 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
       if (data.inputs !== void 0) {
-        if (!validate15(data.inputs, { instancePath: instancePath + "/inputs", parentData: data, parentDataProperty: "inputs", rootData })) {
-          vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+        if (!validate18(data.inputs, { instancePath: instancePath + "/inputs", parentData: data, parentDataProperty: "inputs", rootData })) {
+          vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
           errors2 = vErrors.length;
         }
       }
@@ -17466,8 +17820,8 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
       if (data.inputs !== void 0) {
-        if (!validate17(data.inputs, { instancePath: instancePath + "/inputs", parentData: data, parentDataProperty: "inputs", rootData })) {
-          vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+        if (!validate20(data.inputs, { instancePath: instancePath + "/inputs", parentData: data, parentDataProperty: "inputs", rootData })) {
+          vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
           errors2 = vErrors.length;
         }
       }
@@ -17655,7 +18009,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.type !== void 0) {
       let data10 = data.type;
       if (!(data10 === "training" || data10 === "test" || data10 === "approval" || data10 === "deploy")) {
-        const err27 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema16.properties.type.enum }, message: "must be equal to one of the allowed values" };
+        const err27 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema21.properties.type.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -17679,7 +18033,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.on_fail !== void 0) {
       let data12 = data.on_fail;
       if (!(data12 === "fail_pipeline" || data12 === "require_approval" || data12 === "warn")) {
-        const err29 = { instancePath: instancePath + "/on_fail", schemaPath: "#/properties/on_fail/enum", keyword: "enum", params: { allowedValues: schema16.properties.on_fail.enum }, message: "must be equal to one of the allowed values" };
+        const err29 = { instancePath: instancePath + "/on_fail", schemaPath: "#/properties/on_fail/enum", keyword: "enum", params: { allowedValues: schema21.properties.on_fail.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -17691,7 +18045,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.on_reject !== void 0) {
       let data13 = data.on_reject;
       if (!(data13 === "fail_pipeline" || data13 === "block")) {
-        const err30 = { instancePath: instancePath + "/on_reject", schemaPath: "#/properties/on_reject/enum", keyword: "enum", params: { allowedValues: schema16.properties.on_reject.enum }, message: "must be equal to one of the allowed values" };
+        const err30 = { instancePath: instancePath + "/on_reject", schemaPath: "#/properties/on_reject/enum", keyword: "enum", params: { allowedValues: schema21.properties.on_reject.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -17709,7 +18063,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate14.errors = vErrors;
+  validate17.errors = vErrors;
   return errors2 === 0;
 }
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -17947,103 +18301,90 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         ifClause1 = "then";
       } else {
         const _errs25 = errors2;
-        if (!validate11(data6, { instancePath: instancePath + "/baseline", parentData: data, parentDataProperty: "baseline", rootData })) {
-          vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-          errors2 = vErrors.length;
-        }
-        var _valid1 = _errs25 === errors2;
-        valid5 = _valid1;
-        ifClause1 = "else";
-      }
-      if (!valid5) {
-        const err17 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors2++;
-      }
-    }
-    if (data.protected_paths !== void 0) {
-      let data7 = data.protected_paths;
-      if (Array.isArray(data7)) {
-        const len1 = data7.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data8 = data7[i1];
-          if (typeof data8 === "string") {
-            if (!pattern0.test(data8)) {
-              const err18 = { instancePath: instancePath + "/protected_paths/" + i1, schemaPath: "#/properties/protected_paths/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+        const _errs26 = errors2;
+        let valid6 = true;
+        const _errs27 = errors2;
+        if (errors2 === _errs27) {
+          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            let missing0;
+            if (data6.environment === void 0 && (missing0 = "environment")) {
+              const err17 = {};
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err17];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err17);
               }
               errors2++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/protected_paths/" + i1, schemaPath: "#/properties/protected_paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err18 = {};
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err18];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err18);
             }
             errors2++;
           }
         }
-      } else {
-        const err20 = { instancePath: instancePath + "/protected_paths", schemaPath: "#/properties/protected_paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors2++;
-      }
-    }
-    if (data.evidence !== void 0) {
-      let data9 = data.evidence;
-      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-        for (const key2 in data9) {
-          if (!(key2 === "workflow")) {
-            const err21 = { instancePath: instancePath + "/evidence", schemaPath: "#/properties/evidence/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors2++;
+        var _valid2 = _errs27 === errors2;
+        errors2 = _errs26;
+        if (vErrors !== null) {
+          if (_errs26) {
+            vErrors.length = _errs26;
+          } else {
+            vErrors = null;
           }
         }
-        if (data9.workflow !== void 0) {
-          let data10 = data9.workflow;
-          const _errs34 = errors2;
-          let valid9 = true;
-          const _errs35 = errors2;
-          if (typeof data10 !== "string") {
-            const err22 = {};
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
+        let ifClause2;
+        if (_valid2) {
+          const _errs29 = errors2;
+          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            if (data6.environment === void 0) {
+              const err19 = { instancePath: instancePath + "/baseline", schemaPath: "#/definitions/deployedBaseline/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors2++;
             }
-            errors2++;
-          }
-          var _valid2 = _errs35 === errors2;
-          errors2 = _errs34;
-          if (vErrors !== null) {
-            if (_errs34) {
-              vErrors.length = _errs34;
-            } else {
-              vErrors = null;
+            for (const key2 in data6) {
+              if (!(key2 === "environment" || key2 === "when_missing")) {
+                const err20 = { instancePath: instancePath + "/baseline", schemaPath: "#/definitions/deployedBaseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors2++;
+              }
             }
-          }
-          let ifClause2;
-          if (_valid2) {
-            const _errs37 = errors2;
-            if (typeof data10 === "string") {
-              if (!pattern9.test(data10)) {
-                const err23 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/definitions/workflowPath/pattern", keyword: "pattern", params: { pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, message: 'must match pattern "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"' };
+            if (data6.environment !== void 0) {
+              let data7 = data6.environment;
+              if (typeof data7 === "string") {
+                if (!pattern0.test(data7)) {
+                  const err21 = { instancePath: instancePath + "/baseline/environment", schemaPath: "#/definitions/deployedBaseline/properties/environment/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors2++;
+                }
+              } else {
+                const err22 = { instancePath: instancePath + "/baseline/environment", schemaPath: "#/definitions/deployedBaseline/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors2++;
+              }
+            }
+            if (data6.when_missing !== void 0) {
+              let data8 = data6.when_missing;
+              if (!(data8 === "fail" || data8 === "pass")) {
+                const err23 = { instancePath: instancePath + "/baseline/when_missing", schemaPath: "#/definitions/deployedBaseline/properties/when_missing/enum", keyword: "enum", params: { allowedValues: schema14.properties.when_missing.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -18051,128 +18392,260 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors2++;
               }
-            } else {
-              const err24 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/definitions/workflowPath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors2++;
             }
-            var _valid2 = _errs37 === errors2;
-            valid9 = _valid2;
-            ifClause2 = "then";
           } else {
-            const _errs40 = errors2;
-            if (Array.isArray(data10)) {
-              if (data10.length < 1) {
-                const err25 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors2++;
-              }
-              const len2 = data10.length;
-              for (let i2 = 0; i2 < len2; i2++) {
-                let data11 = data10[i2];
-                if (typeof data11 === "string") {
-                  if (!pattern9.test(data11)) {
-                    const err26 = { instancePath: instancePath + "/evidence/workflow/" + i2, schemaPath: "#/definitions/workflowPath/pattern", keyword: "pattern", params: { pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, message: 'must match pattern "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"' };
-                    if (vErrors === null) {
-                      vErrors = [err26];
-                    } else {
-                      vErrors.push(err26);
-                    }
-                    errors2++;
-                  }
-                } else {
-                  const err27 = { instancePath: instancePath + "/evidence/workflow/" + i2, schemaPath: "#/definitions/workflowPath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors2++;
-                }
-              }
+            const err24 = { instancePath: instancePath + "/baseline", schemaPath: "#/definitions/deployedBaseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err24];
             } else {
-              const err28 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              vErrors.push(err24);
+            }
+            errors2++;
+          }
+          var _valid2 = _errs29 === errors2;
+          valid6 = _valid2;
+          ifClause2 = "then";
+        } else {
+          const _errs36 = errors2;
+          if (!validate13(data6, { instancePath: instancePath + "/baseline", parentData: data, parentDataProperty: "baseline", rootData })) {
+            vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+            errors2 = vErrors.length;
+          }
+          var _valid2 = _errs36 === errors2;
+          valid6 = _valid2;
+          ifClause2 = "else";
+        }
+        if (!valid6) {
+          const err25 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/else/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors2++;
+        }
+        var _valid1 = _errs25 === errors2;
+        valid5 = _valid1;
+        ifClause1 = "else";
+      }
+      if (!valid5) {
+        const err26 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors2++;
+      }
+    }
+    if (data.protected_paths !== void 0) {
+      let data9 = data.protected_paths;
+      if (Array.isArray(data9)) {
+        const len1 = data9.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data10 = data9[i1];
+          if (typeof data10 === "string") {
+            if (!pattern0.test(data10)) {
+              const err27 = { instancePath: instancePath + "/protected_paths/" + i1, schemaPath: "#/properties/protected_paths/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
               if (vErrors === null) {
-                vErrors = [err28];
+                vErrors = [err27];
               } else {
-                vErrors.push(err28);
+                vErrors.push(err27);
               }
               errors2++;
             }
-            var _valid2 = _errs40 === errors2;
-            valid9 = _valid2;
-            ifClause2 = "else";
-          }
-          if (!valid9) {
-            const err29 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
+          } else {
+            const err28 = { instancePath: instancePath + "/protected_paths/" + i1, schemaPath: "#/properties/protected_paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err29];
+              vErrors = [err28];
             } else {
-              vErrors.push(err29);
+              vErrors.push(err28);
             }
             errors2++;
           }
         }
       } else {
-        const err30 = { instancePath: instancePath + "/evidence", schemaPath: "#/properties/evidence/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err29 = { instancePath: instancePath + "/protected_paths", schemaPath: "#/properties/protected_paths/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err29];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err29);
+        }
+        errors2++;
+      }
+    }
+    if (data.evidence !== void 0) {
+      let data11 = data.evidence;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        for (const key3 in data11) {
+          if (!(key3 === "workflow")) {
+            const err30 = { instancePath: instancePath + "/evidence", schemaPath: "#/properties/evidence/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors2++;
+          }
+        }
+        if (data11.workflow !== void 0) {
+          let data12 = data11.workflow;
+          const _errs45 = errors2;
+          let valid12 = true;
+          const _errs46 = errors2;
+          if (typeof data12 !== "string") {
+            const err31 = {};
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors2++;
+          }
+          var _valid3 = _errs46 === errors2;
+          errors2 = _errs45;
+          if (vErrors !== null) {
+            if (_errs45) {
+              vErrors.length = _errs45;
+            } else {
+              vErrors = null;
+            }
+          }
+          let ifClause3;
+          if (_valid3) {
+            const _errs48 = errors2;
+            if (typeof data12 === "string") {
+              if (!pattern15.test(data12)) {
+                const err32 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/definitions/workflowPath/pattern", keyword: "pattern", params: { pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, message: 'must match pattern "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"' };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors2++;
+              }
+            } else {
+              const err33 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/definitions/workflowPath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors2++;
+            }
+            var _valid3 = _errs48 === errors2;
+            valid12 = _valid3;
+            ifClause3 = "then";
+          } else {
+            const _errs51 = errors2;
+            if (Array.isArray(data12)) {
+              if (data12.length < 1) {
+                const err34 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/else/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors2++;
+              }
+              const len2 = data12.length;
+              for (let i2 = 0; i2 < len2; i2++) {
+                let data13 = data12[i2];
+                if (typeof data13 === "string") {
+                  if (!pattern15.test(data13)) {
+                    const err35 = { instancePath: instancePath + "/evidence/workflow/" + i2, schemaPath: "#/definitions/workflowPath/pattern", keyword: "pattern", params: { pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, message: 'must match pattern "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"' };
+                    if (vErrors === null) {
+                      vErrors = [err35];
+                    } else {
+                      vErrors.push(err35);
+                    }
+                    errors2++;
+                  }
+                } else {
+                  const err36 = { instancePath: instancePath + "/evidence/workflow/" + i2, schemaPath: "#/definitions/workflowPath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors2++;
+                }
+              }
+            } else {
+              const err37 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/else/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors2++;
+            }
+            var _valid3 = _errs51 === errors2;
+            valid12 = _valid3;
+            ifClause3 = "else";
+          }
+          if (!valid12) {
+            const err38 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/properties/evidence/properties/workflow/if", keyword: "if", params: { failingKeyword: ifClause3 }, message: 'must match "' + ifClause3 + '" schema' };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/evidence", schemaPath: "#/properties/evidence/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
         }
         errors2++;
       }
     }
     if (data.steps !== void 0) {
-      let data12 = data.steps;
-      if (Array.isArray(data12)) {
-        if (data12.length < 1) {
-          const err31 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      let data14 = data.steps;
+      if (Array.isArray(data14)) {
+        if (data14.length < 1) {
+          const err40 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err40];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err40);
           }
           errors2++;
         }
-        const len3 = data12.length;
+        const len3 = data14.length;
         for (let i3 = 0; i3 < len3; i3++) {
-          if (!validate14(data12[i3], { instancePath: instancePath + "/steps/" + i3, parentData: data12, parentDataProperty: i3, rootData })) {
-            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+          if (!validate17(data14[i3], { instancePath: instancePath + "/steps/" + i3, parentData: data14, parentDataProperty: i3, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
             errors2 = vErrors.length;
           }
         }
       } else {
-        const err32 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err41 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err41];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err41);
         }
         errors2++;
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err33];
+      vErrors = [err42];
     } else {
-      vErrors.push(err33);
+      vErrors.push(err42);
     }
     errors2++;
   }
   validate10.errors = vErrors;
   return errors2 === 0;
 }
-var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format, ref}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } } } };
+var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/baselineSources" } } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } }, "baselineSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/baselineSource" } }, "baselineSource": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/metricSource" } }, "deployedBaseline": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } } } };
 
 // src/core/config/types.ts
 var METRIC_FORMATS = [
@@ -18281,6 +18754,11 @@ function allowedKeys(data, path) {
   if (path.length === 0) return keysOf(configSchema);
   if (path.length === 1 && (path[0] === "model" || path[0] === "evidence"))
     return keysOf(schemaAt(`#/properties/${path[0]}`));
+  if (path[0] === "baseline" && path.length <= 2) {
+    const node = valueAt(data, path);
+    if (node !== null && typeof node === "object" && "environment" in node)
+      return keysOf(definition("deployedBaseline"));
+  }
   if (path[0] === "metrics" || path[0] === "baseline") {
     const keys = keysOf(elseOf("metricSource"));
     return path[0] === "metrics" ? keys.filter((k) => k !== "ref") : keys;
@@ -18852,6 +19330,17 @@ function checkStepNames(steps, locator, out) {
       );
   });
 }
+function checkDeployedBaseline(data, locator, out) {
+  const baseline = data.baseline;
+  if (!isRecord(baseline) || "environment" in baseline || !("when_missing" in baseline)) return;
+  out.push(
+    locator.error(
+      locator.at(["baseline", "when_missing"]),
+      "'when_missing' says what a deployed baseline does before the first deployment, but 'baseline' names no 'environment'",
+      "e.g. baseline: { environment: production, when_missing: pass }"
+    )
+  );
+}
 var STEP_ONLY_KEYS = { on_fail: "test", on_reject: "approval" };
 function checkStepKeys(steps, locator, out) {
   steps.forEach((step2, i) => {
@@ -18906,26 +19395,40 @@ function semanticChecks(data, locator) {
   checkStepNames(steps, locator, errors2);
   checkStepKeys(steps, locator, errors2);
   checkApprovers(steps, locator, errors2, warnings);
+  checkDeployedBaseline(data, locator, errors2);
   const conditions = checkConditions(data, locator, errors2);
   return { errors: errors2, warnings, conditions };
 }
 
 // src/core/config/normalise.ts
 var BARE_SOURCE_NAME = "metrics";
+var isDeployed = (value) => value !== null && typeof value === "object" && "environment" in value;
+function deployed(value, locator) {
+  const spec = (raw, name) => ({
+    ...name !== void 0 ? { name } : {},
+    environment: raw.environment,
+    whenMissing: raw.when_missing ?? "fail",
+    location: locator.at(name !== void 0 ? ["baseline", name] : ["baseline"])
+  });
+  if (isDeployed(value)) return [spec(value)];
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([name, raw]) => isDeployed(raw) ? [spec(raw, name)] : []);
+}
 function sources(value, section, locator) {
   if (typeof value === "string")
     return [{ name: BARE_SOURCE_NAME, path: value, location: locator.at([section]) }];
-  if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).map(([name, spec]) => {
+  if (value === null || typeof value !== "object" || isDeployed(value)) return [];
+  return Object.entries(value).flatMap(([name, spec]) => {
+    if (isDeployed(spec)) return [];
     const location = locator.at([section, name]);
-    if (typeof spec === "string") return { name, path: spec, location };
+    if (typeof spec === "string") return [{ name, path: spec, location }];
     const { path, format, ref, checkpoint, step: step2 } = spec;
     const out = { name, path, location };
     if (format !== void 0) out.format = format;
     if (checkpoint !== void 0) out.checkpoint = checkpoint;
     if (step2 !== void 0) out.step = step2;
     if (ref !== void 0) out.ref = ref;
-    return out;
+    return [out];
   });
 }
 function step(raw, index, locator, conditions) {
@@ -18971,6 +19474,7 @@ function normalise(data, file, locator, conditions) {
     model: { ...model2.name !== void 0 ? { name: model2.name } : {}, artifacts: model2.artifacts ?? [] },
     metrics: sources(data.metrics, "metrics", locator),
     baseline: sources(data.baseline, "baseline", locator),
+    deployedBaseline: deployed(data.baseline, locator),
     protectedPaths: data.protected_paths ?? [],
     evidence: { workflows: evidenceWorkflows(data.evidence) },
     steps: data.steps.map((raw, i) => step(raw, i, locator, conditions))
@@ -19674,10 +20178,10 @@ function membersOf(team, teamMembers) {
 function sameLogin(a, b) {
   return a !== void 0 && b !== void 0 && a !== "" && a.toLowerCase() === b.toLowerCase();
 }
-function ineligibility(login, step2, author, teamMembers) {
-  if (sameLogin(login, author) && !step2.allowSelfApproval)
+function ineligibility(login2, step2, author, teamMembers) {
+  if (sameLogin(login2, author) && !step2.allowSelfApproval)
     return "the pull request's author cannot approve it (allow_self_approval is false)";
-  const who = login.toLowerCase();
+  const who = login2.toLowerCase();
   if (step2.users.some((user) => user.toLowerCase() === who)) return void 0;
   if (step2.teams.some((team) => membersOf(team, teamMembers).some((m) => m.toLowerCase() === who)))
     return void 0;
@@ -19713,17 +20217,17 @@ function mismatch(vote, known, candidate, pr, step2) {
 }
 var REVIEW_BODY_LIMIT = 1e3;
 function approverReason(review, counted, model2, why) {
-  const login = review.user?.login ?? "(deleted user)";
+  const login2 = review.user?.login ?? "(deleted user)";
   const state = review.state;
   const on = model2 === void 0 ? "" : ` (${shortKey(model2)})`;
-  const message = `${login} ${state} on ${shortSha(review.commit_id)}${on}: ${counted ? "counted" : `not counted \u2014 ${why}`}`;
+  const message = `${login2} ${state} on ${shortSha(review.commit_id)}${on}: ${counted ? "counted" : `not counted \u2014 ${why}`}`;
   const body = state === "CHANGES_REQUESTED" ? review.body?.trim() : void 0;
   return {
     kind: "approver",
     outcome: counted ? state === "APPROVED" ? "pass" : "fail" : "info",
     message,
     data: {
-      login,
+      login: login2,
       state,
       commit: review.commit_id,
       submittedAt: review.submitted_at ?? null,
@@ -19739,17 +20243,17 @@ function tallyReviews(step2, candidate, pr) {
   const entries = [];
   const current = /* @__PURE__ */ new Map();
   const known = /* @__PURE__ */ new Map();
-  const supersede = (login, why) => {
-    const previous = current.get(login);
+  const supersede = (login2, why) => {
+    const previous = current.get(login2);
     if (previous !== void 0) entries[previous].why = why;
-    current.delete(login);
+    current.delete(login2);
   };
   for (const review of [...pr.reviews].sort(byTime)) {
     const index = entries.length;
     const entry = { review };
     entries.push(entry);
-    const login = review.user?.login;
-    if (!login) {
+    const login2 = review.user?.login;
+    if (!login2) {
       entry.why = "no user (deleted account)";
       continue;
     }
@@ -19757,12 +20261,12 @@ function tallyReviews(step2, candidate, pr) {
       entry.why = "a draft review, not submitted";
       continue;
     }
-    const ineligible2 = ineligibility(login, step2, pr.author, candidate.teamMembers);
+    const ineligible2 = ineligibility(login2, step2, pr.author, candidate.teamMembers);
     if (ineligible2 !== void 0) {
       entry.why = ineligible2;
       continue;
     }
-    const key = login.toLowerCase();
+    const key = login2.toLowerCase();
     switch (review.state) {
       case "DISMISSED":
         entry.why = "dismissed: removes this user's vote";
@@ -19857,8 +20361,19 @@ function asAutoApproval(result) {
   const reason = result.shown !== void 0 && result.needs !== void 0 ? `${result.condition.metric.text} = ${result.shown}: auto-approval not reached, needs ${result.needs}` : `auto-approval not reached: ${result.reason}`;
   return { ...result, reason };
 }
+function withMissingBaseline(result, sources3, autoApproval) {
+  if (result.condition.value.kind !== "baseline" || result.value === void 0 || result.baseline !== void 0)
+    return result;
+  const missing = sources3.missingBaselines?.find((m) => m.source === void 0 || m.source === result.source);
+  if (!missing) return result;
+  const passed = missing.pass && !autoApproval;
+  const reason = passed ? `${missing.why}; when_missing: pass lets this change check pass` : missing.pass ? `${missing.why}: auto-approval needs a baseline` : `${missing.why}, so there is no baseline to compare with (when_missing: fail)`;
+  return { ...result, passed, reason };
+}
 function evaluateAll(step2, conditions, sources3, autoApproval = false) {
-  const evaluated = conditions.map((condition) => evaluateCondition(condition, sources3));
+  const evaluated = conditions.map(
+    (condition) => withMissingBaseline(evaluateCondition(condition, sources3), sources3, autoApproval)
+  );
   const results = autoApproval ? evaluated.map(asAutoApproval) : evaluated;
   const reasons = results.map((r) => {
     const reason = checkReason(r);
@@ -20300,7 +20815,8 @@ function sourceOrigins(measurements) {
 function summarizeCandidate(candidate) {
   const { evidence, config } = candidate;
   const modelKey2 = candidateModel(candidate);
-  const sources3 = evidence.kind === "present" ? sourceOrigins(evidence.measurements) : [];
+  const live = deployedSources(candidate).baseline;
+  const sources3 = evidence.kind === "present" ? sourceOrigins({ ...evidence.measurements, baseline: [...evidence.measurements.baseline, ...live] }) : [];
   return {
     repository: candidate.repository,
     commit: candidate.commit,
@@ -20325,15 +20841,43 @@ function summarizeCandidate(candidate) {
     ...candidate.serverUrl ? { serverUrl: candidate.serverUrl } : {}
   };
 }
+function deployedSources(candidate) {
+  const baseline = [];
+  const missing = [];
+  for (const spec of candidate.config.config.deployedBaseline) {
+    const live = candidate.deployedBaselines?.[spec.environment];
+    const source = spec.name !== void 0 ? { source: spec.name } : {};
+    if (!live) {
+      missing.push({ ...source, pass: false, why: `what is deployed to ${spec.environment} was not read` });
+      continue;
+    }
+    if (live.kind !== "found") {
+      missing.push({ ...source, pass: live.kind === "none" && spec.whenMissing === "pass", why: live.why });
+      continue;
+    }
+    const at2 = { ref: `${spec.environment} (deployment ${live.deployment.id})`, commit: live.deployment.sha };
+    const wanted = live.metrics.filter((m) => spec.name === void 0 || m.name === spec.name);
+    if (spec.name !== void 0 && wanted.length === 0)
+      missing.push({
+        ...source,
+        pass: false,
+        why: `the metrics recorded for ${shortSha(live.deployment.sha)}, live in ${spec.environment}, have no source '${spec.name}'`
+      });
+    baseline.push(...wanted.map((m) => ({ ...m, at: at2 })));
+  }
+  return { baseline, missing };
+}
 function decide(candidate) {
   const { config } = candidate.config;
   const waitingFor = waitingForEvidence(candidate);
   const measurements = candidate.evidence.kind === "present" ? candidate.evidence.measurements : NO_MEASUREMENTS;
+  const deployed2 = deployedSources(candidate);
   const sources3 = {
     metrics: measurements.metrics,
-    baseline: measurements.baseline,
+    baseline: [...measurements.baseline, ...deployed2.baseline],
     metricErrors: measurements.metricErrors,
-    baselineErrors: measurements.baselineErrors
+    baselineErrors: measurements.baselineErrors,
+    missingBaselines: deployed2.missing
   };
   const tests = /* @__PURE__ */ new Map();
   if (waitingFor === void 0) {
@@ -20808,6 +21352,128 @@ function releasableRun(ports, subject, config, gathered) {
   };
 }
 
+// src/github/rest/deployments.ts
+var DEPLOYMENTS_LOOKED_AT = 100;
+
+// src/github/candidate/deployed.ts
+var ACTIONS_LOGIN = "github-actions[bot]";
+var STATUS_READS = 20;
+var byActions = (login2) => login2.toLowerCase() === ACTIONS_LOGIN;
+async function deployedEvidence(ports, deployment, config, defaultBranch) {
+  const repository = ports.repository;
+  const onBranch = { kind: "commit", repository, commit: deployment.sha, defaultBranch };
+  const first = await gatherEvidence(ports, onBranch, config, []);
+  if (first.evidence.kind === "present" || !deployment.ref)
+    return { evidence: first.evidence, subject: onBranch };
+  const owner = repository.split("/")[0] ?? "";
+  const branch = deployment.ref.replace(/^refs\/heads\//, "");
+  const prs = await reading(
+    `the pull requests from ${owner}:${branch}`,
+    () => ports.pullRequestsFromHead(owner, branch)
+  );
+  for (const pr of prs.filter((p) => p.baseRef === defaultBranch).slice(0, 3)) {
+    const subject = {
+      kind: "pull_request",
+      repository,
+      commit: deployment.sha,
+      number: pr.number,
+      headRef: branch,
+      headRepository: repository,
+      defaultBranch
+    };
+    const gathered = await gatherEvidence(ports, subject, config, []);
+    if (gathered.evidence.kind === "present") return { evidence: gathered.evidence, subject };
+  }
+  return { evidence: first.evidence, subject: onBranch };
+}
+async function deployedBaseline(ports, environment, config, defaultBranch) {
+  const deployments = await reading(
+    `the deployments to ${environment}`,
+    () => ports.deploymentsTo(environment)
+  );
+  const skipped = [];
+  let reads = 0;
+  for (const deployment of deployments) {
+    if (deployment.environment && deployment.environment !== environment) continue;
+    if (!byActions(deployment.creator)) {
+      skipped.push(
+        `deployment ${deployment.id} was created by ${deployment.creator || "a deleted account"}, not GitHub Actions`
+      );
+      continue;
+    }
+    if (reads++ >= STATUS_READS) break;
+    const statuses = await reading(
+      `the statuses of deployment ${deployment.id}`,
+      () => ports.deploymentStatuses(deployment.id)
+    );
+    const latest = statuses.find((s) => byActions(s.creator));
+    if (latest?.state !== "success") continue;
+    const what = `deployment ${deployment.id} of ${shortSha(deployment.sha)} to ${environment}`;
+    const { evidence } = await deployedEvidence(ports, deployment, config, defaultBranch);
+    if (evidence.kind !== "present")
+      return {
+        kind: "unreadable",
+        environment,
+        why: `${what} is live, but its metrics are not trusted evidence: ${evidence.why}`
+      };
+    const run = evidence.origin.run;
+    return {
+      kind: "found",
+      environment,
+      deployment: { id: deployment.id, sha: deployment.sha, createdAt: deployment.createdAt },
+      ...run ? { run } : {},
+      metrics: evidence.measurements.metrics
+    };
+  }
+  const note = skipped.length > 0 ? ` (ignored: ${skipped.slice(0, 5).join("; ")})` : "";
+  if (reads > STATUS_READS)
+    return {
+      kind: "unreadable",
+      environment,
+      why: `none of the ${STATUS_READS} newest deployments to ${environment} by GitHub Actions is live${note}`
+    };
+  if (deployments.length >= DEPLOYMENTS_LOOKED_AT)
+    return {
+      kind: "unreadable",
+      environment,
+      why: `none of the ${deployments.length} newest deployments to ${environment} is live${note}`
+    };
+  return { kind: "none", environment, why: `no successful deployment to ${environment} yet${note}` };
+}
+async function deployedBaselines(ports, config, defaultBranch, unread) {
+  const environments = [...new Set(config.deployedBaseline.map((spec) => spec.environment))];
+  if (environments.length === 0) return void 0;
+  if (unread !== void 0)
+    return Object.fromEntries(
+      environments.map((environment) => [
+        environment,
+        { kind: "unreadable", environment, why: `what is deployed to ${environment} is not read: ${unread}` }
+      ])
+    );
+  const entries = await Promise.all(
+    environments.map(
+      async (env) => [env, await deployedBaseline(ports, env, config, defaultBranch)]
+    )
+  );
+  return Object.fromEntries(entries);
+}
+function deployedNotes(config, live) {
+  if (!live) return [];
+  return config.deployedBaseline.flatMap((spec) => {
+    const found = live[spec.environment];
+    if (!found) return [];
+    const which = spec.name !== void 0 ? `baseline ${spec.name}` : "the baseline";
+    if (found.kind === "found") {
+      const run = found.run ? `, recorded by training run ${found.run.id} (attempt ${found.run.attempt})` : "";
+      return [
+        `${which} is what is live in ${spec.environment}: deployment ${found.deployment.id} of ${shortSha(found.deployment.sha)}${run}`
+      ];
+    }
+    const then = found.kind === "none" && spec.whenMissing === "pass" ? "when_missing: pass lets its change checks pass" : found.kind === "none" ? "its change checks fail (when_missing: fail)" : "its change checks fail";
+    return [`${which}: ${found.why}; ${then}`];
+  });
+}
+
 // src/github/candidate/collect.ts
 var STALE_RETRIES = 3;
 var STALE_BACKOFF_MS = [250, 1e3, 2e3];
@@ -20969,8 +21635,11 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     defaultBranch: pr.defaultBranch
   };
   const measuring = options.measuring?.(config, { baseSha: pr.baseSha, baseRef: pr.baseRef });
-  const gathered = await gatherEvidence(ports, evidenceSubject, config, reviews, measuring);
-  warnings.push(...gathered.warnings);
+  const [gathered, live] = await Promise.all([
+    gatherEvidence(ports, evidenceSubject, config, reviews, measuring),
+    deployedBaselines(ports, config, pr.defaultBranch, options.deploymentsUnread)
+  ]);
+  warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const candidatePr = {
     number: pr.number,
     author: pr.author,
@@ -20993,7 +21662,8 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
       ...teams,
       ...ports.serverUrl ? { serverUrl: ports.serverUrl } : {},
       config: candidateConfig(config, options.configPath, source),
-      evidence: gathered.evidence
+      evidence: gathered.evidence,
+      ...live ? { deployedBaselines: live } : {}
     },
     pullRequest: pr,
     ...gathered.measured ? { measured: gathered.measured } : {},
@@ -21031,14 +21701,17 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
     readTeams(ports, config, options)
   ]);
   const measuring = options.measuring?.(config, {});
-  const gathered = await gatherEvidence(
-    ports,
-    { kind: "commit", repository, commit, defaultBranch: branch },
-    config,
-    [],
-    measuring
-  );
-  warnings.push(...gathered.warnings);
+  const [gathered, live] = await Promise.all([
+    gatherEvidence(
+      ports,
+      { kind: "commit", repository, commit, defaultBranch: branch },
+      config,
+      [],
+      measuring
+    ),
+    deployedBaselines(ports, config, branch, options.deploymentsUnread)
+  ]);
+  warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const commitSubject = { kind: "commit", repository, commit, defaultBranch: branch };
   return {
     kind: "candidate",
@@ -21052,7 +21725,8 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
       ...teams,
       ...ports.serverUrl ? { serverUrl: ports.serverUrl } : {},
       config: candidateConfig(config, options.configPath, source),
-      evidence: gathered.evidence
+      evidence: gathered.evidence,
+      ...live ? { deployedBaselines: live } : {}
     },
     ...gathered.measured ? { measured: gathered.measured } : {},
     warnings
@@ -21698,9 +22372,8 @@ async function digestArtifacts(paths, opts) {
   return { artifacts, ...artifacts.length > 0 ? { digest: combinedDigest(artifacts) } : {} };
 }
 
-// src/node/metrics-files.ts
-import { readFile, readdir as readdir2, stat as stat2 } from "node:fs/promises";
-import { basename, join as join2, resolve as resolve2 } from "node:path";
+// src/node/git.ts
+import { execFile } from "node:child_process";
 
 // src/core/metrics/formats/error.ts
 var MetricsFormatError = class extends Error {
@@ -22493,7 +23166,81 @@ function parseMetricsFile(text2, opts) {
   }
 }
 
+// src/node/git.ts
+var MAX_GIT_BYTES = 32 * 1024 * 1024;
+function git(cwd, args) {
+  return new Promise((done) => {
+    execFile(
+      "git",
+      args,
+      { cwd, maxBuffer: MAX_GIT_BYTES, encoding: "utf8", env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } },
+      (error, stdout, stderr) => {
+        if (error) {
+          const code2 = error.code;
+          const why = code2 === "ENOENT" ? "git is not installed" : stderr.trim().split("\n")[0] || error.message.split("\n")[0] || "git failed";
+          done({ ok: false, error: why });
+        } else done({ ok: true, out: stdout });
+      }
+    );
+  });
+}
+async function commitOf(cwd, ref) {
+  const found = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
+  return found.ok ? found.out.trim() : void 0;
+}
+async function baseRefCandidates(cwd, baseBranch) {
+  if (baseBranch) return [`origin/${baseBranch}`, baseBranch];
+  const head = await git(cwd, ["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
+  return head.ok && head.out.trim() ? [head.out.trim()] : ["main"];
+}
+async function resolveRef(cwd, candidates) {
+  const inside = await git(cwd, ["rev-parse", "--is-inside-work-tree"]);
+  if (!inside.ok) return { error: `${cwd} is not in a git repository (${inside.error})` };
+  for (const ref of candidates) {
+    const commit = await commitOf(cwd, ref);
+    if (commit) return { ref, commit };
+  }
+  return {
+    error: `ref ${candidates.map((r) => `'${r}'`).join(" or ")} does not exist in this git repository`
+  };
+}
+async function loadGitSources(specs, options) {
+  const sources3 = [];
+  const errors2 = {};
+  for (const spec of specs) {
+    if (spec.ref === void 0) continue;
+    const candidates = spec.ref === "base" ? await baseRefCandidates(options.cwd, options.baseBranch) : [spec.ref];
+    const resolved = await resolveRef(options.cwd, candidates);
+    if ("error" in resolved) {
+      errors2[spec.name] = `${spec.path} at ref '${spec.ref}': ${resolved.error}`;
+      continue;
+    }
+    const where = `${resolved.ref} (${resolved.commit.slice(0, 7)})`;
+    const object = `${resolved.commit}:${spec.path}`;
+    const type = await git(options.cwd, ["cat-file", "-t", "--end-of-options", object]);
+    if (!type.ok) {
+      errors2[spec.name] = `${spec.path} does not exist at ${where}`;
+      continue;
+    }
+    if (type.out.trim() !== "blob") {
+      errors2[spec.name] = `${spec.path} at ${where} is a ${type.out.trim()}, not a file: a baseline read at a ref is one file`;
+      continue;
+    }
+    const shown = await git(options.cwd, ["show", "--end-of-options", object]);
+    if (!shown.ok) {
+      errors2[spec.name] = `${spec.path} at ${where} could not be read: ${shown.error}`;
+      continue;
+    }
+    const parsed = parseMetricsFile(shown.out, { name: spec.name, file: spec.path, format: spec.format });
+    if (parsed.ok) sources3.push({ ...parsed.source, at: { ref: resolved.ref, commit: resolved.commit } });
+    else errors2[spec.name] = `${parsed.error} (at ${where})`;
+  }
+  return { sources: sources3, errors: errors2 };
+}
+
 // src/node/metrics-files.ts
+import { readFile, readdir as readdir2, stat as stat2 } from "node:fs/promises";
+import { basename, join as join2, resolve as resolve2 } from "node:path";
 var MAX_METRICS_BYTES = 32 * 1024 * 1024;
 function describeFsError(path, error) {
   const code2 = error.code;
@@ -22788,7 +23535,16 @@ function localPorts(files) {
     pullRequestsFromHead: async () => [],
     workflowRunsForCommit: async () => [],
     runArtifacts: async () => [],
-    readArtifactFile: async () => null
+    readArtifactFile: async () => null,
+    // Local files hold no deployments: a deployed baseline is given with --baseline NAME=FILE.
+    deploymentsTo: async (environment) => {
+      throw new GitHubError(
+        `reading what is deployed to ${environment}`,
+        404,
+        "the CLI reads no deployments: give the live model's metrics with --baseline NAME=FILE"
+      );
+    },
+    deploymentStatuses: async () => []
   };
 }
 
@@ -22885,7 +23641,9 @@ Options:
   --config CONFIG          the config (default ${DEFAULT_CONFIG})
   --metrics [NAME=]FILE    a metrics file; NAME replaces the config's source of that name, an
                            unnamed FILE replaces the config's only source; repeatable
-  --baseline [NAME=]FILE   the production model's metrics, likewise; repeatable
+  --baseline [NAME=]FILE   the production model's metrics, likewise; repeatable. Without it a
+                           baseline with a ref is read from git (git show REF:PATH); 'ref: base'
+                           is the PR's base branch with --pr, else origin/HEAD (else main)
   --pr PR.json             a GitHub REST pull request (user.login, head.sha, base.ref)
   --reviews REVIEWS.json   a GitHub REST list-reviews array (needs --pr)
   --teams TEAMS.json       {"org/team": ["login", ...]}
@@ -22962,21 +23720,13 @@ function parseArgs2(args) {
 function inputDiagnostic(file, message) {
   return { file, line: 1, column: 1, severity: "error", message };
 }
-function unreadableRefs(specs) {
-  return Object.fromEntries(
-    specs.filter((spec) => spec.ref !== void 0).map((spec) => [
-      spec.name,
-      `${spec.path} at ref '${spec.ref}' is not read by the CLI; pass --baseline ${spec.name}=FILE`
-    ])
-  );
-}
 async function modelIdentity(config, cwd) {
   const name = config.model.name;
   if (config.model.artifacts.length === 0) return name ? { name, artifacts: [] } : void 0;
   const identity = await digestArtifacts(config.model.artifacts, { cwd });
   return name ? { ...identity, name } : identity;
 }
-async function measure(config, options, cwd, warn) {
+async function measure(config, options, cwd, warn, baseBranch) {
   const metrics = overrideSources(config.metrics, options.metrics);
   const baselines = overrideSources(config.baseline, options.baseline);
   const collapsed = [
@@ -22984,19 +23734,21 @@ async function measure(config, options, cwd, warn) {
     ...baselines.errors.map((e) => `--baseline: ${e}`)
   ];
   if (collapsed.length > 0) throw new GateError("input", collapsed.join("; "));
-  const pinned = unreadableRefs(baselines.specs);
   const loaded = await loadMetricSources(metrics.specs, { cwd });
-  const baseline = await loadMetricSources(
-    baselines.specs.filter((spec) => !(spec.name in pinned)),
+  const local = await loadMetricSources(
+    baselines.specs.filter((spec) => spec.ref === void 0),
     { cwd }
   );
-  const baselineErrors = { ...baseline.errors, ...pinned };
+  const pinned = await loadGitSources(baselines.specs, { cwd, ...baseBranch ? { baseBranch } : {} });
+  const baselineErrors = { ...local.errors, ...pinned.errors };
   for (const message of Object.values(loaded.errors)) warn(`metrics: ${message}`);
   for (const message of Object.values(baselineErrors)) warn(`baseline: ${message}`);
+  for (const source of pinned.sources)
+    warn(`baseline ${source.name}: ${source.file} read at ${source.at?.ref} (${source.at?.commit})`);
   const model2 = await modelIdentity(config, cwd);
   return {
     metrics: loaded.sources,
-    baseline: baseline.sources,
+    baseline: [...local.sources, ...pinned.sources],
     metricErrors: loaded.errors,
     baselineErrors,
     ...model2 ? { model: model2 } : {}
@@ -23034,13 +23786,15 @@ async function evaluate(options, cwd, warn) {
   const collected = await collectCandidate(localPorts(files), subject, {
     configPath: options.config,
     unreadableTeam: "it is not in --teams, so its members' reviews do not count: give its members with --teams",
+    // Given the live model's metrics as files, the CLI compares with those instead.
+    ...options.baseline.length > 0 ? { deploymentsUnread: "the CLI compares with the --baseline files; give one for each source" } : {},
     measuring: (config) => ({
       local: true,
       runId: 0,
       attempt: 1,
       at: "",
       where: "the local files",
-      measure: () => measure(config, options, cwd, warn)
+      measure: () => measure(config, options, cwd, warn, files.pr?.baseRef)
     })
   });
   if (collected.kind === "no-config")

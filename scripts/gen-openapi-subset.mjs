@@ -40,6 +40,9 @@ export const OPERATIONS = [
   "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
   "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
   "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules",
+  // What is live: the deployments to an environment and their statuses (a deployed baseline).
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
   // The local GitHub (src/local-github) also serves what the App's authentication and a person
   // driving the demo need.
   "GET /app",

@@ -47,6 +47,8 @@ export type AppGateway = Pick<
   | "requestReviewers"
   | "waitingDeploymentsForSha"
   | "appGuardsEnvironment"
+  | "deploymentsTo"
+  | "deploymentStatuses"
   | "reviewDeploymentProtectionRule"
   | "answerDeploymentCallback"
 >;

@@ -1,7 +1,7 @@
 // `model-approval evaluate`: the Action's decision, computed locally from files.
 import { formatDiagnostic, type Diagnostic } from "../core/diagnostics.js";
 import { parseConfig } from "../core/config/parse.js";
-import type { Config, MetricSourceSpec } from "../core/config/types.js";
+import type { Config } from "../core/config/types.js";
 import type { Measurements } from "../core/candidate/types.js";
 import { GateError } from "../core/failure.js";
 import { configErrorResult } from "../core/policy/index.js";
@@ -9,6 +9,7 @@ import type { DecisionResult, ModelIdentity } from "../core/policy/types.js";
 import { collectCandidate, decisionFor, type Subject } from "../github/candidate/index.js";
 import { renderJsonReport, renderMarkdown, renderText } from "../core/report/index.js";
 import { digestArtifacts } from "../node/artifacts.js";
+import { loadGitSources } from "../node/git.js";
 import { loadMetricSources } from "../node/metrics-files.js";
 import { overrideSources } from "../node/metric-overrides.js";
 import {
@@ -31,7 +32,9 @@ Options:
   --config CONFIG          the config (default ${DEFAULT_CONFIG})
   --metrics [NAME=]FILE    a metrics file; NAME replaces the config's source of that name, an
                            unnamed FILE replaces the config's only source; repeatable
-  --baseline [NAME=]FILE   the production model's metrics, likewise; repeatable
+  --baseline [NAME=]FILE   the production model's metrics, likewise; repeatable. Without it a
+                           baseline with a ref is read from git (git show REF:PATH); 'ref: base'
+                           is the PR's base branch with --pr, else origin/HEAD (else main)
   --pr PR.json             a GitHub REST pull request (user.login, head.sha, base.ref)
   --reviews REVIEWS.json   a GitHub REST list-reviews array (needs --pr)
   --teams TEAMS.json       {"org/team": ["login", ...]}
@@ -127,18 +130,6 @@ function inputDiagnostic(file: string, message: string): Diagnostic {
   return { file, line: 1, column: 1, severity: "error", message };
 }
 
-/** The CLI reads no git history: a baseline pinned to a ref must be given as a file. */
-function unreadableRefs(specs: MetricSourceSpec[]): Record<string, string> {
-  return Object.fromEntries(
-    specs
-      .filter((spec) => spec.ref !== undefined)
-      .map((spec) => [
-        spec.name,
-        `${spec.path} at ref '${spec.ref}' is not read by the CLI; pass --baseline ${spec.name}=FILE`,
-      ]),
-  );
-}
-
 async function modelIdentity(config: Config, cwd: string): Promise<ModelIdentity | undefined> {
   const name = config.model.name;
   if (config.model.artifacts.length === 0) return name ? { name, artifacts: [] } : undefined;
@@ -152,6 +143,7 @@ async function measure(
   options: Options,
   cwd: string,
   warn: (m: string) => void,
+  baseBranch: string | undefined,
 ): Promise<Measurements> {
   const metrics = overrideSources(config.metrics, options.metrics);
   const baselines = overrideSources(config.baseline, options.baseline);
@@ -160,19 +152,22 @@ async function measure(
     ...baselines.errors.map((e) => `--baseline: ${e}`),
   ];
   if (collapsed.length > 0) throw new GateError("input", collapsed.join("; "));
-  const pinned = unreadableRefs(baselines.specs);
   const loaded = await loadMetricSources(metrics.specs, { cwd });
-  const baseline = await loadMetricSources(
-    baselines.specs.filter((spec) => !(spec.name in pinned)),
+  // A baseline pinned to a ref is read from git history, as the Action reads it through the API.
+  const local = await loadMetricSources(
+    baselines.specs.filter((spec) => spec.ref === undefined),
     { cwd },
   );
-  const baselineErrors = { ...baseline.errors, ...pinned };
+  const pinned = await loadGitSources(baselines.specs, { cwd, ...(baseBranch ? { baseBranch } : {}) });
+  const baselineErrors = { ...local.errors, ...pinned.errors };
   for (const message of Object.values(loaded.errors)) warn(`metrics: ${message}`);
   for (const message of Object.values(baselineErrors)) warn(`baseline: ${message}`);
+  for (const source of pinned.sources)
+    warn(`baseline ${source.name}: ${source.file} read at ${source.at?.ref} (${source.at?.commit})`);
   const model = await modelIdentity(config, cwd);
   return {
     metrics: loaded.sources,
-    baseline: baseline.sources,
+    baseline: [...local.sources, ...pinned.sources],
     metricErrors: loaded.errors,
     baselineErrors,
     ...(model ? { model } : {}),
@@ -216,13 +211,17 @@ async function evaluate(options: Options, cwd: string, warn: (m: string) => void
     configPath: options.config,
     unreadableTeam:
       "it is not in --teams, so its members' reviews do not count: give its members with --teams",
+    // Given the live model's metrics as files, the CLI compares with those instead.
+    ...(options.baseline.length > 0
+      ? { deploymentsUnread: "the CLI compares with the --baseline files; give one for each source" }
+      : {}),
     measuring: (config) => ({
       local: true,
       runId: 0,
       attempt: 1,
       at: "",
       where: "the local files",
-      measure: () => measure(config, options, cwd, warn),
+      measure: () => measure(config, options, cwd, warn, files.pr?.baseRef),
     }),
   });
   if (collected.kind === "no-config")

@@ -71,5 +71,14 @@ export function localPorts(files: LocalFiles): CandidatePorts {
     workflowRunsForCommit: async () => [],
     runArtifacts: async () => [],
     readArtifactFile: async () => null,
+    // Local files hold no deployments: a deployed baseline is given with --baseline NAME=FILE.
+    deploymentsTo: async (environment) => {
+      throw new GitHubError(
+        `reading what is deployed to ${environment}`,
+        404,
+        "the CLI reads no deployments: give the live model's metrics with --baseline NAME=FILE",
+      );
+    },
+    deploymentStatuses: async () => [],
   };
 }

@@ -16,6 +16,7 @@ import type { GatewayIdentity, OctokitLike, RepoRef } from "./types.js";
 export const STICKY_MARKER = COMMENT_MARKER;
 
 export type { ArtifactFacts, WorkflowRunFacts } from "./rest/actions.js";
+export type { DeploymentFacts, DeploymentStatusFacts } from "./rest/deployments.js";
 export type { Comparison, HeadPullRequest } from "./rest/pulls.js";
 export type { FileAtRef } from "./rest/contents.js";
 
@@ -100,6 +101,10 @@ export class GitHubGateway {
     actions.readArtifactFile(this.client, ...a);
   readonly waitingDeploymentsForSha: Rest<typeof deployments.waitingDeploymentsForSha> = (...a) =>
     deployments.waitingDeploymentsForSha(this.client, ...a);
+  readonly deploymentsTo: Rest<typeof deployments.deploymentsTo> = (...a) =>
+    deployments.deploymentsTo(this.client, ...a);
+  readonly deploymentStatuses: Rest<typeof deployments.deploymentStatuses> = (...a) =>
+    deployments.deploymentStatuses(this.client, ...a);
   readonly appGuardsEnvironment: Rest<typeof deployments.appGuardsEnvironment> = (...a) =>
     deployments.appGuardsEnvironment(this.client, ...a);
   readonly reviewDeploymentProtectionRule: Rest<typeof deployments.reviewDeploymentProtectionRule> = (...a) =>

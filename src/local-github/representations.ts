@@ -9,6 +9,8 @@ import {
   type FakeCheckRun,
   type FakeComment,
   type FakeCommitInfo,
+  type FakeDeployment,
+  type FakeDeploymentStatus,
   type FakeFile,
   type FakePull,
   type FakeRepo,
@@ -361,5 +363,55 @@ export function deploymentProtectionRule(appId: number, slug: string, baseUrl = 
     node_id: `GDPR_${slug}`,
     enabled: true,
     app: { id: appId, slug, integration_url: `${baseUrl}/apps/${slug}`, node_id: `A_${slug}` },
+  };
+}
+
+/** A deployment, as GET /repos/{owner}/{repo}/deployments lists it. */
+export function deployment(repo: FakeRepo, d: FakeDeployment, api = GITHUB_API): Json {
+  const base = `${api}/repos/${repo.owner}/${repo.name}`;
+  return {
+    url: `${base}/deployments/${d.id}`,
+    id: d.id,
+    node_id: `DE_${d.id}`,
+    sha: d.sha,
+    ref: d.ref,
+    task: "deploy",
+    payload: {},
+    original_environment: d.environment,
+    environment: d.environment,
+    description: null,
+    creator: user(d.creator),
+    created_at: d.createdAt,
+    updated_at: d.statuses.at(-1)?.createdAt ?? d.createdAt,
+    statuses_url: `${base}/deployments/${d.id}/statuses`,
+    repository_url: base,
+    transient_environment: false,
+    production_environment: d.environment === "production",
+  };
+}
+
+/** A deployment status, as GET …/deployments/{id}/statuses lists it. */
+export function deploymentStatus(
+  repo: FakeRepo,
+  d: FakeDeployment,
+  s: FakeDeploymentStatus,
+  api = GITHUB_API,
+): Json {
+  const base = `${api}/repos/${repo.owner}/${repo.name}`;
+  return {
+    url: `${base}/deployments/${d.id}/statuses/${s.id}`,
+    id: s.id,
+    node_id: `DES_${s.id}`,
+    state: s.state,
+    creator: user(s.creator),
+    description: "",
+    environment: d.environment,
+    target_url: "",
+    log_url: "",
+    environment_url: "",
+    created_at: s.createdAt,
+    updated_at: s.createdAt,
+    deployment_url: `${base}/deployments/${d.id}`,
+    repository_url: base,
   };
 }

@@ -427,6 +427,31 @@ export const handlers: Record<string, Handler> = {
     };
   },
 
+  "GET /repos/{owner}/{repo}/deployments": (ctx) => {
+    const repo = repoOf(ctx);
+    const q = (name: string) => ctx.query.get(name);
+    const deployments = repo.deployments
+      .filter(
+        (d) =>
+          (q("environment") === null || d.environment === q("environment")) &&
+          (q("sha") === null || d.sha === q("sha")) &&
+          (q("ref") === null || d.ref === q("ref")),
+      )
+      .reverse();
+    return { status: 200, items: deployments.map((d) => json.deployment(repo, d, ctx.baseUrl)) };
+  },
+
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses": (ctx) => {
+    const repo = repoOf(ctx);
+    const deployment = repo.deployments.find((d) => d.id === Number(ctx.params.deployment_id));
+    if (!deployment) throw new HttpError(404, "Not Found");
+    const statuses = [...deployment.statuses].reverse();
+    return {
+      status: 200,
+      items: statuses.map((s) => json.deploymentStatus(repo, deployment, s, ctx.baseUrl)),
+    };
+  },
+
   "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts": (ctx) => {
     const repo = repoOf(ctx);
     const run = runOf(ctx, repo);

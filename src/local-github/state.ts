@@ -263,6 +263,26 @@ export interface FakeRepo {
    * App is enabled on every environment it deploys to.
    */
   environments: Record<string, { apps: string[] }>;
+  /** Deployments, oldest first, each with its statuses oldest first. */
+  deployments: FakeDeployment[];
+}
+
+export interface FakeDeploymentStatus {
+  id: number;
+  state: "error" | "failure" | "inactive" | "pending" | "success" | "queued" | "in_progress";
+  creator: string;
+  createdAt: string;
+}
+
+/** A deployment: GitHub Actions creates one (as github-actions[bot]) for each job with an environment. */
+export interface FakeDeployment {
+  id: number;
+  sha: string;
+  ref: string;
+  environment: string;
+  creator: string;
+  createdAt: string;
+  statuses: FakeDeploymentStatus[];
 }
 
 /** A short-lived unauthenticated download (GitHub's blob storage), served at /_blobs/<kind>/<token>. */
@@ -351,6 +371,7 @@ export class FakeGitHubState {
       activities: [],
       artifacts: [],
       environments: {},
+      deployments: [],
     };
     this.repos.set(lower(fullName), repo);
     return repo;
@@ -803,6 +824,39 @@ export class FakeGitHubState {
     };
     repo.artifacts.push(added);
     return added;
+  }
+
+  /** A deployment of `sha` to `environment`, by GitHub Actions unless `creator` says who. */
+  addDeployment(
+    fullName: string,
+    deployment: { sha: string; environment: string; ref?: string; creator?: string },
+  ): FakeDeployment {
+    const repo = this.repo(fullName);
+    const added: FakeDeployment = {
+      id: this.nextId(),
+      sha: deployment.sha,
+      ref: deployment.ref ?? repo.defaultBranch,
+      environment: deployment.environment,
+      creator: deployment.creator ?? "github-actions[bot]",
+      createdAt: this.now(),
+      statuses: [],
+    };
+    repo.deployments.push(added);
+    return added;
+  }
+
+  /** A status on a deployment, by GitHub Actions unless `creator` says who. */
+  addDeploymentStatus(
+    fullName: string,
+    id: number,
+    state: FakeDeploymentStatus["state"],
+    creator = "github-actions[bot]",
+  ): FakeDeploymentStatus {
+    const deployment = this.repo(fullName).deployments.find((d) => d.id === id);
+    if (!deployment) throw new Error(`fake GitHub: no deployment ${id} in ${fullName}`);
+    const status: FakeDeploymentStatus = { id: this.nextId(), state, creator, createdAt: this.now() };
+    deployment.statuses.push(status);
+    return status;
   }
 
   /** Deletes an artifact: it is no longer listed, and downloading it is a 404. */

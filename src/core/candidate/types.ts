@@ -86,6 +86,25 @@ export type Evidence =
       recordings: Recording[];
     };
 
+/**
+ * What is live in a GitHub environment, for a deployed baseline: the newest deployment there by
+ * GitHub Actions whose latest status (by GitHub Actions) is success, and the metrics a trusted
+ * training run recorded for its commit.
+ */
+export type DeployedBaseline =
+  | {
+      kind: "found";
+      environment: string;
+      deployment: { id: number; sha: string; createdAt: string };
+      /** The training run whose snapshot holds the deployed model's metrics. */
+      run?: WorkflowRunRef;
+      metrics: Measurements["metrics"];
+    }
+  /** Nothing was ever deployed there successfully: `when_missing` decides. */
+  | { kind: "none"; environment: string; why: string }
+  /** Something is live there but its metrics cannot be trusted or read: the change checks fail. */
+  | { kind: "unreadable"; environment: string; why: string };
+
 export interface CandidatePullRequest {
   number: number;
   /** The author's login; "" for a deleted account. */
@@ -126,4 +145,6 @@ export interface Candidate {
   serverUrl?: string;
   config: CandidateConfig;
   evidence: Evidence;
+  /** What is live in each environment a deployed baseline names, by environment. */
+  deployedBaselines?: Record<string, DeployedBaseline>;
 }

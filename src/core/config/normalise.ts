@@ -3,6 +3,7 @@ import type { Locator } from "./locate.js";
 import type {
   CheckpointChoice,
   Config,
+  DeployedBaselineSpec,
   MetricFormat,
   MetricSourceSpec,
   OnFail,
@@ -15,13 +16,29 @@ type Data = Record<string, unknown>;
 /** The name a bare `metrics: path` (or `baseline: path`) source gets, the same in both sections. */
 export const BARE_SOURCE_NAME = "metrics";
 
+const isDeployed = (value: unknown): value is { environment: string; when_missing?: "fail" | "pass" } =>
+  value !== null && typeof value === "object" && "environment" in value;
+
+function deployed(value: unknown, locator: Locator): DeployedBaselineSpec[] {
+  const spec = (raw: { environment: string; when_missing?: "fail" | "pass" }, name?: string) => ({
+    ...(name !== undefined ? { name } : {}),
+    environment: raw.environment,
+    whenMissing: raw.when_missing ?? "fail",
+    location: locator.at(name !== undefined ? ["baseline", name] : ["baseline"]),
+  });
+  if (isDeployed(value)) return [spec(value)];
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value as Data).flatMap(([name, raw]) => (isDeployed(raw) ? [spec(raw, name)] : []));
+}
+
 function sources(value: unknown, section: "metrics" | "baseline", locator: Locator): MetricSourceSpec[] {
   if (typeof value === "string")
     return [{ name: BARE_SOURCE_NAME, path: value, location: locator.at([section]) }];
-  if (value === null || typeof value !== "object") return [];
-  return Object.entries(value as Data).map(([name, spec]) => {
+  if (value === null || typeof value !== "object" || isDeployed(value)) return [];
+  return Object.entries(value as Data).flatMap(([name, spec]): MetricSourceSpec[] => {
+    if (isDeployed(spec)) return [];
     const location = locator.at([section, name]);
-    if (typeof spec === "string") return { name, path: spec, location };
+    if (typeof spec === "string") return [{ name, path: spec, location }];
     const { path, format, ref, checkpoint, step } = spec as {
       path: string;
       format?: MetricFormat;
@@ -34,7 +51,7 @@ function sources(value: unknown, section: "metrics" | "baseline", locator: Locat
     if (checkpoint !== undefined) out.checkpoint = checkpoint;
     if (step !== undefined) out.step = step;
     if (ref !== undefined) out.ref = ref;
-    return out;
+    return [out];
   });
 }
 
@@ -89,6 +106,7 @@ export function normalise(
     model: { ...(model.name !== undefined ? { name: model.name } : {}), artifacts: model.artifacts ?? [] },
     metrics: sources(data.metrics, "metrics", locator),
     baseline: sources(data.baseline, "baseline", locator),
+    deployedBaseline: deployed(data.baseline, locator),
     protectedPaths: (data.protected_paths as string[] | undefined) ?? [],
     evidence: { workflows: evidenceWorkflows(data.evidence) },
     steps: (data.steps as Data[]).map((raw, i) => step(raw, i, locator, conditions)),

@@ -54,6 +54,12 @@ function allowedKeys(data: unknown, path: readonly PathSegment[]): string[] {
   if (path.length === 0) return keysOf(configSchema);
   if (path.length === 1 && (path[0] === "model" || path[0] === "evidence"))
     return keysOf(schemaAt(`#/properties/${path[0]}`));
+  if (path[0] === "baseline" && path.length <= 2) {
+    // A deployed baseline ({ environment, when_missing }) for every source or for one.
+    const node = valueAt(data, path);
+    if (node !== null && typeof node === "object" && "environment" in node)
+      return keysOf(definition("deployedBaseline"));
+  }
   if (path[0] === "metrics" || path[0] === "baseline") {
     const keys = keysOf(elseOf("metricSource"));
     return path[0] === "metrics" ? keys.filter((k) => k !== "ref") : keys;

@@ -3,10 +3,11 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format, ref}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"evidence":{"description":"Which workflow runs record the evidence (metrics and model digest) the gate judges.","type":"object","additionalProperties":false,"properties":{"workflow":{"description":"The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.","if":{"type":"string"},"then":{"$ref":"#/definitions/workflowPath"},"else":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/workflowPath"}}}}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"workflowPath":{"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn","tensorboard"]},"step":{"type":"integer","minimum":0,"description":"TensorBoard event files: read each tag at this step instead of its latest."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"checkpoint":{"description":"A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.","enum":["final","best"]}}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}}}};
-const schema14 = {"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/baselineSources"}}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"evidence":{"description":"Which workflow runs record the evidence (metrics and model digest) the gate judges.","type":"object","additionalProperties":false,"properties":{"workflow":{"description":"The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.","if":{"type":"string"},"then":{"$ref":"#/definitions/workflowPath"},"else":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/workflowPath"}}}}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"workflowPath":{"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn","tensorboard"]},"step":{"type":"integer","minimum":0,"description":"TensorBoard event files: read each tag at this step instead of its latest."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"checkpoint":{"description":"A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.","enum":["final","best"]}}}},"baselineSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/baselineSource"}},"baselineSource":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/metricSource"}},"deployedBaseline":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"type":"string","pattern":"\\S","description":"The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions."},"when_missing":{"description":"When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.","enum":["fail","pass"]}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}}}};
+const schema14 = {"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"type":"string","pattern":"\\S","description":"The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions."},"when_missing":{"description":"When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.","enum":["fail","pass"]}}};
+const schema19 = {"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"};
 const pattern0 = new RegExp("\\S", "u");
-const pattern9 = new RegExp("^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$", "u");
+const pattern15 = new RegExp("^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$", "u");
 const schema12 = {"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}};
 const schema13 = {"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn","tensorboard"]},"step":{"type":"integer","minimum":0,"description":"TensorBoard event files: read each tag at this step instead of its latest."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"checkpoint":{"description":"A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.","enum":["final","best"]}}}};
 const pattern3 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "u");
@@ -262,12 +263,410 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema16 = {"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]};
-const schema22 = {"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}};
-const schema17 = {"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}};
-const schema18 = {"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}};
+const schema15 = {"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/baselineSource"}};
+const schema16 = {"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/metricSource"}};
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = true;
+const _errs1 = errors;
+if(errors === _errs1){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.environment === undefined) && (missing0 = "environment")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.environment === undefined){
+const err2 = {instancePath,schemaPath:"#/definitions/deployedBaseline/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "environment") || (key0 === "when_missing"))){
+const err3 = {instancePath,schemaPath:"#/definitions/deployedBaseline/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.environment !== undefined){
+let data0 = data.environment;
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err4 = {instancePath:instancePath+"/environment",schemaPath:"#/definitions/deployedBaseline/properties/environment/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/environment",schemaPath:"#/definitions/deployedBaseline/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.when_missing !== undefined){
+let data1 = data.when_missing;
+if(!((data1 === "fail") || (data1 === "pass"))){
+const err6 = {instancePath:instancePath+"/when_missing",schemaPath:"#/definitions/deployedBaseline/properties/when_missing/enum",keyword:"enum",params:{allowedValues: schema14.properties.when_missing.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/definitions/deployedBaseline/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs10 = errors;
+const _errs12 = errors;
+let valid4 = true;
+const _errs13 = errors;
+if(typeof data !== "string"){
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid1 = _errs13 === errors;
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause1;
+if(_valid1){
+const _errs15 = errors;
+if(typeof data === "string"){
+if(!pattern0.test(data)){
+const err9 = {instancePath,schemaPath:"#/definitions/metricSource/then/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/definitions/metricSource/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var _valid1 = _errs15 === errors;
+valid4 = _valid1;
+ifClause1 = "then";
+}
+else {
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.path === undefined){
+const err11 = {instancePath,schemaPath:"#/definitions/metricSource/else/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key1 in data){
+if(!(((((key1 === "path") || (key1 === "format")) || (key1 === "step")) || (key1 === "ref")) || (key1 === "checkpoint"))){
+const err12 = {instancePath,schemaPath:"#/definitions/metricSource/else/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data2 = data.path;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err13 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/metricSource/else/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/metricSource/else/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data3 = data.format;
+if(!(((((((((data3 === "json") || (data3 === "yaml")) || (data3 === "csv")) || (data3 === "dvc")) || (data3 === "mlflow")) || (data3 === "huggingface")) || (data3 === "wandb")) || (data3 === "sklearn")) || (data3 === "tensorboard"))){
+const err15 = {instancePath:instancePath+"/format",schemaPath:"#/definitions/metricSource/else/properties/format/enum",keyword:"enum",params:{allowedValues: schema13.else.properties.format.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.step !== undefined){
+let data4 = data.step;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err16 = {instancePath:instancePath+"/step",schemaPath:"#/definitions/metricSource/else/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err17 = {instancePath:instancePath+"/step",schemaPath:"#/definitions/metricSource/else/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+if(data.ref !== undefined){
+let data5 = data.ref;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err18 = {instancePath:instancePath+"/ref",schemaPath:"#/definitions/metricSource/else/properties/ref/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/ref",schemaPath:"#/definitions/metricSource/else/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.checkpoint !== undefined){
+let data6 = data.checkpoint;
+if(!((data6 === "final") || (data6 === "best"))){
+const err20 = {instancePath:instancePath+"/checkpoint",schemaPath:"#/definitions/metricSource/else/properties/checkpoint/enum",keyword:"enum",params:{allowedValues: schema13.else.properties.checkpoint.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/definitions/metricSource/else/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid1 = _errs17 === errors;
+valid4 = _valid1;
+ifClause1 = "else";
+}
+if(!valid4){
+const err22 = {instancePath,schemaPath:"#/definitions/metricSource/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var _valid0 = _errs10 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err23 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate14.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+const _errs1 = errors;
+if(typeof key0 === "string"){
+if(!pattern3.test(key0)){
+const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_-]*$"+"\"",propertyName:key0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+for(const key1 in data){
+if(!(validate14(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate13.errors = vErrors;
+return errors === 0;
+}
+
+const schema21 = {"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]};
+const schema27 = {"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}};
+const schema22 = {"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}};
+const schema23 = {"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}};
+
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -434,7 +833,7 @@ errors++;
 if(data1.op !== undefined){
 let data3 = data1.op;
 if(!((((((data3 === ">") || (data3 === ">=")) || (data3 === "<")) || (data3 === "<=")) || (data3 === "==")) || (data3 === "!="))){
-const err12 = {instancePath:instancePath+"/checks/" + i0+"/op",schemaPath:"#/definitions/condition/else/properties/op/enum",keyword:"enum",params:{allowedValues: schema18.else.properties.op.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/checks/" + i0+"/op",schemaPath:"#/definitions/condition/else/properties/op/enum",keyword:"enum",params:{allowedValues: schema23.else.properties.op.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -447,7 +846,7 @@ errors++;
 if(data1.value !== undefined){
 let data4 = data1.value;
 if((!((typeof data4 == "number") && (isFinite(data4)))) && (typeof data4 !== "string")){
-const err13 = {instancePath:instancePath+"/checks/" + i0+"/value",schemaPath:"#/definitions/condition/else/properties/value/type",keyword:"type",params:{type: schema18.else.properties.value.type},message:"must be number,string"};
+const err13 = {instancePath:instancePath+"/checks/" + i0+"/value",schemaPath:"#/definitions/condition/else/properties/value/type",keyword:"type",params:{type: schema23.else.properties.value.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -506,15 +905,15 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate15.errors = vErrors;
+validate18.errors = vErrors;
 return errors === 0;
 }
 
-const schema19 = {"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}};
-const pattern13 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$", "u");
-const schema20 = {"type":"array","items":{"$ref":"#/definitions/condition"}};
+const schema24 = {"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}};
+const pattern19 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$", "u");
+const schema25 = {"type":"array","items":{"$ref":"#/definitions/condition"}};
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -646,7 +1045,7 @@ errors++;
 if(data0.op !== undefined){
 let data2 = data0.op;
 if(!((((((data2 === ">") || (data2 === ">=")) || (data2 === "<")) || (data2 === "<=")) || (data2 === "==")) || (data2 === "!="))){
-const err9 = {instancePath:instancePath+"/" + i0+"/op",schemaPath:"#/definitions/condition/else/properties/op/enum",keyword:"enum",params:{allowedValues: schema18.else.properties.op.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/" + i0+"/op",schemaPath:"#/definitions/condition/else/properties/op/enum",keyword:"enum",params:{allowedValues: schema23.else.properties.op.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -659,7 +1058,7 @@ errors++;
 if(data0.value !== undefined){
 let data3 = data0.value;
 if((!((typeof data3 == "number") && (isFinite(data3)))) && (typeof data3 !== "string")){
-const err10 = {instancePath:instancePath+"/" + i0+"/value",schemaPath:"#/definitions/condition/else/properties/value/type",keyword:"type",params:{type: schema18.else.properties.value.type},message:"must be number,string"};
+const err10 = {instancePath:instancePath+"/" + i0+"/value",schemaPath:"#/definitions/condition/else/properties/value/type",keyword:"type",params:{type: schema23.else.properties.value.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -706,12 +1105,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate18.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -754,7 +1153,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
-if(!pattern13.test(data1)){
+if(!pattern19.test(data1)){
 const err3 = {instancePath:instancePath+"/approvers/" + i0,schemaPath:"#/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -814,8 +1213,8 @@ errors++;
 }
 }
 if(data.auto_approve_if !== undefined){
-if(!(validate18(data.auto_approve_if, {instancePath:instancePath+"/auto_approve_if",parentData:data,parentDataProperty:"auto_approve_if",rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+if(!(validate21(data.auto_approve_if, {instancePath:instancePath+"/auto_approve_if",parentData:data,parentDataProperty:"auto_approve_if",rootData}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
 }
@@ -842,12 +1241,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate17.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs2 = errors;
@@ -986,8 +1385,8 @@ vErrors.push(err7);
 errors++;
 }
 if(data.inputs !== undefined){
-if(!(validate15(data.inputs, {instancePath:instancePath+"/inputs",parentData:data,parentDataProperty:"inputs",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+if(!(validate18(data.inputs, {instancePath:instancePath+"/inputs",parentData:data,parentDataProperty:"inputs",rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
 errors = vErrors.length;
 }
 }
@@ -1059,8 +1458,8 @@ vErrors.push(err11);
 errors++;
 }
 if(data.inputs !== undefined){
-if(!(validate17(data.inputs, {instancePath:instancePath+"/inputs",parentData:data,parentDataProperty:"inputs",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+if(!(validate20(data.inputs, {instancePath:instancePath+"/inputs",parentData:data,parentDataProperty:"inputs",rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
 errors = vErrors.length;
 }
 }
@@ -1268,7 +1667,7 @@ errors++;
 if(data.type !== undefined){
 let data10 = data.type;
 if(!((((data10 === "training") || (data10 === "test")) || (data10 === "approval")) || (data10 === "deploy"))){
-const err27 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema16.properties.type.enum},message:"must be equal to one of the allowed values"};
+const err27 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema21.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1294,7 +1693,7 @@ errors++;
 if(data.on_fail !== undefined){
 let data12 = data.on_fail;
 if(!(((data12 === "fail_pipeline") || (data12 === "require_approval")) || (data12 === "warn"))){
-const err29 = {instancePath:instancePath+"/on_fail",schemaPath:"#/properties/on_fail/enum",keyword:"enum",params:{allowedValues: schema16.properties.on_fail.enum},message:"must be equal to one of the allowed values"};
+const err29 = {instancePath:instancePath+"/on_fail",schemaPath:"#/properties/on_fail/enum",keyword:"enum",params:{allowedValues: schema21.properties.on_fail.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1307,7 +1706,7 @@ errors++;
 if(data.on_reject !== undefined){
 let data13 = data.on_reject;
 if(!((data13 === "fail_pipeline") || (data13 === "block"))){
-const err30 = {instancePath:instancePath+"/on_reject",schemaPath:"#/properties/on_reject/enum",keyword:"enum",params:{allowedValues: schema16.properties.on_reject.enum},message:"must be equal to one of the allowed values"};
+const err30 = {instancePath:instancePath+"/on_reject",schemaPath:"#/properties/on_reject/enum",keyword:"enum",params:{allowedValues: schema21.properties.on_reject.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1328,7 +1727,7 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate14.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
 
@@ -1595,16 +1994,14 @@ ifClause1 = "then";
 }
 else {
 const _errs25 = errors;
-if(!(validate11(data6, {instancePath:instancePath+"/baseline",parentData:data,parentDataProperty:"baseline",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-var _valid1 = _errs25 === errors;
-valid5 = _valid1;
-ifClause1 = "else";
-}
-if(!valid5){
-const err17 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"};
+const _errs26 = errors;
+let valid6 = true;
+const _errs27 = errors;
+if(errors === _errs27){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+let missing0;
+if((data6.environment === undefined) && (missing0 = "environment")){
+const err17 = {};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1614,15 +2011,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.protected_paths !== undefined){
-let data7 = data.protected_paths;
-if(Array.isArray(data7)){
-const len1 = data7.length;
-for(let i1=0; i1<len1; i1++){
-let data8 = data7[i1];
-if(typeof data8 === "string"){
-if(!pattern0.test(data8)){
-const err18 = {instancePath:instancePath+"/protected_paths/" + i1,schemaPath:"#/properties/protected_paths/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err18 = {};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1632,8 +2022,22 @@ vErrors.push(err18);
 errors++;
 }
 }
+var _valid2 = _errs27 === errors;
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
 else {
-const err19 = {instancePath:instancePath+"/protected_paths/" + i1,schemaPath:"#/properties/protected_paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+let ifClause2;
+if(_valid2){
+const _errs29 = errors;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.environment === undefined){
+const err19 = {instancePath:instancePath+"/baseline",schemaPath:"#/definitions/deployedBaseline/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1642,10 +2046,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/protected_paths",schemaPath:"#/properties/protected_paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key2 in data6){
+if(!((key2 === "environment") || (key2 === "when_missing"))){
+const err20 = {instancePath:instancePath+"/baseline",schemaPath:"#/definitions/deployedBaseline/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1655,12 +2058,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.evidence !== undefined){
-let data9 = data.evidence;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key2 in data9){
-if(!(key2 === "workflow")){
-const err21 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data6.environment !== undefined){
+let data7 = data6.environment;
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err21 = {instancePath:instancePath+"/baseline/environment",schemaPath:"#/definitions/deployedBaseline/properties/environment/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1670,13 +2072,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data9.workflow !== undefined){
-let data10 = data9.workflow;
-const _errs34 = errors;
-let valid9 = true;
-const _errs35 = errors;
-if(typeof data10 !== "string"){
-const err22 = {};
+else {
+const err22 = {instancePath:instancePath+"/baseline/environment",schemaPath:"#/definitions/deployedBaseline/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1685,22 +2082,11 @@ vErrors.push(err22);
 }
 errors++;
 }
-var _valid2 = _errs35 === errors;
-errors = _errs34;
-if(vErrors !== null){
-if(_errs34){
-vErrors.length = _errs34;
 }
-else {
-vErrors = null;
-}
-}
-let ifClause2;
-if(_valid2){
-const _errs37 = errors;
-if(typeof data10 === "string"){
-if(!pattern9.test(data10)){
-const err23 = {instancePath:instancePath+"/evidence/workflow",schemaPath:"#/definitions/workflowPath/pattern",keyword:"pattern",params:{pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},message:"must match pattern \""+"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"+"\""};
+if(data6.when_missing !== undefined){
+let data8 = data6.when_missing;
+if(!((data8 === "fail") || (data8 === "pass"))){
+const err23 = {instancePath:instancePath+"/baseline/when_missing",schemaPath:"#/definitions/deployedBaseline/properties/when_missing/enum",keyword:"enum",params:{allowedValues: schema14.properties.when_missing.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1710,8 +2096,9 @@ vErrors.push(err23);
 errors++;
 }
 }
+}
 else {
-const err24 = {instancePath:instancePath+"/evidence/workflow",schemaPath:"#/definitions/workflowPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/baseline",schemaPath:"#/definitions/deployedBaseline/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1720,15 +2107,22 @@ vErrors.push(err24);
 }
 errors++;
 }
-var _valid2 = _errs37 === errors;
-valid9 = _valid2;
+var _valid2 = _errs29 === errors;
+valid6 = _valid2;
 ifClause2 = "then";
 }
 else {
-const _errs40 = errors;
-if(Array.isArray(data10)){
-if(data10.length < 1){
-const err25 = {instancePath:instancePath+"/evidence/workflow",schemaPath:"#/properties/evidence/properties/workflow/else/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const _errs36 = errors;
+if(!(validate13(data6, {instancePath:instancePath+"/baseline",parentData:data,parentDataProperty:"baseline",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+var _valid2 = _errs36 === errors;
+valid6 = _valid2;
+ifClause2 = "else";
+}
+if(!valid6){
+const err25 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1737,12 +2131,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-const len2 = data10.length;
-for(let i2=0; i2<len2; i2++){
-let data11 = data10[i2];
-if(typeof data11 === "string"){
-if(!pattern9.test(data11)){
-const err26 = {instancePath:instancePath+"/evidence/workflow/" + i2,schemaPath:"#/definitions/workflowPath/pattern",keyword:"pattern",params:{pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},message:"must match pattern \""+"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"+"\""};
+var _valid1 = _errs25 === errors;
+valid5 = _valid1;
+ifClause1 = "else";
+}
+if(!valid5){
+const err26 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1752,8 +2146,15 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/evidence/workflow/" + i2,schemaPath:"#/definitions/workflowPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.protected_paths !== undefined){
+let data9 = data.protected_paths;
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+let data10 = data9[i1];
+if(typeof data10 === "string"){
+if(!pattern0.test(data10)){
+const err27 = {instancePath:instancePath+"/protected_paths/" + i1,schemaPath:"#/properties/protected_paths/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1763,9 +2164,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
 else {
-const err28 = {instancePath:instancePath+"/evidence/workflow",schemaPath:"#/properties/evidence/properties/workflow/else/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err28 = {instancePath:instancePath+"/protected_paths/" + i1,schemaPath:"#/properties/protected_paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1774,12 +2174,10 @@ vErrors.push(err28);
 }
 errors++;
 }
-var _valid2 = _errs40 === errors;
-valid9 = _valid2;
-ifClause2 = "else";
 }
-if(!valid9){
-const err29 = {instancePath:instancePath+"/evidence/workflow",schemaPath:"#/properties/evidence/properties/workflow/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema"};
+}
+else {
+const err29 = {instancePath:instancePath+"/protected_paths",schemaPath:"#/properties/protected_paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1789,9 +2187,12 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.evidence !== undefined){
+let data11 = data.evidence;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key3 in data11){
+if(!(key3 === "workflow")){
+const err30 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1801,11 +2202,13 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.steps !== undefined){
-let data12 = data.steps;
-if(Array.isArray(data12)){
-if(data12.length < 1){
-const err31 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data11.workflow !== undefined){
+let data12 = data11.workflow;
+const _errs45 = errors;
+let valid12 = true;
+const _errs46 = errors;
+if(typeof data12 !== "string"){
+const err31 = {};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1814,16 +2217,22 @@ vErrors.push(err31);
 }
 errors++;
 }
-const len3 = data12.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate14(data12[i3], {instancePath:instancePath+"/steps/" + i3,parentData:data12,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-}
+var _valid3 = _errs46 === errors;
+errors = _errs45;
+if(vErrors !== null){
+if(_errs45){
+vErrors.length = _errs45;
 }
 else {
-const err32 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+let ifClause3;
+if(_valid3){
+const _errs48 = errors;
+if(typeof data12 === "string"){
+if(!pattern15.test(data12)){
+const err32 = {instancePath:instancePath+"/evidence/workflow",schemaPath:"#/definitions/workflowPath/pattern",keyword:"pattern",params:{pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},message:"must match pattern \""+"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"+"\""};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1833,9 +2242,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
 else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err33 = {instancePath:instancePath+"/evidence/workflow",schemaPath:"#/definitions/workflowPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1844,8 +2252,132 @@ vErrors.push(err33);
 }
 errors++;
 }
+var _valid3 = _errs48 === errors;
+valid12 = _valid3;
+ifClause3 = "then";
+}
+else {
+const _errs51 = errors;
+if(Array.isArray(data12)){
+if(data12.length < 1){
+const err34 = {instancePath:instancePath+"/evidence/workflow",schemaPath:"#/properties/evidence/properties/workflow/else/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+const len2 = data12.length;
+for(let i2=0; i2<len2; i2++){
+let data13 = data12[i2];
+if(typeof data13 === "string"){
+if(!pattern15.test(data13)){
+const err35 = {instancePath:instancePath+"/evidence/workflow/" + i2,schemaPath:"#/definitions/workflowPath/pattern",keyword:"pattern",params:{pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},message:"must match pattern \""+"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"+"\""};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/evidence/workflow/" + i2,schemaPath:"#/definitions/workflowPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/evidence/workflow",schemaPath:"#/properties/evidence/properties/workflow/else/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid3 = _errs51 === errors;
+valid12 = _valid3;
+ifClause3 = "else";
+}
+if(!valid12){
+const err38 = {instancePath:instancePath+"/evidence/workflow",schemaPath:"#/properties/evidence/properties/workflow/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.steps !== undefined){
+let data14 = data.steps;
+if(Array.isArray(data14)){
+if(data14.length < 1){
+const err40 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+const len3 = data14.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate17(data14[i3], {instancePath:instancePath+"/steps/" + i3,parentData:data14,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const configSchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format, ref}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"evidence":{"description":"Which workflow runs record the evidence (metrics and model digest) the gate judges.","type":"object","additionalProperties":false,"properties":{"workflow":{"description":"The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.","if":{"type":"string"},"then":{"$ref":"#/definitions/workflowPath"},"else":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/workflowPath"}}}}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"workflowPath":{"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn","tensorboard"]},"step":{"type":"integer","minimum":0,"description":"TensorBoard event files: read each tag at this step instead of its latest."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"checkpoint":{"description":"A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.","enum":["final","best"]}}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}}}};
+export const configSchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/baselineSources"}}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"evidence":{"description":"Which workflow runs record the evidence (metrics and model digest) the gate judges.","type":"object","additionalProperties":false,"properties":{"workflow":{"description":"The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.","if":{"type":"string"},"then":{"$ref":"#/definitions/workflowPath"},"else":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/workflowPath"}}}}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"workflowPath":{"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn","tensorboard"]},"step":{"type":"integer","minimum":0,"description":"TensorBoard event files: read each tag at this step instead of its latest."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"checkpoint":{"description":"A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.","enum":["final","best"]}}}},"baselineSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/baselineSource"}},"baselineSource":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/metricSource"}},"deployedBaseline":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"type":"string","pattern":"\\S","description":"The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions."},"when_missing":{"description":"When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.","enum":["fail","pass"]}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}}}};

@@ -107,6 +107,19 @@ function checkStepNames(steps: unknown[], locator: Locator, out: Diagnostic[]): 
   });
 }
 
+/** `when_missing` belongs to a deployed baseline: beside no `environment` it would be read as a source. */
+function checkDeployedBaseline(data: Data, locator: Locator, out: Diagnostic[]): void {
+  const baseline = data.baseline;
+  if (!isRecord(baseline) || "environment" in baseline || !("when_missing" in baseline)) return;
+  out.push(
+    locator.error(
+      locator.at(["baseline", "when_missing"]),
+      "'when_missing' says what a deployed baseline does before the first deployment, but 'baseline' names no 'environment'",
+      "e.g. baseline: { environment: production, when_missing: pass }",
+    ),
+  );
+}
+
 const STEP_ONLY_KEYS: Record<string, string> = { on_fail: "test", on_reject: "approval" };
 
 function checkStepKeys(steps: unknown[], locator: Locator, out: Diagnostic[]): void {
@@ -178,6 +191,7 @@ export function semanticChecks(
   checkStepNames(steps, locator, errors);
   checkStepKeys(steps, locator, errors);
   checkApprovers(steps, locator, errors, warnings);
+  checkDeployedBaseline(data, locator, errors);
   const conditions = checkConditions(data, locator, errors);
   return { errors, warnings, conditions };
 }

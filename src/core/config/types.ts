@@ -32,6 +32,19 @@ export interface MetricSourceSpec {
   location?: SourceLocation;
 }
 
+/**
+ * A baseline that is what is live: the metrics a trusted training run recorded for the commit most
+ * recently deployed successfully to a GitHub environment.
+ */
+export interface DeployedBaselineSpec {
+  /** The baseline source it stands for; undefined: every source (the deployed snapshot's metrics). */
+  name?: string;
+  environment: string;
+  /** Before the first successful deployment: the change checks fail (default) or pass, saying why. */
+  whenMissing: "fail" | "pass";
+  location?: SourceLocation;
+}
+
 export type OnFail = "fail_pipeline" | "require_approval" | "warn";
 export type OnReject = "fail_pipeline" | "block";
 
@@ -79,6 +92,8 @@ export interface Config {
   model: { name?: string; artifacts: string[] };
   metrics: MetricSourceSpec[];
   baseline: MetricSourceSpec[];
+  /** Baselines read from what is deployed (`baseline: { environment }`), beside the file sources. */
+  deployedBaseline: DeployedBaselineSpec[];
   protectedPaths: string[];
   /** Which training runs' recordings are evidence. */
   evidence: EvidenceSettings;

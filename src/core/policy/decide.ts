@@ -3,13 +3,20 @@
 // (its config, evidence, PR and commit), so the Action, the App and the CLI cannot drift apart.
 import type { Config, Step } from "../config/types.js";
 import type { Candidate, Measurements } from "../candidate/types.js";
-import type { ConditionSources } from "../conditions/evaluate.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { formatDiagnostic } from "../diagnostics.js";
 import type { Failure } from "../failure.js";
 import { decimalArithmetic } from "../conditions/decimal.js";
 import { listMetricNumbers } from "../metrics/lookup.js";
-import { evaluateApproval, evaluateTest, type ApprovalEvaluated, type Evaluated } from "./steps.js";
+import type { MetricSource } from "../metrics/types.js";
+import {
+  evaluateApproval,
+  evaluateTest,
+  type ApprovalEvaluated,
+  type Evaluated,
+  type MissingBaseline,
+  type PolicySources,
+} from "./steps.js";
 import { candidateModel, shortSha } from "./reviews.js";
 import type {
   CandidateSummary,
@@ -324,7 +331,11 @@ function sourceOrigins(measurements: Measurements): SourceOrigin[] {
 export function summarizeCandidate(candidate: Candidate): CandidateSummary {
   const { evidence, config } = candidate;
   const modelKey = candidateModel(candidate);
-  const sources = evidence.kind === "present" ? sourceOrigins(evidence.measurements) : [];
+  const live = deployedSources(candidate).baseline;
+  const sources =
+    evidence.kind === "present"
+      ? sourceOrigins({ ...evidence.measurements, baseline: [...evidence.measurements.baseline, ...live] })
+      : [];
   return {
     repository: candidate.repository,
     commit: candidate.commit,
@@ -355,16 +366,49 @@ export function summarizeCandidate(candidate: Candidate): CandidateSummary {
   };
 }
 
+/**
+ * The baselines that are what is live: each deployed baseline's source (or, for every source, all
+ * of them) from the snapshot of the live deployment, or why there is none.
+ */
+function deployedSources(candidate: Candidate): { baseline: MetricSource[]; missing: MissingBaseline[] } {
+  const baseline: MetricSource[] = [];
+  const missing: MissingBaseline[] = [];
+  for (const spec of candidate.config.config.deployedBaseline) {
+    const live = candidate.deployedBaselines?.[spec.environment];
+    const source = spec.name !== undefined ? { source: spec.name } : {};
+    if (!live) {
+      missing.push({ ...source, pass: false, why: `what is deployed to ${spec.environment} was not read` });
+      continue;
+    }
+    if (live.kind !== "found") {
+      missing.push({ ...source, pass: live.kind === "none" && spec.whenMissing === "pass", why: live.why });
+      continue;
+    }
+    const at = { ref: `${spec.environment} (deployment ${live.deployment.id})`, commit: live.deployment.sha };
+    const wanted = live.metrics.filter((m) => spec.name === undefined || m.name === spec.name);
+    if (spec.name !== undefined && wanted.length === 0)
+      missing.push({
+        ...source,
+        pass: false,
+        why: `the metrics recorded for ${shortSha(live.deployment.sha)}, live in ${spec.environment}, have no source '${spec.name}'`,
+      });
+    baseline.push(...wanted.map((m) => ({ ...m, at })));
+  }
+  return { baseline, missing };
+}
+
 export function decide(candidate: Candidate): DecisionResult {
   const { config } = candidate.config;
   const waitingFor = waitingForEvidence(candidate);
   const measurements =
     candidate.evidence.kind === "present" ? candidate.evidence.measurements : NO_MEASUREMENTS;
-  const sources: ConditionSources = {
+  const deployed = deployedSources(candidate);
+  const sources: PolicySources = {
     metrics: measurements.metrics,
-    baseline: measurements.baseline,
+    baseline: [...measurements.baseline, ...deployed.baseline],
     metricErrors: measurements.metricErrors,
     baselineErrors: measurements.baselineErrors,
+    missingBaselines: deployed.missing,
   };
   // A failed require_approval test anywhere in the config forbids auto-approval everywhere.
   const tests = new Map<string, Evaluated>();

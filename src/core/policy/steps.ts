@@ -70,8 +70,45 @@ function asAutoApproval(result: ConditionResult): ConditionResult {
   return { ...result, reason };
 }
 
-function evaluateAll(step: string, conditions: Condition[], sources: ConditionSources, autoApproval = false) {
-  const evaluated = conditions.map((condition) => evaluateCondition(condition, sources));
+/** A deployed baseline with nothing trusted live: which source it stands for, and what then. */
+export interface MissingBaseline {
+  /** undefined: every source. */
+  source?: string;
+  /** `when_missing: pass` before the first deployment. */
+  pass: boolean;
+  why: string;
+}
+
+export interface PolicySources extends ConditionSources {
+  missingBaselines?: MissingBaseline[];
+}
+
+/**
+ * A change check whose deployed baseline has nothing live: it fails, saying why, unless nothing was
+ * ever deployed and `when_missing: pass` says so. auto_approve_if is never reached without one.
+ */
+function withMissingBaseline(result: ConditionResult, sources: PolicySources, autoApproval: boolean) {
+  if (
+    result.condition.value.kind !== "baseline" ||
+    result.value === undefined ||
+    result.baseline !== undefined
+  )
+    return result;
+  const missing = sources.missingBaselines?.find((m) => m.source === undefined || m.source === result.source);
+  if (!missing) return result;
+  const passed = missing.pass && !autoApproval;
+  const reason = passed
+    ? `${missing.why}; when_missing: pass lets this change check pass`
+    : missing.pass
+      ? `${missing.why}: auto-approval needs a baseline`
+      : `${missing.why}, so there is no baseline to compare with (when_missing: fail)`;
+  return { ...result, passed, reason };
+}
+
+function evaluateAll(step: string, conditions: Condition[], sources: PolicySources, autoApproval = false) {
+  const evaluated = conditions.map((condition) =>
+    withMissingBaseline(evaluateCondition(condition, sources), sources, autoApproval),
+  );
   const results = autoApproval ? evaluated.map(asAutoApproval) : evaluated;
   const reasons = results.map((r) => {
     const reason = checkReason(r);
@@ -86,7 +123,7 @@ function rule(outcome: Reason["outcome"], name: string, message: string, extra =
   return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
 }
 
-export function evaluateTest(step: TestStep, sources: ConditionSources): Evaluated {
+export function evaluateTest(step: TestStep, sources: PolicySources): Evaluated {
   const { results, reasons, rows } = evaluateAll(step.name, step.checks, sources);
   const failed = results.filter((r) => !r.passed).length;
   if (failed === 0) return { result: { name: step.name, type: "test", status: "passed", reasons }, rows };
@@ -197,7 +234,7 @@ export function evaluateApproval(
   step: ApprovalStep,
   config: Config,
   candidate: Candidate,
-  sources: ConditionSources,
+  sources: PolicySources,
   manualBy: string[],
   /** Set while the evidence is missing: auto-approval waits for it instead of judging no numbers. */
   waitingFor?: string,

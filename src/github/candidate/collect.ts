@@ -24,6 +24,7 @@ import {
   type Measuring,
   type TrainingRunJudge,
 } from "./evidence.js";
+import { deployedBaselines, deployedNotes } from "./deployed.js";
 
 export type CandidatePorts = LocalDescription &
   EvidencePorts &
@@ -37,6 +38,8 @@ export type CandidatePorts = LocalDescription &
     | "pusherOf"
     | "listTeamMembers"
     | "pullRequestsForCommit"
+    | "deploymentsTo"
+    | "deploymentStatuses"
   >;
 
 export interface LocalDescription {
@@ -79,6 +82,11 @@ export interface CollectOptions {
    * adapter's words (the Action's token cannot read teams); without it, GitHub's error says why.
    */
   unreadableTeam?: string;
+  /**
+   * Why what is deployed is not read (the CLI, given the live model's metrics as files): a deployed
+   * baseline's change checks then compare with those files, or fail saying this.
+   */
+  deploymentsUnread?: string;
 }
 
 export interface MeasureContext {
@@ -364,8 +372,11 @@ async function collectAround(
     defaultBranch: pr.defaultBranch,
   };
   const measuring = options.measuring?.(config, { baseSha: pr.baseSha, baseRef: pr.baseRef });
-  const gathered = await gatherEvidence(ports, evidenceSubject, config, reviews, measuring);
-  warnings.push(...gathered.warnings);
+  const [gathered, live] = await Promise.all([
+    gatherEvidence(ports, evidenceSubject, config, reviews, measuring),
+    deployedBaselines(ports, config, pr.defaultBranch, options.deploymentsUnread),
+  ]);
+  warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const candidatePr: CandidatePullRequest = {
     number: pr.number,
     author: pr.author,
@@ -389,6 +400,7 @@ async function collectAround(
       ...(ports.serverUrl ? { serverUrl: ports.serverUrl } : {}),
       config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence,
+      ...(live ? { deployedBaselines: live } : {}),
     },
     pullRequest: pr,
     ...(gathered.measured ? { measured: gathered.measured } : {}),
@@ -439,14 +451,17 @@ async function collectCommitCandidate(
     readTeams(ports, config, options),
   ]);
   const measuring = options.measuring?.(config, {});
-  const gathered = await gatherEvidence(
-    ports,
-    { kind: "commit", repository, commit, defaultBranch: branch },
-    config,
-    [],
-    measuring,
-  );
-  warnings.push(...gathered.warnings);
+  const [gathered, live] = await Promise.all([
+    gatherEvidence(
+      ports,
+      { kind: "commit", repository, commit, defaultBranch: branch },
+      config,
+      [],
+      measuring,
+    ),
+    deployedBaselines(ports, config, branch, options.deploymentsUnread),
+  ]);
+  warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const commitSubject: EvidenceSubject = { kind: "commit", repository, commit, defaultBranch: branch };
   return {
     kind: "candidate",
@@ -461,6 +476,7 @@ async function collectCommitCandidate(
       ...(ports.serverUrl ? { serverUrl: ports.serverUrl } : {}),
       config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence,
+      ...(live ? { deployedBaselines: live } : {}),
     },
     ...(gathered.measured ? { measured: gathered.measured } : {}),
     warnings,

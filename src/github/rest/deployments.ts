@@ -3,7 +3,7 @@ import { GitHubError } from "../errors.js";
 import { clip, GITHUB_LIMITS } from "../../core/github-limits.js";
 import type { DeploymentRuleAnswer, WaitingRun } from "../types.js";
 import { toRun } from "./actions.js";
-import { sameLogin, type GitHubClient, type Json } from "./client.js";
+import { login, sameLogin, type GitHubClient, type Json } from "./client.js";
 
 /** Workflow runs on `sha` waiting on environments (deployment protection rules, reviewers). */
 export async function waitingDeploymentsForSha(client: GitHubClient, sha: string): Promise<WaitingRun[]> {
@@ -94,4 +94,60 @@ export async function answerDeploymentCallback(
       `the callback URL ${url} is not a deployment protection rule of ${client.repo.owner}/${client.repo.repo}`,
     );
   await reviewDeploymentProtectionRule(client, Number(match[3]), answer);
+}
+
+/** A deployment to an environment, as GitHub describes it. */
+export interface DeploymentFacts {
+  id: number;
+  sha: string;
+  ref: string;
+  environment: string;
+  /** Who created it ("github-actions[bot]" for a workflow job's environment). */
+  creator: string;
+  createdAt: string;
+}
+
+export interface DeploymentStatusFacts {
+  id: number;
+  /** error, failure, inactive, pending, success, queued or in_progress. */
+  state: string;
+  creator: string;
+  createdAt: string;
+}
+
+/** How many of the newest deployments to an environment are looked at for the live one. */
+export const DEPLOYMENTS_LOOKED_AT = 100;
+
+/** The newest deployments to `environment`, newest first (one page: the live one is recent). */
+export async function deploymentsTo(client: GitHubClient, environment: string): Promise<DeploymentFacts[]> {
+  return client.call(`listing the deployments to ${environment}`, async () => {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/deployments", {
+      environment,
+      per_page: DEPLOYMENTS_LOOKED_AT,
+    });
+    return (data as Json[]).map((d) => ({
+      id: d.id as number,
+      sha: d.sha as string,
+      ref: d.ref as string,
+      environment: d.environment as string,
+      creator: login(d.creator),
+      createdAt: d.created_at as string,
+    }));
+  });
+}
+
+/** A deployment's statuses, newest first (one page). */
+export async function deploymentStatuses(client: GitHubClient, id: number): Promise<DeploymentStatusFacts[]> {
+  return client.call(`listing the statuses of deployment ${id}`, async () => {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", {
+      deployment_id: id,
+      per_page: 100,
+    });
+    return (data as Json[]).map((s) => ({
+      id: s.id as number,
+      state: s.state as string,
+      creator: login(s.creator),
+      createdAt: s.created_at as string,
+    }));
+  });
 }

@@ -60,6 +60,7 @@ export function config(steps: Step[], overrides: Partial<Config> = {}): Config {
     model: { artifacts: [] },
     metrics: [{ name: "eval", path: "metrics/eval.json" }],
     baseline: [],
+    deployedBaseline: [],
     protectedPaths: [],
     evidence: { workflows: [] },
     steps,

@@ -1,7 +1,13 @@
 // In-memory ports for the collector: GitHub's answers as plain data, each read counted, so the
 // trust rules can be tested one by one without a server.
 import type { CandidatePorts } from "../../../src/github/candidate/index.js";
-import type { ArtifactFacts, HeadPullRequest, WorkflowRunFacts } from "../../../src/github/gateway.js";
+import type {
+  ArtifactFacts,
+  DeploymentFacts,
+  DeploymentStatusFacts,
+  HeadPullRequest,
+  WorkflowRunFacts,
+} from "../../../src/github/gateway.js";
 import { GitHubError } from "../../../src/github/errors.js";
 import type { PullRequest, Review } from "../../../src/github/types.js";
 import type { ChangedFiles } from "../../../src/core/candidate/types.js";
@@ -101,6 +107,32 @@ export interface World {
   headPulls: Record<string, HeadPullRequest[]>;
   /** Open PRs whose head includes each commit. */
   commitPulls: Record<string, number[]>;
+  /** Deployments by environment, newest first, with their statuses newest first. */
+  deployments?: Record<string, (DeploymentFacts & { statuses: DeploymentStatusFacts[] })[]>;
+}
+
+/** A deployment GitHub Actions made of `sha` to production, with the statuses given (newest first). */
+export function deployment(
+  id: number,
+  sha: string,
+  states: string[] = ["success"],
+  over: Partial<DeploymentFacts> = {},
+): DeploymentFacts & { statuses: DeploymentStatusFacts[] } {
+  return {
+    id,
+    sha,
+    ref: "main",
+    environment: "production",
+    creator: "github-actions[bot]",
+    createdAt: "2026-01-01T00:00:00Z",
+    statuses: states.map((state, i) => ({
+      id: id * 10 + i,
+      state,
+      creator: "github-actions[bot]",
+      createdAt: "2026-01-01T00:00:00Z",
+    })),
+    ...over,
+  };
 }
 
 export function world(over: Partial<World> = {}): World {
@@ -190,6 +222,21 @@ export function ports(w: World, calls: string[] = []): CandidatePorts {
     readArtifactFile: async (id) => {
       calls.push(`download ${id}`);
       return artifact(id)?.text ?? null;
+    },
+    deploymentsTo: async (environment) => {
+      calls.push(`deployments ${environment}`);
+      // One page of a hundred, as the gateway reads.
+      return (w.deployments?.[environment] ?? [])
+        .slice(0, 100)
+        .map(({ statuses: _statuses, ...facts }) => facts);
+    },
+    deploymentStatuses: async (id) => {
+      calls.push(`statuses ${id}`);
+      return (
+        Object.values(w.deployments ?? {})
+          .flat()
+          .find((d) => d.id === id)?.statuses ?? []
+      );
     },
   };
 }
