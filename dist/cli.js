@@ -11248,6 +11248,25 @@ function decimalArithmetic(a, op, b) {
   return fromDecimal(op === "+" ? add(x, y) : op === "-" ? subtract(x, y) : multiply(x, y));
 }
 
+// src/core/conditions/ref-text.ts
+function quoteSegment(segment) {
+  return /^[A-Za-z0-9_/]+$/.test(segment) ? segment : `\`${segment}\``;
+}
+function quoteValue(value) {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+function formatSelector(selector) {
+  return selector.kind === "index" ? `[${selector.index}]` : `[${quoteSegment(selector.key)}=${quoteValue(selector.value)}]`;
+}
+function formatSegments(segments) {
+  let text2 = "";
+  for (const segment of segments) {
+    if (typeof segment === "string") text2 += `${text2 === "" ? "" : "."}${quoteSegment(segment)}`;
+    else text2 += formatSelector(segment);
+  }
+  return text2;
+}
+
 // src/core/conditions/parse.ts
 var COMPARE_OPS = [">", ">=", "<", "<=", "==", "!="];
 var OP_LIST = COMPARE_OPS.join(" ");
@@ -11285,41 +11304,95 @@ var Scanner = class {
     return this.atEnd() ? "end of condition" : `'${this.peek()}'`;
   }
 };
-function quoteSegment(segment) {
-  return /^[A-Za-z0-9_/]+$/.test(segment) ? segment : `\`${segment}\``;
+function scanName(s, noun, hasSegments) {
+  if (s.peek() === "`") {
+    const open = s.column;
+    const close = s.text.indexOf("`", s.pos + 1);
+    if (close < 0) s.fail(`unterminated back-quoted ${noun}`, open);
+    const name = s.text.slice(s.pos + 1, close);
+    if (name.length === 0) s.fail(`empty back-quoted ${noun}`, open);
+    s.pos = close + 1;
+    return name;
+  }
+  const start = s.pos;
+  while (BARE_SEGMENT.test(s.peek()) && !s.atEnd()) s.pos++;
+  if (s.pos === start) {
+    const expected = hasSegments ? `a ${noun} after '.'` : `a ${noun}`;
+    s.fail(
+      /[-\s.]/.test(s.peek()) && hasSegments ? `expected ${expected}; back-quote names with spaces, dots or dashes, e.g. \`f1-score\`` : `expected ${expected}, found ${s.describeHere()}`
+    );
+  }
+  return s.text.slice(start, s.pos);
 }
-function metricText(segments) {
-  return segments.map(quoteSegment).join(".");
+function scanQuoted(s) {
+  const open = s.column;
+  s.pos++;
+  let value = "";
+  for (; ; ) {
+    if (s.atEnd()) s.fail('unterminated "string" in [ ]; close it with an unescaped "', open);
+    const c = s.peek();
+    if (c === '"') {
+      s.pos++;
+      return value;
+    }
+    if (c === "\\") {
+      const next = s.text[s.pos + 1] ?? "";
+      if (next !== '"' && next !== "\\") {
+        s.fail(`unknown escape '\\${next}' in a quoted value; only \\" and \\\\ are escapes`);
+      }
+      value += next;
+      s.pos += 2;
+      continue;
+    }
+    value += c;
+    s.pos++;
+  }
+}
+function scanSelector(s) {
+  const column = s.column;
+  s.pos++;
+  const close = () => {
+    if (s.peek() !== "]")
+      s.fail(`expected ']' to close the '[' at column ${column}, found ${s.describeHere()}`);
+    s.pos++;
+  };
+  const digits = /^\d+/.exec(s.text.slice(s.pos));
+  if (digits) {
+    const index = Number(digits[0]);
+    if (!Number.isSafeInteger(index)) s.fail(`index ${digits[0]} is too large`);
+    s.pos += digits[0].length;
+    close();
+    return { kind: "index", index, column };
+  }
+  if (s.peek() === "-")
+    s.fail("indexes count from 0 at the start of the list; negative indexes are not supported");
+  if (s.peek() === "]" || s.atEnd()) {
+    s.fail('expected an index or key="value" inside [ ], e.g. [0] or [metric_id="Accuracy()"]');
+  }
+  const key = scanName(s, "key name inside [ ]", false);
+  if (s.peek() !== "=") s.fail(`expected '=' after '${key}' inside [ ], found ${s.describeHere()}`);
+  s.pos++;
+  if (s.peek() === "=") s.fail(`write one '=' inside [ ]: [${quoteSegment(key)}="\u2026"]`);
+  if (s.peek() !== '"') {
+    const hint = s.peek() === "'" ? "; use double quotes" : "";
+    s.fail(`expected a double-quoted value after '${key}=', found ${s.describeHere()}${hint}`);
+  }
+  const value = scanQuoted(s);
+  close();
+  return { kind: "match", key, value, column };
 }
 function scanMetric(s) {
   const segments = [];
   for (; ; ) {
-    if (s.peek() === "`") {
-      const open = s.column;
-      const close = s.text.indexOf("`", s.pos + 1);
-      if (close < 0) s.fail("unterminated back-quoted metric name", open);
-      const segment = s.text.slice(s.pos + 1, close);
-      if (segment.length === 0) s.fail("empty back-quoted metric name", open);
-      segments.push(segment);
-      s.pos = close + 1;
-    } else {
-      const start = s.pos;
-      while (BARE_SEGMENT.test(s.peek()) && !s.atEnd()) s.pos++;
-      if (s.pos === start) {
-        const what = segments.length === 0 ? "a metric name" : "a metric name after '.'";
-        s.fail(
-          /[-\s.]/.test(s.peek()) && segments.length > 0 ? `expected ${what}; back-quote names with spaces, dots or dashes, e.g. \`f1-score\`` : `expected ${what}, found ${s.describeHere()}`
-        );
-      }
-      segments.push(s.text.slice(start, s.pos));
-    }
+    segments.push(scanName(s, "metric name", segments.length > 0));
+    while (s.peek() === "[") segments.push(scanSelector(s));
     if (s.peek() !== ".") break;
     s.pos++;
   }
   if (s.peek() === "-" || s.peek() === "`") {
     s.fail(`unexpected '${s.peek()}' in metric name; back-quote names with dashes, e.g. \`f1-score\``);
   }
-  return { segments, text: metricText(segments) };
+  return { segments, text: formatSegments(segments) };
 }
 function scanOp(s) {
   const start = s.pos;
@@ -11810,46 +11883,111 @@ function failureOf(error) {
   return error instanceof GateError ? { code: error.code, message: error.message } : { code: "internal", message: describeError(error) };
 }
 
-// src/core/metrics/lookup.ts
-var MAX_LISTED_KEYS = 30;
+// src/core/metrics/select.ts
+var MAX_LISTED_ITEMS = 10;
 function isTree(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+function describeKind(value) {
+  if (isTree(value)) return "a group of metrics";
+  if (value === null) return "null";
+  return `the ${typeof value} ${JSON.stringify(value)}`;
+}
+function keyOf(item, key) {
+  return isTree(item) && Object.prototype.hasOwnProperty.call(item, key) ? item[key] : void 0;
+}
+function listing(items, key) {
+  const named = items.map((item) => keyOf(item, key)).filter((v) => typeof v === "string");
+  const shown = named.slice(0, MAX_LISTED_ITEMS).map((v) => `${key}=${quoteValue(v)}`);
+  const more = named.length > shown.length ? `, and ${named.length - shown.length} more` : "";
+  const unnamed = items.length - named.length;
+  const without = unnamed > 0 ? `; ${unnamed} of the ${items.length} items have no string '${key}'` : "";
+  return named.length === 0 ? `no item has a string '${key}' (${items.length} items)` : `${shown.join(", ")}${more}${without}`;
+}
+function pick(node, selector, where) {
+  const written = formatSelector(selector);
+  if (!Array.isArray(node)) {
+    return {
+      ok: false,
+      reason: `${where} is ${describeKind(node)}, not a list, so ${written} cannot pick from it`
+    };
+  }
+  if (selector.kind === "index") {
+    if (selector.index < node.length) return { ok: true, value: node[selector.index] };
+    return {
+      ok: false,
+      reason: `${where} has ${node.length} items; ${written} is past its end (indexes count from 0)`
+    };
+  }
+  const matches = node.flatMap((item, i) => keyOf(item, selector.key) === selector.value ? [i] : []);
+  if (matches.length === 1) return { ok: true, value: node[matches[0]] };
+  const wanted = `${selector.key}=${quoteValue(selector.value)}`;
+  if (matches.length === 0) {
+    return {
+      ok: false,
+      reason: `${where} has no item with ${wanted} (the list has: ${listing(node, selector.key)})`
+    };
+  }
+  return {
+    ok: false,
+    inputError: true,
+    reason: `${where} has ${matches.length} items with ${wanted} (at indexes ${matches.join(", ")}); pick one by index, e.g. [${matches[0]}]`
+  };
+}
+
+// src/core/metrics/lookup.ts
+var MAX_LISTED_KEYS = 30;
+function isTree2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 function child(value, key) {
-  if (isTree(value)) return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : void 0;
+  if (isTree2(value)) return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : void 0;
   if (Array.isArray(value) && /^\d+$/.test(key)) return value[Number(key)];
   return void 0;
 }
-function resolvePath(node, segments) {
+function noteMiss(walk, miss) {
+  if (!walk.miss || miss.inputError && !walk.miss.inputError) walk.miss = miss;
+}
+function resolvePath(node, segments, walk, done = []) {
   if (segments.length === 0) return { value: node, path: [] };
-  for (let take = 1; take <= segments.length; take++) {
-    const parts = segments.slice(0, take);
+  const [head, ...tail] = segments;
+  if (typeof head !== "string") {
+    const where = `\`${formatKeyPath(done)}\` in ${describeSource(walk.source)}`;
+    const picked = pick(node, head, where);
+    if (!picked.ok) {
+      noteMiss(walk, picked);
+      return void 0;
+    }
+    const rest = resolvePath(picked.value, tail, walk, [...done, head]);
+    return rest && { value: rest.value, path: [head, ...rest.path] };
+  }
+  const keyRun = segments.findIndex((segment) => typeof segment !== "string");
+  const names = keyRun < 0 ? segments : segments.slice(0, keyRun);
+  for (let take = 1; take <= names.length; take++) {
+    const parts = names.slice(0, take);
     const keys = take === 1 ? parts : [parts.join("."), parts.join("/")];
     for (const key of keys) {
       const next = child(node, key);
       if (next === void 0) continue;
-      const rest = resolvePath(next, segments.slice(take));
+      const rest = resolvePath(next, segments.slice(take), walk, [...done, key]);
       if (rest) return { value: rest.value, path: [key, ...rest.path] };
     }
   }
   return void 0;
 }
-function resolveInSource(source, segments) {
-  const exact = resolvePath(source.values, segments);
-  if (exact || source.format !== "huggingface" || segments.length === 0) return exact;
+function resolveInSource(source, segments, walk) {
+  const exact = resolvePath(source.values, segments, walk);
   const [first, ...rest] = segments;
-  return first.startsWith("eval_") ? void 0 : resolvePath(source.values, [`eval_${first}`, ...rest]);
-}
-function quoteSegment2(segment) {
-  return /^[A-Za-z0-9_/]+$/.test(segment) ? segment : `\`${segment}\``;
+  if (exact || source.format !== "huggingface" || typeof first !== "string") return exact;
+  return first.startsWith("eval_") ? void 0 : resolvePath(source.values, [`eval_${first}`, ...rest], walk);
 }
 function formatKeyPath(path) {
-  return path.map(quoteSegment2).join(".");
+  return formatSegments(path);
 }
 function listMetricKeys(source) {
   const keys = [];
   const walk = (node, path) => {
-    if (isTree(node) && Object.keys(node).length > 0) {
+    if (isTree2(node) && Object.keys(node).length > 0) {
       for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
     } else if (path.length > 0) {
       keys.push(formatKeyPath(path));
@@ -11861,7 +11999,7 @@ function listMetricKeys(source) {
 function listMetricNumbers(source) {
   const numbers = [];
   const walk = (node, path) => {
-    if (isTree(node)) for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
+    if (isTree2(node)) for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
     else if (typeof node === "number" && path.length > 0)
       numbers.push({ key: formatKeyPath(path), value: node });
   };
@@ -11881,24 +12019,24 @@ function describeNonNumeric(value) {
   if (typeof value === "boolean") return `is the boolean ${value}, not a number`;
   if (value === null) return "is null";
   if (Array.isArray(value)) return `is a list of ${value.length} values, not a number`;
-  const names = Object.keys(value).map(quoteSegment2);
+  const names = Object.keys(value).map(quoteSegment);
   const shown = names.slice(0, 8).join(", ") + (names.length > 8 ? ", \u2026" : "");
   return `is a group of metrics (${shown}), not a number; name one of them`;
 }
 function availableKeys(sources3) {
   const qualify = sources3.length > 1;
-  return sources3.flatMap((s) => listMetricKeys(s).map((k) => qualify ? `${quoteSegment2(s.name)}.${k}` : k));
+  return sources3.flatMap((s) => listMetricKeys(s).map((k) => qualify ? `${quoteSegment(s.name)}.${k}` : k));
 }
 function notFound(ref, searched) {
   const keys = availableKeys(searched);
   const shown = keys.slice(0, MAX_LISTED_KEYS);
   const more = keys.length > shown.length ? ` and ${keys.length - shown.length} more` : "";
   const where = searched.map(describeSource).join(", ");
-  const listing = keys.length === 0 ? "no metrics in them" : `available: ${shown.join(", ")}${more}`;
+  const listing2 = keys.length === 0 ? "no metrics in them" : `available: ${shown.join(", ")}${more}`;
   const single = searched.length === 1 ? searched[0] : void 0;
   return {
     ok: false,
-    reason: `\`${ref.text}\` not found in ${where}; ${listing}`,
+    reason: `\`${ref.text}\` not found in ${where}; ${listing2}`,
     ...single ? { source: single.name, file: single.file } : {},
     availableKeys: shown
   };
@@ -11917,19 +12055,40 @@ function accept(ref, source, found) {
     availableKeys: listMetricKeys(source).slice(0, MAX_LISTED_KEYS)
   };
 }
+function missed(ref, walks) {
+  const misses = walks.flatMap((walk) => walk.miss ? [walk.miss] : []);
+  const inputError = misses.find((miss) => miss.inputError);
+  const single = walks.length === 1 ? walks[0].source : void 0;
+  if (inputError) {
+    return { ok: false, reason: `\`${ref.text}\`: ${inputError.reason}`, availableKeys: [], ambiguous: true };
+  }
+  if (misses.length === 0) return void 0;
+  return {
+    ok: false,
+    reason: `\`${ref.text}\` not found: ${misses.map((miss) => miss.reason).join("; ")}`,
+    ...single ? { source: single.name, file: single.file } : {},
+    availableKeys: []
+  };
+}
 function lookupEverywhere(ref, sources3) {
-  const hits = sources3.flatMap((source) => {
-    const found = resolveInSource(source, ref.segments);
-    return found ? [{ source, found }] : [];
+  const walks = sources3.map((source) => ({ source }));
+  const hits = walks.flatMap((walk) => {
+    const found = resolveInSource(walk.source, ref.segments, walk);
+    return found ? [{ source: walk.source, found }] : [];
   });
+  const several = missed(
+    ref,
+    walks.filter((walk) => walk.miss?.inputError)
+  );
+  if (several) return several;
   const [first, second] = hits;
-  if (!first) return void 0;
+  if (!first) return missed(ref, walks);
   if (!second) return accept(ref, first.source, first.found);
   const list = hits.map((h) => describeSource(h.source));
   const where = list.length === 2 ? `${list[0]} and ${list[1]}` : list.join(", ");
   return {
     ok: false,
-    reason: `ambiguous: \`${ref.text}\` is in ${where}; qualify it as ${quoteSegment2(first.source.name)}.${ref.text}`,
+    reason: `ambiguous: \`${ref.text}\` is in ${where}; qualify it as ${quoteSegment(first.source.name)}.${ref.text}`,
     availableKeys: [],
     ambiguous: true
   };
@@ -11945,8 +12104,9 @@ function lookupMetric(ref, sources3) {
   const [head, ...rest] = ref.segments;
   const named = rest.length > 0 ? sources3.find((s) => s.name === head) : void 0;
   if (named) {
-    const found = resolveInSource(named, rest);
-    return found ? accept(ref, named, found) : notFound(ref, [named]);
+    const walk = { source: named };
+    const found = resolveInSource(named, rest, walk);
+    return found ? accept(ref, named, found) : missed(ref, [walk]) ?? notFound(ref, [named]);
   }
   return lookupEverywhere(ref, sources3) ?? notFound(ref, sources3);
 }
@@ -14697,24 +14857,24 @@ var HF_FILES = /* @__PURE__ */ new Set([
 ]);
 var SKLEARN_AVERAGES = ["macro avg", "weighted avg", "micro avg", "samples avg"];
 var SKLEARN_FIELDS = ["precision", "recall", "f1-score", "support"];
-function isTree2(value) {
+function isTree3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function baseName(file) {
   return file.split(/[\\/]/).pop() ?? file;
 }
 function isSklearnReport(values) {
-  const averages = SKLEARN_AVERAGES.filter((k) => isTree2(values[k]));
+  const averages = SKLEARN_AVERAGES.filter((k) => isTree3(values[k]));
   if (averages.length === 0) return false;
   return Object.entries(values).every(
-    ([key, value]) => key === "accuracy" && typeof value === "number" || isTree2(value) && SKLEARN_FIELDS.every((field2) => field2 in value)
+    ([key, value]) => key === "accuracy" && typeof value === "number" || isTree3(value) && SKLEARN_FIELDS.every((field2) => field2 in value)
   );
 }
 function dvcShowRevisions(values) {
   const revs = Object.values(values);
   if (revs.length === 0) return void 0;
   const isShow = revs.every(
-    (rev) => isTree2(rev) && isTree2(rev.data) && Object.values(rev.data).every((f) => isTree2(f) && ("data" in f || "error" in f))
+    (rev) => isTree3(rev) && isTree3(rev.data) && Object.values(rev.data).every((f) => isTree3(f) && ("data" in f || "error" in f))
   );
   return isShow ? values : void 0;
 }
@@ -14722,10 +14882,10 @@ function detectShape(fileName, values) {
   const name = baseName(fileName).toLowerCase();
   if (name === "wandb-summary.json") return "wandb";
   if (HF_FILES.has(name)) return "huggingface";
-  if (!isTree2(values)) return void 0;
+  if (!isTree3(values)) return void 0;
   if (dvcShowRevisions(values)) return "dvc";
   if (isSklearnReport(values)) return "sklearn";
-  if (Object.keys(values).some((k) => k.startsWith("eval_")) && Object.values(values).every((v) => !isTree2(v))) {
+  if (Object.keys(values).some((k) => k.startsWith("eval_")) && Object.values(values).every((v) => !isTree3(v))) {
     return "huggingface";
   }
   return void 0;
@@ -14743,7 +14903,7 @@ function unwrapDvc(values) {
   const files = revisions[revName].data;
   const out = {};
   for (const [path, entry] of Object.entries(files)) {
-    if (!isTree2(entry.data)) {
+    if (!isTree3(entry.data)) {
       throw new MetricsFormatError(
         `dvc could not read ${path} in ${revName}: ${JSON.stringify(entry.error)}`
       );
@@ -14844,7 +15004,7 @@ function toSource(text2, opts) {
   }
   const syntax = syntaxOf(opts.file, text2);
   const parsed = parseSyntax(syntax, text2);
-  if (!isTree2(parsed)) {
+  if (!isTree3(parsed)) {
     throw new MetricsFormatError(
       `expected a mapping of metric names to values at the top level, found ${describeTop(parsed)}`
     );
