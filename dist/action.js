@@ -2245,9 +2245,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve4(data);
+              return err2 ? reject(err2) : resolve5(data);
             });
           });
         }
@@ -2285,12 +2285,12 @@ var require_dispatcher_base = __commonJS({
           err2 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4557,8 +4557,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6809,12 +6809,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7484,12 +7484,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7968,16 +7968,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7988,7 +7988,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback);
@@ -8039,7 +8039,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8051,7 +8051,7 @@ var require_client = __commonJS({
             if (err2) {
               reject(err2);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8387,8 +8387,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9657,7 +9657,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9670,7 +9670,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9689,7 +9689,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9706,7 +9706,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9776,18 +9776,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -10044,9 +10044,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -10269,9 +10269,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -10556,9 +10556,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -10650,9 +10650,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -14515,7 +14515,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14591,7 +14591,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14634,7 +14634,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18375,8 +18375,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -19277,11 +19277,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -19297,7 +19297,7 @@ var require_lib = __commonJS({
           }
         }
         function step2(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19384,26 +19384,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter12(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve5(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter12(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
@@ -19611,14 +19611,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err2, res) {
               if (err2) {
                 reject(err2);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19862,12 +19862,12 @@ var require_lib = __commonJS({
         return __awaiter12(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter12(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19875,7 +19875,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve4(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19914,7 +19914,7 @@ var require_lib = __commonJS({
               err2.result = response.result;
               reject(err2);
             } else {
-              resolve4(response);
+              resolve5(response);
             }
           }));
         });
@@ -20517,8 +20517,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
           });
         }
         computePenalty() {
@@ -20729,15 +20729,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve4, returned, task;
+          var args, cb, error2, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve4(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -20752,13 +20752,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve4;
-          resolve4 = reject = null;
+          var promise, reject, resolve5;
+          resolve5 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
+            resolve5 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve4, reject });
+          this._queue.push({ task, args, resolve: resolve5, reject });
           this._tryToRun();
           return promise;
         }
@@ -21159,14 +21159,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve4, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished()) {
-                  return resolve4();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve4();
+                      return resolve5();
                     }
                   });
                 }
@@ -21259,9 +21259,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve4, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve4)(args3);
+                  return (args3[0] != null ? reject : resolve5)(args3);
                 });
               });
             };
@@ -22509,9 +22509,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -23028,7 +23028,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = opts.windows;
+      const posix2 = opts.windows;
       const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -23038,8 +23038,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input2, regex2, options, { glob, posix });
-        const result = { glob, state, regex: regex2, posix, input: input2, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input2, regex2, options, { glob, posix: posix2 });
+        const result = { glob, state, regex: regex2, posix: posix2, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -23064,7 +23064,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex2, options, { glob, posix } = {}) => {
+    picomatch3.test = (input2, regex2, options, { glob, posix: posix2 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -23072,7 +23072,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input2 === glob;
       let output = match && format ? format(input2) : input2;
       if (match === false) {
@@ -23081,16 +23081,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex2, options, posix);
+          match = picomatch3.matchBase(input2, regex2, options, posix2);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input2, glob, options, posix = options && options.windows) => {
+    picomatch3.matchBase = (input2, glob, options, posix2 = options && options.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex2.test(utils.basename(input2, { windows: posix }));
+      return regex2.test(utils.basename(input2, { windows: posix2 }));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
@@ -23172,10 +23172,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -23196,7 +23196,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -23208,11 +23208,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq2;
+    exports.isScalar = isScalar4;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -27320,9 +27320,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -27358,7 +27358,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -27398,7 +27398,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
+        if (!isMap3 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -27421,7 +27421,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -27453,7 +27453,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -27469,7 +27469,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -28756,7 +28756,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -28840,7 +28840,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -29439,7 +29439,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -29462,7 +29462,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -30370,7 +30370,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -30396,7 +30396,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver2 && typeof reviver2 === "object") {
         options = reviver2;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -30432,7 +30432,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
@@ -33155,11 +33155,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -33175,7 +33175,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37736,11 +37736,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -37756,7 +37756,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37829,26 +37829,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter2(this, void 0, void 0, function* () {
-      return new Promise((resolve4) => __awaiter2(this, void 0, void 0, function* () {
+      return new Promise((resolve5) => __awaiter2(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve4(output.toString());
+          resolve5(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter2(this, void 0, void 0, function* () {
-      return new Promise((resolve4) => __awaiter2(this, void 0, void 0, function* () {
+      return new Promise((resolve5) => __awaiter2(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve4(Buffer.concat(chunks));
+          resolve5(Buffer.concat(chunks));
         });
       }));
     });
@@ -38051,14 +38051,14 @@ var HttpClient2 = class {
    */
   requestRaw(info2, data) {
     return __awaiter2(this, void 0, void 0, function* () {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         function callbackForResult(err2, res) {
           if (err2) {
             reject(err2);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve4(res);
+            resolve5(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -38302,12 +38302,12 @@ var HttpClient2 = class {
     return __awaiter2(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+      return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter2(this, void 0, void 0, function* () {
-      return new Promise((resolve4, reject) => __awaiter2(this, void 0, void 0, function* () {
+      return new Promise((resolve5, reject) => __awaiter2(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -38315,7 +38315,7 @@ var HttpClient2 = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve4(response);
+          resolve5(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -38354,7 +38354,7 @@ var HttpClient2 = class {
           err2.result = response.result;
           reject(err2);
         } else {
-          resolve4(response);
+          resolve5(response);
         }
       }));
     });
@@ -38365,11 +38365,11 @@ var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -38385,7 +38385,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38416,11 +38416,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -38436,7 +38436,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38505,11 +38505,11 @@ import { EOL as EOL4 } from "os";
 import { constants, promises } from "fs";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -38525,7 +38525,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38827,11 +38827,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -38847,7 +38847,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38951,11 +38951,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -38971,7 +38971,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39045,11 +39045,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -39065,7 +39065,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39284,7 +39284,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve4, reject) => __awaiter8(this, void 0, void 0, function* () {
+      return new Promise((resolve5, reject) => __awaiter8(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -39367,7 +39367,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve4(exitCode);
+            resolve5(exitCode);
           }
         });
         if (this.options.input) {
@@ -39490,11 +39490,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -39510,7 +39510,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39563,11 +39563,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -39583,7 +39583,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39642,11 +39642,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -39662,7 +39662,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39815,7 +39815,7 @@ var ActionsRunner = class {
 
 // src/action/evaluate.ts
 import { writeFileSync, mkdirSync } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/core/policy/guarded-paths.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -40100,7 +40100,7 @@ function evidenceFiles(candidate) {
   const evidence = candidate.evidence;
   if (evidence.kind !== "present") return [];
   const { metrics, baseline } = evidence.measurements;
-  return [...metrics, ...baseline].map((source) => source.file);
+  return [...metrics, ...baseline].flatMap((source) => [source.file, ...source.files ?? []]);
 }
 var GUARDED_WHAT = {
   config: "the model-approval config",
@@ -44462,9 +44462,132 @@ function parseMetricsFile(text3, opts) {
   }
 }
 
+// src/node/dvc.ts
+import { dirname as dirname3, join as join3, posix, resolve as resolve2 } from "node:path";
+
+// src/core/metrics/dvc-yaml.ts
+var import_yaml6 = __toESM(require_dist2(), 1);
+var DvcYamlError = class extends Error {
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+  offset;
+};
+function entryPath(item, where) {
+  const node = (0, import_yaml6.isMap)(item) && item.items.length === 1 ? item.items[0].key : item;
+  const offset = node?.range?.[0];
+  if (!(0, import_yaml6.isScalar)(node) || typeof node.value !== "string" || node.value.trim() === "") {
+    throw new DvcYamlError(`${where}: expected a metrics file path, e.g. '- eval/metrics.json'`, offset);
+  }
+  if (node.value.includes("${")) {
+    throw new DvcYamlError(
+      `${where}: '${node.value}' is templated; name the metrics file itself as the metrics source`,
+      offset
+    );
+  }
+  return { path: node.value.replace(/^(\.\/)+/, ""), ...offset === void 0 ? {} : { offset } };
+}
+function entriesOf(list, where) {
+  if (list === void 0 || list === null) return [];
+  if (!(0, import_yaml6.isSeq)(list)) throw new DvcYamlError(`${where} must be a list of files`, list.range?.[0]);
+  return list.items.map((item) => entryPath(item, where));
+}
+function collect(text3) {
+  const doc = (0, import_yaml6.parseDocument)(text3, { uniqueKeys: true });
+  const [error2] = doc.errors;
+  if (error2) throw new DvcYamlError(`invalid YAML: ${error2.message.split("\n")[0]}`, error2.pos[0]);
+  if (!(0, import_yaml6.isMap)(doc.contents)) throw new DvcYamlError("expected a mapping with 'stages:' or 'metrics:'");
+  const found = entriesOf(
+    doc.contents.get("metrics", true),
+    "metrics"
+  );
+  const stages = doc.contents.get("stages", true);
+  if (stages !== void 0 && !(0, import_yaml6.isMap)(stages)) throw new DvcYamlError("'stages' must be a mapping");
+  for (const pair of (0, import_yaml6.isMap)(stages) ? stages.items : []) {
+    const name = (0, import_yaml6.isScalar)(pair.key) ? String(pair.key.value) : "?";
+    const stage = pair.value;
+    if (!(0, import_yaml6.isMap)(stage)) continue;
+    const templated = stage.get("do", true);
+    if ((stage.has("foreach") || stage.has("matrix")) && (stage.has("metrics") || (0, import_yaml6.isMap)(templated) && templated.has("metrics"))) {
+      throw new DvcYamlError(
+        `stage '${name}' is a foreach/matrix stage with metrics; name its metrics files themselves as metric sources`,
+        pair.key.range?.[0]
+      );
+    }
+    for (const entry of entriesOf(stage.get("metrics", true), `stage '${name}' metrics`)) {
+      found.push({ ...entry, stage: name });
+    }
+  }
+  return found;
+}
+function parseDvcYaml(text3, file) {
+  const lines = new import_yaml6.LineCounter();
+  lines.addNewLine(0);
+  for (let i2 = text3.indexOf("\n"); i2 >= 0; i2 = text3.indexOf("\n", i2 + 1)) lines.addNewLine(i2 + 1);
+  const at2 = (offset) => {
+    const pos = offset === void 0 ? { line: 1, col: 1 } : lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  try {
+    const entries = collect(text3).map(({ offset, ...entry }) => ({ ...entry, ...at2(offset) }));
+    if (entries.length === 0) {
+      return { ok: false, error: `${file}: declares no metrics (no 'metrics:' at the top or in any stage)` };
+    }
+    return { ok: true, entries };
+  } catch (e) {
+    if (!(e instanceof DvcYamlError)) throw e;
+    const { line, column } = at2(e.offset);
+    return { ok: false, error: `${file}:${line}:${column}: ${e.message}` };
+  }
+}
+
+// src/node/dvc.ts
+function isDvcYaml(path6) {
+  return /(^|[\\/])dvc\.yaml$/.test(path6);
+}
+function describeEntry(spec, entry) {
+  const where = `${spec.path}:${entry.line}:${entry.column}`;
+  return entry.stage === void 0 ? `${where}: metrics` : `${where}: stage '${entry.stage}' metrics`;
+}
+function entryError(spec, entry, error2) {
+  const hint = error2.endsWith("no such file or directory") ? " (outputs DVC caches are not in git: run 'dvc pull' or 'dvc repro' before the gate)" : "";
+  return `${describeEntry(spec, entry)}: ${error2}${hint}`;
+}
+async function loadDvcYaml(spec, full, read) {
+  const own = await read(full, spec.path);
+  if (!own.ok) return own;
+  const parsed = parseDvcYaml(own.text, spec.path);
+  if (!parsed.ok) return parsed;
+  const seen = /* @__PURE__ */ new Set();
+  const entries = parsed.entries.filter((entry) => !seen.has(entry.path) && seen.add(entry.path));
+  const files = [];
+  const values = {};
+  for (const entry of entries) {
+    const shown = posix.normalize(join3(dirname3(spec.path), entry.path).replace(/\\/g, "/"));
+    if (/\.toml$/i.test(entry.path)) {
+      return {
+        ok: false,
+        error: entryError(spec, entry, `${shown}: TOML metrics files are not read; write JSON or YAML`)
+      };
+    }
+    const text3 = await read(resolve2(dirname3(full), entry.path), shown);
+    if (!text3.ok) return { ok: false, error: entryError(spec, entry, text3.error) };
+    const one = parseMetricsFile(text3.text, { name: spec.name, file: shown });
+    if (!one.ok) return { ok: false, error: entryError(spec, entry, one.error) };
+    files.push(shown);
+    Object.defineProperty(values, entry.path, { value: one.source.values, enumerable: true, writable: true });
+  }
+  const only = entries.length === 1 ? values[entries[0].path] : void 0;
+  return {
+    ok: true,
+    source: { name: spec.name, file: spec.path, format: "dvc", values: only ?? values, files }
+  };
+}
+
 // src/node/metrics-files.ts
 import { readFile, readdir as readdir2, stat as stat2 } from "node:fs/promises";
-import { basename as basename3, join as join3, resolve as resolve2 } from "node:path";
+import { basename as basename3, join as join4, resolve as resolve3 } from "node:path";
 var MAX_METRICS_BYTES = 32 * 1024 * 1024;
 function describeFsError(path6, error2) {
   const code2 = error2.code;
@@ -44476,15 +44599,30 @@ async function isDirectory2(path6) {
   return (await stat2(path6).catch(() => void 0))?.isDirectory() ?? false;
 }
 async function loadMlflowRun(spec, full) {
-  const metricsDir = join3(full, "metrics");
+  const metricsDir = join4(full, "metrics");
   const entries = await readdir2(metricsDir, { recursive: true, withFileTypes: true });
   const files = [];
   for (const entry of entries.filter((e) => e.isFile())) {
-    const path6 = join3(entry.parentPath, entry.name);
+    const path6 = join4(entry.parentPath, entry.name);
     const key = path6.slice(metricsDir.length + 1).replace(/\\/g, "/");
     files.push({ key, text: await readFile(path6, "utf8") });
   }
   return parseMlflowRun(files, { name: spec.name, file: spec.path });
+}
+async function readMetricsText(full, shown) {
+  try {
+    const info2 = await stat2(full);
+    if (info2.isDirectory()) return { ok: false, error: `${shown}: is a directory, not a metrics file` };
+    if (info2.size > MAX_METRICS_BYTES) {
+      return {
+        ok: false,
+        error: `${shown}: ${info2.size} bytes is too large for a metrics file (limit ${MAX_METRICS_BYTES}); is the path right?`
+      };
+    }
+    return { ok: true, text: await readFile(full, "utf8") };
+  } catch (error2) {
+    return { ok: false, error: describeFsError(shown, error2) };
+  }
 }
 async function loadOne(spec, cwd) {
   if (spec.format !== void 0 && !METRIC_FORMATS.includes(spec.format)) {
@@ -44493,11 +44631,11 @@ async function loadOne(spec, cwd) {
       error: `${spec.path}: unknown metrics format '${spec.format}'; expected one of ${METRIC_FORMATS.join(", ")}`
     };
   }
-  const full = resolve2(cwd, spec.path);
+  const full = resolve3(cwd, spec.path);
   try {
     const info2 = await stat2(full);
     if (info2.isDirectory()) {
-      if (await isDirectory2(join3(full, "metrics"))) return await loadMlflowRun(spec, full);
+      if (await isDirectory2(join4(full, "metrics"))) return await loadMlflowRun(spec, full);
       return {
         ok: false,
         error: `${spec.path}: is a directory, and not an MLflow run directory (it has no metrics/ inside)`
@@ -44509,14 +44647,12 @@ async function loadOne(spec, cwd) {
         error: `${spec.path}: format mlflow reads a run directory (one that contains metrics/), not a file`
       };
     }
-    if (info2.size > MAX_METRICS_BYTES) {
-      return {
-        ok: false,
-        error: `${spec.path}: ${info2.size} bytes is too large for a metrics file (limit ${MAX_METRICS_BYTES}); is the path right?`
-      };
+    if (isDvcYaml(spec.path) && (spec.format === void 0 || spec.format === "dvc")) {
+      return await loadDvcYaml(spec, full, readMetricsText);
     }
-    const text3 = await readFile(full, "utf8");
-    return parseMetricsFile(text3, { name: spec.name, file: spec.path, format: spec.format });
+    const text3 = await readMetricsText(full, spec.path);
+    if (!text3.ok) return text3;
+    return parseMetricsFile(text3.text, { name: spec.name, file: spec.path, format: spec.format });
   } catch (error2) {
     return { ok: false, error: describeFsError(spec.path, error2) };
   }
@@ -44579,7 +44715,7 @@ function overrideSources(fromConfig, args) {
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readdir as readdir3, stat as stat3 } from "node:fs/promises";
-import { join as join4, resolve as resolve3 } from "node:path";
+import { join as join5, resolve as resolve4 } from "node:path";
 async function hashFile(path6) {
   const hash = createHash2("sha256");
   for await (const chunk of createReadStream(path6)) hash.update(chunk);
@@ -44592,13 +44728,13 @@ function describeFailure(path6, error2) {
   return `model artifact ${path6} could not be read: ${error2.message}`;
 }
 async function hashOne(path6, cwd) {
-  const full = resolve3(cwd, path6);
+  const full = resolve4(cwd, path6);
   try {
     const info2 = await stat3(full);
     if (info2.isDirectory()) {
       const entries = await readdir3(full, { recursive: true, withFileTypes: true });
       const files = entries.filter((e) => e.isFile()).map(
-        (e) => join4(e.parentPath, e.name).slice(full.length + 1).replace(/\\/g, "/")
+        (e) => join5(e.parentPath, e.name).slice(full.length + 1).replace(/\\/g, "/")
       ).sort();
       if (files.length === 0) return { error: `model artifact directory ${path6} is empty` };
       const out = [];
@@ -44633,7 +44769,7 @@ async function digestArtifacts(paths, opts) {
 // src/action/metric-args.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { readdir as readdir4 } from "node:fs/promises";
-import { join as join5, relative as relative2 } from "node:path";
+import { join as join6, relative as relative2 } from "node:path";
 var GLOB_CHARS = /[*?[\]{}]/;
 function staticPrefix(pattern) {
   const parts = pattern.split("/");
@@ -44649,11 +44785,11 @@ async function matchGlob(pattern, cwd) {
   const isMatch = (0, import_picomatch2.default)(pattern, { dot: false });
   let entries;
   try {
-    entries = await readdir4(join5(cwd, base), { recursive: true, withFileTypes: true });
+    entries = await readdir4(join6(cwd, base), { recursive: true, withFileTypes: true });
   } catch {
     return [];
   }
-  return entries.filter((e) => e.isFile() || e.isDirectory()).map((e) => relative2(cwd, join5(e.parentPath, e.name)).replace(/\\/g, "/")).filter((path6) => isMatch(path6)).sort();
+  return entries.filter((e) => e.isFile() || e.isDirectory()).map((e) => relative2(cwd, join6(e.parentPath, e.name)).replace(/\\/g, "/")).filter((path6) => isMatch(path6)).sort();
 }
 async function expandMetricArgs(lines, cwd, input2) {
   const out = [];
@@ -44701,15 +44837,20 @@ async function loadBaseline(specs, options) {
     }
     const ref = spec.ref === "base" ? options.baseSha : spec.ref;
     const where = spec.ref === "base" ? `the PR's base ${ref.slice(0, 7)}` : `ref ${spec.ref}`;
-    const text3 = await reading(
-      `baseline ${spec.path} at ${where}`,
-      () => options.gateway.getFileText(spec.path, ref)
-    );
-    if (text3 === null) {
-      errors2[spec.name] = `${spec.path} does not exist at ${where}`;
-      continue;
+    const read = async (_full, shown) => {
+      const text3 = await reading(
+        `baseline ${shown} at ${where}`,
+        () => options.gateway.getFileText(shown, ref)
+      );
+      return text3 === null ? { ok: false, error: `${shown} does not exist at ${where}` } : { ok: true, text: text3 };
+    };
+    let parsed;
+    if (isDvcYaml(spec.path) && (spec.format === void 0 || spec.format === "dvc")) {
+      parsed = await loadDvcYaml(spec, spec.path, read);
+    } else {
+      const text3 = await read(spec.path, spec.path);
+      parsed = text3.ok ? parseMetricsFile(text3.text, { name: spec.name, file: spec.path, format: spec.format }) : text3;
     }
-    const parsed = parseMetricsFile(text3, { name: spec.name, file: spec.path, format: spec.format });
     const at2 = spec.ref === "base" ? { ref: options.baseRef ?? "base", commit: ref } : { ref: spec.ref };
     if (parsed.ok) sources3.push({ ...parsed.source, at: at2 });
     else errors2[spec.name] = parsed.error;
@@ -44820,9 +44961,9 @@ function resultOf(collected, configPath) {
   return decisionFor(collected);
 }
 function writeFile2(runnerTemp, name, text3) {
-  const dir = join6(runnerTemp, "model-approval");
+  const dir = join7(runnerTemp, "model-approval");
   mkdirSync(dir, { recursive: true });
-  const path6 = join6(dir, name);
+  const path6 = join7(dir, name);
   writeFileSync(path6, text3);
   return path6;
 }

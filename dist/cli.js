@@ -49,10 +49,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -73,7 +73,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -85,11 +85,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq2;
+    exports.isScalar = isScalar4;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -4197,9 +4197,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4235,7 +4235,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4275,7 +4275,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
+        if (!isMap3 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4298,7 +4298,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4330,7 +4330,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4346,7 +4346,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5633,7 +5633,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5717,7 +5717,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6316,7 +6316,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6339,7 +6339,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -7247,7 +7247,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7273,7 +7273,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver2 && typeof reviver2 === "object") {
         options = reviver2;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7309,7 +7309,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
@@ -8492,9 +8492,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -9011,7 +9011,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = opts.windows;
+      const posix2 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -9021,8 +9021,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -9047,7 +9047,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -9055,7 +9055,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -9064,16 +9064,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix);
+          match = picomatch2.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix }));
+      return regex.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -12715,7 +12715,7 @@ function evidenceFiles(candidate) {
   const evidence = candidate.evidence;
   if (evidence.kind !== "present") return [];
   const { metrics, baseline } = evidence.measurements;
-  return [...metrics, ...baseline].map((source) => source.file);
+  return [...metrics, ...baseline].flatMap((source) => [source.file, ...source.files ?? []]);
 }
 var GUARDED_WHAT = {
   config: "the model-approval config",
@@ -14521,7 +14521,7 @@ async function digestArtifacts(paths, opts) {
 
 // src/node/metrics-files.ts
 import { readFile, readdir as readdir2, stat as stat2 } from "node:fs/promises";
-import { basename, join as join2, resolve as resolve2 } from "node:path";
+import { basename, join as join3, resolve as resolve3 } from "node:path";
 
 // src/core/metrics/formats/error.ts
 var MetricsFormatError = class extends Error {
@@ -15022,6 +15022,129 @@ function parseMetricsFile(text2, opts) {
   }
 }
 
+// src/node/dvc.ts
+import { dirname, join as join2, posix, resolve as resolve2 } from "node:path";
+
+// src/core/metrics/dvc-yaml.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+var DvcYamlError = class extends Error {
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+  offset;
+};
+function entryPath(item, where) {
+  const node = (0, import_yaml6.isMap)(item) && item.items.length === 1 ? item.items[0].key : item;
+  const offset = node?.range?.[0];
+  if (!(0, import_yaml6.isScalar)(node) || typeof node.value !== "string" || node.value.trim() === "") {
+    throw new DvcYamlError(`${where}: expected a metrics file path, e.g. '- eval/metrics.json'`, offset);
+  }
+  if (node.value.includes("${")) {
+    throw new DvcYamlError(
+      `${where}: '${node.value}' is templated; name the metrics file itself as the metrics source`,
+      offset
+    );
+  }
+  return { path: node.value.replace(/^(\.\/)+/, ""), ...offset === void 0 ? {} : { offset } };
+}
+function entriesOf(list, where) {
+  if (list === void 0 || list === null) return [];
+  if (!(0, import_yaml6.isSeq)(list)) throw new DvcYamlError(`${where} must be a list of files`, list.range?.[0]);
+  return list.items.map((item) => entryPath(item, where));
+}
+function collect(text2) {
+  const doc = (0, import_yaml6.parseDocument)(text2, { uniqueKeys: true });
+  const [error] = doc.errors;
+  if (error) throw new DvcYamlError(`invalid YAML: ${error.message.split("\n")[0]}`, error.pos[0]);
+  if (!(0, import_yaml6.isMap)(doc.contents)) throw new DvcYamlError("expected a mapping with 'stages:' or 'metrics:'");
+  const found = entriesOf(
+    doc.contents.get("metrics", true),
+    "metrics"
+  );
+  const stages = doc.contents.get("stages", true);
+  if (stages !== void 0 && !(0, import_yaml6.isMap)(stages)) throw new DvcYamlError("'stages' must be a mapping");
+  for (const pair of (0, import_yaml6.isMap)(stages) ? stages.items : []) {
+    const name = (0, import_yaml6.isScalar)(pair.key) ? String(pair.key.value) : "?";
+    const stage = pair.value;
+    if (!(0, import_yaml6.isMap)(stage)) continue;
+    const templated = stage.get("do", true);
+    if ((stage.has("foreach") || stage.has("matrix")) && (stage.has("metrics") || (0, import_yaml6.isMap)(templated) && templated.has("metrics"))) {
+      throw new DvcYamlError(
+        `stage '${name}' is a foreach/matrix stage with metrics; name its metrics files themselves as metric sources`,
+        pair.key.range?.[0]
+      );
+    }
+    for (const entry of entriesOf(stage.get("metrics", true), `stage '${name}' metrics`)) {
+      found.push({ ...entry, stage: name });
+    }
+  }
+  return found;
+}
+function parseDvcYaml(text2, file) {
+  const lines = new import_yaml6.LineCounter();
+  lines.addNewLine(0);
+  for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
+  const at2 = (offset) => {
+    const pos = offset === void 0 ? { line: 1, col: 1 } : lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  try {
+    const entries = collect(text2).map(({ offset, ...entry }) => ({ ...entry, ...at2(offset) }));
+    if (entries.length === 0) {
+      return { ok: false, error: `${file}: declares no metrics (no 'metrics:' at the top or in any stage)` };
+    }
+    return { ok: true, entries };
+  } catch (e) {
+    if (!(e instanceof DvcYamlError)) throw e;
+    const { line, column } = at2(e.offset);
+    return { ok: false, error: `${file}:${line}:${column}: ${e.message}` };
+  }
+}
+
+// src/node/dvc.ts
+function isDvcYaml(path) {
+  return /(^|[\\/])dvc\.yaml$/.test(path);
+}
+function describeEntry(spec, entry) {
+  const where = `${spec.path}:${entry.line}:${entry.column}`;
+  return entry.stage === void 0 ? `${where}: metrics` : `${where}: stage '${entry.stage}' metrics`;
+}
+function entryError(spec, entry, error) {
+  const hint = error.endsWith("no such file or directory") ? " (outputs DVC caches are not in git: run 'dvc pull' or 'dvc repro' before the gate)" : "";
+  return `${describeEntry(spec, entry)}: ${error}${hint}`;
+}
+async function loadDvcYaml(spec, full, read) {
+  const own = await read(full, spec.path);
+  if (!own.ok) return own;
+  const parsed = parseDvcYaml(own.text, spec.path);
+  if (!parsed.ok) return parsed;
+  const seen = /* @__PURE__ */ new Set();
+  const entries = parsed.entries.filter((entry) => !seen.has(entry.path) && seen.add(entry.path));
+  const files = [];
+  const values = {};
+  for (const entry of entries) {
+    const shown = posix.normalize(join2(dirname(spec.path), entry.path).replace(/\\/g, "/"));
+    if (/\.toml$/i.test(entry.path)) {
+      return {
+        ok: false,
+        error: entryError(spec, entry, `${shown}: TOML metrics files are not read; write JSON or YAML`)
+      };
+    }
+    const text2 = await read(resolve2(dirname(full), entry.path), shown);
+    if (!text2.ok) return { ok: false, error: entryError(spec, entry, text2.error) };
+    const one = parseMetricsFile(text2.text, { name: spec.name, file: shown });
+    if (!one.ok) return { ok: false, error: entryError(spec, entry, one.error) };
+    files.push(shown);
+    Object.defineProperty(values, entry.path, { value: one.source.values, enumerable: true, writable: true });
+  }
+  const only = entries.length === 1 ? values[entries[0].path] : void 0;
+  return {
+    ok: true,
+    source: { name: spec.name, file: spec.path, format: "dvc", values: only ?? values, files }
+  };
+}
+
 // src/node/metrics-files.ts
 var MAX_METRICS_BYTES = 32 * 1024 * 1024;
 function describeFsError(path, error) {
@@ -15034,15 +15157,30 @@ async function isDirectory(path) {
   return (await stat2(path).catch(() => void 0))?.isDirectory() ?? false;
 }
 async function loadMlflowRun(spec, full) {
-  const metricsDir = join2(full, "metrics");
+  const metricsDir = join3(full, "metrics");
   const entries = await readdir2(metricsDir, { recursive: true, withFileTypes: true });
   const files = [];
   for (const entry of entries.filter((e) => e.isFile())) {
-    const path = join2(entry.parentPath, entry.name);
+    const path = join3(entry.parentPath, entry.name);
     const key = path.slice(metricsDir.length + 1).replace(/\\/g, "/");
     files.push({ key, text: await readFile(path, "utf8") });
   }
   return parseMlflowRun(files, { name: spec.name, file: spec.path });
+}
+async function readMetricsText(full, shown) {
+  try {
+    const info = await stat2(full);
+    if (info.isDirectory()) return { ok: false, error: `${shown}: is a directory, not a metrics file` };
+    if (info.size > MAX_METRICS_BYTES) {
+      return {
+        ok: false,
+        error: `${shown}: ${info.size} bytes is too large for a metrics file (limit ${MAX_METRICS_BYTES}); is the path right?`
+      };
+    }
+    return { ok: true, text: await readFile(full, "utf8") };
+  } catch (error) {
+    return { ok: false, error: describeFsError(shown, error) };
+  }
 }
 async function loadOne(spec, cwd) {
   if (spec.format !== void 0 && !METRIC_FORMATS.includes(spec.format)) {
@@ -15051,11 +15189,11 @@ async function loadOne(spec, cwd) {
       error: `${spec.path}: unknown metrics format '${spec.format}'; expected one of ${METRIC_FORMATS.join(", ")}`
     };
   }
-  const full = resolve2(cwd, spec.path);
+  const full = resolve3(cwd, spec.path);
   try {
     const info = await stat2(full);
     if (info.isDirectory()) {
-      if (await isDirectory(join2(full, "metrics"))) return await loadMlflowRun(spec, full);
+      if (await isDirectory(join3(full, "metrics"))) return await loadMlflowRun(spec, full);
       return {
         ok: false,
         error: `${spec.path}: is a directory, and not an MLflow run directory (it has no metrics/ inside)`
@@ -15067,14 +15205,12 @@ async function loadOne(spec, cwd) {
         error: `${spec.path}: format mlflow reads a run directory (one that contains metrics/), not a file`
       };
     }
-    if (info.size > MAX_METRICS_BYTES) {
-      return {
-        ok: false,
-        error: `${spec.path}: ${info.size} bytes is too large for a metrics file (limit ${MAX_METRICS_BYTES}); is the path right?`
-      };
+    if (isDvcYaml(spec.path) && (spec.format === void 0 || spec.format === "dvc")) {
+      return await loadDvcYaml(spec, full, readMetricsText);
     }
-    const text2 = await readFile(full, "utf8");
-    return parseMetricsFile(text2, { name: spec.name, file: spec.path, format: spec.format });
+    const text2 = await readMetricsText(full, spec.path);
+    if (!text2.ok) return text2;
+    return parseMetricsFile(text2.text, { name: spec.name, file: spec.path, format: spec.format });
   } catch (error) {
     return { ok: false, error: describeFsError(spec.path, error) };
   }
@@ -15135,7 +15271,7 @@ function overrideSources(fromConfig, args) {
 
 // src/cli/evaluate-inputs.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 var InputError = class extends Error {
   constructor(file, detail, position = { line: 1, column: 1 }) {
     super(`${file}:${position.line}:${position.column}: ${detail}`);
@@ -15163,7 +15299,7 @@ function describeReadError(error) {
 }
 async function readText(file, cwd) {
   try {
-    return await readFile2(resolve3(cwd, file), "utf8");
+    return await readFile2(resolve4(cwd, file), "utf8");
   } catch (error) {
     throw new InputError(file, describeReadError(error));
   }
@@ -15303,7 +15439,7 @@ function localPorts(files) {
 
 // src/cli/validate.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 var DEFAULT_CONFIG = CONFIG_PATH;
 var VALIDATE_USAGE = `Usage: model-approval validate [CONFIG...] [--format text|json]
 
@@ -15321,7 +15457,7 @@ function readErrorMessage(error) {
 async function validateFile(file, cwd) {
   let text2;
   try {
-    text2 = await readFile3(resolve4(cwd, file), "utf8");
+    text2 = await readFile3(resolve5(cwd, file), "utf8");
   } catch (error) {
     const hint = file === DEFAULT_CONFIG ? "create it, or pass the config's path: model-approval validate path/to/config.yml" : void 0;
     const diagnostic = {

@@ -10,6 +10,7 @@ import type { MetricFormat, MetricSourceSpec } from "../core/config/types.js";
 import { METRIC_FORMATS } from "../core/config/types.js";
 import { parseMetricsFile, parseMlflowRun } from "../core/metrics/parse.js";
 import type { MetricSource } from "../core/metrics/types.js";
+import { isDvcYaml, loadDvcYaml } from "./dvc.js";
 
 /** Metrics files are small; anything bigger is a wrong path (a model, a dataset), not metrics. */
 const MAX_METRICS_BYTES = 32 * 1024 * 1024;
@@ -40,6 +41,26 @@ async function loadMlflowRun(spec: MetricSourceSpec, full: string): Promise<Load
   return parseMlflowRun(files, { name: spec.name, file: spec.path });
 }
 
+/** A metrics file's text, or why not: missing, unreadable, a directory, too large for metrics. */
+async function readMetricsText(
+  full: string,
+  shown: string,
+): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
+  try {
+    const info = await stat(full);
+    if (info.isDirectory()) return { ok: false, error: `${shown}: is a directory, not a metrics file` };
+    if (info.size > MAX_METRICS_BYTES) {
+      return {
+        ok: false,
+        error: `${shown}: ${info.size} bytes is too large for a metrics file (limit ${MAX_METRICS_BYTES}); is the path right?`,
+      };
+    }
+    return { ok: true, text: await readFile(full, "utf8") };
+  } catch (error) {
+    return { ok: false, error: describeFsError(shown, error) };
+  }
+}
+
 async function loadOne(spec: MetricSourceSpec, cwd: string): Promise<Loaded> {
   if (spec.format !== undefined && !METRIC_FORMATS.includes(spec.format)) {
     return {
@@ -63,14 +84,12 @@ async function loadOne(spec: MetricSourceSpec, cwd: string): Promise<Loaded> {
         error: `${spec.path}: format mlflow reads a run directory (one that contains metrics/), not a file`,
       };
     }
-    if (info.size > MAX_METRICS_BYTES) {
-      return {
-        ok: false,
-        error: `${spec.path}: ${info.size} bytes is too large for a metrics file (limit ${MAX_METRICS_BYTES}); is the path right?`,
-      };
+    if (isDvcYaml(spec.path) && (spec.format === undefined || spec.format === "dvc")) {
+      return await loadDvcYaml(spec, full, readMetricsText);
     }
-    const text = await readFile(full, "utf8");
-    return parseMetricsFile(text, { name: spec.name, file: spec.path, format: spec.format });
+    const text = await readMetricsText(full, spec.path);
+    if (!text.ok) return text;
+    return parseMetricsFile(text.text, { name: spec.name, file: spec.path, format: spec.format });
   } catch (error) {
     return { ok: false, error: describeFsError(spec.path, error) };
   }

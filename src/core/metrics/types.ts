@@ -13,6 +13,8 @@ export interface MetricSource {
   file: string;
   format: MetricFormat;
   values: MetricTree;
+  /** The files the values were read from, when not `file` itself (a dvc.yaml's metrics entries). */
+  files?: string[];
   /** Read from git rather than the workspace (a baseline's `ref:`): the ref and, when known, its commit. */
   at?: { ref: string; commit?: string };
 }
