@@ -44288,6 +44288,31 @@ function parseJsonDocument(text3) {
   return value;
 }
 
+// src/core/metrics/formats/dvc-exp.ts
+function isTree3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isFileMap(value) {
+  return isTree3(value) && Object.values(value).every((f) => isTree3(f) && ("data" in f || "error" in f));
+}
+function workspaceRow(values) {
+  if (Array.isArray(values)) {
+    const rows = values.filter((row3) => isTree3(row3) && "rev" in row3 && "data" in row3);
+    if (rows.length === 0 || rows.length !== values.length) return void 0;
+    const row2 = rows.find((r) => r.rev === "workspace")?.data;
+    return isTree3(row2) ? row2 : void 0;
+  }
+  if (!isTree3(values) || !isTree3(values.workspace)) return void 0;
+  const baseline = values.workspace.baseline;
+  return isTree3(baseline) && isTree3(baseline.data) ? baseline.data : void 0;
+}
+function expShowMetrics(values) {
+  const row2 = workspaceRow(values);
+  if (!row2 || !("metrics" in row2) || !("params" in row2 || "deps" in row2)) return void 0;
+  if (row2.metrics === null) return {};
+  return isFileMap(row2.metrics) ? row2.metrics : void 0;
+}
+
 // src/core/metrics/formats/shapes.ts
 var HF_FILES = /* @__PURE__ */ new Set([
   "all_results.json",
@@ -44297,24 +44322,24 @@ var HF_FILES = /* @__PURE__ */ new Set([
 ]);
 var SKLEARN_AVERAGES = ["macro avg", "weighted avg", "micro avg", "samples avg"];
 var SKLEARN_FIELDS = ["precision", "recall", "f1-score", "support"];
-function isTree3(value) {
+function isTree4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function baseName(file) {
   return file.split(/[\\/]/).pop() ?? file;
 }
 function isSklearnReport(values) {
-  const averages = SKLEARN_AVERAGES.filter((k) => isTree3(values[k]));
+  const averages = SKLEARN_AVERAGES.filter((k) => isTree4(values[k]));
   if (averages.length === 0) return false;
   return Object.entries(values).every(
-    ([key, value]) => key === "accuracy" && typeof value === "number" || isTree3(value) && SKLEARN_FIELDS.every((field2) => field2 in value)
+    ([key, value]) => key === "accuracy" && typeof value === "number" || isTree4(value) && SKLEARN_FIELDS.every((field2) => field2 in value)
   );
 }
 function dvcShowRevisions(values) {
   const revs = Object.values(values);
   if (revs.length === 0) return void 0;
   const isShow = revs.every(
-    (rev2) => isTree3(rev2) && isTree3(rev2.data) && Object.values(rev2.data).every((f) => isTree3(f) && ("data" in f || "error" in f))
+    (rev2) => isTree4(rev2) && isTree4(rev2.data) && Object.values(rev2.data).every((f) => isTree4(f) && ("data" in f || "error" in f))
   );
   return isShow ? values : void 0;
 }
@@ -44322,15 +44347,35 @@ function detectShape(fileName, values) {
   const name = baseName(fileName).toLowerCase();
   if (name === "wandb-summary.json") return "wandb";
   if (HF_FILES.has(name)) return "huggingface";
-  if (!isTree3(values)) return void 0;
+  if (expShowMetrics(values)) return "dvc";
+  if (!isTree4(values)) return void 0;
   if (dvcShowRevisions(values)) return "dvc";
   if (isSklearnReport(values)) return "sklearn";
-  if (Object.keys(values).some((k) => k.startsWith("eval_")) && Object.values(values).every((v) => !isTree3(v))) {
+  if (Object.keys(values).some((k) => k.startsWith("eval_")) && Object.values(values).every((v) => !isTree4(v))) {
     return "huggingface";
   }
   return void 0;
 }
+function unwrapFiles(files, where) {
+  const out = {};
+  for (const [path6, entry] of Object.entries(files)) {
+    if (!isTree4(entry.data)) {
+      throw new MetricsFormatError(`dvc could not read ${path6} in ${where}: ${JSON.stringify(entry.error)}`);
+    }
+    Object.defineProperty(out, path6, { value: entry.data, enumerable: true, writable: true });
+  }
+  const paths = Object.keys(out);
+  if (paths.length === 0) throw new MetricsFormatError(`dvc shows no metrics files in ${where}`);
+  return paths.length === 1 ? out[paths[0]] : out;
+}
 function unwrapDvc(values) {
+  const exp = expShowMetrics(values);
+  if (exp) return unwrapFiles(exp, "the workspace of dvc exp show");
+  if (!isTree4(values)) {
+    throw new MetricsFormatError(
+      "expected DVC metrics, `dvc metrics show --json` or `dvc exp show --json` output"
+    );
+  }
   const revisions = dvcShowRevisions(values);
   if (!revisions) return values;
   const names = Object.keys(revisions);
@@ -44340,18 +44385,7 @@ function unwrapDvc(values) {
       `dvc metrics show output has several revisions (${names.join(", ")}) and no 'workspace'; show one revision`
     );
   }
-  const files = revisions[revName].data;
-  const out = {};
-  for (const [path6, entry] of Object.entries(files)) {
-    if (!isTree3(entry.data)) {
-      throw new MetricsFormatError(
-        `dvc could not read ${path6} in ${revName}: ${JSON.stringify(entry.error)}`
-      );
-    }
-    Object.defineProperty(out, path6, { value: entry.data, enumerable: true, writable: true });
-  }
-  const paths = Object.keys(out);
-  return paths.length === 1 ? out[paths[0]] : out;
+  return unwrapFiles(revisions[revName].data, revName);
 }
 
 // src/core/metrics/formats/yaml.ts
@@ -44444,7 +44478,10 @@ function toSource(text3, opts) {
   }
   const syntax = syntaxOf(opts.file, text3);
   const parsed = parseSyntax(syntax, text3);
-  if (!isTree3(parsed)) {
+  if (syntax === "json" && (opts.format ?? detectShape(opts.file, parsed)) === "dvc") {
+    return { name: opts.name, file: opts.file, format: "dvc", values: unwrapDvc(parsed) };
+  }
+  if (!isTree4(parsed)) {
     throw new MetricsFormatError(
       `expected a mapping of metric names to values at the top level, found ${describeTop(parsed)}`
     );
