@@ -91,6 +91,24 @@ describe("list selectors on a genuine Evidently 0.7 report", () => {
   });
 });
 
+describe("list selectors on a genuine older Evidently report (items named by `metric`)", () => {
+  const FILE = "test/fixtures/metrics/real/evidently/drift_report-legacy.json";
+  const old = load("old", FILE);
+
+  it("reads a result by the metric's name", () => {
+    const share = condition('old.metrics[metric="DatasetDriftMetric"].result.share_of_drifted_columns < 0.5');
+    expect(lookupMetric(share.metric, [old])).toMatchObject({ ok: true, value: 0.7142857142857143 });
+    const f0 = condition('old.metrics[metric="DataDriftTable"].result.drift_by_columns.f0.drift_score < 0.1');
+    expect(lookupMetric(f0.metric, [old])).toMatchObject({ ok: true, value: 0.3584133141484581 });
+  });
+
+  it("fails a check on a boolean result rather than reading it as a number", () => {
+    const drift = condition('old.metrics[metric="DatasetDriftMetric"].result.dataset_drift == 0');
+    const r = lookupMetric(drift.metric, [old]);
+    expect(r.ok ? "" : r.reason).toContain("is the boolean true, not a number");
+  });
+});
+
 describe("list selectors: input errors", () => {
   const dup = source("report", {
     results: [
