@@ -30845,7 +30845,7 @@ function resolvePath(node, segments, walk, done = []) {
   if (segments.length === 0) return { value: node, path: [] };
   const [head, ...tail] = segments;
   if (typeof head !== "string") {
-    const where = `\`${formatKeyPath(done)}\` in ${describeSource(walk.source)}`;
+    const where = `${done.length > 0 ? `\`${formatKeyPath(done)}\` in ` : ""}${describeSource(walk.source)}`;
     const picked = pick(node, head, where);
     if (!picked.ok) {
       noteMiss(walk, picked);

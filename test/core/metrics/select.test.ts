@@ -84,6 +84,14 @@ describe("list selectors on a genuine Evidently 0.7 report", () => {
     expect(r.ok ? "" : r.reason).toContain("has 7 items; [7] is past its end (indexes count from 0)");
   });
 
+  it("says when the source itself is picked from", () => {
+    const r = lookupMetric(condition("drift[0] < 1").metric, [drift]);
+    expect(r.ok ? "" : r.reason).toContain(
+      `not found: drift (${EVIDENTLY}) is a group of metrics, not a list`,
+    );
+    expect(r.ok ? "" : r.reason).not.toContain("``");
+  });
+
   it("says when the selected value is not a list", () => {
     const r = lookupMetric(condition("drift.metrics[0].value[0] < 1").metric, [drift]);
     expect(r.ok ? "" : r.reason).toContain("`metrics[0].value` in drift");
