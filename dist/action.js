@@ -30882,6 +30882,8 @@ function listMetricKeys(source) {
   const walk = (node, path6) => {
     if (isTree2(node) && Object.keys(node).length > 0) {
       for (const [key, value] of Object.entries(node)) walk(value, [...path6, key]);
+    } else if (Array.isArray(node) && node.length > 0 && path6.length > 0) {
+      node.forEach((item, index) => walk(item, [...path6, { kind: "index", index, column: 0 }]));
     } else if (path6.length > 0) {
       keys.push(formatKeyPath(path6));
     }

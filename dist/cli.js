@@ -11989,6 +11989,8 @@ function listMetricKeys(source) {
   const walk = (node, path) => {
     if (isTree2(node) && Object.keys(node).length > 0) {
       for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
+    } else if (Array.isArray(node) && node.length > 0 && path.length > 0) {
+      node.forEach((item, index) => walk(item, [...path, { kind: "index", index, column: 0 }]));
     } else if (path.length > 0) {
       keys.push(formatKeyPath(path));
     }

@@ -94,12 +94,17 @@ export function formatKeyPath(path: readonly RefSegment[]): string {
   return formatSegments(path);
 }
 
-/** Every leaf of a source as a reference a user could write (segments back-quoted where needed). */
+/**
+ * Every leaf of a source as a reference a user could write (segments back-quoted where needed);
+ * list items by index (`metrics[0].value`), so a report's lists show what they hold.
+ */
 export function listMetricKeys(source: MetricSource): string[] {
   const keys: string[] = [];
-  const walk = (node: MetricValue, path: string[]): void => {
+  const walk = (node: MetricValue, path: RefSegment[]): void => {
     if (isTree(node) && Object.keys(node).length > 0) {
       for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
+    } else if (Array.isArray(node) && node.length > 0 && path.length > 0) {
+      node.forEach((item, index) => walk(item, [...path, { kind: "index", index, column: 0 }]));
     } else if (path.length > 0) {
       keys.push(formatKeyPath(path));
     }

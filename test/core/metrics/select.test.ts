@@ -84,6 +84,35 @@ describe("list selectors on a genuine Evidently 0.7 report", () => {
     expect(r.ok ? "" : r.reason).toContain("has 7 items; [7] is past its end (indexes count from 0)");
   });
 
+  it("lists a report's list items by index when a name is not found", () => {
+    const r = lookupMetric(condition("drift.share < 1").metric, [drift]);
+    expect(r.ok ? [] : r.availableKeys).toEqual([
+      "metrics[0].id",
+      "metrics[0].metric_id",
+      "metrics[0].value.count",
+      "metrics[0].value.share",
+      "metrics[1].id",
+      "metrics[1].metric_id",
+      "metrics[1].value",
+      "metrics[2].id",
+      "metrics[2].metric_id",
+      "metrics[2].value",
+      "metrics[3].id",
+      "metrics[3].metric_id",
+      "metrics[3].value",
+      "metrics[4].id",
+      "metrics[4].metric_id",
+      "metrics[4].value",
+      "metrics[5].id",
+      "metrics[5].metric_id",
+      "metrics[5].value",
+      "metrics[6].id",
+      "metrics[6].metric_id",
+      "metrics[6].value",
+      "tests",
+    ]);
+  });
+
   it("says when the source itself is picked from", () => {
     const r = lookupMetric(condition("drift[0] < 1").metric, [drift]);
     expect(r.ok ? "" : r.reason).toContain(
