@@ -44502,7 +44502,7 @@ function parseMetricsFile(text3, opts) {
 }
 
 // src/node/dvc.ts
-import { dirname as dirname3, join as join3, posix, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, isAbsolute, join as join3, posix, resolve as resolve2 } from "node:path";
 
 // src/core/metrics/dvc-yaml.ts
 var import_yaml6 = __toESM(require_dist2(), 1);
@@ -44604,6 +44604,9 @@ async function loadDvcYaml(spec, full, read) {
   const values = {};
   for (const entry of entries) {
     const shown = posix.normalize(join3(dirname3(spec.path), entry.path).replace(/\\/g, "/"));
+    if (isAbsolute(entry.path) || /^[A-Za-z]:/.test(entry.path) || !isAbsolute(spec.path) && shown.startsWith("../")) {
+      return { ok: false, error: entryError(spec, entry, `${entry.path}: is outside the repository`) };
+    }
     if (/\.toml$/i.test(entry.path)) {
       return {
         ok: false,

@@ -15062,7 +15062,7 @@ function parseMetricsFile(text2, opts) {
 }
 
 // src/node/dvc.ts
-import { dirname, join as join2, posix, resolve as resolve2 } from "node:path";
+import { dirname, isAbsolute, join as join2, posix, resolve as resolve2 } from "node:path";
 
 // src/core/metrics/dvc-yaml.ts
 var import_yaml6 = __toESM(require_dist(), 1);
@@ -15164,6 +15164,9 @@ async function loadDvcYaml(spec, full, read) {
   const values = {};
   for (const entry of entries) {
     const shown = posix.normalize(join2(dirname(spec.path), entry.path).replace(/\\/g, "/"));
+    if (isAbsolute(entry.path) || /^[A-Za-z]:/.test(entry.path) || !isAbsolute(spec.path) && shown.startsWith("../")) {
+      return { ok: false, error: entryError(spec, entry, `${entry.path}: is outside the repository`) };
+    }
     if (/\.toml$/i.test(entry.path)) {
       return {
         ok: false,

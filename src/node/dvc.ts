@@ -5,7 +5,7 @@
  * under its path as dvc.yaml writes it (relative to dvc.yaml's folder), as `dvc metrics show`
  * names them, e.g. `` dvc.`eval/metrics.json`.accuracy ``.
  */
-import { dirname, join, posix, resolve } from "node:path";
+import { dirname, isAbsolute, join, posix, resolve } from "node:path";
 import type { MetricSourceSpec } from "../core/config/types.js";
 import { parseDvcYaml, type DvcMetricsEntry } from "../core/metrics/dvc-yaml.js";
 import { parseMetricsFile, type ParseMetricsResult } from "../core/metrics/parse.js";
@@ -49,6 +49,15 @@ export async function loadDvcYaml(
   for (const entry of entries) {
     // Shown and guarded as a path from where the config's paths start, like spec.path itself.
     const shown = posix.normalize(join(dirname(spec.path), entry.path).replace(/\\/g, "/"));
+    // A dvc.yaml comes from the repository, perhaps from the PR: it names files in it, never the
+    // runner's other files (whose keys a not-found message would list in the report).
+    if (
+      isAbsolute(entry.path) ||
+      /^[A-Za-z]:/.test(entry.path) ||
+      (!isAbsolute(spec.path) && shown.startsWith("../"))
+    ) {
+      return { ok: false, error: entryError(spec, entry, `${entry.path}: is outside the repository`) };
+    }
     if (/\.toml$/i.test(entry.path)) {
       return {
         ok: false,

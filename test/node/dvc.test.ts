@@ -87,6 +87,20 @@ describe("a dvc.yaml as the metric source", () => {
       expect(lookupMetric(bare.condition.metric, sources)).toMatchObject({ ok: false });
     });
 
+    it("refuses entries outside the repository", async () => {
+      mkdirSync(join(dir, "outside"));
+      writeFileSync(join(dir, "outside", "dvc.yaml"), "metrics:\n- /etc/hostname\n");
+      const absolute = await loadMetricSources([{ name: "dvc", path: "outside/dvc.yaml" }], { cwd: dir });
+      expect(absolute.errors.dvc).toBe(
+        "outside/dvc.yaml:2:3: metrics: /etc/hostname: is outside the repository",
+      );
+      writeFileSync(join(dir, "outside", "dvc.yaml"), "metrics:\n- ../../outside.json\n");
+      const climbing = await loadMetricSources([{ name: "dvc", path: "outside/dvc.yaml" }], { cwd: dir });
+      expect(climbing.errors.dvc).toBe(
+        "outside/dvc.yaml:2:3: metrics: ../../outside.json: is outside the repository",
+      );
+    });
+
     it("refuses a TOML entry rather than misreading it", async () => {
       const { errors } = await loadMetricSources([{ name: "dvc", path: "toml/dvc.yaml" }], { cwd: dir });
       expect(errors.dvc).toBe(
