@@ -2254,9 +2254,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve4(data);
+              return err2 ? reject(err2) : resolve5(data);
             });
           });
         }
@@ -2294,12 +2294,12 @@ var require_dispatcher_base = __commonJS({
           err2 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4566,8 +4566,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6818,12 +6818,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7493,12 +7493,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7977,16 +7977,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7997,7 +7997,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback);
@@ -8048,7 +8048,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8060,7 +8060,7 @@ var require_client = __commonJS({
             if (err2) {
               reject(err2);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8396,8 +8396,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9666,7 +9666,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9679,7 +9679,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9698,7 +9698,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9715,7 +9715,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9785,18 +9785,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -10053,9 +10053,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -10278,9 +10278,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -10565,9 +10565,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -10659,9 +10659,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve4(data);
+            return err2 ? reject(err2) : resolve5(data);
           });
         });
       }
@@ -14524,7 +14524,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14600,7 +14600,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14643,7 +14643,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18384,8 +18384,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -19286,11 +19286,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter13 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -19306,7 +19306,7 @@ var require_lib = __commonJS({
           }
         }
         function step2(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19393,26 +19393,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter13(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter13(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter13(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve5(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter13(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter13(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter13(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
@@ -19620,14 +19620,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter13(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err2, res) {
               if (err2) {
                 reject(err2);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19871,12 +19871,12 @@ var require_lib = __commonJS({
         return __awaiter13(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter13(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter13(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter13(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19884,7 +19884,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve4(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19923,7 +19923,7 @@ var require_lib = __commonJS({
               err2.result = response.result;
               reject(err2);
             } else {
-              resolve4(response);
+              resolve5(response);
             }
           }));
         });
@@ -20526,8 +20526,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
           });
         }
         computePenalty() {
@@ -20738,15 +20738,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve4, returned, task;
+          var args, cb, error2, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve4(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -20761,13 +20761,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve4;
-          resolve4 = reject = null;
+          var promise, reject, resolve5;
+          resolve5 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
+            resolve5 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve4, reject });
+          this._queue.push({ task, args, resolve: resolve5, reject });
           this._tryToRun();
           return promise;
         }
@@ -21168,14 +21168,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve4, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished()) {
-                  return resolve4();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve4();
+                      return resolve5();
                     }
                   });
                 }
@@ -21268,9 +21268,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve4, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve4)(args3);
+                  return (args3[0] != null ? reject : resolve5)(args3);
                 });
               });
             };
@@ -22518,9 +22518,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -23037,7 +23037,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = opts.windows;
+      const posix2 = opts.windows;
       const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -23047,8 +23047,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input2, regex2, options, { glob, posix });
-        const result = { glob, state, regex: regex2, posix, input: input2, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input2, regex2, options, { glob, posix: posix2 });
+        const result = { glob, state, regex: regex2, posix: posix2, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -23073,7 +23073,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex2, options, { glob, posix } = {}) => {
+    picomatch3.test = (input2, regex2, options, { glob, posix: posix2 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -23081,7 +23081,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input2 === glob;
       let output = match && format ? format(input2) : input2;
       if (match === false) {
@@ -23090,16 +23090,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex2, options, posix);
+          match = picomatch3.matchBase(input2, regex2, options, posix2);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input2, glob, options, posix = options && options.windows) => {
+    picomatch3.matchBase = (input2, glob, options, posix2 = options && options.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex2.test(utils.basename(input2, { windows: posix }));
+      return regex2.test(utils.basename(input2, { windows: posix2 }));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
@@ -23181,10 +23181,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -23205,7 +23205,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -23217,11 +23217,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq2;
+    exports.isScalar = isScalar4;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -27329,9 +27329,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -27367,7 +27367,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -27407,7 +27407,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
+        if (!isMap3 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -27430,7 +27430,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -27462,7 +27462,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -27478,7 +27478,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -28765,7 +28765,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -28849,7 +28849,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -29448,7 +29448,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -29471,7 +29471,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -30379,7 +30379,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -30405,7 +30405,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver2 && typeof reviver2 === "object") {
         options = reviver2;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -30441,7 +30441,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
@@ -30507,7 +30507,7 @@ var require_aspromise = __commonJS({
       var params = new Array(arguments.length - 1), offset = 0, index = 2, pending = true;
       while (index < arguments.length)
         params[offset++] = arguments[index++];
-      return new Promise(function executor(resolve4, reject) {
+      return new Promise(function executor(resolve5, reject) {
         params[offset] = function callback(err2) {
           if (pending) {
             pending = false;
@@ -30517,7 +30517,7 @@ var require_aspromise = __commonJS({
               var params2 = new Array(arguments.length - 1), offset2 = 0;
               while (offset2 < params2.length)
                 params2[offset2++] = arguments[offset2];
-              resolve4.apply(null, params2);
+              resolve5.apply(null, params2);
             }
           }
         };
@@ -33697,13 +33697,13 @@ var require_path = __commonJS({
         return null;
       }
     }
-    var isAbsolute = (
+    var isAbsolute2 = (
       /**
        * Tests if the specified path is absolute.
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path6.isAbsolute = function isAbsolute2(path7) {
+      path6.isAbsolute = function isAbsolute3(path7) {
         return /^(?:\/|\w+:|\\\\\w+)/.test(path7);
       }
     );
@@ -33724,7 +33724,7 @@ var require_path = __commonJS({
           path7 = path7.substring(2);
         }
         path7 = path7.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path7.split("/"), absolute = isAbsolute(path7), prefix = "";
+        var parts = path7.split("/"), absolute = isAbsolute2(path7), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i2 = 0; i2 < parts.length; ) {
@@ -33743,13 +33743,13 @@ var require_path = __commonJS({
         return uncPrefix + prefix + parts.join("/");
       }
     );
-    path6.resolve = function resolve4(originPath, includePath, alreadyNormalized) {
+    path6.resolve = function resolve5(originPath, includePath, alreadyNormalized) {
       var resolvedUrl = resolveUrl(originPath, includePath);
       if (resolvedUrl)
         return resolvedUrl;
       if (!alreadyNormalized)
         includePath = normalize(includePath);
-      if (isAbsolute(includePath))
+      if (isAbsolute2(includePath))
         return includePath;
       if (!alreadyNormalized)
         originPath = normalize(originPath);
@@ -34109,7 +34109,7 @@ var require_mapfield = __commonJS({
         keepComments ? this.comment : void 0
       ]);
     };
-    MapField.prototype.resolve = function resolve4() {
+    MapField.prototype.resolve = function resolve5() {
       if (this.resolved)
         return this;
       if (types.mapKey[this.keyType] === void 0)
@@ -34195,7 +34195,7 @@ var require_method = __commonJS({
         this.parsedOptions
       ]);
     };
-    Method.prototype.resolve = function resolve4() {
+    Method.prototype.resolve = function resolve5() {
       if (this.resolved)
         return this;
       if (this.parent) {
@@ -36002,7 +36002,7 @@ var require_field = __commonJS({
         keepComments ? this.comment : void 0
       ]);
     };
-    Field.prototype.resolve = function resolve4() {
+    Field.prototype.resolve = function resolve5() {
       if (this.resolved)
         return this;
       if ((this.typeDefault = types.defaults[this.type]) === void 0) {
@@ -36292,7 +36292,7 @@ var require_object = __commonJS({
       this.parent = null;
       this.resolved = false;
     };
-    ReflectionObject.prototype.resolve = function resolve4() {
+    ReflectionObject.prototype.resolve = function resolve5() {
       if (this.resolved)
         return this;
       if (this.root instanceof Root)
@@ -36786,11 +36786,11 @@ function __metadata(metadataKey, metadataValue) {
 }
 function __awaiter12(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -36806,7 +36806,7 @@ function __awaiter12(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36997,14 +36997,14 @@ function __asyncValues(o) {
   }, i2);
   function verb(n) {
     i2[n] = o[n] && function(v) {
-      return new Promise(function(resolve4, reject) {
-        v = o[n](v), settle(resolve4, reject, v.done, v.value);
+      return new Promise(function(resolve5, reject) {
+        v = o[n](v), settle(resolve5, reject, v.done, v.value);
       });
     };
   }
-  function settle(resolve4, reject, d, v) {
+  function settle(resolve5, reject, d, v) {
     Promise.resolve(v).then(function(v2) {
-      resolve4({ value: v2, done: d });
+      resolve5({ value: v2, done: d });
     }, reject);
   }
 }
@@ -38051,47 +38051,133 @@ function clip(text3, max2, marker = "\u2026") {
   return text3.slice(0, end) + marker;
 }
 
-// src/core/metrics/lookup.ts
-var MAX_LISTED_KEYS = 30;
+// src/core/conditions/ref-text.ts
+function quoteSegment(segment) {
+  return /^[A-Za-z0-9_/]+$/.test(segment) ? segment : `\`${segment}\``;
+}
+function quoteValue(value) {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+function formatSelector(selector) {
+  return selector.kind === "index" ? `[${selector.index}]` : `[${quoteSegment(selector.key)}=${quoteValue(selector.value)}]`;
+}
+function formatSegments(segments) {
+  let text3 = "";
+  for (const segment of segments) {
+    if (typeof segment === "string") text3 += `${text3 === "" ? "" : "."}${quoteSegment(segment)}`;
+    else text3 += formatSelector(segment);
+  }
+  return text3;
+}
+
+// src/core/metrics/select.ts
+var MAX_LISTED_ITEMS = 10;
 function isTree(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+function describeKind(value) {
+  if (isTree(value)) return "a group of metrics";
+  if (value === null) return "null";
+  return `the ${typeof value} ${JSON.stringify(value)}`;
+}
+function keyOf(item, key) {
+  return isTree(item) && Object.prototype.hasOwnProperty.call(item, key) ? item[key] : void 0;
+}
+function listing(items, key) {
+  const named = items.map((item) => keyOf(item, key)).filter((v) => typeof v === "string");
+  const shown = named.slice(0, MAX_LISTED_ITEMS).map((v) => `${key}=${quoteValue(v)}`);
+  const more = named.length > shown.length ? `, and ${named.length - shown.length} more` : "";
+  const unnamed = items.length - named.length;
+  const without = unnamed > 0 ? `; ${unnamed} of the ${items.length} items have no string '${key}'` : "";
+  return named.length === 0 ? `no item has a string '${key}' (${items.length} items)` : `${shown.join(", ")}${more}${without}`;
+}
+function pick(node, selector, where) {
+  const written = formatSelector(selector);
+  if (!Array.isArray(node)) {
+    return {
+      ok: false,
+      reason: `${where} is ${describeKind(node)}, not a list, so ${written} cannot pick from it`
+    };
+  }
+  if (selector.kind === "index") {
+    if (selector.index < node.length) return { ok: true, value: node[selector.index] };
+    return {
+      ok: false,
+      reason: `${where} has ${node.length} items; ${written} is past its end (indexes count from 0)`
+    };
+  }
+  const matches = node.flatMap((item, i2) => keyOf(item, selector.key) === selector.value ? [i2] : []);
+  if (matches.length === 1) return { ok: true, value: node[matches[0]] };
+  const wanted = `${selector.key}=${quoteValue(selector.value)}`;
+  if (matches.length === 0) {
+    return {
+      ok: false,
+      reason: `${where} has no item with ${wanted} (the list has: ${listing(node, selector.key)})`
+    };
+  }
+  return {
+    ok: false,
+    inputError: true,
+    reason: `${where} has ${matches.length} items with ${wanted} (at indexes ${matches.join(", ")}); pick one by index, e.g. [${matches[0]}]`
+  };
+}
+
+// src/core/metrics/lookup.ts
+var MAX_LISTED_KEYS = 30;
+function isTree2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 function child(value, key) {
-  if (isTree(value)) return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : void 0;
+  if (isTree2(value)) return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : void 0;
   if (Array.isArray(value) && /^\d+$/.test(key)) return value[Number(key)];
   return void 0;
 }
-function resolvePath(node, segments) {
+function noteMiss(walk, miss) {
+  if (!walk.miss || miss.inputError && !walk.miss.inputError) walk.miss = miss;
+}
+function resolvePath(node, segments, walk, done = []) {
   if (segments.length === 0) return { value: node, path: [] };
-  for (let take = 1; take <= segments.length; take++) {
-    const parts = segments.slice(0, take);
+  const [head, ...tail] = segments;
+  if (typeof head !== "string") {
+    const where = `${done.length > 0 ? `\`${formatKeyPath(done)}\` in ` : ""}${describeSource(walk.source)}`;
+    const picked = pick(node, head, where);
+    if (!picked.ok) {
+      noteMiss(walk, picked);
+      return void 0;
+    }
+    const rest = resolvePath(picked.value, tail, walk, [...done, head]);
+    return rest && { value: rest.value, path: [head, ...rest.path] };
+  }
+  const keyRun = segments.findIndex((segment) => typeof segment !== "string");
+  const names = keyRun < 0 ? segments : segments.slice(0, keyRun);
+  for (let take = 1; take <= names.length; take++) {
+    const parts = names.slice(0, take);
     const keys = take === 1 ? parts : [parts.join("."), parts.join("/")];
     for (const key of keys) {
       const next = child(node, key);
       if (next === void 0) continue;
-      const rest = resolvePath(next, segments.slice(take));
+      const rest = resolvePath(next, segments.slice(take), walk, [...done, key]);
       if (rest) return { value: rest.value, path: [key, ...rest.path] };
     }
   }
   return void 0;
 }
-function resolveInSource(source, segments) {
-  const exact = resolvePath(source.values, segments);
-  if (exact || source.format !== "huggingface" || segments.length === 0) return exact;
+function resolveInSource(source, segments, walk) {
+  const exact = resolvePath(source.values, segments, walk);
   const [first, ...rest] = segments;
-  return first.startsWith("eval_") ? void 0 : resolvePath(source.values, [`eval_${first}`, ...rest]);
-}
-function quoteSegment(segment) {
-  return /^[A-Za-z0-9_/]+$/.test(segment) ? segment : `\`${segment}\``;
+  if (exact || source.format !== "huggingface" || typeof first !== "string") return exact;
+  return first.startsWith("eval_") ? void 0 : resolvePath(source.values, [`eval_${first}`, ...rest], walk);
 }
 function formatKeyPath(path6) {
-  return path6.map(quoteSegment).join(".");
+  return formatSegments(path6);
 }
 function listMetricKeys(source) {
   const keys = [];
   const walk = (node, path6) => {
-    if (isTree(node) && Object.keys(node).length > 0) {
+    if (isTree2(node) && Object.keys(node).length > 0) {
       for (const [key, value] of Object.entries(node)) walk(value, [...path6, key]);
+    } else if (Array.isArray(node) && node.length > 0 && path6.length > 0) {
+      node.forEach((item, index) => walk(item, [...path6, { kind: "index", index, column: 0 }]));
     } else if (path6.length > 0) {
       keys.push(formatKeyPath(path6));
     }
@@ -38102,7 +38188,7 @@ function listMetricKeys(source) {
 function listMetricNumbers(source) {
   const numbers = [];
   const walk = (node, path6) => {
-    if (isTree(node)) for (const [key, value] of Object.entries(node)) walk(value, [...path6, key]);
+    if (isTree2(node)) for (const [key, value] of Object.entries(node)) walk(value, [...path6, key]);
     else if (typeof node === "number" && path6.length > 0)
       numbers.push({ key: formatKeyPath(path6), value: node });
   };
@@ -38135,11 +38221,11 @@ function notFound(ref, searched) {
   const shown = keys.slice(0, MAX_LISTED_KEYS);
   const more = keys.length > shown.length ? ` and ${keys.length - shown.length} more` : "";
   const where = searched.map(describeSource).join(", ");
-  const listing = keys.length === 0 ? "no metrics in them" : `available: ${shown.join(", ")}${more}`;
+  const listing2 = keys.length === 0 ? "no metrics in them" : `available: ${shown.join(", ")}${more}`;
   const single = searched.length === 1 ? searched[0] : void 0;
   return {
     ok: false,
-    reason: `\`${ref.text}\` not found in ${where}; ${listing}`,
+    reason: `\`${ref.text}\` not found in ${where}; ${listing2}`,
     ...single ? { source: single.name, file: single.file } : {},
     availableKeys: shown
   };
@@ -38158,13 +38244,34 @@ function accept(ref, source, found) {
     availableKeys: listMetricKeys(source).slice(0, MAX_LISTED_KEYS)
   };
 }
+function missed(ref, walks) {
+  const misses = walks.flatMap((walk) => walk.miss ? [walk.miss] : []);
+  const inputError = misses.find((miss) => miss.inputError);
+  const single = walks.length === 1 ? walks[0].source : void 0;
+  if (inputError) {
+    return { ok: false, reason: `\`${ref.text}\`: ${inputError.reason}`, availableKeys: [], ambiguous: true };
+  }
+  if (misses.length === 0) return void 0;
+  return {
+    ok: false,
+    reason: `\`${ref.text}\` not found: ${misses.map((miss) => miss.reason).join("; ")}`,
+    ...single ? { source: single.name, file: single.file } : {},
+    availableKeys: []
+  };
+}
 function lookupEverywhere(ref, sources3) {
-  const hits = sources3.flatMap((source) => {
-    const found = resolveInSource(source, ref.segments);
-    return found ? [{ source, found }] : [];
+  const walks = sources3.map((source) => ({ source }));
+  const hits = walks.flatMap((walk) => {
+    const found = resolveInSource(walk.source, ref.segments, walk);
+    return found ? [{ source: walk.source, found }] : [];
   });
+  const several = missed(
+    ref,
+    walks.filter((walk) => walk.miss?.inputError)
+  );
+  if (several) return several;
   const [first, second] = hits;
-  if (!first) return void 0;
+  if (!first) return missed(ref, walks);
   if (!second) return accept(ref, first.source, first.found);
   const list = hits.map((h) => describeSource(h.source));
   const where = list.length === 2 ? `${list[0]} and ${list[1]}` : list.join(", ");
@@ -38186,8 +38293,9 @@ function lookupMetric(ref, sources3) {
   const [head, ...rest] = ref.segments;
   const named = rest.length > 0 ? sources3.find((s) => s.name === head) : void 0;
   if (named) {
-    const found = resolveInSource(named, rest);
-    return found ? accept(ref, named, found) : notFound(ref, [named]);
+    const walk = { source: named };
+    const found = resolveInSource(named, rest, walk);
+    return found ? accept(ref, named, found) : missed(ref, [walk]) ?? notFound(ref, [named]);
   }
   return lookupEverywhere(ref, sources3) ?? notFound(ref, sources3);
 }
@@ -38388,41 +38496,95 @@ var Scanner = class {
     return this.atEnd() ? "end of condition" : `'${this.peek()}'`;
   }
 };
-function quoteSegment2(segment) {
-  return /^[A-Za-z0-9_/]+$/.test(segment) ? segment : `\`${segment}\``;
+function scanName(s, noun, hasSegments) {
+  if (s.peek() === "`") {
+    const open2 = s.column;
+    const close = s.text.indexOf("`", s.pos + 1);
+    if (close < 0) s.fail(`unterminated back-quoted ${noun}`, open2);
+    const name = s.text.slice(s.pos + 1, close);
+    if (name.length === 0) s.fail(`empty back-quoted ${noun}`, open2);
+    s.pos = close + 1;
+    return name;
+  }
+  const start = s.pos;
+  while (BARE_SEGMENT.test(s.peek()) && !s.atEnd()) s.pos++;
+  if (s.pos === start) {
+    const expected = hasSegments ? `a ${noun} after '.'` : `a ${noun}`;
+    s.fail(
+      /[-\s.]/.test(s.peek()) && hasSegments ? `expected ${expected}; back-quote names with spaces, dots or dashes, e.g. \`f1-score\`` : `expected ${expected}, found ${s.describeHere()}`
+    );
+  }
+  return s.text.slice(start, s.pos);
 }
-function metricText(segments) {
-  return segments.map(quoteSegment2).join(".");
+function scanQuoted(s) {
+  const open2 = s.column;
+  s.pos++;
+  let value = "";
+  for (; ; ) {
+    if (s.atEnd()) s.fail('unterminated "string" in [ ]; close it with an unescaped "', open2);
+    const c = s.peek();
+    if (c === '"') {
+      s.pos++;
+      return value;
+    }
+    if (c === "\\") {
+      const next = s.text[s.pos + 1] ?? "";
+      if (next !== '"' && next !== "\\") {
+        s.fail(`unknown escape '\\${next}' in a quoted value; only \\" and \\\\ are escapes`);
+      }
+      value += next;
+      s.pos += 2;
+      continue;
+    }
+    value += c;
+    s.pos++;
+  }
+}
+function scanSelector(s) {
+  const column = s.column;
+  s.pos++;
+  const close = () => {
+    if (s.peek() !== "]")
+      s.fail(`expected ']' to close the '[' at column ${column}, found ${s.describeHere()}`);
+    s.pos++;
+  };
+  const digits = /^\d+/.exec(s.text.slice(s.pos));
+  if (digits) {
+    const index = Number(digits[0]);
+    if (!Number.isSafeInteger(index)) s.fail(`index ${digits[0]} is too large`);
+    s.pos += digits[0].length;
+    close();
+    return { kind: "index", index, column };
+  }
+  if (s.peek() === "-")
+    s.fail("indexes count from 0 at the start of the list; negative indexes are not supported");
+  if (s.peek() === "]" || s.atEnd()) {
+    s.fail('expected an index or key="value" inside [ ], e.g. [0] or [metric_id="Accuracy()"]');
+  }
+  const key = scanName(s, "key name inside [ ]", false);
+  if (s.peek() !== "=") s.fail(`expected '=' after '${key}' inside [ ], found ${s.describeHere()}`);
+  s.pos++;
+  if (s.peek() === "=") s.fail(`write one '=' inside [ ]: [${quoteSegment(key)}="\u2026"]`);
+  if (s.peek() !== '"') {
+    const hint = s.peek() === "'" ? "; use double quotes" : "";
+    s.fail(`expected a double-quoted value after '${key}=', found ${s.describeHere()}${hint}`);
+  }
+  const value = scanQuoted(s);
+  close();
+  return { kind: "match", key, value, column };
 }
 function scanMetric(s) {
   const segments = [];
   for (; ; ) {
-    if (s.peek() === "`") {
-      const open2 = s.column;
-      const close = s.text.indexOf("`", s.pos + 1);
-      if (close < 0) s.fail("unterminated back-quoted metric name", open2);
-      const segment = s.text.slice(s.pos + 1, close);
-      if (segment.length === 0) s.fail("empty back-quoted metric name", open2);
-      segments.push(segment);
-      s.pos = close + 1;
-    } else {
-      const start = s.pos;
-      while (BARE_SEGMENT.test(s.peek()) && !s.atEnd()) s.pos++;
-      if (s.pos === start) {
-        const what = segments.length === 0 ? "a metric name" : "a metric name after '.'";
-        s.fail(
-          /[-\s.]/.test(s.peek()) && segments.length > 0 ? `expected ${what}; back-quote names with spaces, dots or dashes, e.g. \`f1-score\`` : `expected ${what}, found ${s.describeHere()}`
-        );
-      }
-      segments.push(s.text.slice(start, s.pos));
-    }
+    segments.push(scanName(s, "metric name", segments.length > 0));
+    while (s.peek() === "[") segments.push(scanSelector(s));
     if (s.peek() !== ".") break;
     s.pos++;
   }
   if (s.peek() === "-" || s.peek() === "`") {
     s.fail(`unexpected '${s.peek()}' in metric name; back-quote names with dashes, e.g. \`f1-score\``);
   }
-  return { segments, text: metricText(segments) };
+  return { segments, text: formatSegments(segments) };
 }
 function scanOp(s) {
   const start = s.pos;
@@ -40325,11 +40487,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -40345,7 +40507,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44906,11 +45068,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -44926,7 +45088,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44999,26 +45161,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter2(this, void 0, void 0, function* () {
-      return new Promise((resolve4) => __awaiter2(this, void 0, void 0, function* () {
+      return new Promise((resolve5) => __awaiter2(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve4(output.toString());
+          resolve5(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter2(this, void 0, void 0, function* () {
-      return new Promise((resolve4) => __awaiter2(this, void 0, void 0, function* () {
+      return new Promise((resolve5) => __awaiter2(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve4(Buffer.concat(chunks));
+          resolve5(Buffer.concat(chunks));
         });
       }));
     });
@@ -45221,14 +45383,14 @@ var HttpClient2 = class {
    */
   requestRaw(info2, data) {
     return __awaiter2(this, void 0, void 0, function* () {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         function callbackForResult(err2, res) {
           if (err2) {
             reject(err2);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve4(res);
+            resolve5(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -45472,12 +45634,12 @@ var HttpClient2 = class {
     return __awaiter2(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+      return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter2(this, void 0, void 0, function* () {
-      return new Promise((resolve4, reject) => __awaiter2(this, void 0, void 0, function* () {
+      return new Promise((resolve5, reject) => __awaiter2(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -45485,7 +45647,7 @@ var HttpClient2 = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve4(response);
+          resolve5(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -45524,7 +45686,7 @@ var HttpClient2 = class {
           err2.result = response.result;
           reject(err2);
         } else {
-          resolve4(response);
+          resolve5(response);
         }
       }));
     });
@@ -45535,11 +45697,11 @@ var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -45555,7 +45717,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45586,11 +45748,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -45606,7 +45768,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45675,11 +45837,11 @@ import { EOL as EOL4 } from "os";
 import { constants, promises } from "fs";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -45695,7 +45857,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -45997,11 +46159,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -46017,7 +46179,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46121,11 +46283,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -46141,7 +46303,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46215,11 +46377,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -46235,7 +46397,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46454,7 +46616,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve4, reject) => __awaiter8(this, void 0, void 0, function* () {
+      return new Promise((resolve5, reject) => __awaiter8(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -46537,7 +46699,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve4(exitCode);
+            resolve5(exitCode);
           }
         });
         if (this.options.input) {
@@ -46660,11 +46822,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -46680,7 +46842,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46733,11 +46895,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -46753,7 +46915,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46812,11 +46974,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -46832,7 +46994,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46985,7 +47147,7 @@ var ActionsRunner = class {
 
 // src/action/evaluate.ts
 import { writeFileSync, mkdirSync } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/core/policy/guarded-paths.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -47281,7 +47443,7 @@ function evidenceFiles(candidate) {
   const evidence = candidate.evidence;
   if (evidence.kind !== "present") return [];
   const { metrics, baseline } = evidence.measurements;
-  return [...metrics, ...baseline].map((source) => source.file);
+  return [...metrics, ...baseline].flatMap((source) => [source.file, ...source.files ?? []]);
 }
 var GUARDED_WHAT = {
   config: "the model-approval config",
@@ -52199,6 +52361,31 @@ function refuseLfsPointer(start) {
     );
 }
 
+// src/core/metrics/formats/dvc-exp.ts
+function isTree3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isFileMap(value) {
+  return isTree3(value) && Object.values(value).every((f) => isTree3(f) && ("data" in f || "error" in f));
+}
+function workspaceRow(values) {
+  if (Array.isArray(values)) {
+    const rows = values.filter((row3) => isTree3(row3) && "rev" in row3 && "data" in row3);
+    if (rows.length === 0 || rows.length !== values.length) return void 0;
+    const row2 = rows.find((r) => r.rev === "workspace")?.data;
+    return isTree3(row2) ? row2 : void 0;
+  }
+  if (!isTree3(values) || !isTree3(values.workspace)) return void 0;
+  const baseline = values.workspace.baseline;
+  return isTree3(baseline) && isTree3(baseline.data) ? baseline.data : void 0;
+}
+function expShowMetrics(values) {
+  const row2 = workspaceRow(values);
+  if (!row2 || !("metrics" in row2) || !("params" in row2 || "deps" in row2)) return void 0;
+  if (row2.metrics === null) return {};
+  return isFileMap(row2.metrics) ? row2.metrics : void 0;
+}
+
 // src/core/metrics/formats/shapes.ts
 var HF_FILES = /* @__PURE__ */ new Set([
   "all_results.json",
@@ -52208,7 +52395,7 @@ var HF_FILES = /* @__PURE__ */ new Set([
 ]);
 var SKLEARN_AVERAGES = ["macro avg", "weighted avg", "micro avg", "samples avg"];
 var SKLEARN_FIELDS = ["precision", "recall", "f1-score", "support"];
-function isTree2(value) {
+function isTree4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function isTrainerState(values) {
@@ -52218,17 +52405,17 @@ function baseName(file) {
   return file.split(/[\\/]/).pop() ?? file;
 }
 function isSklearnReport(values) {
-  const averages = SKLEARN_AVERAGES.filter((k) => isTree2(values[k]));
+  const averages = SKLEARN_AVERAGES.filter((k) => isTree4(values[k]));
   if (averages.length === 0) return false;
   return Object.entries(values).every(
-    ([key, value]) => key === "accuracy" && typeof value === "number" || isTree2(value) && SKLEARN_FIELDS.every((field2) => field2 in value)
+    ([key, value]) => key === "accuracy" && typeof value === "number" || isTree4(value) && SKLEARN_FIELDS.every((field2) => field2 in value)
   );
 }
 function dvcShowRevisions(values) {
   const revs = Object.values(values);
   if (revs.length === 0) return void 0;
   const isShow = revs.every(
-    (rev2) => isTree2(rev2) && isTree2(rev2.data) && Object.values(rev2.data).every((f) => isTree2(f) && ("data" in f || "error" in f))
+    (rev2) => isTree4(rev2) && isTree4(rev2.data) && Object.values(rev2.data).every((f) => isTree4(f) && ("data" in f || "error" in f))
   );
   return isShow ? values : void 0;
 }
@@ -52236,16 +52423,36 @@ function detectShape(fileName, values) {
   const name = baseName(fileName).toLowerCase();
   if (name === "wandb-summary.json") return "wandb";
   if (HF_FILES.has(name) || name === "trainer_state.json") return "huggingface";
-  if (!isTree2(values)) return void 0;
+  if (expShowMetrics(values)) return "dvc";
+  if (!isTree4(values)) return void 0;
   if (isTrainerState(values)) return "huggingface";
   if (dvcShowRevisions(values)) return "dvc";
   if (isSklearnReport(values)) return "sklearn";
-  if (Object.keys(values).some((k) => k.startsWith("eval_")) && Object.values(values).every((v) => !isTree2(v))) {
+  if (Object.keys(values).some((k) => k.startsWith("eval_")) && Object.values(values).every((v) => !isTree4(v))) {
     return "huggingface";
   }
   return void 0;
 }
+function unwrapFiles(files, where) {
+  const out = {};
+  for (const [path6, entry] of Object.entries(files)) {
+    if (!isTree4(entry.data)) {
+      throw new MetricsFormatError(`dvc could not read ${path6} in ${where}: ${JSON.stringify(entry.error)}`);
+    }
+    Object.defineProperty(out, path6, { value: entry.data, enumerable: true, writable: true });
+  }
+  const paths = Object.keys(out);
+  if (paths.length === 0) throw new MetricsFormatError(`dvc shows no metrics files in ${where}`);
+  return paths.length === 1 ? out[paths[0]] : out;
+}
 function unwrapDvc(values) {
+  const exp = expShowMetrics(values);
+  if (exp) return unwrapFiles(exp, "the workspace of dvc exp show");
+  if (!isTree4(values)) {
+    throw new MetricsFormatError(
+      "expected DVC metrics, `dvc metrics show --json` or `dvc exp show --json` output"
+    );
+  }
   const revisions = dvcShowRevisions(values);
   if (!revisions) return values;
   const names = Object.keys(revisions);
@@ -52255,18 +52462,7 @@ function unwrapDvc(values) {
       `dvc metrics show output has several revisions (${names.join(", ")}) and no 'workspace'; show one revision`
     );
   }
-  const files = revisions[revName].data;
-  const out = {};
-  for (const [path6, entry] of Object.entries(files)) {
-    if (!isTree2(entry.data)) {
-      throw new MetricsFormatError(
-        `dvc could not read ${path6} in ${revName}: ${JSON.stringify(entry.error)}`
-      );
-    }
-    Object.defineProperty(out, path6, { value: entry.data, enumerable: true, writable: true });
-  }
-  const paths = Object.keys(out);
-  return paths.length === 1 ? out[paths[0]] : out;
+  return unwrapFiles(revisions[revName].data, revName);
 }
 
 // src/core/metrics/formats/tensorboard-proto.ts
@@ -52469,7 +52665,7 @@ function parseTensorboardEvents(bytes, opts) {
 // src/core/metrics/formats/trainer-state.ts
 function evalEntries(history) {
   return history.filter(
-    (entry) => isTree2(entry) && Object.keys(entry).some((k) => k.startsWith("eval_"))
+    (entry) => isTree4(entry) && Object.keys(entry).some((k) => k.startsWith("eval_"))
   );
 }
 function describeEntry(entry) {
@@ -52606,7 +52802,10 @@ function toSource2(text3, opts) {
   }
   const syntax = syntaxOf(opts.file, text3);
   const parsed = parseSyntax(syntax, text3);
-  if (!isTree2(parsed)) {
+  if (syntax === "json" && (opts.format ?? detectShape(opts.file, parsed)) === "dvc") {
+    return { name: opts.name, file: opts.file, format: "dvc", values: unwrapDvc(parsed) };
+  }
+  if (!isTree4(parsed)) {
     throw new MetricsFormatError(
       `expected a mapping of metric names to values at the top level, found ${describeTop(parsed)}`
     );
@@ -52633,10 +52832,139 @@ function parseMetricsFile(text3, opts) {
   }
 }
 
+// src/node/dvc.ts
+import { dirname as dirname3, isAbsolute, join as join3, posix, resolve as resolve2 } from "node:path";
+
+// src/core/metrics/dvc-yaml.ts
+var import_yaml6 = __toESM(require_dist2(), 1);
+var DvcYamlError = class extends Error {
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+  offset;
+};
+function entryPath(item, where) {
+  const node = (0, import_yaml6.isMap)(item) && item.items.length === 1 ? item.items[0].key : item;
+  const offset = node?.range?.[0];
+  if (!(0, import_yaml6.isScalar)(node) || typeof node.value !== "string" || node.value.trim() === "") {
+    throw new DvcYamlError(`${where}: expected a metrics file path, e.g. '- eval/metrics.json'`, offset);
+  }
+  if (node.value.includes("${")) {
+    throw new DvcYamlError(
+      `${where}: '${node.value}' is templated; name the metrics file itself as the metrics source`,
+      offset
+    );
+  }
+  return { path: node.value.replace(/^(\.\/)+/, ""), ...offset === void 0 ? {} : { offset } };
+}
+function entriesOf(list, where) {
+  if (list === void 0 || list === null) return [];
+  if (!(0, import_yaml6.isSeq)(list)) throw new DvcYamlError(`${where} must be a list of files`, list.range?.[0]);
+  return list.items.map((item) => entryPath(item, where));
+}
+function collect2(text3) {
+  const doc = (0, import_yaml6.parseDocument)(text3, { uniqueKeys: true });
+  const [error2] = doc.errors;
+  if (error2) throw new DvcYamlError(`invalid YAML: ${error2.message.split("\n")[0]}`, error2.pos[0]);
+  if (!(0, import_yaml6.isMap)(doc.contents)) throw new DvcYamlError("expected a mapping with 'stages:' or 'metrics:'");
+  const found = entriesOf(
+    doc.contents.get("metrics", true),
+    "metrics"
+  );
+  const stages = doc.contents.get("stages", true);
+  if (stages !== void 0 && !(0, import_yaml6.isMap)(stages)) throw new DvcYamlError("'stages' must be a mapping");
+  for (const pair of (0, import_yaml6.isMap)(stages) ? stages.items : []) {
+    const name = (0, import_yaml6.isScalar)(pair.key) ? String(pair.key.value) : "?";
+    const stage = pair.value;
+    if (!(0, import_yaml6.isMap)(stage)) continue;
+    const templated = stage.get("do", true);
+    if ((stage.has("foreach") || stage.has("matrix")) && (stage.has("metrics") || (0, import_yaml6.isMap)(templated) && templated.has("metrics"))) {
+      throw new DvcYamlError(
+        `stage '${name}' is a foreach/matrix stage with metrics; name its metrics files themselves as metric sources`,
+        pair.key.range?.[0]
+      );
+    }
+    for (const entry of entriesOf(stage.get("metrics", true), `stage '${name}' metrics`)) {
+      found.push({ ...entry, stage: name });
+    }
+  }
+  return found;
+}
+function parseDvcYaml(text3, file) {
+  const lines = new import_yaml6.LineCounter();
+  lines.addNewLine(0);
+  for (let i2 = text3.indexOf("\n"); i2 >= 0; i2 = text3.indexOf("\n", i2 + 1)) lines.addNewLine(i2 + 1);
+  const at2 = (offset) => {
+    const pos = offset === void 0 ? { line: 1, col: 1 } : lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  try {
+    const entries = collect2(text3).map(({ offset, ...entry }) => ({ ...entry, ...at2(offset) }));
+    if (entries.length === 0) {
+      return { ok: false, error: `${file}: declares no metrics (no 'metrics:' at the top or in any stage)` };
+    }
+    return { ok: true, entries };
+  } catch (e) {
+    if (!(e instanceof DvcYamlError)) throw e;
+    const { line, column } = at2(e.offset);
+    return { ok: false, error: `${file}:${line}:${column}: ${e.message}` };
+  }
+}
+
+// src/node/dvc.ts
+function isDvcYaml(path6) {
+  return /(^|[\\/])dvc\.yaml$/.test(path6);
+}
+function describeEntry2(spec, entry) {
+  const where = `${spec.path}:${entry.line}:${entry.column}`;
+  return entry.stage === void 0 ? `${where}: metrics` : `${where}: stage '${entry.stage}' metrics`;
+}
+function entryError(spec, entry, error2) {
+  const hint = error2.endsWith("no such file or directory") ? " (outputs DVC caches are not in git: run 'dvc pull' or 'dvc repro' before the gate)" : "";
+  return `${describeEntry2(spec, entry)}: ${error2}${hint}`;
+}
+async function loadDvcYaml(spec, full, read) {
+  const own = await read(full, spec.path);
+  if (!own.ok) return own;
+  const parsed = parseDvcYaml(own.text, spec.path);
+  if (!parsed.ok) return parsed;
+  const seen = /* @__PURE__ */ new Set();
+  const entries = parsed.entries.filter((entry) => !seen.has(entry.path) && seen.add(entry.path));
+  const files = [];
+  const values = {};
+  for (const entry of entries) {
+    const shown = posix.normalize(join3(dirname3(spec.path), entry.path).replace(/\\/g, "/"));
+    if (isAbsolute(entry.path) || /^[A-Za-z]:/.test(entry.path) || !isAbsolute(spec.path) && shown.startsWith("../")) {
+      return { ok: false, error: entryError(spec, entry, `${entry.path}: is outside the repository`) };
+    }
+    if (/\.toml$/i.test(entry.path)) {
+      return {
+        ok: false,
+        error: entryError(spec, entry, `${shown}: TOML metrics files are not read; write JSON or YAML`)
+      };
+    }
+    const text3 = await read(resolve2(dirname3(full), entry.path), shown);
+    if (!text3.ok) return { ok: false, error: entryError(spec, entry, text3.error) };
+    const one = parseMetricsFile(text3.text, { name: spec.name, file: shown });
+    if (!one.ok) return { ok: false, error: entryError(spec, entry, one.error) };
+    files.push(shown);
+    Object.defineProperty(values, entry.path, { value: one.source.values, enumerable: true, writable: true });
+  }
+  const only = entries.length === 1 ? values[entries[0].path] : void 0;
+  return {
+    ok: true,
+    source: { name: spec.name, file: spec.path, format: "dvc", values: only ?? values, files }
+  };
+}
+
 // src/node/metrics-files.ts
 import { readFile, readdir as readdir2, stat as stat2 } from "node:fs/promises";
-import { basename as basename3, join as join3, resolve as resolve2 } from "node:path";
+import { basename as basename3, join as join4, resolve as resolve3 } from "node:path";
 var MAX_METRICS_BYTES = 32 * 1024 * 1024;
+function tooLarge(shown, size) {
+  return `${shown}: ${size} bytes is too large for a metrics file (limit ${MAX_METRICS_BYTES}); is the path right?`;
+}
 function describeFsError(path6, error2) {
   const code2 = error2.code;
   if (code2 === "ENOENT") return `${path6}: no such file or directory`;
@@ -52647,15 +52975,25 @@ async function isDirectory2(path6) {
   return (await stat2(path6).catch(() => void 0))?.isDirectory() ?? false;
 }
 async function loadMlflowRun(spec, full) {
-  const metricsDir = join3(full, "metrics");
+  const metricsDir = join4(full, "metrics");
   const entries = await readdir2(metricsDir, { recursive: true, withFileTypes: true });
   const files = [];
   for (const entry of entries.filter((e) => e.isFile())) {
-    const path6 = join3(entry.parentPath, entry.name);
+    const path6 = join4(entry.parentPath, entry.name);
     const key = path6.slice(metricsDir.length + 1).replace(/\\/g, "/");
     files.push({ key, text: await readFile(path6, "utf8") });
   }
   return parseMlflowRun(files, { name: spec.name, file: spec.path });
+}
+async function readMetricsText(full, shown) {
+  try {
+    const info2 = await stat2(full);
+    if (info2.isDirectory()) return { ok: false, error: `${shown}: is a directory, not a metrics file` };
+    if (info2.size > MAX_METRICS_BYTES) return { ok: false, error: tooLarge(shown, info2.size) };
+    return { ok: true, text: await readFile(full, "utf8") };
+  } catch (error2) {
+    return { ok: false, error: describeFsError(shown, error2) };
+  }
 }
 async function loadOne(spec, cwd) {
   if (spec.format !== void 0 && !METRIC_FORMATS.includes(spec.format)) {
@@ -52664,11 +53002,11 @@ async function loadOne(spec, cwd) {
       error: `${spec.path}: unknown metrics format '${spec.format}'; expected one of ${METRIC_FORMATS.join(", ")}`
     };
   }
-  const full = resolve2(cwd, spec.path);
+  const full = resolve3(cwd, spec.path);
   try {
     const info2 = await stat2(full);
     if (info2.isDirectory()) {
-      if (await isDirectory2(join3(full, "metrics"))) return await loadMlflowRun(spec, full);
+      if (await isDirectory2(join4(full, "metrics"))) return await loadMlflowRun(spec, full);
       return {
         ok: false,
         error: `${spec.path}: is a directory, and not an MLflow run directory (it has no metrics/ inside)`
@@ -52680,11 +53018,8 @@ async function loadOne(spec, cwd) {
         error: `${spec.path}: format mlflow reads a run directory (one that contains metrics/), not a file`
       };
     }
-    if (info2.size > MAX_METRICS_BYTES) {
-      return {
-        ok: false,
-        error: `${spec.path}: ${info2.size} bytes is too large for a metrics file (limit ${MAX_METRICS_BYTES}); is the path right?`
-      };
+    if (isDvcYaml(spec.path) && (spec.format === void 0 || spec.format === "dvc")) {
+      return await loadDvcYaml(spec, full, readMetricsText);
     }
     const tensorboard = spec.format === "tensorboard" || spec.format === void 0 && isTensorboardEventFile(full);
     if (spec.step !== void 0 && !tensorboard) {
@@ -52694,6 +53029,7 @@ async function loadOne(spec, cwd) {
       };
     }
     if (tensorboard) {
+      if (info2.size > MAX_METRICS_BYTES) return { ok: false, error: tooLarge(spec.path, info2.size) };
       const bytes = await readFile(full);
       return parseTensorboardEvents(bytes, {
         name: spec.name,
@@ -52701,8 +53037,9 @@ async function loadOne(spec, cwd) {
         ...spec.step !== void 0 ? { step: spec.step } : {}
       });
     }
-    const text3 = await readFile(full, "utf8");
-    return parseMetricsFile(text3, {
+    const text3 = await readMetricsText(full, spec.path);
+    if (!text3.ok) return text3;
+    return parseMetricsFile(text3.text, {
       name: spec.name,
       file: spec.path,
       format: spec.format,
@@ -52770,7 +53107,7 @@ function overrideSources(fromConfig, args) {
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readdir as readdir3, stat as stat3 } from "node:fs/promises";
-import { join as join4, resolve as resolve3 } from "node:path";
+import { join as join5, resolve as resolve4 } from "node:path";
 async function hashFile(path6) {
   const hash = createHash2("sha256");
   for await (const chunk of createReadStream(path6)) hash.update(chunk);
@@ -52783,13 +53120,13 @@ function describeFailure(path6, error2) {
   return `model artifact ${path6} could not be read: ${error2.message}`;
 }
 async function hashOne(path6, cwd) {
-  const full = resolve3(cwd, path6);
+  const full = resolve4(cwd, path6);
   try {
     const info2 = await stat3(full);
     if (info2.isDirectory()) {
       const entries = await readdir3(full, { recursive: true, withFileTypes: true });
       const files = entries.filter((e) => e.isFile()).map(
-        (e) => join4(e.parentPath, e.name).slice(full.length + 1).replace(/\\/g, "/")
+        (e) => join5(e.parentPath, e.name).slice(full.length + 1).replace(/\\/g, "/")
       ).sort();
       if (files.length === 0) return { error: `model artifact directory ${path6} is empty` };
       const out = [];
@@ -52824,7 +53161,7 @@ async function digestArtifacts(paths, opts) {
 // src/action/metric-args.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { readdir as readdir4 } from "node:fs/promises";
-import { join as join5, relative as relative2 } from "node:path";
+import { join as join6, relative as relative2 } from "node:path";
 var GLOB_CHARS = /[*?[\]{}]/;
 function staticPrefix(pattern) {
   const parts = pattern.split("/");
@@ -52840,11 +53177,11 @@ async function matchGlob(pattern, cwd) {
   const isMatch = (0, import_picomatch2.default)(pattern, { dot: false });
   let entries;
   try {
-    entries = await readdir4(join5(cwd, base), { recursive: true, withFileTypes: true });
+    entries = await readdir4(join6(cwd, base), { recursive: true, withFileTypes: true });
   } catch {
     return [];
   }
-  return entries.filter((e) => e.isFile() || e.isDirectory()).map((e) => relative2(cwd, join5(e.parentPath, e.name)).replace(/\\/g, "/")).filter((path6) => isMatch(path6)).sort();
+  return entries.filter((e) => e.isFile() || e.isDirectory()).map((e) => relative2(cwd, join6(e.parentPath, e.name)).replace(/\\/g, "/")).filter((path6) => isMatch(path6)).sort();
 }
 async function expandMetricArgs(lines, cwd, input2) {
   const out = [];
@@ -52892,20 +53229,25 @@ async function loadBaseline(specs, options) {
     }
     const ref = spec.ref === "base" ? options.baseSha : spec.ref;
     const where = spec.ref === "base" ? `the PR's base ${ref.slice(0, 7)}` : `ref ${spec.ref}`;
-    const text3 = await reading(
-      `baseline ${spec.path} at ${where}`,
-      () => options.gateway.getFileText(spec.path, ref)
-    );
-    if (text3 === null) {
-      errors2[spec.name] = `${spec.path} does not exist at ${where}`;
-      continue;
+    const read = async (_full, shown) => {
+      const text3 = await reading(
+        `baseline ${shown} at ${where}`,
+        () => options.gateway.getFileText(shown, ref)
+      );
+      return text3 === null ? { ok: false, error: `${shown} does not exist at ${where}` } : { ok: true, text: text3 };
+    };
+    let parsed;
+    if (isDvcYaml(spec.path) && (spec.format === void 0 || spec.format === "dvc")) {
+      parsed = await loadDvcYaml(spec, spec.path, read);
+    } else {
+      const text3 = await read(spec.path, spec.path);
+      parsed = text3.ok ? parseMetricsFile(text3.text, {
+        name: spec.name,
+        file: spec.path,
+        format: spec.format,
+        checkpoint: spec.checkpoint
+      }) : text3;
     }
-    const parsed = parseMetricsFile(text3, {
-      name: spec.name,
-      file: spec.path,
-      format: spec.format,
-      checkpoint: spec.checkpoint
-    });
     const at2 = spec.ref === "base" ? { ref: options.baseRef ?? "base", commit: ref } : { ref: spec.ref };
     if (parsed.ok) sources3.push({ ...parsed.source, at: at2 });
     else errors2[spec.name] = parsed.error;
@@ -53016,9 +53358,9 @@ function resultOf(collected, configPath) {
   return decisionFor(collected);
 }
 function writeFile2(runnerTemp, name, text3) {
-  const dir = join6(runnerTemp, "model-approval");
+  const dir = join7(runnerTemp, "model-approval");
   mkdirSync(dir, { recursive: true });
-  const path6 = join6(dir, name);
+  const path6 = join7(dir, name);
   writeFileSync(path6, text3);
   return path6;
 }

@@ -62,10 +62,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -86,7 +86,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -98,11 +98,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq2;
+    exports.isScalar = isScalar4;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -4210,9 +4210,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4248,7 +4248,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4288,7 +4288,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
+        if (!isMap3 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4311,7 +4311,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4343,7 +4343,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4359,7 +4359,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5646,7 +5646,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5730,7 +5730,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6329,7 +6329,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6352,7 +6352,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -7260,7 +7260,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7286,7 +7286,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver2 && typeof reviver2 === "object") {
         options = reviver2;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7322,7 +7322,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
@@ -8505,9 +8505,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -9024,7 +9024,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = opts.windows;
+      const posix2 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -9034,8 +9034,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -9060,7 +9060,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -9068,7 +9068,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -9077,16 +9077,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix);
+          match = picomatch2.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix }));
+      return regex.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -9164,7 +9164,7 @@ var require_aspromise = __commonJS({
       var params = new Array(arguments.length - 1), offset = 0, index = 2, pending = true;
       while (index < arguments.length)
         params[offset++] = arguments[index++];
-      return new Promise(function executor(resolve5, reject) {
+      return new Promise(function executor(resolve6, reject) {
         params[offset] = function callback(err) {
           if (pending) {
             pending = false;
@@ -9174,7 +9174,7 @@ var require_aspromise = __commonJS({
               var params2 = new Array(arguments.length - 1), offset2 = 0;
               while (offset2 < params2.length)
                 params2[offset2++] = arguments[offset2];
-              resolve5.apply(null, params2);
+              resolve6.apply(null, params2);
             }
           }
         };
@@ -12354,13 +12354,13 @@ var require_path = __commonJS({
         return null;
       }
     }
-    var isAbsolute = (
+    var isAbsolute2 = (
       /**
        * Tests if the specified path is absolute.
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path.isAbsolute = function isAbsolute2(path2) {
+      path.isAbsolute = function isAbsolute3(path2) {
         return /^(?:\/|\w+:|\\\\\w+)/.test(path2);
       }
     );
@@ -12381,7 +12381,7 @@ var require_path = __commonJS({
           path2 = path2.substring(2);
         }
         path2 = path2.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path2.split("/"), absolute = isAbsolute(path2), prefix = "";
+        var parts = path2.split("/"), absolute = isAbsolute2(path2), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -12400,13 +12400,13 @@ var require_path = __commonJS({
         return uncPrefix + prefix + parts.join("/");
       }
     );
-    path.resolve = function resolve5(originPath, includePath, alreadyNormalized) {
+    path.resolve = function resolve6(originPath, includePath, alreadyNormalized) {
       var resolvedUrl = resolveUrl(originPath, includePath);
       if (resolvedUrl)
         return resolvedUrl;
       if (!alreadyNormalized)
         includePath = normalize(includePath);
-      if (isAbsolute(includePath))
+      if (isAbsolute2(includePath))
         return includePath;
       if (!alreadyNormalized)
         originPath = normalize(originPath);
@@ -12766,7 +12766,7 @@ var require_mapfield = __commonJS({
         keepComments ? this.comment : void 0
       ]);
     };
-    MapField.prototype.resolve = function resolve5() {
+    MapField.prototype.resolve = function resolve6() {
       if (this.resolved)
         return this;
       if (types.mapKey[this.keyType] === void 0)
@@ -12852,7 +12852,7 @@ var require_method = __commonJS({
         this.parsedOptions
       ]);
     };
-    Method.prototype.resolve = function resolve5() {
+    Method.prototype.resolve = function resolve6() {
       if (this.resolved)
         return this;
       if (this.parent) {
@@ -14659,7 +14659,7 @@ var require_field = __commonJS({
         keepComments ? this.comment : void 0
       ]);
     };
-    Field.prototype.resolve = function resolve5() {
+    Field.prototype.resolve = function resolve6() {
       if (this.resolved)
         return this;
       if ((this.typeDefault = types.defaults[this.type]) === void 0) {
@@ -14949,7 +14949,7 @@ var require_object = __commonJS({
       this.parent = null;
       this.resolved = false;
     };
-    ReflectionObject.prototype.resolve = function resolve5() {
+    ReflectionObject.prototype.resolve = function resolve6() {
       if (this.resolved)
         return this;
       if (this.root instanceof Root)
@@ -15443,11 +15443,11 @@ function __metadata(metadataKey, metadataValue) {
 }
 function __awaiter(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -15463,7 +15463,7 @@ function __awaiter(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -15654,14 +15654,14 @@ function __asyncValues(o) {
   }, i);
   function verb(n) {
     i[n] = o[n] && function(v) {
-      return new Promise(function(resolve5, reject) {
-        v = o[n](v), settle(resolve5, reject, v.done, v.value);
+      return new Promise(function(resolve6, reject) {
+        v = o[n](v), settle(resolve6, reject, v.done, v.value);
       });
     };
   }
-  function settle(resolve5, reject, d, v) {
+  function settle(resolve6, reject, d, v) {
     Promise.resolve(v).then(function(v2) {
-      resolve5({ value: v2, done: d });
+      resolve6({ value: v2, done: d });
     }, reject);
   }
 }
@@ -19058,6 +19058,25 @@ function decimalArithmetic(a, op, b) {
   return fromDecimal(op === "+" ? add(x, y) : op === "-" ? subtract(x, y) : multiply(x, y));
 }
 
+// src/core/conditions/ref-text.ts
+function quoteSegment(segment) {
+  return /^[A-Za-z0-9_/]+$/.test(segment) ? segment : `\`${segment}\``;
+}
+function quoteValue(value) {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+function formatSelector(selector) {
+  return selector.kind === "index" ? `[${selector.index}]` : `[${quoteSegment(selector.key)}=${quoteValue(selector.value)}]`;
+}
+function formatSegments(segments) {
+  let text2 = "";
+  for (const segment of segments) {
+    if (typeof segment === "string") text2 += `${text2 === "" ? "" : "."}${quoteSegment(segment)}`;
+    else text2 += formatSelector(segment);
+  }
+  return text2;
+}
+
 // src/core/conditions/parse.ts
 var COMPARE_OPS = [">", ">=", "<", "<=", "==", "!="];
 var OP_LIST = COMPARE_OPS.join(" ");
@@ -19095,41 +19114,95 @@ var Scanner = class {
     return this.atEnd() ? "end of condition" : `'${this.peek()}'`;
   }
 };
-function quoteSegment(segment) {
-  return /^[A-Za-z0-9_/]+$/.test(segment) ? segment : `\`${segment}\``;
+function scanName(s, noun, hasSegments) {
+  if (s.peek() === "`") {
+    const open = s.column;
+    const close = s.text.indexOf("`", s.pos + 1);
+    if (close < 0) s.fail(`unterminated back-quoted ${noun}`, open);
+    const name = s.text.slice(s.pos + 1, close);
+    if (name.length === 0) s.fail(`empty back-quoted ${noun}`, open);
+    s.pos = close + 1;
+    return name;
+  }
+  const start = s.pos;
+  while (BARE_SEGMENT.test(s.peek()) && !s.atEnd()) s.pos++;
+  if (s.pos === start) {
+    const expected = hasSegments ? `a ${noun} after '.'` : `a ${noun}`;
+    s.fail(
+      /[-\s.]/.test(s.peek()) && hasSegments ? `expected ${expected}; back-quote names with spaces, dots or dashes, e.g. \`f1-score\`` : `expected ${expected}, found ${s.describeHere()}`
+    );
+  }
+  return s.text.slice(start, s.pos);
 }
-function metricText(segments) {
-  return segments.map(quoteSegment).join(".");
+function scanQuoted(s) {
+  const open = s.column;
+  s.pos++;
+  let value = "";
+  for (; ; ) {
+    if (s.atEnd()) s.fail('unterminated "string" in [ ]; close it with an unescaped "', open);
+    const c = s.peek();
+    if (c === '"') {
+      s.pos++;
+      return value;
+    }
+    if (c === "\\") {
+      const next = s.text[s.pos + 1] ?? "";
+      if (next !== '"' && next !== "\\") {
+        s.fail(`unknown escape '\\${next}' in a quoted value; only \\" and \\\\ are escapes`);
+      }
+      value += next;
+      s.pos += 2;
+      continue;
+    }
+    value += c;
+    s.pos++;
+  }
+}
+function scanSelector(s) {
+  const column = s.column;
+  s.pos++;
+  const close = () => {
+    if (s.peek() !== "]")
+      s.fail(`expected ']' to close the '[' at column ${column}, found ${s.describeHere()}`);
+    s.pos++;
+  };
+  const digits = /^\d+/.exec(s.text.slice(s.pos));
+  if (digits) {
+    const index = Number(digits[0]);
+    if (!Number.isSafeInteger(index)) s.fail(`index ${digits[0]} is too large`);
+    s.pos += digits[0].length;
+    close();
+    return { kind: "index", index, column };
+  }
+  if (s.peek() === "-")
+    s.fail("indexes count from 0 at the start of the list; negative indexes are not supported");
+  if (s.peek() === "]" || s.atEnd()) {
+    s.fail('expected an index or key="value" inside [ ], e.g. [0] or [metric_id="Accuracy()"]');
+  }
+  const key = scanName(s, "key name inside [ ]", false);
+  if (s.peek() !== "=") s.fail(`expected '=' after '${key}' inside [ ], found ${s.describeHere()}`);
+  s.pos++;
+  if (s.peek() === "=") s.fail(`write one '=' inside [ ]: [${quoteSegment(key)}="\u2026"]`);
+  if (s.peek() !== '"') {
+    const hint = s.peek() === "'" ? "; use double quotes" : "";
+    s.fail(`expected a double-quoted value after '${key}=', found ${s.describeHere()}${hint}`);
+  }
+  const value = scanQuoted(s);
+  close();
+  return { kind: "match", key, value, column };
 }
 function scanMetric(s) {
   const segments = [];
   for (; ; ) {
-    if (s.peek() === "`") {
-      const open = s.column;
-      const close = s.text.indexOf("`", s.pos + 1);
-      if (close < 0) s.fail("unterminated back-quoted metric name", open);
-      const segment = s.text.slice(s.pos + 1, close);
-      if (segment.length === 0) s.fail("empty back-quoted metric name", open);
-      segments.push(segment);
-      s.pos = close + 1;
-    } else {
-      const start = s.pos;
-      while (BARE_SEGMENT.test(s.peek()) && !s.atEnd()) s.pos++;
-      if (s.pos === start) {
-        const what = segments.length === 0 ? "a metric name" : "a metric name after '.'";
-        s.fail(
-          /[-\s.]/.test(s.peek()) && segments.length > 0 ? `expected ${what}; back-quote names with spaces, dots or dashes, e.g. \`f1-score\`` : `expected ${what}, found ${s.describeHere()}`
-        );
-      }
-      segments.push(s.text.slice(start, s.pos));
-    }
+    segments.push(scanName(s, "metric name", segments.length > 0));
+    while (s.peek() === "[") segments.push(scanSelector(s));
     if (s.peek() !== ".") break;
     s.pos++;
   }
   if (s.peek() === "-" || s.peek() === "`") {
     s.fail(`unexpected '${s.peek()}' in metric name; back-quote names with dashes, e.g. \`f1-score\``);
   }
-  return { segments, text: metricText(segments) };
+  return { segments, text: formatSegments(segments) };
 }
 function scanOp(s) {
   const start = s.pos;
@@ -19648,47 +19721,114 @@ function failureOf(error) {
   return error instanceof GateError ? { code: error.code, message: error.message } : { code: "internal", message: describeError(error) };
 }
 
-// src/core/metrics/lookup.ts
-var MAX_LISTED_KEYS = 30;
+// src/core/metrics/select.ts
+var MAX_LISTED_ITEMS = 10;
 function isTree(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+function describeKind(value) {
+  if (isTree(value)) return "a group of metrics";
+  if (value === null) return "null";
+  return `the ${typeof value} ${JSON.stringify(value)}`;
+}
+function keyOf(item, key) {
+  return isTree(item) && Object.prototype.hasOwnProperty.call(item, key) ? item[key] : void 0;
+}
+function listing(items, key) {
+  const named = items.map((item) => keyOf(item, key)).filter((v) => typeof v === "string");
+  const shown = named.slice(0, MAX_LISTED_ITEMS).map((v) => `${key}=${quoteValue(v)}`);
+  const more = named.length > shown.length ? `, and ${named.length - shown.length} more` : "";
+  const unnamed = items.length - named.length;
+  const without = unnamed > 0 ? `; ${unnamed} of the ${items.length} items have no string '${key}'` : "";
+  return named.length === 0 ? `no item has a string '${key}' (${items.length} items)` : `${shown.join(", ")}${more}${without}`;
+}
+function pick(node, selector, where) {
+  const written = formatSelector(selector);
+  if (!Array.isArray(node)) {
+    return {
+      ok: false,
+      reason: `${where} is ${describeKind(node)}, not a list, so ${written} cannot pick from it`
+    };
+  }
+  if (selector.kind === "index") {
+    if (selector.index < node.length) return { ok: true, value: node[selector.index] };
+    return {
+      ok: false,
+      reason: `${where} has ${node.length} items; ${written} is past its end (indexes count from 0)`
+    };
+  }
+  const matches = node.flatMap((item, i) => keyOf(item, selector.key) === selector.value ? [i] : []);
+  if (matches.length === 1) return { ok: true, value: node[matches[0]] };
+  const wanted = `${selector.key}=${quoteValue(selector.value)}`;
+  if (matches.length === 0) {
+    return {
+      ok: false,
+      reason: `${where} has no item with ${wanted} (the list has: ${listing(node, selector.key)})`
+    };
+  }
+  return {
+    ok: false,
+    inputError: true,
+    reason: `${where} has ${matches.length} items with ${wanted} (at indexes ${matches.join(", ")}); pick one by index, e.g. [${matches[0]}]`
+  };
+}
+
+// src/core/metrics/lookup.ts
+var MAX_LISTED_KEYS = 30;
+function isTree2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 function child(value, key) {
-  if (isTree(value)) return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : void 0;
+  if (isTree2(value)) return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : void 0;
   if (Array.isArray(value) && /^\d+$/.test(key)) return value[Number(key)];
   return void 0;
 }
-function resolvePath(node, segments) {
+function noteMiss(walk, miss) {
+  if (!walk.miss || miss.inputError && !walk.miss.inputError) walk.miss = miss;
+}
+function resolvePath(node, segments, walk, done = []) {
   if (segments.length === 0) return { value: node, path: [] };
-  for (let take = 1; take <= segments.length; take++) {
-    const parts = segments.slice(0, take);
+  const [head, ...tail] = segments;
+  if (typeof head !== "string") {
+    const where = `${done.length > 0 ? `\`${formatKeyPath(done)}\` in ` : ""}${describeSource(walk.source)}`;
+    const picked = pick(node, head, where);
+    if (!picked.ok) {
+      noteMiss(walk, picked);
+      return void 0;
+    }
+    const rest = resolvePath(picked.value, tail, walk, [...done, head]);
+    return rest && { value: rest.value, path: [head, ...rest.path] };
+  }
+  const keyRun = segments.findIndex((segment) => typeof segment !== "string");
+  const names = keyRun < 0 ? segments : segments.slice(0, keyRun);
+  for (let take = 1; take <= names.length; take++) {
+    const parts = names.slice(0, take);
     const keys = take === 1 ? parts : [parts.join("."), parts.join("/")];
     for (const key of keys) {
       const next = child(node, key);
       if (next === void 0) continue;
-      const rest = resolvePath(next, segments.slice(take));
+      const rest = resolvePath(next, segments.slice(take), walk, [...done, key]);
       if (rest) return { value: rest.value, path: [key, ...rest.path] };
     }
   }
   return void 0;
 }
-function resolveInSource(source, segments) {
-  const exact = resolvePath(source.values, segments);
-  if (exact || source.format !== "huggingface" || segments.length === 0) return exact;
+function resolveInSource(source, segments, walk) {
+  const exact = resolvePath(source.values, segments, walk);
   const [first, ...rest] = segments;
-  return first.startsWith("eval_") ? void 0 : resolvePath(source.values, [`eval_${first}`, ...rest]);
-}
-function quoteSegment2(segment) {
-  return /^[A-Za-z0-9_/]+$/.test(segment) ? segment : `\`${segment}\``;
+  if (exact || source.format !== "huggingface" || typeof first !== "string") return exact;
+  return first.startsWith("eval_") ? void 0 : resolvePath(source.values, [`eval_${first}`, ...rest], walk);
 }
 function formatKeyPath(path) {
-  return path.map(quoteSegment2).join(".");
+  return formatSegments(path);
 }
 function listMetricKeys(source) {
   const keys = [];
   const walk = (node, path) => {
-    if (isTree(node) && Object.keys(node).length > 0) {
+    if (isTree2(node) && Object.keys(node).length > 0) {
       for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
+    } else if (Array.isArray(node) && node.length > 0 && path.length > 0) {
+      node.forEach((item, index) => walk(item, [...path, { kind: "index", index, column: 0 }]));
     } else if (path.length > 0) {
       keys.push(formatKeyPath(path));
     }
@@ -19699,7 +19839,7 @@ function listMetricKeys(source) {
 function listMetricNumbers(source) {
   const numbers = [];
   const walk = (node, path) => {
-    if (isTree(node)) for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
+    if (isTree2(node)) for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
     else if (typeof node === "number" && path.length > 0)
       numbers.push({ key: formatKeyPath(path), value: node });
   };
@@ -19719,24 +19859,24 @@ function describeNonNumeric(value) {
   if (typeof value === "boolean") return `is the boolean ${value}, not a number`;
   if (value === null) return "is null";
   if (Array.isArray(value)) return `is a list of ${value.length} values, not a number`;
-  const names = Object.keys(value).map(quoteSegment2);
+  const names = Object.keys(value).map(quoteSegment);
   const shown = names.slice(0, 8).join(", ") + (names.length > 8 ? ", \u2026" : "");
   return `is a group of metrics (${shown}), not a number; name one of them`;
 }
 function availableKeys(sources3) {
   const qualify = sources3.length > 1;
-  return sources3.flatMap((s) => listMetricKeys(s).map((k) => qualify ? `${quoteSegment2(s.name)}.${k}` : k));
+  return sources3.flatMap((s) => listMetricKeys(s).map((k) => qualify ? `${quoteSegment(s.name)}.${k}` : k));
 }
 function notFound(ref, searched) {
   const keys = availableKeys(searched);
   const shown = keys.slice(0, MAX_LISTED_KEYS);
   const more = keys.length > shown.length ? ` and ${keys.length - shown.length} more` : "";
   const where = searched.map(describeSource).join(", ");
-  const listing = keys.length === 0 ? "no metrics in them" : `available: ${shown.join(", ")}${more}`;
+  const listing2 = keys.length === 0 ? "no metrics in them" : `available: ${shown.join(", ")}${more}`;
   const single = searched.length === 1 ? searched[0] : void 0;
   return {
     ok: false,
-    reason: `\`${ref.text}\` not found in ${where}; ${listing}`,
+    reason: `\`${ref.text}\` not found in ${where}; ${listing2}`,
     ...single ? { source: single.name, file: single.file } : {},
     availableKeys: shown
   };
@@ -19755,19 +19895,40 @@ function accept(ref, source, found) {
     availableKeys: listMetricKeys(source).slice(0, MAX_LISTED_KEYS)
   };
 }
+function missed(ref, walks) {
+  const misses = walks.flatMap((walk) => walk.miss ? [walk.miss] : []);
+  const inputError = misses.find((miss) => miss.inputError);
+  const single = walks.length === 1 ? walks[0].source : void 0;
+  if (inputError) {
+    return { ok: false, reason: `\`${ref.text}\`: ${inputError.reason}`, availableKeys: [], ambiguous: true };
+  }
+  if (misses.length === 0) return void 0;
+  return {
+    ok: false,
+    reason: `\`${ref.text}\` not found: ${misses.map((miss) => miss.reason).join("; ")}`,
+    ...single ? { source: single.name, file: single.file } : {},
+    availableKeys: []
+  };
+}
 function lookupEverywhere(ref, sources3) {
-  const hits = sources3.flatMap((source) => {
-    const found = resolveInSource(source, ref.segments);
-    return found ? [{ source, found }] : [];
+  const walks = sources3.map((source) => ({ source }));
+  const hits = walks.flatMap((walk) => {
+    const found = resolveInSource(walk.source, ref.segments, walk);
+    return found ? [{ source: walk.source, found }] : [];
   });
+  const several = missed(
+    ref,
+    walks.filter((walk) => walk.miss?.inputError)
+  );
+  if (several) return several;
   const [first, second] = hits;
-  if (!first) return void 0;
+  if (!first) return missed(ref, walks);
   if (!second) return accept(ref, first.source, first.found);
   const list = hits.map((h) => describeSource(h.source));
   const where = list.length === 2 ? `${list[0]} and ${list[1]}` : list.join(", ");
   return {
     ok: false,
-    reason: `ambiguous: \`${ref.text}\` is in ${where}; qualify it as ${quoteSegment2(first.source.name)}.${ref.text}`,
+    reason: `ambiguous: \`${ref.text}\` is in ${where}; qualify it as ${quoteSegment(first.source.name)}.${ref.text}`,
     availableKeys: [],
     ambiguous: true
   };
@@ -19783,8 +19944,9 @@ function lookupMetric(ref, sources3) {
   const [head, ...rest] = ref.segments;
   const named = rest.length > 0 ? sources3.find((s) => s.name === head) : void 0;
   if (named) {
-    const found = resolveInSource(named, rest);
-    return found ? accept(ref, named, found) : notFound(ref, [named]);
+    const walk = { source: named };
+    const found = resolveInSource(named, rest, walk);
+    return found ? accept(ref, named, found) : missed(ref, [walk]) ?? notFound(ref, [named]);
   }
   return lookupEverywhere(ref, sources3) ?? notFound(ref, sources3);
 }
@@ -20405,7 +20567,7 @@ function evidenceFiles(candidate) {
   const evidence = candidate.evidence;
   if (evidence.kind !== "present") return [];
   const { metrics, baseline } = evidence.measurements;
-  return [...metrics, ...baseline].map((source) => source.file);
+  return [...metrics, ...baseline].flatMap((source) => [source.file, ...source.files ?? []]);
 }
 var GUARDED_WHAT = {
   config: "the model-approval config",
@@ -22732,6 +22894,31 @@ function refuseLfsPointer(start) {
     );
 }
 
+// src/core/metrics/formats/dvc-exp.ts
+function isTree3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isFileMap(value) {
+  return isTree3(value) && Object.values(value).every((f) => isTree3(f) && ("data" in f || "error" in f));
+}
+function workspaceRow(values) {
+  if (Array.isArray(values)) {
+    const rows = values.filter((row3) => isTree3(row3) && "rev" in row3 && "data" in row3);
+    if (rows.length === 0 || rows.length !== values.length) return void 0;
+    const row2 = rows.find((r) => r.rev === "workspace")?.data;
+    return isTree3(row2) ? row2 : void 0;
+  }
+  if (!isTree3(values) || !isTree3(values.workspace)) return void 0;
+  const baseline = values.workspace.baseline;
+  return isTree3(baseline) && isTree3(baseline.data) ? baseline.data : void 0;
+}
+function expShowMetrics(values) {
+  const row2 = workspaceRow(values);
+  if (!row2 || !("metrics" in row2) || !("params" in row2 || "deps" in row2)) return void 0;
+  if (row2.metrics === null) return {};
+  return isFileMap(row2.metrics) ? row2.metrics : void 0;
+}
+
 // src/core/metrics/formats/shapes.ts
 var HF_FILES = /* @__PURE__ */ new Set([
   "all_results.json",
@@ -22741,7 +22928,7 @@ var HF_FILES = /* @__PURE__ */ new Set([
 ]);
 var SKLEARN_AVERAGES = ["macro avg", "weighted avg", "micro avg", "samples avg"];
 var SKLEARN_FIELDS = ["precision", "recall", "f1-score", "support"];
-function isTree2(value) {
+function isTree4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function isTrainerState(values) {
@@ -22751,17 +22938,17 @@ function baseName(file) {
   return file.split(/[\\/]/).pop() ?? file;
 }
 function isSklearnReport(values) {
-  const averages = SKLEARN_AVERAGES.filter((k) => isTree2(values[k]));
+  const averages = SKLEARN_AVERAGES.filter((k) => isTree4(values[k]));
   if (averages.length === 0) return false;
   return Object.entries(values).every(
-    ([key, value]) => key === "accuracy" && typeof value === "number" || isTree2(value) && SKLEARN_FIELDS.every((field2) => field2 in value)
+    ([key, value]) => key === "accuracy" && typeof value === "number" || isTree4(value) && SKLEARN_FIELDS.every((field2) => field2 in value)
   );
 }
 function dvcShowRevisions(values) {
   const revs = Object.values(values);
   if (revs.length === 0) return void 0;
   const isShow = revs.every(
-    (rev) => isTree2(rev) && isTree2(rev.data) && Object.values(rev.data).every((f) => isTree2(f) && ("data" in f || "error" in f))
+    (rev) => isTree4(rev) && isTree4(rev.data) && Object.values(rev.data).every((f) => isTree4(f) && ("data" in f || "error" in f))
   );
   return isShow ? values : void 0;
 }
@@ -22769,16 +22956,36 @@ function detectShape(fileName, values) {
   const name = baseName(fileName).toLowerCase();
   if (name === "wandb-summary.json") return "wandb";
   if (HF_FILES.has(name) || name === "trainer_state.json") return "huggingface";
-  if (!isTree2(values)) return void 0;
+  if (expShowMetrics(values)) return "dvc";
+  if (!isTree4(values)) return void 0;
   if (isTrainerState(values)) return "huggingface";
   if (dvcShowRevisions(values)) return "dvc";
   if (isSklearnReport(values)) return "sklearn";
-  if (Object.keys(values).some((k) => k.startsWith("eval_")) && Object.values(values).every((v) => !isTree2(v))) {
+  if (Object.keys(values).some((k) => k.startsWith("eval_")) && Object.values(values).every((v) => !isTree4(v))) {
     return "huggingface";
   }
   return void 0;
 }
+function unwrapFiles(files, where) {
+  const out = {};
+  for (const [path, entry] of Object.entries(files)) {
+    if (!isTree4(entry.data)) {
+      throw new MetricsFormatError(`dvc could not read ${path} in ${where}: ${JSON.stringify(entry.error)}`);
+    }
+    Object.defineProperty(out, path, { value: entry.data, enumerable: true, writable: true });
+  }
+  const paths = Object.keys(out);
+  if (paths.length === 0) throw new MetricsFormatError(`dvc shows no metrics files in ${where}`);
+  return paths.length === 1 ? out[paths[0]] : out;
+}
 function unwrapDvc(values) {
+  const exp = expShowMetrics(values);
+  if (exp) return unwrapFiles(exp, "the workspace of dvc exp show");
+  if (!isTree4(values)) {
+    throw new MetricsFormatError(
+      "expected DVC metrics, `dvc metrics show --json` or `dvc exp show --json` output"
+    );
+  }
   const revisions = dvcShowRevisions(values);
   if (!revisions) return values;
   const names = Object.keys(revisions);
@@ -22788,18 +22995,7 @@ function unwrapDvc(values) {
       `dvc metrics show output has several revisions (${names.join(", ")}) and no 'workspace'; show one revision`
     );
   }
-  const files = revisions[revName].data;
-  const out = {};
-  for (const [path, entry] of Object.entries(files)) {
-    if (!isTree2(entry.data)) {
-      throw new MetricsFormatError(
-        `dvc could not read ${path} in ${revName}: ${JSON.stringify(entry.error)}`
-      );
-    }
-    Object.defineProperty(out, path, { value: entry.data, enumerable: true, writable: true });
-  }
-  const paths = Object.keys(out);
-  return paths.length === 1 ? out[paths[0]] : out;
+  return unwrapFiles(revisions[revName].data, revName);
 }
 
 // src/core/metrics/formats/tensorboard-proto.ts
@@ -23002,7 +23198,7 @@ function parseTensorboardEvents(bytes, opts) {
 // src/core/metrics/formats/trainer-state.ts
 function evalEntries(history) {
   return history.filter(
-    (entry) => isTree2(entry) && Object.keys(entry).some((k) => k.startsWith("eval_"))
+    (entry) => isTree4(entry) && Object.keys(entry).some((k) => k.startsWith("eval_"))
   );
 }
 function describeEntry(entry) {
@@ -23139,7 +23335,10 @@ function toSource2(text2, opts) {
   }
   const syntax = syntaxOf(opts.file, text2);
   const parsed = parseSyntax(syntax, text2);
-  if (!isTree2(parsed)) {
+  if (syntax === "json" && (opts.format ?? detectShape(opts.file, parsed)) === "dvc") {
+    return { name: opts.name, file: opts.file, format: "dvc", values: unwrapDvc(parsed) };
+  }
+  if (!isTree4(parsed)) {
     throw new MetricsFormatError(
       `expected a mapping of metric names to values at the top level, found ${describeTop(parsed)}`
     );
@@ -23240,8 +23439,139 @@ async function loadGitSources(specs, options) {
 
 // src/node/metrics-files.ts
 import { readFile, readdir as readdir2, stat as stat2 } from "node:fs/promises";
-import { basename, join as join2, resolve as resolve2 } from "node:path";
+import { basename, join as join3, resolve as resolve3 } from "node:path";
+
+// src/node/dvc.ts
+import { dirname, isAbsolute, join as join2, posix, resolve as resolve2 } from "node:path";
+
+// src/core/metrics/dvc-yaml.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+var DvcYamlError = class extends Error {
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+  offset;
+};
+function entryPath(item, where) {
+  const node = (0, import_yaml6.isMap)(item) && item.items.length === 1 ? item.items[0].key : item;
+  const offset = node?.range?.[0];
+  if (!(0, import_yaml6.isScalar)(node) || typeof node.value !== "string" || node.value.trim() === "") {
+    throw new DvcYamlError(`${where}: expected a metrics file path, e.g. '- eval/metrics.json'`, offset);
+  }
+  if (node.value.includes("${")) {
+    throw new DvcYamlError(
+      `${where}: '${node.value}' is templated; name the metrics file itself as the metrics source`,
+      offset
+    );
+  }
+  return { path: node.value.replace(/^(\.\/)+/, ""), ...offset === void 0 ? {} : { offset } };
+}
+function entriesOf(list, where) {
+  if (list === void 0 || list === null) return [];
+  if (!(0, import_yaml6.isSeq)(list)) throw new DvcYamlError(`${where} must be a list of files`, list.range?.[0]);
+  return list.items.map((item) => entryPath(item, where));
+}
+function collect2(text2) {
+  const doc = (0, import_yaml6.parseDocument)(text2, { uniqueKeys: true });
+  const [error] = doc.errors;
+  if (error) throw new DvcYamlError(`invalid YAML: ${error.message.split("\n")[0]}`, error.pos[0]);
+  if (!(0, import_yaml6.isMap)(doc.contents)) throw new DvcYamlError("expected a mapping with 'stages:' or 'metrics:'");
+  const found = entriesOf(
+    doc.contents.get("metrics", true),
+    "metrics"
+  );
+  const stages = doc.contents.get("stages", true);
+  if (stages !== void 0 && !(0, import_yaml6.isMap)(stages)) throw new DvcYamlError("'stages' must be a mapping");
+  for (const pair of (0, import_yaml6.isMap)(stages) ? stages.items : []) {
+    const name = (0, import_yaml6.isScalar)(pair.key) ? String(pair.key.value) : "?";
+    const stage = pair.value;
+    if (!(0, import_yaml6.isMap)(stage)) continue;
+    const templated = stage.get("do", true);
+    if ((stage.has("foreach") || stage.has("matrix")) && (stage.has("metrics") || (0, import_yaml6.isMap)(templated) && templated.has("metrics"))) {
+      throw new DvcYamlError(
+        `stage '${name}' is a foreach/matrix stage with metrics; name its metrics files themselves as metric sources`,
+        pair.key.range?.[0]
+      );
+    }
+    for (const entry of entriesOf(stage.get("metrics", true), `stage '${name}' metrics`)) {
+      found.push({ ...entry, stage: name });
+    }
+  }
+  return found;
+}
+function parseDvcYaml(text2, file) {
+  const lines = new import_yaml6.LineCounter();
+  lines.addNewLine(0);
+  for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
+  const at2 = (offset) => {
+    const pos = offset === void 0 ? { line: 1, col: 1 } : lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  try {
+    const entries = collect2(text2).map(({ offset, ...entry }) => ({ ...entry, ...at2(offset) }));
+    if (entries.length === 0) {
+      return { ok: false, error: `${file}: declares no metrics (no 'metrics:' at the top or in any stage)` };
+    }
+    return { ok: true, entries };
+  } catch (e) {
+    if (!(e instanceof DvcYamlError)) throw e;
+    const { line, column } = at2(e.offset);
+    return { ok: false, error: `${file}:${line}:${column}: ${e.message}` };
+  }
+}
+
+// src/node/dvc.ts
+function isDvcYaml(path) {
+  return /(^|[\\/])dvc\.yaml$/.test(path);
+}
+function describeEntry2(spec, entry) {
+  const where = `${spec.path}:${entry.line}:${entry.column}`;
+  return entry.stage === void 0 ? `${where}: metrics` : `${where}: stage '${entry.stage}' metrics`;
+}
+function entryError(spec, entry, error) {
+  const hint = error.endsWith("no such file or directory") ? " (outputs DVC caches are not in git: run 'dvc pull' or 'dvc repro' before the gate)" : "";
+  return `${describeEntry2(spec, entry)}: ${error}${hint}`;
+}
+async function loadDvcYaml(spec, full, read) {
+  const own = await read(full, spec.path);
+  if (!own.ok) return own;
+  const parsed = parseDvcYaml(own.text, spec.path);
+  if (!parsed.ok) return parsed;
+  const seen = /* @__PURE__ */ new Set();
+  const entries = parsed.entries.filter((entry) => !seen.has(entry.path) && seen.add(entry.path));
+  const files = [];
+  const values = {};
+  for (const entry of entries) {
+    const shown = posix.normalize(join2(dirname(spec.path), entry.path).replace(/\\/g, "/"));
+    if (isAbsolute(entry.path) || /^[A-Za-z]:/.test(entry.path) || !isAbsolute(spec.path) && shown.startsWith("../")) {
+      return { ok: false, error: entryError(spec, entry, `${entry.path}: is outside the repository`) };
+    }
+    if (/\.toml$/i.test(entry.path)) {
+      return {
+        ok: false,
+        error: entryError(spec, entry, `${shown}: TOML metrics files are not read; write JSON or YAML`)
+      };
+    }
+    const text2 = await read(resolve2(dirname(full), entry.path), shown);
+    if (!text2.ok) return { ok: false, error: entryError(spec, entry, text2.error) };
+    const one = parseMetricsFile(text2.text, { name: spec.name, file: shown });
+    if (!one.ok) return { ok: false, error: entryError(spec, entry, one.error) };
+    files.push(shown);
+    Object.defineProperty(values, entry.path, { value: one.source.values, enumerable: true, writable: true });
+  }
+  const only = entries.length === 1 ? values[entries[0].path] : void 0;
+  return {
+    ok: true,
+    source: { name: spec.name, file: spec.path, format: "dvc", values: only ?? values, files }
+  };
+}
+
+// src/node/metrics-files.ts
 var MAX_METRICS_BYTES = 32 * 1024 * 1024;
+function tooLarge(shown, size) {
+  return `${shown}: ${size} bytes is too large for a metrics file (limit ${MAX_METRICS_BYTES}); is the path right?`;
+}
 function describeFsError(path, error) {
   const code2 = error.code;
   if (code2 === "ENOENT") return `${path}: no such file or directory`;
@@ -23252,15 +23582,25 @@ async function isDirectory(path) {
   return (await stat2(path).catch(() => void 0))?.isDirectory() ?? false;
 }
 async function loadMlflowRun(spec, full) {
-  const metricsDir = join2(full, "metrics");
+  const metricsDir = join3(full, "metrics");
   const entries = await readdir2(metricsDir, { recursive: true, withFileTypes: true });
   const files = [];
   for (const entry of entries.filter((e) => e.isFile())) {
-    const path = join2(entry.parentPath, entry.name);
+    const path = join3(entry.parentPath, entry.name);
     const key = path.slice(metricsDir.length + 1).replace(/\\/g, "/");
     files.push({ key, text: await readFile(path, "utf8") });
   }
   return parseMlflowRun(files, { name: spec.name, file: spec.path });
+}
+async function readMetricsText(full, shown) {
+  try {
+    const info = await stat2(full);
+    if (info.isDirectory()) return { ok: false, error: `${shown}: is a directory, not a metrics file` };
+    if (info.size > MAX_METRICS_BYTES) return { ok: false, error: tooLarge(shown, info.size) };
+    return { ok: true, text: await readFile(full, "utf8") };
+  } catch (error) {
+    return { ok: false, error: describeFsError(shown, error) };
+  }
 }
 async function loadOne(spec, cwd) {
   if (spec.format !== void 0 && !METRIC_FORMATS.includes(spec.format)) {
@@ -23269,11 +23609,11 @@ async function loadOne(spec, cwd) {
       error: `${spec.path}: unknown metrics format '${spec.format}'; expected one of ${METRIC_FORMATS.join(", ")}`
     };
   }
-  const full = resolve2(cwd, spec.path);
+  const full = resolve3(cwd, spec.path);
   try {
     const info = await stat2(full);
     if (info.isDirectory()) {
-      if (await isDirectory(join2(full, "metrics"))) return await loadMlflowRun(spec, full);
+      if (await isDirectory(join3(full, "metrics"))) return await loadMlflowRun(spec, full);
       return {
         ok: false,
         error: `${spec.path}: is a directory, and not an MLflow run directory (it has no metrics/ inside)`
@@ -23285,11 +23625,8 @@ async function loadOne(spec, cwd) {
         error: `${spec.path}: format mlflow reads a run directory (one that contains metrics/), not a file`
       };
     }
-    if (info.size > MAX_METRICS_BYTES) {
-      return {
-        ok: false,
-        error: `${spec.path}: ${info.size} bytes is too large for a metrics file (limit ${MAX_METRICS_BYTES}); is the path right?`
-      };
+    if (isDvcYaml(spec.path) && (spec.format === void 0 || spec.format === "dvc")) {
+      return await loadDvcYaml(spec, full, readMetricsText);
     }
     const tensorboard = spec.format === "tensorboard" || spec.format === void 0 && isTensorboardEventFile(full);
     if (spec.step !== void 0 && !tensorboard) {
@@ -23299,6 +23636,7 @@ async function loadOne(spec, cwd) {
       };
     }
     if (tensorboard) {
+      if (info.size > MAX_METRICS_BYTES) return { ok: false, error: tooLarge(spec.path, info.size) };
       const bytes = await readFile(full);
       return parseTensorboardEvents(bytes, {
         name: spec.name,
@@ -23306,8 +23644,9 @@ async function loadOne(spec, cwd) {
         ...spec.step !== void 0 ? { step: spec.step } : {}
       });
     }
-    const text2 = await readFile(full, "utf8");
-    return parseMetricsFile(text2, {
+    const text2 = await readMetricsText(full, spec.path);
+    if (!text2.ok) return text2;
+    return parseMetricsFile(text2.text, {
       name: spec.name,
       file: spec.path,
       format: spec.format,
@@ -23373,7 +23712,7 @@ function overrideSources(fromConfig, args) {
 
 // src/cli/evaluate-inputs.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 var InputError = class extends Error {
   constructor(file, detail, position = { line: 1, column: 1 }) {
     super(`${file}:${position.line}:${position.column}: ${detail}`);
@@ -23401,7 +23740,7 @@ function describeReadError(error) {
 }
 async function readText(file, cwd) {
   try {
-    return await readFile2(resolve3(cwd, file), "utf8");
+    return await readFile2(resolve4(cwd, file), "utf8");
   } catch (error) {
     throw new InputError(file, describeReadError(error));
   }
@@ -23550,7 +23889,7 @@ function localPorts(files) {
 
 // src/cli/validate.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 var DEFAULT_CONFIG = CONFIG_PATH;
 var VALIDATE_USAGE = `Usage: model-approval validate [CONFIG...] [--format text|json]
 
@@ -23568,7 +23907,7 @@ function readErrorMessage(error) {
 async function validateFile(file, cwd) {
   let text2;
   try {
-    text2 = await readFile3(resolve4(cwd, file), "utf8");
+    text2 = await readFile3(resolve5(cwd, file), "utf8");
   } catch (error) {
     const hint = file === DEFAULT_CONFIG ? "create it, or pass the config's path: model-approval validate path/to/config.yml" : void 0;
     const diagnostic = {

@@ -4,10 +4,11 @@ import type { Config, MetricSourceSpec } from "../core/config/types.js";
 import type { Measurements } from "../core/candidate/types.js";
 import { GateError } from "../core/failure.js";
 import type { ModelIdentity } from "../core/policy/types.js";
-import { parseMetricsFile } from "../core/metrics/parse.js";
+import { parseMetricsFile, type ParseMetricsResult } from "../core/metrics/parse.js";
 import type { MetricSource } from "../core/metrics/types.js";
 import type { GitHubGateway } from "../github/gateway.js";
 import { reading } from "../github/errors.js";
+import { isDvcYaml, loadDvcYaml, type ReadText } from "../node/dvc.js";
 import { loadMetricSources } from "../node/metrics-files.js";
 import { overrideSources } from "../node/metric-overrides.js";
 import { digestArtifacts } from "../node/artifacts.js";
@@ -52,19 +53,27 @@ async function loadBaseline(specs: MetricSourceSpec[], options: MeasureOptions) 
     }
     const ref = spec.ref === "base" ? options.baseSha! : spec.ref;
     const where = spec.ref === "base" ? `the PR's base ${ref.slice(0, 7)}` : `ref ${spec.ref}`;
-    const text = await reading(`baseline ${spec.path} at ${where}`, () =>
-      options.gateway.getFileText(spec.path, ref),
-    );
-    if (text === null) {
-      errors[spec.name] = `${spec.path} does not exist at ${where}`;
-      continue;
+    // The same reads for a dvc.yaml's entries: the production model's files, at the same commit.
+    const read: ReadText = async (_full, shown) => {
+      const text = await reading(`baseline ${shown} at ${where}`, () =>
+        options.gateway.getFileText(shown, ref),
+      );
+      return text === null ? { ok: false, error: `${shown} does not exist at ${where}` } : { ok: true, text };
+    };
+    let parsed: ParseMetricsResult;
+    if (isDvcYaml(spec.path) && (spec.format === undefined || spec.format === "dvc")) {
+      parsed = await loadDvcYaml(spec, spec.path, read);
+    } else {
+      const text = await read(spec.path, spec.path);
+      parsed = text.ok
+        ? parseMetricsFile(text.text, {
+            name: spec.name,
+            file: spec.path,
+            format: spec.format,
+            checkpoint: spec.checkpoint,
+          })
+        : text;
     }
-    const parsed = parseMetricsFile(text, {
-      name: spec.name,
-      file: spec.path,
-      format: spec.format,
-      checkpoint: spec.checkpoint,
-    });
     // Where it came from, for the report: the base branch and its commit, or the ref as written.
     const at = spec.ref === "base" ? { ref: options.baseRef ?? "base", commit: ref } : { ref: spec.ref };
     if (parsed.ok) sources.push({ ...parsed.source, at });

@@ -11,9 +11,14 @@ import { METRIC_FORMATS } from "../core/config/types.js";
 import { parseMetricsFile, parseMlflowRun } from "../core/metrics/parse.js";
 import { isTensorboardEventFile, parseTensorboardEvents } from "../core/metrics/formats/tensorboard.js";
 import type { MetricSource } from "../core/metrics/types.js";
+import { isDvcYaml, loadDvcYaml } from "./dvc.js";
 
 /** Metrics files are small; anything bigger is a wrong path (a model, a dataset), not metrics. */
 const MAX_METRICS_BYTES = 32 * 1024 * 1024;
+
+function tooLarge(shown: string, size: number): string {
+  return `${shown}: ${size} bytes is too large for a metrics file (limit ${MAX_METRICS_BYTES}); is the path right?`;
+}
 
 type Loaded = { ok: true; source: MetricSource } | { ok: false; error: string };
 
@@ -41,6 +46,21 @@ async function loadMlflowRun(spec: MetricSourceSpec, full: string): Promise<Load
   return parseMlflowRun(files, { name: spec.name, file: spec.path });
 }
 
+/** A metrics file's text, or why not: missing, unreadable, a directory, too large for metrics. */
+async function readMetricsText(
+  full: string,
+  shown: string,
+): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
+  try {
+    const info = await stat(full);
+    if (info.isDirectory()) return { ok: false, error: `${shown}: is a directory, not a metrics file` };
+    if (info.size > MAX_METRICS_BYTES) return { ok: false, error: tooLarge(shown, info.size) };
+    return { ok: true, text: await readFile(full, "utf8") };
+  } catch (error) {
+    return { ok: false, error: describeFsError(shown, error) };
+  }
+}
+
 async function loadOne(spec: MetricSourceSpec, cwd: string): Promise<Loaded> {
   if (spec.format !== undefined && !METRIC_FORMATS.includes(spec.format)) {
     return {
@@ -64,11 +84,8 @@ async function loadOne(spec: MetricSourceSpec, cwd: string): Promise<Loaded> {
         error: `${spec.path}: format mlflow reads a run directory (one that contains metrics/), not a file`,
       };
     }
-    if (info.size > MAX_METRICS_BYTES) {
-      return {
-        ok: false,
-        error: `${spec.path}: ${info.size} bytes is too large for a metrics file (limit ${MAX_METRICS_BYTES}); is the path right?`,
-      };
+    if (isDvcYaml(spec.path) && (spec.format === undefined || spec.format === "dvc")) {
+      return await loadDvcYaml(spec, full, readMetricsText);
     }
     const tensorboard =
       spec.format === "tensorboard" || (spec.format === undefined && isTensorboardEventFile(full));
@@ -79,6 +96,7 @@ async function loadOne(spec: MetricSourceSpec, cwd: string): Promise<Loaded> {
       };
     }
     if (tensorboard) {
+      if (info.size > MAX_METRICS_BYTES) return { ok: false, error: tooLarge(spec.path, info.size) };
       // Event files are binary (TFRecords of protobufs): read bytes, not text.
       const bytes = await readFile(full);
       return parseTensorboardEvents(bytes, {
@@ -87,8 +105,9 @@ async function loadOne(spec: MetricSourceSpec, cwd: string): Promise<Loaded> {
         ...(spec.step !== undefined ? { step: spec.step } : {}),
       });
     }
-    const text = await readFile(full, "utf8");
-    return parseMetricsFile(text, {
+    const text = await readMetricsText(full, spec.path);
+    if (!text.ok) return text;
+    return parseMetricsFile(text.text, {
       name: spec.name,
       file: spec.path,
       format: spec.format,

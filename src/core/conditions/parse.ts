@@ -1,6 +1,7 @@
 import type { SourceLocation } from "../diagnostics.js";
 import { shift } from "./decimal.js";
-import type { CompareOp, Condition, MetricRef, Operand } from "./types.js";
+import { formatSegments, quoteSegment } from "./ref-text.js";
+import type { CompareOp, Condition, ListSelector, MetricRef, Operand, RefSegment } from "./types.js";
 
 export type ConditionField = "metric" | "op" | "value";
 
@@ -49,45 +50,103 @@ class Scanner {
   }
 }
 
-function quoteSegment(segment: string): string {
-  return /^[A-Za-z0-9_/]+$/.test(segment) ? segment : `\`${segment}\``;
+/** A segment name: bare (`accuracy`, `val/loss`) or back-quoted (`` `f1-score` ``). */
+function scanName(s: Scanner, noun: string, hasSegments: boolean): string {
+  if (s.peek() === "`") {
+    const open = s.column;
+    const close = s.text.indexOf("`", s.pos + 1);
+    if (close < 0) s.fail(`unterminated back-quoted ${noun}`, open);
+    const name = s.text.slice(s.pos + 1, close);
+    if (name.length === 0) s.fail(`empty back-quoted ${noun}`, open);
+    s.pos = close + 1;
+    return name;
+  }
+  const start = s.pos;
+  while (BARE_SEGMENT.test(s.peek()) && !s.atEnd()) s.pos++;
+  if (s.pos === start) {
+    const expected = hasSegments ? `a ${noun} after '.'` : `a ${noun}`;
+    s.fail(
+      /[-\s.]/.test(s.peek()) && hasSegments
+        ? `expected ${expected}; back-quote names with spaces, dots or dashes, e.g. \`f1-score\``
+        : `expected ${expected}, found ${s.describeHere()}`,
+    );
+  }
+  return s.text.slice(start, s.pos);
 }
 
-function metricText(segments: string[]): string {
-  return segments.map(quoteSegment).join(".");
+/** A double-quoted string: `\"` is a quote, `\\` a backslash; any other escape is an error. */
+function scanQuoted(s: Scanner): string {
+  const open = s.column;
+  s.pos++;
+  let value = "";
+  for (;;) {
+    if (s.atEnd()) s.fail('unterminated "string" in [ ]; close it with an unescaped "', open);
+    const c = s.peek();
+    if (c === '"') {
+      s.pos++;
+      return value;
+    }
+    if (c === "\\") {
+      const next = s.text[s.pos + 1] ?? "";
+      if (next !== '"' && next !== "\\") {
+        s.fail(`unknown escape '\\${next}' in a quoted value; only \\" and \\\\ are escapes`);
+      }
+      value += next;
+      s.pos += 2;
+      continue;
+    }
+    value += c;
+    s.pos++;
+  }
+}
+
+/** `[N]` (0-based index) or `[key="value"]` (the one item whose key is that string). */
+function scanSelector(s: Scanner): ListSelector {
+  const column = s.column;
+  s.pos++;
+  const close = (): void => {
+    if (s.peek() !== "]")
+      s.fail(`expected ']' to close the '[' at column ${column}, found ${s.describeHere()}`);
+    s.pos++;
+  };
+  const digits = /^\d+/.exec(s.text.slice(s.pos));
+  if (digits) {
+    const index = Number(digits[0]);
+    if (!Number.isSafeInteger(index)) s.fail(`index ${digits[0]} is too large`);
+    s.pos += digits[0].length;
+    close();
+    return { kind: "index", index, column };
+  }
+  if (s.peek() === "-")
+    s.fail("indexes count from 0 at the start of the list; negative indexes are not supported");
+  if (s.peek() === "]" || s.atEnd()) {
+    s.fail('expected an index or key="value" inside [ ], e.g. [0] or [metric_id="Accuracy()"]');
+  }
+  const key = scanName(s, "key name inside [ ]", false);
+  if (s.peek() !== "=") s.fail(`expected '=' after '${key}' inside [ ], found ${s.describeHere()}`);
+  s.pos++;
+  if (s.peek() === "=") s.fail(`write one '=' inside [ ]: [${quoteSegment(key)}="…"]`);
+  if (s.peek() !== '"') {
+    const hint = s.peek() === "'" ? "; use double quotes" : "";
+    s.fail(`expected a double-quoted value after '${key}=', found ${s.describeHere()}${hint}`);
+  }
+  const value = scanQuoted(s);
+  close();
+  return { kind: "match", key, value, column };
 }
 
 function scanMetric(s: Scanner): MetricRef {
-  const segments: string[] = [];
+  const segments: RefSegment[] = [];
   for (;;) {
-    if (s.peek() === "`") {
-      const open = s.column;
-      const close = s.text.indexOf("`", s.pos + 1);
-      if (close < 0) s.fail("unterminated back-quoted metric name", open);
-      const segment = s.text.slice(s.pos + 1, close);
-      if (segment.length === 0) s.fail("empty back-quoted metric name", open);
-      segments.push(segment);
-      s.pos = close + 1;
-    } else {
-      const start = s.pos;
-      while (BARE_SEGMENT.test(s.peek()) && !s.atEnd()) s.pos++;
-      if (s.pos === start) {
-        const what = segments.length === 0 ? "a metric name" : "a metric name after '.'";
-        s.fail(
-          /[-\s.]/.test(s.peek()) && segments.length > 0
-            ? `expected ${what}; back-quote names with spaces, dots or dashes, e.g. \`f1-score\``
-            : `expected ${what}, found ${s.describeHere()}`,
-        );
-      }
-      segments.push(s.text.slice(start, s.pos));
-    }
+    segments.push(scanName(s, "metric name", segments.length > 0));
+    while (s.peek() === "[") segments.push(scanSelector(s));
     if (s.peek() !== ".") break;
     s.pos++;
   }
   if (s.peek() === "-" || s.peek() === "`") {
     s.fail(`unexpected '${s.peek()}' in metric name; back-quote names with dashes, e.g. \`f1-score\``);
   }
-  return { segments, text: metricText(segments) };
+  return { segments, text: formatSegments(segments) };
 }
 
 function scanOp(s: Scanner): CompareOp {

@@ -3,13 +3,26 @@ import type { SourceLocation } from "../diagnostics.js";
 export type CompareOp = ">" | ">=" | "<" | "<=" | "==" | "!=";
 
 /**
+ * A pick from a list inside a report (Evidently, Deepchecks write `[{metric_id, value}, …]`):
+ * `[3]` is the item at 0-based index 3; `[metric_id="Accuracy()"]` is the one item whose
+ * `metric_id` is that string. `column` is where its `[` is in the condition text (1-based).
+ */
+export type ListSelector =
+  | { kind: "index"; index: number; column: number }
+  | { kind: "match"; key: string; value: string; column: number };
+
+/** A key name, or a pick from a list. */
+export type RefSegment = string | ListSelector;
+
+/**
  * A metric reference. `segments` is the key path as written: `accuracy` is ["accuracy"];
- * `eval.accuracy` is ["eval", "accuracy"]; `` `macro avg`.`f1-score` `` is ["macro avg", "f1-score"].
+ * `eval.accuracy` is ["eval", "accuracy"]; `` `macro avg`.`f1-score` `` is ["macro avg", "f1-score"];
+ * `results[0].value` is ["results", {index 0}, "value"].
  * Whether the first segment names a metric source is decided at resolution time, against the
  * sources the config declares.
  */
 export interface MetricRef {
-  segments: string[];
+  segments: RefSegment[];
   /** The reference as written in the config, for messages. */
   text: string;
 }

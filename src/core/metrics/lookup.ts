@@ -13,7 +13,9 @@
  * - The value must be a finite number. Strings, even numeric ones, fail closed: a gate must not
  *   guess what "0.9" or "n/a" meant. (The CSV loader turns its cells into numbers itself.)
  */
-import type { MetricRef } from "../conditions/types.js";
+import { formatSegments, quoteSegment } from "../conditions/ref-text.js";
+import type { MetricRef, RefSegment } from "../conditions/types.js";
+import { pick } from "./select.js";
 import type { MetricLookup, MetricSource, MetricTree, MetricValue } from "./types.js";
 
 const MAX_LISTED_KEYS = 30;
@@ -30,46 +32,79 @@ function child(value: MetricValue, key: string): MetricValue | undefined {
 
 interface Found {
   value: MetricValue;
-  path: string[];
+  path: RefSegment[];
 }
 
-/** Walks `segments` from `node`, letting each step consume one segment or several joined. */
-function resolvePath(node: MetricValue, segments: string[]): Found | undefined {
+/** Where a resolution is, and the first list pick that failed there (to say why nothing was found). */
+interface Walk {
+  source: MetricSource;
+  miss?: { reason: string; inputError?: true };
+}
+
+function noteMiss(walk: Walk, miss: { reason: string; inputError?: true }): void {
+  // A pick that matched several items outranks one that matched none: it is an input error.
+  if (!walk.miss || (miss.inputError && !walk.miss.inputError)) walk.miss = miss;
+}
+
+/**
+ * Walks `segments` from `node`, letting each step consume one key segment or several joined (a
+ * selector is always a step of its own). `done` is the path walked so far, for messages.
+ */
+function resolvePath(
+  node: MetricValue,
+  segments: RefSegment[],
+  walk: Walk,
+  done: RefSegment[] = [],
+): Found | undefined {
   if (segments.length === 0) return { value: node, path: [] };
-  for (let take = 1; take <= segments.length; take++) {
-    const parts = segments.slice(0, take);
+  const [head, ...tail] = segments as [RefSegment, ...RefSegment[]];
+  if (typeof head !== "string") {
+    const where = `${done.length > 0 ? `\`${formatKeyPath(done)}\` in ` : ""}${describeSource(walk.source)}`;
+    const picked = pick(node, head, where);
+    if (!picked.ok) {
+      noteMiss(walk, picked);
+      return undefined;
+    }
+    const rest = resolvePath(picked.value, tail, walk, [...done, head]);
+    return rest && { value: rest.value, path: [head, ...rest.path] };
+  }
+  const keyRun = segments.findIndex((segment) => typeof segment !== "string");
+  const names = (keyRun < 0 ? segments : segments.slice(0, keyRun)) as string[];
+  for (let take = 1; take <= names.length; take++) {
+    const parts = names.slice(0, take);
     const keys = take === 1 ? parts : [parts.join("."), parts.join("/")];
     for (const key of keys) {
       const next = child(node, key);
       if (next === undefined) continue;
-      const rest = resolvePath(next, segments.slice(take));
+      const rest = resolvePath(next, segments.slice(take), walk, [...done, key]);
       if (rest) return { value: rest.value, path: [key, ...rest.path] };
     }
   }
   return undefined;
 }
 
-function resolveInSource(source: MetricSource, segments: string[]): Found | undefined {
-  const exact = resolvePath(source.values, segments);
-  if (exact || source.format !== "huggingface" || segments.length === 0) return exact;
-  const [first, ...rest] = segments as [string, ...string[]];
-  return first.startsWith("eval_") ? undefined : resolvePath(source.values, [`eval_${first}`, ...rest]);
+function resolveInSource(source: MetricSource, segments: RefSegment[], walk: Walk): Found | undefined {
+  const exact = resolvePath(source.values, segments, walk);
+  const [first, ...rest] = segments;
+  if (exact || source.format !== "huggingface" || typeof first !== "string") return exact;
+  return first.startsWith("eval_") ? undefined : resolvePath(source.values, [`eval_${first}`, ...rest], walk);
 }
 
-function quoteSegment(segment: string): string {
-  return /^[A-Za-z0-9_/]+$/.test(segment) ? segment : `\`${segment}\``;
+export function formatKeyPath(path: readonly RefSegment[]): string {
+  return formatSegments(path);
 }
 
-export function formatKeyPath(path: string[]): string {
-  return path.map(quoteSegment).join(".");
-}
-
-/** Every leaf of a source as a reference a user could write (segments back-quoted where needed). */
+/**
+ * Every leaf of a source as a reference a user could write (segments back-quoted where needed);
+ * list items by index (`metrics[0].value`), so a report's lists show what they hold.
+ */
 export function listMetricKeys(source: MetricSource): string[] {
   const keys: string[] = [];
-  const walk = (node: MetricValue, path: string[]): void => {
+  const walk = (node: MetricValue, path: RefSegment[]): void => {
     if (isTree(node) && Object.keys(node).length > 0) {
       for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
+    } else if (Array.isArray(node) && node.length > 0 && path.length > 0) {
+      node.forEach((item, index) => walk(item, [...path, { kind: "index", index, column: 0 }]));
     } else if (path.length > 0) {
       keys.push(formatKeyPath(path));
     }
@@ -145,13 +180,37 @@ function accept(ref: MetricRef, source: MetricSource, found: Found): MetricLooku
   };
 }
 
+/** A list pick that failed in the source(s) searched, as the lookup's answer. */
+function missed(ref: MetricRef, walks: Walk[]): MetricLookup | undefined {
+  const misses = walks.flatMap((walk) => (walk.miss ? [walk.miss] : []));
+  const inputError = misses.find((miss) => miss.inputError);
+  const single = walks.length === 1 ? walks[0]!.source : undefined;
+  if (inputError) {
+    return { ok: false, reason: `\`${ref.text}\`: ${inputError.reason}`, availableKeys: [], ambiguous: true };
+  }
+  if (misses.length === 0) return undefined;
+  return {
+    ok: false,
+    reason: `\`${ref.text}\` not found: ${misses.map((miss) => miss.reason).join("; ")}`,
+    ...(single ? { source: single.name, file: single.file } : {}),
+    availableKeys: [],
+  };
+}
+
 function lookupEverywhere(ref: MetricRef, sources: MetricSource[]): MetricLookup | undefined {
-  const hits = sources.flatMap((source) => {
-    const found = resolveInSource(source, ref.segments);
-    return found ? [{ source, found }] : [];
+  const walks = sources.map((source): Walk => ({ source }));
+  const hits = walks.flatMap((walk) => {
+    const found = resolveInSource(walk.source, ref.segments, walk);
+    return found ? [{ source: walk.source, found }] : [];
   });
+  // Several matching items anywhere searched: the reference does not name one value (fails closed).
+  const several = missed(
+    ref,
+    walks.filter((walk) => walk.miss?.inputError),
+  );
+  if (several) return several;
   const [first, second] = hits;
-  if (!first) return undefined;
+  if (!first) return missed(ref, walks);
   if (!second) return accept(ref, first.source, first.found);
   const list = hits.map((h) => describeSource(h.source));
   const where = list.length === 2 ? `${list[0]} and ${list[1]}` : list.join(", ");
@@ -174,8 +233,9 @@ export function lookupMetric(ref: MetricRef, sources: MetricSource[]): MetricLoo
   const [head, ...rest] = ref.segments;
   const named = rest.length > 0 ? sources.find((s) => s.name === head) : undefined;
   if (named) {
-    const found = resolveInSource(named, rest);
-    return found ? accept(ref, named, found) : notFound(ref, [named]);
+    const walk: Walk = { source: named };
+    const found = resolveInSource(named, rest, walk);
+    return found ? accept(ref, named, found) : (missed(ref, [walk]) ?? notFound(ref, [named]));
   }
   return lookupEverywhere(ref, sources) ?? notFound(ref, sources);
 }

@@ -85,6 +85,10 @@ function toSource(text: string, opts: ParseOptions): MetricSource {
   }
   const syntax = syntaxOf(opts.file, text);
   const parsed = parseSyntax(syntax, text);
+  // `dvc exp show --json` (DVC 3) is a list; read as DVC output, never as a list of metrics.
+  if (syntax === "json" && (opts.format ?? detectShape(opts.file, parsed)) === "dvc") {
+    return { name: opts.name, file: opts.file, format: "dvc", values: unwrapDvc(parsed) };
+  }
   if (!isTree(parsed)) {
     throw new MetricsFormatError(
       `expected a mapping of metric names to values at the top level, found ${describeTop(parsed)}`,

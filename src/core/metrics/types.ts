@@ -19,6 +19,8 @@ export interface MetricSource {
    * file's last record cut short). The report shows it next to the file.
    */
   note?: string;
+  /** The files the values were read from, when not `file` itself (a dvc.yaml's metrics entries). */
+  files?: string[];
   /** Read from git rather than the workspace (a baseline's `ref:`): the ref and, when known, its commit. */
   at?: { ref: string; commit?: string };
 }

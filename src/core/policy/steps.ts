@@ -148,7 +148,8 @@ function evidenceFiles(candidate: Candidate): string[] {
   const evidence = candidate.evidence;
   if (evidence.kind !== "present") return [];
   const { metrics, baseline } = evidence.measurements;
-  return [...metrics, ...baseline].map((source) => source.file);
+  // A dvc.yaml source is evidence through the files it points at, as well as through itself.
+  return [...metrics, ...baseline].flatMap((source) => [source.file, ...(source.files ?? [])]);
 }
 
 const GUARDED_WHAT = {

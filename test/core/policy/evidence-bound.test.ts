@@ -178,6 +178,15 @@ describe("what the PR touches", () => {
     expect(result.autoApproved).toBe(false);
   });
 
+  it("a metrics file a dvc.yaml source pointed at is guarded like the dvc.yaml itself", () => {
+    const dvc = { ...source({ accuracy: 0.95 }, "eval", "dvc.yaml"), files: ["eval/metrics.json"] };
+    const result = decide(
+      input(auto, { metrics: [dvc], pr: pr([], { changedFiles: ["eval/metrics.json"] }) }),
+    );
+    expect(result.autoApproved).toBe(false);
+    expect(JSON.stringify(result.steps)).toContain("changes-evidence");
+  });
+
   it("a baseline pinned to a git ref is not read from the PR, so touching that path is allowed", () => {
     const cfg = { ...auto, baseline: [{ name: "prod", path: "baseline/eval.json", ref: "base" }] };
     const result = decide(input(cfg, { pr: pr([], { changedFiles: ["baseline/eval.json"] }) }));

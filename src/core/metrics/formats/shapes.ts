@@ -1,6 +1,7 @@
 /** Recognising which ML tool wrote a parsed document, and unwrapping DVC's `metrics show --json`. */
 import type { MetricFormat } from "../../config/types.js";
 import type { MetricTree, MetricValue } from "../types.js";
+import { expShowMetrics } from "./dvc-exp.js";
 import { MetricsFormatError } from "./error.js";
 
 const HF_FILES = new Set([
@@ -52,6 +53,7 @@ export function detectShape(fileName: string, values: MetricValue): MetricFormat
   const name = baseName(fileName).toLowerCase();
   if (name === "wandb-summary.json") return "wandb";
   if (HF_FILES.has(name) || name === "trainer_state.json") return "huggingface";
+  if (expShowMetrics(values)) return "dvc";
   if (!isTree(values)) return undefined;
   if (isTrainerState(values)) return "huggingface";
   if (dvcShowRevisions(values)) return "dvc";
@@ -65,12 +67,34 @@ export function detectShape(fileName: string, values: MetricValue): MetricFormat
   return undefined;
 }
 
+/** One revision's {file: {data} | {error}} map: the only file's data, or each file's under its path. */
+function unwrapFiles(files: MetricTree, where: string): MetricTree {
+  const out: MetricTree = {};
+  for (const [path, entry] of Object.entries(files) as [string, MetricTree][]) {
+    if (!isTree(entry.data)) {
+      throw new MetricsFormatError(`dvc could not read ${path} in ${where}: ${JSON.stringify(entry.error)}`);
+    }
+    Object.defineProperty(out, path, { value: entry.data, enumerable: true, writable: true });
+  }
+  const paths = Object.keys(out);
+  if (paths.length === 0) throw new MetricsFormatError(`dvc shows no metrics files in ${where}`);
+  return paths.length === 1 ? (out[paths[0]!] as MetricTree) : out;
+}
+
 /**
  * The metrics of a DVC document. A plain metrics file (what dvc.yaml points at) is returned as is.
  * `dvc metrics show --json` output is unwrapped: the `workspace` revision (or the only one), and
  * within it the only file's data, or each file's data under its path when there are several.
+ * `dvc exp show --json` output (DVC 2 or 3): the workspace row's metrics, unwrapped the same way.
  */
-export function unwrapDvc(values: MetricTree): MetricTree {
+export function unwrapDvc(values: MetricValue): MetricTree {
+  const exp = expShowMetrics(values);
+  if (exp) return unwrapFiles(exp, "the workspace of dvc exp show");
+  if (!isTree(values)) {
+    throw new MetricsFormatError(
+      "expected DVC metrics, `dvc metrics show --json` or `dvc exp show --json` output",
+    );
+  }
   const revisions = dvcShowRevisions(values);
   if (!revisions) return values;
   const names = Object.keys(revisions);
@@ -80,16 +104,5 @@ export function unwrapDvc(values: MetricTree): MetricTree {
       `dvc metrics show output has several revisions (${names.join(", ")}) and no 'workspace'; show one revision`,
     );
   }
-  const files = (revisions[revName] as MetricTree).data as MetricTree;
-  const out: MetricTree = {};
-  for (const [path, entry] of Object.entries(files) as [string, MetricTree][]) {
-    if (!isTree(entry.data)) {
-      throw new MetricsFormatError(
-        `dvc could not read ${path} in ${revName}: ${JSON.stringify(entry.error)}`,
-      );
-    }
-    Object.defineProperty(out, path, { value: entry.data, enumerable: true, writable: true });
-  }
-  const paths = Object.keys(out);
-  return paths.length === 1 ? (out[paths[0]!] as MetricTree) : out;
+  return unwrapFiles((revisions[revName] as MetricTree).data as MetricTree, revName);
 }

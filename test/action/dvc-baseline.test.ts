@@ -1,0 +1,51 @@
+// A dvc.yaml as both the metrics and a `ref: base` baseline: the baseline's dvc.yaml and the
+// metrics file it names are read at the PR's base commit through the API, never from the
+// workspace (where the candidate's own metrics sit at the same paths). Run through the bundled
+// action (dist/), as in test/action/bundled.test.ts.
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
+import { startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.js";
+import { loadWebhookExample } from "../../src/local-github/webhooks.js";
+import { requireBundle, runBundledAction } from "./support/run-bundled.js";
+import { BASE, REPO, fixture, metricsJson, seedPullRequest, startTrainingRun } from "./support/scenario.js";
+
+// The production model's project: a genuine dvc.yaml and its committed metrics.json.
+const REAL = new URL("../fixtures/metrics/real/dvc/mnist-dvc/", import.meta.url);
+const DVC_YAML = readFileSync(new URL("dvc.yaml", REAL), "utf8");
+const PROD_METRICS = readFileSync(new URL("metrics.json", REAL), "utf8");
+
+let fake: FakeGitHub;
+beforeAll(requireBundle);
+beforeEach(async () => {
+  fake = await startFakeGitHub();
+});
+afterEach(async () => {
+  fake.assertNoContractViolations();
+  await fake.close();
+});
+
+describe("a dvc.yaml baseline at `ref: base`", () => {
+  it("follows its metrics entry at the base commit", async () => {
+    seedPullRequest(fake, { baseConfig: fixture("dvc-baseline.yml") });
+    fake.state.commit(REPO, {
+      parent: BASE,
+      sha: BASE,
+      files: { "dvc.yaml": DVC_YAML, "metrics.json": PROD_METRICS },
+    });
+    const training = startTrainingRun(fake);
+    const result = await runBundledAction({
+      apiUrl: fake.url,
+      eventName: "pull_request",
+      payload: loadWebhookExample("pull_request", "opened"),
+      files: { "dvc.yaml": DVC_YAML, "metrics.json": metricsJson(0.85) },
+      run: { fake, id: training.id },
+    });
+    expect(result.outputs.decision).toBe("rejected");
+    const report = JSON.parse(readFileSync(result.outputs.report!, "utf8"));
+    expect(report.metrics[0]).toMatchObject({ value: 0.85, baseline: 0.9906666874885559, passed: false });
+    const read = fake.requests.filter((r) => r.route === "GET /repos/{owner}/{repo}/contents/{path}");
+    const at = read.map((r) => [decodeURIComponent(r.path.split("/contents/")[1]!), r.query.ref]);
+    expect(at).toContainEqual(["dvc.yaml", BASE]);
+    expect(at).toContainEqual(["metrics.json", BASE]);
+  });
+});
