@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
@@ -103,6 +103,25 @@ describe("loadMetricSources", () => {
       );
       expect(cli.stdout + cli.stderr).toContain("metrics could not be read: secret.json: permission denied");
       expect(cli.status).toBe(2);
+    });
+
+    it("refuses a file over the documented 32 MiB cap before reading it, text or event file", async () => {
+      const limit = 32 * 1024 * 1024;
+      for (const name of ["huge.json", "events.out.tfevents.1.host.1.0"]) {
+        // Sparse: the size is what is checked, nothing is written.
+        writeFileSync(join(dir, name), "");
+        truncateSync(join(dir, name), limit + 1);
+      }
+      const { errors } = await loadMetricSources(
+        [
+          { name: "j", path: "huge.json" },
+          { name: "tb", path: "events.out.tfevents.1.host.1.0" },
+        ],
+        { cwd: dir },
+      );
+      const said = (path: string) =>
+        `${path}: ${limit + 1} bytes is too large for a metrics file (limit ${limit}); is the path right?`;
+      expect(errors).toEqual({ j: said("huge.json"), tb: said("events.out.tfevents.1.host.1.0") });
     });
 
     it("reports a malformed MLflow metric file with its path and line", async () => {
