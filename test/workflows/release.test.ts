@@ -134,6 +134,8 @@ describe("scripts/release-notes.mjs", () => {
     execFileSync(process.execPath, ["scripts/release-notes.mjs", version], {
       cwd: checkout("1.2.3"),
       encoding: "utf8",
+      // What it says on stderr is asserted, not printed among the test results.
+      stdio: ["ignore", "pipe", "pipe"],
     });
 
   it("prints the version's section, without the headings around it or the link definitions", () => {
@@ -141,8 +143,8 @@ describe("scripts/release-notes.mjs", () => {
     expect(notes("1.2.2")).toBe("- An older thing.\n");
   });
 
-  it("fails for an empty section", () => {
-    expect(() => notes("Unreleased")).toThrow();
+  it("fails for an empty section, saying which", () => {
+    expect(() => notes("Unreleased")).toThrow(/CHANGELOG\.md has no section '## \[Unreleased\]' with notes/);
   });
 });
 
