@@ -359,6 +359,20 @@ describe("markdown", () => {
   });
 });
 
+describe("markdown: what a reader said about a source", () => {
+  it("names the part of the file read, next to the file (a trainer_state.json entry, a cut event file)", () => {
+    const chosen = {
+      ...source({ eval_accuracy: 0.93, eval_f1: 0.8 }, "eval", "out/trainer_state.json"),
+      note: "best checkpoint out/checkpoint-8280: log_history entry at step 8280, epoch 8",
+    };
+    const md = renderMarkdown(decide(input(cfg, { metrics: [chosen], baseline, model, pr: pr() })));
+    const line = md.split("\n").find((l) => l.startsWith("**Metrics**"))!;
+    expect(line).toContain(
+      "out/trainer_state.json (best checkpoint out/checkpoint-8280: log_history entry at step 8280, epoch 8)",
+    );
+  });
+});
+
 describe("mermaid", () => {
   it("has one node per step, edges in order, and a class per status", () => {
     const chart = renderMermaid(approved);
