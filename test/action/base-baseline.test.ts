@@ -2,10 +2,10 @@
 // into a branch other than the default, the Action reads them at that branch, which anyone with push
 // access can create: a regressed model passes `accuracy >= baseline` against a baseline they wrote.
 // Run through the bundled action (dist/), as in test/action/bundled.test.ts.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import { startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.js";
+import { describe, expect, it } from "@jest/globals";
+import type { FakeGitHub } from "../../src/local-github/index.js";
 import { loadWebhookExample } from "../../src/local-github/webhooks.js";
-import { requireBundle, runBundledAction } from "./support/run-bundled.js";
+import { runBundledAction } from "./support/run-bundled.js";
 import {
   AUTHOR,
   BASE,
@@ -19,16 +19,10 @@ import {
   metricsJson,
   startTrainingRun,
 } from "./support/scenario.js";
+import { useFakeGitHub } from "./support/fake-github.js";
 
 let fake: FakeGitHub;
-beforeAll(requireBundle);
-beforeEach(async () => {
-  fake = await startFakeGitHub();
-});
-afterEach(async () => {
-  fake.assertNoContractViolations();
-  await fake.close();
-});
+useFakeGitHub((started) => (fake = started));
 
 describe("a `ref: base` baseline of a PR into a branch the attacker made", () => {
   it("does not let a model that regressed against the default branch's baseline be auto-approved", async () => {

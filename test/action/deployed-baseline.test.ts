@@ -1,12 +1,12 @@
 // `baseline: { environment: production }` in the Action: the training run compares its model with
 // what is live, the metrics a trusted training run recorded for the commit GitHub Actions last
 // deployed to production successfully. Run through the bundled action (dist/).
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { encodeSnapshot } from "../../src/core/candidate/snapshot.js";
 import { SNAPSHOT_FILE, snapshotArtifactName } from "../../src/core/names.js";
-import { startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.js";
+import type { FakeGitHub } from "../../src/local-github/index.js";
 import { loadWebhookExample } from "../../src/local-github/webhooks.js";
-import { requireBundle, runBundledAction } from "./support/run-bundled.js";
+import { runBundledAction } from "./support/run-bundled.js";
 import {
   AUTHOR,
   BASE,
@@ -19,6 +19,7 @@ import {
   metricsJson,
   startTrainingRun,
 } from "./support/scenario.js";
+import { useFakeGitHub } from "./support/fake-github.js";
 
 const LIVE_CONFIG = `metrics:
   eval: metrics/eval.json
@@ -37,14 +38,7 @@ steps:
 `;
 
 let fake: FakeGitHub;
-beforeAll(requireBundle);
-beforeEach(async () => {
-  fake = await startFakeGitHub();
-});
-afterEach(async () => {
-  fake.assertNoContractViolations();
-  await fake.close();
-});
+useFakeGitHub((started) => (fake = started));
 
 /** master at BASE, trained by a push run that recorded `accuracy`, deployed to production by `creator`. */
 function seed(config: string, live?: { accuracy: number; creator?: string }) {

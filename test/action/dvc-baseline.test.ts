@@ -2,12 +2,13 @@
 // metrics file it names are read at the PR's base commit through the API, never from the
 // workspace (where the candidate's own metrics sit at the same paths). Run through the bundled
 // action (dist/), as in test/action/bundled.test.ts.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
-import { startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.js";
+import type { FakeGitHub } from "../../src/local-github/index.js";
 import { loadWebhookExample } from "../../src/local-github/webhooks.js";
-import { requireBundle, runBundledAction } from "./support/run-bundled.js";
+import { runBundledAction } from "./support/run-bundled.js";
 import { BASE, REPO, fixture, metricsJson, seedPullRequest, startTrainingRun } from "./support/scenario.js";
+import { useFakeGitHub } from "./support/fake-github.js";
 
 // The production model's project: a genuine dvc.yaml and its committed metrics.json.
 const REAL = new URL("../fixtures/metrics/real/dvc/mnist-dvc/", import.meta.url);
@@ -15,14 +16,7 @@ const DVC_YAML = readFileSync(new URL("dvc.yaml", REAL), "utf8");
 const PROD_METRICS = readFileSync(new URL("metrics.json", REAL), "utf8");
 
 let fake: FakeGitHub;
-beforeAll(requireBundle);
-beforeEach(async () => {
-  fake = await startFakeGitHub();
-});
-afterEach(async () => {
-  fake.assertNoContractViolations();
-  await fake.close();
-});
+useFakeGitHub((started) => (fake = started));
 
 describe("a dvc.yaml baseline at `ref: base`", () => {
   it("follows its metrics entry at the base commit", async () => {

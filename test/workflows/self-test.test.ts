@@ -2,16 +2,17 @@
 // runner against the local GitHub (a repository holding this one's examples, with the self-test
 // as a workflow on its default branch), then the job's own assertion step under bash with the
 // outputs it would get. What the self-test expects on GitHub is thereby checked before it runs there.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parse } from "yaml";
-import { startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.js";
+import type { FakeGitHub } from "../../src/local-github/index.js";
 import { loadWebhookExample } from "../../src/local-github/webhooks.js";
-import { requireBundle, runBundledAction } from "../action/support/run-bundled.js";
+import { runBundledAction } from "../action/support/run-bundled.js";
 import { AUTHOR, BASE, HEAD, PR, REPO } from "../action/support/scenario.js";
+import { useFakeGitHub } from "../action/support/fake-github.js";
 
 const WORKFLOW = ".github/workflows/self-test.yml";
 const WORKFLOW_TEXT = readFileSync(resolve(WORKFLOW), "utf8");
@@ -76,14 +77,7 @@ function runAssertion(step: Step, matrix: Record<string, string>, outputs: Recor
 }
 
 let fake: FakeGitHub;
-beforeAll(requireBundle);
-beforeEach(async () => {
-  fake = await startFakeGitHub();
-});
-afterEach(async () => {
-  fake.assertNoContractViolations();
-  await fake.close();
-});
+useFakeGitHub((started) => (fake = started));
 
 /** The repository: its default branch holds the checkout's files and the self-test workflow. */
 function seedRepository(): string {
