@@ -11235,9 +11235,9 @@ var require_writer = __commonJS({
     var VIEW_THRESHOLD_FLOAT = 16;
     var VIEW_THRESHOLD_INT = 128;
     function getLazyView(writer, count, threshold) {
-      var view = writer.view;
-      if (view || count < threshold)
-        return view;
+      var view2 = writer.view;
+      if (view2 || count < threshold)
+        return view2;
       var buf = writer.buf;
       return writer.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     }
@@ -11780,9 +11780,9 @@ var require_reader = __commonJS({
     var VIEW_THRESHOLD_FLOAT = 8;
     var VIEW_THRESHOLD_INT = 128;
     function getLazyView(reader, count, threshold) {
-      var view = reader.view;
-      if (view || count < threshold)
-        return view;
+      var view2 = reader.view;
+      if (view2 || count < threshold)
+        return view2;
       var buf = reader.buf;
       return reader.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     }
@@ -22537,6 +22537,25 @@ async function digestArtifacts(paths, opts) {
 // src/node/git.ts
 import { execFile } from "node:child_process";
 
+// src/core/metrics/stream/chunks.ts
+function textChunks(text2) {
+  let done = false;
+  return () => {
+    if (done) return void 0;
+    done = true;
+    return text2;
+  };
+}
+function withFirst(first, next) {
+  let pending = first;
+  return () => {
+    if (pending === void 0) return next();
+    const out = pending;
+    pending = void 0;
+    return out;
+  };
+}
+
 // src/core/metrics/formats/error.ts
 var MetricsFormatError = class extends Error {
   constructor(message, line, column) {
@@ -22563,51 +22582,78 @@ function parseNumberText(text2) {
 // src/core/metrics/formats/csv.ts
 var NAME_HEADERS = /* @__PURE__ */ new Set(["name", "metric", "metrics", "key"]);
 var VALUE_HEADERS = /* @__PURE__ */ new Set(["value", "values", "score"]);
-function readRows(text2, delimiter) {
-  const rows = [];
+var MAX_TABLE_ROWS = 1e4;
+function* readRows(next, delimiter) {
   let cells = [];
   let cell2 = "";
   let line = 1;
   let rowLine = 1;
   let quoted2 = false;
   let quoteLine = 0;
+  let quoteSeen = false;
+  let first = true;
   const endRow = () => {
     cells.push(cell2);
-    if (cells.length > 1 || cells[0].trim() !== "") rows.push({ line: rowLine, cells });
+    const row3 = cells.length > 1 || cells[0].trim() !== "" ? { line: rowLine, cells } : void 0;
     cells = [];
     cell2 = "";
+    return row3;
   };
-  const src = text2.replace(/^\uFEFF/, "");
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (quoted2) {
-      if (c === '"' && src[i + 1] === '"') {
-        cell2 += '"';
-        i++;
-      } else if (c === '"') {
+  for (let chunk = next(); chunk !== void 0; chunk = next()) {
+    let src = chunk;
+    if (first && src.length > 0) {
+      src = src.replace(/^\uFEFF/, "");
+      first = false;
+    }
+    for (let i = 0; i < src.length; i++) {
+      if (!quoted2 && !quoteSeen) {
+        let j = i;
+        while (j < src.length) {
+          const code2 = src.charCodeAt(j);
+          if (code2 === 10 || code2 === 13 || code2 === 34 || src[j] === delimiter) break;
+          j++;
+        }
+        if (j > i) {
+          cell2 += src.slice(i, j);
+          i = j;
+          if (i >= src.length) break;
+        }
+      }
+      const c = src[i];
+      if (quoteSeen) {
+        quoteSeen = false;
+        if (c === '"') {
+          cell2 += '"';
+          continue;
+        }
         quoted2 = false;
-      } else {
-        if (c === "\n") line++;
+      }
+      if (quoted2) {
+        if (c === '"') quoteSeen = true;
+        else {
+          if (c === "\n") line++;
+          cell2 += c;
+        }
+      } else if (c === '"' && cell2.trim() === "") {
+        quoted2 = true;
+        quoteLine = line;
+        cell2 = "";
+      } else if (c === delimiter) {
+        cells.push(cell2);
+        cell2 = "";
+      } else if (c === "\n") {
+        const row3 = endRow();
+        if (row3) yield row3;
+        line++;
+        rowLine = line;
+      } else if (c !== "\r") {
         cell2 += c;
       }
-    } else if (c === '"' && cell2.trim() === "") {
-      quoted2 = true;
-      quoteLine = line;
-      cell2 = "";
-    } else if (c === delimiter) {
-      cells.push(cell2);
-      cell2 = "";
-    } else if (c === "\n") {
-      endRow();
-      line++;
-      rowLine = line;
-    } else if (c !== "\r") {
-      cell2 += c;
     }
   }
-  if (quoted2) throw new MetricsFormatError("unterminated quoted field", quoteLine);
-  endRow();
-  return rows;
+  if (quoted2 && !quoteSeen) throw new MetricsFormatError("unterminated quoted field", quoteLine);
+  const row2 = endRow();
+  if (row2) yield row2;
 }
 function cellValue(cell2) {
   const t = cell2.trim();
@@ -22665,10 +22711,6 @@ function indexedTable(names, header, data) {
   return out;
 }
 var PROGRESS_COLUMNS = ["epoch", "step", "global_step"];
-function isRangeIndex(names, data) {
-  if (names[0] !== "" || names.some((n) => n.startsWith("metrics."))) return false;
-  return data.every((row2, i) => row2.cells[0].trim() === String(i));
-}
 function progressOf(row2, columns, names) {
   return columns.map((c) => {
     const at2 = parseNumberText(row2.cells[c].trim());
@@ -22682,25 +22724,42 @@ function compareProgress(a, b) {
   return 0;
 }
 function trainingLog(names, data, headerLine) {
-  const index = isRangeIndex(names, data);
-  const columns = [
-    ...index ? [0] : [],
-    ...PROGRESS_COLUMNS.map((p) => names.findIndex((n) => n.toLowerCase() === p)).filter((i) => i !== -1)
-  ];
-  if (columns.length === 0) {
+  const progress = PROGRESS_COLUMNS.map((p) => names.findIndex((n) => n.toLowerCase() === p)).filter(
+    (i) => i !== -1
+  );
+  let rangeIndex = names[0] === "" && !names.some((n) => n.startsWith("metrics."));
+  const lastCells = names.map(() => "");
+  const bestCells = names.map(() => ({ at: void 0, cell: "" }));
+  let lastLine = 0;
+  let bestRow;
+  let count = 0;
+  let secondLine = 0;
+  for (const row2 of data) {
+    if (count === 1) secondLine = row2.line;
+    if (rangeIndex && row2.cells[0].trim() !== String(count)) rangeIndex = false;
+    count++;
+    lastLine = row2.line;
+    const at2 = progressOf(row2, progress, names);
+    if (!bestRow || compareProgress(at2, bestRow.at) >= 0) bestRow = { at: at2, line: row2.line };
+    row2.cells.forEach((cell2, i) => {
+      if (cell2.trim() === "") return;
+      lastCells[i] = cell2;
+      const best = bestCells[i];
+      if (best.at === void 0 || compareProgress(at2, best.at) >= 0) {
+        best.at = at2;
+        best.cell = cell2;
+      }
+    });
+  }
+  if (!rangeIndex && progress.length === 0) {
     throw new MetricsFormatError(
-      `${data.length} data rows and no epoch or step column: which row is the candidate model? keep only its row, or write name,value rows`,
-      data[1].line
+      `${count} data rows and no epoch or step column: which row is the candidate model? keep only its row, or write name,value rows`,
+      secondLine
     );
   }
-  const ordered = data.map((row2, position) => ({ row: row2, position, at: progressOf(row2, columns, names) })).sort((a, b) => compareProgress(a.at, b.at) || a.position - b.position);
-  const last = ordered[ordered.length - 1].row;
-  const cells = names.map((_, i) => {
-    const logged = ordered.filter(({ row: row2 }) => row2.cells[i].trim() !== "");
-    return logged.length > 0 ? logged[logged.length - 1].row.cells[i] : "";
-  });
-  const out = rowValues(names, { line: last.line, cells }, headerLine);
-  if (index && !Object.prototype.hasOwnProperty.call(out, "epoch"))
+  const cells = rangeIndex ? lastCells : bestCells.map((b) => b.cell);
+  const out = rowValues(names, { line: rangeIndex ? lastLine : bestRow.line, cells }, headerLine);
+  if (rangeIndex && !Object.prototype.hasOwnProperty.call(out, "epoch"))
     define2(out, "epoch", cellValue(cells[0]));
   return out;
 }
@@ -22713,31 +22772,97 @@ function headerAndRows(rows) {
   if (labelled) return indexedTable(names, header, data);
   return data.length === 1 ? rowValues(names, data[0], header.line) : trainingLog(names, data, header.line);
 }
-function parseCsvMetrics(text2, delimiter = ",") {
-  const rows = readRows(text2, delimiter);
-  const [first] = rows;
-  if (!first) throw new MetricsFormatError("no rows: the file is empty");
-  const width = first.cells.length;
+function oneColumn(first, delimiter) {
+  return new MetricsFormatError(
+    `expected 'name${delimiter}value' rows or a header row and a data row, got one column`,
+    first.line
+  );
+}
+function* sameWidth(rows, width) {
   for (const row2 of rows) {
     if (row2.cells.length !== width) {
       throw new MetricsFormatError(`expected ${width} columns, got ${row2.cells.length}`, row2.line);
     }
+    yield row2;
   }
-  if (width === 1)
-    throw new MetricsFormatError(
-      `expected 'name${delimiter}value' rows or a header row and a data row, got one column`,
-      first.line
-    );
+}
+function wholeTable(rows, delimiter) {
+  const first = rows[0];
+  if (first.cells.length === 1) throw oneColumn(first, delimiter);
   const namesInFirstColumn = rows.slice(1).every((r) => !isNumeric(r.cells[0]));
-  if (width === 2 && (rows.length === 1 ? !isNumeric(first.cells[0]) : namesInFirstColumn)) {
+  if (first.cells.length === 2 && (rows.length === 1 ? !isNumeric(first.cells[0]) : namesInFirstColumn)) {
     return nameValueRows(rows);
   }
   return headerAndRows(rows);
 }
+function longLog(held, rest, delimiter) {
+  const [header, ...data] = held;
+  if (header.cells.length === 1) throw oneColumn(header, delimiter);
+  const names = header.cells.map((c) => c.trim());
+  const hasProgress = names.some((n) => PROGRESS_COLUMNS.includes(n.toLowerCase()));
+  if (!hasProgress && names[0] !== "") {
+    throw new MetricsFormatError(
+      `more than ${MAX_TABLE_ROWS} rows and no epoch or step column: only a training log is read at this length`,
+      data[MAX_TABLE_ROWS - 1].line
+    );
+  }
+  const all = function* () {
+    yield* data;
+    for (let r = rest.next(); !r.done; r = rest.next()) yield r.value;
+  };
+  return trainingLog(names, all(), header.line);
+}
+function parseCsvChunks(next, delimiter = ",") {
+  const rows = readRows(next, delimiter);
+  const first = rows.next();
+  if (first.done) throw new MetricsFormatError("no rows: the file is empty");
+  const checked = sameWidth(
+    (function* () {
+      yield first.value;
+      for (let r = rows.next(); !r.done; r = rows.next()) yield r.value;
+    })(),
+    first.value.cells.length
+  );
+  const held = [];
+  for (let r = checked.next(); !r.done; r = checked.next()) {
+    held.push(r.value);
+    if (held.length > MAX_TABLE_ROWS) return longLog(held, checked, delimiter);
+  }
+  return wholeTable(held, delimiter);
+}
 
 // src/core/metrics/formats/json.ts
 var MAX_DEPTH = 200;
-var NUMBER2 = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+var LITERAL_START = /* @__PURE__ */ new Set(["t", "f", "n", "N", "I", "-"]);
+function isDigit(code2) {
+  return code2 !== void 0 && code2 >= 48 && code2 <= 57;
+}
+function numberLength(text2, from) {
+  let short = false;
+  const at2 = (k2) => {
+    if (k2 < text2.length) return text2.charCodeAt(k2);
+    short = true;
+    return void 0;
+  };
+  let k = from;
+  if (at2(k) === 45) k++;
+  if (at2(k) === 48) k++;
+  else if (isDigit(at2(k))) while (isDigit(at2(k))) k++;
+  else return 0;
+  if (at2(k) === 46 && isDigit(at2(k + 1))) {
+    k++;
+    while (isDigit(at2(k))) k++;
+  }
+  const e = at2(k);
+  if (e === 101 || e === 69) {
+    const sign = at2(k + 1) === 43 || at2(k + 1) === 45 ? 1 : 0;
+    if (isDigit(at2(k + 1 + sign))) {
+      k += 1 + sign;
+      while (isDigit(at2(k))) k++;
+    }
+  }
+  return short ? -1 : k - from;
+}
 var LITERALS = [
   ["true", true],
   ["false", false],
@@ -22757,131 +22882,274 @@ var ESCAPES = {
   t: "	"
 };
 var JsonReader = class {
-  constructor(text2) {
-    this.text = text2;
+  constructor(next, keep) {
+    this.next = next;
+    this.keep = keep;
   }
-  text;
-  pos = 0;
-  fail(message, at2 = this.pos) {
-    const before = this.text.slice(0, at2);
-    const line = before.split("\n").length;
-    const column = at2 - before.lastIndexOf("\n");
-    throw new MetricsFormatError(`invalid JSON: ${message}`, line, column);
+  next;
+  keep;
+  buf = "";
+  i = 0;
+  /** Offset in the whole text of buf[0]. */
+  base = 0;
+  eof = false;
+  line = 1;
+  lineStart = 0;
+  kept = 0;
+  /** Makes at least `n` characters available from i, unless the text ends first. */
+  ensure(n) {
+    while (this.buf.length - this.i < n && !this.eof) {
+      const chunk = this.next();
+      if (chunk === void 0) {
+        this.eof = true;
+        return;
+      }
+      this.base += this.i;
+      this.buf = this.buf.slice(this.i) + chunk;
+      this.i = 0;
+    }
+  }
+  peek() {
+    if (this.i >= this.buf.length) this.ensure(1);
+    return this.buf[this.i];
+  }
+  location() {
+    return { line: this.line, column: this.base + this.i - this.lineStart + 1 };
+  }
+  fail(message, at2 = this.location()) {
+    throw new MetricsFormatError(`invalid JSON: ${message}`, at2.line, at2.column);
   }
   describe() {
-    const c = this.text[this.pos];
+    const c = this.peek();
     return c === void 0 ? "end of file" : `'${c}'`;
   }
+  start() {
+    if (this.peek() === "\uFEFF") {
+      this.i++;
+      this.lineStart = this.base + this.i;
+    }
+  }
   skipSpace() {
-    while (/[ \t\r\n]/.test(this.text[this.pos] ?? "")) this.pos++;
+    for (; ; ) {
+      const c = this.peek();
+      if (c === " " || c === "	" || c === "\r") this.i++;
+      else if (c === "\n") {
+        this.i++;
+        this.line++;
+        this.lineStart = this.base + this.i;
+      } else return;
+    }
+  }
+  atEnd() {
+    return this.peek() === void 0;
   }
   expect(char) {
     this.skipSpace();
-    if (this.text[this.pos] !== char) this.fail(`expected '${char}', found ${this.describe()}`);
-    this.pos++;
+    if (this.peek() !== char) this.fail(`expected '${char}', found ${this.describe()}`);
+    this.i++;
   }
-  value(depth) {
+  count() {
+    if (this.keep && ++this.kept > this.keep.maxValues) {
+      this.fail(
+        `more than ${this.keep.maxValues} values under the keys the conditions name; name fewer, or write a smaller metrics file`
+      );
+    }
+  }
+  /** The value at the reader, built when `build`, else only checked (and undefined). */
+  value(depth, path, build2) {
     if (depth > MAX_DEPTH) this.fail(`nesting deeper than ${MAX_DEPTH} levels`);
     this.skipSpace();
-    const c = this.text[this.pos];
-    if (c === "{") return this.object(depth);
-    if (c === "[") return this.array(depth);
-    if (c === '"') return this.string();
-    for (const [word, value] of LITERALS) {
-      if (this.text.startsWith(word, this.pos)) {
-        this.pos += word.length;
-        return value;
+    const c = this.peek();
+    if (build2) this.count();
+    if (c === "{") return this.object(depth, path, build2);
+    if (c === "[") return this.array(depth, path, build2);
+    if (c === '"') return this.string(build2);
+    if (c !== void 0 && LITERAL_START.has(c)) {
+      this.ensure(9);
+      for (const [word, value] of LITERALS) {
+        if (this.buf.startsWith(word, this.i)) {
+          this.i += word.length;
+          return value;
+        }
       }
     }
-    NUMBER2.lastIndex = this.pos;
-    const m = NUMBER2.exec(this.text);
-    if (m) {
-      this.pos += m[0].length;
-      return Number(m[0]);
-    }
-    return this.fail(`expected a value, found ${this.describe()}`);
+    return this.number(build2);
   }
-  object(depth) {
-    const out = {};
-    this.pos++;
+  number(build2) {
+    let length = numberLength(this.buf, this.i);
+    while (length < 0 && !this.eof) {
+      this.ensure(this.buf.length - this.i + 1);
+      length = numberLength(this.buf, this.i);
+    }
+    if (length < 0) length = numberLength(this.buf + " ", this.i);
+    if (length === 0) return this.fail(`expected a value, found ${this.describe()}`);
+    const start = this.i;
+    this.i += length;
+    return build2 ? Number(this.buf.slice(start, start + length)) : void 0;
+  }
+  object(depth, path, build2) {
+    const out = build2 ? {} : void 0;
+    this.i++;
     this.skipSpace();
-    if (this.text[this.pos] === "}") {
-      this.pos++;
+    if (this.peek() === "}") {
+      this.i++;
       return out;
     }
     for (; ; ) {
       this.skipSpace();
-      if (this.text[this.pos] !== '"') this.fail(`expected a quoted key, found ${this.describe()}`);
-      const keyAt = this.pos;
-      const key = this.string();
-      if (Object.prototype.hasOwnProperty.call(out, key)) this.fail(`duplicate key "${key}"`, keyAt);
+      if (this.peek() !== '"') this.fail(`expected a quoted key, found ${this.describe()}`);
+      const keyAt = this.location();
+      const key = this.string(true);
+      const kept = out !== void 0 && (this.keep === void 0 || this.keep.member(path, key));
+      if (kept && Object.prototype.hasOwnProperty.call(out, key)) this.fail(`duplicate key "${key}"`, keyAt);
       this.expect(":");
-      Object.defineProperty(out, key, {
-        value: this.value(depth + 1),
-        enumerable: true,
-        writable: true,
-        configurable: true
-      });
+      const value = this.value(depth + 1, kept && this.keep ? [...path, key] : path, kept);
+      if (kept) {
+        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      }
       this.skipSpace();
-      const c = this.text[this.pos];
-      this.pos++;
+      const c = this.peek();
+      this.i++;
       if (c === "}") return out;
       if (c !== ",")
-        this.fail(`expected ',' or '}', found ${c === void 0 ? "end of file" : `'${c}'`}`, this.pos - 1);
+        this.fail(`expected ',' or '}', found ${c === void 0 ? "end of file" : `'${c}'`}`, {
+          line: this.line,
+          column: this.location().column - 1
+        });
     }
   }
-  array(depth) {
-    const out = [];
-    this.pos++;
+  array(depth, path, build2) {
+    const out = build2 ? [] : void 0;
+    this.i++;
     this.skipSpace();
-    if (this.text[this.pos] === "]") {
-      this.pos++;
+    if (this.peek() === "]") {
+      this.i++;
       return out;
     }
     for (; ; ) {
-      out.push(this.value(depth + 1));
+      const before = this.kept;
+      const item = this.value(depth + 1, path, build2);
+      if (out !== void 0) {
+        if (this.keep === void 0 || this.keep.item(path, item)) out.push(item);
+        else this.kept = before;
+      }
       this.skipSpace();
-      const c = this.text[this.pos];
-      this.pos++;
+      const c = this.peek();
+      this.i++;
       if (c === "]") return out;
       if (c !== ",")
-        this.fail(`expected ',' or ']', found ${c === void 0 ? "end of file" : `'${c}'`}`, this.pos - 1);
+        this.fail(`expected ',' or ']', found ${c === void 0 ? "end of file" : `'${c}'`}`, {
+          line: this.line,
+          column: this.location().column - 1
+        });
     }
   }
-  string() {
-    const start = this.pos;
-    this.pos++;
+  /** A string at the reader; its text only when `build` (a skipped one can be any length). */
+  string(build2) {
+    const start = this.location();
+    this.i++;
     let out = "";
     for (; ; ) {
-      const c = this.text[this.pos];
-      if (c === void 0 || c === "\n") this.fail("unterminated string", start);
-      this.pos++;
-      if (c === '"') return out;
-      if (c !== "\\") {
-        out += c;
-        continue;
+      if (this.i >= this.buf.length) this.ensure(1);
+      let j = this.i;
+      const buf = this.buf;
+      while (j < buf.length) {
+        const c2 = buf.charCodeAt(j);
+        if (c2 === 34 || c2 === 92 || c2 === 10) break;
+        j++;
       }
-      const e = this.text[this.pos] ?? "";
-      this.pos++;
+      if (build2) out += buf.slice(this.i, j);
+      this.i = j;
+      const c = this.peek();
+      if (c === void 0 || c === "\n") this.fail("unterminated string", start);
+      if (c === '"') {
+        this.i++;
+        return build2 ? out : void 0;
+      }
+      if (c !== "\\") continue;
+      this.ensure(6);
+      const e = this.buf[this.i + 1] ?? "";
+      const escapeAt = this.location();
+      this.i += 2;
       if (e === "u") {
-        const hex = this.text.slice(this.pos, this.pos + 4);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail("invalid \\u escape", this.pos - 2);
-        out += String.fromCharCode(parseInt(hex, 16));
-        this.pos += 4;
+        const hex = this.buf.slice(this.i, this.i + 4);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail("invalid \\u escape", escapeAt);
+        if (build2) out += String.fromCharCode(parseInt(hex, 16));
+        this.i += 4;
       } else if (e in ESCAPES) {
-        out += ESCAPES[e];
+        if (build2) out += ESCAPES[e];
       } else {
-        this.fail(`invalid escape '\\${e}'`, this.pos - 2);
+        this.fail(`invalid escape '\\${e}'`, escapeAt);
       }
     }
   }
+  unexpected() {
+    return this.fail(`unexpected ${this.describe()} after the document`);
+  }
 };
-function parseJsonDocument(text2) {
-  const reader = new JsonReader(text2.replace(/^\uFEFF/, ""));
-  const value = reader.value(0);
+function parseJsonChunks(next, keep) {
+  const reader = new JsonReader(next, keep);
+  reader.start();
+  const value = reader.value(0, [], true);
   reader.skipSpace();
-  if (reader.pos < reader.text.length) reader.fail(`unexpected ${reader.describe()} after the document`);
+  if (!reader.atEnd()) reader.unexpected();
   return value;
+}
+
+// src/core/metrics/keep.ts
+var MAX_KEPT_VALUES = 1e6;
+var TRAINER_STATE_KEYS = /* @__PURE__ */ new Set([
+  "log_history",
+  "best_model_checkpoint",
+  "best_global_step",
+  "global_step"
+]);
+var LOG_ENTRY_KEYS = /* @__PURE__ */ new Set(["step", "epoch"]);
+function referencedKeys(refs) {
+  const keys = /* @__PURE__ */ new Set();
+  for (const ref of refs) {
+    let run = [];
+    const addRuns = () => {
+      for (let from = 0; from < run.length; from++) {
+        for (let to = from + 1; to <= run.length; to++) {
+          const parts = run.slice(from, to);
+          for (const key of /* @__PURE__ */ new Set([parts.join("."), parts.join("/")])) {
+            keys.add(key);
+            keys.add(`eval_${key}`);
+          }
+        }
+      }
+      run = [];
+    };
+    for (const segment of ref.segments) {
+      if (typeof segment === "string") {
+        run.push(segment);
+        continue;
+      }
+      addRuns();
+      if (segment.kind === "match") keys.add(segment.key);
+    }
+    addRuns();
+  }
+  return keys;
+}
+function hasEvaluation(entry) {
+  return typeof entry === "object" && entry !== null && !Array.isArray(entry) && Object.keys(entry).some((k) => k.startsWith("eval_"));
+}
+function keepForRefs(refs, opts) {
+  const keys = referencedKeys(refs);
+  const inLog = (path) => opts.trainerState && path.length === 1 && path[0] === "log_history";
+  return {
+    member(parent, key) {
+      if (keys.has(key)) return true;
+      if (opts.trainerState && parent.length === 0 && TRAINER_STATE_KEYS.has(key)) return true;
+      return inLog(parent) && (key.startsWith("eval_") || LOG_ENTRY_KEYS.has(key));
+    },
+    item(list, value) {
+      return !inLog(list) || hasEvaluation(value);
+    },
+    maxValues: MAX_KEPT_VALUES
+  };
 }
 
 // src/core/metrics/formats/lfs.ts
@@ -23063,33 +23331,36 @@ function maskedCrc32c(bytes) {
   const crc = (0, import_crc32c.crc32c)(bytes);
   return ((crc >>> 15 | crc << 17) >>> 0) + MASK_DELTA >>> 0;
 }
-function readTfRecords(bytes) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const records = [];
+function view(bytes) {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+function readTfRecords(read, size, onRecord) {
   let offset = 0;
-  while (offset < bytes.length) {
-    const index = records.length;
-    if (bytes.length - offset < HEADER_BYTES) return { records, truncated: { index, offset } };
-    const length = view.getBigUint64(offset, true);
-    if (view.getUint32(offset + 8, true) !== maskedCrc32c(bytes.subarray(offset, offset + 8))) {
+  let index = 0;
+  while (offset < size) {
+    if (size - offset < HEADER_BYTES) return { count: index, truncated: { index, offset } };
+    const header = view(read(offset, HEADER_BYTES));
+    const lengthBytes = new Uint8Array(header.buffer, header.byteOffset, 8);
+    if (header.getUint32(8, true) !== maskedCrc32c(lengthBytes)) {
       throw new MetricsFormatError(
         `record ${index} at byte ${offset}: the length's CRC does not match; the file is damaged or not a TFRecord/event file`
       );
     }
+    const length = header.getBigUint64(0, true);
     const start = offset + HEADER_BYTES;
-    if (length > BigInt(bytes.length - start - FOOTER_BYTES))
-      return { records, truncated: { index, offset } };
-    const end = start + Number(length);
-    const data = bytes.subarray(start, end);
-    if (view.getUint32(end, true) !== maskedCrc32c(data)) {
+    if (length > BigInt(size - start - FOOTER_BYTES)) return { count: index, truncated: { index, offset } };
+    const body = read(start, Number(length) + FOOTER_BYTES);
+    const data = body.subarray(0, Number(length));
+    if (view(body).getUint32(Number(length), true) !== maskedCrc32c(data)) {
       throw new MetricsFormatError(
         `record ${index} at byte ${offset}: the data's CRC does not match; the file is damaged`
       );
     }
-    records.push({ index, offset, data });
-    offset = end + FOOTER_BYTES;
+    onRecord({ index, offset, data });
+    index++;
+    offset = start + Number(length) + FOOTER_BYTES;
   }
-  return { records };
+  return { count: index };
 }
 
 // src/core/metrics/formats/tensorboard.ts
@@ -23103,14 +23374,14 @@ function elementCount(tensor) {
 function tensorScalar(tensor) {
   if (elementCount(tensor) !== 1) return void 0;
   const content = tensor.tensorContent;
-  const view = content && new DataView(content.buffer, content.byteOffset, content.byteLength);
+  const view2 = content && new DataView(content.buffer, content.byteOffset, content.byteLength);
   if (tensor.dtype === DT_FLOAT) {
     if (tensor.floatVal?.length) return tensor.floatVal[0];
-    return view?.byteLength === 4 ? view.getFloat32(0, true) : void 0;
+    return view2?.byteLength === 4 ? view2.getFloat32(0, true) : void 0;
   }
   if (tensor.dtype === DT_DOUBLE) {
     if (tensor.doubleVal?.length) return tensor.doubleVal[0];
-    return view?.byteLength === 8 ? view.getFloat64(0, true) : void 0;
+    return view2?.byteLength === 8 ? view2.getFloat64(0, true) : void 0;
   }
   return void 0;
 }
@@ -23123,40 +23394,39 @@ function decode(data, index, offset) {
     );
   }
 }
-function collect(bytes, atStep) {
-  const { records, truncated } = readTfRecords(bytes);
+function collect(read, size, atStep) {
   const chosen = /* @__PURE__ */ new Map();
-  const steps = /* @__PURE__ */ new Set();
+  const steps = { min: Infinity, max: -Infinity };
   const tags = /* @__PURE__ */ new Set();
-  for (const { data, index, offset } of records) {
+  const { count, truncated } = readTfRecords(read, size, ({ data, index, offset }) => {
     const event = decode(data, index, offset);
     const step2 = int64ToNumber(event.step);
     for (const v of event.summary?.value ?? []) {
       const value = v.value === "simpleValue" ? v.simpleValue : v.value === "tensor" ? tensorScalar(v.tensor) : void 0;
       if (value === void 0 || !v.tag) continue;
       tags.add(v.tag);
-      steps.add(step2);
+      steps.min = Math.min(steps.min, step2);
+      steps.max = Math.max(steps.max, step2);
       if (atStep !== void 0 && step2 !== atStep) continue;
       const best = chosen.get(v.tag);
       if (!best || step2 >= best.step) chosen.set(v.tag, { step: step2, value });
     }
-  }
-  return { records, truncated, chosen, steps, tags };
+  });
+  return { count, truncated, chosen, steps, tags };
 }
 function stepRange(steps) {
-  const sorted = [...steps].sort((a, b) => a - b);
-  return sorted.length === 1 ? `only step ${sorted[0]}` : `steps ${sorted[0]} to ${sorted.at(-1)}`;
+  return steps.min === steps.max ? `only step ${steps.min}` : `steps ${steps.min} to ${steps.max}`;
 }
-function toSource(bytes, opts) {
-  refuseLfsPointer(bytes);
-  const { records, truncated, chosen, steps, tags } = collect(bytes, opts.step);
-  if (records.length === 0) {
+function toSource(read, size, opts) {
+  refuseLfsPointer(read(0, 64));
+  const { count, truncated, chosen, steps, tags } = collect(read, size, opts.step);
+  if (count === 0) {
     throw new MetricsFormatError(
       truncated ? "no whole record: the file ends inside its first record" : "the file is empty"
     );
   }
   if (tags.size === 0) {
-    throw new MetricsFormatError(`no scalar summaries in its ${records.length} records`);
+    throw new MetricsFormatError(`no scalar summaries in its ${count} records`);
   }
   if (chosen.size === 0) {
     throw new MetricsFormatError(
@@ -23170,7 +23440,7 @@ function toSource(bytes, opts) {
   const notes = [];
   if (truncated) {
     notes.push(
-      `the last record (record ${truncated.index} at byte ${truncated.offset}) is incomplete, as while a run is still writing; read the ${records.length} whole records before it`
+      `the last record (record ${truncated.index} at byte ${truncated.offset}) is incomplete, as while a run is still writing; read the ${count} whole records before it`
     );
   }
   const missing = [...tags].filter((t) => !chosen.has(t)).sort();
@@ -23183,9 +23453,9 @@ function toSource(bytes, opts) {
     ...notes.length > 0 ? { note: notes.join("; ") } : {}
   };
 }
-function parseTensorboardEvents(bytes, opts) {
+function readTensorboardEvents(read, size, opts) {
   try {
-    return { ok: true, source: toSource(bytes, opts) };
+    return { ok: true, source: toSource(read, size, opts) };
   } catch (error) {
     if (error instanceof MetricsFormatError) return { ok: false, error: formatLocated(opts.file, error) };
     return {
@@ -23308,10 +23578,29 @@ function syntaxOf(fileName, text2) {
   if (firstLine.includes(",") && !firstLine.includes(":")) return "csv";
   return "yaml";
 }
-function parseSyntax(syntax, text2) {
-  if (syntax === "json") return parseJsonDocument(text2);
-  if (syntax === "yaml") return parseYamlDocument(text2);
-  return parseCsvMetrics(text2, syntax === "tsv" ? "	" : ",");
+function isTrainerStateFile(opts) {
+  if (opts.format !== void 0) return opts.format === "huggingface";
+  return /(^|[\\/])trainer_state\.json$/i.test(opts.file);
+}
+function mib(bytes) {
+  return `${Math.round(bytes / 2 ** 20)} MiB`;
+}
+function parseChunks(syntax, next, opts) {
+  const { streamed } = opts;
+  if (syntax === "csv" || syntax === "tsv") return parseCsvChunks(next, syntax === "tsv" ? "	" : ",");
+  if (streamed && (syntax === "yaml" || opts.format === "dvc")) {
+    const what = syntax === "yaml" ? "YAML" : "DVC output";
+    throw new MetricsFormatError(
+      `${streamed.bytes} bytes: ${what} is read whole, up to ${streamed.wholeLimit} bytes (${mib(streamed.wholeLimit)}); write the metrics as JSON or CSV, or fewer of them`
+    );
+  }
+  if (syntax === "yaml") {
+    let text2 = "";
+    for (let chunk = next(); chunk !== void 0; chunk = next()) text2 += chunk;
+    return parseYamlDocument(text2);
+  }
+  if (!streamed) return parseJsonChunks(next);
+  return parseJsonChunks(next, keepForRefs(streamed.refs, { trainerState: isTrainerStateFile(opts) }));
 }
 function plainFormat(syntax) {
   return syntax === "tsv" ? "csv" : syntax;
@@ -23321,8 +23610,9 @@ function describeTop(value) {
   if (value === null) return "nothing (the document is empty or null)";
   return `a ${typeof value}`;
 }
-function toSource2(text2, opts) {
-  refuseLfsPointer(text2);
+function toSource2(next, opts) {
+  const start = next() ?? "";
+  refuseLfsPointer(start);
   if (opts.format === "mlflow") {
     throw new MetricsFormatError(
       "format mlflow reads a run directory (one that contains metrics/), not a file"
@@ -23333,8 +23623,8 @@ function toSource2(text2, opts) {
       "a TensorBoard event file is binary and is read from the workspace only (not as text, e.g. a baseline at a git ref)"
     );
   }
-  const syntax = syntaxOf(opts.file, text2);
-  const parsed = parseSyntax(syntax, text2);
+  const syntax = syntaxOf(opts.file, start);
+  const parsed = parseChunks(syntax, withFirst(start, next), opts);
   if (syntax === "json" && (opts.format ?? detectShape(opts.file, parsed)) === "dvc") {
     return { name: opts.name, file: opts.file, format: "dvc", values: unwrapDvc(parsed) };
   }
@@ -23344,9 +23634,18 @@ function toSource2(text2, opts) {
     );
   }
   const format = opts.format ?? (syntax === "csv" || syntax === "tsv" ? "csv" : detectShape(opts.file, parsed) ?? plainFormat(syntax));
+  const streamedNote = opts.streamed && {
+    note: `${mib(opts.streamed.bytes)}, over the ${mib(opts.streamed.wholeLimit)} read whole: read as a stream, keeping only the keys the conditions name`
+  };
   if (format === "huggingface" && isTrainerState(parsed)) {
     const { values: values2, note } = readTrainerState(parsed, opts.checkpoint);
-    return { name: opts.name, file: opts.file, format, values: values2, note };
+    return {
+      name: opts.name,
+      file: opts.file,
+      format,
+      values: values2,
+      note: streamedNote ? `${note}; ${streamedNote.note}` : note
+    };
   }
   if (opts.checkpoint !== void 0) {
     throw new MetricsFormatError(
@@ -23354,11 +23653,15 @@ function toSource2(text2, opts) {
     );
   }
   const values = format === "dvc" ? unwrapDvc(parsed) : parsed;
-  return { name: opts.name, file: opts.file, format, values };
+  const csvNote = syntax === "csv" || syntax === "tsv" ? void 0 : streamedNote;
+  return { name: opts.name, file: opts.file, format, values, ...csvNote ?? {} };
 }
 function parseMetricsFile(text2, opts) {
+  return parseMetricsChunks(textChunks(text2), opts);
+}
+function parseMetricsChunks(next, opts) {
   try {
-    return { ok: true, source: toSource2(text2, opts) };
+    return { ok: true, source: toSource2(next, opts) };
   } catch (error) {
     if (error instanceof MetricsFormatError) return { ok: false, error: formatLocated(opts.file, error) };
     return { ok: false, error: `${opts.file}: could not read metrics: ${error.message}` };
@@ -23438,6 +23741,7 @@ async function loadGitSources(specs, options) {
 }
 
 // src/node/metrics-files.ts
+import { closeSync, openSync } from "node:fs";
 import { readFile, readdir as readdir2, stat as stat2 } from "node:fs/promises";
 import { basename, join as join3, resolve as resolve3 } from "node:path";
 
@@ -23567,10 +23871,57 @@ async function loadDvcYaml(spec, full, read) {
   };
 }
 
+// src/node/file-chunks.ts
+import { readSync } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
+var CHUNK_BYTES = 1024 * 1024;
+function fileTextChunks(fd) {
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  const decoder = new StringDecoder("utf8");
+  let position = 0;
+  let done = false;
+  return () => {
+    while (!done) {
+      const read = readSync(fd, buffer, 0, CHUNK_BYTES, position);
+      position += read;
+      if (read === 0) {
+        done = true;
+        const rest = decoder.end();
+        return rest === "" ? void 0 : rest;
+      }
+      const text2 = decoder.write(buffer.subarray(0, read));
+      if (text2 !== "") return text2;
+    }
+    return void 0;
+  };
+}
+function fileBytesReader(fd) {
+  let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  return (offset, length) => {
+    if (length > buffer.length) buffer = Buffer.allocUnsafe(length);
+    let got = 0;
+    while (got < length) {
+      const read = readSync(fd, buffer, got, length - got, offset + got);
+      if (read === 0) break;
+      got += read;
+    }
+    return buffer.subarray(0, got);
+  };
+}
+
 // src/node/metrics-files.ts
-var MAX_METRICS_BYTES = 32 * 1024 * 1024;
-function tooLarge(shown, size) {
-  return `${shown}: ${size} bytes is too large for a metrics file (limit ${MAX_METRICS_BYTES}); is the path right?`;
+var MAX_WHOLE_BYTES = 32 * 1024 * 1024;
+var MAX_STREAMED_BYTES = 1024 * 1024 * 1024;
+function tooLarge(shown, size, limit) {
+  return `${shown}: ${size} bytes is too large for a metrics file (limit ${limit}); is the path right?`;
+}
+function withFile(full, read) {
+  const fd = openSync(full, "r");
+  try {
+    return read(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 function describeFsError(path, error) {
   const code2 = error.code;
@@ -23596,13 +23947,13 @@ async function readMetricsText(full, shown) {
   try {
     const info = await stat2(full);
     if (info.isDirectory()) return { ok: false, error: `${shown}: is a directory, not a metrics file` };
-    if (info.size > MAX_METRICS_BYTES) return { ok: false, error: tooLarge(shown, info.size) };
+    if (info.size > MAX_WHOLE_BYTES) return { ok: false, error: tooLarge(shown, info.size, MAX_WHOLE_BYTES) };
     return { ok: true, text: await readFile(full, "utf8") };
   } catch (error) {
     return { ok: false, error: describeFsError(shown, error) };
   }
 }
-async function loadOne(spec, cwd) {
+async function loadOne(spec, { cwd, refs }) {
   if (spec.format !== void 0 && !METRIC_FORMATS.includes(spec.format)) {
     return {
       ok: false,
@@ -23635,23 +23986,26 @@ async function loadOne(spec, cwd) {
         error: `${spec.path}: 'step:' applies to TensorBoard event files (events.out.tfevents.*) only; remove it or set format: tensorboard`
       };
     }
+    if (info.size > MAX_STREAMED_BYTES)
+      return { ok: false, error: tooLarge(spec.path, info.size, MAX_STREAMED_BYTES) };
     if (tensorboard) {
-      if (info.size > MAX_METRICS_BYTES) return { ok: false, error: tooLarge(spec.path, info.size) };
-      const bytes = await readFile(full);
-      return parseTensorboardEvents(bytes, {
-        name: spec.name,
-        file: spec.path,
-        ...spec.step !== void 0 ? { step: spec.step } : {}
-      });
+      return withFile(
+        full,
+        (fd) => readTensorboardEvents(fileBytesReader(fd), info.size, {
+          name: spec.name,
+          file: spec.path,
+          ...spec.step !== void 0 ? { step: spec.step } : {}
+        })
+      );
     }
-    const text2 = await readMetricsText(full, spec.path);
-    if (!text2.ok) return text2;
-    return parseMetricsFile(text2.text, {
+    const options = {
       name: spec.name,
       file: spec.path,
       format: spec.format,
-      checkpoint: spec.checkpoint
-    });
+      checkpoint: spec.checkpoint,
+      ...info.size > MAX_WHOLE_BYTES ? { streamed: { bytes: info.size, wholeLimit: MAX_WHOLE_BYTES, refs } } : {}
+    };
+    return withFile(full, (fd) => parseMetricsChunks(fileTextChunks(fd), options));
   } catch (error) {
     return { ok: false, error: describeFsError(spec.path, error) };
   }
@@ -23660,7 +24014,7 @@ async function loadMetricSources(specs, opts) {
   const sources3 = [];
   const errors2 = {};
   for (const spec of specs) {
-    const loaded = await loadOne(spec, opts.cwd);
+    const loaded = await loadOne(spec, opts);
     if (loaded.ok) sources3.push(loaded.source);
     else errors2[spec.name] = loaded.error;
   }
@@ -23677,6 +24031,13 @@ function parseMetricArg(arg) {
     ...m?.[2] ? { format: m[2] } : {},
     defaultName: stem === "" ? "metrics" : stem
   };
+}
+
+// src/core/config/metric-refs.ts
+function conditionRefs(config) {
+  return config.steps.flatMap(
+    (step2) => step2.type === "test" ? step2.checks.map((c) => c.metric) : step2.type === "approval" ? step2.autoApproveIf.map((c) => c.metric) : []
+  );
 }
 
 // src/node/metric-overrides.ts
@@ -24073,10 +24434,11 @@ async function measure(config, options, cwd, warn, baseBranch) {
     ...baselines.errors.map((e) => `--baseline: ${e}`)
   ];
   if (collapsed.length > 0) throw new GateError("input", collapsed.join("; "));
-  const loaded = await loadMetricSources(metrics.specs, { cwd });
+  const refs = conditionRefs(config);
+  const loaded = await loadMetricSources(metrics.specs, { cwd, refs });
   const local = await loadMetricSources(
     baselines.specs.filter((spec) => spec.ref === void 0),
-    { cwd }
+    { cwd, refs }
   );
   const pinned = await loadGitSources(baselines.specs, { cwd, ...baseBranch ? { baseBranch } : {} });
   const baselineErrors = { ...local.errors, ...pinned.errors };

@@ -10,6 +10,8 @@ import type { GitHubGateway } from "../github/gateway.js";
 import { reading } from "../github/errors.js";
 import { isDvcYaml, loadDvcYaml, type ReadText } from "../node/dvc.js";
 import { loadMetricSources } from "../node/metrics-files.js";
+import { conditionRefs } from "../core/config/metric-refs.js";
+import type { MetricRef } from "../core/conditions/types.js";
 import { overrideSources } from "../node/metric-overrides.js";
 import { digestArtifacts } from "../node/artifacts.js";
 import { expandMetricArgs } from "./metric-args.js";
@@ -38,10 +40,10 @@ async function inputSpecs(fromConfig: MetricSourceSpec[], lines: string[], cwd: 
  * Baselines pinned to a git ref are the production model's metrics: read them at that ref through
  * the API, never from the PR's workspace. `ref: base` means the PR's base commit.
  */
-async function loadBaseline(specs: MetricSourceSpec[], options: MeasureOptions) {
+async function loadBaseline(specs: MetricSourceSpec[], options: MeasureOptions, refs: MetricRef[]) {
   const local = await loadMetricSources(
     specs.filter((spec) => spec.ref === undefined),
-    { cwd: options.workspace },
+    { cwd: options.workspace, refs },
   );
   const sources: MetricSource[] = [...local.sources];
   const errors = { ...local.errors };
@@ -97,8 +99,9 @@ export async function measureWorkspace(config: Config, options: MeasureOptions):
     options.workspace,
     "baseline",
   );
-  const metrics = await loadMetricSources(metricSpecs, { cwd: options.workspace });
-  const baseline = await loadBaseline(baselineSpecs, options);
+  const refs = conditionRefs(config);
+  const metrics = await loadMetricSources(metricSpecs, { cwd: options.workspace, refs });
+  const baseline = await loadBaseline(baselineSpecs, options, refs);
   const model = await digestModel(config, options.workspace);
   return {
     metrics: metrics.sources,

@@ -11,6 +11,7 @@ import { renderJsonReport, renderMarkdown, renderText } from "../core/report/ind
 import { digestArtifacts } from "../node/artifacts.js";
 import { loadGitSources } from "../node/git.js";
 import { loadMetricSources } from "../node/metrics-files.js";
+import { conditionRefs } from "../core/config/metric-refs.js";
 import { overrideSources } from "../node/metric-overrides.js";
 import {
   InputError,
@@ -152,11 +153,12 @@ async function measure(
     ...baselines.errors.map((e) => `--baseline: ${e}`),
   ];
   if (collapsed.length > 0) throw new GateError("input", collapsed.join("; "));
-  const loaded = await loadMetricSources(metrics.specs, { cwd });
+  const refs = conditionRefs(config);
+  const loaded = await loadMetricSources(metrics.specs, { cwd, refs });
   // A baseline pinned to a ref is read from git history, as the Action reads it through the API.
   const local = await loadMetricSources(
     baselines.specs.filter((spec) => spec.ref === undefined),
-    { cwd },
+    { cwd, refs },
   );
   const pinned = await loadGitSources(baselines.specs, { cwd, ...(baseBranch ? { baseBranch } : {}) });
   const baselineErrors = { ...local.errors, ...pinned.errors };

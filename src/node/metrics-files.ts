@@ -4,20 +4,48 @@
  * with the path in the message; nothing here throws for bad input, so the decision can fail
  * the checks that need the source and say why.
  */
+import { closeSync, openSync } from "node:fs";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import type { MetricFormat, MetricSourceSpec } from "../core/config/types.js";
 import { METRIC_FORMATS } from "../core/config/types.js";
-import { parseMetricsFile, parseMlflowRun } from "../core/metrics/parse.js";
-import { isTensorboardEventFile, parseTensorboardEvents } from "../core/metrics/formats/tensorboard.js";
+import type { MetricRef } from "../core/conditions/types.js";
+import { type ParseOptions, parseMetricsChunks, parseMlflowRun } from "../core/metrics/parse.js";
+import { isTensorboardEventFile, readTensorboardEvents } from "../core/metrics/formats/tensorboard.js";
 import type { MetricSource } from "../core/metrics/types.js";
 import { isDvcYaml, loadDvcYaml } from "./dvc.js";
+import { fileBytesReader, fileTextChunks } from "./file-chunks.js";
 
-/** Metrics files are small; anything bigger is a wrong path (a model, a dataset), not metrics. */
-const MAX_METRICS_BYTES = 32 * 1024 * 1024;
+/**
+ * Up to this size a metrics file is read whole and all of it kept. Files a tool writes as a
+ * whole document (YAML, DVC output, a dvc.yaml's or an MLflow run's files) stop here.
+ */
+export const MAX_WHOLE_BYTES = 32 * 1024 * 1024;
+/**
+ * Up to this size JSON, CSV and event files are read as a stream, in memory that follows what is
+ * kept (a training log's last values, the keys the conditions name); past it the path is wrong
+ * (a model, a dataset), not metrics.
+ */
+export const MAX_STREAMED_BYTES = 1024 * 1024 * 1024;
 
-function tooLarge(shown: string, size: number): string {
-  return `${shown}: ${size} bytes is too large for a metrics file (limit ${MAX_METRICS_BYTES}); is the path right?`;
+function tooLarge(shown: string, size: number, limit: number): string {
+  return `${shown}: ${size} bytes is too large for a metrics file (limit ${limit}); is the path right?`;
+}
+
+export interface LoadOptions {
+  cwd: string;
+  /** Every metric reference of the config's conditions: what a streamed JSON file keeps. */
+  refs: readonly MetricRef[];
+}
+
+/** Opens `full` for the duration of `read`, which pulls from the descriptor. */
+function withFile<T>(full: string, read: (fd: number) => T): T {
+  const fd = openSync(full, "r");
+  try {
+    return read(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 type Loaded = { ok: true; source: MetricSource } | { ok: false; error: string };
@@ -54,14 +82,14 @@ async function readMetricsText(
   try {
     const info = await stat(full);
     if (info.isDirectory()) return { ok: false, error: `${shown}: is a directory, not a metrics file` };
-    if (info.size > MAX_METRICS_BYTES) return { ok: false, error: tooLarge(shown, info.size) };
+    if (info.size > MAX_WHOLE_BYTES) return { ok: false, error: tooLarge(shown, info.size, MAX_WHOLE_BYTES) };
     return { ok: true, text: await readFile(full, "utf8") };
   } catch (error) {
     return { ok: false, error: describeFsError(shown, error) };
   }
 }
 
-async function loadOne(spec: MetricSourceSpec, cwd: string): Promise<Loaded> {
+async function loadOne(spec: MetricSourceSpec, { cwd, refs }: LoadOptions): Promise<Loaded> {
   if (spec.format !== undefined && !METRIC_FORMATS.includes(spec.format)) {
     return {
       ok: false,
@@ -95,24 +123,28 @@ async function loadOne(spec: MetricSourceSpec, cwd: string): Promise<Loaded> {
         error: `${spec.path}: 'step:' applies to TensorBoard event files (events.out.tfevents.*) only; remove it or set format: tensorboard`,
       };
     }
+    if (info.size > MAX_STREAMED_BYTES)
+      return { ok: false, error: tooLarge(spec.path, info.size, MAX_STREAMED_BYTES) };
     if (tensorboard) {
-      if (info.size > MAX_METRICS_BYTES) return { ok: false, error: tooLarge(spec.path, info.size) };
-      // Event files are binary (TFRecords of protobufs): read bytes, not text.
-      const bytes = await readFile(full);
-      return parseTensorboardEvents(bytes, {
-        name: spec.name,
-        file: spec.path,
-        ...(spec.step !== undefined ? { step: spec.step } : {}),
-      });
+      // Event files are binary (TFRecords of protobufs): read bytes, a record at a time.
+      return withFile(full, (fd) =>
+        readTensorboardEvents(fileBytesReader(fd), info.size, {
+          name: spec.name,
+          file: spec.path,
+          ...(spec.step !== undefined ? { step: spec.step } : {}),
+        }),
+      );
     }
-    const text = await readMetricsText(full, spec.path);
-    if (!text.ok) return text;
-    return parseMetricsFile(text.text, {
+    const options: ParseOptions = {
       name: spec.name,
       file: spec.path,
       format: spec.format,
       checkpoint: spec.checkpoint,
-    });
+      ...(info.size > MAX_WHOLE_BYTES
+        ? { streamed: { bytes: info.size, wholeLimit: MAX_WHOLE_BYTES, refs } }
+        : {}),
+    };
+    return withFile(full, (fd) => parseMetricsChunks(fileTextChunks(fd), options));
   } catch (error) {
     return { ok: false, error: describeFsError(spec.path, error) };
   }
@@ -120,12 +152,12 @@ async function loadOne(spec: MetricSourceSpec, cwd: string): Promise<Loaded> {
 
 export async function loadMetricSources(
   specs: MetricSourceSpec[],
-  opts: { cwd: string },
+  opts: LoadOptions,
 ): Promise<{ sources: MetricSource[]; errors: Record<string, string> }> {
   const sources: MetricSource[] = [];
   const errors: Record<string, string> = {};
   for (const spec of specs) {
-    const loaded = await loadOne(spec, opts.cwd);
+    const loaded = await loadOne(spec, opts);
     if (loaded.ok) sources.push(loaded.source);
     else errors[spec.name] = loaded.error;
   }

@@ -13,7 +13,7 @@ describe("a dvc.yaml as the metric source", () => {
   it("follows a stage's metrics entry: the one file's metrics at the top, the file kept as evidence", async () => {
     const { sources, errors } = await loadMetricSources(
       [{ name: "dvc", path: "real/dvc/mnist-dvc/dvc.yaml" }],
-      { cwd },
+      { cwd, refs: [] },
     );
     expect(errors).toEqual({});
     expect(sources).toEqual([
@@ -34,7 +34,7 @@ describe("a dvc.yaml as the metric source", () => {
   it("fails closed, at the entry's line, when the metrics file is a DVC output not pulled", async () => {
     const { sources, errors } = await loadMetricSources(
       [{ name: "dvc", path: "real/dvc/example-get-started/dvc.yaml" }],
-      { cwd },
+      { cwd, refs: [] },
     );
     expect(sources).toEqual([]);
     expect(errors.dvc).toBe(
@@ -45,7 +45,7 @@ describe("a dvc.yaml as the metric source", () => {
   it("reads an explicit format: yaml as a plain YAML file, not followed", async () => {
     const { sources } = await loadMetricSources(
       [{ name: "raw", path: "real/dvc/mnist-dvc/dvc.yaml", format: "yaml" }],
-      { cwd },
+      { cwd, refs: [] },
     );
     expect(sources[0]).toMatchObject({ format: "yaml" });
     expect(sources[0]?.files).toBeUndefined();
@@ -69,7 +69,10 @@ describe("a dvc.yaml as the metric source", () => {
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it("names each file's metrics by its path in dvc.yaml, as `dvc metrics show` does", async () => {
-      const { sources, errors } = await loadMetricSources([{ name: "dvc", path: "dvc.yaml" }], { cwd: dir });
+      const { sources, errors } = await loadMetricSources([{ name: "dvc", path: "dvc.yaml" }], {
+        cwd: dir,
+        refs: [],
+      });
       expect(errors).toEqual({});
       expect(sources[0]?.values).toEqual({
         "eval/mnist.json": { accuracy: 0.9906666874885559, loss: 0.057571277022361755 },
@@ -90,19 +93,28 @@ describe("a dvc.yaml as the metric source", () => {
     it("refuses entries outside the repository", async () => {
       mkdirSync(join(dir, "outside"));
       writeFileSync(join(dir, "outside", "dvc.yaml"), "metrics:\n- /etc/hostname\n");
-      const absolute = await loadMetricSources([{ name: "dvc", path: "outside/dvc.yaml" }], { cwd: dir });
+      const absolute = await loadMetricSources([{ name: "dvc", path: "outside/dvc.yaml" }], {
+        cwd: dir,
+        refs: [],
+      });
       expect(absolute.errors.dvc).toBe(
         "outside/dvc.yaml:2:3: metrics: /etc/hostname: is outside the repository",
       );
       writeFileSync(join(dir, "outside", "dvc.yaml"), "metrics:\n- ../../outside.json\n");
-      const climbing = await loadMetricSources([{ name: "dvc", path: "outside/dvc.yaml" }], { cwd: dir });
+      const climbing = await loadMetricSources([{ name: "dvc", path: "outside/dvc.yaml" }], {
+        cwd: dir,
+        refs: [],
+      });
       expect(climbing.errors.dvc).toBe(
         "outside/dvc.yaml:2:3: metrics: ../../outside.json: is outside the repository",
       );
     });
 
     it("refuses a TOML entry rather than misreading it", async () => {
-      const { errors } = await loadMetricSources([{ name: "dvc", path: "toml/dvc.yaml" }], { cwd: dir });
+      const { errors } = await loadMetricSources([{ name: "dvc", path: "toml/dvc.yaml" }], {
+        cwd: dir,
+        refs: [],
+      });
       expect(errors.dvc).toBe(
         "toml/dvc.yaml:2:3: metrics: toml/report.toml: TOML metrics files are not read; write JSON or YAML",
       );

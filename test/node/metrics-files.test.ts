@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import type { MetricFormat } from "../../src/core/config/types.js";
-import { loadMetricSources, parseMetricArg } from "../../src/node/metrics-files.js";
+import { MAX_STREAMED_BYTES, loadMetricSources, parseMetricArg } from "../../src/node/metrics-files.js";
 
 const cwd = "test/fixtures/metrics";
 // root reads files whatever their mode: as root the permission case runs the bundled CLI as
@@ -21,7 +21,7 @@ describe("loadMetricSources", () => {
         { name: "report", path: "sklearn/binary-report.json" },
         { name: "table", path: "csv/header-row.csv" },
       ],
-      { cwd },
+      { cwd, refs: [] },
     );
     expect(errors).toEqual({});
     expect(sources.map((s) => [s.name, s.file, s.format])).toEqual([
@@ -33,7 +33,7 @@ describe("loadMetricSources", () => {
   });
 
   it("reads an MLflow run directory: latest value by step, then timestamp, keys with / kept", async () => {
-    const { sources, errors } = await loadMetricSources([{ name: "run", path: RUN }], { cwd });
+    const { sources, errors } = await loadMetricSources([{ name: "run", path: RUN }], { cwd, refs: [] });
     expect(errors).toEqual({});
     expect(sources).toHaveLength(1);
     const run = sources[0]!;
@@ -46,7 +46,7 @@ describe("loadMetricSources", () => {
   it("honours an explicit format", async () => {
     const { sources } = await loadMetricSources(
       [{ name: "plain", path: "huggingface/all_results.json", format: "json" }],
-      { cwd },
+      { cwd, refs: [] },
     );
     expect(sources[0]?.format).toBe("json");
   });
@@ -61,7 +61,7 @@ describe("loadMetricSources", () => {
         { name: "typo", path: "json/python-dump.json", format: "hugginface" as MetricFormat },
         { name: "ok", path: "yaml/metrics.yaml" },
       ],
-      { cwd },
+      { cwd, refs: [] },
     );
     expect(sources.map((s) => s.name)).toEqual(["ok"]);
     expect(errors).toEqual({
@@ -87,7 +87,10 @@ describe("loadMetricSources", () => {
       writeFileSync(join(dir, "secret.json"), "{}");
       chmodSync(join(dir, "secret.json"), 0o000);
       if (!AS_ROOT) {
-        const { errors } = await loadMetricSources([{ name: "s", path: "secret.json" }], { cwd: dir });
+        const { errors } = await loadMetricSources([{ name: "s", path: "secret.json" }], {
+          cwd: dir,
+          refs: [],
+        });
         expect(errors).toEqual({ s: "secret.json: permission denied" });
         return;
       }
@@ -105,8 +108,9 @@ describe("loadMetricSources", () => {
       expect(cli.status).toBe(2);
     });
 
-    it("refuses a file over the documented 32 MiB cap before reading it, text or event file", async () => {
-      const limit = 32 * 1024 * 1024;
+    it("refuses a file over the documented 1 GiB cap before reading it, text or event file", async () => {
+      const limit = 1024 * 1024 * 1024;
+      expect(MAX_STREAMED_BYTES).toBe(limit);
       for (const name of ["huge.json", "events.out.tfevents.1.host.1.0"]) {
         // Sparse: the size is what is checked, nothing is written.
         writeFileSync(join(dir, name), "");
@@ -117,7 +121,7 @@ describe("loadMetricSources", () => {
           { name: "j", path: "huge.json" },
           { name: "tb", path: "events.out.tfevents.1.host.1.0" },
         ],
-        { cwd: dir },
+        { cwd: dir, refs: [] },
       );
       const said = (path: string) =>
         `${path}: ${limit + 1} bytes is too large for a metrics file (limit ${limit}); is the path right?`;
@@ -127,7 +131,7 @@ describe("loadMetricSources", () => {
     it("reports a malformed MLflow metric file with its path and line", async () => {
       mkdirSync(join(dir, "run/metrics/eval"), { recursive: true });
       writeFileSync(join(dir, "run/metrics/eval/acc"), "1 0.5 0\n2 oops 1\n");
-      const { errors } = await loadMetricSources([{ name: "r", path: "run" }], { cwd: dir });
+      const { errors } = await loadMetricSources([{ name: "r", path: "run" }], { cwd: dir, refs: [] });
       expect(errors).toEqual({
         r: "run/metrics/eval/acc:2: expected 'timestamp value step', got '2 oops 1'",
       });
@@ -157,7 +161,7 @@ describe("loadMetricSources: TensorBoard event files", () => {
   const TB = "real/tensorboard/events.out.tfevents.1622966509.janoshs-mbp.lan.86059.0";
 
   it("reads an event file detected by its name, as bytes", async () => {
-    const { sources, errors } = await loadMetricSources([{ name: "tb", path: TB }], { cwd });
+    const { sources, errors } = await loadMetricSources([{ name: "tb", path: TB }], { cwd, refs: [] });
     expect(errors).toEqual({});
     expect(sources).toEqual([
       {
@@ -172,6 +176,7 @@ describe("loadMetricSources: TensorBoard event files", () => {
   it("reads the step a source names", async () => {
     const { sources } = await loadMetricSources([{ name: "tb", path: TB, format: "tensorboard", step: 50 }], {
       cwd,
+      refs: [],
     });
     expect(sources[0]?.values).toEqual({
       "dup_steps/bar": 1.8369089365005493,
@@ -182,9 +187,7 @@ describe("loadMetricSources: TensorBoard event files", () => {
   it("refuses step: on a file that is not an event file", async () => {
     const { errors } = await loadMetricSources(
       [{ name: "hf", path: "huggingface/all_results.json", step: 3 }],
-      {
-        cwd,
-      },
+      { cwd, refs: [] },
     );
     expect(errors).toEqual({
       hf: "huggingface/all_results.json: 'step:' applies to TensorBoard event files (events.out.tfevents.*) only; remove it or set format: tensorboard",
@@ -194,7 +197,7 @@ describe("loadMetricSources: TensorBoard event files", () => {
   it("reports a text file given as format tensorboard as damaged, not as metrics", async () => {
     const { errors } = await loadMetricSources(
       [{ name: "hf", path: "huggingface/all_results.json", format: "tensorboard" }],
-      { cwd },
+      { cwd, refs: [] },
     );
     expect(errors.hf).toMatch(
       /^huggingface\/all_results\.json: record 0 at byte 0: the length's CRC does not match/,

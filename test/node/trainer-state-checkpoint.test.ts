@@ -10,7 +10,7 @@ describe("loadMetricSources with a trainer_state.json", () => {
         { name: "final", path: PATH },
         { name: "best", path: PATH, checkpoint: "best" },
       ],
-      { cwd: process.cwd() },
+      { cwd: process.cwd(), refs: [] },
     );
     expect(errors).toEqual({});
     expect(sources.map((s) => [s.name, s.values.step, s.values.eval_accuracy])).toEqual([

@@ -13,6 +13,8 @@
  * Cells that read as numbers (including nan/inf as Python writes them) become numbers; an empty
  * cell of the candidate's row (or a column a log never filled) is null, so a check on it fails.
  */
+import type { NextChunk } from "../stream/chunks.js";
+import { textChunks } from "../stream/chunks.js";
 import type { MetricTree, MetricValue } from "../types.js";
 import { MetricsFormatError, parseNumberText } from "./error.js";
 
@@ -23,52 +25,86 @@ interface Row {
 
 const NAME_HEADERS = new Set(["name", "metric", "metrics", "key"]);
 const VALUE_HEADERS = new Set(["value", "values", "score"]);
+/**
+ * Tables other than training logs are held whole to be read (which row is the header, are names
+ * in the first column); past this many rows only a training log is read, row by row.
+ */
+export const MAX_TABLE_ROWS = 10_000;
 
-function readRows(text: string, delimiter: string): Row[] {
-  const rows: Row[] = [];
+/** The rows of a CSV text, pulled piece by piece; blank lines are skipped. */
+function* readRows(next: NextChunk, delimiter: string): Generator<Row> {
   let cells: string[] = [];
   let cell = "";
   let line = 1;
   let rowLine = 1;
   let quoted = false;
   let quoteLine = 0;
-  const endRow = () => {
+  // A quote inside a quoted field: the field's end, or the first half of "" (the next char says).
+  let quoteSeen = false;
+  let first = true;
+  const endRow = (): Row | undefined => {
     cells.push(cell);
-    if (cells.length > 1 || cells[0]!.trim() !== "") rows.push({ line: rowLine, cells });
+    const row = cells.length > 1 || cells[0]!.trim() !== "" ? { line: rowLine, cells } : undefined;
     cells = [];
     cell = "";
+    return row;
   };
-  const src = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i]!;
-    if (quoted) {
-      if (c === '"' && src[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') {
+  for (let chunk = next(); chunk !== undefined; chunk = next()) {
+    let src = chunk;
+    if (first && src.length > 0) {
+      src = src.replace(/^\uFEFF/, "");
+      first = false;
+    }
+    for (let i = 0; i < src.length; i++) {
+      if (!quoted && !quoteSeen) {
+        // The plain run up to the next special character, taken at once.
+        let j = i;
+        while (j < src.length) {
+          const code = src.charCodeAt(j);
+          if (code === 0x0a || code === 0x0d || code === 0x22 || src[j] === delimiter) break;
+          j++;
+        }
+        if (j > i) {
+          cell += src.slice(i, j);
+          i = j;
+          if (i >= src.length) break;
+        }
+      }
+      const c = src[i]!;
+      if (quoteSeen) {
+        quoteSeen = false;
+        if (c === '"') {
+          cell += '"';
+          continue;
+        }
         quoted = false;
-      } else {
-        if (c === "\n") line++;
+      }
+      if (quoted) {
+        if (c === '"') quoteSeen = true;
+        else {
+          if (c === "\n") line++;
+          cell += c;
+        }
+      } else if (c === '"' && cell.trim() === "") {
+        quoted = true;
+        quoteLine = line;
+        cell = "";
+      } else if (c === delimiter) {
+        cells.push(cell);
+        cell = "";
+      } else if (c === "\n") {
+        const row = endRow();
+        if (row) yield row;
+        line++;
+        rowLine = line;
+      } else if (c !== "\r") {
         cell += c;
       }
-    } else if (c === '"' && cell.trim() === "") {
-      quoted = true;
-      quoteLine = line;
-      cell = "";
-    } else if (c === delimiter) {
-      cells.push(cell);
-      cell = "";
-    } else if (c === "\n") {
-      endRow();
-      line++;
-      rowLine = line;
-    } else if (c !== "\r") {
-      cell += c;
     }
   }
-  if (quoted) throw new MetricsFormatError("unterminated quoted field", quoteLine);
-  endRow();
-  return rows;
+  if (quoted && !quoteSeen) throw new MetricsFormatError("unterminated quoted field", quoteLine);
+  const row = endRow();
+  if (row) yield row;
 }
 
 function cellValue(cell: string): MetricValue {
@@ -146,12 +182,6 @@ function indexedTable(names: string[], header: Row, data: Row[]): MetricTree {
 
 const PROGRESS_COLUMNS = ["epoch", "step", "global_step"];
 
-/** pandas' default RangeIndex: 0, 1, 2… in the unnamed first column. On a history table it is the epoch. */
-function isRangeIndex(names: string[], data: Row[]): boolean {
-  if (names[0] !== "" || names.some((n) => n.startsWith("metrics."))) return false;
-  return data.every((row, i) => row.cells[0]!.trim() === String(i));
-}
-
 function progressOf(row: Row, columns: number[], names: string[]): number[] {
   return columns.map((c) => {
     const at = parseNumberText(row.cells[c]!.trim());
@@ -167,34 +197,52 @@ function compareProgress(a: number[], b: number[]): number {
 }
 
 /**
- * A training log (Keras CSVLogger, Lightning CSVLogger, a pandas-saved history): rows ordered by
- * epoch, then step, then position. Lightning writes train and validation metrics on separate,
+ * A training log (Keras CSVLogger, Lightning CSVLogger, a pandas-saved history), read row by row
+ * in memory that grows with its columns, not its rows. Rows are ordered by epoch, then step, then
+ * position; a pandas RangeIndex (0, 1, 2… in the unnamed first column; on a history table it is
+ * the epoch) orders them by position. Lightning writes train and validation metrics on separate,
  * partly empty rows, so each column takes its last non-empty value in that order; an empty cell
  * means "not logged on this row", not a missing metric.
  */
-function trainingLog(names: string[], data: Row[], headerLine: number): MetricTree {
-  const index = isRangeIndex(names, data);
-  const columns = [
-    ...(index ? [0] : []),
-    ...PROGRESS_COLUMNS.map((p) => names.findIndex((n) => n.toLowerCase() === p)).filter((i) => i !== -1),
-  ];
-  if (columns.length === 0) {
+function trainingLog(names: string[], data: Iterable<Row>, headerLine: number): MetricTree {
+  const progress = PROGRESS_COLUMNS.map((p) => names.findIndex((n) => n.toLowerCase() === p)).filter(
+    (i) => i !== -1,
+  );
+  let rangeIndex = names[0] === "" && !names.some((n) => n.startsWith("metrics."));
+  // Each column's last non-empty cell by position, and by progress (with the progress it had).
+  const lastCells = names.map(() => "");
+  const bestCells = names.map(() => ({ at: undefined as number[] | undefined, cell: "" }));
+  let lastLine = 0;
+  let bestRow: { at: number[]; line: number } | undefined;
+  let count = 0;
+  let secondLine = 0;
+  for (const row of data) {
+    if (count === 1) secondLine = row.line;
+    if (rangeIndex && row.cells[0]!.trim() !== String(count)) rangeIndex = false;
+    count++;
+    lastLine = row.line;
+    const at = progressOf(row, progress, names);
+    if (!bestRow || compareProgress(at, bestRow.at) >= 0) bestRow = { at, line: row.line };
+    row.cells.forEach((cell, i) => {
+      if (cell.trim() === "") return;
+      lastCells[i] = cell;
+      const best = bestCells[i]!;
+      if (best.at === undefined || compareProgress(at, best.at) >= 0) {
+        best.at = at;
+        best.cell = cell;
+      }
+    });
+  }
+  if (!rangeIndex && progress.length === 0) {
     throw new MetricsFormatError(
-      `${data.length} data rows and no epoch or step column: which row is the candidate model? ` +
+      `${count} data rows and no epoch or step column: which row is the candidate model? ` +
         "keep only its row, or write name,value rows",
-      data[1]!.line,
+      secondLine,
     );
   }
-  const ordered = data
-    .map((row, position) => ({ row, position, at: progressOf(row, columns, names) }))
-    .sort((a, b) => compareProgress(a.at, b.at) || a.position - b.position);
-  const last = ordered[ordered.length - 1]!.row;
-  const cells = names.map((_, i) => {
-    const logged = ordered.filter(({ row }) => row.cells[i]!.trim() !== "");
-    return logged.length > 0 ? logged[logged.length - 1]!.row.cells[i]! : "";
-  });
-  const out = rowValues(names, { line: last.line, cells }, headerLine);
-  if (index && !Object.prototype.hasOwnProperty.call(out, "epoch"))
+  const cells = rangeIndex ? lastCells : bestCells.map((b) => b.cell);
+  const out = rowValues(names, { line: rangeIndex ? lastLine : bestRow!.line, cells }, headerLine);
+  if (rangeIndex && !Object.prototype.hasOwnProperty.call(out, "epoch"))
     define(out, "epoch", cellValue(cells[0]!));
   return out;
 }
@@ -210,25 +258,75 @@ function headerAndRows(rows: Row[]): MetricTree {
   return data.length === 1 ? rowValues(names, data[0]!, header.line) : trainingLog(names, data, header.line);
 }
 
-/** Parses CSV (or TSV with delimiter "\t") into metrics. Throws MetricsFormatError with the line. */
-export function parseCsvMetrics(text: string, delimiter = ","): MetricTree {
-  const rows = readRows(text, delimiter);
-  const [first] = rows;
-  if (!first) throw new MetricsFormatError("no rows: the file is empty");
-  const width = first.cells.length;
+function oneColumn(first: Row, delimiter: string): MetricsFormatError {
+  return new MetricsFormatError(
+    `expected 'name${delimiter}value' rows or a header row and a data row, got one column`,
+    first.line,
+  );
+}
+
+/** Every row has the first row's width, or the reading stops at the one that has not. */
+function* sameWidth(rows: Iterable<Row>, width: number): Generator<Row> {
   for (const row of rows) {
     if (row.cells.length !== width) {
       throw new MetricsFormatError(`expected ${width} columns, got ${row.cells.length}`, row.line);
     }
+    yield row;
   }
-  if (width === 1)
-    throw new MetricsFormatError(
-      `expected 'name${delimiter}value' rows or a header row and a data row, got one column`,
-      first.line,
-    );
+}
+
+function wholeTable(rows: Row[], delimiter: string): MetricTree {
+  const first = rows[0]!;
+  if (first.cells.length === 1) throw oneColumn(first, delimiter);
   const namesInFirstColumn = rows.slice(1).every((r) => !isNumeric(r.cells[0]!));
-  if (width === 2 && (rows.length === 1 ? !isNumeric(first.cells[0]!) : namesInFirstColumn)) {
+  if (first.cells.length === 2 && (rows.length === 1 ? !isNumeric(first.cells[0]!) : namesInFirstColumn)) {
     return nameValueRows(rows);
   }
   return headerAndRows(rows);
+}
+
+/**
+ * Past MAX_TABLE_ROWS rows the table must be a training log; its first rows (held so far) and the
+ * rest are read as one.
+ */
+function longLog(held: Row[], rest: Iterator<Row>, delimiter: string): MetricTree {
+  const [header, ...data] = held as [Row, ...Row[]];
+  if (header.cells.length === 1) throw oneColumn(header, delimiter);
+  const names = header.cells.map((c) => c.trim());
+  const hasProgress = names.some((n) => PROGRESS_COLUMNS.includes(n.toLowerCase()));
+  if (!hasProgress && names[0] !== "") {
+    throw new MetricsFormatError(
+      `more than ${MAX_TABLE_ROWS} rows and no epoch or step column: only a training log is read at this length`,
+      data[MAX_TABLE_ROWS - 1]!.line,
+    );
+  }
+  const all = function* () {
+    yield* data;
+    for (let r = rest.next(); !r.done; r = rest.next()) yield r.value;
+  };
+  return trainingLog(names, all(), header.line);
+}
+
+/** Parses CSV (or TSV with delimiter "\t") from its pieces. Throws MetricsFormatError with the line. */
+export function parseCsvChunks(next: NextChunk, delimiter = ","): MetricTree {
+  const rows = readRows(next, delimiter);
+  const first = rows.next();
+  if (first.done) throw new MetricsFormatError("no rows: the file is empty");
+  const checked = sameWidth(
+    (function* () {
+      yield first.value;
+      for (let r = rows.next(); !r.done; r = rows.next()) yield r.value;
+    })(),
+    first.value.cells.length,
+  );
+  const held: Row[] = [];
+  for (let r = checked.next(); !r.done; r = checked.next()) {
+    held.push(r.value);
+    if (held.length > MAX_TABLE_ROWS) return longLog(held, checked, delimiter);
+  }
+  return wholeTable(held, delimiter);
+}
+
+export function parseCsvMetrics(text: string, delimiter = ","): MetricTree {
+  return parseCsvChunks(textChunks(text), delimiter);
 }

@@ -1,14 +1,55 @@
 /**
  * JSON as Python's json.dump writes it: standard JSON plus the bare tokens NaN, Infinity and
- * -Infinity (allow_nan=True is the default). JSON.parse rejects those, and a textual pre-pass
- * would have to understand strings anyway, so this is a small complete parser that also knows
- * the line and column of every error.
+ * -Infinity (allow_nan=True is the default). JSON.parse rejects those, needs the whole text at
+ * once, and cannot leave parts out, so this is a small complete parser that reads the text piece
+ * by piece, knows the line and column of every error, and can keep only some of the document.
  */
+import type { NextChunk } from "../stream/chunks.js";
+import { textChunks } from "../stream/chunks.js";
 import type { MetricTree, MetricValue } from "../types.js";
 import { MetricsFormatError } from "./error.js";
 
 const MAX_DEPTH = 200;
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** The first characters of true, false, null, NaN, Infinity and -Infinity. */
+const LITERAL_START = new Set(["t", "f", "n", "N", "I", "-"]);
+
+function isDigit(code: number | undefined): boolean {
+  return code !== undefined && code >= 0x30 && code <= 0x39;
+}
+
+/**
+ * The length of the longest JSON number at `from`, 0 when none, -1 when the text ends before
+ * that is known:
+ * -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, scanned by hand since it runs for every number.
+ */
+function numberLength(text: string, from: number): number {
+  let short = false;
+  const at = (k: number) => {
+    if (k < text.length) return text.charCodeAt(k);
+    short = true;
+    return undefined;
+  };
+  let k = from;
+  if (at(k) === 0x2d) k++;
+  if (at(k) === 0x30) k++;
+  else if (isDigit(at(k))) while (isDigit(at(k))) k++;
+  else return 0;
+  if (at(k) === 0x2e && isDigit(at(k + 1))) {
+    k++;
+    while (isDigit(at(k))) k++;
+  }
+  const e = at(k);
+  if (e === 0x65 || e === 0x45) {
+    const sign = at(k + 1) === 0x2b || at(k + 1) === 0x2d ? 1 : 0;
+    if (isDigit(at(k + 1 + sign))) {
+      k += 1 + sign;
+      while (isDigit(at(k))) k++;
+    }
+  }
+  // Ran into the end of the text: the number may go on past it.
+  return short ? -1 : k - from;
+}
+
 const LITERALS: [string, MetricValue][] = [
   ["true", true],
   ["false", false],
@@ -28,137 +69,269 @@ const ESCAPES: Record<string, string> = {
   t: "\t",
 };
 
-class JsonReader {
-  pos = 0;
-  constructor(readonly text: string) {}
+/**
+ * What a streamed read of a large file keeps. Everything else is still parsed (a malformed file
+ * is an error wherever the fault is) but never built, so memory follows what is kept.
+ */
+export interface JsonKeep {
+  /** Whether to keep `key` of the object at key path `parent` (list items add nothing to the path). */
+  member(parent: readonly string[], key: string): boolean;
+  /**
+   * Whether to keep a list item once read. Dropping one moves the later items' indexes, so this
+   * may say no only in lists that no reference indexes.
+   */
+  item(list: readonly string[], value: MetricValue): boolean;
+  /** More values kept than this is an error, not a slow death of the runner. */
+  maxValues: number;
+}
 
-  fail(message: string, at = this.pos): never {
-    const before = this.text.slice(0, at);
-    const line = before.split("\n").length;
-    const column = at - before.lastIndexOf("\n");
-    throw new MetricsFormatError(`invalid JSON: ${message}`, line, column);
+interface Location {
+  line: number;
+  column: number;
+}
+
+class JsonReader {
+  private buf = "";
+  private i = 0;
+  /** Offset in the whole text of buf[0]. */
+  private base = 0;
+  private eof = false;
+  private line = 1;
+  private lineStart = 0;
+  private kept = 0;
+
+  constructor(
+    private readonly next: NextChunk,
+    private readonly keep: JsonKeep | undefined,
+  ) {}
+
+  /** Makes at least `n` characters available from i, unless the text ends first. */
+  private ensure(n: number): void {
+    while (this.buf.length - this.i < n && !this.eof) {
+      const chunk = this.next();
+      if (chunk === undefined) {
+        this.eof = true;
+        return;
+      }
+      this.base += this.i;
+      this.buf = this.buf.slice(this.i) + chunk;
+      this.i = 0;
+    }
   }
 
-  describe(): string {
-    const c = this.text[this.pos];
+  private peek(): string | undefined {
+    if (this.i >= this.buf.length) this.ensure(1);
+    return this.buf[this.i];
+  }
+
+  location(): Location {
+    return { line: this.line, column: this.base + this.i - this.lineStart + 1 };
+  }
+
+  fail(message: string, at: Location = this.location()): never {
+    throw new MetricsFormatError(`invalid JSON: ${message}`, at.line, at.column);
+  }
+
+  private describe(): string {
+    const c = this.peek();
     return c === undefined ? "end of file" : `'${c}'`;
   }
 
+  start(): void {
+    if (this.peek() === "\uFEFF") {
+      this.i++;
+      this.lineStart = this.base + this.i;
+    }
+  }
+
   skipSpace(): void {
-    while (/[ \t\r\n]/.test(this.text[this.pos] ?? "")) this.pos++;
+    for (;;) {
+      const c = this.peek();
+      if (c === " " || c === "\t" || c === "\r") this.i++;
+      else if (c === "\n") {
+        this.i++;
+        this.line++;
+        this.lineStart = this.base + this.i;
+      } else return;
+    }
   }
 
-  expect(char: string): void {
+  atEnd(): boolean {
+    return this.peek() === undefined;
+  }
+
+  private expect(char: string): void {
     this.skipSpace();
-    if (this.text[this.pos] !== char) this.fail(`expected '${char}', found ${this.describe()}`);
-    this.pos++;
+    if (this.peek() !== char) this.fail(`expected '${char}', found ${this.describe()}`);
+    this.i++;
   }
 
-  value(depth: number): MetricValue {
+  private count(): void {
+    if (this.keep && ++this.kept > this.keep.maxValues) {
+      this.fail(
+        `more than ${this.keep.maxValues} values under the keys the conditions name; name fewer, or write a smaller metrics file`,
+      );
+    }
+  }
+
+  /** The value at the reader, built when `build`, else only checked (and undefined). */
+  value(depth: number, path: readonly string[], build: boolean): MetricValue | undefined {
     if (depth > MAX_DEPTH) this.fail(`nesting deeper than ${MAX_DEPTH} levels`);
     this.skipSpace();
-    const c = this.text[this.pos];
-    if (c === "{") return this.object(depth);
-    if (c === "[") return this.array(depth);
-    if (c === '"') return this.string();
-    for (const [word, value] of LITERALS) {
-      if (this.text.startsWith(word, this.pos)) {
-        this.pos += word.length;
-        return value;
+    const c = this.peek();
+    if (build) this.count();
+    if (c === "{") return this.object(depth, path, build);
+    if (c === "[") return this.array(depth, path, build);
+    if (c === '"') return this.string(build);
+    if (c !== undefined && LITERAL_START.has(c)) {
+      this.ensure(9);
+      for (const [word, value] of LITERALS) {
+        if (this.buf.startsWith(word, this.i)) {
+          this.i += word.length;
+          return value;
+        }
       }
     }
-    NUMBER.lastIndex = this.pos;
-    const m = NUMBER.exec(this.text);
-    if (m) {
-      this.pos += m[0].length;
-      return Number(m[0]);
-    }
-    return this.fail(`expected a value, found ${this.describe()}`);
+    return this.number(build);
   }
 
-  object(depth: number): MetricTree {
-    const out: MetricTree = {};
-    this.pos++;
+  private number(build: boolean): number | undefined {
+    // The longest number at the reader; what follows it (1.5.3) is the next token's error. A
+    // number that reaches the end of the piece may go on in the next: scan again with more.
+    let length = numberLength(this.buf, this.i);
+    while (length < 0 && !this.eof) {
+      this.ensure(this.buf.length - this.i + 1);
+      length = numberLength(this.buf, this.i);
+    }
+    // At the end of the file the number is what there is of it.
+    if (length < 0) length = numberLength(this.buf + " ", this.i);
+    if (length === 0) return this.fail(`expected a value, found ${this.describe()}`);
+    const start = this.i;
+    this.i += length;
+    // A number left out is checked, never converted.
+    return build ? Number(this.buf.slice(start, start + length)) : undefined;
+  }
+
+  private object(depth: number, path: readonly string[], build: boolean): MetricTree | undefined {
+    const out: MetricTree | undefined = build ? {} : undefined;
+    this.i++;
     this.skipSpace();
-    if (this.text[this.pos] === "}") {
-      this.pos++;
+    if (this.peek() === "}") {
+      this.i++;
       return out;
     }
     for (;;) {
       this.skipSpace();
-      if (this.text[this.pos] !== '"') this.fail(`expected a quoted key, found ${this.describe()}`);
-      const keyAt = this.pos;
-      const key = this.string();
-      if (Object.prototype.hasOwnProperty.call(out, key)) this.fail(`duplicate key "${key}"`, keyAt);
+      if (this.peek() !== '"') this.fail(`expected a quoted key, found ${this.describe()}`);
+      const keyAt = this.location();
+      const key = this.string(true)!;
+      const kept = out !== undefined && (this.keep === undefined || this.keep.member(path, key));
+      // Among kept keys only: a duplicate of a key left out cannot change any value read.
+      if (kept && Object.prototype.hasOwnProperty.call(out, key)) this.fail(`duplicate key "${key}"`, keyAt);
       this.expect(":");
-      Object.defineProperty(out, key, {
-        value: this.value(depth + 1),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      const value = this.value(depth + 1, kept && this.keep ? [...path, key] : path, kept);
+      if (kept) {
+        // defineProperty, so a "__proto__" key stays a key instead of replacing the prototype.
+        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      }
       this.skipSpace();
-      const c = this.text[this.pos];
-      this.pos++;
+      const c = this.peek();
+      this.i++;
       if (c === "}") return out;
       if (c !== ",")
-        this.fail(`expected ',' or '}', found ${c === undefined ? "end of file" : `'${c}'`}`, this.pos - 1);
+        this.fail(`expected ',' or '}', found ${c === undefined ? "end of file" : `'${c}'`}`, {
+          line: this.line,
+          column: this.location().column - 1,
+        });
     }
   }
 
-  array(depth: number): MetricValue[] {
-    const out: MetricValue[] = [];
-    this.pos++;
+  private array(depth: number, path: readonly string[], build: boolean): MetricValue[] | undefined {
+    const out: MetricValue[] | undefined = build ? [] : undefined;
+    this.i++;
     this.skipSpace();
-    if (this.text[this.pos] === "]") {
-      this.pos++;
+    if (this.peek() === "]") {
+      this.i++;
       return out;
     }
     for (;;) {
-      out.push(this.value(depth + 1));
+      const before = this.kept;
+      const item = this.value(depth + 1, path, build);
+      if (out !== undefined) {
+        if (this.keep === undefined || this.keep.item(path, item!)) out.push(item!);
+        else this.kept = before;
+      }
       this.skipSpace();
-      const c = this.text[this.pos];
-      this.pos++;
+      const c = this.peek();
+      this.i++;
       if (c === "]") return out;
       if (c !== ",")
-        this.fail(`expected ',' or ']', found ${c === undefined ? "end of file" : `'${c}'`}`, this.pos - 1);
+        this.fail(`expected ',' or ']', found ${c === undefined ? "end of file" : `'${c}'`}`, {
+          line: this.line,
+          column: this.location().column - 1,
+        });
     }
   }
 
-  string(): string {
-    const start = this.pos;
-    this.pos++;
+  /** A string at the reader; its text only when `build` (a skipped one can be any length). */
+  private string(build: boolean): string | undefined {
+    const start = this.location();
+    this.i++;
     let out = "";
     for (;;) {
-      const c = this.text[this.pos];
-      if (c === undefined || c === "\n") this.fail("unterminated string", start);
-      this.pos++;
-      if (c === '"') return out;
-      if (c !== "\\") {
-        out += c;
-        continue;
+      if (this.i >= this.buf.length) this.ensure(1);
+      // The plain run up to the next quote, backslash or line end, taken at once.
+      let j = this.i;
+      const buf = this.buf;
+      while (j < buf.length) {
+        const c = buf.charCodeAt(j);
+        if (c === 0x22 || c === 0x5c || c === 0x0a) break;
+        j++;
       }
-      const e = this.text[this.pos] ?? "";
-      this.pos++;
+      if (build) out += buf.slice(this.i, j);
+      this.i = j;
+      const c = this.peek();
+      if (c === undefined || c === "\n") this.fail("unterminated string", start);
+      if (c === '"') {
+        this.i++;
+        return build ? out : undefined;
+      }
+      if (c !== "\\") continue;
+      this.ensure(6);
+      const e = this.buf[this.i + 1] ?? "";
+      const escapeAt = this.location();
+      this.i += 2;
       if (e === "u") {
-        const hex = this.text.slice(this.pos, this.pos + 4);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail("invalid \\u escape", this.pos - 2);
-        out += String.fromCharCode(parseInt(hex, 16));
-        this.pos += 4;
+        const hex = this.buf.slice(this.i, this.i + 4);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail("invalid \\u escape", escapeAt);
+        if (build) out += String.fromCharCode(parseInt(hex, 16));
+        this.i += 4;
       } else if (e in ESCAPES) {
-        out += ESCAPES[e];
+        if (build) out += ESCAPES[e];
       } else {
-        this.fail(`invalid escape '\\${e}'`, this.pos - 2);
+        this.fail(`invalid escape '\\${e}'`, escapeAt);
       }
     }
+  }
+
+  unexpected(): never {
+    return this.fail(`unexpected ${this.describe()} after the document`);
   }
 }
 
-/** Parses a JSON document (NaN/Infinity allowed). Throws MetricsFormatError with line and column. */
-export function parseJsonDocument(text: string): MetricValue {
-  const reader = new JsonReader(text.replace(/^\uFEFF/, ""));
-  const value = reader.value(0);
+/**
+ * Parses a JSON document (NaN/Infinity allowed) from its pieces, keeping all of it or what `keep`
+ * says. Throws MetricsFormatError with line and column.
+ */
+export function parseJsonChunks(next: NextChunk, keep?: JsonKeep): MetricValue {
+  const reader = new JsonReader(next, keep);
+  reader.start();
+  const value = reader.value(0, [], true)!;
   reader.skipSpace();
-  if (reader.pos < reader.text.length) reader.fail(`unexpected ${reader.describe()} after the document`);
+  if (!reader.atEnd()) reader.unexpected();
   return value;
+}
+
+export function parseJsonDocument(text: string): MetricValue {
+  return parseJsonChunks(textChunks(text));
 }

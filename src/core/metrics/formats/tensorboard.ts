@@ -17,6 +17,7 @@ import {
   int64ToNumber,
 } from "./tensorboard-proto.js";
 import { readTfRecords } from "./tfrecord.js";
+import { type ReadBytes, bytesReader } from "../stream/chunks.js";
 
 const EVENT_FILE = /(^|[\\/])events\.out\.tfevents\.[^\\/]*$/;
 
@@ -59,12 +60,11 @@ function decode(data: Uint8Array, index: number, offset: number): TfEvent {
   }
 }
 
-function collect(bytes: Uint8Array, atStep: number | undefined) {
-  const { records, truncated } = readTfRecords(bytes);
+function collect(read: ReadBytes, size: number, atStep: number | undefined) {
   const chosen = new Map<string, Point>();
-  const steps = new Set<number>();
+  const steps = { min: Infinity, max: -Infinity };
   const tags = new Set<string>();
-  for (const { data, index, offset } of records) {
+  const { count, truncated } = readTfRecords(read, size, ({ data, index, offset }) => {
     const event = decode(data, index, offset);
     const step = int64ToNumber(event.step);
     for (const v of event.summary?.value ?? []) {
@@ -76,31 +76,31 @@ function collect(bytes: Uint8Array, atStep: number | undefined) {
             : undefined;
       if (value === undefined || !v.tag) continue;
       tags.add(v.tag);
-      steps.add(step);
+      steps.min = Math.min(steps.min, step);
+      steps.max = Math.max(steps.max, step);
       if (atStep !== undefined && step !== atStep) continue;
       const best = chosen.get(v.tag);
       if (!best || step >= best.step) chosen.set(v.tag, { step, value });
     }
-  }
-  return { records, truncated, chosen, steps, tags };
+  });
+  return { count, truncated, chosen, steps, tags };
 }
 
-function stepRange(steps: Set<number>): string {
-  const sorted = [...steps].sort((a, b) => a - b);
-  return sorted.length === 1 ? `only step ${sorted[0]}` : `steps ${sorted[0]} to ${sorted.at(-1)}`;
+function stepRange(steps: { min: number; max: number }): string {
+  return steps.min === steps.max ? `only step ${steps.min}` : `steps ${steps.min} to ${steps.max}`;
 }
 
-function toSource(bytes: Uint8Array, opts: { name: string; file: string; step?: number }): MetricSource {
+function toSource(read: ReadBytes, size: number, opts: EventOptions): MetricSource {
   // Event files are the files most often kept in Git LFS.
-  refuseLfsPointer(bytes);
-  const { records, truncated, chosen, steps, tags } = collect(bytes, opts.step);
-  if (records.length === 0) {
+  refuseLfsPointer(read(0, 64));
+  const { count, truncated, chosen, steps, tags } = collect(read, size, opts.step);
+  if (count === 0) {
     throw new MetricsFormatError(
       truncated ? "no whole record: the file ends inside its first record" : "the file is empty",
     );
   }
   if (tags.size === 0) {
-    throw new MetricsFormatError(`no scalar summaries in its ${records.length} records`);
+    throw new MetricsFormatError(`no scalar summaries in its ${count} records`);
   }
   if (chosen.size === 0) {
     throw new MetricsFormatError(
@@ -115,7 +115,7 @@ function toSource(bytes: Uint8Array, opts: { name: string; file: string; step?: 
   const notes: string[] = [];
   if (truncated) {
     notes.push(
-      `the last record (record ${truncated.index} at byte ${truncated.offset}) is incomplete, as while a run is still writing; read the ${records.length} whole records before it`,
+      `the last record (record ${truncated.index} at byte ${truncated.offset}) is incomplete, as while a run is still writing; read the ${count} whole records before it`,
     );
   }
   const missing = [...tags].filter((t) => !chosen.has(t)).sort();
@@ -129,12 +129,18 @@ function toSource(bytes: Uint8Array, opts: { name: string; file: string; step?: 
   };
 }
 
-export function parseTensorboardEvents(
-  bytes: Uint8Array,
-  opts: { name: string; file: string; step?: number },
-): { ok: true; source: MetricSource } | { ok: false; error: string } {
+interface EventOptions {
+  name: string;
+  file: string;
+  step?: number;
+}
+
+type Parsed = { ok: true; source: MetricSource } | { ok: false; error: string };
+
+/** An event file of `size` bytes, its records pulled through `read` one at a time. */
+export function readTensorboardEvents(read: ReadBytes, size: number, opts: EventOptions): Parsed {
   try {
-    return { ok: true, source: toSource(bytes, opts) };
+    return { ok: true, source: toSource(read, size, opts) };
   } catch (error) {
     if (error instanceof MetricsFormatError) return { ok: false, error: formatLocated(opts.file, error) };
     return {
@@ -142,4 +148,9 @@ export function parseTensorboardEvents(
       error: `${opts.file}: could not read TensorBoard events: ${(error as Error).message}`,
     };
   }
+}
+
+/** An event file already in memory. */
+export function parseTensorboardEvents(bytes: Uint8Array, opts: EventOptions): Parsed {
+  return readTensorboardEvents(bytesReader(bytes), bytes.length, opts);
 }
