@@ -39907,6 +39907,14 @@ async function findCheckRun(client, sha, name) {
     return runs[0] ?? null;
   });
 }
+async function findOwnCheckRun(client, sha, name) {
+  const slug = client.identity.appSlug;
+  if (!slug) return null;
+  return client.call(`reading the ${name} check run of ${sha}`, async () => {
+    const runs = await checkRunsNamed(client, sha, name);
+    return runs.find((run) => run.app?.slug === slug) ?? null;
+  });
+}
 async function upsertCheckRun(client, desired, options = {}) {
   const { name, headSha } = desired;
   return client.call(`writing the ${name} check run of ${headSha}`, async () => {
@@ -40416,6 +40424,7 @@ var GitHubGateway = class {
   requestReviewers = (...a) => requestReviewers(this.client, ...a);
   listTeamMembers = (...a) => listTeamMembers(this.client, ...a);
   findCheckRun = (...a) => findCheckRun(this.client, ...a);
+  findOwnCheckRun = (...a) => findOwnCheckRun(this.client, ...a);
   upsertCheckRun = (...a) => upsertCheckRun(this.client, ...a);
   upsertStickyComment = (...a) => upsertStickyComment(this.client, ...a);
   setStateLabel = (...a) => setStateLabel(this.client, ...a);
@@ -51387,6 +51396,25 @@ function releasableRun(ports, subject, config, gathered) {
   };
 }
 
+// src/github/surfaces.ts
+function labelState(result) {
+  switch (result.decision) {
+    case "approved":
+      return result.autoApproved ? "auto-approved" : "approved";
+    case "pending":
+      return "pending";
+    case "rejected":
+      return "rejected";
+    default:
+      return null;
+  }
+}
+function reviewRequests(pendingApprovers, author) {
+  const users = pendingApprovers.filter((a) => !a.includes("/") && a.toLowerCase() !== author.toLowerCase());
+  const teams = pendingApprovers.filter((a) => a.includes("/")).map((a) => a.slice(a.indexOf("/") + 1));
+  return { users, teams };
+}
+
 // src/github/candidate/deployed.ts
 var ACTIONS_LOGIN = "github-actions[bot]";
 var STATUS_READS = 20;
@@ -51418,13 +51446,14 @@ async function deployedEvidence(ports, deployment, config, defaultBranch) {
   }
   return { evidence: first.evidence, subject: onBranch };
 }
-async function deployedBaseline(ports, environment, config, defaultBranch) {
+async function deployedBaseline(ports, environment, config, defaultBranch, options = {}) {
   const deployments = await reading(
     `the deployments to ${environment}`,
     () => ports.deploymentsTo(environment)
   );
   const skipped = [];
   let reads = 0;
+  let unapproved = 0;
   for (const deployment of deployments) {
     if (deployment.environment && deployment.environment !== environment) continue;
     if (!byActions(deployment.creator)) {
@@ -51441,6 +51470,19 @@ async function deployedBaseline(ports, environment, config, defaultBranch) {
     const latest = statuses.find((s) => byActions(s.creator));
     if (latest?.state !== "success") continue;
     const what = `deployment ${deployment.id} of ${shortSha(deployment.sha)} to ${environment}`;
+    if (options.releasedByGate) {
+      const decision = await reading(
+        `the ${DECISION_CHECK} check run of ${shortSha(deployment.sha)}`,
+        () => ports.findOwnCheckRun(deployment.sha, DECISION_CHECK)
+      );
+      if (decision?.conclusion !== "success") {
+        unapproved++;
+        skipped.push(
+          `${what} was never approved by this gate (no successful ${DECISION_CHECK} check run of its own)`
+        );
+        continue;
+      }
+    }
     const { evidence } = await deployedEvidence(ports, deployment, config, defaultBranch);
     if (evidence.kind !== "present")
       return {
@@ -51470,9 +51512,15 @@ async function deployedBaseline(ports, environment, config, defaultBranch) {
       environment,
       why: `none of the ${deployments.length} newest deployments to ${environment} is live${note}`
     };
+  if (unapproved > 0)
+    return {
+      kind: "unreadable",
+      environment,
+      why: `no live deployment to ${environment} is of a commit this gate approved${note}`
+    };
   return { kind: "none", environment, why: `no successful deployment to ${environment} yet${note}` };
 }
-async function deployedBaselines(ports, config, defaultBranch, unread) {
+async function deployedBaselines(ports, config, defaultBranch, unread, options = {}) {
   const environments = [...new Set(config.deployedBaseline.map((spec) => spec.environment))];
   if (environments.length === 0) return void 0;
   if (unread !== void 0)
@@ -51484,7 +51532,7 @@ async function deployedBaselines(ports, config, defaultBranch, unread) {
     );
   const entries = await Promise.all(
     environments.map(
-      async (env) => [env, await deployedBaseline(ports, env, config, defaultBranch)]
+      async (env) => [env, await deployedBaseline(ports, env, config, defaultBranch, options)]
     )
   );
   return Object.fromEntries(entries);
@@ -51669,7 +51717,9 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
   const measuring = options.measuring?.(config, { baseSha: pr.baseSha, baseRef: pr.baseRef });
   const [gathered, live] = await Promise.all([
     gatherEvidence(ports, evidenceSubject, config, reviews, measuring),
-    deployedBaselines(ports, config, pr.defaultBranch, options.deploymentsUnread)
+    deployedBaselines(ports, config, pr.defaultBranch, options.deploymentsUnread, {
+      releasedByGate: options.deployedReleasedByGate === true
+    })
   ]);
   warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const candidatePr = {
@@ -51741,7 +51791,9 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
       [],
       measuring
     ),
-    deployedBaselines(ports, config, branch, options.deploymentsUnread)
+    deployedBaselines(ports, config, branch, options.deploymentsUnread, {
+      releasedByGate: options.deployedReleasedByGate === true
+    })
   ]);
   warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const commitSubject = { kind: "commit", repository, commit, defaultBranch: branch };
@@ -51871,25 +51923,6 @@ async function executeWrites(gateway, writes, options = {}) {
     if (mustLand(write)) outcome.decisionUnwritten = true;
   }
   return outcome;
-}
-
-// src/github/surfaces.ts
-function labelState(result) {
-  switch (result.decision) {
-    case "approved":
-      return result.autoApproved ? "auto-approved" : "approved";
-    case "pending":
-      return "pending";
-    case "rejected":
-      return "rejected";
-    default:
-      return null;
-  }
-}
-function reviewRequests(pendingApprovers, author) {
-  const users = pendingApprovers.filter((a) => !a.includes("/") && a.toLowerCase() !== author.toLowerCase());
-  const teams = pendingApprovers.filter((a) => a.includes("/")).map((a) => a.slice(a.indexOf("/") + 1));
-  return { users, teams };
 }
 
 // src/github/publish/plan.ts

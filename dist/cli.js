@@ -20095,6 +20095,7 @@ var import_picomatch = __toESM(require_picomatch2(), 1);
 var CONFIG_PATH = ".github/model-approval.yml";
 var CONFIG_PATH_PATTERN = ".github/model-approval.{yml,yaml}";
 var WORKFLOWS_DIR = ".github/workflows";
+var DECISION_CHECK = "model-approval";
 var SNAPSHOT_ARTIFACT_PREFIX = "model-approval-snapshot-";
 var SNAPSHOT_FILE = "model-approval-snapshot.json";
 function snapshotArtifactAttempt(name) {
@@ -21548,13 +21549,14 @@ async function deployedEvidence(ports, deployment, config, defaultBranch) {
   }
   return { evidence: first.evidence, subject: onBranch };
 }
-async function deployedBaseline(ports, environment, config, defaultBranch) {
+async function deployedBaseline(ports, environment, config, defaultBranch, options = {}) {
   const deployments = await reading(
     `the deployments to ${environment}`,
     () => ports.deploymentsTo(environment)
   );
   const skipped = [];
   let reads = 0;
+  let unapproved = 0;
   for (const deployment of deployments) {
     if (deployment.environment && deployment.environment !== environment) continue;
     if (!byActions(deployment.creator)) {
@@ -21571,6 +21573,19 @@ async function deployedBaseline(ports, environment, config, defaultBranch) {
     const latest = statuses.find((s) => byActions(s.creator));
     if (latest?.state !== "success") continue;
     const what = `deployment ${deployment.id} of ${shortSha(deployment.sha)} to ${environment}`;
+    if (options.releasedByGate) {
+      const decision = await reading(
+        `the ${DECISION_CHECK} check run of ${shortSha(deployment.sha)}`,
+        () => ports.findOwnCheckRun(deployment.sha, DECISION_CHECK)
+      );
+      if (decision?.conclusion !== "success") {
+        unapproved++;
+        skipped.push(
+          `${what} was never approved by this gate (no successful ${DECISION_CHECK} check run of its own)`
+        );
+        continue;
+      }
+    }
     const { evidence } = await deployedEvidence(ports, deployment, config, defaultBranch);
     if (evidence.kind !== "present")
       return {
@@ -21600,9 +21615,15 @@ async function deployedBaseline(ports, environment, config, defaultBranch) {
       environment,
       why: `none of the ${deployments.length} newest deployments to ${environment} is live${note}`
     };
+  if (unapproved > 0)
+    return {
+      kind: "unreadable",
+      environment,
+      why: `no live deployment to ${environment} is of a commit this gate approved${note}`
+    };
   return { kind: "none", environment, why: `no successful deployment to ${environment} yet${note}` };
 }
-async function deployedBaselines(ports, config, defaultBranch, unread) {
+async function deployedBaselines(ports, config, defaultBranch, unread, options = {}) {
   const environments = [...new Set(config.deployedBaseline.map((spec) => spec.environment))];
   if (environments.length === 0) return void 0;
   if (unread !== void 0)
@@ -21614,7 +21635,7 @@ async function deployedBaselines(ports, config, defaultBranch, unread) {
     );
   const entries = await Promise.all(
     environments.map(
-      async (env) => [env, await deployedBaseline(ports, env, config, defaultBranch)]
+      async (env) => [env, await deployedBaseline(ports, env, config, defaultBranch, options)]
     )
   );
   return Object.fromEntries(entries);
@@ -21799,7 +21820,9 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
   const measuring = options.measuring?.(config, { baseSha: pr.baseSha, baseRef: pr.baseRef });
   const [gathered, live] = await Promise.all([
     gatherEvidence(ports, evidenceSubject, config, reviews, measuring),
-    deployedBaselines(ports, config, pr.defaultBranch, options.deploymentsUnread)
+    deployedBaselines(ports, config, pr.defaultBranch, options.deploymentsUnread, {
+      releasedByGate: options.deployedReleasedByGate === true
+    })
   ]);
   warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const candidatePr = {
@@ -21871,7 +21894,9 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
       [],
       measuring
     ),
-    deployedBaselines(ports, config, branch, options.deploymentsUnread)
+    deployedBaselines(ports, config, branch, options.deploymentsUnread, {
+      releasedByGate: options.deployedReleasedByGate === true
+    })
   ]);
   warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const commitSubject = { kind: "commit", repository, commit, defaultBranch: branch };
@@ -24244,7 +24269,8 @@ function localPorts(files) {
         "the CLI reads no deployments: give the live model's metrics with --baseline NAME=FILE"
       );
     },
-    deploymentStatuses: async () => []
+    deploymentStatuses: async () => [],
+    findOwnCheckRun: async () => null
   };
 }
 

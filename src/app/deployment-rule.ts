@@ -83,7 +83,12 @@ async function answerForCommit(
   const collected = await collectCandidate(
     gateway,
     { kind: "commit", sha: run.headSha, defaultBranch: request.defaultBranch },
-    { configPath: CONFIG_PATH, ...(timing.sleep ? { sleep: timing.sleep } : {}) },
+    {
+      configPath: CONFIG_PATH,
+      // The App is the gate: what is live is only what it approved (SECURITY.md 15g).
+      deployedReleasedByGate: true,
+      ...(timing.sleep ? { sleep: timing.sleep } : {}),
+    },
   );
   if (collected.kind === "no-config")
     return undecidedAnswer(subject, `no ${CONFIG_PATH} on ${collected.where}`);

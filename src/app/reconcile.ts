@@ -49,6 +49,7 @@ export type AppGateway = Pick<
   | "appGuardsEnvironment"
   | "deploymentsTo"
   | "deploymentStatuses"
+  | "findOwnCheckRun"
   | "reviewDeploymentProtectionRule"
   | "answerDeploymentCallback"
 >;
@@ -114,7 +115,12 @@ export async function reconcile(
   { prNumber, event, commit, gateDeployments = true }: ReconcileTarget,
   timing: AppTiming = {},
 ): Promise<ReconcileOutcome> {
-  const options = { configPath: CONFIG_PATH, ...(timing.sleep ? { sleep: timing.sleep } : {}) };
+  const options = {
+    configPath: CONFIG_PATH,
+    // The App is the gate: what is live is only what it approved (SECURITY.md 15g).
+    deployedReleasedByGate: true,
+    ...(timing.sleep ? { sleep: timing.sleep } : {}),
+  };
   const collected = await collectCandidate(
     gateway,
     { kind: "pull_request", number: prNumber, ...(commit ? { commit } : {}), ...(event ? { event } : {}) },

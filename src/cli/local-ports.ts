@@ -80,5 +80,6 @@ export function localPorts(files: LocalFiles): CandidatePorts {
       );
     },
     deploymentStatuses: async () => [],
+    findOwnCheckRun: async () => null,
   };
 }

@@ -85,6 +85,8 @@ export class GitHubGateway {
   readonly listTeamMembers: Rest<typeof teams.listTeamMembers> = (...a) =>
     teams.listTeamMembers(this.client, ...a);
   readonly findCheckRun: Rest<typeof checks.findCheckRun> = (...a) => checks.findCheckRun(this.client, ...a);
+  readonly findOwnCheckRun: Rest<typeof checks.findOwnCheckRun> = (...a) =>
+    checks.findOwnCheckRun(this.client, ...a);
   readonly upsertCheckRun: Rest<typeof checks.upsertCheckRun> = (...a) =>
     checks.upsertCheckRun(this.client, ...a);
   readonly upsertStickyComment: Rest<typeof issues.upsertStickyComment> = (...a) =>

@@ -39,6 +39,7 @@ export type CandidatePorts = LocalDescription &
     | "listTeamMembers"
     | "pullRequestsForCommit"
     | "deploymentsTo"
+    | "findOwnCheckRun"
     | "deploymentStatuses"
   >;
 
@@ -87,6 +88,8 @@ export interface CollectOptions {
    * baseline's change checks then compare with those files, or fail saying this.
    */
   deploymentsUnread?: string;
+  /** The App's rule for a deployed baseline: only a deployment of a commit it approved counts. */
+  deployedReleasedByGate?: boolean;
 }
 
 export interface MeasureContext {
@@ -374,7 +377,9 @@ async function collectAround(
   const measuring = options.measuring?.(config, { baseSha: pr.baseSha, baseRef: pr.baseRef });
   const [gathered, live] = await Promise.all([
     gatherEvidence(ports, evidenceSubject, config, reviews, measuring),
-    deployedBaselines(ports, config, pr.defaultBranch, options.deploymentsUnread),
+    deployedBaselines(ports, config, pr.defaultBranch, options.deploymentsUnread, {
+      releasedByGate: options.deployedReleasedByGate === true,
+    }),
   ]);
   warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const candidatePr: CandidatePullRequest = {
@@ -459,7 +464,9 @@ async function collectCommitCandidate(
       [],
       measuring,
     ),
-    deployedBaselines(ports, config, branch, options.deploymentsUnread),
+    deployedBaselines(ports, config, branch, options.deploymentsUnread, {
+      releasedByGate: options.deployedReleasedByGate === true,
+    }),
   ]);
   warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const commitSubject: EvidenceSubject = { kind: "commit", repository, commit, defaultBranch: branch };

@@ -10,10 +10,20 @@ import { shortSha } from "../../core/policy/reviews.js";
 import type { DeploymentFacts, GitHubGateway } from "../gateway.js";
 import { reading } from "../errors.js";
 import { DEPLOYMENTS_LOOKED_AT } from "../rest/deployments.js";
+import { DECISION_CHECK } from "../surfaces.js";
 import { gatherEvidence, type EvidencePorts, type EvidenceSubject } from "./evidence.js";
 
 export type DeployedPorts = EvidencePorts &
-  Pick<GitHubGateway, "repository" | "deploymentsTo" | "deploymentStatuses">;
+  Pick<GitHubGateway, "repository" | "deploymentsTo" | "deploymentStatuses" | "findOwnCheckRun">;
+
+export interface DeployedOptions {
+  /**
+   * Count a deployment only when the gate itself approved its commit: the reader's own app (the
+   * App) left a successful decision check run there. GitHub Actions' deployments can be made by
+   * any workflow with `deployments: write`, a PR's own included; the App's check runs only by it.
+   */
+  releasedByGate?: boolean;
+}
 
 /** The login GitHub gives a workflow job's deployments and their statuses. */
 export const ACTIONS_LOGIN = "github-actions[bot]";
@@ -62,12 +72,14 @@ export async function deployedBaseline(
   environment: string,
   config: Config,
   defaultBranch: string,
+  options: DeployedOptions = {},
 ): Promise<DeployedBaseline> {
   const deployments = await reading(`the deployments to ${environment}`, () =>
     ports.deploymentsTo(environment),
   );
   const skipped: string[] = [];
   let reads = 0;
+  let unapproved = 0;
   for (const deployment of deployments) {
     if (deployment.environment && deployment.environment !== environment) continue;
     if (!byActions(deployment.creator)) {
@@ -84,6 +96,18 @@ export async function deployedBaseline(
     const latest = statuses.find((s) => byActions(s.creator));
     if (latest?.state !== "success") continue;
     const what = `deployment ${deployment.id} of ${shortSha(deployment.sha)} to ${environment}`;
+    if (options.releasedByGate) {
+      const decision = await reading(`the ${DECISION_CHECK} check run of ${shortSha(deployment.sha)}`, () =>
+        ports.findOwnCheckRun(deployment.sha, DECISION_CHECK),
+      );
+      if (decision?.conclusion !== "success") {
+        unapproved++;
+        skipped.push(
+          `${what} was never approved by this gate (no successful ${DECISION_CHECK} check run of its own)`,
+        );
+        continue;
+      }
+    }
     const { evidence } = await deployedEvidence(ports, deployment, config, defaultBranch);
     if (evidence.kind !== "present")
       return {
@@ -115,6 +139,13 @@ export async function deployedBaseline(
       environment,
       why: `none of the ${deployments.length} newest deployments to ${environment} is live${note}`,
     };
+  // Something was deployed, only not by the gate: that is not a first deploy either.
+  if (unapproved > 0)
+    return {
+      kind: "unreadable",
+      environment,
+      why: `no live deployment to ${environment} is of a commit this gate approved${note}`,
+    };
   return { kind: "none", environment, why: `no successful deployment to ${environment} yet${note}` };
 }
 
@@ -125,6 +156,7 @@ export async function deployedBaselines(
   defaultBranch: string,
   /** Why deployments are not read at all, if they are not. */
   unread?: string,
+  options: DeployedOptions = {},
 ): Promise<Record<string, DeployedBaseline> | undefined> {
   const environments = [...new Set(config.deployedBaseline.map((spec) => spec.environment))];
   if (environments.length === 0) return undefined;
@@ -137,7 +169,7 @@ export async function deployedBaselines(
     );
   const entries = await Promise.all(
     environments.map(
-      async (env) => [env, await deployedBaseline(ports, env, config, defaultBranch)] as const,
+      async (env) => [env, await deployedBaseline(ports, env, config, defaultBranch, options)] as const,
     ),
   );
   return Object.fromEntries(entries);

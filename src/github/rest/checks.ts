@@ -46,6 +46,23 @@ export async function findCheckRun(
 }
 
 /**
+ * The newest check run called `name` on `sha` that this client's own app created; null when there
+ * is none, or when who this client is is not known (nothing can then be told to be its own).
+ */
+export async function findOwnCheckRun(
+  client: GitHubClient,
+  sha: string,
+  name: string,
+): Promise<CheckRun | null> {
+  const slug = client.identity.appSlug;
+  if (!slug) return null;
+  return client.call(`reading the ${name} check run of ${sha}`, async () => {
+    const runs = await checkRunsNamed(client, sha, name);
+    return runs.find((run) => run.app?.slug === slug) ?? null;
+  });
+}
+
+/**
  * Makes the newest own check run `name` on the commit show `desired`. Creates one when none
  * exists, when a completed run would go back to in progress, or when annotations must change
  * (GitHub appends annotations on update, so an update would duplicate them).

@@ -53,8 +53,15 @@ function candidateOf(collected: Collected): Candidate {
   return collected.candidate;
 }
 
-async function decide(w: World, calls: string[] = []) {
-  const collected = await collectCandidate(ports(w, calls), { kind: "pull_request", number: 7 }, OPTIONS);
+async function decide(w: World, calls: string[] = [], options: object = {}) {
+  const collected = await collectCandidate(
+    ports(w, calls),
+    { kind: "pull_request", number: 7 },
+    {
+      ...OPTIONS,
+      ...options,
+    },
+  );
   if (collected.kind === "no-config") throw new Error("no config");
   const result = decisionFor(collected);
   const check = result.steps.find((s) => s.name === "change_check");
@@ -211,5 +218,50 @@ describe("a baseline that is what is live in an environment", () => {
     const w = world();
     await decide(w, calls);
     expect(calls.some((c) => c.startsWith("deployments"))).toBe(false);
+  });
+
+  describe("as the App reads it: only a deployment of a commit the gate approved", () => {
+    const APP = { deployedReleasedByGate: true };
+
+    it("ignores a GitHub Actions deployment of a commit the App never approved (a PR workflow's own)", async () => {
+      // A same-repository PR's workflow with deployments: write made this one of an older, worse commit.
+      const w = setup(undefined, { production: [deployment(9, OLDER), deployment(1, LIVE)] });
+      w.ownDecisions = { [LIVE]: "success", [OLDER]: "failure" };
+      const calls: string[] = [];
+      const { collected, result } = await decide(w, calls, APP);
+      expect(candidateOf(collected).deployedBaselines?.production).toMatchObject({
+        kind: "found",
+        deployment: { id: 1, sha: LIVE },
+      });
+      expect(result.decision).toBe("rejected");
+      expect(calls).toEqual(
+        expect.arrayContaining([
+          `own check model-approval ${OLDER.slice(0, 3)}`,
+          `own check model-approval ${LIVE.slice(0, 3)}`,
+        ]),
+      );
+    });
+
+    it("says why each skipped deployment does not count, and fails closed when none does, even with when_missing: pass", async () => {
+      const w = setup("{ environment: production, when_missing: pass }", {
+        production: [deployment(9, OLDER), deployment(1, LIVE)],
+      });
+      w.ownDecisions = {};
+      const { collected, result } = await decide(w, [], APP);
+      const live = candidateOf(collected).deployedBaselines?.production;
+      expect(live).toMatchObject({ kind: "unreadable" });
+      expect(JSON.stringify(live)).toContain(
+        "deployment 9 of 4444444 to production was never approved by this gate (no successful model-approval check run of its own)",
+      );
+      expect(result.decision).toBe("rejected");
+    });
+
+    it("is not asked of the Action, whose deployments and check runs are both GitHub Actions'", async () => {
+      const w = setup(undefined, { production: [deployment(9, OLDER), deployment(1, LIVE)] });
+      const calls: string[] = [];
+      const { collected } = await decide(w, calls);
+      expect(candidateOf(collected).deployedBaselines?.production).toMatchObject({ deployment: { id: 9 } });
+      expect(calls.some((c) => c.startsWith("own check"))).toBe(false);
+    });
   });
 });

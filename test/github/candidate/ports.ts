@@ -109,6 +109,8 @@ export interface World {
   commitPulls: Record<string, number[]>;
   /** Deployments by environment, newest first, with their statuses newest first. */
   deployments?: Record<string, (DeploymentFacts & { statuses: DeploymentStatusFacts[] })[]>;
+  /** The conclusion of the gate's own decision check run on a commit (the App's), by sha. */
+  ownDecisions?: Record<string, string>;
 }
 
 /** A deployment GitHub Actions made of `sha` to production, with the statuses given (newest first). */
@@ -229,6 +231,22 @@ export function ports(w: World, calls: string[] = []): CandidatePorts {
       return (w.deployments?.[environment] ?? [])
         .slice(0, 100)
         .map(({ statuses: _statuses, ...facts }) => facts);
+    },
+    findOwnCheckRun: async (sha, name) => {
+      calls.push(`own check ${name} ${sha.slice(0, 3)}`);
+      const conclusion = w.ownDecisions?.[sha];
+      if (conclusion === undefined) return null;
+      return {
+        id: 9001,
+        name,
+        head_sha: sha,
+        status: "completed",
+        conclusion,
+        external_id: null,
+        details_url: null,
+        app: { slug: "model-approval" },
+        output: { title: null, summary: null, text: null },
+      };
     },
     deploymentStatuses: async (id) => {
       calls.push(`statuses ${id}`);
