@@ -23,6 +23,45 @@ function parse(bytes: Uint8Array, step?: number) {
   });
 }
 
+// Keras' TensorBoard callback (TF2): scalars as one-element float tensors, beside a string tensor
+// (the model config) and histograms. Expected values from a separate wire-format decoder; SOURCES.md.
+const KERAS = `${DIR}/keras`;
+const KERAS_TRAIN = `${KERAS}/train/events.out.tfevents.1760758814.DESKTOP-GME31C0.20572.0.v2`;
+const KERAS_VALIDATION = `${KERAS}/validation/events.out.tfevents.1760758816.DESKTOP-GME31C0.20572.1.v2`;
+
+describe("a Keras (TF2) log directory's event files", () => {
+  it("reads the tensor scalars of train/, passing over the string tensor and the histograms", () => {
+    const result = parse(read(KERAS_TRAIN));
+    expect(result).toMatchObject({
+      ok: true,
+      source: { values: { epoch_loss: 49426.52734375, epoch_mae: 49426.52734375 } },
+    });
+    expect(result.ok && Object.keys(result.source.values)).toEqual(["epoch_loss", "epoch_mae"]);
+  });
+
+  it("reads validation/, each tag at its own highest step", () => {
+    expect(parse(read(KERAS_VALIDATION))).toMatchObject({
+      ok: true,
+      source: {
+        values: {
+          epoch_loss: 50305.74609375,
+          epoch_mae: 50305.74609375,
+          evaluation_loss_vs_iterations: 50305.74609375,
+          evaluation_mae_vs_iterations: 50305.74609375,
+        },
+      },
+    });
+  });
+
+  it("reads the epoch a config names", () => {
+    const at0 = parse(read(KERAS_VALIDATION), 0);
+    expect(at0.ok && at0.source.values).toEqual({ epoch_loss: 98501.7265625, epoch_mae: 98501.7265625 });
+    expect(at0.ok && at0.source.note).toBe(
+      "no value at step 0 for evaluation_loss_vs_iterations, evaluation_mae_vs_iterations",
+    );
+  });
+});
+
 describe("parseTensorboardEvents", () => {
   it("reads each tag's value at its highest step", () => {
     const result = parse(read(STRICT));
