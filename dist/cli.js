@@ -23398,7 +23398,8 @@ function elementCount(tensor) {
 }
 function tensorScalar(tensor) {
   if (elementCount(tensor) !== 1) return void 0;
-  const content = tensor.tensorContent;
+  if (tensor.dtype !== DT_FLOAT && tensor.dtype !== DT_DOUBLE) return void 0;
+  const content = tensor.tensorContent instanceof Uint8Array ? tensor.tensorContent : void 0;
   const view2 = content && new DataView(content.buffer, content.byteOffset, content.byteLength);
   if (tensor.dtype === DT_FLOAT) {
     if (tensor.floatVal?.length) return tensor.floatVal[0];
@@ -23419,68 +23420,90 @@ function decode(data, index, offset) {
     );
   }
 }
-function collect(read, size, atStep) {
-  const chosen = /* @__PURE__ */ new Map();
-  const steps = { min: Infinity, max: -Infinity };
-  const tags = /* @__PURE__ */ new Set();
-  const { count, truncated } = readTfRecords(read, size, ({ data, index, offset }) => {
-    const event = decode(data, index, offset);
-    const step2 = int64ToNumber(event.step);
-    for (const v of event.summary?.value ?? []) {
-      const value = v.value === "simpleValue" ? v.simpleValue : v.value === "tensor" ? tensorScalar(v.tensor) : void 0;
-      if (value === void 0 || !v.tag) continue;
-      tags.add(v.tag);
-      steps.min = Math.min(steps.min, step2);
-      steps.max = Math.max(steps.max, step2);
-      if (atStep !== void 0 && step2 !== atStep) continue;
-      const best = chosen.get(v.tag);
-      if (!best || step2 >= best.step) chosen.set(v.tag, { step: step2, value });
-    }
-  });
-  return { count, truncated, chosen, steps, tags };
-}
 function stepRange(steps) {
   return steps.min === steps.max ? `only step ${steps.min}` : `steps ${steps.min} to ${steps.max}`;
 }
-function toSource(read, size, opts) {
-  refuseLfsPointer(read(0, 64));
-  const { count, truncated, chosen, steps, tags } = collect(read, size, opts.step);
-  if (count === 0) {
-    throw new MetricsFormatError(
-      truncated ? "no whole record: the file ends inside its first record" : "the file is empty"
-    );
+var TensorboardScalars = class {
+  constructor(atStep) {
+    this.atStep = atStep;
   }
-  if (tags.size === 0) {
-    throw new MetricsFormatError(`no scalar summaries in its ${count} records`);
+  atStep;
+  chosen = /* @__PURE__ */ new Map();
+  steps = { min: Infinity, max: -Infinity };
+  tags = /* @__PURE__ */ new Set();
+  notes = [];
+  records = 0;
+  files = 0;
+  /**
+   * Reads one event file through `read`. Throws MetricsFormatError for a damaged file; an empty
+   * one, or one cut inside its first record, is an error alone and a note beside others (`where`
+   * names it then).
+   */
+  add(read, size, where) {
+    refuseLfsPointer(read(0, 64));
+    const { count, truncated } = readTfRecords(read, size, ({ data, index, offset }) => {
+      const event = decode(data, index, offset);
+      const step2 = int64ToNumber(event.step);
+      for (const v of event.summary?.value ?? []) {
+        const value = v.value === "simpleValue" ? v.simpleValue : v.value === "tensor" ? tensorScalar(v.tensor) : void 0;
+        if (value === void 0 || !v.tag) continue;
+        this.tags.add(v.tag);
+        this.steps.min = Math.min(this.steps.min, step2);
+        this.steps.max = Math.max(this.steps.max, step2);
+        if (this.atStep !== void 0 && step2 !== this.atStep) continue;
+        const best = this.chosen.get(v.tag);
+        if (!best || step2 >= best.step) this.chosen.set(v.tag, { step: step2, value });
+      }
+    });
+    const prefix = where ? `${where}: ` : "";
+    if (count === 0) {
+      const why = truncated ? "no whole record: the file ends inside its first record" : "the file is empty";
+      if (!where) throw new MetricsFormatError(why);
+      this.notes.push(`${prefix}${why}`);
+      return;
+    }
+    this.files++;
+    this.records += count;
+    if (truncated) {
+      this.notes.push(
+        `${prefix}the last record (record ${truncated.index} at byte ${truncated.offset}) is incomplete, as while a run is still writing; read the ${count} whole records before it`
+      );
+    }
   }
-  if (chosen.size === 0) {
-    throw new MetricsFormatError(
-      `no scalars at step ${opts.step}; the file has ${stepRange(steps)} (change or remove 'step:')`
-    );
+  source(opts) {
+    const { chosen, tags } = this;
+    if (this.records === 0) throw new MetricsFormatError("no event file in it has a whole record");
+    if (tags.size === 0) {
+      const where = this.files > 1 ? `the ${this.records} records of its ${this.files} event files` : `its ${this.records} records`;
+      throw new MetricsFormatError(`no scalar summaries in ${where}`);
+    }
+    if (chosen.size === 0) {
+      throw new MetricsFormatError(
+        `no scalars at step ${opts.step}; the ${this.files > 1 ? "files have" : "file has"} ${stepRange(this.steps)} (change or remove 'step:')`
+      );
+    }
+    const values = {};
+    for (const [tag, point] of [...chosen].sort(([a], [b]) => a.localeCompare(b))) {
+      Object.defineProperty(values, tag, { value: point.value, enumerable: true, writable: true });
+    }
+    const notes = [...this.notes];
+    const missing = [...tags].filter((t) => !chosen.has(t)).sort();
+    if (missing.length > 0) notes.push(`no value at step ${opts.step} for ${missing.join(", ")}`);
+    return {
+      name: opts.name,
+      file: opts.file,
+      format: "tensorboard",
+      values,
+      ...notes.length > 0 ? { note: notes.join("; ") } : {},
+      ...opts.files ? { files: opts.files } : {}
+    };
   }
-  const values = {};
-  for (const [tag, point] of [...chosen].sort(([a], [b]) => a.localeCompare(b))) {
-    Object.defineProperty(values, tag, { value: point.value, enumerable: true, writable: true });
-  }
-  const notes = [];
-  if (truncated) {
-    notes.push(
-      `the last record (record ${truncated.index} at byte ${truncated.offset}) is incomplete, as while a run is still writing; read the ${count} whole records before it`
-    );
-  }
-  const missing = [...tags].filter((t) => !chosen.has(t)).sort();
-  if (missing.length > 0) notes.push(`no value at step ${opts.step} for ${missing.join(", ")}`);
-  return {
-    name: opts.name,
-    file: opts.file,
-    format: "tensorboard",
-    values,
-    ...notes.length > 0 ? { note: notes.join("; ") } : {}
-  };
-}
+};
 function readTensorboardEvents(read, size, opts) {
   try {
-    return { ok: true, source: toSource(read, size, opts) };
+    const scalars = new TensorboardScalars(opts.step);
+    scalars.add(read, size);
+    return { ok: true, source: scalars.source(opts) };
   } catch (error) {
     if (error instanceof MetricsFormatError) return { ok: false, error: formatLocated(opts.file, error) };
     return {
@@ -23635,7 +23658,7 @@ function describeTop(value) {
   if (value === null) return "nothing (the document is empty or null)";
   return `a ${typeof value}`;
 }
-function toSource2(next, opts) {
+function toSource(next, opts) {
   const start = next() ?? "";
   refuseLfsPointer(start);
   if (opts.format === "mlflow") {
@@ -23686,7 +23709,7 @@ function parseMetricsFile(text2, opts) {
 }
 function parseMetricsChunks(next, opts) {
   try {
-    return { ok: true, source: toSource2(next, opts) };
+    return { ok: true, source: toSource(next, opts) };
   } catch (error) {
     if (error instanceof MetricsFormatError) return { ok: false, error: formatLocated(opts.file, error) };
     return { ok: false, error: `${opts.file}: could not read metrics: ${error.message}` };
@@ -23801,7 +23824,7 @@ function entriesOf(list, where) {
   if (!(0, import_yaml6.isSeq)(list)) throw new DvcYamlError(`${where} must be a list of files`, list.range?.[0]);
   return list.items.map((item) => entryPath(item, where));
 }
-function collect2(text2) {
+function collect(text2) {
   const doc = (0, import_yaml6.parseDocument)(text2, { uniqueKeys: true });
   const [error] = doc.errors;
   if (error) throw new DvcYamlError(`invalid YAML: ${error.message.split("\n")[0]}`, error.pos[0]);
@@ -23838,7 +23861,7 @@ function parseDvcYaml(text2, file) {
     return { line: pos.line, column: pos.col };
   };
   try {
-    const entries = collect2(text2).map(({ offset, ...entry }) => ({ ...entry, ...at2(offset) }));
+    const entries = collect(text2).map(({ offset, ...entry }) => ({ ...entry, ...at2(offset) }));
     if (entries.length === 0) {
       return { ok: false, error: `${file}: declares no metrics (no 'metrics:' at the top or in any stage)` };
     }
@@ -23978,6 +24001,36 @@ async function readMetricsText(full, shown) {
     return { ok: false, error: describeFsError(shown, error) };
   }
 }
+async function loadTensorboardRun(spec, full, names) {
+  if (names.length === 0)
+    return { ok: false, error: `${spec.path}: no TensorBoard event files (events.out.tfevents.*) in it` };
+  const scalars = new TensorboardScalars(spec.step);
+  const files = names.map((name) => `${spec.path.replace(/[\\/]+$/, "")}/${name}`);
+  for (const [i, name] of names.entries()) {
+    const path = join3(full, name);
+    const shown = files[i];
+    try {
+      const size = (await stat2(path)).size;
+      if (size > MAX_STREAMED_BYTES) return { ok: false, error: tooLarge(shown, size, MAX_STREAMED_BYTES) };
+      withFile(path, (fd) => scalars.add(fileBytesReader(fd), size, name));
+    } catch (error) {
+      if (error instanceof MetricsFormatError) return { ok: false, error: formatLocated(shown, error) };
+      return { ok: false, error: describeFsError(shown, error) };
+    }
+  }
+  try {
+    const options = {
+      name: spec.name,
+      file: spec.path,
+      files,
+      ...spec.step !== void 0 ? { step: spec.step } : {}
+    };
+    return { ok: true, source: scalars.source(options) };
+  } catch (error) {
+    if (error instanceof MetricsFormatError) return { ok: false, error: formatLocated(spec.path, error) };
+    throw error;
+  }
+}
 async function loadOne(spec, { cwd, refs }) {
   if (spec.format !== void 0 && !METRIC_FORMATS.includes(spec.format)) {
     return {
@@ -23989,10 +24042,20 @@ async function loadOne(spec, { cwd, refs }) {
   try {
     const info = await stat2(full);
     if (info.isDirectory()) {
-      if (await isDirectory(join3(full, "metrics"))) return await loadMlflowRun(spec, full);
+      if (spec.format !== "tensorboard" && await isDirectory(join3(full, "metrics"))) {
+        if (spec.step !== void 0)
+          return {
+            ok: false,
+            error: `${spec.path}: 'step:' applies to TensorBoard event files and run directories, not an MLflow run`
+          };
+        return await loadMlflowRun(spec, full);
+      }
+      const events = (await readdir2(full, { withFileTypes: true })).filter((entry) => entry.isFile() && isTensorboardEventFile(entry.name)).map((entry) => entry.name).sort();
+      if (spec.format === "tensorboard" || spec.format === void 0 && events.length > 0)
+        return await loadTensorboardRun(spec, full, events);
       return {
         ok: false,
-        error: `${spec.path}: is a directory, and not an MLflow run directory (it has no metrics/ inside)`
+        error: `${spec.path}: is a directory, and neither an MLflow run directory (it has no metrics/ inside) nor a TensorBoard run directory (no events.out.tfevents.* files in it)`
       };
     }
     if (spec.format === "mlflow") {
@@ -24008,7 +24071,7 @@ async function loadOne(spec, { cwd, refs }) {
     if (spec.step !== void 0 && !tensorboard) {
       return {
         ok: false,
-        error: `${spec.path}: 'step:' applies to TensorBoard event files (events.out.tfevents.*) only; remove it or set format: tensorboard`
+        error: `${spec.path}: 'step:' applies to TensorBoard event files (events.out.tfevents.*) and run directories only; remove it or set format: tensorboard`
       };
     }
     if (info.size > MAX_STREAMED_BYTES)

@@ -11,7 +11,12 @@ import type { MetricFormat, MetricSourceSpec } from "../core/config/types.js";
 import { METRIC_FORMATS } from "../core/config/types.js";
 import type { MetricRef } from "../core/conditions/types.js";
 import { type ParseOptions, parseMetricsChunks, parseMlflowRun } from "../core/metrics/parse.js";
-import { isTensorboardEventFile, readTensorboardEvents } from "../core/metrics/formats/tensorboard.js";
+import {
+  TensorboardScalars,
+  isTensorboardEventFile,
+  readTensorboardEvents,
+} from "../core/metrics/formats/tensorboard.js";
+import { MetricsFormatError, formatLocated } from "../core/metrics/formats/error.js";
 import type { MetricSource } from "../core/metrics/types.js";
 import { isDvcYaml, loadDvcYaml } from "./dvc.js";
 import { fileBytesReader, fileTextChunks } from "./file-chunks.js";
@@ -89,6 +94,42 @@ async function readMetricsText(
   }
 }
 
+/**
+ * A TensorBoard run directory (Lightning's version_N/, Hugging Face's runs/<date>_<host>/, Keras'
+ * validation/): the event files directly in it, as TensorBoard reads a run, so a config names a
+ * stable path rather than a file named by time, host and process. Subdirectories are other runs.
+ */
+async function loadTensorboardRun(spec: MetricSourceSpec, full: string, names: string[]): Promise<Loaded> {
+  if (names.length === 0)
+    return { ok: false, error: `${spec.path}: no TensorBoard event files (events.out.tfevents.*) in it` };
+  const scalars = new TensorboardScalars(spec.step);
+  const files = names.map((name) => `${spec.path.replace(/[\\/]+$/, "")}/${name}`);
+  for (const [i, name] of names.entries()) {
+    const path = join(full, name);
+    const shown = files[i]!;
+    try {
+      const size = (await stat(path)).size;
+      if (size > MAX_STREAMED_BYTES) return { ok: false, error: tooLarge(shown, size, MAX_STREAMED_BYTES) };
+      withFile(path, (fd) => scalars.add(fileBytesReader(fd), size, name));
+    } catch (error) {
+      if (error instanceof MetricsFormatError) return { ok: false, error: formatLocated(shown, error) };
+      return { ok: false, error: describeFsError(shown, error) };
+    }
+  }
+  try {
+    const options = {
+      name: spec.name,
+      file: spec.path,
+      files,
+      ...(spec.step !== undefined ? { step: spec.step } : {}),
+    };
+    return { ok: true, source: scalars.source(options) };
+  } catch (error) {
+    if (error instanceof MetricsFormatError) return { ok: false, error: formatLocated(spec.path, error) };
+    throw error;
+  }
+}
+
 async function loadOne(spec: MetricSourceSpec, { cwd, refs }: LoadOptions): Promise<Loaded> {
   if (spec.format !== undefined && !METRIC_FORMATS.includes(spec.format)) {
     return {
@@ -100,10 +141,23 @@ async function loadOne(spec: MetricSourceSpec, { cwd, refs }: LoadOptions): Prom
   try {
     const info = await stat(full);
     if (info.isDirectory()) {
-      if (await isDirectory(join(full, "metrics"))) return await loadMlflowRun(spec, full);
+      if (spec.format !== "tensorboard" && (await isDirectory(join(full, "metrics")))) {
+        if (spec.step !== undefined)
+          return {
+            ok: false,
+            error: `${spec.path}: 'step:' applies to TensorBoard event files and run directories, not an MLflow run`,
+          };
+        return await loadMlflowRun(spec, full);
+      }
+      const events = (await readdir(full, { withFileTypes: true }))
+        .filter((entry) => entry.isFile() && isTensorboardEventFile(entry.name))
+        .map((entry) => entry.name)
+        .sort();
+      if (spec.format === "tensorboard" || (spec.format === undefined && events.length > 0))
+        return await loadTensorboardRun(spec, full, events);
       return {
         ok: false,
-        error: `${spec.path}: is a directory, and not an MLflow run directory (it has no metrics/ inside)`,
+        error: `${spec.path}: is a directory, and neither an MLflow run directory (it has no metrics/ inside) nor a TensorBoard run directory (no events.out.tfevents.* files in it)`,
       };
     }
     if (spec.format === "mlflow") {
@@ -120,7 +174,7 @@ async function loadOne(spec: MetricSourceSpec, { cwd, refs }: LoadOptions): Prom
     if (spec.step !== undefined && !tensorboard) {
       return {
         ok: false,
-        error: `${spec.path}: 'step:' applies to TensorBoard event files (events.out.tfevents.*) only; remove it or set format: tensorboard`,
+        error: `${spec.path}: 'step:' applies to TensorBoard event files (events.out.tfevents.*) and run directories only; remove it or set format: tensorboard`,
       };
     }
     if (info.size > MAX_STREAMED_BYTES)

@@ -67,7 +67,7 @@ describe("loadMetricSources", () => {
     expect(errors).toEqual({
       missing: "nope/eval.json: no such file or directory",
       broken: "malformed/extra-column.csv:3: expected 2 columns, got 3",
-      dir: "csv: is a directory, and not an MLflow run directory (it has no metrics/ inside)",
+      dir: "csv: is a directory, and neither an MLflow run directory (it has no metrics/ inside) nor a TensorBoard run directory (no events.out.tfevents.* files in it)",
       mlfile:
         "json/python-dump.json: format mlflow reads a run directory (one that contains metrics/), not a file",
       typo: expect.stringMatching(
@@ -190,7 +190,7 @@ describe("loadMetricSources: TensorBoard event files", () => {
       { cwd, refs: [] },
     );
     expect(errors).toEqual({
-      hf: "huggingface/all_results.json: 'step:' applies to TensorBoard event files (events.out.tfevents.*) only; remove it or set format: tensorboard",
+      hf: "huggingface/all_results.json: 'step:' applies to TensorBoard event files (events.out.tfevents.*) and run directories only; remove it or set format: tensorboard",
     });
   });
 
