@@ -40021,6 +40021,20 @@ async function getFileText(client, path6, ref) {
     throw new GitHubError(`reading ${path6} at ${ref}`, 0, "not a file");
   });
 }
+async function commitAt(client, ref) {
+  return client.call(`resolving ${ref} to a commit`, async () => {
+    try {
+      const { data } = await client.request("GET /repos/{owner}/{repo}/commits/{ref}", { ref, per_page: 1 });
+      const sha = data?.sha;
+      if (typeof sha !== "string")
+        throw new GitHubError(`resolving ${ref} to a commit`, 0, "no sha in the answer");
+      return sha;
+    } catch (error2) {
+      if (isNotFound(error2) || hasStatus(error2, 422)) return null;
+      throw error2;
+    }
+  });
+}
 
 // src/github/rest/deployments.ts
 async function waitingDeploymentsForSha(client, sha) {
@@ -40412,6 +40426,7 @@ var GitHubGateway = class {
   // `this.client` when called, after the constructor has set it.
   getFile = (...a) => getFile(this.client, ...a);
   getFileText = (...a) => getFileText(this.client, ...a);
+  commitAt = (...a) => commitAt(this.client, ...a);
   getPullRequest = (...a) => getPullRequest(this.client, ...a);
   listReviews = (...a) => listReviews(this.client, ...a);
   compareCommits = (...a) => compareCommits(this.client, ...a);
@@ -53686,8 +53701,12 @@ async function loadBaseline(specs, options, refs) {
       errors2[spec.name] = `${spec.path}: 'ref: base' needs a pull request, and this run has none`;
       continue;
     }
-    const ref = spec.ref === "base" ? options.baseSha : spec.ref;
-    const where = spec.ref === "base" ? `the PR's base ${ref.slice(0, 7)}` : `ref ${spec.ref}`;
+    const ref = spec.ref === "base" ? options.baseSha : await reading(`the commit of baseline ref ${spec.ref}`, () => options.gateway.commitAt(spec.ref));
+    if (ref === null) {
+      errors2[spec.name] = `${spec.path}: ref ${spec.ref} names no commit in this repository`;
+      continue;
+    }
+    const where = spec.ref === "base" ? `the PR's base ${ref.slice(0, 7)}` : `ref ${spec.ref} (${ref.slice(0, 7)})`;
     const read = async (_full, shown) => {
       const text3 = await reading(
         `baseline ${shown} at ${where}`,
@@ -53707,7 +53726,7 @@ async function loadBaseline(specs, options, refs) {
         checkpoint: spec.checkpoint
       }) : text3;
     }
-    const at2 = spec.ref === "base" ? { ref: options.baseRef ?? "base", commit: ref } : { ref: spec.ref };
+    const at2 = { ref: spec.ref === "base" ? options.baseRef ?? "base" : spec.ref, commit: ref };
     if (parsed.ok) sources3.push({ ...parsed.source, at: at2 });
     else errors2[spec.name] = parsed.error;
   }

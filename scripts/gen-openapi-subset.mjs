@@ -27,6 +27,7 @@ export const OPERATIONS = [
   "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
   "GET /orgs/{org}/teams/{team_slug}/members",
   "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}",
   "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
   "POST /repos/{owner}/{repo}/check-runs",
   "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",

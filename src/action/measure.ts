@@ -20,7 +20,7 @@ export interface MeasureOptions {
   workspace: string;
   metricArgs: string[];
   baselineArgs: string[];
-  gateway: Pick<GitHubGateway, "getFileText">;
+  gateway: Pick<GitHubGateway, "getFileText" | "commitAt">;
   /** The PR's base commit, where `ref: base` baselines are read; undefined outside a PR. */
   baseSha?: string;
   /** The PR's base branch. */
@@ -53,8 +53,18 @@ async function loadBaseline(specs: MetricSourceSpec[], options: MeasureOptions, 
       errors[spec.name] = `${spec.path}: 'ref: base' needs a pull request, and this run has none`;
       continue;
     }
-    const ref = spec.ref === "base" ? options.baseSha! : spec.ref;
-    const where = spec.ref === "base" ? `the PR's base ${ref.slice(0, 7)}` : `ref ${spec.ref}`;
+    // A named ref is resolved once, first: every file of the baseline (a dvc.yaml's entries too)
+    // is then read at that one commit, even if the branch moves meanwhile, and the report names it.
+    const ref =
+      spec.ref === "base"
+        ? options.baseSha!
+        : await reading(`the commit of baseline ref ${spec.ref}`, () => options.gateway.commitAt(spec.ref!));
+    if (ref === null) {
+      errors[spec.name] = `${spec.path}: ref ${spec.ref} names no commit in this repository`;
+      continue;
+    }
+    const where =
+      spec.ref === "base" ? `the PR's base ${ref.slice(0, 7)}` : `ref ${spec.ref} (${ref.slice(0, 7)})`;
     // The same reads for a dvc.yaml's entries: the production model's files, at the same commit.
     const read: ReadText = async (_full, shown) => {
       const text = await reading(`baseline ${shown} at ${where}`, () =>
@@ -76,8 +86,8 @@ async function loadBaseline(specs: MetricSourceSpec[], options: MeasureOptions, 
           })
         : text;
     }
-    // Where it came from, for the report: the base branch and its commit, or the ref as written.
-    const at = spec.ref === "base" ? { ref: options.baseRef ?? "base", commit: ref } : { ref: spec.ref };
+    // Where it came from, for the report: the base branch or the ref as written, and its commit.
+    const at = { ref: spec.ref === "base" ? (options.baseRef ?? "base") : spec.ref, commit: ref };
     if (parsed.ok) sources.push({ ...parsed.source, at });
     else errors[spec.name] = parsed.error;
   }

@@ -65,6 +65,7 @@ export class GitHubGateway {
   // `this.client` when called, after the constructor has set it.
   readonly getFile: Rest<typeof contents.getFile> = (...a) => contents.getFile(this.client, ...a);
   readonly getFileText: Rest<typeof contents.getFileText> = (...a) => contents.getFileText(this.client, ...a);
+  readonly commitAt: Rest<typeof contents.commitAt> = (...a) => contents.commitAt(this.client, ...a);
   readonly getPullRequest: Rest<typeof pulls.getPullRequest> = (...a) =>
     pulls.getPullRequest(this.client, ...a);
   readonly listReviews: Rest<typeof pulls.listReviews> = (...a) => pulls.listReviews(this.client, ...a);

@@ -121,17 +121,25 @@ export class Contract {
     return found;
   }
 
+  /**
+   * The operation a request is for. A multi-segment parameter ({ref}, {path}) can swallow what a
+   * longer template spells out (commits/{ref} would take commits/x/check-runs), so the template
+   * with the most segments wins, as GitHub routes them.
+   */
   match(method: string, pathname: string): Match | undefined {
+    let best: (Match & { segments: number }) | undefined;
     for (const { operation, regex, names } of this.patterns) {
       if (operation.method !== method) continue;
       const found = regex.exec(pathname);
       if (!found) continue;
+      const segments = operation.path.split("/").length;
+      if (best && best.segments >= segments) continue;
       const params = Object.fromEntries(
         names.map((name, i) => [name, decodeURIComponent(found[i + 1] ?? "")]),
       );
-      return { operation, params };
+      best = { operation, params, segments };
     }
-    return undefined;
+    return best && { operation: best.operation, params: best.params };
   }
 
   private validator(operation: SubsetOperation, pointer: string): ValidateFunction {

@@ -165,6 +165,14 @@ export const handlers: Record<string, Handler> = {
     return { status: 200, items: pulls.map((p) => json.pullRequest(repo, p, false)) };
   },
 
+  "GET /repos/{owner}/{repo}/commits/{ref}": (ctx) => {
+    const repo = repoOf(ctx);
+    const ref = ctx.params.ref ?? "";
+    const sha = ctx.state.resolveRef(repo, ref);
+    if (!sha || !repo.commits[sha]) throw new HttpError(422, `No commit found for SHA: ${ref}`);
+    return { status: 200, body: json.commit(repo, sha, ctx.baseUrl) };
+  },
+
   "GET /repos/{owner}/{repo}/commits/{ref}/check-runs": (ctx) => {
     const repo = repoOf(ctx);
     const sha = ctx.state.resolveRef(repo, ctx.params.ref ?? "") ?? ctx.params.ref;

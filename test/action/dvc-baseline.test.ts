@@ -43,3 +43,51 @@ describe("a dvc.yaml baseline at `ref: base`", () => {
     expect(at).toContainEqual(["metrics.json", BASE]);
   });
 });
+
+describe("a dvc.yaml baseline at a named ref", () => {
+  it("resolves the ref once and reads every file at that commit, naming it in the report", async () => {
+    seedPullRequest(fake, {
+      baseConfig: fixture("dvc-baseline.yml").replace("ref: base", "ref: production"),
+    });
+    const production = fake.state.commit(REPO, {
+      parent: BASE,
+      branch: "production",
+      files: { "dvc.yaml": DVC_YAML, "metrics.json": PROD_METRICS },
+    });
+    const training = startTrainingRun(fake);
+    const result = await runBundledAction({
+      apiUrl: fake.url,
+      eventName: "pull_request",
+      payload: loadWebhookExample("pull_request", "opened"),
+      files: { "dvc.yaml": DVC_YAML, "metrics.json": metricsJson(0.85) },
+      run: { fake, id: training.id },
+    });
+    expect(result.outputs.decision).toBe("rejected");
+    const report = JSON.parse(readFileSync(result.outputs.report!, "utf8"));
+    expect(report.metrics[0]).toMatchObject({ value: 0.85, baseline: 0.9906666874885559 });
+    expect(report.candidate.sources).toContainEqual(
+      expect.objectContaining({ kind: "baseline", ref: "production", commit: production }),
+    );
+    const read = fake.requests.filter((r) => r.route === "GET /repos/{owner}/{repo}/contents/{path}");
+    const at = read.map((r) => [decodeURIComponent(r.path.split("/contents/")[1]!), r.query.ref]);
+    expect(at).toContainEqual(["dvc.yaml", production]);
+    expect(at).toContainEqual(["metrics.json", production]);
+    expect(at.filter(([, ref]) => ref === "production")).toEqual([]);
+  });
+
+  it("says so when the ref names no commit", async () => {
+    seedPullRequest(fake, { baseConfig: fixture("dvc-baseline.yml").replace("ref: base", "ref: nowhere") });
+    const training = startTrainingRun(fake);
+    const result = await runBundledAction({
+      apiUrl: fake.url,
+      eventName: "pull_request",
+      payload: loadWebhookExample("pull_request", "opened"),
+      files: { "dvc.yaml": DVC_YAML, "metrics.json": metricsJson(0.95) },
+      run: { fake, id: training.id },
+    });
+    expect(result.outputs.decision).toBe("error");
+    expect(result.stdout + result.stderr).toContain(
+      "dvc.yaml: ref nowhere names no commit in this repository",
+    );
+  });
+});

@@ -66,6 +66,14 @@ describe("reads", () => {
     });
   });
 
+  it("resolves a ref to the commit it names now, and null when it names none", async () => {
+    const g = gateway();
+    const main = gh.state.resolveRef(gh.state.repo(REPO), "main");
+    expect(await g.commitAt("main")).toBe(main);
+    expect(await g.commitAt(main!)).toBe(main);
+    expect(await g.commitAt("no-such-branch")).toBeNull();
+  });
+
   it("reads a pull request's facts", async () => {
     gh.state.pull(REPO, 7).labels.push("model-approval: pending");
     const pr = await gateway().getPullRequest(7);

@@ -70,7 +70,7 @@ describe("a TensorBoard run directory", () => {
     const noted = await load("notes");
     expect(noted.sources[0]?.note).toBe("events.out.tfevents.2.host.2.0: the file is empty");
     const bytes = Buffer.from(readFileSync(STRICT));
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
     writeFileSync(join(dir, "notes/events.out.tfevents.3.host.3.0"), bytes);
     const damaged = await load("notes");
     expect(damaged.errors.run).toMatch(

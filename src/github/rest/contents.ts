@@ -1,5 +1,6 @@
-// Files at a ref, through the contents API: the config, baselines, whether a workflow file exists.
-import { GitHubError, isNotFound } from "../errors.js";
+// Files at a ref, through the contents API: the config, baselines, whether a workflow file exists;
+// and the commit a ref names, so that files read "at main" are all read at one commit.
+import { GitHubError, hasStatus, isNotFound } from "../errors.js";
 import type { GitHubClient } from "./client.js";
 
 export interface FileAtRef {
@@ -51,5 +52,25 @@ export async function getFileText(client: GitHubClient, path: string, ref: strin
     if (file?.type === "file" && file.encoding === "base64" && typeof file.content === "string")
       return Buffer.from(file.content, "base64").toString("utf8");
     throw new GitHubError(`reading ${path} at ${ref}`, 0, "not a file");
+  });
+}
+
+/**
+ * The commit `ref` (a branch, a tag, a sha) names now, or null when it names none. One file of
+ * the commit's diff is asked for: the sha is all that is wanted.
+ */
+export async function commitAt(client: GitHubClient, ref: string): Promise<string | null> {
+  return client.call(`resolving ${ref} to a commit`, async () => {
+    try {
+      const { data } = await client.request("GET /repos/{owner}/{repo}/commits/{ref}", { ref, per_page: 1 });
+      const sha = (data as { sha?: unknown } | null)?.sha;
+      if (typeof sha !== "string")
+        throw new GitHubError(`resolving ${ref} to a commit`, 0, "no sha in the answer");
+      return sha;
+    } catch (error) {
+      // 422 "No commit found for SHA": GitHub's answer for a ref that names nothing.
+      if (isNotFound(error) || hasStatus(error, 422)) return null;
+      throw error;
+    }
   });
 }
