@@ -18,6 +18,18 @@ const PROD_METRICS = readFileSync(new URL("metrics.json", REAL), "utf8");
 let fake: FakeGitHub;
 useFakeGitHub((started) => (fake = started));
 
+/** The PR's training run, through the bundled Action, with the candidate's metrics.json. */
+function train(metrics: string) {
+  const training = startTrainingRun(fake);
+  return runBundledAction({
+    apiUrl: fake.url,
+    eventName: "pull_request",
+    payload: loadWebhookExample("pull_request", "opened"),
+    files: { "dvc.yaml": DVC_YAML, "metrics.json": metrics },
+    run: { fake, id: training.id },
+  });
+}
+
 describe("a dvc.yaml baseline at `ref: base`", () => {
   it("follows its metrics entry at the base commit", async () => {
     seedPullRequest(fake, { baseConfig: fixture("dvc-baseline.yml") });
@@ -26,14 +38,7 @@ describe("a dvc.yaml baseline at `ref: base`", () => {
       sha: BASE,
       files: { "dvc.yaml": DVC_YAML, "metrics.json": PROD_METRICS },
     });
-    const training = startTrainingRun(fake);
-    const result = await runBundledAction({
-      apiUrl: fake.url,
-      eventName: "pull_request",
-      payload: loadWebhookExample("pull_request", "opened"),
-      files: { "dvc.yaml": DVC_YAML, "metrics.json": metricsJson(0.85) },
-      run: { fake, id: training.id },
-    });
+    const result = await train(metricsJson(0.85));
     expect(result.outputs.decision).toBe("rejected");
     const report = JSON.parse(readFileSync(result.outputs.report!, "utf8"));
     expect(report.metrics[0]).toMatchObject({ value: 0.85, baseline: 0.9906666874885559, passed: false });
@@ -54,14 +59,7 @@ describe("a dvc.yaml baseline at a named ref", () => {
       branch: "production",
       files: { "dvc.yaml": DVC_YAML, "metrics.json": PROD_METRICS },
     });
-    const training = startTrainingRun(fake);
-    const result = await runBundledAction({
-      apiUrl: fake.url,
-      eventName: "pull_request",
-      payload: loadWebhookExample("pull_request", "opened"),
-      files: { "dvc.yaml": DVC_YAML, "metrics.json": metricsJson(0.85) },
-      run: { fake, id: training.id },
-    });
+    const result = await train(metricsJson(0.85));
     expect(result.outputs.decision).toBe("rejected");
     const report = JSON.parse(readFileSync(result.outputs.report!, "utf8"));
     expect(report.metrics[0]).toMatchObject({ value: 0.85, baseline: 0.9906666874885559 });
@@ -77,14 +75,7 @@ describe("a dvc.yaml baseline at a named ref", () => {
 
   it("says so when the ref names no commit", async () => {
     seedPullRequest(fake, { baseConfig: fixture("dvc-baseline.yml").replace("ref: base", "ref: nowhere") });
-    const training = startTrainingRun(fake);
-    const result = await runBundledAction({
-      apiUrl: fake.url,
-      eventName: "pull_request",
-      payload: loadWebhookExample("pull_request", "opened"),
-      files: { "dvc.yaml": DVC_YAML, "metrics.json": metricsJson(0.95) },
-      run: { fake, id: training.id },
-    });
+    const result = await train(metricsJson(0.95));
     expect(result.outputs.decision).toBe("error");
     expect(result.stdout + result.stderr).toContain(
       "dvc.yaml: ref nowhere names no commit in this repository",
