@@ -1,10 +1,37 @@
 import { describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
 import { parseMetricsFile } from "../../../src/core/metrics/parse.js";
 
-// No genuine committed `dvc exp show --json` output was found (see the report's notes), so these
-// documents are written here, in the two shapes DVC's own tests (tests/func/experiments/
-// test_show.py) and iterative/vscode-dvc's reader (extension/src/cli/dvc/contract.ts) describe.
-// They are not fixtures and do not stand for a real file.
+const REAL = "test/fixtures/metrics/real/dvc/exp-show";
+// The workspace row's results/metrics.json in both recordings, as DVC printed it.
+const TITANIC = {
+  fit_time: 0.6337410688400269,
+  score_time: 0.07778854370117187,
+  accuracy: 0.8293632958801498,
+  balanced_accuracy: 0.8040020654726536,
+  f1: 0.7572265847252886,
+  gmpr: 0.7615174102573903,
+  jaccard: 0.6113136909663465,
+  precision: 0.8361572183378356,
+  recall: 0.695546218487395,
+  roc_auc: 0.8703211951447246,
+};
+
+describe("genuine dvc exp show --json output (kaggle-titanic-dvc)", () => {
+  it.each(["kaggle-titanic-dvc-2.json", "kaggle-titanic-dvc-3.json"])(
+    "%s: detected as DVC, the workspace row's only metrics file (every row here has the same metrics; the hand-made documents below test which row is read)",
+    (name) => {
+      const file = `${REAL}/${name}`;
+      const result = parseMetricsFile(readFileSync(file, "utf8"), { name: "exp", file });
+      expect(result).toEqual({ ok: true, source: { name: "exp", file, format: "dvc", values: TITANIC } });
+    },
+  );
+});
+
+// Genuine output first (DVC's VS Code extension's recordings of `dvc exp show --json` on a public
+// project, DVC 2 and DVC 3; test/fixtures/metrics/real/dvc/SOURCES.md), then documents written
+// here for the edge cases, in the shapes DVC's own tests (tests/func/experiments/test_show.py)
+// and iterative/vscode-dvc's reader (extension/src/cli/dvc/contract.ts) describe.
 const dvc2 = {
   workspace: {
     baseline: {
