@@ -22506,13 +22506,26 @@ function renderJsonReport(result) {
 
 // src/node/artifacts.ts
 import { createHash as createHash2 } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-async function hashFile(path) {
+var READ_BYTES = 4 * 1024 * 1024;
+var readBuffer;
+function hashFile(path) {
+  readBuffer ??= Buffer.allocUnsafe(READ_BYTES);
   const hash = createHash2("sha256");
-  for await (const chunk of createReadStream(path)) hash.update(chunk);
-  return hash.digest("hex");
+  const fd = openSync(path, "r");
+  try {
+    let bytes = 0;
+    for (let read = readSync(fd, readBuffer, 0, READ_BYTES, null); read > 0; ) {
+      hash.update(readBuffer.subarray(0, read));
+      bytes += read;
+      read = readSync(fd, readBuffer, 0, READ_BYTES, null);
+    }
+    return { sha256: hash.digest("hex"), bytes };
+  } finally {
+    closeSync(fd);
+  }
 }
 function describeFailure(path, error) {
   const code2 = error.code;
@@ -22531,15 +22544,19 @@ async function hashOne(path, cwd) {
       ).sort();
       if (files.length === 0) return { error: `model artifact directory ${path} is empty` };
       const out = [];
+      const base = path.replace(/\/+$/, "");
       for (const file of files) {
-        const one = await hashOne(`${path.replace(/\/+$/, "")}/${file}`, cwd);
-        if ("error" in one) return one;
-        out.push(...one);
+        const shown = `${base}/${file}`;
+        try {
+          out.push({ path: shown, ...hashFile(join(full, file)) });
+        } catch (error) {
+          return { error: describeFailure(shown, error) };
+        }
       }
       return out;
     }
     if (!info.isFile()) return { error: `model artifact ${path} is not a file` };
-    return [{ path, sha256: await hashFile(full), bytes: info.size }];
+    return [{ path, ...hashFile(full) }];
   } catch (error) {
     return { error: describeFailure(path, error) };
   }
@@ -23789,7 +23806,7 @@ async function loadGitSources(specs, options) {
 }
 
 // src/node/metrics-files.ts
-import { closeSync, openSync } from "node:fs";
+import { closeSync as closeSync2, openSync as openSync2 } from "node:fs";
 import { readFile, readdir as readdir2, stat as stat2 } from "node:fs/promises";
 import { basename, join as join3, resolve as resolve3 } from "node:path";
 
@@ -23920,7 +23937,7 @@ async function loadDvcYaml(spec, full, read) {
 }
 
 // src/node/file-chunks.ts
-import { readSync } from "node:fs";
+import { readSync as readSync2 } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 var CHUNK_BYTES = 1024 * 1024;
 function fileTextChunks(fd) {
@@ -23930,7 +23947,7 @@ function fileTextChunks(fd) {
   let done = false;
   return () => {
     while (!done) {
-      const read = readSync(fd, buffer, 0, CHUNK_BYTES, position);
+      const read = readSync2(fd, buffer, 0, CHUNK_BYTES, position);
       position += read;
       if (read === 0) {
         done = true;
@@ -23949,7 +23966,7 @@ function fileBytesReader(fd) {
     if (length > buffer.length) buffer = Buffer.allocUnsafe(length);
     let got = 0;
     while (got < length) {
-      const read = readSync(fd, buffer, got, length - got, offset + got);
+      const read = readSync2(fd, buffer, got, length - got, offset + got);
       if (read === 0) break;
       got += read;
     }
@@ -23964,11 +23981,11 @@ function tooLarge(shown, size, limit) {
   return `${shown}: ${size} bytes is too large for a metrics file (limit ${limit}); is the path right?`;
 }
 function withFile(full, read) {
-  const fd = openSync(full, "r");
+  const fd = openSync2(full, "r");
   try {
     return read(fd);
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 function describeFsError(path, error) {
