@@ -29,7 +29,7 @@ function hashFile(path: string): { sha256: string; bytes: number } {
   const fd = openSync(path, "r");
   try {
     let bytes = 0;
-    for (let read = readSync(fd, readBuffer, 0, READ_BYTES, null); read > 0; ) {
+    for (let read = readSync(fd, readBuffer, 0, READ_BYTES, null); read > 0;) {
       hash.update(readBuffer.subarray(0, read));
       bytes += read;
       read = readSync(fd, readBuffer, 0, READ_BYTES, null);
