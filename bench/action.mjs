@@ -33,6 +33,33 @@ await build({
   },
 });
 const { startFakeGitHub, DEFAULT_TOKEN } = await import(pathToFileURL(fakeModule).href);
+
+// The yardstick: the smallest action built from the same toolkit (@actions/core, @actions/github,
+// bundled by esbuild as dist/ is) that makes INPUT_CALLS sequential API requests and exits.
+const minimalAction = resolve("build/bench/minimal-action.mjs");
+writeFileSync(
+  resolve("build/bench/minimal-action-src.mjs"),
+  `import * as core from "@actions/core";
+import { getOctokit } from "@actions/github";
+const octokit = getOctokit(core.getInput("github_token"), { baseUrl: process.env.GITHUB_API_URL });
+const [owner, repo] = process.env.GITHUB_REPOSITORY.split("/");
+for (let i = 0; i < Number(core.getInput("calls")); i++)
+  await octokit.rest.pulls.get({ owner, repo, pull_number: 2 });
+core.setOutput("done", "true");
+`,
+);
+await build({
+  entryPoints: [resolve("build/bench/minimal-action-src.mjs")],
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  outfile: minimalAction,
+  logLevel: "warning",
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+});
 const webhookExamples = JSON.parse(
   readFileSync("node_modules/@octokit/webhooks-examples/api.github.com/index.json", "utf8"),
 );
@@ -139,6 +166,58 @@ function once({ args, env, cwd }) {
   });
 }
 
+/** Forgets what the Action published on the PR, so that the next run publishes it all again. */
+function unpublish() {
+  const repo = fake.state.repo(REPO);
+  repo.checkRuns = repo.checkRuns.filter((r) => r.appSlug !== "github-actions");
+  repo.comments = repo.comments.filter((c) => c.user !== "github-actions[bot]");
+  fake.state.pull(REPO, 2).labels = [];
+}
+
+/** Every run a first, publishing one; returns the timings and the API calls one run makes. */
+async function measurePublishing(s) {
+  await once(s);
+  if (s.run) recordSnapshot(s);
+  const times = [];
+  let calls = 0;
+  let writes = 0;
+  let code;
+  for (let i = 0; i < runs; i++) {
+    unpublish();
+    const before = fake.requests.length;
+    const r = await once(s);
+    const made = fake.requests.slice(before);
+    calls = made.length;
+    writes = made.filter((q) => q.method !== "GET").length;
+    times.push(r.ms);
+    code = r.code;
+  }
+  times.sort((a, b) => a - b);
+  return {
+    median: times[Math.floor(times.length / 2)],
+    p90: times[Math.floor(times.length * 0.9)],
+    code,
+    calls,
+    writes,
+  };
+}
+
+function minimal(calls) {
+  return {
+    name: `minimal toolkit action, ${calls} API call${calls === 1 ? "" : "s"}`,
+    args: [minimalAction],
+    env: {
+      PATH: process.env.PATH,
+      GITHUB_API_URL: fake.url,
+      GITHUB_REPOSITORY: REPO,
+      INPUT_GITHUB_TOKEN: DEFAULT_TOKEN,
+      INPUT_CALLS: String(calls),
+      GITHUB_OUTPUT: join(scratch, "minimal-output"),
+    },
+    cwd: scratch,
+  };
+}
+
 async function measure(s) {
   await once(s); // first run publishes; later runs find GitHub up to date and write nothing
   if (s.run) recordSnapshot(s);
@@ -194,8 +273,24 @@ const scenarios = [
   }),
 ];
 
+writeFileSync(join(scratch, "minimal-output"), "");
 const results = [];
 for (const s of scenarios) results.push({ name: s.name, ...(await measure(s)) });
+const publishing = await measurePublishing(
+  scenario("pull_request training run, publishing (first run)", {
+    eventName: "pull_request",
+    payload: example("pull_request", "opened"),
+    files: metrics(0.85),
+    run: prRun,
+  }),
+);
+const minimalSame = await measure(minimal(publishing.calls));
+const minimalOne = await measure(minimal(1));
+results.push(
+  { name: "pull_request training run, publishing (first run)", ...publishing },
+  { name: minimal(publishing.calls).name, ...minimalSame },
+  { name: minimal(1).name, ...minimalOne },
+);
 await fake.close();
 
 const bare = results[0].median;
@@ -207,3 +302,10 @@ for (const r of results) {
   );
 }
 console.log(`dist/action.js: ${(readFileSync(bundle).length / 1024).toFixed(0)} KiB`);
+const steady = results.find((r) => r.name.startsWith("pull_request training run, pending"));
+console.log(
+  `publishing run (${publishing.calls} API calls, ${publishing.writes} of them writes) vs the minimal action making as many: x${(publishing.median / minimalSame.median).toFixed(2)}`,
+);
+console.log(
+  `steady run vs the minimal one-request action: x${(steady.median / minimalOne.median).toFixed(2)}`,
+);

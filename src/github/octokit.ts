@@ -1,8 +1,8 @@
-// The Action's Octokit: @actions/github's client with retries (5xx, network) and GitHub's rate
-// limits respected. The caller passes GITHUB_API_URL as baseUrl; this module reads no environment.
+// The Action's Octokit: @actions/github's client, with GitHub's rate limits respected and 5xx and
+// network failures retried (request-policy.ts). The caller passes GITHUB_API_URL as baseUrl; this
+// module reads no environment.
 import { getOctokit } from "@actions/github";
-import { retry } from "@octokit/plugin-retry";
-import { throttling } from "@octokit/plugin-throttling";
+import { type Hookable, applyRequestPolicy } from "./request-policy.js";
 import type { OctokitLike } from "./types.js";
 
 export interface ActionOctokitOptions {
@@ -13,39 +13,20 @@ export interface ActionOctokitOptions {
   retryAfterBaseValue?: number;
   /** How many times a rate-limited request waits and retries before failing. */
   rateLimitRetries?: number;
-  /**
-   * false turns off GitHub's rate-limit handling and its spacing of writes (1 s apart, 3 s for
-   * those that notify people); only for tests against a local fake.
-   */
-  throttle?: boolean;
+  /** Waits between retries; tests pass one that does not wait. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export function createActionOctokit(token: string, options: ActionOctokitOptions = {}): OctokitLike {
-  const rateLimitRetries = options.rateLimitRetries ?? 2;
-  const octokit: OctokitLike = getOctokit(
-    token,
-    {
-      ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, "") } : {}),
-      retry: {
-        retries: options.retries ?? 3,
-        ...(options.retryAfterBaseValue !== undefined
-          ? { retryAfterBaseValue: options.retryAfterBaseValue }
-          : {}),
-      },
-      throttle: {
-        enabled: options.throttle ?? true,
-        onRateLimit: (_retryAfter: number, _request: unknown, _octokit: unknown, retryCount: number) =>
-          retryCount < rateLimitRetries,
-        onSecondaryRateLimit: (
-          _retryAfter: number,
-          _request: unknown,
-          _octokit: unknown,
-          retryCount: number,
-        ) => retryCount < rateLimitRetries,
-      },
-    },
-    retry,
-    throttling,
-  );
-  return octokit;
+  const octokit = getOctokit(token, {
+    ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, "") } : {}),
+  });
+  // Octokit's hook types name every request option; the policy needs only method and status.
+  applyRequestPolicy(octokit as unknown as Hookable, {
+    retries: options.retries ?? 3,
+    rateLimitRetries: options.rateLimitRetries ?? 2,
+    ...(options.retryAfterBaseValue !== undefined ? { retryBaseMs: options.retryAfterBaseValue } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
+  return octokit as OctokitLike;
 }

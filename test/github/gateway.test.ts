@@ -11,8 +11,8 @@ const APP_TOKEN = "app-token";
 
 let gh: FakeGitHub;
 
-function gateway(token = DEFAULT_TOKEN, identity = {}, throttle = false): GitHubGateway {
-  const octokit = createActionOctokit(token, { baseUrl: gh.url, retryAfterBaseValue: 1, throttle });
+function gateway(token = DEFAULT_TOKEN, identity = {}): GitHubGateway {
+  const octokit = createActionOctokit(token, { baseUrl: gh.url, retryAfterBaseValue: 1 });
   return new GitHubGateway(octokit, { owner: "acme", repo: "models" }, identity);
 }
 
@@ -449,7 +449,7 @@ describe("failures", () => {
     gh.fail("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { status: 502, times: 2 });
     gh.state.addReview(REPO, 7, { user: "alice", state: "APPROVED" });
     // The client exactly as the Action builds it, rate-limit handling included.
-    expect(await gateway(DEFAULT_TOKEN, {}, true).listReviews(7)).toHaveLength(1);
+    expect(await gateway().listReviews(7)).toHaveLength(1);
     expect(gh.requests.map((r) => r.status)).toEqual([502, 502, 200]);
   });
 

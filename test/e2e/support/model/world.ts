@@ -300,7 +300,7 @@ export class ModelWorld {
       },
       runner,
       // A local GitHub sets no rate limits and fails only when told to: no spacing, no retries.
-      (token, baseUrl) => createActionOctokit(token, { baseUrl, throttle: false, retries: 0 }),
+      (token, baseUrl) => createActionOctokit(token, { baseUrl, retries: 0 }),
     );
     return runner;
   }
