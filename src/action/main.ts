@@ -1,4 +1,14 @@
+import "./v8-flags.js";
 import { readRunnerEnvironment } from "./env.js";
 import { runAction } from "./run.js";
 
-process.exitCode = await runAction(readRunnerEnvironment(process.env));
+/** Resolves once what was written to `stream` has been handed to the OS. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((done) => stream.write("", () => done()));
+}
+
+const code = await runAction(readRunnerEnvironment(process.env));
+// Octokit's HTTP client (undici) keeps the process alive for ~200 ms after the last response
+// (a third of a steady run); the step is done, so it exits as soon as its output is written.
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);
