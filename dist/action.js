@@ -43125,6 +43125,9 @@ function getOctokit(token, options, ...additionalPlugins) {
 }
 
 // src/github/request-policy.ts
+function newWriteQueue() {
+  return { tail: Promise.resolve() };
+}
 var SECONDARY_FALLBACK_MS = 6e4;
 var RETRY_STATUS_FLOOR = 500;
 function header(error2, name) {
@@ -43157,7 +43160,7 @@ function applyRequestPolicy(octokit, options = {}) {
   const maxWaitMs = options.maxWaitMs ?? 5 * 6e4;
   const sleep = options.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
   const now = options.now ?? Date.now;
-  let writes = Promise.resolve();
+  const writes = options.writeQueue ?? newWriteQueue();
   const send = async (request2, requestOptions) => {
     let failures = 0;
     let limited2 = 0;
@@ -43179,8 +43182,8 @@ function applyRequestPolicy(octokit, options = {}) {
   };
   octokit.hook.wrap("request", (request2, requestOptions) => {
     if (!isWrite(requestOptions)) return send(request2, requestOptions);
-    const result = writes.then(() => send(request2, requestOptions));
-    writes = result.catch(() => void 0);
+    const result = writes.tail.then(() => send(request2, requestOptions));
+    writes.tail = result.catch(() => void 0);
     return result;
   });
 }

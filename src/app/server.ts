@@ -3,6 +3,7 @@
 // instances can run side by side. Request size and time are bounded by webhook-limits.ts.
 import { createNodeMiddleware, createProbot } from "probot";
 import app from "./index.js";
+import { AppOctokit } from "./octokit.js";
 import { serverEnvProblems } from "./server-env.js";
 import { createGuardedServer } from "./webhook-limits.js";
 
@@ -12,7 +13,7 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
-const probot = createProbot();
+const probot = createProbot({ overrides: { Octokit: AppOctokit } });
 const middleware = await createNodeMiddleware(app, {
   probot,
   webhooksPath: process.env.WEBHOOK_PATH || "/api/github/webhooks",

@@ -8,7 +8,18 @@
 // - a 5xx or a network failure is retried with quadratic backoff;
 // - writes go one at a time (GitHub asks integrations not to write concurrently), without delay.
 
+/** The writes of one client, or of every client that shares it (the App's, per installation). */
+export interface WriteQueue {
+  tail: Promise<unknown>;
+}
+
+export function newWriteQueue(): WriteQueue {
+  return { tail: Promise.resolve() };
+}
+
 export interface RequestPolicyOptions {
+  /** Whose writes these are; a client of its own by default. */
+  writeQueue?: WriteQueue;
   /** Retries of a 5xx or a network failure. */
   retries?: number;
   /** Backoff base in ms: the nth retry waits base × n². */
@@ -86,7 +97,7 @@ export function applyRequestPolicy(octokit: Hookable, options: RequestPolicyOpti
   const maxWaitMs = options.maxWaitMs ?? 5 * 60_000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
   const now = options.now ?? Date.now;
-  let writes: Promise<unknown> = Promise.resolve();
+  const writes = options.writeQueue ?? newWriteQueue();
 
   const send = async (request: (o: RequestOptions) => Promise<unknown>, requestOptions: RequestOptions) => {
     let failures = 0;
@@ -111,8 +122,8 @@ export function applyRequestPolicy(octokit: Hookable, options: RequestPolicyOpti
   octokit.hook.wrap("request", (request, requestOptions) => {
     if (!isWrite(requestOptions)) return send(request, requestOptions);
     // One write at a time: each waits for the one before it to settle, not for a timer.
-    const result = writes.then(() => send(request, requestOptions));
-    writes = result.catch(() => undefined);
+    const result = writes.tail.then(() => send(request, requestOptions));
+    writes.tail = result.catch(() => undefined);
     return result;
   });
 }

@@ -60,6 +60,16 @@ export class WebhookDeliverer {
   }
 
   /**
+   * Sends an earlier delivery's event again now, as a delivery of its own (a new id): what
+   * GitHub does when the same thing happens twice, for load tests of the App.
+   */
+  resend(id: string): Promise<Delivery> {
+    const webhook = this.sent.get(id);
+    if (!webhook) throw new Error(`no delivery ${id}`);
+    return this.send(webhook);
+  }
+
+  /**
    * Delivers now, outside the queue. `sign` replaces the signature header's value (a forged or
    * broken signature); null leaves the header out.
    */

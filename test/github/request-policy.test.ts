@@ -3,6 +3,8 @@
 // waits when nothing failed (the old throttling plugin spaced every write 1-3 s).
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { createActionOctokit } from "../../src/github/octokit.js";
+import { applyRequestPolicy, newWriteQueue, type Hookable } from "../../src/github/request-policy.js";
+import { getOctokit } from "@actions/github";
 import { DEFAULT_TOKEN, startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.js";
 
 const REPO = "acme/models";
@@ -112,5 +114,32 @@ describe("the Action's request policy", () => {
       .filter((r) => r.route === LABELS)
       .map((r) => `${(r.body as { labels: string[] }).labels[0]} ${r.status}`);
     expect(sent).toEqual(["first 502", "first 200", "second 200"]);
+  });
+
+  it("shares a write queue between clients that share it (the App's per installation), and only them", async () => {
+    const shared = newWriteQueue();
+    const make = (queue = shared) => {
+      const octokit = getOctokit(DEFAULT_TOKEN, { baseUrl: gh.url });
+      applyRequestPolicy(octokit as unknown as Hookable, {
+        writeQueue: queue,
+        retryBaseMs: 1,
+        sleep: async () => {
+          waits.push(0);
+        },
+      });
+      return octokit as unknown as ReturnType<typeof client>;
+    };
+    const sentOrder = () =>
+      gh.requests
+        .filter((r) => r.route === LABELS)
+        .map((r) => `${(r.body as { labels: string[] }).labels[0]} ${r.status}`);
+    gh.fail(LABELS, { status: 502 });
+    await Promise.all([label(make(), "one"), label(make(), "two")]);
+    expect(sentOrder()).toEqual(["one 502", "one 200", "two 200"]);
+    gh.clearRequests();
+    gh.fail(LABELS, { status: 502 });
+    await Promise.all([label(make(newWriteQueue()), "three"), label(make(newWriteQueue()), "four")]);
+    // Another installation's write does not wait for this one's retry.
+    expect(sentOrder()).toEqual(["three 502", "four 200", "three 200"]);
   });
 });

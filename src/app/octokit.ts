@@ -1,0 +1,35 @@
+// The App's Octokit: Probot's, with its throttling and retry plugins replaced by the Action's
+// request policy (src/github/request-policy.ts). Probot's throttling spaces an installation's
+// writes 1 s apart (3 s for comments), so when 16 PRs open at once most deliveries were still
+// being processed at 9 s, past GitHub's 10 s delivery timeout. Rate limits are still waited out
+// as GitHub says, and each installation's writes still go one at a time (GitHub's guidance for
+// secondary limits), without blocking reads or other installations.
+import { ProbotOctokit } from "probot";
+import {
+  type Hookable,
+  type WriteQueue,
+  applyRequestPolicy,
+  newWriteQueue,
+} from "../github/request-policy.js";
+
+const queues = new Map<string, WriteQueue>();
+
+function queueFor(installationId: unknown): WriteQueue {
+  const key = installationId === undefined ? "app" : String(installationId);
+  let queue = queues.get(key);
+  if (!queue) queues.set(key, (queue = newWriteQueue()));
+  return queue;
+}
+
+function requestPolicy(octokit: unknown, options: { auth?: { installationId?: unknown } }): void {
+  applyRequestPolicy(octokit as Hookable, { writeQueue: queueFor(options.auth?.installationId) });
+}
+
+// The function form: Probot's object-form options would merge into its own and leave throttling on.
+export const AppOctokit = ProbotOctokit.defaults(
+  (options: Record<string, unknown> & { throttle?: object; retry?: object }) => ({
+    ...options,
+    throttle: { ...options.throttle, enabled: false },
+    retry: { ...options.retry, enabled: false },
+  }),
+).plugin(requestPolicy);
