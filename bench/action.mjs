@@ -1,12 +1,11 @@
 // End-to-end cost of the bundled Action: process start to exit of `node dist/action.js`, with the
 // fake GitHub on loopback, against a bare `node -e 0`, so start-up cost reads as a ratio.
 // Run after `npm run build`: node bench/action.mjs [RUNS]
-import { build } from "esbuild";
+import { bundle as bundleForBench, bundled } from "./support/bundle.mjs";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 
 const runs = Number(process.argv[2] ?? 20);
@@ -16,27 +15,11 @@ if (!existsSync(bundle)) {
   process.exit(1);
 }
 
-// The local GitHub is TypeScript: bundle it for this script.
 const scratch = mkdtempSync(join(tmpdir(), "ma-bench-action-"));
-// Bundled inside the repository so that it finds its OpenAPI subset by walking up from itself.
-const fakeModule = resolve("build/bench/local-github.mjs");
-await build({
-  entryPoints: ["src/local-github/index.ts"],
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "esm",
-  outfile: fakeModule,
-  logLevel: "warning",
-  banner: {
-    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  },
-});
-const { startFakeGitHub, DEFAULT_TOKEN } = await import(pathToFileURL(fakeModule).href);
+const { startFakeGitHub, DEFAULT_TOKEN } = await bundled("src/local-github/index.ts", "local-github");
 
 // The yardstick: the smallest action built from the same toolkit (@actions/core, @actions/github,
 // bundled by esbuild as dist/ is) that makes INPUT_CALLS sequential API requests and exits.
-const minimalAction = resolve("build/bench/minimal-action.mjs");
 writeFileSync(
   resolve("build/bench/minimal-action-src.mjs"),
   `import * as core from "@actions/core";
@@ -48,18 +31,7 @@ for (let i = 0; i < Number(core.getInput("calls")); i++)
 core.setOutput("done", "true");
 `,
 );
-await build({
-  entryPoints: [resolve("build/bench/minimal-action-src.mjs")],
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "esm",
-  outfile: minimalAction,
-  logLevel: "warning",
-  banner: {
-    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  },
-});
+const minimalAction = await bundleForBench(resolve("build/bench/minimal-action-src.mjs"), "minimal-action");
 const webhookExamples = JSON.parse(
   readFileSync("node_modules/@octokit/webhooks-examples/api.github.com/index.json", "utf8"),
 );

@@ -3,35 +3,20 @@
 // code: how long 16 PRs opened at once wait for their answers (GitHub gives a delivery 10 s),
 // deliveries per second of a delivery that changes nothing at concurrency 1 and 16, and CPU per
 // delivery. Run after `npm run build`: node bench/app.mjs [DELIVERIES]
-import { build } from "esbuild";
+import { bundle, bundled } from "./support/bundle.mjs";
 import { spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
 
 const deliveries = Number(process.argv[2] ?? 320);
 const APP_ID = 4242;
 const SECRET = "bench-webhook-secret";
 const CLOCK_TICKS_PER_S = 100;
 
-const fakeModule = resolve("build/bench/local-github.mjs");
 const noopSource = resolve("build/bench/noop-app-src.mjs");
-const noopServer = resolve("build/bench/noop-app.mjs");
-await build({
-  entryPoints: ["src/local-github/index.ts"],
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "esm",
-  outfile: fakeModule,
-  logLevel: "warning",
-  banner: {
-    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  },
-});
 // The yardstick: Probot's own server with an app that does nothing.
 writeFileSync(
   noopSource,
@@ -42,17 +27,8 @@ createServer((req, res) => middleware(req, res, () => res.writeHead(404).end()))
   .listen(Number(process.env.PORT), "127.0.0.1", () => console.log("ready"));
 `,
 );
-await build({
-  entryPoints: [noopSource],
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "esm",
-  outfile: noopServer,
-  packages: "external",
-  logLevel: "warning",
-});
-const { LocalGitHub } = await import(pathToFileURL(fakeModule).href);
+const noopServer = await bundle(noopSource, "noop-app", { packages: "external", banner: {} });
+const { LocalGitHub } = await bundled("src/local-github/index.ts", "local-github");
 
 function freePort() {
   return new Promise((done) => {

@@ -2,28 +2,17 @@
 // 10,000 small files and one large file. The digest is timed inside a running process, as the
 // Action pays it (Node is already up); sha256sum as the whole process it is. Ratios < 1 are
 // faster than sha256sum. Run: node bench/digest.mjs [LARGE_MIB] (default 1024; writes it to $TMPDIR)
-import { build } from "esbuild";
+import { bundled } from "./support/bundle.mjs";
 import { spawnSync } from "node:child_process";
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
 
 const largeMiB = Number(process.argv[2] ?? 1024);
 const RUNS = 5;
 const dir = mkdtempSync(join(tmpdir(), "ma-bench-digest-"));
-const module = resolve("build/bench/artifacts.mjs");
-await build({
-  entryPoints: ["src/node/artifacts.ts"],
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "esm",
-  outfile: module,
-  logLevel: "warning",
-});
-const { digestArtifacts } = await import(pathToFileURL(module).href);
+const { digestArtifacts } = await bundled("src/node/artifacts.ts", "artifacts");
 
 // 10,000 files of 1-8 KiB in 100 folders, like a tokenizer or a sharded checkpoint's index.
 const small = join(dir, "model");

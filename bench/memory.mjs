@@ -8,6 +8,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const SMALL_HEAP_MIB = 32;
+// --quick: small files only, to check that the benchmark works (the file sizes that matter are
+// past the 32 MiB read whole).
+const QUICK = process.argv.includes("--quick");
 const dir = mkdtempSync(join(tmpdir(), "ma-bench-memory-"));
 const cli = resolve("dist/cli.js");
 // Peak resident memory of the whole process, printed as it exits.
@@ -90,13 +93,13 @@ try {
   series(
     "JSON report (kept: eval.accuracy)",
     (n) => writeParts(`report-${n}.json`, jsonReport(n)),
-    [100_000, 3_000_000, 6_000_000, 20_000_000],
+    QUICK ? [1000, 100_000] : [100_000, 3_000_000, 6_000_000, 20_000_000],
     "eval.accuracy >= 0.9",
   );
   series(
     "training log CSV",
     (n) => writeParts(`log-${n}.csv`, trainingLog(n)),
-    [10_000, 1_000_000, 5_000_000],
+    QUICK ? [1000, 10_000] : [10_000, 1_000_000, 5_000_000],
     "val_loss < 0.3",
   );
 } finally {
