@@ -168,6 +168,17 @@ describe("what the PR touches", () => {
     expect(JSON.stringify(result.steps)).toContain("changes-evidence");
   });
 
+  it("an event file committed into a TensorBoard run directory the config names is guarded", () => {
+    const cfg = { ...auto, metrics: [{ name: "tb", path: "lightning_logs/version_0" }] };
+    const result = decide(
+      input(cfg, {
+        pr: pr([], { changedFiles: ["lightning_logs/version_0/events.out.tfevents.9999999999.evil.1.0"] }),
+      }),
+    );
+    expect(result).toMatchObject({ decision: "pending", autoApproved: false });
+    expect(JSON.stringify(result.steps)).toContain("changes-evidence");
+  });
+
   it("a metrics file the run read from its inputs (not the config) is guarded too", () => {
     const result = decide(
       input(auto, {
