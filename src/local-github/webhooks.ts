@@ -2,11 +2,8 @@
 // Webhook payloads as GitHub sends them: real examples from @octokit/webhooks-examples, changed by
 // a deep patch, and checked against @octokit/webhooks-schemas so a patch cannot produce a payload
 // GitHub never would.
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
-import standaloneCode from "ajv/dist/standalone/index.js";
 
 export type WebhookPayload = Record<string, any>;
 
@@ -21,86 +18,31 @@ interface ExampleGroup {
 
 const require = createRequire(import.meta.url);
 const examples = require("@octokit/webhooks-examples") as ExampleGroup[];
-type Schemas = { definitions: Record<string, unknown> };
-let schemas: Schemas | undefined;
-/** The schemas (a large JSON document), read only when a validator must be compiled. */
-const schemaOf = (): Schemas => (schemas ??= require("@octokit/webhooks-schemas") as Schemas);
+const schema = require("@octokit/webhooks-schemas") as { definitions: Record<string, unknown> };
 
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 
-/**
- * Compiled validators, kept as ajv standalone code beside the installed schemas: compiling the
- * schema costs 3-4 s, and every test file (each its own module registry) would pay it again.
- * Keyed by the schemas' and ajv's versions, so an upgrade of either compiles afresh.
- */
-const versionOf = (pkg: string): string => (require(`${pkg}/package.json`) as { version: string }).version;
-const SCHEMAS_VERSION = `${versionOf("@octokit/webhooks-schemas")}-ajv-${versionOf("ajv")}`;
-const CACHE_DIR = join(
-  dirname(require.resolve("@octokit/webhooks-schemas/package.json")),
-  "..",
-  "..",
-  ".cache",
-  "model-approval-webhook-validators",
-  SCHEMAS_VERSION,
-);
-
-function cachePath(name: string): string {
-  return join(CACHE_DIR, `${name.replace(/[^\w$-]/g, "_")}.cjs`);
-}
-
-function cached(name: string): ValidateFunction | undefined {
-  try {
-    return require(cachePath(name)) as ValidateFunction;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Writes the standalone code atomically (tests compile in parallel workers); a failure only costs speed. */
-function keep(name: string, code: string): void {
-  try {
-    mkdirSync(CACHE_DIR, { recursive: true });
-    const file = cachePath(name);
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, code);
-    renameSync(partial, file);
-  } catch {
-    // A read-only node_modules: every process compiles for itself, as before.
-  }
-}
-
-/** Events with actions: `pull_request$opened`; without (push), `push$event`; or `check_run_event`. */
-function definitionNames(event: string, action?: string): string[] {
-  return action !== undefined ? [`${event}$${action}`] : [`${event}$event`, `${event}_event`];
-}
-
-function compile(name: string): ValidateFunction {
-  // Formats are not checked: examples carry placeholder URLs and dates that are fine for tests.
-  ajv ??= new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { source: true } });
-  if (!ajv.getSchema("webhooks")) ajv.addSchema(schemaOf(), "webhooks");
-  const validate = ajv.getSchema(`webhooks#/definitions/${name}`);
-  if (!validate) throw new Error(`cannot compile the schema of ${name}`);
-  keep(name, standaloneCode.default(ajv, validate));
-  return validate;
+function definitionName(event: string, action?: string): string {
+  if (action !== undefined) return `${event}$${action}`;
+  // Events without actions (push, workflow_dispatch) are named `push$event`; `check_run_event`
+  // is the union of an event's actions.
+  return `${event}$event` in schema.definitions ? `${event}$event` : `${event}_event`;
 }
 
 function validator(event: string, action?: string): ValidateFunction {
-  const names = definitionNames(event, action);
-  const known = names.find((name) => validators.has(name));
-  if (known) return validators.get(known)!;
-  for (const name of names) {
-    const validate = cached(name);
-    if (validate) {
-      validators.set(name, validate);
-      return validate;
-    }
+  const name = definitionName(event, action);
+  let validate = validators.get(name);
+  if (!validate) {
+    if (!(name in schema.definitions))
+      throw new Error(`@octokit/webhooks-schemas has no schema for ${event}${action ? `.${action}` : ""}`);
+    // Formats are not checked: examples carry placeholder URLs and dates that are fine for tests.
+    ajv ??= new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    if (!ajv.getSchema("webhooks")) ajv.addSchema(schema, "webhooks");
+    validate = ajv.getSchema(`webhooks#/definitions/${name}`);
+    if (!validate) throw new Error(`cannot compile the schema of ${name}`);
+    validators.set(name, validate);
   }
-  const name = names.find((n) => n in schemaOf().definitions);
-  if (!name)
-    throw new Error(`@octokit/webhooks-schemas has no schema for ${event}${action ? `.${action}` : ""}`);
-  const validate = compile(name);
-  validators.set(name, validate);
   return validate;
 }
 
