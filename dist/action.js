@@ -50729,8 +50729,10 @@ function oneColumn(first, delimiter3) {
     first.line
   );
 }
-function* sameWidth(rows, width) {
+function* sameWidth(rows) {
+  let width;
   for (const row2 of rows) {
+    width ??= row2.cells.length;
     if (row2.cells.length !== width) {
       throw new MetricsFormatError(`expected ${width} columns, got ${row2.cells.length}`, row2.line);
     }
@@ -50764,21 +50766,13 @@ function longLog(held, rest, delimiter3) {
   return trainingLog(names, all(), header2.line);
 }
 function parseCsvChunks(next, delimiter3 = ",") {
-  const rows = readRows(next, delimiter3);
-  const first = rows.next();
-  if (first.done) throw new MetricsFormatError("no rows: the file is empty");
-  const checked = sameWidth(
-    (function* () {
-      yield first.value;
-      for (let r = rows.next(); !r.done; r = rows.next()) yield r.value;
-    })(),
-    first.value.cells.length
-  );
+  const rows = sameWidth(readRows(next, delimiter3));
   const held = [];
-  for (let r = checked.next(); !r.done; r = checked.next()) {
+  for (let r = rows.next(); !r.done; r = rows.next()) {
     held.push(r.value);
-    if (held.length > MAX_TABLE_ROWS) return longLog(held, checked, delimiter3);
+    if (held.length > MAX_TABLE_ROWS) return longLog(held, rows, delimiter3);
   }
+  if (held.length === 0) throw new MetricsFormatError("no rows: the file is empty");
   return wholeTable(held, delimiter3);
 }
 

@@ -22820,8 +22820,10 @@ function oneColumn(first, delimiter) {
     first.line
   );
 }
-function* sameWidth(rows, width) {
+function* sameWidth(rows) {
+  let width;
   for (const row2 of rows) {
+    width ??= row2.cells.length;
     if (row2.cells.length !== width) {
       throw new MetricsFormatError(`expected ${width} columns, got ${row2.cells.length}`, row2.line);
     }
@@ -22855,21 +22857,13 @@ function longLog(held, rest, delimiter) {
   return trainingLog(names, all(), header.line);
 }
 function parseCsvChunks(next, delimiter = ",") {
-  const rows = readRows(next, delimiter);
-  const first = rows.next();
-  if (first.done) throw new MetricsFormatError("no rows: the file is empty");
-  const checked = sameWidth(
-    (function* () {
-      yield first.value;
-      for (let r = rows.next(); !r.done; r = rows.next()) yield r.value;
-    })(),
-    first.value.cells.length
-  );
+  const rows = sameWidth(readRows(next, delimiter));
   const held = [];
-  for (let r = checked.next(); !r.done; r = checked.next()) {
+  for (let r = rows.next(); !r.done; r = rows.next()) {
     held.push(r.value);
-    if (held.length > MAX_TABLE_ROWS) return longLog(held, checked, delimiter);
+    if (held.length > MAX_TABLE_ROWS) return longLog(held, rows, delimiter);
   }
+  if (held.length === 0) throw new MetricsFormatError("no rows: the file is empty");
   return wholeTable(held, delimiter);
 }
 

@@ -6,7 +6,7 @@
 import type { MetricRef } from "../conditions/types.js";
 import type { CheckpointChoice, MetricFormat } from "../config/types.js";
 import type { MetricSource, MetricTree, MetricValue } from "./types.js";
-import { parseCsvChunks } from "./formats/csv.js";
+import { parseCsvChunks, parseCsvMetrics } from "./formats/csv.js";
 import { MetricsFormatError, formatLocated } from "./formats/error.js";
 import { parseJsonChunks, parseJsonDocument } from "./formats/json.js";
 import { keepForRefs } from "./keep.js";
@@ -57,7 +57,7 @@ function syntaxOf(fileName: string, text: string): Syntax {
 function parseSyntax(syntax: Syntax, text: string): MetricValue {
   if (syntax === "json") return parseJsonDocument(text);
   if (syntax === "yaml") return parseYamlDocument(text);
-  return parseCsvChunks(textChunks(text), syntax === "tsv" ? "\t" : ",");
+  return parseCsvMetrics(text, syntax === "tsv" ? "\t" : ",");
 }
 
 /** Whether a streamed file will be read as a trainer_state.json (whose reader never indexes log_history). */

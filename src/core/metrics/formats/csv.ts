@@ -266,8 +266,10 @@ function oneColumn(first: Row, delimiter: string): MetricsFormatError {
 }
 
 /** Every row has the first row's width, or the reading stops at the one that has not. */
-function* sameWidth(rows: Iterable<Row>, width: number): Generator<Row> {
+function* sameWidth(rows: Iterable<Row>): Generator<Row> {
+  let width: number | undefined;
   for (const row of rows) {
+    width ??= row.cells.length;
     if (row.cells.length !== width) {
       throw new MetricsFormatError(`expected ${width} columns, got ${row.cells.length}`, row.line);
     }
@@ -309,21 +311,13 @@ function longLog(held: Row[], rest: Iterator<Row>, delimiter: string): MetricTre
 
 /** Parses CSV (or TSV with delimiter "\t") from its pieces. Throws MetricsFormatError with the line. */
 export function parseCsvChunks(next: NextChunk, delimiter = ","): MetricTree {
-  const rows = readRows(next, delimiter);
-  const first = rows.next();
-  if (first.done) throw new MetricsFormatError("no rows: the file is empty");
-  const checked = sameWidth(
-    (function* () {
-      yield first.value;
-      for (let r = rows.next(); !r.done; r = rows.next()) yield r.value;
-    })(),
-    first.value.cells.length,
-  );
+  const rows = sameWidth(readRows(next, delimiter));
   const held: Row[] = [];
-  for (let r = checked.next(); !r.done; r = checked.next()) {
+  for (let r = rows.next(); !r.done; r = rows.next()) {
     held.push(r.value);
-    if (held.length > MAX_TABLE_ROWS) return longLog(held, checked, delimiter);
+    if (held.length > MAX_TABLE_ROWS) return longLog(held, rows, delimiter);
   }
+  if (held.length === 0) throw new MetricsFormatError("no rows: the file is empty");
   return wholeTable(held, delimiter);
 }
 
