@@ -3,7 +3,8 @@
 // tests. Same app, same signature verification (createNodeMiddleware), same App authentication,
 // same request limits (webhook-limits.ts) as the production server.
 import type { AddressInfo } from "node:net";
-import { Probot, ProbotOctokit, createNodeMiddleware } from "probot";
+import { Probot, createNodeMiddleware } from "probot";
+import { PlainProbotOctokit } from "./octokit.js";
 import { modelApprovalApp } from "./index.js";
 import { createGuardedServer } from "./webhook-limits.js";
 
@@ -35,11 +36,7 @@ export async function startLocalAppServer(options: LocalAppServerOptions): Promi
     // GitHub's rate limits and transient failures do not happen on a local GitHub: no pause between
     // writes and no retries, whose queueing (Bottleneck) costs about 13 ms a request. A fault a test
     // injects then reaches the App as GitHub's would after its retries ran out.
-    Octokit: ProbotOctokit.defaults((o: Record<string, unknown> & { throttle?: object; retry?: object }) => ({
-      ...o,
-      throttle: { ...o.throttle, enabled: false },
-      retry: { ...o.retry, enabled: false },
-    })),
+    Octokit: PlainProbotOctokit,
   });
   const middleware = await createNodeMiddleware(modelApprovalApp(), { probot });
   const server = createGuardedServer((req, res) => {

@@ -25,11 +25,16 @@ function requestPolicy(octokit: unknown, options: { auth?: { installationId?: un
   applyRequestPolicy(octokit as Hookable, { writeQueue: queueFor(options.auth?.installationId) });
 }
 
-// The function form: Probot's object-form options would merge into its own and leave throttling on.
-export const AppOctokit = ProbotOctokit.defaults(
+/**
+ * Probot's Octokit without its throttling and retry plugins. The function form: Probot's
+ * object-form options would merge into its own and leave throttling on.
+ */
+export const PlainProbotOctokit = ProbotOctokit.defaults(
   (options: Record<string, unknown> & { throttle?: object; retry?: object }) => ({
     ...options,
     throttle: { ...options.throttle, enabled: false },
     retry: { ...options.retry, enabled: false },
   }),
-).plugin(requestPolicy);
+);
+
+export const AppOctokit = PlainProbotOctokit.plugin(requestPolicy);

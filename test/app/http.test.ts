@@ -3,7 +3,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { Probot, ProbotOctokit, createNodeMiddleware } from "probot";
+import { Probot, createNodeMiddleware } from "probot";
 import { modelApprovalApp } from "../../src/app/index.js";
 import {
   APP_LOGIN,
@@ -14,6 +14,7 @@ import {
   type Harness,
 } from "./support/harness.js";
 import { review } from "./support/events.js";
+import { PlainProbotOctokit } from "../../src/app/octokit.js";
 
 const SECRET = "a-real-webhook-secret";
 
@@ -28,11 +29,7 @@ beforeEach(async () => {
     baseUrl: h.gh.url,
     secret: SECRET,
     logLevel: "fatal",
-    Octokit: ProbotOctokit.defaults((o: Record<string, unknown> & { throttle?: object }) => ({
-      ...o,
-      retry: { enabled: false },
-      throttle: { ...o.throttle, enabled: false },
-    })),
+    Octokit: PlainProbotOctokit,
   });
   const middleware = await createNodeMiddleware(
     modelApprovalApp({ identity: { appSlug: APP_SLUG, login: APP_LOGIN } }),

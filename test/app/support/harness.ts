@@ -2,7 +2,7 @@
 // Octokit points at the fake. Events go in through probot.receive() (signatures are tested
 // separately, over HTTP); assertions read the fake's state and request log.
 import { afterEach } from "@jest/globals";
-import { Probot, ProbotOctokit } from "probot";
+import { Probot } from "probot";
 import {
   startFakeGitHub,
   type FakeGitHub,
@@ -12,6 +12,7 @@ import {
 import { encodeSnapshot } from "../../../src/core/candidate/snapshot.js";
 import { SNAPSHOT_FILE, snapshotArtifactName } from "../../../src/core/names.js";
 import { modelApprovalApp } from "../../../src/app/index.js";
+import { PlainProbotOctokit } from "../../../src/app/octokit.js";
 
 export const REPO = "acme/models";
 export const APP_TOKEN = "model-approval-app-token";
@@ -184,11 +185,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     githubToken: APP_TOKEN,
     baseUrl: gh.url,
     logLevel: "fatal",
-    Octokit: ProbotOctokit.defaults((o: Record<string, unknown> & { throttle?: object }) => ({
-      ...o,
-      retry: { enabled: false },
-      throttle: { ...o.throttle, enabled: false },
-    })),
+    Octokit: PlainProbotOctokit,
   });
   const identity =
     options.identity === undefined ? { appSlug: APP_SLUG, login: APP_LOGIN } : options.identity;
