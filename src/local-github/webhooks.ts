@@ -23,6 +23,21 @@ const schema = require("@octokit/webhooks-schemas") as { definitions: Record<str
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 
+/**
+ * Validators compiled once for a whole test run (scripts/webhook-validators.mjs, from jest's
+ * globalSetup): ajv's standalone code, exported by definition name. Outside jest, or for an event
+ * it does not cover, the schema is compiled here.
+ */
+let precompiled: Record<string, ValidateFunction> | null | undefined;
+
+function precompiledValidator(name: string): ValidateFunction | undefined {
+  if (precompiled === undefined) {
+    const file = process.env.MODEL_APPROVAL_WEBHOOK_VALIDATORS;
+    precompiled = file ? (require(file) as Record<string, ValidateFunction>) : null;
+  }
+  return precompiled?.[name];
+}
+
 function definitionName(event: string, action?: string): string {
   if (action !== undefined) return `${event}$${action}`;
   // Events without actions (push, workflow_dispatch) are named `push$event`; `check_run_event`
@@ -32,7 +47,7 @@ function definitionName(event: string, action?: string): string {
 
 function validator(event: string, action?: string): ValidateFunction {
   const name = definitionName(event, action);
-  let validate = validators.get(name);
+  let validate = validators.get(name) ?? precompiledValidator(name);
   if (!validate) {
     if (!(name in schema.definitions))
       throw new Error(`@octokit/webhooks-schemas has no schema for ${event}${action ? `.${action}` : ""}`);

@@ -87,3 +87,41 @@ describe("deepPatch", () => {
     expect(target).toEqual({ a: { b: 1, c: [1, 2] }, d: 1 });
   });
 });
+
+// The validators jest's globalSetup compiled once (scripts/webhook-validators.mjs) must judge as
+// ajv compiling the schema here does: every example of the events they cover, and broken copies.
+describe("the validators compiled once for the test run", () => {
+  it("are in use, and agree with ajv on every example and on broken payloads", async () => {
+    const { createRequire } = await import("node:module");
+    const { Ajv } = await import("ajv");
+    const { definitionNames, webhookValidatorsPath } = await import("../../scripts/webhook-validators.mjs");
+    expect(process.env.MODEL_APPROVAL_WEBHOOK_VALIDATORS).toBe(webhookValidatorsPath());
+    const require = createRequire(import.meta.url);
+    const precompiled = require(webhookValidatorsPath()) as Record<string, (p: unknown) => boolean>;
+    const schema = require("@octokit/webhooks-schemas") as { definitions: Record<string, unknown> };
+    const examples = require("@octokit/webhooks-examples") as {
+      name: string;
+      examples: { action?: string }[];
+    }[];
+    const names = definitionNames(schema.definitions);
+    expect(Object.keys(precompiled).sort()).toEqual([...names].sort());
+
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    ajv.addSchema(schema, "webhooks");
+    let compared = 0;
+    for (const group of examples) {
+      for (const example of group.examples) {
+        const name = example.action ? `${group.name}$${example.action}` : `${group.name}$event`;
+        if (!names.includes(name)) continue;
+        const compiled = ajv.getSchema(`webhooks#/definitions/${name}`)!;
+        const broken = deepPatch(example, { repository: { full_name: 12 }, sender: undefined });
+        for (const payload of [example, broken]) {
+          expect([name, precompiled[name]!(payload)]).toEqual([name, compiled(payload)]);
+          compared += 1;
+        }
+        expect(precompiled[name]!(broken)).toBe(false);
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
+});

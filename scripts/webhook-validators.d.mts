@@ -1,0 +1,4 @@
+export const WEBHOOK_EVENTS: string[];
+export function webhookValidatorsPath(): string;
+export function definitionNames(definitions: Record<string, unknown>, events?: string[]): string[];
+export function ensureWebhookValidators(): string;
