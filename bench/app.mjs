@@ -142,13 +142,18 @@ async function openPullRequests(github, count) {
 async function throughput(github, child, ids, concurrency) {
   const list = Array.from({ length: deliveries }, (_, i) => ids[i % ids.length]);
   const cpuBefore = cpuMs(child.pid);
+  const requestsBefore = github.api.requests.length;
   const start = performance.now();
   const times = await deliver(github, list, concurrency, { lateOk: true });
   const seconds = (performance.now() - start) / 1000;
+  const requests = github.api.requests.slice(requestsBefore);
   return {
     perSecond: list.length / seconds,
     cpuPerDelivery: (cpuMs(child.pid) - cpuBefore) / list.length,
     late: times.late,
+    requestsPerDelivery: requests.length / list.length,
+    // A 304 to a conditional read costs nothing against GitHub's primary rate limit.
+    rateLimitedPerDelivery: requests.filter((r) => r.rateLimited).length / list.length,
   };
 }
 
@@ -202,6 +207,10 @@ try {
   report(
     "no-change delivery, concurrency 16",
     `${sixteen.perSecond.toFixed(0)}/s, CPU ${sixteen.cpuPerDelivery.toFixed(1)} ms each${sixteen.late ? ` (${sixteen.late} still processing at 9 s)` : ""}`,
+  );
+  report(
+    "no-change delivery: API requests",
+    `${sixteen.requestsPerDelivery.toFixed(1)} each, ${sixteen.rateLimitedPerDelivery.toFixed(1)} against the rate limit`,
   );
   await stop(app);
   const noop = await startServer(noopServer, env);

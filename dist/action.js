@@ -37949,14 +37949,16 @@ function sameLogin(a, b) {
   return a.toLowerCase() === b.toLowerCase();
 }
 var GitHubClient = class {
-  constructor(octokit, repo, identity = {}) {
+  constructor(octokit, repo, identity = {}, kept) {
     this.octokit = octokit;
     this.repo = repo;
     this.identity = identity;
+    this.kept = kept;
   }
   octokit;
   repo;
   identity;
+  kept;
   get fullName() {
     return `${this.repo.owner}/${this.repo.repo}`;
   }
@@ -38524,7 +38526,14 @@ function bytesOf(data) {
 }
 async function readArtifactFile(client, artifactId, file, maxBytes) {
   const operation = `downloading artifact ${artifactId}`;
-  return client.call(operation, async () => {
+  const keptFiles = client.kept?.artifactFiles;
+  const key = `${client.fullName}
+${artifactId}
+${file}
+${maxBytes}`;
+  const kept = keptFiles?.get(key);
+  if (kept !== void 0) return kept;
+  const text3 = await client.call(operation, async () => {
     let data;
     try {
       ({ data } = await client.request(
@@ -38556,6 +38565,8 @@ async function readArtifactFile(client, artifactId, file, maxBytes) {
       throw new GitHubError(operation, 0, `${file} is larger than ${maxBytes} bytes`);
     return new TextDecoder("utf-8", { fatal: false }).decode(content);
   });
+  if (text3 !== null) keptFiles?.set(key, text3);
+  return text3;
 }
 
 // src/github/rest/checks.ts
@@ -39101,7 +39112,7 @@ var GitHubGateway = class {
   client;
   serverUrl;
   constructor(octokit, repo, identity = {}, options = {}) {
-    this.client = new GitHubClient(octokit, repo, identity);
+    this.client = new GitHubClient(octokit, repo, identity, options.kept);
     if (options.serverUrl) this.serverUrl = options.serverUrl.replace(/\/+$/, "");
   }
   get repository() {

@@ -1,7 +1,8 @@
 // The Probot app: every event is mapped to the PR(s) it concerns and runs the same reconcile.
 import type { Context, Probot } from "probot";
 import { CONFIG_PATH, DECISION_CHECK, METRICS_CHECK, STATE_LABEL_PREFIX } from "../core/names.js";
-import { GitHubGateway, serverUrlOf } from "../github/gateway.js";
+import { BoundedCache } from "../github/bounded-cache.js";
+import { GitHubGateway, serverUrlOf, type KeptAcrossEvents } from "../github/gateway.js";
 import type { EventBound } from "../github/candidate/index.js";
 import { installationRepositories } from "../github/rest/installation.js";
 import type { GatewayIdentity, OctokitLike } from "../github/types.js";
@@ -19,6 +20,9 @@ type RepoContext = Context<
   | "workflow_run"
   | "push"
 >;
+
+/** The most artifact file text (UTF-16 code units) the App keeps between events. */
+const ARTIFACT_FILES_BYTES = 32 * 1024 * 1024;
 
 /** When the rules change, at most this many open PRs per repository are decided again, newest first. */
 export const REDECIDE_LIMIT = 50;
@@ -67,12 +71,19 @@ function register(app: Probot, options: AppOptions): void {
   const given = options.identity;
   const identity = given ? async () => given : identityResolver(app);
   const timing: AppTiming = options.sleep ? { sleep: options.sleep } : {};
+  // The training run's snapshot is read from its artifact on every event about its commit.
+  const kept: KeptAcrossEvents = {
+    artifactFiles: new BoundedCache<string>(ARTIFACT_FILES_BYTES, ARTIFACT_FILES_BYTES / 8, (t) => t.length),
+  };
   const gatewayFor = async (octokit: unknown, repo: { owner: string; repo: string }): Promise<AppGateway> => {
     // Links in the report point at the server the App's API calls go to (github.com or an Enterprise host).
     const apiUrl = (octokit as { request?: { endpoint?: { DEFAULTS?: { baseUrl?: unknown } } } }).request
       ?.endpoint?.DEFAULTS?.baseUrl;
     const serverUrl = typeof apiUrl === "string" ? serverUrlOf(apiUrl) : undefined;
-    return new GitHubGateway(octokit as OctokitLike, repo, await identity(), serverUrl ? { serverUrl } : {});
+    return new GitHubGateway(octokit as OctokitLike, repo, await identity(), {
+      kept,
+      ...(serverUrl ? { serverUrl } : {}),
+    });
   };
 
   async function reconcileAll(

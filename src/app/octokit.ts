@@ -3,8 +3,10 @@
 // writes 1 s apart (3 s for comments), so when 16 PRs open at once most deliveries were still
 // being processed at 9 s, past GitHub's 10 s delivery timeout. Rate limits are still waited out
 // as GitHub says, and each installation's writes still go one at a time (GitHub's guidance for
-// secondary limits), without blocking reads or other installations.
+// secondary limits), without blocking reads or other installations. Reads are conditional
+// (src/github/conditional-fetch.ts): what an event re-reads unchanged costs no rate limit.
 import { ProbotOctokit } from "probot";
+import { ResponseCache, conditionalFetch } from "../github/conditional-fetch.js";
 import {
   type Hookable,
   type WriteQueue,
@@ -25,15 +27,25 @@ function requestPolicy(octokit: unknown, options: { auth?: { installationId?: un
   applyRequestPolicy(octokit as Hookable, { writeQueue: queueFor(options.auth?.installationId) });
 }
 
+/** The process's answers from GitHub, kept for conditional reads; each token's apart. */
+export const responseCache = new ResponseCache();
+
 /**
- * Probot's Octokit without its throttling and retry plugins. The function form: Probot's
- * object-form options would merge into its own and leave throttling on.
+ * Probot's Octokit without its throttling and retry plugins, reading conditionally. The function
+ * form: Probot's object-form options would merge into its own and leave throttling on.
  */
 export const PlainProbotOctokit = ProbotOctokit.defaults(
-  (options: Record<string, unknown> & { throttle?: object; retry?: object }) => ({
+  (
+    options: Record<string, unknown> & {
+      throttle?: object;
+      retry?: object;
+      request?: { fetch?: typeof globalThis.fetch };
+    },
+  ) => ({
     ...options,
     throttle: { ...options.throttle, enabled: false },
     retry: { ...options.retry, enabled: false },
+    request: { ...options.request, fetch: conditionalFetch(responseCache, options.request?.fetch) },
   }),
 );
 

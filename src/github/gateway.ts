@@ -2,7 +2,7 @@
 // not already show what is wanted, and every failure is a GitHubError naming the operation. It never
 // logs: callers decide what a failure means. Each resource lives in its own module under rest/.
 import { COMMENT_MARKER } from "../core/report/markdown.js";
-import { GitHubClient } from "./rest/client.js";
+import { GitHubClient, type KeptAcrossEvents } from "./rest/client.js";
 import * as actions from "./rest/actions.js";
 import * as checks from "./rest/checks.js";
 import * as contents from "./rest/contents.js";
@@ -19,12 +19,15 @@ export type { ArtifactFacts, WorkflowRunFacts } from "./rest/actions.js";
 export type { DeploymentFacts, DeploymentStatusFacts } from "./rest/deployments.js";
 export type { Comparison, HeadPullRequest } from "./rest/pulls.js";
 export type { FileAtRef } from "./rest/contents.js";
+export type { KeptAcrossEvents } from "./rest/client.js";
 
 type Rest<F> = F extends (client: GitHubClient, ...rest: infer A) => infer R ? (...args: A) => R : never;
 
 export interface GatewayOptions {
   /** The GitHub server's web address (https://github.com), for links in reports. */
   serverUrl?: string;
+  /** What a long-running caller keeps between events; nothing by default. */
+  kept?: KeptAcrossEvents;
 }
 
 /**
@@ -53,7 +56,7 @@ export class GitHubGateway {
     identity: GatewayIdentity = {},
     options: GatewayOptions = {},
   ) {
-    this.client = new GitHubClient(octokit, repo, identity);
+    this.client = new GitHubClient(octokit, repo, identity, options.kept);
     if (options.serverUrl) this.serverUrl = options.serverUrl.replace(/\/+$/, "");
   }
 

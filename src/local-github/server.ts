@@ -1,5 +1,6 @@
 // A loopback GitHub REST API for tests: keeps state, logs every call, checks every request and
 // response against GitHub's OpenAPI description (the committed subset), and can inject faults.
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { JWT_ROUTES, looksLikeJwt, verifyAppJwt } from "./app-auth.js";
@@ -20,6 +21,8 @@ export interface RecordedRequest {
   status: number;
   /** Who the token acts as; undefined when unauthenticated. */
   login?: string;
+  /** Counted against the token's primary rate limit: an authenticated request GitHub did not answer 304. */
+  rateLimited: boolean;
 }
 
 export interface ContractViolation {
@@ -81,6 +84,17 @@ function tokenOf(request: IncomingMessage): string | undefined {
   return match?.[1];
 }
 
+/**
+ * A weak ETag of what this token is shown: GitHub gives each token its own ETags (an installation
+ * token's answer is never "not modified" for the next token), and varies them by Accept.
+ */
+function entityTag(request: IncomingMessage, payload: string): string {
+  const hash = createHash("sha256");
+  hash.update(`${request.headers.authorization ?? ""}\n${request.headers.accept ?? ""}\n`);
+  hash.update(payload);
+  return `W/"${hash.digest("hex").slice(0, 32)}"`;
+}
+
 function linkHeader(url: URL, page: number, perPage: number, total: number): string | undefined {
   const last = Math.max(1, Math.ceil(total / perPage));
   const link = (p: number, rel: string): string => {
@@ -119,6 +133,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       query: Object.fromEntries(url.searchParams),
       body: undefined,
       status: 0,
+      rateLimited: false,
     };
     requests.push(record);
     const violate = (direction: ContractViolation["direction"], problem: string): void => {
@@ -127,6 +142,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const send = (status: number, body?: unknown, headers: Record<string, string> = {}): void => {
       record.status = status;
       const payload = body === undefined ? "" : typeof body === "string" ? body : JSON.stringify(body);
+      const etag = method === "GET" && status === 200 ? entityTag(request, payload) : undefined;
+      if (etag) headers = { ...headers, etag };
+      if (etag && request.headers["if-none-match"] === etag) {
+        // Not modified: no body, and free against the primary rate limit (GitHub's conditional requests).
+        record.status = 304;
+        record.rateLimited = false;
+        response.writeHead(304, { etag, "x-github-request-id": `FAKE:${requests.length}` });
+        response.end();
+        return;
+      }
       response.writeHead(status, {
         ...(body !== undefined && typeof body !== "string"
           ? { "content-type": "application/json; charset=utf-8" }
@@ -177,6 +202,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       identity = verified.identity;
     }
     record.login = identity?.login;
+    record.rateLimited = identity !== undefined;
     if (!identity) return error(401, token === undefined ? "Requires authentication" : "Bad credentials");
     if (!match) {
       violate("request", `no operation in the OpenAPI subset matches ${method} ${url.pathname}`);

@@ -1,4 +1,5 @@
-// What one review event costs in API calls: reads that can be skipped are, writes happen on change.
+// What one event costs in API calls: reads that can be skipped are, reads of what has not changed
+// are conditional (a 304 costs no rate limit), and writes happen on change.
 import { describe, expect, it } from "@jest/globals";
 import { CONFIG, harnessPerTest, type Harness } from "./support/harness.js";
 import { prEvent, review } from "./support/events.js";
@@ -10,6 +11,11 @@ function routes(harness: Harness): string[] {
   return harness.gh.requests
     .map((r) => r.route ?? `${r.method} ${r.path.replace(/^\/_blobs\/.*/, "/_blobs/{blob}")}`)
     .sort();
+}
+
+/** The requests that count against the primary rate limit: authenticated, and not answered 304. */
+function counted(harness: Harness): string[] {
+  return harness.gh.requests.filter((r) => r.rateLimited).map((r) => r.route ?? `${r.method} ${r.path}`);
 }
 
 /** The candidate's reads: the PR, the default branch's rules, the commit's files and pusher, the reviews, and the training run's recording. */
@@ -25,18 +31,51 @@ const CANDIDATE_READS = [
   // did a PR from the run's head into another base start it?
   "GET /repos/{owner}/{repo}/pulls",
   "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+];
+
+/** The first time the training run's recording is read: its artifact's zip, behind a redirect. */
+const ARTIFACT_DOWNLOAD = [
   "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
   "GET /_blobs/{blob}",
 ];
 
-describe("API calls per review event", () => {
-  it("an approving review with a deploy job waiting", async () => {
+const WITHOUT_TEAMS_OR_DEPLOY = (): string =>
+  CONFIG.replace("approvers: [alice, acme/ml-leads]", "approvers: [alice]").replace(
+    / {2}- name: deploy[\s\S]*$/,
+    "",
+  );
+
+describe("API calls per event", () => {
+  it("an opened PR: every read is new, the artifact is downloaded once", async () => {
+    const h = await harness({ config: WITHOUT_TEAMS_OR_DEPLOY() });
+    await h.deliver(...prEvent(h, "opened"));
+    expect(routes(h)).toEqual(
+      [
+        ...CANDIDATE_READS,
+        ...ARTIFACT_DOWNLOAD,
+        // the decision check run: looked for, then created
+        "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+        "POST /repos/{owner}/{repo}/check-runs",
+        // the state label (labels came with the PR)
+        "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
+        // review requests to the approvers not yet asked
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+        "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+        // the sticky comment, looked for, then created
+        "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+        "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+      ].sort(),
+    );
+    // Blob storage is outside the API and its rate limit.
+    expect(counted(h)).toHaveLength(routes(h).length - 1);
+  });
+
+  it("an approving review with a deploy job waiting: the unchanged reads cost nothing", async () => {
     const h = await harness({ waitingOn: ["production"] });
     await h.deliver(...prEvent(h, "opened"));
     h.gh.clearRequests();
     await h.deliver(...review(h, "alice", "APPROVED"));
-    const calls = routes(h);
-    expect(calls).toEqual(
+    expect(routes(h)).toEqual(
       [
         ...CANDIDATE_READS,
         "GET /orgs/{org}/teams/{team_slug}/members",
@@ -59,15 +98,39 @@ describe("API calls per review event", () => {
         "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
       ].sort(),
     );
+    // Unchanged since the opened PR's event, answered 304: the rules, the commit's files and
+    // pusher, the team, the training run, its workflow file and artifacts, and the reviews read
+    // again just before the deploy is answered.
+    expect(counted(h).sort()).toEqual(
+      [
+        // the review changed the PR (updated_at) and its reviews
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+        // the App's own writes of the last event changed these since they were read
+        "GET /repos/{owner}/{repo}/pulls",
+        "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+        "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+        // read for the first time
+        "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+        "GET /repos/{owner}/{repo}/actions/runs",
+        "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+        // the label swap changed the PR since the candidate read it
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+        // the writes
+        "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
+        "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
+        "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
+        "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
+        "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
+      ].sort(),
+    );
   });
 
-  it("without teams or deploy steps, when nothing changed: reads only", async () => {
-    const config = CONFIG.replace("approvers: [alice, acme/ml-leads]", "approvers: [alice]").replace(
-      / {2}- name: deploy[\s\S]*$/,
-      "",
-    );
-    const h = await harness({ config });
+  it("a review event that changes nothing, redelivered: no request against the rate limit", async () => {
+    const h = await harness({ config: WITHOUT_TEAMS_OR_DEPLOY() });
     const event = review(h, "mallory", "APPROVED");
+    // The first delivery writes the check run, label and comment; the second reads them back.
+    await h.deliver(...event);
     await h.deliver(...event);
     h.gh.clearRequests();
     await h.deliver(...event);
@@ -76,6 +139,30 @@ describe("API calls per review event", () => {
         ...CANDIDATE_READS,
         "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
         "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+      ].sort(),
+    );
+    expect(h.gh.writes()).toEqual([]);
+    expect(counted(h)).toEqual([]);
+    expect(h.gh.requests.every((r) => r.status === 304)).toBe(true);
+  });
+
+  it("a new review that changes no decision: three reads, and the report that names it", async () => {
+    const h = await harness({ config: WITHOUT_TEAMS_OR_DEPLOY() });
+    const first = review(h, "mallory", "APPROVED");
+    await h.deliver(...first);
+    await h.deliver(...first);
+    h.gh.clearRequests();
+    await h.deliver(...review(h, "mallory", "COMMENTED"));
+    expect(counted(h).sort()).toEqual(
+      [
+        // the review changed the PR (updated_at, also in the list of PRs from its head) and its
+        // reviews; nothing else was sent again
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+        "GET /repos/{owner}/{repo}/pulls",
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+        // the report lists each review and why it does not count
+        "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
+        "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
       ].sort(),
     );
   });

@@ -118,7 +118,11 @@ export async function readArtifactFile(
   maxBytes: number,
 ): Promise<string | null> {
   const operation = `downloading artifact ${artifactId}`;
-  return client.call(operation, async () => {
+  const keptFiles = client.kept?.artifactFiles;
+  const key = `${client.fullName}\n${artifactId}\n${file}\n${maxBytes}`;
+  const kept = keptFiles?.get(key);
+  if (kept !== undefined) return kept;
+  const text = await client.call(operation, async () => {
     let data: unknown;
     try {
       ({ data } = await client.request(
@@ -151,4 +155,7 @@ export async function readArtifactFile(
       throw new GitHubError(operation, 0, `${file} is larger than ${maxBytes} bytes`);
     return new TextDecoder("utf-8", { fatal: false }).decode(content);
   });
+  // Only a file that was read is kept: a deleted or expired artifact may be listed again later.
+  if (text !== null) keptFiles?.set(key, text);
+  return text;
 }

@@ -1,5 +1,6 @@
 // What every GitHub resource module needs: the injected Octokit, the repository, who the token acts
 // as, and one way to turn a failed call into a GitHubError naming the operation.
+import type { BoundedCache } from "../bounded-cache.js";
 import { toGitHubError } from "../errors.js";
 import type { GatewayIdentity, OctokitLike, RepoRef } from "../types.js";
 
@@ -18,11 +19,20 @@ export function sameLogin(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
+/**
+ * What a long-running caller (the App) keeps between events because GitHub never changes it: an
+ * artifact's files (an artifact is immutable; a re-upload is a new artifact with a new id).
+ */
+export interface KeptAcrossEvents {
+  artifactFiles: BoundedCache<string>;
+}
+
 export class GitHubClient {
   constructor(
     readonly octokit: OctokitLike,
     readonly repo: RepoRef,
     readonly identity: GatewayIdentity = {},
+    readonly kept?: KeptAcrossEvents,
   ) {}
 
   get fullName(): string {

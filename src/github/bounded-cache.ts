@@ -1,0 +1,54 @@
+// A least-recently-used map bounded by the bytes its values hold, for what a long-running App keeps
+// between events (GitHub's answers, artifacts' files). Past the bound the oldest entries go.
+export class BoundedCache<V> {
+  private readonly entries = new Map<string, { value: V; bytes: number }>();
+  private held = 0;
+
+  /**
+   * @param maxBytes the most bytes kept in all
+   * @param maxEntryBytes a value larger than this is not kept
+   * @param sizeOf what a value holds, in the unit of the bounds
+   */
+  constructor(
+    private readonly maxBytes: number,
+    private readonly maxEntryBytes: number,
+    private readonly sizeOf: (value: V) => number,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get bytes(): number {
+    return this.held;
+  }
+
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    // Map order is the recency order: re-inserting makes it the newest.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: string, value: V): void {
+    this.delete(key);
+    const bytes = this.sizeOf(value);
+    if (bytes > this.maxEntryBytes) return;
+    this.entries.set(key, { value, bytes });
+    this.held += bytes;
+    for (const [oldest, old] of this.entries) {
+      if (this.held <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.held -= old.bytes;
+    }
+  }
+
+  delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.held -= entry.bytes;
+  }
+}
