@@ -1,6 +1,7 @@
 // GitHub's contract as the OpenAPI subset describes it: which operation a request is, whether the
 // request is well-formed, and whether a response body has the documented shape.
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv, type ValidateFunction } from "ajv";
@@ -52,9 +53,18 @@ function subsetPath(): string {
 
 let loaded: Contract | undefined;
 
-/** The contract is compiled once per test file: schema compilation is the expensive part. */
+/**
+ * Validators compiled once for a whole test run (scripts/webhook-validators.mjs, from jest's
+ * globalSetup), exported as `o<operation>_<pointer>`; outside jest each is compiled on first use.
+ */
+function precompiledValidators(): Record<string, ValidateFunction> | undefined {
+  const file = process.env.MODEL_APPROVAL_CONTRACT_VALIDATORS;
+  return file ? (createRequire(import.meta.url)(file) as Record<string, ValidateFunction>) : undefined;
+}
+
+/** The contract is loaded once per test file: schema compilation is the expensive part. */
 export function loadContract(): Contract {
-  loaded ??= new Contract(JSON.parse(readFileSync(subsetPath(), "utf8")) as Subset);
+  loaded ??= new Contract(JSON.parse(readFileSync(subsetPath(), "utf8")) as Subset, precompiledValidators());
   return loaded;
 }
 
@@ -95,14 +105,15 @@ function coerce(value: string, schema: Schema): unknown {
 }
 
 export class Contract {
-  private readonly ajv: Ajv;
+  private ajv: Ajv | undefined;
   private readonly patterns: { operation: SubsetOperation; index: number; regex: RegExp; names: string[] }[];
   private readonly compiled = new Map<string, ValidateFunction>();
 
-  constructor(readonly subset: Subset) {
-    // Formats (uri, date-time) are not checked: the fake's placeholder values would drown real findings.
-    this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-    this.ajv.addSchema(subset);
+  /** @param precompiled validators of this subset, by `o<operation index>_<pointer with _ for />` */
+  constructor(
+    readonly subset: Subset,
+    private readonly precompiled: Record<string, ValidateFunction> = {},
+  ) {
     this.patterns = subset.operations.map((operation, index) => ({
       operation,
       index,
@@ -145,11 +156,18 @@ export class Contract {
   private validator(operation: SubsetOperation, pointer: string): ValidateFunction {
     const index = this.subset.operations.indexOf(operation);
     const ref = `${this.subset.$id}#/operations/${index}/${pointer}`;
-    let validate = this.compiled.get(ref);
+    let validate =
+      this.compiled.get(ref) ??
+      this.precompiled[`o${index}_${pointer.replace(/\/schema$/, "").replace(/\//g, "_")}`];
     if (!validate) {
+      if (!this.ajv) {
+        // Formats (uri, date-time) are not checked: the fake's placeholder values would drown real findings.
+        this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+        this.ajv.addSchema(this.subset);
+      }
       validate = this.ajv.compile({ $ref: ref });
-      this.compiled.set(ref, validate);
     }
+    this.compiled.set(ref, validate);
     return validate;
   }
 

@@ -87,13 +87,13 @@ export function validateWebhook(event: string, action: string | undefined, paylo
   throw new Error(`invalid ${event}${action ? `.${action}` : ""} webhook payload:\n${errors}`);
 }
 
-/**
- * A copy of the first example of `event.action` that satisfies the schema (older examples
- * predate fields GitHub now sends), with `patch` applied and the result validated. With no
- * example for the action, another action's example is used with `action` set, so the patch
- * must add what that action carries (e.g. `changes` for edited).
- */
-export function loadWebhookExample(event: string, action?: string, patch: DeepPatch = {}): WebhookPayload {
+/** The example each `event.action` is built from, found once: validating every example is slow. */
+const chosen = new Map<string, WebhookPayload>();
+
+function chosenExample(event: string, action: string | undefined): WebhookPayload {
+  const key = `${event}.${action ?? ""}`;
+  const known = chosen.get(key);
+  if (known) return known;
   const group = examples.find((g) => g.name === event);
   if (!group) throw new Error(`@octokit/webhooks-examples has no ${event} examples`);
   const valid = (p: WebhookPayload): boolean => validator(event, p.action as string | undefined)(p);
@@ -104,6 +104,18 @@ export function loadWebhookExample(event: string, action?: string, patch: DeepPa
     throw new Error(
       `no ${event}${action ? `.${action}` : ""} example in @octokit/webhooks-examples is valid`,
     );
+  chosen.set(key, example);
+  return example;
+}
+
+/**
+ * A copy of the first example of `event.action` that satisfies the schema (older examples
+ * predate fields GitHub now sends), with `patch` applied and the result validated. With no
+ * example for the action, another action's example is used with `action` set, so the patch
+ * must add what that action carries (e.g. `changes` for edited).
+ */
+export function loadWebhookExample(event: string, action?: string, patch: DeepPatch = {}): WebhookPayload {
+  const example = chosenExample(event, action);
   const payload = deepPatch(structuredClone(example), {
     ...(action !== undefined ? { action } : {}),
     ...patch,

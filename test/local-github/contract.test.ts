@@ -112,3 +112,43 @@ describe("behaviour", () => {
     gh.assertNoContractViolations();
   });
 });
+
+// The contract's validators compiled once for the test run (scripts/webhook-validators.mjs): every
+// schema of every operation is there under the name the contract looks up, and judges as ajv does.
+describe("the contract validators compiled once for the test run", () => {
+  it("cover every schema and agree with ajv on GitHub's answers and broken ones", async () => {
+    const { createRequire } = await import("node:module");
+    const { Ajv } = await import("ajv");
+    const { Contract, loadContract } = await import("../../src/local-github/contract.js");
+    const { contractPointers, contractValidatorsPath } = await import("../../scripts/webhook-validators.mjs");
+    expect(process.env.MODEL_APPROVAL_CONTRACT_VALIDATORS).toBe(contractValidatorsPath());
+    const precompiled = createRequire(import.meta.url)(contractValidatorsPath()) as Record<
+      string,
+      (value: unknown) => boolean
+    >;
+    const subset = loadContract().subset;
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    ajv.addSchema(subset);
+    // A contract that can only use what was precompiled: a missing name would fall back to ajv.
+    const contract = new Contract(subset, precompiled as never);
+    let compared = 0;
+    subset.operations.forEach((operation, index) => {
+      for (const pointer of contractPointers(operation)) {
+        const compiled = ajv.compile({ $ref: `${subset.$id}#/operations/${index}/${pointer}` });
+        for (const value of [{}, [], "x", 1, null, { id: "not a number", name: 1 }]) {
+          expect([operation.key, pointer, compiled(value)]).toEqual([
+            operation.key,
+            pointer,
+            precompiled[`o${index}_${pointer.replace(/\/schema$/, "").replace(/\//g, "_")}`]!(value),
+          ]);
+          compared += 1;
+        }
+      }
+      for (const status of Object.keys(operation.responses))
+        contract.checkResponse(operation, Number(status), {});
+    });
+    expect(compared).toBeGreaterThan(500);
+    // Nothing was compiled by the contract itself: every lookup found its precompiled validator.
+    expect((contract as unknown as { ajv?: unknown }).ajv).toBeUndefined();
+  });
+});

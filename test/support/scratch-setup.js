@@ -6,7 +6,7 @@
 import { chmodSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ensureWebhookValidators } from "../../scripts/webhook-validators.mjs";
+import { ensureContractValidators, ensureWebhookValidators } from "../../scripts/webhook-validators.mjs";
 
 export default function setup() {
   process.env.MODEL_APPROVAL_TEST_SCRATCH = mkdtempSync(join(tmpdir(), "model-approval-test-"));
@@ -16,4 +16,5 @@ export default function setup() {
   process.env.TMPDIR = process.env.MODEL_APPROVAL_TEST_SCRATCH;
   // Compiled here once, in one process, for every worker (scripts/webhook-validators.mjs says why).
   process.env.MODEL_APPROVAL_WEBHOOK_VALIDATORS = ensureWebhookValidators();
+  process.env.MODEL_APPROVAL_CONTRACT_VALIDATORS = ensureContractValidators();
 }
