@@ -1,5 +1,7 @@
 // The runner's side of the protocol (workflow commands, GITHUB_OUTPUT, the job summary), through
 // @actions/core, behind a small interface so the action's logic can be run with a recording runner.
+import { appendFile } from "node:fs/promises";
+import { EOL } from "node:os";
 import * as core from "@actions/core";
 
 export interface AnnotationProperties {
@@ -46,8 +48,10 @@ export class ActionsRunner implements Runner {
 
   async appendSummary(markdown: string): Promise<void> {
     // Outside a runner there is no summary file; the report is still in the outputs.
-    if (!process.env.GITHUB_STEP_SUMMARY) return;
-    await core.summary.addRaw(markdown, true).write();
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file) return;
+    // What core.summary.addRaw(markdown, true).write() does, without its singleton's cached path.
+    await appendFile(file, markdown + EOL, "utf8");
   }
 
   setFailed(message: string): void {

@@ -59,6 +59,17 @@ export interface ActionRunOptions {
   actionYml?: string;
   /** Receives each artifact an actions/upload-artifact step uploads (it may throw, e.g. a 409). */
   uploadArtifact?: UploadArtifact;
+  /**
+   * Plays the node step instead of `node <bundle>` in a child process, given the step's variables
+   * (in-process-action.ts); its GITHUB_OUTPUT is read from the file as for the bundle.
+   */
+  nodeStep?: (env: Record<string, string>) => Promise<NodeStepResult>;
+}
+
+export interface NodeStepResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
 }
 
 export interface StepResult {
@@ -341,7 +352,8 @@ function runEnvironment(options: ActionRunOptions, run: ActionRunContext): Recor
 }
 
 export async function runBundledAction(options: ActionRunOptions): Promise<ActionResult> {
-  if (!existsSync(options.bundle)) throw new Error(`${options.bundle} is missing: run 'npm run build' first`);
+  if (!options.nodeStep && !existsSync(options.bundle))
+    throw new Error(`${options.bundle} is missing: run 'npm run build' first`);
   // The action's folder ($GITHUB_ACTION_PATH) holds action.yml and dist/action.js.
   const actionYml = options.actionYml ?? join(dirname(dirname(resolve(options.bundle))), "action.yml");
   const steps = readActionSteps(actionYml);
@@ -411,7 +423,9 @@ export async function runBundledAction(options: ActionRunOptions): Promise<Actio
           results.push({ step: step.id, outcome: "skipped" });
           continue;
         }
-        node = await runNode(options.node ?? process.execPath, options.bundle, workspace, env, files.output);
+        node = options.nodeStep
+          ? { ...(await options.nodeStep(env)), outputs: readFileSync(files.output, "utf8") }
+          : await runNode(options.node ?? process.execPath, options.bundle, workspace, env, files.output);
         outputs[step.id] = parseGitHubOutput(node.outputs);
         results.push({ step: step.id, outcome: node.code === 0 ? "success" : "failure" });
         continue;

@@ -1,5 +1,8 @@
-// The bundled action, run as a runner runs it (its node step, then action.yml's upload step),
-// against the fake GitHub on loopback.
+// The Action, run as a runner runs it (action.yml's steps: the Node.js check, its node step, then
+// the upload step), against the fake GitHub on loopback. The node step runs in-process; the tests
+// marked `bundle: true` run dist/action.js in a child process, as a runner does (smoke tests of
+// the bundle: it publishes, it reports a config error as a workflow command, it takes a hostile PR
+// title as data).
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -85,7 +88,7 @@ function recorded() {
 describe("mode evaluate in the training run", () => {
   it("auto-approves good metrics, records the snapshot as an artifact of its run, and publishes", async () => {
     seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
-    const result = await trainedRun(0.95);
+    const result = await trainedRun(0.95, { bundle: true });
 
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -252,7 +255,7 @@ describe("mode evaluate in the training run", () => {
 
   it("reports a config error at its line and column and fails", async () => {
     seedPullRequest(fake, { baseConfig: fixture("approvers-string.yml") });
-    const result = await trainedRun(0.95);
+    const result = await trainedRun(0.95, { bundle: true });
     expect(result.code).toBe(1);
     expect(result.outputs.decision).toBe("error");
     const annotation = result.annotations.find((a) => a.properties.file === CONFIG);
@@ -369,7 +372,7 @@ describe("mode evaluate in the training run", () => {
     const payload = loadWebhookExample("pull_request", "opened", {
       pull_request: { title: evil, head: { ref: `x$(touch ${marker})` } },
     });
-    const result = await trainedRun(0.85, { payload });
+    const result = await trainedRun(0.85, { payload, bundle: true });
     expect(existsSync(marker)).toBe(false);
     expect(result.code).toBe(0);
     expect(result.outputs.decision).toBe("pending");

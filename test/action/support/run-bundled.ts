@@ -1,8 +1,11 @@
-// Runs dist/action.js as a runner does (src/local-github/run-action.ts) and reads what it left:
-// the outputs and the annotations.
+// Runs the Action as a runner does (src/local-github/run-action.ts: action.yml's steps, the
+// runner's variables and files) and reads what it left: the outputs and the annotations. The node
+// step runs in this process (src/local-github/in-process-action.ts) unless `bundle` asks for
+// dist/action.js in a child process, as on a runner: the smoke tests that show the bundle works.
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { runBundledAction as runAsRunner, type FakeGitHub } from "../../../src/local-github/index.js";
+import { runNodeStepInProcess } from "../../../src/local-github/in-process-action.js";
 
 export const BUNDLE = resolve("dist/action.js");
 
@@ -36,6 +39,8 @@ export interface ActionRunOptions {
   /** Files of the checked-out repository, path → content. */
   files?: Record<string, string>;
   inputs?: Record<string, string>;
+  /** Run dist/action.js in a child process, as a runner does; by default the node step runs in-process. */
+  bundle?: boolean;
   /** The node binary that runs the bundle; default the one running the tests. */
   node?: string;
   sha?: string;
@@ -88,6 +93,9 @@ export async function runBundledAction(options: ActionRunOptions): Promise<Actio
   const run = await runAsRunner({
     bundle: BUNDLE,
     node: options.node,
+    ...(options.bundle || options.node
+      ? {}
+      : { nodeStep: (env: Record<string, string>) => runNodeStepInProcess(env) }),
     apiUrl: options.apiUrl,
     repository: options.repository ?? "Codertocat/Hello-World",
     eventName: options.eventName,
