@@ -6,7 +6,7 @@
 import { bundle, bundled } from "./support/bundle.mjs";
 import { spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -17,6 +17,7 @@ const SECRET = "bench-webhook-secret";
 const CLOCK_TICKS_PER_S = 100;
 
 const noopSource = resolve("build/bench/noop-app-src.mjs");
+mkdirSync(resolve("build/bench"), { recursive: true });
 // The yardstick: Probot's own server with an app that does nothing.
 writeFileSync(
   noopSource,

@@ -43318,6 +43318,10 @@ function parseInputs(raw) {
   };
 }
 
+// src/action/runner.ts
+import { appendFile as appendFile2 } from "node:fs/promises";
+import { EOL as EOL7 } from "node:os";
+
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
 __export(core_exports, {
@@ -45607,8 +45611,9 @@ var ActionsRunner = class {
     setOutput(name, value);
   }
   async appendSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY) return;
-    await summary.addRaw(markdown, true).write();
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file) return;
+    await appendFile2(file, markdown + EOL7, "utf8");
   }
   setFailed(message) {
     this.#failed = true;

@@ -1,6 +1,7 @@
 // Runs the App as an HTTP server: POST webhooks to WEBHOOK_PATH (default /api/github/webhooks);
-// GET /healthz answers 200 for load balancers. Holds no state between requests, so any number of
-// instances can run side by side. Request size and time are bounded by webhook-limits.ts.
+// GET /healthz answers 200 for load balancers. Holds no state between requests but caches (GitHub's
+// answers for conditional reads, artifacts' files), so any number of instances can run side by
+// side. Request size and time are bounded by webhook-limits.ts.
 import { createNodeMiddleware, createProbot } from "probot";
 import app from "./index.js";
 import { AppOctokit } from "./octokit.js";

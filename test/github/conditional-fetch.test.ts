@@ -13,7 +13,10 @@ interface Sent {
 /** A server in a function: answers from `bodies` by URL, with an ETag of the token and body. */
 function github(bodies: Map<string, string>) {
   const sent: Sent[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  const fetch = async (
+    input: Parameters<typeof globalThis.fetch>[0],
+    init?: RequestInit,
+  ): Promise<Response> => {
     const url = String(input);
     const headers = new Headers(init?.headers);
     const method = init?.method ?? "GET";
@@ -31,7 +34,9 @@ function github(bodies: Map<string, string>) {
 }
 
 const URL_A = "https://api.github.com/repos/acme/models/pulls/7";
-const auth = (token: string) => ({ headers: { authorization: `token ${token}`, accept: "application/json" } });
+const auth = (token: string) => ({
+  headers: { authorization: `token ${token}`, accept: "application/json" },
+});
 
 describe("conditionalFetch", () => {
   it("asks with the kept ETag and, on 304, answers 200 with the kept body, headers and URL", async () => {
