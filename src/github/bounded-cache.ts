@@ -1,5 +1,6 @@
-// A least-recently-used map bounded by the bytes its values hold, for what a long-running App keeps
-// between events (GitHub's answers, artifacts' files). Past the bound the oldest entries go.
+// A least-recently-used map bounded by the bytes its values hold and by its number of entries (each
+// costs its key and bookkeeping, however small its value), for what a long-running App keeps
+// between events (GitHub's answers, artifacts' files). Past either bound the oldest entries go.
 export class BoundedCache<V> {
   private readonly entries = new Map<string, { value: V; bytes: number }>();
   private held = 0;
@@ -8,11 +9,13 @@ export class BoundedCache<V> {
    * @param maxBytes the most bytes kept in all
    * @param maxEntryBytes a value larger than this is not kept
    * @param sizeOf what a value holds, in the unit of the bounds
+   * @param maxEntries the most entries kept
    */
   constructor(
     private readonly maxBytes: number,
     private readonly maxEntryBytes: number,
     private readonly sizeOf: (value: V) => number,
+    private readonly maxEntries = 10_000,
   ) {}
 
   get size(): number {
@@ -39,7 +42,7 @@ export class BoundedCache<V> {
     this.entries.set(key, { value, bytes });
     this.held += bytes;
     for (const [oldest, old] of this.entries) {
-      if (this.held <= this.maxBytes) break;
+      if (this.held <= this.maxBytes && this.entries.size <= this.maxEntries) break;
       this.entries.delete(oldest);
       this.held -= old.bytes;
     }

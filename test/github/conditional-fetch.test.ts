@@ -107,4 +107,10 @@ describe("BoundedCache", () => {
     cache.set("a", "a");
     expect(cache.bytes).toBe(5);
   });
+
+  it("keeps at most its number of entries, however small", () => {
+    const cache = new BoundedCache<string>(1000, 1000, (v) => v.length, 2);
+    for (const key of ["a", "b", "c"]) cache.set(key, "");
+    expect([cache.size, cache.get("a"), cache.get("c")]).toEqual([2, undefined, ""]);
+  });
 });
