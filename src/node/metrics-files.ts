@@ -11,15 +11,17 @@ import type { MetricFormat, MetricSourceSpec } from "../core/config/types.js";
 import { METRIC_FORMATS } from "../core/config/types.js";
 import type { MetricRef } from "../core/conditions/types.js";
 import { type ParseOptions, parseMetricsChunks, parseMlflowRun } from "../core/metrics/parse.js";
-import {
-  TensorboardScalars,
-  isTensorboardEventFile,
-  readTensorboardEvents,
-} from "../core/metrics/formats/tensorboard.js";
+import { isTensorboardEventFile } from "../core/metrics/formats/tensorboard-name.js";
 import { MetricsFormatError, formatLocated } from "../core/metrics/formats/error.js";
 import type { MetricSource } from "../core/metrics/types.js";
 import { isDvcYaml, loadDvcYaml } from "./dvc.js";
 import { fileBytesReader, fileTextChunks } from "./file-chunks.js";
+
+/**
+ * The event-file reader (protobufjs and TensorBoard's Event schema, a ninth of the Action's bundle)
+ * is loaded when an event file is read, so that a run without one does not load it.
+ */
+const eventReader = () => import("../core/metrics/formats/tensorboard.js");
 
 /**
  * Up to this size a metrics file is read whole and all of it kept. Files a tool writes as a
@@ -102,6 +104,7 @@ async function readMetricsText(
 async function loadTensorboardRun(spec: MetricSourceSpec, full: string, names: string[]): Promise<Loaded> {
   if (names.length === 0)
     return { ok: false, error: `${spec.path}: no TensorBoard event files (events.out.tfevents.*) in it` };
+  const { TensorboardScalars } = await eventReader();
   const scalars = new TensorboardScalars(spec.step);
   const files = names.map((name) => `${spec.path.replace(/[\\/]+$/, "")}/${name}`);
   for (const [i, name] of names.entries()) {
@@ -181,6 +184,7 @@ async function loadOne(spec: MetricSourceSpec, { cwd, refs }: LoadOptions): Prom
       return { ok: false, error: tooLarge(spec.path, info.size, MAX_STREAMED_BYTES) };
     if (tensorboard) {
       // Event files are binary (TFRecords of protobufs): read bytes, a record at a time.
+      const { readTensorboardEvents } = await eventReader();
       return withFile(full, (fd) =>
         readTensorboardEvents(fileBytesReader(fd), info.size, {
           name: spec.name,

@@ -37,6 +37,8 @@ function run(command: string, args: string[], cwd: string): Run {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+const EVENT_FILE = "real/tensorboard/events.out.tfevents.1622966509.janoshs-mbp.lan.86059.0";
+
 let root: string;
 let project: string;
 let tarball: { filename: string; size: number; files: { path: string; mode: number }[] };
@@ -65,6 +67,8 @@ beforeAll(() => {
     copyFileSync(join("examples", file), join(project, file));
   copyFileSync("examples/metrics/eval.json", join(project, "metrics/eval.json"));
   copyFileSync("test/fixtures/config/invalid/approvers-string.yml", join(project, "approvers-string.yml"));
+  // The event reader is a chunk of its own (dist/chunks/), loaded only when an event file is read.
+  copyFileSync(`test/fixtures/metrics/${EVENT_FILE}`, join(project, "metrics", "events.out.tfevents.1"));
   install = run(
     "npm",
     ["install", "--omit=dev", "--offline", "--no-audit", "--no-fund", join(packDir, tarball.filename)],
@@ -92,7 +96,7 @@ describe("the npm package", () => {
     ])
       expect(paths).toContain(needed);
     const allowed =
-      /^(package\.json|README\.md|LICENSE|action\.yml|dist\/[^/]+\.js|schema\/[^/]+\.json|docs\/[^/]+\.md)$/;
+      /^(package\.json|README\.md|LICENSE|action\.yml|dist\/(chunks\/)?[^/]+\.js|schema\/[^/]+\.json|docs\/[^/]+\.md)$/;
     expect(paths.filter((p) => !allowed.test(p))).toEqual([]);
     expect(tarball.size).toBeLessThan(1_000_000);
   });
@@ -153,5 +157,18 @@ describe("the npm package", () => {
     const missing = npx("evaluate", "--config", "auto-approve.yml", "--metrics", "eval=metrics/missing.json");
     expect(missing.code).toBe(2);
     expect(missing.stdout).toContain("metrics/missing.json: no such file or directory");
+  });
+
+  it("evaluate reads a TensorBoard event file through the chunk it loads for it", () => {
+    writeFileSync(
+      join(project, "tensorboard.yml"),
+      "version: 1\nmetrics:\n  tb: metrics/events.out.tfevents.1\nsteps:\n  - name: loss\n    type: test\n    inputs:\n      checks: [tb.dup_steps/foo < 1.6]\n",
+    );
+    const result = npx("evaluate", "--config", "tensorboard.yml", "--format", "json");
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      decision: "approved",
+      metrics: [{ metric: "tb.dup_steps/foo", value: 1.5478503704071045, passed: true }],
+    });
   });
 });

@@ -13,7 +13,7 @@ import { keepForRefs } from "./keep.js";
 import { type NextChunk, textChunks, withFirst } from "./stream/chunks.js";
 import { refuseLfsPointer } from "./formats/lfs.js";
 import { detectShape, isTrainerState, isTree, unwrapDvc } from "./formats/shapes.js";
-import { isTensorboardEventFile } from "./formats/tensorboard.js";
+import { isTensorboardEventFile } from "./formats/tensorboard-name.js";
 import { readTrainerState } from "./formats/trainer-state.js";
 import { parseYamlDocument } from "./formats/yaml.js";
 

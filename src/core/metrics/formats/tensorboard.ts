@@ -19,11 +19,7 @@ import {
 import { readTfRecords } from "./tfrecord.js";
 import { type ReadBytes, bytesReader } from "../stream/chunks.js";
 
-const EVENT_FILE = /(^|[\\/])events\.out\.tfevents\.[^\\/]*$/;
-
-export function isTensorboardEventFile(fileName: string): boolean {
-  return EVENT_FILE.test(fileName);
-}
+export { isTensorboardEventFile } from "./tensorboard-name.js";
 
 interface Point {
   step: number;
