@@ -21,7 +21,7 @@ type RepoContext = Context<
   | "push"
 >;
 
-/** The most artifact file text (UTF-16 code units) the App keeps between events. */
+/** The most artifact file text the App keeps between events, in bytes (2 a UTF-16 unit). */
 const ARTIFACT_FILES_BYTES = 32 * 1024 * 1024;
 
 /** When the rules change, at most this many open PRs per repository are decided again, newest first. */
@@ -73,7 +73,11 @@ function register(app: Probot, options: AppOptions): void {
   const timing: AppTiming = options.sleep ? { sleep: options.sleep } : {};
   // The training run's snapshot is read from its artifact on every event about its commit.
   const kept: KeptAcrossEvents = {
-    artifactFiles: new BoundedCache<string>(ARTIFACT_FILES_BYTES, ARTIFACT_FILES_BYTES / 8, (t) => t.length),
+    artifactFiles: new BoundedCache<string>(
+      ARTIFACT_FILES_BYTES,
+      ARTIFACT_FILES_BYTES / 8,
+      (t) => 2 * t.length,
+    ),
   };
   const gatewayFor = async (octokit: unknown, repo: { owner: string; repo: string }): Promise<AppGateway> => {
     // Links in the report point at the server the App's API calls go to (github.com or an Enterprise host).

@@ -21,9 +21,9 @@ interface Entry {
 }
 
 export interface ResponseCacheOptions {
-  /** The most body bytes (UTF-16 code units, as held) kept in all; the least recently used go first. */
+  /** The most bytes kept in all (bodies and headers, 2 a UTF-16 unit); the least recently used go first. */
   maxBytes?: number;
-  /** A body larger than this is not kept. */
+  /** An answer larger than this is not kept. */
   maxEntryBytes?: number;
 }
 
@@ -33,6 +33,10 @@ export interface ConditionalStats {
   notModified: number;
 }
 
+function headersLength(headers: [string, string][]): number {
+  return headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0);
+}
+
 export class ResponseCache extends BoundedCache<Entry> {
   readonly stats: ConditionalStats = { conditional: 0, notModified: 0 };
 
@@ -40,7 +44,7 @@ export class ResponseCache extends BoundedCache<Entry> {
     super(
       options.maxBytes ?? 64 * 1024 * 1024,
       options.maxEntryBytes ?? 4 * 1024 * 1024,
-      (entry) => entry.body.length + entry.etag.length,
+      (entry) => 2 * (entry.body.length + entry.etag.length + headersLength(entry.headers)),
     );
   }
 }
@@ -69,6 +73,28 @@ function urlOf(input: Parameters<Fetch>[0]): string {
   return input instanceof URL ? input.href : input.url;
 }
 
+/** GitHub's page size when a request names none. */
+const DEFAULT_PER_PAGE = 30;
+
+/**
+ * Whether a page of a list may have items after it. Such a page is never answered from what was
+ * kept: a list that grows past a full page leaves the page's body, and so its ETag, unchanged,
+ * and nothing says GitHub's ETag covers the Link header that would name the new page. A kept full
+ * page of reviews would hide a changes-requested review added as the 101st. Lists inside an object
+ * ({ total_count, workflow_runs }) change with their count, and a page short of full gains the
+ * next item itself, so both are kept.
+ */
+function mayHaveMorePages(url: string, headers: Headers, body: string): boolean {
+  if (headers.has("link")) return true;
+  if (!body.trimStart().startsWith("[")) return false;
+  const perPage = Number(new URL(url).searchParams.get("per_page") ?? DEFAULT_PER_PAGE);
+  try {
+    return (JSON.parse(body) as unknown[]).length >= perPage;
+  } catch {
+    return true;
+  }
+}
+
 /** A 200 with `body`, from `url`: Octokit's pagination reads the URL a page came from. */
 function answered(url: string, body: string, headers: [string, string][]): Response {
   const response = new Response(body, { status: 200, headers });
@@ -92,18 +118,22 @@ export function conditionalFetch(cache: ResponseCache, inner: Fetch = globalThis
     const response = await inner(input, { ...init, headers });
     if (response.status === 304 && kept) {
       cache.stats.notModified += 1;
-      return answered(response.url || urlOf(input), kept.body, kept.headers);
+      // The 304's own headers update the kept ones (RFC 9111, 4.3.4).
+      const updated = new Map(kept.headers);
+      for (const [name, value] of response.headers) if (!DECODED.has(name)) updated.set(name, value);
+      return answered(response.url || urlOf(input), kept.body, [...updated]);
     }
     const etag = response.headers.get("etag");
     if (response.status !== 200 || !etag || !isJson(response)) {
-      // A changed or vanished resource: what was kept for it is no longer its state.
-      if (kept && response.status !== 200) cache.delete(key);
+      // Any other answer: what was kept for this URL is no longer its state.
+      if (kept) cache.delete(key);
       return response;
     }
     const body = await response.text();
     // The body is held decoded: its length and encoding on the wire no longer describe it.
     const responseHeaders = [...response.headers].filter(([name]) => !DECODED.has(name));
-    cache.set(key, { etag, body, headers: responseHeaders });
+    if (mayHaveMorePages(urlOf(input), response.headers, body)) cache.delete(key);
+    else cache.set(key, { etag, body, headers: responseHeaders });
     return answered(response.url || urlOf(input), body, responseHeaders);
   };
 }

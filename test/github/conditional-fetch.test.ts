@@ -27,7 +27,11 @@ function github(bodies: Map<string, string>) {
     if (method === "GET" && headers.get("if-none-match") === etag) return new Response(null, { status: 304 });
     return new Response(body, {
       status: 200,
-      headers: { etag, "content-type": "application/json; charset=utf-8", link: '<x?page=2>; rel="next"' },
+      headers: {
+        etag,
+        "content-type": "application/json; charset=utf-8",
+        "x-github-media-type": "github.v3",
+      },
     });
   };
   return { fetch: fetch as typeof globalThis.fetch, sent };
@@ -48,7 +52,7 @@ describe("conditionalFetch", () => {
     const second = await fetch(URL_A, auth("t1"));
     expect(second.status).toBe(200);
     expect(await second.json()).toEqual({ number: 7 });
-    expect(second.headers.get("link")).toBe('<x?page=2>; rel="next"');
+    expect(second.headers.get("x-github-media-type")).toBe("github.v3");
     expect(second.url).toBe(URL_A);
     expect(gh.sent.map((s) => s.ifNoneMatch)).toEqual([null, expect.stringMatching(/^W\//)]);
     expect(cache.stats).toEqual({ conditional: 1, notModified: 1 });
@@ -90,6 +94,41 @@ describe("conditionalFetch", () => {
     await fetch(URL_A, { headers: { accept: "application/json" } });
     expect(gh.sent.at(-1)?.ifNoneMatch).toBeNull();
     expect(cache.size).toBe(1);
+  });
+});
+
+describe("conditionalFetch and lists", () => {
+  const LIST = "https://api.github.com/repos/acme/models/pulls/7/reviews?per_page=2";
+  const plain = (body: string, headers: Record<string, string> = {}) =>
+    (async (_input: unknown, init?: RequestInit) => {
+      const etag = `W/"${body}"`;
+      if (new Headers(init?.headers).get("if-none-match") === etag)
+        return new Response(null, { status: 304, headers: { etag, "x-ratelimit-remaining": "42" } });
+      return new Response(body, {
+        status: 200,
+        headers: { etag, "content-type": "application/json", "x-ratelimit-remaining": "41", ...headers },
+      });
+    }) as typeof globalThis.fetch;
+
+  it("never answers a full page of a list from what was kept: the list may have grown past it", async () => {
+    const cache = new ResponseCache();
+    const fetch = conditionalFetch(cache, plain("[1,2]"));
+    await fetch(LIST, auth("t1"));
+    expect(cache.size).toBe(0);
+    const paged = conditionalFetch(cache, plain("[1]", { link: '<x?page=2>; rel="next"' }));
+    await paged(LIST, auth("t1"));
+    expect(cache.size).toBe(0);
+    // A page short of full gains the next item itself, so its body changes: it is kept.
+    await conditionalFetch(cache, plain("[1]"))(LIST, auth("t1"));
+    expect(cache.size).toBe(1);
+  });
+
+  it("takes the 304's own headers over the kept ones", async () => {
+    const fetch = conditionalFetch(new ResponseCache(), plain("[1]"));
+    await fetch(LIST, auth("t1"));
+    const again = await fetch(LIST, auth("t1"));
+    expect(again.headers.get("x-ratelimit-remaining")).toBe("42");
+    expect(await again.json()).toEqual([1]);
   });
 });
 
