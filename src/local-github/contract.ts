@@ -1,10 +1,15 @@
 // GitHub's contract as the OpenAPI subset describes it: which operation a request is, whether the
 // request is well-formed, and whether a response body has the documented shape.
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv, type ValidateFunction } from "ajv";
+import {
+  AJV_OPTIONS,
+  contractExportName,
+  keptContractValidators,
+  type Validators,
+} from "./precompiled-validators.js";
 
 export interface SubsetParameter {
   name: string;
@@ -43,7 +48,7 @@ export interface Match {
 const SUBSET = "test/fixtures/openapi/github-subset.json";
 
 /** The subset lives in the repository, found upwards from this module: from src/ and from build/. */
-function subsetPath(): string {
+export function subsetPath(): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
     if (existsSync(join(dir, SUBSET))) return join(dir, SUBSET);
     if (dirname(dir) === dir)
@@ -54,17 +59,13 @@ function subsetPath(): string {
 let loaded: Contract | undefined;
 
 /**
- * Validators compiled once for a whole test run (scripts/webhook-validators.mjs, from jest's
- * globalSetup), exported as `o<operation>_<pointer>`; outside jest each is compiled on first use.
+ * The contract, once per process (each jest test file is one), with its validators kept
+ * precompiled (precompiled-validators.ts).
  */
-function precompiledValidators(): Record<string, ValidateFunction> | undefined {
-  const file = process.env.MODEL_APPROVAL_CONTRACT_VALIDATORS;
-  return file ? (createRequire(import.meta.url)(file) as Record<string, ValidateFunction>) : undefined;
-}
-
-/** The contract is loaded once per test file: schema compilation is the expensive part. */
 export function loadContract(): Contract {
-  loaded ??= new Contract(JSON.parse(readFileSync(subsetPath(), "utf8")) as Subset, precompiledValidators());
+  if (loaded) return loaded;
+  const text = readFileSync(subsetPath(), "utf8");
+  loaded = new Contract(JSON.parse(text) as Subset, keptContractValidators(text));
   return loaded;
 }
 
@@ -109,10 +110,10 @@ export class Contract {
   private readonly patterns: { operation: SubsetOperation; index: number; regex: RegExp; names: string[] }[];
   private readonly compiled = new Map<string, ValidateFunction>();
 
-  /** @param precompiled validators of this subset, by `o<operation index>_<pointer with _ for />` */
+  /** @param precompiled validators of this subset, by contractExportName */
   constructor(
     readonly subset: Subset,
-    private readonly precompiled: Record<string, ValidateFunction> = {},
+    private readonly precompiled: Validators = {},
   ) {
     this.patterns = subset.operations.map((operation, index) => ({
       operation,
@@ -156,13 +157,11 @@ export class Contract {
   private validator(operation: SubsetOperation, pointer: string): ValidateFunction {
     const index = this.subset.operations.indexOf(operation);
     const ref = `${this.subset.$id}#/operations/${index}/${pointer}`;
-    let validate =
-      this.compiled.get(ref) ??
-      this.precompiled[`o${index}_${pointer.replace(/\/schema$/, "").replace(/\//g, "_")}`];
+    let validate = this.compiled.get(ref) ?? this.precompiled[contractExportName(index, pointer)];
     if (!validate) {
       if (!this.ajv) {
         // Formats (uri, date-time) are not checked: the fake's placeholder values would drown real findings.
-        this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+        this.ajv = new Ajv(AJV_OPTIONS);
         this.ajv.addSchema(this.subset);
       }
       validate = this.ajv.compile({ $ref: ref });

@@ -12,6 +12,7 @@ export type * from "./state.js";
 export { HttpError } from "./routes.js";
 export type { Handler, Reply, RouteContext } from "./routes.js";
 export { loadContract } from "./contract.js";
+export { validatorsPrecompiled } from "./precompile.js";
 export { LocalGitHub, DEFAULT_APP_EVENTS } from "./local.js";
 export type {
   AppRegistration,

@@ -4,6 +4,7 @@
 // GitHub never would.
 import { createRequire } from "node:module";
 import { Ajv, type ValidateFunction } from "ajv";
+import { AJV_OPTIONS, keptWebhookValidators, type Validators } from "./precompiled-validators.js";
 
 export type WebhookPayload = Record<string, any>;
 
@@ -23,19 +24,13 @@ const schema = require("@octokit/webhooks-schemas") as { definitions: Record<str
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 
-/**
- * Validators compiled once for a whole test run (scripts/webhook-validators.mjs, from jest's
- * globalSetup): ajv's standalone code, exported by definition name. Outside jest, or for an event
- * it does not cover, the schema is compiled here.
- */
-let precompiled: Record<string, ValidateFunction> | null | undefined;
+/** The validators kept precompiled (precompiled-validators.ts), looked for once; null: none. */
+let precompiled: Validators | null | undefined;
 
-function precompiledValidator(name: string): ValidateFunction | undefined {
-  if (precompiled === undefined) {
-    const file = process.env.MODEL_APPROVAL_WEBHOOK_VALIDATORS;
-    precompiled = file ? (require(file) as Record<string, ValidateFunction>) : null;
-  }
-  return precompiled?.[name];
+/** The precompiled webhook validators in use, if any. */
+export function precompiledWebhookValidators(): Validators | null {
+  if (precompiled === undefined) precompiled = keptWebhookValidators() ?? null;
+  return precompiled;
 }
 
 function definitionName(event: string, action?: string): string {
@@ -47,12 +42,12 @@ function definitionName(event: string, action?: string): string {
 
 function validator(event: string, action?: string): ValidateFunction {
   const name = definitionName(event, action);
-  let validate = validators.get(name) ?? precompiledValidator(name);
+  let validate = validators.get(name) ?? precompiledWebhookValidators()?.[name];
   if (!validate) {
     if (!(name in schema.definitions))
       throw new Error(`@octokit/webhooks-schemas has no schema for ${event}${action ? `.${action}` : ""}`);
     // Formats are not checked: examples carry placeholder URLs and dates that are fine for tests.
-    ajv ??= new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    ajv ??= new Ajv(AJV_OPTIONS);
     if (!ajv.getSchema("webhooks")) ajv.addSchema(schema, "webhooks");
     validate = ajv.getSchema(`webhooks#/definitions/${name}`);
     if (!validate) throw new Error(`cannot compile the schema of ${name}`);

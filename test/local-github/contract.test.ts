@@ -113,24 +113,22 @@ describe("behaviour", () => {
   });
 });
 
-// The contract's validators compiled once for the test run (scripts/webhook-validators.mjs): every
+// The contract's validators compiled once for the test run (precompiled-validators.ts): every
 // schema of every operation is there under the name the contract looks up, and judges as ajv does.
 describe("the contract validators compiled once for the test run", () => {
   it("cover every schema and agree with ajv on GitHub's answers and broken ones", async () => {
-    const { createRequire } = await import("node:module");
+    const { readFileSync } = await import("node:fs");
     const { Ajv } = await import("ajv");
-    const { Contract, loadContract } = await import("../../src/local-github/contract.js");
-    const { contractPointers, contractValidatorsPath } = await import("../../scripts/webhook-validators.mjs");
-    expect(process.env.MODEL_APPROVAL_CONTRACT_VALIDATORS).toBe(contractValidatorsPath());
-    const precompiled = createRequire(import.meta.url)(contractValidatorsPath()) as Record<
-      string,
-      (value: unknown) => boolean
-    >;
+    const { Contract, loadContract, subsetPath } = await import("../../src/local-github/contract.js");
+    const { AJV_OPTIONS, contractExportName, contractPointers, contractValidatorsPath, loadValidators } =
+      await import("../../src/local-github/precompiled-validators.js");
+    const precompiled = loadValidators(contractValidatorsPath(readFileSync(subsetPath(), "utf8")));
+    expect(precompiled).toBeDefined();
     const subset = loadContract().subset;
-    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    const ajv = new Ajv(AJV_OPTIONS);
     ajv.addSchema(subset);
     // A contract that can only use what was precompiled: a missing name would fall back to ajv.
-    const contract = new Contract(subset, precompiled as never);
+    const contract = new Contract(subset, precompiled);
     let compared = 0;
     subset.operations.forEach((operation, index) => {
       for (const pointer of contractPointers(operation)) {
@@ -139,7 +137,7 @@ describe("the contract validators compiled once for the test run", () => {
           expect([operation.key, pointer, compiled(value)]).toEqual([
             operation.key,
             pointer,
-            precompiled[`o${index}_${pointer.replace(/\/schema$/, "").replace(/\//g, "_")}`]!(value),
+            precompiled![contractExportName(index, pointer)]!(value),
           ]);
           compared += 1;
         }

@@ -88,25 +88,28 @@ describe("deepPatch", () => {
   });
 });
 
-// The validators jest's globalSetup compiled once (scripts/webhook-validators.mjs) must judge as
-// ajv compiling the schema here does: every example of the events they cover, and broken copies.
+// The validators jest's globalSetup compiled once (src/local-github/precompiled-validators.ts)
+// must judge as ajv compiling the schema here does: every example of the events they cover, and
+// broken copies.
 describe("the validators compiled once for the test run", () => {
   it("are in use, and agree with ajv on every example and on broken payloads", async () => {
     const { createRequire } = await import("node:module");
     const { Ajv } = await import("ajv");
-    const { definitionNames, webhookValidatorsPath } = await import("../../scripts/webhook-validators.mjs");
-    expect(process.env.MODEL_APPROVAL_WEBHOOK_VALIDATORS).toBe(webhookValidatorsPath());
+    const { AJV_OPTIONS, webhookDefinitionNames } =
+      await import("../../src/local-github/precompiled-validators.js");
+    const { precompiledWebhookValidators } = await import("../../src/local-github/webhooks.js");
+    const precompiled = precompiledWebhookValidators();
+    expect(precompiled).not.toBeNull();
     const require = createRequire(import.meta.url);
-    const precompiled = require(webhookValidatorsPath()) as Record<string, (p: unknown) => boolean>;
     const schema = require("@octokit/webhooks-schemas") as { definitions: Record<string, unknown> };
     const examples = require("@octokit/webhooks-examples") as {
       name: string;
       examples: { action?: string }[];
     }[];
-    const names = definitionNames(schema.definitions);
-    expect(Object.keys(precompiled).sort()).toEqual([...names].sort());
+    const names = webhookDefinitionNames(schema.definitions);
+    expect(Object.keys(precompiled!).sort()).toEqual([...names].sort());
 
-    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    const ajv = new Ajv(AJV_OPTIONS);
     ajv.addSchema(schema, "webhooks");
     let compared = 0;
     for (const group of examples) {
@@ -116,10 +119,10 @@ describe("the validators compiled once for the test run", () => {
         const compiled = ajv.getSchema(`webhooks#/definitions/${name}`)!;
         const broken = deepPatch(example, { repository: { full_name: 12 }, sender: undefined });
         for (const payload of [example, broken]) {
-          expect([name, precompiled[name]!(payload)]).toEqual([name, compiled(payload)]);
+          expect([name, precompiled![name]!(payload)]).toEqual([name, compiled(payload)]);
           compared += 1;
         }
-        expect(precompiled[name]!(broken)).toBe(false);
+        expect(precompiled![name]!(broken)).toBe(false);
       }
     }
     expect(compared).toBeGreaterThan(50);

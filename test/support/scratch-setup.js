@@ -6,7 +6,6 @@
 import { chmodSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ensureContractValidators, ensureWebhookValidators } from "../../scripts/webhook-validators.mjs";
 
 export default function setup() {
   process.env.MODEL_APPROVAL_TEST_SCRATCH = mkdtempSync(join(tmpdir(), "model-approval-test-"));
@@ -14,7 +13,4 @@ export default function setup() {
   // another user (test/node/metrics-files.test.ts, as root) reaches the folder it opened to it.
   chmodSync(process.env.MODEL_APPROVAL_TEST_SCRATCH, 0o755);
   process.env.TMPDIR = process.env.MODEL_APPROVAL_TEST_SCRATCH;
-  // Compiled here once, in one process, for every worker (scripts/webhook-validators.mjs says why).
-  process.env.MODEL_APPROVAL_WEBHOOK_VALIDATORS = ensureWebhookValidators();
-  process.env.MODEL_APPROVAL_CONTRACT_VALIDATORS = ensureContractValidators();
 }
