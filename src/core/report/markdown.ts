@@ -85,6 +85,11 @@ function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
 
+/** A code span in a table cell: GitHub splits cells at a `|` even inside a code span, unless escaped. */
+function codeCell(text: string): string {
+  return code(text).replace(/\|/g, "\\|");
+}
+
 function limited<T>(items: T[], max: number): { shown: T[]; omitted: number } {
   return { shown: items.slice(0, max), omitted: Math.max(0, items.length - max) };
 }
@@ -161,7 +166,7 @@ function metricsSection(result: DecisionResult, maxRows: number): string[] {
         verdict = row.passed
           ? `✓ pass${bound ? ` (${bound})` : ""}`
           : `✗ fail${bound ? `: needs ${bound}` : why ? `: ${why}` : ""}`;
-      return `| ${metric} | ${rowValue(row)} | ${code(row.condition)} (${cell(row.step)}) | ${cell(verdict)} | ${cell(change(row))} |`;
+      return `| ${metric} | ${rowValue(row)} | ${codeCell(row.condition)} (${cell(row.step)}) | ${cell(verdict)} | ${cell(change(row))} |`;
     }),
   ];
   if (omitted > 0) lines.push("", `_…and ${omitted} more metric rows (see the JSON report)._`);

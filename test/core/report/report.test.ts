@@ -451,3 +451,21 @@ describe("check run output", () => {
     expect(out.summary).toContain("@alice");
   });
 });
+
+describe("markdown tables", () => {
+  it("keep a condition with a | in one cell: GitHub would split the row at it", () => {
+    const condition = 'drift.metrics[metric_id="share|count"].value < 0.5';
+    const result = decide(
+      input(config([TRAIN, testStep([condition]), DEPLOY]), {
+        metrics: [source({ drift: { metrics: [{ metric_id: "share|count", value: 0.1 }] } })],
+        pr: pr(),
+      }),
+    );
+    const row = renderMarkdown(result)
+      .split("\n")
+      .find((line) => line.startsWith("|") && line.includes("share"));
+    expect(row).toContain('`drift.metrics[metric_id="share\\|count"].value < 0.5`');
+    // Five cells: six pipes that are not escaped.
+    expect(row!.replace(/\\\|/g, "").split("|")).toHaveLength(7);
+  });
+});
