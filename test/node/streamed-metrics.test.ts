@@ -41,8 +41,14 @@ function writeFile(name: string, parts: () => Generator<string>): string {
   return name;
 }
 
+/** `count` numbers, comma-separated: the ith is (i % 997) / 997, yielded a cycle at a time. */
 function* numbers(count: number): Generator<string> {
-  for (let i = 0; i < count; i++) yield `${i === 0 ? "" : ","}${(i % 997) / 997}`;
+  const cycle = Array.from({ length: 997 }, (_, k) => `${k / 997}`);
+  const whole = cycle.join(",");
+  for (let at = 0; at < count; at += cycle.length) {
+    const part = count - at >= cycle.length ? whole : cycle.slice(0, count - at).join(",");
+    yield at === 0 ? part : `,${part}`;
+  }
 }
 
 async function load(path: string, conditions: string[], extra: object = {}) {
