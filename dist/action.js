@@ -30235,6 +30235,9 @@ function noted(source) {
 function code(text3) {
   return `\`${text3.replace(/`/g, "'")}\``;
 }
+function codeCell(text3) {
+  return code(text3).replace(/\|/g, "\\|");
+}
 function limited(items, max2) {
   return { shown: items.slice(0, max2), omitted: Math.max(0, items.length - max2) };
 }
@@ -30291,7 +30294,7 @@ function metricsSection(result, maxRows) {
         verdict2 = row2.passed ? `\u2713 met${bound ? ` (${bound})` : ""}` : `\u2013 auto-approval not reached${bound ? `: needs ${bound}` : why ? `: ${why}` : ""}`;
       else
         verdict2 = row2.passed ? `\u2713 pass${bound ? ` (${bound})` : ""}` : `\u2717 fail${bound ? `: needs ${bound}` : why ? `: ${why}` : ""}`;
-      return `| ${metric} | ${rowValue(row2)} | ${code(row2.condition)} (${cell(row2.step)}) | ${cell(verdict2)} | ${cell(change(row2))} |`;
+      return `| ${metric} | ${rowValue(row2)} | ${codeCell(row2.condition)} (${cell(row2.step)}) | ${cell(verdict2)} | ${cell(change(row2))} |`;
     })
   ];
   if (omitted > 0) lines.push("", `_\u2026and ${omitted} more metric rows (see the JSON report)._`);

@@ -14782,6 +14782,9 @@ function noted(source) {
 function code(text2) {
   return `\`${text2.replace(/`/g, "'")}\``;
 }
+function codeCell(text2) {
+  return code(text2).replace(/\|/g, "\\|");
+}
 function limited(items, max) {
   return { shown: items.slice(0, max), omitted: Math.max(0, items.length - max) };
 }
@@ -14838,7 +14841,7 @@ function metricsSection(result, maxRows) {
         verdict2 = row2.passed ? `\u2713 met${bound ? ` (${bound})` : ""}` : `\u2013 auto-approval not reached${bound ? `: needs ${bound}` : why ? `: ${why}` : ""}`;
       else
         verdict2 = row2.passed ? `\u2713 pass${bound ? ` (${bound})` : ""}` : `\u2717 fail${bound ? `: needs ${bound}` : why ? `: ${why}` : ""}`;
-      return `| ${metric} | ${rowValue(row2)} | ${code(row2.condition)} (${cell(row2.step)}) | ${cell(verdict2)} | ${cell(change(row2))} |`;
+      return `| ${metric} | ${rowValue(row2)} | ${codeCell(row2.condition)} (${cell(row2.step)}) | ${cell(verdict2)} | ${cell(change(row2))} |`;
     })
   ];
   if (omitted > 0) lines.push("", `_\u2026and ${omitted} more metric rows (see the JSON report)._`);
