@@ -27,7 +27,7 @@ export interface ResponseCacheOptions {
   maxEntryBytes?: number;
 }
 
-/** How many conditional reads GitHub answered 304, for logs and benchmarks. */
+/** How many reads were sent conditionally, and how many of those GitHub answered 304. */
 export interface ConditionalStats {
   conditional: number;
   notModified: number;
