@@ -1,17 +1,8 @@
 // What identifies the model a vote was cast on. With model.artifacts it is their digest; without,
 // the metrics the model was judged on stand in for it (an approver approved those numbers).
 import { createHash } from "node:crypto";
-import { replaceNonFinite } from "./snapshot.js";
+import { canonicalJson } from "../canonical-json.js";
 import type { Measurements } from "./types.js";
-
-/** JSON with object keys in sorted order, so equal metrics give equal text. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (key, v: unknown) => {
-    const plain = replaceNonFinite(key, v);
-    if (typeof plain !== "object" || plain === null || Array.isArray(plain)) return plain;
-    return Object.fromEntries(Object.entries(plain).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  });
-}
 
 /** undefined when nothing identifies the model (no artifacts, no metrics). */
 export function modelKey(measurements: Measurements | undefined): string | undefined {
@@ -20,7 +11,7 @@ export function modelKey(measurements: Measurements | undefined): string | undef
   if (digest) return `sha256:${digest}`;
   if (measurements.metrics.length === 0) return undefined;
   const metrics = measurements.metrics.map((s) => ({ name: s.name, values: s.values }));
-  return `metrics:${createHash("sha256").update(canonical(metrics)).digest("hex")}`;
+  return `metrics:${createHash("sha256").update(canonicalJson(metrics)).digest("hex")}`;
 }
 
 /** "sha256:0123456789ab" / "metrics:0123456789ab", for people. */

@@ -124,6 +124,7 @@ function approverReason(review: Review, counted: boolean, model: string | undefi
     message,
     data: {
       login,
+      review: review.id,
       state,
       commit: review.commit_id,
       submittedAt: review.submitted_at ?? null,

@@ -1,0 +1,192 @@
+// What the ledger records: one entry per change of a decision, and one per answer to a deploy job.
+// Built from the decision alone (its candidate summary and reasons tree), so the App and the Action
+// record the same thing for the same decision. The time comes from the caller: the core has no clock.
+import { createHash } from "node:crypto";
+import { canonicalJson } from "../canonical-json.js";
+import type { Decision, DecisionResult, Reason } from "../policy/types.js";
+
+/** A counted approving review, and the model it was cast on. */
+export interface LedgerApprover {
+  login: string;
+  /** The review's id on GitHub. */
+  review?: number;
+  /** The commit the review was submitted on. */
+  commit: string | null;
+  /** The model key recorded when the review was submitted (sha256:… or metrics:…). */
+  model?: string;
+  submittedAt?: string | null;
+}
+
+/** The candidate as the ledger names it: what was approved, on what evidence, under which rules. */
+export interface LedgerCandidate {
+  commit: string;
+  pr?: number;
+  model?: { name?: string; key?: string };
+  evidence?: {
+    kind: string;
+    run?: { id: number; attempt: number; workflow: string };
+    artifact?: number;
+  };
+  config?: { path: string; ref?: string; blobSha?: string; trusted: boolean };
+}
+
+export interface LedgerDeploy {
+  environment: string;
+  /** The workflow run whose deploy job was answered. */
+  run: number;
+  answer: "approved" | "rejected";
+}
+
+export interface LedgerEntry {
+  kind: "decision" | "deploy";
+  /** owner/name, as GitHub spells it. */
+  repository: string;
+  /** ISO 8601, from the recorder's clock. */
+  at: string;
+  candidate: LedgerCandidate;
+  decision: Decision;
+  /** Approved by the metrics alone, with no review. */
+  automatic: boolean;
+  summary: string;
+  approvers: LedgerApprover[];
+  deploy?: LedgerDeploy;
+}
+
+/**
+ * An entry and where it goes: `subject` names what it is the latest state of (a PR, a commit outside
+ * a PR, a deploy job), and `fingerprint` what that state is; an entry whose subject's latest
+ * fingerprint is the same is not appended again, so redelivered events record nothing new.
+ */
+export interface LedgerDraft {
+  entry: LedgerEntry;
+  subject: string;
+  fingerprint: string;
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+function* walk(reasons: Reason[]): Generator<Reason> {
+  for (const reason of reasons) {
+    yield reason;
+    if (reason.children) yield* walk(reason.children);
+  }
+}
+
+function countedApprovals(result: DecisionResult): LedgerApprover[] {
+  const seen = new Set<string>();
+  const approvers: LedgerApprover[] = [];
+  for (const reason of walk(result.steps.flatMap((s) => s.reasons))) {
+    const data = reason.data;
+    if (reason.kind !== "approver" || !data || data.counted !== true || data.state !== "APPROVED") continue;
+    const login = String(data.login);
+    const review = typeof data.review === "number" ? data.review : undefined;
+    const key = `${login.toLowerCase()}#${review ?? ""}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    approvers.push({
+      login,
+      ...(review === undefined ? {} : { review }),
+      commit: typeof data.commit === "string" ? data.commit : null,
+      ...(typeof data.model === "string" ? { model: data.model } : {}),
+      ...(typeof data.submittedAt === "string" ? { submittedAt: data.submittedAt } : {}),
+    });
+  }
+  return approvers.sort((a, b) => (a.login < b.login ? -1 : a.login > b.login ? 1 : 0));
+}
+
+function candidateOf(result: DecisionResult, commit: string): LedgerCandidate {
+  const summary = result.candidate;
+  const name = result.model?.name;
+  const key = summary?.modelKey;
+  const evidence = summary?.evidence;
+  const config = summary?.config;
+  const pr = summary?.pr ?? result.pr;
+  return {
+    commit: summary?.commit ?? commit,
+    ...(pr === undefined ? {} : { pr }),
+    ...(name !== undefined || key !== undefined
+      ? { model: { ...(name === undefined ? {} : { name }), ...(key === undefined ? {} : { key }) } }
+      : {}),
+    ...(evidence
+      ? {
+          evidence: {
+            kind: evidence.kind,
+            ...(evidence.run
+              ? {
+                  run: {
+                    id: evidence.run.id,
+                    attempt: evidence.run.attempt,
+                    workflow: evidence.run.workflow,
+                  },
+                }
+              : {}),
+            ...("artifactId" in evidence && evidence.artifactId !== undefined
+              ? { artifact: evidence.artifactId }
+              : {}),
+          },
+        }
+      : {}),
+    ...(config
+      ? {
+          config: {
+            path: config.path,
+            ...(config.ref === undefined ? {} : { ref: config.ref }),
+            ...(config.blobSha === undefined ? {} : { blobSha: config.blobSha }),
+            trusted: config.trusted,
+          },
+        }
+      : {}),
+  };
+}
+
+export interface DecisionContext {
+  repository: string;
+  /** The commit decided about, when the decision names none (a broken config). */
+  commit: string;
+  at: Date;
+}
+
+/** The record of a decision about a PR (or a commit outside any PR). */
+export function decisionDraft(result: DecisionResult, context: DecisionContext): LedgerDraft {
+  const candidate = candidateOf(result, context.commit);
+  const entry: LedgerEntry = {
+    kind: "decision",
+    repository: context.repository,
+    at: context.at.toISOString(),
+    candidate,
+    decision: result.decision,
+    automatic: result.decision === "approved" && result.autoApproved,
+    summary: result.summary,
+    approvers: countedApprovals(result),
+  };
+  // The summary's wording is not the state: a new comment-only review changes it and nothing else.
+  const state = {
+    candidate,
+    decision: entry.decision,
+    automatic: entry.automatic,
+    approvers: entry.approvers,
+  };
+  return {
+    entry,
+    subject: candidate.pr === undefined ? `commit:${candidate.commit}` : `pr:${candidate.pr}`,
+    fingerprint: sha256(canonicalJson(state)),
+  };
+}
+
+/** The record of a final answer to a deploy job, with the decision that gave it. */
+export function deployDraft(
+  result: DecisionResult,
+  deploy: LedgerDeploy,
+  context: DecisionContext & { summary: string },
+): LedgerDraft {
+  const decided = decisionDraft(result, context);
+  const entry: LedgerEntry = { ...decided.entry, kind: "deploy", summary: context.summary, deploy };
+  const state = { answer: deploy.answer, candidate: entry.candidate, approvers: entry.approvers };
+  return {
+    entry,
+    subject: `deploy:${deploy.run}:${deploy.environment.toLowerCase()}`,
+    fingerprint: sha256(canonicalJson(state)),
+  };
+}

@@ -1,0 +1,85 @@
+// The ledger's schema, as numbered migrations applied in order, once, by whichever App instance
+// starts first: a transaction-scoped advisory lock makes instances starting together wait for each
+// other, and schema_migrations records what was applied. A migration is never edited once released;
+// a change is a new one.
+import type { SqlClient } from "./sql.js";
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "ledger records",
+    sql: `
+      CREATE TABLE ledger_records (
+        -- owner/name in lower case: GitHub's names are case-insensitive, the chain is one per repository.
+        repository text NOT NULL,
+        sequence integer NOT NULL CHECK (sequence > 0),
+        previous text,
+        hash text NOT NULL,
+        -- What the record is the latest state of (pr:12, commit:<sha>, deploy:<run>:<environment>)
+        -- and that state's fingerprint: an unchanged state is not recorded twice.
+        subject text NOT NULL,
+        fingerprint text NOT NULL,
+        -- The hashed entry exactly as written; the columns below are copies for queries.
+        entry text NOT NULL,
+        kind text NOT NULL,
+        recorded_at timestamptz NOT NULL,
+        pr integer,
+        commit_sha text NOT NULL,
+        model_name text,
+        model_key text,
+        environment text,
+        decision text NOT NULL,
+        -- One record per place in a chain: two appends racing for the same place cannot both land.
+        PRIMARY KEY (repository, sequence)
+      );
+      CREATE INDEX ledger_records_subject ON ledger_records (repository, subject, sequence DESC);
+      CREATE INDEX ledger_records_model_key ON ledger_records (model_key);
+      CREATE INDEX ledger_records_model_name ON ledger_records (lower(model_name));
+      CREATE INDEX ledger_records_environment ON ledger_records (lower(environment));
+    `,
+  },
+];
+
+/** An arbitrary constant shared by every instance: the lock taken while migrating. */
+const MIGRATION_LOCK = 7_402_118;
+
+export async function migrate(
+  sql: SqlClient,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
+  return sql.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+         version integer PRIMARY KEY,
+         name text NOT NULL,
+         applied_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    );
+    const rows = await tx.query<{ version: number }>("SELECT version FROM schema_migrations");
+    const applied = new Set(rows.map((r) => Number(r.version)));
+    const newest = Math.max(0, ...applied);
+    const known = Math.max(0, ...migrations.map((m) => m.version));
+    if (newest > known)
+      throw new Error(
+        `the ledger's database has schema version ${newest}, newer than this version of model-approval knows (${known}): upgrade model-approval`,
+      );
+    const ran: number[] = [];
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (applied.has(migration.version)) continue;
+      await tx.script(migration.sql);
+      await tx.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [
+        migration.version,
+        migration.name,
+      ]);
+      ran.push(migration.version);
+    }
+    return ran;
+  });
+}
