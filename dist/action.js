@@ -29372,21 +29372,23 @@ function decodeSnapshot(input2) {
   }
 }
 
-// src/core/candidate/model-key.ts
-function canonical(value) {
+// src/core/canonical-json.ts
+function canonicalJson(value) {
   return JSON.stringify(value, (key, v) => {
     const plain = replaceNonFinite(key, v);
     if (typeof plain !== "object" || plain === null || Array.isArray(plain)) return plain;
     return Object.fromEntries(Object.entries(plain).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
   });
 }
+
+// src/core/candidate/model-key.ts
 function modelKey(measurements) {
   if (!measurements) return void 0;
   const digest = measurements.model?.digest;
   if (digest) return `sha256:${digest}`;
   if (measurements.metrics.length === 0) return void 0;
   const metrics = measurements.metrics.map((s) => ({ name: s.name, values: s.values }));
-  return `metrics:${createHash("sha256").update(canonical(metrics)).digest("hex")}`;
+  return `metrics:${createHash("sha256").update(canonicalJson(metrics)).digest("hex")}`;
 }
 function shortKey(key) {
   if (key === void 0) return void 0;
@@ -38427,6 +38429,7 @@ function approverReason(review, counted, model2, why) {
     message,
     data: {
       login: login2,
+      review: review.id,
       state,
       commit: review.commit_id,
       submittedAt: review.submitted_at ?? null,

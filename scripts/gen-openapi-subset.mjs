@@ -59,6 +59,11 @@ export const OPERATIONS = [
   "GET /repos/{owner}/{repo}/activity",
   "GET /repos/{owner}/{repo}/pulls",
   "GET /installation/repositories",
+  // The ledger's API and details page: may this caller's token read the repository, and who is it?
+  "GET /repos/{owner}/{repo}",
+  "GET /user",
+  // History without the App: the attestations the Action's decisions were signed into.
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
 ];
 
 // Documentation-only keywords; dropping them keeps the committed file small and reviewable.

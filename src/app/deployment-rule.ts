@@ -10,8 +10,16 @@ import type { TrainingRunJudge } from "../github/candidate/evidence.js";
 import type { WorkflowRunFacts } from "../github/gateway.js";
 import { describeError } from "../github/errors.js";
 import { deployAnswer, isGatedEnvironment, undecidedAnswer, type DeployAnswer } from "./deploy-answer.js";
-import { reconcile, type AppGateway, type AppTiming } from "./reconcile.js";
+import { reconcile, type AppGateway, type AppServices } from "./reconcile.js";
 import { approvalCheck, type ApprovalCheck } from "./recheck.js";
+import { recordDeploy } from "./record.js";
+import type { DecisionResult } from "../core/policy/types.js";
+
+/** An answer, and the decision it was given on (none when nothing was decided). */
+interface Answered {
+  answer: DeployAnswer;
+  result?: DecisionResult;
+}
 
 export interface DeploymentRequest {
   environment: string;
@@ -58,17 +66,19 @@ async function answerForPullRequest(
   run: WorkflowRunFacts,
   prNumber: number,
   confirms: ApprovalCheck[],
-  timing: AppTiming,
-): Promise<DeployAnswer> {
+  timing: AppServices,
+): Promise<Answered> {
   const subject = `PR #${prNumber}`;
   // The PR's surfaces are brought up to date on the way (this is an event like any other).
   const outcome = await reconcile(gateway, { prNumber, commit: run.headSha, gateDeployments: false }, timing);
-  if (outcome.status === "skipped") return undecidedAnswer(subject, outcome.why);
-  if (!outcome.config) return deployAnswer(outcome.result, subject);
-  if (!isGatedEnvironment(outcome.config, request.environment)) return notGated(subject, request.environment);
+  if (outcome.status === "skipped") return { answer: undecidedAnswer(subject, outcome.why) };
+  const result = outcome.result;
+  if (!outcome.config) return { answer: deployAnswer(result, subject), result };
+  if (!isGatedEnvironment(outcome.config, request.environment))
+    return { answer: notGated(subject, request.environment) };
   if (outcome.confirm) confirms.push(outcome.confirm);
-  const answer = deployAnswer(outcome.result, `${subject} at ${run.headSha.slice(0, 7)}`);
-  return bound(answer, run, outcome.releasable, subject);
+  const answer = deployAnswer(result, `${subject} at ${run.headSha.slice(0, 7)}`);
+  return { answer: await bound(answer, run, outcome.releasable, subject), result };
 }
 
 /** A deployment outside any PR: no reviews, so approved only if the metrics auto-approve it. */
@@ -77,8 +87,8 @@ async function answerForCommit(
   request: DeploymentRequest,
   run: WorkflowRunFacts,
   confirms: ApprovalCheck[],
-  timing: AppTiming,
-): Promise<DeployAnswer> {
+  timing: AppServices,
+): Promise<Answered> {
   const subject = request.ref || run.headSha.slice(0, 7);
   const collected = await collectCandidate(
     gateway,
@@ -91,35 +101,35 @@ async function answerForCommit(
     },
   );
   if (collected.kind === "no-config")
-    return undecidedAnswer(subject, `no ${CONFIG_PATH} on ${collected.where}`);
+    return { answer: undecidedAnswer(subject, `no ${CONFIG_PATH} on ${collected.where}`) };
   const result = decisionFor(collected);
-  if (collected.kind !== "candidate") return deployAnswer(result, subject);
+  if (collected.kind !== "candidate") return { answer: deployAnswer(result, subject), result };
   if (!isGatedEnvironment(collected.candidate.config.config, request.environment))
-    return notGated(subject, request.environment);
+    return { answer: notGated(subject, request.environment) };
   if (result.decision === "approved") confirms.push(approvalCheck(gateway, collected.candidate));
   // The run must itself be a push (or dispatch, schedule) training run of the default branch: a
   // pull_request run whose head the default branch happens to contain built its own base.
-  return bound(deployAnswer(result, subject), run, collected.releasable, subject);
+  return { answer: await bound(deployAnswer(result, subject), run, collected.releasable, subject), result };
 }
 
 /** Several PRs may share the deployed commit: it deploys only if every one of them approves. */
-function combine(answers: DeployAnswer[]): DeployAnswer {
+function combine(answers: Answered[]): Answered {
   return (
-    answers.find((a) => a.state === "rejected") ??
-    answers.find((a) => a.state !== "approved") ??
-    answers[0] ?? { comment: "model-approval: nothing to decide" }
+    answers.find((a) => a.answer.state === "rejected") ??
+    answers.find((a) => a.answer.state !== "approved") ??
+    answers[0] ?? { answer: { comment: "model-approval: nothing to decide" } }
   );
 }
 
 export async function answerDeploymentRequest(
   gateway: AppGateway,
   request: DeploymentRequest,
-  timing: AppTiming = {},
+  timing: AppServices = {},
 ): Promise<DeployAnswer> {
   let answer: DeployAnswer;
   try {
     const confirms: ApprovalCheck[] = [];
-    const answers: DeployAnswer[] = [];
+    const answers: Answered[] = [];
     const runId = runIdOf(request.callbackUrl);
     if (runId === undefined) throw new Error(`the callback URL ${request.callbackUrl} names no workflow run`);
     const run = await gateway.getWorkflowRun(runId);
@@ -127,7 +137,8 @@ export async function answerDeploymentRequest(
       answers.push(await answerForCommit(gateway, request, run, confirms, timing));
     for (const pr of request.pullRequests)
       answers.push(await answerForPullRequest(gateway, request, run, pr, confirms, timing));
-    answer = combine(answers);
+    const chosen = combine(answers);
+    answer = chosen.answer;
     if (answer.state === "approved") {
       // An approval cannot be taken back: re-read each PR just before sending it.
       for (const confirm of confirms) {
@@ -137,6 +148,14 @@ export async function answerDeploymentRequest(
           break;
         }
       }
+    }
+    // Recorded before it is sent: never a release without its record (record.ts).
+    if (answer.state && chosen.result) {
+      const deploy = { environment: request.environment, run: runId, answer: answer.state };
+      const subject = { repository: gateway.repository, commit: run.headSha, summary: answer.comment };
+      const unrecorded = await recordDeploy(timing, chosen.result, deploy, subject);
+      if (unrecorded && answer.state === "approved")
+        answer = { comment: `model-approval: not answered — ${unrecorded} (the next event retries)` };
     }
   } catch (error) {
     answer = undecidedAnswer(request.sha.slice(0, 7), `${describeError(error)} (the next event retries)`);

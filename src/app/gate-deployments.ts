@@ -9,6 +9,16 @@ import type { GitHubGateway } from "../github/gateway.js";
 import type { TrainingRunJudge } from "../github/candidate/evidence.js";
 import type { ApprovalCheck } from "./recheck.js";
 import { deployAnswer, deployEnvironments, isGatedEnvironment } from "./deploy-answer.js";
+import type { LedgerDeploy } from "../core/ledger/entry.js";
+
+export interface GateOptions {
+  /** Required to approve: without it an approval is not sent. */
+  confirm?: ApprovalCheck;
+  /** Why a waiting run may not be released by this decision (another model, workflow or PR), or undefined. */
+  releasable?: TrainingRunJudge;
+  /** Records a final answer before it is sent; a string says why it could not. */
+  record?: (deploy: LedgerDeploy, summary: string) => Promise<string | undefined>;
+}
 
 export async function gateWaitingDeployments(
   gateway: Pick<
@@ -18,10 +28,7 @@ export async function gateWaitingDeployments(
   config: Config,
   result: DecisionResult,
   commit: string,
-  /** Required to approve: without it an approval is not sent. */
-  confirm?: ApprovalCheck,
-  /** Why a waiting run may not be released by this decision (another model, workflow or PR), or undefined. */
-  releasable?: TrainingRunJudge,
+  { confirm, releasable, record }: GateOptions = {},
 ): Promise<string[]> {
   const answer = deployAnswer(result, commit.slice(0, 7));
   if (answer.state === undefined) return [];
@@ -52,6 +59,13 @@ export async function gateWaitingDeployments(
         if (why !== undefined)
           return [...failures, `did not approve the waiting deploy jobs: ${why} (the next event decides)`];
         confirmed = true;
+      }
+      const state = answer.state;
+      const unrecorded = await record?.({ environment, run: run.runId, answer: state }, answer.comment);
+      if (unrecorded) {
+        failures.push(unrecorded);
+        // Never a release without its record; a rejection still goes out (failing closed).
+        if (state === "approved") continue;
       }
       try {
         await gateway.reviewDeploymentProtectionRule(run.runId, { environment, ...answer });

@@ -8,7 +8,7 @@ import { installationRepositories } from "../github/rest/installation.js";
 import type { GatewayIdentity, OctokitLike } from "../github/types.js";
 import { describeError } from "../github/errors.js";
 import { parseConfig } from "../core/config/parse.js";
-import { reconcile, type AppGateway, type AppTiming } from "./reconcile.js";
+import { reconcile, type AppGateway, type AppServices } from "./reconcile.js";
 import { answerDeploymentRequest, type DeploymentRequest } from "./deployment-rule.js";
 import { oneAtATime } from "./serialize.js";
 
@@ -52,7 +52,7 @@ function identityResolver(app: Probot): () => Promise<GatewayIdentity> {
   };
 }
 
-export interface AppOptions extends AppTiming {
+export interface AppOptions extends AppServices {
   /** Who the App is; looked up from APP_SLUG or GitHub's GET /app when not given. */
   identity?: GatewayIdentity;
 }
@@ -70,7 +70,8 @@ function pullRequestBound(pr: { head: { sha: string }; updated_at?: string }): E
 function register(app: Probot, options: AppOptions): void {
   const given = options.identity;
   const identity = given ? async () => given : identityResolver(app);
-  const timing: AppTiming = options.sleep ? { sleep: options.sleep } : {};
+  const { identity: _given, ...services } = options;
+  const timing: AppServices = services;
   // The training run's snapshot is read from its artifact on every event about its commit.
   const kept: KeptAcrossEvents = {
     artifactFiles: new BoundedCache<string>(

@@ -4,8 +4,11 @@
 // same request limits (webhook-limits.ts) as the production server.
 import type { AddressInfo } from "node:net";
 import { Probot, createNodeMiddleware } from "probot";
-import { PlainProbotOctokit } from "./octokit.js";
+import type { Ledger } from "../ledger/store.js";
+import { callerOctokit, PlainProbotOctokit } from "./octokit.js";
 import { modelApprovalApp } from "./index.js";
+import { ledgerApi } from "./ledger-api.js";
+import { appRequestHandler } from "./routes.js";
 import { createGuardedServer } from "./webhook-limits.js";
 
 export interface LocalAppServerOptions {
@@ -18,11 +21,17 @@ export interface LocalAppServerOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+  /** Where decisions are recorded, and what the API under /api/ reads; none: nothing is recorded. */
+  ledger?: Ledger;
+  /** The ledger's clock. */
+  now?: () => Date;
 }
 
 export interface LocalAppServer {
   /** Where GitHub POSTs webhooks. */
   webhookUrl: string;
+  /** The server's own address, e.g. http://127.0.0.1:3000 (the API is under /api/). */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -38,10 +47,12 @@ export async function startLocalAppServer(options: LocalAppServerOptions): Promi
     // injects then reaches the App as GitHub's would after its retries ran out.
     Octokit: PlainProbotOctokit,
   });
-  const middleware = await createNodeMiddleware(modelApprovalApp(), { probot });
-  const server = createGuardedServer((req, res) => {
-    void middleware(req, res, () => res.writeHead(404).end());
-  });
+  const { ledger, now } = options;
+  const app = modelApprovalApp({ ...(ledger ? { ledger } : {}), ...(now ? { now } : {}) });
+  const webhookPath = "/api/github/webhooks";
+  const webhooks = await createNodeMiddleware(app, { probot, webhookPath });
+  const api = ledger ? ledgerApi({ ledger, callerOctokit: callerOctokit(options.baseUrl) }) : undefined;
+  const server = createGuardedServer(appRequestHandler({ webhooks, webhookPath, ...(api ? { api } : {}) }));
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -49,7 +60,8 @@ export async function startLocalAppServer(options: LocalAppServerOptions): Promi
   });
   const { port } = server.address() as AddressInfo;
   return {
-    webhookUrl: `http://${host}:${port}/api/github/webhooks`,
+    webhookUrl: `http://${host}:${port}${webhookPath}`,
+    url: `http://${host}:${port}`,
     close() {
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));

@@ -7,6 +7,7 @@
 // (src/github/conditional-fetch.ts): what an event re-reads unchanged costs no rate limit.
 import { ProbotOctokit } from "probot";
 import { ResponseCache, conditionalFetch } from "../github/conditional-fetch.js";
+import type { OctokitLike } from "../github/types.js";
 import {
   type Hookable,
   type WriteQueue,
@@ -50,3 +51,8 @@ export const PlainProbotOctokit = ProbotOctokit.defaults(
 );
 
 export const AppOctokit = PlainProbotOctokit.plugin(requestPolicy);
+
+/** An Octokit acting with a caller's own token (the ledger's API checks what that token may read). */
+export function callerOctokit(baseUrl: string): (token: string) => OctokitLike {
+  return (token) => new PlainProbotOctokit({ auth: { token }, baseUrl }) as unknown as OctokitLike;
+}

@@ -21,6 +21,8 @@ import type { TrainingRunJudge } from "../github/candidate/evidence.js";
 import { deployScopeNote } from "./deploy-answer.js";
 import { gateWaitingDeployments } from "./gate-deployments.js";
 import { approvalCheck, type ApprovalCheck } from "./recheck.js";
+import { recordDecision, recordDeploy } from "./record.js";
+import type { Ledger } from "../ledger/store.js";
 
 export type AppGateway = Pick<
   GitHubGateway,
@@ -54,9 +56,14 @@ export type AppGateway = Pick<
   | "answerDeploymentCallback"
 >;
 
-export interface AppTiming {
+/** What the App is given rather than reaching for: waits, the clock, the ledger. */
+export interface AppServices {
   /** Waits between retries (stale reads, a decision check run that must land); tests pass a no-op. */
   sleep?: (ms: number) => Promise<void>;
+  /** The clock the ledger's records are stamped with. */
+  now?: () => Date;
+  /** Where every change of decision and every deploy answer is recorded; nothing is recorded without one. */
+  ledger?: Ledger;
 }
 
 export interface ReconcileTarget {
@@ -98,7 +105,7 @@ async function publish(
   collected: Exclude<Collected, { kind: "no-config" }>,
   own: DecisionResult,
   commitResult: DecisionResult,
-  timing: AppTiming,
+  timing: AppServices,
 ): Promise<string[]> {
   const pr = collected.pullRequest;
   if (!pr) return [];
@@ -113,7 +120,7 @@ async function publish(
 export async function reconcile(
   gateway: AppGateway,
   { prNumber, event, commit, gateDeployments = true }: ReconcileTarget,
-  timing: AppTiming = {},
+  timing: AppServices = {},
 ): Promise<ReconcileOutcome> {
   const options = {
     configPath: CONFIG_PATH,
@@ -134,14 +141,23 @@ export async function reconcile(
   // The commit's check run and deploy jobs carry the decision of every open PR on it.
   const result = closed ? own : await commitDecision(gateway, own, prNumber, collected.commit, options);
   const failures = closed ? [] : await publish(gateway, collected, own, result, timing);
+  const subject = { repository: gateway.repository, commit: collected.commit };
+  const unrecorded = await recordDecision(timing, own, subject);
+  if (unrecorded) failures.push(unrecorded);
   const candidate = collected.kind === "candidate" ? collected.candidate : undefined;
   const releasable = collected.kind === "candidate" ? collected.releasable : undefined;
   const config = candidate?.config.config;
   const confirm = result.decision === "approved" && candidate ? approvalCheck(gateway, candidate) : undefined;
   // A closed PR's head may be deployed from the default branch after a merge: not this PR's to answer.
-  if (config && gateDeployments && !closed)
+  // No deploy job is released on a decision the ledger could not record; a rejection still goes (record.ts).
+  const releaseBlocked = unrecorded !== undefined && result.decision === "approved";
+  if (config && gateDeployments && !closed && !releaseBlocked)
     failures.push(
-      ...(await gateWaitingDeployments(gateway, config, result, collected.commit, confirm, releasable)),
+      ...(await gateWaitingDeployments(gateway, config, result, collected.commit, {
+        ...(confirm ? { confirm } : {}),
+        ...(releasable ? { releasable } : {}),
+        record: (deploy, summary) => recordDeploy(timing, result, deploy, { ...subject, summary }),
+      })),
     );
   return {
     status: "decided",

@@ -3,6 +3,7 @@
 // pagination, fills the documented shape and checks it.
 import * as json from "./representations.js";
 import { appRoutes } from "./app-routes.js";
+import { userRoutes } from "./user-routes.js";
 import { HttpError } from "./http-error.js";
 import {
   gitBlobSha,
@@ -550,6 +551,7 @@ export const handlers: Record<string, Handler> = {
   },
 
   ...appRoutes,
+  ...userRoutes,
 };
 
 /**

@@ -5,11 +5,16 @@ import { createHmac } from "node:crypto";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "@jest/globals";
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { postgresDatabase } from "../support/ledger-databases.js";
 
 const BUNDLE = resolve("build/app/lambda.js");
 const SECRET = "lambda-webhook-secret";
 const run = promisify(execFile);
+let databaseUrl = "";
+beforeAll(async () => {
+  databaseUrl = await postgresDatabase();
+});
 
 // An edit that does not move the base branch: accepted, and needs no API call.
 const body = JSON.stringify({
@@ -48,6 +53,7 @@ async function invoke(signature: string, env: Record<string, string> = {}): Prom
       WEBHOOK_SECRET: SECRET,
       LOG_LEVEL: "fatal",
       NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
       ...env,
     },
   }).catch((error: { stdout?: string; stderr?: string }) => ({ stdout: `exit: ${error.stderr ?? ""}` }));
@@ -65,6 +71,17 @@ describe("lambda handler (build/app/lambda.js)", () => {
 
   it("refuses a wrong signature", async () => {
     expect(await invoke(sign("development"))).toMatch(/^error: .*signature does not match/);
+  });
+
+  it("refuses to load without a PostgreSQL server for the ledger", async () => {
+    expect(await invoke(sign(SECRET), { DATABASE_URL: "" })).toMatch(/exit: [\s\S]*DATABASE_URL is not set/);
+  });
+
+  it("refuses to load when the ledger's database cannot be reached", async () => {
+    const nowhere = "postgresql://postgres@127.0.0.1:1/none";
+    expect(await invoke(sign(SECRET), { DATABASE_URL: nowhere })).toMatch(
+      /exit: [\s\S]*could not open the ledger \(PostgreSQL at 127.0.0.1:1\/none\)/,
+    );
   });
 
   it("refuses to load with Probot's default webhook secret", async () => {

@@ -5,7 +5,11 @@ import { createHmac } from "node:crypto";
 import { connect, type Socket } from "node:net";
 import { resolve } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { freePort } from "../support/free-port.js";
+import { postgresDatabase } from "../support/ledger-databases.js";
 
 const BUNDLE = resolve("build/app/server.js");
 const KEY = "-----BEGIN RSA PRIVATE KEY-----\nunused\n-----END RSA PRIVATE KEY-----";
@@ -31,12 +35,12 @@ function start(env: Record<string, string>): { exited: Promise<{ code: number | 
   return { exited };
 }
 
-async function healthz(port: number): Promise<number> {
+async function healthz(port: number, attempts = 200): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     try {
       return (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
     } catch (error) {
-      if (attempt > 200) throw error;
+      if (attempt > attempts) throw error;
       await new Promise((done) => setTimeout(done, 50));
     }
   }
@@ -67,8 +71,43 @@ describe("server (build/app/server.js)", () => {
 
   it("starts with a real secret and answers health checks", async () => {
     const port = await freePort();
-    start({ APP_ID: "1", PRIVATE_KEY: KEY, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1" });
+    const DATABASE_URL = await postgresDatabase();
+    start({
+      APP_ID: "1",
+      PRIVATE_KEY: KEY,
+      WEBHOOK_SECRET: SECRET,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL,
+    });
     expect(await healthz(port)).toBe(200);
+  });
+
+  it("without DATABASE_URL keeps the ledger in an embedded PostgreSQL in LEDGER_DIR", async () => {
+    const port = await freePort();
+    const LEDGER_DIR = join(mkdtempSync(join(tmpdir(), "ledger-")), "ledger");
+    start({
+      APP_ID: "1",
+      PRIVATE_KEY: KEY,
+      WEBHOOK_SECRET: SECRET,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LEDGER_DIR,
+    });
+    // The embedded database's first start makes its data folder (an initdb): seconds.
+    expect(await healthz(port, 600)).toBe(200);
+    expect(readdirSync(LEDGER_DIR)).toContain("PG_VERSION");
+  });
+
+  it("refuses to start when the ledger's database cannot be reached", async () => {
+    const { code, stderr } = await start({
+      APP_ID: "1",
+      PRIVATE_KEY: KEY,
+      WEBHOOK_SECRET: SECRET,
+      DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none",
+    }).exited;
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/could not open the ledger \(PostgreSQL at 127.0.0.1:1\/none\)/);
   });
 });
 
@@ -77,8 +116,10 @@ describe("server (build/app/server.js) over HTTP", () => {
   let port: number;
   beforeAll(async () => {
     port = await freePort();
+    const DATABASE_URL = await postgresDatabase();
     server = spawn(process.execPath, [BUNDLE], {
       env: {
+        DATABASE_URL,
         PATH: process.env.PATH ?? "",
         LOG_LEVEL: "fatal",
         APP_ID: "1",
@@ -129,6 +170,16 @@ describe("server (build/app/server.js) over HTTP", () => {
     expect(reply.status).toBe(413);
     // Cut off long before the end: what got past the cap fits in the kernel's socket buffers.
     expect(sent).toBeLessThan(CAP + 16 * 1024 * 1024);
+  });
+
+  it("serves the ledger's API, read-only, to callers with a token", async () => {
+    const url = `http://127.0.0.1:${port}/api/history`;
+    const anonymous = await fetch(url);
+    expect([anonymous.status, anonymous.headers.get("www-authenticate")]).toEqual([401, "Bearer"]);
+    expect(((await anonymous.json()) as { error: string }).error).toMatch(/send a GitHub token/);
+    const post = await fetch(url, { method: "POST", headers: { authorization: "Bearer x" } });
+    expect([post.status, post.headers.get("allow")]).toEqual([405, "GET"]);
+    await post.text();
   });
 
   it("answers 404 to other methods on the webhook path and to other paths, and keeps running", async () => {

@@ -13,6 +13,7 @@ import { encodeSnapshot } from "../../../src/core/candidate/snapshot.js";
 import { SNAPSHOT_FILE, snapshotArtifactName } from "../../../src/core/names.js";
 import { modelApprovalApp } from "../../../src/app/index.js";
 import { PlainProbotOctokit } from "../../../src/app/octokit.js";
+import type { Ledger } from "../../../src/ledger/store.js";
 
 export const REPO = "acme/models";
 export const APP_TOKEN = "model-approval-app-token";
@@ -73,6 +74,10 @@ export interface HarnessOptions {
   identity?: { appSlug: string; login: string } | null;
   /** A deploy job waiting on these environments for the head commit. */
   waitingOn?: string[];
+  /** Where the App records its decisions; none: nothing is recorded. */
+  ledger?: Ledger;
+  /** The App's clock for the ledger. */
+  now?: () => Date;
 }
 
 export interface Harness {
@@ -191,7 +196,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     options.identity === undefined ? { appSlug: APP_SLUG, login: APP_LOGIN } : options.identity;
   // Retries (a decision check run that must land, stale reads) wait for nothing in tests.
   const sleep = async () => undefined;
-  await probot.load(modelApprovalApp(identity === null ? { sleep } : { identity, sleep }));
+  const services = {
+    sleep,
+    ...(options.ledger ? { ledger: options.ledger } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  };
+  await probot.load(modelApprovalApp(identity === null ? services : { identity, ...services }));
 
   return {
     gh,

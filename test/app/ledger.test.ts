@@ -1,0 +1,99 @@
+// The App's ledger: every change of decision and every deploy answer is recorded, once, in a
+// chain that verifies; and no deploy job is released without its record.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { verifyChain } from "../../src/core/ledger/chain.js";
+import type { SqlClient } from "../../src/ledger/sql.js";
+import { SqlLedger, type Ledger } from "../../src/ledger/store.js";
+import { freshPglite } from "../support/ledger-databases.js";
+import { harnessPerTest, REPO } from "./support/harness.js";
+import { deploymentRuleEvent, prEvent, review } from "./support/events.js";
+
+const harness = harnessPerTest();
+let sql: SqlClient;
+let ledger: SqlLedger;
+const AT = new Date("2026-12-01T12:00:00Z");
+const now = () => AT;
+
+beforeAll(async () => {
+  sql = (await freshPglite()).client;
+  ledger = await SqlLedger.open(sql);
+});
+afterAll(() => ledger.close());
+beforeEach(async () => {
+  await sql.query("DELETE FROM ledger_records");
+});
+
+/** A ledger that refuses every append, as a database that went away would. */
+const broken: Ledger = {
+  description: "a broken database",
+  append: () => Promise.reject(new Error("connection refused")),
+  history: () => Promise.resolve([]),
+  chain: () => Promise.resolve([]),
+  repositories: () => Promise.resolve([]),
+  close: () => Promise.resolve(),
+};
+
+describe("the App's ledger", () => {
+  it("records the pending PR, its approval and the deploy it released, once each, in one chain", async () => {
+    const digest = "d".repeat(64);
+    const h = await harness({ ledger, now, accuracy: null, waitingOn: undefined });
+    const run = h.addMetrics(h.pull.headSha, 0.85, { digest, waitingOn: ["production"] });
+    await h.deliver(...prEvent(h, "opened"));
+    await h.deliver(...prEvent(h, "opened"));
+    await h.deliver(...review(h, "alice", "APPROVED"));
+    await h.deliver(...review(h, "alice", "COMMENTED"));
+
+    const chain = await ledger.chain(REPO);
+    expect(verifyChain(REPO, chain)).toEqual([]);
+    expect(chain.map((r) => [r.entry.kind, r.entry.decision, r.entry.deploy?.answer])).toEqual([
+      ["decision", "pending", undefined],
+      ["decision", "approved", undefined],
+      ["deploy", "approved", "approved"],
+    ]);
+    const alice = h.pull.reviews.find((r) => r.user === "alice" && r.state === "APPROVED");
+    expect(chain[1]!.entry).toMatchObject({
+      repository: REPO,
+      at: AT.toISOString(),
+      automatic: false,
+      candidate: {
+        commit: h.pull.headSha,
+        pr: 7,
+        model: { key: `sha256:${digest}` },
+        evidence: { kind: "recorded", run: { id: run.id, attempt: 1 } },
+        config: { path: ".github/model-approval.yml", trusted: true },
+      },
+      approvers: [{ login: "alice", review: alice!.id, commit: h.pull.headSha, model: `sha256:${digest}` }],
+    });
+    expect(chain[2]!.entry.deploy).toEqual({ environment: "production", run: run.id, answer: "approved" });
+    expect(run.answers.map((a) => a.state)).toEqual(["approved"]);
+  });
+
+  it("records the answer GitHub asked for, and a question asked again records nothing new", async () => {
+    const h = await harness({ ledger, now, waitingOn: ["production"] });
+    await h.deliver(...review(h, "alice", "APPROVED"));
+    const before = (await ledger.chain(REPO)).length;
+    await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id }));
+    await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id }));
+    const chain = await ledger.chain(REPO);
+    expect(chain).toHaveLength(before);
+    expect(chain.filter((r) => r.entry.kind === "deploy")).toHaveLength(1);
+  });
+
+  it("releases no deploy job when the approval cannot be recorded, and says why", async () => {
+    const h = await harness({ ledger: broken, now, waitingOn: ["production"] });
+    await h.deliver(...review(h, "alice", "APPROVED"));
+    await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id }));
+    expect(h.run!.answers.filter((a) => a.state === "approved")).toEqual([]);
+    expect(h.run!.answers.at(-1)?.comment).toMatch(
+      /could not record the production deploy answer in the ledger: connection refused/,
+    );
+  });
+
+  it("still rejects when a rejection cannot be recorded (failing closed)", async () => {
+    const h = await harness({ ledger: broken, now, waitingOn: ["production"] });
+    await h.deliver(...review(h, "alice", "CHANGES_REQUESTED"));
+    // The review's own event rejects the waiting job, as it does with a working ledger.
+    expect(h.run!.answers.map((a) => a.state)).toEqual(["rejected"]);
+    expect(h.run!.answers.filter((a) => a.state === "approved")).toEqual([]);
+  });
+});
