@@ -29501,20 +29501,20 @@ function child(value, key) {
   if (Array.isArray(value) && /^\d+$/.test(key)) return value[Number(key)];
   return void 0;
 }
-function noteMiss(walk, miss) {
-  if (!walk.miss || miss.inputError && !walk.miss.inputError) walk.miss = miss;
+function noteMiss(walk2, miss) {
+  if (!walk2.miss || miss.inputError && !walk2.miss.inputError) walk2.miss = miss;
 }
-function resolvePath(node, segments, walk, done = []) {
+function resolvePath(node, segments, walk2, done = []) {
   if (segments.length === 0) return { value: node, path: [] };
   const [head, ...tail] = segments;
   if (typeof head !== "string") {
-    const where = `${done.length > 0 ? `\`${formatKeyPath(done)}\` in ` : ""}${describeSource(walk.source)}`;
+    const where = `${done.length > 0 ? `\`${formatKeyPath(done)}\` in ` : ""}${describeSource(walk2.source)}`;
     const picked = pick(node, head, where);
     if (!picked.ok) {
-      noteMiss(walk, picked);
+      noteMiss(walk2, picked);
       return void 0;
     }
-    const rest = resolvePath(picked.value, tail, walk, [...done, head]);
+    const rest = resolvePath(picked.value, tail, walk2, [...done, head]);
     return rest && { value: rest.value, path: [head, ...rest.path] };
   }
   const keyRun = segments.findIndex((segment) => typeof segment !== "string");
@@ -29525,43 +29525,43 @@ function resolvePath(node, segments, walk, done = []) {
     for (const key of keys) {
       const next = child(node, key);
       if (next === void 0) continue;
-      const rest = resolvePath(next, segments.slice(take), walk, [...done, key]);
+      const rest = resolvePath(next, segments.slice(take), walk2, [...done, key]);
       if (rest) return { value: rest.value, path: [key, ...rest.path] };
     }
   }
   return void 0;
 }
-function resolveInSource(source, segments, walk) {
-  const exact = resolvePath(source.values, segments, walk);
+function resolveInSource(source, segments, walk2) {
+  const exact = resolvePath(source.values, segments, walk2);
   const [first, ...rest] = segments;
   if (exact || source.format !== "huggingface" || typeof first !== "string") return exact;
-  return first.startsWith("eval_") ? void 0 : resolvePath(source.values, [`eval_${first}`, ...rest], walk);
+  return first.startsWith("eval_") ? void 0 : resolvePath(source.values, [`eval_${first}`, ...rest], walk2);
 }
 function formatKeyPath(path6) {
   return formatSegments(path6);
 }
 function listMetricKeys(source) {
   const keys = [];
-  const walk = (node, path6) => {
+  const walk2 = (node, path6) => {
     if (isTree2(node) && Object.keys(node).length > 0) {
-      for (const [key, value] of Object.entries(node)) walk(value, [...path6, key]);
+      for (const [key, value] of Object.entries(node)) walk2(value, [...path6, key]);
     } else if (Array.isArray(node) && node.length > 0 && path6.length > 0) {
-      node.forEach((item, index) => walk(item, [...path6, { kind: "index", index, column: 0 }]));
+      node.forEach((item, index) => walk2(item, [...path6, { kind: "index", index, column: 0 }]));
     } else if (path6.length > 0) {
       keys.push(formatKeyPath(path6));
     }
   };
-  walk(source.values, []);
+  walk2(source.values, []);
   return keys;
 }
 function listMetricNumbers(source) {
   const numbers = [];
-  const walk = (node, path6) => {
-    if (isTree2(node)) for (const [key, value] of Object.entries(node)) walk(value, [...path6, key]);
+  const walk2 = (node, path6) => {
+    if (isTree2(node)) for (const [key, value] of Object.entries(node)) walk2(value, [...path6, key]);
     else if (typeof node === "number" && path6.length > 0)
       numbers.push({ key: formatKeyPath(path6), value: node });
   };
-  walk(source.values, []);
+  walk2(source.values, []);
   return numbers;
 }
 function describeSource(source) {
@@ -29614,7 +29614,7 @@ function accept(ref, source, found) {
   };
 }
 function missed(ref, walks) {
-  const misses = walks.flatMap((walk) => walk.miss ? [walk.miss] : []);
+  const misses = walks.flatMap((walk2) => walk2.miss ? [walk2.miss] : []);
   const inputError = misses.find((miss) => miss.inputError);
   const single = walks.length === 1 ? walks[0].source : void 0;
   if (inputError) {
@@ -29630,13 +29630,13 @@ function missed(ref, walks) {
 }
 function lookupEverywhere(ref, sources3) {
   const walks = sources3.map((source) => ({ source }));
-  const hits = walks.flatMap((walk) => {
-    const found = resolveInSource(walk.source, ref.segments, walk);
-    return found ? [{ source: walk.source, found }] : [];
+  const hits = walks.flatMap((walk2) => {
+    const found = resolveInSource(walk2.source, ref.segments, walk2);
+    return found ? [{ source: walk2.source, found }] : [];
   });
   const several = missed(
     ref,
-    walks.filter((walk) => walk.miss?.inputError)
+    walks.filter((walk2) => walk2.miss?.inputError)
   );
   if (several) return several;
   const [first, second] = hits;
@@ -29662,9 +29662,9 @@ function lookupMetric(ref, sources3) {
   const [head, ...rest] = ref.segments;
   const named = rest.length > 0 ? sources3.find((s) => s.name === head) : void 0;
   if (named) {
-    const walk = { source: named };
-    const found = resolveInSource(named, rest, walk);
-    return found ? accept(ref, named, found) : missed(ref, [walk]) ?? notFound(ref, [named]);
+    const walk2 = { source: named };
+    const found = resolveInSource(named, rest, walk2);
+    return found ? accept(ref, named, found) : missed(ref, [walk2]) ?? notFound(ref, [named]);
   }
   return lookupEverywhere(ref, sources3) ?? notFound(ref, sources3);
 }
@@ -30152,7 +30152,7 @@ function configLine(result) {
 }
 function approvalLines(result) {
   const lines = [];
-  const walk = (step2, reasons) => {
+  const walk2 = (step2, reasons) => {
     for (const reason of reasons) {
       if (reason.kind === "approver" && reason.data) {
         const d = reason.data;
@@ -30167,10 +30167,10 @@ function approvalLines(result) {
           ...typeof d.body === "string" ? { body: d.body } : {}
         });
       }
-      if (reason.children) walk(step2, reason.children);
+      if (reason.children) walk2(step2, reason.children);
     }
   };
-  for (const step2 of result.steps) if (step2.type === "approval") walk(step2.name, step2.reasons);
+  for (const step2 of result.steps) if (step2.type === "approval") walk2(step2.name, step2.reasons);
   return lines;
 }
 function isAutoApproval(result, row2) {
@@ -38308,10 +38308,6 @@ var ActionsRunner = class {
   }
 };
 
-// src/action/evaluate.ts
-import { writeFileSync, mkdirSync } from "node:fs";
-import { join as join7 } from "node:path";
-
 // src/core/policy/guarded-paths.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 function normalise(path6) {
@@ -44639,6 +44635,169 @@ async function measureWorkspace(config, options) {
   };
 }
 
+// src/core/ledger/chain.ts
+var LEDGER_FORMAT = 1;
+
+// src/core/ledger/attestation.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var DECISION_PREDICATE_TYPE = "https://github.com/model-approval/model-approval/blob/main/docs/attestation.md#decision-v1";
+function decisionStatement(entry) {
+  const artifacts = entry.candidate.model?.artifacts ?? [];
+  if (artifacts.length === 0) return void 0;
+  return {
+    _type: STATEMENT_TYPE,
+    subject: artifacts.map((a) => ({ name: a.path, digest: { sha256: a.sha256.toLowerCase() } })),
+    predicateType: DECISION_PREDICATE_TYPE,
+    predicate: { format: LEDGER_FORMAT, ...entry }
+  };
+}
+function subjectChecksums(statement) {
+  return statement.subject.map((s) => `${s.digest.sha256}  ${s.name}
+`).join("");
+}
+
+// src/core/ledger/entry.ts
+import { createHash as createHash3 } from "node:crypto";
+function sha256(text3) {
+  return createHash3("sha256").update(text3).digest("hex");
+}
+function* walk(reasons) {
+  for (const reason of reasons) {
+    yield reason;
+    if (reason.children) yield* walk(reason.children);
+  }
+}
+function countedApprovals(result) {
+  const seen = /* @__PURE__ */ new Set();
+  const approvers = [];
+  for (const reason of walk(result.steps.flatMap((s) => s.reasons))) {
+    const data = reason.data;
+    if (reason.kind !== "approver" || !data || data.counted !== true || data.state !== "APPROVED") continue;
+    const login2 = String(data.login);
+    const review = typeof data.review === "number" ? data.review : void 0;
+    const key = `${login2.toLowerCase()}#${review ?? ""}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    approvers.push({
+      login: login2,
+      ...review === void 0 ? {} : { review },
+      commit: typeof data.commit === "string" ? data.commit : null,
+      ...typeof data.model === "string" ? { model: data.model } : {},
+      ...typeof data.submittedAt === "string" ? { submittedAt: data.submittedAt } : {}
+    });
+  }
+  return approvers.sort((a, b) => a.login < b.login ? -1 : a.login > b.login ? 1 : 0);
+}
+function candidateOf(result, commit) {
+  const summary2 = result.candidate;
+  const name = result.model?.name;
+  const key = summary2?.modelKey;
+  const artifacts = (result.model?.artifacts ?? []).map((a) => ({ path: a.path, sha256: a.sha256 }));
+  const evidence = summary2?.evidence;
+  const config = summary2?.config;
+  const pr = summary2?.pr ?? result.pr;
+  return {
+    commit: summary2?.commit ?? commit,
+    ...pr === void 0 ? {} : { pr },
+    ...name !== void 0 || key !== void 0 ? {
+      model: {
+        ...name === void 0 ? {} : { name },
+        ...key === void 0 ? {} : { key },
+        ...artifacts.length > 0 ? { artifacts } : {}
+      }
+    } : {},
+    ...evidence ? {
+      evidence: {
+        kind: evidence.kind,
+        ...evidence.run ? {
+          run: {
+            id: evidence.run.id,
+            attempt: evidence.run.attempt,
+            workflow: evidence.run.workflow
+          }
+        } : {},
+        ..."artifactId" in evidence && evidence.artifactId !== void 0 ? { artifact: evidence.artifactId } : {}
+      }
+    } : {},
+    ...config ? {
+      config: {
+        path: config.path,
+        ...config.ref === void 0 ? {} : { ref: config.ref },
+        ...config.blobSha === void 0 ? {} : { blobSha: config.blobSha },
+        trusted: config.trusted
+      }
+    } : {}
+  };
+}
+function decisionDraft(result, context3) {
+  const candidate = candidateOf(result, context3.commit);
+  const entry = {
+    kind: "decision",
+    repository: context3.repository,
+    at: context3.at.toISOString(),
+    candidate,
+    decision: result.decision,
+    automatic: result.decision === "approved" && result.autoApproved,
+    summary: result.summary,
+    approvers: countedApprovals(result)
+  };
+  const state = {
+    candidate,
+    decision: entry.decision,
+    automatic: entry.automatic,
+    approvers: entry.approvers
+  };
+  return {
+    entry,
+    subject: candidate.pr === void 0 ? `commit:${candidate.commit}` : `pr:${candidate.pr}`,
+    fingerprint: sha256(canonicalJson(state))
+  };
+}
+
+// src/action/files.ts
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join as join7 } from "node:path";
+function writeRunnerFile(runnerTemp, name, text3) {
+  const dir = join7(runnerTemp, "model-approval");
+  mkdirSync(dir, { recursive: true });
+  const path6 = join7(dir, name);
+  writeFileSync(path6, text3);
+  return path6;
+}
+
+// src/action/attestation.ts
+var ATTESTATION_OUTPUTS = [
+  "attestation",
+  "attestation-predicate",
+  "attestation-subjects",
+  "attestation-predicate-type"
+];
+function writeAttestation(ctx, result) {
+  const at2 = new Date(ctx.now ? ctx.now() : Date.now());
+  const { entry } = decisionDraft(result, {
+    repository: ctx.gateway.repository,
+    commit: result.headSha ?? ctx.event.sha,
+    at: at2
+  });
+  ctx.runner.setOutput("training-run-id", String(entry.candidate.evidence?.run?.id ?? ""));
+  const statement = decisionStatement(entry);
+  if (!statement) {
+    for (const name of ATTESTATION_OUTPUTS) ctx.runner.setOutput(name, "");
+    return;
+  }
+  const write = (name, text3) => writeRunnerFile(ctx.runnerTemp, name, text3);
+  ctx.runner.setOutput(
+    "attestation",
+    write("decision.intoto.json", JSON.stringify(statement, null, 2) + "\n")
+  );
+  ctx.runner.setOutput(
+    "attestation-predicate",
+    write("decision.predicate.json", JSON.stringify(statement.predicate) + "\n")
+  );
+  ctx.runner.setOutput("attestation-subjects", write("decision.subjects.txt", subjectChecksums(statement)));
+  ctx.runner.setOutput("attestation-predicate-type", DECISION_PREDICATE_TYPE);
+}
+
 // src/action/evaluate.ts
 function annotateDiagnostic(runner, d) {
   runner.annotate(d.severity, d.hint ? `${d.message} (${d.hint})` : d.message, {
@@ -44716,13 +44875,6 @@ function resultOf(collected, configPath) {
     });
   return decisionFor(collected);
 }
-function writeFile2(runnerTemp, name, text3) {
-  const dir = join7(runnerTemp, "model-approval");
-  mkdirSync(dir, { recursive: true });
-  const path6 = join7(dir, name);
-  writeFileSync(path6, text3);
-  return path6;
-}
 function recordSnapshot(ctx, collected) {
   if (collected.kind !== "candidate" || !collected.measured || !ctx.run) return;
   const { candidate } = collected;
@@ -44736,7 +44888,7 @@ function recordSnapshot(ctx, collected) {
     },
     ...collected.measured
   });
-  ctx.runner.setOutput("snapshot", writeFile2(ctx.runnerTemp, SNAPSHOT_FILE, text3));
+  ctx.runner.setOutput("snapshot", writeRunnerFile(ctx.runnerTemp, SNAPSHOT_FILE, text3));
   ctx.runner.setOutput("snapshot-artifact", snapshotArtifactName(ctx.run.attempt));
   ctx.runner.info(
     `model-approval: this is the training run; its snapshot is recorded as ${snapshotArtifactName(ctx.run.attempt)}`
@@ -44778,8 +44930,9 @@ async function runEvaluate(ctx) {
   runner.setOutput("decision", result.decision);
   runner.setOutput("auto-approved", String(result.autoApproved));
   runner.setOutput("model-digest", result.model?.digest ?? "");
-  runner.setOutput("report", writeFile2(ctx.runnerTemp, "report.json", renderJsonReport(result)));
+  runner.setOutput("report", writeRunnerFile(ctx.runnerTemp, "report.json", renderJsonReport(result)));
   if ("kind" in collected) recordSnapshot(ctx, collected);
+  writeAttestation(ctx, result);
   await publish(ctx, collected, result);
   runner.info(`model-approval: ${result.decision} \u2014 ${result.summary}`);
   if (result.decision === "error") runner.setFailed(result.summary);
@@ -44797,6 +44950,7 @@ async function runGate(ctx) {
   const result = await decisionOfRun(ctx, await collectForRun(ctx, false));
   runner.setOutput("decision", result.decision);
   runner.setOutput("model-digest", result.model?.digest ?? "");
+  writeAttestation(ctx, result);
   for (const line of renderText(result).trimEnd().split("\n")) runner.info(inert(line));
   await runner.appendSummary(renderMarkdown(result, { marker: false, maxLength: 1e6 }));
   if (result.decision === "approved") {

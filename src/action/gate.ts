@@ -7,6 +7,7 @@
 import { renderMarkdown, renderText } from "../core/report/index.js";
 import type { EvaluateContext } from "./evaluate.js";
 import { collectForRun, decisionOfRun } from "./evaluate.js";
+import { writeAttestation } from "./attestation.js";
 
 /** A report line that would read as a workflow command (`::warning::…`) is shown, not obeyed. */
 function inert(line: string): string {
@@ -18,6 +19,7 @@ export async function runGate(ctx: EvaluateContext): Promise<number> {
   const result = await decisionOfRun(ctx, await collectForRun(ctx, false));
   runner.setOutput("decision", result.decision);
   runner.setOutput("model-digest", result.model?.digest ?? "");
+  writeAttestation(ctx, result);
   for (const line of renderText(result).trimEnd().split("\n")) runner.info(inert(line));
   await runner.appendSummary(renderMarkdown(result, { marker: false, maxLength: 1_000_000 }));
   if (result.decision === "approved") {

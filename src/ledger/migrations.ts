@@ -33,6 +33,8 @@ export const MIGRATIONS: readonly Migration[] = [
         commit_sha text NOT NULL,
         model_name text,
         model_key text,
+        -- sha256:<hex> of each model artifact, so a file's digest finds the decisions about it.
+        artifact_digests text[] NOT NULL DEFAULT '{}',
         environment text,
         decision text NOT NULL,
         -- One record per place in a chain: two appends racing for the same place cannot both land.
@@ -40,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX ledger_records_subject ON ledger_records (repository, subject, sequence DESC);
       CREATE INDEX ledger_records_model_key ON ledger_records (model_key);
+      CREATE INDEX ledger_records_artifact_digests ON ledger_records USING gin (artifact_digests);
       CREATE INDEX ledger_records_model_name ON ledger_records (lower(model_name));
       CREATE INDEX ledger_records_environment ON ledger_records (lower(environment));
     `,

@@ -17,7 +17,10 @@ export interface HistoryQuery {
   repository?: string;
   /** The model's name as its config gives it (case-insensitive). */
   model?: string;
-  /** The model's key: sha256:<hex> (a bare hex digest is taken as sha256) or metrics:<hex>. */
+  /**
+   * The model's key (sha256:<hex> over its artifacts, or metrics:<hex>) or one artifact file's
+   * sha256:<hex>; a bare hex digest is taken as sha256.
+   */
   digest?: string;
   /** Deploy answers for this environment (case-insensitive). */
   environment?: string;
@@ -85,8 +88,8 @@ async function appendLocked(tx: SqlQueries, draft: LedgerDraft): Promise<Appende
   await tx.query(
     `INSERT INTO ledger_records
        (repository, sequence, previous, hash, subject, fingerprint, entry, kind, recorded_at, pr, commit_sha,
-        model_name, model_key, environment, decision)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        model_name, model_key, artifact_digests, environment, decision)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::text[], $15, $16)`,
     [
       repository,
       record.sequence,
@@ -101,6 +104,7 @@ async function appendLocked(tx: SqlQueries, draft: LedgerDraft): Promise<Appende
       entry.candidate.commit,
       entry.candidate.model?.name ?? null,
       entry.candidate.model?.key ?? null,
+      (entry.candidate.model?.artifacts ?? []).map((a) => `sha256:${a.sha256.toLowerCase()}`),
       entry.deploy?.environment ?? null,
       entry.decision,
     ],
@@ -139,7 +143,8 @@ export class SqlLedger implements Ledger {
         query.repositories.map((r) => r.toLowerCase()),
       );
     if (query.model !== undefined) add((n) => `lower(model_name) = lower(${n})`, query.model);
-    if (query.digest !== undefined) add((n) => `model_key = ${n}`, normaliseDigest(query.digest));
+    if (query.digest !== undefined)
+      add((n) => `(model_key = ${n} OR ${n} = ANY(artifact_digests))`, normaliseDigest(query.digest));
     if (query.environment !== undefined) add((n) => `lower(environment) = lower(${n})`, query.environment);
     const limit = Math.min(Math.max(1, Math.trunc(query.limit ?? 100)), HISTORY_LIMIT);
     const rows = await this.sql.query<Row>(

@@ -35,6 +35,11 @@ function start(env: Record<string, string>): { exited: Promise<{ code: number | 
   return { exited };
 }
 
+/** A correctly configured App on a loopback port. */
+function listening(port: number): Record<string, string> {
+  return { APP_ID: "1", PRIVATE_KEY: KEY, WEBHOOK_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1" };
+}
+
 async function healthz(port: number, attempts = 200): Promise<number> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -72,28 +77,14 @@ describe("server (build/app/server.js)", () => {
   it("starts with a real secret and answers health checks", async () => {
     const port = await freePort();
     const DATABASE_URL = await postgresDatabase();
-    start({
-      APP_ID: "1",
-      PRIVATE_KEY: KEY,
-      WEBHOOK_SECRET: SECRET,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL,
-    });
+    start({ ...listening(port), DATABASE_URL });
     expect(await healthz(port)).toBe(200);
   });
 
   it("without DATABASE_URL keeps the ledger in an embedded PostgreSQL in LEDGER_DIR", async () => {
     const port = await freePort();
     const LEDGER_DIR = join(mkdtempSync(join(tmpdir(), "ledger-")), "ledger");
-    start({
-      APP_ID: "1",
-      PRIVATE_KEY: KEY,
-      WEBHOOK_SECRET: SECRET,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LEDGER_DIR,
-    });
+    start({ ...listening(port), LEDGER_DIR });
     // The embedded database's first start makes its data folder (an initdb): seconds.
     expect(await healthz(port, 600)).toBe(200);
     expect(readdirSync(LEDGER_DIR)).toContain("PG_VERSION");

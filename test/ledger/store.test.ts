@@ -16,6 +16,7 @@ function draft(
     model?: string;
     key?: string;
     environment?: string;
+    artifacts?: { path: string; sha256: string }[];
   } = {},
 ): LedgerDraft {
   n++;
@@ -29,7 +30,11 @@ function draft(
       candidate: {
         commit: "c".repeat(40),
         pr: n,
-        model: { name: over.model ?? "churn", key: over.key ?? `sha256:${"ab".repeat(32)}` },
+        model: {
+          name: over.model ?? "churn",
+          key: over.key ?? `sha256:${"ab".repeat(32)}`,
+          ...(over.artifacts ? { artifacts: over.artifacts } : {}),
+        },
       },
       decision: "approved",
       automatic: false,
@@ -117,7 +122,14 @@ describe.each(drivers)("the ledger on %s", (_name, open) => {
   it("answers history by repository, model, digest and environment, newest first", async () => {
     const repo = "acme/history";
     await ledger.append(draft({ repository: repo, model: "Churn", key: `sha256:${"01".repeat(32)}` }));
-    await ledger.append(draft({ repository: repo, model: "fraud", key: `sha256:${"02".repeat(32)}` }));
+    await ledger.append(
+      draft({
+        repository: repo,
+        model: "fraud",
+        key: `sha256:${"02".repeat(32)}`,
+        artifacts: [{ path: "fraud.onnx", sha256: "0F".repeat(32) }],
+      }),
+    );
     await ledger.append(
       draft({
         repository: repo,
@@ -135,6 +147,8 @@ describe.each(drivers)("the ledger on %s", (_name, open) => {
       all[2]!.entry.summary,
     ]);
     expect(await ledger.history({ repository: repo, digest: "02".repeat(32) })).toEqual([all[1]]);
+    // One artifact file's digest finds the decisions about the model it belongs to.
+    expect(await ledger.history({ repository: repo, digest: `sha256:${"0f".repeat(32)}` })).toEqual([all[1]]);
     expect(await ledger.history({ repository: repo, environment: "production" })).toEqual([all[0]]);
     expect(await ledger.history({ repositories: [] })).toEqual([]);
     expect(await ledger.history({ repositories: ["ACME/History"], limit: 1 })).toEqual([all[0]]);

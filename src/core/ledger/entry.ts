@@ -21,7 +21,8 @@ export interface LedgerApprover {
 export interface LedgerCandidate {
   commit: string;
   pr?: number;
-  model?: { name?: string; key?: string };
+  /** key: what identifies the model (sha256:… over its artifacts, or metrics:…); artifacts: each file's sha256. */
+  model?: { name?: string; key?: string; artifacts?: { path: string; sha256: string }[] };
   evidence?: {
     kind: string;
     run?: { id: number; attempt: number; workflow: string };
@@ -100,6 +101,7 @@ function candidateOf(result: DecisionResult, commit: string): LedgerCandidate {
   const summary = result.candidate;
   const name = result.model?.name;
   const key = summary?.modelKey;
+  const artifacts = (result.model?.artifacts ?? []).map((a) => ({ path: a.path, sha256: a.sha256 }));
   const evidence = summary?.evidence;
   const config = summary?.config;
   const pr = summary?.pr ?? result.pr;
@@ -107,7 +109,13 @@ function candidateOf(result: DecisionResult, commit: string): LedgerCandidate {
     commit: summary?.commit ?? commit,
     ...(pr === undefined ? {} : { pr }),
     ...(name !== undefined || key !== undefined
-      ? { model: { ...(name === undefined ? {} : { name }), ...(key === undefined ? {} : { key }) } }
+      ? {
+          model: {
+            ...(name === undefined ? {} : { name }),
+            ...(key === undefined ? {} : { key }),
+            ...(artifacts.length > 0 ? { artifacts } : {}),
+          },
+        }
       : {}),
     ...(evidence
       ? {
