@@ -2,16 +2,27 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   MetricsFormatError,
-  __commonJS,
-  __require,
-  __toESM,
   formatLocated,
   isTensorboardEventFile,
   parseNumberText,
   refuseLfsPointer,
   textChunks,
   withFirst
-} from "./chunks/chunk-6BMNZGK4.js";
+} from "./chunks/chunk-2M6PNICX.js";
+import {
+  GateError,
+  GitHubError,
+  describeError,
+  failureOf,
+  isForbidden,
+  isNotFound,
+  reading
+} from "./chunks/chunk-PWOFXFLU.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunks/chunk-EACAFJQG.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -12387,21 +12398,6 @@ function parseConfig(text2, file) {
   }
 }
 
-// src/core/failure.ts
-var GateError = class extends Error {
-  constructor(code2, message, options) {
-    super(message, options);
-    this.code = code2;
-  }
-  code;
-};
-function describeError(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-function failureOf(error) {
-  return error instanceof GateError ? { code: error.code, message: error.message } : { code: "internal", message: describeError(error) };
-}
-
 // src/core/metrics/select.ts
 var MAX_LISTED_ITEMS = 10;
 function isTree(value) {
@@ -13839,46 +13835,6 @@ function configErrorResult(diagnostics, subject) {
 }
 function failureResult(failure, subject) {
   return withoutVerdict(failure.message, subject, [], failure);
-}
-
-// src/github/errors.ts
-var GitHubError = class extends Error {
-  constructor(operation, status, detail, options) {
-    super(`while ${operation}: ${status === 0 ? "" : `${status} `}${detail}`, options);
-    this.operation = operation;
-    this.status = status;
-  }
-  operation;
-  status;
-  name = "GitHubError";
-};
-function statusOf(error) {
-  const status = error?.status;
-  return typeof status === "number" ? status : 0;
-}
-function hasStatus(error, ...statuses) {
-  return statuses.includes(statusOf(error));
-}
-function isForbidden(error) {
-  return hasStatus(error, 403);
-}
-function isNotFound(error) {
-  return hasStatus(error, 404);
-}
-var ReadError = class extends GateError {
-  constructor(what, cause) {
-    super("read_failed", `could not read ${what}: ${describeError(cause)}`, { cause });
-    this.what = what;
-  }
-  what;
-};
-async function reading(what, read) {
-  try {
-    return await read();
-  } catch (error) {
-    if (error instanceof ReadError) throw error;
-    throw new ReadError(what, error);
-  }
 }
 
 // src/core/candidate/uses-action.ts
@@ -16382,7 +16338,7 @@ function fileBytesReader(fd) {
 }
 
 // src/node/metrics-files.ts
-var eventReader = () => import("./chunks/tensorboard-INPOVNLZ.js");
+var eventReader = () => import("./chunks/tensorboard-QMCCCVG2.js");
 var MAX_WHOLE_BYTES = 32 * 1024 * 1024;
 var MAX_STREAMED_BYTES = 1024 * 1024 * 1024;
 function tooLarge(shown, size, limit) {
@@ -16698,6 +16654,10 @@ async function readChangedFiles(file, cwd) {
 
 // src/cli/io.ts
 var EXIT_USAGE = 2;
+var CliError = class extends Error {
+};
+var UsageError = class extends CliError {
+};
 
 // src/cli/local-ports.ts
 var LOCAL_REPOSITORY = "local/repository";
@@ -17052,6 +17012,366 @@ ${EVALUATE_USAGE}`);
   return EXIT_CODES[result.decision];
 }
 
+// src/core/ledger/chain.ts
+import { createHash as createHash3 } from "node:crypto";
+var LEDGER_FORMAT = 1;
+function recordHash(sequence, previous, entry) {
+  const hashed = { format: LEDGER_FORMAT, sequence, previous, entry };
+  return createHash3("sha256").update(canonicalJson(hashed)).digest("hex");
+}
+function verifyChain(repository, records) {
+  const problems = [];
+  const at2 = (sequence, problem) => problems.push({ repository, sequence, problem });
+  let before;
+  for (const record2 of records) {
+    const expected = (before?.sequence ?? 0) + 1;
+    if (record2.sequence !== expected)
+      at2(
+        record2.sequence,
+        record2.sequence === expected + 1 ? `record ${expected} is missing` : record2.sequence > expected ? `records ${expected}\u2013${record2.sequence - 1} are missing` : `follows record ${before?.sequence ?? 0} out of order`
+      );
+    const previous = before?.hash ?? null;
+    if (record2.previous !== previous)
+      at2(
+        record2.sequence,
+        previous === null ? `names a previous record (${record2.previous}) but is the first` : `names ${record2.previous ?? "no previous record"} as the previous record's hash, which is ${previous}`
+      );
+    if (record2.entry.repository.toLowerCase() !== repository.toLowerCase())
+      at2(record2.sequence, `belongs to ${record2.entry.repository}, not ${repository}`);
+    if (recordHash(record2.sequence, record2.previous, record2.entry) !== record2.hash)
+      at2(record2.sequence, "its content does not match its hash: it was changed after it was written");
+    before = record2;
+  }
+  return problems;
+}
+
+// src/core/ledger/attestation.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var DECISION_PREDICATE_TYPE = "https://github.com/model-approval/model-approval/blob/main/docs/attestation.md#decision-v1";
+function readDecisionStatement(value) {
+  const statement = value;
+  if (typeof statement !== "object" || statement === null) return { ok: false, why: "not a JSON object" };
+  if (statement._type !== STATEMENT_TYPE)
+    return { ok: false, why: `not an in-toto Statement v1 (_type ${String(statement._type)})` };
+  if (statement.predicateType !== DECISION_PREDICATE_TYPE)
+    return { ok: false, why: `another predicate type (${String(statement.predicateType)})` };
+  const predicate = statement.predicate;
+  if (typeof predicate !== "object" || predicate === null || predicate.format !== LEDGER_FORMAT || typeof predicate.repository !== "string" || typeof predicate.at !== "string" || typeof predicate.decision !== "string" || typeof predicate.candidate?.commit !== "string" || !Array.isArray(predicate.approvers))
+    return { ok: false, why: "its predicate is not a model-approval decision of format 1" };
+  return { ok: true, predicate };
+}
+
+// src/core/ledger/render.ts
+function describeEntry3(entry) {
+  const { candidate } = entry;
+  const what = entry.deploy ? `deploy to ${entry.deploy.environment} (run ${entry.deploy.run}): ${entry.deploy.answer}` : `${entry.decision}${entry.automatic ? " (automatically)" : ""}`;
+  const where = `${candidate.pr === void 0 ? "commit" : `PR #${candidate.pr} at`} ${candidate.commit.slice(0, 7)}`;
+  const model2 = candidate.model ? `model ${[candidate.model.name, shortKey(candidate.model.key)].filter(Boolean).join(" ")}` : "no model identity";
+  const approvers = entry.approvers.length > 0 ? `approved by ${entry.approvers.map((a) => `${a.login}${a.review === void 0 ? "" : ` (review ${a.review})`}`).join(", ")}` : void 0;
+  return [what, where, model2, approvers].filter(Boolean).join(" \xB7 ");
+}
+function renderHistory(records) {
+  if (records.length === 0) return "no records\n";
+  return records.map(
+    (r) => `${r.entry.at}  ${r.entry.repository}${r.sequence === void 0 ? "" : ` #${r.sequence}`}  ${describeEntry3(r.entry)}
+`
+  ).join("");
+}
+function renderVerification(checked) {
+  if (checked.length === 0) return "no repositories with records\n";
+  return checked.map(({ repository, records, problems }) => {
+    if (problems.length === 0) {
+      const head = records.at(-1);
+      return `${repository}: ${records.length} record(s), the chain is whole${head ? ` (head #${head.sequence} ${head.hash.slice(0, 16)})` : ""}
+`;
+    }
+    return `${repository}: BROKEN
+${problems.map((p) => `  record ${p.sequence}: ${p.problem}
+`).join("")}`;
+  }).join("");
+}
+
+// src/cli/app-client.ts
+var LOOPBACK = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+function appUrl(given) {
+  if (!given) throw new UsageError("name the App with --app URL (or MODEL_APPROVAL_APP_URL)");
+  let url;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new UsageError(`--app: '${given}' is not a URL (e.g. https://model-approval.example.com)`);
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.has(url.hostname)))
+    throw new UsageError(
+      `--app: refusing to send a GitHub token to ${url.host} over ${url.protocol.replace(":", "")}: use https:// (plain http only to this machine)`
+    );
+  return url;
+}
+function tokenFrom(env) {
+  return env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim() || void 0;
+}
+async function appGet(app, path, query, token) {
+  const url = new URL(path, app.href.endsWith("/") ? app.href : `${app.href}/`);
+  for (const [name, value] of Object.entries(query))
+    if (value !== void 0) url.searchParams.set(name, value);
+  let response;
+  try {
+    response = await fetch(url, {
+      headers: { authorization: `Bearer ${token}`, accept: "application/json" }
+    });
+  } catch (error) {
+    const cause = error.cause;
+    throw new CliError(
+      `could not reach the App at ${app.origin}: ${cause?.code ?? cause?.message ?? String(error)}`
+    );
+  }
+  const text2 = await response.text();
+  let body;
+  try {
+    body = JSON.parse(text2);
+  } catch {
+    throw new CliError(
+      `the App at ${app.origin} answered ${response.status} with something that is not JSON: is --app the App's address?`
+    );
+  }
+  if (!response.ok) {
+    const message = body?.error;
+    throw new CliError(
+      `the App answered ${response.status}: ${typeof message === "string" ? message : text2.slice(0, 200)}`
+    );
+  }
+  return body;
+}
+
+// src/cli/options.ts
+import { parseArgs as parseArgs3 } from "node:util";
+function reportFailure(io, command, error) {
+  const message = error instanceof CliError ? error.message : describeError(error);
+  const hint = error instanceof UsageError ? ` (model-approval ${command} --help lists the options)` : "";
+  io.stderr.write(`model-approval ${command}: ${message}${hint}
+`);
+  return EXIT_USAGE;
+}
+function parseCommandOptions(args, options) {
+  try {
+    return parseArgs3({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+function checkFormat(format) {
+  if (format !== "text" && format !== "json")
+    throw new UsageError(`--format must be text or json, not '${String(format)}'`);
+  return format;
+}
+
+// src/cli/history.ts
+var HISTORY_USAGE = `Usage: model-approval history [options]
+
+Lists the ledger's records, newest first: each change of a decision (who approved which model, on
+what evidence) and each answer to a deploy job.
+
+Options:
+  --app URL              the App (or MODEL_APPROVAL_APP_URL); the token in GITHUB_TOKEN or GH_TOKEN
+                         shows the repositories it can read
+  --repo OWNER/NAME      one repository
+  --model NAME           one model, by the name its config gives it
+  --digest sha256:HEX    one model, by its digest or one of its files' sha256
+  --environment NAME     the deploy answers for one environment
+  --limit N              at most N records (default 100, at most 1000)
+  --format text|json     (default text)
+
+Without --app (and MODEL_APPROVAL_APP_URL) the records are the Action's decisions signed into
+GitHub's attestations (docs/attestation.md): --repo and --digest (a model file's sha256) are then
+needed, GITHUB_API_URL names the API (default https://api.github.com), and signatures are not
+checked here: gh attestation verify checks them.
+Exit status: 0 listed (even none), 2 usage, input or connection error.
+`;
+var OPTIONS = {
+  app: { type: "string" },
+  repo: { type: "string" },
+  model: { type: "string" },
+  digest: { type: "string" },
+  environment: { type: "string" },
+  limit: { type: "string" },
+  format: { type: "string", default: "text" },
+  help: { type: "boolean", short: "h" }
+};
+var DIGEST = /^(?:sha256:)?([0-9a-f]{64})$/i;
+async function fromApp(values, io, given) {
+  const app = appUrl(given);
+  const token = tokenFrom(io.env ?? {});
+  if (!token)
+    throw new UsageError("set GITHUB_TOKEN (or GH_TOKEN) to a GitHub token: the App shows what it can read");
+  const body = await appGet(
+    app,
+    "api/history",
+    {
+      repo: values.repo,
+      model: values.model,
+      digest: values.digest,
+      environment: values.environment,
+      limit: values.limit
+    },
+    token
+  );
+  if (!Array.isArray(body.records))
+    throw new CliError("the App's answer holds no records: is --app the App's address?");
+  return { records: body.records };
+}
+async function fromAttestations(values, io) {
+  const env = io.env ?? {};
+  if (!values.repo || !values.digest)
+    throw new UsageError(
+      "without --app, name --repo OWNER/NAME and --digest sha256:HEX (a model file's sha256)"
+    );
+  if (!/^[\w.-]+\/[\w.-]+$/.test(values.repo))
+    throw new UsageError(`--repo: '${values.repo}' is not owner/name`);
+  const hex = DIGEST.exec(values.digest)?.[1];
+  if (!hex) throw new UsageError(`--digest: '${values.digest}' is not sha256:<64 hex digits>`);
+  const [{ createActionOctokit }, { attestedStatements }] = await Promise.all([
+    import("./chunks/octokit-PEDNJR3Q.js"),
+    import("./chunks/attestations-KWY6ZMGJ.js")
+  ]);
+  const octokit = createActionOctokit(tokenFrom(env) ?? "", {
+    baseUrl: env.GITHUB_API_URL?.trim() || "https://api.github.com"
+  });
+  const listed = await attestedStatements(
+    octokit,
+    values.repo,
+    `sha256:${hex.toLowerCase()}`,
+    DECISION_PREDICATE_TYPE
+  );
+  const records = [];
+  const unreadable = [...listed.unreadable];
+  for (const statement of listed.statements) {
+    const read = readDecisionStatement(statement);
+    if (!read.ok) unreadable.push(`a statement: ${read.why}`);
+    else {
+      const { format: _format, ...entry } = read.predicate;
+      records.push({ entry });
+    }
+  }
+  const filtered = records.filter(
+    (r) => !values.model || r.entry.candidate.model?.name?.toLowerCase() === values.model.toLowerCase()
+  ).filter(
+    (r) => !values.environment || r.entry.deploy?.environment.toLowerCase() === values.environment.toLowerCase()
+  ).sort((a, b) => a.entry.at < b.entry.at ? 1 : a.entry.at > b.entry.at ? -1 : 0);
+  return { records: filtered, unreadable, more: listed.more };
+}
+async function runHistory(args, io) {
+  let values;
+  try {
+    values = parseCommandOptions(args, OPTIONS);
+    if (values.help) {
+      io.stdout.write(HISTORY_USAGE);
+      return 0;
+    }
+    const format = checkFormat(values.format);
+    const given = values.app ?? io.env?.MODEL_APPROVAL_APP_URL?.trim();
+    if (given) {
+      const { records: records2 } = await fromApp(values, io, given);
+      io.stdout.write(
+        format === "json" ? JSON.stringify({ source: "app", records: records2 }, null, 2) + "\n" : renderHistory(records2)
+      );
+      return 0;
+    }
+    const { records, unreadable, more } = await fromAttestations(values, io);
+    if (format === "json")
+      io.stdout.write(
+        JSON.stringify(
+          { source: "attestations", signaturesChecked: false, records, unreadable, more },
+          null,
+          2
+        ) + "\n"
+      );
+    else {
+      io.stdout.write(renderHistory(records));
+      io.stderr.write(
+        "model-approval history: read from GitHub's attestations; their signatures are not checked here: run gh attestation verify on the model's file\n"
+      );
+      for (const problem of unreadable) io.stderr.write(`model-approval history: skipped ${problem}
+`);
+      if (more)
+        io.stderr.write("model-approval history: GitHub holds more attestations than the first 100 shown\n");
+    }
+    return 0;
+  } catch (error) {
+    return reportFailure(io, "history", error);
+  }
+}
+
+// src/cli/ledger.ts
+var LEDGER_USAGE = `Usage: model-approval ledger verify [options]
+
+Checks the hash chain of the App's ledger: each record's hash against its content and the record
+before it, from the first record on. A repository's chain is broken if any record was edited,
+inserted, reordered or deleted.
+
+Options:
+  --app URL            the App (or MODEL_APPROVAL_APP_URL); the token in GITHUB_TOKEN or GH_TOKEN
+  --repo OWNER/NAME    one repository (default: every repository the token can read)
+  --format text|json   (default text)
+
+Exit status: 0 every chain is whole, 1 a chain is broken, 2 usage, input or connection error.
+`;
+var OPTIONS2 = {
+  app: { type: "string" },
+  repo: { type: "string" },
+  format: { type: "string", default: "text" },
+  help: { type: "boolean", short: "h" }
+};
+async function runLedger(args, io) {
+  const [action, ...rest] = args;
+  if (action === "--help" || action === "-h" || action === void 0) {
+    (action === void 0 ? io.stderr : io.stdout).write(LEDGER_USAGE);
+    return action === void 0 ? EXIT_USAGE : 0;
+  }
+  try {
+    if (action !== "verify")
+      throw new UsageError(`unknown action '${action}': the ledger command has verify`);
+    const values = parseCommandOptions(rest, OPTIONS2);
+    if (values.help) {
+      io.stdout.write(LEDGER_USAGE);
+      return 0;
+    }
+    const format = checkFormat(values.format);
+    const app = appUrl(values.app ?? io.env?.MODEL_APPROVAL_APP_URL?.trim());
+    const token = tokenFrom(io.env ?? {});
+    if (!token)
+      throw new UsageError(
+        "set GITHUB_TOKEN (or GH_TOKEN) to a GitHub token: the App shows what it can read"
+      );
+    const repositories = values.repo ? [values.repo] : (await appGet(app, "api/repositories", {}, token)).repositories ?? [];
+    const checked = [];
+    for (const repository of repositories) {
+      const body = await appGet(app, "api/ledger", { repo: repository }, token);
+      if (!Array.isArray(body.records))
+        throw new CliError(`the App's answer for ${repository} holds no records`);
+      checked.push({ repository, records: body.records, problems: verifyChain(repository, body.records) });
+    }
+    const broken = checked.some((c) => c.problems.length > 0);
+    io.stdout.write(
+      format === "json" ? JSON.stringify(
+        {
+          whole: !broken,
+          repositories: checked.map((c) => ({
+            repository: c.repository,
+            records: c.records.length,
+            head: c.records.at(-1)?.hash ?? null,
+            problems: c.problems
+          }))
+        },
+        null,
+        2
+      ) + "\n" : renderVerification(checked)
+    );
+    return broken ? 1 : 0;
+  } catch (error) {
+    return reportFailure(io, "ledger", error);
+  }
+}
+
 // src/cli/version.ts
 var VERSION = "0.1.0";
 
@@ -17061,7 +17381,12 @@ var COMMANDS = {
   evaluate: {
     summary: "decide from local metrics, reviews and PR files, as the Action would",
     run: runEvaluate
-  }
+  },
+  history: {
+    summary: "list who approved which model, on what evidence, and what was deployed",
+    run: runHistory
+  },
+  ledger: { summary: "verify the hash chain of the App's ledger (ledger verify)", run: runLedger }
 };
 var USAGE = `Usage: model-approval <command> [options]
 
@@ -17107,5 +17432,6 @@ ${USAGE}`);
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
-  cwd: process.cwd()
+  cwd: process.cwd(),
+  env: process.env
 });

@@ -1,6 +1,8 @@
 import { runEvaluate } from "./evaluate.js";
 import { EXIT_USAGE, type CliIo, type Subcommand } from "./io.js";
 import { runValidate } from "./validate.js";
+import { runHistory } from "./history.js";
+import { runLedger } from "./ledger.js";
 import { VERSION } from "./version.js";
 
 /** Each subcommand is one entry: adding a command is adding a line here. */
@@ -10,6 +12,11 @@ const COMMANDS: Record<string, { summary: string; run: Subcommand }> = {
     summary: "decide from local metrics, reviews and PR files, as the Action would",
     run: runEvaluate,
   },
+  history: {
+    summary: "list who approved which model, on what evidence, and what was deployed",
+    run: runHistory,
+  },
+  ledger: { summary: "verify the hash chain of the App's ledger (ledger verify)", run: runLedger },
 };
 
 export const USAGE = `Usage: model-approval <command> [options]

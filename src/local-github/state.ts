@@ -265,6 +265,8 @@ export interface FakeRepo {
   environments: Record<string, { apps: string[] }>;
   /** Deployments, oldest first, each with its statuses oldest first. */
   deployments: FakeDeployment[];
+  /** Signed statements (actions/attest), newest last. */
+  attestations: FakeAttestation[];
 }
 
 export interface FakeDeploymentStatus {
@@ -309,6 +311,15 @@ export function lower(s: string): string {
 export function gitBlobSha(content: string | Uint8Array): string {
   const bytes = typeof content === "string" ? Buffer.from(content) : content;
   return createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
+}
+
+/** An attestation as GitHub keeps it: a Sigstore bundle whose DSSE envelope holds an in-toto statement. */
+export interface FakeAttestation {
+  /** The statement's subjects' digests, as "sha256:<hex>". */
+  digests: string[];
+  predicateType: string;
+  /** The statement, base64 in the envelope's payload; the local GitHub signs nothing. */
+  statement: unknown;
 }
 
 export class FakeGitHubState {
@@ -372,9 +383,22 @@ export class FakeGitHubState {
       artifacts: [],
       environments: {},
       deployments: [],
+      attestations: [],
     };
     this.repos.set(lower(fullName), repo);
     return repo;
+  }
+
+  /** Stores an in-toto statement as actions/attest would have, under each of its subjects' digests. */
+  addAttestation(
+    fullName: string,
+    statement: { subject: { digest: { sha256: string } }[]; predicateType: string },
+  ): void {
+    this.repo(fullName).attestations.push({
+      digests: statement.subject.map((s) => `sha256:${s.digest.sha256}`),
+      predicateType: statement.predicateType,
+      statement,
+    });
   }
 
   repo(fullName: string): FakeRepo {

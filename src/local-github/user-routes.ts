@@ -23,6 +23,33 @@ export const userRoutes: Record<string, Handler> = {
     return { status: 200, body: repository(`${repo.owner}/${repo.name}`, repo) };
   },
 
+  // Newest first, filtered by predicate type; a bundle's signatures are not modelled.
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}": (ctx) => {
+    const repo = ctx.state.repos.get(lower(`${ctx.params.owner}/${ctx.params.repo}`));
+    if (!repo || !canRead(ctx.identity, repo)) throw new HttpError(404, "Not Found");
+    const digest = (ctx.params.subject_digest ?? "").toLowerCase();
+    const type = ctx.query.get("predicate_type");
+    const found = repo.attestations
+      .filter((a) => a.digests.includes(digest) && (type === null || a.predicateType === type))
+      .reverse();
+    return {
+      status: 200,
+      items: found.map((a) => ({
+        repository_id: repo.id,
+        bundle: {
+          mediaType: "application/vnd.dev.sigstore.bundle.v0.3+json",
+          verificationMaterial: {},
+          dsseEnvelope: {
+            payload: Buffer.from(JSON.stringify(a.statement)).toString("base64"),
+            payloadType: "application/vnd.in-toto+json",
+            signatures: [],
+          },
+        },
+      })),
+      key: "attestations",
+    };
+  },
+
   "GET /user": (ctx) => {
     if (ctx.identity.appSlug) throw new HttpError(403, "Resource not accessible by integration");
     return { status: 200, body: user(ctx.identity.login, ctx.identity.type) };

@@ -1,23 +1,14 @@
 // The ledger's HTTP API over real HTTP, checking callers' tokens against the local GitHub: a
 // repository's records go only to a token GitHub would show the repository to.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { decisionDraft, deployDraft } from "../../src/core/ledger/entry.js";
 import { verifyChain, type LedgerRecord } from "../../src/core/ledger/chain.js";
 import { decide } from "../../src/core/policy/decide.js";
-import { ACCESS_TTL_MS, ledgerApi } from "../../src/app/ledger-api.js";
-import { callerOctokit } from "../../src/app/octokit.js";
-import { startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.js";
-import { SqlLedger } from "../../src/ledger/store.js";
-import { freshPglite } from "../support/ledger-databases.js";
+import { ACCESS_TTL_MS } from "../../src/app/ledger-api.js";
+import { startLedgerApi, type LedgerApiWorld } from "../support/ledger-api-server.js";
 import { approvalStep, config, HEAD, input, pr, review, TRAIN } from "../core/policy/build.js";
 
-let gh: FakeGitHub;
-let ledger: SqlLedger;
-let server: Server;
-let base: string;
-let clock = 0;
+let world: LedgerApiWorld;
 
 const DIGEST = "e".repeat(64);
 const MODEL = { name: "churn", digest: DIGEST, artifacts: [{ path: "m.pkl", sha256: DIGEST, bytes: 1 }] };
@@ -28,12 +19,12 @@ function approved() {
 }
 
 beforeAll(async () => {
-  gh = await startFakeGitHub();
+  world = await startLedgerApi();
+  const { gh, ledger } = world;
   gh.state.addRepo("acme/secret", { private: true, collaborators: ["alice"] });
   gh.state.addRepo("acme/open");
   gh.state.addToken("alice-token", { login: "alice", type: "User" });
   gh.state.addToken("eve-token", { login: "eve", type: "User" });
-  ledger = await SqlLedger.open((await freshPglite()).client);
   const at = new Date("2026-12-01T12:00:00Z");
   for (const repository of ["acme/secret", "acme/open"]) {
     await ledger.append(decisionDraft(approved(), { repository, commit: HEAD, at }));
@@ -45,22 +36,15 @@ beforeAll(async () => {
       ),
     );
   }
-  const api = ledgerApi({ ledger, callerOctokit: callerOctokit(gh.url), now: () => clock });
-  server = createServer((req, res) => {
-    if (!api(req, res)) res.writeHead(404).end();
-  });
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  gh.assertNoContractViolations();
-  await new Promise((done) => server.close(done));
-  await Promise.all([gh.close(), ledger.close()]);
+  world.gh.assertNoContractViolations();
+  await world.close();
 });
 
 async function get(path: string, token?: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(
-    `${base}${path}`,
+    `${world.url}${path}`,
     token ? { headers: { authorization: `Bearer ${token}` } } : {},
   );
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -129,17 +113,18 @@ describe("the ledger's API", () => {
   });
 
   it("believes a token's access for a minute, then asks GitHub again", async () => {
+    const { gh, clock } = world;
     const asked = () =>
       gh.requests.filter((r) => r.route === "GET /repos/{owner}/{repo}" && r.login === "alice").length;
     gh.state.addToken("alice-token", { login: "alice", type: "User" });
-    clock += ACCESS_TTL_MS + 1;
+    clock.now += ACCESS_TTL_MS + 1;
     await get("/api/history?repo=acme/secret", "alice-token");
     const first = asked();
     await get("/api/history?repo=acme/secret", "alice-token");
     expect(asked()).toBe(first);
     // alice loses access; within the minute she still sees, after it she does not.
     gh.state.repo("acme/secret").collaborators = [];
-    clock += ACCESS_TTL_MS + 1;
+    clock.now += ACCESS_TTL_MS + 1;
     expect((await get("/api/history?repo=acme/secret", "alice-token")).body).toEqual({ records: [] });
     expect(asked()).toBe(first + 1);
   });

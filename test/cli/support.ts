@@ -4,6 +4,7 @@ import { runCli } from "../../src/cli/run.js";
 export async function cli(
   args: string[],
   cwd = process.cwd(),
+  env: Record<string, string | undefined> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
@@ -11,6 +12,7 @@ export async function cli(
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     cwd,
+    env,
   });
   return { code, stdout, stderr };
 }
