@@ -6,9 +6,10 @@
 import { bundle, bundled } from "./support/bundle.mjs";
 import { spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 
 const deliveries = Number(process.argv[2] ?? 320);
@@ -59,7 +60,7 @@ async function startServer(script, env) {
       await globalThis.fetch(`http://127.0.0.1:${env.PORT}/`);
       return child;
     } catch {
-      if (attempt > 400 || child.exitCode !== null) throw new Error(`${script} did not start:\n${log}`);
+      if (attempt > 1200 || child.exitCode !== null) throw new Error(`${script} did not start:\n${log}`);
       await new Promise((done) => setTimeout(done, 25));
     }
   }
@@ -171,6 +172,8 @@ github.registerApp({
   events: ["pull_request", "pull_request_review", "check_run", "deployment_protection_rule"],
 });
 const env = {
+  // The ledger in an embedded PostgreSQL of its own (its first start makes the folder: seconds).
+  LEDGER_DIR: join(mkdtempSync(join(tmpdir(), "bench-ledger-")), "ledger"),
   APP_ID: String(APP_ID),
   PRIVATE_KEY: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
   WEBHOOK_SECRET: SECRET,

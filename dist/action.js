@@ -29159,9 +29159,11 @@ function positive(value) {
 }
 function readRunnerEnvironment(env) {
   const runId = positive(env.GITHUB_RUN_ID);
+  const repositoryId = positive(env.GITHUB_REPOSITORY_ID);
   const runAttempt = positive(env.GITHUB_RUN_ATTEMPT);
   return {
     ...runId !== void 0 ? { runId, runAttempt: runAttempt ?? 1 } : {},
+    ...repositoryId !== void 0 ? { repositoryId } : {},
     inputs: {
       config: input(env, "config"),
       metrics: input(env, "metrics"),
@@ -31318,7 +31320,7 @@ async function upsertCheckRun(client, desired, options = {}) {
       );
     const annotations2 = desired.output.annotations ?? [];
     if (existing) {
-      const same = existing.status === desired.status && (existing.conclusion ?? void 0) === conclusion && existing.output.title === output.title && existing.output.summary === output.summary && (existing.output.text ?? void 0) === output.text;
+      const same = existing.status === desired.status && (existing.conclusion ?? void 0) === conclusion && existing.output.title === output.title && existing.output.summary === output.summary && (existing.output.text ?? void 0) === output.text && (desired.detailsUrl === void 0 || existing.details_url === desired.detailsUrl);
       if (same) return { id: existing.id, changed: false };
     }
     const reopen = existing?.status === "completed" && desired.status !== "completed";
@@ -31798,9 +31800,11 @@ async function listTeamMembers(client, org, slug) {
 var GitHubGateway = class {
   client;
   serverUrl;
+  repositoryId;
   constructor(octokit, repo, identity = {}, options = {}) {
     this.client = new GitHubClient(octokit, repo, identity, options.kept);
     if (options.serverUrl) this.serverUrl = options.serverUrl.replace(/\/+$/, "");
+    if (options.repositoryId !== void 0) this.repositoryId = options.repositoryId;
   }
   get repository() {
     return this.client.fullName;
@@ -38425,11 +38429,11 @@ function approverReason(review, counted, model2, why) {
     message,
     data: {
       login: login2,
-      review: review.id,
       state,
       commit: review.commit_id,
       submittedAt: review.submitted_at ?? null,
       counted,
+      review: review.id,
       ...model2 === void 0 ? {} : { model: model2 },
       ...why === void 0 ? {} : { why },
       ...body ? { body: body.slice(0, REVIEW_BODY_LIMIT) } : {}
@@ -38892,12 +38896,17 @@ function failingChecks(step2) {
     return r.message.startsWith(prefix) ? r.message.slice(prefix.length) : r.message;
   }).join("; ");
 }
-function inputFailure(measurements, rows) {
+function inputFailure(config, measurements, rows) {
   const modelErrors = measurements.model?.errors ?? [];
   if (modelErrors.length > 0)
     return {
       code: "model_unreadable",
       message: `the model artifacts could not be hashed: ${modelErrors.join("; ")}`
+    };
+  if (config.model.artifacts.length > 0 && !measurements.model?.digest)
+    return {
+      code: "model_unreadable",
+      message: `the config lists model.artifacts (${config.model.artifacts.join(", ")}), but the evidence names no model digest: the training run recorded none`
     };
   const unreadable = [
     ...Object.values(measurements.metricErrors),
@@ -39112,7 +39121,7 @@ function decide(candidate) {
     }
   }
   let outcome;
-  const failure = waitingFor === void 0 ? inputFailure(measurements, rows) : void 0;
+  const failure = waitingFor === void 0 ? inputFailure(config, measurements, rows) : void 0;
   const blocked = ineligible(candidate);
   if (failure) outcome = { decision: "error", failPipeline: true, summary: failure.message, failure };
   else if (blocked) {
@@ -43119,14 +43128,16 @@ hint: ${d.hint}` : d.message,
     };
   });
 }
-function decisionCheck(result, commit) {
+function decisionCheck(result, commit, detailsUrl) {
   const output = { ...renderCheckRunOutput(result), annotations: annotations(result) };
-  return result.decision === "pending" ? { name: DECISION_CHECK, headSha: commit, status: "in_progress", output } : {
+  const details = detailsUrl === void 0 ? {} : { detailsUrl };
+  return result.decision === "pending" ? { name: DECISION_CHECK, headSha: commit, status: "in_progress", output, ...details } : {
     name: DECISION_CHECK,
     headSha: commit,
     status: "completed",
     conclusion: result.decision === "approved" ? "success" : "failure",
-    output
+    output,
+    ...details
   };
 }
 function planWrites(result, context3) {
@@ -43151,7 +43162,7 @@ function planWrites(result, context3) {
     writes.push({
       surface: "decision-check",
       what: `the ${DECISION_CHECK} check run`,
-      check: decisionCheck(context3.commitResult ?? result, context3.commit)
+      check: decisionCheck(context3.commitResult ?? result, context3.commit, context3.detailsUrl)
     });
   if (pr.state !== "open" || pr.headSha !== context3.commit) return writes;
   if (owns("label"))
@@ -44734,6 +44745,7 @@ function decisionDraft(result, context3) {
   const entry = {
     kind: "decision",
     repository: context3.repository,
+    ...context3.repositoryId === void 0 ? {} : { repositoryId: context3.repositoryId },
     at: context3.at.toISOString(),
     candidate,
     decision: result.decision,
@@ -44776,6 +44788,7 @@ function writeAttestation(ctx, result) {
   const at2 = new Date(ctx.now ? ctx.now() : Date.now());
   const { entry } = decisionDraft(result, {
     repository: ctx.gateway.repository,
+    ...ctx.gateway.repositoryId === void 0 ? {} : { repositoryId: ctx.gateway.repositoryId },
     commit: result.headSha ?? ctx.event.sha,
     at: at2
   });
@@ -44994,7 +45007,10 @@ async function runAction(env, runner = new ActionsRunner(), octokitFor = actionO
       octokit,
       { owner, repo },
       ACTIONS_IDENTITY,
-      env.serverUrl ? { serverUrl: env.serverUrl } : {}
+      {
+        ...env.serverUrl ? { serverUrl: env.serverUrl } : {},
+        ...env.repositoryId !== void 0 ? { repositoryId: env.repositoryId } : {}
+      }
     );
     const context3 = {
       inputs,

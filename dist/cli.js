@@ -13070,11 +13070,11 @@ function approverReason(review, counted, model2, why) {
     message,
     data: {
       login: login2,
-      review: review.id,
       state,
       commit: review.commit_id,
       submittedAt: review.submitted_at ?? null,
       counted,
+      review: review.id,
       ...model2 === void 0 ? {} : { model: model2 },
       ...why === void 0 ? {} : { why },
       ...body ? { body: body.slice(0, REVIEW_BODY_LIMIT) } : {}
@@ -13537,12 +13537,17 @@ function failingChecks(step2) {
     return r.message.startsWith(prefix) ? r.message.slice(prefix.length) : r.message;
   }).join("; ");
 }
-function inputFailure(measurements, rows) {
+function inputFailure(config, measurements, rows) {
   const modelErrors = measurements.model?.errors ?? [];
   if (modelErrors.length > 0)
     return {
       code: "model_unreadable",
       message: `the model artifacts could not be hashed: ${modelErrors.join("; ")}`
+    };
+  if (config.model.artifacts.length > 0 && !measurements.model?.digest)
+    return {
+      code: "model_unreadable",
+      message: `the config lists model.artifacts (${config.model.artifacts.join(", ")}), but the evidence names no model digest: the training run recorded none`
     };
   const unreadable = [
     ...Object.values(measurements.metricErrors),
@@ -13757,7 +13762,7 @@ function decide(candidate) {
     }
   }
   let outcome;
-  const failure = waitingFor === void 0 ? inputFailure(measurements, rows) : void 0;
+  const failure = waitingFor === void 0 ? inputFailure(config, measurements, rows) : void 0;
   const blocked = ineligible(candidate);
   if (failure) outcome = { decision: "error", failPipeline: true, summary: failure.message, failure };
   else if (blocked) {
@@ -17019,7 +17024,7 @@ function recordHash(sequence, previous, entry) {
   const hashed = { format: LEDGER_FORMAT, sequence, previous, entry };
   return createHash3("sha256").update(canonicalJson(hashed)).digest("hex");
 }
-function verifyChain(repository, records) {
+function verifyChain(repository, records, repositoryId) {
   const problems = [];
   const at2 = (sequence, problem) => problems.push({ repository, sequence, problem });
   let before;
@@ -17036,7 +17041,12 @@ function verifyChain(repository, records) {
         record2.sequence,
         previous === null ? `names a previous record (${record2.previous}) but is the first` : `names ${record2.previous ?? "no previous record"} as the previous record's hash, which is ${previous}`
       );
-    if (record2.entry.repository.toLowerCase() !== repository.toLowerCase())
+    if (repositoryId !== void 0 && record2.entry.repositoryId !== repositoryId)
+      at2(
+        record2.sequence,
+        `belongs to repository id ${String(record2.entry.repositoryId)}, not ${repositoryId}`
+      );
+    else if (repositoryId === void 0 && record2.entry.repository.toLowerCase() !== repository.toLowerCase())
       at2(record2.sequence, `belongs to ${record2.entry.repository}, not ${repository}`);
     if (recordHash(record2.sequence, record2.previous, record2.entry) !== record2.hash)
       at2(record2.sequence, "its content does not match its hash: it was changed after it was written");
@@ -17058,7 +17068,11 @@ function readDecisionStatement(value) {
   const predicate = statement.predicate;
   if (typeof predicate !== "object" || predicate === null || predicate.format !== LEDGER_FORMAT || typeof predicate.repository !== "string" || typeof predicate.at !== "string" || typeof predicate.decision !== "string" || typeof predicate.candidate?.commit !== "string" || !Array.isArray(predicate.approvers))
     return { ok: false, why: "its predicate is not a model-approval decision of format 1" };
-  return { ok: true, predicate };
+  const subjects = (Array.isArray(statement.subject) ? statement.subject : []).flatMap((s) => {
+    const digest = s?.digest?.sha256;
+    return typeof digest === "string" ? [`sha256:${digest.toLowerCase()}`] : [];
+  });
+  return { ok: true, predicate, subjects };
 }
 
 // src/core/ledger/render.ts
@@ -17236,17 +17250,17 @@ async function fromAttestations(values, io) {
   const octokit = createActionOctokit(tokenFrom(env) ?? "", {
     baseUrl: env.GITHUB_API_URL?.trim() || "https://api.github.com"
   });
-  const listed = await attestedStatements(
-    octokit,
-    values.repo,
-    `sha256:${hex.toLowerCase()}`,
-    DECISION_PREDICATE_TYPE
-  );
+  const digest = `sha256:${hex.toLowerCase()}`;
+  const listed = await attestedStatements(octokit, values.repo, digest, DECISION_PREDICATE_TYPE);
   const records = [];
   const unreadable = [...listed.unreadable];
   for (const statement of listed.statements) {
     const read = readDecisionStatement(statement);
     if (!read.ok) unreadable.push(`a statement: ${read.why}`);
+    else if (read.predicate.repository.toLowerCase() !== values.repo.toLowerCase())
+      unreadable.push(`a statement about another repository (${read.predicate.repository})`);
+    else if (!read.subjects.includes(digest))
+      unreadable.push(`a statement whose subjects do not include ${digest}`);
     else {
       const { format: _format, ...entry } = read.predicate;
       records.push({ entry });
@@ -17302,6 +17316,8 @@ async function runHistory(args, io) {
 }
 
 // src/cli/ledger.ts
+import { readFile as readFile4 } from "node:fs/promises";
+import { resolve as resolve6 } from "node:path";
 var LEDGER_USAGE = `Usage: model-approval ledger verify [options]
 
 Checks the hash chain of the App's ledger: each record's hash against its content and the record
@@ -17311,16 +17327,77 @@ inserted, reordered or deleted.
 Options:
   --app URL            the App (or MODEL_APPROVAL_APP_URL); the token in GITHUB_TOKEN or GH_TOKEN
   --repo OWNER/NAME    one repository (default: every repository the token can read)
+  --expect FILE        the JSON a previous 'ledger verify --format json' printed: each repository
+                       it lists must still be there, with at least as many records, and the same
+                       hash at its head then (a deleted newest record or repository is found)
   --format text|json   (default text)
 
-Exit status: 0 every chain is whole, 1 a chain is broken, 2 usage, input or connection error.
+Exit status: 0 every chain is whole, 1 a chain is broken, missing or shorter than expected,
+2 usage, input or connection error.
 `;
 var OPTIONS2 = {
   app: { type: "string" },
   repo: { type: "string" },
+  expect: { type: "string" },
   format: { type: "string", default: "text" },
   help: { type: "boolean", short: "h" }
 };
+async function keptHeads(file, cwd) {
+  let parsed;
+  try {
+    parsed = JSON.parse(await readFile4(resolve6(cwd, file), "utf8"));
+  } catch (error) {
+    throw new UsageError(`--expect ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const listed = parsed?.repositories;
+  if (!Array.isArray(listed))
+    throw new UsageError(
+      `--expect ${file}: not the JSON of 'ledger verify --format json' (no "repositories" list)`
+    );
+  return listed.map((r, i) => {
+    if (typeof r.repository !== "string" || typeof r.records !== "number")
+      throw new UsageError(`--expect ${file}: repositories[${i}] has no repository name and record count`);
+    return {
+      repository: r.repository,
+      records: r.records,
+      head: typeof r.head === "string" ? r.head : null,
+      ...typeof r.repositoryId === "number" ? { repositoryId: r.repositoryId } : {}
+    };
+  });
+}
+async function wholeChain(app, token, repository) {
+  const records = [];
+  let repositoryId;
+  for (let after = 0; ; ) {
+    const page = await appGet(app, "api/ledger", { repo: repository, after: String(after) }, token);
+    if (!Array.isArray(page.records))
+      throw new CliError(`the App's answer for ${repository} holds no records`);
+    records.push(...page.records);
+    repositoryId ??= page.repositoryId;
+    if (page.next === void 0 || page.next <= after) break;
+    after = page.next;
+  }
+  return { records, ...repositoryId === void 0 ? {} : { repositoryId } };
+}
+function againstKept(kept, records) {
+  const at2 = (problem) => ({
+    repository: kept.repository,
+    sequence: kept.records,
+    problem
+  });
+  if (records.length < kept.records)
+    return [
+      at2(
+        `the chain has ${records.length} record(s), fewer than the ${kept.records} kept: records were deleted from its end`
+      )
+    ];
+  const then = records[kept.records - 1];
+  if (kept.head && then && then.hash !== kept.head)
+    return [
+      at2(`record ${kept.records}'s hash is ${then.hash}, not the ${kept.head} kept: the chain was rewritten`)
+    ];
+  return [];
+}
 async function runLedger(args, io) {
   const [action, ...rest] = args;
   if (action === "--help" || action === "-h" || action === void 0) {
@@ -17342,13 +17419,34 @@ async function runLedger(args, io) {
       throw new UsageError(
         "set GITHUB_TOKEN (or GH_TOKEN) to a GitHub token: the App shows what it can read"
       );
-    const repositories = values.repo ? [values.repo] : (await appGet(app, "api/repositories", {}, token)).repositories ?? [];
+    const kept = values.expect ? await keptHeads(values.expect, io.cwd) : [];
+    const listed = values.repo ? [values.repo] : ((await appGet(app, "api/repositories", {}, token)).repositories ?? []).map((r) => r.repository);
+    const names = [
+      ...new Set(
+        [
+          ...listed,
+          ...kept.filter((k) => !values.repo || k.repository === values.repo.toLowerCase()).map((k) => k.repository)
+        ].map((n) => n.toLowerCase())
+      )
+    ];
     const checked = [];
-    for (const repository of repositories) {
-      const body = await appGet(app, "api/ledger", { repo: repository }, token);
-      if (!Array.isArray(body.records))
-        throw new CliError(`the App's answer for ${repository} holds no records`);
-      checked.push({ repository, records: body.records, problems: verifyChain(repository, body.records) });
+    for (const repository of names) {
+      const { records, repositoryId } = await wholeChain(app, token, repository);
+      const problems = verifyChain(repository, records, repositoryId);
+      const expected = kept.find((k) => k.repository.toLowerCase() === repository);
+      if (expected) problems.push(...againstKept(expected, records));
+      else if (records.length === 0)
+        problems.push({
+          repository,
+          sequence: 0,
+          problem: "no records: none were written, they were deleted, or this token cannot read the repository"
+        });
+      checked.push({
+        repository,
+        ...repositoryId === void 0 ? {} : { repositoryId },
+        records,
+        problems
+      });
     }
     const broken = checked.some((c) => c.problems.length > 0);
     io.stdout.write(
@@ -17357,6 +17455,7 @@ async function runLedger(args, io) {
           whole: !broken,
           repositories: checked.map((c) => ({
             repository: c.repository,
+            ...c.repositoryId === void 0 ? {} : { repositoryId: c.repositoryId },
             records: c.records.length,
             head: c.records.at(-1)?.hash ?? null,
             problems: c.problems

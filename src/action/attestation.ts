@@ -27,6 +27,7 @@ export function writeAttestation(
   const at = new Date(ctx.now ? ctx.now() : Date.now());
   const { entry } = decisionDraft(result, {
     repository: ctx.gateway.repository,
+    ...(ctx.gateway.repositoryId === undefined ? {} : { repositoryId: ctx.gateway.repositoryId }),
     commit: result.headSha ?? ctx.event.sha,
     at,
   });

@@ -27,6 +27,8 @@ export interface RunnerEnvironment {
   /** This workflow run and attempt, when running on GitHub Actions. */
   runId?: number;
   runAttempt?: number;
+  /** GitHub's id of the repository (GITHUB_REPOSITORY_ID), for the decision's record. */
+  repositoryId?: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -47,9 +49,11 @@ function positive(value: string | undefined): number | undefined {
 
 export function readRunnerEnvironment(env: Env): RunnerEnvironment {
   const runId = positive(env.GITHUB_RUN_ID);
+  const repositoryId = positive(env.GITHUB_REPOSITORY_ID);
   const runAttempt = positive(env.GITHUB_RUN_ATTEMPT);
   return {
     ...(runId !== undefined ? { runId, runAttempt: runAttempt ?? 1 } : {}),
+    ...(repositoryId !== undefined ? { repositoryId } : {}),
     inputs: {
       config: input(env, "config"),
       metrics: input(env, "metrics"),

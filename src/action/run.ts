@@ -51,12 +51,10 @@ export async function runAction(
       throw new Error("no commit to decide about: GITHUB_SHA is empty and the event has no pull request");
     // GITHUB_TOKEN acts as the github-actions app: the check runs and the comment it owns are those.
     const octokit = octokitFor(inputs.token, env.apiUrl);
-    const gateway = new GitHubGateway(
-      octokit,
-      { owner, repo },
-      ACTIONS_IDENTITY,
-      env.serverUrl ? { serverUrl: env.serverUrl } : {},
-    );
+    const gateway = new GitHubGateway(octokit, { owner, repo }, ACTIONS_IDENTITY, {
+      ...(env.serverUrl ? { serverUrl: env.serverUrl } : {}),
+      ...(env.repositoryId !== undefined ? { repositoryId: env.repositoryId } : {}),
+    });
     const context = {
       inputs,
       event,

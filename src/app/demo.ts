@@ -11,6 +11,11 @@ import type { Delivery } from "../local-github/deliveries.js";
 import type { Webhook } from "../local-github/payloads.js";
 import type { FakeWorkflowRun } from "../local-github/state.js";
 import { startLocalAppServer, type LocalAppServer } from "./local-server.js";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freshEmbeddedDatabase, templateReady } from "../ledger/pglite-template.js";
+import { SqlLedger } from "../ledger/store.js";
 import { APP_EVENTS } from "./events.js";
 
 const REPO = "acme/fraud-detector";
@@ -82,11 +87,15 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     },
   });
   let app: LocalAppServer | undefined;
+  let ledger: SqlLedger | undefined;
+  const ledgerDir = mkdtempSync(join(tmpdir(), "model-approval-demo-"));
   let closing: Promise<void> | undefined;
   const shutdown = (): Promise<void> =>
     (closing ??= (async () => {
       await app?.close();
       await github.close();
+      await ledger?.close();
+      rmSync(ledgerDir, { recursive: true, force: true });
     })());
   // Ctrl-C (SIGINT), `kill` and npm passing either on: close both servers, free their ports, exit.
   const stop = (signal: NodeJS.Signals): void => {
@@ -99,9 +108,13 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     print("so the App runs against a local GitHub on this machine. Set them to run the real App.\n");
     say(`local GitHub listening on ${github.url}`);
 
+    if (!templateReady()) print("Making the embedded PostgreSQL for the ledger (once, a few seconds)...");
+    ledger = await SqlLedger.open(await freshEmbeddedDatabase(join(ledgerDir, "ledger")));
+    say(`ledger: ${ledger.description}`);
+
     const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const secret = randomBytes(20).toString("hex");
-    github.registerApp({
+    const registered = github.registerApp({
       id: APP_ID,
       slug: APP_SLUG,
       publicKey: publicKey.export({ type: "spki", format: "pem" }).toString(),
@@ -114,6 +127,12 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       webhookSecret: secret,
       baseUrl: github.url,
       port: options.appPort,
+      ledger,
+      pages: {
+        clientId: registered.clientId ?? "",
+        clientSecret: registered.clientSecret ?? "",
+        sessionSecret: randomBytes(32).toString("hex"),
+      },
     });
     github.setWebhookUrl(app.webhookUrl);
     say(
@@ -177,6 +196,11 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     );
     detail(`deploy job: ${deployState(github, run)}`);
     say(`deploy unblocked: the App approved the production deployment and the deploy job ran`);
+    const recorded = await ledger.chain(github.state.repo(REPO).id);
+    detail(
+      `ledger: ${recorded.length} records of ${REPO} (${recorded.map((r) => `${r.entry.kind} ${r.entry.deploy?.answer ?? r.entry.decision}`).join(", ")})`,
+    );
+    say(`details page: ${app.url}/pr/${REPO}/${pull.number} (sign in to the local GitHub as ${APPROVER})`);
 
     if (options.once) {
       await shutdown();

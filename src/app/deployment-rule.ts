@@ -151,8 +151,18 @@ export async function answerDeploymentRequest(
     }
     // Recorded before it is sent: never a release without its record (record.ts).
     if (answer.state && chosen.result) {
-      const deploy = { environment: request.environment, run: runId, answer: answer.state };
-      const subject = { repository: gateway.repository, commit: run.headSha, summary: answer.comment };
+      const deploy = {
+        environment: request.environment,
+        run: runId,
+        attempt: run.attempt,
+        answer: answer.state,
+      };
+      const subject = {
+        repository: gateway.repository,
+        ...(gateway.repositoryId === undefined ? {} : { repositoryId: gateway.repositoryId }),
+        commit: run.headSha,
+        summary: answer.comment,
+      };
       const unrecorded = await recordDeploy(timing, chosen.result, deploy, subject);
       if (unrecorded && answer.state === "approved")
         answer = { comment: `model-approval: not answered — ${unrecorded} (the next event retries)` };

@@ -61,7 +61,8 @@ export async function gateWaitingDeployments(
         confirmed = true;
       }
       const state = answer.state;
-      const unrecorded = await record?.({ environment, run: run.runId, answer: state }, answer.comment);
+      const deploy = { environment, run: run.runId, attempt: run.run.attempt, answer: state };
+      const unrecorded = await record?.(deploy, answer.comment);
       if (unrecorded) {
         failures.push(unrecorded);
         // Never a release without its record; a rejection still goes out (failing closed).

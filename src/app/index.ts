@@ -63,6 +63,18 @@ export function modelApprovalApp(options: AppOptions = {}): (app: Probot) => voi
 
 export default modelApprovalApp();
 
+/** The event's repository, with GitHub's id of it (the ledger's chains are by id). */
+interface RepoOfEvent {
+  owner: string;
+  repo: string;
+  id?: number;
+}
+
+function repoOf(context: { repo(): { owner: string; repo: string }; payload: unknown }): RepoOfEvent {
+  const id = (context.payload as { repository?: { id?: unknown } }).repository?.id;
+  return { ...context.repo(), ...(typeof id === "number" ? { id } : {}) };
+}
+
 function pullRequestBound(pr: { head: { sha: string }; updated_at?: string }): EventBound {
   return { headSha: pr.head.sha, ...(pr.updated_at ? { updatedAt: pr.updated_at } : {}) };
 }
@@ -80,20 +92,26 @@ function register(app: Probot, options: AppOptions): void {
       (t) => 2 * t.length,
     ),
   };
-  const gatewayFor = async (octokit: unknown, repo: { owner: string; repo: string }): Promise<AppGateway> => {
+  const gatewayFor = async (octokit: unknown, repo: RepoOfEvent): Promise<AppGateway> => {
     // Links in the report point at the server the App's API calls go to (github.com or an Enterprise host).
     const apiUrl = (octokit as { request?: { endpoint?: { DEFAULTS?: { baseUrl?: unknown } } } }).request
       ?.endpoint?.DEFAULTS?.baseUrl;
     const serverUrl = typeof apiUrl === "string" ? serverUrlOf(apiUrl) : undefined;
-    return new GitHubGateway(octokit as OctokitLike, repo, await identity(), {
-      kept,
-      ...(serverUrl ? { serverUrl } : {}),
-    });
+    return new GitHubGateway(
+      octokit as OctokitLike,
+      { owner: repo.owner, repo: repo.repo },
+      await identity(),
+      {
+        kept,
+        ...(repo.id === undefined ? {} : { repositoryId: repo.id }),
+        ...(serverUrl ? { serverUrl } : {}),
+      },
+    );
   };
 
   async function reconcileAll(
     context: { octokit: unknown; log: Context["log"] },
-    repo: { owner: string; repo: string },
+    repo: RepoOfEvent,
     prNumbers: number[],
     event?: EventBound,
   ): Promise<void> {
@@ -124,7 +142,7 @@ function register(app: Probot, options: AppOptions): void {
   /** Rules changed: every open PR is decided again (bounded), so an approval the new rules withhold is taken back. */
   async function redecideOpenPullRequests(
     context: { octokit: unknown; log: Context["log"] },
-    repo: { owner: string; repo: string },
+    repo: RepoOfEvent,
     why: string,
   ): Promise<void> {
     try {
@@ -153,7 +171,7 @@ function register(app: Probot, options: AppOptions): void {
     if (listed.length > 0) return listed;
     // Check runs and workflow runs of fork PRs list no pull requests.
     try {
-      return await (await gatewayFor(context.octokit, context.repo())).pullRequestsForCommit(sha);
+      return await (await gatewayFor(context.octokit, repoOf(context))).pullRequestsForCommit(sha);
     } catch (error) {
       context.log.error(`model-approval: could not find the PRs of ${sha}: ${describeError(error)}`);
       return [];
@@ -170,7 +188,7 @@ function register(app: Probot, options: AppOptions): void {
     (context) =>
       reconcileAll(
         context,
-        context.repo(),
+        repoOf(context),
         [context.payload.pull_request.number],
         pullRequestBound(context.payload.pull_request),
       ),
@@ -179,7 +197,7 @@ function register(app: Probot, options: AppOptions): void {
   // Only a new base branch changes the decision.
   app.on("pull_request.edited", async (context) => {
     if (context.payload.changes.base)
-      await reconcileAll(context, context.repo(), [context.payload.pull_request.number]);
+      await reconcileAll(context, repoOf(context), [context.payload.pull_request.number]);
   });
 
   // Labels are a display of the state, never an input: one of ours changed by anyone is put back.
@@ -189,7 +207,7 @@ function register(app: Probot, options: AppOptions): void {
       return;
     const self = (await identity()).login;
     if (self && context.payload.sender.login.toLowerCase() === self.toLowerCase()) return;
-    await reconcileAll(context, context.repo(), [context.payload.pull_request.number]);
+    await reconcileAll(context, repoOf(context), [context.payload.pull_request.number]);
   });
 
   app.on(
@@ -200,7 +218,7 @@ function register(app: Probot, options: AppOptions): void {
       const bound: EventBound = {
         review: { id: review.id, dismissed: context.payload.action === "dismissed" },
       };
-      return reconcileAll(context, context.repo(), [context.payload.pull_request.number], bound);
+      return reconcileAll(context, repoOf(context), [context.payload.pull_request.number], bound);
     },
   );
 
@@ -212,7 +230,7 @@ function register(app: Probot, options: AppOptions): void {
       run.pull_requests.map((pr) => pr.number),
       run.head_sha,
     );
-    await reconcileAll(context, context.repo(), prs);
+    await reconcileAll(context, repoOf(context), prs);
   });
 
   app.on("check_run.rerequested", async (context) => {
@@ -223,7 +241,7 @@ function register(app: Probot, options: AppOptions): void {
       run.pull_requests.map((pr) => pr.number),
       run.head_sha,
     );
-    await reconcileAll(context, context.repo(), prs);
+    await reconcileAll(context, repoOf(context), prs);
   });
 
   // A training run that ended (recorded its snapshot, failed, or was cancelled) changes the evidence.
@@ -235,7 +253,7 @@ function register(app: Probot, options: AppOptions): void {
       (run.pull_requests ?? []).flatMap((pr) => (pr ? [pr.number] : [])),
       run.head_sha,
     );
-    await reconcileAll(context, context.repo(), prs);
+    await reconcileAll(context, repoOf(context), prs);
   });
 
   // A push to the default branch that changes the config changes the rules of every open PR.
@@ -248,7 +266,7 @@ function register(app: Probot, options: AppOptions): void {
     // GitHub lists at most 2048 commits of a push; without the whole list, assume the rules changed.
     const listed = commits.length > 0 && commits.length < 2048 && !payload.forced;
     if (listed && !touched.includes(CONFIG_PATH)) return;
-    await redecideOpenPullRequests(context, context.repo(), `${CONFIG_PATH} changed on ${branch}`);
+    await redecideOpenPullRequests(context, repoOf(context), `${CONFIG_PATH} changed on ${branch}`);
   });
 
   // A team's membership changed: PRs whose rules list that team are decided again.
@@ -266,7 +284,7 @@ function register(app: Probot, options: AppOptions): void {
           `model-approval: more than ${MEMBERSHIP_REPOSITORY_LIMIT} repositories: the others see ${team}'s change on their next event`,
         );
       for (const repository of repositories) {
-        const repo = { owner: repository.owner, repo: repository.name };
+        const repo = { owner: repository.owner, repo: repository.name, id: repository.id };
         const gateway = await gatewayFor(context.octokit, repo);
         const file = await gateway.getFile(CONFIG_PATH, `refs/heads/${repository.defaultBranch}`);
         const parsed = file ? parseConfig(file.text, CONFIG_PATH) : undefined;
@@ -301,7 +319,7 @@ function register(app: Probot, options: AppOptions): void {
       pullRequests: (payload.pull_requests ?? []).flatMap((pr) => (pr ? [pr.number] : [])),
     };
     try {
-      const repo = context.repo();
+      const repo = repoOf(context);
       const gateway = await gatewayFor(context.octokit, repo);
       const key = `${repo.owner}/${repo.repo}#${request.pullRequests[0] ?? 0}`.toLowerCase();
       const answer = await oneAtATime(key, () => answerDeploymentRequest(gateway, request, timing));

@@ -4,10 +4,10 @@
 // minute. A repository the caller may not read is answered exactly like one without records.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { canReadRepository, TokenRefused } from "../github/rest/access.js";
+import { readableRepositoryId, TokenRefused } from "../github/rest/access.js";
 import { describeError } from "../github/errors.js";
 import type { OctokitLike } from "../github/types.js";
-import { HISTORY_LIMIT, type HistoryQuery, type Ledger } from "../ledger/store.js";
+import { CHAIN_PAGE_LIMIT, HISTORY_LIMIT, type HistoryQuery, type Ledger } from "../ledger/store.js";
 
 export interface LedgerApiOptions {
   ledger: Ledger;
@@ -74,13 +74,26 @@ function params(url: URL, allowed: readonly string[]): Record<string, string> {
   return out;
 }
 
+function repoParameter(value: string | undefined): string | undefined {
+  if (value !== undefined && !REPO.test(value))
+    throw new ApiError(400, `query parameter 'repo': '${value}' is not owner/name`);
+  return value;
+}
+
+function wholeNumber(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new ApiError(
+      400,
+      `query parameter '${name}': '${value}' is not a whole number from ${min} to ${max}`,
+    );
+  return n;
+}
+
+/** The history filters of a query; its `repo` is resolved to GitHub's id by the route. */
 function historyQuery(given: Record<string, string>): HistoryQuery {
   const query: HistoryQuery = {};
-  if (given.repo !== undefined) {
-    if (!REPO.test(given.repo))
-      throw new ApiError(400, `query parameter 'repo': '${given.repo}' is not owner/name`);
-    query.repository = given.repo;
-  }
   if (given.model !== undefined) {
     if (!given.model.trim()) throw new ApiError(400, "query parameter 'model' is empty");
     query.model = given.model;
@@ -97,46 +110,44 @@ function historyQuery(given: Record<string, string>): HistoryQuery {
     if (!given.environment.trim()) throw new ApiError(400, "query parameter 'environment' is empty");
     query.environment = given.environment;
   }
-  if (given.limit !== undefined) {
-    const limit = Number(given.limit);
-    if (!/^\d+$/.test(given.limit) || limit < 1 || limit > HISTORY_LIMIT)
-      throw new ApiError(
-        400,
-        `query parameter 'limit': '${given.limit}' is not a whole number from 1 to ${HISTORY_LIMIT}`,
-      );
-    query.limit = limit;
-  }
+  const limit = wholeNumber("limit", given.limit, 1, HISTORY_LIMIT);
+  if (limit !== undefined) query.limit = limit;
   return query;
 }
 
 export function ledgerApi(options: LedgerApiOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
   const now = options.now ?? Date.now;
-  const answers = new Map<string, { readable: boolean; until: number }>();
+  const answers = new Map<string, { id: number | undefined; until: number }>();
 
-  async function readable(token: string, repository: string): Promise<boolean> {
+  /** GitHub's id of the repository when the token may read it (a minute's answer is believed). */
+  async function readableId(token: string, repository: string): Promise<number | undefined> {
     const key = `${createHash("sha256").update(token).digest("hex")}\n${repository.toLowerCase()}`;
     const known = answers.get(key);
-    if (known && known.until > now()) return known.readable;
-    const value = await canReadRepository(options.callerOctokit(token), repository);
+    if (known && known.until > now()) return known.id;
+    const id = await readableRepositoryId(options.callerOctokit(token), repository);
     answers.delete(key);
-    answers.set(key, { readable: value, until: now() + ACCESS_TTL_MS });
+    answers.set(key, { id, until: now() + ACCESS_TTL_MS });
     // Oldest first in a Map: past the bound, the oldest answers go.
     for (const oldest of answers.keys()) {
       if (answers.size <= ACCESS_ENTRIES) break;
       answers.delete(oldest);
     }
-    return value;
+    return id;
   }
 
-  async function readableRepositories(token: string): Promise<string[]> {
+  /** The repositories with records that the token may read: by name, and only when the id is the chain's own. */
+  async function readableRepositories(
+    token: string,
+  ): Promise<{ repository: string; repositoryId: number }[]> {
     const all = await options.ledger.repositories();
     if (all.length > REPOSITORY_SCAN_LIMIT)
       throw new ApiError(
         400,
         `the ledger holds more than ${REPOSITORY_SCAN_LIMIT} repositories: name one with repo=owner/name`,
       );
-    const out: string[] = [];
-    for (const repository of all) if (await readable(token, repository)) out.push(repository);
+    const out: { repository: string; repositoryId: number }[] = [];
+    for (const { id, name } of all)
+      if ((await readableId(token, name)) === id) out.push({ repository: name, repositoryId: id });
     return out;
   }
 
@@ -144,18 +155,33 @@ export function ledgerApi(options: LedgerApiOptions): (req: IncomingMessage, res
     const token = tokenOf(req);
     switch (url.pathname) {
       case "/api/history": {
-        const query = historyQuery(params(url, ["repo", "model", "digest", "environment", "limit"]));
-        if (query.repository !== undefined) {
-          if (!(await readable(token, query.repository))) return { records: [] };
-        } else query.repositories = await readableRepositories(token);
+        const given = params(url, ["repo", "model", "digest", "environment", "limit"]);
+        const query = historyQuery(given);
+        const repo = repoParameter(given.repo);
+        if (repo !== undefined) {
+          const id = await readableId(token, repo);
+          if (id === undefined) return { records: [] };
+          query.repositoryId = id;
+        } else query.repositoryIds = (await readableRepositories(token)).map((r) => r.repositoryId);
         return { records: await options.ledger.history(query) };
       }
       case "/api/ledger": {
-        const { repo } = params(url, ["repo"]);
-        if (repo === undefined || !REPO.test(repo))
+        const given = params(url, ["repo", "after", "limit"]);
+        const repo = repoParameter(given.repo);
+        if (repo === undefined)
           throw new ApiError(400, "query parameter 'repo' must name a repository as owner/name");
-        const records = (await readable(token, repo)) ? await options.ledger.chain(repo) : [];
-        return { repository: repo.toLowerCase(), records };
+        const after = wholeNumber("after", given.after, 0, 2 ** 31 - 1) ?? 0;
+        const limit = wholeNumber("limit", given.limit, 1, CHAIN_PAGE_LIMIT) ?? CHAIN_PAGE_LIMIT;
+        const id = await readableId(token, repo);
+        const records = id === undefined ? [] : await options.ledger.chain(id, { after, limit });
+        const last = records.at(-1);
+        // A full page may have more after it: `next` is the `after` that asks for them.
+        return {
+          repository: repo.toLowerCase(),
+          ...(id === undefined ? {} : { repositoryId: id }),
+          records,
+          ...(records.length === limit && last ? { next: last.sequence } : {}),
+        };
       }
       case "/api/repositories":
         params(url, []);

@@ -2,7 +2,10 @@
 // read from the environment: for the local demo (`npm start` without credentials) and end-to-end
 // tests. Same app, same signature verification (createNodeMiddleware), same App authentication,
 // same request limits (webhook-limits.ts) as the production server.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { serverUrlOf } from "../github/gateway.js";
+import { detailsPages, pullRequestPageUrl } from "./web/pages.js";
 import { Probot, createNodeMiddleware } from "probot";
 import type { Ledger } from "../ledger/store.js";
 import { callerOctokit, PlainProbotOctokit } from "./octokit.js";
@@ -25,6 +28,8 @@ export interface LocalAppServerOptions {
   ledger?: Ledger;
   /** The ledger's clock. */
   now?: () => Date;
+  /** Serves the details pages (with a ledger), signing people in with this OAuth client of the App. */
+  pages?: { clientId: string; clientSecret: string; sessionSecret: string };
 }
 
 export interface LocalAppServer {
@@ -48,20 +53,51 @@ export async function startLocalAppServer(options: LocalAppServerOptions): Promi
     Octokit: PlainProbotOctokit,
   });
   const { ledger, now } = options;
-  const app = modelApprovalApp({ ...(ledger ? { ledger } : {}), ...(now ? { now } : {}) });
+  const host = options.host ?? "127.0.0.1";
+  // The pages' links and sign-in return to this server's own address, known once it listens.
+  let url = "";
+  const detailsUrl =
+    ledger && options.pages
+      ? (repository: string, pr: number) => pullRequestPageUrl(url, repository, pr)
+      : undefined;
+  const app = modelApprovalApp({
+    ...(ledger ? { ledger } : {}),
+    ...(now ? { now } : {}),
+    ...(detailsUrl ? { detailsUrl } : {}),
+  });
   const webhookPath = "/api/github/webhooks";
   const webhooks = await createNodeMiddleware(app, { probot, webhookPath });
-  const api = ledger ? ledgerApi({ ledger, callerOctokit: callerOctokit(options.baseUrl) }) : undefined;
-  const server = createGuardedServer(appRequestHandler({ webhooks, webhookPath, ...(api ? { api } : {}) }));
-  const host = options.host ?? "127.0.0.1";
+  const asCaller = callerOctokit(options.baseUrl);
+  const api = ledger ? ledgerApi({ ledger, callerOctokit: asCaller }) : undefined;
+  let pages: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  const server = createGuardedServer(
+    appRequestHandler({
+      webhooks,
+      webhookPath,
+      ...(api ? { api } : {}),
+      pages: (req, res) => pages?.(req, res) ?? false,
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, host, resolve);
   });
   const { port } = server.address() as AddressInfo;
+  url = `http://${host}:${port}`;
+  if (ledger && options.pages) {
+    const webUrl = serverUrlOf(options.baseUrl) ?? options.baseUrl;
+    pages = detailsPages({
+      ledger,
+      appUrl: url,
+      oauth: { webUrl, clientId: options.pages.clientId, clientSecret: options.pages.clientSecret },
+      sessionSecret: options.pages.sessionSecret,
+      callerOctokit: asCaller,
+      serverUrl: webUrl,
+    });
+  }
   return {
-    webhookUrl: `http://${host}:${port}${webhookPath}`,
-    url: `http://${host}:${port}`,
+    webhookUrl: `${url}${webhookPath}`,
+    url,
     close() {
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));

@@ -52,7 +52,28 @@ export const PlainProbotOctokit = ProbotOctokit.defaults(
 
 export const AppOctokit = PlainProbotOctokit.plugin(requestPolicy);
 
-/** An Octokit acting with a caller's own token (the ledger's API checks what that token may read). */
+/** How long a caller's token check may take before the page or API answer gives up. */
+const CALLER_TIMEOUT_MS = 10_000;
+
+/**
+ * Probot's Octokit for people's own tokens (the ledger's API and pages ask GitHub what a token may
+ * read): no retries, no waiting out rate limits, a deadline on each request, and none of the
+ * App's kept answers, so callers can neither slow the App's own requests nor crowd out its cache.
+ */
+const CallerProbotOctokit = ProbotOctokit.defaults(
+  (options: Record<string, unknown> & { throttle?: object; retry?: object; request?: object }) => ({
+    ...options,
+    throttle: { ...options.throttle, enabled: false },
+    retry: { ...options.retry, enabled: false },
+    request: {
+      ...options.request,
+      fetch: (url: string | URL, init?: RequestInit) =>
+        fetch(url, { ...init, signal: AbortSignal.timeout(CALLER_TIMEOUT_MS) }),
+    },
+  }),
+);
+
+/** An Octokit acting with a caller's own token. */
 export function callerOctokit(baseUrl: string): (token: string) => OctokitLike {
-  return (token) => new PlainProbotOctokit({ auth: { token }, baseUrl }) as unknown as OctokitLike;
+  return (token) => new CallerProbotOctokit({ auth: { token }, baseUrl }) as unknown as OctokitLike;
 }

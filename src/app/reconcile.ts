@@ -22,11 +22,14 @@ import { deployScopeNote } from "./deploy-answer.js";
 import { gateWaitingDeployments } from "./gate-deployments.js";
 import { approvalCheck, type ApprovalCheck } from "./recheck.js";
 import { recordDecision, recordDeploy } from "./record.js";
+import type { LedgerRecord } from "../core/ledger/chain.js";
+import { failureResult } from "../core/policy/index.js";
 import type { Ledger } from "../ledger/store.js";
 
 export type AppGateway = Pick<
   GitHubGateway,
   | "repository"
+  | "repositoryId"
   | "serverUrl"
   | "getFile"
   | "getFileText"
@@ -64,6 +67,10 @@ export interface AppServices {
   now?: () => Date;
   /** Where every change of decision and every deploy answer is recorded; nothing is recorded without one. */
   ledger?: Ledger;
+  /** How long one ledger write may take before it counts as failed (record.ts). */
+  ledgerDeadlineMs?: number;
+  /** The App's page of a PR's decision (the check run links it); none: no link. */
+  detailsUrl?: (repository: string, pr: number) => string;
 }
 
 export interface ReconcileTarget {
@@ -109,7 +116,12 @@ async function publish(
 ): Promise<string[]> {
   const pr = collected.pullRequest;
   if (!pr) return [];
-  const context = { ...planContext(collected.commit, pr), commitResult };
+  const detailsUrl = timing.detailsUrl?.(gateway.repository, pr.number);
+  const context = {
+    ...planContext(collected.commit, pr),
+    commitResult,
+    ...(detailsUrl ? { detailsUrl } : {}),
+  };
   const written = await executeWrites(gateway, planWrites(own, context), timing);
   return [
     ...written.failures,
@@ -137,21 +149,27 @@ export async function reconcile(
     return { status: "skipped", pr: prNumber, why: `no ${CONFIG_PATH} on ${collected.where}` };
   // A closed PR is still decided (a deploy job of it must be answered), but nothing is written on it.
   const closed = collected.pullRequest?.state !== "open";
-  const own = withDeployScope(decisionFor(collected), collected);
+  const subject = {
+    repository: gateway.repository,
+    ...(gateway.repositoryId === undefined ? {} : { repositoryId: gateway.repositoryId }),
+    commit: collected.commit,
+  };
+  // Recorded before it is shown: an approval the ledger has no record of is shown as none (record.ts).
+  const decided = withDeployScope(decisionFor(collected), collected);
+  const recorded = await recordDecision(timing, decided, subject);
+  const own = recorded.ok
+    ? withRecordNote(decided, recorded.record)
+    : unrecordedResult(decided, recorded.why, { ...subject, pr: prNumber });
   // The commit's check run and deploy jobs carry the decision of every open PR on it.
   const result = closed ? own : await commitDecision(gateway, own, prNumber, collected.commit, options);
   const failures = closed ? [] : await publish(gateway, collected, own, result, timing);
-  const subject = { repository: gateway.repository, commit: collected.commit };
-  const unrecorded = await recordDecision(timing, own, subject);
-  if (unrecorded) failures.push(unrecorded);
+  if (!recorded.ok) failures.push(recorded.why);
   const candidate = collected.kind === "candidate" ? collected.candidate : undefined;
   const releasable = collected.kind === "candidate" ? collected.releasable : undefined;
   const config = candidate?.config.config;
   const confirm = result.decision === "approved" && candidate ? approvalCheck(gateway, candidate) : undefined;
   // A closed PR's head may be deployed from the default branch after a merge: not this PR's to answer.
-  // No deploy job is released on a decision the ledger could not record; a rejection still goes (record.ts).
-  const releaseBlocked = unrecorded !== undefined && result.decision === "approved";
-  if (config && gateDeployments && !closed && !releaseBlocked)
+  if (config && gateDeployments && !closed)
     failures.push(
       ...(await gateWaitingDeployments(gateway, config, result, collected.commit, {
         ...(confirm ? { confirm } : {}),
@@ -170,6 +188,23 @@ export async function reconcile(
     ...(confirm ? { confirm } : {}),
     ...(releasable ? { releasable } : {}),
   };
+}
+
+/** The report names its ledger record, so GitHub (the App's own check run) holds the hash too. */
+function withRecordNote(result: DecisionResult, record: LedgerRecord | undefined): DecisionResult {
+  if (!record) return result;
+  const note = `recorded in the ledger as record ${record.sequence} of ${record.entry.repository} (sha256 ${record.hash})`;
+  return withNotes(result, [note]);
+}
+
+/** An approval that could not be recorded is not shown or released; anything else is, saying so. */
+function unrecordedResult(
+  result: DecisionResult,
+  why: string,
+  subject: { repository: string; commit: string; pr: number },
+) {
+  if (result.decision !== "approved") return withNotes(result, [`${why}: the next event retries`]);
+  return failureResult({ code: "unrecorded", message: `${why} (the next event retries)` }, subject);
 }
 
 /** The App's report says which environments it answers when no deploy step names them. */

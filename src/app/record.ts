@@ -1,40 +1,85 @@
 // What the App writes to the ledger: a decision when it changes, a deploy answer before it is sent.
-// The ledger is evidence for auditors, so a deploy job is never released without its record: when
-// the record cannot be written the job keeps waiting (a rejection is still sent; failing closed).
+// The ledger is evidence for auditors, so nothing shows an approval or releases a deploy job
+// without its record: a decision is recorded before it is published (an approval that cannot be
+// recorded is shown as "cannot decide"), and a deploy answer before it is sent (a release that
+// cannot be recorded keeps the job waiting; a rejection is still sent). A ledger that does not
+// answer in time counts as one that failed: the App never waits on it indefinitely.
+import type { LedgerRecord } from "../core/ledger/chain.js";
 import { decisionDraft, deployDraft, type LedgerDeploy } from "../core/ledger/entry.js";
 import type { DecisionResult } from "../core/policy/types.js";
+import { renderJsonReport } from "../core/report/index.js";
 import { describeError } from "../github/errors.js";
 import type { AppServices } from "./reconcile.js";
 
 export interface RecordSubject {
   repository: string;
+  repositoryId?: number;
   commit: string;
 }
 
-/** undefined when recorded (or unchanged, or there is no ledger); otherwise why not. */
+/** How long one write to the ledger may take before it counts as failed. */
+export const LEDGER_DEADLINE_MS = 20_000;
+
+export type Recorded = { ok: true; record?: LedgerRecord } | { ok: false; why: string };
+
+function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the ledger did not answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** The most of a report the details page keeps; past it, the every-number table is left out. */
+const PAGE_REPORT_CHARS = 2 * 1024 * 1024;
+
+function pageReport(result: DecisionResult): string {
+  const whole = renderJsonReport(result);
+  return whole.length <= PAGE_REPORT_CHARS ? whole : renderJsonReport({ ...result, allMetrics: [] });
+}
+
 export async function recordDecision(
   services: AppServices,
   result: DecisionResult,
   subject: RecordSubject,
-): Promise<string | undefined> {
-  if (!services.ledger) return undefined;
+): Promise<Recorded> {
+  const ledger = services.ledger;
+  if (!ledger) return { ok: true };
+  const deadline = services.ledgerDeadlineMs ?? LEDGER_DEADLINE_MS;
   try {
-    await services.ledger.append(decisionDraft(result, { ...subject, at: (services.now ?? now)() }));
-    return undefined;
+    const at = (services.now ?? now)();
+    const draft = decisionDraft(result, { ...subject, at });
+    const { record } = await within(deadline, ledger.append(draft));
+    const pr = draft.entry.candidate.pr;
+    if (pr !== undefined && subject.repositoryId !== undefined)
+      await within(
+        deadline,
+        ledger.saveReport({
+          repositoryId: subject.repositoryId,
+          pr,
+          commit: subject.commit,
+          report: pageReport(result),
+          at,
+        }),
+      );
+    return { ok: true, record };
   } catch (error) {
-    return `could not record the decision in the ledger: ${describeError(error)}`;
+    return { ok: false, why: `could not record the decision in the ledger: ${describeError(error)}` };
   }
 }
 
+/** undefined when recorded (or unchanged, or there is no ledger); otherwise why not. */
 export async function recordDeploy(
   services: AppServices,
   result: DecisionResult,
   deploy: LedgerDeploy,
   subject: RecordSubject & { summary: string },
 ): Promise<string | undefined> {
-  if (!services.ledger) return undefined;
+  const ledger = services.ledger;
+  if (!ledger) return undefined;
   try {
-    await services.ledger.append(deployDraft(result, deploy, { ...subject, at: (services.now ?? now)() }));
+    const draft = deployDraft(result, deploy, { ...subject, at: (services.now ?? now)() });
+    await within(services.ledgerDeadlineMs ?? LEDGER_DEADLINE_MS, ledger.append(draft));
     return undefined;
   } catch (error) {
     return `could not record the ${deploy.environment} deploy answer in the ledger: ${describeError(error)}`;

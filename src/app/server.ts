@@ -10,10 +10,14 @@ import { modelApprovalApp } from "./index.js";
 import { ledgerApi } from "./ledger-api.js";
 import { AppOctokit, callerOctokit } from "./octokit.js";
 import { appRequestHandler } from "./routes.js";
-import { serverEnvProblems } from "./server-env.js";
+import { pageSettings, serverEnvProblems } from "./server-env.js";
+import { detailsPages, pullRequestPageUrl } from "./web/pages.js";
+import { serverUrlOf } from "../github/gateway.js";
 import { createGuardedServer } from "./webhook-limits.js";
 
 const problems = serverEnvProblems(process.env);
+const pages = pageSettings(process.env);
+if (typeof pages === "string") problems.push(pages);
 if (problems.length > 0) {
   for (const problem of problems) console.error(`model-approval: ${problem}`);
   process.exit(1);
@@ -30,11 +34,30 @@ try {
 probot.log.info(`model-approval: the ledger is kept in ${ledger.description}`);
 
 const webhookPath = process.env.WEBHOOK_PATH || "/api/github/webhooks";
-const webhooks = await createNodeMiddleware(modelApprovalApp({ ledger }), { probot, webhookPath });
-// The API checks callers' tokens against the GitHub the App talks to (github.com or an Enterprise host).
+const settings = typeof pages === "object" ? pages : undefined;
+const detailsUrl = settings
+  ? (repository: string, pr: number) => pullRequestPageUrl(settings.appUrl, repository, pr)
+  : undefined;
+const app = modelApprovalApp({ ledger, ...(detailsUrl ? { detailsUrl } : {}) });
+const webhooks = await createNodeMiddleware(app, { probot, webhookPath });
+// The API and the pages check people's tokens against the GitHub the App talks to (github.com or an Enterprise host).
 const baseUrl = (await probot.auth()).request.endpoint.DEFAULTS.baseUrl;
-const api = ledgerApi({ ledger, callerOctokit: callerOctokit(baseUrl) });
-const server = createGuardedServer(appRequestHandler({ webhooks, webhookPath, api }));
+const asCaller = callerOctokit(baseUrl);
+const api = ledgerApi({ ledger, callerOctokit: asCaller });
+const webUrl = serverUrlOf(baseUrl) ?? "https://github.com";
+const details = settings
+  ? detailsPages({
+      ledger,
+      appUrl: settings.appUrl,
+      oauth: { webUrl, clientId: settings.clientId, clientSecret: settings.clientSecret },
+      sessionSecret: settings.sessionSecret,
+      callerOctokit: asCaller,
+      serverUrl: webUrl,
+    })
+  : undefined;
+const server = createGuardedServer(
+  appRequestHandler({ webhooks, webhookPath, api, ...(details ? { pages: details } : {}) }),
+);
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || undefined;
 server.listen(port, host, () => probot.log.info(`model-approval: listening on ${host ?? "*"}:${port}`));

@@ -89,17 +89,18 @@ async function fromAttestations(values: Values, io: CliIo) {
   const octokit = createActionOctokit(tokenFrom(env) ?? "", {
     baseUrl: env.GITHUB_API_URL?.trim() || "https://api.github.com",
   });
-  const listed = await attestedStatements(
-    octokit,
-    values.repo,
-    `sha256:${hex.toLowerCase()}`,
-    DECISION_PREDICATE_TYPE,
-  );
+  const digest = `sha256:${hex.toLowerCase()}`;
+  const listed = await attestedStatements(octokit, values.repo, digest, DECISION_PREDICATE_TYPE);
   const records: { entry: LedgerEntry }[] = [];
   const unreadable = [...listed.unreadable];
   for (const statement of listed.statements) {
     const read = readDecisionStatement(statement);
     if (!read.ok) unreadable.push(`a statement: ${read.why}`);
+    // What GitHub filed under this repository and digest must also say so itself.
+    else if (read.predicate.repository.toLowerCase() !== values.repo.toLowerCase())
+      unreadable.push(`a statement about another repository (${read.predicate.repository})`);
+    else if (!read.subjects.includes(digest))
+      unreadable.push(`a statement whose subjects do not include ${digest}`);
     else {
       const { format: _format, ...entry } = read.predicate;
       records.push({ entry });

@@ -18,6 +18,8 @@ export type FailureCode =
   | "config_missing"
   /** The config does not validate (its diagnostics say where). */
   | "config_invalid"
+  /** An approval the App's ledger could not record: nothing shows or releases it until it is. */
+  | "unrecorded"
   /** A bug: anything unexpected still ends as a reported failure. */
   | "internal";
 

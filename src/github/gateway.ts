@@ -28,6 +28,8 @@ export interface GatewayOptions {
   serverUrl?: string;
   /** What a long-running caller keeps between events; nothing by default. */
   kept?: KeptAcrossEvents;
+  /** GitHub's id of the repository, when the caller knows it (webhooks carry it). */
+  repositoryId?: number;
 }
 
 /**
@@ -49,6 +51,7 @@ export function serverUrlOf(apiUrl: string): string | undefined {
 export class GitHubGateway {
   readonly client: GitHubClient;
   readonly serverUrl?: string;
+  readonly repositoryId?: number;
 
   constructor(
     octokit: OctokitLike,
@@ -58,6 +61,7 @@ export class GitHubGateway {
   ) {
     this.client = new GitHubClient(octokit, repo, identity, options.kept);
     if (options.serverUrl) this.serverUrl = options.serverUrl.replace(/\/+$/, "");
+    if (options.repositoryId !== undefined) this.repositoryId = options.repositoryId;
   }
 
   get repository(): string {

@@ -16,16 +16,20 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "ledger records",
     sql: `
       CREATE TABLE ledger_records (
-        -- owner/name in lower case: GitHub's names are case-insensitive, the chain is one per repository.
-        repository text NOT NULL,
+        -- GitHub's id of the repository: a chain is the repository's through renames, and a freed
+        -- name taken by someone else starts another.
+        repository_id bigint NOT NULL CHECK (repository_id > 0),
         sequence integer NOT NULL CHECK (sequence > 0),
+        -- owner/name in lower case as of the record, for people and for finding an id by name.
+        repository text NOT NULL,
         previous text,
         hash text NOT NULL,
-        -- What the record is the latest state of (pr:12, commit:<sha>, deploy:<run>:<environment>)
+        -- What the record is the latest state of (pr:12, commit:<sha>, deploy:<run>:<attempt>:<environment>)
         -- and that state's fingerprint: an unchanged state is not recorded twice.
         subject text NOT NULL,
         fingerprint text NOT NULL,
-        -- The hashed entry exactly as written; the columns below are copies for queries.
+        -- The hashed entry exactly as written; the columns below are copies for queries, and every
+        -- answer is checked against the entry itself (store.ts), so editing them hides nothing.
         entry text NOT NULL,
         kind text NOT NULL,
         recorded_at timestamptz NOT NULL,
@@ -38,13 +42,32 @@ export const MIGRATIONS: readonly Migration[] = [
         environment text,
         decision text NOT NULL,
         -- One record per place in a chain: two appends racing for the same place cannot both land.
-        PRIMARY KEY (repository, sequence)
+        PRIMARY KEY (repository_id, sequence)
       );
-      CREATE INDEX ledger_records_subject ON ledger_records (repository, subject, sequence DESC);
+      CREATE INDEX ledger_records_subject ON ledger_records (repository_id, subject, sequence DESC);
+      CREATE INDEX ledger_records_name ON ledger_records (repository);
       CREATE INDEX ledger_records_model_key ON ledger_records (model_key);
       CREATE INDEX ledger_records_artifact_digests ON ledger_records USING gin (artifact_digests);
       CREATE INDEX ledger_records_model_name ON ledger_records (lower(model_name));
       CREATE INDEX ledger_records_environment ON ledger_records (lower(environment));
+      CREATE INDEX ledger_records_pr ON ledger_records (repository_id, pr);
+    `,
+  },
+  {
+    version: 2,
+    name: "latest decision reports",
+    sql: `
+      -- The App's latest report of each PR's decision, for its details page. Not part of the chain:
+      -- the chain is what was recorded; this is what the page explains.
+      CREATE TABLE decision_reports (
+        repository_id bigint NOT NULL,
+        pr integer NOT NULL,
+        commit_sha text NOT NULL,
+        report text NOT NULL,
+        report_hash text NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (repository_id, pr)
+      );
     `,
   },
 ];

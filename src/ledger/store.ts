@@ -1,7 +1,11 @@
-// The ledger in PostgreSQL (a server or the embedded one). An append takes the repository's lock for
-// its transaction, so appends to one repository are ordered even across App instances sharing the
-// database: each reads the chain's head and writes the next record while no other can. The primary
-// key (repository, sequence) is the backstop: two records can never take the same place.
+// The ledger in PostgreSQL (a server or the embedded one). A chain is a repository's, by GitHub's
+// repository id (renames keep it, a freed name reused by someone else gets another). An append
+// takes that repository's lock for its transaction, so appends to one repository are ordered even
+// across App instances sharing the database: each reads the chain's head and writes the next
+// record while no other can. The primary key (repository_id, sequence) is the backstop: two
+// records can never take the same place. Every statement is bounded in time: a held lock or a
+// database that stops answering fails the append (and so holds the deploy) instead of hanging.
+import { createHash } from "node:crypto";
 import { chainRecord, type LedgerRecord } from "../core/ledger/chain.js";
 import type { LedgerDraft, LedgerEntry } from "../core/ledger/entry.js";
 import { migrate } from "./migrations.js";
@@ -14,7 +18,12 @@ export interface Appended {
 }
 
 export interface HistoryQuery {
-  repository?: string;
+  /** GitHub's id of one repository. */
+  repositoryId?: number;
+  /** Only these repositories (what the caller may read); none at all when empty. */
+  repositoryIds?: number[];
+  /** Records about this pull request. */
+  pr?: number;
   /** The model's name as its config gives it (case-insensitive). */
   model?: string;
   /**
@@ -24,24 +33,51 @@ export interface HistoryQuery {
   digest?: string;
   /** Deploy answers for this environment (case-insensitive). */
   environment?: string;
-  /** Only these repositories (what the caller may read); none at all when empty. */
-  repositories?: string[];
   /** At most this many records, newest first (default 100, at most 1000). */
   limit?: number;
+}
+
+/** The App's latest report of a PR's decision (JSON, docs/report-format.md). */
+export interface LatestReport {
+  repositoryId: number;
+  pr: number;
+  commit: string;
+  /** The JSON report's text. */
+  report: string;
+  updatedAt: string;
+}
+
+/** A repository with records: its id, and its name as of its newest record. */
+export interface LedgerRepository {
+  id: number;
+  name: string;
 }
 
 export interface Ledger {
   readonly description: string;
   append(draft: LedgerDraft): Promise<Appended>;
+  /** Keeps a PR's latest report for its details page (written only when it changed). */
+  saveReport(report: Omit<LatestReport, "updatedAt"> & { at: Date }): Promise<void>;
+  latestReport(repositoryId: number, pr: number): Promise<LatestReport | undefined>;
   /** Records matching the query, newest first. */
   history(query: HistoryQuery): Promise<LedgerRecord[]>;
-  /** Every record of one repository, oldest first: what `ledger verify` checks. */
-  chain(repository: string): Promise<LedgerRecord[]>;
-  repositories(): Promise<string[]>;
+  /** A repository's records from sequence `after` + 1 on, oldest first, at most `limit`: what `ledger verify` checks. */
+  chain(repositoryId: number, page?: { after?: number; limit?: number }): Promise<LedgerRecord[]>;
+  repositories(): Promise<LedgerRepository[]>;
   close(): Promise<void>;
 }
 
 export const HISTORY_LIMIT = 1000;
+export const CHAIN_PAGE_LIMIT = 1000;
+
+export interface LedgerTimeouts {
+  /** How long an append waits for the repository's lock (another instance's append). */
+  lockMs: number;
+  /** How long any one statement may run. */
+  statementMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: LedgerTimeouts = { lockMs: 5_000, statementMs: 10_000 };
 
 interface Row {
   sequence: number;
@@ -67,32 +103,35 @@ export function normaliseDigest(digest: string): string {
   return /^[0-9a-f]{64}$/.test(text) ? `sha256:${text}` : text;
 }
 
-async function appendLocked(tx: SqlQueries, draft: LedgerDraft): Promise<Appended> {
-  const repository = draft.entry.repository.toLowerCase();
-  // hashtextextended gives the 64-bit lock key of the repository's name.
-  await tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [
-    `model-approval ledger ${repository}`,
-  ]);
+async function appendLocked(tx: SqlQueries, draft: LedgerDraft, timeouts: LedgerTimeouts): Promise<Appended> {
+  const { entry } = draft;
+  const id = entry.repositoryId;
+  if (id === undefined || !Number.isSafeInteger(id) || id <= 0)
+    throw new Error(`the record of ${entry.repository} names no GitHub repository id`);
+  // SET LOCAL takes no parameters; the values are numbers this process chose.
+  await tx.query(`SET LOCAL lock_timeout = ${Math.trunc(timeouts.lockMs)}`);
+  await tx.query(`SET LOCAL statement_timeout = ${Math.trunc(timeouts.statementMs)}`);
+  await tx.query("SELECT pg_advisory_xact_lock($1::bigint)", [id]);
   const [latest] = await tx.query<Row>(
-    `SELECT ${COLUMNS} FROM ledger_records WHERE repository = $1 AND subject = $2 ORDER BY sequence DESC LIMIT 1`,
-    [repository, draft.subject],
+    `SELECT ${COLUMNS} FROM ledger_records WHERE repository_id = $1 AND subject = $2 ORDER BY sequence DESC LIMIT 1`,
+    [id, draft.subject],
   );
   if (latest && latest.fingerprint === draft.fingerprint)
     return { status: "unchanged", record: fromRow(latest) };
   const [head] = await tx.query<Row>(
-    `SELECT ${COLUMNS} FROM ledger_records WHERE repository = $1 ORDER BY sequence DESC LIMIT 1`,
-    [repository],
+    `SELECT ${COLUMNS} FROM ledger_records WHERE repository_id = $1 ORDER BY sequence DESC LIMIT 1`,
+    [id],
   );
-  const record = chainRecord(head ? fromRow(head) : undefined, draft.entry);
-  const { entry } = draft;
+  const record = chainRecord(head ? fromRow(head) : undefined, entry);
   await tx.query(
     `INSERT INTO ledger_records
-       (repository, sequence, previous, hash, subject, fingerprint, entry, kind, recorded_at, pr, commit_sha,
-        model_name, model_key, artifact_digests, environment, decision)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::text[], $15, $16)`,
+       (repository_id, sequence, repository, previous, hash, subject, fingerprint, entry, kind, recorded_at, pr,
+        commit_sha, model_name, model_key, artifact_digests, environment, decision)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::text[], $16, $17)`,
     [
-      repository,
+      id,
       record.sequence,
+      entry.repository.toLowerCase(),
       record.previous,
       record.hash,
       draft.subject,
@@ -112,13 +151,35 @@ async function appendLocked(tx: SqlQueries, draft: LedgerDraft): Promise<Appende
   return { status: "appended", record };
 }
 
+/** What a query's filter columns say must also be what the hashed entry says: a row edited to hide or to match is never answered. */
+function entryMatches(record: LedgerRecord, query: HistoryQuery): boolean {
+  const { entry } = record;
+  if (query.pr !== undefined && entry.candidate.pr !== query.pr) return false;
+  if (query.model !== undefined && entry.candidate.model?.name?.toLowerCase() !== query.model.toLowerCase())
+    return false;
+  if (
+    query.environment !== undefined &&
+    entry.deploy?.environment.toLowerCase() !== query.environment.toLowerCase()
+  )
+    return false;
+  if (query.digest !== undefined) {
+    const digest = normaliseDigest(query.digest);
+    const files = (entry.candidate.model?.artifacts ?? []).map((a) => `sha256:${a.sha256.toLowerCase()}`);
+    if (entry.candidate.model?.key !== digest && !files.includes(digest)) return false;
+  }
+  return true;
+}
+
 export class SqlLedger implements Ledger {
-  private constructor(private readonly sql: SqlClient) {}
+  private constructor(
+    private readonly sql: SqlClient,
+    private readonly timeouts: LedgerTimeouts,
+  ) {}
 
   /** Opens the ledger on `sql`, bringing its schema up to date first. */
-  static async open(sql: SqlClient): Promise<SqlLedger> {
+  static async open(sql: SqlClient, timeouts: Partial<LedgerTimeouts> = {}): Promise<SqlLedger> {
     await migrate(sql);
-    return new SqlLedger(sql);
+    return new SqlLedger(sql, { ...DEFAULT_TIMEOUTS, ...timeouts });
   }
 
   get description(): string {
@@ -126,7 +187,30 @@ export class SqlLedger implements Ledger {
   }
 
   append(draft: LedgerDraft): Promise<Appended> {
-    return this.sql.transaction((tx) => appendLocked(tx, draft));
+    return this.sql.transaction((tx) => appendLocked(tx, draft, this.timeouts));
+  }
+
+  async saveReport(report: Omit<LatestReport, "updatedAt"> & { at: Date }): Promise<void> {
+    const hash = createHash("sha256").update(report.report).digest("hex");
+    await this.sql.query(
+      `INSERT INTO decision_reports (repository_id, pr, commit_sha, report, report_hash, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (repository_id, pr) DO UPDATE
+         SET commit_sha = EXCLUDED.commit_sha, report = EXCLUDED.report, report_hash = EXCLUDED.report_hash,
+             updated_at = EXCLUDED.updated_at
+         WHERE decision_reports.report_hash <> EXCLUDED.report_hash`,
+      [report.repositoryId, report.pr, report.commit, report.report, hash, report.at.toISOString()],
+    );
+  }
+
+  async latestReport(repositoryId: number, pr: number): Promise<LatestReport | undefined> {
+    const [row] = await this.sql.query<{ commit_sha: string; report: string; updated_at: Date | string }>(
+      "SELECT commit_sha, report, updated_at FROM decision_reports WHERE repository_id = $1 AND pr = $2",
+      [repositoryId, pr],
+    );
+    if (!row) return undefined;
+    const updatedAt = new Date(row.updated_at).toISOString();
+    return { repositoryId, pr, commit: row.commit_sha, report: row.report, updatedAt };
   }
 
   async history(query: HistoryQuery): Promise<LedgerRecord[]> {
@@ -136,12 +220,10 @@ export class SqlLedger implements Ledger {
       params.push(value);
       where.push(condition(`$${params.length}`));
     };
-    if (query.repository !== undefined) add((n) => `repository = ${n}`, query.repository.toLowerCase());
-    if (query.repositories !== undefined)
-      add(
-        (n) => `repository = ANY(${n}::text[])`,
-        query.repositories.map((r) => r.toLowerCase()),
-      );
+    if (query.repositoryId !== undefined) add((n) => `repository_id = ${n}`, query.repositoryId);
+    if (query.repositoryIds !== undefined)
+      add((n) => `repository_id = ANY(${n}::bigint[])`, query.repositoryIds);
+    if (query.pr !== undefined) add((n) => `pr = ${n}`, query.pr);
     if (query.model !== undefined) add((n) => `lower(model_name) = lower(${n})`, query.model);
     if (query.digest !== undefined)
       add((n) => `(model_key = ${n} OR ${n} = ANY(artifact_digests))`, normaliseDigest(query.digest));
@@ -149,25 +231,27 @@ export class SqlLedger implements Ledger {
     const limit = Math.min(Math.max(1, Math.trunc(query.limit ?? 100)), HISTORY_LIMIT);
     const rows = await this.sql.query<Row>(
       `SELECT ${COLUMNS} FROM ledger_records ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-       ORDER BY recorded_at DESC, repository, sequence DESC LIMIT ${limit}`,
+       ORDER BY recorded_at DESC, repository_id, sequence DESC LIMIT ${limit}`,
       params,
     );
-    return rows.map(fromRow);
+    return rows.map(fromRow).filter((record) => entryMatches(record, query));
   }
 
-  async chain(repository: string): Promise<LedgerRecord[]> {
+  async chain(repositoryId: number, page: { after?: number; limit?: number } = {}): Promise<LedgerRecord[]> {
+    const limit = Math.min(Math.max(1, Math.trunc(page.limit ?? CHAIN_PAGE_LIMIT)), CHAIN_PAGE_LIMIT);
     const rows = await this.sql.query<Row>(
-      `SELECT ${COLUMNS} FROM ledger_records WHERE repository = $1 ORDER BY sequence`,
-      [repository.toLowerCase()],
+      `SELECT ${COLUMNS} FROM ledger_records WHERE repository_id = $1 AND sequence > $2 ORDER BY sequence LIMIT ${limit}`,
+      [repositoryId, Math.max(0, Math.trunc(page.after ?? 0))],
     );
     return rows.map(fromRow);
   }
 
-  async repositories(): Promise<string[]> {
-    const rows = await this.sql.query<{ repository: string }>(
-      "SELECT DISTINCT repository FROM ledger_records ORDER BY repository",
+  async repositories(): Promise<LedgerRepository[]> {
+    const rows = await this.sql.query<{ repository_id: number | string; repository: string }>(
+      `SELECT DISTINCT ON (repository_id) repository_id, repository
+       FROM ledger_records ORDER BY repository_id, sequence DESC`,
     );
-    return rows.map((r) => r.repository);
+    return rows.map((r) => ({ id: Number(r.repository_id), name: r.repository }));
   }
 
   close(): Promise<void> {

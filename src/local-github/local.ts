@@ -43,6 +43,9 @@ export interface AppRegistration {
    * add "push", "membership" or "workflow_run" to receive those.
    */
   events?: string[];
+  /** The App's OAuth client (for the details pages' sign-in); default derived from the slug. */
+  clientId?: string;
+  clientSecret?: string;
 }
 
 /** The events an App registered without `events` receives. */
@@ -121,6 +124,8 @@ export class LocalGitHub {
       webhookSecret: registration.webhookSecret,
       webhookUrl: registration.webhookUrl,
       events: [...(registration.events ?? DEFAULT_APP_EVENTS)],
+      clientId: registration.clientId ?? `Iv1.${registration.slug}`,
+      clientSecret: registration.clientSecret ?? `secret-of-${registration.slug}`,
     };
     this.state.apps.set(app.id, app);
     this.app = app;
@@ -177,9 +182,9 @@ export class LocalGitHub {
   createRepo(
     fullName: string,
     files: Record<string, string>,
-    options: { collaborators?: string[]; pusher?: string } = {},
+    options: { collaborators?: string[]; pusher?: string; private?: boolean } = {},
   ): string {
-    this.state.addRepo(fullName, { collaborators: options.collaborators });
+    this.state.addRepo(fullName, { collaborators: options.collaborators, private: options.private ?? false });
     return this.state.commit(fullName, { branch: "main", files, pusher: options.pusher });
   }
 

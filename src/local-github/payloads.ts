@@ -191,7 +191,10 @@ export function deploymentProtectionRuleWebhook(
       installationId: options.installationId,
     },
     // repository and sender come from a pull_request example: point them at this repository.
-    { ...repositoryPatch(fullName(repo), repo.defaultBranch), sender: userPatch("github-actions[bot]") },
+    {
+      ...repositoryPatch(fullName(repo), repo.defaultBranch, repo.id),
+      sender: userPatch("github-actions[bot]"),
+    },
   );
   return { event: "deployment_protection_rule", payload };
 }

@@ -320,6 +320,12 @@ async function upload(
   return { step: step.label, outcome: "success" };
 }
 
+/** GITHUB_REPOSITORY_ID, as the runner sets it: the event's repository's id. */
+function repositoryIdOf(payload: unknown): Record<string, string> {
+  const id = (payload as { repository?: { id?: unknown } } | null)?.repository?.id;
+  return typeof id === "number" ? { GITHUB_REPOSITORY_ID: String(id) } : {};
+}
+
 /** The runner's variables that say which run, ref and PR branches the job is for. */
 function runEnvironment(options: ActionRunOptions, run: ActionRunContext): Record<string, string> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the event payload is read field by field
@@ -382,6 +388,7 @@ export async function runBundledAction(options: ActionRunOptions): Promise<Actio
       GITHUB_EVENT_NAME: options.eventName,
       GITHUB_EVENT_PATH: files.event,
       GITHUB_REPOSITORY: options.repository,
+      ...repositoryIdOf(options.payload),
       GITHUB_SHA: options.sha,
       GITHUB_API_URL: options.apiUrl,
       GITHUB_WORKSPACE: workspace,

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { JWT_ROUTES, looksLikeJwt, verifyAppJwt } from "./app-auth.js";
 import { loadContract, type Contract } from "./contract.js";
+import { serveOAuthWeb } from "./oauth-web.js";
 import { handlers, HttpError, type Handler, type Reply } from "./routes.js";
 import { Shaper } from "./shape.js";
 import { FakeGitHubState, type FakeIdentity } from "./state.js";
@@ -124,6 +125,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     // GitHub Enterprise Server's prefix, which Probot adds when pointed at a host (GHE_HOST).
     url.pathname = url.pathname.replace(/^\/api\/v3(?=\/)/, "");
     const text = await readBody(request);
+    // The web flow of "sign in with GitHub" lives on GitHub's web host, outside the API.
+    if (url.pathname.startsWith("/login/oauth/") && serveOAuthWeb(state, request, url, text, response))
+      return;
     const match = contract.match(method, url.pathname);
     const record: RecordedRequest = {
       method,

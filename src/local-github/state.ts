@@ -25,6 +25,9 @@ export interface FakeApp {
   installationId: number;
   /** The webhook events it subscribes to (GET /app lists them). */
   events?: string[];
+  /** The App's OAuth client, for signing people in (the web flow of oauth-web.ts). */
+  clientId?: string;
+  clientSecret?: string;
 }
 
 /** A job of a workflow run, as the local GitHub plays it. */
@@ -331,6 +334,11 @@ export class FakeGitHubState {
   ]);
   /** GitHub Apps by id. */
   readonly apps = new Map<number, FakeApp>();
+  /** OAuth codes of the web flow, single use: code → who, for which client and redirect, until when. */
+  readonly oauthCodes = new Map<
+    string,
+    { login: string; clientId: string; redirectUri: string; expiresAt: number }
+  >();
   /** Short-lived download URLs by token (artifact archives). */
   readonly blobs = new Map<string, FakeBlob>();
   private readonly listeners: ((event: StateEvent) => void)[] = [];

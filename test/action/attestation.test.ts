@@ -63,6 +63,7 @@ describe("the decision as an in-toto statement", () => {
         format: 1,
         kind: "decision",
         repository: REPO,
+        repositoryId: loadWebhookExample("pull_request", "opened").repository.id,
         decision: "approved",
         automatic: true,
         candidate: {
@@ -74,7 +75,11 @@ describe("the decision as an in-toto statement", () => {
         approvers: [],
       },
     });
-    expect(readDecisionStatement(statement)).toEqual({ ok: true, predicate: statement.predicate });
+    expect(readDecisionStatement(statement)).toEqual({
+      ok: true,
+      predicate: statement.predicate,
+      subjects: [`sha256:${sha256(WEIGHTS)}`],
+    });
     // actions/attest's inputs: the predicate alone, the subjects as sha256sum writes them, the type.
     expect(JSON.parse(readFileSync(result.outputs["attestation-predicate"]!, "utf8"))).toEqual(
       statement.predicate,

@@ -27,12 +27,13 @@ beforeAll(async () => {
   gh.state.addToken("eve-token", { login: "eve", type: "User" });
   const at = new Date("2026-12-01T12:00:00Z");
   for (const repository of ["acme/secret", "acme/open"]) {
-    await ledger.append(decisionDraft(approved(), { repository, commit: HEAD, at }));
+    const repositoryId = gh.state.repo(repository).id;
+    await ledger.append(decisionDraft(approved(), { repository, repositoryId, commit: HEAD, at }));
     await ledger.append(
       deployDraft(
         approved(),
-        { environment: "production", run: 5, answer: "approved" },
-        { repository, commit: HEAD, at, summary: "released" },
+        { environment: "production", run: 5, attempt: 1, answer: "approved" },
+        { repository, repositoryId, commit: HEAD, at, summary: "released" },
       ),
     );
   }
@@ -76,7 +77,9 @@ describe("the ledger's API", () => {
       repository: "acme/secret",
       records: [],
     });
-    expect((await get("/api/repositories", "eve-token")).body).toEqual({ repositories: ["acme/open"] });
+    expect((await get("/api/repositories", "eve-token")).body).toEqual({
+      repositories: [{ repository: "acme/open", repositoryId: world.gh.state.repo("acme/open").id }],
+    });
   });
 
   it("gives the whole chain of a repository, which verifies", async () => {
@@ -84,6 +87,33 @@ describe("the ledger's API", () => {
     const records = body.records as LedgerRecord[];
     expect(records.map((r) => r.sequence)).toEqual([1, 2]);
     expect(verifyChain("acme/secret", records)).toEqual([]);
+  });
+
+  it("gives a chain in pages, each saying where the next starts", async () => {
+    const first = (await get("/api/ledger?repo=acme/secret&limit=1", "alice-token")).body;
+    expect(first).toMatchObject({ records: [{ sequence: 1 }], next: 1 });
+    const second = (await get("/api/ledger?repo=acme/secret&after=1&limit=1", "alice-token")).body;
+    expect(second).toMatchObject({ records: [{ sequence: 2 }], next: 2 });
+    const rest = (await get("/api/ledger?repo=acme/secret&after=2", "alice-token")).body;
+    expect(rest).toEqual({ repository: "acme/secret", repositoryId: expect.any(Number), records: [] });
+  });
+
+  it("shows nothing of a chain to a repository created under a reused name", async () => {
+    // acme/secret's records belong to its id; a new repository that took the name has another.
+    const { gh } = world;
+    const old = gh.state.repo("acme/secret");
+    gh.state.repos.delete("acme/secret");
+    gh.state.addRepo("acme/secret", { private: false });
+    gh.state.addToken("newcomer-token", { login: "newcomer", type: "User" });
+    try {
+      expect((await get("/api/ledger?repo=acme/secret", "newcomer-token")).body).toMatchObject({
+        records: [],
+      });
+      expect((await get("/api/history?repo=acme/secret", "newcomer-token")).body).toEqual({ records: [] });
+      expect(repositoriesOf((await get("/api/history", "newcomer-token")).body)).toEqual(["acme/open"]);
+    } finally {
+      gh.state.repos.set("acme/secret", old);
+    }
   });
 
   it("answers by model, digest and environment", async () => {

@@ -5,7 +5,7 @@ import { verifyChain } from "../../src/core/ledger/chain.js";
 import type { SqlClient } from "../../src/ledger/sql.js";
 import { SqlLedger, type Ledger } from "../../src/ledger/store.js";
 import { freshPglite } from "../support/ledger-databases.js";
-import { harnessPerTest, REPO } from "./support/harness.js";
+import { decisionCheck, harnessPerTest, REPO, stateLabels } from "./support/harness.js";
 import { deploymentRuleEvent, prEvent, review } from "./support/events.js";
 
 const harness = harnessPerTest();
@@ -27,10 +27,19 @@ beforeEach(async () => {
 const broken: Ledger = {
   description: "a broken database",
   append: () => Promise.reject(new Error("connection refused")),
+  saveReport: () => Promise.reject(new Error("connection refused")),
+  latestReport: () => Promise.resolve(undefined),
   history: () => Promise.resolve([]),
   chain: () => Promise.resolve([]),
   repositories: () => Promise.resolve([]),
   close: () => Promise.resolve(),
+};
+
+/** A ledger whose writes never finish, as one behind a held lock or a silent network would. */
+const hanging: Ledger = {
+  ...broken,
+  append: () => new Promise(() => undefined),
+  saveReport: () => new Promise(() => undefined),
 };
 
 describe("the App's ledger", () => {
@@ -43,7 +52,7 @@ describe("the App's ledger", () => {
     await h.deliver(...review(h, "alice", "APPROVED"));
     await h.deliver(...review(h, "alice", "COMMENTED"));
 
-    const chain = await ledger.chain(REPO);
+    const chain = await ledger.chain(h.gh.state.repo(REPO).id);
     expect(verifyChain(REPO, chain)).toEqual([]);
     expect(chain.map((r) => [r.entry.kind, r.entry.decision, r.entry.deploy?.answer])).toEqual([
       ["decision", "pending", undefined],
@@ -64,17 +73,22 @@ describe("the App's ledger", () => {
       },
       approvers: [{ login: "alice", review: alice!.id, commit: h.pull.headSha, model: `sha256:${digest}` }],
     });
-    expect(chain[2]!.entry.deploy).toEqual({ environment: "production", run: run.id, answer: "approved" });
+    expect(chain[2]!.entry.deploy).toEqual({
+      environment: "production",
+      run: run.id,
+      attempt: 1,
+      answer: "approved",
+    });
     expect(run.answers.map((a) => a.state)).toEqual(["approved"]);
   });
 
   it("records the answer GitHub asked for, and a question asked again records nothing new", async () => {
     const h = await harness({ ledger, now, waitingOn: ["production"] });
     await h.deliver(...review(h, "alice", "APPROVED"));
-    const before = (await ledger.chain(REPO)).length;
+    const before = (await ledger.chain(h.gh.state.repo(REPO).id)).length;
     await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id }));
     await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id }));
-    const chain = await ledger.chain(REPO);
+    const chain = await ledger.chain(h.gh.state.repo(REPO).id);
     expect(chain).toHaveLength(before);
     expect(chain.filter((r) => r.entry.kind === "deploy")).toHaveLength(1);
   });
@@ -85,8 +99,55 @@ describe("the App's ledger", () => {
     await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id }));
     expect(h.run!.answers.filter((a) => a.state === "approved")).toEqual([]);
     expect(h.run!.answers.at(-1)?.comment).toMatch(
-      /could not record the production deploy answer in the ledger: connection refused/,
+      /cannot decide — could not record the decision in the ledger: connection refused/,
     );
+  });
+
+  it("releases no deploy job whose release cannot be recorded, though the approval was", async () => {
+    const noDeploys: Ledger = {
+      description: ledger.description,
+      append: (draft) =>
+        draft.entry.kind === "deploy" ? Promise.reject(new Error("disk full")) : ledger.append(draft),
+      saveReport: (report) => ledger.saveReport(report),
+      latestReport: (id, pr) => ledger.latestReport(id, pr),
+      history: (query) => ledger.history(query),
+      chain: (id, page) => ledger.chain(id, page),
+      repositories: () => ledger.repositories(),
+      close: () => Promise.resolve(),
+    };
+    const h = await harness({ ledger: noDeploys, now, waitingOn: ["production"] });
+    await h.deliver(...review(h, "alice", "APPROVED"));
+    expect(decisionCheck(h)?.conclusion).toBe("success");
+    await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id }));
+    expect(h.run!.answers.filter((a) => a.state === "approved")).toEqual([]);
+    expect(h.run!.answers.at(-1)?.comment).toMatch(
+      /could not record the production deploy answer in the ledger: disk full/,
+    );
+  });
+
+  it("shows no approval it could not record, and a ledger that hangs holds nothing up", async () => {
+    const h = await harness({ ledger: hanging, now, ledgerDeadlineMs: 50, waitingOn: ["production"] });
+    await h.deliver(...review(h, "alice", "APPROVED"));
+    const check = decisionCheck(h);
+    expect(check?.conclusion).not.toBe("success");
+    expect(check?.summary).toMatch(
+      /could not record the decision in the ledger: the ledger did not answer within 0.05 s/,
+    );
+    expect(stateLabels(h)).not.toContain("model-approval: approved");
+    expect(h.run!.answers.filter((a) => a.state === "approved")).toEqual([]);
+    // The next event is not stuck behind the one that waited: the objection is shown.
+    await h.deliver(...review(h, "alice", "CHANGES_REQUESTED"));
+    expect(decisionCheck(h)?.conclusion).toBe("failure");
+    expect(h.run!.answers.map((a) => a.state)).toEqual(["rejected"]);
+  });
+
+  it("names its ledger record in the decision check run, so GitHub holds the hash too", async () => {
+    const h = await harness({ ledger, now, waitingOn: ["production"] });
+    await h.deliver(...review(h, "alice", "APPROVED"));
+    const [approved] = (await ledger.chain(h.gh.state.repo(REPO).id)).filter(
+      (r) => r.entry.decision === "approved",
+    );
+    expect(decisionCheck(h)?.text).toContain(`(sha256 ${approved!.hash})`);
   });
 
   it("still rejects when a rejection cannot be recorded (failing closed)", async () => {

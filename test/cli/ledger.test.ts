@@ -6,6 +6,9 @@ import { decisionDraft, deployDraft } from "../../src/core/ledger/entry.js";
 import { decide } from "../../src/core/policy/decide.js";
 import { startLedgerApi, type LedgerApiWorld } from "../support/ledger-api-server.js";
 import { approvalStep, config, HEAD, input, pr, review, TRAIN } from "../core/policy/build.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { cli } from "./support.js";
 import { freePort } from "../support/free-port.js";
 
@@ -29,12 +32,13 @@ beforeAll(async () => {
   world.gh.state.addRepo("acme/other", { private: true, collaborators: ["alice"] });
   world.gh.state.addToken("alice-token", { login: "alice", type: "User" });
   for (const repository of ["acme/models", "acme/other"]) {
-    await world.ledger.append(decisionDraft(approved(), { repository, commit: HEAD, at }));
+    const repositoryId = world.gh.state.repo(repository).id;
+    await world.ledger.append(decisionDraft(approved(), { repository, repositoryId, commit: HEAD, at }));
     await world.ledger.append(
       deployDraft(
         approved(),
-        { environment: "production", run: 9, answer: "approved" },
-        { repository, commit: HEAD, at, summary: "released" },
+        { environment: "production", run: 9, attempt: 1, answer: "approved" },
+        { repository, repositoryId, commit: HEAD, at, summary: "released" },
       ),
     );
   }
@@ -154,6 +158,44 @@ describe("model-approval ledger verify", () => {
     ]);
   });
 
+  it("finds the newest record deleted, against the heads a previous verify kept (--expect)", async () => {
+    const kept = await cli(
+      ["ledger", "verify", "--app", world.url, "--repo", "acme/models", "--format", "json"],
+      undefined,
+      ALICE,
+    );
+    expect(kept.code).toBe(0);
+    const file = join(mkdtempSync(join(tmpdir(), "heads-")), "heads.json");
+    writeFileSync(file, kept.stdout);
+    const id = world.gh.state.repo("acme/models").id;
+    await world.sql.query("DELETE FROM ledger_records WHERE repository_id = $1 AND sequence = 2", [id]);
+    // On its own the shortened chain is whole: only the kept head shows what is gone.
+    expect(
+      (await cli(["ledger", "verify", "--app", world.url, "--repo", "acme/models"], undefined, ALICE)).code,
+    ).toBe(0);
+    const { code, stdout } = await cli(
+      ["ledger", "verify", "--app", world.url, "--expect", file],
+      undefined,
+      ALICE,
+    );
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      /acme\/models: BROKEN\n {2}record 2: the chain has 1 record\(s\), fewer than the 2 kept: records were deleted from its end/,
+    );
+  });
+
+  it("does not call a repository with no records whole", async () => {
+    const { code, stdout } = await cli(
+      ["ledger", "verify", "--app", world.url, "--repo", "acme/empty"],
+      undefined,
+      ALICE,
+    );
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      /acme\/empty: BROKEN\n {2}record 0: no records: none were written, they were deleted, or this token cannot read the repository/,
+    );
+  });
+
   it("knows only verify", async () => {
     const { code, stderr } = await cli(["ledger", "rewrite"], undefined, ALICE);
     expect(code).toBe(2);
@@ -165,6 +207,8 @@ describe("model-approval history from GitHub's attestations (no App)", () => {
   it("reads the Action's signed decisions about a model file, and says the signatures are not checked here", async () => {
     const entry = decisionDraft(approved(), { repository: "acme/models", commit: HEAD, at }).entry;
     world.gh.state.addAttestation("acme/models", decisionStatement(entry)!);
+    // A statement naming another repository, or not this file, is not this file's decision.
+    world.gh.state.addAttestation("acme/models", decisionStatement({ ...entry, repository: "evil/models" })!);
     // Another predicate type about the same file is not a decision.
     world.gh.state.addAttestation("acme/models", {
       ...decisionStatement(entry)!,
@@ -181,6 +225,7 @@ describe("model-approval history from GitHub's attestations (no App)", () => {
       `2026-12-01T12:00:00.000Z  acme/models  approved · PR #7 at ${HEAD.slice(0, 7)} · model churn sha256:a1a1a1a1a1a1 · approved by alice (review 77)\n`,
     );
     expect(stderr).toMatch(/signatures are not checked here: run gh attestation verify/);
+    expect(stderr).toMatch(/skipped a statement about another repository \(evil\/models\)/);
     const other = await cli(
       ["history", "--repo", "acme/models", "--digest", "b".repeat(64), "--format", "json"],
       undefined,

@@ -7,12 +7,21 @@ import { pgClient, type SqlClient } from "../../src/ledger/sql.js";
 import { SqlLedger } from "../../src/ledger/store.js";
 import { freshPglite, postgresDatabase } from "../support/ledger-databases.js";
 
+/** A stable GitHub-like id per repository name, as the App gets it from each webhook. */
+const IDS = new Map<string, number>();
+function idOf(repository: string): number {
+  const key = repository.toLowerCase();
+  if (!IDS.has(key)) IDS.set(key, 1000 + IDS.size);
+  return IDS.get(key)!;
+}
+
 let n = 0;
 function draft(
   over: {
     subject?: string;
     fingerprint?: string;
     repository?: string;
+    repositoryId?: number;
     model?: string;
     key?: string;
     environment?: string;
@@ -26,6 +35,7 @@ function draft(
     entry: {
       kind: over.environment ? "deploy" : "decision",
       repository: over.repository ?? "Acme/Models",
+      repositoryId: over.repositoryId ?? idOf(over.repository ?? "Acme/Models"),
       at: new Date(Date.UTC(2026, 11, 1, 10, 0, n)).toISOString(),
       candidate: {
         commit: "c".repeat(40),
@@ -41,7 +51,7 @@ function draft(
       summary: `record ${n}`,
       approvers: [{ login: "alice", review: n, commit: "c".repeat(40) }],
       ...(over.environment
-        ? { deploy: { environment: over.environment, run: n, answer: "approved" as const } }
+        ? { deploy: { environment: over.environment, run: n, attempt: 1, answer: "approved" as const } }
         : {}),
     },
   };
@@ -71,7 +81,7 @@ describe.each(drivers)("the ledger on %s", (_name, open) => {
 
   it("refuses a database newer than it knows", async () => {
     await expect(migrate(sql, [])).rejects.toThrow(
-      /schema version 1, newer than this version of model-approval knows \(0\)/,
+      /schema version 2, newer than this version of model-approval knows \(0\)/,
     );
   });
 
@@ -95,14 +105,50 @@ describe.each(drivers)("the ledger on %s", (_name, open) => {
       "appended",
     ]);
     expect(again.record).toEqual(first.record);
-    const chain = await ledger.chain("acme/chain");
+    const chain = await ledger.chain(idOf("acme/chain"));
     expect(chain.map((r) => r.sequence)).toEqual([1, 2, 3]);
-    expect(verifyChain("acme/chain", chain)).toEqual([]);
-    expect(await ledger.repositories()).toContain("acme/chain");
+    expect(verifyChain("acme/chain", chain, idOf("acme/chain"))).toEqual([]);
+    expect(await ledger.repositories()).toContainEqual({ id: idOf("acme/chain"), name: "acme/chain" });
+    // Pages of a chain, oldest first.
+    expect((await ledger.chain(idOf("acme/chain"), { after: 1, limit: 1 })).map((r) => r.sequence)).toEqual([
+      2,
+    ]);
   });
 
-  it("finds a row edited in the database", async () => {
+  it("keeps a repository's chain through a rename, and starts another for a freed name reused", async () => {
+    const id = idOf("acme/old-name");
+    await ledger.append(draft({ repository: "acme/old-name", repositoryId: id }));
+    await ledger.append(draft({ repository: "acme/new-name", repositoryId: id }));
+    // Someone else's repository, created under the freed old name.
+    await ledger.append(draft({ repository: "acme/old-name", repositoryId: 999_999 }));
+    expect((await ledger.chain(id)).map((r) => [r.sequence, r.entry.repository])).toEqual([
+      [1, "acme/old-name"],
+      [2, "acme/new-name"],
+    ]);
+    expect(verifyChain("acme/new-name", await ledger.chain(id), id)).toEqual([]);
+    expect((await ledger.chain(999_999)).map((r) => r.sequence)).toEqual([1]);
+    expect(await ledger.repositories()).toEqual(
+      expect.arrayContaining([
+        { id, name: "acme/new-name" },
+        { id: 999_999, name: "acme/old-name" },
+      ]),
+    );
+  });
+
+  it("refuses a record without GitHub's repository id", async () => {
+    const { entry, ...rest } = draft({ repository: "acme/no-id" });
+    const { repositoryId: _dropped, ...withoutId } = entry;
+    await expect(ledger.append({ ...rest, entry: withoutId })).rejects.toThrow(
+      /names no GitHub repository id/,
+    );
+  });
+
+  it("finds a row edited in the database, and answers no query from what only the copied columns say", async () => {
     for (let i = 0; i < 3; i++) await ledger.append(draft({ repository: "acme/tampered" }));
+    // Moving a record out of an environment's history by its column alone hides nothing, and
+    // moving one into another's adds nothing: answers are checked against the hashed entry.
+    await sql.query("UPDATE ledger_records SET environment = 'staging' WHERE repository = 'acme/tampered'");
+    expect(await ledger.history({ repositoryId: idOf("acme/tampered"), environment: "staging" })).toEqual([]);
     const [row] = await sql.query<{ entry: string }>(
       "SELECT entry FROM ledger_records WHERE repository = 'acme/tampered' AND sequence = 2",
     );
@@ -113,7 +159,11 @@ describe.each(drivers)("the ledger on %s", (_name, open) => {
       [JSON.stringify(entry)],
     );
     await sql.query("DELETE FROM ledger_records WHERE repository = 'acme/tampered' AND sequence = 3");
-    const problems = verifyChain("acme/tampered", await ledger.chain("acme/tampered"));
+    const problems = verifyChain(
+      "acme/tampered",
+      await ledger.chain(idOf("acme/tampered")),
+      idOf("acme/tampered"),
+    );
     expect(problems).toEqual([
       { repository: "acme/tampered", sequence: 2, problem: expect.stringMatching(/does not match its hash/) },
     ]);
@@ -139,19 +189,20 @@ describe.each(drivers)("the ledger on %s", (_name, open) => {
       }),
     );
     const summaries = (records: { entry: { summary: string } }[]) => records.map((r) => r.entry.summary);
-    const all = await ledger.history({ repository: repo });
+    const repositoryId = idOf(repo);
+    const all = await ledger.history({ repositoryId });
     expect(all).toHaveLength(3);
     expect(all[0]!.entry.deploy?.environment).toBe("Production");
-    expect(summaries(await ledger.history({ repository: repo, model: "CHURN" }))).toEqual([
+    expect(summaries(await ledger.history({ repositoryId, model: "CHURN" }))).toEqual([
       all[0]!.entry.summary,
       all[2]!.entry.summary,
     ]);
-    expect(await ledger.history({ repository: repo, digest: "02".repeat(32) })).toEqual([all[1]]);
+    expect(await ledger.history({ repositoryId, digest: "02".repeat(32) })).toEqual([all[1]]);
     // One artifact file's digest finds the decisions about the model it belongs to.
-    expect(await ledger.history({ repository: repo, digest: `sha256:${"0f".repeat(32)}` })).toEqual([all[1]]);
-    expect(await ledger.history({ repository: repo, environment: "production" })).toEqual([all[0]]);
-    expect(await ledger.history({ repositories: [] })).toEqual([]);
-    expect(await ledger.history({ repositories: ["ACME/History"], limit: 1 })).toEqual([all[0]]);
+    expect(await ledger.history({ repositoryId, digest: `sha256:${"0f".repeat(32)}` })).toEqual([all[1]]);
+    expect(await ledger.history({ repositoryId, environment: "production" })).toEqual([all[0]]);
+    expect(await ledger.history({ repositoryIds: [] })).toEqual([]);
+    expect(await ledger.history({ repositoryIds: [repositoryId], limit: 1 })).toEqual([all[0]]);
   });
 });
 
@@ -169,18 +220,35 @@ describe("two App instances on one PostgreSQL server", () => {
         // Both see the same event: the same subject and state, delivered to each instance.
         const same = draft({
           repository: "acme/shared",
-          subject: `deploy:${i}:production`,
+          subject: `deploy:${i}:1:production`,
           fingerprint: "approved",
         });
         appends.push(a.append(same), b.append(same));
       }
       const results = await Promise.all(appends);
       expect(results.filter((r) => r.status === "appended")).toHaveLength(120);
-      const chain = await a.chain("acme/shared");
+      const chain = await a.chain(idOf("acme/shared"));
       expect(chain.map((r) => r.sequence)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
       expect(verifyChain("acme/shared", chain)).toEqual([]);
     } finally {
       await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it("fails an append that waits too long for another instance's lock, instead of hanging", async () => {
+    const url = await postgresDatabase();
+    const ledger = await SqlLedger.open(await pgClient(url), { lockMs: 200 });
+    const holder = await pgClient(url);
+    try {
+      await ledger.append(draft({ repository: "acme/locked" }));
+      // Another session holds the repository's lock, as a stuck append (or anyone with a connection) could.
+      await holder.transaction(async (tx) => {
+        await tx.query("SELECT pg_advisory_xact_lock($1::bigint)", [idOf("acme/locked")]);
+        await expect(ledger.append(draft({ repository: "acme/locked" }))).rejects.toThrow(/lock timeout/);
+      });
+      expect((await ledger.append(draft({ repository: "acme/locked" }))).record.sequence).toBe(2);
+    } finally {
+      await Promise.all([ledger.close(), holder.close()]);
     }
   });
 

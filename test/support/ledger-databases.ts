@@ -1,15 +1,11 @@
 // Databases for ledger tests: a fresh database on the run's PostgreSQL server (postgres-server.js),
-// and a fresh embedded PostgreSQL (PGlite) copied from a template made once per machine, because a
-// PGlite's first start (its initdb) takes about 6 s and opening an existing data folder under 1 s.
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+// and a fresh embedded PostgreSQL (PGlite) copied from the template src/ledger/pglite-template.ts keeps.
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { pgClient, pgliteClient, type SqlClient } from "../../src/ledger/sql.js";
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+import { pgClient, type SqlClient } from "../../src/ledger/sql.js";
+import { freshEmbeddedDatabase } from "../../src/ledger/pglite-template.js";
 
 /** A new, empty database on the tests' PostgreSQL server; its connection string. */
 export async function postgresDatabase(): Promise<string> {
@@ -30,30 +26,8 @@ export async function postgresDatabase(): Promise<string> {
   return url.href;
 }
 
-function pgliteVersion(): string {
-  const require = createRequire(import.meta.url);
-  const manifest = join(dirname(require.resolve("@electric-sql/pglite")), "..", "package.json");
-  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
-}
-
-async function template(): Promise<string> {
-  const dir = join(ROOT, "node_modules", ".cache", "model-approval", `pglite-${pgliteVersion()}`);
-  if (existsSync(dir)) return dir;
-  // Made beside its final place and renamed, so a worker never copies a half-made template.
-  const making = `${dir}.${process.pid}.${randomBytes(4).toString("hex")}`;
-  const db = await pgliteClient(making);
-  await db.close();
-  try {
-    renameSync(making, dir);
-  } catch {
-    rmSync(making, { recursive: true, force: true });
-  }
-  return dir;
-}
-
 /** A new embedded PostgreSQL in its own folder, and that folder. */
 export async function freshPglite(): Promise<{ client: SqlClient; dir: string }> {
   const dir = join(mkdtempSync(join(tmpdir(), "pglite-")), "data");
-  cpSync(await template(), dir, { recursive: true });
-  return { client: await pgliteClient(dir), dir };
+  return { client: await freshEmbeddedDatabase(dir), dir };
 }

@@ -42,7 +42,7 @@ export function subjectChecksums(statement: DecisionStatement): string {
 /** A statement read back (from an attestation's payload): the predicate when it is ours, else why not. */
 export function readDecisionStatement(
   value: unknown,
-): { ok: true; predicate: DecisionPredicate } | { ok: false; why: string } {
+): { ok: true; predicate: DecisionPredicate; subjects: string[] } | { ok: false; why: string } {
   const statement = value as Partial<DecisionStatement> | null;
   if (typeof statement !== "object" || statement === null) return { ok: false, why: "not a JSON object" };
   if (statement._type !== STATEMENT_TYPE)
@@ -61,5 +61,9 @@ export function readDecisionStatement(
     !Array.isArray(predicate.approvers)
   )
     return { ok: false, why: "its predicate is not a model-approval decision of format 1" };
-  return { ok: true, predicate: predicate as DecisionPredicate };
+  const subjects = (Array.isArray(statement.subject) ? statement.subject : []).flatMap((s: unknown) => {
+    const digest = (s as { digest?: { sha256?: unknown } } | null)?.digest?.sha256;
+    return typeof digest === "string" ? [`sha256:${digest.toLowerCase()}`] : [];
+  });
+  return { ok: true, predicate: predicate as DecisionPredicate, subjects };
 }

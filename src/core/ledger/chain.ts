@@ -44,7 +44,12 @@ export interface ChainProblem {
  * Every problem in one repository's records, in sequence order; empty when the chain is whole from
  * its first record. The records must be all of the repository's, sorted by sequence.
  */
-export function verifyChain(repository: string, records: readonly LedgerRecord[]): ChainProblem[] {
+export function verifyChain(
+  repository: string,
+  records: readonly LedgerRecord[],
+  /** GitHub's id of the repository: every record must be its (names change with renames). */
+  repositoryId?: number,
+): ChainProblem[] {
   const problems: ChainProblem[] = [];
   const at = (sequence: number, problem: string) => problems.push({ repository, sequence, problem });
   let before: LedgerRecord | undefined;
@@ -67,7 +72,12 @@ export function verifyChain(repository: string, records: readonly LedgerRecord[]
           ? `names a previous record (${record.previous}) but is the first`
           : `names ${record.previous ?? "no previous record"} as the previous record's hash, which is ${previous}`,
       );
-    if (record.entry.repository.toLowerCase() !== repository.toLowerCase())
+    if (repositoryId !== undefined && record.entry.repositoryId !== repositoryId)
+      at(
+        record.sequence,
+        `belongs to repository id ${String(record.entry.repositoryId)}, not ${repositoryId}`,
+      );
+    else if (repositoryId === undefined && record.entry.repository.toLowerCase() !== repository.toLowerCase())
       at(record.sequence, `belongs to ${record.entry.repository}, not ${repository}`);
     if (recordHash(record.sequence, record.previous, record.entry) !== record.hash)
       at(record.sequence, "its content does not match its hash: it was changed after it was written");

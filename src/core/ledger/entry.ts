@@ -33,15 +33,21 @@ export interface LedgerCandidate {
 
 export interface LedgerDeploy {
   environment: string;
-  /** The workflow run whose deploy job was answered. */
+  /** The workflow run whose deploy job was answered, and its attempt (a re-run is a new one). */
   run: number;
+  attempt: number;
   answer: "approved" | "rejected";
 }
 
 export interface LedgerEntry {
   kind: "decision" | "deploy";
-  /** owner/name, as GitHub spells it. */
+  /** owner/name, as GitHub spelled it then. */
   repository: string;
+  /**
+   * GitHub's id of the repository, which survives renames and is never reused: the chain is the
+   * id's, so a repository someone creates under a freed name never reads or extends it.
+   */
+  repositoryId?: number;
   /** ISO 8601, from the recorder's clock. */
   at: string;
   candidate: LedgerCandidate;
@@ -151,6 +157,7 @@ function candidateOf(result: DecisionResult, commit: string): LedgerCandidate {
 
 export interface DecisionContext {
   repository: string;
+  repositoryId?: number;
   /** The commit decided about, when the decision names none (a broken config). */
   commit: string;
   at: Date;
@@ -162,6 +169,7 @@ export function decisionDraft(result: DecisionResult, context: DecisionContext):
   const entry: LedgerEntry = {
     kind: "decision",
     repository: context.repository,
+    ...(context.repositoryId === undefined ? {} : { repositoryId: context.repositoryId }),
     at: context.at.toISOString(),
     candidate,
     decision: result.decision,
@@ -194,7 +202,7 @@ export function deployDraft(
   const state = { answer: deploy.answer, candidate: entry.candidate, approvers: entry.approvers };
   return {
     entry,
-    subject: `deploy:${deploy.run}:${deploy.environment.toLowerCase()}`,
+    subject: `deploy:${deploy.run}:${deploy.attempt}:${deploy.environment.toLowerCase()}`,
     fingerprint: sha256(canonicalJson(state)),
   };
 }

@@ -173,12 +173,19 @@ interface Outcome {
 }
 
 /** Input that cannot be judged: no verdict on the model (and no approval through on_fail: warn). */
-function inputFailure(measurements: Measurements, rows: MetricRow[]): Failure | undefined {
+function inputFailure(config: Config, measurements: Measurements, rows: MetricRow[]): Failure | undefined {
   const modelErrors = measurements.model?.errors ?? [];
   if (modelErrors.length > 0)
     return {
       code: "model_unreadable",
       message: `the model artifacts could not be hashed: ${modelErrors.join("; ")}`,
+    };
+  // Evidence that names no model when the rules name its files approves nothing: an approval
+  // would bind to no digest, and nothing could tell the model deployed from another.
+  if (config.model.artifacts.length > 0 && !measurements.model?.digest)
+    return {
+      code: "model_unreadable",
+      message: `the config lists model.artifacts (${config.model.artifacts.join(", ")}), but the evidence names no model digest: the training run recorded none`,
     };
   const unreadable = [
     ...Object.values(measurements.metricErrors),
@@ -451,7 +458,7 @@ export function decide(candidate: Candidate): DecisionResult {
   }
 
   let outcome: Outcome;
-  const failure = waitingFor === undefined ? inputFailure(measurements, rows) : undefined;
+  const failure = waitingFor === undefined ? inputFailure(config, measurements, rows) : undefined;
   const blocked = ineligible(candidate);
   if (failure) outcome = { decision: "error", failPipeline: true, summary: failure.message, failure };
   else if (blocked) {

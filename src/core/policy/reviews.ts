@@ -124,11 +124,11 @@ function approverReason(review: Review, counted: boolean, model: string | undefi
     message,
     data: {
       login,
-      review: review.id,
       state,
       commit: review.commit_id,
       submittedAt: review.submitted_at ?? null,
       counted,
+      review: review.id,
       ...(model === undefined ? {} : { model }),
       ...(why === undefined ? {} : { why }),
       ...(body ? { body: body.slice(0, REVIEW_BODY_LIMIT) } : {}),

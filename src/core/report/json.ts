@@ -34,3 +34,18 @@ export function toJsonReport(result: DecisionResult): Record<string, unknown> {
 export function renderJsonReport(result: DecisionResult): string {
   return JSON.stringify(toJsonReport(result), replacer, 2) + "\n";
 }
+
+/**
+ * A JSON report read back as the decision it renders (the details page keeps reports as JSON):
+ * nulls become absent fields again. Non-finite numbers stay the strings they were written as.
+ */
+export function fromJsonReport(text: string): DecisionResult {
+  const report = JSON.parse(text) as Record<string, unknown>;
+  const optional = ["model", "headSha", "pr", "failure", "candidate"];
+  for (const key of optional) if (report[key] === null) delete report[key];
+  if (report.schemaVersion !== REPORT_SCHEMA_VERSION)
+    throw new Error(
+      `a report of schema version ${String(report.schemaVersion)}, not ${REPORT_SCHEMA_VERSION}`,
+    );
+  return report as unknown as DecisionResult;
+}

@@ -43,6 +43,8 @@ export interface PlanContext {
    * commit does not approve): the decision check run shows this.
    */
   commitResult?: DecisionResult;
+  /** The App's page for this PR's decision, linked from the decision check run. */
+  detailsUrl?: string;
 }
 
 /** The PR as the plan needs it, from the gateway's read of it. */
@@ -90,16 +92,18 @@ export function annotations(result: DecisionResult): CheckRunAnnotation[] {
   });
 }
 
-export function decisionCheck(result: DecisionResult, commit: string): DesiredCheckRun {
+export function decisionCheck(result: DecisionResult, commit: string, detailsUrl?: string): DesiredCheckRun {
   const output = { ...renderCheckRunOutput(result), annotations: annotations(result) };
+  const details = detailsUrl === undefined ? {} : { detailsUrl };
   return result.decision === "pending"
-    ? { name: DECISION_CHECK, headSha: commit, status: "in_progress", output }
+    ? { name: DECISION_CHECK, headSha: commit, status: "in_progress", output, ...details }
     : {
         name: DECISION_CHECK,
         headSha: commit,
         status: "completed",
         conclusion: result.decision === "approved" ? "success" : "failure",
         output,
+        ...details,
       };
 }
 
@@ -126,7 +130,7 @@ export function planWrites(result: DecisionResult, context: PlanContext): Planne
     writes.push({
       surface: "decision-check",
       what: `the ${DECISION_CHECK} check run`,
-      check: decisionCheck(context.commitResult ?? result, context.commit),
+      check: decisionCheck(context.commitResult ?? result, context.commit, context.detailsUrl),
     });
   // A decision about an older head, or a closed PR, must not overwrite what the PR shows now.
   if (pr.state !== "open" || pr.headSha !== context.commit) return writes;

@@ -6,16 +6,25 @@ import type { OctokitLike } from "../types.js";
 
 export class TokenRefused extends Error {}
 
-export async function canReadRepository(octokit: OctokitLike, fullName: string): Promise<boolean> {
+/**
+ * GitHub's id of the repository when the caller's token may read it, else undefined. The id, not
+ * the name, says which repository it is: a name can be freed and taken by someone else.
+ */
+export async function readableRepositoryId(
+  octokit: OctokitLike,
+  fullName: string,
+): Promise<number | undefined> {
   const [owner = "", repo = ""] = fullName.split("/");
+  let data: unknown;
   try {
-    await octokit.request("GET /repos/{owner}/{repo}", { owner, repo });
-    return true;
+    ({ data } = await octokit.request("GET /repos/{owner}/{repo}", { owner, repo }));
   } catch (error) {
     if (hasStatus(error, 401)) throw new TokenRefused("GitHub does not accept this token");
-    if (hasStatus(error, 403, 404)) return false;
+    if (hasStatus(error, 403, 404)) return undefined;
     throw toGitHubError(`reading ${fullName} with the caller's token`, error);
   }
+  const id = (data as { id?: unknown } | null)?.id;
+  return typeof id === "number" && Number.isSafeInteger(id) ? id : undefined;
 }
 
 /** The login a person's token belongs to. */

@@ -97,7 +97,8 @@ export async function upsertCheckRun(
         (existing.conclusion ?? undefined) === conclusion &&
         existing.output.title === output.title &&
         existing.output.summary === output.summary &&
-        (existing.output.text ?? undefined) === output.text;
+        (existing.output.text ?? undefined) === output.text &&
+        (desired.detailsUrl === undefined || existing.details_url === desired.detailsUrl);
       if (same) return { id: existing.id, changed: false };
     }
     const reopen = existing?.status === "completed" && desired.status !== "completed";

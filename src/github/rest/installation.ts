@@ -4,6 +4,7 @@ import { toGitHubError } from "../errors.js";
 import type { OctokitLike } from "../types.js";
 
 export interface InstalledRepository {
+  id: number;
   owner: string;
   name: string;
   defaultBranch: string;
@@ -21,12 +22,14 @@ export async function installationRepositories(
         throw toGitHubError("listing the installation's repositories", error);
       });
     const listed = ((data as { repositories?: unknown[] }).repositories ?? []) as {
+      id: number;
       name: string;
       owner: { login: string };
       default_branch?: string;
     }[];
     repositories.push(
       ...listed.map((r) => ({
+        id: r.id,
         owner: r.owner.login,
         name: r.name,
         defaultBranch: r.default_branch ?? "main",

@@ -30,7 +30,7 @@ function pullRequestPatch(h: Harness): DeepPatch {
 
 export function prEvent(h: Harness, action: string, patch: DeepPatch = {}): Event {
   const payload = loadWebhookExample("pull_request", action, {
-    ...repositoryPatch(REPO),
+    ...repositoryPatch(REPO, "main", h.gh.state.repo(REPO).id),
     number: h.pull.number,
     pull_request: pullRequestPatch(h),
     sender: user(h.pull.author),
@@ -63,7 +63,7 @@ export function reviewEvent(
   id = h.pull.reviews.filter((r) => r.user === reviewer).at(-1)?.id,
 ): Event {
   const payload = loadWebhookExample("pull_request_review", action, {
-    ...repositoryPatch(REPO),
+    ...repositoryPatch(REPO, "main", h.gh.state.repo(REPO).id),
     pull_request: pullRequestPatch(h),
     review: { user: user(reviewer), state, commit_id: commitId, ...(id === undefined ? {} : { id }) },
     sender: user(reviewer),
@@ -101,7 +101,7 @@ export function checkRunEvent(
   const example = loadWebhookExample("check_run", action);
   const listed = example.check_run.pull_requests[0] as WebhookPayload | undefined;
   const payload = loadWebhookExample("check_run", action, {
-    ...repositoryPatch(REPO),
+    ...repositoryPatch(REPO, "main", h.gh.state.repo(REPO).id),
     check_run: {
       name,
       head_sha: sha,
@@ -126,23 +126,26 @@ export function deploymentRuleEvent(
   h: Harness,
   options: { runId: number; environment?: string; sha?: string; ref?: string; pullRequests?: boolean },
 ): Event {
-  const payload = deploymentProtectionRulePayload({
-    repository: REPO,
-    environment: options.environment ?? "production",
-    sha: options.sha ?? h.pull.headSha,
-    ref: options.ref ?? h.pull.headRef,
-    runId: options.runId,
-    pullRequests:
-      options.pullRequests === false
-        ? []
-        : [
-            {
-              number: h.pull.number,
-              headSha: h.pull.headSha,
-              baseRef: h.pull.baseRef,
-              author: h.pull.author,
-            },
-          ],
-  });
+  const payload = deploymentProtectionRulePayload(
+    {
+      repository: REPO,
+      environment: options.environment ?? "production",
+      sha: options.sha ?? h.pull.headSha,
+      ref: options.ref ?? h.pull.headRef,
+      runId: options.runId,
+      pullRequests:
+        options.pullRequests === false
+          ? []
+          : [
+              {
+                number: h.pull.number,
+                headSha: h.pull.headSha,
+                baseRef: h.pull.baseRef,
+                author: h.pull.author,
+              },
+            ],
+    },
+    repositoryPatch(REPO, "main", h.gh.state.repo(REPO).id),
+  );
   return ["deployment_protection_rule", payload];
 }

@@ -78,6 +78,8 @@ export interface HarnessOptions {
   ledger?: Ledger;
   /** The App's clock for the ledger. */
   now?: () => Date;
+  /** How long a ledger write may take. */
+  ledgerDeadlineMs?: number;
 }
 
 export interface Harness {
@@ -200,6 +202,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     sleep,
     ...(options.ledger ? { ledger: options.ledger } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.ledgerDeadlineMs ? { ledgerDeadlineMs: options.ledgerDeadlineMs } : {}),
   };
   await probot.load(modelApprovalApp(identity === null ? services : { identity, ...services }));
 

@@ -56,18 +56,25 @@ describe("a decision's ledger entry", () => {
     expect(decisionDraft(approvedByAlice(), CONTEXT).fingerprint).not.toBe(pending.fingerprint);
   });
 
-  it("records a deploy answer per run and environment", () => {
+  it("records a deploy answer per run, attempt and environment", () => {
     const draft = deployDraft(
       approvedByAlice(),
-      { environment: "Production", run: 9, answer: "approved" },
+      { environment: "Production", run: 9, attempt: 1, answer: "approved" },
       { ...CONTEXT, summary: "model-approval (PR #7): approved" },
     );
-    expect(draft.subject).toBe("deploy:9:production");
+    expect(draft.subject).toBe("deploy:9:1:production");
     expect(draft.entry).toMatchObject({
       kind: "deploy",
-      deploy: { environment: "Production", run: 9, answer: "approved" },
+      deploy: { environment: "Production", run: 9, attempt: 1, answer: "approved" },
       summary: "model-approval (PR #7): approved",
       approvers: [{ login: "alice" }],
     });
+    // Re-running the deploy job is a release of its own: another attempt, another record.
+    const rerun = deployDraft(
+      approvedByAlice(),
+      { environment: "Production", run: 9, attempt: 2, answer: "approved" },
+      { ...CONTEXT, summary: "model-approval (PR #7): approved" },
+    );
+    expect(rerun.subject).toBe("deploy:9:2:production");
   });
 });

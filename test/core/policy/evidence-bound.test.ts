@@ -132,6 +132,35 @@ describe("a human approval is bound to the model it approved", () => {
   });
 });
 
+describe("evidence without a model digest", () => {
+  const withArtifacts = config([TRAIN, approvalStep({ autoApproveIf: ["accuracy > 0.9"] })], {
+    model: { artifacts: ["models/model.pkl"] },
+  });
+
+  it("approves nothing when the config lists model.artifacts: no approval may bind to no model", () => {
+    const approved = review("alice", "APPROVED");
+    const result = decide(
+      input(withArtifacts, { metrics: [source({ accuracy: 0.95 })], pr: pr([approved]) }),
+    );
+    expect(result.decision).toBe("error");
+    expect(result.failure).toEqual({
+      code: "model_unreadable",
+      message: expect.stringMatching(
+        /lists model\.artifacts \(models\/model\.pkl\), but the evidence names no model digest/,
+      ),
+    });
+  });
+
+  it("decides as before once the evidence names the model", () => {
+    const model = {
+      digest: "cd".repeat(32),
+      artifacts: [{ path: "models/model.pkl", sha256: "cd".repeat(32), bytes: 1 }],
+    };
+    const result = decide(input(withArtifacts, { metrics: [source({ accuracy: 0.95 })], pr: pr(), model }));
+    expect(result.decision).toBe("approved");
+  });
+});
+
 describe("who may approve", () => {
   it("the user who pushed the commit under review cannot approve it, but can still object", () => {
     const approving = decide(input(reviewed, { pr: pr([review("alice", "APPROVED")], { pusher: "alice" }) }));
@@ -163,7 +192,12 @@ describe("what the PR touches", () => {
       model: { artifacts: ["models/model.pkl", "models/saved"] },
       baseline: [{ name: "prod", path: "baseline/eval.json" }],
     };
-    const result = decide(input(cfg, { pr: pr([], { changedFiles: ["README.md", file] }) }));
+    // The evidence names the model, as it does whenever the config lists its artifacts.
+    const model = {
+      digest: "ef".repeat(32),
+      artifacts: [{ path: "models/model.pkl", sha256: "ef".repeat(32), bytes: 1 }],
+    };
+    const result = decide(input(cfg, { model, pr: pr([], { changedFiles: ["README.md", file] }) }));
     expect(result).toMatchObject({ decision: "pending", autoApproved: false });
     expect(JSON.stringify(result.steps)).toContain("changes-evidence");
   });

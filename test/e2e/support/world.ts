@@ -16,6 +16,7 @@ import {
   type TrainJobResult,
 } from "../../../src/local-github/index.js";
 import { freePort } from "../../support/free-port.js";
+import { postgresDatabase } from "../../support/ledger-databases.js";
 
 export const APP_SERVER = resolve("build/app/server.js");
 export const ACTION_BUNDLE = resolve("dist/action.js");
@@ -30,6 +31,8 @@ export class World {
   private exited?: Promise<void>;
   /** The App process's stderr and stdout, for failure messages. */
   appLog = "";
+  /** The built App's ledger database. */
+  databaseUrl?: string;
 
   private constructor(
     readonly github: LocalGitHub,
@@ -71,8 +74,11 @@ export class World {
   /** Starts build/app/server.js, as production runs it, configured by its environment. */
   async startBuiltApp(): Promise<void> {
     const host = new URL(this.github.url).host;
+    // The ledger on the tests' PostgreSQL server, as production instances share one; kept across restarts.
+    const databaseUrl = (this.databaseUrl ??= await postgresDatabase());
     const child = spawn(process.execPath, [APP_SERVER], {
       env: {
+        DATABASE_URL: databaseUrl,
         PATH: process.env.PATH ?? "",
         APP_ID: String(APP_ID),
         PRIVATE_KEY: this.privateKey,
