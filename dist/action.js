@@ -45003,15 +45003,10 @@ async function runAction(env, runner = new ActionsRunner(), octokitFor = actionO
     if (!event.sha)
       throw new Error("no commit to decide about: GITHUB_SHA is empty and the event has no pull request");
     const octokit = octokitFor(inputs.token, env.apiUrl);
-    const gateway = new GitHubGateway(
-      octokit,
-      { owner, repo },
-      ACTIONS_IDENTITY,
-      {
-        ...env.serverUrl ? { serverUrl: env.serverUrl } : {},
-        ...env.repositoryId !== void 0 ? { repositoryId: env.repositoryId } : {}
-      }
-    );
+    const gateway = new GitHubGateway(octokit, { owner, repo }, ACTIONS_IDENTITY, {
+      ...env.serverUrl ? { serverUrl: env.serverUrl } : {},
+      ...env.repositoryId !== void 0 ? { repositoryId: env.repositoryId } : {}
+    });
     const context3 = {
       inputs,
       event,

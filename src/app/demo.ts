@@ -110,7 +110,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
 
     if (!templateReady()) print("Making the embedded PostgreSQL for the ledger (once, a few seconds)...");
     ledger = await SqlLedger.open(await freshEmbeddedDatabase(join(ledgerDir, "ledger")));
-    say(`ledger: ${ledger.description}`);
+    say(`ledger: ${ledger.description} (this demo's own, removed when it stops)`);
 
     const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const secret = randomBytes(20).toString("hex");

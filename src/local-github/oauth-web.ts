@@ -27,7 +27,7 @@ function fields(text: string, contentType: string): URLSearchParams {
 
 function html(response: ServerResponse, status: number, body: string): void {
   response.writeHead(status, { "content-type": "text/html; charset=utf-8" }).end(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in · local GitHub</title></head>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in · local GitHub</title><link rel="icon" href="data:,"></head>
 <body>${body}</body></html>
 `);
 }

@@ -59,6 +59,8 @@ const STEPS = [
   /webhook pull_request_review\.submitted → App: 200/,
   /label \[model-approval: approved\]/,
   /deploy unblocked/,
+  /ledger: \d+ records of acme\/fraud-detector \(decision pending, .*deploy approved\)/,
+  /details page: http:\/\/127\.0\.0\.1:\d+\/pr\/acme\/fraud-detector\/1 \(sign in to the local GitHub as alice\)/,
 ];
 
 function expectInOrder(output: string): void {
@@ -140,6 +142,14 @@ describe("npm start (build/app/start.js)", () => {
     const response = await fetch(url, { method: "POST", headers: { [header]: value }, body });
     expect(response.status).toBe(200);
     await waitForLine(started, /PR #2 deploy job: deployed/);
+
+    // The details page it names is served, behind sign-in with the local GitHub.
+    const page = /details page: (\S+)/.exec(started.output())?.[1] ?? "";
+    const signIn = await fetch(page, { redirect: "manual" });
+    expect(signIn.status).toBe(302);
+    expect(signIn.headers.get("location")).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/login\/oauth\/authorize\?client_id=/,
+    );
   }, 90_000);
 
   it("exits 0 after the flow with MODEL_APPROVAL_DEMO_EXIT=1", async () => {

@@ -230,6 +230,11 @@ export function detailsPages(options: PagesOptions): (req: IncomingMessage, res:
   return (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const path = url.pathname;
+    // Browsers ask for an icon on every page: none, rather than a 404 in their console.
+    if (path === "/favicon.ico" && req.method === "GET") {
+      res.writeHead(204, { "cache-control": "public, max-age=86400" }).end();
+      return true;
+    }
     if (path === "/assets/page.css" && req.method === "GET") {
       res
         .writeHead(200, {

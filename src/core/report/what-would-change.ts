@@ -23,7 +23,7 @@ export function whatWouldChange(result: DecisionResult): string[] {
     const gap = decimalArithmetic(row.threshold, "-", row.value);
     const strict = /(?:^|[^<>=!])[<>](?!=)/.test(row.condition);
     changes.push(
-      `${row.metric} needs ${gap === 0 ? "to move" : signed(gap)}${strict ? " and a little more" : ""} (it is ${row.value}; \`${row.condition}\`, step ${row.step})`,
+      `${row.metric} needs ${gap === 0 ? "to move" : signed(gap)}${strict ? " and a little more" : ""} (it is ${row.value}; “${row.condition}”, step ${row.step})`,
     );
   }
   for (const step of result.steps)
