@@ -1,0 +1,140 @@
+// Two App instances sharing one PostgreSQL server, both handed every webhook at the same moment (a
+// load balancer retrying, GitHub redelivering): the ledger keeps one unforked chain, and each
+// state — each decision, each release — is recorded once.
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { startLocalAppServer, type LocalAppServer } from "../../src/app/local-server.js";
+import { APP_EVENTS } from "../../src/app/events.js";
+import { verifyChain } from "../../src/core/ledger/chain.js";
+import { CONFIG_PATH } from "../../src/core/names.js";
+import { LocalGitHub, runTrainJob } from "../../src/local-github/index.js";
+import { pgClient } from "../../src/ledger/sql.js";
+import { SqlLedger } from "../../src/ledger/store.js";
+import { postgresDatabase } from "../support/ledger-databases.js";
+
+const REPO = "acme/shared-ledger";
+const CONFIG = `version: 1
+metrics:
+  eval: metrics/eval.json
+steps:
+  - name: train_model
+    type: training
+  - name: approve_model
+    type: approval
+    inputs:
+      approvers: [alice]
+  - name: deploy
+    type: deploy
+    inputs:
+      environment: production
+`;
+const WORKFLOW = `on: pull_request
+jobs:
+  train: { runs-on: ubuntu-latest, steps: [{ uses: model-approval/model-approval@v1, with: { app: true } }] }
+  deploy: { needs: train, runs-on: ubuntu-latest, environment: production, steps: [{ run: ./deploy.sh }] }
+`;
+
+let github: LocalGitHub;
+let instances: LocalAppServer[] = [];
+let ledgers: SqlLedger[] = [];
+let fanOut: Server;
+
+/** Hands each delivery to every instance at once, answering GitHub with the first one's status. */
+async function startFanOut(targets: string[]): Promise<string> {
+  fanOut = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks);
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([name]) => name.startsWith("x-") || name === "content-type"),
+      ) as Record<string, string>;
+      void Promise.all(targets.map((url) => fetch(url, { method: "POST", headers, body }))).then(
+        async ([first, ...rest]) => {
+          await Promise.all(rest.map((r) => r.text()));
+          res.writeHead(first!.status).end(await first!.text());
+        },
+        () => res.writeHead(502).end(),
+      );
+    });
+  });
+  await new Promise<void>((done) => fanOut.listen(0, "127.0.0.1", done));
+  return `http://127.0.0.1:${(fanOut.address() as AddressInfo).port}/`;
+}
+
+beforeAll(async () => {
+  github = await LocalGitHub.start();
+  const url = await postgresDatabase();
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const secret = randomBytes(16).toString("hex");
+  github.registerApp({
+    id: 91,
+    slug: "model-approval",
+    publicKey: publicKey.export({ type: "spki", format: "pem" }).toString(),
+    webhookSecret: secret,
+    events: [...APP_EVENTS],
+  });
+  ledgers = [await SqlLedger.open(await pgClient(url)), await SqlLedger.open(await pgClient(url))];
+  instances = await Promise.all(
+    ledgers.map((ledger) =>
+      startLocalAppServer({
+        appId: 91,
+        privateKey: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+        webhookSecret: secret,
+        baseUrl: github.url,
+        logLevel: "fatal",
+        ledger,
+      }),
+    ),
+  );
+  github.setWebhookUrl(await startFanOut(instances.map((i) => i.webhookUrl)));
+});
+afterAll(async () => {
+  await Promise.all(instances.map((i) => i.close()));
+  await new Promise((done) => fanOut?.close(done));
+  await github?.close();
+  await Promise.all(ledgers.map((l) => l.close()));
+});
+
+describe("two App instances on one ledger", () => {
+  it("record each decision and the release once, in one chain that verifies", async () => {
+    github.createRepo(
+      REPO,
+      { [CONFIG_PATH]: CONFIG, ".github/workflows/model.yml": WORKFLOW },
+      { collaborators: ["alice", "bob"] },
+    );
+    const pull = github.openPullRequest(REPO, {
+      author: "bob",
+      branch: "retrain",
+      title: "Retrain",
+      files: { "train.py": "fit()\n" },
+    });
+    await github.idle();
+    const { run } = await runTrainJob(github, REPO, pull.number, {
+      bundle: resolve("dist/action.js"),
+      outputs: { "metrics/eval.json": JSON.stringify({ accuracy: 0.9 }), "models/model.pkl": "w" },
+    });
+    await github.idle();
+    github.review(REPO, pull.number, "alice", "APPROVED", "ok");
+    await github.idle();
+
+    expect(github.deployJob(run).conclusion).toBe("success");
+    const id = github.state.repo(REPO).id;
+    const chain = await ledgers[0]!.chain(id);
+    expect(verifyChain(REPO, chain, id)).toEqual([]);
+    expect(chain.map((r) => r.sequence)).toEqual(chain.map((_, i) => i + 1));
+    // Each state once, though both instances handled every event.
+    const states = chain.map(
+      (r) =>
+        `${r.entry.kind}:${r.entry.decision}:${r.entry.candidate.model?.key ?? "-"}:${r.entry.deploy?.answer ?? ""}`,
+    );
+    expect(new Set(states).size).toBe(states.length);
+    expect(chain.filter((r) => r.entry.kind === "deploy")).toHaveLength(1);
+    expect(chain.filter((r) => r.entry.decision === "approved" && r.entry.kind === "decision")).toHaveLength(
+      1,
+    );
+  }, 60_000);
+});
