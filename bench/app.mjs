@@ -172,8 +172,11 @@ github.registerApp({
   events: ["pull_request", "pull_request_review", "check_run", "deployment_protection_rule"],
 });
 const env = {
-  // The ledger in an embedded PostgreSQL of its own (its first start makes the folder: seconds).
-  LEDGER_DIR: join(mkdtempSync(join(tmpdir(), "bench-ledger-")), "ledger"),
+  // The ledger: a PostgreSQL server when DATABASE_URL names one, else an embedded PostgreSQL of
+  // its own (its first start makes the folder: seconds).
+  ...(process.env.DATABASE_URL
+    ? { DATABASE_URL: process.env.DATABASE_URL }
+    : { LEDGER_DIR: join(mkdtempSync(join(tmpdir(), "bench-ledger-")), "ledger") }),
   APP_ID: String(APP_ID),
   PRIVATE_KEY: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
   WEBHOOK_SECRET: SECRET,

@@ -186,12 +186,30 @@ export class SqlLedger implements Ledger {
     return this.sql.description;
   }
 
-  append(draft: LedgerDraft): Promise<Appended> {
+  async append(draft: LedgerDraft): Promise<Appended> {
+    // Most events change nothing: when the subject's newest record already holds this state, that
+    // is the answer, read without a transaction or a lock (a later state recorded meanwhile would
+    // be a later event's). Only a change takes the lock, and checks again under it.
+    const id = draft.entry.repositoryId;
+    if (id !== undefined) {
+      const [latest] = await this.sql.query<Row>(
+        `SELECT ${COLUMNS} FROM ledger_records WHERE repository_id = $1 AND subject = $2 ORDER BY sequence DESC LIMIT 1`,
+        [id, draft.subject],
+      );
+      if (latest && latest.fingerprint === draft.fingerprint)
+        return { status: "unchanged", record: fromRow(latest) };
+    }
     return this.sql.transaction((tx) => appendLocked(tx, draft, this.timeouts));
   }
 
   async saveReport(report: Omit<LatestReport, "updatedAt"> & { at: Date }): Promise<void> {
     const hash = createHash("sha256").update(report.report).digest("hex");
+    // The report is sent only when it changed: most events leave it as it was.
+    const [kept] = await this.sql.query<{ report_hash: string }>(
+      "SELECT report_hash FROM decision_reports WHERE repository_id = $1 AND pr = $2",
+      [report.repositoryId, report.pr],
+    );
+    if (kept?.report_hash === hash) return;
     await this.sql.query(
       `INSERT INTO decision_reports (repository_id, pr, commit_sha, report, report_hash, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6)

@@ -240,10 +240,13 @@ describe("two App instances on one PostgreSQL server", () => {
     const ledger = await SqlLedger.open(await pgClient(url), { lockMs: 200 });
     const holder = await pgClient(url);
     try {
-      await ledger.append(draft({ repository: "acme/locked" }));
+      const recorded = draft({ repository: "acme/locked", subject: "pr:1", fingerprint: "approved" });
+      await ledger.append(recorded);
       // Another session holds the repository's lock, as a stuck append (or anyone with a connection) could.
       await holder.transaction(async (tx) => {
         await tx.query("SELECT pg_advisory_xact_lock($1::bigint)", [idOf("acme/locked")]);
+        // A state already recorded is answered without the lock; only a change waits for it.
+        expect((await ledger.append(recorded)).status).toBe("unchanged");
         await expect(ledger.append(draft({ repository: "acme/locked" }))).rejects.toThrow(/lock timeout/);
       });
       expect((await ledger.append(draft({ repository: "acme/locked" }))).record.sequence).toBe(2);
