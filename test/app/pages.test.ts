@@ -136,6 +136,16 @@ describe("the details page of a PR", () => {
     expect(check?.detailsUrl).toBe(page());
   });
 
+  it("answers a malformed model name as a missing page, and says where pages are linked from", async () => {
+    const alice = new Visitor("alice");
+    expect((await alice.visit(`${world.app.url}/model/${REPO}/%E0%A4%A`)).response.status).toBe(404);
+    const home = await alice.visit(`${world.app.url}/`);
+    expect([home.response.status, home.body.includes("linked from its model-approval check run")]).toEqual([
+      200,
+      true,
+    ]);
+  });
+
   it("shows a model's timeline", async () => {
     const { response, body } = await new Visitor("alice").visit(`${world.app.url}/model/${REPO}/churn`);
     expect(response.status).toBe(200);

@@ -46,6 +46,15 @@ export function pullRequestPageUrl(appUrl: string, repository: string, pr: numbe
   return `${appUrl.replace(/\/+$/, "")}/pr/${repository}/${pr}`;
 }
 
+/** A path segment decoded; undefined for a malformed %-escape. */
+function decodedOrUndefined(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Only a page of ours may be where sign-in returns to: never another site. */
 function safeReturn(path: string | null): string {
   return path && (PR_PATH.test(path) || MODEL_PATH.test(path)) ? path : "/";
@@ -205,14 +214,27 @@ export function detailsPages(options: PagesOptions): (req: IncomingMessage, res:
       return html(res, 200, messagePage("Signed out", "You are signed out of model-approval."), {
         "set-cookie": cookie(SESSION, "", secure, 0),
       });
+    if (path === "/") {
+      const who = sealed.open<Session>(cookies(req.headers.cookie)[SESSION]);
+      return html(
+        res,
+        200,
+        messagePage(
+          "model-approval",
+          "Each pull request's page is linked from its model-approval check run (Details).",
+          who?.login,
+        ),
+      );
+    }
     const pr = PR_PATH.exec(path);
     const byModel = MODEL_PATH.exec(path);
     const who = session(req, res, path);
     if (!who) return;
     try {
       if (pr?.[1] && pr[2]) return await pullRequest(res, who, pr[1], Number(pr[2]));
-      if (byModel?.[1] && byModel[2])
-        return await model(res, who, byModel[1], decodeURIComponent(byModel[2]));
+      const name = byModel?.[2] ? decodedOrUndefined(byModel[2]) : undefined;
+      if (byModel?.[1] && name) return await model(res, who, byModel[1], name);
+      return notFound(res, who.login);
     } catch (error) {
       if (error instanceof TokenRefused)
         return html(
@@ -246,6 +268,7 @@ export function detailsPages(options: PagesOptions): (req: IncomingMessage, res:
       return true;
     }
     const ours =
+      path === "/" ||
       path === "/login" ||
       path === "/auth/callback" ||
       path === "/logout" ||
