@@ -164,8 +164,12 @@ export async function answerDeploymentRequest(
         summary: answer.comment,
       };
       const unrecorded = await recordDeploy(timing, chosen.result, deploy, subject);
+      if (unrecorded) timing.warn?.(`model-approval: ${unrecorded}`);
       if (unrecorded && answer.state === "approved")
-        answer = { comment: `model-approval: not answered — ${unrecorded} (the next event retries)` };
+        answer = {
+          comment:
+            "model-approval: not answered — the release could not be recorded in the ledger (the App's log says why); the next event retries",
+        };
     }
   } catch (error) {
     answer = undecidedAnswer(request.sha.slice(0, 7), `${describeError(error)} (the next event retries)`);

@@ -83,7 +83,7 @@ function register(app: Probot, options: AppOptions): void {
   const given = options.identity;
   const identity = given ? async () => given : identityResolver(app);
   const { identity: _given, ...services } = options;
-  const timing: AppServices = services;
+  const timing: AppServices = { warn: (line) => app.log.warn(line), ...services };
   // The training run's snapshot is read from its artifact on every event about its commit.
   const kept: KeptAcrossEvents = {
     artifactFiles: new BoundedCache<string>(

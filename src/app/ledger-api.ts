@@ -7,7 +7,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { readableRepositoryId, TokenRefused } from "../github/rest/access.js";
 import { describeError } from "../github/errors.js";
 import type { OctokitLike } from "../github/types.js";
-import { CHAIN_PAGE_LIMIT, HISTORY_LIMIT, type HistoryQuery, type Ledger } from "../ledger/store.js";
+import {
+  CHAIN_PAGE_LIMIT,
+  HISTORY_LIMIT,
+  type HistoryQuery,
+  type Ledger,
+  type LedgerRepository,
+} from "../ledger/store.js";
 
 export interface LedgerApiOptions {
   ledger: Ledger;
@@ -19,6 +25,8 @@ export interface LedgerApiOptions {
 
 /** How long a token's answer for a repository is believed. */
 export const ACCESS_TTL_MS = 60_000;
+/** How long the list of the ledger's repositories is reused (a new one shows up after this). */
+export const REPOSITORIES_TTL_MS = 10_000;
 /** Repositories checked for one query without `repo`; more must be narrowed. */
 export const REPOSITORY_SCAN_LIMIT = 100;
 const ACCESS_ENTRIES = 10_000;
@@ -136,10 +144,22 @@ export function ledgerApi(options: LedgerApiOptions): (req: IncomingMessage, res
   }
 
   /** The repositories with records that the token may read: by name, and only when the id is the chain's own. */
+  // The list of repositories is read once in a while, not per request: any header that looks like a
+  // token reaches this far before GitHub has judged it.
+  let listed: { until: number; repositories: Promise<LedgerRepository[]> } | undefined;
+  const repositories = (): Promise<LedgerRepository[]> => {
+    if (!listed || listed.until <= now()) {
+      const reading = options.ledger.repositories();
+      listed = { until: now() + REPOSITORIES_TTL_MS, repositories: reading };
+      reading.catch(() => (listed = undefined));
+    }
+    return listed.repositories;
+  };
+
   async function readableRepositories(
     token: string,
   ): Promise<{ repository: string; repositoryId: number }[]> {
-    const all = await options.ledger.repositories();
+    const all = await repositories();
     if (all.length > REPOSITORY_SCAN_LIMIT)
       throw new ApiError(
         400,

@@ -67,6 +67,8 @@ export interface AppServices {
   now?: () => Date;
   /** Where every change of decision and every deploy answer is recorded; nothing is recorded without one. */
   ledger?: Ledger;
+  /** Where what went wrong is told in full (the App's log); what GitHub shows says less. */
+  warn?: (line: string) => void;
   /** How long one ledger write may take before it counts as failed (record.ts). */
   ledgerDeadlineMs?: number;
   /** The App's page of a PR's decision (the check run links it); none: no link. */
@@ -159,7 +161,7 @@ export async function reconcile(
   const recorded = await recordDecision(timing, decided, subject);
   const own = recorded.ok
     ? withRecordNote(decided, recorded.record)
-    : unrecordedResult(decided, recorded.why, { ...subject, pr: prNumber });
+    : unrecordedResult(decided, { ...subject, pr: prNumber });
   // The commit's check run and deploy jobs carry the decision of every open PR on it.
   const result = closed ? own : await commitDecision(gateway, own, prNumber, collected.commit, options);
   const failures = closed ? [] : await publish(gateway, collected, own, result, timing);
@@ -197,14 +199,17 @@ function withRecordNote(result: DecisionResult, record: LedgerRecord | undefined
   return withNotes(result, [note]);
 }
 
-/** An approval that could not be recorded is not shown or released; anything else is, saying so. */
+/**
+ * An approval that could not be recorded is not shown or released; anything else is, saying so.
+ * What GitHub shows does not say why (a database's error may name its host): the App's log does.
+ */
 function unrecordedResult(
   result: DecisionResult,
-  why: string,
   subject: { repository: string; commit: string; pr: number },
 ) {
-  if (result.decision !== "approved") return withNotes(result, [`${why}: the next event retries`]);
-  return failureResult({ code: "unrecorded", message: `${why} (the next event retries)` }, subject);
+  const said = "the decision could not be recorded in the ledger (the App's log says why)";
+  if (result.decision !== "approved") return withNotes(result, [`${said}: the next event retries`]);
+  return failureResult({ code: "unrecorded", message: `${said}; the next event retries` }, subject);
 }
 
 /** The App's report says which environments it answers when no deploy step names them. */

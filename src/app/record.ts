@@ -58,6 +58,7 @@ export async function recordDecision(
           repositoryId: subject.repositoryId,
           pr,
           commit: subject.commit,
+          sequence: record.sequence,
           report: pageReport(result),
           at,
         }),

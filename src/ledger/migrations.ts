@@ -63,6 +63,9 @@ export const MIGRATIONS: readonly Migration[] = [
         repository_id bigint NOT NULL,
         pr integer NOT NULL,
         commit_sha text NOT NULL,
+        -- The ledger record the report goes with: an older one never replaces a newer one (two
+        -- instances deciding one PR at once save in either order).
+        record_sequence integer NOT NULL,
         report text NOT NULL,
         report_hash text NOT NULL,
         updated_at timestamptz NOT NULL,

@@ -42,6 +42,8 @@ export interface LatestReport {
   repositoryId: number;
   pr: number;
   commit: string;
+  /** The sequence of the ledger record of the decision it reports. */
+  sequence: number;
   /** The JSON report's text. */
   report: string;
   updatedAt: string;
@@ -204,31 +206,53 @@ export class SqlLedger implements Ledger {
 
   async saveReport(report: Omit<LatestReport, "updatedAt"> & { at: Date }): Promise<void> {
     const hash = createHash("sha256").update(report.report).digest("hex");
-    // The report is sent only when it changed: most events leave it as it was.
-    const [kept] = await this.sql.query<{ report_hash: string }>(
-      "SELECT report_hash FROM decision_reports WHERE repository_id = $1 AND pr = $2",
+    // The report is sent only when it changed (most events leave it as it was), and never over a
+    // report of a newer record.
+    const [kept] = await this.sql.query<{ report_hash: string; record_sequence: number }>(
+      "SELECT report_hash, record_sequence FROM decision_reports WHERE repository_id = $1 AND pr = $2",
       [report.repositoryId, report.pr],
     );
-    if (kept?.report_hash === hash) return;
+    if (kept && (kept.report_hash === hash || Number(kept.record_sequence) > report.sequence)) return;
     await this.sql.query(
-      `INSERT INTO decision_reports (repository_id, pr, commit_sha, report, report_hash, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO decision_reports (repository_id, pr, commit_sha, record_sequence, report, report_hash, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (repository_id, pr) DO UPDATE
-         SET commit_sha = EXCLUDED.commit_sha, report = EXCLUDED.report, report_hash = EXCLUDED.report_hash,
-             updated_at = EXCLUDED.updated_at
-         WHERE decision_reports.report_hash <> EXCLUDED.report_hash`,
-      [report.repositoryId, report.pr, report.commit, report.report, hash, report.at.toISOString()],
+         SET commit_sha = EXCLUDED.commit_sha, record_sequence = EXCLUDED.record_sequence,
+             report = EXCLUDED.report, report_hash = EXCLUDED.report_hash, updated_at = EXCLUDED.updated_at
+         WHERE decision_reports.record_sequence <= EXCLUDED.record_sequence
+           AND decision_reports.report_hash <> EXCLUDED.report_hash`,
+      [
+        report.repositoryId,
+        report.pr,
+        report.commit,
+        report.sequence,
+        report.report,
+        hash,
+        report.at.toISOString(),
+      ],
     );
   }
 
   async latestReport(repositoryId: number, pr: number): Promise<LatestReport | undefined> {
-    const [row] = await this.sql.query<{ commit_sha: string; report: string; updated_at: Date | string }>(
-      "SELECT commit_sha, report, updated_at FROM decision_reports WHERE repository_id = $1 AND pr = $2",
+    const [row] = await this.sql.query<{
+      commit_sha: string;
+      record_sequence: number;
+      report: string;
+      updated_at: Date | string;
+    }>(
+      "SELECT commit_sha, record_sequence, report, updated_at FROM decision_reports WHERE repository_id = $1 AND pr = $2",
       [repositoryId, pr],
     );
     if (!row) return undefined;
     const updatedAt = new Date(row.updated_at).toISOString();
-    return { repositoryId, pr, commit: row.commit_sha, report: row.report, updatedAt };
+    return {
+      repositoryId,
+      pr,
+      commit: row.commit_sha,
+      sequence: Number(row.record_sequence),
+      report: row.report,
+      updatedAt,
+    };
   }
 
   async history(query: HistoryQuery): Promise<LedgerRecord[]> {

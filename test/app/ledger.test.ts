@@ -99,7 +99,7 @@ describe("the App's ledger", () => {
     await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id }));
     expect(h.run!.answers.filter((a) => a.state === "approved")).toEqual([]);
     expect(h.run!.answers.at(-1)?.comment).toMatch(
-      /cannot decide — could not record the decision in the ledger: connection refused/,
+      /cannot decide — the decision could not be recorded in the ledger \(the App's log says why\)/,
     );
   });
 
@@ -121,7 +121,7 @@ describe("the App's ledger", () => {
     await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id }));
     expect(h.run!.answers.filter((a) => a.state === "approved")).toEqual([]);
     expect(h.run!.answers.at(-1)?.comment).toMatch(
-      /could not record the production deploy answer in the ledger: disk full/,
+      /not answered — the release could not be recorded in the ledger \(the App's log says why\)/,
     );
   });
 
@@ -131,7 +131,7 @@ describe("the App's ledger", () => {
     const check = decisionCheck(h);
     expect(check?.conclusion).not.toBe("success");
     expect(check?.summary).toMatch(
-      /could not record the decision in the ledger: the ledger did not answer within 0.05 s/,
+      /the decision could not be recorded in the ledger \(the App's log says why\)/,
     );
     expect(stateLabels(h)).not.toContain("model-approval: approved");
     expect(h.run!.answers.filter((a) => a.state === "approved")).toEqual([]);

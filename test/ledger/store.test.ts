@@ -135,6 +135,26 @@ describe.each(drivers)("the ledger on %s", (_name, open) => {
     );
   });
 
+  it("keeps a PR's report of its newest record, whichever order two instances save in", async () => {
+    const at = new Date("2026-12-01T12:00:00Z");
+    const report = (sequence: number, text: string) => ({
+      repositoryId: 4242,
+      pr: 3,
+      commit: "c".repeat(40),
+      sequence,
+      report: text,
+      at,
+    });
+    await ledger.saveReport(report(6, "rejected"));
+    await ledger.saveReport(report(5, "approved"));
+    expect(await ledger.latestReport(4242, 3)).toMatchObject({ sequence: 6, report: "rejected" });
+    await ledger.saveReport(report(6, "rejected, said differently"));
+    expect(await ledger.latestReport(4242, 3)).toMatchObject({
+      sequence: 6,
+      report: "rejected, said differently",
+    });
+  });
+
   it("refuses a record without GitHub's repository id", async () => {
     const { entry, ...rest } = draft({ repository: "acme/no-id" });
     const { repositoryId: _dropped, ...withoutId } = entry;

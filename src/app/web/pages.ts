@@ -27,9 +27,15 @@ export interface PagesOptions {
   now?: () => number;
 }
 
-const SESSION = "ma_session";
-const SIGN_IN = "ma_sign_in";
-const SESSION_TTL_MS = 8 * 3600_000;
+// On https the names carry the __Host- prefix: the browser then takes them only from this host,
+// over https, for the whole site, so a sibling subdomain cannot plant one.
+const SESSION_NAME = "ma_session";
+const SIGN_IN_NAME = "ma_sign_in";
+// A signed-in person's GitHub token is in the sealed cookie (pages ask GitHub with it): an hour
+// bounds what a copied cookie is worth. GitHub's own user tokens expire after 8 hours.
+const SESSION_TTL_MS = 3600_000;
+/** PR numbers GitHub can give (the ledger keeps them as a 32-bit integer). */
+const MAX_PR = 2 ** 31 - 1;
 const SIGN_IN_TTL_MS = 10 * 60_000;
 
 const REPO_PART = "[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}";
@@ -78,6 +84,8 @@ export function detailsPages(options: PagesOptions): (req: IncomingMessage, res:
   const sealed = new SealedCookies(options.sessionSecret, options.now);
   const appUrl = options.appUrl.replace(/\/+$/, "");
   const secure = appUrl.startsWith("https://");
+  const SESSION = secure ? `__Host-${SESSION_NAME}` : SESSION_NAME;
+  const SIGN_IN = secure ? `__Host-${SIGN_IN_NAME}` : SIGN_IN_NAME;
   const redirectUri = `${appUrl}/auth/callback`;
 
   const html = (
@@ -97,7 +105,7 @@ export function detailsPages(options: PagesOptions): (req: IncomingMessage, res:
         location: authorizeUrl(options.oauth, redirectUri, state),
         "set-cookie": cookie(
           SIGN_IN,
-          sealed.seal({ state, returnTo }, SIGN_IN_TTL_MS),
+          sealed.seal(SIGN_IN, { state, returnTo }, SIGN_IN_TTL_MS),
           secure,
           SIGN_IN_TTL_MS / 1000,
         ),
@@ -106,11 +114,15 @@ export function detailsPages(options: PagesOptions): (req: IncomingMessage, res:
   };
 
   async function callback(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const pending = sealed.open<{ state: string; returnTo: string }>(cookies(req.headers.cookie)[SIGN_IN]);
+    const pending = sealed.open<{ state: string; returnTo: string }>(
+      SIGN_IN,
+      cookies(req.headers.cookie)[SIGN_IN],
+    );
     const state = url.searchParams.get("state") ?? "";
     const code = url.searchParams.get("code") ?? "";
     const same =
-      pending !== undefined &&
+      typeof pending?.state === "string" &&
+      typeof pending.returnTo === "string" &&
       pending.state.length === state.length &&
       timingSafeEqual(Buffer.from(pending.state), Buffer.from(state));
     // A callback this browser did not start (a forged link signing someone in as another) is refused.
@@ -130,7 +142,7 @@ export function detailsPages(options: PagesOptions): (req: IncomingMessage, res:
           "set-cookie": [
             cookie(
               SESSION,
-              sealed.seal({ login, token } satisfies Session, SESSION_TTL_MS),
+              sealed.seal(SESSION, { login, token } satisfies Session, SESSION_TTL_MS),
               secure,
               SESSION_TTL_MS / 1000,
             ),
@@ -147,9 +159,11 @@ export function detailsPages(options: PagesOptions): (req: IncomingMessage, res:
 
   /** The signed-in person, or undefined after sending them to sign in. */
   function session(req: IncomingMessage, res: ServerResponse, path: string): Session | undefined {
-    const found = sealed.open<Session>(cookies(req.headers.cookie)[SESSION]);
-    if (!found) signIn(res, path);
-    return found;
+    const found = sealed.open<Partial<Session>>(SESSION, cookies(req.headers.cookie)[SESSION]);
+    if (typeof found?.login === "string" && typeof found.token === "string")
+      return { login: found.login, token: found.token };
+    signIn(res, path);
+    return undefined;
   }
 
   /** Exactly the same answer for a repository that does not exist, one they cannot read, and one without records. */
@@ -215,7 +229,7 @@ export function detailsPages(options: PagesOptions): (req: IncomingMessage, res:
         "set-cookie": cookie(SESSION, "", secure, 0),
       });
     if (path === "/") {
-      const who = sealed.open<Session>(cookies(req.headers.cookie)[SESSION]);
+      const who = sealed.open<Session>(SESSION, cookies(req.headers.cookie)[SESSION]);
       return html(
         res,
         200,
@@ -231,7 +245,8 @@ export function detailsPages(options: PagesOptions): (req: IncomingMessage, res:
     const who = session(req, res, path);
     if (!who) return;
     try {
-      if (pr?.[1] && pr[2]) return await pullRequest(res, who, pr[1], Number(pr[2]));
+      if (pr?.[1] && pr[2] && Number(pr[2]) <= MAX_PR)
+        return await pullRequest(res, who, pr[1], Number(pr[2]));
       const name = byModel?.[2] ? decodedOrUndefined(byModel[2]) : undefined;
       if (byModel?.[1] && name) return await model(res, who, byModel[1], name);
       return notFound(res, who.login);
@@ -245,7 +260,16 @@ export function detailsPages(options: PagesOptions): (req: IncomingMessage, res:
             "set-cookie": cookie(SESSION, "", secure, 0),
           },
         );
-      return html(res, 502, messagePage("Cannot show this page", describeError(error), who.login));
+      // The reason stays out of the page (it may name the database's host); the page says what to do.
+      return html(
+        res,
+        502,
+        messagePage(
+          "Cannot show this page",
+          "GitHub or the ledger did not answer in time: try again in a moment.",
+          who.login,
+        ),
+      );
     }
   }
 
@@ -279,8 +303,9 @@ export function detailsPages(options: PagesOptions): (req: IncomingMessage, res:
       res.writeHead(405, { allow: "GET", "content-type": "text/plain" }).end("read-only\n");
       return true;
     }
-    route(req, res, url).catch((error: unknown) => {
-      if (!res.headersSent) html(res, 500, messagePage("Cannot show this page", describeError(error)));
+    route(req, res, url).catch(() => {
+      if (!res.headersSent)
+        html(res, 500, messagePage("Cannot show this page", "Something went wrong: try again."));
     });
     return true;
   };

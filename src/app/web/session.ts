@@ -14,21 +14,26 @@ export class SealedCookies {
     this.key = Buffer.from(hkdfSync("sha256", secret, "model-approval", "session cookie v1", 32));
   }
 
-  /** `value` sealed, expiring after `ttlMs`; for a cookie value (base64url). */
-  seal(value: unknown, ttlMs: number): string {
+  /**
+   * `value` sealed for the cookie named `purpose`, expiring after `ttlMs` (base64url). The name is
+   * authenticated with it, so one cookie can never be replayed as another.
+   */
+  seal(purpose: string, value: unknown, ttlMs: number): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv("aes-256-gcm", this.key, iv);
+    cipher.setAAD(Buffer.from(purpose));
     const plain = Buffer.from(JSON.stringify({ value, expires: this.now() + ttlMs }));
     const sealed = Buffer.concat([cipher.update(plain), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString("base64url");
   }
 
   /** The value, or undefined when the cookie was forged, altered, sealed with another secret or expired. */
-  open<T>(cookie: string | undefined): T | undefined {
+  open<T>(purpose: string, cookie: string | undefined): T | undefined {
     if (!cookie) return undefined;
     try {
       const bytes = Buffer.from(cookie, "base64url");
       const decipher = createDecipheriv("aes-256-gcm", this.key, bytes.subarray(0, 12));
+      decipher.setAAD(Buffer.from(purpose));
       decipher.setAuthTag(bytes.subarray(12, 28));
       const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]);
       const { value, expires } = JSON.parse(plain.toString("utf8")) as { value: T; expires: number };

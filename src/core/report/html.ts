@@ -61,7 +61,7 @@ function reasonsList(reasons: Reason[]): string {
   if (reasons.length === 0) return "";
   const items = reasons.map(
     (r) =>
-      `<li><span class="badge ${r.outcome}">${OUTCOME_WORDS[r.outcome]}</span> ${escapeHtml(r.message)}${r.children ? reasonsList(r.children) : ""}</li>`,
+      `<li><span class="badge ${escapeHtml(r.outcome)}">${escapeHtml(OUTCOME_WORDS[r.outcome] ?? r.outcome)}</span> ${escapeHtml(r.message)}${r.children ? reasonsList(r.children) : ""}</li>`,
   );
   return `<ul class="reasons">${items.join("")}</ul>`;
 }
@@ -150,11 +150,11 @@ export function decisionPage(input: DecisionPageInput): string {
   const steps = result.steps
     .map(
       (s) =>
-        `<section class="step"><h3>${escapeHtml(s.name)} <span class="badge ${s.status}">${escapeHtml(s.status.replace(/_/g, " "))}</span></h3>${reasonsList(s.reasons)}</section>`,
+        `<section class="step"><h3>${escapeHtml(s.name)} <span class="badge ${escapeHtml(s.status)}">${escapeHtml(s.status.replace(/_/g, " "))}</span></h3>${reasonsList(s.reasons)}</section>`,
     )
     .join("");
   const body = `<h1>${prLink}</h1>
-<p class="decision ${result.decision}"><strong>${DECISION_WORDS[result.decision]}</strong> — ${escapeHtml(result.summary)}</p>
+<p class="decision ${escapeHtml(result.decision)}"><strong>${escapeHtml(DECISION_WORDS[result.decision] ?? result.decision)}</strong> — ${escapeHtml(result.summary)}</p>
 <p class="when">Decided at <time datetime="${escapeHtml(input.decidedAt)}">${escapeHtml(input.decidedAt)}</time>${result.model?.name ? ` · model <a href="/model/${escapeHtml(repository)}/${encodeURIComponent(result.model.name)}">${escapeHtml(result.model.name)}</a>` : ""}</p>
 ${needed}
 ${change}
