@@ -29503,20 +29503,20 @@ function child(value, key) {
   if (Array.isArray(value) && /^\d+$/.test(key)) return value[Number(key)];
   return void 0;
 }
-function noteMiss(walk2, miss) {
-  if (!walk2.miss || miss.inputError && !walk2.miss.inputError) walk2.miss = miss;
+function noteMiss(walk, miss) {
+  if (!walk.miss || miss.inputError && !walk.miss.inputError) walk.miss = miss;
 }
-function resolvePath(node, segments, walk2, done = []) {
+function resolvePath(node, segments, walk, done = []) {
   if (segments.length === 0) return { value: node, path: [] };
   const [head, ...tail] = segments;
   if (typeof head !== "string") {
-    const where = `${done.length > 0 ? `\`${formatKeyPath(done)}\` in ` : ""}${describeSource(walk2.source)}`;
+    const where = `${done.length > 0 ? `\`${formatKeyPath(done)}\` in ` : ""}${describeSource(walk.source)}`;
     const picked = pick(node, head, where);
     if (!picked.ok) {
-      noteMiss(walk2, picked);
+      noteMiss(walk, picked);
       return void 0;
     }
-    const rest = resolvePath(picked.value, tail, walk2, [...done, head]);
+    const rest = resolvePath(picked.value, tail, walk, [...done, head]);
     return rest && { value: rest.value, path: [head, ...rest.path] };
   }
   const keyRun = segments.findIndex((segment) => typeof segment !== "string");
@@ -29527,43 +29527,43 @@ function resolvePath(node, segments, walk2, done = []) {
     for (const key of keys) {
       const next = child(node, key);
       if (next === void 0) continue;
-      const rest = resolvePath(next, segments.slice(take), walk2, [...done, key]);
+      const rest = resolvePath(next, segments.slice(take), walk, [...done, key]);
       if (rest) return { value: rest.value, path: [key, ...rest.path] };
     }
   }
   return void 0;
 }
-function resolveInSource(source, segments, walk2) {
-  const exact = resolvePath(source.values, segments, walk2);
+function resolveInSource(source, segments, walk) {
+  const exact = resolvePath(source.values, segments, walk);
   const [first, ...rest] = segments;
   if (exact || source.format !== "huggingface" || typeof first !== "string") return exact;
-  return first.startsWith("eval_") ? void 0 : resolvePath(source.values, [`eval_${first}`, ...rest], walk2);
+  return first.startsWith("eval_") ? void 0 : resolvePath(source.values, [`eval_${first}`, ...rest], walk);
 }
 function formatKeyPath(path6) {
   return formatSegments(path6);
 }
 function listMetricKeys(source) {
   const keys = [];
-  const walk2 = (node, path6) => {
+  const walk = (node, path6) => {
     if (isTree2(node) && Object.keys(node).length > 0) {
-      for (const [key, value] of Object.entries(node)) walk2(value, [...path6, key]);
+      for (const [key, value] of Object.entries(node)) walk(value, [...path6, key]);
     } else if (Array.isArray(node) && node.length > 0 && path6.length > 0) {
-      node.forEach((item, index) => walk2(item, [...path6, { kind: "index", index, column: 0 }]));
+      node.forEach((item, index) => walk(item, [...path6, { kind: "index", index, column: 0 }]));
     } else if (path6.length > 0) {
       keys.push(formatKeyPath(path6));
     }
   };
-  walk2(source.values, []);
+  walk(source.values, []);
   return keys;
 }
 function listMetricNumbers(source) {
   const numbers = [];
-  const walk2 = (node, path6) => {
-    if (isTree2(node)) for (const [key, value] of Object.entries(node)) walk2(value, [...path6, key]);
+  const walk = (node, path6) => {
+    if (isTree2(node)) for (const [key, value] of Object.entries(node)) walk(value, [...path6, key]);
     else if (typeof node === "number" && path6.length > 0)
       numbers.push({ key: formatKeyPath(path6), value: node });
   };
-  walk2(source.values, []);
+  walk(source.values, []);
   return numbers;
 }
 function describeSource(source) {
@@ -29616,7 +29616,7 @@ function accept(ref, source, found) {
   };
 }
 function missed(ref, walks) {
-  const misses = walks.flatMap((walk2) => walk2.miss ? [walk2.miss] : []);
+  const misses = walks.flatMap((walk) => walk.miss ? [walk.miss] : []);
   const inputError = misses.find((miss) => miss.inputError);
   const single = walks.length === 1 ? walks[0].source : void 0;
   if (inputError) {
@@ -29632,13 +29632,13 @@ function missed(ref, walks) {
 }
 function lookupEverywhere(ref, sources3) {
   const walks = sources3.map((source) => ({ source }));
-  const hits = walks.flatMap((walk2) => {
-    const found = resolveInSource(walk2.source, ref.segments, walk2);
-    return found ? [{ source: walk2.source, found }] : [];
+  const hits = walks.flatMap((walk) => {
+    const found = resolveInSource(walk.source, ref.segments, walk);
+    return found ? [{ source: walk.source, found }] : [];
   });
   const several = missed(
     ref,
-    walks.filter((walk2) => walk2.miss?.inputError)
+    walks.filter((walk) => walk.miss?.inputError)
   );
   if (several) return several;
   const [first, second] = hits;
@@ -29664,9 +29664,9 @@ function lookupMetric(ref, sources3) {
   const [head, ...rest] = ref.segments;
   const named = rest.length > 0 ? sources3.find((s) => s.name === head) : void 0;
   if (named) {
-    const walk2 = { source: named };
-    const found = resolveInSource(named, rest, walk2);
-    return found ? accept(ref, named, found) : missed(ref, [walk2]) ?? notFound(ref, [named]);
+    const walk = { source: named };
+    const found = resolveInSource(named, rest, walk);
+    return found ? accept(ref, named, found) : missed(ref, [walk]) ?? notFound(ref, [named]);
   }
   return lookupEverywhere(ref, sources3) ?? notFound(ref, sources3);
 }
@@ -30154,7 +30154,7 @@ function configLine(result) {
 }
 function approvalLines(result) {
   const lines = [];
-  const walk2 = (step2, reasons) => {
+  const walk = (step2, reasons) => {
     for (const reason of reasons) {
       if (reason.kind === "approver" && reason.data) {
         const d = reason.data;
@@ -30169,10 +30169,10 @@ function approvalLines(result) {
           ...typeof d.body === "string" ? { body: d.body } : {}
         });
       }
-      if (reason.children) walk2(step2, reason.children);
+      if (reason.children) walk(step2, reason.children);
     }
   };
-  for (const step2 of result.steps) if (step2.type === "approval") walk2(step2.name, step2.reasons);
+  for (const step2 of result.steps) if (step2.type === "approval") walk(step2.name, step2.reasons);
   return lines;
 }
 function isAutoApproval(result, row2) {
@@ -44669,19 +44669,23 @@ function subjectChecksums(statement) {
 
 // src/core/ledger/entry.ts
 import { createHash as createHash3 } from "node:crypto";
-function sha256(text3) {
-  return createHash3("sha256").update(text3).digest("hex");
-}
-function* walk(reasons) {
+
+// src/core/policy/each-reason.ts
+function* eachReason(reasons) {
   for (const reason of reasons) {
     yield reason;
-    if (reason.children) yield* walk(reason.children);
+    if (reason.children) yield* eachReason(reason.children);
   }
+}
+
+// src/core/ledger/entry.ts
+function sha256(text3) {
+  return createHash3("sha256").update(text3).digest("hex");
 }
 function countedApprovals(result) {
   const seen = /* @__PURE__ */ new Set();
   const approvers = [];
-  for (const reason of walk(result.steps.flatMap((s) => s.reasons))) {
+  for (const reason of eachReason(result.steps.flatMap((s) => s.reasons))) {
     const data = reason.data;
     if (reason.kind !== "approver" || !data || data.counted !== true || data.state !== "APPROVED") continue;
     const login2 = String(data.login);

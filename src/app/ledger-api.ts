@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readableRepositoryId, TokenRefused } from "../github/rest/access.js";
 import { describeError } from "../github/errors.js";
+import { REPOSITORY_NAME_SOURCE } from "../core/names.js";
 import type { OctokitLike } from "../github/types.js";
 import {
   CHAIN_PAGE_LIMIT,
@@ -40,7 +41,7 @@ class ApiError extends Error {
   }
 }
 
-const REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+const REPO = new RegExp(`^${REPOSITORY_NAME_SOURCE}$`);
 const DIGEST = /^(?:(?:sha256|metrics):)?[0-9a-f]{64}$/i;
 
 function send(

@@ -41,3 +41,6 @@ export function snapshotArtifactAttempt(name: string): number | undefined {
   const rest = name.slice(SNAPSHOT_ARTIFACT_PREFIX.length);
   return /^[1-9]\d{0,5}$/.test(rest) ? Number(rest) : undefined;
 }
+
+/** owner/name as GitHub allows them (an owner of 1–39 characters, a name of 1–100), as a regex source. */
+export const REPOSITORY_NAME_SOURCE = "[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}";

@@ -6,12 +6,9 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FakeApp, FakeGitHubState } from "./state.js";
+import { escapeHtml } from "../core/report/html.js";
 
 const CODE_TTL_MS = 10 * 60_000;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function appOf(state: FakeGitHubState, clientId: string | null): FakeApp | undefined {
   return [...state.apps.values()].find((app) => app.clientId !== undefined && app.clientId === clientId);

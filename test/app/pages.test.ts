@@ -58,7 +58,7 @@ class Visitor {
         const fields = Object.fromEntries(
           [...body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [
             m[1],
-            m[2]!.replace(/&#38;/g, "&"),
+            m[2]!.replace(/&amp;/g, "&"),
           ]),
         );
         url = new URL("/login/oauth/authorize", url).href;

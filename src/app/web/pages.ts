@@ -13,6 +13,7 @@ import { readableRepositoryId, tokenLogin, TokenRefused } from "../../github/res
 import type { OctokitLike } from "../../github/types.js";
 import type { Ledger } from "../../ledger/store.js";
 import { cookies, SealedCookies } from "./session.js";
+import { REPOSITORY_NAME_SOURCE } from "../../core/names.js";
 
 export interface PagesOptions {
   ledger: Ledger;
@@ -38,7 +39,7 @@ const SESSION_TTL_MS = 3600_000;
 const MAX_PR = 2 ** 31 - 1;
 const SIGN_IN_TTL_MS = 10 * 60_000;
 
-const REPO_PART = "[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}";
+const REPO_PART = REPOSITORY_NAME_SOURCE;
 const PR_PATH = new RegExp(`^/pr/(${REPO_PART})/([1-9][0-9]{0,9})$`);
 const MODEL_PATH = new RegExp(`^/model/(${REPO_PART})/([^/]{1,200})$`);
 

@@ -3,7 +3,8 @@
 // record the same thing for the same decision. The time comes from the caller: the core has no clock.
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../canonical-json.js";
-import type { Decision, DecisionResult, Reason } from "../policy/types.js";
+import type { Decision, DecisionResult } from "../policy/types.js";
+import { eachReason } from "../policy/each-reason.js";
 
 /** A counted approving review, and the model it was cast on. */
 export interface LedgerApprover {
@@ -74,17 +75,10 @@ function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-function* walk(reasons: Reason[]): Generator<Reason> {
-  for (const reason of reasons) {
-    yield reason;
-    if (reason.children) yield* walk(reason.children);
-  }
-}
-
 function countedApprovals(result: DecisionResult): LedgerApprover[] {
   const seen = new Set<string>();
   const approvers: LedgerApprover[] = [];
-  for (const reason of walk(result.steps.flatMap((s) => s.reasons))) {
+  for (const reason of eachReason(result.steps.flatMap((s) => s.reasons))) {
     const data = reason.data;
     if (reason.kind !== "approver" || !data || data.counted !== true || data.state !== "APPROVED") continue;
     const login = String(data.login);

@@ -1,14 +1,8 @@
 // What would change an outcome that is not yet approved, in the words a reviewer acts on: "f1 needs
 // +0.004", "1 more approving review from @alice or @acme/ml-leads". Read off the decision alone.
 import { decimalArithmetic } from "../conditions/decimal.js";
-import type { DecisionResult, Reason } from "../policy/types.js";
-
-function* walk(reasons: Reason[]): Generator<Reason> {
-  for (const reason of reasons) {
-    yield reason;
-    if (reason.children) yield* walk(reason.children);
-  }
-}
+import type { DecisionResult } from "../policy/types.js";
+import { eachReason } from "../policy/each-reason.js";
 
 function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
@@ -27,7 +21,7 @@ export function whatWouldChange(result: DecisionResult): string[] {
     );
   }
   for (const step of result.steps)
-    for (const reason of walk(step.reasons)) {
+    for (const reason of eachReason(step.reasons)) {
       if (reason.kind !== "rule" || reason.data?.rule !== "approvals-missing") continue;
       const missing = Number(reason.data.missing);
       const from = Array.isArray(reason.data.from) ? reason.data.from.map((who) => `@${String(who)}`) : [];
