@@ -14,6 +14,7 @@ import { LocalGitHub, runTrainJob } from "../../src/local-github/index.js";
 import { pgClient } from "../../src/ledger/sql.js";
 import { SqlLedger } from "../../src/ledger/store.js";
 import { postgresDatabase } from "../support/ledger-databases.js";
+import { APP_TRAINING_WORKFLOW } from "../app/support/pages-world.js";
 
 const REPO = "acme/shared-ledger";
 const CONFIG = `version: 1
@@ -30,11 +31,6 @@ steps:
     type: deploy
     inputs:
       environment: production
-`;
-const WORKFLOW = `on: pull_request
-jobs:
-  train: { runs-on: ubuntu-latest, steps: [{ uses: model-approval/model-approval@v1, with: { app: true } }] }
-  deploy: { needs: train, runs-on: ubuntu-latest, environment: production, steps: [{ run: ./deploy.sh }] }
 `;
 
 let github: LocalGitHub;
@@ -103,7 +99,7 @@ describe("two App instances on one ledger", () => {
   it("record each decision and the release once, in one chain that verifies", async () => {
     github.createRepo(
       REPO,
-      { [CONFIG_PATH]: CONFIG, ".github/workflows/model.yml": WORKFLOW },
+      { [CONFIG_PATH]: CONFIG, ".github/workflows/model.yml": APP_TRAINING_WORKFLOW },
       { collaborators: ["alice", "bob"] },
     );
     const pull = github.openPullRequest(REPO, {

@@ -35,7 +35,8 @@ steps:
     inputs:
       environment: production
 `;
-const WORKFLOW = `on: pull_request
+/** A training workflow for the App: the Action records the evidence, the deploy job waits on production. */
+export const APP_TRAINING_WORKFLOW = `on: pull_request
 jobs:
   train: { runs-on: ubuntu-latest, steps: [{ uses: model-approval/model-approval@v1, with: { app: true } }] }
   deploy: { needs: train, runs-on: ubuntu-latest, environment: production, steps: [{ run: ./deploy.sh }] }
@@ -79,7 +80,7 @@ export async function startPagesWorld(): Promise<PagesWorld> {
   github.setWebhookUrl(app.webhookUrl);
   github.createRepo(
     REPO,
-    { [CONFIG_PATH]: CONFIG, ".github/workflows/model.yml": WORKFLOW, "train.py": "fit()\n" },
+    { [CONFIG_PATH]: CONFIG, ".github/workflows/model.yml": APP_TRAINING_WORKFLOW, "train.py": "fit()\n" },
     { collaborators: ["alice", "bob"], private: true },
   );
   const pull = github.openPullRequest(REPO, {
