@@ -73,6 +73,49 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: "leases, notification outbox, report deadlines",
+    sql: `
+      -- Work only one App instance may do at a time (the timeout sweep): whoever holds an unexpired
+      -- lease does it. Expiry is the holder's clock, so a crashed holder frees it by itself.
+      CREATE TABLE leases (
+        name text PRIMARY KEY,
+        holder text NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+      -- Notifications of a record's state transition, one row per destination, written before they
+      -- are sent: a failed delivery is retried from here, and the key makes a notification
+      -- enqueued by two instances one row, so it is sent once.
+      CREATE TABLE notification_outbox (
+        repository_id bigint NOT NULL,
+        record_sequence integer NOT NULL,
+        destination text NOT NULL,
+        pr integer,
+        event text NOT NULL,
+        delivery_id text NOT NULL,
+        payload text NOT NULL,
+        status text NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+        attempts integer NOT NULL DEFAULT 0,
+        last_error text,
+        next_attempt_at timestamptz,
+        -- An instance sending the row holds it until then; past it (the instance died mid-send)
+        -- another may take it.
+        claimed_until timestamptz,
+        -- The instance that last took the row, for the logs and the details page.
+        claimed_by text,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (repository_id, record_sequence, destination)
+      );
+      -- Only pending rows are ever claimed; delivered and failed ones stay for the details page.
+      CREATE INDEX notification_outbox_due ON notification_outbox (created_at) WHERE status = 'pending';
+      CREATE INDEX notification_outbox_pr ON notification_outbox (repository_id, pr, created_at DESC);
+      -- When the PR's pending approval next times out or escalates: what the sweep looks for.
+      ALTER TABLE decision_reports ADD COLUMN deadline timestamptz;
+      CREATE INDEX decision_reports_deadline ON decision_reports (deadline) WHERE deadline IS NOT NULL;
+    `,
+  },
 ];
 
 /** An arbitrary constant shared by every instance: the lock taken while migrating. */
