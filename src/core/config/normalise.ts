@@ -1,5 +1,8 @@
 import type { Condition } from "../conditions/types.js";
 import type { Locator } from "./locate.js";
+import { parseDuration } from "./duration.js";
+import { NOTIFICATION_EVENTS, type NotificationEventName } from "../notify/event.js";
+import type { ApprovalTimeout, ApproverList, NotifyRule, OnTimeout } from "./types.js";
 import type {
   CheckpointChoice,
   Config,
@@ -67,16 +70,19 @@ function step(raw: Data, index: number, locator: Locator, conditions: Map<string
         onFail: (raw.on_fail as OnFail | undefined) ?? "fail_pipeline",
       };
     case "approval": {
-      const approvers = inputs.approvers as string[];
+      const { users, teams } = approverList(inputs.approvers);
+      const timeout = approvalTimeout(raw, inputs);
       return {
         ...base,
         type: "approval",
-        users: approvers.filter((a) => !a.includes("/")),
-        teams: approvers.filter((a) => a.includes("/")),
+        users,
+        teams,
         minApprovals: (inputs.min_approvals as number | undefined) ?? 1,
         autoApproveIf: conditions.get(`steps/${index}/inputs/auto_approve_if`) ?? [],
         allowSelfApproval: (inputs.allow_self_approval as boolean | undefined) ?? false,
         onReject: (raw.on_reject as OnReject | undefined) ?? "fail_pipeline",
+        ...(timeout ? { timeout } : {}),
+        overrideBy: approverList(inputs.override_by),
       };
     }
     case "deploy":
@@ -84,6 +90,33 @@ function step(raw: Data, index: number, locator: Locator, conditions: Map<string
     default:
       return { ...base, type: "training" };
   }
+}
+
+function approverList(value: unknown): ApproverList {
+  const entries = Array.isArray(value) ? (value as string[]) : [];
+  return { users: entries.filter((a) => !a.includes("/")), teams: entries.filter((a) => a.includes("/")) };
+}
+
+function approvalTimeout(raw: Data, inputs: Data): ApprovalTimeout | undefined {
+  const text = raw.timeout;
+  const ms = typeof text === "string" ? parseDuration(text) : undefined;
+  if (typeof text !== "string" || ms === undefined) return undefined;
+  return {
+    ms,
+    text: text.trim(),
+    onTimeout: (raw.on_timeout as OnTimeout | undefined) ?? "reject",
+    escalateTo: approverList(inputs.escalate_to),
+  };
+}
+
+function notifyRules(value: unknown, locator: Locator): NotifyRule[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((raw: Data, i) => ({
+    to: raw.to as string,
+    type: raw.type as NotifyRule["type"],
+    on: (raw.on as NotificationEventName[] | undefined) ?? [...NOTIFICATION_EVENTS],
+    location: locator.at(["notify", i]),
+  }));
 }
 
 function evidenceWorkflows(value: unknown): string[] {
@@ -110,5 +143,6 @@ export function normalise(
     protectedPaths: (data.protected_paths as string[] | undefined) ?? [],
     evidence: { workflows: evidenceWorkflows(data.evidence) },
     steps: (data.steps as Data[]).map((raw, i) => step(raw, i, locator, conditions)),
+    notify: notifyRules(data.notify, locator),
   };
 }

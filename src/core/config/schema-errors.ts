@@ -216,6 +216,16 @@ function typeMessage(error: SchemaError, data: unknown, path: PathSegment[]): Me
   }
   if (last === "steps")
     return { message: "steps must be a list", hint: "write each step as a '- name: ...' item" };
+  if (last === "timeout") return durationMessage(value);
+  if (last === "escalate_to" || last === "override_by") {
+    const example = exampleList(value, "['bob']");
+    return { message: `${last} must be a list, e.g. ${example}`, hint: `write ${last}: ${example}` };
+  }
+  if (last === "notify" || (path[0] === "notify" && path.length === 2))
+    return {
+      message: "notify must be a list of destinations",
+      hint: "e.g. notify: [{ to: ml-team, type: slack }]",
+    };
   if (path[0] === "evidence" && path.length >= 2) {
     return {
       message: "evidence.workflow must be a workflow file or a list of them",
@@ -269,13 +279,27 @@ function patternMessage(error: SchemaError, data: unknown, path: PathSegment[]):
       hint: "name the training workflow's file, e.g. evidence: { workflow: .github/workflows/train.yml }",
     };
   }
-  if (path[path.length - 2] === "approvers") {
+  if (path[path.length - 1] === "timeout") return durationMessage(value);
+  if (path[0] === "notify" && path[path.length - 1] === "to")
+    return {
+      message: `'${String(value)}' is not a destination name`,
+      hint: "name a destination with lower-case letters, digits and dashes (e.g. ml-team); its URL goes in the environment as MODEL_APPROVAL_NOTIFY_ML_TEAM_URL, never in the repository",
+    };
+  const list = path[path.length - 2];
+  if (list === "approvers" || list === "escalate_to" || list === "override_by") {
     return {
       message: `'${String(value)}' is not a GitHub login or an org/team slug`,
       hint: "approvers are logins like 'alice' (or 'mona_acme' for Enterprise Managed Users) or teams like 'my-org/ml-leads'",
     };
   }
   return { message: `'${String(value)}' is not a valid ${describePath(path)}` };
+}
+
+function durationMessage(value: unknown): { message: string; hint: string } {
+  return {
+    message: `timeout ${JSON.stringify(value)} is not a duration`,
+    hint: "write a whole number and a unit: m (minutes), h (hours), d (days) or w (weeks), e.g. timeout: 72h",
+  };
 }
 
 function messageFor(error: SchemaError, data: unknown, path: PathSegment[]): Message {

@@ -3,11 +3,12 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/baselineSources"}}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"evidence":{"description":"Which workflow runs record the evidence (metrics and model digest) the gate judges.","type":"object","additionalProperties":false,"properties":{"workflow":{"description":"The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.","if":{"type":"string"},"then":{"$ref":"#/definitions/workflowPath"},"else":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/workflowPath"}}}}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"workflowPath":{"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn","tensorboard"]},"step":{"type":"integer","minimum":0,"description":"TensorBoard event files: read each tag at this step instead of its latest."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"checkpoint":{"description":"A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.","enum":["final","best"]}}}},"baselineSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/baselineSource"}},"baselineSource":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/metricSource"}},"deployedBaseline":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"type":"string","pattern":"\\S","description":"The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions."},"when_missing":{"description":"When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.","enum":["fail","pass"]}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/baselineSources"}}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"evidence":{"description":"Which workflow runs record the evidence (metrics and model digest) the gate judges.","type":"object","additionalProperties":false,"properties":{"workflow":{"description":"The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.","if":{"type":"string"},"then":{"$ref":"#/definitions/workflowPath"},"else":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/workflowPath"}}}}},"notify":{"description":"Where state changes are announced. Each entry names a destination; its URL (and a webhook's secret) is in the App's or the Action's environment: MODEL_APPROVAL_NOTIFY_<NAME>_URL and MODEL_APPROVAL_NOTIFY_<NAME>_SECRET.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["to","type"],"properties":{"to":{"description":"The destination's name: lower-case letters, digits and dashes, at most 40 characters.","type":"string","pattern":"^[a-z][a-z0-9-]{0,39}$"},"type":{"description":"slack (an incoming webhook) or webhook (a signed JSON POST).","enum":["slack","webhook"]},"on":{"description":"The events sent (default: all).","type":"array","minItems":1,"items":{"enum":["pending","approved","rejected","timed_out","escalated","overridden","deployed"]}}}}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"workflowPath":{"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn","tensorboard"]},"step":{"type":"integer","minimum":0,"description":"TensorBoard event files: read each tag at this step instead of its latest."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"checkpoint":{"description":"A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.","enum":["final","best"]}}}},"baselineSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/baselineSource"}},"baselineSource":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/metricSource"}},"deployedBaseline":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"type":"string","pattern":"\\S","description":"The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions."},"when_missing":{"description":"When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.","enum":["fail","pass"]}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]},"timeout":{"description":"approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.","$ref":"#/definitions/duration"},"on_timeout":{"description":"approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.","enum":["reject","escalate","wait"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"},"escalate_to":{"description":"on_timeout: escalate: logins and org/team slugs whose approvals also count once the timeout has passed; they are asked for a review then.","$ref":"#/definitions/approverList"},"override_by":{"description":"Logins and org/team slugs who may approve the current candidate by break-glass override: a PR comment or review body `/model-approval override <reason>`. Never the PR author, never under an untrusted config.","$ref":"#/definitions/approverList"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}},"approverList":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"duration":{"description":"A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), or several, e.g. 30m, 72h, 3d, 1w, 1d12h.","type":"string","pattern":"^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$"}}};
 const schema14 = {"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"type":"string","pattern":"\\S","description":"The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions."},"when_missing":{"description":"When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.","enum":["fail","pass"]}}};
 const schema19 = {"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"};
 const pattern0 = new RegExp("\\S", "u");
 const pattern15 = new RegExp("^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$", "u");
+const pattern17 = new RegExp("^[a-z][a-z0-9-]{0,39}$", "u");
 const schema12 = {"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}};
 const schema13 = {"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn","tensorboard"]},"step":{"type":"integer","minimum":0,"description":"TensorBoard event files: read each tag at this step instead of its latest."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"checkpoint":{"description":"A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.","enum":["final","best"]}}}};
 const pattern3 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "u");
@@ -661,8 +662,9 @@ validate13.errors = vErrors;
 return errors === 0;
 }
 
-const schema21 = {"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]};
-const schema27 = {"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}};
+const schema21 = {"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]},"timeout":{"description":"approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.","$ref":"#/definitions/duration"},"on_timeout":{"description":"approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.","enum":["reject","escalate","wait"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]};
+const schema29 = {"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}};
+const schema30 = {"description":"A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), or several, e.g. 30m, 72h, 3d, 1w, 1d12h.","type":"string","pattern":"^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$"};
 const schema22 = {"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}};
 const schema23 = {"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}};
 
@@ -909,8 +911,9 @@ validate18.errors = vErrors;
 return errors === 0;
 }
 
-const schema24 = {"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}};
-const pattern19 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$", "u");
+const schema24 = {"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"},"escalate_to":{"description":"on_timeout: escalate: logins and org/team slugs whose approvals also count once the timeout has passed; they are asked for a review then.","$ref":"#/definitions/approverList"},"override_by":{"description":"Logins and org/team slugs who may approve the current candidate by break-glass override: a PR comment or review body `/model-approval override <reason>`. Never the PR author, never under an untrusted config.","$ref":"#/definitions/approverList"}}};
+const schema27 = {"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}};
+const pattern20 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$", "u");
 const schema25 = {"type":"array","items":{"$ref":"#/definitions/condition"}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1125,7 +1128,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "approvers") || (key0 === "min_approvals")) || (key0 === "auto_approve_if")) || (key0 === "allow_self_approval"))){
+if(!((((((key0 === "approvers") || (key0 === "min_approvals")) || (key0 === "auto_approve_if")) || (key0 === "allow_self_approval")) || (key0 === "escalate_to")) || (key0 === "override_by"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -1153,7 +1156,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
-if(!pattern19.test(data1)){
+if(!pattern20.test(data1)){
 const err3 = {instancePath:instancePath+"/approvers/" + i0,schemaPath:"#/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -1230,9 +1233,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.escalate_to !== undefined){
+let data5 = data.escalate_to;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err9 = {instancePath:instancePath+"/escalate_to",schemaPath:"#/definitions/approverList/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1241,10 +1246,111 @@ vErrors.push(err9);
 }
 errors++;
 }
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+if(typeof data6 === "string"){
+if(!pattern20.test(data6)){
+const err10 = {instancePath:instancePath+"/escalate_to/" + i1,schemaPath:"#/definitions/approverList/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/escalate_to/" + i1,schemaPath:"#/definitions/approverList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/escalate_to",schemaPath:"#/definitions/approverList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.override_by !== undefined){
+let data7 = data.override_by;
+if(Array.isArray(data7)){
+if(data7.length < 1){
+const err13 = {instancePath:instancePath+"/override_by",schemaPath:"#/definitions/approverList/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+const len2 = data7.length;
+for(let i2=0; i2<len2; i2++){
+let data8 = data7[i2];
+if(typeof data8 === "string"){
+if(!pattern20.test(data8)){
+const err14 = {instancePath:instancePath+"/override_by/" + i2,schemaPath:"#/definitions/approverList/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"+"\""};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/override_by/" + i2,schemaPath:"#/definitions/approverList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/override_by",schemaPath:"#/definitions/approverList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
 validate20.errors = vErrors;
 return errors === 0;
 }
 
+const pattern27 = new RegExp("^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$", "u");
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1628,7 +1734,7 @@ vErrors.push(err23);
 errors++;
 }
 for(const key2 in data){
-if(!(((((key2 === "name") || (key2 === "type")) || (key2 === "inputs")) || (key2 === "on_fail")) || (key2 === "on_reject"))){
+if(!(((((((key2 === "name") || (key2 === "type")) || (key2 === "inputs")) || (key2 === "on_fail")) || (key2 === "on_reject")) || (key2 === "timeout")) || (key2 === "on_timeout"))){
 const err24 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err24];
@@ -1716,14 +1822,52 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.timeout !== undefined){
+let data14 = data.timeout;
+if(typeof data14 === "string"){
+if(!pattern27.test(data14)){
+const err31 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$"},message:"must match pattern \""+"^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.on_timeout !== undefined){
+let data15 = data.on_timeout;
+if(!(((data15 === "reject") || (data15 === "escalate")) || (data15 === "wait"))){
+const err33 = {instancePath:instancePath+"/on_timeout",schemaPath:"#/properties/on_timeout/enum",keyword:"enum",params:{allowedValues: schema21.properties.on_timeout.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }
@@ -1747,7 +1891,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "version") || (key0 === "model")) || (key0 === "metrics")) || (key0 === "baseline")) || (key0 === "protected_paths")) || (key0 === "evidence")) || (key0 === "steps"))){
+if(!((((((((key0 === "version") || (key0 === "model")) || (key0 === "metrics")) || (key0 === "baseline")) || (key0 === "protected_paths")) || (key0 === "evidence")) || (key0 === "notify")) || (key0 === "steps"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -2333,11 +2477,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.steps !== undefined){
-let data14 = data.steps;
+if(data.notify !== undefined){
+let data14 = data.notify;
 if(Array.isArray(data14)){
 if(data14.length < 1){
-const err40 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err40 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2348,14 +2492,10 @@ errors++;
 }
 const len3 = data14.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate17(data14[i3], {instancePath:instancePath+"/steps/" + i3,parentData:data14,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+let data15 = data14[i3];
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.to === undefined){
+const err41 = {instancePath:instancePath+"/notify/" + i3,schemaPath:"#/properties/notify/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2364,10 +2504,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-}
-else {
-const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data15.type === undefined){
+const err42 = {instancePath:instancePath+"/notify/" + i3,schemaPath:"#/properties/notify/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2376,8 +2514,164 @@ vErrors.push(err42);
 }
 errors++;
 }
+for(const key4 in data15){
+if(!(((key4 === "to") || (key4 === "type")) || (key4 === "on"))){
+const err43 = {instancePath:instancePath+"/notify/" + i3,schemaPath:"#/properties/notify/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data15.to !== undefined){
+let data16 = data15.to;
+if(typeof data16 === "string"){
+if(!pattern17.test(data16)){
+const err44 = {instancePath:instancePath+"/notify/" + i3+"/to",schemaPath:"#/properties/notify/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,39}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,39}$"+"\""};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/notify/" + i3+"/to",schemaPath:"#/properties/notify/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data15.type !== undefined){
+let data17 = data15.type;
+if(!((data17 === "slack") || (data17 === "webhook"))){
+const err46 = {instancePath:instancePath+"/notify/" + i3+"/type",schemaPath:"#/properties/notify/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.notify.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data15.on !== undefined){
+let data18 = data15.on;
+if(Array.isArray(data18)){
+if(data18.length < 1){
+const err47 = {instancePath:instancePath+"/notify/" + i3+"/on",schemaPath:"#/properties/notify/items/properties/on/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+const len4 = data18.length;
+for(let i4=0; i4<len4; i4++){
+let data19 = data18[i4];
+if(!(((((((data19 === "pending") || (data19 === "approved")) || (data19 === "rejected")) || (data19 === "timed_out")) || (data19 === "escalated")) || (data19 === "overridden")) || (data19 === "deployed"))){
+const err48 = {instancePath:instancePath+"/notify/" + i3+"/on/" + i4,schemaPath:"#/properties/notify/items/properties/on/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.notify.items.properties.on.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/notify/" + i3+"/on",schemaPath:"#/properties/notify/items/properties/on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/notify/" + i3,schemaPath:"#/properties/notify/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.steps !== undefined){
+let data20 = data.steps;
+if(Array.isArray(data20)){
+if(data20.length < 1){
+const err52 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+const len5 = data20.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate17(data20[i5], {instancePath:instancePath+"/steps/" + i5,parentData:data20,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const configSchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/baselineSources"}}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"evidence":{"description":"Which workflow runs record the evidence (metrics and model digest) the gate judges.","type":"object","additionalProperties":false,"properties":{"workflow":{"description":"The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.","if":{"type":"string"},"then":{"$ref":"#/definitions/workflowPath"},"else":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/workflowPath"}}}}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"workflowPath":{"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn","tensorboard"]},"step":{"type":"integer","minimum":0,"description":"TensorBoard event files: read each tag at this step instead of its latest."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"checkpoint":{"description":"A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.","enum":["final","best"]}}}},"baselineSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/baselineSource"}},"baselineSource":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/metricSource"}},"deployedBaseline":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"type":"string","pattern":"\\S","description":"The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions."},"when_missing":{"description":"When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.","enum":["fail","pass"]}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}}}};
+export const configSchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/baselineSources"}}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"evidence":{"description":"Which workflow runs record the evidence (metrics and model digest) the gate judges.","type":"object","additionalProperties":false,"properties":{"workflow":{"description":"The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.","if":{"type":"string"},"then":{"$ref":"#/definitions/workflowPath"},"else":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/workflowPath"}}}}},"notify":{"description":"Where state changes are announced. Each entry names a destination; its URL (and a webhook's secret) is in the App's or the Action's environment: MODEL_APPROVAL_NOTIFY_<NAME>_URL and MODEL_APPROVAL_NOTIFY_<NAME>_SECRET.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["to","type"],"properties":{"to":{"description":"The destination's name: lower-case letters, digits and dashes, at most 40 characters.","type":"string","pattern":"^[a-z][a-z0-9-]{0,39}$"},"type":{"description":"slack (an incoming webhook) or webhook (a signed JSON POST).","enum":["slack","webhook"]},"on":{"description":"The events sent (default: all).","type":"array","minItems":1,"items":{"enum":["pending","approved","rejected","timed_out","escalated","overridden","deployed"]}}}}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"workflowPath":{"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn","tensorboard"]},"step":{"type":"integer","minimum":0,"description":"TensorBoard event files: read each tag at this step instead of its latest."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"checkpoint":{"description":"A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.","enum":["final","best"]}}}},"baselineSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/baselineSource"}},"baselineSource":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/metricSource"}},"deployedBaseline":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"type":"string","pattern":"\\S","description":"The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions."},"when_missing":{"description":"When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.","enum":["fail","pass"]}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]},"timeout":{"description":"approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.","$ref":"#/definitions/duration"},"on_timeout":{"description":"approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.","enum":["reject","escalate","wait"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"},"escalate_to":{"description":"on_timeout: escalate: logins and org/team slugs whose approvals also count once the timeout has passed; they are asked for a review then.","$ref":"#/definitions/approverList"},"override_by":{"description":"Logins and org/team slugs who may approve the current candidate by break-glass override: a PR comment or review body `/model-approval override <reason>`. Never the PR author, never under an untrusted config.","$ref":"#/definitions/approverList"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}},"approverList":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"duration":{"description":"A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), or several, e.g. 30m, 72h, 3d, 1w, 1d12h.","type":"string","pattern":"^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$"}}};

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { COMPARE_OPS, parseCondition } from "../conditions/parse.js";
 import type { Condition } from "../conditions/types.js";
+import { parseDuration } from "./duration.js";
 import type { Locator, PathSegment } from "./locate.js";
 
 type Data = Record<string, unknown>;
@@ -120,7 +121,12 @@ function checkDeployedBaseline(data: Data, locator: Locator, out: Diagnostic[]):
   );
 }
 
-const STEP_ONLY_KEYS: Record<string, string> = { on_fail: "test", on_reject: "approval" };
+const STEP_ONLY_KEYS: Record<string, string> = {
+  on_fail: "test",
+  on_reject: "approval",
+  timeout: "approval",
+  on_timeout: "approval",
+};
 
 function checkStepKeys(steps: unknown[], locator: Locator, out: Diagnostic[]): void {
   steps.forEach((step, i) => {
@@ -180,6 +186,83 @@ function checkApprovers(steps: unknown[], locator: Locator, out: Diagnostic[], w
   });
 }
 
+/** GitHub ends a deploy job that has waited 30 days: a longer wait could never be answered. */
+const LONGEST_WAIT_MS = 30 * 86_400_000;
+
+/** A timeout's duration is in range, and its escalation is complete and not half-written. */
+function checkTimeouts(steps: unknown[], locator: Locator, out: Diagnostic[]): void {
+  steps.forEach((step, i) => {
+    if (!isRecord(step) || step.type !== "approval") return;
+    const inputs = isRecord(step.inputs) ? step.inputs : {};
+    const name = String(step.name);
+    const escalates = step.on_timeout === "escalate";
+    if (typeof step.timeout === "string") {
+      const ms = parseDuration(step.timeout);
+      const total = ms === undefined ? undefined : escalates ? 2 * ms : ms;
+      if (ms !== undefined && ms < 60_000)
+        out.push(
+          locator.error(
+            locator.at(["steps", i, "timeout"]),
+            `timeout ${step.timeout} is shorter than a minute`,
+            "write a timeout of at least 1m, e.g. timeout: 72h",
+          ),
+        );
+      else if (total !== undefined && total > LONGEST_WAIT_MS)
+        out.push(
+          locator.error(
+            locator.at(["steps", i, "timeout"]),
+            `timeout ${step.timeout}${escalates ? " (twice, with on_timeout: escalate)" : ""} is longer than 30 days, after which GitHub ends a waiting deploy job`,
+            escalates ? "write at most timeout: 15d with on_timeout: escalate" : "write at most timeout: 30d",
+          ),
+        );
+    }
+    if ("on_timeout" in step && !("timeout" in step))
+      out.push(
+        locator.error(
+          locator.atKey(["steps", i, "on_timeout"]),
+          `'on_timeout' says what a timeout does, but step '${name}' has no 'timeout'`,
+          "add e.g. timeout: 72h to the step",
+        ),
+      );
+    if (escalates && !("escalate_to" in inputs))
+      out.push(
+        locator.error(
+          locator.at(["steps", i, "on_timeout"]),
+          `on_timeout: escalate needs 'escalate_to' in step '${name}'s inputs: whom to escalate to`,
+          "add e.g. escalate_to: [my-org/ml-leads] to the step's inputs",
+        ),
+      );
+    if ("escalate_to" in inputs && !escalates)
+      out.push(
+        locator.error(
+          locator.atKey(["steps", i, "inputs", "escalate_to"]),
+          `'escalate_to' is used only with on_timeout: escalate, and step '${name}' does not escalate`,
+          "add on_timeout: escalate (and a timeout) to the step, or remove escalate_to",
+        ),
+      );
+  });
+}
+
+/** Each destination is named once: two entries for one name would be two rules for one URL. */
+function checkNotify(data: Data, locator: Locator, out: Diagnostic[]): void {
+  if (!Array.isArray(data.notify)) return;
+  const first = new Map<string, number>();
+  data.notify.forEach((rule: unknown, i) => {
+    if (!isRecord(rule) || typeof rule.to !== "string") return;
+    const location = locator.at(["notify", i, "to"]);
+    const line = first.get(rule.to);
+    if (line === undefined) first.set(rule.to, location.line);
+    else
+      out.push(
+        locator.error(
+          location,
+          `destination '${rule.to}' is listed twice (first on line ${line})`,
+          "list each destination once, with every event it gets under 'on'",
+        ),
+      );
+  });
+}
+
 /** Checks the schema cannot express. Runs on schema-invalid data too, so it only looks at well-shaped parts. */
 export function semanticChecks(
   data: Data,
@@ -192,6 +275,8 @@ export function semanticChecks(
   checkStepKeys(steps, locator, errors);
   checkApprovers(steps, locator, errors, warnings);
   checkDeployedBaseline(data, locator, errors);
+  checkTimeouts(steps, locator, errors);
+  checkNotify(data, locator, errors);
   const conditions = checkConditions(data, locator, errors);
   return { errors, warnings, conditions };
 }

@@ -1,5 +1,6 @@
 import type { SourceLocation } from "../diagnostics.js";
 import type { Condition } from "../conditions/types.js";
+import type { NotificationEventName } from "../notify/event.js";
 
 export const METRIC_FORMATS = [
   "json",
@@ -73,6 +74,28 @@ export interface ApprovalStep extends StepBase {
   autoApproveIf: Condition[];
   allowSelfApproval: boolean;
   onReject: OnReject;
+  /** How long the approval may stay pending, and what then; undefined: it waits as long as GitHub lets a job wait. */
+  timeout?: ApprovalTimeout;
+  /** Who may approve the current candidate by break-glass override (`/model-approval override <reason>`). */
+  overrideBy: ApproverList;
+}
+
+/** Logins and "org/team-slug" entries, as an approval step lists them. */
+export interface ApproverList {
+  users: string[];
+  teams: string[];
+}
+
+export const ON_TIMEOUT = ["reject", "escalate", "wait"] as const;
+export type OnTimeout = (typeof ON_TIMEOUT)[number];
+
+export interface ApprovalTimeout {
+  /** The duration in milliseconds, and as written (e.g. "72h"), for reports. */
+  ms: number;
+  text: string;
+  onTimeout: OnTimeout;
+  /** on_timeout: escalate: whose approvals also count once the timeout has passed. */
+  escalateTo: ApproverList;
 }
 
 export interface DeployStep extends StepBase {
@@ -98,6 +121,17 @@ export interface Config {
   /** Which training runs' recordings are evidence. */
   evidence: EvidenceSettings;
   steps: Step[];
+  /** Where state changes are announced; the destinations' URLs live in the environment, not here. */
+  notify: NotifyRule[];
+}
+
+export interface NotifyRule {
+  /** The destination's name; MODEL_APPROVAL_NOTIFY_<NAME>_URL holds its URL. */
+  to: string;
+  type: "slack" | "webhook";
+  /** The events sent to it. */
+  on: NotificationEventName[];
+  location?: SourceLocation;
 }
 
 export interface EvidenceSettings {
