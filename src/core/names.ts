@@ -18,7 +18,7 @@ export const ACTIONS_APP_SLUG = "github-actions";
 
 /** Every state label starts with this; exactly one of them is on a PR at a time. */
 export const STATE_LABEL_PREFIX = "model-approval: ";
-export const LABEL_STATES = ["approved", "auto-approved", "pending", "rejected"] as const;
+export const LABEL_STATES = ["approved", "auto-approved", "overridden", "pending", "rejected"] as const;
 export type LabelState = (typeof LABEL_STATES)[number];
 
 /**

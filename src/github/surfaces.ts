@@ -8,6 +8,7 @@ export { ACTIONS_APP_SLUG, DECISION_CHECK, METRICS_CHECK, type LabelState } from
 export function labelState(result: DecisionResult): LabelState | null {
   switch (result.decision) {
     case "approved":
+      if (result.override) return "overridden";
       return result.autoApproved ? "auto-approved" : "approved";
     case "pending":
       return "pending";

@@ -116,6 +116,8 @@ export interface CandidatePullRequest {
   baseSha: string;
   /** Who pushed the candidate commit to the PR's branch, when known (GitHub's "most recent push"). */
   pusher?: string;
+  /** When that push happened (GitHub's clock), when known. */
+  pushedAt?: string;
   /** The files changed from the merge base to exactly the candidate commit. */
   changedFiles: ChangedFiles;
   reviews: Review[];
@@ -147,4 +149,21 @@ export interface Candidate {
   evidence: Evidence;
   /** What is live in each environment a deployed baseline names, by environment. */
   deployedBaselines?: Record<string, DeployedBaseline>;
+  /** When the decision is made (the adapter's clock, ISO); without it no timeout is judged. */
+  decidedAt?: string;
+  /** Break-glass overrides said on the PR (comments, reviews) or kept by the ledger; judged by the policy. */
+  overrides?: OverrideClaim[];
+}
+
+/** Someone's `/model-approval override <reason>`, not yet judged: the policy decides whether it counts. */
+export interface OverrideClaim {
+  by: string;
+  reason: string;
+  /** When it was said (GitHub's clock, ISO). */
+  at: string;
+  source: { kind: "comment" | "review" | "record"; id: number; url?: string };
+  /** A review's commit, or the commit a ledger record approved. */
+  commit?: string;
+  /** The model a ledger record approved (its key). */
+  model?: string;
 }

@@ -3,7 +3,7 @@
 // record the same thing for the same decision. The time comes from the caller: the core has no clock.
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../canonical-json.js";
-import type { Decision, DecisionResult } from "../policy/types.js";
+import type { Decision, DecisionResult, Override, TimingPhase } from "../policy/types.js";
 import { eachReason } from "../policy/each-reason.js";
 
 /** A counted approving review, and the model it was cast on. */
@@ -58,6 +58,10 @@ export interface LedgerEntry {
   summary: string;
   approvers: LedgerApprover[];
   deploy?: LedgerDeploy;
+  /** A break-glass override that approved it: who, why, when and where it was said, kept as said. */
+  override?: Override;
+  /** The approval's clock: where it stood (waiting, escalated, overdue, timed out) and its next deadline. */
+  timing?: { phase: TimingPhase; step: string; deadline?: string };
 }
 
 /**
@@ -170,13 +174,26 @@ export function decisionDraft(result: DecisionResult, context: DecisionContext):
     automatic: result.decision === "approved" && result.autoApproved,
     summary: result.summary,
     approvers: countedApprovals(result),
+    ...(result.override ? { override: { ...result.override } } : {}),
+    ...(result.timing
+      ? {
+          timing: {
+            phase: result.timing.phase,
+            step: result.timing.step,
+            ...(result.timing.deadline ? { deadline: result.timing.deadline } : {}),
+          },
+        }
+      : {}),
   };
   // The summary's wording is not the state: a new comment-only review changes it and nothing else.
+  // An override is: the first recorded one stays the state even if the same person says it again.
   const state = {
     candidate,
     decision: entry.decision,
     automatic: entry.automatic,
     approvers: entry.approvers,
+    ...(entry.override ? { override: { by: entry.override.by, at: entry.override.at } } : {}),
+    ...(entry.timing ? { phase: entry.timing.phase } : {}),
   };
   return {
     entry,

@@ -18,18 +18,33 @@ import {
   type PolicySources,
 } from "./steps.js";
 import { candidateModel, shortSha } from "./reviews.js";
+import { judgeOverrides, type JudgedOverrides } from "./override.js";
+import { readClock } from "./timeout.js";
 import type {
   CandidateSummary,
   DecisionResult,
   Decision,
   MeasuredMetric,
   MetricRow,
+  Override,
   Reason,
   SourceOrigin,
   StepResult,
 } from "./types.js";
 
-const SATISFIED = new Set<StepResult["status"]>(["passed", "warned", "approved", "auto_approved", "ready"]);
+const SATISFIED = new Set<StepResult["status"]>([
+  "passed",
+  "warned",
+  "approved",
+  "auto_approved",
+  "overridden",
+  "ready",
+]);
+
+/** An approval step that ended the candidate: an objection, or no approval in time. */
+const isRejection = (s: StepResult) =>
+  (s.type === "test" && s.status === "failed") ||
+  (s.type === "approval" && (s.status === "rejected" || s.status === "timed_out"));
 
 const NO_MEASUREMENTS: Measurements = { metrics: [], baseline: [], metricErrors: {}, baselineErrors: {} };
 
@@ -170,6 +185,53 @@ interface Outcome {
   failPipeline: boolean;
   summary: string;
   failure?: Failure;
+  override?: Override;
+}
+
+function overriddenOutcome(override: Override): Outcome {
+  return {
+    decision: "approved",
+    failPipeline: false,
+    summary: `overridden by ${override.by}: ${override.reason}`,
+    override,
+  };
+}
+
+/**
+ * An override approves what the rules did not: each unsatisfied approval step is overridden, the
+ * deploy steps may proceed, and the failed checks keep saying they failed.
+ */
+function overriddenSteps(config: Config, steps: StepResult[], judged: JudgedOverrides): StepResult[] {
+  const override = judged.override!;
+  const said = rule("pass", "overridden", `overridden by ${override.by}: ${override.reason}`, {
+    login: override.by,
+    at: override.at,
+  });
+  said.children = judged.reasons;
+  return steps.map((step) => {
+    if (step.type === "approval" && !SATISFIED.has(step.status))
+      return { ...step, status: "overridden", reasons: [said, ...step.reasons] };
+    if (step.type !== "deploy") return step;
+    const cfg = config.steps.find((s) => s.name === step.name);
+    const environment = cfg?.type === "deploy" ? cfg.environment : undefined;
+    const to = environment ? ` to ${environment}` : "";
+    return {
+      ...step,
+      status: "ready",
+      reasons: [
+        rule("pass", "deploy-overridden", `deploying${to} may proceed: overridden by ${override.by}`, {
+          ...(environment ? { environment } : {}),
+        }),
+      ],
+    };
+  });
+}
+
+/** Overrides that did not count are still shown, under the first approval step, saying why not. */
+function withOverrideReasons(steps: StepResult[], reasons: Reason[]): StepResult[] {
+  const first = steps.findIndex((s) => s.type === "approval");
+  if (first < 0) return steps;
+  return steps.map((s, i) => (i === first ? { ...s, reasons: [...s.reasons, ...reasons] } : s));
 }
 
 /** Input that cannot be judged: no verdict on the model (and no approval through on_fail: warn). */
@@ -201,9 +263,7 @@ function inputFailure(config: Config, measurements: Measurements, rows: MetricRo
 
 function verdict(config: Config, steps: StepResult[], approvals: Map<string, ApprovalEvaluated>): Outcome {
   const configStep = (name: string) => config.steps.find((s) => s.name === name);
-  const rejections = steps.filter(
-    (s) => (s.type === "test" && s.status === "failed") || (s.type === "approval" && s.status === "rejected"),
-  );
+  const rejections = steps.filter(isRejection);
   if (rejections.length > 0) {
     const failPipeline = rejections.some((s) => {
       const cfg = configStep(s.name);
@@ -213,7 +273,9 @@ function verdict(config: Config, steps: StepResult[], approvals: Map<string, App
     const why =
       first.type === "test"
         ? `${first.name} failed: ${failingChecks(first)}`
-        : `${first.name} rejected: ${first.reasons[0]?.message ?? "changes requested"}`;
+        : first.status === "timed_out"
+          ? `${first.name} ${first.reasons[0]?.message ?? "timed out"}`
+          : `${first.name} rejected: ${first.reasons[0]?.message ?? "changes requested"}`;
     const how = failPipeline ? "" : " (on_reject: block — waiting for a new candidate)";
     return { decision: "rejected", failPipeline, summary: `${why}${how}` };
   }
@@ -294,11 +356,8 @@ function rejectDeploys(
 /** "accuracy_check failed, approve_model rejected": the steps that rejected the candidate. */
 function rejectingSteps(steps: StepResult[]): string {
   return steps
-    .filter(
-      (s) =>
-        (s.type === "test" && s.status === "failed") || (s.type === "approval" && s.status === "rejected"),
-    )
-    .map((s) => `${s.name} ${s.status}`)
+    .filter(isRejection)
+    .map((s) => `${s.name} ${s.status.replace("_", " ")}`)
     .join(", ");
 }
 
@@ -427,10 +486,23 @@ export function decide(candidate: Candidate): DecisionResult {
     .map((t) => t.result.name);
 
   const approvals = new Map<string, ApprovalEvaluated>();
+  const evidenceNeeded = needsEvidence(config);
   for (const step of config.steps) {
     if (step.type === "approval")
-      approvals.set(step.name, evaluateApproval(step, config, candidate, sources, manualBy, waitingFor));
+      approvals.set(
+        step.name,
+        evaluateApproval(
+          step,
+          config,
+          candidate,
+          sources,
+          manualBy,
+          waitingFor,
+          readClock(step, candidate, evidenceNeeded),
+        ),
+      );
   }
+  const overrides = judgeOverrides(candidate);
   // needs_approval is settled by a human approval in some approval step.
   const humanApproved = [...approvals.values()].some((a) => a.result.status === "approved");
 
@@ -464,6 +536,9 @@ export function decide(candidate: Candidate): DecisionResult {
   else if (blocked) {
     outcome = { decision: "rejected", failPipeline: true, summary: blocked.why };
     steps = rejectDeploys(config, steps, { rule: blocked.rule, message: blocked.why }, true, true);
+  } else if (overrides.override && !candidate.config.untrusted) {
+    outcome = overriddenOutcome(overrides.override);
+    steps = overriddenSteps(config, steps, overrides);
   } else {
     outcome = verdict(config, steps, approvals);
     if (outcome.decision === "rejected")
@@ -489,7 +564,13 @@ export function decide(candidate: Candidate): DecisionResult {
     }
   }
 
+  if (overrides.reasons.length > 0 && !outcome.override)
+    steps = withOverrideReasons(steps, overrides.reasons);
   const { decision, failPipeline, summary } = outcome;
+  const timing =
+    decision === "pending" || decision === "rejected"
+      ? [...approvals.values()].flatMap((a) => (a.timing ? [a.timing] : []))[0]
+      : undefined;
   const pendingApprovers =
     decision === "pending" ? [...new Set([...approvals.values()].flatMap((a) => a.stillNeeded))] : [];
   const approvalSteps = steps.filter((s) => s.type === "approval");
@@ -512,6 +593,8 @@ export function decide(candidate: Candidate): DecisionResult {
     diagnostics: [],
     ...(outcome.failure ? { failure: outcome.failure } : {}),
     summary,
+    ...(outcome.override ? { override: outcome.override } : {}),
+    ...(timing ? { timing } : {}),
     candidate: summarizeCandidate(candidate),
     ...(candidate.evidence.kind === "present" ? { allMetrics: allMetrics(measurements) } : {}),
   };

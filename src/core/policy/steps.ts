@@ -3,11 +3,12 @@
 import type { ApprovalStep, Config, TestStep } from "../config/types.js";
 import type { Condition } from "../conditions/types.js";
 import { evaluateCondition, type ConditionResult, type ConditionSources } from "../conditions/evaluate.js";
-import type { Candidate } from "../candidate/types.js";
+import type { Candidate, CandidatePullRequest } from "../candidate/types.js";
 import { GITHUB_LIMITS } from "../github-limits.js";
 import { guardedChanges } from "./guarded-paths.js";
 import { shortSha, tallyReviews, type Vote } from "./reviews.js";
-import type { MetricRow, Reason, StepResult } from "./types.js";
+import { escalatedStep, type ClockReading } from "./timeout.js";
+import type { MetricRow, Reason, StepResult, Timing } from "./types.js";
 
 export interface Evaluated {
   result: StepResult;
@@ -19,6 +20,8 @@ export interface ApprovalEvaluated extends Evaluated {
   /** Listed users and teams still to be asked, when pending. */
   stillNeeded: string[];
   missingApprovals: number;
+  /** The approval's clock, while it is pending or when it timed out. */
+  timing?: Timing;
 }
 
 export function checkReason(result: ConditionResult): Reason {
@@ -231,19 +234,42 @@ function unreadableTeamReasons(step: ApprovalStep, candidate: Candidate): Reason
   });
 }
 
+function reviewsUntil(
+  reviews: CandidatePullRequest["reviews"],
+  end: string,
+): CandidatePullRequest["reviews"] {
+  const limit = Date.parse(end);
+  return reviews.filter((r) => {
+    const at = r.submitted_at ? Date.parse(r.submitted_at) : NaN;
+    return !Number.isNaN(at) && at < limit;
+  });
+}
+
 export function evaluateApproval(
-  step: ApprovalStep,
+  listedStep: ApprovalStep,
   config: Config,
   candidate: Candidate,
   sources: PolicySources,
   manualBy: string[],
   /** Set while the evidence is missing: auto-approval waits for it instead of judging no numbers. */
   waitingFor?: string,
+  /** Where the step's timeout stands (timeout.ts); undefined without one. */
+  clock?: ClockReading | { unknown: Reason },
 ): ApprovalEvaluated {
+  const reading = clock && "timing" in clock ? clock : undefined;
+  const phase = reading?.timing.phase;
+  // Once escalated, escalate_to's votes count beside the listed approvers' (until the end, too).
+  const escalated =
+    phase === "escalated" || (phase === "timed_out" && listedStep.timeout?.onTimeout === "escalate");
+  const step = escalated ? escalatedStep(listedStep) : listedStep;
   const base = { name: step.name, type: "approval" as const };
   const auto = evaluateAll(step.name, waitingFor === undefined ? step.autoApproveIf : [], sources, true);
   const pr = candidate.pr;
-  const tally = pr ? tallyReviews(step, candidate, pr) : undefined;
+  // A timed-out approval is over: a review after its end does not reopen it, so the outcome does
+  // not depend on whether the App looked before or after that review.
+  const timedOutAt = phase === "timed_out" ? String(reading?.reason.data?.timedOutAt) : undefined;
+  const counted = pr && timedOutAt ? { ...pr, reviews: reviewsUntil(pr.reviews, timedOutAt) } : pr;
+  const tally = counted ? tallyReviews(step, candidate, counted) : undefined;
   // An eligible approver who requested changes outranks the thresholds: fail closed.
   const objected = tally?.votes.some((v) => v.state === "CHANGES_REQUESTED") ?? false;
   const reasons: Reason[] = [];
@@ -329,6 +355,9 @@ export function evaluateApproval(
       approvals: approvals.length,
       required: step.minApprovals,
     });
+  } else if (reading?.timing.phase === "timed_out") {
+    status = "timed_out";
+    verdict = reading.reason;
   } else {
     status = "pending";
     verdict = rule(
@@ -344,10 +373,20 @@ export function evaluateApproval(
       },
     );
   }
-  verdict.children = tally.reasons;
+  verdict = { ...verdict, children: tally.reasons };
   const teams = status === "pending" ? unreadableTeamReasons(step, candidate) : [];
+  const clockReason =
+    status !== "pending"
+      ? []
+      : reading
+        ? [reading.reason]
+        : clock && "unknown" in clock
+          ? [clock.unknown]
+          : [];
+  const timing = status === "pending" || status === "timed_out" ? reading?.timing : undefined;
   return {
-    result: { ...base, status, reasons: [verdict, ...reasons, ...teams] },
+    ...(timing ? { timing } : {}),
+    result: { ...base, status, reasons: [verdict, ...clockReason, ...reasons, ...teams] },
     rows: auto.rows,
     votes: tally.votes,
     stillNeeded:

@@ -14,6 +14,8 @@ export type StepStatus =
   | "approved"
   | "pending"
   | "rejected"
+  | "timed_out" // an approval that was not given within its timeout
+  | "overridden" // an approval given by a break-glass override
   | "blocked" // deploy step waiting on earlier steps
   | "ready" // deploy step may proceed
   | "error";
@@ -28,7 +30,7 @@ export type StepStatus =
  *   model     data: { digest, artifacts }
  */
 export interface Reason {
-  kind: "check" | "approver" | "rule" | "metric" | "config" | "model" | "summary";
+  kind: "check" | "approver" | "rule" | "metric" | "config" | "model" | "summary" | "override";
   outcome: "pass" | "fail" | "pending" | "info";
   message: string;
   data?: Record<string, unknown>;
@@ -105,6 +107,42 @@ export interface DecisionResult {
   notes?: string[];
   /** Every number the metrics files hold, named or not by a condition, with the baseline's beside it. */
   allMetrics?: MeasuredMetric[];
+  /** Approved by a break-glass override rather than by the rules: who, why, and where they said it. */
+  override?: Override;
+  /** The approval's clock, while one runs: where it stands and when it next changes by itself. */
+  timing?: Timing;
+}
+
+/** A break-glass override that approved the candidate. */
+export interface Override {
+  by: string;
+  reason: string;
+  /** When it was said (GitHub's clock). */
+  at: string;
+  /** Where: a PR comment, a review, or (once recorded) the ledger record that keeps it. */
+  source: OverrideSource;
+}
+
+export interface OverrideSource {
+  kind: "comment" | "review" | "record";
+  id: number;
+  url?: string;
+}
+
+/**
+ * waiting: the timeout runs; escalated: it passed and escalate_to may approve too, until a second
+ * timeout; overdue: it passed with on_timeout: wait; timed_out: the approval ended unapproved.
+ */
+export type TimingPhase = "waiting" | "escalated" | "overdue" | "timed_out";
+
+export interface Timing {
+  phase: TimingPhase;
+  /** The approval step whose clock this is. */
+  step: string;
+  /** When the wait began (ISO), and what began it. */
+  since: string;
+  /** When the phase changes by itself next (ISO); absent when it no longer will. */
+  deadline?: string;
 }
 
 /** One number a metrics file holds. */

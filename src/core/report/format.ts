@@ -22,6 +22,8 @@ const SYMBOL: Record<StepStatus, string> = {
   blocked: "…",
   failed: "✗",
   rejected: "✗",
+  timed_out: "✗",
+  overridden: "!",
   error: "✗",
 };
 
@@ -36,11 +38,13 @@ export function statusWord(status: StepStatus): string {
 export function headline(result: DecisionResult): string {
   const word = DECISION_WORD[result.decision];
   const qualifier =
-    result.decision === "approved" && result.autoApproved
-      ? " (auto-approved)"
-      : result.decision === "rejected" && !result.failPipeline
-        ? " (blocked)"
-        : "";
+    result.decision === "approved" && result.override
+      ? ` (OVERRIDDEN by ${result.override.by})`
+      : result.decision === "approved" && result.autoApproved
+        ? " (auto-approved)"
+        : result.decision === "rejected" && !result.failPipeline
+          ? " (blocked)"
+          : "";
   return `${word}${qualifier}`;
 }
 

@@ -2,6 +2,7 @@
 // needed and who can give it, what would change the outcome, the evidence with links, the
 // timeline) and a model's timeline. Every value from data is escaped; the pages load one
 // stylesheet from the App and nothing else, so a strict Content-Security-Policy holds.
+import { formatDuration } from "../config/duration.js";
 import { describeEntry } from "../ledger/render.js";
 import type { LedgerRecord } from "../ledger/chain.js";
 import type { DecisionResult, Reason } from "../policy/types.js";
@@ -83,6 +84,49 @@ export interface DecisionPageInput {
   timeline: readonly LedgerRecord[];
   serverUrl?: string;
   login?: string;
+  /** The time the page is shown (ISO), for how long an approval has left; the core has no clock. */
+  now?: string;
+  /** The PR's notifications and how their delivery went, newest first. */
+  notifications?: readonly NotificationStatus[];
+}
+
+export interface NotificationStatus {
+  destination: string;
+  event: string;
+  status: string;
+  attempts: number;
+  lastError?: string;
+  updatedAt: string;
+}
+
+/** When the approval's clock next changes, and how long is left, as the page is shown. */
+function clockLine(result: DecisionResult, now: string | undefined): string {
+  const timing = result.timing;
+  if (!timing?.deadline) return "";
+  const left = now ? Date.parse(timing.deadline) - Date.parse(now) : NaN;
+  const what =
+    timing.phase === "escalated" ? "Escalated: the approval times out" : "The approval's timeout ends";
+  const remaining = Number.isNaN(left)
+    ? ""
+    : left > 0
+      ? ` — ${escapeHtml(formatDuration(left))} left`
+      : " — due now (the App's next sweep decides it)";
+  return `<p class="clock">${escapeHtml(what)} at <time datetime="${escapeHtml(timing.deadline)}">${escapeHtml(timing.deadline)}</time>${remaining}.</p>`;
+}
+
+function overrideSection(result: DecisionResult): string {
+  const o = result.override;
+  if (!o) return "";
+  return `<section class="override"><h2>Break-glass override</h2><p><strong>@${escapeHtml(o.by)}</strong> approved this candidate outside the rules at <time datetime="${escapeHtml(o.at)}">${escapeHtml(o.at)}</time> (${escapeHtml(o.source.kind)} ${escapeHtml(o.source.id)}):</p><blockquote>${escapeHtml(o.reason)}</blockquote></section>`;
+}
+
+function notificationsTable(rows: readonly NotificationStatus[] | undefined): string {
+  if (!rows || rows.length === 0) return "";
+  const body = rows.map(
+    (n) =>
+      `<tr><td>${escapeHtml(n.event)}</td><td>${escapeHtml(n.destination)}</td><td><span class="badge ${n.status === "delivered" ? "pass" : n.status === "failed" ? "fail" : "pending"}">${escapeHtml(n.status)}</span>${n.lastError ? ` ${escapeHtml(n.lastError)}` : ""}</td><td>${escapeHtml(n.attempts)}</td><td><time datetime="${escapeHtml(n.updatedAt)}">${escapeHtml(n.updatedAt)}</time></td></tr>`,
+  );
+  return `<section><h2>Notifications</h2><div class="scroll"><table><caption>What was announced, and how its delivery went</caption><thead><tr><th scope="col">Event</th><th scope="col">To</th><th scope="col">Delivery</th><th scope="col">Rounds</th><th scope="col">Last tried</th></tr></thead><tbody>${body.join("")}</tbody></table></div></section>`;
 }
 
 function evidence(input: DecisionPageInput): string {
@@ -156,11 +200,14 @@ export function decisionPage(input: DecisionPageInput): string {
   const body = `<h1>${prLink}</h1>
 <p class="decision ${escapeHtml(result.decision)}"><strong>${escapeHtml(DECISION_WORDS[result.decision] ?? result.decision)}</strong> — ${escapeHtml(result.summary)}</p>
 <p class="when">Decided at <time datetime="${escapeHtml(input.decidedAt)}">${escapeHtml(input.decidedAt)}</time>${result.model?.name ? ` · model <a href="/model/${escapeHtml(repository)}/${encodeURIComponent(result.model.name)}">${escapeHtml(result.model.name)}</a>` : ""}</p>
+${clockLine(result, input.now)}
 ${needed}
+${overrideSection(result)}
 ${change}
 ${evidence(input)}
 ${metricsTable(result)}
 <section><h2>Reasons</h2>${steps}</section>
+${notificationsTable(input.notifications)}
 ${timeline(input.timeline)}`;
   return page({ title: `${repository}#${pr}`, ...(input.login ? { login: input.login } : {}) }, body);
 }

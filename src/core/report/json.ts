@@ -26,6 +26,8 @@ export function toJsonReport(result: DecisionResult): Record<string, unknown> {
     diagnostics: result.diagnostics,
     failure: result.failure ?? null,
     candidate: result.candidate ?? null,
+    override: result.override ?? null,
+    timing: result.timing ?? null,
     notes: result.notes ?? [],
     allMetrics: result.allMetrics ?? [],
   };
@@ -41,7 +43,7 @@ export function renderJsonReport(result: DecisionResult): string {
  */
 export function fromJsonReport(text: string): DecisionResult {
   const report = JSON.parse(text) as Record<string, unknown>;
-  const optional = ["model", "headSha", "pr", "failure", "candidate"];
+  const optional = ["model", "headSha", "pr", "failure", "candidate", "override", "timing"];
   for (const key of optional) if (report[key] === null) delete report[key];
   if (report.schemaVersion !== REPORT_SCHEMA_VERSION)
     throw new Error(

@@ -233,6 +233,7 @@ function stepDetail(step: StepResult, pending: boolean): string {
       if (step.status === "approved" && typeof data.approvals === "number")
         return `${data.approvals} of ${String(data.required)} approvals (see Reviews)`;
       if (step.status === "rejected") return "changes requested (see Reviews)";
+      if (step.status === "timed_out" || step.status === "overridden") return verdict?.message ?? "";
       return (rule("approvals-missing") ?? verdict)?.message ?? "";
     }
     default: {
@@ -336,6 +337,19 @@ function approvalNeeded(step: StepResult, missing: Reason): string[] {
   return lines;
 }
 
+/** An override leads the report: who approved outside the rules, and what they said, quoted inertly. */
+function overrideLines(result: DecisionResult): string[] {
+  const override = result.override;
+  if (!override) return [];
+  const where = override.source.url ? ` ([${override.source.kind}](${override.source.url}))` : "";
+  return [
+    `**Break-glass override** by ${cell(override.by)} at ${cell(override.at)}${where}, outside the rules:`,
+    "",
+    `> ${inertQuote(override.reason)}`,
+    "",
+  ];
+}
+
 function neededLines(result: DecisionResult): string[] {
   if (result.decision !== "pending") return [];
   const out: string[] = [];
@@ -429,6 +443,7 @@ function render(result: DecisionResult, maxRows: number, marker: boolean): strin
     "",
     ...lead,
     "",
+    ...overrideLines(result),
     ...(facts.length ? [facts.join(" · "), ""] : []),
     ...(origin.length ? [origin.join("  \n"), ""] : []),
     ...diagnosticsSection(result, maxRows),

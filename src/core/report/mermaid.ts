@@ -12,6 +12,8 @@ const CLASS_OF: Record<StepStatus, string> = {
   blocked: "wait",
   failed: "bad",
   rejected: "bad",
+  timed_out: "bad",
+  overridden: "warn",
   error: "bad",
 };
 

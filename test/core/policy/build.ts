@@ -48,6 +48,7 @@ export function approvalStep(
     minApprovals: 1,
     allowSelfApproval: false,
     onReject: "fail_pipeline",
+    overrideBy: { users: [], teams: [] },
     ...rest,
     autoApproveIf: autoApproveIf.map(cond),
   };
@@ -64,6 +65,7 @@ export function config(steps: Step[], overrides: Partial<Config> = {}): Config {
     protectedPaths: [],
     evidence: { workflows: [] },
     steps,
+    notify: [],
     ...overrides,
   };
 }
