@@ -58,7 +58,8 @@ export function localPorts(files: LocalFiles): CandidatePorts {
     listReviews: async () => files.reviews,
     changedFiles: async () => changed,
     branchContains: async () => true,
-    pusherOf: async () => undefined,
+    pushOf: async () => undefined,
+    listComments: async () => [],
     listTeamMembers: async (org, slug) => {
       const wanted = `${org}/${slug}`.toLowerCase();
       const key = Object.keys(files.teams).find((team) => team.toLowerCase() === wanted);

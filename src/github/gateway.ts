@@ -82,6 +82,9 @@ export class GitHubGateway {
   readonly branchContains: Rest<typeof pulls.branchContains> = (...a) =>
     pulls.branchContains(this.client, ...a);
   readonly pusherOf: Rest<typeof pulls.pusherOf> = (...a) => pulls.pusherOf(this.client, ...a);
+  readonly pushOf: Rest<typeof pulls.pushOf> = (...a) => pulls.pushOf(this.client, ...a);
+  readonly listComments: Rest<typeof issues.listComments> = (...a) => issues.listComments(this.client, ...a);
+  readonly postComment: Rest<typeof issues.postComment> = (...a) => issues.postComment(this.client, ...a);
   readonly pullRequestsFromHead: Rest<typeof pulls.pullRequestsFromHead> = (...a) =>
     pulls.pullRequestsFromHead(this.client, ...a);
   readonly pullRequestsForCommit: Rest<typeof pulls.pullRequestsForCommit> = (...a) =>

@@ -5,8 +5,10 @@ import type {
   Candidate,
   CandidateConfig,
   CandidatePullRequest,
+  OverrideClaim,
   Measurements,
 } from "../../core/candidate/types.js";
+import { overrideClaimsInComments, overrideClaimsInReviews } from "../../core/candidate/commands.js";
 import { parseConfig } from "../../core/config/parse.js";
 import type { Config } from "../../core/config/types.js";
 import type { Diagnostic } from "../../core/diagnostics.js";
@@ -35,7 +37,8 @@ export type CandidatePorts = LocalDescription &
     | "listReviews"
     | "changedFiles"
     | "branchContains"
-    | "pusherOf"
+    | "pushOf"
+    | "listComments"
     | "listTeamMembers"
     | "pullRequestsForCommit"
     | "deploymentsTo"
@@ -90,6 +93,10 @@ export interface CollectOptions {
   deploymentsUnread?: string;
   /** The App's rule for a deployed baseline: only a deployment of a commit it approved counts. */
   deployedReleasedByGate?: boolean;
+  /** The adapter's clock, for approval timeouts; without it no timeout is judged. */
+  now?: () => Date;
+  /** Overrides the App's ledger keeps for a PR, so a deleted or edited comment changes nothing. */
+  recordedOverrides?: (pr: number) => Promise<OverrideClaim[]>;
 }
 
 export interface MeasureContext {
@@ -274,7 +281,15 @@ interface Teams {
 
 /** Members of the listed teams only; no team listed costs no API call. */
 async function readTeams(ports: CandidatePorts, config: Config, options: CollectOptions): Promise<Teams> {
-  const teams = [...new Set(config.steps.flatMap((step) => (step.type === "approval" ? step.teams : [])))];
+  const teams = [
+    ...new Set(
+      config.steps.flatMap((step) =>
+        step.type === "approval"
+          ? [...step.teams, ...step.overrideBy.teams, ...(step.timeout?.escalateTo.teams ?? [])]
+          : [],
+      ),
+    ),
+  ];
   const unreadable: Record<string, string> = {};
   const entries = await Promise.all(
     teams.map(async (team): Promise<[string, string[]]> => {
@@ -356,15 +371,27 @@ async function collectAround(
 
   const fromFork =
     pr.headRepoFullName === null || pr.headRepoFullName.toLowerCase() !== repository.toLowerCase();
-  const [reviews, files, pusher, teams] = await Promise.all([
+  const overridable = config.steps.some(
+    (s) => s.type === "approval" && s.overrideBy.users.length + s.overrideBy.teams.length > 0,
+  );
+  const [reviews, files, push, teams, comments, recorded] = await Promise.all([
     readReviews(ports, subject.number, subject.event, sleep),
     reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
     // A fork's pushes are not in this repository's activity: its author is the one who pushes.
     fromFork
       ? Promise.resolve(undefined)
-      : reading(`who pushed ${shortSha(commit)}`, () => ports.pusherOf(pr.headRef, commit)),
+      : reading(`who pushed ${shortSha(commit)}`, () => ports.pushOf(pr.headRef, commit)),
     readTeams(ports, config, options),
+    // Overrides are read only where the rules allow them: no override_by costs no API call.
+    overridable
+      ? reading(`the comments on #${pr.number}`, () => ports.listComments(pr.number))
+      : Promise.resolve([]),
+    overridable && options.recordedOverrides ? options.recordedOverrides(pr.number) : Promise.resolve([]),
   ]);
+  const pusher = push?.pusher;
+  const overrides = overridable
+    ? [...overrideClaimsInComments(comments), ...overrideClaimsInReviews(reviews), ...recorded]
+    : [];
   const evidenceSubject: EvidenceSubject = {
     kind: "pull_request",
     repository,
@@ -390,6 +417,7 @@ async function collectAround(
     baseRef: pr.baseRef,
     baseSha: pr.baseSha,
     ...(pusher ? { pusher } : {}),
+    ...(push?.at ? { pushedAt: push.at } : {}),
     changedFiles: files,
     reviews,
   };
@@ -406,6 +434,8 @@ async function collectAround(
       config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence,
       ...(live ? { deployedBaselines: live } : {}),
+      ...(options.now ? { decidedAt: options.now().toISOString() } : {}),
+      ...(overrides.length > 0 ? { overrides } : {}),
     },
     pullRequest: pr,
     ...(gathered.measured ? { measured: gathered.measured } : {}),

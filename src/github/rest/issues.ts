@@ -10,6 +10,51 @@ interface RestComment {
   id: number;
   body?: string | null;
   user: { login: string; type?: string } | null;
+  created_at?: string;
+  updated_at?: string;
+  html_url?: string;
+}
+
+/** A PR's conversation comment, as the commands in it are read. */
+export interface IssueComment {
+  id: number;
+  author: string;
+  /** "Bot" for apps: no app speaks a command. */
+  authorType?: string;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+  url?: string;
+}
+
+/** Every comment on a PR's conversation, oldest first. */
+export async function listComments(client: GitHubClient, issueNumber: number): Promise<IssueComment[]> {
+  return client.call(`reading the comments on #${issueNumber}`, async () => {
+    const comments = await client.paginate<RestComment>(
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+      { issue_number: issueNumber },
+    );
+    return comments.map((c) => ({
+      id: c.id,
+      author: login(c.user),
+      ...(c.user?.type ? { authorType: c.user.type } : {}),
+      body: c.body ?? "",
+      createdAt: c.created_at ?? "",
+      updatedAt: c.updated_at ?? c.created_at ?? "",
+      ...(c.html_url ? { url: c.html_url } : {}),
+    }));
+  });
+}
+
+/** Posts a new comment; its id. */
+export async function postComment(client: GitHubClient, issueNumber: number, body: string): Promise<number> {
+  return client.call(`writing a comment on #${issueNumber}`, async () => {
+    const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      issue_number: issueNumber,
+      body: clip(body, GITHUB_LIMITS.commentBody),
+    });
+    return (data as { id: number }).id;
+  });
 }
 
 /**

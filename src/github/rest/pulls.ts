@@ -114,20 +114,34 @@ export async function branchContains(client: GitHubClient, branch: string, sha: 
  * undefined when GitHub does not say (the branch lives in a fork, or the push is not among the
  * latest hundred).
  */
-export async function pusherOf(
-  client: GitHubClient,
-  branch: string,
-  sha: string,
-): Promise<string | undefined> {
+/** Who pushed a commit to a branch, and when (GitHub's clock), from the repository's activity. */
+export interface Push {
+  pusher?: string;
+  at?: string;
+}
+
+export async function pushOf(client: GitHubClient, branch: string, sha: string): Promise<Push | undefined> {
   return client.call(`reading who pushed ${sha} to ${branch}`, async () => {
     const { data } = await client.request("GET /repos/{owner}/{repo}/activity", {
       ref: `refs/heads/${branch}`,
       per_page: 100,
     });
-    const activities = (data ?? []) as { after: string; actor: RestUser | null }[];
+    const activities = (data ?? []) as { after: string; actor: RestUser | null; timestamp?: string }[];
     const push = activities.find((a) => a.after === sha);
-    return push?.actor?.login || undefined;
+    if (!push) return undefined;
+    return {
+      ...(push.actor?.login ? { pusher: push.actor.login } : {}),
+      ...(push.timestamp ? { at: push.timestamp } : {}),
+    };
   });
+}
+
+export async function pusherOf(
+  client: GitHubClient,
+  branch: string,
+  sha: string,
+): Promise<string | undefined> {
+  return (await pushOf(client, branch, sha))?.pusher;
 }
 
 export interface HeadPullRequest {

@@ -205,7 +205,8 @@ export function ports(w: World, calls: string[] = []): CandidatePorts {
       return w.changed;
     },
     branchContains: async () => w.contains,
-    pusherOf: async () => w.pusher,
+    pushOf: async () => (w.pusher ? { pusher: w.pusher } : undefined),
+    listComments: async () => [],
     listTeamMembers: async (org, slug) => {
       const members = w.teams[`${org}/${slug}`];
       if (!members) throw new GitHubError("reading team", 404, "Not Found");
