@@ -7,4 +7,5 @@ export const APP_EVENTS = [
   "workflow_run",
   "push",
   "membership",
+  "issue_comment",
 ] as const;

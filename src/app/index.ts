@@ -11,6 +11,9 @@ import { parseConfig } from "../core/config/parse.js";
 import { reconcile, type AppGateway, type AppServices } from "./reconcile.js";
 import { answerDeploymentRequest, type DeploymentRequest } from "./deployment-rule.js";
 import { oneAtATime } from "./serialize.js";
+import { answerExplain } from "./explain.js";
+import { parseCommand } from "../core/candidate/commands.js";
+import type { DuePullRequest } from "../ledger/store.js";
 
 type RepoContext = Context<
   | "pull_request"
@@ -19,6 +22,7 @@ type RepoContext = Context<
   | "deployment_protection_rule"
   | "workflow_run"
   | "push"
+  | "issue_comment"
 >;
 
 /** The most artifact file text the App keeps between events, in bytes (2 a UTF-16 unit). */
@@ -55,6 +59,13 @@ function identityResolver(app: Probot): () => Promise<GatewayIdentity> {
 export interface AppOptions extends AppServices {
   /** Who the App is; looked up from APP_SLUG or GitHub's GET /app when not given. */
   identity?: GatewayIdentity;
+  /** Receives the App's way to decide a PR again by repository and number (the sweep's). */
+  onRedecide?: (redecide: (due: DuePullRequest) => Promise<void>) => void;
+  /**
+   * How the sweep acts as the App's installation on a repository; by default GitHub is asked which
+   * installation that is, with the App's JWT.
+   */
+  installationOctokit?: (owner: string, repo: string) => Promise<unknown>;
 }
 
 export function modelApprovalApp(options: AppOptions = {}): (app: Probot) => void {
@@ -79,10 +90,18 @@ function pullRequestBound(pr: { head: { sha: string }; updated_at?: string }): E
   return { headSha: pr.head.sha, ...(pr.updated_at ? { updatedAt: pr.updated_at } : {}) };
 }
 
+/** The App's installation on a repository, asked with the App's JWT. */
+async function installationOf(app: Probot, owner: string, repo: string): Promise<number> {
+  const { data } = await (
+    await app.auth()
+  ).request("GET /repos/{owner}/{repo}/installation", { owner, repo });
+  return (data as { id: number }).id;
+}
+
 function register(app: Probot, options: AppOptions): void {
   const given = options.identity;
   const identity = given ? async () => given : identityResolver(app);
-  const { identity: _given, ...services } = options;
+  const { identity: _given, onRedecide, installationOctokit, ...services } = options;
   const timing: AppServices = { warn: (line) => app.log.warn(line), ...services };
   // The training run's snapshot is read from its artifact on every event about its commit.
   const kept: KeptAcrossEvents = {
@@ -300,6 +319,51 @@ function register(app: Probot, options: AppOptions): void {
         `model-approval: could not follow ${team}'s membership change: ${describeError(error)}`,
       );
     }
+  });
+
+  // A comment is read only for its commands: an override or an explain; other comments cost nothing.
+  // An override comment edited or deleted is decided again, and the ledger keeps what it said.
+  app.on(["issue_comment.created", "issue_comment.edited", "issue_comment.deleted"], async (context) => {
+    const { issue, comment } = context.payload;
+    if (!issue.pull_request || comment.user?.type === "Bot") return;
+    const before = (context.payload as { changes?: { body?: { from?: string } } }).changes?.body?.from;
+    const command = parseCommand(comment.body) ?? parseCommand(before);
+    if (!command) return;
+    const repo = repoOf(context);
+    const gateway = await gatewayFor(context.octokit, repo);
+    const key = `${repo.owner}/${repo.repo}#${issue.number}`.toLowerCase();
+    try {
+      const outcome = await oneAtATime(key, () => reconcile(gateway, { prNumber: issue.number }, timing));
+      if (outcome.status !== "decided") return;
+      context.log.info(
+        `model-approval: PR #${issue.number} ${outcome.result.decision}: ${outcome.result.summary}`,
+      );
+      if (context.payload.action === "created" && command.kind === "explain") {
+        const detailsUrl = timing.detailsUrl?.(gateway.repository, issue.number);
+        await answerExplain(
+          gateway,
+          { id: comment.id, body: comment.body ?? "", authorType: comment.user?.type ?? "User" },
+          issue.number,
+          outcome.result,
+          detailsUrl,
+        );
+      }
+    } catch (error) {
+      context.log.error(`model-approval: PR #${issue.number} not reconciled: ${describeError(error)}`);
+    }
+  });
+
+  // The sweep decides a PR again with no event: the App's installation on the repository is looked up.
+  onRedecide?.(async (due) => {
+    const [owner = "", name = ""] = due.repository.split("/");
+    const octokit = installationOctokit
+      ? await installationOctokit(owner, name)
+      : await app.auth(await installationOf(app, owner, name));
+    await reconcileAll(
+      { octokit, log: app.log as unknown as Context["log"] },
+      { owner, repo: name, id: due.repositoryId },
+      [due.pr],
+    );
   });
 
   app.on("deployment_protection_rule.requested", async (context) => {

@@ -7,6 +7,7 @@ import { createProbot } from "probot";
 import { openLedger } from "../ledger/open.js";
 import { AppOctokit } from "./octokit.js";
 import { modelApprovalApp } from "./index.js";
+import { timekeeping } from "./timekeeping.js";
 import { serverEnvProblems } from "./server-env.js";
 
 const problems = serverEnvProblems(process.env);
@@ -18,6 +19,23 @@ if (problems.length > 0) throw new Error(`model-approval: ${problems.join(" ")}`
 
 const ledger = await openLedger(process.env);
 
-export const handler = createLambdaFunction(modelApprovalApp({ ledger }), {
-  probot: createProbot({ overrides: { Octokit: AppOctokit } }),
+const probot = createProbot({ overrides: { Octokit: AppOctokit } });
+const clock = timekeeping({ ledger, env: process.env, warn: (line) => probot.log.warn(line) });
+const app = modelApprovalApp({
+  ledger,
+  ...(clock.notifier ? { notifier: clock.notifier } : {}),
+  onRedecide: clock.onRedecide,
 });
+
+export const handler = createLambdaFunction(app, { probot });
+
+/**
+ * The scheduled handler (an EventBridge rule every few minutes): decides again the PRs whose
+ * timeouts passed and retries notifications. A Lambda may be frozen once it answers, so it waits
+ * for its sends.
+ */
+export async function sweep(): Promise<{ statusCode: number; body: string }> {
+  const report = await clock.sweep();
+  await clock.notifier?.idle();
+  return { statusCode: 200, body: JSON.stringify(report) };
+}

@@ -10,6 +10,9 @@ import { Probot, createNodeMiddleware } from "probot";
 import type { Ledger } from "../ledger/store.js";
 import { callerOctokit, PlainProbotOctokit } from "./octokit.js";
 import { modelApprovalApp } from "./index.js";
+import { timekeeping } from "./timekeeping.js";
+import type { SweepReport } from "./sweep.js";
+import type { DeliveryOptions } from "../notify/deliver.js";
 import { ledgerApi } from "./ledger-api.js";
 import { appRequestHandler } from "./routes.js";
 import { createGuardedServer } from "./webhook-limits.js";
@@ -30,6 +33,10 @@ export interface LocalAppServerOptions {
   now?: () => Date;
   /** Serves the details pages (with a ledger), signing people in with this OAuth client of the App. */
   pages?: { clientId: string; clientSecret: string; sessionSecret: string };
+  /** Where notification destinations' URLs and secrets are (MODEL_APPROVAL_NOTIFY_*); none: no destinations. */
+  env?: Record<string, string | undefined>;
+  /** How notifications are sent (tests: no waiting between tries). */
+  delivery?: DeliveryOptions;
 }
 
 export interface LocalAppServer {
@@ -37,6 +44,10 @@ export interface LocalAppServer {
   webhookUrl: string;
   /** The server's own address, e.g. http://127.0.0.1:3000 (the API is under /api/). */
   url: string;
+  /** One sweep now: PRs past their deadlines decided again, notifications due sent (tests move the clock). */
+  sweep(): Promise<SweepReport>;
+  /** Resolves when every notification started has been tried. */
+  notificationsSent(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,10 +71,19 @@ export async function startLocalAppServer(options: LocalAppServerOptions): Promi
     ledger && options.pages
       ? (repository: string, pr: number) => pullRequestPageUrl(url, repository, pr)
       : undefined;
+  const clock = timekeeping({
+    ...(ledger ? { ledger } : {}),
+    env: options.env ?? {},
+    ...(now ? { now } : {}),
+    warn: (line) => probot.log.warn(line),
+    ...(options.delivery ? { delivery: options.delivery } : {}),
+  });
   const app = modelApprovalApp({
     ...(ledger ? { ledger } : {}),
     ...(now ? { now } : {}),
     ...(detailsUrl ? { detailsUrl } : {}),
+    ...(clock.notifier ? { notifier: clock.notifier } : {}),
+    onRedecide: clock.onRedecide,
   });
   const webhookPath = "/api/github/webhooks";
   const webhooks = await createNodeMiddleware(app, { probot, webhookPath });
@@ -98,6 +118,8 @@ export async function startLocalAppServer(options: LocalAppServerOptions): Promi
   return {
     webhookUrl: `${url}${webhookPath}`,
     url,
+    sweep: () => clock.sweep(),
+    notificationsSent: async () => clock.notifier?.idle(),
     close() {
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));

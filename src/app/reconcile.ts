@@ -25,6 +25,9 @@ import { recordDecision, recordDeploy } from "./record.js";
 import type { LedgerRecord } from "../core/ledger/chain.js";
 import { failureResult } from "../core/policy/index.js";
 import type { Ledger } from "../ledger/store.js";
+import type { Notifier } from "./notifier.js";
+import { describeError } from "../github/errors.js";
+import type { OverrideClaim } from "../core/candidate/types.js";
 
 export type AppGateway = Pick<
   GitHubGateway,
@@ -37,7 +40,9 @@ export type AppGateway = Pick<
   | "listReviews"
   | "changedFiles"
   | "branchContains"
-  | "pusherOf"
+  | "pushOf"
+  | "listComments"
+  | "postComment"
   | "listTeamMembers"
   | "pullRequestsForCommit"
   | "pullRequestsFromHead"
@@ -73,6 +78,8 @@ export interface AppServices {
   ledgerDeadlineMs?: number;
   /** The App's page of a PR's decision (the check run links it); none: no link. */
   detailsUrl?: (repository: string, pr: number) => string;
+  /** Announces new records to the config's destinations; none: nothing is announced. */
+  notifier?: Notifier;
 }
 
 export interface ReconcileTarget {
@@ -141,6 +148,8 @@ export async function reconcile(
     // The App is the gate: what is live is only what it approved (SECURITY.md 15g).
     deployedReleasedByGate: true,
     ...(timing.sleep ? { sleep: timing.sleep } : {}),
+    now: timing.now ?? (() => new Date()),
+    recordedOverrides: (pr: number) => recordedOverrides(timing, gateway.repositoryId, pr),
   };
   const collected = await collectCandidate(
     gateway,
@@ -151,10 +160,25 @@ export async function reconcile(
     return { status: "skipped", pr: prNumber, why: `no ${CONFIG_PATH} on ${collected.where}` };
   // A closed PR is still decided (a deploy job of it must be answered), but nothing is written on it.
   const closed = collected.pullRequest?.state !== "open";
+  const trusted = collected.kind === "candidate" && !collected.candidate.config.untrusted;
+  const rules = trusted ? collected.candidate.config.config.notify : [];
+  const detailsUrl = timing.detailsUrl?.(gateway.repository, prNumber);
   const subject = {
     repository: gateway.repository,
     ...(gateway.repositoryId === undefined ? {} : { repositoryId: gateway.repositoryId }),
     commit: collected.commit,
+    // Only the trusted rules say whom to tell: a PR's own copy of the config announces nothing.
+    ...(rules.length > 0
+      ? {
+          announce: {
+            rules,
+            links: {
+              ...(detailsUrl ? { detailsUrl } : {}),
+              ...(gateway.serverUrl ? { serverUrl: gateway.serverUrl } : {}),
+            },
+          },
+        }
+      : {}),
   };
   // Recorded before it is shown: an approval the ledger has no record of is shown as none (record.ts).
   const decided = withDeployScope(decisionFor(collected), collected);
@@ -190,6 +214,39 @@ export async function reconcile(
     ...(confirm ? { confirm } : {}),
     ...(releasable ? { releasable } : {}),
   };
+}
+
+/**
+ * The overrides the ledger recorded for a PR: what was said stands even if its comment is edited or
+ * deleted. The policy still judges each against the candidate and the current rules.
+ */
+async function recordedOverrides(
+  services: AppServices,
+  repositoryId: number | undefined,
+  pr: number,
+): Promise<OverrideClaim[]> {
+  if (!services.ledger || repositoryId === undefined) return [];
+  // A ledger that does not answer keeps no override: the comments alone are read (fail closed).
+  const records = await services.ledger.history({ repositoryId, pr, limit: 100 }).catch((error: unknown) => {
+    services.warn?.(
+      `model-approval: could not read the recorded overrides of #${pr}: ${describeError(error)}`,
+    );
+    return [];
+  });
+  return records.flatMap((record): OverrideClaim[] => {
+    const { override, candidate } = record.entry;
+    if (!override || record.entry.kind !== "decision") return [];
+    return [
+      {
+        by: override.by,
+        reason: override.reason,
+        at: override.at,
+        source: { kind: "record", id: record.sequence },
+        commit: candidate.commit,
+        ...(candidate.model?.key ? { model: candidate.model.key } : {}),
+      },
+    ];
+  });
 }
 
 /** The report names its ledger record, so GitHub (the App's own check run) holds the hash too. */

@@ -10,11 +10,39 @@ import type { DecisionResult } from "../core/policy/types.js";
 import { renderJsonReport } from "../core/report/index.js";
 import { describeError } from "../github/errors.js";
 import type { AppServices } from "./reconcile.js";
+import type { Appended } from "../ledger/store.js";
+import type { NotifyRule } from "../core/config/types.js";
+import type { NotificationLinks } from "../core/notify/transition.js";
 
 export interface RecordSubject {
   repository: string;
   repositoryId?: number;
   commit: string;
+  /** Whom a new record is announced to (the trusted config's rules), with the page it links. */
+  announce?: { rules: NotifyRule[]; links: NotificationLinks };
+}
+
+/** A new record is a transition: it is announced (in the background; a failure changes nothing). */
+async function announce(
+  services: AppServices,
+  appended: Appended,
+  result: DecisionResult,
+  subject: RecordSubject,
+) {
+  const notifier = services.notifier;
+  if (!notifier || !subject.announce || appended.status !== "appended") return;
+  try {
+    await notifier.recorded(
+      appended.record,
+      subject.announce.rules,
+      result.pendingApprovers,
+      subject.announce.links,
+    );
+  } catch (error) {
+    services.warn?.(
+      `model-approval: could not queue the notifications of record ${appended.record.sequence}: ${describeError(error)}`,
+    );
+  }
 }
 
 /** How long one write to the ledger may take before it counts as failed. */
@@ -49,7 +77,9 @@ export async function recordDecision(
   try {
     const at = (services.now ?? now)();
     const draft = decisionDraft(result, { ...subject, at });
-    const { record } = await within(deadline, ledger.append(draft));
+    const appended = await within(deadline, ledger.append(draft));
+    const record = appended.record;
+    await announce(services, appended, result, subject);
     const pr = draft.entry.candidate.pr;
     if (pr !== undefined && subject.repositoryId !== undefined)
       await within(
@@ -61,6 +91,7 @@ export async function recordDecision(
           sequence: record.sequence,
           report: pageReport(result),
           at,
+          ...(result.timing?.deadline ? { deadline: new Date(result.timing.deadline) } : {}),
         }),
       );
     return { ok: true, record };
@@ -80,7 +111,8 @@ export async function recordDeploy(
   if (!ledger) return undefined;
   try {
     const draft = deployDraft(result, deploy, { ...subject, at: (services.now ?? now)() });
-    await within(services.ledgerDeadlineMs ?? LEDGER_DEADLINE_MS, ledger.append(draft));
+    const appended = await within(services.ledgerDeadlineMs ?? LEDGER_DEADLINE_MS, ledger.append(draft));
+    await announce(services, appended, result, subject);
     return undefined;
   } catch (error) {
     return `could not record the ${deploy.environment} deploy answer in the ledger: ${describeError(error)}`;

@@ -14,8 +14,11 @@ import { pageSettings, serverEnvProblems } from "./server-env.js";
 import { detailsPages, pullRequestPageUrl } from "./web/pages.js";
 import { serverUrlOf } from "../github/gateway.js";
 import { createGuardedServer } from "./webhook-limits.js";
+import { sweepInterval, timekeeping } from "./timekeeping.js";
 
 const problems = serverEnvProblems(process.env);
+const interval = sweepInterval(process.env);
+if (typeof interval === "string") problems.push(interval);
 const pages = pageSettings(process.env);
 if (typeof pages === "string") problems.push(pages);
 if (problems.length > 0) {
@@ -38,7 +41,18 @@ const settings = typeof pages === "object" ? pages : undefined;
 const detailsUrl = settings
   ? (repository: string, pr: number) => pullRequestPageUrl(settings.appUrl, repository, pr)
   : undefined;
-const app = modelApprovalApp({ ledger, ...(detailsUrl ? { detailsUrl } : {}) });
+const clock = timekeeping({
+  ledger,
+  env: process.env,
+  warn: (line) => probot.log.warn(line),
+  intervalMs: interval as number,
+});
+const app = modelApprovalApp({
+  ledger,
+  ...(detailsUrl ? { detailsUrl } : {}),
+  ...(clock.notifier ? { notifier: clock.notifier } : {}),
+  onRedecide: clock.onRedecide,
+});
 const webhooks = await createNodeMiddleware(app, { probot, webhookPath });
 // The API and the pages check people's tokens against the GitHub the App talks to (github.com or an Enterprise host).
 const baseUrl = (await probot.auth()).request.endpoint.DEFAULTS.baseUrl;
@@ -61,10 +75,17 @@ const server = createGuardedServer(
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || undefined;
 server.listen(port, host, () => probot.log.info(`model-approval: listening on ${host ?? "*"}:${port}`));
+const sweeps = clock.start();
+probot.log.info(
+  `model-approval: sweeping for timeouts and notifications every ${clock.intervalMs / 60_000} min`,
+);
 
 // A stopping instance lets its last appends finish and closes the database cleanly.
 for (const signal of ["SIGTERM", "SIGINT"] as const)
   process.once(signal, () => {
     server.close();
-    void ledger.close().finally(() => process.exit(0));
+    sweeps.stop();
+    void Promise.race([clock.notifier?.idle(), new Promise((r) => setTimeout(r, 5_000))])
+      .then(() => ledger.close())
+      .finally(() => process.exit(0));
   });

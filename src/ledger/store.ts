@@ -8,7 +8,9 @@
 import { createHash } from "node:crypto";
 import { chainRecord, type LedgerRecord } from "../core/ledger/chain.js";
 import type { LedgerDraft, LedgerEntry } from "../core/ledger/entry.js";
+import { SqlLeases } from "./lease.js";
 import { migrate } from "./migrations.js";
+import { SqlOutbox } from "./outbox.js";
 import type { SqlClient, SqlQueries } from "./sql.js";
 
 export interface Appended {
@@ -55,11 +57,29 @@ export interface LedgerRepository {
   name: string;
 }
 
+/** A PR whose pending approval reached a deadline (a timeout, an escalation): the sweep decides it again. */
+export interface DuePullRequest {
+  repositoryId: number;
+  /** owner/name in lower case, as of its newest record. */
+  repository: string;
+  pr: number;
+  deadline: Date;
+}
+
 export interface Ledger {
   readonly description: string;
   append(draft: LedgerDraft): Promise<Appended>;
-  /** Keeps a PR's latest report for its details page (written only when it changed). */
-  saveReport(report: Omit<LatestReport, "updatedAt"> & { at: Date }): Promise<void>;
+  /**
+   * Keeps a PR's latest report for its details page (written only when it changed), and when it
+   * next changes by itself (`deadline`), for the sweep.
+   */
+  saveReport(report: Omit<LatestReport, "updatedAt"> & { at: Date; deadline?: Date }): Promise<void>;
+  /** PRs whose deadline is at or before `now`, earliest first. */
+  due?(now: Date, limit: number): Promise<DuePullRequest[]>;
+  /** The sweep's lease, so only one of several instances sweeps at a time. */
+  readonly leases?: SqlLeases;
+  /** Notifications to send, sent and given up on. */
+  readonly outbox?: SqlOutbox;
   latestReport(repositoryId: number, pr: number): Promise<LatestReport | undefined>;
   /** Records matching the query, newest first. */
   history(query: HistoryQuery): Promise<LedgerRecord[]>;
@@ -173,10 +193,16 @@ function entryMatches(record: LedgerRecord, query: HistoryQuery): boolean {
 }
 
 export class SqlLedger implements Ledger {
+  readonly leases: SqlLeases;
+  readonly outbox: SqlOutbox;
+
   private constructor(
     private readonly sql: SqlClient,
     private readonly timeouts: LedgerTimeouts,
-  ) {}
+  ) {
+    this.leases = new SqlLeases(sql);
+    this.outbox = new SqlOutbox(sql);
+  }
 
   /** Opens the ledger on `sql`, bringing its schema up to date first. */
   static async open(sql: SqlClient, timeouts: Partial<LedgerTimeouts> = {}): Promise<SqlLedger> {
@@ -204,7 +230,7 @@ export class SqlLedger implements Ledger {
     return this.sql.transaction((tx) => appendLocked(tx, draft, this.timeouts));
   }
 
-  async saveReport(report: Omit<LatestReport, "updatedAt"> & { at: Date }): Promise<void> {
+  async saveReport(report: Omit<LatestReport, "updatedAt"> & { at: Date; deadline?: Date }): Promise<void> {
     const hash = createHash("sha256").update(report.report).digest("hex");
     // The report is sent only when it changed (most events leave it as it was), and never over a
     // report of a newer record.
@@ -214,11 +240,12 @@ export class SqlLedger implements Ledger {
     );
     if (kept && (kept.report_hash === hash || Number(kept.record_sequence) > report.sequence)) return;
     await this.sql.query(
-      `INSERT INTO decision_reports (repository_id, pr, commit_sha, record_sequence, report, report_hash, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO decision_reports (repository_id, pr, commit_sha, record_sequence, report, report_hash, updated_at, deadline)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (repository_id, pr) DO UPDATE
          SET commit_sha = EXCLUDED.commit_sha, record_sequence = EXCLUDED.record_sequence,
-             report = EXCLUDED.report, report_hash = EXCLUDED.report_hash, updated_at = EXCLUDED.updated_at
+             report = EXCLUDED.report, report_hash = EXCLUDED.report_hash, updated_at = EXCLUDED.updated_at,
+             deadline = EXCLUDED.deadline
          WHERE decision_reports.record_sequence <= EXCLUDED.record_sequence
            AND decision_reports.report_hash <> EXCLUDED.report_hash`,
       [
@@ -229,8 +256,32 @@ export class SqlLedger implements Ledger {
         report.report,
         hash,
         report.at.toISOString(),
+        report.deadline?.toISOString() ?? null,
       ],
     );
+  }
+
+  async due(now: Date, limit: number): Promise<DuePullRequest[]> {
+    const rows = await this.sql.query<{
+      repository_id: string | number;
+      repository: string;
+      pr: number;
+      deadline: Date | string;
+    }>(
+      `SELECT r.repository_id, l.repository, r.pr, r.deadline
+         FROM decision_reports r
+         JOIN ledger_records l ON l.repository_id = r.repository_id AND l.sequence = r.record_sequence
+        WHERE r.deadline IS NOT NULL AND r.deadline <= $1::timestamptz
+        ORDER BY r.deadline, r.repository_id, r.pr
+        LIMIT $2`,
+      [now.toISOString(), Math.max(1, Math.min(limit, HISTORY_LIMIT))],
+    );
+    return rows.map((row) => ({
+      repositoryId: Number(row.repository_id),
+      repository: row.repository,
+      pr: Number(row.pr),
+      deadline: new Date(row.deadline),
+    }));
   }
 
   async latestReport(repositoryId: number, pr: number): Promise<LatestReport | undefined> {

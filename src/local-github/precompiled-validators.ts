@@ -23,6 +23,7 @@ export const WEBHOOK_EVENTS = [
   "check_run",
   "deployment",
   "deployment_protection_rule",
+  "issue_comment",
   "membership",
   "pull_request",
   "pull_request_review",
@@ -43,7 +44,9 @@ function cacheDir(): string {
 }
 
 export function webhookValidatorsPath(): string {
-  const versions = `${versionOf("@octokit/webhooks-schemas")}-ajv-${versionOf("ajv")}`;
+  // The list is in the name too: a cache compiled for fewer events is not taken for this one.
+  const events = createHash("sha256").update(WEBHOOK_EVENTS.join(",")).digest("hex").slice(0, 8);
+  const versions = `${versionOf("@octokit/webhooks-schemas")}-${events}-ajv-${versionOf("ajv")}`;
   return join(cacheDir(), `webhook-validators-${versions}.cjs`);
 }
 

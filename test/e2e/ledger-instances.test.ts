@@ -15,6 +15,7 @@ import { pgClient } from "../../src/ledger/sql.js";
 import { SqlLedger } from "../../src/ledger/store.js";
 import { postgresDatabase } from "../support/ledger-databases.js";
 import { APP_TRAINING_WORKFLOW } from "../app/support/pages-world.js";
+import { NotifyReceiver } from "../support/notify-receiver.js";
 
 const REPO = "acme/shared-ledger";
 const CONFIG = `version: 1
@@ -32,6 +33,11 @@ steps:
     inputs:
       environment: production
 `;
+
+/** Both instances' clock; the local GitHub's starts at 2026-01-01 and moves a second an event. */
+let clock = Date.parse("2026-01-01T01:00:00Z");
+const NOTIFY_SECRET = randomBytes(16).toString("hex");
+const receiver = new NotifyReceiver(NOTIFY_SECRET);
 
 let github: LocalGitHub;
 let instances: LocalAppServer[] = [];
@@ -74,6 +80,7 @@ beforeAll(async () => {
     events: [...APP_EVENTS],
   });
   ledgers = [await SqlLedger.open(await pgClient(url)), await SqlLedger.open(await pgClient(url))];
+  const receiverUrl = await receiver.start();
   instances = await Promise.all(
     ledgers.map((ledger) =>
       startLocalAppServer({
@@ -83,6 +90,9 @@ beforeAll(async () => {
         baseUrl: github.url,
         logLevel: "fatal",
         ledger,
+        now: () => new Date(clock),
+        env: { MODEL_APPROVAL_NOTIFY_OPS_URL: receiverUrl, MODEL_APPROVAL_NOTIFY_OPS_SECRET: NOTIFY_SECRET },
+        delivery: { sleep: async () => undefined },
       }),
     ),
   );
@@ -93,27 +103,34 @@ afterAll(async () => {
   await new Promise((done) => fanOut?.close(done));
   await github?.close();
   await Promise.all(ledgers.map((l) => l.close()));
+  await receiver.close();
 });
+
+/** A repository with `config`, a PR on it, and its training run done (recorded at accuracy 0.9). */
+async function trainedPullRequest(repo: string, config: string) {
+  github.createRepo(
+    repo,
+    { [CONFIG_PATH]: config, ".github/workflows/model.yml": APP_TRAINING_WORKFLOW },
+    { collaborators: ["alice", "bob"] },
+  );
+  const pull = github.openPullRequest(repo, {
+    author: "bob",
+    branch: "retrain",
+    title: "Retrain",
+    files: { "train.py": "fit()\n" },
+  });
+  await github.idle();
+  const { run } = await runTrainJob(github, repo, pull.number, {
+    bundle: resolve("dist/action.js"),
+    outputs: { "metrics/eval.json": JSON.stringify({ accuracy: 0.9 }), "models/model.pkl": "w" },
+  });
+  await github.idle();
+  return { pull, run };
+}
 
 describe("two App instances on one ledger", () => {
   it("record each decision and the release once, in one chain that verifies", async () => {
-    github.createRepo(
-      REPO,
-      { [CONFIG_PATH]: CONFIG, ".github/workflows/model.yml": APP_TRAINING_WORKFLOW },
-      { collaborators: ["alice", "bob"] },
-    );
-    const pull = github.openPullRequest(REPO, {
-      author: "bob",
-      branch: "retrain",
-      title: "Retrain",
-      files: { "train.py": "fit()\n" },
-    });
-    await github.idle();
-    const { run } = await runTrainJob(github, REPO, pull.number, {
-      bundle: resolve("dist/action.js"),
-      outputs: { "metrics/eval.json": JSON.stringify({ accuracy: 0.9 }), "models/model.pkl": "w" },
-    });
-    await github.idle();
+    const { pull, run } = await trainedPullRequest(REPO, CONFIG);
     github.review(REPO, pull.number, "alice", "APPROVED", "ok");
     await github.idle();
 
@@ -132,5 +149,36 @@ describe("two App instances on one ledger", () => {
     expect(chain.filter((r) => r.entry.decision === "approved" && r.entry.kind === "decision")).toHaveLength(
       1,
     );
+  }, 60_000);
+
+  it("sweep once between them: a timed-out approval is rejected and announced once, through the App's JWT", async () => {
+    const repo = "acme/timeouts";
+    const config = `notify:\n  - to: ops\n    type: webhook\n${CONFIG.replace(
+      "      approvers: [alice]",
+      "      approvers: [alice]\n    timeout: 2h",
+    )}`;
+    const { run } = await trainedPullRequest(repo, config);
+    await Promise.all(instances.map((i) => i.notificationsSent()));
+    clock += 3 * 3_600_000;
+    const reports = await Promise.all(instances.map((i) => i.sweep()));
+    await Promise.all(instances.map((i) => i.notificationsSent()));
+    await github.idle();
+
+    expect(reports.map((r) => r.leased).sort()).toEqual([false, true]);
+    expect(reports.find((r) => r.leased)).toMatchObject({ decided: 1, failed: 0 });
+    expect(github.deployJob(run).conclusion).toBe("failure");
+    const id = github.state.repo(repo).id;
+    const chain = await ledgers[0]!.chain(id);
+    expect(verifyChain(repo, chain, id)).toEqual([]);
+    expect(
+      chain.filter((r) => r.entry.timing?.phase === "timed_out" && r.entry.kind === "decision"),
+    ).toHaveLength(1);
+    const mine = receiver.requests.filter((r) => (r.json as { repository?: string }).repository === repo);
+    const events = mine.map((r) => (r.json as { event: string }).event);
+    // Pending while training ran, pending for a review once it recorded, then timed out: each once.
+    expect(events).toEqual(["pending", "pending", "timed_out"]);
+    const ids = mine.map((r) => r.headers["x-model-approval-delivery"]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(receiver.requests.every((r) => r.signatureValid)).toBe(true);
   }, 60_000);
 });

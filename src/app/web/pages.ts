@@ -191,9 +191,10 @@ export function detailsPages(options: PagesOptions): (req: IncomingMessage, res:
     if (!latest) return notFound(res, who.login);
     const result = fromJsonReport(latest.report);
     const key = result.candidate?.modelKey;
-    const [ofPr, ofModel] = await Promise.all([
+    const [ofPr, ofModel, sent] = await Promise.all([
       options.ledger.history({ repositoryId, pr, limit: 200 }),
       key ? options.ledger.history({ repositoryId, digest: key, limit: 200 }) : Promise.resolve([]),
+      options.ledger.outbox ? options.ledger.outbox.forPullRequest(repositoryId, pr) : Promise.resolve([]),
     ]);
     const bySequence = new Map<number, LedgerRecord>();
     for (const record of [...ofPr, ...ofModel]) bySequence.set(record.sequence, record);
@@ -209,6 +210,15 @@ export function detailsPages(options: PagesOptions): (req: IncomingMessage, res:
         timeline,
         ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
         login: who.login,
+        now: new Date(options.now?.() ?? Date.now()).toISOString(),
+        notifications: sent.map((n) => ({
+          destination: n.destination,
+          event: n.event,
+          status: n.status,
+          attempts: n.attempts,
+          ...(n.lastError ? { lastError: n.lastError } : {}),
+          updatedAt: n.updatedAt.toISOString(),
+        })),
       }),
     );
   }

@@ -149,3 +149,40 @@ export function deploymentRuleEvent(
   );
   return ["deployment_protection_rule", payload];
 }
+
+/**
+ * Stores a PR comment in the fake GitHub (as `login`) and returns GitHub's issue_comment event for
+ * it; `edited`/`deleted` events are for a comment stored earlier.
+ */
+export function commentEvent(
+  h: Harness,
+  login: string,
+  body: string,
+  action: "created" | "edited" | "deleted" = "created",
+  stored?: { id: number; body: string; createdAt: string; updatedAt: string },
+): { event: Event; id: number } {
+  const comment = stored ?? h.gh.state.addComment(REPO, h.pull.number, { user: login, body });
+  const payload = loadWebhookExample("issue_comment", action, {
+    ...repositoryPatch(REPO, "main", h.gh.state.repo(REPO).id),
+    issue: {
+      number: h.pull.number,
+      user: user(h.pull.author),
+      pull_request: {
+        url: `${h.gh.url}/repos/${REPO}/pulls/${h.pull.number}`,
+        html_url: `https://github.com/${REPO}/pull/${h.pull.number}`,
+        diff_url: `https://github.com/${REPO}/pull/${h.pull.number}.diff`,
+        patch_url: `https://github.com/${REPO}/pull/${h.pull.number}.patch`,
+      },
+    },
+    comment: {
+      id: comment.id,
+      body,
+      user: user(login),
+      created_at: comment.createdAt,
+      updated_at: comment.updatedAt,
+    },
+    sender: user(login),
+    ...(action === "edited" ? { changes: { body: { from: stored?.body ?? body } } } : {}),
+  });
+  return { event: ["issue_comment", payload], id: comment.id };
+}

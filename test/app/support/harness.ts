@@ -14,6 +14,8 @@ import { SNAPSHOT_FILE, snapshotArtifactName } from "../../../src/core/names.js"
 import { modelApprovalApp } from "../../../src/app/index.js";
 import { PlainProbotOctokit } from "../../../src/app/octokit.js";
 import type { Ledger } from "../../../src/ledger/store.js";
+import { timekeeping } from "../../../src/app/timekeeping.js";
+import type { SweepReport } from "../../../src/app/sweep.js";
 
 export const REPO = "acme/models";
 export const APP_TOKEN = "model-approval-app-token";
@@ -80,6 +82,10 @@ export interface HarnessOptions {
   now?: () => Date;
   /** How long a ledger write may take. */
   ledgerDeadlineMs?: number;
+  /** Where notification destinations' URLs and secrets are (MODEL_APPROVAL_NOTIFY_*); with a ledger. */
+  env?: Record<string, string | undefined>;
+  /** The details page the App links (check runs, notifications). */
+  detailsUrl?: (repository: string, pr: number) => string;
 }
 
 export interface Harness {
@@ -100,6 +106,12 @@ export interface Harness {
   checkRuns(name?: string): FakeRepoCheckRun[];
   labels(): string[];
   comments(): { user: string; body: string }[];
+  /** What the sweep and the notifier logged as warnings. */
+  warnings: string[];
+  /** One sweep (with a ledger): PRs past their deadlines decided again, due notifications sent. */
+  sweep(): Promise<SweepReport>;
+  /** Resolves when every notification started has been tried. */
+  notificationsSent(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -198,11 +210,26 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     options.identity === undefined ? { appSlug: APP_SLUG, login: APP_LOGIN } : options.identity;
   // Retries (a decision check run that must land, stale reads) wait for nothing in tests.
   const sleep = async () => undefined;
+  const warnings: string[] = [];
+  const clock = timekeeping({
+    ...(options.ledger ? { ledger: options.ledger } : {}),
+    env: options.env ?? {},
+    ...(options.now ? { now: options.now } : {}),
+    warn: (line) => warnings.push(line),
+    // Notifications are retried without waiting between tries.
+    delivery: { sleep: async () => undefined, timeoutMs: 2_000 },
+  });
   const services = {
     sleep,
     ...(options.ledger ? { ledger: options.ledger } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.ledgerDeadlineMs ? { ledgerDeadlineMs: options.ledgerDeadlineMs } : {}),
+    ...(options.detailsUrl ? { detailsUrl: options.detailsUrl } : {}),
+    ...(clock.notifier ? { notifier: clock.notifier } : {}),
+    onRedecide: clock.onRedecide,
+    // The harness's Probot has a token, not the App's key: it is every installation (the JWT
+    // lookup itself is exercised against the local GitHub in test/e2e/sweep.test.ts).
+    installationOctokit: () => probot.auth(),
   };
   await probot.load(modelApprovalApp(identity === null ? services : { identity, ...services }));
 
@@ -229,7 +256,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     checkRuns: (name) => state.repo(REPO).checkRuns.filter((r) => name === undefined || r.name === name),
     labels: () => [...pull.labels],
     comments: () => state.repo(REPO).comments.map((c) => ({ user: c.user, body: c.body })),
-    close: () => gh.close(),
+    warnings,
+    sweep: () => clock.sweep(),
+    notificationsSent: async () => clock.notifier?.idle(),
+    close: async () => {
+      await clock.notifier?.idle();
+      await gh.close();
+    },
   };
 }
 
