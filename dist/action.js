@@ -2219,9 +2219,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve5(data);
+              return err2 ? reject(err2) : resolve6(data);
             });
           });
         }
@@ -2259,12 +2259,12 @@ var require_dispatcher_base = __commonJS({
           err2 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve5(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -4531,8 +4531,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6783,12 +6783,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7458,12 +7458,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7942,16 +7942,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve5(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7962,7 +7962,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback);
@@ -8013,7 +8013,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8025,7 +8025,7 @@ var require_client = __commonJS({
             if (err2) {
               reject(err2);
             } else {
-              resolve5(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -8361,8 +8361,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -9631,7 +9631,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9644,7 +9644,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve6(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9663,7 +9663,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9680,7 +9680,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -9750,18 +9750,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve5, stream, length } = consume2;
+      const { type, body, resolve: resolve6, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve6(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve6(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve6(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve6(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve6(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -10018,9 +10018,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           request2.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve5(data);
+            return err2 ? reject(err2) : resolve6(data);
           });
         });
       }
@@ -10243,9 +10243,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve5(data);
+            return err2 ? reject(err2) : resolve6(data);
           });
         });
       }
@@ -10530,9 +10530,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve5(data);
+            return err2 ? reject(err2) : resolve6(data);
           });
         });
       }
@@ -10624,9 +10624,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve5(data);
+            return err2 ? reject(err2) : resolve6(data);
           });
         });
       }
@@ -12223,7 +12223,7 @@ var require_headers = __commonJS({
         }
       }
     };
-    var Headers2 = class _Headers {
+    var Headers3 = class _Headers {
       #guard;
       #headersList;
       constructor(init = void 0) {
@@ -12373,13 +12373,13 @@ var require_headers = __commonJS({
         o.#headersList = list;
       }
     };
-    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
-    Reflect.deleteProperty(Headers2, "getHeadersGuard");
-    Reflect.deleteProperty(Headers2, "setHeadersGuard");
-    Reflect.deleteProperty(Headers2, "getHeadersList");
-    Reflect.deleteProperty(Headers2, "setHeadersList");
-    iteratorMixin("Headers", Headers2, kHeadersSortedMap, 0, 1);
-    Object.defineProperties(Headers2.prototype, {
+    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers3;
+    Reflect.deleteProperty(Headers3, "getHeadersGuard");
+    Reflect.deleteProperty(Headers3, "setHeadersGuard");
+    Reflect.deleteProperty(Headers3, "getHeadersList");
+    Reflect.deleteProperty(Headers3, "setHeadersList");
+    iteratorMixin("Headers", Headers3, kHeadersSortedMap, 0, 1);
+    Object.defineProperties(Headers3.prototype, {
       append: kEnumerableProperty,
       delete: kEnumerableProperty,
       get: kEnumerableProperty,
@@ -12397,7 +12397,7 @@ var require_headers = __commonJS({
     webidl.converters.HeadersInit = function(V, prefix, argument) {
       if (webidl.util.Type(V) === "Object") {
         const iterator2 = Reflect.get(V, Symbol.iterator);
-        if (!util.types.isProxy(V) && iterator2 === Headers2.prototype.entries) {
+        if (!util.types.isProxy(V) && iterator2 === Headers3.prototype.entries) {
           try {
             return getHeadersList(V).entriesList;
           } catch {
@@ -12418,7 +12418,7 @@ var require_headers = __commonJS({
       fill,
       // for test.
       compareHeaderName,
-      Headers: Headers2,
+      Headers: Headers3,
       HeadersList,
       getHeadersGuard,
       setHeadersGuard,
@@ -12432,7 +12432,7 @@ var require_headers = __commonJS({
 var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports, module) {
     "use strict";
-    var { Headers: Headers2, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
+    var { Headers: Headers3, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -12510,7 +12510,7 @@ var require_response = __commonJS({
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
@@ -12754,7 +12754,7 @@ var require_response = __commonJS({
     function fromInnerResponse(innerResponse, guard) {
       const response = new Response(kConstruct);
       response[kState] = innerResponse;
-      response[kHeaders] = new Headers2(kConstruct);
+      response[kHeaders] = new Headers3(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
       setHeadersGuard(response[kHeaders], guard);
       if (hasFinalizationRegistry && innerResponse.body?.stream) {
@@ -12874,7 +12874,7 @@ var require_request2 = __commonJS({
   "node_modules/undici/lib/web/fetch/request.js"(exports, module) {
     "use strict";
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
-    var { Headers: Headers2, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
+    var { Headers: Headers3, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
     var { FinalizationRegistry: FinalizationRegistry2 } = require_dispatcher_weakref()();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -13142,7 +13142,7 @@ var require_request2 = __commonJS({
             requestFinalizer.register(ac, { signal, abort }, abort);
           }
         }
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersList(this[kHeaders], request2.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
@@ -13431,7 +13431,7 @@ var require_request2 = __commonJS({
       const request2 = new Request(kConstruct);
       request2[kState] = innerRequest;
       request2[kSignal] = signal;
-      request2[kHeaders] = new Headers2(kConstruct);
+      request2[kHeaders] = new Headers3(kConstruct);
       setHeadersList(request2[kHeaders], innerRequest.headersList);
       setHeadersGuard(request2[kHeaders], guard);
       return request2;
@@ -13666,7 +13666,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch2(input2, init = void 0) {
+    function fetch3(input2, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14489,7 +14489,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14565,7 +14565,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -14608,7 +14608,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve6({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14621,7 +14621,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch: fetch2,
+      fetch: fetch3,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -16501,10 +16501,10 @@ var require_cookies = __commonJS({
     var { parseSetCookie } = require_parse();
     var { stringify } = require_util6();
     var { webidl } = require_webidl();
-    var { Headers: Headers2 } = require_headers();
+    var { Headers: Headers3 } = require_headers();
     function getCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookie = headers.get("cookie");
       const out = {};
       if (!cookie) {
@@ -16517,7 +16517,7 @@ var require_cookies = __commonJS({
       return out;
     }
     function deleteCookie(headers, name, attributes) {
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
       name = webidl.converters.DOMString(name, prefix, "name");
@@ -16531,7 +16531,7 @@ var require_cookies = __commonJS({
     }
     function getSetCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getSetCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookies = headers.getSetCookie();
       if (!cookies) {
         return [];
@@ -16540,7 +16540,7 @@ var require_cookies = __commonJS({
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
       const str = stringify(cookie);
       if (str) {
@@ -17230,7 +17230,7 @@ var require_connection = __commonJS({
     var { CloseEvent } = require_events();
     var { makeRequest } = require_request2();
     var { fetching } = require_fetch();
-    var { Headers: Headers2, getHeadersList } = require_headers();
+    var { Headers: Headers3, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
     var crypto2;
@@ -17252,7 +17252,7 @@ var require_connection = __commonJS({
         redirect: "error"
       });
       if (options.headers) {
-        const headersList = getHeadersList(new Headers2(options.headers));
+        const headersList = getHeadersList(new Headers3(options.headers));
         request2.headersList = headersList;
       }
       const keyValue = crypto2.randomBytes(16).toString("base64");
@@ -18349,8 +18349,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms).unref();
       });
     }
     module.exports = {
@@ -19159,7 +19159,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch2(init, options = void 0) {
+    module.exports.fetch = async function fetch3(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err2) {
@@ -19251,11 +19251,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -19271,7 +19271,7 @@ var require_lib = __commonJS({
           }
         }
         function step2(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19315,11 +19315,11 @@ var require_lib = __commonJS({
       HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
       HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
     })(HttpCodes2 || (exports.HttpCodes = HttpCodes2 = {}));
-    var Headers2;
-    (function(Headers3) {
-      Headers3["Accept"] = "accept";
-      Headers3["ContentType"] = "content-type";
-    })(Headers2 || (exports.Headers = Headers2 = {}));
+    var Headers3;
+    (function(Headers4) {
+      Headers4["Accept"] = "accept";
+      Headers4["ContentType"] = "content-type";
+    })(Headers3 || (exports.Headers = Headers3 = {}));
     var MediaTypes2;
     (function(MediaTypes3) {
       MediaTypes3["ApplicationJson"] = "application/json";
@@ -19358,26 +19358,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter12(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve5(output.toString());
+              resolve6(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter12(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve5(Buffer.concat(chunks));
+              resolve6(Buffer.concat(chunks));
             });
           }));
         });
@@ -19472,7 +19472,7 @@ var require_lib = __commonJS({
        */
       getJson(requestUrl_1) {
         return __awaiter12(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
           const res = yield this.get(requestUrl, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -19480,8 +19480,8 @@ var require_lib = __commonJS({
       postJson(requestUrl_1, obj_1) {
         return __awaiter12(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.post(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -19489,8 +19489,8 @@ var require_lib = __commonJS({
       putJson(requestUrl_1, obj_1) {
         return __awaiter12(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.put(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -19498,8 +19498,8 @@ var require_lib = __commonJS({
       patchJson(requestUrl_1, obj_1) {
         return __awaiter12(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.patch(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -19585,14 +19585,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             function callbackForResult(err2, res) {
               if (err2) {
                 reject(err2);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve5(res);
+                resolve6(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19729,7 +19729,7 @@ var require_lib = __commonJS({
       _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys3(this.requestOptions.headers)[Headers2.ContentType];
+          const headerValue = lowercaseKeys3(this.requestOptions.headers)[Headers3.ContentType];
           if (headerValue) {
             if (typeof headerValue === "number") {
               clientHeader = String(headerValue);
@@ -19740,7 +19740,7 @@ var require_lib = __commonJS({
             }
           }
         }
-        const additionalValue = additionalHeaders[Headers2.ContentType];
+        const additionalValue = additionalHeaders[Headers3.ContentType];
         if (additionalValue !== void 0) {
           if (typeof additionalValue === "number") {
             return String(additionalValue);
@@ -19836,12 +19836,12 @@ var require_lib = __commonJS({
         return __awaiter12(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve6, reject) => __awaiter12(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19849,7 +19849,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve5(response);
+              resolve6(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19888,7 +19888,7 @@ var require_lib = __commonJS({
               err2.result = response.result;
               reject(err2);
             } else {
-              resolve5(response);
+              resolve6(response);
             }
           }));
         });
@@ -20677,16 +20677,16 @@ var require_parse2 = __commonJS({
       let paren = 0;
       let quote = 0;
       let value = "";
-      let escaped = false;
+      let escaped2 = false;
       for (const ch of input2) {
-        if (escaped === true) {
+        if (escaped2 === true) {
           value += ch;
-          escaped = false;
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
           value += ch;
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (ch === '"') {
@@ -20717,14 +20717,14 @@ var require_parse2 = __commonJS({
       return parts;
     };
     var isPlainBranch = (branch) => {
-      let escaped = false;
+      let escaped2 = false;
       for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
+        if (escaped2 === true) {
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (/[?*+@!()[\]{}]/.test(ch)) {
@@ -20772,15 +20772,15 @@ var require_parse2 = __commonJS({
       let bracket = 0;
       let paren = 0;
       let quote = 0;
-      let escaped = false;
+      let escaped2 = false;
       for (let i2 = 1; i2 < pattern.length; i2++) {
         const ch = pattern[i2];
-        if (escaped === true) {
-          escaped = false;
+        if (escaped2 === true) {
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (ch === '"') {
@@ -21255,14 +21255,14 @@ var require_parse2 = __commonJS({
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
-          const escaped = utils.escapeRegex(prev.value);
+          const escaped2 = utils.escapeRegex(prev.value);
           state.output = state.output.slice(0, -prev.value.length);
           if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
+            state.output += escaped2;
+            prev.value = escaped2;
             continue;
           }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
+          prev.value = `(${capture}${escaped2}|${prev.value})`;
           state.output += prev.value;
           continue;
         }
@@ -21665,7 +21665,7 @@ var require_picomatch = __commonJS({
     var parse3 = require_parse2();
     var utils = require_utils2();
     var constants3 = require_constants6();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input2) => picomatch3(input2, options, returnState));
@@ -21678,7 +21678,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject(glob) && glob.tokens && glob.input;
+      const isState = isObject2(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -29180,7 +29180,12 @@ function readRunnerEnvironment(env) {
     apiUrl: env.GITHUB_API_URL || "https://api.github.com",
     serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
-    runnerTemp: env.RUNNER_TEMP || env.TMPDIR || "/tmp"
+    runnerTemp: env.RUNNER_TEMP || env.TMPDIR || "/tmp",
+    notify: Object.fromEntries(
+      Object.entries(env).filter(
+        (entry) => entry[0].startsWith("MODEL_APPROVAL_NOTIFY_") && entry[1] !== void 0
+      )
+    )
   };
 }
 
@@ -30094,6 +30099,8 @@ var SYMBOL = {
   blocked: "\u2026",
   failed: "\u2717",
   rejected: "\u2717",
+  timed_out: "\u2717",
+  overridden: "!",
   error: "\u2717"
 };
 function statusSymbol(status) {
@@ -30104,7 +30111,7 @@ function statusWord(status) {
 }
 function headline(result) {
   const word = DECISION_WORD[result.decision];
-  const qualifier = result.decision === "approved" && result.autoApproved ? " (auto-approved)" : result.decision === "rejected" && !result.failPipeline ? " (blocked)" : "";
+  const qualifier = result.decision === "approved" && result.override ? ` (OVERRIDDEN by ${result.override.by})` : result.decision === "approved" && result.autoApproved ? " (auto-approved)" : result.decision === "rejected" && !result.failPipeline ? " (blocked)" : "";
   return `${word}${qualifier}`;
 }
 function rowValue(row2) {
@@ -30198,6 +30205,8 @@ var CLASS_OF = {
   blocked: "wait",
   failed: "bad",
   rejected: "bad",
+  timed_out: "bad",
+  overridden: "warn",
   error: "bad"
 };
 var CLASS_DEFS = [
@@ -30344,7 +30353,7 @@ function allMetricsSection(result, maxRows) {
   return [...lines, "", "</details>", ""];
 }
 function stepDetail(step2, pending) {
-  const rule3 = (name) => step2.reasons.find((r) => r.data?.rule === name);
+  const rule4 = (name) => step2.reasons.find((r) => r.data?.rule === name);
   if (pending && (step2.status === "pending" || step2.status === "needs_approval")) return "see Still needed";
   switch (step2.type) {
     case "test": {
@@ -30360,7 +30369,8 @@ function stepDetail(step2, pending) {
       if (step2.status === "approved" && typeof data.approvals === "number")
         return `${data.approvals} of ${String(data.required)} approvals (see Reviews)`;
       if (step2.status === "rejected") return "changes requested (see Reviews)";
-      return (rule3("approvals-missing") ?? verdict2)?.message ?? "";
+      if (step2.status === "timed_out" || step2.status === "overridden") return verdict2?.message ?? "";
+      return (rule4("approvals-missing") ?? verdict2)?.message ?? "";
     }
     default: {
       const top = step2.reasons.find((r) => r.outcome !== "info") ?? step2.reasons[0];
@@ -30447,6 +30457,17 @@ function approvalNeeded(step2, missing) {
       lines.push(`  - ${cell(r.message)}`);
   return lines;
 }
+function overrideLines(result) {
+  const override = result.override;
+  if (!override) return [];
+  const where = override.source.url ? ` ([${override.source.kind}](${override.source.url}))` : "";
+  return [
+    `**Break-glass override** by ${cell(override.by)} at ${cell(override.at)}${where}, outside the rules:`,
+    "",
+    `> ${inertQuote(override.reason)}`,
+    ""
+  ];
+}
 function neededLines(result) {
   if (result.decision !== "pending") return [];
   const out = [];
@@ -30528,6 +30549,7 @@ function render(result, maxRows, marker) {
     "",
     ...lead,
     "",
+    ...overrideLines(result),
     ...facts.length ? [facts.join(" \xB7 "), ""] : [],
     ...origin.length ? [origin.join("  \n"), ""] : [],
     ...diagnosticsSection(result, maxRows),
@@ -31320,8 +31342,8 @@ async function upsertCheckRun(client, desired, options = {}) {
       );
     const annotations2 = desired.output.annotations ?? [];
     if (existing) {
-      const same = existing.status === desired.status && (existing.conclusion ?? void 0) === conclusion && existing.output.title === output.title && existing.output.summary === output.summary && (existing.output.text ?? void 0) === output.text && (desired.detailsUrl === void 0 || existing.details_url === desired.detailsUrl);
-      if (same) return { id: existing.id, changed: false };
+      const same2 = existing.status === desired.status && (existing.conclusion ?? void 0) === conclusion && existing.output.title === output.title && existing.output.summary === output.summary && (existing.output.text ?? void 0) === output.text && (desired.detailsUrl === void 0 || existing.details_url === desired.detailsUrl);
+      if (same2) return { id: existing.id, changed: false };
     }
     const reopen = existing?.status === "completed" && desired.status !== "completed";
     const batches = [];
@@ -31452,7 +31474,7 @@ async function appGuardsEnvironment(client, environment) {
       { environment_name: environment }
     );
     const rules = data.custom_deployment_protection_rules ?? [];
-    return rules.some((rule3) => rule3.enabled !== false && rule3.app?.slug === slug);
+    return rules.some((rule4) => rule4.enabled !== false && rule4.app?.slug === slug);
   });
 }
 async function reviewDeploymentProtectionRule(client, runId, answer) {
@@ -31536,6 +31558,32 @@ function snapshotArtifactAttempt(name) {
 }
 
 // src/github/rest/issues.ts
+async function listComments(client, issueNumber) {
+  return client.call(`reading the comments on #${issueNumber}`, async () => {
+    const comments = await client.paginate(
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+      { issue_number: issueNumber }
+    );
+    return comments.map((c) => ({
+      id: c.id,
+      author: login(c.user),
+      ...c.user?.type ? { authorType: c.user.type } : {},
+      body: c.body ?? "",
+      createdAt: c.created_at ?? "",
+      updatedAt: c.updated_at ?? c.created_at ?? "",
+      ...c.html_url ? { url: c.html_url } : {}
+    }));
+  });
+}
+async function postComment(client, issueNumber, body) {
+  return client.call(`writing a comment on #${issueNumber}`, async () => {
+    const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      issue_number: issueNumber,
+      body: clip(body, GITHUB_LIMITS.commentBody)
+    });
+    return data.id;
+  });
+}
 async function upsertStickyComment(client, issueNumber, body, marker = COMMENT_MARKER) {
   return client.call(`writing the comment on #${issueNumber}`, async () => {
     const full = clip(body.includes(marker) ? body : `${marker}
@@ -31654,13 +31702,13 @@ async function compareCommits(client, base, head) {
       basehead: `${base}...${head}`
     });
     const comparison = data;
-    const listed = comparison.files ?? [];
+    const listed2 = comparison.files ?? [];
     const files = [
       ...new Set(
-        listed.flatMap((f) => f.previous_filename ? [f.filename, f.previous_filename] : [f.filename])
+        listed2.flatMap((f) => f.previous_filename ? [f.filename, f.previous_filename] : [f.filename])
       )
     ];
-    return { status: comparison.status, files, complete: listed.length < GITHUB_LIMITS.compareFiles };
+    return { status: comparison.status, files, complete: listed2.length < GITHUB_LIMITS.compareFiles };
   });
 }
 async function changedFiles2(client, base, head) {
@@ -31682,7 +31730,7 @@ async function branchContains(client, branch, sha) {
     }
   });
 }
-async function pusherOf(client, branch, sha) {
+async function pushOf(client, branch, sha) {
   return client.call(`reading who pushed ${sha} to ${branch}`, async () => {
     const { data } = await client.request("GET /repos/{owner}/{repo}/activity", {
       ref: `refs/heads/${branch}`,
@@ -31690,8 +31738,15 @@ async function pusherOf(client, branch, sha) {
     });
     const activities = data ?? [];
     const push = activities.find((a) => a.after === sha);
-    return push?.actor?.login || void 0;
+    if (!push) return void 0;
+    return {
+      ...push.actor?.login ? { pusher: push.actor.login } : {},
+      ...push.timestamp ? { at: push.timestamp } : {}
+    };
   });
+}
+async function pusherOf(client, branch, sha) {
+  return (await pushOf(client, branch, sha))?.pusher;
 }
 async function pullRequestsFromHead(client, owner, branch) {
   return client.call(`listing the pull requests from ${owner}:${branch}`, async () => {
@@ -31820,6 +31875,9 @@ var GitHubGateway = class {
   changedFiles = (...a) => changedFiles2(this.client, ...a);
   branchContains = (...a) => branchContains(this.client, ...a);
   pusherOf = (...a) => pusherOf(this.client, ...a);
+  pushOf = (...a) => pushOf(this.client, ...a);
+  listComments = (...a) => listComments(this.client, ...a);
+  postComment = (...a) => postComment(this.client, ...a);
   pullRequestsFromHead = (...a) => pullRequestsFromHead(this.client, ...a);
   pullRequestsForCommit = (...a) => pullRequestsForCommit(this.client, ...a);
   openPullRequests = (...a) => openPullRequests(this.client, ...a);
@@ -31898,11 +31956,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -31918,7 +31976,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -32416,8 +32474,8 @@ var stringifyIteratively = (rootValue, replacer2, spaceParam) => {
   const isFunctionReplacer = typeof replacer2 === "function";
   const propertyList = Array.isArray(replacer2) ? new Set(replacer2.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -32787,8 +32845,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch2) {
+  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch3) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -32804,7 +32862,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch2(requestOptions.url, {
+    fetchResponse = await fetch3(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -35863,7 +35921,7 @@ function applyRequestPolicy(octokit, options = {}) {
   const sleep = options.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
   const now = options.now ?? Date.now;
   const writes = options.writeQueue ?? newWriteQueue();
-  const send = async (request2, requestOptions) => {
+  const send2 = async (request2, requestOptions) => {
     let failures = 0;
     let limited2 = 0;
     for (; ; ) {
@@ -35883,8 +35941,8 @@ function applyRequestPolicy(octokit, options = {}) {
     }
   };
   octokit.hook.wrap("request", (request2, requestOptions) => {
-    if (!isWrite(requestOptions)) return send(request2, requestOptions);
-    const result = writes.tail.then(() => send(request2, requestOptions));
+    if (!isWrite(requestOptions)) return send2(request2, requestOptions);
+    const result = writes.tail.then(() => send2(request2, requestOptions));
     writes.tail = result.catch(() => void 0);
     return result;
   });
@@ -35982,8 +36040,8 @@ function splitLines(value) {
 function parseInputs(raw) {
   const errors2 = [];
   const mode = raw.mode === "" ? "evaluate" : raw.mode;
-  if (mode !== "evaluate" && mode !== "gate")
-    errors2.push(`input 'mode' must be 'evaluate' or 'gate', got '${raw.mode}'`);
+  if (mode !== "evaluate" && mode !== "gate" && mode !== "sweep")
+    errors2.push(`input 'mode' must be 'evaluate', 'gate' or 'sweep', got '${raw.mode}'`);
   const app = parseBoolean("app", raw.app, false, errors2);
   const dryRun = parseBoolean("dry-run", raw.dryRun, false, errors2);
   if (raw.githubToken === "")
@@ -36234,11 +36292,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -36254,7 +36312,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36289,11 +36347,11 @@ var HttpCodes;
   HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
   HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
+var Headers2;
+(function(Headers3) {
+  Headers3["Accept"] = "accept";
+  Headers3["ContentType"] = "content-type";
+})(Headers2 || (Headers2 = {}));
 var MediaTypes;
 (function(MediaTypes2) {
   MediaTypes2["ApplicationJson"] = "application/json";
@@ -36327,26 +36385,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter2(this, void 0, void 0, function* () {
-      return new Promise((resolve5) => __awaiter2(this, void 0, void 0, function* () {
+      return new Promise((resolve6) => __awaiter2(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve5(output.toString());
+          resolve6(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter2(this, void 0, void 0, function* () {
-      return new Promise((resolve5) => __awaiter2(this, void 0, void 0, function* () {
+      return new Promise((resolve6) => __awaiter2(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve5(Buffer.concat(chunks));
+          resolve6(Buffer.concat(chunks));
         });
       }));
     });
@@ -36436,7 +36494,7 @@ var HttpClient2 = class {
    */
   getJson(requestUrl_1) {
     return __awaiter2(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
       const res = yield this.get(requestUrl, additionalHeaders);
       return this._processResponse(res, this.requestOptions);
     });
@@ -36444,8 +36502,8 @@ var HttpClient2 = class {
   postJson(requestUrl_1, obj_1) {
     return __awaiter2(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
       const data = JSON.stringify(obj, null, 2);
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
       const res = yield this.post(requestUrl, data, additionalHeaders);
       return this._processResponse(res, this.requestOptions);
     });
@@ -36453,8 +36511,8 @@ var HttpClient2 = class {
   putJson(requestUrl_1, obj_1) {
     return __awaiter2(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
       const data = JSON.stringify(obj, null, 2);
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
       const res = yield this.put(requestUrl, data, additionalHeaders);
       return this._processResponse(res, this.requestOptions);
     });
@@ -36462,8 +36520,8 @@ var HttpClient2 = class {
   patchJson(requestUrl_1, obj_1) {
     return __awaiter2(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
       const data = JSON.stringify(obj, null, 2);
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
       const res = yield this.patch(requestUrl, data, additionalHeaders);
       return this._processResponse(res, this.requestOptions);
     });
@@ -36549,14 +36607,14 @@ var HttpClient2 = class {
    */
   requestRaw(info2, data) {
     return __awaiter2(this, void 0, void 0, function* () {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         function callbackForResult(err2, res) {
           if (err2) {
             reject(err2);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve5(res);
+            resolve6(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -36693,7 +36751,7 @@ var HttpClient2 = class {
   _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
     let clientHeader;
     if (this.requestOptions && this.requestOptions.headers) {
-      const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers.ContentType];
+      const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
       if (headerValue) {
         if (typeof headerValue === "number") {
           clientHeader = String(headerValue);
@@ -36704,7 +36762,7 @@ var HttpClient2 = class {
         }
       }
     }
-    const additionalValue = additionalHeaders[Headers.ContentType];
+    const additionalValue = additionalHeaders[Headers2.ContentType];
     if (additionalValue !== void 0) {
       if (typeof additionalValue === "number") {
         return String(additionalValue);
@@ -36800,12 +36858,12 @@ var HttpClient2 = class {
     return __awaiter2(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+      return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter2(this, void 0, void 0, function* () {
-      return new Promise((resolve5, reject) => __awaiter2(this, void 0, void 0, function* () {
+      return new Promise((resolve6, reject) => __awaiter2(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -36813,7 +36871,7 @@ var HttpClient2 = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve5(response);
+          resolve6(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -36852,7 +36910,7 @@ var HttpClient2 = class {
           err2.result = response.result;
           reject(err2);
         } else {
-          resolve5(response);
+          resolve6(response);
         }
       }));
     });
@@ -36863,11 +36921,11 @@ var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -36883,7 +36941,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36914,11 +36972,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -36934,7 +36992,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37003,11 +37061,11 @@ import { EOL as EOL4 } from "os";
 import { constants, promises } from "fs";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -37023,7 +37081,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37325,11 +37383,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -37345,7 +37403,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37449,11 +37507,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -37469,7 +37527,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37543,11 +37601,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -37563,7 +37621,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37782,7 +37840,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve5, reject) => __awaiter8(this, void 0, void 0, function* () {
+      return new Promise((resolve6, reject) => __awaiter8(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -37865,7 +37923,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve5(exitCode);
+            resolve6(exitCode);
           }
         });
         if (this.options.input) {
@@ -37881,31 +37939,31 @@ var ToolRunner = class extends events.EventEmitter {
 function argStringToArray(argString) {
   const args = [];
   let inQuotes = false;
-  let escaped = false;
+  let escaped2 = false;
   let arg = "";
   function append(c) {
-    if (escaped && c !== '"') {
+    if (escaped2 && c !== '"') {
       arg += "\\";
     }
     arg += c;
-    escaped = false;
+    escaped2 = false;
   }
   for (let i2 = 0; i2 < argString.length; i2++) {
     const c = argString.charAt(i2);
     if (c === '"') {
-      if (!escaped) {
+      if (!escaped2) {
         inQuotes = !inQuotes;
       } else {
         append(c);
       }
       continue;
     }
-    if (c === "\\" && escaped) {
+    if (c === "\\" && escaped2) {
       append(c);
       continue;
     }
     if (c === "\\" && inQuotes) {
-      escaped = true;
+      escaped2 = true;
       continue;
     }
     if (c === " " && !inQuotes) {
@@ -37988,11 +38046,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -38008,7 +38066,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38061,11 +38119,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -38081,7 +38139,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38140,11 +38198,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -38160,7 +38218,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38354,8 +38412,8 @@ function guardedChanges(config, changedFiles3, extraEvidence = []) {
   const hits = [];
   for (const raw of changedFiles3) {
     const file = normalise(raw);
-    const rule3 = rules.find((r) => r.match(file));
-    if (rule3) hits.push({ file, pattern: rule3.pattern, rule: rule3.rule });
+    const rule4 = rules.find((r) => r.match(file));
+    if (rule4) hits.push({ file, pattern: rule4.pattern, rule: rule4.rule });
   }
   return hits;
 }
@@ -38386,8 +38444,8 @@ function ineligibility(login2, step2, author, teamMembers) {
   if (step2.users.some((user) => user.toLowerCase() === who)) return void 0;
   if (step2.teams.some((team) => membersOf(team, teamMembers).some((m) => m.toLowerCase() === who)))
     return void 0;
-  const listed = [...step2.users, ...step2.teams].join(", ");
-  return `not a listed approver (${listed}) nor a known member of a listed team`;
+  const listed2 = [...step2.users, ...step2.teams].join(", ");
+  return `not a listed approver (${listed2}) nor a known member of a listed team`;
 }
 function recordingAt(recordings, time) {
   const at2 = instant(time);
@@ -38523,6 +38581,122 @@ function tallyReviews(step2, candidate, pr) {
   };
 }
 
+// src/core/config/duration.ts
+var UNIT_MS = { m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
+function parseDuration(text3) {
+  const compact = text3.replace(/\s+/g, "");
+  if (!/^(?:\d+[mhdw])+$/.test(compact)) return void 0;
+  let ms = 0;
+  for (const [, amount, unit] of compact.matchAll(/(\d+)([mhdw])/g))
+    ms += Number(amount) * UNIT_MS[unit];
+  return Number.isSafeInteger(ms) ? ms : void 0;
+}
+function formatDuration(ms) {
+  if (ms < 6e4) return `${Math.max(0, Math.round(ms / 1e3))} s`;
+  const parts = [];
+  let rest = Math.round(ms / 6e4);
+  const days = Math.floor(rest / 1440);
+  rest -= days * 1440;
+  const hours = Math.floor(rest / 60);
+  const minutes = rest - hours * 60;
+  if (days) parts.push(`${days} d`);
+  if (hours) parts.push(`${hours} h`);
+  if (minutes && days === 0) parts.push(`${minutes} min`);
+  return parts.join(" ") || "0 min";
+}
+
+// src/core/policy/timeout.ts
+function waitingSince(candidate, evidenceNeeded) {
+  if (evidenceNeeded) {
+    if (candidate.evidence.kind !== "present") return void 0;
+    const at3 = candidate.evidence.recordings.at(-1)?.recordedAt;
+    return at3 ? { at: at3, what: "the model was recorded" } : void 0;
+  }
+  const at2 = candidate.pr?.pushedAt;
+  return at2 ? { at: at2, what: "the commit was pushed" } : void 0;
+}
+function utc(ms) {
+  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+function readClock(step2, candidate, evidenceNeeded) {
+  const timeout = step2.timeout;
+  if (!timeout) return void 0;
+  const since = waitingSince(candidate, evidenceNeeded);
+  const now = candidate.decidedAt ? Date.parse(candidate.decidedAt) : NaN;
+  const start = since ? Date.parse(since.at) : NaN;
+  if (!since || Number.isNaN(now) || Number.isNaN(start)) {
+    const why = !since ? evidenceNeeded ? "no model has been recorded yet" : "when the commit was pushed is unknown (a fork's pushes are not in this repository's activity)" : "the time of deciding is unknown";
+    return {
+      unknown: rule("info", "timeout-unknown", `timeout ${timeout.text} not judged: ${why}`, {})
+    };
+  }
+  const first = start + timeout.ms;
+  const second = start + 2 * timeout.ms;
+  const base = { step: step2.name, since: new Date(start).toISOString() };
+  const waited = formatDuration(now - start);
+  const began = `since ${since.what} at ${utc(start)}`;
+  if (now < first) {
+    const then = timeout.onTimeout === "reject" ? "it is rejected" : timeout.onTimeout === "escalate" ? `it is escalated to ${[...timeout.escalateTo.users, ...timeout.escalateTo.teams].join(", ")}` : "it is reported as overdue";
+    return {
+      timing: { phase: "waiting", ...base, deadline: new Date(first).toISOString() },
+      reason: rule(
+        "pending",
+        "timeout",
+        `waiting ${began}; timeout ${timeout.text}: unless approved by ${utc(first)}, ${then} (on_timeout: ${timeout.onTimeout})`,
+        { timeout: timeout.text, onTimeout: timeout.onTimeout, deadline: new Date(first).toISOString() }
+      )
+    };
+  }
+  if (timeout.onTimeout === "wait")
+    return {
+      timing: { phase: "overdue", ...base },
+      reason: rule(
+        "pending",
+        "timeout-overdue",
+        `overdue: waiting ${waited} ${began}, past its timeout ${timeout.text} at ${utc(first)}; on_timeout: wait keeps waiting`,
+        { timeout: timeout.text, onTimeout: "wait", deadline: new Date(first).toISOString() }
+      )
+    };
+  if (timeout.onTimeout === "escalate" && now < second)
+    return {
+      timing: { phase: "escalated", ...base, deadline: new Date(second).toISOString() },
+      reason: rule(
+        "pending",
+        "escalated",
+        `escalated to ${[...timeout.escalateTo.users, ...timeout.escalateTo.teams].join(", ")} at ${utc(first)}, after timeout ${timeout.text} ${began}; unless approved by ${utc(second)}, it is rejected`,
+        {
+          timeout: timeout.text,
+          onTimeout: "escalate",
+          escalatedAt: new Date(first).toISOString(),
+          deadline: new Date(second).toISOString()
+        }
+      )
+    };
+  const ended = timeout.onTimeout === "escalate" ? second : first;
+  const span = timeout.onTimeout === "escalate" ? `twice its timeout ${timeout.text} (escalated at ${utc(first)})` : `its timeout ${timeout.text}`;
+  return {
+    timing: { phase: "timed_out", ...base },
+    reason: rule("fail", "timed-out", `timed out at ${utc(ended)}: not approved within ${span} ${began}`, {
+      timeout: timeout.text,
+      onTimeout: timeout.onTimeout,
+      timedOutAt: new Date(ended).toISOString(),
+      onReject: step2.onReject
+    })
+  };
+}
+function escalatedStep(step2) {
+  const to = step2.timeout?.escalateTo;
+  if (!to) return step2;
+  const union = (a, b) => [
+    ...a,
+    ...b.filter((x2) => !a.some((y) => y.toLowerCase() === x2.toLowerCase()))
+  ];
+  return { ...step2, users: union(step2.users, to.users), teams: union(step2.teams, to.teams) };
+}
+function rule(outcome, name, message, extra) {
+  return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
+}
+
 // src/core/policy/steps.ts
 function checkReason(result) {
   return {
@@ -38583,7 +38757,7 @@ function evaluateAll(step2, conditions, sources3, autoApproval = false) {
   });
   return { results, reasons, rows: results.map((r) => row(step2, r)) };
 }
-function rule(outcome, name, message, extra = {}) {
+function rule2(outcome, name, message, extra = {}) {
   return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
 }
 function evaluateTest(step2, sources3) {
@@ -38596,7 +38770,7 @@ function evaluateTest(step2, sources3) {
     warn: "on_fail: warn only warns"
   }[step2.onFail];
   const status = { fail_pipeline: "failed", require_approval: "needs_approval", warn: "warned" }[step2.onFail];
-  const summary2 = rule(
+  const summary2 = rule2(
     step2.onFail === "warn" ? "info" : step2.onFail === "fail_pipeline" ? "fail" : "pending",
     `on_fail:${step2.onFail}`,
     `${failed} of ${results.length} checks failed; ${consequence}`
@@ -38618,7 +38792,7 @@ function autoApprovalBlockers(config, candidate, manualBy) {
   const blockers = [];
   for (const test of manualBy) {
     blockers.push(
-      rule("pending", "manual-approval-required", `test step ${test} failed with on_fail: require_approval`, {
+      rule2("pending", "manual-approval-required", `test step ${test} failed with on_fail: require_approval`, {
         step: test
       })
     );
@@ -38628,7 +38802,7 @@ function autoApprovalBlockers(config, candidate, manualBy) {
   const changed = pr.changedFiles;
   if (!changed.known) {
     blockers.push(
-      rule(
+      rule2(
         "pending",
         "changed-files-unknown",
         `the pull request's changed files are unknown (${changed.why}), so protected paths cannot be ruled out`
@@ -38638,7 +38812,7 @@ function autoApprovalBlockers(config, candidate, manualBy) {
   }
   if (!changed.complete) {
     blockers.push(
-      rule(
+      rule2(
         "pending",
         "changed-files-incomplete",
         `GitHub lists at most ${changed.limit ?? GITHUB_LIMITS.pullRequestFiles} changed files and this change reaches that, so protected paths cannot be ruled out`
@@ -38648,7 +38822,7 @@ function autoApprovalBlockers(config, candidate, manualBy) {
   for (const hit of guardedChanges(config, changed.files, evidenceFiles(candidate))) {
     const what = hit.rule === "protected" ? `a protected path (${hit.pattern})` : GUARDED_WHAT[hit.rule];
     blockers.push(
-      rule("pending", `changes-${hit.rule}`, `the pull request changes ${hit.file}, ${what}`, {
+      rule2("pending", `changes-${hit.rule}`, `the pull request changes ${hit.file}, ${what}`, {
         file: hit.file,
         pattern: hit.pattern
       })
@@ -38671,33 +38845,46 @@ function unreadableTeamReasons(step2, candidate) {
   const unreadable = candidate.unreadableTeams ?? {};
   return step2.teams.flatMap((team) => {
     const key = Object.keys(unreadable).find((k) => k.toLowerCase() === team.toLowerCase());
-    return key === void 0 ? [] : [rule("info", "team-unreadable", `${team} cannot approve here: ${unreadable[key]}`, { team })];
+    return key === void 0 ? [] : [rule2("info", "team-unreadable", `${team} cannot approve here: ${unreadable[key]}`, { team })];
   });
 }
-function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingFor) {
+function reviewsUntil(reviews, end) {
+  const limit = Date.parse(end);
+  return reviews.filter((r) => {
+    const at2 = r.submitted_at ? Date.parse(r.submitted_at) : NaN;
+    return !Number.isNaN(at2) && at2 < limit;
+  });
+}
+function evaluateApproval(listedStep, config, candidate, sources3, manualBy, waitingFor, clock) {
+  const reading2 = clock && "timing" in clock ? clock : void 0;
+  const phase = reading2?.timing.phase;
+  const escalated = phase === "escalated" || phase === "timed_out" && listedStep.timeout?.onTimeout === "escalate";
+  const step2 = escalated ? escalatedStep(listedStep) : listedStep;
   const base = { name: step2.name, type: "approval" };
   const auto = evaluateAll(step2.name, waitingFor === void 0 ? step2.autoApproveIf : [], sources3, true);
   const pr = candidate.pr;
-  const tally = pr ? tallyReviews(step2, candidate, pr) : void 0;
+  const timedOutAt = phase === "timed_out" ? String(reading2?.reason.data?.timedOutAt) : void 0;
+  const counted = pr && timedOutAt ? { ...pr, reviews: reviewsUntil(pr.reviews, timedOutAt) } : pr;
+  const tally = counted ? tallyReviews(step2, candidate, counted) : void 0;
   const objected = tally?.votes.some((v) => v.state === "CHANGES_REQUESTED") ?? false;
   const reasons = [];
   if (step2.autoApproveIf.length > 0 && waitingFor !== void 0) {
-    reasons.push(rule("pending", "auto-approve", `auto_approve_if waits for the evidence: ${waitingFor}`));
+    reasons.push(rule2("pending", "auto-approve", `auto_approve_if waits for the evidence: ${waitingFor}`));
   } else if (step2.autoApproveIf.length > 0) {
     const held = auto.results.every((r) => r.passed);
     const blockers = held ? autoApprovalBlockers(config, candidate, manualBy) : [];
     if (held && objected) {
-      blockers.push(rule("fail", "changes-requested", "an eligible approver requested changes"));
+      blockers.push(rule2("fail", "changes-requested", "an eligible approver requested changes"));
     }
     if (held && blockers.length === 0) {
       const noPr = pr ? [] : [
-        rule(
+        rule2(
           "info",
           "no-pull-request",
           "no pull request: the changed files are unknown, so auto-approval rests on the metrics alone"
         )
       ];
-      const reason2 = rule("pass", "auto-approve", "every auto_approve_if condition holds", {});
+      const reason2 = rule2("pass", "auto-approve", "every auto_approve_if condition holds", {});
       reason2.children = auto.reasons;
       return {
         result: { ...base, status: "auto_approved", reasons: [reason2, ...noPr] },
@@ -38707,9 +38894,9 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
         missingApprovals: 0
       };
     }
-    const reason = held ? rule("pending", "auto-approve", "auto_approve_if holds, but auto-approval is not allowed:", {
+    const reason = held ? rule2("pending", "auto-approve", "auto_approve_if holds, but auto-approval is not allowed:", {
       unmet: []
-    }) : rule("pending", "auto-approve", "auto-approval not reached: a manual approval is needed", {
+    }) : rule2("pending", "auto-approve", "auto-approval not reached: a manual approval is needed", {
       unmet: auto.results.filter((r) => !r.passed).map((r) => r.condition.text)
     });
     reason.children = held ? [...blockers, ...auto.reasons] : auto.reasons;
@@ -38719,7 +38906,7 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
   }
   if (!pr || !tally) {
     reasons.push(
-      rule(
+      rule2(
         "pending",
         "no-pull-request",
         "no pull request: a manual approval is an approving review on a pull request, so none can be given here"
@@ -38742,7 +38929,7 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
   if (objections.length > 0) {
     status = "rejected";
     const who = objections.map((v) => v.login).join(", ");
-    verdict2 = rule(
+    verdict2 = rule2(
       "fail",
       "changes-requested",
       `changes requested by ${who} on ${shortSha(candidate.commit)}`,
@@ -38753,13 +38940,16 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
   } else if (missing === 0) {
     status = "approved";
     const who = approvals.map((v) => v.login).join(", ");
-    verdict2 = rule("pass", "approved", `approved by ${who} on ${shortSha(candidate.commit)}`, {
+    verdict2 = rule2("pass", "approved", `approved by ${who} on ${shortSha(candidate.commit)}`, {
       approvals: approvals.length,
       required: step2.minApprovals
     });
+  } else if (reading2?.timing.phase === "timed_out") {
+    status = "timed_out";
+    verdict2 = reading2.reason;
   } else {
     status = "pending";
-    verdict2 = rule(
+    verdict2 = rule2(
       "pending",
       "approvals-missing",
       `${approvals.length} of ${step2.minApprovals} approvals on ${shortSha(candidate.commit)}: ${missing} more needed`,
@@ -38772,10 +38962,13 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
       }
     );
   }
-  verdict2.children = tally.reasons;
+  verdict2 = { ...verdict2, children: tally.reasons };
   const teams = status === "pending" ? unreadableTeamReasons(step2, candidate) : [];
+  const clockReason = status !== "pending" ? [] : reading2 ? [reading2.reason] : clock && "unknown" in clock ? [clock.unknown] : [];
+  const timing = status === "pending" || status === "timed_out" ? reading2?.timing : void 0;
   return {
-    result: { ...base, status, reasons: [verdict2, ...reasons, ...teams] },
+    ...timing ? { timing } : {},
+    result: { ...base, status, reasons: [verdict2, ...clockReason, ...reasons, ...teams] },
     rows: auto.rows,
     votes: tally.votes,
     stillNeeded: status === "pending" ? stillNeeded(step2, [pr.author, pr.pusher], approved, candidate.unreadableTeams) : [],
@@ -38783,10 +38976,104 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
   };
 }
 
+// src/core/policy/override.ts
+var OVERRIDE_REASON_LIMIT = 500;
+function listed(login2, step2, teamMembers) {
+  const who = login2.toLowerCase();
+  if (step2.overrideBy.users.some((u) => u.toLowerCase() === who)) return true;
+  return step2.overrideBy.teams.some((team) => {
+    const key = Object.keys(teamMembers).find((k) => k.toLowerCase() === team.toLowerCase());
+    return (key ? teamMembers[key] ?? [] : []).some((m) => m.toLowerCase() === who);
+  });
+}
+var same = (a, b) => !!a && a.toLowerCase() === b.toLowerCase();
+function headSince(candidate) {
+  const pushed = candidate.pr?.pushedAt ? Date.parse(candidate.pr.pushedAt) : NaN;
+  if (!Number.isNaN(pushed)) return pushed;
+  const first = candidate.evidence.recordings[0]?.recordedAt;
+  const recorded = first ? Date.parse(first) : NaN;
+  return Number.isNaN(recorded) ? void 0 : recorded;
+}
+function refusal(claim, config, candidate) {
+  const pr = candidate.pr;
+  if (!pr) return "an override is said on a pull request";
+  if (candidate.config.untrusted) return `the rules are not trusted (${candidate.config.untrusted})`;
+  const approvals = config.steps.filter((s) => s.type === "approval");
+  if (approvals.length === 0) return "the config has no approval step to override";
+  if (same(pr.author, claim.by)) return "the pull request's author cannot override its approval";
+  if (same(pr.pusher, claim.by)) return "whoever pushed the commit under review cannot override its approval";
+  const unlisted = approvals.filter((s) => !listed(claim.by, s, candidate.teamMembers));
+  if (unlisted.length > 0) return `not listed under override_by of ${unlisted.map((s) => s.name).join(", ")}`;
+  if (claim.reason.trim() === "") return "an override needs a reason: /model-approval override <reason>";
+  const key = candidateModel(candidate);
+  if (claim.source.kind === "record") {
+    if (claim.commit !== candidate.commit)
+      return `recorded for ${shortSha(claim.commit)}, not the candidate ${shortSha(candidate.commit)}`;
+    if (claim.model !== key) return "recorded for another model than the candidate's";
+    return void 0;
+  }
+  if (claim.source.kind === "review" && claim.commit !== candidate.commit)
+    return `said in a review of ${shortSha(claim.commit)}, not of the candidate ${shortSha(candidate.commit)}`;
+  const at2 = Date.parse(claim.at);
+  const since = headSince(candidate);
+  if (claim.source.kind === "comment") {
+    if (since === void 0 || Number.isNaN(at2))
+      return `when ${shortSha(candidate.commit)} became the head is unknown, so a comment cannot be bound to it: override in a review of the commit`;
+    if (at2 < since)
+      return `said before ${shortSha(candidate.commit)} was pushed: it was about another commit`;
+  }
+  if (key !== void 0) {
+    const current = recordingAt(candidate.evidence.recordings, claim.at);
+    if (!current || !current.known || current.key !== key)
+      return `said while ${current?.key ? `model ${shortKey(current.key)}` : "no model"} was recorded, not the candidate's ${shortKey(key)}: a re-trained model needs a new override`;
+  }
+  return void 0;
+}
+function judgeOverrides(candidate) {
+  const config = candidate.config.config;
+  const claims2 = [...candidate.overrides ?? []].sort((a, b) => a.at.localeCompare(b.at));
+  let override;
+  const reasons = claims2.map((claim) => {
+    const why = refusal(claim, config, candidate);
+    const reason = claim.reason.trim().slice(0, OVERRIDE_REASON_LIMIT);
+    const where = claim.source.kind === "record" ? "as recorded in the ledger" : `in a ${claim.source.kind}`;
+    if (why === void 0 && !override)
+      override = {
+        by: claim.by,
+        reason,
+        at: claim.at,
+        source: { ...claim.source }
+      };
+    return {
+      kind: "override",
+      outcome: why === void 0 ? "pass" : "info",
+      message: `${claim.by} overrode ${where} at ${claim.at}: ${why === void 0 ? "counted" : `not counted \u2014 ${why}`}`,
+      data: {
+        login: claim.by,
+        reason,
+        at: claim.at,
+        source: claim.source.kind,
+        id: claim.source.id,
+        counted: why === void 0,
+        ...why === void 0 ? {} : { why }
+      }
+    };
+  });
+  return { ...override ? { override } : {}, reasons };
+}
+
 // src/core/policy/decide.ts
-var SATISFIED = /* @__PURE__ */ new Set(["passed", "warned", "approved", "auto_approved", "ready"]);
+var SATISFIED = /* @__PURE__ */ new Set([
+  "passed",
+  "warned",
+  "approved",
+  "auto_approved",
+  "overridden",
+  "ready"
+]);
+var isRejection = (s) => s.type === "test" && s.status === "failed" || s.type === "approval" && (s.status === "rejected" || s.status === "timed_out");
 var NO_MEASUREMENTS = { metrics: [], baseline: [], metricErrors: {}, baselineErrors: {} };
-function rule2(outcome, name, message, extra = {}) {
+function rule3(outcome, name, message, extra = {}) {
   return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
 }
 function needsEvidence(config) {
@@ -38823,7 +39110,7 @@ function trainingStep(step2, measurements, waitingFor) {
   const reasons = [];
   if (waitingFor !== void 0) {
     reasons.push(
-      rule2("pending", "evidence-missing", `waiting for the training run's evidence: ${waitingFor}`)
+      rule3("pending", "evidence-missing", `waiting for the training run's evidence: ${waitingFor}`)
     );
     return { name: step2.name, type: "training", status: "pending", reasons };
   }
@@ -38853,7 +39140,7 @@ function waitingTest(step2, why) {
     name: step2.name,
     type: "test",
     status: "pending",
-    reasons: [rule2("pending", "evidence-missing", `waiting for the training run's evidence: ${why}`)]
+    reasons: [rule3("pending", "evidence-missing", `waiting for the training run's evidence: ${why}`)]
   };
 }
 function deployStep(name, environment, before) {
@@ -38864,7 +39151,7 @@ function deployStep(name, environment, before) {
       type: "deploy",
       status: "ready",
       reasons: [
-        rule2(
+        rule3(
           "pass",
           "deploy-ready",
           `every earlier step passed or is approved: deploying to ${environment} may proceed`,
@@ -38880,7 +39167,7 @@ function deployStep(name, environment, before) {
     type: "deploy",
     status: "blocked",
     reasons: [
-      rule2(
+      rule3(
         "pending",
         "deploy-blocked",
         `blocked until ${waiting.map((s) => `${s.name} (${s.status})`).join(", ")} ${waiting.length === 1 ? "is" : "are"} resolved`,
@@ -38895,6 +39182,44 @@ function failingChecks(step2) {
     const prefix = `${String(r.data?.condition ?? "")}: `;
     return r.message.startsWith(prefix) ? r.message.slice(prefix.length) : r.message;
   }).join("; ");
+}
+function overriddenOutcome(override) {
+  return {
+    decision: "approved",
+    failPipeline: false,
+    summary: `overridden by ${override.by}: ${override.reason}`,
+    override
+  };
+}
+function overriddenSteps(config, steps, judged) {
+  const override = judged.override;
+  const said = rule3("pass", "overridden", `overridden by ${override.by}: ${override.reason}`, {
+    login: override.by,
+    at: override.at
+  });
+  said.children = judged.reasons;
+  return steps.map((step2) => {
+    if (step2.type === "approval" && !SATISFIED.has(step2.status))
+      return { ...step2, status: "overridden", reasons: [said, ...step2.reasons] };
+    if (step2.type !== "deploy") return step2;
+    const cfg = config.steps.find((s) => s.name === step2.name);
+    const environment = cfg?.type === "deploy" ? cfg.environment : void 0;
+    const to = environment ? ` to ${environment}` : "";
+    return {
+      ...step2,
+      status: "ready",
+      reasons: [
+        rule3("pass", "deploy-overridden", `deploying${to} may proceed: overridden by ${override.by}`, {
+          ...environment ? { environment } : {}
+        })
+      ]
+    };
+  });
+}
+function withOverrideReasons(steps, reasons) {
+  const first = steps.findIndex((s) => s.type === "approval");
+  if (first < 0) return steps;
+  return steps.map((s, i2) => i2 === first ? { ...s, reasons: [...s.reasons, ...reasons] } : s);
 }
 function inputFailure(config, measurements, rows) {
   const modelErrors = measurements.model?.errors ?? [];
@@ -38921,16 +39246,14 @@ function inputFailure(config, measurements, rows) {
 }
 function verdict(config, steps, approvals) {
   const configStep = (name) => config.steps.find((s) => s.name === name);
-  const rejections = steps.filter(
-    (s) => s.type === "test" && s.status === "failed" || s.type === "approval" && s.status === "rejected"
-  );
+  const rejections = steps.filter(isRejection);
   if (rejections.length > 0) {
     const failPipeline = rejections.some((s) => {
       const cfg = configStep(s.name);
       return cfg?.type === "test" || cfg?.type === "approval" && cfg.onReject === "fail_pipeline";
     });
     const first = rejections[0];
-    const why = first.type === "test" ? `${first.name} failed: ${failingChecks(first)}` : `${first.name} rejected: ${first.reasons[0]?.message ?? "changes requested"}`;
+    const why = first.type === "test" ? `${first.name} failed: ${failingChecks(first)}` : first.status === "timed_out" ? `${first.name} ${first.reasons[0]?.message ?? "timed out"}` : `${first.name} rejected: ${first.reasons[0]?.message ?? "changes requested"}`;
     const how = failPipeline ? "" : " (on_reject: block \u2014 waiting for a new candidate)";
     return { decision: "rejected", failPipeline, summary: `${why}${how}` };
   }
@@ -38963,7 +39286,7 @@ function verdict(config, steps, approvals) {
 }
 function blockDeploys(steps, ruleName, why) {
   return steps.map(
-    (step2) => step2.type === "deploy" ? { ...step2, status: "blocked", reasons: [rule2("pending", ruleName, `blocked: ${why}`)] } : step2
+    (step2) => step2.type === "deploy" ? { ...step2, status: "blocked", reasons: [rule3("pending", ruleName, `blocked: ${why}`)] } : step2
   );
 }
 function rejectDeploys(config, steps, why, failPipeline, everyDeploy = false) {
@@ -38977,7 +39300,7 @@ function rejectDeploys(config, steps, why, failPipeline, everyDeploy = false) {
       ...step2,
       status: "rejected",
       reasons: [
-        rule2("fail", why.rule, `rejected: ${why.message}; ${consequence}`, {
+        rule3("fail", why.rule, `rejected: ${why.message}; ${consequence}`, {
           ...environment ? { environment } : {},
           failPipeline
         })
@@ -38986,9 +39309,7 @@ function rejectDeploys(config, steps, why, failPipeline, everyDeploy = false) {
   });
 }
 function rejectingSteps(steps) {
-  return steps.filter(
-    (s) => s.type === "test" && s.status === "failed" || s.type === "approval" && s.status === "rejected"
-  ).map((s) => `${s.name} ${s.status}`).join(", ");
+  return steps.filter(isRejection).map((s) => `${s.name} ${s.status.replace("_", " ")}`).join(", ");
 }
 function allMetrics(measurements) {
   return measurements.metrics.flatMap((source) => {
@@ -39093,10 +39414,23 @@ function decide(candidate) {
   }
   const manualBy = [...tests.values()].filter((t) => t.result.status === "needs_approval").map((t) => t.result.name);
   const approvals = /* @__PURE__ */ new Map();
+  const evidenceNeeded = needsEvidence(config);
   for (const step2 of config.steps) {
     if (step2.type === "approval")
-      approvals.set(step2.name, evaluateApproval(step2, config, candidate, sources3, manualBy, waitingFor));
+      approvals.set(
+        step2.name,
+        evaluateApproval(
+          step2,
+          config,
+          candidate,
+          sources3,
+          manualBy,
+          waitingFor,
+          readClock(step2, candidate, evidenceNeeded)
+        )
+      );
   }
+  const overrides = judgeOverrides(candidate);
   const humanApproved = [...approvals.values()].some((a) => a.result.status === "approved");
   let steps = [];
   const rows = [];
@@ -39113,7 +39447,7 @@ function decide(candidate) {
           ...result,
           status: "approved",
           reasons: [
-            rule2("pass", "manually-approved", "checks failed, and a manual approval was given"),
+            rule3("pass", "manually-approved", "checks failed, and a manual approval was given"),
             ...result.reasons
           ]
         });
@@ -39127,6 +39461,9 @@ function decide(candidate) {
   else if (blocked) {
     outcome = { decision: "rejected", failPipeline: true, summary: blocked.why };
     steps = rejectDeploys(config, steps, { rule: blocked.rule, message: blocked.why }, true, true);
+  } else if (overrides.override && !candidate.config.untrusted) {
+    outcome = overriddenOutcome(overrides.override);
+    steps = overriddenSteps(config, steps, overrides);
   } else {
     outcome = verdict(config, steps, approvals);
     if (outcome.decision === "rejected")
@@ -39151,7 +39488,10 @@ function decide(candidate) {
       steps = blockDeploys(steps, "untrusted-config", untrusted);
     }
   }
+  if (overrides.reasons.length > 0 && !outcome.override)
+    steps = withOverrideReasons(steps, overrides.reasons);
   const { decision, failPipeline, summary: summary2 } = outcome;
+  const timing = decision === "pending" || decision === "rejected" ? [...approvals.values()].flatMap((a) => a.timing ? [a.timing] : [])[0] : void 0;
   const pendingApprovers = decision === "pending" ? [...new Set([...approvals.values()].flatMap((a) => a.stillNeeded))] : [];
   const approvalSteps = steps.filter((s) => s.type === "approval");
   const autoApproved = decision === "approved" && approvalSteps.length > 0 && approvalSteps.every((s) => s.status === "auto_approved");
@@ -39170,6 +39510,8 @@ function decide(candidate) {
     diagnostics: [],
     ...outcome.failure ? { failure: outcome.failure } : {},
     summary: summary2,
+    ...outcome.override ? { override: outcome.override } : {},
+    ...timing ? { timing } : {},
     candidate: summarizeCandidate(candidate),
     ...candidate.evidence.kind === "present" ? { allMetrics: allMetrics(measurements) } : {}
   };
@@ -39277,6 +39619,8 @@ function toJsonReport(result) {
     diagnostics: result.diagnostics,
     failure: result.failure ?? null,
     candidate: result.candidate ?? null,
+    override: result.override ?? null,
+    timing: result.timing ?? null,
     notes: result.notes ?? [],
     allMetrics: result.allMetrics ?? []
   };
@@ -39296,6 +39640,47 @@ Waiting for an approving review from: ${result.pendingApprovers.map((a) => `@${a
   );
   const text3 = renderMarkdown(result, { marker: false, maxLength: GITHUB_LIMITS.checkSummary });
   return { title, summary: summary2, text: text3 };
+}
+
+// src/core/candidate/commands.ts
+var COMMAND = /^\/model-approval[ \t]+(override|explain)\b([\s\S]*)$/;
+function parseCommand(body) {
+  const text3 = (body ?? "").replace(/\r\n/g, "\n").trimStart();
+  const match = COMMAND.exec(text3);
+  if (!match) return void 0;
+  if (match[1] === "explain") return { kind: "explain" };
+  return { kind: "override", reason: (match[2] ?? "").replace(/\s+/g, " ").trim() };
+}
+function overrideClaimsInComments(comments) {
+  return comments.flatMap((c) => {
+    if (c.authorType === "Bot" || !c.author) return [];
+    if (c.updatedAt && c.createdAt && Date.parse(c.updatedAt) > Date.parse(c.createdAt)) return [];
+    const command = parseCommand(c.body);
+    if (command?.kind !== "override") return [];
+    return [
+      {
+        by: c.author,
+        reason: command.reason,
+        at: c.createdAt,
+        source: { kind: "comment", id: c.id, ...c.url ? { url: c.url } : {} }
+      }
+    ];
+  });
+}
+function overrideClaimsInReviews(reviews) {
+  return reviews.flatMap((r) => {
+    const command = parseCommand(r.body);
+    if (command?.kind !== "override" || !r.user?.login || !r.submitted_at || r.state === "PENDING") return [];
+    return [
+      {
+        by: r.user.login,
+        reason: command.reason,
+        at: r.submitted_at,
+        source: { kind: "review", id: r.id },
+        ...r.commit_id ? { commit: r.commit_id } : {}
+      }
+    ];
+  });
 }
 
 // src/core/config/parse.ts
@@ -39378,9 +39763,11 @@ var Locator = class {
 
 // src/core/config/schema-validator.generated.js
 var validate = validate10;
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/baselineSources" } } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "notify": { "description": "Where state changes are announced. Each entry names a destination; its URL (and a webhook's secret) is in the App's or the Action's environment: MODEL_APPROVAL_NOTIFY_<NAME>_URL and MODEL_APPROVAL_NOTIFY_<NAME>_SECRET.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["to", "type"], "properties": { "to": { "description": "The destination's name: lower-case letters, digits and dashes, at most 40 characters.", "type": "string", "pattern": "^[a-z][a-z0-9-]{0,39}$" }, "type": { "description": "slack (an incoming webhook) or webhook (a signed JSON POST).", "enum": ["slack", "webhook"] }, "on": { "description": "The events sent (default: all).", "type": "array", "minItems": 1, "items": { "enum": ["pending", "approved", "rejected", "timed_out", "escalated", "overridden", "deployed"] } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } }, "baselineSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/baselineSource" } }, "baselineSource": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/metricSource" } }, "deployedBaseline": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] }, "timeout": { "description": "approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.", "$ref": "#/definitions/duration" }, "on_timeout": { "description": "approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.", "enum": ["reject", "escalate", "wait"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" }, "escalate_to": { "description": "on_timeout: escalate: logins and org/team slugs whose approvals also count once the timeout has passed; they are asked for a review then.", "$ref": "#/definitions/approverList" }, "override_by": { "description": "Logins and org/team slugs who may approve the current candidate by break-glass override: a PR comment or review body `/model-approval override <reason>`. Never the PR author, never under an untrusted config.", "$ref": "#/definitions/approverList" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } }, "approverList": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "duration": { "description": "A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), or several, e.g. 30m, 72h, 3d, 1w, 1d12h.", "type": "string", "pattern": "^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$" } } };
 var schema14 = { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } };
 var pattern0 = new RegExp("\\S", "u");
 var pattern15 = new RegExp("^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$", "u");
+var pattern17 = new RegExp("^[a-z][a-z0-9-]{0,39}$", "u");
 var schema13 = { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } };
 var pattern3 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -39961,7 +40348,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   validate13.errors = vErrors;
   return errors2 === 0;
 }
-var schema21 = { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] };
+var schema21 = { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] }, "timeout": { "description": "approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.", "$ref": "#/definitions/duration" }, "on_timeout": { "description": "approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.", "enum": ["reject", "escalate", "wait"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] };
 var schema23 = { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } };
 function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -40180,7 +40567,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
   validate18.errors = vErrors;
   return errors2 === 0;
 }
-var pattern19 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$", "u");
+var pattern20 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
@@ -40370,7 +40757,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     for (const key0 in data) {
-      if (!(key0 === "approvers" || key0 === "min_approvals" || key0 === "auto_approve_if" || key0 === "allow_self_approval")) {
+      if (!(key0 === "approvers" || key0 === "min_approvals" || key0 === "auto_approve_if" || key0 === "allow_self_approval" || key0 === "escalate_to" || key0 === "override_by")) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
@@ -40396,7 +40783,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
           if (typeof data1 === "string") {
-            if (!pattern19.test(data1)) {
+            if (!pattern20.test(data1)) {
               const err3 = { instancePath: instancePath + "/approvers/" + i0, schemaPath: "#/properties/approvers/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err3];
@@ -40465,18 +40852,109 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
     }
+    if (data.escalate_to !== void 0) {
+      let data5 = data.escalate_to;
+      if (Array.isArray(data5)) {
+        if (data5.length < 1) {
+          const err9 = { instancePath: instancePath + "/escalate_to", schemaPath: "#/definitions/approverList/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors2++;
+        }
+        const len1 = data5.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data6 = data5[i1];
+          if (typeof data6 === "string") {
+            if (!pattern20.test(data6)) {
+              const err10 = { instancePath: instancePath + "/escalate_to/" + i1, schemaPath: "#/definitions/approverList/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"' };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors2++;
+            }
+          } else {
+            const err11 = { instancePath: instancePath + "/escalate_to/" + i1, schemaPath: "#/definitions/approverList/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/escalate_to", schemaPath: "#/definitions/approverList/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors2++;
+      }
+    }
+    if (data.override_by !== void 0) {
+      let data7 = data.override_by;
+      if (Array.isArray(data7)) {
+        if (data7.length < 1) {
+          const err13 = { instancePath: instancePath + "/override_by", schemaPath: "#/definitions/approverList/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors2++;
+        }
+        const len2 = data7.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data8 = data7[i2];
+          if (typeof data8 === "string") {
+            if (!pattern20.test(data8)) {
+              const err14 = { instancePath: instancePath + "/override_by/" + i2, schemaPath: "#/definitions/approverList/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"' };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors2++;
+            }
+          } else {
+            const err15 = { instancePath: instancePath + "/override_by/" + i2, schemaPath: "#/definitions/approverList/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/override_by", schemaPath: "#/definitions/approverList/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors2++;
+      }
+    }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err17];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err17);
     }
     errors2++;
   }
   validate20.errors = vErrors;
   return errors2 === 0;
 }
+var pattern27 = new RegExp("^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$", "u");
 function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
@@ -40824,7 +41302,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     for (const key2 in data) {
-      if (!(key2 === "name" || key2 === "type" || key2 === "inputs" || key2 === "on_fail" || key2 === "on_reject")) {
+      if (!(key2 === "name" || key2 === "type" || key2 === "inputs" || key2 === "on_fail" || key2 === "on_reject" || key2 === "timeout" || key2 === "on_timeout")) {
         const err24 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err24];
@@ -40904,12 +41382,46 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
     }
+    if (data.timeout !== void 0) {
+      let data14 = data.timeout;
+      if (typeof data14 === "string") {
+        if (!pattern27.test(data14)) {
+          const err31 = { instancePath: instancePath + "/timeout", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$" }, message: 'must match pattern "^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$"' };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors2++;
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/timeout", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors2++;
+      }
+    }
+    if (data.on_timeout !== void 0) {
+      let data15 = data.on_timeout;
+      if (!(data15 === "reject" || data15 === "escalate" || data15 === "wait")) {
+        const err33 = { instancePath: instancePath + "/on_timeout", schemaPath: "#/properties/on_timeout/enum", keyword: "enum", params: { allowedValues: schema21.properties.on_timeout.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors2++;
+      }
+    }
   } else {
-    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err31];
+      vErrors = [err34];
     } else {
-      vErrors.push(err31);
+      vErrors.push(err34);
     }
     errors2++;
   }
@@ -40930,7 +41442,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     for (const key0 in data) {
-      if (!(key0 === "version" || key0 === "model" || key0 === "metrics" || key0 === "baseline" || key0 === "protected_paths" || key0 === "evidence" || key0 === "steps")) {
+      if (!(key0 === "version" || key0 === "model" || key0 === "metrics" || key0 === "baseline" || key0 === "protected_paths" || key0 === "evidence" || key0 === "notify" || key0 === "steps")) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
@@ -41454,11 +41966,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
     }
-    if (data.steps !== void 0) {
-      let data14 = data.steps;
+    if (data.notify !== void 0) {
+      let data14 = data.notify;
       if (Array.isArray(data14)) {
         if (data14.length < 1) {
-          const err40 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          const err40 = { instancePath: instancePath + "/notify", schemaPath: "#/properties/notify/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
             vErrors = [err40];
           } else {
@@ -41468,34 +41980,168 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len3 = data14.length;
         for (let i3 = 0; i3 < len3; i3++) {
-          if (!validate17(data14[i3], { instancePath: instancePath + "/steps/" + i3, parentData: data14, parentDataProperty: i3, rootData })) {
+          let data15 = data14[i3];
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            if (data15.to === void 0) {
+              const err41 = { instancePath: instancePath + "/notify/" + i3, schemaPath: "#/properties/notify/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'" };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors2++;
+            }
+            if (data15.type === void 0) {
+              const err42 = { instancePath: instancePath + "/notify/" + i3, schemaPath: "#/properties/notify/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors2++;
+            }
+            for (const key4 in data15) {
+              if (!(key4 === "to" || key4 === "type" || key4 === "on")) {
+                const err43 = { instancePath: instancePath + "/notify/" + i3, schemaPath: "#/properties/notify/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors2++;
+              }
+            }
+            if (data15.to !== void 0) {
+              let data16 = data15.to;
+              if (typeof data16 === "string") {
+                if (!pattern17.test(data16)) {
+                  const err44 = { instancePath: instancePath + "/notify/" + i3 + "/to", schemaPath: "#/properties/notify/items/properties/to/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,39}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,39}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors2++;
+                }
+              } else {
+                const err45 = { instancePath: instancePath + "/notify/" + i3 + "/to", schemaPath: "#/properties/notify/items/properties/to/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err45];
+                } else {
+                  vErrors.push(err45);
+                }
+                errors2++;
+              }
+            }
+            if (data15.type !== void 0) {
+              let data17 = data15.type;
+              if (!(data17 === "slack" || data17 === "webhook")) {
+                const err46 = { instancePath: instancePath + "/notify/" + i3 + "/type", schemaPath: "#/properties/notify/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema11.properties.notify.items.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors2++;
+              }
+            }
+            if (data15.on !== void 0) {
+              let data18 = data15.on;
+              if (Array.isArray(data18)) {
+                if (data18.length < 1) {
+                  const err47 = { instancePath: instancePath + "/notify/" + i3 + "/on", schemaPath: "#/properties/notify/items/properties/on/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors2++;
+                }
+                const len4 = data18.length;
+                for (let i4 = 0; i4 < len4; i4++) {
+                  let data19 = data18[i4];
+                  if (!(data19 === "pending" || data19 === "approved" || data19 === "rejected" || data19 === "timed_out" || data19 === "escalated" || data19 === "overridden" || data19 === "deployed")) {
+                    const err48 = { instancePath: instancePath + "/notify/" + i3 + "/on/" + i4, schemaPath: "#/properties/notify/items/properties/on/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.notify.items.properties.on.items.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err48];
+                    } else {
+                      vErrors.push(err48);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err49 = { instancePath: instancePath + "/notify/" + i3 + "/on", schemaPath: "#/properties/notify/items/properties/on/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors2++;
+              }
+            }
+          } else {
+            const err50 = { instancePath: instancePath + "/notify/" + i3, schemaPath: "#/properties/notify/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err51 = { instancePath: instancePath + "/notify", schemaPath: "#/properties/notify/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors2++;
+      }
+    }
+    if (data.steps !== void 0) {
+      let data20 = data.steps;
+      if (Array.isArray(data20)) {
+        if (data20.length < 1) {
+          const err52 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err52];
+          } else {
+            vErrors.push(err52);
+          }
+          errors2++;
+        }
+        const len5 = data20.length;
+        for (let i5 = 0; i5 < len5; i5++) {
+          if (!validate17(data20[i5], { instancePath: instancePath + "/steps/" + i5, parentData: data20, parentDataProperty: i5, rootData })) {
             vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
             errors2 = vErrors.length;
           }
         }
       } else {
-        const err41 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err53 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err41];
+          vErrors = [err53];
         } else {
-          vErrors.push(err41);
+          vErrors.push(err53);
         }
         errors2++;
       }
     }
   } else {
-    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err54 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err42];
+      vErrors = [err54];
     } else {
-      vErrors.push(err42);
+      vErrors.push(err54);
     }
     errors2++;
   }
   validate10.errors = vErrors;
   return errors2 === 0;
 }
-var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/baselineSources" } } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } }, "baselineSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/baselineSource" } }, "baselineSource": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/metricSource" } }, "deployedBaseline": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } } } };
+var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/baselineSources" } } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "notify": { "description": "Where state changes are announced. Each entry names a destination; its URL (and a webhook's secret) is in the App's or the Action's environment: MODEL_APPROVAL_NOTIFY_<NAME>_URL and MODEL_APPROVAL_NOTIFY_<NAME>_SECRET.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["to", "type"], "properties": { "to": { "description": "The destination's name: lower-case letters, digits and dashes, at most 40 characters.", "type": "string", "pattern": "^[a-z][a-z0-9-]{0,39}$" }, "type": { "description": "slack (an incoming webhook) or webhook (a signed JSON POST).", "enum": ["slack", "webhook"] }, "on": { "description": "The events sent (default: all).", "type": "array", "minItems": 1, "items": { "enum": ["pending", "approved", "rejected", "timed_out", "escalated", "overridden", "deployed"] } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } }, "baselineSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/baselineSource" } }, "baselineSource": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/metricSource" } }, "deployedBaseline": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] }, "timeout": { "description": "approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.", "$ref": "#/definitions/duration" }, "on_timeout": { "description": "approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.", "enum": ["reject", "escalate", "wait"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" }, "escalate_to": { "description": "on_timeout: escalate: logins and org/team slugs whose approvals also count once the timeout has passed; they are asked for a review then.", "$ref": "#/definitions/approverList" }, "override_by": { "description": "Logins and org/team slugs who may approve the current candidate by break-glass override: a PR comment or review body `/model-approval override <reason>`. Never the PR author, never under an untrusted config.", "$ref": "#/definitions/approverList" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } }, "approverList": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "duration": { "description": "A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), or several, e.g. 30m, 72h, 3d, 1w, 1d12h.", "type": "string", "pattern": "^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$" } } };
 
 // src/core/config/suggest.ts
 var SYNONYMS = {
@@ -41730,6 +42376,16 @@ function typeMessage(error2, data, path6) {
   }
   if (last === "steps")
     return { message: "steps must be a list", hint: "write each step as a '- name: ...' item" };
+  if (last === "timeout") return durationMessage(value);
+  if (last === "escalate_to" || last === "override_by") {
+    const example = exampleList(value, "['bob']");
+    return { message: `${last} must be a list, e.g. ${example}`, hint: `write ${last}: ${example}` };
+  }
+  if (last === "notify" || path6[0] === "notify" && path6.length === 2)
+    return {
+      message: "notify must be a list of destinations",
+      hint: "e.g. notify: [{ to: ml-team, type: slack }]"
+    };
   if (path6[0] === "evidence" && path6.length >= 2) {
     return {
       message: "evidence.workflow must be a workflow file or a list of them",
@@ -41781,13 +42437,26 @@ function patternMessage(error2, data, path6) {
       hint: "name the training workflow's file, e.g. evidence: { workflow: .github/workflows/train.yml }"
     };
   }
-  if (path6[path6.length - 2] === "approvers") {
+  if (path6[path6.length - 1] === "timeout") return durationMessage(value);
+  if (path6[0] === "notify" && path6[path6.length - 1] === "to")
+    return {
+      message: `'${String(value)}' is not a destination name`,
+      hint: "name a destination with lower-case letters, digits and dashes (e.g. ml-team); its URL goes in the environment as MODEL_APPROVAL_NOTIFY_ML_TEAM_URL, never in the repository"
+    };
+  const list = path6[path6.length - 2];
+  if (list === "approvers" || list === "escalate_to" || list === "override_by") {
     return {
       message: `'${String(value)}' is not a GitHub login or an org/team slug`,
       hint: "approvers are logins like 'alice' (or 'mona_acme' for Enterprise Managed Users) or teams like 'my-org/ml-leads'"
     };
   }
   return { message: `'${String(value)}' is not a valid ${describePath(path6)}` };
+}
+function durationMessage(value) {
+  return {
+    message: `timeout ${JSON.stringify(value)} is not a duration`,
+    hint: "write a whole number and a unit: m (minutes), h (hours), d (days) or w (weeks), e.g. timeout: 72h"
+  };
 }
 function messageFor(error2, data, path6) {
   if (["if", "allOf", "anyOf", "oneOf", "then", "else"].includes(error2.keyword)) return null;
@@ -41946,7 +42615,12 @@ function checkDeployedBaseline(data, locator, out) {
     )
   );
 }
-var STEP_ONLY_KEYS = { on_fail: "test", on_reject: "approval" };
+var STEP_ONLY_KEYS = {
+  on_fail: "test",
+  on_reject: "approval",
+  timeout: "approval",
+  on_timeout: "approval"
+};
 function checkStepKeys(steps, locator, out) {
   steps.forEach((step2, i2) => {
     if (!isRecord2(step2) || typeof step2.type !== "string") return;
@@ -41993,6 +42667,77 @@ function checkApprovers(steps, locator, out, warnings) {
     }
   });
 }
+var LONGEST_WAIT_MS = 30 * 864e5;
+function checkTimeouts(steps, locator, out) {
+  steps.forEach((step2, i2) => {
+    if (!isRecord2(step2) || step2.type !== "approval") return;
+    const inputs = isRecord2(step2.inputs) ? step2.inputs : {};
+    const name = String(step2.name);
+    const escalates = step2.on_timeout === "escalate";
+    if (typeof step2.timeout === "string") {
+      const ms = parseDuration(step2.timeout);
+      const total = ms === void 0 ? void 0 : escalates ? 2 * ms : ms;
+      if (ms !== void 0 && ms < 6e4)
+        out.push(
+          locator.error(
+            locator.at(["steps", i2, "timeout"]),
+            `timeout ${step2.timeout} is shorter than a minute`,
+            "write a timeout of at least 1m, e.g. timeout: 72h"
+          )
+        );
+      else if (total !== void 0 && total > LONGEST_WAIT_MS)
+        out.push(
+          locator.error(
+            locator.at(["steps", i2, "timeout"]),
+            `timeout ${step2.timeout}${escalates ? " (twice, with on_timeout: escalate)" : ""} is longer than 30 days, after which GitHub ends a waiting deploy job`,
+            escalates ? "write at most timeout: 15d with on_timeout: escalate" : "write at most timeout: 30d"
+          )
+        );
+    }
+    if ("on_timeout" in step2 && !("timeout" in step2))
+      out.push(
+        locator.error(
+          locator.atKey(["steps", i2, "on_timeout"]),
+          `'on_timeout' says what a timeout does, but step '${name}' has no 'timeout'`,
+          "add e.g. timeout: 72h to the step"
+        )
+      );
+    if (escalates && !("escalate_to" in inputs))
+      out.push(
+        locator.error(
+          locator.at(["steps", i2, "on_timeout"]),
+          `on_timeout: escalate needs 'escalate_to' in step '${name}'s inputs: whom to escalate to`,
+          "add e.g. escalate_to: [my-org/ml-leads] to the step's inputs"
+        )
+      );
+    if ("escalate_to" in inputs && !escalates)
+      out.push(
+        locator.error(
+          locator.atKey(["steps", i2, "inputs", "escalate_to"]),
+          `'escalate_to' is used only with on_timeout: escalate, and step '${name}' does not escalate`,
+          "add on_timeout: escalate (and a timeout) to the step, or remove escalate_to"
+        )
+      );
+  });
+}
+function checkNotify(data, locator, out) {
+  if (!Array.isArray(data.notify)) return;
+  const first = /* @__PURE__ */ new Map();
+  data.notify.forEach((rule4, i2) => {
+    if (!isRecord2(rule4) || typeof rule4.to !== "string") return;
+    const location = locator.at(["notify", i2, "to"]);
+    const line = first.get(rule4.to);
+    if (line === void 0) first.set(rule4.to, location.line);
+    else
+      out.push(
+        locator.error(
+          location,
+          `destination '${rule4.to}' is listed twice (first on line ${line})`,
+          "list each destination once, with every event it gets under 'on'"
+        )
+      );
+  });
+}
 function semanticChecks(data, locator) {
   const errors2 = [];
   const warnings = [];
@@ -42001,8 +42746,25 @@ function semanticChecks(data, locator) {
   checkStepKeys(steps, locator, errors2);
   checkApprovers(steps, locator, errors2, warnings);
   checkDeployedBaseline(data, locator, errors2);
+  checkTimeouts(steps, locator, errors2);
+  checkNotify(data, locator, errors2);
   const conditions = checkConditions(data, locator, errors2);
   return { errors: errors2, warnings, conditions };
+}
+
+// src/core/notify/event.ts
+var NOTIFICATION_EVENTS = [
+  "pending",
+  "approved",
+  "rejected",
+  "timed_out",
+  "escalated",
+  "overridden",
+  "deployed"
+];
+function destinationEnvNames(name) {
+  const key = name.replace(/[^A-Za-z0-9]/g, "_").toUpperCase();
+  return { url: `MODEL_APPROVAL_NOTIFY_${key}_URL`, secret: `MODEL_APPROVAL_NOTIFY_${key}_SECRET` };
 }
 
 // src/core/config/normalise.ts
@@ -42048,16 +42810,19 @@ function step(raw, index, locator, conditions) {
         onFail: raw.on_fail ?? "fail_pipeline"
       };
     case "approval": {
-      const approvers = inputs.approvers;
+      const { users, teams } = approverList(inputs.approvers);
+      const timeout = approvalTimeout(raw, inputs);
       return {
         ...base,
         type: "approval",
-        users: approvers.filter((a) => !a.includes("/")),
-        teams: approvers.filter((a) => a.includes("/")),
+        users,
+        teams,
         minApprovals: inputs.min_approvals ?? 1,
         autoApproveIf: conditions.get(`steps/${index}/inputs/auto_approve_if`) ?? [],
         allowSelfApproval: inputs.allow_self_approval ?? false,
-        onReject: raw.on_reject ?? "fail_pipeline"
+        onReject: raw.on_reject ?? "fail_pipeline",
+        ...timeout ? { timeout } : {},
+        overrideBy: approverList(inputs.override_by)
       };
     }
     case "deploy":
@@ -42065,6 +42830,30 @@ function step(raw, index, locator, conditions) {
     default:
       return { ...base, type: "training" };
   }
+}
+function approverList(value) {
+  const entries = Array.isArray(value) ? value : [];
+  return { users: entries.filter((a) => !a.includes("/")), teams: entries.filter((a) => a.includes("/")) };
+}
+function approvalTimeout(raw, inputs) {
+  const text3 = raw.timeout;
+  const ms = typeof text3 === "string" ? parseDuration(text3) : void 0;
+  if (typeof text3 !== "string" || ms === void 0) return void 0;
+  return {
+    ms,
+    text: text3.trim(),
+    onTimeout: raw.on_timeout ?? "reject",
+    escalateTo: approverList(inputs.escalate_to)
+  };
+}
+function notifyRules(value, locator) {
+  if (!Array.isArray(value)) return [];
+  return value.map((raw, i2) => ({
+    to: raw.to,
+    type: raw.type,
+    on: raw.on ?? [...NOTIFICATION_EVENTS],
+    location: locator.at(["notify", i2])
+  }));
 }
 function evidenceWorkflows(value) {
   const workflow = value?.workflow;
@@ -42082,7 +42871,8 @@ function normalise2(data, file, locator, conditions) {
     deployedBaseline: deployed(data.baseline, locator),
     protectedPaths: data.protected_paths ?? [],
     evidence: { workflows: evidenceWorkflows(data.evidence) },
-    steps: data.steps.map((raw, i2) => step(raw, i2, locator, conditions))
+    steps: data.steps.map((raw, i2) => step(raw, i2, locator, conditions)),
+    notify: notifyRules(data.notify, locator)
   };
 }
 
@@ -42560,6 +43350,7 @@ function releasableRun(ports, subject, config, gathered) {
 function labelState(result) {
   switch (result.decision) {
     case "approved":
+      if (result.override) return "overridden";
       return result.autoApproved ? "auto-approved" : "approved";
     case "pending":
       return "pending";
@@ -42800,7 +43591,13 @@ function candidateConfig(config, path6, source) {
   };
 }
 async function readTeams(ports, config, options) {
-  const teams = [...new Set(config.steps.flatMap((step2) => step2.type === "approval" ? step2.teams : []))];
+  const teams = [
+    ...new Set(
+      config.steps.flatMap(
+        (step2) => step2.type === "approval" ? [...step2.teams, ...step2.overrideBy.teams, ...step2.timeout?.escalateTo.teams ?? []] : []
+      )
+    )
+  ];
   const unreadable = {};
   const entries = await Promise.all(
     teams.map(async (team) => {
@@ -42858,13 +43655,21 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     };
   const config = parsed.config;
   const fromFork = pr.headRepoFullName === null || pr.headRepoFullName.toLowerCase() !== repository.toLowerCase();
-  const [reviews, files, pusher, teams] = await Promise.all([
+  const overridable = config.steps.some(
+    (s) => s.type === "approval" && s.overrideBy.users.length + s.overrideBy.teams.length > 0
+  );
+  const [reviews, files, push, teams, comments, recorded] = await Promise.all([
     readReviews(ports, subject.number, subject.event, sleep),
     reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
     // A fork's pushes are not in this repository's activity: its author is the one who pushes.
-    fromFork ? Promise.resolve(void 0) : reading(`who pushed ${shortSha(commit)}`, () => ports.pusherOf(pr.headRef, commit)),
-    readTeams(ports, config, options)
+    fromFork ? Promise.resolve(void 0) : reading(`who pushed ${shortSha(commit)}`, () => ports.pushOf(pr.headRef, commit)),
+    readTeams(ports, config, options),
+    // Overrides are read only where the rules allow them: no override_by costs no API call.
+    overridable ? reading(`the comments on #${pr.number}`, () => ports.listComments(pr.number)) : Promise.resolve([]),
+    overridable && options.recordedOverrides ? options.recordedOverrides(pr.number) : Promise.resolve([])
   ]);
+  const pusher = push?.pusher;
+  const overrides = overridable ? [...overrideClaimsInComments(comments), ...overrideClaimsInReviews(reviews), ...recorded] : [];
   const evidenceSubject = {
     kind: "pull_request",
     repository,
@@ -42890,6 +43695,7 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     baseRef: pr.baseRef,
     baseSha: pr.baseSha,
     ...pusher ? { pusher } : {},
+    ...push?.at ? { pushedAt: push.at } : {},
     changedFiles: files,
     reviews
   };
@@ -42905,7 +43711,9 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
       ...ports.serverUrl ? { serverUrl: ports.serverUrl } : {},
       config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence,
-      ...live ? { deployedBaselines: live } : {}
+      ...live ? { deployedBaselines: live } : {},
+      ...options.now ? { decidedAt: options.now().toISOString() } : {},
+      ...overrides.length > 0 ? { overrides } : {}
     },
     pullRequest: pr,
     ...gathered.measured ? { measured: gathered.measured } : {},
@@ -43115,12 +43923,12 @@ function metricsConclusion(result) {
 }
 function annotations(result) {
   return result.diagnostics.map((d) => {
-    const oneLine = d.endLine === void 0 || d.endLine === d.line;
+    const oneLine2 = d.endLine === void 0 || d.endLine === d.line;
     return {
       path: d.file,
       start_line: d.line,
       end_line: d.endLine ?? d.line,
-      ...oneLine ? { start_column: d.column, end_column: d.endColumn ?? d.column } : {},
+      ...oneLine2 ? { start_column: d.column, end_column: d.endColumn ?? d.column } : {},
       annotation_level: d.severity === "error" ? "failure" : "warning",
       message: d.hint ? `${d.message}
 hint: ${d.hint}` : d.message,
@@ -44755,13 +45563,23 @@ function decisionDraft(result, context3) {
     decision: result.decision,
     automatic: result.decision === "approved" && result.autoApproved,
     summary: result.summary,
-    approvers: countedApprovals(result)
+    approvers: countedApprovals(result),
+    ...result.override ? { override: { ...result.override } } : {},
+    ...result.timing ? {
+      timing: {
+        phase: result.timing.phase,
+        step: result.timing.step,
+        ...result.timing.deadline ? { deadline: result.timing.deadline } : {}
+      }
+    } : {}
   };
   const state = {
     candidate,
     decision: entry.decision,
     automatic: entry.automatic,
-    approvers: entry.approvers
+    approvers: entry.approvers,
+    ...entry.override ? { override: { by: entry.override.by, at: entry.override.at } } : {},
+    ...entry.timing ? { phase: entry.timing.phase } : {}
   };
   return {
     entry,
@@ -44815,7 +45633,528 @@ function writeAttestation(ctx, result) {
   ctx.runner.setOutput("attestation-predicate-type", DECISION_PREDICATE_TYPE);
 }
 
+// src/action/notify.ts
+import { createHash as createHash4 } from "node:crypto";
+
+// src/core/notify/transition.ts
+function transitionEvent(entry) {
+  if (entry.kind === "deploy") return entry.deploy?.answer === "approved" ? "deployed" : void 0;
+  switch (entry.decision) {
+    case "approved":
+      return entry.override ? "overridden" : "approved";
+    case "rejected":
+      return entry.timing?.phase === "timed_out" ? "timed_out" : "rejected";
+    case "pending":
+      return entry.timing?.phase === "escalated" ? "escalated" : "pending";
+    default:
+      return void 0;
+  }
+}
+function notificationOf(entry, id, event, needed, links, ledger) {
+  const { candidate } = entry;
+  const pr = candidate.pr;
+  const model2 = candidate.model ? {
+    ...candidate.model.name ? { name: candidate.model.name } : {},
+    ...candidate.model.key ? { key: candidate.model.key } : {}
+  } : void 0;
+  return {
+    event,
+    id,
+    repository: entry.repository,
+    ...pr === void 0 ? {} : { pr },
+    commit: candidate.commit,
+    ...model2 && Object.keys(model2).length > 0 ? { model: model2 } : {},
+    decision: entry.decision,
+    summary: entry.summary,
+    ...(event === "pending" || event === "escalated") && needed.length > 0 ? { needed } : {},
+    ...entry.override ? { override: { by: entry.override.by, reason: entry.override.reason } } : {},
+    ...entry.deploy ? { environment: entry.deploy.environment } : {},
+    ...entry.timing?.deadline ? { deadline: entry.timing.deadline } : {},
+    ...links.detailsUrl ? { detailsUrl: links.detailsUrl } : {},
+    ...links.serverUrl && pr !== void 0 ? { prUrl: `${links.serverUrl.replace(/\/+$/, "")}/${entry.repository}/pull/${pr}` } : {},
+    at: entry.at,
+    ...ledger ? { ledger } : {}
+  };
+}
+
+// src/core/notify/slack.ts
+var SLACK_LIMITS = {
+  headerText: 150,
+  sectionText: 3e3,
+  fieldText: 2e3,
+  fields: 10,
+  contextText: 3e3,
+  buttonText: 75,
+  buttonUrl: 3e3,
+  blocks: 50,
+  /** Slack asks for a top-level text with blocks (notifications, screen readers); it truncates long ones. */
+  fallbackText: 3e3
+};
+var ELLIPSIS = "\u2026";
+var TITLES = {
+  pending: "\u23F3 Approval needed",
+  approved: "\u2705 Model approved",
+  rejected: "\u274C Model rejected",
+  timed_out: "\u231B Approval timed out",
+  escalated: "\u{1F4E3} Approval escalated",
+  overridden: "\u26A0\uFE0F Approval overridden",
+  deployed: "\u{1F680} Model deployed"
+};
+function slackMessage(n) {
+  const title = titleOf(n);
+  const fields = fieldsOf(n).slice(0, SLACK_LIMITS.fields);
+  const blocks = [
+    {
+      type: "header",
+      text: { type: "plain_text", text: escaped(title, SLACK_LIMITS.headerText), emoji: true }
+    },
+    {
+      type: "section",
+      text: mrkdwn(escaped(n.summary.trim() || title, SLACK_LIMITS.sectionText)),
+      fields: fields.map(mrkdwn)
+    },
+    { type: "context", elements: [mrkdwn(escaped(contextLine(n), SLACK_LIMITS.contextText))] }
+  ];
+  const button = detailsButton(n);
+  if (button) blocks.push({ type: "actions", elements: [button] });
+  return {
+    text: escaped(`${title}: ${n.summary}`, SLACK_LIMITS.fallbackText),
+    blocks: blocks.slice(0, SLACK_LIMITS.blocks)
+  };
+}
+function escapeMrkdwn(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function escaped(text3, max2) {
+  const line = oneLine(text3);
+  const whole = escapeMrkdwn(line);
+  if (whole.length <= max2) return whole;
+  const budget = max2 - ELLIPSIS.length;
+  let out = "";
+  for (const char of line) {
+    const piece = escapeMrkdwn(char);
+    if (out.length + piece.length > budget) break;
+    out += piece;
+  }
+  return out + ELLIPSIS;
+}
+function oneLine(text3) {
+  return text3.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
+}
+function mrkdwn(text3) {
+  return { type: "mrkdwn", text: text3, verbatim: true };
+}
+function titleOf(n) {
+  const title = TITLES[n.event] ?? `Model approval: ${n.event}`;
+  const what = n.model?.name ?? n.repository;
+  const where = n.event === "deployed" && n.environment ? ` to ${n.environment}` : "";
+  return `${title}: ${what}${where}`;
+}
+function fieldsOf(n) {
+  const fields = [];
+  const field2 = (label2, value) => {
+    const prefix = `*${label2}*
+`;
+    fields.push(prefix + escaped(value, SLACK_LIMITS.fieldText - prefix.length));
+  };
+  fields.push(repositoryField(n));
+  field2("Decision", n.decision);
+  if (n.model?.name || n.model?.key) field2("Model", [n.model.name, n.model.key].filter(Boolean).join(" "));
+  field2("Commit", n.commit.slice(0, 7));
+  if (n.needed?.length) field2(n.event === "escalated" ? "Escalated to" : "Needed", n.needed.join(", "));
+  if (n.override) {
+    field2("Overridden by", n.override.by);
+    field2("Reason", n.override.reason);
+  }
+  if (n.environment) field2("Environment", n.environment);
+  if (n.deadline) fields.push(deadlineField(n.deadline));
+  return fields;
+}
+function repositoryField(n) {
+  const prefix = "*Repository*\n";
+  const label2 = n.pr === void 0 ? n.repository : `${n.repository}#${n.pr}`;
+  const link = n.prUrl === void 0 ? void 0 : linkable(n.prUrl);
+  if (link) {
+    const text3 = `${prefix}<${escapeMrkdwn(link)}|${escaped(label2, 200)}>`;
+    if (text3.length <= SLACK_LIMITS.fieldText) return text3;
+  }
+  return prefix + escaped(label2, SLACK_LIMITS.fieldText - prefix.length);
+}
+function deadlineField(deadline) {
+  const prefix = "*Deadline*\n";
+  const ms = Date.parse(deadline);
+  if (!Number.isFinite(ms)) return prefix + escaped(deadline, SLACK_LIMITS.fieldText - prefix.length);
+  const iso = new Date(ms).toISOString();
+  return `${prefix}<!date^${Math.floor(ms / 1e3)}^{date_short_pretty} at {time}|${iso}>`;
+}
+function contextLine(n) {
+  const parts = ["model-approval", n.event, n.at];
+  if (n.ledger) parts.push(`ledger #${n.ledger.sequence}`);
+  return parts.join(" \xB7 ");
+}
+function detailsButton(n) {
+  const url = [n.detailsUrl, n.prUrl].map((candidate) => candidate === void 0 ? void 0 : linkable(candidate)).find((candidate) => candidate !== void 0);
+  if (url === void 0) return void 0;
+  return { type: "button", text: { type: "plain_text", text: "Details" }, url };
+}
+function linkable(url) {
+  if (url.length > SLACK_LIMITS.buttonUrl) return void 0;
+  if (/[|<>\s\u0000-\u001f\u007f]/.test(url)) return void 0;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === "https:" || protocol === "http:" ? url : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/core/notify/webhook.ts
+var NOTIFICATION_SCHEMA = "model-approval.notification/v1";
+function webhookBody(n) {
+  return JSON.stringify(
+    withoutAbsent({
+      schema: NOTIFICATION_SCHEMA,
+      id: n.id,
+      event: n.event,
+      at: n.at,
+      repository: n.repository,
+      pr: n.pr,
+      commit: n.commit,
+      model: n.model && withoutAbsent({ name: n.model.name, key: n.model.key }),
+      decision: n.decision,
+      summary: n.summary,
+      needed: n.needed && [...n.needed],
+      override: n.override && { by: n.override.by, reason: n.override.reason },
+      environment: n.environment,
+      deadline: n.deadline,
+      detailsUrl: n.detailsUrl,
+      prUrl: n.prUrl,
+      ledger: n.ledger && { sequence: n.ledger.sequence, hash: n.ledger.hash }
+    })
+  );
+}
+function withoutAbsent(fields) {
+  const present = Object.entries(fields).filter(
+    ([, value]) => value !== void 0 && value !== null && !(isObject(value) && Object.keys(value).length === 0)
+  );
+  return present.length === 0 ? void 0 : Object.fromEntries(present);
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/notify/sign.ts
+import { createHmac, timingSafeEqual } from "node:crypto";
+var SIGNATURE_HEADER = "X-Model-Approval-Signature-256";
+function signature(secret, body) {
+  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+}
+
+// src/notify/deliver.ts
+var USER_AGENT = "model-approval-notifications";
+var RESPONSE_BYTES_READ = 4096;
+function deliveryRequest(destination, n) {
+  if (destination.type === "slack") {
+    return {
+      body: JSON.stringify(slackMessage(n)),
+      headers: { "Content-Type": "application/json", "User-Agent": USER_AGENT }
+    };
+  }
+  if (!destination.secret)
+    throw new Error(`webhook destination "${destination.name}" has no secret to sign with`);
+  const body = webhookBody(n);
+  return {
+    body,
+    headers: {
+      "Content-Type": "application/json",
+      "User-Agent": USER_AGENT,
+      "X-Model-Approval-Event": n.event,
+      "X-Model-Approval-Delivery": n.id,
+      [SIGNATURE_HEADER]: signature(destination.secret, body)
+    }
+  };
+}
+async function deliver(destination, n, options = {}) {
+  const attempts = positiveInteger2(options.attempts, 4);
+  const sleep = options.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
+  const random = options.random ?? Math.random;
+  const baseDelayMs = nonNegative(options.baseDelayMs, 1e3);
+  const maxDelayMs = nonNegative(options.maxDelayMs, 3e4);
+  const unsendable = unsendableBecause(destination, n);
+  if (unsendable) return { ok: false, attempts: 0, error: `not sent: ${unsendable}`, retryable: false };
+  const request2 = deliveryRequest(destination, n);
+  const transport = { fetch: options.fetch ?? fetch, timeoutMs: positiveInteger2(options.timeoutMs, 1e4) };
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await attemptOnce(destination.url, request2, transport);
+    if (outcome.ok) return { ok: true, attempts: attempt, status: outcome.status, retryable: false };
+    if (!outcome.retryable || attempt >= attempts) {
+      const error2 = outcome.retryable ? `${outcome.error}; gave up after ${attempt} attempts` : outcome.error;
+      return { ok: false, attempts: attempt, status: outcome.status, error: error2, retryable: outcome.retryable };
+    }
+    const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+    await sleep(Math.min(maxDelayMs, outcome.retryAfterMs ?? Math.floor(random() * backoff)));
+  }
+}
+function unsendableBecause(destination, n) {
+  if (!URL.canParse(destination.url)) return "the destination's URL is not a valid URL";
+  const { protocol } = new URL(destination.url);
+  if (protocol !== "https:" && protocol !== "http:") return "the destination's URL is not http(s)";
+  if (destination.type === "webhook" && !destination.secret)
+    return "the webhook destination has no secret to sign with";
+  try {
+    new Headers(deliveryRequest(destination, n).headers);
+  } catch {
+    return "the notification's id or event cannot be sent as a header";
+  }
+  return void 0;
+}
+async function attemptOnce(url, request2, { fetch: fetch3, timeoutMs }) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let response;
+  try {
+    response = await fetch3(url, {
+      method: "POST",
+      headers: request2.headers,
+      body: request2.body,
+      redirect: "manual",
+      signal: controller.signal
+    });
+    await discardBody(response);
+  } catch (error2) {
+    const why = controller.signal.aborted ? `no answer within ${timeoutMs} ms` : `network error${errorCode(error2)}`;
+    return { ok: false, error: why, retryable: true };
+  } finally {
+    clearTimeout(timer);
+  }
+  const { status } = response;
+  if (status >= 200 && status < 300) return { ok: true, status, retryable: false };
+  if (status >= 300 && status < 400) {
+    return {
+      ok: false,
+      status,
+      error: `answered ${status}, a redirect, which is not followed`,
+      retryable: false
+    };
+  }
+  if (status === 408 || status === 429 || status >= 500 && status < 600) {
+    return {
+      ok: false,
+      status,
+      error: `answered ${status}`,
+      retryable: true,
+      retryAfterMs: retryAfterMs(response.headers.get("retry-after"))
+    };
+  }
+  return { ok: false, status, error: `answered ${status}, which is not retried`, retryable: false };
+}
+async function discardBody(response) {
+  if (!response.body) return;
+  const reader = response.body.getReader();
+  let read = 0;
+  try {
+    while (read < RESPONSE_BYTES_READ) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.byteLength;
+    }
+  } finally {
+    await reader.cancel().catch(() => void 0);
+  }
+}
+function retryAfterMs(header2, now = Date.now()) {
+  if (header2 === null) return void 0;
+  const value = header2.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1e3;
+  if (!/^[A-Za-z]{3}/.test(value)) return void 0;
+  const at2 = Date.parse(value);
+  return Number.isFinite(at2) ? Math.max(0, at2 - now) : void 0;
+}
+function errorCode(error2) {
+  for (let cause = error2, depth = 0; cause && depth < 4; depth++) {
+    const code3 = cause.code;
+    if (typeof code3 === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(code3)) return ` (${code3})`;
+    cause = cause.cause;
+  }
+  return "";
+}
+function positiveInteger2(value, fallback) {
+  return value !== void 0 && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
+}
+function nonNegative(value, fallback) {
+  return value !== void 0 && Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+// src/notify/destinations.ts
+var MIN_SECRET_LENGTH = 16;
+function resolveDestinations(specs, env) {
+  const destinations = [];
+  const problems = [];
+  const typeOf = /* @__PURE__ */ new Map();
+  for (const spec of specs) {
+    const seen = typeOf.get(spec.name);
+    if (seen === spec.type) continue;
+    if (seen !== void 0) {
+      problems.push(
+        `notification destination "${spec.name}" is listed as both ${seen} and ${spec.type}: one name has one URL, so give each type its own name`
+      );
+      const index = destinations.findIndex((destination) => destination.name === spec.name);
+      if (index >= 0) destinations.splice(index, 1);
+      continue;
+    }
+    typeOf.set(spec.name, spec.type);
+    const found = resolve5(spec, env);
+    if (Array.isArray(found)) problems.push(...found);
+    else destinations.push(found);
+  }
+  return { destinations, problems };
+}
+function resolve5(spec, env) {
+  const names = destinationEnvNames(spec.name);
+  const about = `notification destination "${spec.name}" (${spec.type})`;
+  const problems = [];
+  const url = env[names.url]?.trim();
+  if (!url) {
+    problems.push(
+      `${about}: ${names.url} is not set; set it in the App's environment, or in the Action's env: from a secret`
+    );
+  } else {
+    const urlProblem = problemOfUrl(url);
+    if (urlProblem) problems.push(`${about}: ${names.url} ${urlProblem}`);
+  }
+  const secret = env[names.secret];
+  if (spec.type === "webhook") {
+    if (!secret) {
+      problems.push(`${about}: ${names.secret} is not set; webhook deliveries are always signed`);
+    } else if (secret.length < MIN_SECRET_LENGTH) {
+      problems.push(
+        `${about}: ${names.secret} is shorter than ${MIN_SECRET_LENGTH} characters; use a random one, e.g. \`openssl rand -hex 32\``
+      );
+    }
+  }
+  if (problems.length > 0 || !url) return problems;
+  const { name, type } = spec;
+  return type === "webhook" ? { name, type, url, secret } : { name, type, url };
+}
+function problemOfUrl(text3) {
+  let url;
+  try {
+    url = new URL(text3);
+  } catch {
+    return "is not a valid URL";
+  }
+  if (url.username || url.password) {
+    return "has credentials in it (user:password@); webhook URLs carry their secret in the path or the signature";
+  }
+  if (url.protocol === "https:") return void 0;
+  if (url.protocol === "http:") {
+    return isLoopback(url.hostname) ? void 0 : "is plain http: use https (http is allowed only to localhost, 127.0.0.0/8 and ::1)";
+  }
+  return "is not an https URL";
+}
+function isLoopback(hostname) {
+  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+// src/action/notify.ts
+function shownState(labels) {
+  const prefix = STATE_LABEL_PREFIX.toLowerCase();
+  return labels?.find((l) => l.toLowerCase().startsWith(prefix))?.slice(STATE_LABEL_PREFIX.length);
+}
+function transitionId(entry, event, extra = "") {
+  const key = [
+    entry.repositoryId ?? entry.repository,
+    entry.candidate.pr ?? "",
+    entry.candidate.commit,
+    entry.candidate.model?.key ?? "",
+    event,
+    extra
+  ].join("|");
+  return `ma_${createHash4("sha256").update(key).digest("hex").slice(0, 32)}`;
+}
+async function send(how, config, entry, event, id, needed) {
+  const wanted = config.notify.filter((rule4) => rule4.on.includes(event));
+  if (wanted.length === 0) return;
+  const { destinations, problems } = resolveDestinations(
+    wanted.map((rule4) => ({ name: rule4.to, type: rule4.type })),
+    how.env
+  );
+  for (const problem of problems) how.runner.annotate("warning", `model-approval: ${problem}`);
+  const notification = notificationOf(
+    entry,
+    id,
+    event,
+    needed,
+    how.serverUrl ? { serverUrl: how.serverUrl } : {}
+  );
+  await Promise.all(
+    destinations.map(async (destination) => {
+      const result = await deliver(destination, notification, how.delivery);
+      if (result.ok) how.runner.info(`model-approval: notified ${destination.name} (${event})`);
+      else
+        how.runner.annotate(
+          "warning",
+          `model-approval: notification ${event} to ${destination.name} failed: ${result.error ?? "not delivered"}`
+        );
+    })
+  );
+}
+async function notifyDecision(how, config, result, before) {
+  const after = labelState(result);
+  if (!config || config.notify.length === 0 || result.pr === void 0 || after === null || after === before)
+    return;
+  const entry = decisionDraft(result, {
+    repository: how.repository,
+    ...how.repositoryId === void 0 ? {} : { repositoryId: how.repositoryId },
+    commit: result.headSha ?? "",
+    at: how.now()
+  }).entry;
+  const event = transitionEvent(entry);
+  if (!event) return;
+  await send(
+    how,
+    config,
+    entry,
+    event,
+    transitionId(entry, event, entry.timing?.phase ?? ""),
+    result.pendingApprovers
+  );
+}
+async function notifyDeployed(how, config, result, run) {
+  if (!config || config.notify.length === 0 || result.decision !== "approved") return;
+  const decided = decisionDraft(result, {
+    repository: how.repository,
+    ...how.repositoryId === void 0 ? {} : { repositoryId: how.repositoryId },
+    commit: result.headSha ?? "",
+    at: how.now()
+  }).entry;
+  const entry = { ...decided, kind: "deploy" };
+  await send(
+    how,
+    config,
+    entry,
+    "deployed",
+    transitionId(entry, "deployed", run ? `${run.id}:${run.attempt}` : ""),
+    []
+  );
+}
+
 // src/action/evaluate.ts
+function notifying(ctx) {
+  return {
+    runner: ctx.runner,
+    env: ctx.notifyEnv ?? {},
+    repository: ctx.gateway.repository,
+    ...ctx.repositoryId === void 0 ? {} : { repositoryId: ctx.repositoryId },
+    ...ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {},
+    now: () => new Date(ctx.now?.() ?? Date.now())
+  };
+}
+function trustedConfig(collected) {
+  if (!("kind" in collected) || collected.kind !== "candidate" || collected.candidate.config.untrusted)
+    return void 0;
+  return collected.candidate.config.config;
+}
 function annotateDiagnostic(runner, d) {
   runner.annotate(d.severity, d.hint ? `${d.message} (${d.hint})` : d.message, {
     title: "model-approval config",
@@ -44840,13 +46179,15 @@ var UNREADABLE_TEAM = {
   actionOnly: "team membership is not readable with the workflow's token, so its members' reviews do not count: install the model-approval App, list the approvers by login, or pass a github-token that can read the organization's teams (read:org)",
   besideApp: "team membership is not readable with the workflow's token; the model-approval App, which can read it, decides the approval"
 };
-async function collectForRun(ctx, measure) {
+async function collectForRun(ctx, measure, subject) {
   const { inputs, event, gateway } = ctx;
   const run = ctx.run;
   const now = ctx.now ?? (() => (/* @__PURE__ */ new Date()).toISOString());
   try {
-    return await collectCandidate(gateway, subjectOf(event), {
+    return await collectCandidate(gateway, subject ?? subjectOf(event), {
       configPath: inputs.config,
+      // The runner's clock, for approval timeouts.
+      now: () => new Date(now()),
       unreadableTeam: inputs.app ? UNREADABLE_TEAM.besideApp : UNREADABLE_TEAM.actionOnly,
       ...measure && run ? {
         measuring: (config, context3) => ({
@@ -44866,10 +46207,11 @@ async function collectForRun(ctx, measure) {
       } : {}
     });
   } catch (error2) {
+    const pr = subject?.kind === "pull_request" ? subject.number : event.pr?.number;
     return failureResult(failureOf(error2), {
       repository: gateway.repository,
-      commit: event.sha,
-      ...event.pr ? { pr: event.pr.number } : {}
+      ...subject ? {} : { commit: event.sha },
+      ...pr === void 0 ? {} : { pr }
     });
   }
 }
@@ -44916,7 +46258,7 @@ async function publish(ctx, collected, result) {
   const pr = "kind" in collected ? collected.pullRequest : void 0;
   const measured = "kind" in collected && collected.kind === "candidate" && collected.measured !== void 0;
   const writes = planWrites(result, {
-    commit: result.headSha ?? ctx.event.sha,
+    commit: result.headSha ?? pr?.headSha ?? ctx.event.sha,
     ...pr ? { pr: planPullRequest(pr) } : {},
     owned: inputs.app ? ACTION_BESIDE_APP_SURFACES : ACTION_ONLY_SURFACES,
     measured
@@ -44951,6 +46293,10 @@ async function runEvaluate(ctx) {
   if ("kind" in collected) recordSnapshot(ctx, collected);
   writeAttestation(ctx, result);
   await publish(ctx, collected, result);
+  if (!ctx.inputs.dryRun) {
+    const before = "kind" in collected ? shownState(collected.pullRequest?.labels) : void 0;
+    await notifyDecision(notifying(ctx), trustedConfig(collected), result, before);
+  }
   runner.info(`model-approval: ${result.decision} \u2014 ${result.summary}`);
   if (result.decision === "error") runner.setFailed(result.summary);
   else if (result.decision === "rejected" && result.failPipeline)
@@ -44964,7 +46310,8 @@ function inert(line) {
 }
 async function runGate(ctx) {
   const { runner } = ctx;
-  const result = await decisionOfRun(ctx, await collectForRun(ctx, false));
+  const collected = await collectForRun(ctx, false);
+  const result = await decisionOfRun(ctx, collected);
   runner.setOutput("decision", result.decision);
   runner.setOutput("model-digest", result.model?.digest ?? "");
   writeAttestation(ctx, result);
@@ -44972,10 +46319,50 @@ async function runGate(ctx) {
   await runner.appendSummary(renderMarkdown(result, { marker: false, maxLength: 1e6 }));
   if (result.decision === "approved") {
     runner.info(`model-approval gate: approved \u2014 ${result.summary}`);
+    await notifyDeployed(notifying(ctx), trustedConfig(collected), result, ctx.run);
     return 0;
   }
   runner.setFailed(`model-approval gate: ${result.decision} \u2014 ${result.summary}`);
   return 1;
+}
+
+// src/action/sweep.ts
+var SWEEP_PR_LIMIT = 50;
+async function runSweep(ctx) {
+  const { runner, gateway } = ctx;
+  const { numbers, more } = await gateway.openPullRequests(SWEEP_PR_LIMIT);
+  if (more)
+    runner.annotate(
+      "warning",
+      `more than ${SWEEP_PR_LIMIT} open pull requests: the ${SWEEP_PR_LIMIT} newest are swept, the others on their next event`
+    );
+  const rows = [];
+  for (const number of numbers) {
+    const collected = await collectForRun(ctx, false, { kind: "pull_request", number });
+    if ("kind" in collected && collected.kind === "no-config") {
+      runner.info(`model-approval sweep: #${number}: no config on ${collected.where}; skipped`);
+      continue;
+    }
+    const result = await decisionOfRun(ctx, collected);
+    await publish(ctx, collected, result);
+    if (!ctx.inputs.dryRun) {
+      const before = "kind" in collected ? shownState(collected.pullRequest?.labels) : void 0;
+      await notifyDecision(notifying(ctx), trustedConfig(collected), result, before);
+    }
+    runner.info(`model-approval sweep: #${number}: ${renderText(result).split("\n")[0] ?? result.decision}`);
+    rows.push(`| #${number} | ${result.decision} | ${cell(result.summary)} |`);
+  }
+  await runner.appendSummary(
+    [
+      "## model-approval sweep",
+      "",
+      rows.length === 0 ? "No open pull request to decide." : "| PR | Decision | Why |\n| --- | --- | --- |",
+      ...rows,
+      ""
+    ].join("\n")
+  );
+  runner.setOutput("decision", "");
+  return runner.failed ? 1 : 0;
 }
 
 // src/action/run.ts
@@ -45018,9 +46405,14 @@ async function runAction(env, runner = new ActionsRunner(), octokitFor = actionO
       runner,
       workspace: env.workspace,
       runnerTemp: env.runnerTemp,
-      ...env.runId !== void 0 ? { run: { id: env.runId, attempt: env.runAttempt ?? 1 } } : {}
+      ...env.runId !== void 0 ? { run: { id: env.runId, attempt: env.runAttempt ?? 1 } } : {},
+      notifyEnv: env.notify ?? {},
+      ...env.repositoryId !== void 0 ? { repositoryId: env.repositoryId } : {},
+      ...env.serverUrl ? { serverUrl: env.serverUrl } : {}
     };
-    return inputs.mode === "gate" ? await runGate(context3) : await runEvaluate(context3);
+    if (inputs.mode === "gate") return await runGate(context3);
+    if (inputs.mode === "sweep") return await runSweep(context3);
+    return await runEvaluate(context3);
   } catch (error2) {
     runner.setOutput("decision", "error");
     runner.setFailed(`model-approval: ${describeError(error2)}`);

@@ -9220,9 +9220,11 @@ var Locator = class {
 
 // src/core/config/schema-validator.generated.js
 var validate = validate10;
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/baselineSources" } } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "notify": { "description": "Where state changes are announced. Each entry names a destination; its URL (and a webhook's secret) is in the App's or the Action's environment: MODEL_APPROVAL_NOTIFY_<NAME>_URL and MODEL_APPROVAL_NOTIFY_<NAME>_SECRET.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["to", "type"], "properties": { "to": { "description": "The destination's name: lower-case letters, digits and dashes, at most 40 characters.", "type": "string", "pattern": "^[a-z][a-z0-9-]{0,39}$" }, "type": { "description": "slack (an incoming webhook) or webhook (a signed JSON POST).", "enum": ["slack", "webhook"] }, "on": { "description": "The events sent (default: all).", "type": "array", "minItems": 1, "items": { "enum": ["pending", "approved", "rejected", "timed_out", "escalated", "overridden", "deployed"] } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } }, "baselineSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/baselineSource" } }, "baselineSource": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/metricSource" } }, "deployedBaseline": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] }, "timeout": { "description": "approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.", "$ref": "#/definitions/duration" }, "on_timeout": { "description": "approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.", "enum": ["reject", "escalate", "wait"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" }, "escalate_to": { "description": "on_timeout: escalate: logins and org/team slugs whose approvals also count once the timeout has passed; they are asked for a review then.", "$ref": "#/definitions/approverList" }, "override_by": { "description": "Logins and org/team slugs who may approve the current candidate by break-glass override: a PR comment or review body `/model-approval override <reason>`. Never the PR author, never under an untrusted config.", "$ref": "#/definitions/approverList" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } }, "approverList": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "duration": { "description": "A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), or several, e.g. 30m, 72h, 3d, 1w, 1d12h.", "type": "string", "pattern": "^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$" } } };
 var schema14 = { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } };
 var pattern0 = new RegExp("\\S", "u");
 var pattern15 = new RegExp("^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$", "u");
+var pattern17 = new RegExp("^[a-z][a-z0-9-]{0,39}$", "u");
 var schema13 = { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } };
 var pattern3 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -9803,7 +9805,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   validate13.errors = vErrors;
   return errors2 === 0;
 }
-var schema21 = { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] };
+var schema21 = { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] }, "timeout": { "description": "approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.", "$ref": "#/definitions/duration" }, "on_timeout": { "description": "approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.", "enum": ["reject", "escalate", "wait"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] };
 var schema23 = { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } };
 function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -10022,7 +10024,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
   validate18.errors = vErrors;
   return errors2 === 0;
 }
-var pattern19 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$", "u");
+var pattern20 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
@@ -10212,7 +10214,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     for (const key0 in data) {
-      if (!(key0 === "approvers" || key0 === "min_approvals" || key0 === "auto_approve_if" || key0 === "allow_self_approval")) {
+      if (!(key0 === "approvers" || key0 === "min_approvals" || key0 === "auto_approve_if" || key0 === "allow_self_approval" || key0 === "escalate_to" || key0 === "override_by")) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
@@ -10238,7 +10240,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
           if (typeof data1 === "string") {
-            if (!pattern19.test(data1)) {
+            if (!pattern20.test(data1)) {
               const err3 = { instancePath: instancePath + "/approvers/" + i0, schemaPath: "#/properties/approvers/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err3];
@@ -10307,18 +10309,109 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
     }
+    if (data.escalate_to !== void 0) {
+      let data5 = data.escalate_to;
+      if (Array.isArray(data5)) {
+        if (data5.length < 1) {
+          const err9 = { instancePath: instancePath + "/escalate_to", schemaPath: "#/definitions/approverList/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors2++;
+        }
+        const len1 = data5.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data6 = data5[i1];
+          if (typeof data6 === "string") {
+            if (!pattern20.test(data6)) {
+              const err10 = { instancePath: instancePath + "/escalate_to/" + i1, schemaPath: "#/definitions/approverList/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"' };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors2++;
+            }
+          } else {
+            const err11 = { instancePath: instancePath + "/escalate_to/" + i1, schemaPath: "#/definitions/approverList/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/escalate_to", schemaPath: "#/definitions/approverList/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors2++;
+      }
+    }
+    if (data.override_by !== void 0) {
+      let data7 = data.override_by;
+      if (Array.isArray(data7)) {
+        if (data7.length < 1) {
+          const err13 = { instancePath: instancePath + "/override_by", schemaPath: "#/definitions/approverList/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors2++;
+        }
+        const len2 = data7.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data8 = data7[i2];
+          if (typeof data8 === "string") {
+            if (!pattern20.test(data8)) {
+              const err14 = { instancePath: instancePath + "/override_by/" + i2, schemaPath: "#/definitions/approverList/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"' };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors2++;
+            }
+          } else {
+            const err15 = { instancePath: instancePath + "/override_by/" + i2, schemaPath: "#/definitions/approverList/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/override_by", schemaPath: "#/definitions/approverList/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors2++;
+      }
+    }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err17];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err17);
     }
     errors2++;
   }
   validate20.errors = vErrors;
   return errors2 === 0;
 }
+var pattern27 = new RegExp("^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$", "u");
 function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
@@ -10666,7 +10759,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     for (const key2 in data) {
-      if (!(key2 === "name" || key2 === "type" || key2 === "inputs" || key2 === "on_fail" || key2 === "on_reject")) {
+      if (!(key2 === "name" || key2 === "type" || key2 === "inputs" || key2 === "on_fail" || key2 === "on_reject" || key2 === "timeout" || key2 === "on_timeout")) {
         const err24 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err24];
@@ -10746,12 +10839,46 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
     }
+    if (data.timeout !== void 0) {
+      let data14 = data.timeout;
+      if (typeof data14 === "string") {
+        if (!pattern27.test(data14)) {
+          const err31 = { instancePath: instancePath + "/timeout", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$" }, message: 'must match pattern "^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$"' };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors2++;
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/timeout", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors2++;
+      }
+    }
+    if (data.on_timeout !== void 0) {
+      let data15 = data.on_timeout;
+      if (!(data15 === "reject" || data15 === "escalate" || data15 === "wait")) {
+        const err33 = { instancePath: instancePath + "/on_timeout", schemaPath: "#/properties/on_timeout/enum", keyword: "enum", params: { allowedValues: schema21.properties.on_timeout.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors2++;
+      }
+    }
   } else {
-    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err31];
+      vErrors = [err34];
     } else {
-      vErrors.push(err31);
+      vErrors.push(err34);
     }
     errors2++;
   }
@@ -10772,7 +10899,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     for (const key0 in data) {
-      if (!(key0 === "version" || key0 === "model" || key0 === "metrics" || key0 === "baseline" || key0 === "protected_paths" || key0 === "evidence" || key0 === "steps")) {
+      if (!(key0 === "version" || key0 === "model" || key0 === "metrics" || key0 === "baseline" || key0 === "protected_paths" || key0 === "evidence" || key0 === "notify" || key0 === "steps")) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
@@ -11296,11 +11423,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
     }
-    if (data.steps !== void 0) {
-      let data14 = data.steps;
+    if (data.notify !== void 0) {
+      let data14 = data.notify;
       if (Array.isArray(data14)) {
         if (data14.length < 1) {
-          const err40 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          const err40 = { instancePath: instancePath + "/notify", schemaPath: "#/properties/notify/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
             vErrors = [err40];
           } else {
@@ -11310,34 +11437,168 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len3 = data14.length;
         for (let i3 = 0; i3 < len3; i3++) {
-          if (!validate17(data14[i3], { instancePath: instancePath + "/steps/" + i3, parentData: data14, parentDataProperty: i3, rootData })) {
+          let data15 = data14[i3];
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            if (data15.to === void 0) {
+              const err41 = { instancePath: instancePath + "/notify/" + i3, schemaPath: "#/properties/notify/items/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'" };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors2++;
+            }
+            if (data15.type === void 0) {
+              const err42 = { instancePath: instancePath + "/notify/" + i3, schemaPath: "#/properties/notify/items/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors2++;
+            }
+            for (const key4 in data15) {
+              if (!(key4 === "to" || key4 === "type" || key4 === "on")) {
+                const err43 = { instancePath: instancePath + "/notify/" + i3, schemaPath: "#/properties/notify/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors2++;
+              }
+            }
+            if (data15.to !== void 0) {
+              let data16 = data15.to;
+              if (typeof data16 === "string") {
+                if (!pattern17.test(data16)) {
+                  const err44 = { instancePath: instancePath + "/notify/" + i3 + "/to", schemaPath: "#/properties/notify/items/properties/to/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,39}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,39}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors2++;
+                }
+              } else {
+                const err45 = { instancePath: instancePath + "/notify/" + i3 + "/to", schemaPath: "#/properties/notify/items/properties/to/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err45];
+                } else {
+                  vErrors.push(err45);
+                }
+                errors2++;
+              }
+            }
+            if (data15.type !== void 0) {
+              let data17 = data15.type;
+              if (!(data17 === "slack" || data17 === "webhook")) {
+                const err46 = { instancePath: instancePath + "/notify/" + i3 + "/type", schemaPath: "#/properties/notify/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema11.properties.notify.items.properties.type.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors2++;
+              }
+            }
+            if (data15.on !== void 0) {
+              let data18 = data15.on;
+              if (Array.isArray(data18)) {
+                if (data18.length < 1) {
+                  const err47 = { instancePath: instancePath + "/notify/" + i3 + "/on", schemaPath: "#/properties/notify/items/properties/on/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors2++;
+                }
+                const len4 = data18.length;
+                for (let i4 = 0; i4 < len4; i4++) {
+                  let data19 = data18[i4];
+                  if (!(data19 === "pending" || data19 === "approved" || data19 === "rejected" || data19 === "timed_out" || data19 === "escalated" || data19 === "overridden" || data19 === "deployed")) {
+                    const err48 = { instancePath: instancePath + "/notify/" + i3 + "/on/" + i4, schemaPath: "#/properties/notify/items/properties/on/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.notify.items.properties.on.items.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err48];
+                    } else {
+                      vErrors.push(err48);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err49 = { instancePath: instancePath + "/notify/" + i3 + "/on", schemaPath: "#/properties/notify/items/properties/on/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors2++;
+              }
+            }
+          } else {
+            const err50 = { instancePath: instancePath + "/notify/" + i3, schemaPath: "#/properties/notify/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err51 = { instancePath: instancePath + "/notify", schemaPath: "#/properties/notify/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors2++;
+      }
+    }
+    if (data.steps !== void 0) {
+      let data20 = data.steps;
+      if (Array.isArray(data20)) {
+        if (data20.length < 1) {
+          const err52 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err52];
+          } else {
+            vErrors.push(err52);
+          }
+          errors2++;
+        }
+        const len5 = data20.length;
+        for (let i5 = 0; i5 < len5; i5++) {
+          if (!validate17(data20[i5], { instancePath: instancePath + "/steps/" + i5, parentData: data20, parentDataProperty: i5, rootData })) {
             vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
             errors2 = vErrors.length;
           }
         }
       } else {
-        const err41 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err53 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err41];
+          vErrors = [err53];
         } else {
-          vErrors.push(err41);
+          vErrors.push(err53);
         }
         errors2++;
       }
     }
   } else {
-    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err54 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err42];
+      vErrors = [err54];
     } else {
-      vErrors.push(err42);
+      vErrors.push(err54);
     }
     errors2++;
   }
   validate10.errors = vErrors;
   return errors2 === 0;
 }
-var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/baselineSources" } } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } }, "baselineSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/baselineSource" } }, "baselineSource": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/metricSource" } }, "deployedBaseline": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } } } };
+var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/baselineSources" } } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "notify": { "description": "Where state changes are announced. Each entry names a destination; its URL (and a webhook's secret) is in the App's or the Action's environment: MODEL_APPROVAL_NOTIFY_<NAME>_URL and MODEL_APPROVAL_NOTIFY_<NAME>_SECRET.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["to", "type"], "properties": { "to": { "description": "The destination's name: lower-case letters, digits and dashes, at most 40 characters.", "type": "string", "pattern": "^[a-z][a-z0-9-]{0,39}$" }, "type": { "description": "slack (an incoming webhook) or webhook (a signed JSON POST).", "enum": ["slack", "webhook"] }, "on": { "description": "The events sent (default: all).", "type": "array", "minItems": 1, "items": { "enum": ["pending", "approved", "rejected", "timed_out", "escalated", "overridden", "deployed"] } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } }, "baselineSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/baselineSource" } }, "baselineSource": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/metricSource" } }, "deployedBaseline": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] }, "timeout": { "description": "approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.", "$ref": "#/definitions/duration" }, "on_timeout": { "description": "approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.", "enum": ["reject", "escalate", "wait"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" }, "escalate_to": { "description": "on_timeout: escalate: logins and org/team slugs whose approvals also count once the timeout has passed; they are asked for a review then.", "$ref": "#/definitions/approverList" }, "override_by": { "description": "Logins and org/team slugs who may approve the current candidate by break-glass override: a PR comment or review body `/model-approval override <reason>`. Never the PR author, never under an untrusted config.", "$ref": "#/definitions/approverList" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } }, "approverList": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "duration": { "description": "A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), or several, e.g. 30m, 72h, 3d, 1w, 1d12h.", "type": "string", "pattern": "^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$" } } };
 
 // src/core/config/types.ts
 var METRIC_FORMATS = [
@@ -11586,6 +11847,16 @@ function typeMessage(error, data, path) {
   }
   if (last === "steps")
     return { message: "steps must be a list", hint: "write each step as a '- name: ...' item" };
+  if (last === "timeout") return durationMessage(value);
+  if (last === "escalate_to" || last === "override_by") {
+    const example = exampleList(value, "['bob']");
+    return { message: `${last} must be a list, e.g. ${example}`, hint: `write ${last}: ${example}` };
+  }
+  if (last === "notify" || path[0] === "notify" && path.length === 2)
+    return {
+      message: "notify must be a list of destinations",
+      hint: "e.g. notify: [{ to: ml-team, type: slack }]"
+    };
   if (path[0] === "evidence" && path.length >= 2) {
     return {
       message: "evidence.workflow must be a workflow file or a list of them",
@@ -11637,13 +11908,26 @@ function patternMessage(error, data, path) {
       hint: "name the training workflow's file, e.g. evidence: { workflow: .github/workflows/train.yml }"
     };
   }
-  if (path[path.length - 2] === "approvers") {
+  if (path[path.length - 1] === "timeout") return durationMessage(value);
+  if (path[0] === "notify" && path[path.length - 1] === "to")
+    return {
+      message: `'${String(value)}' is not a destination name`,
+      hint: "name a destination with lower-case letters, digits and dashes (e.g. ml-team); its URL goes in the environment as MODEL_APPROVAL_NOTIFY_ML_TEAM_URL, never in the repository"
+    };
+  const list = path[path.length - 2];
+  if (list === "approvers" || list === "escalate_to" || list === "override_by") {
     return {
       message: `'${String(value)}' is not a GitHub login or an org/team slug`,
       hint: "approvers are logins like 'alice' (or 'mona_acme' for Enterprise Managed Users) or teams like 'my-org/ml-leads'"
     };
   }
   return { message: `'${String(value)}' is not a valid ${describePath(path)}` };
+}
+function durationMessage(value) {
+  return {
+    message: `timeout ${JSON.stringify(value)} is not a duration`,
+    hint: "write a whole number and a unit: m (minutes), h (hours), d (days) or w (weeks), e.g. timeout: 72h"
+  };
 }
 function messageFor(error, data, path) {
   if (["if", "allOf", "anyOf", "oneOf", "then", "else"].includes(error.keyword)) return null;
@@ -12015,6 +12299,30 @@ function parseCondition(input, location) {
   };
 }
 
+// src/core/config/duration.ts
+var UNIT_MS = { m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
+function parseDuration(text2) {
+  const compact = text2.replace(/\s+/g, "");
+  if (!/^(?:\d+[mhdw])+$/.test(compact)) return void 0;
+  let ms = 0;
+  for (const [, amount, unit] of compact.matchAll(/(\d+)([mhdw])/g))
+    ms += Number(amount) * UNIT_MS[unit];
+  return Number.isSafeInteger(ms) ? ms : void 0;
+}
+function formatDuration(ms) {
+  if (ms < 6e4) return `${Math.max(0, Math.round(ms / 1e3))} s`;
+  const parts = [];
+  let rest = Math.round(ms / 6e4);
+  const days = Math.floor(rest / 1440);
+  rest -= days * 1440;
+  const hours = Math.floor(rest / 60);
+  const minutes = rest - hours * 60;
+  if (days) parts.push(`${days} d`);
+  if (hours) parts.push(`${hours} h`);
+  if (minutes && days === 0) parts.push(`${minutes} min`);
+  return parts.join(" ") || "0 min";
+}
+
 // src/core/config/semantic.ts
 var isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 function conditionListPaths(steps) {
@@ -12106,7 +12414,12 @@ function checkDeployedBaseline(data, locator, out) {
     )
   );
 }
-var STEP_ONLY_KEYS = { on_fail: "test", on_reject: "approval" };
+var STEP_ONLY_KEYS = {
+  on_fail: "test",
+  on_reject: "approval",
+  timeout: "approval",
+  on_timeout: "approval"
+};
 function checkStepKeys(steps, locator, out) {
   steps.forEach((step2, i) => {
     if (!isRecord(step2) || typeof step2.type !== "string") return;
@@ -12153,6 +12466,77 @@ function checkApprovers(steps, locator, out, warnings) {
     }
   });
 }
+var LONGEST_WAIT_MS = 30 * 864e5;
+function checkTimeouts(steps, locator, out) {
+  steps.forEach((step2, i) => {
+    if (!isRecord(step2) || step2.type !== "approval") return;
+    const inputs = isRecord(step2.inputs) ? step2.inputs : {};
+    const name = String(step2.name);
+    const escalates = step2.on_timeout === "escalate";
+    if (typeof step2.timeout === "string") {
+      const ms = parseDuration(step2.timeout);
+      const total = ms === void 0 ? void 0 : escalates ? 2 * ms : ms;
+      if (ms !== void 0 && ms < 6e4)
+        out.push(
+          locator.error(
+            locator.at(["steps", i, "timeout"]),
+            `timeout ${step2.timeout} is shorter than a minute`,
+            "write a timeout of at least 1m, e.g. timeout: 72h"
+          )
+        );
+      else if (total !== void 0 && total > LONGEST_WAIT_MS)
+        out.push(
+          locator.error(
+            locator.at(["steps", i, "timeout"]),
+            `timeout ${step2.timeout}${escalates ? " (twice, with on_timeout: escalate)" : ""} is longer than 30 days, after which GitHub ends a waiting deploy job`,
+            escalates ? "write at most timeout: 15d with on_timeout: escalate" : "write at most timeout: 30d"
+          )
+        );
+    }
+    if ("on_timeout" in step2 && !("timeout" in step2))
+      out.push(
+        locator.error(
+          locator.atKey(["steps", i, "on_timeout"]),
+          `'on_timeout' says what a timeout does, but step '${name}' has no 'timeout'`,
+          "add e.g. timeout: 72h to the step"
+        )
+      );
+    if (escalates && !("escalate_to" in inputs))
+      out.push(
+        locator.error(
+          locator.at(["steps", i, "on_timeout"]),
+          `on_timeout: escalate needs 'escalate_to' in step '${name}'s inputs: whom to escalate to`,
+          "add e.g. escalate_to: [my-org/ml-leads] to the step's inputs"
+        )
+      );
+    if ("escalate_to" in inputs && !escalates)
+      out.push(
+        locator.error(
+          locator.atKey(["steps", i, "inputs", "escalate_to"]),
+          `'escalate_to' is used only with on_timeout: escalate, and step '${name}' does not escalate`,
+          "add on_timeout: escalate (and a timeout) to the step, or remove escalate_to"
+        )
+      );
+  });
+}
+function checkNotify(data, locator, out) {
+  if (!Array.isArray(data.notify)) return;
+  const first = /* @__PURE__ */ new Map();
+  data.notify.forEach((rule4, i) => {
+    if (!isRecord(rule4) || typeof rule4.to !== "string") return;
+    const location = locator.at(["notify", i, "to"]);
+    const line = first.get(rule4.to);
+    if (line === void 0) first.set(rule4.to, location.line);
+    else
+      out.push(
+        locator.error(
+          location,
+          `destination '${rule4.to}' is listed twice (first on line ${line})`,
+          "list each destination once, with every event it gets under 'on'"
+        )
+      );
+  });
+}
 function semanticChecks(data, locator) {
   const errors2 = [];
   const warnings = [];
@@ -12161,9 +12545,22 @@ function semanticChecks(data, locator) {
   checkStepKeys(steps, locator, errors2);
   checkApprovers(steps, locator, errors2, warnings);
   checkDeployedBaseline(data, locator, errors2);
+  checkTimeouts(steps, locator, errors2);
+  checkNotify(data, locator, errors2);
   const conditions = checkConditions(data, locator, errors2);
   return { errors: errors2, warnings, conditions };
 }
+
+// src/core/notify/event.ts
+var NOTIFICATION_EVENTS = [
+  "pending",
+  "approved",
+  "rejected",
+  "timed_out",
+  "escalated",
+  "overridden",
+  "deployed"
+];
 
 // src/core/config/normalise.ts
 var BARE_SOURCE_NAME = "metrics";
@@ -12208,16 +12605,19 @@ function step(raw, index, locator, conditions) {
         onFail: raw.on_fail ?? "fail_pipeline"
       };
     case "approval": {
-      const approvers = inputs.approvers;
+      const { users, teams } = approverList(inputs.approvers);
+      const timeout = approvalTimeout(raw, inputs);
       return {
         ...base,
         type: "approval",
-        users: approvers.filter((a) => !a.includes("/")),
-        teams: approvers.filter((a) => a.includes("/")),
+        users,
+        teams,
         minApprovals: inputs.min_approvals ?? 1,
         autoApproveIf: conditions.get(`steps/${index}/inputs/auto_approve_if`) ?? [],
         allowSelfApproval: inputs.allow_self_approval ?? false,
-        onReject: raw.on_reject ?? "fail_pipeline"
+        onReject: raw.on_reject ?? "fail_pipeline",
+        ...timeout ? { timeout } : {},
+        overrideBy: approverList(inputs.override_by)
       };
     }
     case "deploy":
@@ -12225,6 +12625,30 @@ function step(raw, index, locator, conditions) {
     default:
       return { ...base, type: "training" };
   }
+}
+function approverList(value) {
+  const entries = Array.isArray(value) ? value : [];
+  return { users: entries.filter((a) => !a.includes("/")), teams: entries.filter((a) => a.includes("/")) };
+}
+function approvalTimeout(raw, inputs) {
+  const text2 = raw.timeout;
+  const ms = typeof text2 === "string" ? parseDuration(text2) : void 0;
+  if (typeof text2 !== "string" || ms === void 0) return void 0;
+  return {
+    ms,
+    text: text2.trim(),
+    onTimeout: raw.on_timeout ?? "reject",
+    escalateTo: approverList(inputs.escalate_to)
+  };
+}
+function notifyRules(value, locator) {
+  if (!Array.isArray(value)) return [];
+  return value.map((raw, i) => ({
+    to: raw.to,
+    type: raw.type,
+    on: raw.on ?? [...NOTIFICATION_EVENTS],
+    location: locator.at(["notify", i])
+  }));
 }
 function evidenceWorkflows(value) {
   const workflow = value?.workflow;
@@ -12242,7 +12666,8 @@ function normalise(data, file, locator, conditions) {
     deployedBaseline: deployed(data.baseline, locator),
     protectedPaths: data.protected_paths ?? [],
     evidence: { workflows: evidenceWorkflows(data.evidence) },
-    steps: data.steps.map((raw, i) => step(raw, i, locator, conditions))
+    steps: data.steps.map((raw, i) => step(raw, i, locator, conditions)),
+    notify: notifyRules(data.notify, locator)
   };
 }
 
@@ -12822,8 +13247,8 @@ function guardedChanges(config, changedFiles, extraEvidence = []) {
   const hits = [];
   for (const raw of changedFiles) {
     const file = normalise2(raw);
-    const rule3 = rules.find((r) => r.match(file));
-    if (rule3) hits.push({ file, pattern: rule3.pattern, rule: rule3.rule });
+    const rule4 = rules.find((r) => r.match(file));
+    if (rule4) hits.push({ file, pattern: rule4.pattern, rule: rule4.rule });
   }
   return hits;
 }
@@ -13027,8 +13452,8 @@ function ineligibility(login2, step2, author, teamMembers) {
   if (step2.users.some((user) => user.toLowerCase() === who)) return void 0;
   if (step2.teams.some((team) => membersOf(team, teamMembers).some((m) => m.toLowerCase() === who)))
     return void 0;
-  const listed = [...step2.users, ...step2.teams].join(", ");
-  return `not a listed approver (${listed}) nor a known member of a listed team`;
+  const listed2 = [...step2.users, ...step2.teams].join(", ");
+  return `not a listed approver (${listed2}) nor a known member of a listed team`;
 }
 function recordingAt(recordings, time) {
   const at2 = instant(time);
@@ -13164,6 +13589,98 @@ function tallyReviews(step2, candidate, pr) {
   };
 }
 
+// src/core/policy/timeout.ts
+function waitingSince(candidate, evidenceNeeded) {
+  if (evidenceNeeded) {
+    if (candidate.evidence.kind !== "present") return void 0;
+    const at3 = candidate.evidence.recordings.at(-1)?.recordedAt;
+    return at3 ? { at: at3, what: "the model was recorded" } : void 0;
+  }
+  const at2 = candidate.pr?.pushedAt;
+  return at2 ? { at: at2, what: "the commit was pushed" } : void 0;
+}
+function utc(ms) {
+  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+function readClock(step2, candidate, evidenceNeeded) {
+  const timeout = step2.timeout;
+  if (!timeout) return void 0;
+  const since = waitingSince(candidate, evidenceNeeded);
+  const now = candidate.decidedAt ? Date.parse(candidate.decidedAt) : NaN;
+  const start = since ? Date.parse(since.at) : NaN;
+  if (!since || Number.isNaN(now) || Number.isNaN(start)) {
+    const why = !since ? evidenceNeeded ? "no model has been recorded yet" : "when the commit was pushed is unknown (a fork's pushes are not in this repository's activity)" : "the time of deciding is unknown";
+    return {
+      unknown: rule("info", "timeout-unknown", `timeout ${timeout.text} not judged: ${why}`, {})
+    };
+  }
+  const first = start + timeout.ms;
+  const second = start + 2 * timeout.ms;
+  const base = { step: step2.name, since: new Date(start).toISOString() };
+  const waited = formatDuration(now - start);
+  const began = `since ${since.what} at ${utc(start)}`;
+  if (now < first) {
+    const then = timeout.onTimeout === "reject" ? "it is rejected" : timeout.onTimeout === "escalate" ? `it is escalated to ${[...timeout.escalateTo.users, ...timeout.escalateTo.teams].join(", ")}` : "it is reported as overdue";
+    return {
+      timing: { phase: "waiting", ...base, deadline: new Date(first).toISOString() },
+      reason: rule(
+        "pending",
+        "timeout",
+        `waiting ${began}; timeout ${timeout.text}: unless approved by ${utc(first)}, ${then} (on_timeout: ${timeout.onTimeout})`,
+        { timeout: timeout.text, onTimeout: timeout.onTimeout, deadline: new Date(first).toISOString() }
+      )
+    };
+  }
+  if (timeout.onTimeout === "wait")
+    return {
+      timing: { phase: "overdue", ...base },
+      reason: rule(
+        "pending",
+        "timeout-overdue",
+        `overdue: waiting ${waited} ${began}, past its timeout ${timeout.text} at ${utc(first)}; on_timeout: wait keeps waiting`,
+        { timeout: timeout.text, onTimeout: "wait", deadline: new Date(first).toISOString() }
+      )
+    };
+  if (timeout.onTimeout === "escalate" && now < second)
+    return {
+      timing: { phase: "escalated", ...base, deadline: new Date(second).toISOString() },
+      reason: rule(
+        "pending",
+        "escalated",
+        `escalated to ${[...timeout.escalateTo.users, ...timeout.escalateTo.teams].join(", ")} at ${utc(first)}, after timeout ${timeout.text} ${began}; unless approved by ${utc(second)}, it is rejected`,
+        {
+          timeout: timeout.text,
+          onTimeout: "escalate",
+          escalatedAt: new Date(first).toISOString(),
+          deadline: new Date(second).toISOString()
+        }
+      )
+    };
+  const ended = timeout.onTimeout === "escalate" ? second : first;
+  const span = timeout.onTimeout === "escalate" ? `twice its timeout ${timeout.text} (escalated at ${utc(first)})` : `its timeout ${timeout.text}`;
+  return {
+    timing: { phase: "timed_out", ...base },
+    reason: rule("fail", "timed-out", `timed out at ${utc(ended)}: not approved within ${span} ${began}`, {
+      timeout: timeout.text,
+      onTimeout: timeout.onTimeout,
+      timedOutAt: new Date(ended).toISOString(),
+      onReject: step2.onReject
+    })
+  };
+}
+function escalatedStep(step2) {
+  const to = step2.timeout?.escalateTo;
+  if (!to) return step2;
+  const union = (a, b) => [
+    ...a,
+    ...b.filter((x) => !a.some((y) => y.toLowerCase() === x.toLowerCase()))
+  ];
+  return { ...step2, users: union(step2.users, to.users), teams: union(step2.teams, to.teams) };
+}
+function rule(outcome, name, message, extra) {
+  return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
+}
+
 // src/core/policy/steps.ts
 function checkReason(result) {
   return {
@@ -13224,7 +13741,7 @@ function evaluateAll(step2, conditions, sources3, autoApproval = false) {
   });
   return { results, reasons, rows: results.map((r) => row(step2, r)) };
 }
-function rule(outcome, name, message, extra = {}) {
+function rule2(outcome, name, message, extra = {}) {
   return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
 }
 function evaluateTest(step2, sources3) {
@@ -13237,7 +13754,7 @@ function evaluateTest(step2, sources3) {
     warn: "on_fail: warn only warns"
   }[step2.onFail];
   const status = { fail_pipeline: "failed", require_approval: "needs_approval", warn: "warned" }[step2.onFail];
-  const summary = rule(
+  const summary = rule2(
     step2.onFail === "warn" ? "info" : step2.onFail === "fail_pipeline" ? "fail" : "pending",
     `on_fail:${step2.onFail}`,
     `${failed} of ${results.length} checks failed; ${consequence}`
@@ -13259,7 +13776,7 @@ function autoApprovalBlockers(config, candidate, manualBy) {
   const blockers = [];
   for (const test of manualBy) {
     blockers.push(
-      rule("pending", "manual-approval-required", `test step ${test} failed with on_fail: require_approval`, {
+      rule2("pending", "manual-approval-required", `test step ${test} failed with on_fail: require_approval`, {
         step: test
       })
     );
@@ -13269,7 +13786,7 @@ function autoApprovalBlockers(config, candidate, manualBy) {
   const changed = pr.changedFiles;
   if (!changed.known) {
     blockers.push(
-      rule(
+      rule2(
         "pending",
         "changed-files-unknown",
         `the pull request's changed files are unknown (${changed.why}), so protected paths cannot be ruled out`
@@ -13279,7 +13796,7 @@ function autoApprovalBlockers(config, candidate, manualBy) {
   }
   if (!changed.complete) {
     blockers.push(
-      rule(
+      rule2(
         "pending",
         "changed-files-incomplete",
         `GitHub lists at most ${changed.limit ?? GITHUB_LIMITS.pullRequestFiles} changed files and this change reaches that, so protected paths cannot be ruled out`
@@ -13289,7 +13806,7 @@ function autoApprovalBlockers(config, candidate, manualBy) {
   for (const hit of guardedChanges(config, changed.files, evidenceFiles(candidate))) {
     const what = hit.rule === "protected" ? `a protected path (${hit.pattern})` : GUARDED_WHAT[hit.rule];
     blockers.push(
-      rule("pending", `changes-${hit.rule}`, `the pull request changes ${hit.file}, ${what}`, {
+      rule2("pending", `changes-${hit.rule}`, `the pull request changes ${hit.file}, ${what}`, {
         file: hit.file,
         pattern: hit.pattern
       })
@@ -13312,33 +13829,46 @@ function unreadableTeamReasons(step2, candidate) {
   const unreadable = candidate.unreadableTeams ?? {};
   return step2.teams.flatMap((team) => {
     const key = Object.keys(unreadable).find((k) => k.toLowerCase() === team.toLowerCase());
-    return key === void 0 ? [] : [rule("info", "team-unreadable", `${team} cannot approve here: ${unreadable[key]}`, { team })];
+    return key === void 0 ? [] : [rule2("info", "team-unreadable", `${team} cannot approve here: ${unreadable[key]}`, { team })];
   });
 }
-function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingFor) {
+function reviewsUntil(reviews, end) {
+  const limit = Date.parse(end);
+  return reviews.filter((r) => {
+    const at2 = r.submitted_at ? Date.parse(r.submitted_at) : NaN;
+    return !Number.isNaN(at2) && at2 < limit;
+  });
+}
+function evaluateApproval(listedStep, config, candidate, sources3, manualBy, waitingFor, clock) {
+  const reading2 = clock && "timing" in clock ? clock : void 0;
+  const phase = reading2?.timing.phase;
+  const escalated = phase === "escalated" || phase === "timed_out" && listedStep.timeout?.onTimeout === "escalate";
+  const step2 = escalated ? escalatedStep(listedStep) : listedStep;
   const base = { name: step2.name, type: "approval" };
   const auto = evaluateAll(step2.name, waitingFor === void 0 ? step2.autoApproveIf : [], sources3, true);
   const pr = candidate.pr;
-  const tally = pr ? tallyReviews(step2, candidate, pr) : void 0;
+  const timedOutAt = phase === "timed_out" ? String(reading2?.reason.data?.timedOutAt) : void 0;
+  const counted = pr && timedOutAt ? { ...pr, reviews: reviewsUntil(pr.reviews, timedOutAt) } : pr;
+  const tally = counted ? tallyReviews(step2, candidate, counted) : void 0;
   const objected = tally?.votes.some((v) => v.state === "CHANGES_REQUESTED") ?? false;
   const reasons = [];
   if (step2.autoApproveIf.length > 0 && waitingFor !== void 0) {
-    reasons.push(rule("pending", "auto-approve", `auto_approve_if waits for the evidence: ${waitingFor}`));
+    reasons.push(rule2("pending", "auto-approve", `auto_approve_if waits for the evidence: ${waitingFor}`));
   } else if (step2.autoApproveIf.length > 0) {
     const held = auto.results.every((r) => r.passed);
     const blockers = held ? autoApprovalBlockers(config, candidate, manualBy) : [];
     if (held && objected) {
-      blockers.push(rule("fail", "changes-requested", "an eligible approver requested changes"));
+      blockers.push(rule2("fail", "changes-requested", "an eligible approver requested changes"));
     }
     if (held && blockers.length === 0) {
       const noPr = pr ? [] : [
-        rule(
+        rule2(
           "info",
           "no-pull-request",
           "no pull request: the changed files are unknown, so auto-approval rests on the metrics alone"
         )
       ];
-      const reason2 = rule("pass", "auto-approve", "every auto_approve_if condition holds", {});
+      const reason2 = rule2("pass", "auto-approve", "every auto_approve_if condition holds", {});
       reason2.children = auto.reasons;
       return {
         result: { ...base, status: "auto_approved", reasons: [reason2, ...noPr] },
@@ -13348,9 +13878,9 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
         missingApprovals: 0
       };
     }
-    const reason = held ? rule("pending", "auto-approve", "auto_approve_if holds, but auto-approval is not allowed:", {
+    const reason = held ? rule2("pending", "auto-approve", "auto_approve_if holds, but auto-approval is not allowed:", {
       unmet: []
-    }) : rule("pending", "auto-approve", "auto-approval not reached: a manual approval is needed", {
+    }) : rule2("pending", "auto-approve", "auto-approval not reached: a manual approval is needed", {
       unmet: auto.results.filter((r) => !r.passed).map((r) => r.condition.text)
     });
     reason.children = held ? [...blockers, ...auto.reasons] : auto.reasons;
@@ -13360,7 +13890,7 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
   }
   if (!pr || !tally) {
     reasons.push(
-      rule(
+      rule2(
         "pending",
         "no-pull-request",
         "no pull request: a manual approval is an approving review on a pull request, so none can be given here"
@@ -13383,7 +13913,7 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
   if (objections.length > 0) {
     status = "rejected";
     const who = objections.map((v) => v.login).join(", ");
-    verdict2 = rule(
+    verdict2 = rule2(
       "fail",
       "changes-requested",
       `changes requested by ${who} on ${shortSha(candidate.commit)}`,
@@ -13394,13 +13924,16 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
   } else if (missing === 0) {
     status = "approved";
     const who = approvals.map((v) => v.login).join(", ");
-    verdict2 = rule("pass", "approved", `approved by ${who} on ${shortSha(candidate.commit)}`, {
+    verdict2 = rule2("pass", "approved", `approved by ${who} on ${shortSha(candidate.commit)}`, {
       approvals: approvals.length,
       required: step2.minApprovals
     });
+  } else if (reading2?.timing.phase === "timed_out") {
+    status = "timed_out";
+    verdict2 = reading2.reason;
   } else {
     status = "pending";
-    verdict2 = rule(
+    verdict2 = rule2(
       "pending",
       "approvals-missing",
       `${approvals.length} of ${step2.minApprovals} approvals on ${shortSha(candidate.commit)}: ${missing} more needed`,
@@ -13413,10 +13946,13 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
       }
     );
   }
-  verdict2.children = tally.reasons;
+  verdict2 = { ...verdict2, children: tally.reasons };
   const teams = status === "pending" ? unreadableTeamReasons(step2, candidate) : [];
+  const clockReason = status !== "pending" ? [] : reading2 ? [reading2.reason] : clock && "unknown" in clock ? [clock.unknown] : [];
+  const timing = status === "pending" || status === "timed_out" ? reading2?.timing : void 0;
   return {
-    result: { ...base, status, reasons: [verdict2, ...reasons, ...teams] },
+    ...timing ? { timing } : {},
+    result: { ...base, status, reasons: [verdict2, ...clockReason, ...reasons, ...teams] },
     rows: auto.rows,
     votes: tally.votes,
     stillNeeded: status === "pending" ? stillNeeded(step2, [pr.author, pr.pusher], approved, candidate.unreadableTeams) : [],
@@ -13424,10 +13960,104 @@ function evaluateApproval(step2, config, candidate, sources3, manualBy, waitingF
   };
 }
 
+// src/core/policy/override.ts
+var OVERRIDE_REASON_LIMIT = 500;
+function listed(login2, step2, teamMembers) {
+  const who = login2.toLowerCase();
+  if (step2.overrideBy.users.some((u) => u.toLowerCase() === who)) return true;
+  return step2.overrideBy.teams.some((team) => {
+    const key = Object.keys(teamMembers).find((k) => k.toLowerCase() === team.toLowerCase());
+    return (key ? teamMembers[key] ?? [] : []).some((m) => m.toLowerCase() === who);
+  });
+}
+var same = (a, b) => !!a && a.toLowerCase() === b.toLowerCase();
+function headSince(candidate) {
+  const pushed = candidate.pr?.pushedAt ? Date.parse(candidate.pr.pushedAt) : NaN;
+  if (!Number.isNaN(pushed)) return pushed;
+  const first = candidate.evidence.recordings[0]?.recordedAt;
+  const recorded = first ? Date.parse(first) : NaN;
+  return Number.isNaN(recorded) ? void 0 : recorded;
+}
+function refusal(claim, config, candidate) {
+  const pr = candidate.pr;
+  if (!pr) return "an override is said on a pull request";
+  if (candidate.config.untrusted) return `the rules are not trusted (${candidate.config.untrusted})`;
+  const approvals = config.steps.filter((s) => s.type === "approval");
+  if (approvals.length === 0) return "the config has no approval step to override";
+  if (same(pr.author, claim.by)) return "the pull request's author cannot override its approval";
+  if (same(pr.pusher, claim.by)) return "whoever pushed the commit under review cannot override its approval";
+  const unlisted = approvals.filter((s) => !listed(claim.by, s, candidate.teamMembers));
+  if (unlisted.length > 0) return `not listed under override_by of ${unlisted.map((s) => s.name).join(", ")}`;
+  if (claim.reason.trim() === "") return "an override needs a reason: /model-approval override <reason>";
+  const key = candidateModel(candidate);
+  if (claim.source.kind === "record") {
+    if (claim.commit !== candidate.commit)
+      return `recorded for ${shortSha(claim.commit)}, not the candidate ${shortSha(candidate.commit)}`;
+    if (claim.model !== key) return "recorded for another model than the candidate's";
+    return void 0;
+  }
+  if (claim.source.kind === "review" && claim.commit !== candidate.commit)
+    return `said in a review of ${shortSha(claim.commit)}, not of the candidate ${shortSha(candidate.commit)}`;
+  const at2 = Date.parse(claim.at);
+  const since = headSince(candidate);
+  if (claim.source.kind === "comment") {
+    if (since === void 0 || Number.isNaN(at2))
+      return `when ${shortSha(candidate.commit)} became the head is unknown, so a comment cannot be bound to it: override in a review of the commit`;
+    if (at2 < since)
+      return `said before ${shortSha(candidate.commit)} was pushed: it was about another commit`;
+  }
+  if (key !== void 0) {
+    const current = recordingAt(candidate.evidence.recordings, claim.at);
+    if (!current || !current.known || current.key !== key)
+      return `said while ${current?.key ? `model ${shortKey(current.key)}` : "no model"} was recorded, not the candidate's ${shortKey(key)}: a re-trained model needs a new override`;
+  }
+  return void 0;
+}
+function judgeOverrides(candidate) {
+  const config = candidate.config.config;
+  const claims2 = [...candidate.overrides ?? []].sort((a, b) => a.at.localeCompare(b.at));
+  let override;
+  const reasons = claims2.map((claim) => {
+    const why = refusal(claim, config, candidate);
+    const reason = claim.reason.trim().slice(0, OVERRIDE_REASON_LIMIT);
+    const where = claim.source.kind === "record" ? "as recorded in the ledger" : `in a ${claim.source.kind}`;
+    if (why === void 0 && !override)
+      override = {
+        by: claim.by,
+        reason,
+        at: claim.at,
+        source: { ...claim.source }
+      };
+    return {
+      kind: "override",
+      outcome: why === void 0 ? "pass" : "info",
+      message: `${claim.by} overrode ${where} at ${claim.at}: ${why === void 0 ? "counted" : `not counted \u2014 ${why}`}`,
+      data: {
+        login: claim.by,
+        reason,
+        at: claim.at,
+        source: claim.source.kind,
+        id: claim.source.id,
+        counted: why === void 0,
+        ...why === void 0 ? {} : { why }
+      }
+    };
+  });
+  return { ...override ? { override } : {}, reasons };
+}
+
 // src/core/policy/decide.ts
-var SATISFIED = /* @__PURE__ */ new Set(["passed", "warned", "approved", "auto_approved", "ready"]);
+var SATISFIED = /* @__PURE__ */ new Set([
+  "passed",
+  "warned",
+  "approved",
+  "auto_approved",
+  "overridden",
+  "ready"
+]);
+var isRejection = (s) => s.type === "test" && s.status === "failed" || s.type === "approval" && (s.status === "rejected" || s.status === "timed_out");
 var NO_MEASUREMENTS = { metrics: [], baseline: [], metricErrors: {}, baselineErrors: {} };
-function rule2(outcome, name, message, extra = {}) {
+function rule3(outcome, name, message, extra = {}) {
   return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
 }
 function needsEvidence(config) {
@@ -13464,7 +14094,7 @@ function trainingStep(step2, measurements, waitingFor) {
   const reasons = [];
   if (waitingFor !== void 0) {
     reasons.push(
-      rule2("pending", "evidence-missing", `waiting for the training run's evidence: ${waitingFor}`)
+      rule3("pending", "evidence-missing", `waiting for the training run's evidence: ${waitingFor}`)
     );
     return { name: step2.name, type: "training", status: "pending", reasons };
   }
@@ -13494,7 +14124,7 @@ function waitingTest(step2, why) {
     name: step2.name,
     type: "test",
     status: "pending",
-    reasons: [rule2("pending", "evidence-missing", `waiting for the training run's evidence: ${why}`)]
+    reasons: [rule3("pending", "evidence-missing", `waiting for the training run's evidence: ${why}`)]
   };
 }
 function deployStep(name, environment, before) {
@@ -13505,7 +14135,7 @@ function deployStep(name, environment, before) {
       type: "deploy",
       status: "ready",
       reasons: [
-        rule2(
+        rule3(
           "pass",
           "deploy-ready",
           `every earlier step passed or is approved: deploying to ${environment} may proceed`,
@@ -13521,7 +14151,7 @@ function deployStep(name, environment, before) {
     type: "deploy",
     status: "blocked",
     reasons: [
-      rule2(
+      rule3(
         "pending",
         "deploy-blocked",
         `blocked until ${waiting.map((s) => `${s.name} (${s.status})`).join(", ")} ${waiting.length === 1 ? "is" : "are"} resolved`,
@@ -13536,6 +14166,44 @@ function failingChecks(step2) {
     const prefix = `${String(r.data?.condition ?? "")}: `;
     return r.message.startsWith(prefix) ? r.message.slice(prefix.length) : r.message;
   }).join("; ");
+}
+function overriddenOutcome(override) {
+  return {
+    decision: "approved",
+    failPipeline: false,
+    summary: `overridden by ${override.by}: ${override.reason}`,
+    override
+  };
+}
+function overriddenSteps(config, steps, judged) {
+  const override = judged.override;
+  const said = rule3("pass", "overridden", `overridden by ${override.by}: ${override.reason}`, {
+    login: override.by,
+    at: override.at
+  });
+  said.children = judged.reasons;
+  return steps.map((step2) => {
+    if (step2.type === "approval" && !SATISFIED.has(step2.status))
+      return { ...step2, status: "overridden", reasons: [said, ...step2.reasons] };
+    if (step2.type !== "deploy") return step2;
+    const cfg = config.steps.find((s) => s.name === step2.name);
+    const environment = cfg?.type === "deploy" ? cfg.environment : void 0;
+    const to = environment ? ` to ${environment}` : "";
+    return {
+      ...step2,
+      status: "ready",
+      reasons: [
+        rule3("pass", "deploy-overridden", `deploying${to} may proceed: overridden by ${override.by}`, {
+          ...environment ? { environment } : {}
+        })
+      ]
+    };
+  });
+}
+function withOverrideReasons(steps, reasons) {
+  const first = steps.findIndex((s) => s.type === "approval");
+  if (first < 0) return steps;
+  return steps.map((s, i) => i === first ? { ...s, reasons: [...s.reasons, ...reasons] } : s);
 }
 function inputFailure(config, measurements, rows) {
   const modelErrors = measurements.model?.errors ?? [];
@@ -13562,16 +14230,14 @@ function inputFailure(config, measurements, rows) {
 }
 function verdict(config, steps, approvals) {
   const configStep = (name) => config.steps.find((s) => s.name === name);
-  const rejections = steps.filter(
-    (s) => s.type === "test" && s.status === "failed" || s.type === "approval" && s.status === "rejected"
-  );
+  const rejections = steps.filter(isRejection);
   if (rejections.length > 0) {
     const failPipeline = rejections.some((s) => {
       const cfg = configStep(s.name);
       return cfg?.type === "test" || cfg?.type === "approval" && cfg.onReject === "fail_pipeline";
     });
     const first = rejections[0];
-    const why = first.type === "test" ? `${first.name} failed: ${failingChecks(first)}` : `${first.name} rejected: ${first.reasons[0]?.message ?? "changes requested"}`;
+    const why = first.type === "test" ? `${first.name} failed: ${failingChecks(first)}` : first.status === "timed_out" ? `${first.name} ${first.reasons[0]?.message ?? "timed out"}` : `${first.name} rejected: ${first.reasons[0]?.message ?? "changes requested"}`;
     const how = failPipeline ? "" : " (on_reject: block \u2014 waiting for a new candidate)";
     return { decision: "rejected", failPipeline, summary: `${why}${how}` };
   }
@@ -13604,7 +14270,7 @@ function verdict(config, steps, approvals) {
 }
 function blockDeploys(steps, ruleName, why) {
   return steps.map(
-    (step2) => step2.type === "deploy" ? { ...step2, status: "blocked", reasons: [rule2("pending", ruleName, `blocked: ${why}`)] } : step2
+    (step2) => step2.type === "deploy" ? { ...step2, status: "blocked", reasons: [rule3("pending", ruleName, `blocked: ${why}`)] } : step2
   );
 }
 function rejectDeploys(config, steps, why, failPipeline, everyDeploy = false) {
@@ -13618,7 +14284,7 @@ function rejectDeploys(config, steps, why, failPipeline, everyDeploy = false) {
       ...step2,
       status: "rejected",
       reasons: [
-        rule2("fail", why.rule, `rejected: ${why.message}; ${consequence}`, {
+        rule3("fail", why.rule, `rejected: ${why.message}; ${consequence}`, {
           ...environment ? { environment } : {},
           failPipeline
         })
@@ -13627,9 +14293,7 @@ function rejectDeploys(config, steps, why, failPipeline, everyDeploy = false) {
   });
 }
 function rejectingSteps(steps) {
-  return steps.filter(
-    (s) => s.type === "test" && s.status === "failed" || s.type === "approval" && s.status === "rejected"
-  ).map((s) => `${s.name} ${s.status}`).join(", ");
+  return steps.filter(isRejection).map((s) => `${s.name} ${s.status.replace("_", " ")}`).join(", ");
 }
 function allMetrics(measurements) {
   return measurements.metrics.flatMap((source) => {
@@ -13734,10 +14398,23 @@ function decide(candidate) {
   }
   const manualBy = [...tests.values()].filter((t) => t.result.status === "needs_approval").map((t) => t.result.name);
   const approvals = /* @__PURE__ */ new Map();
+  const evidenceNeeded = needsEvidence(config);
   for (const step2 of config.steps) {
     if (step2.type === "approval")
-      approvals.set(step2.name, evaluateApproval(step2, config, candidate, sources3, manualBy, waitingFor));
+      approvals.set(
+        step2.name,
+        evaluateApproval(
+          step2,
+          config,
+          candidate,
+          sources3,
+          manualBy,
+          waitingFor,
+          readClock(step2, candidate, evidenceNeeded)
+        )
+      );
   }
+  const overrides = judgeOverrides(candidate);
   const humanApproved = [...approvals.values()].some((a) => a.result.status === "approved");
   let steps = [];
   const rows = [];
@@ -13754,7 +14431,7 @@ function decide(candidate) {
           ...result,
           status: "approved",
           reasons: [
-            rule2("pass", "manually-approved", "checks failed, and a manual approval was given"),
+            rule3("pass", "manually-approved", "checks failed, and a manual approval was given"),
             ...result.reasons
           ]
         });
@@ -13768,6 +14445,9 @@ function decide(candidate) {
   else if (blocked) {
     outcome = { decision: "rejected", failPipeline: true, summary: blocked.why };
     steps = rejectDeploys(config, steps, { rule: blocked.rule, message: blocked.why }, true, true);
+  } else if (overrides.override && !candidate.config.untrusted) {
+    outcome = overriddenOutcome(overrides.override);
+    steps = overriddenSteps(config, steps, overrides);
   } else {
     outcome = verdict(config, steps, approvals);
     if (outcome.decision === "rejected")
@@ -13792,7 +14472,10 @@ function decide(candidate) {
       steps = blockDeploys(steps, "untrusted-config", untrusted);
     }
   }
+  if (overrides.reasons.length > 0 && !outcome.override)
+    steps = withOverrideReasons(steps, overrides.reasons);
   const { decision, failPipeline, summary } = outcome;
+  const timing = decision === "pending" || decision === "rejected" ? [...approvals.values()].flatMap((a) => a.timing ? [a.timing] : [])[0] : void 0;
   const pendingApprovers = decision === "pending" ? [...new Set([...approvals.values()].flatMap((a) => a.stillNeeded))] : [];
   const approvalSteps = steps.filter((s) => s.type === "approval");
   const autoApproved = decision === "approved" && approvalSteps.length > 0 && approvalSteps.every((s) => s.status === "auto_approved");
@@ -13811,6 +14494,8 @@ function decide(candidate) {
     diagnostics: [],
     ...outcome.failure ? { failure: outcome.failure } : {},
     summary,
+    ...outcome.override ? { override: outcome.override } : {},
+    ...timing ? { timing } : {},
     candidate: summarizeCandidate(candidate),
     ...candidate.evidence.kind === "present" ? { allMetrics: allMetrics(measurements) } : {}
   };
@@ -13840,6 +14525,47 @@ function configErrorResult(diagnostics, subject) {
 }
 function failureResult(failure, subject) {
   return withoutVerdict(failure.message, subject, [], failure);
+}
+
+// src/core/candidate/commands.ts
+var COMMAND = /^\/model-approval[ \t]+(override|explain)\b([\s\S]*)$/;
+function parseCommand(body) {
+  const text2 = (body ?? "").replace(/\r\n/g, "\n").trimStart();
+  const match = COMMAND.exec(text2);
+  if (!match) return void 0;
+  if (match[1] === "explain") return { kind: "explain" };
+  return { kind: "override", reason: (match[2] ?? "").replace(/\s+/g, " ").trim() };
+}
+function overrideClaimsInComments(comments) {
+  return comments.flatMap((c) => {
+    if (c.authorType === "Bot" || !c.author) return [];
+    if (c.updatedAt && c.createdAt && Date.parse(c.updatedAt) > Date.parse(c.createdAt)) return [];
+    const command = parseCommand(c.body);
+    if (command?.kind !== "override") return [];
+    return [
+      {
+        by: c.author,
+        reason: command.reason,
+        at: c.createdAt,
+        source: { kind: "comment", id: c.id, ...c.url ? { url: c.url } : {} }
+      }
+    ];
+  });
+}
+function overrideClaimsInReviews(reviews) {
+  return reviews.flatMap((r) => {
+    const command = parseCommand(r.body);
+    if (command?.kind !== "override" || !r.user?.login || !r.submitted_at || r.state === "PENDING") return [];
+    return [
+      {
+        by: r.user.login,
+        reason: command.reason,
+        at: r.submitted_at,
+        source: { kind: "review", id: r.id },
+        ...r.commit_id ? { commit: r.commit_id } : {}
+      }
+    ];
+  });
 }
 
 // src/core/candidate/uses-action.ts
@@ -14388,7 +15114,13 @@ function candidateConfig(config, path, source) {
   };
 }
 async function readTeams(ports, config, options) {
-  const teams = [...new Set(config.steps.flatMap((step2) => step2.type === "approval" ? step2.teams : []))];
+  const teams = [
+    ...new Set(
+      config.steps.flatMap(
+        (step2) => step2.type === "approval" ? [...step2.teams, ...step2.overrideBy.teams, ...step2.timeout?.escalateTo.teams ?? []] : []
+      )
+    )
+  ];
   const unreadable = {};
   const entries = await Promise.all(
     teams.map(async (team) => {
@@ -14446,13 +15178,21 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     };
   const config = parsed.config;
   const fromFork = pr.headRepoFullName === null || pr.headRepoFullName.toLowerCase() !== repository.toLowerCase();
-  const [reviews, files, pusher, teams] = await Promise.all([
+  const overridable = config.steps.some(
+    (s) => s.type === "approval" && s.overrideBy.users.length + s.overrideBy.teams.length > 0
+  );
+  const [reviews, files, push, teams, comments, recorded] = await Promise.all([
     readReviews(ports, subject.number, subject.event, sleep),
     reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
     // A fork's pushes are not in this repository's activity: its author is the one who pushes.
-    fromFork ? Promise.resolve(void 0) : reading(`who pushed ${shortSha(commit)}`, () => ports.pusherOf(pr.headRef, commit)),
-    readTeams(ports, config, options)
+    fromFork ? Promise.resolve(void 0) : reading(`who pushed ${shortSha(commit)}`, () => ports.pushOf(pr.headRef, commit)),
+    readTeams(ports, config, options),
+    // Overrides are read only where the rules allow them: no override_by costs no API call.
+    overridable ? reading(`the comments on #${pr.number}`, () => ports.listComments(pr.number)) : Promise.resolve([]),
+    overridable && options.recordedOverrides ? options.recordedOverrides(pr.number) : Promise.resolve([])
   ]);
+  const pusher = push?.pusher;
+  const overrides = overridable ? [...overrideClaimsInComments(comments), ...overrideClaimsInReviews(reviews), ...recorded] : [];
   const evidenceSubject = {
     kind: "pull_request",
     repository,
@@ -14478,6 +15218,7 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     baseRef: pr.baseRef,
     baseSha: pr.baseSha,
     ...pusher ? { pusher } : {},
+    ...push?.at ? { pushedAt: push.at } : {},
     changedFiles: files,
     reviews
   };
@@ -14493,7 +15234,9 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
       ...ports.serverUrl ? { serverUrl: ports.serverUrl } : {},
       config: candidateConfig(config, options.configPath, source),
       evidence: gathered.evidence,
-      ...live ? { deployedBaselines: live } : {}
+      ...live ? { deployedBaselines: live } : {},
+      ...options.now ? { decidedAt: options.now().toISOString() } : {},
+      ...overrides.length > 0 ? { overrides } : {}
     },
     pullRequest: pr,
     ...gathered.measured ? { measured: gathered.measured } : {},
@@ -14601,6 +15344,8 @@ var SYMBOL = {
   blocked: "\u2026",
   failed: "\u2717",
   rejected: "\u2717",
+  timed_out: "\u2717",
+  overridden: "!",
   error: "\u2717"
 };
 function statusSymbol(status) {
@@ -14611,7 +15356,7 @@ function statusWord(status) {
 }
 function headline(result) {
   const word = DECISION_WORD[result.decision];
-  const qualifier = result.decision === "approved" && result.autoApproved ? " (auto-approved)" : result.decision === "rejected" && !result.failPipeline ? " (blocked)" : "";
+  const qualifier = result.decision === "approved" && result.override ? ` (OVERRIDDEN by ${result.override.by})` : result.decision === "approved" && result.autoApproved ? " (auto-approved)" : result.decision === "rejected" && !result.failPipeline ? " (blocked)" : "";
   return `${word}${qualifier}`;
 }
 function rowValue(row2) {
@@ -14705,6 +15450,8 @@ var CLASS_OF = {
   blocked: "wait",
   failed: "bad",
   rejected: "bad",
+  timed_out: "bad",
+  overridden: "warn",
   error: "bad"
 };
 var CLASS_DEFS = [
@@ -14851,7 +15598,7 @@ function allMetricsSection(result, maxRows) {
   return [...lines, "", "</details>", ""];
 }
 function stepDetail(step2, pending) {
-  const rule3 = (name) => step2.reasons.find((r) => r.data?.rule === name);
+  const rule4 = (name) => step2.reasons.find((r) => r.data?.rule === name);
   if (pending && (step2.status === "pending" || step2.status === "needs_approval")) return "see Still needed";
   switch (step2.type) {
     case "test": {
@@ -14867,7 +15614,8 @@ function stepDetail(step2, pending) {
       if (step2.status === "approved" && typeof data.approvals === "number")
         return `${data.approvals} of ${String(data.required)} approvals (see Reviews)`;
       if (step2.status === "rejected") return "changes requested (see Reviews)";
-      return (rule3("approvals-missing") ?? verdict2)?.message ?? "";
+      if (step2.status === "timed_out" || step2.status === "overridden") return verdict2?.message ?? "";
+      return (rule4("approvals-missing") ?? verdict2)?.message ?? "";
     }
     default: {
       const top = step2.reasons.find((r) => r.outcome !== "info") ?? step2.reasons[0];
@@ -14954,6 +15702,17 @@ function approvalNeeded(step2, missing) {
       lines.push(`  - ${cell(r.message)}`);
   return lines;
 }
+function overrideLines(result) {
+  const override = result.override;
+  if (!override) return [];
+  const where = override.source.url ? ` ([${override.source.kind}](${override.source.url}))` : "";
+  return [
+    `**Break-glass override** by ${cell(override.by)} at ${cell(override.at)}${where}, outside the rules:`,
+    "",
+    `> ${inertQuote(override.reason)}`,
+    ""
+  ];
+}
 function neededLines(result) {
   if (result.decision !== "pending") return [];
   const out = [];
@@ -15035,6 +15794,7 @@ function render(result, maxRows, marker) {
     "",
     ...lead,
     "",
+    ...overrideLines(result),
     ...facts.length ? [facts.join(" \xB7 "), ""] : [],
     ...origin.length ? [origin.join("  \n"), ""] : [],
     ...diagnosticsSection(result, maxRows),
@@ -15144,6 +15904,8 @@ function toJsonReport(result) {
     diagnostics: result.diagnostics,
     failure: result.failure ?? null,
     candidate: result.candidate ?? null,
+    override: result.override ?? null,
+    timing: result.timing ?? null,
     notes: result.notes ?? [],
     allMetrics: result.allMetrics ?? []
   };
@@ -16703,7 +17465,8 @@ function localPorts(files) {
     listReviews: async () => files.reviews,
     changedFiles: async () => changed,
     branchContains: async () => true,
-    pusherOf: async () => void 0,
+    pushOf: async () => void 0,
+    listComments: async () => [],
     listTeamMembers: async (org, slug) => {
       const wanted = `${org}/${slug}`.toLowerCase();
       const key = Object.keys(files.teams).find((team) => team.toLowerCase() === wanted);
@@ -17251,10 +18014,10 @@ async function fromAttestations(values, io) {
     baseUrl: env.GITHUB_API_URL?.trim() || "https://api.github.com"
   });
   const digest = `sha256:${hex.toLowerCase()}`;
-  const listed = await attestedStatements(octokit, values.repo, digest, DECISION_PREDICATE_TYPE);
+  const listed2 = await attestedStatements(octokit, values.repo, digest, DECISION_PREDICATE_TYPE);
   const records = [];
-  const unreadable = [...listed.unreadable];
-  for (const statement of listed.statements) {
+  const unreadable = [...listed2.unreadable];
+  for (const statement of listed2.statements) {
     const read = readDecisionStatement(statement);
     if (!read.ok) unreadable.push(`a statement: ${read.why}`);
     else if (read.predicate.repository.toLowerCase() !== values.repo.toLowerCase())
@@ -17271,7 +18034,7 @@ async function fromAttestations(values, io) {
   ).filter(
     (r) => !values.environment || r.entry.deploy?.environment.toLowerCase() === values.environment.toLowerCase()
   ).sort((a, b) => a.entry.at < b.entry.at ? 1 : a.entry.at > b.entry.at ? -1 : 0);
-  return { records: filtered, unreadable, more: listed.more };
+  return { records: filtered, unreadable, more: listed2.more };
 }
 async function runHistory(args, io) {
   let values;
@@ -17349,12 +18112,12 @@ async function keptHeads(file, cwd) {
   } catch (error) {
     throw new UsageError(`--expect ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const listed = parsed?.repositories;
-  if (!Array.isArray(listed))
+  const listed2 = parsed?.repositories;
+  if (!Array.isArray(listed2))
     throw new UsageError(
       `--expect ${file}: not the JSON of 'ledger verify --format json' (no "repositories" list)`
     );
-  return listed.map((r, i) => {
+  return listed2.map((r, i) => {
     if (typeof r.repository !== "string" || typeof r.records !== "number")
       throw new UsageError(`--expect ${file}: repositories[${i}] has no repository name and record count`);
     return {
@@ -17420,11 +18183,11 @@ async function runLedger(args, io) {
         "set GITHUB_TOKEN (or GH_TOKEN) to a GitHub token: the App shows what it can read"
       );
     const kept = values.expect ? await keptHeads(values.expect, io.cwd) : [];
-    const listed = values.repo ? [values.repo] : ((await appGet(app, "api/repositories", {}, token)).repositories ?? []).map((r) => r.repository);
+    const listed2 = values.repo ? [values.repo] : ((await appGet(app, "api/repositories", {}, token)).repositories ?? []).map((r) => r.repository);
     const names = [
       ...new Set(
         [
-          ...listed,
+          ...listed2,
           ...kept.filter((k) => !values.repo || k.repository === values.repo.toLowerCase()).map((k) => k.repository)
         ].map((n) => n.toLowerCase())
       )

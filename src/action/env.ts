@@ -29,6 +29,8 @@ export interface RunnerEnvironment {
   runAttempt?: number;
   /** GitHub's id of the repository (GITHUB_REPOSITORY_ID), for the decision's record. */
   repositoryId?: number;
+  /** The notification destinations' URLs and secrets (MODEL_APPROVAL_NOTIFY_*), from the step's env. */
+  notify?: Record<string, string>;
 }
 
 type Env = Record<string, string | undefined>;
@@ -71,5 +73,11 @@ export function readRunnerEnvironment(env: Env): RunnerEnvironment {
     serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     runnerTemp: env.RUNNER_TEMP || env.TMPDIR || "/tmp",
+    notify: Object.fromEntries(
+      Object.entries(env).filter(
+        (entry): entry is [string, string] =>
+          entry[0].startsWith("MODEL_APPROVAL_NOTIFY_") && entry[1] !== undefined,
+      ),
+    ),
   };
 }

@@ -8,7 +8,13 @@ import { SNAPSHOT_FILE, snapshotArtifactName } from "../core/names.js";
 import { configErrorResult, failureResult } from "../core/policy/index.js";
 import type { DecisionResult } from "../core/policy/types.js";
 import { renderJsonReport, renderMarkdown } from "../core/report/index.js";
-import { collectCandidate, commitDecision, decisionFor, type Collected } from "../github/candidate/index.js";
+import {
+  collectCandidate,
+  commitDecision,
+  decisionFor,
+  type Collected,
+  type Subject,
+} from "../github/candidate/index.js";
 import type { GitHubGateway } from "../github/gateway.js";
 import { executeWrites } from "../github/publish/execute.js";
 import {
@@ -23,6 +29,8 @@ import { measureWorkspace } from "./measure.js";
 import type { Runner } from "./runner.js";
 import { writeAttestation } from "./attestation.js";
 import { writeRunnerFile } from "./files.js";
+import { notifyDecision, shownState, type ActionNotifying } from "./notify.js";
+import type { Config } from "../core/config/types.js";
 
 export interface EvaluateContext {
   inputs: ActionInputs;
@@ -35,6 +43,29 @@ export interface EvaluateContext {
   run?: { id: number; attempt: number };
   /** The runner's clock, for when this run measured (votes cast before it were cast on another recording). */
   now?: () => string;
+  /** The notification destinations' URLs and secrets (MODEL_APPROVAL_NOTIFY_*). */
+  notifyEnv?: Record<string, string>;
+  repositoryId?: number;
+  serverUrl?: string;
+}
+
+/** How this run announces what it decides. */
+export function notifying(ctx: EvaluateContext): ActionNotifying {
+  return {
+    runner: ctx.runner,
+    env: ctx.notifyEnv ?? {},
+    repository: ctx.gateway.repository,
+    ...(ctx.repositoryId === undefined ? {} : { repositoryId: ctx.repositoryId }),
+    ...(ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {}),
+    now: () => new Date(ctx.now?.() ?? Date.now()),
+  };
+}
+
+/** The trusted rules' config, when the candidate has one: only they say whom to tell. */
+export function trustedConfig(collected: Collected | DecisionResult): Config | undefined {
+  if (!("kind" in collected) || collected.kind !== "candidate" || collected.candidate.config.untrusted)
+    return undefined;
+  return collected.candidate.config.config;
 }
 
 function annotateDiagnostic(runner: Runner, d: Diagnostic): void {
@@ -74,13 +105,17 @@ export const UNREADABLE_TEAM = {
 export async function collectForRun(
   ctx: EvaluateContext,
   measure: boolean,
+  /** What to decide about; the event's candidate unless given (the sweep names each open PR). */
+  subject?: Subject,
 ): Promise<Collected | DecisionResult> {
   const { inputs, event, gateway } = ctx;
   const run = ctx.run;
   const now = ctx.now ?? (() => new Date().toISOString());
   try {
-    return await collectCandidate(gateway, subjectOf(event), {
+    return await collectCandidate(gateway, subject ?? subjectOf(event), {
       configPath: inputs.config,
+      // The runner's clock, for approval timeouts.
+      now: () => new Date(now()),
       unreadableTeam: inputs.app ? UNREADABLE_TEAM.besideApp : UNREADABLE_TEAM.actionOnly,
       ...(measure && run
         ? {
@@ -104,10 +139,11 @@ export async function collectForRun(
     });
   } catch (error) {
     // Not even the pull request could be read: nothing to decide about.
+    const pr = subject?.kind === "pull_request" ? subject.number : event.pr?.number;
     return failureResult(failureOf(error), {
       repository: gateway.repository,
-      commit: event.sha,
-      ...(event.pr ? { pr: event.pr.number } : {}),
+      ...(subject ? {} : { commit: event.sha }),
+      ...(pr === undefined ? {} : { pr }),
     });
   }
 }
@@ -161,7 +197,7 @@ function recordSnapshot(ctx: EvaluateContext, collected: Collected): void {
   );
 }
 
-async function publish(
+export async function publish(
   ctx: EvaluateContext,
   collected: Collected | DecisionResult,
   result: DecisionResult,
@@ -170,7 +206,7 @@ async function publish(
   const pr = "kind" in collected ? collected.pullRequest : undefined;
   const measured = "kind" in collected && collected.kind === "candidate" && collected.measured !== undefined;
   const writes = planWrites(result, {
-    commit: result.headSha ?? ctx.event.sha,
+    commit: result.headSha ?? pr?.headSha ?? ctx.event.sha,
     ...(pr ? { pr: planPullRequest(pr) } : {}),
     owned: inputs.app ? ACTION_BESIDE_APP_SURFACES : ACTION_ONLY_SURFACES,
     measured,
@@ -211,6 +247,10 @@ export async function runEvaluate(ctx: EvaluateContext): Promise<number> {
   writeAttestation(ctx, result);
 
   await publish(ctx, collected, result);
+  if (!ctx.inputs.dryRun) {
+    const before = "kind" in collected ? shownState(collected.pullRequest?.labels) : undefined;
+    await notifyDecision(notifying(ctx), trustedConfig(collected), result, before);
+  }
   runner.info(`model-approval: ${result.decision} — ${result.summary}`);
   if (result.decision === "error") runner.setFailed(result.summary);
   else if (result.decision === "rejected" && result.failPipeline)

@@ -6,7 +6,8 @@
 // which GitHub renders, gets the Markdown one.
 import { renderMarkdown, renderText } from "../core/report/index.js";
 import type { EvaluateContext } from "./evaluate.js";
-import { collectForRun, decisionOfRun } from "./evaluate.js";
+import { collectForRun, decisionOfRun, notifying, trustedConfig } from "./evaluate.js";
+import { notifyDeployed } from "./notify.js";
 import { writeAttestation } from "./attestation.js";
 
 /** A report line that would read as a workflow command (`::warning::…`) is shown, not obeyed. */
@@ -16,7 +17,8 @@ function inert(line: string): string {
 
 export async function runGate(ctx: EvaluateContext): Promise<number> {
   const { runner } = ctx;
-  const result = await decisionOfRun(ctx, await collectForRun(ctx, false));
+  const collected = await collectForRun(ctx, false);
+  const result = await decisionOfRun(ctx, collected);
   runner.setOutput("decision", result.decision);
   runner.setOutput("model-digest", result.model?.digest ?? "");
   writeAttestation(ctx, result);
@@ -24,6 +26,7 @@ export async function runGate(ctx: EvaluateContext): Promise<number> {
   await runner.appendSummary(renderMarkdown(result, { marker: false, maxLength: 1_000_000 }));
   if (result.decision === "approved") {
     runner.info(`model-approval gate: approved — ${result.summary}`);
+    await notifyDeployed(notifying(ctx), trustedConfig(collected), result, ctx.run);
     return 0;
   }
   runner.setFailed(`model-approval gate: ${result.decision} — ${result.summary}`);

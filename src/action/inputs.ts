@@ -2,7 +2,7 @@
 import { CONFIG_PATH } from "../core/names.js";
 import type { RawInputs } from "./env.js";
 
-export type Mode = "evaluate" | "gate";
+export type Mode = "evaluate" | "gate" | "sweep";
 
 export interface ActionInputs {
   config: string;
@@ -39,8 +39,8 @@ export function splitLines(value: string): string[] {
 export function parseInputs(raw: RawInputs): InputsResult {
   const errors: string[] = [];
   const mode = raw.mode === "" ? "evaluate" : raw.mode;
-  if (mode !== "evaluate" && mode !== "gate")
-    errors.push(`input 'mode' must be 'evaluate' or 'gate', got '${raw.mode}'`);
+  if (mode !== "evaluate" && mode !== "gate" && mode !== "sweep")
+    errors.push(`input 'mode' must be 'evaluate', 'gate' or 'sweep', got '${raw.mode}'`);
   const app = parseBoolean("app", raw.app, false, errors);
   const dryRun = parseBoolean("dry-run", raw.dryRun, false, errors);
   if (raw.githubToken === "")

@@ -10,6 +10,7 @@ import { ActionsRunner, type Runner } from "./runner.js";
 import { describeError } from "../core/failure.js";
 import { runEvaluate } from "./evaluate.js";
 import { runGate } from "./gate.js";
+import { runSweep } from "./sweep.js";
 import { ACTIONS_APP_SLUG } from "../github/surfaces.js";
 
 const ACTIONS_IDENTITY = { login: `${ACTIONS_APP_SLUG}[bot]`, appSlug: ACTIONS_APP_SLUG };
@@ -63,8 +64,13 @@ export async function runAction(
       workspace: env.workspace,
       runnerTemp: env.runnerTemp,
       ...(env.runId !== undefined ? { run: { id: env.runId, attempt: env.runAttempt ?? 1 } } : {}),
+      notifyEnv: env.notify ?? {},
+      ...(env.repositoryId !== undefined ? { repositoryId: env.repositoryId } : {}),
+      ...(env.serverUrl ? { serverUrl: env.serverUrl } : {}),
     };
-    return inputs.mode === "gate" ? await runGate(context) : await runEvaluate(context);
+    if (inputs.mode === "gate") return await runGate(context);
+    if (inputs.mode === "sweep") return await runSweep(context);
+    return await runEvaluate(context);
   } catch (error) {
     // Anything unexpected still ends as a reported failure, never as a silent pass or a stack trace.
     runner.setOutput("decision", "error");

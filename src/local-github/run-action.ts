@@ -51,6 +51,8 @@ export interface ActionRunOptions {
   /** The checked-out workspace after the job's earlier steps (training), path → content. */
   workspace: Record<string, string>;
   inputs?: Record<string, string>;
+  /** The step's own `env:` (secrets handed to it, e.g. MODEL_APPROVAL_NOTIFY_*). */
+  env?: Record<string, string>;
   /** Leave the runner's folders in place (the report in RUNNER_TEMP, the workspace) for inspection. */
   keepFiles?: boolean;
   /** The run, for GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_RUN_NUMBER, GITHUB_WORKFLOW_REF, GITHUB_REF... */
@@ -396,6 +398,7 @@ export async function runBundledAction(options: ActionRunOptions): Promise<Actio
       GITHUB_OUTPUT: files.output,
       GITHUB_STEP_SUMMARY: files.summary,
       ...(options.run ? runEnvironment(options, options.run) : {}),
+      ...options.env,
     };
     for (const [name, value] of Object.entries({ "github-token": DEFAULT_TOKEN, ...options.inputs }))
       env[`INPUT_${name.replace(/-/g, "_").toUpperCase()}`] = value;

@@ -113,7 +113,7 @@ describe("action.yml's composite step", () => {
     expect(result.outputs.decision).toBe("error");
     expect(result.annotations.map((a) => a.message)).toEqual(
       expect.arrayContaining([
-        `input 'mode' must be 'evaluate' or 'gate', got '${inputs.mode}'`,
+        `input 'mode' must be 'evaluate', 'gate' or 'sweep', got '${inputs.mode}'`,
         `input 'app' must be true or false, got '${inputs.app}'`,
         `input 'dry-run' must be true or false, got '${inputs["dry-run"]}'`,
       ]),

@@ -83,7 +83,7 @@ describe("parseInputs", () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors).toEqual([
-      "input 'mode' must be 'evaluate' or 'gate', got 'deploy'",
+      "input 'mode' must be 'evaluate', 'gate' or 'sweep', got 'deploy'",
       "input 'app' must be true or false, got '1'",
       "input 'dry-run' must be true or false, got 'yes'",
       expect.stringContaining("input 'github-token' is empty"),

@@ -39,6 +39,8 @@ export interface ActionRunOptions {
   /** Files of the checked-out repository, path → content. */
   files?: Record<string, string>;
   inputs?: Record<string, string>;
+  /** The step's own `env:`. */
+  env?: Record<string, string>;
   /** Run dist/action.js in a child process, as a runner does; by default the node step runs in-process. */
   bundle?: boolean;
   /** The node binary that runs the bundle; default the one running the tests. */
@@ -103,6 +105,7 @@ export async function runBundledAction(options: ActionRunOptions): Promise<Actio
     sha: options.sha ?? "0000000000000000000000000000000000000001",
     workspace: options.files ?? {},
     inputs: options.inputs,
+    ...(options.env ? { env: options.env } : {}),
     // The tests read the JSON report the run leaves in RUNNER_TEMP.
     keepFiles: true,
     ...(options.run ? runnerRun(options.run, options.repository ?? "Codertocat/Hello-World") : {}),
