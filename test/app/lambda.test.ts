@@ -73,6 +73,25 @@ describe("lambda handler (build/app/lambda.js)", () => {
     expect(await invoke(sign("development"))).toMatch(/^error: .*signature does not match/);
   });
 
+  it("has a scheduled handler that sweeps: it takes the lease and, with nothing due, decides nothing", async () => {
+    const script = `const { sweep } = await import(${JSON.stringify(BUNDLE)});
+      console.log(JSON.stringify(await sweep()));`;
+    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], {
+      env: {
+        PATH: process.env.PATH ?? "",
+        APP_ID: "1",
+        PRIVATE_KEY: "-----BEGIN RSA PRIVATE KEY-----\nunused\n-----END RSA PRIVATE KEY-----",
+        WEBHOOK_SECRET: SECRET,
+        LOG_LEVEL: "fatal",
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+      },
+    });
+    const answer = JSON.parse(stdout.trim()) as { statusCode: number; body: string };
+    expect(answer.statusCode).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ leased: true, decided: 0, failed: 0, sent: 0 });
+  });
+
   it("refuses to load without a PostgreSQL server for the ledger", async () => {
     expect(await invoke(sign(SECRET), { DATABASE_URL: "" })).toMatch(/exit: [\s\S]*DATABASE_URL is not set/);
   });

@@ -109,6 +109,35 @@ describe("the details page of a PR", () => {
     );
   });
 
+  it("shows how the PR's notifications were delivered, a failure's reason escaped", async () => {
+    const repositoryId = world.github.state.repo(REPO).id;
+    const [latest] = await world.ledger.history({ repositoryId, pr: world.pending, limit: 1 });
+    await world.ledger.outbox.enqueue(
+      [
+        {
+          repositoryId,
+          recordSequence: latest!.sequence,
+          destination: "ml-team",
+          pr: world.pending,
+          event: "pending",
+          deliveryId: "ma_page_test",
+          payload: "{}",
+        },
+      ],
+      new Date(),
+    );
+    await world.ledger.outbox.failed(
+      { repositoryId, recordSequence: latest!.sequence, destination: "ml-team" },
+      { attempts: 6, error: "answered 404, which is not retried <script>" },
+      new Date(),
+    );
+    const { body } = await new Visitor("alice").visit(page());
+    expect(body).toContain("<h2>Notifications</h2>");
+    expect(body).toMatch(
+      /<td>pending<\/td><td>ml-team<\/td><td><span class="badge fail">failed<\/span> answered 404, which is not retried &lt;script&gt;<\/td><td>6<\/td>/,
+    );
+  });
+
   it("shows a signed-in user who cannot read the repository exactly what a missing page shows", async () => {
     const eve = new Visitor("eve");
     const hidden = await eve.visit(page());

@@ -219,6 +219,25 @@ describe("notifications", () => {
     expect(row?.lastError).not.toContain(receiver.url);
   });
 
+  it("a released deploy job is announced as deployed, with its environment", async () => {
+    const env = { MODEL_APPROVAL_NOTIFY_OPS_URL: receiver.url, MODEL_APPROVAL_NOTIFY_OPS_SECRET: SECRET };
+    const h = await harness({
+      ledger,
+      now,
+      env,
+      config: notifyConfig("\n    on: [approved, deployed]"),
+      waitingOn: ["production"],
+    });
+    await h.deliver(...review(h, "alice", "APPROVED"));
+    await h.notificationsSent();
+    expect(h.run!.answers.map((a) => a.state)).toEqual(["approved"]);
+    const bodies = receiver.requests.map((r) => r.json as Record<string, unknown>);
+    expect(bodies.map((b) => [b.event, b.environment])).toEqual([
+      ["approved", undefined],
+      ["deployed", "production"],
+    ]);
+  });
+
   it("a destination without its URL in the environment is reported, not sent", async () => {
     const h = await harness({ ledger, now, env: {}, config: notifyConfig() });
     await h.deliver(...prEvent(h, "opened"));
