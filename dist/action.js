@@ -45645,6 +45645,7 @@ function transitionEvent(entry) {
     case "rejected":
       return entry.timing?.phase === "timed_out" ? "timed_out" : "rejected";
     case "pending":
+      if (entry.timing?.phase === "overdue") return "timed_out";
       return entry.timing?.phase === "escalated" ? "escalated" : "pending";
     default:
       return void 0;

@@ -12,6 +12,8 @@ export function transitionEvent(entry: LedgerEntry): NotificationEventName | und
     case "rejected":
       return entry.timing?.phase === "timed_out" ? "timed_out" : "rejected";
     case "pending":
+      // Overdue (on_timeout: wait) is a timeout that changes nothing but the news.
+      if (entry.timing?.phase === "overdue") return "timed_out";
       return entry.timing?.phase === "escalated" ? "escalated" : "pending";
     default:
       // "Cannot decide" is the App's trouble or the config's, told on the PR, not an approval's news.
