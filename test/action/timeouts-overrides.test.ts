@@ -101,7 +101,7 @@ describe("mode: sweep", () => {
 
 describe("an override comment", () => {
   it("approves the candidate on the next run, marked as an override, and is announced", async () => {
-    seedPullRequest(fake, { baseConfig: config("", "      override_by: [dana]\n", NOTIFY) });
+    seedPullRequest(fake, { baseConfig: config("", "      override_by: [dana]\n", NOTIFY), pushed: true });
     expect((await trained(0.5)).outputs.decision).toBe("rejected");
     fake.state.addComment(REPO, PR, {
       user: "dana",

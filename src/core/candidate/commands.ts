@@ -1,6 +1,8 @@
 // The commands people give the gate in a PR's conversation: `/model-approval override <reason>`
-// and `/model-approval explain`, at the start of a comment's (or a review's) first line. Anything
-// else — the command quoted in the middle of a sentence, inside a quote block — is no command.
+// and `/model-approval explain`, at the start of a comment. Anything else — the command quoted in
+// the middle of a sentence, inside a quote block — is no command. A review's body is never one:
+// GitHub's REST API does not say whether a review's text was edited after it was submitted, so an
+// old review could be turned into an override after the fact.
 import type { OverrideClaim } from "./types.js";
 
 export type Command = { kind: "override"; reason: string } | { kind: "explain" };
@@ -43,32 +45,6 @@ export function overrideClaimsInComments(comments: SaidComment[]): OverrideClaim
         reason: command.reason,
         at: c.createdAt,
         source: { kind: "comment", id: c.id, ...(c.url ? { url: c.url } : {}) },
-      },
-    ];
-  });
-}
-
-/** The override claims in review bodies: a review is bound to the commit it was submitted on. */
-export function overrideClaimsInReviews(
-  reviews: {
-    id: number;
-    user: { login: string } | null;
-    body?: string | null;
-    commit_id: string | null;
-    submitted_at?: string | null;
-    state: string;
-  }[],
-): OverrideClaim[] {
-  return reviews.flatMap((r): OverrideClaim[] => {
-    const command = parseCommand(r.body);
-    if (command?.kind !== "override" || !r.user?.login || !r.submitted_at || r.state === "PENDING") return [];
-    return [
-      {
-        by: r.user.login,
-        reason: command.reason,
-        at: r.submitted_at,
-        source: { kind: "review", id: r.id },
-        ...(r.commit_id ? { commit: r.commit_id } : {}),
       },
     ];
   });

@@ -155,14 +155,14 @@ export interface Candidate {
   overrides?: OverrideClaim[];
 }
 
-/** Someone's `/model-approval override <reason>`, not yet judged: the policy decides whether it counts. */
+/** Someone's `/model-approval override <reason>` (a PR comment, or one the App's ledger recorded), not yet judged. */
 export interface OverrideClaim {
   by: string;
   reason: string;
   /** When it was said (GitHub's clock, ISO). */
   at: string;
-  source: { kind: "comment" | "review" | "record"; id: number; url?: string };
-  /** A review's commit, or the commit a ledger record approved. */
+  source: { kind: "comment" | "record"; id: number; url?: string };
+  /** The commit a ledger record approved. */
   commit?: string;
   /** The model a ledger record approved (its key). */
   model?: string;

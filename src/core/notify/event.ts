@@ -48,8 +48,12 @@ export interface Notification {
 }
 
 /** The env variable names of a destination: MODEL_APPROVAL_NOTIFY_<NAME>_URL and _SECRET, NAME upper-cased with every non [A-Z0-9] as "_". */
-export function destinationEnvNames(name: string): { url: string; secret: string } {
+export function destinationEnvNames(name: string): { url: string; secret: string; repos: string } {
   // Replaced before upper-casing: "ß" or "ﬁ" would otherwise become ASCII letters and two names one key.
   const key = name.replace(/[^A-Za-z0-9]/g, "_").toUpperCase();
-  return { url: `MODEL_APPROVAL_NOTIFY_${key}_URL`, secret: `MODEL_APPROVAL_NOTIFY_${key}_SECRET` };
+  return {
+    url: `MODEL_APPROVAL_NOTIFY_${key}_URL`,
+    secret: `MODEL_APPROVAL_NOTIFY_${key}_SECRET`,
+    repos: `MODEL_APPROVAL_NOTIFY_${key}_REPOS`,
+  };
 }

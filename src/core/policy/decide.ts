@@ -19,6 +19,9 @@ import {
 } from "./steps.js";
 import { candidateModel, shortSha } from "./reviews.js";
 import { judgeOverrides, type JudgedOverrides } from "./override.js";
+import { needsEvidence } from "./evidence-needed.js";
+
+export { needsEvidence };
 import { readClock } from "./timeout.js";
 import type {
   CandidateSummary,
@@ -50,19 +53,6 @@ const NO_MEASUREMENTS: Measurements = { metrics: [], baseline: [], metricErrors:
 
 function rule(outcome: Reason["outcome"], name: string, message: string, extra = {}): Reason {
   return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
-}
-
-/** Whether the config judges recorded evidence at all (the seed's review-only config does not). */
-export function needsEvidence(config: Config): boolean {
-  return (
-    config.metrics.length > 0 ||
-    config.model.artifacts.length > 0 ||
-    config.steps.some(
-      (step) =>
-        (step.type === "test" && step.checks.length > 0) ||
-        (step.type === "approval" && step.autoApproveIf.length > 0),
-    )
-  );
 }
 
 /** Why the decision must wait for the training run's evidence, or undefined when it need not. */

@@ -2,12 +2,14 @@
 // override_by approves the current candidate despite its checks and votes. Each claim is judged as
 // strictly as a vote: by whom (never the PR's author or the commit's pusher), under which rules
 // (never untrusted ones), with a reason, and bound to the candidate it was said about — a comment to
-// the head commit and model current when it was written, a review to its commit, a ledger record to
-// the commit and model it recorded. Every claim becomes a reason saying whether it counted.
+// the head commit (said after GitHub's time of its newest push) and the model recorded when it was
+// written, a ledger record to the commit and model it recorded (and its time to the push too).
+// Every claim becomes a reason saying whether it counted.
 import type { ApprovalStep, Config } from "../config/types.js";
 import type { Candidate, OverrideClaim } from "../candidate/types.js";
 import { shortKey } from "../candidate/model-key.js";
 import { candidateModel, recordingAt, shortSha } from "./reviews.js";
+import { needsEvidence } from "./evidence-needed.js";
 import type { Override, Reason } from "./types.js";
 
 /** The most of a reason the report and the ledger keep. */
@@ -24,14 +26,14 @@ function listed(login: string, step: ApprovalStep, teamMembers: Record<string, s
 
 const same = (a: string | undefined, b: string) => !!a && a.toLowerCase() === b.toLowerCase();
 
-/** When the candidate commit became the PR's head, as far as GitHub says. */
+/**
+ * When the candidate commit last became the PR's head: GitHub's time of its newest push. Nothing
+ * else bounds it — a commit's first recording does not (it may have been pushed away and back) —
+ * so without it no comment is bound to the commit.
+ */
 function headSince(candidate: Candidate): number | undefined {
   const pushed = candidate.pr?.pushedAt ? Date.parse(candidate.pr.pushedAt) : NaN;
-  if (!Number.isNaN(pushed)) return pushed;
-  // A fork's push is not in the activity: the commit existed by its first recording.
-  const first = candidate.evidence.recordings[0]?.recordedAt;
-  const recorded = first ? Date.parse(first) : NaN;
-  return Number.isNaN(recorded) ? undefined : recorded;
+  return Number.isNaN(pushed) ? undefined : pushed;
 }
 
 /** Why the claim does not count for the candidate, or undefined when it does. */
@@ -46,23 +48,22 @@ function refusal(claim: OverrideClaim, config: Config, candidate: Candidate): st
   const unlisted = approvals.filter((s) => !listed(claim.by, s, candidate.teamMembers));
   if (unlisted.length > 0) return `not listed under override_by of ${unlisted.map((s) => s.name).join(", ")}`;
   if (claim.reason.trim() === "") return "an override needs a reason: /model-approval override <reason>";
+  // Nothing identifies the model while its evidence is missing: there is nothing to override for.
+  if (needsEvidence(config) && candidate.evidence.kind !== "present")
+    return "the training run's evidence is missing, so nothing identifies the model to override for";
   const key = candidateModel(candidate);
   if (claim.source.kind === "record") {
     if (claim.commit !== candidate.commit)
       return `recorded for ${shortSha(claim.commit)}, not the candidate ${shortSha(candidate.commit)}`;
     if (claim.model !== key) return "recorded for another model than the candidate's";
-    return undefined;
   }
-  if (claim.source.kind === "review" && claim.commit !== candidate.commit)
-    return `said in a review of ${shortSha(claim.commit)}, not of the candidate ${shortSha(candidate.commit)}`;
   const at = Date.parse(claim.at);
   const since = headSince(candidate);
-  if (claim.source.kind === "comment") {
-    if (since === undefined || Number.isNaN(at))
-      return `when ${shortSha(candidate.commit)} became the head is unknown, so a comment cannot be bound to it: override in a review of the commit`;
-    if (at < since)
-      return `said before ${shortSha(candidate.commit)} was pushed: it was about another commit`;
-  }
+  if (since === undefined || Number.isNaN(at))
+    return `GitHub's activity does not say when ${shortSha(candidate.commit)} was pushed (a fork's pushes are not in it), so nothing said can be bound to it`;
+  if (at < since)
+    return `said before ${shortSha(candidate.commit)} was last pushed: it was about another commit`;
+  if (claim.source.kind === "record") return undefined;
   if (key !== undefined) {
     const current = recordingAt(candidate.evidence.recordings, claim.at);
     if (!current || !current.known || current.key !== key)

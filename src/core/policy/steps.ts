@@ -6,7 +6,7 @@ import { evaluateCondition, type ConditionResult, type ConditionSources } from "
 import type { Candidate, CandidatePullRequest } from "../candidate/types.js";
 import { GITHUB_LIMITS } from "../github-limits.js";
 import { guardedChanges } from "./guarded-paths.js";
-import { shortSha, tallyReviews, type Vote } from "./reviews.js";
+import { ineligibility, shortSha, tallyReviews, type Vote } from "./reviews.js";
 import { escalatedStep, type ClockReading } from "./timeout.js";
 import type { MetricRow, Reason, StepResult, Timing } from "./types.js";
 
@@ -234,6 +234,28 @@ function unreadableTeamReasons(step: ApprovalStep, candidate: Candidate): Reason
   });
 }
 
+/** The reviews, without those of people only escalate_to lists from before the escalation. */
+function fromEscalation(
+  candidate: Candidate,
+  listed: ApprovalStep,
+  escalated: ApprovalStep,
+  since: string,
+): CandidatePullRequest["reviews"] {
+  const pr = candidate.pr!;
+  const at = Date.parse(since) + (listed.timeout?.ms ?? 0);
+  const author = pr.author;
+  return pr.reviews.filter((r) => {
+    const login = r.user?.login;
+    if (!login) return true;
+    const onlyEscalated =
+      ineligibility(login, listed, author, candidate.teamMembers) !== undefined &&
+      ineligibility(login, escalated, author, candidate.teamMembers) === undefined;
+    if (!onlyEscalated) return true;
+    const submitted = r.submitted_at ? Date.parse(r.submitted_at) : NaN;
+    return !Number.isNaN(submitted) && submitted >= at;
+  });
+}
+
 function reviewsUntil(
   reviews: CandidatePullRequest["reviews"],
   end: string,
@@ -264,12 +286,19 @@ export function evaluateApproval(
   const step = escalated ? escalatedStep(listedStep) : listedStep;
   const base = { name: step.name, type: "approval" as const };
   const auto = evaluateAll(step.name, waitingFor === undefined ? step.autoApproveIf : [], sources, true);
-  const pr = candidate.pr;
-  // A timed-out approval is over: a review after its end does not reopen it, so the outcome does
-  // not depend on whether the App looked before or after that review.
+  // escalate_to's reviews count from the escalation on: before it they were no approvers.
+  const pr =
+    escalated && candidate.pr && reading
+      ? { ...candidate.pr, reviews: fromEscalation(candidate, listedStep, step, reading.timing.since) }
+      : candidate.pr;
+  const tally = pr ? tallyReviews(step, candidate, pr) : undefined;
+  // A timed-out approval is over: an approval after its end does not reopen it, so the outcome
+  // does not depend on whether the App looked before or after it. An objection still counts.
   const timedOutAt = phase === "timed_out" ? String(reading?.reason.data?.timedOutAt) : undefined;
-  const counted = pr && timedOutAt ? { ...pr, reviews: reviewsUntil(pr.reviews, timedOutAt) } : pr;
-  const tally = counted ? tallyReviews(step, candidate, counted) : undefined;
+  const inTime =
+    pr && timedOutAt
+      ? tallyReviews(step, candidate, { ...pr, reviews: reviewsUntil(pr.reviews, timedOutAt) })
+      : tally;
   // An eligible approver who requested changes outranks the thresholds: fail closed.
   const objected = tally?.votes.some((v) => v.state === "CHANGES_REQUESTED") ?? false;
   const reasons: Reason[] = [];
@@ -331,8 +360,14 @@ export function evaluateApproval(
     };
   }
 
-  const approvals = tally.votes.filter((v) => v.state === "APPROVED");
   const objections = tally.votes.filter((v) => v.state === "CHANGES_REQUESTED");
+  // An approval given in time counts only while it is still its approver's word.
+  const standing = new Set(
+    tally.votes.filter((v) => v.state === "APPROVED").map((v) => v.login.toLowerCase()),
+  );
+  const approvals = (inTime ?? tally).votes.filter(
+    (v) => v.state === "APPROVED" && standing.has(v.login.toLowerCase()),
+  );
   const approved = new Set(approvals.map((v) => v.login.toLowerCase()));
   const missing = Math.max(0, step.minApprovals - approvals.length);
   let status: StepResult["status"];

@@ -15,7 +15,12 @@ export function waitingSince(
 ): { at: string; what: string } | undefined {
   if (evidenceNeeded) {
     if (candidate.evidence.kind !== "present") return undefined;
-    const at = candidate.evidence.recordings.at(-1)?.recordedAt;
+    // A re-run that records the same model again does not restart the clock: the wait began with
+    // the first of the newest recordings of this model.
+    const recordings = candidate.evidence.recordings;
+    let first = recordings.length - 1;
+    while (first > 0 && recordings[first - 1]?.key === recordings[first]?.key) first--;
+    const at = recordings[first]?.recordedAt;
     return at ? { at, what: "the model was recorded" } : undefined;
   }
   const at = candidate.pr?.pushedAt;

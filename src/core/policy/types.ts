@@ -119,12 +119,12 @@ export interface Override {
   reason: string;
   /** When it was said (GitHub's clock). */
   at: string;
-  /** Where: a PR comment, a review, or (once recorded) the ledger record that keeps it. */
+  /** Where: a PR comment, or (once recorded) the ledger record that keeps it. */
   source: OverrideSource;
 }
 
 export interface OverrideSource {
-  kind: "comment" | "review" | "record";
+  kind: "comment" | "record";
   id: number;
   url?: string;
 }

@@ -8,7 +8,7 @@ import type {
   OverrideClaim,
   Measurements,
 } from "../../core/candidate/types.js";
-import { overrideClaimsInComments, overrideClaimsInReviews } from "../../core/candidate/commands.js";
+import { overrideClaimsInComments } from "../../core/candidate/commands.js";
 import { parseConfig } from "../../core/config/parse.js";
 import type { Config } from "../../core/config/types.js";
 import type { Diagnostic } from "../../core/diagnostics.js";
@@ -389,9 +389,7 @@ async function collectAround(
     overridable && options.recordedOverrides ? options.recordedOverrides(pr.number) : Promise.resolve([]),
   ]);
   const pusher = push?.pusher;
-  const overrides = overridable
-    ? [...overrideClaimsInComments(comments), ...overrideClaimsInReviews(reviews), ...recorded]
-    : [];
+  const overrides = overridable ? [...overrideClaimsInComments(comments), ...recorded] : [];
   const evidenceSubject: EvidenceSubject = {
     kind: "pull_request",
     repository,

@@ -28,6 +28,8 @@ export interface RepoSetup {
   headFiles?: Record<string, string>;
   headRepo?: string;
   title?: string;
+  /** Record the head's push in the repository's activity (GitHub's time of it), as a same-repository PR has. */
+  pushed?: boolean;
 }
 
 export function seedPullRequest(fake: FakeGitHub, setup: RepoSetup = {}): void {
@@ -42,7 +44,13 @@ export function seedPullRequest(fake: FakeGitHub, setup: RepoSetup = {}): void {
     },
   });
   const headFiles = setup.headFiles ?? { "train.py": "print('trained')\n" };
-  state.commit(REPO, { parent: BASE, sha: HEAD, files: headFiles, pusher: AUTHOR });
+  state.commit(REPO, {
+    parent: BASE,
+    sha: HEAD,
+    files: headFiles,
+    pusher: AUTHOR,
+    ...(setup.pushed ? { branch: "feature" } : {}),
+  });
   state.addPullRequest(REPO, {
     number: PR,
     author: AUTHOR,

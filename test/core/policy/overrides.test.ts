@@ -86,12 +86,6 @@ describe("an override", () => {
       { earlier: [{ key: "sha256:older", known: true, recordedAt: "2026-12-01T09:10:00Z" }] },
       "re-trained model needs a new override",
     ],
-    [
-      "in a review of another commit",
-      [claim({ source: { kind: "review", id: 9 }, commit: "c".repeat(40) })],
-      {},
-      "not of the candidate",
-    ],
     ["under untrusted rules", [claim()], { untrustedConfig: "the PR adds the config" }, "not trusted"],
     [
       "recorded for another commit",
@@ -108,6 +102,34 @@ describe("an override", () => {
     const shown = result.steps.flatMap((s) => s.reasons).find((r) => r.kind === "override");
     expect(shown?.data?.counted).toBe(false);
     expect(String(shown?.data?.why)).toContain(why);
+  });
+
+  it("does not count while the evidence is missing: nothing identifies the model", () => {
+    const result = decide(
+      candidate([claim()], { evidence: { kind: "missing", why: "training run 12 failed", recordings: [] } }),
+    );
+    expect(result.decision).not.toBe("approved");
+    expect(JSON.stringify(result.steps)).toContain("nothing identifies the model to override for");
+  });
+
+  it("is not bound without GitHub's push time of the commit (a fork's), whatever was recorded", () => {
+    // A fork pushes Y (model M recorded), then X (overridden, about X), then Y again (M recorded again).
+    const c = candidate([claim({ at: "2026-12-01T10:30:00Z" })], {
+      pr: pr([], {}),
+      earlier: [{ key: undefined, known: true, recordedAt: "2026-12-01T08:00:00Z" }],
+    });
+    expect(decide(c).override).toBeUndefined();
+  });
+
+  it("kept by the ledger is not bound to a commit pushed again after it was said", () => {
+    const c = candidate([], { pr: pr([], { pushedAt: "2026-12-01T12:00:00Z" }) });
+    const key = c.evidence.kind === "present" ? c.evidence.recordings.at(-1)?.key : undefined;
+    const recorded = claim({
+      source: { kind: "record", id: 12 },
+      commit: HEAD,
+      ...(key ? { model: key } : {}),
+    });
+    expect(decide({ ...c, overrides: [recorded] }).override).toBeUndefined();
   });
 
   it("by the pusher of the commit does not count either", () => {

@@ -129,7 +129,7 @@ describe("on_timeout: escalate", () => {
     expect(result.decision).toBe("pending");
     expect(result.timing).toMatchObject({ phase: "escalated", deadline: after(144) });
     expect(result.pendingApprovers).toEqual(["alice", "carol", "acme/oncall"]);
-    expect(decide(at(80, t, [review("carol", "APPROVED", { at: after(5) })])).decision).toBe("approved");
+    expect(decide(at(80, t, [review("carol", "APPROVED", { at: after(75) })])).decision).toBe("approved");
     expect(
       decide(
         at(80, t, [review("olga", "APPROVED", { at: after(79) })], {
@@ -158,5 +158,55 @@ describe("on_timeout: wait", () => {
     expect(result.decision).toBe("pending");
     expect(result.timing).toEqual({ phase: "overdue", step: "approve_model", since: RECORDED });
     expect(approvalOf(result).reasons.some((r) => r.data?.rule === "timeout-overdue")).toBe(true);
+  });
+});
+
+describe("what the attacker's review found", () => {
+  it("an objection after the deadline still rejects an approval given in time", () => {
+    const reviews = [
+      review("alice", "APPROVED", { at: after(1) }),
+      review("carol", "CHANGES_REQUESTED", { at: after(80) }),
+    ];
+    const cfg = config([
+      TRAIN,
+      approvalStep({ users: ["alice", "carol"], timeout: timeout("reject") }),
+      DEPLOY,
+    ]);
+    const result = decide({ ...input(cfg, { pr: pr(reviews), recordedAt: RECORDED }), decidedAt: after(81) });
+    expect(result.decision).toBe("rejected");
+    expect(approvalOf(result).status).toBe("rejected");
+  });
+
+  it("an approval given in time and taken back after the deadline does not count", () => {
+    const reviews = [
+      review("alice", "APPROVED", { at: after(1) }),
+      review("alice", "CHANGES_REQUESTED", { at: after(80) }),
+    ];
+    expect(decide(at(81, timeout("reject"), reviews)).decision).toBe("rejected");
+  });
+
+  it("escalate_to's approval from before the escalation does not count", () => {
+    const t = timeout("escalate", ["erin"]);
+    expect(decide(at(80, t, [review("erin", "APPROVED", { at: after(10) })])).decision).toBe("pending");
+    expect(decide(at(80, t, [review("erin", "APPROVED", { at: after(73) })])).decision).toBe("approved");
+  });
+
+  it("a re-run that records the same model again does not restart the clock", () => {
+    const c = at(80, timeout("reject"));
+    const key = c.evidence.kind === "present" ? c.evidence.recordings.at(-1)?.key : undefined;
+    const rerun: Candidate = {
+      ...c,
+      evidence:
+        c.evidence.kind === "present"
+          ? {
+              ...c.evidence,
+              recordings: [
+                { key, known: true, recordedAt: RECORDED },
+                { key, known: true, recordedAt: after(79) },
+              ],
+            }
+          : c.evidence,
+    };
+    expect(decide(rerun).decision).toBe("rejected");
   });
 });
