@@ -54,9 +54,11 @@ async function send(
 ): Promise<void> {
   const wanted = config.notify.filter((rule) => rule.on.includes(event));
   if (wanted.length === 0) return;
+  // The step's env is this repository's own (its secrets): a scope is honoured when given.
   const { destinations, problems } = resolveDestinations(
     wanted.map((rule) => ({ name: rule.to, type: rule.type })),
     how.env,
+    { repository: how.repository, required: false },
   );
   for (const problem of problems) how.runner.annotate("warning", `model-approval: ${problem}`);
   const notification = notificationOf(

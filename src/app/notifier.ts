@@ -102,9 +102,11 @@ export class Notifier {
     const payload = JSON.parse(row.payload) as Payload;
     const label = `notification ${row.event} of ${payload.notification.repository}${row.pr === undefined ? "" : `#${row.pr}`} to ${row.destination}`;
     // URLs and secrets are read at send time and never stored: the outbox holds only names.
+    // Any repository the App is installed on could name any destination: each says which may.
     const { destinations, problems } = resolveDestinations(
       [{ name: row.destination, type: payload.type }],
       env,
+      { repository: payload.notification.repository, required: true },
     );
     const destination = destinations[0];
     if (!destination) {

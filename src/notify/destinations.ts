@@ -24,9 +24,20 @@ export const MIN_SECRET_LENGTH = 16;
  * The destinations that can be delivered to, and one sentence for each that cannot. A name listed
  * more than once (different `on:` lists) is one destination.
  */
+/**
+ * Which repository is sending, and whether a destination must say it may: the App serves every
+ * repository it is installed on, and any of them may name any destination in its config, so in the
+ * App a destination sends only for the repositories its MODEL_APPROVAL_NOTIFY_<NAME>_REPOS lists.
+ */
+export interface DestinationScope {
+  repository: string;
+  required: boolean;
+}
+
 export function resolveDestinations(
   specs: DestinationSpec[],
   env: Record<string, string | undefined>,
+  scope?: DestinationScope,
 ): { destinations: Destination[]; problems: string[] } {
   const destinations: Destination[] = [];
   const problems: string[] = [];
@@ -43,11 +54,40 @@ export function resolveDestinations(
       continue;
     }
     typeOf.set(spec.name, spec.type);
+    const refused = scope ? outOfScope(spec, env, scope) : undefined;
+    if (refused) {
+      problems.push(refused);
+      continue;
+    }
     const found = resolve(spec, env);
     if (Array.isArray(found)) problems.push(...found);
     else destinations.push(found);
   }
   return { destinations, problems };
+}
+
+/** `owner/name` or `owner/*`, separated by commas or spaces, compared case-insensitively. */
+function outOfScope(
+  spec: DestinationSpec,
+  env: Record<string, string | undefined>,
+  scope: DestinationScope,
+): string | undefined {
+  const names = destinationEnvNames(spec.name);
+  const about = `notification destination "${spec.name}" (${spec.type})`;
+  const listed = (env[names.repos] ?? "").split(/[\s,]+/).filter(Boolean);
+  if (listed.length === 0)
+    return scope.required
+      ? `${about}: ${names.repos} is not set; list the repositories that may send to it (owner/name or owner/*), since every repository the App is installed on could name it`
+      : undefined;
+  const repository = scope.repository.toLowerCase();
+  const owner = repository.split("/")[0] ?? "";
+  const allowed = listed.some((entry) => {
+    const wanted = entry.toLowerCase();
+    return wanted === repository || wanted === `${owner}/*`;
+  });
+  return allowed
+    ? undefined
+    : `${about}: ${names.repos} does not list ${scope.repository}, so it is not sent there`;
 }
 
 function resolve(spec: DestinationSpec, env: Record<string, string | undefined>): Destination | string[] {

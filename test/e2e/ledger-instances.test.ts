@@ -91,7 +91,11 @@ beforeAll(async () => {
         logLevel: "fatal",
         ledger,
         now: () => new Date(clock),
-        env: { MODEL_APPROVAL_NOTIFY_OPS_URL: receiverUrl, MODEL_APPROVAL_NOTIFY_OPS_SECRET: NOTIFY_SECRET },
+        env: {
+          MODEL_APPROVAL_NOTIFY_OPS_URL: receiverUrl,
+          MODEL_APPROVAL_NOTIFY_OPS_SECRET: NOTIFY_SECRET,
+          MODEL_APPROVAL_NOTIFY_OPS_REPOS: "acme/*",
+        },
         delivery: { sleep: async () => undefined },
       }),
     ),

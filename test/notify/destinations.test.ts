@@ -14,6 +14,7 @@ describe("destinationEnvNames", () => {
     expect(destinationEnvNames("ml-team")).toEqual({
       url: "MODEL_APPROVAL_NOTIFY_ML_TEAM_URL",
       secret: "MODEL_APPROVAL_NOTIFY_ML_TEAM_SECRET",
+      repos: "MODEL_APPROVAL_NOTIFY_ML_TEAM_REPOS",
     });
     expect(destinationEnvNames("ops2.alerts x").url).toBe("MODEL_APPROVAL_NOTIFY_OPS2_ALERTS_X_URL");
     expect(destinationEnvNames("straße").url).toBe("MODEL_APPROVAL_NOTIFY_STRA_E_URL");
@@ -198,5 +199,43 @@ describe("resolveDestinations", () => {
     expect(problems).toEqual([
       'notification destination "ml-team" is listed as both slack and webhook: one name has one URL, so give each type its own name',
     ]);
+  });
+});
+
+describe("a destination's repositories (_REPOS)", () => {
+  const env = (repos?: string) => ({
+    MODEL_APPROVAL_NOTIFY_ML_TEAM_URL: SLACK_URL,
+    ...(repos === undefined ? {} : { MODEL_APPROVAL_NOTIFY_ML_TEAM_REPOS: repos }),
+  });
+  const slack = [{ name: "ml-team", type: "slack" as const }];
+  const scope = (repository: string, required = true) => ({ repository, required });
+
+  it("sends for a listed repository or owner, whatever the case", () => {
+    expect(resolveDestinations(slack, env("acme/models"), scope("Acme/Models")).destinations).toHaveLength(1);
+    expect(resolveDestinations(slack, env("other/x, acme/*"), scope("acme/churn")).destinations).toHaveLength(
+      1,
+    );
+  });
+
+  it("refuses a repository it does not list, saying which variable, never the URL", () => {
+    const { destinations, problems } = resolveDestinations(
+      slack,
+      env("acme/models"),
+      scope("mallory/models"),
+    );
+    expect(destinations).toEqual([]);
+    expect(problems).toEqual([
+      'notification destination "ml-team" (slack): MODEL_APPROVAL_NOTIFY_ML_TEAM_REPOS does not list mallory/models, so it is not sent there',
+    ]);
+    expect(problems.join(" ")).not.toContain("slackPathSecret");
+    // "acme/*" is not a prefix match for another owner.
+    expect(resolveDestinations(slack, env("acme/*"), scope("acme-evil/models")).destinations).toEqual([]);
+  });
+
+  it("must be set where it is required (the App), and may be left out where not (the Action)", () => {
+    expect(resolveDestinations(slack, env(), scope("acme/models")).problems[0]).toContain(
+      "MODEL_APPROVAL_NOTIFY_ML_TEAM_REPOS is not set",
+    );
+    expect(resolveDestinations(slack, env(), scope("acme/models", false)).destinations).toHaveLength(1);
   });
 });
