@@ -38609,7 +38609,10 @@ function formatDuration(ms) {
 function waitingSince(candidate, evidenceNeeded) {
   if (evidenceNeeded) {
     if (candidate.evidence.kind !== "present") return void 0;
-    const at3 = candidate.evidence.recordings.at(-1)?.recordedAt;
+    const recordings = candidate.evidence.recordings;
+    let first = recordings.length - 1;
+    while (first > 0 && recordings[first - 1]?.key === recordings[first]?.key) first--;
+    const at3 = recordings[first]?.recordedAt;
     return at3 ? { at: at3, what: "the model was recorded" } : void 0;
   }
   const at2 = candidate.pr?.pushedAt;
@@ -38848,6 +38851,19 @@ function unreadableTeamReasons(step2, candidate) {
     return key === void 0 ? [] : [rule2("info", "team-unreadable", `${team} cannot approve here: ${unreadable[key]}`, { team })];
   });
 }
+function fromEscalation(candidate, listed2, escalated, since) {
+  const pr = candidate.pr;
+  const at2 = Date.parse(since) + (listed2.timeout?.ms ?? 0);
+  const author = pr.author;
+  return pr.reviews.filter((r) => {
+    const login2 = r.user?.login;
+    if (!login2) return true;
+    const onlyEscalated = ineligibility(login2, listed2, author, candidate.teamMembers) !== void 0 && ineligibility(login2, escalated, author, candidate.teamMembers) === void 0;
+    if (!onlyEscalated) return true;
+    const submitted = r.submitted_at ? Date.parse(r.submitted_at) : NaN;
+    return !Number.isNaN(submitted) && submitted >= at2;
+  });
+}
 function reviewsUntil(reviews, end) {
   const limit = Date.parse(end);
   return reviews.filter((r) => {
@@ -38862,10 +38878,10 @@ function evaluateApproval(listedStep, config, candidate, sources3, manualBy, wai
   const step2 = escalated ? escalatedStep(listedStep) : listedStep;
   const base = { name: step2.name, type: "approval" };
   const auto = evaluateAll(step2.name, waitingFor === void 0 ? step2.autoApproveIf : [], sources3, true);
-  const pr = candidate.pr;
+  const pr = escalated && candidate.pr && reading2 ? { ...candidate.pr, reviews: fromEscalation(candidate, listedStep, step2, reading2.timing.since) } : candidate.pr;
+  const tally = pr ? tallyReviews(step2, candidate, pr) : void 0;
   const timedOutAt = phase === "timed_out" ? String(reading2?.reason.data?.timedOutAt) : void 0;
-  const counted = pr && timedOutAt ? { ...pr, reviews: reviewsUntil(pr.reviews, timedOutAt) } : pr;
-  const tally = counted ? tallyReviews(step2, candidate, counted) : void 0;
+  const inTime = pr && timedOutAt ? tallyReviews(step2, candidate, { ...pr, reviews: reviewsUntil(pr.reviews, timedOutAt) }) : tally;
   const objected = tally?.votes.some((v) => v.state === "CHANGES_REQUESTED") ?? false;
   const reasons = [];
   if (step2.autoApproveIf.length > 0 && waitingFor !== void 0) {
@@ -38920,8 +38936,13 @@ function evaluateApproval(listedStep, config, candidate, sources3, manualBy, wai
       missingApprovals: step2.minApprovals
     };
   }
-  const approvals = tally.votes.filter((v) => v.state === "APPROVED");
   const objections = tally.votes.filter((v) => v.state === "CHANGES_REQUESTED");
+  const standing = new Set(
+    tally.votes.filter((v) => v.state === "APPROVED").map((v) => v.login.toLowerCase())
+  );
+  const approvals = (inTime ?? tally).votes.filter(
+    (v) => v.state === "APPROVED" && standing.has(v.login.toLowerCase())
+  );
   const approved = new Set(approvals.map((v) => v.login.toLowerCase()));
   const missing = Math.max(0, step2.minApprovals - approvals.length);
   let status;
@@ -38976,6 +38997,13 @@ function evaluateApproval(listedStep, config, candidate, sources3, manualBy, wai
   };
 }
 
+// src/core/policy/evidence-needed.ts
+function needsEvidence(config) {
+  return config.metrics.length > 0 || config.model.artifacts.length > 0 || config.steps.some(
+    (step2) => step2.type === "test" && step2.checks.length > 0 || step2.type === "approval" && step2.autoApproveIf.length > 0
+  );
+}
+
 // src/core/policy/override.ts
 var OVERRIDE_REASON_LIMIT = 500;
 function listed(login2, step2, teamMembers) {
@@ -38989,10 +39017,7 @@ function listed(login2, step2, teamMembers) {
 var same = (a, b) => !!a && a.toLowerCase() === b.toLowerCase();
 function headSince(candidate) {
   const pushed = candidate.pr?.pushedAt ? Date.parse(candidate.pr.pushedAt) : NaN;
-  if (!Number.isNaN(pushed)) return pushed;
-  const first = candidate.evidence.recordings[0]?.recordedAt;
-  const recorded = first ? Date.parse(first) : NaN;
-  return Number.isNaN(recorded) ? void 0 : recorded;
+  return Number.isNaN(pushed) ? void 0 : pushed;
 }
 function refusal(claim, config, candidate) {
   const pr = candidate.pr;
@@ -39005,23 +39030,21 @@ function refusal(claim, config, candidate) {
   const unlisted = approvals.filter((s) => !listed(claim.by, s, candidate.teamMembers));
   if (unlisted.length > 0) return `not listed under override_by of ${unlisted.map((s) => s.name).join(", ")}`;
   if (claim.reason.trim() === "") return "an override needs a reason: /model-approval override <reason>";
+  if (needsEvidence(config) && candidate.evidence.kind !== "present")
+    return "the training run's evidence is missing, so nothing identifies the model to override for";
   const key = candidateModel(candidate);
   if (claim.source.kind === "record") {
     if (claim.commit !== candidate.commit)
       return `recorded for ${shortSha(claim.commit)}, not the candidate ${shortSha(candidate.commit)}`;
     if (claim.model !== key) return "recorded for another model than the candidate's";
-    return void 0;
   }
-  if (claim.source.kind === "review" && claim.commit !== candidate.commit)
-    return `said in a review of ${shortSha(claim.commit)}, not of the candidate ${shortSha(candidate.commit)}`;
   const at2 = Date.parse(claim.at);
   const since = headSince(candidate);
-  if (claim.source.kind === "comment") {
-    if (since === void 0 || Number.isNaN(at2))
-      return `when ${shortSha(candidate.commit)} became the head is unknown, so a comment cannot be bound to it: override in a review of the commit`;
-    if (at2 < since)
-      return `said before ${shortSha(candidate.commit)} was pushed: it was about another commit`;
-  }
+  if (since === void 0 || Number.isNaN(at2))
+    return `GitHub's activity does not say when ${shortSha(candidate.commit)} was pushed (a fork's pushes are not in it), so nothing said can be bound to it`;
+  if (at2 < since)
+    return `said before ${shortSha(candidate.commit)} was last pushed: it was about another commit`;
+  if (claim.source.kind === "record") return void 0;
   if (key !== void 0) {
     const current = recordingAt(candidate.evidence.recordings, claim.at);
     if (!current || !current.known || current.key !== key)
@@ -39075,11 +39098,6 @@ var isRejection = (s) => s.type === "test" && s.status === "failed" || s.type ==
 var NO_MEASUREMENTS = { metrics: [], baseline: [], metricErrors: {}, baselineErrors: {} };
 function rule3(outcome, name, message, extra = {}) {
   return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
-}
-function needsEvidence(config) {
-  return config.metrics.length > 0 || config.model.artifacts.length > 0 || config.steps.some(
-    (step2) => step2.type === "test" && step2.checks.length > 0 || step2.type === "approval" && step2.autoApproveIf.length > 0
-  );
 }
 function waitingForEvidence(candidate) {
   const { evidence } = candidate;
@@ -39663,21 +39681,6 @@ function overrideClaimsInComments(comments) {
         reason: command.reason,
         at: c.createdAt,
         source: { kind: "comment", id: c.id, ...c.url ? { url: c.url } : {} }
-      }
-    ];
-  });
-}
-function overrideClaimsInReviews(reviews) {
-  return reviews.flatMap((r) => {
-    const command = parseCommand(r.body);
-    if (command?.kind !== "override" || !r.user?.login || !r.submitted_at || r.state === "PENDING") return [];
-    return [
-      {
-        by: r.user.login,
-        reason: command.reason,
-        at: r.submitted_at,
-        source: { kind: "review", id: r.id },
-        ...r.commit_id ? { commit: r.commit_id } : {}
       }
     ];
   });
@@ -42764,7 +42767,11 @@ var NOTIFICATION_EVENTS = [
 ];
 function destinationEnvNames(name) {
   const key = name.replace(/[^A-Za-z0-9]/g, "_").toUpperCase();
-  return { url: `MODEL_APPROVAL_NOTIFY_${key}_URL`, secret: `MODEL_APPROVAL_NOTIFY_${key}_SECRET` };
+  return {
+    url: `MODEL_APPROVAL_NOTIFY_${key}_URL`,
+    secret: `MODEL_APPROVAL_NOTIFY_${key}_SECRET`,
+    repos: `MODEL_APPROVAL_NOTIFY_${key}_REPOS`
+  };
 }
 
 // src/core/config/normalise.ts
@@ -43669,7 +43676,7 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     overridable && options.recordedOverrides ? options.recordedOverrides(pr.number) : Promise.resolve([])
   ]);
   const pusher = push?.pusher;
-  const overrides = overridable ? [...overrideClaimsInComments(comments), ...overrideClaimsInReviews(reviews), ...recorded] : [];
+  const overrides = overridable ? [...overrideClaimsInComments(comments), ...recorded] : [];
   const evidenceSubject = {
     kind: "pull_request",
     repository,
@@ -45988,7 +45995,7 @@ function nonNegative(value, fallback) {
 
 // src/notify/destinations.ts
 var MIN_SECRET_LENGTH = 16;
-function resolveDestinations(specs, env) {
+function resolveDestinations(specs, env, scope) {
   const destinations = [];
   const problems = [];
   const typeOf = /* @__PURE__ */ new Map();
@@ -46004,11 +46011,30 @@ function resolveDestinations(specs, env) {
       continue;
     }
     typeOf.set(spec.name, spec.type);
+    const refused = scope ? outOfScope(spec, env, scope) : void 0;
+    if (refused) {
+      problems.push(refused);
+      continue;
+    }
     const found = resolve5(spec, env);
     if (Array.isArray(found)) problems.push(...found);
     else destinations.push(found);
   }
   return { destinations, problems };
+}
+function outOfScope(spec, env, scope) {
+  const names = destinationEnvNames(spec.name);
+  const about = `notification destination "${spec.name}" (${spec.type})`;
+  const listed2 = (env[names.repos] ?? "").split(/[\s,]+/).filter(Boolean);
+  if (listed2.length === 0)
+    return scope.required ? `${about}: ${names.repos} is not set; list the repositories that may send to it (owner/name or owner/*), since every repository the App is installed on could name it` : void 0;
+  const repository = scope.repository.toLowerCase();
+  const owner = repository.split("/")[0] ?? "";
+  const allowed = listed2.some((entry) => {
+    const wanted = entry.toLowerCase();
+    return wanted === repository || wanted === `${owner}/*`;
+  });
+  return allowed ? void 0 : `${about}: ${names.repos} does not list ${scope.repository}, so it is not sent there`;
 }
 function resolve5(spec, env) {
   const names = destinationEnvNames(spec.name);
@@ -46078,7 +46104,8 @@ async function send(how, config, entry, event, id, needed) {
   if (wanted.length === 0) return;
   const { destinations, problems } = resolveDestinations(
     wanted.map((rule4) => ({ name: rule4.to, type: rule4.type })),
-    how.env
+    how.env,
+    { repository: how.repository, required: false }
   );
   for (const problem of problems) how.runner.annotate("warning", `model-approval: ${problem}`);
   const notification = notificationOf(

@@ -3,7 +3,7 @@
 // hidden marker, so a redelivered or repeated event answers once.
 import { parseCommand } from "../core/candidate/commands.js";
 import { headline } from "../core/report/format.js";
-import { cell } from "../core/report/markdown.js";
+import { cell, inertQuote } from "../core/report/markdown.js";
 import type { DecisionResult } from "../core/policy/types.js";
 import type { AppGateway } from "./reconcile.js";
 
@@ -14,7 +14,8 @@ export function explainMarker(commentId: number): string {
 export function explanation(result: DecisionResult, commentId: number, detailsUrl?: string): string {
   const lines = [
     explainMarker(commentId),
-    `**model-approval: ${headline(result)}** — ${cell(result.summary)}`,
+    // The summary can hold what a PR's training code wrote (metric names): quoted inert.
+    `**model-approval: ${headline(result)}** — ${inertQuote(result.summary, 600)}`,
     ...(result.pendingApprovers.length > 0
       ? ["", `Still needed from: ${result.pendingApprovers.map((a) => cell(a).replace(/@/g, "")).join(", ")}`]
       : []),

@@ -309,7 +309,12 @@ function register(app: Probot, options: AppOptions): void {
         const parsed = file ? parseConfig(file.text, CONFIG_PATH) : undefined;
         const lists = parsed?.ok
           ? parsed.config.steps.some(
-              (s) => s.type === "approval" && s.teams.some((t) => t.toLowerCase() === team),
+              (s) =>
+                s.type === "approval" &&
+                // Approvers, break-glass overriders and those escalated to are all listed people.
+                [...s.teams, ...s.overrideBy.teams, ...(s.timeout?.escalateTo.teams ?? [])].some(
+                  (t) => t.toLowerCase() === team,
+                ),
             )
           : false;
         if (lists) await redecideOpenPullRequests(context, repo, `the members of ${team} changed`);

@@ -91,13 +91,26 @@ export async function recordDecision(
           sequence: record.sequence,
           report: pageReport(result),
           at,
-          ...(result.timing?.deadline ? { deadline: new Date(result.timing.deadline) } : {}),
+          ...deadlineOf(result, at),
         }),
       );
     return { ok: true, record };
   } catch (error) {
     return { ok: false, why: `could not record the decision in the ledger: ${describeError(error)}` };
   }
+}
+
+/** How long a decision that GitHub's answers kept from being made waits for the sweep to try again. */
+export const RETRY_READ_MS = 60 * 60_000;
+
+/**
+ * When the sweep should decide the PR again: its approval's next deadline, or, when reading GitHub
+ * failed (the decision could not be made), in an hour, so a failed sweep does not lose the timeout.
+ */
+function deadlineOf(result: DecisionResult, at: Date): { deadline?: Date } {
+  if (result.timing?.deadline) return { deadline: new Date(result.timing.deadline) };
+  if (result.failure?.code === "read_failed") return { deadline: new Date(at.getTime() + RETRY_READ_MS) };
+  return {};
 }
 
 /** undefined when recorded (or unchanged, or there is no ledger); otherwise why not. */

@@ -12,6 +12,8 @@ import type { Notifier } from "./notifier.js";
 export const SWEEP_INTERVAL_MS = 5 * 60_000;
 /** At most this many PRs are decided again in one sweep; the rest wait for the next. */
 export const SWEEP_LIMIT = 100;
+/** A PR the sweep could not move on is tried again after this long. */
+export const SWEEP_RETRY_MS = 60 * 60_000;
 const LEASE = "sweep";
 
 export interface SweepDeps {
@@ -55,6 +57,13 @@ export async function sweepOnce(deps: SweepDeps): Promise<SweepReport> {
         `model-approval: sweep: ${due.repository}#${due.pr} not decided again: ${describeError(error)}`,
       );
     }
+    // Decided again, its report has its next deadline (or none); if it still has this one (the
+    // decision could not be made or recorded), it waits an hour rather than hold up the others.
+    const now = deps.now();
+    if (await ledger.postpone?.(due.repositoryId, due.pr, now, new Date(now.getTime() + SWEEP_RETRY_MS)))
+      deps.warn(
+        `model-approval: sweep: ${due.repository}#${due.pr} is still past its deadline; tried again in an hour`,
+      );
   }
   const sent = deps.notifier ? await deps.notifier.sendDue() : 0;
   return { leased: true, decided, failed, sent };

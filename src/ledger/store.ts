@@ -76,6 +76,12 @@ export interface Ledger {
   saveReport(report: Omit<LatestReport, "updatedAt"> & { at: Date; deadline?: Date }): Promise<void>;
   /** PRs whose deadline is at or before `now`, earliest first. */
   due?(now: Date, limit: number): Promise<DuePullRequest[]>;
+  /**
+   * Moves a PR's deadline to `until` if it is still at or before `now`: a PR the sweep could not
+   * decide again (its repository gone, its config removed, a failing read) waits its turn again
+   * instead of taking every sweep's first places.
+   */
+  postpone?(repositoryId: number, pr: number, now: Date, until: Date): Promise<boolean>;
   /** The sweep's lease, so only one of several instances sweeps at a time. */
   readonly leases?: SqlLeases;
   /** Notifications to send, sent and given up on. */
@@ -259,6 +265,16 @@ export class SqlLedger implements Ledger {
         report.deadline?.toISOString() ?? null,
       ],
     );
+  }
+
+  async postpone(repositoryId: number, pr: number, now: Date, until: Date): Promise<boolean> {
+    const rows = await this.sql.query(
+      `UPDATE decision_reports SET deadline = $4::timestamptz
+        WHERE repository_id = $1 AND pr = $2 AND deadline IS NOT NULL AND deadline <= $3::timestamptz
+        RETURNING pr`,
+      [repositoryId, pr, now.toISOString(), until.toISOString()],
+    );
+    return rows.length > 0;
   }
 
   async due(now: Date, limit: number): Promise<DuePullRequest[]> {

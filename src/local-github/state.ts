@@ -350,6 +350,11 @@ export class FakeGitHubState {
   }
 
   /** A deterministic, strictly increasing timestamp (ISO 8601). */
+  /** Moves GitHub's clock on, as time passing would (tests of timeouts move the App's with it). */
+  advance(ms: number): void {
+    this.clock += ms;
+  }
+
   now(): string {
     this.clock += 1000;
     return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, "Z");

@@ -76,11 +76,29 @@ describe("timeouts", () => {
     await h.deliver(...prEvent(h, "opened"));
     expect(h.pull.requestedReviewers).not.toContain("erin");
     clock += 25 * H;
+    h.gh.state.advance(25 * H);
     await h.sweep();
     expect(h.pull.requestedReviewers).toContain("erin");
     expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+    // erin's review from before the escalation would not count; this one, after it, does.
     await h.deliver(...review(h, "erin", "APPROVED"));
     expect(stateLabels(h)).toEqual(["model-approval: approved"]);
+  });
+
+  it("a read that fails while sweeping is tried again by a later sweep", async () => {
+    const h = await harness({ ledger, now, config: withStep("\n    timeout: 72h") });
+    await h.deliver(...prEvent(h, "opened"));
+    const route = "GET /repos/{owner}/{repo}/pulls/{pull_number}";
+    h.gh.fail(route, { status: 500, times: 100 });
+    clock += 73 * H;
+    await h.sweep();
+    h.gh.fail(route, { status: 500, times: 0 });
+    expect(stateLabels(h)).toEqual(["model-approval: pending"]);
+    expect(await ledger.due(now(), 10)).toHaveLength(0);
+    clock += H;
+    expect(await ledger.due(now(), 10)).toHaveLength(1);
+    await h.sweep();
+    expect(stateLabels(h)).toEqual(["model-approval: rejected"]);
   });
 
   it("another instance holding the sweep's lease keeps this one from sweeping", async () => {
@@ -148,7 +166,7 @@ describe("overrides", () => {
     const answers = h.comments().filter((c) => c.body.includes(`model-approval:explain:${asked.id}`));
     expect(answers).toHaveLength(1);
     expect(answers[0]?.body).toContain("PENDING");
-    expect(answers[0]?.body).toContain("approve_model needs 1 more approval");
+    expect(answers[0]?.body).toContain("approve\\_model needs 1 more approval");
   });
 });
 
@@ -166,7 +184,11 @@ describe("notifications", () => {
 
   it("each transition is posted once, signed, with a delivery id, and retried after a failure", async () => {
     receiver.answerNext(1, 500);
-    const env = { MODEL_APPROVAL_NOTIFY_OPS_URL: receiver.url, MODEL_APPROVAL_NOTIFY_OPS_SECRET: SECRET };
+    const env = {
+      MODEL_APPROVAL_NOTIFY_OPS_URL: receiver.url,
+      MODEL_APPROVAL_NOTIFY_OPS_SECRET: SECRET,
+      MODEL_APPROVAL_NOTIFY_OPS_REPOS: REPO,
+    };
     const h = await harness({
       ledger,
       now,
@@ -202,7 +224,11 @@ describe("notifications", () => {
 
   it("a destination that keeps failing is retried by the sweep, then given up on, and the decision stands", async () => {
     receiver.answerNext(100, 503);
-    const env = { MODEL_APPROVAL_NOTIFY_OPS_URL: receiver.url, MODEL_APPROVAL_NOTIFY_OPS_SECRET: SECRET };
+    const env = {
+      MODEL_APPROVAL_NOTIFY_OPS_URL: receiver.url,
+      MODEL_APPROVAL_NOTIFY_OPS_SECRET: SECRET,
+      MODEL_APPROVAL_NOTIFY_OPS_REPOS: REPO,
+    };
     const h = await harness({ ledger, now, env, config: notifyConfig("\n    on: [approved]") });
     await h.deliver(...review(h, "alice", "APPROVED"));
     await h.notificationsSent();
@@ -220,7 +246,11 @@ describe("notifications", () => {
   });
 
   it("a released deploy job is announced as deployed, with its environment", async () => {
-    const env = { MODEL_APPROVAL_NOTIFY_OPS_URL: receiver.url, MODEL_APPROVAL_NOTIFY_OPS_SECRET: SECRET };
+    const env = {
+      MODEL_APPROVAL_NOTIFY_OPS_URL: receiver.url,
+      MODEL_APPROVAL_NOTIFY_OPS_SECRET: SECRET,
+      MODEL_APPROVAL_NOTIFY_OPS_REPOS: REPO,
+    };
     const h = await harness({
       ledger,
       now,
@@ -238,8 +268,36 @@ describe("notifications", () => {
     ]);
   });
 
+  it("a destination is sent to only for the repositories its _REPOS lists: another repository's config cannot name it", async () => {
+    const env = {
+      MODEL_APPROVAL_NOTIFY_OPS_URL: receiver.url,
+      MODEL_APPROVAL_NOTIFY_OPS_SECRET: SECRET,
+      MODEL_APPROVAL_NOTIFY_OPS_REPOS: "acme/other, someone/*",
+    };
+    const h = await harness({ ledger, now, env, config: notifyConfig() });
+    await h.deliver(...prEvent(h, "opened"));
+    await h.notificationsSent();
+    expect(receiver.requests).toHaveLength(0);
+    const [row] = await ledger.outbox.forPullRequest(h.gh.state.repo(REPO).id, 7);
+    expect(row?.lastError).toContain(`MODEL_APPROVAL_NOTIFY_OPS_REPOS does not list ${REPO}`);
+    const unscoped = await harness({
+      ledger,
+      now,
+      env: { MODEL_APPROVAL_NOTIFY_OPS_URL: receiver.url, MODEL_APPROVAL_NOTIFY_OPS_SECRET: SECRET },
+      config: notifyConfig(),
+    });
+    await unscoped.deliver(...prEvent(unscoped, "opened"));
+    await unscoped.notificationsSent();
+    expect(receiver.requests).toHaveLength(0);
+  });
+
   it("a destination without its URL in the environment is reported, not sent", async () => {
-    const h = await harness({ ledger, now, env: {}, config: notifyConfig() });
+    const h = await harness({
+      ledger,
+      now,
+      env: { MODEL_APPROVAL_NOTIFY_OPS_REPOS: REPO },
+      config: notifyConfig(),
+    });
     await h.deliver(...prEvent(h, "opened"));
     await h.notificationsSent();
     const [row] = await ledger.outbox.forPullRequest(h.gh.state.repo(REPO).id, 7);
