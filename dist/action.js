@@ -39038,12 +39038,17 @@ function refusal(claim, config, candidate) {
       return `recorded for ${shortSha(claim.commit)}, not the candidate ${shortSha(candidate.commit)}`;
     if (claim.model !== key) return "recorded for another model than the candidate's";
   }
-  const at2 = Date.parse(claim.at);
-  const since = headSince(candidate);
-  if (since === void 0 || Number.isNaN(at2))
-    return `GitHub's activity does not say when ${shortSha(candidate.commit)} was pushed (a fork's pushes are not in it), so nothing said can be bound to it`;
-  if (at2 < since)
-    return `said before ${shortSha(candidate.commit)} was last pushed: it was about another commit`;
+  const reviewed = claim.source.kind === "review" || claim.source.kind === "record" && claim.said === "review";
+  if (claim.source.kind === "review" && claim.commit !== candidate.commit)
+    return `said in a review of ${shortSha(claim.commit)}, not of the candidate ${shortSha(candidate.commit)}`;
+  if (!reviewed) {
+    const at2 = Date.parse(claim.at);
+    const since = headSince(candidate);
+    if (since === void 0 || Number.isNaN(at2))
+      return `GitHub's activity does not say when ${shortSha(candidate.commit)} was pushed (a fork's pushes are not in it), so a comment cannot be bound to it: override in a review of the commit`;
+    if (at2 < since)
+      return `said before ${shortSha(candidate.commit)} was last pushed: it was about another commit`;
+  }
   if (claim.source.kind === "record") return void 0;
   if (key !== void 0) {
     const current = recordingAt(candidate.evidence.recordings, claim.at);
@@ -39065,7 +39070,8 @@ function judgeOverrides(candidate) {
         by: claim.by,
         reason,
         at: claim.at,
-        source: { ...claim.source }
+        source: { ...claim.source },
+        said: claim.source.kind === "record" ? claim.said ?? "comment" : claim.source.kind
       };
     return {
       kind: "override",
@@ -39684,6 +39690,18 @@ function overrideClaimsInComments(comments) {
       }
     ];
   });
+}
+function overrideClaimInReview(review) {
+  const command = parseCommand(review.body);
+  if (command?.kind !== "override" || !review.user?.login || !review.submitted_at || !review.commit_id)
+    return void 0;
+  return {
+    by: review.user.login,
+    reason: command.reason,
+    at: review.submitted_at,
+    source: { kind: "review", id: review.id },
+    commit: review.commit_id
+  };
 }
 
 // src/core/config/parse.ts
@@ -43623,6 +43641,13 @@ async function readTeams(ports, config, options) {
     ...Object.keys(unreadable).length > 0 ? { unreadableTeams: unreadable } : {}
   };
 }
+function overrideClaimsInSubmittedReview(reviews, submitted) {
+  if (!submitted?.submittedBody) return [];
+  const review = reviews.find((r) => r.id === submitted.id);
+  if (!review || review.state === "DISMISSED" || review.state === "PENDING") return [];
+  const claim = overrideClaimInReview({ ...review, body: submitted.submittedBody });
+  return claim ? [claim] : [];
+}
 async function collectForPullRequest(ports, subject, options) {
   const sleep = options.sleep ?? defaultSleep;
   const warnings = [];
@@ -43676,7 +43701,11 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
     overridable && options.recordedOverrides ? options.recordedOverrides(pr.number) : Promise.resolve([])
   ]);
   const pusher = push?.pusher;
-  const overrides = overridable ? [...overrideClaimsInComments(comments), ...recorded] : [];
+  const overrides = overridable ? [
+    ...overrideClaimsInComments(comments),
+    ...overrideClaimsInSubmittedReview(reviews, subject.event?.review),
+    ...recorded
+  ] : [];
   const evidenceSubject = {
     kind: "pull_request",
     repository,

@@ -234,8 +234,11 @@ function register(app: Probot, options: AppOptions): void {
     (context) => {
       const review = context.payload.review;
       // The review list must contain the review the event is about; an older list is re-read.
+      // A review's text is a command only as submitted: an edit cannot make an old review an override.
+      const submitted =
+        context.payload.action === "submitted" && review.body ? { submittedBody: review.body } : {};
       const bound: EventBound = {
-        review: { id: review.id, dismissed: context.payload.action === "dismissed" },
+        review: { id: review.id, dismissed: context.payload.action === "dismissed", ...submitted },
       };
       return reconcileAll(context, repoOf(context), [context.payload.pull_request.number], bound);
     },

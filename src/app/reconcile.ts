@@ -242,6 +242,7 @@ async function recordedOverrides(
         reason: override.reason,
         at: override.at,
         source: { kind: "record", id: record.sequence },
+        said: override.said ?? (override.source.kind === "review" ? "review" : "comment"),
         commit: candidate.commit,
         ...(candidate.model?.key ? { model: candidate.model.key } : {}),
       },

@@ -7,7 +7,7 @@ import { SqlLedger } from "../../src/ledger/store.js";
 import { freshPglite } from "../support/ledger-databases.js";
 import { NotifyReceiver } from "../support/notify-receiver.js";
 import { CONFIG, decisionCheck, harnessPerTest, REPO, stateLabels } from "./support/harness.js";
-import { commentEvent, prEvent, review } from "./support/events.js";
+import { commentEvent, prEvent, review, reviewEvent } from "./support/events.js";
 
 const harness = harnessPerTest();
 let sql: SqlClient;
@@ -155,6 +155,26 @@ describe("overrides", () => {
     await h2.deliver(
       ...commentEvent(h2, "dana", plain.body, "edited", { ...plain, body: "looks fine" }).event,
     );
+    expect(stateLabels(h2)).toEqual(["model-approval: rejected"]);
+  });
+
+  it("a review's text overrides as it was submitted", async () => {
+    const h = await harness({ ledger, now, config, accuracy: 0.5 });
+    const body = "/model-approval override reviewed the rollback by hand";
+    const said = h.gh.state.addReview(REPO, 7, { user: "dana", state: "COMMENTED", body });
+    const submitted = reviewEvent(h, "dana", "commented", "submitted", h.pull.headSha, said.id);
+    (submitted[1] as { review: { body: string } }).review.body = body;
+    await h.deliver(...submitted);
+    expect(stateLabels(h)).toEqual(["model-approval: overridden"]);
+  });
+
+  it("an edit that turns an old review into an override overrides nothing", async () => {
+    const h2 = await harness({ ledger, now, config, accuracy: 0.5 });
+    const old = h2.gh.state.addReview(REPO, 7, { user: "dana", state: "COMMENTED", body: "looks fine" });
+    old.body = "/model-approval override edited in later";
+    const edited = reviewEvent(h2, "dana", "commented", "edited", h2.pull.headSha, old.id);
+    (edited[1] as { review: { body: string } }).review.body = old.body;
+    await h2.deliver(...edited);
     expect(stateLabels(h2)).toEqual(["model-approval: rejected"]);
   });
 

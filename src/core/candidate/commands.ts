@@ -1,8 +1,9 @@
 // The commands people give the gate in a PR's conversation: `/model-approval override <reason>`
-// and `/model-approval explain`, at the start of a comment. Anything else — the command quoted in
-// the middle of a sentence, inside a quote block — is no command. A review's body is never one:
-// GitHub's REST API does not say whether a review's text was edited after it was submitted, so an
-// old review could be turned into an override after the fact.
+// and `/model-approval explain`, at the start of a comment or of a review's text. Anything else —
+// the command quoted in the middle of a sentence, inside a quote block — is no command. A review's
+// text counts only as it was when submitted (the App's submitted event carries it): GitHub's REST
+// API does not say whether a review was edited since, so an old review could otherwise be turned
+// into an override after the fact.
 import type { OverrideClaim } from "./types.js";
 
 export type Command = { kind: "override"; reason: string } | { kind: "explain" };
@@ -48,4 +49,24 @@ export function overrideClaimsInComments(comments: SaidComment[]): OverrideClaim
       },
     ];
   });
+}
+
+/** The override in a review's text as submitted, bound to the commit the review was submitted on. */
+export function overrideClaimInReview(review: {
+  id: number;
+  user: { login: string } | null;
+  body?: string | null;
+  commit_id: string | null;
+  submitted_at?: string | null;
+}): OverrideClaim | undefined {
+  const command = parseCommand(review.body);
+  if (command?.kind !== "override" || !review.user?.login || !review.submitted_at || !review.commit_id)
+    return undefined;
+  return {
+    by: review.user.login,
+    reason: command.reason,
+    at: review.submitted_at,
+    source: { kind: "review", id: review.id },
+    commit: review.commit_id,
+  };
 }

@@ -155,15 +155,20 @@ export interface Candidate {
   overrides?: OverrideClaim[];
 }
 
-/** Someone's `/model-approval override <reason>` (a PR comment, or one the App's ledger recorded), not yet judged. */
+/**
+ * Someone's `/model-approval override <reason>` — a PR comment, a review's text as submitted, or
+ * one the App's ledger recorded — not yet judged.
+ */
 export interface OverrideClaim {
   by: string;
   reason: string;
   /** When it was said (GitHub's clock, ISO). */
   at: string;
-  source: { kind: "comment" | "record"; id: number; url?: string };
-  /** The commit a ledger record approved. */
+  source: { kind: "comment" | "review" | "record"; id: number; url?: string };
+  /** The commit a review was submitted on, or a ledger record approved. */
   commit?: string;
+  /** A ledger record's: where the override it keeps was said. */
+  said?: "comment" | "review";
   /** The model a ledger record approved (its key). */
   model?: string;
 }

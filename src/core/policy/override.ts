@@ -3,8 +3,9 @@
 // strictly as a vote: by whom (never the PR's author or the commit's pusher), under which rules
 // (never untrusted ones), with a reason, and bound to the candidate it was said about — a comment to
 // the head commit (said after GitHub's time of its newest push) and the model recorded when it was
-// written, a ledger record to the commit and model it recorded (and its time to the push too).
-// Every claim becomes a reason saying whether it counted.
+// written, a review to the commit it was submitted on and the model recorded then, a ledger record
+// to the commit and model it recorded (and, for a comment's, its time to the push too). Every
+// claim becomes a reason saying whether it counted.
 import type { ApprovalStep, Config } from "../config/types.js";
 import type { Candidate, OverrideClaim } from "../candidate/types.js";
 import { shortKey } from "../candidate/model-key.js";
@@ -57,12 +58,20 @@ function refusal(claim: OverrideClaim, config: Config, candidate: Candidate): st
       return `recorded for ${shortSha(claim.commit)}, not the candidate ${shortSha(candidate.commit)}`;
     if (claim.model !== key) return "recorded for another model than the candidate's";
   }
-  const at = Date.parse(claim.at);
-  const since = headSince(candidate);
-  if (since === undefined || Number.isNaN(at))
-    return `GitHub's activity does not say when ${shortSha(candidate.commit)} was pushed (a fork's pushes are not in it), so nothing said can be bound to it`;
-  if (at < since)
-    return `said before ${shortSha(candidate.commit)} was last pushed: it was about another commit`;
+  // A review names the commit it was submitted on; a comment only its time, which must be after
+  // GitHub's time of the commit's newest push to say it was about this commit.
+  const reviewed =
+    claim.source.kind === "review" || (claim.source.kind === "record" && claim.said === "review");
+  if (claim.source.kind === "review" && claim.commit !== candidate.commit)
+    return `said in a review of ${shortSha(claim.commit)}, not of the candidate ${shortSha(candidate.commit)}`;
+  if (!reviewed) {
+    const at = Date.parse(claim.at);
+    const since = headSince(candidate);
+    if (since === undefined || Number.isNaN(at))
+      return `GitHub's activity does not say when ${shortSha(candidate.commit)} was pushed (a fork's pushes are not in it), so a comment cannot be bound to it: override in a review of the commit`;
+    if (at < since)
+      return `said before ${shortSha(candidate.commit)} was last pushed: it was about another commit`;
+  }
   if (claim.source.kind === "record") return undefined;
   if (key !== undefined) {
     const current = recordingAt(candidate.evidence.recordings, claim.at);
@@ -92,6 +101,7 @@ export function judgeOverrides(candidate: Candidate): JudgedOverrides {
         reason,
         at: claim.at,
         source: { ...claim.source },
+        said: claim.source.kind === "record" ? (claim.said ?? "comment") : claim.source.kind,
       };
     return {
       kind: "override",

@@ -119,12 +119,14 @@ export interface Override {
   reason: string;
   /** When it was said (GitHub's clock). */
   at: string;
-  /** Where: a PR comment, or (once recorded) the ledger record that keeps it. */
+  /** Where: a PR comment, a review's text as submitted, or (once recorded) the ledger record that keeps it. */
   source: OverrideSource;
+  /** Where it was first said: a review binds it to its commit, a comment to the commit's push time. */
+  said?: "comment" | "review";
 }
 
 export interface OverrideSource {
-  kind: "comment" | "record";
+  kind: "comment" | "review" | "record";
   id: number;
   url?: string;
 }

@@ -8,7 +8,7 @@ import type {
   OverrideClaim,
   Measurements,
 } from "../../core/candidate/types.js";
-import { overrideClaimsInComments } from "../../core/candidate/commands.js";
+import { overrideClaimsInComments, overrideClaimInReview } from "../../core/candidate/commands.js";
 import { parseConfig } from "../../core/config/parse.js";
 import type { Config } from "../../core/config/types.js";
 import type { Diagnostic } from "../../core/diagnostics.js";
@@ -60,7 +60,15 @@ export interface EventBound {
   /** The PR's updated_at as the event saw it. */
   updatedAt?: string;
   /** The review the event is about. */
-  review?: { id: number; dismissed: boolean };
+  review?: {
+    id: number;
+    dismissed: boolean;
+    /**
+     * What it said when it was submitted (a `pull_request_review.submitted` event's body): the only
+     * review text trusted as a command, since the REST API does not say whether a review was edited.
+     */
+    submittedBody?: string;
+  };
 }
 
 export type Subject =
@@ -312,6 +320,21 @@ async function readTeams(ports: CandidatePorts, config: Config, options: Collect
   };
 }
 
+/**
+ * An override said in the review the event reports as just submitted: its text from the event, its
+ * author, commit and time from the review as GitHub lists it now (a dismissed one says nothing).
+ */
+function overrideClaimsInSubmittedReview(
+  reviews: Review[],
+  submitted: EventBound["review"],
+): OverrideClaim[] {
+  if (!submitted?.submittedBody) return [];
+  const review = reviews.find((r) => r.id === submitted.id);
+  if (!review || review.state === "DISMISSED" || review.state === "PENDING") return [];
+  const claim = overrideClaimInReview({ ...review, body: submitted.submittedBody });
+  return claim ? [claim] : [];
+}
+
 async function collectForPullRequest(
   ports: CandidatePorts,
   subject: Extract<Subject, { kind: "pull_request" }>,
@@ -389,7 +412,13 @@ async function collectAround(
     overridable && options.recordedOverrides ? options.recordedOverrides(pr.number) : Promise.resolve([]),
   ]);
   const pusher = push?.pusher;
-  const overrides = overridable ? [...overrideClaimsInComments(comments), ...recorded] : [];
+  const overrides = overridable
+    ? [
+        ...overrideClaimsInComments(comments),
+        ...overrideClaimsInSubmittedReview(reviews, subject.event?.review),
+        ...recorded,
+      ]
+    : [];
   const evidenceSubject: EvidenceSubject = {
     kind: "pull_request",
     repository,

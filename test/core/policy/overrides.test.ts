@@ -52,6 +52,7 @@ describe("an override", () => {
       reason: "prod is down, hotfix model",
       at: "2026-12-01T11:00:00Z",
       source: { kind: "comment", id: 501 },
+      said: "comment",
     });
     expect(result.summary).toBe("overridden by dana: prod is down, hotfix model");
     const steps = Object.fromEntries(result.steps.map((s) => [s.name, s.status]));
@@ -130,6 +131,25 @@ describe("an override", () => {
       ...(key ? { model: key } : {}),
     });
     expect(decide({ ...c, overrides: [recorded] }).override).toBeUndefined();
+  });
+
+  it("in a review's text as submitted, is bound to the reviewed commit, a fork's PR's included", () => {
+    const review = claim({ source: { kind: "review", id: 9 }, commit: HEAD, at: "2026-12-01T11:00:00Z" });
+    const fork = candidate([review], { pr: pr([], {}) });
+    expect(decide(fork).override).toMatchObject({ by: "dana", said: "review" });
+    const other = claim({ source: { kind: "review", id: 9 }, commit: "c".repeat(40) });
+    expect(String(JSON.stringify(decide(candidate([other])).steps))).toContain("not of the candidate");
+    // Kept by the ledger, a review's override stays bound to its commit, not to a push time.
+    const key = fork.evidence.kind === "present" ? fork.evidence.recordings.at(-1)?.key : undefined;
+    const kept = claim({
+      source: { kind: "record", id: 3 },
+      said: "review",
+      commit: HEAD,
+      ...(key ? { model: key } : {}),
+    });
+    expect(decide({ ...fork, overrides: [kept] }).override).toMatchObject({ said: "review" });
+    const keptComment = { ...kept, said: "comment" as const };
+    expect(decide({ ...fork, overrides: [keptComment] }).override).toBeUndefined();
   });
 
   it("by the pusher of the commit does not count either", () => {
