@@ -1,0 +1,66 @@
+// The gate's binary metrics against scikit-learn's own answers (1.2, Debian's python3-sklearn), on
+// data sets with ties, weights, extreme scores and single-class slices, generated with fixed seeds
+// by scripts/golden/sklearn-binary.py and committed: CI needs no Python. Each number must match to
+// 1e-12 relative; a metric scikit-learn calls ill-defined must be undefined here, never a number.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "@jest/globals";
+import { binaryMetrics, type BinaryMetrics } from "../../../src/core/predictions/binary.js";
+
+interface GoldenCase {
+  name: string;
+  threshold: number;
+  labels: number[];
+  scores: number[];
+  weights?: number[];
+  expected: Record<string, number | null> & { confusion: Record<string, number> };
+}
+
+const golden = JSON.parse(
+  readFileSync(new URL("../../fixtures/predictions/sklearn-binary.json", import.meta.url), "utf8"),
+) as { sklearn: string; cases: GoldenCase[] };
+
+const METRICS = [
+  "accuracy",
+  "balanced_accuracy",
+  "precision",
+  "recall",
+  "f1",
+  "roc_auc",
+  "average_precision",
+  "log_loss",
+  "brier_score",
+] as const;
+
+function close(actual: number, expected: number): boolean {
+  if (actual === expected) return true;
+  const scale = Math.max(Math.abs(expected), Math.abs(actual));
+  // Near zero a relative bound means nothing: a log loss of 2.2e-16 is eps itself.
+  return scale < 1e-300 || Math.abs(actual - expected) <= 1e-12 * Math.max(scale, 1e-15);
+}
+
+describe(`binary metrics, as scikit-learn ${golden.sklearn} computes them`, () => {
+  it("has golden cases with ties, weights and single classes", () => {
+    const names = golden.cases.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(["ties, weighted", "single class (all negative)"]));
+  });
+
+  it.each(golden.cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
+    const got = binaryMetrics(
+      { labels: c.labels, scores: c.scores, ...(c.weights ? { weights: c.weights } : {}) },
+      c.threshold,
+    );
+    const mismatches: string[] = [];
+    for (const name of METRICS) {
+      const want = c.expected[name];
+      const have = (got as unknown as Record<string, number | undefined>)[name];
+      if (want === null || want === undefined) {
+        if (have !== undefined) mismatches.push(`${name}: ${have}, but scikit-learn calls it ill-defined`);
+      } else if (have === undefined || !close(have, want)) mismatches.push(`${name}: ${have} ≠ ${want}`);
+    }
+    for (const [cell, want] of Object.entries(c.expected.confusion)) {
+      const have = got.confusion[cell as keyof BinaryMetrics["confusion"]];
+      if (!close(have, want)) mismatches.push(`confusion.${cell}: ${have} ≠ ${want}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
