@@ -13991,14 +13991,9 @@ function needsEvidence(config) {
 // src/core/policy/override.ts
 var OVERRIDE_REASON_LIMIT = 500;
 function listed(login2, step2, teamMembers) {
-  const who = login2.toLowerCase();
-  if (step2.overrideBy.users.some((u) => u.toLowerCase() === who)) return true;
-  return step2.overrideBy.teams.some((team) => {
-    const key = Object.keys(teamMembers).find((k) => k.toLowerCase() === team.toLowerCase());
-    return (key ? teamMembers[key] ?? [] : []).some((m) => m.toLowerCase() === who);
-  });
+  if (step2.overrideBy.users.some((u) => sameLogin(u, login2))) return true;
+  return step2.overrideBy.teams.some((team) => membersOf(team, teamMembers).some((m) => sameLogin(m, login2)));
 }
-var same = (a, b) => !!a && a.toLowerCase() === b.toLowerCase();
 function headSince(candidate) {
   const pushed = candidate.pr?.pushedAt ? Date.parse(candidate.pr.pushedAt) : NaN;
   return Number.isNaN(pushed) ? void 0 : pushed;
@@ -14009,8 +14004,9 @@ function refusal(claim, config, candidate) {
   if (candidate.config.untrusted) return `the rules are not trusted (${candidate.config.untrusted})`;
   const approvals = config.steps.filter((s) => s.type === "approval");
   if (approvals.length === 0) return "the config has no approval step to override";
-  if (same(pr.author, claim.by)) return "the pull request's author cannot override its approval";
-  if (same(pr.pusher, claim.by)) return "whoever pushed the commit under review cannot override its approval";
+  if (sameLogin(pr.author, claim.by)) return "the pull request's author cannot override its approval";
+  if (sameLogin(pr.pusher, claim.by))
+    return "whoever pushed the commit under review cannot override its approval";
   const unlisted = approvals.filter((s) => !listed(claim.by, s, candidate.teamMembers));
   if (unlisted.length > 0) return `not listed under override_by of ${unlisted.map((s) => s.name).join(", ")}`;
   if (claim.reason.trim() === "") return "an override needs a reason: /model-approval override <reason>";

@@ -9,7 +9,7 @@
 import type { ApprovalStep, Config } from "../config/types.js";
 import type { Candidate, OverrideClaim } from "../candidate/types.js";
 import { shortKey } from "../candidate/model-key.js";
-import { candidateModel, recordingAt, shortSha } from "./reviews.js";
+import { candidateModel, membersOf, recordingAt, sameLogin, shortSha } from "./reviews.js";
 import { needsEvidence } from "./evidence-needed.js";
 import type { Override, Reason } from "./types.js";
 
@@ -17,15 +17,9 @@ import type { Override, Reason } from "./types.js";
 export const OVERRIDE_REASON_LIMIT = 500;
 
 function listed(login: string, step: ApprovalStep, teamMembers: Record<string, string[]>): boolean {
-  const who = login.toLowerCase();
-  if (step.overrideBy.users.some((u) => u.toLowerCase() === who)) return true;
-  return step.overrideBy.teams.some((team) => {
-    const key = Object.keys(teamMembers).find((k) => k.toLowerCase() === team.toLowerCase());
-    return (key ? (teamMembers[key] ?? []) : []).some((m) => m.toLowerCase() === who);
-  });
+  if (step.overrideBy.users.some((u) => sameLogin(u, login))) return true;
+  return step.overrideBy.teams.some((team) => membersOf(team, teamMembers).some((m) => sameLogin(m, login)));
 }
-
-const same = (a: string | undefined, b: string) => !!a && a.toLowerCase() === b.toLowerCase();
 
 /**
  * When the candidate commit last became the PR's head: GitHub's time of its newest push. Nothing
@@ -44,8 +38,9 @@ function refusal(claim: OverrideClaim, config: Config, candidate: Candidate): st
   if (candidate.config.untrusted) return `the rules are not trusted (${candidate.config.untrusted})`;
   const approvals = config.steps.filter((s): s is ApprovalStep => s.type === "approval");
   if (approvals.length === 0) return "the config has no approval step to override";
-  if (same(pr.author, claim.by)) return "the pull request's author cannot override its approval";
-  if (same(pr.pusher, claim.by)) return "whoever pushed the commit under review cannot override its approval";
+  if (sameLogin(pr.author, claim.by)) return "the pull request's author cannot override its approval";
+  if (sameLogin(pr.pusher, claim.by))
+    return "whoever pushed the commit under review cannot override its approval";
   const unlisted = approvals.filter((s) => !listed(claim.by, s, candidate.teamMembers));
   if (unlisted.length > 0) return `not listed under override_by of ${unlisted.map((s) => s.name).join(", ")}`;
   if (claim.reason.trim() === "") return "an override needs a reason: /model-approval override <reason>";

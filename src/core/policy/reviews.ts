@@ -40,13 +40,13 @@ function byTime(a: Review, b: Review): number {
   return instant(a.submitted_at) - instant(b.submitted_at) || a.id - b.id;
 }
 
-function membersOf(team: string, teamMembers: Record<string, string[]>): string[] {
+export function membersOf(team: string, teamMembers: Record<string, string[]>): string[] {
   const wanted = team.toLowerCase();
   const key = Object.keys(teamMembers).find((k) => k.toLowerCase() === wanted);
   return key === undefined ? [] : (teamMembers[key] ?? []);
 }
 
-function sameLogin(a: string | undefined, b: string | undefined): boolean {
+export function sameLogin(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && a !== "" && a.toLowerCase() === b.toLowerCase();
 }
 
