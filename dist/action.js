@@ -31342,8 +31342,8 @@ async function upsertCheckRun(client, desired, options = {}) {
       );
     const annotations2 = desired.output.annotations ?? [];
     if (existing) {
-      const same2 = existing.status === desired.status && (existing.conclusion ?? void 0) === conclusion && existing.output.title === output.title && existing.output.summary === output.summary && (existing.output.text ?? void 0) === output.text && (desired.detailsUrl === void 0 || existing.details_url === desired.detailsUrl);
-      if (same2) return { id: existing.id, changed: false };
+      const same = existing.status === desired.status && (existing.conclusion ?? void 0) === conclusion && existing.output.title === output.title && existing.output.summary === output.summary && (existing.output.text ?? void 0) === output.text && (desired.detailsUrl === void 0 || existing.details_url === desired.detailsUrl);
+      if (same) return { id: existing.id, changed: false };
     }
     const reopen = existing?.status === "completed" && desired.status !== "completed";
     const batches = [];
@@ -39007,14 +39007,9 @@ function needsEvidence(config) {
 // src/core/policy/override.ts
 var OVERRIDE_REASON_LIMIT = 500;
 function listed(login2, step2, teamMembers) {
-  const who = login2.toLowerCase();
-  if (step2.overrideBy.users.some((u) => u.toLowerCase() === who)) return true;
-  return step2.overrideBy.teams.some((team) => {
-    const key = Object.keys(teamMembers).find((k) => k.toLowerCase() === team.toLowerCase());
-    return (key ? teamMembers[key] ?? [] : []).some((m) => m.toLowerCase() === who);
-  });
+  if (step2.overrideBy.users.some((u) => sameLogin2(u, login2))) return true;
+  return step2.overrideBy.teams.some((team) => membersOf(team, teamMembers).some((m) => sameLogin2(m, login2)));
 }
-var same = (a, b) => !!a && a.toLowerCase() === b.toLowerCase();
 function headSince(candidate) {
   const pushed = candidate.pr?.pushedAt ? Date.parse(candidate.pr.pushedAt) : NaN;
   return Number.isNaN(pushed) ? void 0 : pushed;
@@ -39025,8 +39020,9 @@ function refusal(claim, config, candidate) {
   if (candidate.config.untrusted) return `the rules are not trusted (${candidate.config.untrusted})`;
   const approvals = config.steps.filter((s) => s.type === "approval");
   if (approvals.length === 0) return "the config has no approval step to override";
-  if (same(pr.author, claim.by)) return "the pull request's author cannot override its approval";
-  if (same(pr.pusher, claim.by)) return "whoever pushed the commit under review cannot override its approval";
+  if (sameLogin2(pr.author, claim.by)) return "the pull request's author cannot override its approval";
+  if (sameLogin2(pr.pusher, claim.by))
+    return "whoever pushed the commit under review cannot override its approval";
   const unlisted = approvals.filter((s) => !listed(claim.by, s, candidate.teamMembers));
   if (unlisted.length > 0) return `not listed under override_by of ${unlisted.map((s) => s.name).join(", ")}`;
   if (claim.reason.trim() === "") return "an override needs a reason: /model-approval override <reason>";
@@ -46128,6 +46124,14 @@ function transitionId(entry, event, extra = "") {
   ].join("|");
   return `ma_${createHash4("sha256").update(key).digest("hex").slice(0, 32)}`;
 }
+function entryOf(how, result) {
+  return decisionDraft(result, {
+    repository: how.repository,
+    ...how.repositoryId === void 0 ? {} : { repositoryId: how.repositoryId },
+    commit: result.headSha ?? "",
+    at: how.now()
+  }).entry;
+}
 async function send(how, config, entry, event, id, needed) {
   const wanted = config.notify.filter((rule4) => rule4.on.includes(event));
   if (wanted.length === 0) return;
@@ -46160,12 +46164,7 @@ async function notifyDecision(how, config, result, before) {
   const after = labelState(result);
   if (!config || config.notify.length === 0 || result.pr === void 0 || after === null || after === before)
     return;
-  const entry = decisionDraft(result, {
-    repository: how.repository,
-    ...how.repositoryId === void 0 ? {} : { repositoryId: how.repositoryId },
-    commit: result.headSha ?? "",
-    at: how.now()
-  }).entry;
+  const entry = entryOf(how, result);
   const event = transitionEvent(entry);
   if (!event) return;
   await send(
@@ -46179,13 +46178,7 @@ async function notifyDecision(how, config, result, before) {
 }
 async function notifyDeployed(how, config, result, run) {
   if (!config || config.notify.length === 0 || result.decision !== "approved") return;
-  const decided = decisionDraft(result, {
-    repository: how.repository,
-    ...how.repositoryId === void 0 ? {} : { repositoryId: how.repositoryId },
-    commit: result.headSha ?? "",
-    at: how.now()
-  }).entry;
-  const entry = { ...decided, kind: "deploy" };
+  const entry = { ...entryOf(how, result), kind: "deploy" };
   await send(
     how,
     config,
@@ -46206,6 +46199,11 @@ function notifying(ctx) {
     ...ctx.serverUrl ? { serverUrl: ctx.serverUrl } : {},
     now: () => new Date(ctx.now?.() ?? Date.now())
   };
+}
+async function announce(ctx, collected, result) {
+  if (ctx.inputs.dryRun) return;
+  const before = "kind" in collected ? shownState(collected.pullRequest?.labels) : void 0;
+  await notifyDecision(notifying(ctx), trustedConfig(collected), result, before);
 }
 function trustedConfig(collected) {
   if (!("kind" in collected) || collected.kind !== "candidate" || collected.candidate.config.untrusted)
@@ -46350,10 +46348,7 @@ async function runEvaluate(ctx) {
   if ("kind" in collected) recordSnapshot(ctx, collected);
   writeAttestation(ctx, result);
   await publish(ctx, collected, result);
-  if (!ctx.inputs.dryRun) {
-    const before = "kind" in collected ? shownState(collected.pullRequest?.labels) : void 0;
-    await notifyDecision(notifying(ctx), trustedConfig(collected), result, before);
-  }
+  await announce(ctx, collected, result);
   runner.info(`model-approval: ${result.decision} \u2014 ${result.summary}`);
   if (result.decision === "error") runner.setFailed(result.summary);
   else if (result.decision === "rejected" && result.failPipeline)
@@ -46402,10 +46397,7 @@ async function runSweep(ctx) {
     }
     const result = await decisionOfRun(ctx, collected);
     await publish(ctx, collected, result);
-    if (!ctx.inputs.dryRun) {
-      const before = "kind" in collected ? shownState(collected.pullRequest?.labels) : void 0;
-      await notifyDecision(notifying(ctx), trustedConfig(collected), result, before);
-    }
+    await announce(ctx, collected, result);
     runner.info(`model-approval sweep: #${number}: ${renderText(result).split("\n")[0] ?? result.decision}`);
     rows.push(`| #${number} | ${result.decision} | ${cell(result.summary)} |`);
   }

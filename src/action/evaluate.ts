@@ -61,6 +61,17 @@ export function notifying(ctx: EvaluateContext): ActionNotifying {
   };
 }
 
+/** Announces the decision when this run changed the PR's state (not in a dry run). */
+export async function announce(
+  ctx: EvaluateContext,
+  collected: Collected | DecisionResult,
+  result: DecisionResult,
+): Promise<void> {
+  if (ctx.inputs.dryRun) return;
+  const before = "kind" in collected ? shownState(collected.pullRequest?.labels) : undefined;
+  await notifyDecision(notifying(ctx), trustedConfig(collected), result, before);
+}
+
 /** The trusted rules' config, when the candidate has one: only they say whom to tell. */
 export function trustedConfig(collected: Collected | DecisionResult): Config | undefined {
   if (!("kind" in collected) || collected.kind !== "candidate" || collected.candidate.config.untrusted)
@@ -247,10 +258,7 @@ export async function runEvaluate(ctx: EvaluateContext): Promise<number> {
   writeAttestation(ctx, result);
 
   await publish(ctx, collected, result);
-  if (!ctx.inputs.dryRun) {
-    const before = "kind" in collected ? shownState(collected.pullRequest?.labels) : undefined;
-    await notifyDecision(notifying(ctx), trustedConfig(collected), result, before);
-  }
+  await announce(ctx, collected, result);
   runner.info(`model-approval: ${result.decision} — ${result.summary}`);
   if (result.decision === "error") runner.setFailed(result.summary);
   else if (result.decision === "rejected" && result.failPipeline)

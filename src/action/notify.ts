@@ -44,6 +44,16 @@ function transitionId(entry: LedgerEntry, event: NotificationEventName, extra = 
   return `ma_${createHash("sha256").update(key).digest("hex").slice(0, 32)}`;
 }
 
+/** The decision as the ledger would record it: what a notification is built from. */
+function entryOf(how: ActionNotifying, result: DecisionResult): LedgerEntry {
+  return decisionDraft(result, {
+    repository: how.repository,
+    ...(how.repositoryId === undefined ? {} : { repositoryId: how.repositoryId }),
+    commit: result.headSha ?? "",
+    at: how.now(),
+  }).entry;
+}
+
 async function send(
   how: ActionNotifying,
   config: Config,
@@ -91,12 +101,7 @@ export async function notifyDecision(
   const after = labelState(result);
   if (!config || config.notify.length === 0 || result.pr === undefined || after === null || after === before)
     return;
-  const entry = decisionDraft(result, {
-    repository: how.repository,
-    ...(how.repositoryId === undefined ? {} : { repositoryId: how.repositoryId }),
-    commit: result.headSha ?? "",
-    at: how.now(),
-  }).entry;
+  const entry = entryOf(how, result);
   const event = transitionEvent(entry);
   if (!event) return;
   await send(
@@ -117,13 +122,7 @@ export async function notifyDeployed(
   run: { id: number; attempt: number } | undefined,
 ): Promise<void> {
   if (!config || config.notify.length === 0 || result.decision !== "approved") return;
-  const decided = decisionDraft(result, {
-    repository: how.repository,
-    ...(how.repositoryId === undefined ? {} : { repositoryId: how.repositoryId }),
-    commit: result.headSha ?? "",
-    at: how.now(),
-  }).entry;
-  const entry: LedgerEntry = { ...decided, kind: "deploy" };
+  const entry: LedgerEntry = { ...entryOf(how, result), kind: "deploy" };
   await send(
     how,
     config,

@@ -4,15 +4,7 @@
 // each change. It measures nothing: the evidence stays each training run's recording.
 import { renderText } from "../core/report/index.js";
 import { cell } from "../core/report/markdown.js";
-import {
-  collectForRun,
-  decisionOfRun,
-  notifying,
-  publish,
-  trustedConfig,
-  type EvaluateContext,
-} from "./evaluate.js";
-import { notifyDecision, shownState } from "./notify.js";
+import { collectForRun, decisionOfRun, publish, announce, type EvaluateContext } from "./evaluate.js";
 
 /** At most this many open PRs are decided in one sweep, newest first. */
 export const SWEEP_PR_LIMIT = 50;
@@ -34,10 +26,7 @@ export async function runSweep(ctx: EvaluateContext): Promise<number> {
     }
     const result = await decisionOfRun(ctx, collected);
     await publish(ctx, collected, result);
-    if (!ctx.inputs.dryRun) {
-      const before = "kind" in collected ? shownState(collected.pullRequest?.labels) : undefined;
-      await notifyDecision(notifying(ctx), trustedConfig(collected), result, before);
-    }
+    await announce(ctx, collected, result);
     runner.info(`model-approval sweep: #${number}: ${renderText(result).split("\n")[0] ?? result.decision}`);
     rows.push(`| #${number} | ${result.decision} | ${cell(result.summary)} |`);
   }
