@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import { binaryMetrics, type BinaryMetrics } from "../../../src/core/predictions/binary.js";
+import { closeToGolden } from "./support/close.js";
 
 interface GoldenCase {
   name: string;
@@ -31,13 +32,6 @@ const METRICS = [
   "brier_score",
 ] as const;
 
-function close(actual: number, expected: number): boolean {
-  if (actual === expected) return true;
-  const scale = Math.max(Math.abs(expected), Math.abs(actual));
-  // Near zero a relative bound means nothing: a log loss of 2.2e-16 is eps itself.
-  return scale < 1e-300 || Math.abs(actual - expected) <= 1e-12 * Math.max(scale, 1e-15);
-}
-
 describe(`binary metrics, as scikit-learn ${golden.sklearn} computes them`, () => {
   it("has golden cases with ties, weights and single classes", () => {
     const names = golden.cases.map((c) => c.name);
@@ -55,11 +49,12 @@ describe(`binary metrics, as scikit-learn ${golden.sklearn} computes them`, () =
       const have = (got as unknown as Record<string, number | undefined>)[name];
       if (want === null || want === undefined) {
         if (have !== undefined) mismatches.push(`${name}: ${have}, but scikit-learn calls it ill-defined`);
-      } else if (have === undefined || !close(have, want)) mismatches.push(`${name}: ${have} ≠ ${want}`);
+      } else if (have === undefined || !closeToGolden(have, want))
+        mismatches.push(`${name}: ${have} ≠ ${want}`);
     }
     for (const [cell, want] of Object.entries(c.expected.confusion)) {
       const have = got.confusion[cell as keyof BinaryMetrics["confusion"]];
-      if (!close(have, want)) mismatches.push(`confusion.${cell}: ${have} ≠ ${want}`);
+      if (!closeToGolden(have, want)) mismatches.push(`confusion.${cell}: ${have} ≠ ${want}`);
     }
     expect(mismatches).toEqual([]);
   });

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import { multiclassMetrics } from "../../../src/core/predictions/multiclass.js";
+import { closeToGolden } from "./support/close.js";
 
 interface GoldenCase {
   name: string;
@@ -36,13 +37,6 @@ const METRICS = [
   "log_loss",
 ] as const;
 
-function close(actual: number, expected: number): boolean {
-  if (actual === expected) return true;
-  const scale = Math.max(Math.abs(expected), Math.abs(actual));
-  // Near zero a relative bound means nothing: a log loss of 2.2e-16 is eps itself.
-  return scale < 1e-300 || Math.abs(actual - expected) <= 1e-12 * Math.max(scale, 1e-15);
-}
-
 describe(`multiclass metrics, as scikit-learn ${golden.sklearn} computes them`, () => {
   it("has golden cases with ties, weights and missing classes", () => {
     const names = golden.cases.map((c) => c.name);
@@ -69,12 +63,13 @@ describe(`multiclass metrics, as scikit-learn ${golden.sklearn} computes them`, 
       const have = (got as unknown as Record<string, number | undefined>)[name];
       if (want === null || want === undefined) {
         if (have !== undefined) mismatches.push(`${name}: ${have}, but scikit-learn calls it ill-defined`);
-      } else if (have === undefined || !close(have, want)) mismatches.push(`${name}: ${have} ≠ ${want}`);
+      } else if (have === undefined || !closeToGolden(have, want))
+        mismatches.push(`${name}: ${have} ≠ ${want}`);
     }
     c.expected.confusion.forEach((row, t) =>
       row.forEach((want, q) => {
         const have = got.confusion[t]?.[q];
-        if (have === undefined || !close(have, want))
+        if (have === undefined || !closeToGolden(have, want))
           mismatches.push(`confusion[${t}][${q}]: ${have} ≠ ${want}`);
       }),
     );
