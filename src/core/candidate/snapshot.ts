@@ -7,6 +7,7 @@ import { METRIC_FORMATS, type MetricFormat } from "../config/types.js";
 import type { MetricSource, MetricTree, MetricValue } from "../metrics/types.js";
 import type { ModelIdentity } from "../policy/types.js";
 import type { Measurements, WorkflowRunRef } from "./types.js";
+import { InvalidPredictions, decodePredictionsResult } from "../predictions/decode.js";
 
 export const SNAPSHOT_FORMAT = "model-approval-snapshot";
 export const SNAPSHOT_VERSION = 2;
@@ -108,6 +109,9 @@ function sources(value: unknown, where: string): MetricSource[] {
       format: format as MetricFormat,
       values: tree(s.values, `${where}[${i}].values`),
       ...(typeof s.note === "string" ? { note: s.note } : {}),
+      ...(s.predictions === undefined
+        ? {}
+        : { predictions: predictionsOf(s.predictions, `${where}[${i}].predictions`) }),
       ...(at === undefined
         ? {}
         : {
@@ -118,6 +122,15 @@ function sources(value: unknown, where: string): MetricSource[] {
           }),
     };
   });
+}
+
+function predictionsOf(value: unknown, where: string) {
+  try {
+    return decodePredictionsResult(value, where);
+  } catch (error) {
+    if (error instanceof InvalidPredictions) throw new Invalid(error.message);
+    throw error;
+  }
 }
 
 function errors(value: unknown, where: string): Record<string, string> {

@@ -6,6 +6,8 @@
 import type { MetricLookup, MetricSource } from "../metrics/types.js";
 import { lookupMetric } from "../metrics/lookup.js";
 import { decimalArithmetic } from "./decimal.js";
+import type { Interval } from "../predictions/interval.js";
+import { judgeEverySlice, judgePredictionsMetric } from "./predictions.js";
 import type { CompareOp, Condition, MetricRef } from "./types.js";
 
 export interface ConditionResult {
@@ -34,6 +36,33 @@ export interface ConditionResult {
   needs?: string;
   /** When a value was compared: the value as shown beside that bound. */
   shown?: string;
+  /**
+   * Neither pass nor fail (`passed` is false): a change check whose paired interval straddles its
+   * margin, or a metric that was not judged (a small slice). It asks for a manual approval.
+   */
+  inconclusive?: true;
+  /** A metric computed from predictions: its bootstrap interval. */
+  interval?: Interval | null;
+  /** A change check judged on predictions: the paired interval it was judged by, and the margin. */
+  change?: ChangeJudgement;
+  /** `every slice of …`: each slice's outcome. */
+  slices?: SliceOutcome[];
+}
+
+export interface ChangeJudgement {
+  /** `difference`: candidate − baseline against `margin`; `ratio`: candidate / baseline against it. */
+  kind: "difference" | "ratio";
+  interval: Interval | null;
+  margin: number;
+}
+
+export interface SliceOutcome {
+  /** e.g. country="DE" */
+  slice: string;
+  count: number;
+  outcome: "pass" | "fail" | "inconclusive" | "not judged";
+  value?: number;
+  reason: string;
 }
 
 export interface ConditionSources {
@@ -81,7 +110,7 @@ function find(ref: MetricRef, sources: MetricSource[], errors?: Record<string, s
   return lookupMetric(ref, sources);
 }
 
-function thresholdOf(
+export function thresholdOf(
   condition: Condition,
   baseline: number | undefined,
 ): { ok: true; threshold: number } | { ok: false } {
@@ -124,7 +153,13 @@ export function formatValueAgainst(value: number, bound: number | undefined): st
 }
 
 export function evaluateCondition(condition: Condition, sources: ConditionSources): ConditionResult {
+  if (condition.every) return judgeEverySlice(condition, condition.every, sources);
   const found = find(condition.metric, sources.metrics, sources.metricErrors);
+  const computed = found.ok ? sources.metrics.find((m) => m.name === found.source)?.predictions : undefined;
+  if (found.ok && computed) {
+    const judged = judgePredictionsMetric(condition, found, computed, sources);
+    if (judged) return judged;
+  }
   const needsBaseline = condition.value.kind === "baseline";
   const hasBaseline = sources.baseline.length > 0 || Object.keys(sources.baselineErrors ?? {}).length > 0;
   const base = hasBaseline ? find(condition.metric, sources.baseline, sources.baselineErrors) : undefined;

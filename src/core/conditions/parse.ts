@@ -100,7 +100,10 @@ function scanQuoted(s: Scanner): string {
   }
 }
 
-/** `[N]` (0-based index) or `[key="value"]` (the one item whose key is that string). */
+/**
+ * `[N]` (0-based index), `[key="value"]` (the one item whose key is that string) or
+ * `[slice column="value"]` (a predictions source's slice).
+ */
 function scanSelector(s: Scanner): ListSelector {
   const column = s.column;
   s.pos++;
@@ -122,7 +125,9 @@ function scanSelector(s: Scanner): ListSelector {
   if (s.peek() === "]" || s.atEnd()) {
     s.fail('expected an index or key="value" inside [ ], e.g. [0] or [metric_id="Accuracy()"]');
   }
-  const key = scanName(s, "key name inside [ ]", false);
+  const slice = /^slice\s+/.exec(s.text.slice(s.pos));
+  if (slice) s.pos += slice[0].length;
+  const key = scanName(s, slice ? "slice column after 'slice'" : "key name inside [ ]", false);
   if (s.peek() !== "=") s.fail(`expected '=' after '${key}' inside [ ], found ${s.describeHere()}`);
   s.pos++;
   if (s.peek() === "=") s.fail(`write one '=' inside [ ]: [${quoteSegment(key)}="…"]`);
@@ -132,7 +137,7 @@ function scanSelector(s: Scanner): ListSelector {
   }
   const value = scanQuoted(s);
   close();
-  return { kind: "match", key, value, column };
+  return { kind: slice ? "slice" : "match", key, value, column };
 }
 
 function scanMetric(s: Scanner): MetricRef {
@@ -206,10 +211,34 @@ function build(metric: MetricRef, op: CompareOp, value: Operand, location?: Sour
   return condition;
 }
 
+/** `every slice of SOURCE by COLUMN:`, scanned when the text starts with `every slice`. */
+function scanEvery(s: Scanner): { source: string; column: string } | undefined {
+  const head = /^every\s+slice\b/.exec(s.text.slice(s.pos));
+  if (!head) return undefined;
+  s.pos += head[0].length;
+  const word = (w: string) => {
+    s.skipSpace();
+    if (!s.text.startsWith(w, s.pos) || BARE_SEGMENT.test(s.text[s.pos + w.length] ?? ""))
+      s.fail(`expected '${w}' in 'every slice of SOURCE by COLUMN: CONDITION', found ${s.describeHere()}`);
+    s.pos += w.length;
+    s.skipSpace();
+  };
+  word("of");
+  const source = scanName(s, "predictions source after 'of'", false);
+  word("by");
+  const column = scanName(s, "slice column after 'by'", false);
+  s.skipSpace();
+  if (s.peek() !== ":") s.fail(`expected ':' after the slice column, found ${s.describeHere()}`);
+  s.pos++;
+  s.skipSpace();
+  return { source, column };
+}
+
 function parseText(input: string, location?: SourceLocation): Condition {
   const s = new Scanner(input);
   s.skipSpace();
   if (s.atEnd()) s.fail("empty condition; write METRIC OP VALUE, e.g. 'accuracy >= 0.9'");
+  const every = scanEvery(s);
   const metric = scanMetric(s);
   s.skipSpace();
   const op = scanOp(s);
@@ -217,7 +246,10 @@ function parseText(input: string, location?: SourceLocation): Condition {
   const value = scanOperand(s);
   s.skipSpace();
   if (!s.atEnd()) s.fail(`unexpected ${s.describeHere()} after the value`);
-  return build(metric, op, value, location);
+  const condition = build(metric, op, value, location);
+  if (!every) return condition;
+  const prefix = `every slice of ${quoteSegment(every.source)} by ${quoteSegment(every.column)}: `;
+  return { ...condition, every, text: prefix + condition.text };
 }
 
 function parseObject(input: Record<string, unknown>, location?: SourceLocation): ParseConditionResult {

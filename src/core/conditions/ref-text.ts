@@ -15,9 +15,9 @@ export function quoteValue(value: string): string {
 }
 
 export function formatSelector(selector: ListSelector): string {
-  return selector.kind === "index"
-    ? `[${selector.index}]`
-    : `[${quoteSegment(selector.key)}=${quoteValue(selector.value)}]`;
+  if (selector.kind === "index") return `[${selector.index}]`;
+  const pick = `${quoteSegment(selector.key)}=${quoteValue(selector.value)}`;
+  return selector.kind === "slice" ? `[slice ${pick}]` : `[${pick}]`;
 }
 
 /** `eval.accuracy`, ``report.`macro avg` ``, `drift.metrics[metric_id="X"].value` */

@@ -9,7 +9,9 @@ export type CompareOp = ">" | ">=" | "<" | "<=" | "==" | "!=";
  */
 export type ListSelector =
   | { kind: "index"; index: number; column: number }
-  | { kind: "match"; key: string; value: string; column: number };
+  | { kind: "match"; key: string; value: string; column: number }
+  /** `[slice country="DE"]`: a predictions source's metrics on the examples whose `country` is "DE". */
+  | { kind: "slice"; key: string; value: string; column: number };
 
 /** A key name, or a pick from a list. */
 export type RefSegment = string | ListSelector;
@@ -38,5 +40,10 @@ export interface Condition {
   value: Operand;
   /** Normalised text, e.g. "accuracy >= 0.8", used as the condition's label in reports. */
   text: string;
+  /**
+   * `every slice of preds by country: f1 >= 0.8`: the condition must hold in each judged slice of
+   * that predictions source's column; `metric` is then read within the slice.
+   */
+  every?: { source: string; column: string };
   location?: SourceLocation;
 }

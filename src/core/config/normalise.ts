@@ -1,6 +1,7 @@
 import type { Condition } from "../conditions/types.js";
 import type { Locator } from "./locate.js";
 import { parseDuration } from "./duration.js";
+import { predictionsSpec } from "./predictions.js";
 import { NOTIFICATION_EVENTS, type NotificationEventName } from "../notify/event.js";
 import type { ApprovalTimeout, ApproverList, NotifyRule, OnTimeout } from "./types.js";
 import type {
@@ -34,7 +35,12 @@ function deployed(value: unknown, locator: Locator): DeployedBaselineSpec[] {
   return Object.entries(value as Data).flatMap(([name, raw]) => (isDeployed(raw) ? [spec(raw, name)] : []));
 }
 
-function sources(value: unknown, section: "metrics" | "baseline", locator: Locator): MetricSourceSpec[] {
+function sources(
+  value: unknown,
+  section: "metrics" | "baseline",
+  locator: Locator,
+  candidates: MetricSourceSpec[] = [],
+): MetricSourceSpec[] {
   if (typeof value === "string")
     return [{ name: BARE_SOURCE_NAME, path: value, location: locator.at([section]) }];
   if (value === null || typeof value !== "object" || isDeployed(value)) return [];
@@ -54,6 +60,10 @@ function sources(value: unknown, section: "metrics" | "baseline", locator: Locat
     if (checkpoint !== undefined) out.checkpoint = checkpoint;
     if (step !== undefined) out.step = step;
     if (ref !== undefined) out.ref = ref;
+    if (format === "predictions") {
+      const inherited = candidates.find((c) => c.name === name)?.predictions;
+      out.predictions = predictionsSpec(spec as Data, inherited);
+    }
     return [out];
   });
 }
@@ -133,12 +143,13 @@ export function normalise(
   conditions: Map<string, Condition[]>,
 ): Config {
   const model = (data.model ?? {}) as { name?: string; artifacts?: string[] };
+  const metrics = sources(data.metrics, "metrics", locator);
   return {
     file,
     version: 1,
     model: { ...(model.name !== undefined ? { name: model.name } : {}), artifacts: model.artifacts ?? [] },
-    metrics: sources(data.metrics, "metrics", locator),
-    baseline: sources(data.baseline, "baseline", locator),
+    metrics,
+    baseline: sources(data.baseline, "baseline", locator, metrics),
     deployedBaseline: deployed(data.baseline, locator),
     protectedPaths: (data.protected_paths as string[] | undefined) ?? [],
     evidence: { workflows: evidenceWorkflows(data.evidence) },

@@ -61,7 +61,13 @@ function allowedKeys(data: unknown, path: readonly PathSegment[]): string[] {
       return keysOf(definition("deployedBaseline"));
   }
   if (path[0] === "metrics" || path[0] === "baseline") {
-    const keys = keysOf(elseOf("metricSource"));
+    // A predictions source takes its own keys (format: predictions says which shape applies).
+    const source = valueAt(data, path.slice(0, 2));
+    const predictions =
+      source !== null && typeof source === "object" && "format" in source && source.format === "predictions";
+    const plain = (elseOf("metricSource") as Record<string, unknown> | undefined)?.else as
+      Record<string, unknown> | undefined;
+    const keys = keysOf(predictions ? definition("predictionsSource") : plain);
     return path[0] === "metrics" ? keys.filter((k) => k !== "ref") : keys;
   }
   if (path[0] === "steps" && path.length === 2) return keysOf(definition("step"));

@@ -3,15 +3,878 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/baselineSources"}}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"evidence":{"description":"Which workflow runs record the evidence (metrics and model digest) the gate judges.","type":"object","additionalProperties":false,"properties":{"workflow":{"description":"The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.","if":{"type":"string"},"then":{"$ref":"#/definitions/workflowPath"},"else":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/workflowPath"}}}}},"notify":{"description":"Where state changes are announced. Each entry names a destination; its URL (and a webhook's secret) is in the App's or the Action's environment: MODEL_APPROVAL_NOTIFY_<NAME>_URL and MODEL_APPROVAL_NOTIFY_<NAME>_SECRET.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["to","type"],"properties":{"to":{"description":"The destination's name: lower-case letters, digits and dashes, at most 40 characters.","type":"string","pattern":"^[a-z][a-z0-9-]{0,39}$"},"type":{"description":"slack (an incoming webhook) or webhook (a signed JSON POST).","enum":["slack","webhook"]},"on":{"description":"The events sent (default: all).","type":"array","minItems":1,"items":{"enum":["pending","approved","rejected","timed_out","escalated","overridden","deployed"]}}}}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"workflowPath":{"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn","tensorboard"]},"step":{"type":"integer","minimum":0,"description":"TensorBoard event files: read each tag at this step instead of its latest."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"checkpoint":{"description":"A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.","enum":["final","best"]}}}},"baselineSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/baselineSource"}},"baselineSource":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/metricSource"}},"deployedBaseline":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"type":"string","pattern":"\\S","description":"The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions."},"when_missing":{"description":"When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.","enum":["fail","pass"]}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]},"timeout":{"description":"approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.","$ref":"#/definitions/duration"},"on_timeout":{"description":"approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.","enum":["reject","escalate","wait"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"},"escalate_to":{"description":"on_timeout: escalate: logins and org/team slugs whose approvals also count once the timeout has passed; they are asked for a review then.","$ref":"#/definitions/approverList"},"override_by":{"description":"Logins and org/team slugs who may approve the current candidate by break-glass override: a PR comment or review body `/model-approval override <reason>`. Never the PR author, never under an untrusted config.","$ref":"#/definitions/approverList"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}},"approverList":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"duration":{"description":"A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), or several, e.g. 30m, 72h, 3d, 1w, 1d12h.","type":"string","pattern":"^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$"}}};
-const schema14 = {"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"type":"string","pattern":"\\S","description":"The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions."},"when_missing":{"description":"When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.","enum":["fail","pass"]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/baselineSources"}}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"evidence":{"description":"Which workflow runs record the evidence (metrics and model digest) the gate judges.","type":"object","additionalProperties":false,"properties":{"workflow":{"description":"The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.","if":{"type":"string"},"then":{"$ref":"#/definitions/workflowPath"},"else":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/workflowPath"}}}}},"notify":{"description":"Where state changes are announced. Each entry names a destination; its URL (and a webhook's secret) is in the App's or the Action's environment: MODEL_APPROVAL_NOTIFY_<NAME>_URL and MODEL_APPROVAL_NOTIFY_<NAME>_SECRET.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["to","type"],"properties":{"to":{"description":"The destination's name: lower-case letters, digits and dashes, at most 40 characters.","type":"string","pattern":"^[a-z][a-z0-9-]{0,39}$"},"type":{"description":"slack (an incoming webhook) or webhook (a signed JSON POST).","enum":["slack","webhook"]},"on":{"description":"The events sent (default: all).","type":"array","minItems":1,"items":{"enum":["pending","approved","rejected","timed_out","escalated","overridden","deployed"]}}}}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"workflowPath":{"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"if":{"type":"object","required":["format"],"properties":{"format":{"const":"predictions"}}},"then":{"$ref":"#/definitions/predictionsSource"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn","tensorboard"]},"step":{"type":"integer","minimum":0,"description":"TensorBoard event files: read each tag at this step instead of its latest."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"checkpoint":{"description":"A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.","enum":["final","best"]}}}}},"baselineSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/baselineSource"}},"baselineSource":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/metricSource"}},"deployedBaseline":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"type":"string","pattern":"\\S","description":"The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions."},"when_missing":{"description":"When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.","enum":["fail","pass"]}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]},"timeout":{"description":"approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.","$ref":"#/definitions/duration"},"on_timeout":{"description":"approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.","enum":["reject","escalate","wait"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"},"escalate_to":{"description":"on_timeout: escalate: logins and org/team slugs whose approvals also count once the timeout has passed; they are asked for a review then.","$ref":"#/definitions/approverList"},"override_by":{"description":"Logins and org/team slugs who may approve the current candidate by break-glass override: a PR comment or review body `/model-approval override <reason>`. Never the PR author, never under an untrusted config.","$ref":"#/definitions/approverList"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}},"approverList":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"duration":{"description":"A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), or several, e.g. 30m, 72h, 3d, 1w, 1d12h.","type":"string","pattern":"^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$"},"predictionsSource":{"type":"object","additionalProperties":false,"required":["path","format"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"const":"predictions","description":"Metrics computed from a predictions file (CSV, JSON Lines or Parquet) with their intervals and slices."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"task":{"description":"format: predictions: what the model predicts: binary (label 0/1 and a score), multiclass (a label and one score column per class) or regression (a target and a prediction).","enum":["binary","multiclass","regression"]},"file":{"description":"format: predictions: the file's format, when its extension does not say (.csv, .jsonl, .ndjson, .parquet).","enum":["csv","jsonl","parquet"]},"label":{"description":"format: predictions: the column of the true label (binary: 0/1 or true/false; multiclass: the class; regression: the target).","type":"string","pattern":"\\S"},"score":{"description":"format: predictions, task: binary: the column of the predicted probability of label 1.","type":"string","pattern":"\\S"},"scores":{"description":"format: predictions, task: multiclass: each class, as the label column writes it, and the column of its predicted probability, e.g. {cat: p_cat, dog: p_dog, bird: p_bird}.","type":"object","minProperties":3,"additionalProperties":{"type":"string","pattern":"\\S"}},"prediction":{"description":"format: predictions, task: regression: the column of the predicted value.","type":"string","pattern":"\\S"},"id":{"description":"format: predictions: the column of each example's id; needed to pair a baseline's predictions with these.","type":"string","pattern":"\\S"},"weight":{"description":"format: predictions: the column of sample weights.","type":"string","pattern":"\\S"},"slices":{"description":"format: predictions: columns whose values slice the metrics (each value's examples get their own metrics), e.g. [country, device].","type":"array","items":{"type":"string","pattern":"\\S"}},"threshold":{"description":"format: predictions, task: binary: the predicted class is 1 when the score is at or above this (default 0.5).","type":"number","minimum":0,"maximum":1},"min_slice_count":{"description":"format: predictions: slices with fewer examples are reported, not judged (default 100).","type":"integer","minimum":1},"calibration_bins":{"description":"format: predictions, task: binary: equal-width bins of the expected calibration error (default 10).","type":"integer","minimum":1,"maximum":255},"bootstrap":{"description":"format: predictions: the bootstrap behind every interval: resamples (default 1000), seed (default 0) and confidence (default 0.95).","type":"object","additionalProperties":false,"properties":{"resamples":{"type":"integer","minimum":100,"maximum":100000},"seed":{"type":"integer","minimum":0,"maximum":4294967295},"confidence":{"type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1}}}}}}};
+const schema15 = {"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"type":"string","pattern":"\\S","description":"The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions."},"when_missing":{"description":"When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.","enum":["fail","pass"]}}};
 const schema19 = {"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"};
 const pattern0 = new RegExp("\\S", "u");
-const pattern15 = new RegExp("^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$", "u");
-const pattern17 = new RegExp("^[a-z][a-z0-9-]{0,39}$", "u");
+const pattern21 = new RegExp("^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$", "u");
+const pattern23 = new RegExp("^[a-z][a-z0-9-]{0,39}$", "u");
 const schema12 = {"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}};
-const schema13 = {"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn","tensorboard"]},"step":{"type":"integer","minimum":0,"description":"TensorBoard event files: read each tag at this step instead of its latest."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"checkpoint":{"description":"A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.","enum":["final","best"]}}}};
 const pattern3 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "u");
+const schema13 = {"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"if":{"type":"object","required":["format"],"properties":{"format":{"const":"predictions"}}},"then":{"$ref":"#/definitions/predictionsSource"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn","tensorboard"]},"step":{"type":"integer","minimum":0,"description":"TensorBoard event files: read each tag at this step instead of its latest."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"checkpoint":{"description":"A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.","enum":["final","best"]}}}}};
+const schema14 = {"type":"object","additionalProperties":false,"required":["path","format"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"const":"predictions","description":"Metrics computed from a predictions file (CSV, JSON Lines or Parquet) with their intervals and slices."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"task":{"description":"format: predictions: what the model predicts: binary (label 0/1 and a score), multiclass (a label and one score column per class) or regression (a target and a prediction).","enum":["binary","multiclass","regression"]},"file":{"description":"format: predictions: the file's format, when its extension does not say (.csv, .jsonl, .ndjson, .parquet).","enum":["csv","jsonl","parquet"]},"label":{"description":"format: predictions: the column of the true label (binary: 0/1 or true/false; multiclass: the class; regression: the target).","type":"string","pattern":"\\S"},"score":{"description":"format: predictions, task: binary: the column of the predicted probability of label 1.","type":"string","pattern":"\\S"},"scores":{"description":"format: predictions, task: multiclass: each class, as the label column writes it, and the column of its predicted probability, e.g. {cat: p_cat, dog: p_dog, bird: p_bird}.","type":"object","minProperties":3,"additionalProperties":{"type":"string","pattern":"\\S"}},"prediction":{"description":"format: predictions, task: regression: the column of the predicted value.","type":"string","pattern":"\\S"},"id":{"description":"format: predictions: the column of each example's id; needed to pair a baseline's predictions with these.","type":"string","pattern":"\\S"},"weight":{"description":"format: predictions: the column of sample weights.","type":"string","pattern":"\\S"},"slices":{"description":"format: predictions: columns whose values slice the metrics (each value's examples get their own metrics), e.g. [country, device].","type":"array","items":{"type":"string","pattern":"\\S"}},"threshold":{"description":"format: predictions, task: binary: the predicted class is 1 when the score is at or above this (default 0.5).","type":"number","minimum":0,"maximum":1},"min_slice_count":{"description":"format: predictions: slices with fewer examples are reported, not judged (default 100).","type":"integer","minimum":1},"calibration_bins":{"description":"format: predictions, task: binary: equal-width bins of the expected calibration error (default 10).","type":"integer","minimum":1,"maximum":255},"bootstrap":{"description":"format: predictions: the bootstrap behind every interval: resamples (default 1000), seed (default 0) and confidence (default 0.95).","type":"object","additionalProperties":false,"properties":{"resamples":{"type":"integer","minimum":100,"maximum":100000},"seed":{"type":"integer","minimum":0,"maximum":4294967295},"confidence":{"type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1}}}}};
+const func2 = Object.prototype.hasOwnProperty;
+
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = true;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(typeof data === "string"){
+if(!pattern0.test(data)){
+const err1 = {instancePath,schemaPath:"#/then/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs5 = errors;
+const _errs6 = errors;
+let valid1 = true;
+const _errs7 = errors;
+if(errors === _errs7){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.format === undefined) && (missing0 = "format")){
+const err3 = {};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+if(data.format !== undefined){
+if("predictions" !== data.format){
+const err4 = {};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+var _valid1 = _errs7 === errors;
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause1;
+if(_valid1){
+const _errs10 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.path === undefined){
+const err6 = {instancePath,schemaPath:"#/definitions/predictionsSource/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.format === undefined){
+const err7 = {instancePath,schemaPath:"#/definitions/predictionsSource/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema14.properties, key0))){
+const err8 = {instancePath,schemaPath:"#/definitions/predictionsSource/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data1 = data.path;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err9 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/predictionsSource/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/predictionsSource/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+if("predictions" !== data.format){
+const err11 = {instancePath:instancePath+"/format",schemaPath:"#/definitions/predictionsSource/properties/format/const",keyword:"const",params:{allowedValue: "predictions"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.ref !== undefined){
+let data3 = data.ref;
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err12 = {instancePath:instancePath+"/ref",schemaPath:"#/definitions/predictionsSource/properties/ref/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/ref",schemaPath:"#/definitions/predictionsSource/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.task !== undefined){
+let data4 = data.task;
+if(!(((data4 === "binary") || (data4 === "multiclass")) || (data4 === "regression"))){
+const err14 = {instancePath:instancePath+"/task",schemaPath:"#/definitions/predictionsSource/properties/task/enum",keyword:"enum",params:{allowedValues: schema14.properties.task.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.file !== undefined){
+let data5 = data.file;
+if(!(((data5 === "csv") || (data5 === "jsonl")) || (data5 === "parquet"))){
+const err15 = {instancePath:instancePath+"/file",schemaPath:"#/definitions/predictionsSource/properties/file/enum",keyword:"enum",params:{allowedValues: schema14.properties.file.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+let data6 = data.label;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err16 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/predictionsSource/properties/label/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/label",schemaPath:"#/definitions/predictionsSource/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.score !== undefined){
+let data7 = data.score;
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err18 = {instancePath:instancePath+"/score",schemaPath:"#/definitions/predictionsSource/properties/score/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/score",schemaPath:"#/definitions/predictionsSource/properties/score/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.scores !== undefined){
+let data8 = data.scores;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(Object.keys(data8).length < 3){
+const err20 = {instancePath:instancePath+"/scores",schemaPath:"#/definitions/predictionsSource/properties/scores/minProperties",keyword:"minProperties",params:{limit: 3},message:"must NOT have fewer than 3 properties"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+for(const key1 in data8){
+let data9 = data8[key1];
+if(typeof data9 === "string"){
+if(!pattern0.test(data9)){
+const err21 = {instancePath:instancePath+"/scores/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/predictionsSource/properties/scores/additionalProperties/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/scores/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/predictionsSource/properties/scores/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/scores",schemaPath:"#/definitions/predictionsSource/properties/scores/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.prediction !== undefined){
+let data10 = data.prediction;
+if(typeof data10 === "string"){
+if(!pattern0.test(data10)){
+const err24 = {instancePath:instancePath+"/prediction",schemaPath:"#/definitions/predictionsSource/properties/prediction/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/prediction",schemaPath:"#/definitions/predictionsSource/properties/prediction/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data11 = data.id;
+if(typeof data11 === "string"){
+if(!pattern0.test(data11)){
+const err26 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/predictionsSource/properties/id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/predictionsSource/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.weight !== undefined){
+let data12 = data.weight;
+if(typeof data12 === "string"){
+if(!pattern0.test(data12)){
+const err28 = {instancePath:instancePath+"/weight",schemaPath:"#/definitions/predictionsSource/properties/weight/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/weight",schemaPath:"#/definitions/predictionsSource/properties/weight/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.slices !== undefined){
+let data13 = data.slices;
+if(Array.isArray(data13)){
+const len0 = data13.length;
+for(let i0=0; i0<len0; i0++){
+let data14 = data13[i0];
+if(typeof data14 === "string"){
+if(!pattern0.test(data14)){
+const err30 = {instancePath:instancePath+"/slices/" + i0,schemaPath:"#/definitions/predictionsSource/properties/slices/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/slices/" + i0,schemaPath:"#/definitions/predictionsSource/properties/slices/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/slices",schemaPath:"#/definitions/predictionsSource/properties/slices/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.threshold !== undefined){
+let data15 = data.threshold;
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 1 || isNaN(data15)){
+const err33 = {instancePath:instancePath+"/threshold",schemaPath:"#/definitions/predictionsSource/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data15 < 0 || isNaN(data15)){
+const err34 = {instancePath:instancePath+"/threshold",schemaPath:"#/definitions/predictionsSource/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/threshold",schemaPath:"#/definitions/predictionsSource/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.min_slice_count !== undefined){
+let data16 = data.min_slice_count;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err36 = {instancePath:instancePath+"/min_slice_count",schemaPath:"#/definitions/predictionsSource/properties/min_slice_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 1 || isNaN(data16)){
+const err37 = {instancePath:instancePath+"/min_slice_count",schemaPath:"#/definitions/predictionsSource/properties/min_slice_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+if(data.calibration_bins !== undefined){
+let data17 = data.calibration_bins;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err38 = {instancePath:instancePath+"/calibration_bins",schemaPath:"#/definitions/predictionsSource/properties/calibration_bins/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 255 || isNaN(data17)){
+const err39 = {instancePath:instancePath+"/calibration_bins",schemaPath:"#/definitions/predictionsSource/properties/calibration_bins/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data17 < 1 || isNaN(data17)){
+const err40 = {instancePath:instancePath+"/calibration_bins",schemaPath:"#/definitions/predictionsSource/properties/calibration_bins/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+if(data.bootstrap !== undefined){
+let data18 = data.bootstrap;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key2 in data18){
+if(!(((key2 === "resamples") || (key2 === "seed")) || (key2 === "confidence"))){
+const err41 = {instancePath:instancePath+"/bootstrap",schemaPath:"#/definitions/predictionsSource/properties/bootstrap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data18.resamples !== undefined){
+let data19 = data18.resamples;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err42 = {instancePath:instancePath+"/bootstrap/resamples",schemaPath:"#/definitions/predictionsSource/properties/bootstrap/properties/resamples/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 100000 || isNaN(data19)){
+const err43 = {instancePath:instancePath+"/bootstrap/resamples",schemaPath:"#/definitions/predictionsSource/properties/bootstrap/properties/resamples/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(data19 < 100 || isNaN(data19)){
+const err44 = {instancePath:instancePath+"/bootstrap/resamples",schemaPath:"#/definitions/predictionsSource/properties/bootstrap/properties/resamples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+if(data18.seed !== undefined){
+let data20 = data18.seed;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err45 = {instancePath:instancePath+"/bootstrap/seed",schemaPath:"#/definitions/predictionsSource/properties/bootstrap/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 4294967295 || isNaN(data20)){
+const err46 = {instancePath:instancePath+"/bootstrap/seed",schemaPath:"#/definitions/predictionsSource/properties/bootstrap/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data20 < 0 || isNaN(data20)){
+const err47 = {instancePath:instancePath+"/bootstrap/seed",schemaPath:"#/definitions/predictionsSource/properties/bootstrap/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+if(data18.confidence !== undefined){
+let data21 = data18.confidence;
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 >= 1 || isNaN(data21)){
+const err48 = {instancePath:instancePath+"/bootstrap/confidence",schemaPath:"#/definitions/predictionsSource/properties/bootstrap/properties/confidence/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1},message:"must be < 1"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data21 <= 0.5 || isNaN(data21)){
+const err49 = {instancePath:instancePath+"/bootstrap/confidence",schemaPath:"#/definitions/predictionsSource/properties/bootstrap/properties/confidence/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0.5},message:"must be > 0.5"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/bootstrap/confidence",schemaPath:"#/definitions/predictionsSource/properties/bootstrap/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/bootstrap",schemaPath:"#/definitions/predictionsSource/properties/bootstrap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath,schemaPath:"#/definitions/predictionsSource/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+valid1 = _valid1;
+ifClause1 = "then";
+}
+else {
+const _errs55 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.path === undefined){
+const err53 = {instancePath,schemaPath:"#/else/else/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+for(const key3 in data){
+if(!(((((key3 === "path") || (key3 === "format")) || (key3 === "step")) || (key3 === "ref")) || (key3 === "checkpoint"))){
+const err54 = {instancePath,schemaPath:"#/else/else/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data22 = data.path;
+if(typeof data22 === "string"){
+if(!pattern0.test(data22)){
+const err55 = {instancePath:instancePath+"/path",schemaPath:"#/else/else/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/path",schemaPath:"#/else/else/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data23 = data.format;
+if(!(((((((((data23 === "json") || (data23 === "yaml")) || (data23 === "csv")) || (data23 === "dvc")) || (data23 === "mlflow")) || (data23 === "huggingface")) || (data23 === "wandb")) || (data23 === "sklearn")) || (data23 === "tensorboard"))){
+const err57 = {instancePath:instancePath+"/format",schemaPath:"#/else/else/properties/format/enum",keyword:"enum",params:{allowedValues: schema13.else.else.properties.format.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.step !== undefined){
+let data24 = data.step;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err58 = {instancePath:instancePath+"/step",schemaPath:"#/else/else/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 < 0 || isNaN(data24)){
+const err59 = {instancePath:instancePath+"/step",schemaPath:"#/else/else/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+if(data.ref !== undefined){
+let data25 = data.ref;
+if(typeof data25 === "string"){
+if(!pattern0.test(data25)){
+const err60 = {instancePath:instancePath+"/ref",schemaPath:"#/else/else/properties/ref/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/ref",schemaPath:"#/else/else/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data.checkpoint !== undefined){
+let data26 = data.checkpoint;
+if(!((data26 === "final") || (data26 === "best"))){
+const err62 = {instancePath:instancePath+"/checkpoint",schemaPath:"#/else/else/properties/checkpoint/enum",keyword:"enum",params:{allowedValues: schema13.else.else.properties.checkpoint.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath,schemaPath:"#/else/else/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+var _valid1 = _errs55 === errors;
+valid1 = _valid1;
+ifClause1 = "else";
+}
+if(!valid1){
+const err64 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err65 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+validate12.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -44,12 +907,14 @@ errors++;
 }
 }
 for(const key1 in data){
-let data0 = data[key1];
-const _errs5 = errors;
-let valid3 = true;
-const _errs6 = errors;
-if(typeof data0 !== "string"){
-const err2 = {};
+if(!(validate12(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -58,216 +923,14 @@ vErrors.push(err2);
 }
 errors++;
 }
-var _valid0 = _errs6 === errors;
-errors = _errs5;
-if(vErrors !== null){
-if(_errs5){
-vErrors.length = _errs5;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid0){
-const _errs8 = errors;
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-const err3 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/metricSource/then/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/metricSource/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-var _valid0 = _errs8 === errors;
-valid3 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs10 = errors;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.path === undefined){
-const err5 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/metricSource/else/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-for(const key2 in data0){
-if(!(((((key2 === "path") || (key2 === "format")) || (key2 === "step")) || (key2 === "ref")) || (key2 === "checkpoint"))){
-const err6 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/metricSource/else/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data0.path !== undefined){
-let data1 = data0.path;
-if(typeof data1 === "string"){
-if(!pattern0.test(data1)){
-const err7 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/definitions/metricSource/else/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/definitions/metricSource/else/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data0.format !== undefined){
-let data2 = data0.format;
-if(!(((((((((data2 === "json") || (data2 === "yaml")) || (data2 === "csv")) || (data2 === "dvc")) || (data2 === "mlflow")) || (data2 === "huggingface")) || (data2 === "wandb")) || (data2 === "sklearn")) || (data2 === "tensorboard"))){
-const err9 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/format",schemaPath:"#/definitions/metricSource/else/properties/format/enum",keyword:"enum",params:{allowedValues: schema13.else.properties.format.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data0.step !== undefined){
-let data3 = data0.step;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/step",schemaPath:"#/definitions/metricSource/else/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/step",schemaPath:"#/definitions/metricSource/else/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-if(data0.ref !== undefined){
-let data4 = data0.ref;
-if(typeof data4 === "string"){
-if(!pattern0.test(data4)){
-const err12 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/ref",schemaPath:"#/definitions/metricSource/else/properties/ref/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/ref",schemaPath:"#/definitions/metricSource/else/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.checkpoint !== undefined){
-let data5 = data0.checkpoint;
-if(!((data5 === "final") || (data5 === "best"))){
-const err14 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/checkpoint",schemaPath:"#/definitions/metricSource/else/properties/checkpoint/enum",keyword:"enum",params:{allowedValues: schema13.else.properties.checkpoint.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/metricSource/else/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-var _valid0 = _errs10 === errors;
-valid3 = _valid0;
-ifClause0 = "else";
-}
-if(!valid3){
-const err16 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/metricSource/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema15 = {"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/baselineSource"}};
-const schema16 = {"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/metricSource"}};
+const schema16 = {"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/baselineSource"}};
+const schema17 = {"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/metricSource"}};
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -362,7 +1025,7 @@ errors++;
 if(data.when_missing !== undefined){
 let data1 = data.when_missing;
 if(!((data1 === "fail") || (data1 === "pass"))){
-const err6 = {instancePath:instancePath+"/when_missing",schemaPath:"#/definitions/deployedBaseline/properties/when_missing/enum",keyword:"enum",params:{allowedValues: schema14.properties.when_missing.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/when_missing",schemaPath:"#/definitions/deployedBaseline/properties/when_missing/enum",keyword:"enum",params:{allowedValues: schema15.properties.when_missing.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -389,11 +1052,16 @@ ifClause0 = "then";
 }
 else {
 const _errs10 = errors;
-const _errs12 = errors;
-let valid4 = true;
-const _errs13 = errors;
-if(typeof data !== "string"){
-const err8 = {};
+if(!(validate12(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs10 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err8 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -402,216 +1070,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-var _valid1 = _errs13 === errors;
-errors = _errs12;
-if(vErrors !== null){
-if(_errs12){
-vErrors.length = _errs12;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause1;
-if(_valid1){
-const _errs15 = errors;
-if(typeof data === "string"){
-if(!pattern0.test(data)){
-const err9 = {instancePath,schemaPath:"#/definitions/metricSource/then/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/definitions/metricSource/then/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-var _valid1 = _errs15 === errors;
-valid4 = _valid1;
-ifClause1 = "then";
-}
-else {
-const _errs17 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.path === undefined){
-const err11 = {instancePath,schemaPath:"#/definitions/metricSource/else/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-for(const key1 in data){
-if(!(((((key1 === "path") || (key1 === "format")) || (key1 === "step")) || (key1 === "ref")) || (key1 === "checkpoint"))){
-const err12 = {instancePath,schemaPath:"#/definitions/metricSource/else/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.path !== undefined){
-let data2 = data.path;
-if(typeof data2 === "string"){
-if(!pattern0.test(data2)){
-const err13 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/metricSource/else/properties/path/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/metricSource/else/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.format !== undefined){
-let data3 = data.format;
-if(!(((((((((data3 === "json") || (data3 === "yaml")) || (data3 === "csv")) || (data3 === "dvc")) || (data3 === "mlflow")) || (data3 === "huggingface")) || (data3 === "wandb")) || (data3 === "sklearn")) || (data3 === "tensorboard"))){
-const err15 = {instancePath:instancePath+"/format",schemaPath:"#/definitions/metricSource/else/properties/format/enum",keyword:"enum",params:{allowedValues: schema13.else.properties.format.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.step !== undefined){
-let data4 = data.step;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err16 = {instancePath:instancePath+"/step",schemaPath:"#/definitions/metricSource/else/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err17 = {instancePath:instancePath+"/step",schemaPath:"#/definitions/metricSource/else/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-if(data.ref !== undefined){
-let data5 = data.ref;
-if(typeof data5 === "string"){
-if(!pattern0.test(data5)){
-const err18 = {instancePath:instancePath+"/ref",schemaPath:"#/definitions/metricSource/else/properties/ref/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/ref",schemaPath:"#/definitions/metricSource/else/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.checkpoint !== undefined){
-let data6 = data.checkpoint;
-if(!((data6 === "final") || (data6 === "best"))){
-const err20 = {instancePath:instancePath+"/checkpoint",schemaPath:"#/definitions/metricSource/else/properties/checkpoint/enum",keyword:"enum",params:{allowedValues: schema13.else.properties.checkpoint.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/definitions/metricSource/else/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var _valid1 = _errs17 === errors;
-valid4 = _valid1;
-ifClause1 = "else";
-}
-if(!valid4){
-const err22 = {instancePath,schemaPath:"#/definitions/metricSource/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-var _valid0 = _errs10 === errors;
-valid0 = _valid0;
-ifClause0 = "else";
-}
-if(!valid0){
-const err23 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-validate14.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -642,8 +1106,8 @@ errors++;
 }
 }
 for(const key1 in data){
-if(!(validate14(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+if(!(validate16(data[key1], {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
 errors = vErrors.length;
 }
 }
@@ -658,7 +1122,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate13.errors = vErrors;
+validate15.errors = vErrors;
 return errors === 0;
 }
 
@@ -668,7 +1132,7 @@ const schema30 = {"description":"A duration: a whole number and a unit, m (minut
 const schema22 = {"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}};
 const schema23 = {"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}};
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -907,16 +1371,16 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate18.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
 
 const schema24 = {"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"},"escalate_to":{"description":"on_timeout: escalate: logins and org/team slugs whose approvals also count once the timeout has passed; they are asked for a review then.","$ref":"#/definitions/approverList"},"override_by":{"description":"Logins and org/team slugs who may approve the current candidate by break-glass override: a PR comment or review body `/model-approval override <reason>`. Never the PR author, never under an untrusted config.","$ref":"#/definitions/approverList"}}};
 const schema27 = {"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}};
-const pattern20 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$", "u");
+const pattern26 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$", "u");
 const schema25 = {"type":"array","items":{"$ref":"#/definitions/condition"}};
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -1108,12 +1572,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate21.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1156,7 +1620,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
-if(!pattern20.test(data1)){
+if(!pattern26.test(data1)){
 const err3 = {instancePath:instancePath+"/approvers/" + i0,schemaPath:"#/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -1216,8 +1680,8 @@ errors++;
 }
 }
 if(data.auto_approve_if !== undefined){
-if(!(validate21(data.auto_approve_if, {instancePath:instancePath+"/auto_approve_if",parentData:data,parentDataProperty:"auto_approve_if",rootData}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+if(!(validate24(data.auto_approve_if, {instancePath:instancePath+"/auto_approve_if",parentData:data,parentDataProperty:"auto_approve_if",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 }
@@ -1250,7 +1714,7 @@ const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 let data6 = data5[i1];
 if(typeof data6 === "string"){
-if(!pattern20.test(data6)){
+if(!pattern26.test(data6)){
 const err10 = {instancePath:instancePath+"/escalate_to/" + i1,schemaPath:"#/definitions/approverList/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -1301,7 +1765,7 @@ const len2 = data7.length;
 for(let i2=0; i2<len2; i2++){
 let data8 = data7[i2];
 if(typeof data8 === "string"){
-if(!pattern20.test(data8)){
+if(!pattern26.test(data8)){
 const err14 = {instancePath:instancePath+"/override_by/" + i2,schemaPath:"#/definitions/approverList/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
@@ -1346,13 +1810,13 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate20.errors = vErrors;
+validate23.errors = vErrors;
 return errors === 0;
 }
 
-const pattern27 = new RegExp("^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$", "u");
+const pattern33 = new RegExp("^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$", "u");
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs2 = errors;
@@ -1491,8 +1955,8 @@ vErrors.push(err7);
 errors++;
 }
 if(data.inputs !== undefined){
-if(!(validate18(data.inputs, {instancePath:instancePath+"/inputs",parentData:data,parentDataProperty:"inputs",rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+if(!(validate21(data.inputs, {instancePath:instancePath+"/inputs",parentData:data,parentDataProperty:"inputs",rootData}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
 }
@@ -1564,8 +2028,8 @@ vErrors.push(err11);
 errors++;
 }
 if(data.inputs !== undefined){
-if(!(validate20(data.inputs, {instancePath:instancePath+"/inputs",parentData:data,parentDataProperty:"inputs",rootData}))){
-vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+if(!(validate23(data.inputs, {instancePath:instancePath+"/inputs",parentData:data,parentDataProperty:"inputs",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
 }
@@ -1825,7 +2289,7 @@ errors++;
 if(data.timeout !== undefined){
 let data14 = data.timeout;
 if(typeof data14 === "string"){
-if(!pattern27.test(data14)){
+if(!pattern33.test(data14)){
 const err31 = {instancePath:instancePath+"/timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$"},message:"must match pattern \""+"^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$"+"\""};
 if(vErrors === null){
 vErrors = [err31];
@@ -1871,7 +2335,7 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate17.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
@@ -2230,7 +2694,7 @@ errors++;
 if(data6.when_missing !== undefined){
 let data8 = data6.when_missing;
 if(!((data8 === "fail") || (data8 === "pass"))){
-const err23 = {instancePath:instancePath+"/baseline/when_missing",schemaPath:"#/definitions/deployedBaseline/properties/when_missing/enum",keyword:"enum",params:{allowedValues: schema14.properties.when_missing.enum},message:"must be equal to one of the allowed values"};
+const err23 = {instancePath:instancePath+"/baseline/when_missing",schemaPath:"#/definitions/deployedBaseline/properties/when_missing/enum",keyword:"enum",params:{allowedValues: schema15.properties.when_missing.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2257,8 +2721,8 @@ ifClause2 = "then";
 }
 else {
 const _errs36 = errors;
-if(!(validate13(data6, {instancePath:instancePath+"/baseline",parentData:data,parentDataProperty:"baseline",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data6, {instancePath:instancePath+"/baseline",parentData:data,parentDataProperty:"baseline",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 var _valid2 = _errs36 === errors;
@@ -2375,7 +2839,7 @@ let ifClause3;
 if(_valid3){
 const _errs48 = errors;
 if(typeof data12 === "string"){
-if(!pattern15.test(data12)){
+if(!pattern21.test(data12)){
 const err32 = {instancePath:instancePath+"/evidence/workflow",schemaPath:"#/definitions/workflowPath/pattern",keyword:"pattern",params:{pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},message:"must match pattern \""+"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"+"\""};
 if(vErrors === null){
 vErrors = [err32];
@@ -2417,7 +2881,7 @@ const len2 = data12.length;
 for(let i2=0; i2<len2; i2++){
 let data13 = data12[i2];
 if(typeof data13 === "string"){
-if(!pattern15.test(data13)){
+if(!pattern21.test(data13)){
 const err35 = {instancePath:instancePath+"/evidence/workflow/" + i2,schemaPath:"#/definitions/workflowPath/pattern",keyword:"pattern",params:{pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},message:"must match pattern \""+"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
@@ -2529,7 +2993,7 @@ errors++;
 if(data15.to !== undefined){
 let data16 = data15.to;
 if(typeof data16 === "string"){
-if(!pattern17.test(data16)){
+if(!pattern23.test(data16)){
 const err44 = {instancePath:instancePath+"/notify/" + i3+"/to",schemaPath:"#/properties/notify/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,39}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,39}$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
@@ -2642,8 +3106,8 @@ errors++;
 }
 const len5 = data20.length;
 for(let i5=0; i5<len5; i5++){
-if(!(validate17(data20[i5], {instancePath:instancePath+"/steps/" + i5,parentData:data20,parentDataProperty:i5,rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+if(!(validate20(data20[i5], {instancePath:instancePath+"/steps/" + i5,parentData:data20,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
 errors = vErrors.length;
 }
 }
@@ -2674,4 +3138,4 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const configSchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/baselineSources"}}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"evidence":{"description":"Which workflow runs record the evidence (metrics and model digest) the gate judges.","type":"object","additionalProperties":false,"properties":{"workflow":{"description":"The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.","if":{"type":"string"},"then":{"$ref":"#/definitions/workflowPath"},"else":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/workflowPath"}}}}},"notify":{"description":"Where state changes are announced. Each entry names a destination; its URL (and a webhook's secret) is in the App's or the Action's environment: MODEL_APPROVAL_NOTIFY_<NAME>_URL and MODEL_APPROVAL_NOTIFY_<NAME>_SECRET.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["to","type"],"properties":{"to":{"description":"The destination's name: lower-case letters, digits and dashes, at most 40 characters.","type":"string","pattern":"^[a-z][a-z0-9-]{0,39}$"},"type":{"description":"slack (an incoming webhook) or webhook (a signed JSON POST).","enum":["slack","webhook"]},"on":{"description":"The events sent (default: all).","type":"array","minItems":1,"items":{"enum":["pending","approved","rejected","timed_out","escalated","overridden","deployed"]}}}}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"workflowPath":{"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn","tensorboard"]},"step":{"type":"integer","minimum":0,"description":"TensorBoard event files: read each tag at this step instead of its latest."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"checkpoint":{"description":"A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.","enum":["final","best"]}}}},"baselineSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/baselineSource"}},"baselineSource":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/metricSource"}},"deployedBaseline":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"type":"string","pattern":"\\S","description":"The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions."},"when_missing":{"description":"When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.","enum":["fail","pass"]}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]},"timeout":{"description":"approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.","$ref":"#/definitions/duration"},"on_timeout":{"description":"approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.","enum":["reject","escalate","wait"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"},"escalate_to":{"description":"on_timeout: escalate: logins and org/team slugs whose approvals also count once the timeout has passed; they are asked for a review then.","$ref":"#/definitions/approverList"},"override_by":{"description":"Logins and org/team slugs who may approve the current candidate by break-glass override: a PR comment or review body `/model-approval override <reason>`. Never the PR author, never under an untrusted config.","$ref":"#/definitions/approverList"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}},"approverList":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"duration":{"description":"A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), or several, e.g. 30m, 72h, 3d, 1w, 1d12h.","type":"string","pattern":"^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$"}}};
+export const configSchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"model-approval config (.github/model-approval.yml)","description":"Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.","type":"object","additionalProperties":false,"required":["steps"],"properties":{"version":{"description":"Config format version.","const":1},"model":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"\\S","description":"Display name of the model."},"artifacts":{"description":"Files whose sha256 digests identify the candidate model.","type":"array","items":{"type":"string","pattern":"\\S"}}}},"metrics":{"description":"Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"$ref":"#/definitions/metricSources"}},"baseline":{"description":"Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/baselineSources"}}},"protected_paths":{"description":"Glob patterns; a PR touching any of them never gets auto-approval.","type":"array","items":{"type":"string","pattern":"\\S"}},"evidence":{"description":"Which workflow runs record the evidence (metrics and model digest) the gate judges.","type":"object","additionalProperties":false,"properties":{"workflow":{"description":"The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.","if":{"type":"string"},"then":{"$ref":"#/definitions/workflowPath"},"else":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/workflowPath"}}}}},"notify":{"description":"Where state changes are announced. Each entry names a destination; its URL (and a webhook's secret) is in the App's or the Action's environment: MODEL_APPROVAL_NOTIFY_<NAME>_URL and MODEL_APPROVAL_NOTIFY_<NAME>_SECRET.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["to","type"],"properties":{"to":{"description":"The destination's name: lower-case letters, digits and dashes, at most 40 characters.","type":"string","pattern":"^[a-z][a-z0-9-]{0,39}$"},"type":{"description":"slack (an incoming webhook) or webhook (a signed JSON POST).","enum":["slack","webhook"]},"on":{"description":"The events sent (default: all).","type":"array","minItems":1,"items":{"enum":["pending","approved","rejected","timed_out","escalated","overridden","deployed"]}}}}},"steps":{"description":"The workflow steps, in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/step"}}},"definitions":{"workflowPath":{"type":"string","pattern":"^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"},"metricSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/metricSource"}},"metricSource":{"if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"if":{"type":"object","required":["format"],"properties":{"format":{"const":"predictions"}}},"then":{"$ref":"#/definitions/predictionsSource"},"else":{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"description":"Detected from the file name and shape when omitted.","enum":["json","yaml","csv","dvc","mlflow","huggingface","wandb","sklearn","tensorboard"]},"step":{"type":"integer","minimum":0,"description":"TensorBoard event files: read each tag at this step instead of its latest."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"checkpoint":{"description":"A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.","enum":["final","best"]}}}}},"baselineSources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/baselineSource"}},"baselineSource":{"if":{"type":"object","required":["environment"],"properties":{"environment":true}},"then":{"$ref":"#/definitions/deployedBaseline"},"else":{"$ref":"#/definitions/metricSource"}},"deployedBaseline":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"type":"string","pattern":"\\S","description":"The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions."},"when_missing":{"description":"When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.","enum":["fail","pass"]}}},"condition":{"description":"`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.","if":{"type":"string"},"then":{"type":"string","pattern":"\\S"},"else":{"type":"object","additionalProperties":false,"required":["metric","op","value"],"properties":{"metric":{"type":"string","pattern":"\\S"},"op":{"enum":[">",">=","<","<=","==","!="]},"value":{"type":["number","string"]}}}},"conditions":{"type":"array","items":{"$ref":"#/definitions/condition"}},"step":{"type":"object","additionalProperties":false,"required":["name","type"],"properties":{"name":{"type":"string","pattern":"\\S"},"type":{"enum":["training","test","approval","deploy"]},"inputs":{"type":"object"},"on_fail":{"description":"test steps: what a failed check does (default fail_pipeline).","enum":["fail_pipeline","require_approval","warn"]},"on_reject":{"description":"approval steps: what a rejection does (default fail_pipeline).","enum":["fail_pipeline","block"]},"timeout":{"description":"approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.","$ref":"#/definitions/duration"},"on_timeout":{"description":"approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.","enum":["reject","escalate","wait"]}},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"training"}}},"then":{"properties":{"inputs":{"type":"object","additionalProperties":false,"properties":{}}}}},{"if":{"required":["type"],"properties":{"type":{"const":"test"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/testInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"approval"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/approvalInputs"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"deploy"}}},"then":{"required":["inputs"],"properties":{"inputs":{"$ref":"#/definitions/deployInputs"}}}}]},"testInputs":{"type":"object","additionalProperties":false,"required":["checks"],"properties":{"checks":{"description":"All must hold.","type":"array","minItems":1,"items":{"$ref":"#/definitions/condition"}}}},"approvalInputs":{"type":"object","additionalProperties":false,"required":["approvers"],"properties":{"approvers":{"description":"GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"min_approvals":{"description":"Distinct eligible approvals needed (default 1).","type":"integer","minimum":1},"auto_approve_if":{"description":"All hold: approved without a human.","$ref":"#/definitions/conditions"},"allow_self_approval":{"description":"Whether the PR author's own review counts (default false).","type":"boolean"},"escalate_to":{"description":"on_timeout: escalate: logins and org/team slugs whose approvals also count once the timeout has passed; they are asked for a review then.","$ref":"#/definitions/approverList"},"override_by":{"description":"Logins and org/team slugs who may approve the current candidate by break-glass override: a PR comment or review body `/model-approval override <reason>`. Never the PR author, never under an untrusted config.","$ref":"#/definitions/approverList"}}},"deployInputs":{"type":"object","additionalProperties":false,"required":["environment"],"properties":{"environment":{"description":"The GitHub environment whose deploy job is gated.","type":"string","pattern":"\\S"}}},"approverList":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"}},"duration":{"description":"A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), or several, e.g. 30m, 72h, 3d, 1w, 1d12h.","type":"string","pattern":"^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$"},"predictionsSource":{"type":"object","additionalProperties":false,"required":["path","format"],"properties":{"path":{"type":"string","pattern":"\\S","description":"File (or MLflow run directory) to read."},"format":{"const":"predictions","description":"Metrics computed from a predictions file (CSV, JSON Lines or Parquet) with their intervals and slices."},"ref":{"type":"string","pattern":"\\S","description":"Baselines: git ref to read from; `base` is the PR's base branch."},"task":{"description":"format: predictions: what the model predicts: binary (label 0/1 and a score), multiclass (a label and one score column per class) or regression (a target and a prediction).","enum":["binary","multiclass","regression"]},"file":{"description":"format: predictions: the file's format, when its extension does not say (.csv, .jsonl, .ndjson, .parquet).","enum":["csv","jsonl","parquet"]},"label":{"description":"format: predictions: the column of the true label (binary: 0/1 or true/false; multiclass: the class; regression: the target).","type":"string","pattern":"\\S"},"score":{"description":"format: predictions, task: binary: the column of the predicted probability of label 1.","type":"string","pattern":"\\S"},"scores":{"description":"format: predictions, task: multiclass: each class, as the label column writes it, and the column of its predicted probability, e.g. {cat: p_cat, dog: p_dog, bird: p_bird}.","type":"object","minProperties":3,"additionalProperties":{"type":"string","pattern":"\\S"}},"prediction":{"description":"format: predictions, task: regression: the column of the predicted value.","type":"string","pattern":"\\S"},"id":{"description":"format: predictions: the column of each example's id; needed to pair a baseline's predictions with these.","type":"string","pattern":"\\S"},"weight":{"description":"format: predictions: the column of sample weights.","type":"string","pattern":"\\S"},"slices":{"description":"format: predictions: columns whose values slice the metrics (each value's examples get their own metrics), e.g. [country, device].","type":"array","items":{"type":"string","pattern":"\\S"}},"threshold":{"description":"format: predictions, task: binary: the predicted class is 1 when the score is at or above this (default 0.5).","type":"number","minimum":0,"maximum":1},"min_slice_count":{"description":"format: predictions: slices with fewer examples are reported, not judged (default 100).","type":"integer","minimum":1},"calibration_bins":{"description":"format: predictions, task: binary: equal-width bins of the expected calibration error (default 10).","type":"integer","minimum":1,"maximum":255},"bootstrap":{"description":"format: predictions: the bootstrap behind every interval: resamples (default 1000), seed (default 0) and confidence (default 0.95).","type":"object","additionalProperties":false,"properties":{"resamples":{"type":"integer","minimum":100,"maximum":100000},"seed":{"type":"integer","minimum":0,"maximum":4294967295},"confidence":{"type":"number","exclusiveMinimum":0.5,"exclusiveMaximum":1}}}}}}};

@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { COMPARE_OPS, parseCondition } from "../conditions/parse.js";
 import type { Condition } from "../conditions/types.js";
 import { parseDuration } from "./duration.js";
+import { checkPredictionSources, predictionRefProblem } from "./predictions.js";
 import type { Locator, PathSegment } from "./locate.js";
 
 type Data = Record<string, unknown>;
@@ -79,6 +80,17 @@ function checkConditions(data: Data, locator: Locator, out: Diagnostic[]): Map<s
             locator.at(path),
             `condition '${result.condition.text}' compares with the baseline, but the config declares no 'baseline'`,
             "add a top-level 'baseline:' naming the production model's metrics, e.g. baseline: { eval: { path: metrics/eval.json, ref: base } }",
+          ),
+        );
+        return;
+      }
+      const sliceProblem = predictionRefProblem(result.condition, data);
+      if (sliceProblem) {
+        out.push(
+          locator.error(
+            locator.at(path),
+            `condition '${result.condition.text}': ${sliceProblem}`,
+            "slice a predictions source with slices: [column, …], and name its columns",
           ),
         );
         return;
@@ -277,6 +289,7 @@ export function semanticChecks(
   checkDeployedBaseline(data, locator, errors);
   checkTimeouts(steps, locator, errors);
   checkNotify(data, locator, errors);
+  checkPredictionSources(data, locator, errors);
   const conditions = checkConditions(data, locator, errors);
   return { errors, warnings, conditions };
 }

@@ -1,6 +1,7 @@
 import type { SourceLocation } from "../diagnostics.js";
 import type { Condition } from "../conditions/types.js";
 import type { NotificationEventName } from "../notify/event.js";
+import type { PredictionTask } from "../predictions/table.js";
 
 export const METRIC_FORMATS = [
   "json",
@@ -12,6 +13,7 @@ export const METRIC_FORMATS = [
   "wandb",
   "sklearn",
   "tensorboard",
+  "predictions",
 ] as const;
 export type MetricFormat = (typeof METRIC_FORMATS)[number];
 
@@ -30,7 +32,48 @@ export interface MetricSourceSpec {
   step?: number;
   /** Baselines only: the git ref to read from; "base" means the PR's base branch. */
   ref?: string;
+  /** format: predictions only: which columns hold what, and how the metrics are computed from them. */
+  predictions?: PredictionsSpec;
   location?: SourceLocation;
+}
+
+export const PREDICTION_FILE_FORMATS = ["csv", "jsonl", "parquet"] as const;
+export type PredictionFileFormat = (typeof PREDICTION_FILE_FORMATS)[number];
+
+/**
+ * A predictions file's columns and the settings of the metrics computed from it. A baseline
+ * predictions source takes the same-named metrics source's spec for whatever it does not set.
+ */
+export interface PredictionsSpec {
+  task: PredictionTask;
+  /** From the file name (.csv, .jsonl/.ndjson, .parquet) when undefined. */
+  file?: PredictionFileFormat;
+  label: string;
+  /** binary: the column of the predicted probability of the positive class (label 1). */
+  score?: string;
+  /** multiclass: each class (as the label column writes it) and the column of its probability, in order. */
+  scores?: { cls: string; column: string }[];
+  /** regression: the column of the predicted value. */
+  prediction?: string;
+  id?: string;
+  weight?: string;
+  slices: string[];
+  /** binary: the predicted class is 1 when the score is at or above this (default 0.5). */
+  threshold: number;
+  /** Slices with fewer examples are reported, not judged (default 100). */
+  minSliceCount: number;
+  /** binary: equal-width bins of the expected calibration error (default 10). */
+  calibrationBins: number;
+  bootstrap: BootstrapSettings;
+}
+
+export interface BootstrapSettings {
+  /** Resamples drawn (default 1000). */
+  resamples: number;
+  /** The generator's seed: the same file and seed give the same intervals (default 0). */
+  seed: number;
+  /** The interval's coverage (default 0.95). */
+  confidence: number;
 }
 
 /**

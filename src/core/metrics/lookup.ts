@@ -169,7 +169,7 @@ function accept(ref: MetricRef, source: MetricSource, found: Found): MetricLooku
   const key = formatKeyPath(found.path);
   const problem = describeNonNumeric(found.value);
   if (problem === undefined && typeof found.value === "number") {
-    return { ok: true, value: found.value, source: source.name, file: source.file, key };
+    return { ok: true, value: found.value, source: source.name, file: source.file, key, path: found.path };
   }
   return {
     ok: false,

@@ -41,7 +41,37 @@ function listing(items: MetricValue[], key: string): string {
 }
 
 /** `where` names the list for messages, e.g. "`metrics` in drift (reports/drift.json)". */
+/** A predictions source's slice: its metrics are under `slices.COLUMN.VALUE` (predictions/values.ts). */
+function pickSlice(node: MetricValue, selector: ListSelector & { kind: "slice" }, where: string): Picked {
+  const written = formatSelector(selector);
+  const slices = keyOf(node, "slices");
+  if (!isTree(slices))
+    return {
+      ok: false,
+      reason: `${where} holds no slices, so ${written} cannot pick from it (only a predictions source with \`slices:\` has them)`,
+    };
+  const column = keyOf(slices, selector.key);
+  if (!isTree(column)) {
+    const columns = Object.keys(slices);
+    return {
+      ok: false,
+      inputError: true,
+      reason: `${where} is not sliced by '${selector.key}' (${columns.length > 0 ? `its slice columns: ${columns.join(", ")}` : "it has no slice columns"})`,
+    };
+  }
+  const cell = keyOf(column, selector.value);
+  if (cell !== undefined) return { ok: true, value: cell };
+  const values = Object.keys(column);
+  const shown = values.slice(0, MAX_LISTED_ITEMS).map(quoteValue).join(", ");
+  const more = values.length > MAX_LISTED_ITEMS ? `, and ${values.length - MAX_LISTED_ITEMS} more` : "";
+  return {
+    ok: false,
+    reason: `${where} has no example with ${selector.key}=${quoteValue(selector.value)} (its values: ${shown}${more})`,
+  };
+}
+
 export function pick(node: MetricValue, selector: ListSelector, where: string): Picked {
+  if (selector.kind === "slice") return pickSlice(node, selector, where);
   const written = formatSelector(selector);
   if (!Array.isArray(node)) {
     return {

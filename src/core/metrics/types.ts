@@ -1,4 +1,6 @@
+import type { RefSegment } from "../conditions/types.js";
 import type { MetricFormat } from "../config/types.js";
+import type { PredictionsResult } from "../predictions/evaluate.js";
 
 /** A metric value as read: numbers stay numbers (NaN and ±Infinity included), anything else as is. */
 export type MetricValue = number | string | boolean | null | MetricTree | MetricValue[];
@@ -23,11 +25,14 @@ export interface MetricSource {
   files?: string[];
   /** Read from git rather than the workspace (a baseline's `ref:`): the ref and, when known, its commit. */
   at?: { ref: string; commit?: string };
+  /** format: predictions: the metrics computed from the predictions, with their intervals and slices. */
+  predictions?: PredictionsResult;
 }
 
 /** The outcome of looking a condition's metric up. */
 export type MetricLookup =
-  | { ok: true; value: number; source: string; file: string; key: string }
+  /** `path`: the keys and picks walked to the value, e.g. [{slice country="DE"}, "recall"]. */
+  | { ok: true; value: number; source: string; file: string; key: string; path: RefSegment[] }
   | {
       ok: false;
       reason: string;

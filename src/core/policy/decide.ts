@@ -28,6 +28,7 @@ import type {
   DecisionResult,
   Decision,
   MeasuredMetric,
+  PredictionsReport,
   MetricRow,
   Override,
   Reason,
@@ -274,7 +275,7 @@ function verdict(config: Config, steps: StepResult[], approvals: Map<string, App
     const first = waiting[0]!;
     const approval = approvals.get(first.name);
     let why: string;
-    if (first.type === "test") why = `${first.name} failed and needs a manual approval`;
+    if (first.type === "test") why = `${first.name} needs a manual approval`;
     else if (approval && approval.stillNeeded.length > 0)
       why = `${first.name} needs ${approval.missingApprovals} more approval(s) from ${approval.stillNeeded.join(", ")}`;
     else if (approval && approval.missingApprovals > 0 && first.type === "approval")
@@ -349,6 +350,14 @@ function rejectingSteps(steps: StepResult[]): string {
     .filter(isRejection)
     .map((s) => `${s.name} ${s.status.replace("_", " ")}`)
     .join(", ");
+}
+
+/** The predictions sources' computed metrics, for reports; nothing when there are none. */
+function predictionsReports(measurements: Measurements): { predictions?: PredictionsReport[] } {
+  const reports = measurements.metrics.flatMap((source) =>
+    source.predictions ? [{ source: source.name, file: source.file, ...source.predictions }] : [],
+  );
+  return reports.length > 0 ? { predictions: reports } : {};
 }
 
 /** Every number the metrics files hold, each beside the same key of the same-named baseline source. */
@@ -511,7 +520,11 @@ export function decide(candidate: Candidate): DecisionResult {
           ...result,
           status: "approved",
           reasons: [
-            rule("pass", "manually-approved", "checks failed, and a manual approval was given"),
+            rule(
+              "pass",
+              "manually-approved",
+              "checks failed or were inconclusive, and a manual approval was given",
+            ),
             ...result.reasons,
           ],
         });
@@ -587,6 +600,7 @@ export function decide(candidate: Candidate): DecisionResult {
     ...(timing ? { timing } : {}),
     candidate: summarizeCandidate(candidate),
     ...(candidate.evidence.kind === "present" ? { allMetrics: allMetrics(measurements) } : {}),
+    ...predictionsReports(measurements),
   };
 }
 

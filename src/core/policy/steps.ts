@@ -27,7 +27,7 @@ export interface ApprovalEvaluated extends Evaluated {
 export function checkReason(result: ConditionResult): Reason {
   return {
     kind: "check",
-    outcome: result.passed ? "pass" : "fail",
+    outcome: result.passed ? "pass" : result.inconclusive ? "pending" : "fail",
     message: `${result.condition.text}: ${result.reason}`,
     data: {
       condition: result.condition.text,
@@ -39,6 +39,10 @@ export function checkReason(result: ConditionResult): Reason {
       ...(result.source === undefined ? {} : { source: result.source }),
       ...(result.file === undefined ? {} : { file: result.file }),
       ...(result.availableKeys?.length ? { availableKeys: result.availableKeys } : {}),
+      ...(result.inconclusive ? { inconclusive: true } : {}),
+      ...(result.interval ? { interval: result.interval } : {}),
+      ...(result.change ? { change: result.change } : {}),
+      ...(result.slices ? { slices: result.slices } : {}),
     },
   };
 }
@@ -57,6 +61,10 @@ function row(step: string, result: ConditionResult): MetricRow {
     source: result.source,
     file: result.file,
     ...(result.passed ? {} : { reason: result.reason }),
+    ...(result.inconclusive ? { inconclusive: true as const } : {}),
+    ...(result.interval ? { interval: result.interval } : {}),
+    ...(result.change ? { change: result.change } : {}),
+    ...(result.slices ? { slices: result.slices } : {}),
   };
 }
 
@@ -128,22 +136,38 @@ function rule(outcome: Reason["outcome"], name: string, message: string, extra =
 
 export function evaluateTest(step: TestStep, sources: PolicySources): Evaluated {
   const { results, reasons, rows } = evaluateAll(step.name, step.checks, sources);
-  const failed = results.filter((r) => !r.passed).length;
-  if (failed === 0) return { result: { name: step.name, type: "test", status: "passed", reasons }, rows };
+  const failed = results.filter((r) => !r.passed && !r.inconclusive).length;
+  const inconclusive = results.filter((r) => r.inconclusive).length;
+  if (failed === 0 && inconclusive === 0)
+    return { result: { name: step.name, type: "test", status: "passed", reasons }, rows };
+  // Within noise is neither a pass nor a failure, whatever on_fail says: a human decides.
+  const undecided = rule(
+    "pending",
+    "inconclusive",
+    `${inconclusive} of ${results.length} checks are inconclusive; a manual approval is needed`,
+  );
+  if (failed === 0)
+    return {
+      result: { name: step.name, type: "test", status: "needs_approval", reasons: [undecided, ...reasons] },
+      rows,
+    };
   const consequence = {
     fail_pipeline: "on_fail: fail_pipeline rejects the model",
     require_approval: "on_fail: require_approval needs a manual approval",
     warn: "on_fail: warn only warns",
   }[step.onFail];
-  const status = ({ fail_pipeline: "failed", require_approval: "needs_approval", warn: "warned" } as const)[
+  const onFail = ({ fail_pipeline: "failed", require_approval: "needs_approval", warn: "warned" } as const)[
     step.onFail
   ];
+  // A warning does not cover an inconclusive check: it still needs a human.
+  const status = onFail === "warned" && inconclusive > 0 ? "needs_approval" : onFail;
   const summary = rule(
     step.onFail === "warn" ? "info" : step.onFail === "fail_pipeline" ? "fail" : "pending",
     `on_fail:${step.onFail}`,
     `${failed} of ${results.length} checks failed; ${consequence}`,
   );
-  return { result: { name: step.name, type: "test", status, reasons: [summary, ...reasons] }, rows };
+  const head = inconclusive > 0 ? [summary, undecided] : [summary];
+  return { result: { name: step.name, type: "test", status, reasons: [...head, ...reasons] }, rows };
 }
 
 /** The files the evidence was read from, besides those the config names (the Action's inputs). */
@@ -166,9 +190,14 @@ function autoApprovalBlockers(config: Config, candidate: Candidate, manualBy: st
   const blockers: Reason[] = [];
   for (const test of manualBy) {
     blockers.push(
-      rule("pending", "manual-approval-required", `test step ${test} failed with on_fail: require_approval`, {
-        step: test,
-      }),
+      rule(
+        "pending",
+        "manual-approval-required",
+        `test step ${test} needs a manual approval (a check failed with on_fail: require_approval, or is inconclusive)`,
+        {
+          step: test,
+        },
+      ),
     );
   }
   const pr = candidate.pr;

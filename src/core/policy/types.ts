@@ -2,6 +2,15 @@ import type { StepType } from "../config/types.js";
 import type { ConfigOrigin, EvidenceOrigin, WorkflowRunRef } from "../candidate/types.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Failure } from "../failure.js";
+import type { ChangeJudgement, SliceOutcome } from "../conditions/evaluate.js";
+import type { Interval } from "../predictions/interval.js";
+import type { PredictionsResult } from "../predictions/evaluate.js";
+
+/** A predictions source's computed metrics, as reports show them. */
+export interface PredictionsReport extends PredictionsResult {
+  source: string;
+  file: string;
+}
 
 export type Decision = "approved" | "pending" | "rejected" | "error";
 
@@ -80,6 +89,14 @@ export interface MetricRow {
   reason?: string;
   /** The condition's reference is wrong (ambiguous): the decision is an input error. */
   inputError?: string;
+  /** Neither pass nor fail: a manual approval is needed (conditions/predictions.ts). */
+  inconclusive?: true;
+  /** A metric computed from predictions: its bootstrap interval. */
+  interval?: Interval | null;
+  /** A change check judged on predictions: its paired interval and margin. */
+  change?: ChangeJudgement;
+  /** `every slice of …`: each slice's outcome. */
+  slices?: SliceOutcome[];
 }
 
 export interface DecisionResult {
@@ -107,6 +124,8 @@ export interface DecisionResult {
   notes?: string[];
   /** Every number the metrics files hold, named or not by a condition, with the baseline's beside it. */
   allMetrics?: MeasuredMetric[];
+  /** Metrics computed from predictions files: every slice, with intervals and paired changes. */
+  predictions?: PredictionsReport[];
   /** Approved by a break-glass override rather than by the rules: who, why, and where they said it. */
   override?: Override;
   /** The approval's clock, while one runs: where it stands and when it next changes by itself. */

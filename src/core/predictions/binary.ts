@@ -124,7 +124,14 @@ export function averagePrecision(p: BinaryPredictions): number | undefined {
 }
 
 /** scikit-learn's eps="auto" for float64 input. */
-const EPS = 2.220446049250313e-16;
+export const EPS_FLOAT64 = 2.220446049250313e-16;
+
+/** One example's cross-entropy: its probabilities clipped to [eps, 1 − eps] and renormalised. */
+export function clippedLogLoss(isPositive: boolean, score: number): number {
+  const one = Math.min(Math.max(score, EPS_FLOAT64), 1 - EPS_FLOAT64);
+  const zero = Math.min(Math.max(1 - score, EPS_FLOAT64), 1 - EPS_FLOAT64);
+  return -Math.log((isPositive ? one : zero) / (one + zero));
+}
 
 /** Cross-entropy of the predicted probabilities, clipped to [eps, 1 − eps] and renormalised. */
 export function logLoss(p: BinaryPredictions): number {
@@ -132,12 +139,7 @@ export function logLoss(p: BinaryPredictions): number {
   let total = 0;
   for (let i = 0; i < p.labels.length; i++) {
     const w = weightOf(p, i);
-    const score = Number(p.scores[i]);
-    const one = Math.min(Math.max(score, EPS), 1 - EPS);
-    const zero = Math.min(Math.max(1 - score, EPS), 1 - EPS);
-    const sum = one + zero;
-    const chosen = p.labels[i] === 1 ? one / sum : zero / sum;
-    loss += -Math.log(chosen) * w;
+    loss += clippedLogLoss(p.labels[i] === 1, Number(p.scores[i])) * w;
     total += w;
   }
   return loss / total;

@@ -13,13 +13,13 @@ export interface CalibrationInput {
 export const DEFAULT_CALIBRATION_BINS = 10;
 
 /** The inner edges numpy's linspace(0, 1, bins + 1) gives: i · (1 / bins), for i in 1..bins-1. */
-function innerEdges(bins: number): number[] {
+export function innerEdges(bins: number): number[] {
   const step = 1 / bins;
   return Array.from({ length: bins - 1 }, (_, k) => (k + 1) * step);
 }
 
 /** The bin of a score: how many inner edges lie strictly below it (numpy's searchsorted, left). */
-function binOf(score: number, edges: number[]): number {
+export function binOf(score: number, edges: number[]): number {
   let lo = 0;
   let hi = edges.length;
   while (lo < hi) {

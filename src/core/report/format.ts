@@ -1,6 +1,12 @@
 // Small formatting helpers shared by the markdown and text reports.
 import type { Decision, DecisionResult, MetricRow, Reason, StepResult, StepStatus } from "../policy/types.js";
-import { formatBound, formatNumber, formatValueAgainst } from "../conditions/evaluate.js";
+import {
+  formatBound,
+  formatNumber,
+  formatValueAgainst,
+  type ChangeJudgement,
+} from "../conditions/evaluate.js";
+import { formatInterval } from "../conditions/predictions.js";
 import { parseCondition } from "../conditions/parse.js";
 import type { Condition } from "../conditions/types.js";
 
@@ -54,7 +60,9 @@ export function num(value: number | undefined): string {
 
 /** A row's value as compared: with the digits it takes to compare with its bound as it does. */
 export function rowValue(row: MetricRow): string {
-  return row.value === undefined ? "—" : formatValueAgainst(row.value, row.threshold);
+  if (row.value === undefined) return "—";
+  const value = formatValueAgainst(row.value, row.threshold);
+  return row.interval ? `${value} ${formatInterval(row.interval)}` : value;
 }
 
 export function signed(delta: number): string {
@@ -62,9 +70,15 @@ export function signed(delta: number): string {
   return `${sign}${formatNumber(delta)}`;
 }
 
-export function change(row: { delta?: number; baseline?: number }): string {
+export function change(row: { delta?: number; baseline?: number; change?: ChangeJudgement }): string {
   if (row.delta === undefined || row.baseline === undefined) return "—";
-  return `${signed(row.delta)} (baseline ${formatBound(row.baseline)})`;
+  const plain = `${signed(row.delta)} (baseline ${formatBound(row.baseline)})`;
+  const judged = row.change;
+  if (!judged) return plain;
+  // The paired interval the check was judged by, and the margin it had to clear.
+  const what = judged.kind === "ratio" ? "ratio" : "Δ";
+  const margin = judged.kind === "ratio" ? formatNumber(judged.margin) : signed(judged.margin);
+  return `${plain}, ${what} ${formatInterval(judged.interval)} vs ${margin}`;
 }
 
 /** The row's condition, read back from its normalised text (reports keep only the text). */
@@ -165,6 +179,7 @@ export function isAutoApproval(result: DecisionResult, row: MetricRow): boolean 
 /** An auto_approve_if condition that does not hold only means a human decides: not a failure. */
 export function rowVerdict(result: DecisionResult, row: MetricRow): { ok: boolean; word: string } {
   if (isAutoApproval(result, row)) return { ok: row.passed, word: row.passed ? "met" : "not reached" };
+  if (row.inconclusive) return { ok: false, word: "inconclusive" };
   return { ok: row.passed, word: row.passed ? "pass" : "FAIL" };
 }
 

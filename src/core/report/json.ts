@@ -30,6 +30,7 @@ export function toJsonReport(result: DecisionResult): Record<string, unknown> {
     timing: result.timing ?? null,
     notes: result.notes ?? [],
     allMetrics: result.allMetrics ?? [],
+    predictions: result.predictions ?? [],
   };
 }
 

@@ -3,6 +3,7 @@
 // long tables are cut (with a note) until the whole body fits. Each fact is said once: what is still
 // needed leads a pending report (with the approvers @-mentioned there and nowhere else), the steps
 // table says what each step adds, and the reviews section says who reviewed what.
+import { predictionsTables } from "./predictions.js";
 import { formatDiagnostic } from "../diagnostics.js";
 import type { DecisionResult, MeasuredMetric, Reason, StepResult } from "../policy/types.js";
 import { shortKey } from "../candidate/model-key.js";
@@ -162,6 +163,8 @@ function metricsSection(result: DecisionResult, maxRows: number): string[] {
         verdict = row.passed
           ? `✓ met${bound ? ` (${bound})` : ""}`
           : `– auto-approval not reached${bound ? `: needs ${bound}` : why ? `: ${why}` : ""}`;
+      else if (row.inconclusive)
+        verdict = `◐ inconclusive: a human decides (${row.reason ?? "within noise"})`;
       else
         verdict = row.passed
           ? `✓ pass${bound ? ` (${bound})` : ""}`
@@ -177,6 +180,25 @@ function metricsSection(result: DecisionResult, maxRows: number): string[] {
   ];
   if (legend.length > 0) lines.push("", `<sub>${legend.join(", ")}, as the conditions say.</sub>`);
   return [...lines, ""];
+}
+
+/** Each predictions source: every slice's metrics with intervals, and the paired changes. */
+function predictionsSection(result: DecisionResult, maxRows: number): string[] {
+  const tables = predictionsTables(result.predictions ?? [], result.metrics);
+  return tables.flatMap((table) => {
+    const { shown, omitted } = limited(table.rows, Math.max(maxRows, 1));
+    return [
+      `<details><summary>Computed from predictions: ${cell(table.title)}</summary>`,
+      "",
+      `| ${table.header.map(cell).join(" | ")} |`,
+      `| ${table.header.map(() => "---").join(" | ")} |`,
+      ...shown.map((row) => `| ${row.map(cell).join(" | ")} |`),
+      ...(omitted > 0 ? ["", `_…and ${omitted} more slices (see the JSON report)._`] : []),
+      "",
+      "</details>",
+      "",
+    ];
+  });
 }
 
 function allMetricsSection(result: DecisionResult, maxRows: number): string[] {
@@ -448,6 +470,7 @@ function render(result: DecisionResult, maxRows: number, marker: boolean): strin
     ...(origin.length ? [origin.join("  \n"), ""] : []),
     ...diagnosticsSection(result, maxRows),
     ...metricsSection(result, maxRows),
+    ...predictionsSection(result, maxRows),
     ...allMetricsSection(result, maxRows),
     ...stepsSection(result, needed.length > 0),
     ...approvalsSection(approvalLines(result), maxRows),

@@ -1,4 +1,5 @@
 // The terminal report: the decision, then the reasons tree of each step, indented.
+import { predictionsTables } from "./predictions.js";
 import { formatDiagnostic } from "../diagnostics.js";
 import type { DecisionResult, Reason } from "../policy/types.js";
 import {
@@ -65,6 +66,17 @@ export function renderText(result: DecisionResult): string {
       if (row.reason && !row.passed && (row.value === undefined || row.threshold === undefined))
         lines.push(`              ${row.reason}`);
     }
+  }
+  for (const table of predictionsTables(result.predictions ?? [], result.metrics)) {
+    lines.push("", `computed from predictions: ${table.title}`);
+    for (const row of table.rows)
+      lines.push(
+        `  ${row[0]} (${row[1]} examples): ${row
+          .slice(2)
+          .map((v, i) => (v === "" ? "" : `${table.header[i + 2]} ${v}`))
+          .filter(Boolean)
+          .join("; ")}`,
+      );
   }
   if (result.steps.length > 0) {
     lines.push("", "steps:");

@@ -26,6 +26,7 @@ describe("lookupMetric", () => {
       source: "test",
       file: "metrics/test.json",
       key: "latency_p95_ms",
+      path: ["latency_p95_ms"],
     });
   });
 

@@ -41,6 +41,7 @@ describe("list selectors on a genuine Evidently 0.7 report", () => {
       source: "drift",
       file: EVIDENTLY,
       key: 'metrics[metric_id="DriftedColumnsCount(drift_share=0.5)"].value.share',
+      path: ["metrics", ref.segments[2], "value", "share"],
     });
     const count = condition(
       'metrics[metric_id="DriftedColumnsCount(drift_share=0.5)"].value.count < 3',

@@ -1,0 +1,252 @@
+// Metrics computed from a predictions table, for every example and for each slice, with bootstrap
+// intervals; and, given the baseline's predictions on the same examples, the paired intervals of
+// candidate − baseline (and candidate / baseline) that change checks are judged by.
+//
+// Point values are the exact functions' (scikit-learn's definitions, golden-tested); the intervals
+// come from resamples (Poisson bootstrap, random.ts) evaluated by binary-resample.ts or resample.ts.
+// A baseline is paired by id: both files must hold the same examples with the same labels, or
+// nothing is compared (a baseline scored on other or relabelled examples says nothing about this
+// candidate).
+import type { PredictionsSpec } from "../config/types.js";
+import { BINARY_RESAMPLED, binaryResampler, type Resampler } from "./binary-resample.js";
+import { binaryMetrics } from "./binary.js";
+import { expectedCalibrationError } from "./calibration.js";
+import { percentileInterval, type Interval } from "./interval.js";
+import { resampleKey } from "./random.js";
+import { cellMembers, computeOf, exactResampler } from "./resample.js";
+import type { PredictionTable } from "./table.js";
+
+export interface Comparison {
+  /** The baseline's value of each metric on the same examples. */
+  baseline: Record<string, number | null>;
+  /** The paired interval of candidate − baseline. */
+  difference: Record<string, Interval | null>;
+  /** The paired interval of candidate / baseline; null where a resampled baseline is not positive. */
+  ratio: Record<string, Interval | null>;
+}
+
+export interface CellResult {
+  /** Absent for the cell of every example. */
+  slice?: { column: string; value: string };
+  count: number;
+  weight: number;
+  /** Whether conditions judge it: every example's cell always, a slice with at least minSliceCount examples. */
+  judged: boolean;
+  metrics: Record<string, number | null>;
+  intervals: Record<string, Interval | null>;
+  /** binary: the weighted confusion counts at the threshold. */
+  confusion?: { tp: number; fp: number; tn: number; fn: number };
+  comparison?: Comparison;
+}
+
+export interface PredictionsResult {
+  task: PredictionTable["task"];
+  rows: number;
+  threshold?: number;
+  classes?: string[];
+  bootstrap: { method: "poisson"; resamples: number; seed: number; confidence: number };
+  minSliceCount: number;
+  /** Cell 0 is every example; then each slice column's values, in `slices` order. */
+  cells: CellResult[];
+  slices: { column: string; values: string[] }[];
+  /** The baseline paired with, when one was. */
+  paired?: { file: string; examples: number };
+}
+
+export type Evaluated = { ok: true; result: PredictionsResult } | { ok: false; error: string };
+
+/**
+ * Past this many values a column does not slice, it identifies (an id, a timestamp): every value
+ * would be a cell with its own metrics, intervals and report row.
+ */
+export const MAX_SLICE_VALUES = 1000;
+
+/** The exact (point) metrics of one cell. */
+function pointMetrics(table: PredictionTable, spec: PredictionsSpec, rows: Uint32Array) {
+  const weights = table.weights ? Float64Array.from(rows, (i) => table.weights![i]!) : undefined;
+  if (table.task !== "binary") {
+    const values = computeOf(table).compute(rows, weights ?? new Float64Array(rows.length).fill(1));
+    return { values, weight: Number(values.weight) };
+  }
+  const p = {
+    labels: Float64Array.from(rows, (i) => table.labels[i]!),
+    scores: Float64Array.from(rows, (i) => table.scores![i]!),
+    ...(weights ? { weights } : {}),
+  };
+  const m = binaryMetrics(p, spec.threshold);
+  return {
+    values: { ...m, expected_calibration_error: expectedCalibrationError(p, spec.calibrationBins) },
+    weight: m.weight,
+  };
+}
+
+function resamplerOf(
+  table: PredictionTable,
+  spec: PredictionsSpec,
+  codes: Uint32Array[],
+  members: Uint32Array[],
+  drawIndex?: Uint32Array,
+): Resampler {
+  if (table.task !== "binary") return exactResampler(table, members, drawIndex);
+  return binaryResampler({
+    labels: table.labels,
+    scores: table.scores!,
+    ...(table.weights ? { weights: table.weights } : {}),
+    ...(drawIndex ? { drawIndex } : {}),
+    slices: codes.map((c, j) => ({ codes: c, values: table.slices[j]!.values.length })),
+    threshold: spec.threshold,
+    bins: spec.calibrationBins,
+  });
+}
+
+/** Per example of the baseline, the candidate's example with its id; or why they do not pair. */
+function pair(
+  candidate: PredictionTable,
+  baseline: PredictionTable,
+): { ok: true; index: Uint32Array } | { ok: false; error: string } {
+  if (!candidate.ids || !baseline.ids)
+    return { ok: false, error: "pairing a baseline's predictions needs an `id` column in both files" };
+  const byId = new Map<string, number>();
+  candidate.ids.forEach((id, i) => byId.set(id, i));
+  const index = new Uint32Array(baseline.rows);
+  const extra: string[] = [];
+  for (let j = 0; j < baseline.rows; j++) {
+    const i = byId.get(baseline.ids[j]!);
+    if (i === undefined) extra.push(baseline.ids[j]!);
+    else index[j] = i;
+  }
+  const missing = candidate.rows - (baseline.rows - extra.length);
+  if (extra.length > 0 || missing > 0) {
+    const example = extra.length > 0 ? `, e.g. id '${extra[0]}' is only in ${baseline.file}` : "";
+    return {
+      ok: false,
+      error: `${baseline.file} and ${candidate.file} are predictions on different examples (${missing} ids only in the candidate's, ${extra.length} only in the baseline's${example}); a change check compares both models on the same examples`,
+    };
+  }
+  for (let j = 0; j < baseline.rows; j++) {
+    const i = index[j]!;
+    if (baseline.labels[j] !== candidate.labels[i])
+      return {
+        ok: false,
+        error: `${baseline.file} and ${candidate.file} disagree on the label of id '${baseline.ids[j]}': the baseline must be scored on the same labelled examples`,
+      };
+  }
+  return { ok: true, index };
+}
+
+/** Runs every resample; `values[r]` holds resample r's cells × metrics. */
+function resampled(resamplers: Resampler[], spec: PredictionsSpec): Float64Array[][] {
+  const { resamples, seed } = spec.bootstrap;
+  const runs = resamplers.map(() => [] as Float64Array[]);
+  for (let r = 0; r < resamples; r++) {
+    const key = resampleKey(seed, r);
+    resamplers.forEach((resampler, m) => {
+      const out = new Float64Array(resampler.cells * resampler.metrics.length);
+      resampler.evaluate(key, out);
+      runs[m]!.push(out);
+    });
+  }
+  return runs;
+}
+
+function series(runs: Float64Array[], at: number, map?: (v: number, r: number) => number): Float64Array {
+  return Float64Array.from(runs, (out, r) => (map ? map(out[at]!, r) : out[at]!));
+}
+
+const finiteOrNull = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+export function evaluatePredictions(
+  spec: PredictionsSpec,
+  table: PredictionTable,
+  baseline?: PredictionTable,
+): Evaluated {
+  const wide = table.slices.find((s) => s.values.length > MAX_SLICE_VALUES);
+  if (wide)
+    return {
+      ok: false,
+      error: `${table.file}: slice column '${wide.column}' has ${wide.values.length} distinct values (at most ${MAX_SLICE_VALUES}); slice by a column that groups examples`,
+    };
+  const paired = baseline ? pair(table, baseline) : undefined;
+  if (paired && !paired.ok) return paired;
+  const codes = table.slices.map((s) => s.codes);
+  const members = cellMembers(table, codes);
+  const resamplers = [resamplerOf(table, spec, codes, members)];
+  let baselineMembers: Uint32Array[] | undefined;
+  if (baseline && paired?.ok) {
+    // The baseline's examples take the candidate's slices (the example's, whichever file says it)
+    // and draw the candidate's weights.
+    const baselineCodes = codes.map((c) => Uint32Array.from(paired.index, (i) => c[i]!));
+    const sliced: PredictionTable = {
+      ...baseline,
+      slices: table.slices.map((s, j) => ({ ...s, codes: baselineCodes[j]! })),
+    };
+    baselineMembers = cellMembers(sliced, baselineCodes);
+    resamplers.push(resamplerOf(sliced, spec, baselineCodes, baselineMembers, paired.index));
+  }
+  const runs = resampled(resamplers, spec);
+  const names = resamplers[0]!.metrics;
+  const stride = names.length;
+  const confidence = spec.bootstrap.confidence;
+  const cellSlices = [
+    undefined,
+    ...table.slices.flatMap((s) => s.values.map((value) => ({ column: s.column, value }))),
+  ];
+
+  const cells: CellResult[] = members.map((rows, cell) => {
+    const point = rows.length > 0 ? pointMetrics(table, spec, rows).values : {};
+    const metrics: Record<string, number | null> = {};
+    const intervals: Record<string, Interval | null> = {};
+    names.forEach((name, m) => {
+      metrics[name] = finiteOrNull(point[name as keyof typeof point]);
+      intervals[name] = percentileInterval(series(runs[0]!, cell * stride + m), confidence);
+    });
+    const result: CellResult = {
+      ...(cellSlices[cell] ? { slice: cellSlices[cell] } : {}),
+      count: rows.length,
+      weight: rows.length > 0 ? Number(point.weight ?? 0) : 0,
+      judged: cell === 0 || rows.length >= spec.minSliceCount,
+      metrics,
+      intervals,
+    };
+    if (baseline && baselineMembers) {
+      const basePoint =
+        baselineMembers[cell]!.length > 0 ? pointMetrics(baseline, spec, baselineMembers[cell]!).values : {};
+      const comparison: Comparison = { baseline: {}, difference: {}, ratio: {} };
+      names.forEach((name, m) => {
+        const at = cell * stride + m;
+        comparison.baseline[name] = finiteOrNull(basePoint[name as keyof typeof basePoint]);
+        comparison.difference[name] = percentileInterval(
+          series(runs[0]!, at, (v, r) => v - runs[1]![r]![at]!),
+          confidence,
+        );
+        comparison.ratio[name] = percentileInterval(
+          series(runs[0]!, at, (v, r) => {
+            const b = runs[1]![r]![at]!;
+            return b > 0 ? v / b : NaN;
+          }),
+          confidence,
+        );
+      });
+      result.comparison = comparison;
+    }
+    const confusion = (point as { confusion?: CellResult["confusion"] }).confusion;
+    if (table.task === "binary" && confusion) result.confusion = confusion;
+    return result;
+  });
+  return {
+    ok: true,
+    result: {
+      task: table.task,
+      rows: table.rows,
+      ...(table.task === "binary" ? { threshold: spec.threshold } : {}),
+      ...(table.classes ? { classes: table.classes } : {}),
+      bootstrap: { method: "poisson", ...spec.bootstrap },
+      minSliceCount: spec.minSliceCount,
+      cells,
+      slices: table.slices.map((s) => ({ column: s.column, values: s.values })),
+      ...(baseline ? { paired: { file: baseline.file, examples: baseline.rows } } : {}),
+    },
+  };
+}
+
+export { BINARY_RESAMPLED };

@@ -1,0 +1,106 @@
+// The third outcome: a change check within noise asks for a human, whatever on_fail says; it never
+// auto-approves and never fails silently. And the computed metrics survive the snapshot the App reads.
+import { describe, expect, it } from "@jest/globals";
+import { decodeSnapshot, encodeSnapshot } from "../../../src/core/candidate/snapshot.js";
+import { decide } from "../../../src/core/policy/index.js";
+import type { DecisionResult } from "../../../src/core/policy/types.js";
+import type { MetricSource } from "../../../src/core/metrics/types.js";
+import { approvalStep, config, DEPLOY, input, pr, review, testStep, TRAIN } from "./build.js";
+import { binaryTable, evaluated, predictionsSource } from "../predictions/support/tables.js";
+
+const candidate = binaryTable({ rows: 2000, skill: 0.45 });
+const baseline = { ...binaryTable({ rows: 2000, skill: 0.4 }), file: "base.csv" };
+const result = evaluated(candidate, baseline);
+const preds = predictionsSource(result);
+const basePreds: MetricSource = { name: "preds", file: "base.csv", format: "predictions", values: {} };
+const [lo, hi] = result.cells[0]!.comparison!.difference.log_loss!;
+// A margin inside the interval: the data cannot say which side the truth is on.
+const straddled = `preds.log_loss <= baseline + ${((lo + hi) / 2).toFixed(6)}`;
+const cleared = `preds.log_loss <= baseline + ${(hi + 0.001).toFixed(6)}`;
+
+const statusOf = (r: DecisionResult, name: string) => r.steps.find((s) => s.name === name)?.status;
+const run = (checks: string[], onFail: "fail_pipeline" | "warn" | "require_approval", reviews = pr()) =>
+  decide(
+    input(
+      config([TRAIN, testStep(checks, onFail), approvalStep({ autoApproveIf: ["preds.f1 > 0"] }), DEPLOY]),
+      {
+        metrics: [preds],
+        baseline: [basePreds],
+        pr: reviews,
+      },
+    ),
+  );
+
+describe("an inconclusive change check", () => {
+  it.each(["fail_pipeline", "warn", "require_approval"] as const)(
+    "needs a manual approval under on_fail: %s",
+    (onFail) => {
+      const decision = run([straddled], onFail);
+      expect(statusOf(decision, "accuracy_check")).toBe("needs_approval");
+      expect(statusOf(decision, "approve_model")).toBe("pending");
+      expect(decision.decision).toBe("pending");
+      expect(decision.autoApproved).toBe(false);
+      expect(decision.metrics[0]).toMatchObject({
+        inconclusive: true,
+        passed: false,
+        change: { kind: "difference" },
+      });
+    },
+  );
+
+  it("auto-approves once the interval clears the margin", () => {
+    const decision = run([cleared], "fail_pipeline");
+    expect(statusOf(decision, "accuracy_check")).toBe("passed");
+    expect(decision.decision).toBe("approved");
+    expect(decision.autoApproved).toBe(true);
+  });
+
+  it("is settled by an approving review", () => {
+    const decision = run([straddled], "fail_pipeline", pr([review("alice", "APPROVED")]));
+    expect(statusOf(decision, "accuracy_check")).toBe("approved");
+    expect(decision.decision).toBe("approved");
+  });
+
+  it("does not soften a failed check beside it", () => {
+    const decision = run([straddled, "preds.f1 > 2"], "fail_pipeline");
+    expect(statusOf(decision, "accuracy_check")).toBe("failed");
+    expect(decision.decision).toBe("rejected");
+  });
+
+  it("reaches the report with every slice", () => {
+    const decision = run([straddled], "fail_pipeline");
+    expect(decision.predictions).toEqual([{ source: "preds", file: "preds.csv", ...result }]);
+  });
+});
+
+describe("computed metrics in a snapshot", () => {
+  it("round-trip, intervals and paired changes included", () => {
+    const snapshot = {
+      claims: { repository: "a/b", commit: "c".repeat(40) },
+      metrics: [preds],
+      baseline: [basePreds],
+      metricErrors: {},
+      baselineErrors: {},
+    };
+    const decoded = decodeSnapshot(encodeSnapshot(snapshot));
+    expect(decoded).toEqual({ ok: true, snapshot: JSON.parse(JSON.stringify(snapshot)) });
+  });
+
+  it("are refused, saying where, when malformed", () => {
+    const broken = {
+      ...preds,
+      predictions: { ...result, cells: [{ ...result.cells[0], intervals: { f1: [1] } }] },
+    };
+    const text = encodeSnapshot({
+      claims: { repository: "a/b", commit: "c" },
+      metrics: [broken],
+      baseline: [],
+      metricErrors: {},
+      baselineErrors: {},
+    });
+    expect(decodeSnapshot(text)).toEqual({
+      ok: false,
+      error: expect.stringContaining("metrics[0].predictions.cells[0].intervals.f1 is not an interval"),
+    });
+  });
+});
