@@ -32,8 +32,15 @@ export function overrideSources(fromConfig: MetricSourceSpec[], args: string[]):
       ...previous,
       name,
       path: parsed.path,
-      // A format set in the config describes the config's file, not a replacement file.
-      format: parsed.format ?? (previous?.path === parsed.path ? previous.format : undefined),
+      // A format set in the config describes the config's file, not a replacement file; but a
+      // predictions source stays one (its columns are the config's), read from the file given.
+      format:
+        parsed.format ??
+        (previous?.predictions
+          ? "predictions"
+          : previous?.path === parsed.path
+            ? previous.format
+            : undefined),
       // A file given on the command line is read from the working tree, never from a git ref.
       ref: undefined,
     });

@@ -214,7 +214,8 @@ export async function loadMetricSources(
 ): Promise<{ sources: MetricSource[]; errors: Record<string, string> }> {
   const sources: MetricSource[] = [];
   const errors: Record<string, string> = {};
-  for (const spec of specs) {
+  // Predictions files are read with their baselines, together (predictions-sources.ts).
+  for (const spec of specs.filter((s) => s.format !== "predictions")) {
     const loaded = await loadOne(spec, opts);
     if (loaded.ok) sources.push(loaded.source);
     else errors[spec.name] = loaded.error;

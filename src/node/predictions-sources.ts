@@ -1,0 +1,88 @@
+// Predictions sources, read from disk for the CLI and the Action: each metrics source with
+// format: predictions is read, paired with the baseline source of the same name when there is one,
+// and its metrics, slices and intervals computed (src/core/predictions/evaluate.ts). Failures are
+// messages keyed by source name, as loadMetricSources gives them: a baseline that cannot be read or
+// paired fails the change checks that need it, and the candidate's own checks still run.
+import { resolve } from "node:path";
+import type { MetricSourceSpec } from "../core/config/types.js";
+import { evaluatePredictions, type PredictionsResult } from "../core/predictions/evaluate.js";
+import { predictionValues } from "../core/predictions/values.js";
+import type { MetricSource } from "../core/metrics/types.js";
+import { readPredictionsFile } from "./predictions/read.js";
+
+export interface PredictionSources {
+  metrics: MetricSource[];
+  baseline: MetricSource[];
+  metricErrors: Record<string, string>;
+  baselineErrors: Record<string, string>;
+}
+
+/** The baseline's side of a paired result: its own values on the same examples and slices. */
+function baselineSide(result: PredictionsResult): PredictionsResult {
+  return {
+    ...result,
+    cells: result.cells.map((cell) => ({
+      ...cell,
+      metrics: cell.comparison?.baseline ?? {},
+      intervals: {},
+      comparison: undefined,
+      confusion: undefined,
+    })),
+  };
+}
+
+export async function loadPredictionSources(
+  metricSpecs: MetricSourceSpec[],
+  baselineSpecs: MetricSourceSpec[],
+  cwd: string,
+): Promise<PredictionSources> {
+  const out: PredictionSources = { metrics: [], baseline: [], metricErrors: {}, baselineErrors: {} };
+  for (const spec of metricSpecs) {
+    if (spec.format !== "predictions" || !spec.predictions) continue;
+    const read = await readPredictionsFile(resolve(cwd, spec.path), spec.path, spec.predictions);
+    if (!read.ok) {
+      out.metricErrors[spec.name] = read.error;
+      continue;
+    }
+    const baselineSpec = baselineSpecs.find((b) => b.name === spec.name && b.format === "predictions");
+    let baseline = undefined;
+    if (baselineSpec?.predictions) {
+      const baseRead = await readPredictionsFile(
+        resolve(cwd, baselineSpec.path),
+        baselineSpec.path,
+        baselineSpec.predictions,
+      );
+      if (baseRead.ok) baseline = baseRead.table;
+      else out.baselineErrors[spec.name] = baseRead.error;
+    }
+    let evaluated = evaluatePredictions(spec.predictions, read.table, baseline);
+    if (!evaluated.ok && baseline) {
+      // The baseline does not pair: the candidate's metrics stand alone, its change checks fail.
+      out.baselineErrors[spec.name] = evaluated.error;
+      baseline = undefined;
+      evaluated = evaluatePredictions(spec.predictions, read.table);
+    }
+    if (!evaluated.ok) {
+      out.metricErrors[spec.name] = evaluated.error;
+      continue;
+    }
+    const result = evaluated.result;
+    out.metrics.push({
+      name: spec.name,
+      file: spec.path,
+      format: "predictions",
+      values: predictionValues(result),
+      predictions: result,
+    });
+    if (baseline && baselineSpec) {
+      const side = baselineSide(result);
+      out.baseline.push({
+        name: spec.name,
+        file: baselineSpec.path,
+        format: "predictions",
+        values: predictionValues(side),
+      });
+    }
+  }
+  return out;
+}
