@@ -10,6 +10,7 @@ import type { GitHubGateway } from "../github/gateway.js";
 import { reading } from "../github/errors.js";
 import { isDvcYaml, loadDvcYaml, type ReadText } from "../node/dvc.js";
 import { loadMetricSources } from "../node/metrics-files.js";
+import { loadPredictionSources } from "../node/predictions-sources.js";
 import { conditionRefs } from "../core/config/metric-refs.js";
 import type { MetricRef } from "../core/conditions/types.js";
 import { overrideSources } from "../node/metric-overrides.js";
@@ -112,12 +113,13 @@ export async function measureWorkspace(config: Config, options: MeasureOptions):
   const refs = conditionRefs(config);
   const metrics = await loadMetricSources(metricSpecs, { cwd: options.workspace, refs });
   const baseline = await loadBaseline(baselineSpecs, options, refs);
+  const computed = await loadPredictionSources(metricSpecs, baselineSpecs, options.workspace);
   const model = await digestModel(config, options.workspace);
   return {
-    metrics: metrics.sources,
-    baseline: baseline.sources,
-    metricErrors: metrics.errors,
-    baselineErrors: baseline.errors,
+    metrics: [...metrics.sources, ...computed.metrics],
+    baseline: [...baseline.sources, ...computed.baseline],
+    metricErrors: { ...metrics.errors, ...computed.metricErrors },
+    baselineErrors: { ...baseline.errors, ...computed.baselineErrors },
     ...(model ? { model } : {}),
   };
 }

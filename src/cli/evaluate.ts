@@ -11,6 +11,7 @@ import { renderJsonReport, renderMarkdown, renderText } from "../core/report/ind
 import { digestArtifacts } from "../node/artifacts.js";
 import { loadGitSources } from "../node/git.js";
 import { loadMetricSources } from "../node/metrics-files.js";
+import { loadPredictionSources } from "../node/predictions-sources.js";
 import { conditionRefs } from "../core/config/metric-refs.js";
 import { overrideSources } from "../node/metric-overrides.js";
 import {
@@ -161,15 +162,17 @@ async function measure(
     { cwd, refs },
   );
   const pinned = await loadGitSources(baselines.specs, { cwd, ...(baseBranch ? { baseBranch } : {}) });
-  const baselineErrors = { ...local.errors, ...pinned.errors };
+  const computed = await loadPredictionSources(metrics.specs, baselines.specs, cwd);
+  const baselineErrors = { ...local.errors, ...pinned.errors, ...computed.baselineErrors };
+  Object.assign(loaded.errors, computed.metricErrors);
   for (const message of Object.values(loaded.errors)) warn(`metrics: ${message}`);
   for (const message of Object.values(baselineErrors)) warn(`baseline: ${message}`);
   for (const source of pinned.sources)
     warn(`baseline ${source.name}: ${source.file} read at ${source.at?.ref} (${source.at?.commit})`);
   const model = await modelIdentity(config, cwd);
   return {
-    metrics: loaded.sources,
-    baseline: [...local.sources, ...pinned.sources],
+    metrics: [...loaded.sources, ...computed.metrics],
+    baseline: [...local.sources, ...pinned.sources, ...computed.baseline],
     metricErrors: loaded.errors,
     baselineErrors,
     ...(model ? { model } : {}),

@@ -48,8 +48,8 @@ export interface ActionRunOptions {
   eventName: string;
   payload: unknown;
   sha: string;
-  /** The checked-out workspace after the job's earlier steps (training), path → content. */
-  workspace: Record<string, string>;
+  /** The checked-out workspace after the job's earlier steps (training), path → content (text, or bytes: a model, a Parquet file). */
+  workspace: Record<string, string | Uint8Array>;
   inputs?: Record<string, string>;
   /** The step's own `env:` (secrets handed to it, e.g. MODEL_APPROVAL_NOTIFY_*). */
   env?: Record<string, string>;

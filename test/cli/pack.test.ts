@@ -98,7 +98,9 @@ describe("the npm package", () => {
     const allowed =
       /^(package\.json|README\.md|LICENSE|action\.yml|dist\/(chunks\/)?[^/]+\.js|schema\/[^/]+\.json|docs\/[^/]+\.md)$/;
     expect(paths.filter((p) => !allowed.test(p))).toEqual([]);
-    expect(tarball.size).toBeLessThan(1_000_000);
+    // About 1.0 MB before the Parquet reader (hyparquet, a lazily loaded chunk of ~140 KB in each
+    // of the CLI's and the Action's bundles); a jump past this says something large got bundled.
+    expect(tarball.size).toBeLessThan(1_100_000);
   });
 
   it("declares no runtime dependency and installs offline as one package", () => {

@@ -92,7 +92,7 @@ function judgeCell(
   if (!comparison) {
     const failedBaseline = located.source !== undefined && sources.baselineErrors?.[located.source];
     const why = failedBaseline
-      ? `the baseline predictions could not be loaded: ${failedBaseline}`
+      ? `the baseline predictions cannot be used: ${failedBaseline}`
       : "no baseline predictions on the same examples to pair with (a change check on computed metrics compares both models example by example)";
     return failedBaseline
       ? { ...base, value, reason: `no baseline for ${label}: ${why}` }

@@ -7,6 +7,8 @@ import { describeEntry } from "../ledger/render.js";
 import type { LedgerRecord } from "../ledger/chain.js";
 import type { DecisionResult, Reason } from "../policy/types.js";
 import { whatWouldChange } from "./what-would-change.js";
+import { change, rowValue } from "./format.js";
+import { predictionsTables } from "./predictions.js";
 
 export function escapeHtml(text: unknown): string {
   return String(text)
@@ -163,11 +165,28 @@ function evidence(input: DecisionPageInput): string {
 
 function metricsTable(result: DecisionResult): string {
   if (result.metrics.length === 0) return "";
-  const rows = result.metrics.map(
-    (m) =>
-      `<tr><td><code>${escapeHtml(m.condition)}</code></td><td>${escapeHtml(m.value ?? "—")}</td><td>${escapeHtml(m.baseline ?? "—")}</td><td><span class="badge ${m.passed ? "pass" : "fail"}">${m.passed ? "passed" : "failed"}</span>${m.reason ? ` ${escapeHtml(m.reason)}` : ""}</td></tr>`,
-  );
-  return `<section><h2>Checks</h2><div class="scroll"><table><caption>Conditions on the metrics</caption><thead><tr><th scope="col">Condition</th><th scope="col">Value</th><th scope="col">Baseline</th><th scope="col">Result</th></tr></thead><tbody>${rows.join("")}</tbody></table></div></section>`;
+  const rows = result.metrics.map((m) => {
+    const [badge, word] = m.passed
+      ? ["pass", "passed"]
+      : m.inconclusive
+        ? ["pending", "inconclusive"]
+        : ["fail", "failed"];
+    return `<tr><td><code>${escapeHtml(m.condition)}</code></td><td>${escapeHtml(rowValue(m))}</td><td>${escapeHtml(change(m))}</td><td><span class="badge ${badge}">${word}</span>${m.reason ? ` ${escapeHtml(m.reason)}` : ""}</td></tr>`;
+  });
+  return `<section><h2>Checks</h2><div class="scroll"><table><caption>Conditions on the metrics</caption><thead><tr><th scope="col">Condition</th><th scope="col">Value</th><th scope="col">Change vs baseline</th><th scope="col">Result</th></tr></thead><tbody>${rows.join("")}</tbody></table></div></section>`;
+}
+
+/** Each predictions source's slices, with intervals and paired changes (report/predictions.ts). */
+function predictionsTablesHtml(result: DecisionResult): string {
+  return predictionsTables(result.predictions ?? [], result.metrics)
+    .map((table) => {
+      const head = table.header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("");
+      const body = table.rows
+        .map((row) => `<tr>${row.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`)
+        .join("");
+      return `<section><h2>Computed from predictions</h2><div class="scroll"><table><caption>${escapeHtml(table.title)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div></section>`;
+    })
+    .join("");
 }
 
 function timeline(records: readonly LedgerRecord[]): string {
@@ -206,6 +225,7 @@ ${overrideSection(result)}
 ${change}
 ${evidence(input)}
 ${metricsTable(result)}
+${predictionsTablesHtml(result)}
 <section><h2>Reasons</h2>${steps}</section>
 ${notificationsTable(input.notifications)}
 ${timeline(input.timeline)}`;

@@ -37,7 +37,7 @@ export interface ActionRunOptions {
   eventName: string;
   payload: unknown;
   /** Files of the checked-out repository, path → content. */
-  files?: Record<string, string>;
+  files?: Record<string, string | Uint8Array>;
   inputs?: Record<string, string>;
   /** The step's own `env:`. */
   env?: Record<string, string>;

@@ -89,7 +89,11 @@ describe("computed metrics in a snapshot", () => {
   it("are refused, saying where, when malformed", () => {
     const broken = {
       ...preds,
-      predictions: { ...result, cells: [{ ...result.cells[0], intervals: { f1: [1] } }] },
+      // A recording whose interval lost its upper bound (what a hand-edited file might hold).
+      predictions: {
+        ...result,
+        cells: [{ ...result.cells[0]!, intervals: { f1: [1] as unknown as [number, number] } }],
+      },
     };
     const text = encodeSnapshot({
       claims: { repository: "a/b", commit: "c" },
