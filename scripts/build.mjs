@@ -43,6 +43,13 @@ await build({
   outdir: "dist",
   banner: { js: "#!/usr/bin/env node\n" + requireShim },
 });
+// The bootstrap's resampling thread (src/node/predictions/parallel.ts), beside the bundles that start it.
+await build({
+  ...common,
+  entryPoints: { "predictions-worker": "src/node/predictions/resample-worker.ts" },
+  outdir: "dist",
+  banner: { js: requireShim },
+});
 
 const appEntries = Object.fromEntries(
   [

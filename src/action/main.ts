@@ -1,6 +1,10 @@
 import "./v8-flags.js";
 import { readRunnerEnvironment } from "./env.js";
 import { runAction } from "./run.js";
+import { useResampleWorker } from "../node/predictions/parallel.js";
+
+// The bootstrap's thread code, built beside this bundle (scripts/build.mjs).
+useResampleWorker(new URL("./predictions-worker.js", import.meta.url));
 
 /** Resolves once what was written to `stream` has been handed to the OS. */
 function flushed(stream: NodeJS.WriteStream): Promise<void> {

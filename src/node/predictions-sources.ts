@@ -4,7 +4,9 @@
 // messages keyed by source name, as loadMetricSources gives them: a baseline that cannot be read or
 // paired fails the change checks that need it, and the candidate's own checks still run.
 import { resolve } from "node:path";
-import type { MetricSourceSpec } from "../core/config/types.js";
+import type { MetricSourceSpec, PredictionsSpec } from "../core/config/types.js";
+import type { PredictionTable } from "../core/predictions/table.js";
+import { resampleOnThreads, threadsFor } from "./predictions/parallel.js";
 import { evaluatePredictions, type PredictionsResult } from "../core/predictions/evaluate.js";
 import { predictionValues } from "../core/predictions/values.js";
 import type { MetricSource } from "../core/metrics/types.js";
@@ -15,6 +17,14 @@ export interface PredictionSources {
   baseline: MetricSource[];
   metricErrors: Record<string, string>;
   baselineErrors: Record<string, string>;
+}
+
+/** The computed metrics, their resamples on worker threads when the work is large enough. */
+async function evaluate(spec: PredictionsSpec, table: PredictionTable, baseline?: PredictionTable) {
+  const threads = threadsFor(spec, table.rows);
+  if (threads <= 1) return evaluatePredictions(spec, table, baseline);
+  const resampled = await resampleOnThreads(spec, table, baseline, threads);
+  return resampled.ok ? evaluatePredictions(spec, table, baseline, resampled.runs) : resampled;
 }
 
 /** The baseline's side of a paired result: its own values on the same examples and slices. */
@@ -55,12 +65,12 @@ export async function loadPredictionSources(
       if (baseRead.ok) baseline = baseRead.table;
       else out.baselineErrors[spec.name] = baseRead.error;
     }
-    let evaluated = evaluatePredictions(spec.predictions, read.table, baseline);
+    let evaluated = await evaluate(spec.predictions, read.table, baseline);
     if (!evaluated.ok && baseline) {
       // The baseline does not pair: the candidate's metrics stand alone, its change checks fail.
       out.baselineErrors[spec.name] = evaluated.error;
       baseline = undefined;
-      evaluated = evaluatePredictions(spec.predictions, read.table);
+      evaluated = await evaluate(spec.predictions, read.table);
     }
     if (!evaluated.ok) {
       out.metricErrors[spec.name] = evaluated.error;

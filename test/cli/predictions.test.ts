@@ -3,7 +3,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { join, resolve } from "node:path";
 import { cli } from "./support.js";
 
 /** A deterministic generator for the files' data. */
@@ -111,5 +112,19 @@ describe("evaluate with predictions", () => {
     const { code, stdout } = await cli(["evaluate"], dir);
     expect(code).toBe(2);
     expect(stdout).toContain("cand.csv:3: column 'p'");
+  });
+});
+
+describe("resampling on threads (the bundled CLI)", () => {
+  it("gives exactly the intervals one thread gives", async () => {
+    const dir = workspace(["preds.roc_auc >= baseline"]);
+    const inProcess = JSON.parse((await cli(["evaluate", "--format", "json"], dir)).stdout);
+    const bundled = spawnSync(process.execPath, [resolve("dist/cli.js"), "evaluate", "--format", "json"], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, MODEL_APPROVAL_WORKERS: "3" },
+      encoding: "utf8",
+    });
+    expect(bundled.stderr).toBe("");
+    expect(JSON.parse(bundled.stdout).predictions).toEqual(inProcess.predictions);
   });
 });

@@ -11,6 +11,7 @@
 // values up to the order of summation (tests hold it to 1e-12 relative).
 import { clippedLogLoss } from "./binary.js";
 import { binOf, innerEdges } from "./calibration.js";
+import { byScoreDescending } from "./order.js";
 import { poissonWeight } from "./random.js";
 
 export const BINARY_RESAMPLED = [
@@ -74,15 +75,9 @@ interface View {
   weight: Float64Array;
   loss: Float64Array;
   score: Float64Array;
-  /** The cell of each run of NEW_CELL, in order. */
+  /** The cell of each run of examples, in order, and where each run starts (and, last, the end). */
   cellAt: Uint32Array;
-}
-
-/** Indices by score, highest first (stable). */
-function byScore(scores: Float64Array): Uint32Array {
-  const order = new Uint32Array(scores.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => scores[b]! - scores[a]! || a - b);
+  cellStart: Uint32Array;
 }
 
 /** `order` regrouped by cell, keeping its order within each cell (a counting sort). */
@@ -95,16 +90,37 @@ function byCell(order: Uint32Array, codes: Uint32Array, values: number): Uint32A
   return out;
 }
 
+/** What every view reads of an example, computed once (a log and a bin search each). */
+interface Examples {
+  rankOf: Uint32Array;
+  scores: Float64Array;
+  loss: Float64Array;
+  bin: Uint8Array;
+}
+
+function examplesOf(input: ResampleInput, scores: Float64Array, order: Uint32Array): Examples {
+  const n = scores.length;
+  const edges = innerEdges(input.bins);
+  const rankOf = new Uint32Array(n);
+  for (let k = 0; k < n; k++) rankOf[order[k]!] = k;
+  const loss = new Float64Array(n);
+  const bin = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    loss[i] = clippedLogLoss(input.labels[i] === 1, scores[i]!);
+    bin[i] = binOf(scores[i]!, edges);
+  }
+  return { rankOf, scores, loss, bin };
+}
+
 function view(
   input: ResampleInput,
-  rankOf: Uint32Array,
-  scores: Float64Array,
+  examples: Examples,
   order: Uint32Array,
   cellOf: (i: number) => number,
   firstCell: number,
 ): View {
   const n = order.length;
-  const edges = innerEdges(input.bins);
+  const { rankOf, scores } = examples;
   const v: View = {
     firstCell,
     draw: new Uint32Array(n),
@@ -114,7 +130,9 @@ function view(
     loss: new Float64Array(n),
     score: new Float64Array(n),
     cellAt: new Uint32Array(0),
+    cellStart: new Uint32Array(0),
   };
+  const starts: number[] = [];
   const cells: number[] = [];
   let previousBin = -1;
   for (let k = 0; k < n; k++) {
@@ -124,14 +142,15 @@ function view(
     v.draw[k] = rankOf[i]!;
     v.positive[k] = isPositive ? 1 : 0;
     v.weight[k] = input.weights ? Number(input.weights[i]) : 1;
-    v.loss[k] = clippedLogLoss(isPositive, s);
+    v.loss[k] = examples.loss[i]!;
     v.score[k] = s;
     const cell = cellOf(i);
     const newCell = k === 0 || cell !== cellOf(order[k - 1]!);
-    const bin = binOf(s, edges);
+    const bin = examples.bin[i]!;
     let f = newCell || s !== scores[order[k - 1]!] ? NEW_GROUP : 0;
     if (newCell) {
       cells.push(cell);
+      starts.push(k);
       f |= NEW_CELL;
     } else if (bin !== previousBin) f |= NEW_BIN;
     if (s < input.threshold && (newCell || scores[order[k - 1]!]! >= input.threshold)) f |= BELOW_THRESHOLD;
@@ -139,20 +158,20 @@ function view(
     v.flags[k] = f;
   }
   v.cellAt = Uint32Array.from(cells);
+  v.cellStart = Uint32Array.from([...starts, n]);
   return v;
 }
 
 export function binaryResampler(input: ResampleInput): Resampler {
   if (input.bins > 255) throw new RangeError("at most 255 calibration bins");
   const scores = Float64Array.from(input.scores, Number);
-  const order = byScore(scores);
-  const rankOf = new Uint32Array(order.length);
-  for (let k = 0; k < order.length; k++) rankOf[order[k]!] = k;
-  const views = [view(input, rankOf, scores, order, () => 0, 0)];
+  const order = byScoreDescending(scores);
+  const examples = examplesOf(input, scores, order);
+  const views = [view(input, examples, order, () => 0, 0)];
   let firstCell = 1;
   for (const slice of input.slices) {
     const codes = slice.codes;
-    views.push(view(input, rankOf, scores, byCell(order, codes, slice.values), (i) => codes[i]!, firstCell));
+    views.push(view(input, examples, byCell(order, codes, slice.values), (i) => codes[i]!, firstCell));
     firstCell += slice.values;
   }
   const cells = firstCell;
@@ -210,9 +229,19 @@ function emit(
  * first iteration.
  */
 function pass(v: View, draws: Uint8Array, out: Float64Array, stride: number): void {
-  const { draw, positive, flags, loss, score, cellAt, weight } = v;
-  const n = draw.length;
-  let run = -1;
+  const { cellStart, cellAt } = v;
+  for (let run = 0; run < cellAt.length; run++)
+    cell(v, draws, cellStart[run]!, cellStart[run + 1]!, out, (v.firstCell + cellAt[run]!) * stride);
+}
+
+/**
+ * One cell of a view: examples `from` to `to`, sorted by score. Its sums are local variables (a
+ * closure's would live in memory), and all but the running sums wait for the examples where a
+ * group of tied scores, a bin or the threshold begins: this loop is nearly all of the bootstrap's
+ * time. Sums start as 0.0, so that they are doubles from the first iteration.
+ */
+function cell(v: View, draws: Uint8Array, from: number, to: number, out: Float64Array, o: number): void {
+  const { draw, positive, flags, loss, score, weight } = v;
   let tpBefore = 0.5 - 0.5;
   let fpBefore = tpBefore;
   let groupTp = tpBefore;
@@ -228,8 +257,8 @@ function pass(v: View, draws: Uint8Array, out: Float64Array, stride: number): vo
   let binScore = tpBefore;
   let calibration = tpBefore;
   let aboveThreshold = true;
-  for (let k = 0; k <= n; k++) {
-    const f = k === n ? NEW_CELL | NEW_GROUP : flags[k]!;
+  for (let k = from; k < to; k++) {
+    const f = flags[k]!;
     if (f !== 0) {
       area += groupFp * (tpBefore + groupTp / 2);
       // No branch on groupTp > 0 (a coin flip per example): 0 / anything is 0, and a group with no
@@ -239,27 +268,12 @@ function pass(v: View, draws: Uint8Array, out: Float64Array, stride: number): vo
       fpBefore += groupFp;
       groupTp = 0;
       groupFp = 0;
-      if ((f & (NEW_BIN | NEW_CELL)) !== 0) {
+      if ((f & NEW_BIN) !== 0) {
         calibration += Math.abs(tpBefore - binTp - (scoreSum - binScore));
         binTp = tpBefore;
         binScore = scoreSum;
       }
-      if ((f & NEW_CELL) !== 0) {
-        if (run >= 0) {
-          if (aboveThreshold) {
-            tpAt = tpBefore;
-            fpAt = fpBefore;
-          }
-          const o = (v.firstCell + cellAt[run]!) * stride;
-          emit(out, o, tpBefore, fpBefore, tpAt, fpAt, area, precisionSum, lossSum, squaredSum, calibration);
-        }
-        if (k === n) break;
-        run++;
-        tpBefore = fpBefore = area = precisionSum = lossSum = squaredSum = scoreSum = 0;
-        tpAt = fpAt = binTp = binScore = calibration = 0;
-        aboveThreshold = true;
-      }
-      if ((f & BELOW_THRESHOLD) !== 0 && aboveThreshold) {
+      if ((f & BELOW_THRESHOLD) !== 0) {
         tpAt = tpBefore;
         fpAt = fpBefore;
         aboveThreshold = false;
@@ -276,4 +290,14 @@ function pass(v: View, draws: Uint8Array, out: Float64Array, stride: number): vo
     lossSum += w * loss[k]!;
     scoreSum += w * s;
   }
+  area += groupFp * (tpBefore + groupTp / 2);
+  precisionSum += (groupTp * (tpBefore + groupTp)) / (tpBefore + groupTp + fpBefore + groupFp || 1);
+  tpBefore += groupTp;
+  fpBefore += groupFp;
+  calibration += Math.abs(tpBefore - binTp - (scoreSum - binScore));
+  if (aboveThreshold) {
+    tpAt = tpBefore;
+    fpAt = fpBefore;
+  }
+  emit(out, o, tpBefore, fpBefore, tpAt, fpAt, area, precisionSum, lossSum, squaredSum, calibration);
 }

@@ -7,6 +7,8 @@
 // Sums are plain left-to-right double sums, as numpy's are for these sizes up to rounding; tests
 // hold them to scikit-learn's answers within 1e-12 relative (test/core/predictions).
 
+import { byScoreDescending } from "./order.js";
+
 export interface BinaryPredictions {
   labels: ArrayLike<number>;
   scores: ArrayLike<number>;
@@ -56,19 +58,11 @@ export function confusion(p: BinaryPredictions, threshold = 0.5): Confusion {
   return c;
 }
 
-/** Indices by score, highest first; ties keep their order (they are one threshold either way). */
-function byScoreDescending(scores: ArrayLike<number>): Uint32Array {
-  const order = new Uint32Array(scores.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((a, b) => Number(scores[b]) - Number(scores[a]));
-  return order;
-}
-
 /**
  * The cumulative weighted true and false positives at each distinct score, highest first: the
  * points of the ROC and precision-recall curves (scikit-learn's `_binary_clf_curve`).
  */
-function curve(p: BinaryPredictions): { tps: number[]; fps: number[] } {
+export function curve(p: BinaryPredictions): Curve {
   const order = byScoreDescending(p.scores);
   const tps: number[] = [];
   const fps: number[] = [];
@@ -88,9 +82,18 @@ function curve(p: BinaryPredictions): { tps: number[]; fps: number[] } {
   return { tps, fps };
 }
 
-/** The area under the ROC curve by the trapezoid rule; undefined with only one class present. */
-export function rocAuc(p: BinaryPredictions): number | undefined {
-  const { tps, fps } = curve(p);
+/** The points of both curves: cumulative weighted true and false positives at each distinct score. */
+export interface Curve {
+  tps: number[];
+  fps: number[];
+}
+
+/**
+ * The area under the ROC curve by the trapezoid rule; undefined with only one class present.
+ * `points`: the curve, when the caller has it already (it costs a sort).
+ */
+export function rocAuc(p: BinaryPredictions, points: Curve = curve(p)): number | undefined {
+  const { tps, fps } = points;
   const positives = tps.at(-1) ?? 0;
   const negatives = fps.at(-1) ?? 0;
   if (positives <= 0 || negatives <= 0) return undefined;
@@ -108,8 +111,8 @@ export function rocAuc(p: BinaryPredictions): number | undefined {
 }
 
 /** Σ (R_n − R_{n−1}) · P_n over the thresholds, highest first; undefined with no positive label. */
-export function averagePrecision(p: BinaryPredictions): number | undefined {
-  const { tps, fps } = curve(p);
+export function averagePrecision(p: BinaryPredictions, points: Curve = curve(p)): number | undefined {
+  const { tps, fps } = points;
   const positives = tps.at(-1) ?? 0;
   if (positives <= 0) return undefined;
   let ap = 0;
@@ -167,8 +170,9 @@ export function binaryMetrics(p: BinaryPredictions, threshold = 0.5): BinaryMetr
   // no true positive, as scikit-learn answers without a warning.
   const f1 = ratio(2 * c.tp, 2 * c.tp + c.fp + c.fn);
   const balanced = recall !== undefined && specificity !== undefined ? (recall + specificity) / 2 : undefined;
-  const auc = rocAuc(p);
-  const ap = averagePrecision(p);
+  const points = curve(p);
+  const auc = rocAuc(p, points);
+  const ap = averagePrecision(p, points);
   return {
     count: p.labels.length,
     weight,

@@ -106,23 +106,8 @@ function pair(
 ): { ok: true; index: Uint32Array } | { ok: false; error: string } {
   if (!candidate.ids || !baseline.ids)
     return { ok: false, error: "pairing a baseline's predictions needs an `id` column in both files" };
-  const byId = new Map<string, number>();
-  candidate.ids.forEach((id, i) => byId.set(id, i));
-  const index = new Uint32Array(baseline.rows);
-  const extra: string[] = [];
-  for (let j = 0; j < baseline.rows; j++) {
-    const i = byId.get(baseline.ids[j]!);
-    if (i === undefined) extra.push(baseline.ids[j]!);
-    else index[j] = i;
-  }
-  const missing = candidate.rows - (baseline.rows - extra.length);
-  if (extra.length > 0 || missing > 0) {
-    const example = extra.length > 0 ? `, e.g. id '${extra[0]}' is only in ${baseline.file}` : "";
-    return {
-      ok: false,
-      error: `${baseline.file} and ${candidate.file} are predictions on different examples (${missing} ids only in the candidate's, ${extra.length} only in the baseline's${example}); a change check compares both models on the same examples`,
-    };
-  }
+  const index = sameOrder(candidate.ids, baseline.ids) ?? byIds(candidate.ids, baseline.ids);
+  if (!(index instanceof Uint32Array)) return describeMismatch(candidate, baseline, index.extra);
   for (let j = 0; j < baseline.rows; j++) {
     const i = index[j]!;
     if (baseline.labels[j] !== candidate.labels[i])
@@ -134,11 +119,41 @@ function pair(
   return { ok: true, index };
 }
 
-/** Runs every resample; `values[r]` holds resample r's cells × metrics. */
-function resampled(resamplers: Resampler[], spec: PredictionsSpec): Float64Array[][] {
-  const { resamples, seed } = spec.bootstrap;
+/** The identity pairing, when both files list the same ids in the same order (the usual case). */
+function sameOrder(candidate: string[], baseline: string[]): Uint32Array | undefined {
+  if (candidate.length !== baseline.length) return undefined;
+  for (let i = 0; i < candidate.length; i++) if (candidate[i] !== baseline[i]) return undefined;
+  return Uint32Array.from({ length: candidate.length }, (_, i) => i);
+}
+
+/** Each baseline example's candidate example by id, or the baseline ids the candidate lacks. */
+function byIds(candidate: string[], baseline: string[]): Uint32Array | { extra: string[] } {
+  const byId = new Map<string, number>();
+  candidate.forEach((id, i) => byId.set(id, i));
+  const index = new Uint32Array(baseline.length);
+  const extra: string[] = [];
+  for (let j = 0; j < baseline.length; j++) {
+    const i = byId.get(baseline[j]!);
+    if (i === undefined) extra.push(baseline[j]!);
+    else index[j] = i;
+  }
+  // Ids are unique in each file, so equal counts and no extra id mean the same examples.
+  return extra.length > 0 || candidate.length !== baseline.length ? { extra } : index;
+}
+
+function describeMismatch(candidate: PredictionTable, baseline: PredictionTable, extra: string[]) {
+  const missing = candidate.rows - (baseline.rows - extra.length);
+  const example = extra.length > 0 ? `, e.g. id '${extra[0]}' is only in ${baseline.file}` : "";
+  return {
+    ok: false as const,
+    error: `${baseline.file} and ${candidate.file} are predictions on different examples (${missing} ids only in the candidate's, ${extra.length} only in the baseline's${example}); a change check compares both models on the same examples`,
+  };
+}
+
+/** Runs resamples `from` to `to`; `runs[m][r]` holds resampler m's cells × metrics of resample from + r. */
+function resampled(resamplers: Resampler[], seed: number, from: number, to: number): ResampleRuns {
   const runs = resamplers.map(() => [] as Float64Array[]);
-  for (let r = 0; r < resamples; r++) {
+  for (let r = from; r < to; r++) {
     const key = resampleKey(seed, r);
     resamplers.forEach((resampler, m) => {
       const out = new Float64Array(resampler.cells * resampler.metrics.length);
@@ -155,36 +170,92 @@ function series(runs: Float64Array[], at: number, map?: (v: number, r: number) =
 
 const finiteOrNull = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
-export function evaluatePredictions(
-  spec: PredictionsSpec,
+/** What resampling reads: the tables' cells and, with a baseline, its pairing. */
+interface Plan {
+  codes: Uint32Array[];
+  members: Uint32Array[];
+  /** The baseline with the candidate's slices, its cells and its examples' candidate indices. */
+  paired?: { table: PredictionTable; codes: Uint32Array[]; members: Uint32Array[]; index: Uint32Array };
+}
+
+function plan(
   table: PredictionTable,
   baseline?: PredictionTable,
-): Evaluated {
+): { ok: true; plan: Plan } | { ok: false; error: string } {
   const wide = table.slices.find((s) => s.values.length > MAX_SLICE_VALUES);
   if (wide)
     return {
       ok: false,
       error: `${table.file}: slice column '${wide.column}' has ${wide.values.length} distinct values (at most ${MAX_SLICE_VALUES}); slice by a column that groups examples`,
     };
-  const paired = baseline ? pair(table, baseline) : undefined;
-  if (paired && !paired.ok) return paired;
   const codes = table.slices.map((s) => s.codes);
   const members = cellMembers(table, codes);
+  if (!baseline) return { ok: true, plan: { codes, members } };
+  const pairing = pair(table, baseline);
+  if (!pairing.ok) return pairing;
+  // The baseline's examples take the candidate's slices (the example's, whichever file says it)
+  // and draw the candidate's weights.
+  const baselineCodes = codes.map((c) => Uint32Array.from(pairing.index, (i) => c[i]!));
+  const sliced: PredictionTable = {
+    ...baseline,
+    slices: table.slices.map((s, j) => ({ ...s, codes: baselineCodes[j]! })),
+  };
+  const paired = {
+    table: sliced,
+    codes: baselineCodes,
+    members: cellMembers(sliced, baselineCodes),
+    index: pairing.index,
+  };
+  return { ok: true, plan: { codes, members, paired } };
+}
+
+/** Resamples `from` to `to` (exclusive): `runs[0]` the candidate's, `runs[1]` the baseline's, one entry a resample. */
+export type ResampleRuns = Float64Array[][];
+
+/**
+ * Resamples `from` to `to` of the bootstrap, alone: resample r depends only on (seed, r), so ranges
+ * computed apart (in worker threads) and put together in order are the runs computed at once.
+ */
+export function resamplePredictions(
+  spec: PredictionsSpec,
+  table: PredictionTable,
+  baseline: PredictionTable | undefined,
+  from: number,
+  to: number,
+): { ok: true; runs: ResampleRuns } | { ok: false; error: string } {
+  const planned = plan(table, baseline);
+  if (!planned.ok) return planned;
+  const { codes, members, paired } = planned.plan;
   const resamplers = [resamplerOf(table, spec, codes, members)];
-  let baselineMembers: Uint32Array[] | undefined;
-  if (baseline && paired?.ok) {
-    // The baseline's examples take the candidate's slices (the example's, whichever file says it)
-    // and draw the candidate's weights.
-    const baselineCodes = codes.map((c) => Uint32Array.from(paired.index, (i) => c[i]!));
-    const sliced: PredictionTable = {
-      ...baseline,
-      slices: table.slices.map((s, j) => ({ ...s, codes: baselineCodes[j]! })),
-    };
-    baselineMembers = cellMembers(sliced, baselineCodes);
-    resamplers.push(resamplerOf(sliced, spec, baselineCodes, baselineMembers, paired.index));
+  if (paired) resamplers.push(resamplerOf(paired.table, spec, paired.codes, paired.members, paired.index));
+  return { ok: true, runs: resampled(resamplers, spec.bootstrap.seed, from, to) };
+}
+
+/** `runs`: every resample, computed elsewhere (resamplePredictions by range); computed here when absent. */
+export function evaluatePredictions(
+  spec: PredictionsSpec,
+  table: PredictionTable,
+  baseline?: PredictionTable,
+  given?: ResampleRuns,
+): Evaluated {
+  const planned = plan(table, baseline);
+  if (!planned.ok) return planned;
+  const { members, paired } = planned.plan;
+  const baselineMembers = paired?.members;
+  let runs = given;
+  if (!runs) {
+    const computed = resamplePredictions(spec, table, baseline, 0, spec.bootstrap.resamples);
+    if (!computed.ok) return computed;
+    runs = computed.runs;
   }
-  const runs = resampled(resamplers, spec);
-  const names = resamplers[0]!.metrics;
+  const resamplerMetrics = table.task === "binary" ? BINARY_RESAMPLED : computeOf(table).metrics;
+  const expectedLength = members.length * resamplerMetrics.length;
+  if (
+    runs.length !== (paired ? 2 : 1) ||
+    runs.some((r) => r.length !== spec.bootstrap.resamples || r.some((o) => o.length !== expectedLength))
+  )
+    throw new RangeError("resample runs do not match the predictions and the bootstrap settings");
+  const names = resamplerMetrics;
   const stride = names.length;
   const confidence = spec.bootstrap.confidence;
   const cellSlices = [
@@ -208,9 +279,11 @@ export function evaluatePredictions(
       metrics,
       intervals,
     };
-    if (baseline && baselineMembers) {
+    if (baseline && baselineMembers && paired) {
       const basePoint =
-        baselineMembers[cell]!.length > 0 ? pointMetrics(baseline, spec, baselineMembers[cell]!).values : {};
+        baselineMembers[cell]!.length > 0
+          ? pointMetrics(paired.table, spec, baselineMembers[cell]!).values
+          : {};
       const comparison: Comparison = { baseline: {}, difference: {}, ratio: {} };
       names.forEach((name, m) => {
         const at = cell * stride + m;
