@@ -12,7 +12,7 @@
 import { clippedLogLoss } from "./binary.js";
 import { binOf, innerEdges } from "./calibration.js";
 import { byScoreDescending } from "./order.js";
-import { poissonWeight } from "./random.js";
+import { Arena } from "./wasm/arena.js";
 
 export const BINARY_RESAMPLED = [
   "accuracy",
@@ -63,18 +63,23 @@ const BELOW_THRESHOLD = 2;
 /** The first example of its cell in another calibration bin. */
 const NEW_BIN = 4;
 const NEW_CELL = 8;
+/** Label 1 (in the same byte, so that a pass reads one byte less per example). */
+const POSITIVE = 128;
 
-/** One view's examples, in its order, with what a pass reads of each. */
+/**
+ * One view's examples, in its order, with what a pass reads of each, in WebAssembly's memory
+ * (wasm/arena.ts). A pass streams these arrays once per resample, so they are as small as they can
+ * be: the loss and score in single precision (a resample's metrics feed an interval, and 1e-7 of
+ * a score moves no quantile), the label in the flags' byte, no weights unless there are any.
+ */
 interface View {
   /** The first cell's index in the output. */
   firstCell: number;
   draw: Uint32Array;
-  positive: Uint8Array;
   flags: Uint8Array;
-  /** Always present (1 without weights): a branch on whether it is would double a pass's time. */
-  weight: Float64Array;
-  loss: Float64Array;
-  score: Float64Array;
+  weight: Float64Array | undefined;
+  loss: Float32Array;
+  score: Float32Array;
   /** The cell of each run of examples, in order, and where each run starts (and, last, the end). */
   cellAt: Uint32Array;
   cellStart: Uint32Array;
@@ -113,65 +118,87 @@ function examplesOf(input: ResampleInput, scores: Float64Array, order: Uint32Arr
 }
 
 function view(
+  arena: Arena,
   input: ResampleInput,
   examples: Examples,
   order: Uint32Array,
-  cellOf: (i: number) => number,
+  /** Each example's cell within the view; undefined: one cell of every example. */
+  codes: Uint32Array | undefined,
   firstCell: number,
 ): View {
   const n = order.length;
-  const { rankOf, scores } = examples;
-  const v: View = {
-    firstCell,
-    draw: new Uint32Array(n),
-    positive: new Uint8Array(n),
-    flags: new Uint8Array(n),
-    weight: new Float64Array(n),
-    loss: new Float64Array(n),
-    score: new Float64Array(n),
-    cellAt: new Uint32Array(0),
-    cellStart: new Uint32Array(0),
-  };
+  const { rankOf, scores, loss: lossOf, bin: binOf } = examples;
+  const loss = arena.f32(n);
+  const score = arena.f32(n);
+  const weight = input.weights ? arena.f64(n) : undefined;
+  const draw = arena.u32(n);
+  const flags = arena.u8(n);
+  const labels = input.labels;
+  const threshold = input.threshold;
   const starts: number[] = [];
   const cells: number[] = [];
   let previousBin = -1;
+  let previousCell = -1;
+  let previousScore = NaN;
   for (let k = 0; k < n; k++) {
     const i = order[k]!;
     const s = scores[i]!;
-    const isPositive = input.labels[i] === 1;
-    v.draw[k] = rankOf[i]!;
-    v.positive[k] = isPositive ? 1 : 0;
-    v.weight[k] = input.weights ? Number(input.weights[i]) : 1;
-    v.loss[k] = examples.loss[i]!;
-    v.score[k] = s;
-    const cell = cellOf(i);
-    const newCell = k === 0 || cell !== cellOf(order[k - 1]!);
-    const bin = examples.bin[i]!;
-    let f = newCell || s !== scores[order[k - 1]!] ? NEW_GROUP : 0;
+    draw[k] = rankOf[i]!;
+    if (weight) weight[k] = Number(input.weights![i]);
+    loss[k] = lossOf[i]!;
+    score[k] = s;
+    const cell = codes ? codes[i]! : 0;
+    const newCell = k === 0 || cell !== previousCell;
+    const bin = binOf[i]!;
+    let f = newCell || s !== previousScore ? NEW_GROUP : 0;
     if (newCell) {
       cells.push(cell);
       starts.push(k);
       f |= NEW_CELL;
     } else if (bin !== previousBin) f |= NEW_BIN;
-    if (s < input.threshold && (newCell || scores[order[k - 1]!]! >= input.threshold)) f |= BELOW_THRESHOLD;
+    if (s < threshold && (newCell || previousScore >= threshold)) f |= BELOW_THRESHOLD;
     previousBin = bin;
-    v.flags[k] = f;
+    previousCell = cell;
+    previousScore = s;
+    flags[k] = labels[i] === 1 ? f | POSITIVE : f;
   }
-  v.cellAt = Uint32Array.from(cells);
-  v.cellStart = Uint32Array.from([...starts, n]);
-  return v;
+  return {
+    firstCell,
+    draw,
+    flags,
+    weight,
+    loss,
+    score,
+    cellAt: Uint32Array.from(cells),
+    cellStart: Uint32Array.from([...starts, n]),
+  };
 }
 
+/** The bytes a view takes in the arena: loss, score, draw and flags, and the weights if any. */
+const VIEW_BYTES = (n: number, weighted: boolean) => [4 * n, 4 * n, 4 * n, n, ...(weighted ? [8 * n] : [])];
+
+/** Throws a RangeError when the views would not fit in WebAssembly's memory. */
 export function binaryResampler(input: ResampleInput): Resampler {
   if (input.bins > 255) throw new RangeError("at most 255 calibration bins");
   const scores = Float64Array.from(input.scores, Number);
+  const n = scores.length;
   const order = byScoreDescending(scores);
   const examples = examplesOf(input, scores, order);
-  const views = [view(input, examples, order, () => 0, 0)];
+  const viewCount = 1 + input.slices.length;
+  const arena = new Arena(
+    Arena.size([
+      ...Array.from({ length: viewCount }, () => VIEW_BYTES(n, input.weights !== undefined)).flat(),
+      4 * n, // the draws' keys
+      n, // a resample's draws
+      n, // every example once
+      9 * 8, // a cell's sums
+    ]),
+  );
+  const views = [view(arena, input, examples, order, undefined, 0)];
   let firstCell = 1;
   for (const slice of input.slices) {
     const codes = slice.codes;
-    views.push(view(input, examples, byCell(order, codes, slice.values), (i) => codes[i]!, firstCell));
+    views.push(view(arena, input, examples, byCell(order, codes, slice.values), codes, firstCell));
     firstCell += slice.values;
   }
   const cells = firstCell;
@@ -179,15 +206,44 @@ export function binaryResampler(input: ResampleInput): Resampler {
 
   // The draws of a resample, by rank: computed once in rank order, then read nearly in order by
   // every view (within a cell, ranks increase).
-  const drawKey = new Uint32Array(order.length);
-  for (let k = 0; k < order.length; k++)
-    drawKey[k] = input.drawIndex ? input.drawIndex[order[k]!]! : order[k]!;
-  const draws = new Uint8Array(order.length);
-  const once = new Uint8Array(order.length).fill(1);
+  const drawKey = arena.u32(n);
+  for (let k = 0; k < n; k++) drawKey[k] = input.drawIndex ? input.drawIndex[order[k]!]! : order[k]!;
+  const draws = arena.u8(n);
+  const once = arena.u8(n).fill(1);
+  const sums = arena.f64(9);
   function evaluate(key: number | undefined, out: Float64Array): void {
     out.fill(NaN);
-    if (key !== undefined) for (let k = 0; k < draws.length; k++) draws[k] = poissonWeight(key, drawKey[k]!);
-    for (const v of views) pass(v, key === undefined ? once : draws, out, stride);
+    if (key !== undefined) arena.draws(key, drawKey, draws);
+    const drawn = key === undefined ? once : draws;
+    for (const v of views)
+      for (let run = 0; run < v.cellAt.length; run++) {
+        (v.weight ? arena.cellWeighted : arena.cell)(
+          v.cellStart[run]!,
+          v.cellStart[run + 1]!,
+          v.draw.byteOffset,
+          drawn.byteOffset,
+          v.flags.byteOffset,
+          v.loss.byteOffset,
+          v.score.byteOffset,
+          v.weight?.byteOffset ?? 0,
+          sums.byteOffset,
+        );
+        const [tpBefore, fpBefore, tpAt, fpAt, area, precisionSum, lossSum, squaredSum, calibration] = sums;
+        const o = (v.firstCell + v.cellAt[run]!) * stride;
+        emit(
+          out,
+          o,
+          tpBefore!,
+          fpBefore!,
+          tpAt!,
+          fpAt!,
+          area!,
+          precisionSum!,
+          lossSum!,
+          squaredSum!,
+          calibration!,
+        );
+      }
   }
   return { metrics: BINARY_RESAMPLED, cells, evaluate };
 }
@@ -220,84 +276,4 @@ function emit(
   out[o + 7] = lossSum / total;
   out[o + 8] = squaredSum / total;
   out[o + 9] = calibration / total;
-}
-
-/**
- * One pass over a view. The state lives in local variables (a closure's would live in memory),
- * and all but the running sums waits for the examples where a group, bin or cell begins: this
- * loop is nearly all of the bootstrap's time. Sums start as 0.0 so that they are doubles from the
- * first iteration.
- */
-function pass(v: View, draws: Uint8Array, out: Float64Array, stride: number): void {
-  const { cellStart, cellAt } = v;
-  for (let run = 0; run < cellAt.length; run++)
-    cell(v, draws, cellStart[run]!, cellStart[run + 1]!, out, (v.firstCell + cellAt[run]!) * stride);
-}
-
-/**
- * One cell of a view: examples `from` to `to`, sorted by score. Its sums are local variables (a
- * closure's would live in memory), and all but the running sums wait for the examples where a
- * group of tied scores, a bin or the threshold begins: this loop is nearly all of the bootstrap's
- * time. Sums start as 0.0, so that they are doubles from the first iteration.
- */
-function cell(v: View, draws: Uint8Array, from: number, to: number, out: Float64Array, o: number): void {
-  const { draw, positive, flags, loss, score, weight } = v;
-  let tpBefore = 0.5 - 0.5;
-  let fpBefore = tpBefore;
-  let groupTp = tpBefore;
-  let groupFp = tpBefore;
-  let area = tpBefore;
-  let precisionSum = tpBefore;
-  let lossSum = tpBefore;
-  let squaredSum = tpBefore;
-  let scoreSum = tpBefore;
-  let tpAt = tpBefore;
-  let fpAt = tpBefore;
-  let binTp = tpBefore;
-  let binScore = tpBefore;
-  let calibration = tpBefore;
-  let aboveThreshold = true;
-  for (let k = from; k < to; k++) {
-    const f = flags[k]!;
-    if (f !== 0) {
-      area += groupFp * (tpBefore + groupTp / 2);
-      // No branch on groupTp > 0 (a coin flip per example): 0 / anything is 0, and a group with no
-      // weight so far divides by 1 instead of 0.
-      precisionSum += (groupTp * (tpBefore + groupTp)) / (tpBefore + groupTp + fpBefore + groupFp || 1);
-      tpBefore += groupTp;
-      fpBefore += groupFp;
-      groupTp = 0;
-      groupFp = 0;
-      if ((f & NEW_BIN) !== 0) {
-        calibration += Math.abs(tpBefore - binTp - (scoreSum - binScore));
-        binTp = tpBefore;
-        binScore = scoreSum;
-      }
-      if ((f & BELOW_THRESHOLD) !== 0) {
-        tpAt = tpBefore;
-        fpAt = fpBefore;
-        aboveThreshold = false;
-      }
-    }
-    const w = weight[k]! * draws[draw[k]!]!;
-    const s = score[k]!;
-    const p = positive[k]!;
-    const wp = w * p;
-    groupTp += wp;
-    groupFp += w - wp;
-    const d = p - s;
-    squaredSum += w * d * d;
-    lossSum += w * loss[k]!;
-    scoreSum += w * s;
-  }
-  area += groupFp * (tpBefore + groupTp / 2);
-  precisionSum += (groupTp * (tpBefore + groupTp)) / (tpBefore + groupTp + fpBefore + groupFp || 1);
-  tpBefore += groupTp;
-  fpBefore += groupFp;
-  calibration += Math.abs(tpBefore - binTp - (scoreSum - binScore));
-  if (aboveThreshold) {
-    tpAt = tpBefore;
-    fpAt = fpBefore;
-  }
-  emit(out, o, tpBefore, fpBefore, tpAt, fpAt, area, precisionSum, lossSum, squaredSum, calibration);
 }

@@ -12,6 +12,7 @@ import { BINARY_RESAMPLED, binaryResampler, type Resampler } from "./binary-resa
 import { binaryMetrics } from "./binary.js";
 import { expectedCalibrationError } from "./calibration.js";
 import { percentileInterval, type Interval } from "./interval.js";
+import { gather, gatherCodes, identity } from "./gather.js";
 import { resampleKey } from "./random.js";
 import { cellMembers, computeOf, exactResampler } from "./resample.js";
 import type { PredictionTable } from "./table.js";
@@ -63,14 +64,14 @@ export const MAX_SLICE_VALUES = 1000;
 
 /** The exact (point) metrics of one cell. */
 function pointMetrics(table: PredictionTable, spec: PredictionsSpec, rows: Uint32Array) {
-  const weights = table.weights ? Float64Array.from(rows, (i) => table.weights![i]!) : undefined;
+  const weights = table.weights ? gather(table.weights, rows) : undefined;
   if (table.task !== "binary") {
     const values = computeOf(table).compute(rows, weights ?? new Float64Array(rows.length).fill(1));
     return { values, weight: Number(values.weight) };
   }
   const p = {
-    labels: Float64Array.from(rows, (i) => table.labels[i]!),
-    scores: Float64Array.from(rows, (i) => table.scores![i]!),
+    labels: gather(table.labels, rows),
+    scores: gather(table.scores!, rows),
     ...(weights ? { weights } : {}),
   };
   const m = binaryMetrics(p, spec.threshold);
@@ -123,7 +124,7 @@ function pair(
 function sameOrder(candidate: string[], baseline: string[]): Uint32Array | undefined {
   if (candidate.length !== baseline.length) return undefined;
   for (let i = 0; i < candidate.length; i++) if (candidate[i] !== baseline[i]) return undefined;
-  return Uint32Array.from({ length: candidate.length }, (_, i) => i);
+  return identity(candidate.length);
 }
 
 /** Each baseline example's candidate example by id, or the baseline ids the candidate lacks. */
@@ -195,7 +196,7 @@ function plan(
   if (!pairing.ok) return pairing;
   // The baseline's examples take the candidate's slices (the example's, whichever file says it)
   // and draw the candidate's weights.
-  const baselineCodes = codes.map((c) => Uint32Array.from(pairing.index, (i) => c[i]!));
+  const baselineCodes = codes.map((c) => gatherCodes(c, pairing.index));
   const sliced: PredictionTable = {
     ...baseline,
     slices: table.slices.map((s, j) => ({ ...s, codes: baselineCodes[j]! })),
@@ -224,11 +225,19 @@ export function resamplePredictions(
   to: number,
 ): { ok: true; runs: ResampleRuns } | { ok: false; error: string } {
   const planned = plan(table, baseline);
-  if (!planned.ok) return planned;
-  const { codes, members, paired } = planned.plan;
+  return planned.ok ? { ok: true, runs: resampleByPlan(spec, table, planned.plan, from, to) } : planned;
+}
+
+function resampleByPlan(
+  spec: PredictionsSpec,
+  table: PredictionTable,
+  { codes, members, paired }: Plan,
+  from: number,
+  to: number,
+) {
   const resamplers = [resamplerOf(table, spec, codes, members)];
   if (paired) resamplers.push(resamplerOf(paired.table, spec, paired.codes, paired.members, paired.index));
-  return { ok: true, runs: resampled(resamplers, spec.bootstrap.seed, from, to) };
+  return resampled(resamplers, spec.bootstrap.seed, from, to);
 }
 
 /** `runs`: every resample, computed elsewhere (resamplePredictions by range); computed here when absent. */
@@ -242,12 +251,7 @@ export function evaluatePredictions(
   if (!planned.ok) return planned;
   const { members, paired } = planned.plan;
   const baselineMembers = paired?.members;
-  let runs = given;
-  if (!runs) {
-    const computed = resamplePredictions(spec, table, baseline, 0, spec.bootstrap.resamples);
-    if (!computed.ok) return computed;
-    runs = computed.runs;
-  }
+  const runs = given ?? resampleByPlan(spec, table, planned.plan, 0, spec.bootstrap.resamples);
   const resamplerMetrics = table.task === "binary" ? BINARY_RESAMPLED : computeOf(table).metrics;
   const expectedLength = members.length * resamplerMetrics.length;
   if (

@@ -22,7 +22,7 @@ export function resampleKey(seed: number, resample: number): number {
  * P(X ≤ k) for X ~ Poisson(1), k = 0..12, scaled to 2^32: a uniform 32-bit draw u gives the weight
  * "how many of these are ≤ u". P(X > 12) is below 2^-32, so 13 is the largest weight drawn.
  */
-const CUMULATIVE = (() => {
+export const CUMULATIVE = (() => {
   const out: number[] = [];
   let p = Math.exp(-1);
   let sum = 0;
@@ -38,7 +38,7 @@ const CUMULATIVE = (() => {
  * inside that range of draws (then the table is walked). A table, not comparisons: a comparison of
  * a random number is a branch the processor mispredicts half the time, and this runs per example.
  */
-const BY_TOP_BITS = (() => {
+export const BY_TOP_BITS = (() => {
   const table = new Uint8Array(65536);
   for (let top = 0; top < 65536; top++) {
     const low = weightOf(top * 65536);

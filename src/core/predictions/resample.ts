@@ -3,6 +3,7 @@
 // costs a pass per cell and, for multiclass ROC AUC, k sorts per resample.
 import type { Resampler } from "./binary-resample.js";
 import { multiclassMetrics, type MulticlassMetrics } from "./multiclass.js";
+import { gather, identity } from "./gather.js";
 import { poissonWeight } from "./random.js";
 import { regressionMetrics, type RegressionMetrics } from "./regression.js";
 import type { PredictionTable } from "./table.js";
@@ -26,12 +27,19 @@ export const MULTICLASS_RESAMPLED = [
 
 /** The examples of each cell: cell 0 is every example, then each slice column's values in order. */
 export function cellMembers(table: PredictionTable, codesOf: Uint32Array[]): Uint32Array[] {
-  const members: Uint32Array[] = [Uint32Array.from({ length: table.rows }, (_, i) => i)];
+  const members: Uint32Array[] = [identity(table.rows)];
   for (let j = 0; j < codesOf.length; j++) {
     const codes = codesOf[j]!;
-    const lists: number[][] = table.slices[j]!.values.map(() => []);
-    for (let i = 0; i < codes.length; i++) lists[codes[i]!]!.push(i);
-    for (const list of lists) members.push(Uint32Array.from(list));
+    const values = table.slices[j]!.values.length;
+    const counts = new Uint32Array(values);
+    for (let i = 0; i < codes.length; i++) counts[codes[i]!]!++;
+    const lists = Array.from(counts, (count) => new Uint32Array(count));
+    const filled = new Uint32Array(values);
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i]!;
+      lists[code]![filled[code]!++] = i;
+    }
+    members.push(...lists);
   }
   return members;
 }
@@ -46,8 +54,8 @@ export function computeOf(table: PredictionTable): { metrics: readonly string[];
       metrics: REGRESSION_RESAMPLED,
       compute: (rows, weights) => {
         const m: RegressionMetrics = regressionMetrics({
-          targets: Float64Array.from(rows, (i) => targets[i]!),
-          predictions: Float64Array.from(rows, (i) => predictions[i]!),
+          targets: gather(targets, rows),
+          predictions: gather(predictions, rows),
           weights,
         });
         return { ...m };
@@ -60,7 +68,7 @@ export function computeOf(table: PredictionTable): { metrics: readonly string[];
     metrics: MULTICLASS_RESAMPLED,
     compute: (rows, weights) => {
       const m: MulticlassMetrics = multiclassMetrics({
-        labels: Float64Array.from(rows, (i) => table.labels[i]!),
+        labels: gather(table.labels, rows),
         scores: Array.from(rows, (i) => scores.subarray(i * k, (i + 1) * k)),
         weights,
         classes: k,

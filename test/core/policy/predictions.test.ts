@@ -67,6 +67,16 @@ describe("an inconclusive change check", () => {
     expect(decision.decision).toBe("rejected");
   });
 
+  it("cannot be helped by a PR that commits the baseline's predictions: no auto-approval", () => {
+    const decision = run([cleared], "fail_pipeline", pr([], { changedFiles: ["train.py", "base.csv"] }));
+    expect(statusOf(decision, "accuracy_check")).toBe("passed");
+    expect(decision.autoApproved).toBe(false);
+    expect(decision.decision).toBe("pending");
+    expect(JSON.stringify(decision.steps)).toContain(
+      "the pull request changes base.csv, a file the evidence is read from",
+    );
+  });
+
   it("reaches the report with every slice", () => {
     const decision = run([straddled], "fail_pipeline");
     expect(decision.predictions).toEqual([{ source: "preds", file: "preds.csv", ...result }]);

@@ -6,6 +6,7 @@ import { BINARY_RESAMPLED, binaryResampler } from "../../../src/core/predictions
 import { binaryMetrics } from "../../../src/core/predictions/binary.js";
 import { expectedCalibrationError } from "../../../src/core/predictions/calibration.js";
 import { poissonWeight, resampleKey } from "../../../src/core/predictions/random.js";
+import { Arena } from "../../../src/core/predictions/wasm/arena.js";
 import { closeToGolden } from "./support/close.js";
 
 interface GoldenCase {
@@ -33,9 +34,11 @@ function exact(labels: number[], scores: number[], weights: number[] | undefined
   } as Record<string, unknown>;
 }
 
+const SINGLE_PRECISION = new Set(["log_loss", "brier_score", "expected_calibration_error"]);
+
 describe("binaryResampler without resampling", () => {
   for (const c of golden.cases) {
-    it(`gives the exact metrics of every cell: ${c.name}`, () => {
+    it(`gives the exact metrics of every cell (loss and score to 1e-6): ${c.name}`, () => {
       const random = lcg(c.labels.length + 7);
       const codes = Uint32Array.from(c.labels, () => Math.floor(random() * 3));
       const resampler = binaryResampler({
@@ -57,6 +60,9 @@ describe("binaryResampler without resampling", () => {
           const got = out[cell * BINARY_RESAMPLED.length + m]!;
           const want = expected[name];
           if (typeof want !== "number" || !Number.isFinite(want)) expect(Number.isFinite(got)).toBe(false);
+          // The resampler reads loss and score in single precision (binary-resample.ts's View).
+          else if (SINGLE_PRECISION.has(name))
+            expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(want)));
           else expect(closeToGolden(got, want)).toBe(true);
         });
       }
@@ -112,5 +118,19 @@ describe("resampled accuracy", () => {
     expect(Math.abs(mean - accuracy)).toBeLessThan(0.003);
     expect(sd / Math.sqrt((accuracy * (1 - accuracy)) / n)).toBeGreaterThan(0.85);
     expect(sd / Math.sqrt((accuracy * (1 - accuracy)) / n)).toBeLessThan(1.15);
+  });
+});
+
+describe("the WebAssembly draws", () => {
+  it("are random.ts's Poisson draws, for any example index", () => {
+    const arena = new Arena(Arena.size([4 * 4096, 4096]));
+    const keys = arena.u32(4096);
+    const random = lcg(99);
+    for (let i = 0; i < keys.length; i++) keys[i] = i < 2048 ? i : Math.floor(random() * 4294967295);
+    const out = arena.u8(keys.length);
+    for (const key of [resampleKey(0, 0), resampleKey(5, 17), resampleKey(4294967295, 999)]) {
+      arena.draws(key, keys, out);
+      expect([...out]).toEqual([...keys].map((i) => poissonWeight(key, i)));
+    }
   });
 });
