@@ -10,6 +10,7 @@ import { existsSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 
 execFileSync(process.execPath, ["scripts/gen-config-validator.mjs"], { stdio: "inherit" });
+execFileSync(process.execPath, ["scripts/gen-resample-wasm.mjs"], { stdio: "inherit" });
 
 // Bundled CommonJS dependencies call require(); give the ESM bundle one.
 const requireShim =
