@@ -58,7 +58,10 @@ function cell(v: unknown, at: string): CellResult {
   )
     fail(`${at}.slice`, "is not {column, value}");
   if (typeof v.judged !== "boolean") fail(`${at}.judged`, "is not a boolean");
-  const confusion = v.confusion === undefined ? undefined : map(v.confusion, `${at}.confusion`, num);
+  const confusion =
+    v.confusion === undefined
+      ? undefined
+      : map(v.confusion, `${at}.confusion`, (x, a) => (typeof x === "number" ? x : map(x, a, num)));
   return {
     ...(slice === undefined
       ? {}

@@ -35,8 +35,11 @@ export interface CellResult {
   judged: boolean;
   metrics: Record<string, number | null>;
   intervals: Record<string, Interval | null>;
-  /** binary: the weighted confusion counts at the threshold. */
-  confusion?: { tp: number; fp: number; tn: number; fn: number };
+  /**
+   * The weighted confusion counts: binary, `tp`, `fp`, `tn` and `fn` at the threshold; multiclass,
+   * by true class and then predicted class (`confusion.cat.dog`: cats predicted dogs).
+   */
+  confusion?: Record<string, number> | Record<string, Record<string, number>>;
   comparison?: Comparison;
 }
 
@@ -149,6 +152,17 @@ function describeMismatch(candidate: PredictionTable, baseline: PredictionTable,
     ok: false as const,
     error: `${baseline.file} and ${candidate.file} are predictions on different examples (${missing} ids only in the candidate's, ${extra.length} only in the baseline's${example}); a change check compares both models on the same examples`,
   };
+}
+
+/** A multiclass confusion matrix keyed by the classes' names, true class first. */
+function byClass(matrix: number[][], classes: string[]): Record<string, Record<string, number>> {
+  // Object.fromEntries defines own properties, so a class named "__proto__" stays a key.
+  return Object.fromEntries(
+    classes.map((truth, t) => [
+      truth,
+      Object.fromEntries(classes.map((guess, g) => [guess, matrix[t]![g]!])),
+    ]),
+  );
 }
 
 /** Runs resamples `from` to `to`; `runs[m][r]` holds resampler m's cells × metrics of resample from + r. */
@@ -306,8 +320,10 @@ export function evaluatePredictions(
       });
       result.comparison = comparison;
     }
-    const confusion = (point as { confusion?: CellResult["confusion"] }).confusion;
-    if (table.task === "binary" && confusion) result.confusion = confusion;
+    const confusion = (point as { confusion?: unknown }).confusion;
+    if (table.task === "binary" && confusion) result.confusion = confusion as Record<string, number>;
+    if (table.task === "multiclass" && Array.isArray(confusion))
+      result.confusion = byClass(confusion as number[][], table.classes!);
     return result;
   });
   return {

@@ -146,6 +146,11 @@ describe("evaluatePredictions", () => {
     };
     const m = evaluated(multiclass, undefined, spec({ task: "multiclass", slices: [] })).cells[0]!;
     expect(m.metrics.accuracy).toBeCloseTo(0.8, 12);
+    // Every fifth example's row favours another class than its own (the next one, by index).
+    const confusion = m.confusion as Record<string, Record<string, number>>;
+    expect(Object.keys(confusion)).toEqual(["a", "b", "c"]);
+    expect(confusion.a!.a! + confusion.a!.b! + confusion.a!.c!).toBe(labels.filter((y) => y === 0).length);
+    expect(confusion.a!.a! + confusion.b!.b! + confusion.c!.c!).toBe(0.8 * n);
     expect(m.intervals.accuracy![0]).toBeLessThan(0.8);
     expect(m.intervals.accuracy![1]).toBeGreaterThan(0.8);
   });
