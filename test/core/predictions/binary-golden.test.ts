@@ -2,23 +2,12 @@
 // data sets with ties, weights, extreme scores and single-class slices, generated with fixed seeds
 // by scripts/golden/sklearn-binary.py and committed: CI needs no Python. Each number must match to
 // 1e-12 relative; a metric scikit-learn calls ill-defined must be undefined here, never a number.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import { binaryMetrics, type BinaryMetrics } from "../../../src/core/predictions/binary.js";
 import { closeToGolden } from "./support/close.js";
+import { binaryGolden } from "./support/golden.js";
 
-interface GoldenCase {
-  name: string;
-  threshold: number;
-  labels: number[];
-  scores: number[];
-  weights?: number[];
-  expected: Record<string, number | null> & { confusion: Record<string, number> };
-}
-
-const golden = JSON.parse(
-  readFileSync(new URL("../../fixtures/predictions/sklearn-binary.json", import.meta.url), "utf8"),
-) as { sklearn: string; cases: GoldenCase[] };
+const golden = binaryGolden();
 
 const METRICS = [
   "accuracy",

@@ -1,6 +1,5 @@
 // The bootstrap: the one-pass resampler agrees with the exact functions, resamples are
 // deterministic and paired, and the intervals have the width sampling theory predicts.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import { BINARY_RESAMPLED, binaryResampler } from "../../../src/core/predictions/binary-resample.js";
 import { binaryMetrics } from "../../../src/core/predictions/binary.js";
@@ -8,23 +7,10 @@ import { expectedCalibrationError } from "../../../src/core/predictions/calibrat
 import { poissonWeight, resampleKey } from "../../../src/core/predictions/random.js";
 import { Arena } from "../../../src/core/predictions/wasm/arena.js";
 import { closeToGolden } from "./support/close.js";
+import { binaryGolden } from "./support/golden.js";
+import { lcg } from "./support/tables.js";
 
-interface GoldenCase {
-  name: string;
-  threshold: number;
-  labels: number[];
-  scores: number[];
-  weights?: number[];
-}
-const golden = JSON.parse(
-  readFileSync(new URL("../../fixtures/predictions/sklearn-binary.json", import.meta.url), "utf8"),
-) as { cases: GoldenCase[] };
-
-/** A deterministic generator for test data (not the bootstrap's). */
-function lcg(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 16807) % 2147483647) / 2147483647;
-}
+const golden = binaryGolden();
 
 function exact(labels: number[], scores: number[], weights: number[] | undefined, threshold: number) {
   const p = { labels, scores, ...(weights ? { weights } : {}) };
