@@ -42,6 +42,13 @@ export function formatInterval(interval: Interval | null | undefined): string {
 
 const signed = (n: number) => (n >= 0 ? `+${formatNumber(n)}` : formatNumber(n));
 
+/** Why a slice is not judged: too few examples, or weights that amount to too few. */
+function tooSmall(cell: CellResult, result: PredictionsResult): string {
+  return cell.count < result.minSliceCount
+    ? `has ${cell.count} examples, fewer than min_slice_count ${result.minSliceCount}`
+    : `has ${cell.count} examples whose weights amount to fewer than min_slice_count ${result.minSliceCount}`;
+}
+
 function sliceName(cell: CellResult): string {
   return cell.slice ? `${cell.slice.column}=${quoteValue(cell.slice.value)}` : "all examples";
 }
@@ -65,7 +72,7 @@ function judgeCell(
       ...base,
       ...(value === undefined ? {} : { value }),
       inconclusive: true,
-      reason: `${sliceName(cell)} has ${cell.count} examples, fewer than min_slice_count ${result.minSliceCount}: reported, not judged`,
+      reason: `${sliceName(cell)} ${tooSmall(cell, result)}: reported, not judged`,
     };
   }
   if (value === undefined)
@@ -154,20 +161,34 @@ export function judgePredictionsMetric(
   result: PredictionsResult,
   sources: ConditionSources,
 ): ConditionResult | undefined {
-  const [first, second, third] = found.path;
-  const slice = typeof first === "object" && first.kind === "slice" ? first : undefined;
-  const name = slice ? second : first;
-  if (typeof name !== "string" || (slice ? third : second) !== undefined) return undefined;
+  // A slice is `[slice c="v"]` or, spelt out in the values' tree, `slices.c.v`: both are judged alike.
+  const [first, ...rest] = found.path;
+  let slice: { key: string; value: string } | undefined;
+  let within: unknown[] = found.path;
+  if (typeof first === "object" && first.kind === "slice") [slice, within] = [first, rest];
+  else if (first === "slices" && typeof rest[0] === "string" && typeof rest[1] === "string")
+    [slice, within] = [{ key: rest[0], value: rest[1] }, rest.slice(2)];
   const cell = cellOfPath(result, slice?.key, slice?.value);
   if (!cell) return undefined;
-  return judgeCell(
-    condition,
-    name,
-    cell,
-    result,
-    { source: found.source, file: found.file, key: found.key },
-    sources,
-  );
+  const located = { source: found.source, file: found.file, key: found.key };
+  const [name, deeper] = within;
+  if (
+    typeof name === "string" &&
+    deeper === undefined &&
+    Object.prototype.hasOwnProperty.call(cell.metrics, name)
+  )
+    return judgeCell(condition, name, cell, result, located, sources);
+  // A count or a confusion count: compared as a number, but never in a slice too small to judge.
+  if (!cell.judged)
+    return {
+      condition,
+      passed: false,
+      ...located,
+      value: found.value,
+      inconclusive: true,
+      reason: `${sliceName(cell)} ${tooSmall(cell, result)}: reported, not judged`,
+    };
+  return undefined;
 }
 
 function inputError(condition: Condition, message: string): ConditionResult {
@@ -227,7 +248,7 @@ export function judgeEverySlice(
         slice,
         count: cell.count,
         outcome: "not judged",
-        reason: `${cell.count} examples, fewer than min_slice_count ${result.minSliceCount}`,
+        reason: tooSmall(cell, result),
       });
       continue;
     }

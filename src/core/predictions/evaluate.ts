@@ -13,6 +13,7 @@ import { binaryMetrics } from "./binary.js";
 import { expectedCalibrationError } from "./calibration.js";
 import { percentileInterval, type Interval } from "./interval.js";
 import { gather, gatherCodes, identity } from "./gather.js";
+import { contentKey } from "./content.js";
 import { resampleKey } from "./random.js";
 import { cellMembers, computeOf, exactResampler } from "./resample.js";
 import type { PredictionTable } from "./table.js";
@@ -63,7 +64,28 @@ export type Evaluated = { ok: true; result: PredictionsResult } | { ok: false; e
  * Past this many values a column does not slice, it identifies (an id, a timestamp): every value
  * would be a cell with its own metrics, intervals and report row.
  */
-export const MAX_SLICE_VALUES = 1000;
+export const MAX_SLICE_VALUES = 250;
+/**
+ * At most this many cells in all: each is about 1.6 KB of the snapshot the App reads (which may
+ * hold 8 MiB) and a row of every report.
+ */
+export const MAX_CELLS = 1000;
+
+/**
+ * How many examples a cell's weights amount to (Kish's effective sample size, (Σw)² / Σw²): a
+ * hundred rows whose weight sits on one example are one example's worth of evidence.
+ */
+function effectiveCount(table: PredictionTable, rows: Uint32Array): number {
+  if (!table.weights) return rows.length;
+  let sum = 0;
+  let squares = 0;
+  for (const i of rows) {
+    const w = table.weights[i]!;
+    sum += w;
+    squares += w * w;
+  }
+  return squares > 0 ? (sum * sum) / squares : 0;
+}
 
 /** The exact (point) metrics of one cell. */
 function pointMetrics(table: PredictionTable, spec: PredictionsSpec, rows: Uint32Array) {
@@ -120,6 +142,20 @@ function pair(
         error: `${baseline.file} and ${candidate.file} disagree on the label of id '${baseline.ids[j]}': the baseline must be scored on the same labelled examples`,
       };
   }
+  // A weight is part of the example: a candidate's file that weighs its worst examples 0 leaves
+  // them out as surely as dropping them would.
+  if ((candidate.weights === undefined) !== (baseline.weights === undefined))
+    return {
+      ok: false,
+      error: `${candidate.weights ? candidate.file : baseline.file} weighs its examples and ${candidate.weights ? baseline.file : candidate.file} does not: both models must be judged on the same weighted examples`,
+    };
+  if (candidate.weights && baseline.weights)
+    for (let j = 0; j < baseline.rows; j++)
+      if (baseline.weights[j] !== candidate.weights[index[j]!])
+        return {
+          ok: false,
+          error: `${baseline.file} and ${candidate.file} disagree on the weight of id '${baseline.ids[j]}': both models must be judged on the same weighted examples`,
+        };
   return { ok: true, index };
 }
 
@@ -166,10 +202,16 @@ function byClass(matrix: number[][], classes: string[]): Record<string, Record<s
 }
 
 /** Runs resamples `from` to `to`; `runs[m][r]` holds resampler m's cells × metrics of resample from + r. */
-function resampled(resamplers: Resampler[], seed: number, from: number, to: number): ResampleRuns {
+function resampled(
+  resamplers: Resampler[],
+  seed: number,
+  content: number,
+  from: number,
+  to: number,
+): ResampleRuns {
   const runs = resamplers.map(() => [] as Float64Array[]);
   for (let r = from; r < to; r++) {
-    const key = resampleKey(seed, r);
+    const key = resampleKey(seed, r, content);
     resamplers.forEach((resampler, m) => {
       const out = new Float64Array(resampler.cells * resampler.metrics.length);
       resampler.evaluate(key, out);
@@ -187,6 +229,8 @@ const finiteOrNull = (v: unknown) => (typeof v === "number" && Number.isFinite(v
 
 /** What resampling reads: the tables' cells and, with a baseline, its pairing. */
 interface Plan {
+  /** The predictions' digest, which keys the draws (content.ts). */
+  content: number;
   codes: Uint32Array[];
   members: Uint32Array[];
   /** The baseline with the candidate's slices, its cells and its examples' candidate indices. */
@@ -203,9 +247,15 @@ function plan(
       ok: false,
       error: `${table.file}: slice column '${wide.column}' has ${wide.values.length} distinct values (at most ${MAX_SLICE_VALUES}); slice by a column that groups examples`,
     };
+  const cellCount = 1 + table.slices.reduce((n, s) => n + s.values.length, 0);
+  if (cellCount > MAX_CELLS)
+    return {
+      ok: false,
+      error: `${table.file}: the slice columns have ${cellCount - 1} values in all (at most ${MAX_CELLS - 1}); slice by fewer or coarser columns`,
+    };
   const codes = table.slices.map((s) => s.codes);
   const members = cellMembers(table, codes);
-  if (!baseline) return { ok: true, plan: { codes, members } };
+  if (!baseline) return { ok: true, plan: { content: contentKey(table), codes, members } };
   const pairing = pair(table, baseline);
   if (!pairing.ok) return pairing;
   // The baseline's examples take the candidate's slices (the example's, whichever file says it)
@@ -221,7 +271,7 @@ function plan(
     members: cellMembers(sliced, baselineCodes),
     index: pairing.index,
   };
-  return { ok: true, plan: { codes, members, paired } };
+  return { ok: true, plan: { content: contentKey(table, baseline), codes, members, paired } };
 }
 
 /** Resamples `from` to `to` (exclusive): `runs[0]` the candidate's, `runs[1]` the baseline's, one entry a resample. */
@@ -245,13 +295,13 @@ export function resamplePredictions(
 function resampleByPlan(
   spec: PredictionsSpec,
   table: PredictionTable,
-  { codes, members, paired }: Plan,
+  { content, codes, members, paired }: Plan,
   from: number,
   to: number,
 ) {
   const resamplers = [resamplerOf(table, spec, codes, members)];
   if (paired) resamplers.push(resamplerOf(paired.table, spec, paired.codes, paired.members, paired.index));
-  return resampled(resamplers, spec.bootstrap.seed, from, to);
+  return resampled(resamplers, spec.bootstrap.seed, content, from, to);
 }
 
 /** `runs`: every resample, computed elsewhere (resamplePredictions by range); computed here when absent. */
@@ -293,7 +343,9 @@ export function evaluatePredictions(
       ...(cellSlices[cell] ? { slice: cellSlices[cell] } : {}),
       count: rows.length,
       weight: rows.length > 0 ? Number(point.weight ?? 0) : 0,
-      judged: cell === 0 || rows.length >= spec.minSliceCount,
+      judged:
+        cell === 0 ||
+        (rows.length >= spec.minSliceCount && effectiveCount(table, rows) >= spec.minSliceCount),
       metrics,
       intervals,
     };

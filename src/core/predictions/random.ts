@@ -13,9 +13,13 @@ export function mix32(x: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-/** The key of one resample: every example's weight in it derives from this. */
-export function resampleKey(seed: number, resample: number): number {
-  return mix32(mix32((seed >>> 0) ^ 0x9e3779b9) ^ Math.imul(resample + 1, 0x632be5ab));
+/**
+ * The key of one resample: every example's weight in it derives from this. `content` is the
+ * predictions' digest (content.ts): whoever writes the files cannot know an example's weights
+ * before the files are final, so cannot place the examples where the draws favour the candidate.
+ */
+export function resampleKey(seed: number, resample: number, content = 0): number {
+  return mix32(mix32(mix32((seed >>> 0) ^ 0x9e3779b9) ^ content) ^ Math.imul(resample + 1, 0x632be5ab));
 }
 
 /**

@@ -6,6 +6,7 @@
  * Every value rule and its message lives here.
  */
 import type { PredictionsSpec } from "../../core/config/types.js";
+import { MAX_SLICE_VALUES } from "../../core/predictions/evaluate.js";
 import type { PredictionTable, SliceColumn } from "../../core/predictions/table.js";
 import { type Locator, PredictionsReadError, listNames } from "./errors.js";
 import { fastDecimal, slowNumber } from "./numbers.js";
@@ -13,7 +14,12 @@ import { IdColumn } from "./ids.js";
 import { TextIndex } from "./text-index.js";
 
 /** More rows than this is not a predictions file a gate reads (160 MB for one Float64 column). */
-export const MAX_ROWS = 20_000_000;
+/**
+ * A predictions file is held in memory, and resampled on every thread: at a million rows with
+ * three slice columns a run peaks near 1.1 GiB on two threads, so past this it would not fit a
+ * hosted runner (7 GiB).
+ */
+export const MAX_ROWS = 5_000_000;
 /** A row longer than this (a quote left open, or not CSV or JSON Lines) ends the reading, not the memory. */
 export const MAX_ROW_BYTES = 16 * 1024 * 1024;
 /** The slice value of an empty, null or absent cell. */
@@ -211,6 +217,15 @@ export class TableBuilder {
     this.cap = cap;
   }
 
+  /** A column with more values than slices may have is refused as soon as it shows, not after the file. */
+  private checkSliceValues(slice: Slice, column: string, loc: number): void {
+    if (slice.values.values.length > MAX_SLICE_VALUES)
+      this.fail(
+        loc,
+        `column '${column}' has more than ${MAX_SLICE_VALUES} distinct values, too many to slice by (it identifies examples rather than grouping them)`,
+      );
+  }
+
   private fail(loc: number, message: string): never {
     throw new PredictionsReadError(`${this.where.at(loc)}: ${message}`);
   }
@@ -292,6 +307,7 @@ export class TableBuilder {
         const slice = this.slices[field.index]!;
         slice.codes[row] =
           start === end ? slice.values.intern(MISSING_SLICE) : slice.values.intern(text, start, end);
+        this.checkSliceValues(slice, column, loc);
         continue;
       }
       if (role === Role.Id) {
@@ -437,6 +453,7 @@ export class TableBuilder {
         case Role.Slice: {
           const slice = this.slices[field.index]!;
           slice.codes[row] = slice.values.intern(this.sliceText(value));
+          this.checkSliceValues(slice, column, loc);
           break;
         }
       }

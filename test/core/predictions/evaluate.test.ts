@@ -110,7 +110,7 @@ describe("evaluatePredictions", () => {
     };
     expect(evaluatePredictions(spec(), wide)).toEqual({
       ok: false,
-      error: expect.stringContaining("slice column 'user' has 1001 distinct values"),
+      error: expect.stringContaining("slice column 'user' has 251 distinct values (at most 250)"),
     });
   });
 
