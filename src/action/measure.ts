@@ -8,6 +8,8 @@ import { parseMetricsFile, type ParseMetricsResult } from "../core/metrics/parse
 import type { MetricSource } from "../core/metrics/types.js";
 import type { GitHubGateway } from "../github/gateway.js";
 import { reading } from "../github/errors.js";
+import { MAX_SNAPSHOT_BYTES } from "../github/candidate/evidence.js";
+import { encodeSnapshot } from "../core/candidate/snapshot.js";
 import { isDvcYaml, loadDvcYaml, type ReadText } from "../node/dvc.js";
 import { loadMetricSources } from "../node/metrics-files.js";
 import { loadPredictionSources } from "../node/predictions-sources.js";
@@ -115,11 +117,29 @@ export async function measureWorkspace(config: Config, options: MeasureOptions):
   const baseline = await loadBaseline(baselineSpecs, options, refs);
   const computed = await loadPredictionSources(metricSpecs, baselineSpecs, options.workspace);
   const model = await digestModel(config, options.workspace);
-  return {
+  const measurements: Measurements = {
     metrics: [...metrics.sources, ...computed.metrics],
     baseline: [...baseline.sources, ...computed.baseline],
     metricErrors: { ...metrics.errors, ...computed.metricErrors },
     baselineErrors: { ...baseline.errors, ...computed.baselineErrors },
     ...(model ? { model } : {}),
   };
+  fitsASnapshot(measurements);
+  return measurements;
+}
+
+/**
+ * What this run measures is what the App and later runs judge, through its snapshot: a snapshot
+ * they would refuse as too large makes this run's decision an error too, so that no surface
+ * approves what another cannot read.
+ */
+function fitsASnapshot(measurements: Measurements): void {
+  const bytes = Buffer.byteLength(
+    encodeSnapshot({ claims: { repository: "-", commit: "-" }, ...measurements }),
+  );
+  if (bytes > MAX_SNAPSHOT_BYTES)
+    throw new GateError(
+      "input",
+      `the measurements make a ${bytes}-byte snapshot, over the ${MAX_SNAPSHOT_BYTES} bytes the App and later runs read: name fewer metrics files, or slice predictions by fewer values`,
+    );
 }

@@ -75,3 +75,26 @@ describe("the Action on a predictions file", () => {
     );
   });
 });
+
+describe("measurements too large for a snapshot", () => {
+  it("make the training run's decision an error, as the App would find it", async () => {
+    const big = JSON.stringify(
+      Object.fromEntries(Array.from({ length: 400_000 }, (_, i) => [`metric_${i}`, i / 7])),
+    );
+    seedPullRequest(fake, {
+      baseConfig: `metrics:\n  eval: metrics/eval.json\nsteps:\n  - name: quality\n    type: test\n    inputs:\n      checks: [metric_1 >= 0]\n`,
+    });
+    const training = startTrainingRun(fake);
+    const result = await runBundledAction({
+      apiUrl: fake.url,
+      eventName: "pull_request",
+      payload: loadWebhookExample("pull_request", "opened"),
+      files: { "metrics/eval.json": big },
+      run: { fake, id: training.id },
+    });
+    expect(result.outputs.decision).toBe("error");
+    const report = JSON.parse(readFileSync(result.outputs.report!, "utf8"));
+    expect(report.summary).toContain("snapshot, over the 8388608 bytes the App and later runs read");
+    expect(fake.state.repo(REPO).artifacts).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import type { MetricSource, MetricTree, MetricValue } from "../metrics/types.js"
 import type { ModelIdentity } from "../policy/types.js";
 import type { Measurements, WorkflowRunRef } from "./types.js";
 import { InvalidPredictions, decodePredictionsResult } from "../predictions/decode.js";
+import { predictionValues } from "../predictions/values.js";
 
 export const SNAPSHOT_FORMAT = "model-approval-snapshot";
 export const SNAPSHOT_VERSION = 2;
@@ -103,15 +104,23 @@ function sources(value: unknown, where: string): MetricSource[] {
       )
     )
       throw new Invalid(`${where}[${i}].at is not {ref, commit?}`);
+    // A candidate's computed source carries its results, and its values are read from them (never
+    // from a second copy that could say otherwise); nothing else carries results.
+    const computed = where === "metrics" && format === "predictions";
+    if (computed !== (s.predictions !== undefined))
+      throw new Invalid(
+        computed
+          ? `${where}[${i}] is a predictions source without its computed results`
+          : `${where}[${i}] carries computed results but is not a candidate's predictions source`,
+      );
+    const predictions = computed ? predictionsOf(s.predictions, `${where}[${i}].predictions`) : undefined;
     return {
       name,
       file,
       format: format as MetricFormat,
-      values: tree(s.values, `${where}[${i}].values`),
+      values: predictions ? predictionValues(predictions) : tree(s.values, `${where}[${i}].values`),
       ...(typeof s.note === "string" ? { note: s.note } : {}),
-      ...(s.predictions === undefined
-        ? {}
-        : { predictions: predictionsOf(s.predictions, `${where}[${i}].predictions`) }),
+      ...(predictions ? { predictions } : {}),
       ...(at === undefined
         ? {}
         : {

@@ -9,6 +9,7 @@ import type { Failure } from "../failure.js";
 import { decimalArithmetic } from "../conditions/decimal.js";
 import { listMetricNumbers } from "../metrics/lookup.js";
 import type { MetricSource } from "../metrics/types.js";
+import { staleRecordings } from "../predictions/settings.js";
 import {
   evaluateApproval,
   evaluateTest,
@@ -465,8 +466,17 @@ function deployedSources(candidate: Candidate): { baseline: MetricSource[]; miss
 export function decide(candidate: Candidate): DecisionResult {
   const { config } = candidate.config;
   const waitingFor = waitingForEvidence(candidate);
+  const recorded = candidate.evidence.kind === "present" ? candidate.evidence.measurements : NO_MEASUREMENTS;
+  // Results computed under other settings than the rules now give answer other rules: as unreadable.
+  const stale = staleRecordings(config.metrics, recorded.metrics);
   const measurements =
-    candidate.evidence.kind === "present" ? candidate.evidence.measurements : NO_MEASUREMENTS;
+    Object.keys(stale).length === 0
+      ? recorded
+      : {
+          ...recorded,
+          metrics: recorded.metrics.filter((m) => stale[m.name] === undefined),
+          metricErrors: { ...recorded.metricErrors, ...stale },
+        };
   const deployed = deployedSources(candidate);
   const sources: PolicySources = {
     metrics: measurements.metrics,

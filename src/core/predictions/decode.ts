@@ -112,6 +112,9 @@ export function decodePredictionsResult(v: unknown, where: string): PredictionsR
       confidence: num(b.confidence, `${where}.bootstrap.confidence`),
     },
     minSliceCount: num(v.minSliceCount, `${where}.minSliceCount`),
+    ...(v.calibrationBins === undefined
+      ? {}
+      : { calibrationBins: num(v.calibrationBins, `${where}.calibrationBins`) }),
     cells,
     slices,
     ...(paired === undefined

@@ -50,6 +50,8 @@ export interface PredictionsResult {
   threshold?: number;
   classes?: string[];
   bootstrap: { method: "poisson"; resamples: number; seed: number; confidence: number };
+  /** binary: the calibration error's bins. */
+  calibrationBins?: number;
   minSliceCount: number;
   /** Cell 0 is every example; then each slice column's values, in `slices` order. */
   cells: CellResult[];
@@ -383,7 +385,9 @@ export function evaluatePredictions(
     result: {
       task: table.task,
       rows: table.rows,
-      ...(table.task === "binary" ? { threshold: spec.threshold } : {}),
+      ...(table.task === "binary"
+        ? { threshold: spec.threshold, calibrationBins: spec.calibrationBins }
+        : {}),
       ...(table.classes ? { classes: table.classes } : {}),
       bootstrap: { method: "poisson", ...spec.bootstrap },
       minSliceCount: spec.minSliceCount,

@@ -6,7 +6,7 @@ import { decide } from "../../../src/core/policy/index.js";
 import type { DecisionResult } from "../../../src/core/policy/types.js";
 import type { MetricSource } from "../../../src/core/metrics/types.js";
 import { approvalStep, config, DEPLOY, input, pr, review, testStep, TRAIN } from "./build.js";
-import { binaryTable, evaluated, predictionsSource } from "../predictions/support/tables.js";
+import { binaryTable, evaluated, predictionsSource, spec } from "../predictions/support/tables.js";
 
 const candidate = binaryTable({ rows: 2000, skill: 0.45 });
 const baseline = { ...binaryTable({ rows: 2000, skill: 0.4 }), file: "base.csv" };
@@ -18,11 +18,17 @@ const [lo, hi] = result.cells[0]!.comparison!.difference.log_loss!;
 const straddled = `preds.log_loss <= baseline + ${((lo + hi) / 2).toFixed(6)}`;
 const cleared = `preds.log_loss <= baseline + ${(hi + 0.001).toFixed(6)}`;
 
+/** The rules the results were computed under (support/tables.ts's spec, as a config would give it). */
+const PREDS_SPEC = { name: "preds", path: "preds.csv", format: "predictions" as const, predictions: spec() };
+
 const statusOf = (r: DecisionResult, name: string) => r.steps.find((s) => s.name === name)?.status;
 const run = (checks: string[], onFail: "fail_pipeline" | "warn" | "require_approval", reviews = pr()) =>
   decide(
     input(
-      config([TRAIN, testStep(checks, onFail), approvalStep({ autoApproveIf: ["preds.f1 > 0"] }), DEPLOY]),
+      config([TRAIN, testStep(checks, onFail), approvalStep({ autoApproveIf: ["preds.f1 > 0"] }), DEPLOY], {
+        metrics: [PREDS_SPEC],
+        baseline: [{ ...PREDS_SPEC, path: "base.csv" }],
+      }),
       {
         metrics: [preds],
         baseline: [basePreds],
@@ -96,6 +102,30 @@ describe("computed metrics in a snapshot", () => {
     expect(decoded).toEqual({ ok: true, snapshot: JSON.parse(JSON.stringify(snapshot)) });
   });
 
+  it("are the only source of a computed source's values, and belong to nothing else", () => {
+    const recording = (metrics: MetricSource[]) =>
+      decodeSnapshot(
+        encodeSnapshot({
+          claims: { repository: "a/b", commit: "c" },
+          metrics,
+          baseline: [],
+          metricErrors: {},
+          baselineErrors: {},
+        }),
+      );
+    const forged = recording([{ ...preds, values: { ...preds.values, f1: 1 } }]);
+    expect(forged.ok && forged.snapshot.metrics[0]!.values.f1).toBe(result.cells[0]!.metrics.f1);
+    expect(recording([{ ...preds, format: "json" }])).toEqual({
+      ok: false,
+      error: expect.stringContaining("carries computed results but is not a candidate's predictions source"),
+    });
+    const { predictions: _dropped, ...bare } = preds;
+    expect(recording([bare])).toEqual({
+      ok: false,
+      error: expect.stringContaining("a predictions source without its computed results"),
+    });
+  });
+
   it("are refused, saying where, when malformed", () => {
     const broken = {
       ...preds,
@@ -116,5 +146,29 @@ describe("computed metrics in a snapshot", () => {
       ok: false,
       error: expect.stringContaining("metrics[0].predictions.cells[0].intervals.f1 is not an interval"),
     });
+  });
+});
+
+describe("a recording computed under other settings than the rules now give", () => {
+  it("is unreadable evidence, naming what changed", () => {
+    const cfg = config([TRAIN, testStep(["preds.f1 > 0"])], {
+      metrics: [
+        {
+          name: "preds",
+          path: "preds.csv",
+          format: "predictions",
+          predictions: { ...spec(), minSliceCount: 500 },
+        },
+      ],
+    });
+    const decision = decide(input(cfg, { metrics: [preds], baseline: [] }));
+    expect(decision.decision).toBe("error");
+    expect(decision.summary).toContain(
+      "preds.csv: computed with min_slice_count 100 (the rules now say 500): a training run under the current rules must compute it again",
+    );
+    const same = config([TRAIN, testStep(["preds.f1 > 0"])], {
+      metrics: [{ name: "preds", path: "preds.csv", format: "predictions", predictions: spec() }],
+    });
+    expect(decide(input(same, { metrics: [preds], baseline: [] })).decision).toBe("approved");
   });
 });
