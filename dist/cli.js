@@ -85,13 +85,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -103,12 +103,12 @@ var require_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = visit_(i, node.items[i], visitor, path);
@@ -121,7 +121,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = visit_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -139,7 +139,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -151,12 +151,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node, visitor, path) {
       const ctrl = await callVisitor(key, node, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = await visitAsync_(i, node.items[i], visitor, path);
@@ -169,7 +169,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -206,31 +206,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node, visitor, path) {
       if (typeof visitor === "function")
         return visitor(key, node, path);
-      if (identity.isMap(node))
+      if (identity2.isMap(node))
         return visitor.Map?.(key, node, path);
-      if (identity.isSeq(node))
+      if (identity2.isSeq(node))
         return visitor.Seq?.(key, node, path);
-      if (identity.isPair(node))
+      if (identity2.isPair(node))
         return visitor.Pair?.(key, node, path);
-      if (identity.isScalar(node))
+      if (identity2.isScalar(node))
         return visitor.Scalar?.(key, node, path);
-      if (identity.isAlias(node))
+      if (identity2.isAlias(node))
         return visitor.Alias?.(key, node, path);
       return void 0;
     }
     function replaceNode(key, path, node) {
       const parent = path[path.length - 1];
-      if (identity.isCollection(parent)) {
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -243,7 +243,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -386,10 +386,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit2.visit(doc.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
+            if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -414,7 +414,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -461,7 +461,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
@@ -534,12 +534,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -565,11 +565,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -580,7 +580,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver: reviver2 } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -607,12 +607,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -634,7 +634,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit2.visit(doc, {
             Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
+              if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -696,11 +696,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity.isAlias(node)) {
+      if (identity2.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
+      } else if (identity2.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -708,7 +708,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity.isPair(node)) {
+      } else if (identity2.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -723,13 +723,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -754,7 +754,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -768,14 +768,14 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value);
-        return map;
+      if (identity2.isPair(value)) {
+        const map2 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+        map2.items.push(value);
+        return map2;
       }
       if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
         value = value.valueOf();
@@ -805,7 +805,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -829,7 +829,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path, value) {
       let v = value;
@@ -873,7 +873,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -889,7 +889,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path;
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -906,7 +906,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
-        if (identity.isCollection(node))
+        if (identity2.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -920,16 +920,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path;
         const node = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
+          return !keepScalar && identity2.isScalar(node) ? node.value : node;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity.isPair(node))
+          if (!identity2.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -940,7 +940,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+        return identity2.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -952,7 +952,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -1408,7 +1408,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -1461,7 +1461,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -1484,7 +1484,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -1495,9 +1495,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -1511,15 +1511,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -1531,23 +1531,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1588,7 +1588,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -1600,10 +1600,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -1623,7 +1623,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -1686,7 +1686,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
@@ -1699,31 +1699,31 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value) {
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
-          mergeValue(ctx, map, it);
+          mergeValue(ctx, map2, it);
       else if (Array.isArray(source))
         for (const it of source)
-          mergeValue(ctx, map, it);
+          mergeValue(ctx, map2, it);
       else
-        mergeValue(ctx, map, source);
+        mergeValue(ctx, map2, source);
     }
-    function mergeValue(ctx, map, value) {
+    function mergeValue(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
-        if (map instanceof Map) {
-          if (!map.has(key))
-            map.set(key, value2);
-        } else if (map instanceof Set) {
-          map.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-          Object.defineProperty(map, key, {
+        if (map2 instanceof Map) {
+          if (!map2.has(key))
+            map2.set(key, value2);
+        } else if (map2 instanceof Set) {
+          map2.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
+          Object.defineProperty(map2, key, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -1731,10 +1731,10 @@ var require_merge = __commonJS({
           });
         }
       }
-      return map;
+      return map2;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -1749,41 +1749,41 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge = require_merge();
     var stringify = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
+    function addPairToJSMap(ctx, map2, { key, value }) {
+      if (identity2.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map2, value);
       else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+        merge.addMergeToJSMap(ctx, map2, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
-        if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
-        } else if (map instanceof Set) {
-          map.add(jsKey);
+        if (map2 instanceof Map) {
+          map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map2 instanceof Set) {
+          map2.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
-          if (stringKey in map)
-            Object.defineProperty(map, stringKey, {
+          if (stringKey in map2)
+            Object.defineProperty(map2, stringKey, {
               value: jsValue,
               writable: true,
               enumerable: true,
               configurable: true
             });
           else
-            map[stringKey] = jsValue;
+            map2[stringKey] = jsValue;
         }
       }
-      return map;
+      return map2;
     }
     function stringifyKey(key, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -1813,7 +1813,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -1821,21 +1821,21 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
       toJSON(_, ctx) {
-        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -1850,7 +1850,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -1866,14 +1866,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -1921,14 +1921,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -1936,7 +1936,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -2004,16 +2004,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -2024,7 +2024,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -2033,14 +2033,14 @@ var require_YAMLMap = __commonJS({
        */
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer: replacer2 } = ctx;
-        const map = new this(schema);
+        const map2 = new this(schema);
         const add2 = (key, value) => {
           if (typeof replacer2 === "function")
             value = replacer2.call(obj, key, value);
           else if (Array.isArray(replacer2) && !replacer2.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+            map2.items.push(Pair.createPair(key, value, ctx));
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
@@ -2050,9 +2050,9 @@ var require_YAMLMap = __commonJS({
             add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
-          map.items.sort(schema.sortMapEntries);
+          map2.items.sort(schema.sortMapEntries);
         }
-        return map;
+        return map2;
       }
       /**
        * Adds a value to the collection.
@@ -2060,20 +2060,20 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair, overwrite) {
+      add(pair2, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
-          _pair = pair;
-        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
-          _pair = new Pair.Pair(pair, pair?.value);
+        if (identity2.isPair(pair2))
+          _pair = pair2;
+        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
+          _pair = new Pair.Pair(pair2, pair2?.value);
         } else
-          _pair = new Pair.Pair(pair.key, pair.value);
+          _pair = new Pair.Pair(pair2.key, pair2.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2097,7 +2097,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -2111,18 +2111,18 @@ var require_YAMLMap = __commonJS({
        * @returns Instance of Type, Map, or Object
        */
       toJSON(_, ctx, Type) {
-        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        const map2 = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
-          ctx.onCreate(map);
+          ctx.onCreate(map2);
         for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map, item);
-        return map;
+          addPairToJSMap.addPairToJSMap(ctx, map2, item);
+        return map2;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -2145,21 +2145,21 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
-    var map = {
+    var map2 = {
       collection: "map",
       default: true,
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
-      resolve(map2, onError) {
-        if (!identity.isMap(map2))
+      resolve(map3, onError) {
+        if (!identity2.isMap(map3))
           onError("Expected a mapping for this tag");
-        return map2;
+        return map3;
       },
       createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
     };
-    exports.map = map;
+    exports.map = map2;
   }
 });
 
@@ -2170,7 +2170,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -2178,7 +2178,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -2204,7 +2204,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -2228,7 +2228,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2270,7 +2270,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2283,7 +2283,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -2291,7 +2291,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -2369,9 +2369,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2411,8 +2411,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2484,7 +2484,7 @@ var require_int = __commonJS({
 var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
-    var map = require_map();
+    var map2 = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
@@ -2492,7 +2492,7 @@ var require_schema = __commonJS({
     var float = require_float();
     var int = require_int();
     var schema = [
-      map.map,
+      map2.map,
       seq.seq,
       string.string,
       _null.nullTag,
@@ -2513,7 +2513,7 @@ var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    var map = require_map();
+    var map2 = require_map();
     var seq = require_seq();
     function intIdentify(value) {
       return typeof value === "bigint" || Number.isInteger(value);
@@ -2570,7 +2570,7 @@ var require_schema2 = __commonJS({
         return str;
       }
     };
-    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
     exports.schema = schema;
   }
 });
@@ -2645,31 +2645,31 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
+              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
+${pair2.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn = pair.value ?? pair.key;
+              const cn = pair2.value ?? pair2.key;
               cn.comment = cn.comment ? `${item.comment}
 ${cn.comment}` : item.comment;
             }
-            item = pair;
+            item = pair2;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2723,7 +2723,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -2745,22 +2745,22 @@ var require_omap = __commonJS({
       toJSON(_, ctx) {
         if (!ctx)
           return super.toJSON(_);
-        const map = /* @__PURE__ */ new Map();
+        const map2 = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
-          ctx.onCreate(map);
-        for (const pair of this.items) {
+          ctx.onCreate(map2);
+        for (const pair2 of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+          if (identity2.isPair(pair2)) {
+            key = toJS.toJS(pair2.key, "", ctx);
+            value = toJS.toJS(pair2.value, key, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key = toJS.toJS(pair2, "", ctx);
           }
-          if (map.has(key))
+          if (map2.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map2.set(key, value);
         }
-        return map;
+        return map2;
       }
       static from(schema, iterable, ctx) {
         const pairs$1 = pairs.createPairs(schema, iterable, ctx);
@@ -2780,7 +2780,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -2851,8 +2851,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2961,7 +2961,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -2970,24 +2970,24 @@ var require_set = __commonJS({
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair;
-        if (identity.isPair(key))
-          pair = key;
+        let pair2;
+        if (identity2.isPair(key))
+          pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+          pair2 = new Pair.Pair(key.key, null);
         else
-          pair = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair.key);
+          pair2 = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair2.key);
         if (!prev)
-          this.items.push(pair);
+          this.items.push(pair2);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        const pair2 = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity2.isPair(pair2) ? identity2.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -3030,15 +3030,15 @@ var require_set = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-      resolve(map, onError) {
-        if (identity.isMap(map)) {
-          if (map.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map);
+      resolve(map2, onError) {
+        if (identity2.isMap(map2)) {
+          if (map2.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map2);
           else
             onError("Set items must all have null values");
         } else
           onError("Expected a mapping for this tag");
-        return map;
+        return map2;
       }
     };
     exports.YAMLSet = YAMLSet;
@@ -3054,23 +3054,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -3138,7 +3138,7 @@ var require_timestamp = __commonJS({
 var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
-    var map = require_map();
+    var map2 = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
@@ -3152,7 +3152,7 @@ var require_schema3 = __commonJS({
     var set = require_set();
     var timestamp = require_timestamp();
     var schema = [
-      map.map,
+      map2.map,
       seq.seq,
       string.string,
       _null.nullTag,
@@ -3182,7 +3182,7 @@ var require_schema3 = __commonJS({
 var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
-    var map = require_map();
+    var map2 = require_map();
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
@@ -3200,7 +3200,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
+      ["failsafe", [map2.map, seq.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -3216,7 +3216,7 @@ var require_tags = __commonJS({
       intHex: int.intHex,
       intOct: int.intOct,
       intTime: timestamp.intTime,
-      map: map.map,
+      map: map2.map,
       merge: merge.merge,
       null: _null.nullTag,
       omap: omap.omap,
@@ -3276,8 +3276,8 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity = require_identity();
-    var map = require_map();
+    var identity2 = require_identity();
+    var map2 = require_map();
     var seq = require_seq();
     var string = require_string();
     var tags = require_tags();
@@ -3289,9 +3289,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map2.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -3308,7 +3308,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -3335,7 +3335,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -3390,7 +3390,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -3405,7 +3405,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer2 === "function" || Array.isArray(replacer2)) {
           _replacer = replacer2;
@@ -3441,7 +3441,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -3451,7 +3451,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -3514,7 +3514,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node))
+        if (flow && identity2.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -3554,7 +3554,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -3563,14 +3563,14 @@ var require_Document = __commonJS({
        */
       getIn(path, keepScalar) {
         if (Collection.isEmptyPath(path))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -3578,7 +3578,7 @@ var require_Document = __commonJS({
       hasIn(path) {
         if (Collection.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3685,7 +3685,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -3698,22 +3698,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code2, message2) {
         super();
         this.name = name;
         this.code = code2;
-        this.message = message;
+        this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLParseError", pos, code2, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code2, message2) {
+        super("YAMLWarning", pos, code2, message2);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -3956,13 +3956,13 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
+      return items.some((pair2) => isEqual(pair2.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -3981,7 +3981,7 @@ var require_resolve_block_map = __commonJS({
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-      const map = new NodeClass(ctx.schema);
+      const map2 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       let offset = bm.offset;
@@ -4007,10 +4007,10 @@ var require_resolve_block_map = __commonJS({
           if (!keyProps.anchor && !keyProps.tag && !sep) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
-              if (map.comment)
-                map.comment += "\n" + keyProps.comment;
+              if (map2.comment)
+                map2.comment += "\n" + keyProps.comment;
               else
-                map.comment = keyProps.comment;
+                map2.comment = keyProps.comment;
             }
             continue;
           }
@@ -4026,7 +4026,7 @@ var require_resolve_block_map = __commonJS({
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
-        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+        if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep ?? [], {
           indicator: "map-value-ind",
@@ -4048,10 +4048,10 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
+            pair2.srcToken = collItem;
+          map2.items.push(pair2);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -4061,16 +4061,16 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode);
+          const pair2 = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
+            pair2.srcToken = collItem;
+          map2.items.push(pair2);
         }
       }
       if (commentEnd && commentEnd < offset)
         onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map.range = [bm.offset, offset, commentEnd ?? offset];
-      return map;
+      map2.range = [bm.offset, offset, commentEnd ?? offset];
+      return map2;
     }
     exports.resolveBlockMap = resolveBlockMap;
   }
@@ -4174,7 +4174,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4253,7 +4253,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -4315,21 +4315,21 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
+            pair2.srcToken = collItem;
           if (isMap3) {
-            const map = coll;
-            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            const map2 = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map.items.push(pair);
+            map2.items.push(pair2);
           } else {
-            const map = new YAMLMap.YAMLMap(ctx.schema);
-            map.flow = true;
-            map.items.push(pair);
+            const map2 = new YAMLMap.YAMLMap(ctx.schema);
+            map2.flow = true;
+            map2.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
-            map.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map);
+            map2.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map2);
           }
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
@@ -4368,7 +4368,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4393,8 +4393,8 @@ var require_compose_collection = __commonJS({
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -4418,7 +4418,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -4466,15 +4466,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -4497,8 +4497,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -4576,8 +4576,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment = token.source.substring(1);
@@ -4588,8 +4588,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -4837,7 +4837,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -4846,17 +4846,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -4876,7 +4876,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -4895,12 +4895,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -4949,7 +4949,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -4982,20 +4982,20 @@ var require_compose_node = __commonJS({
             if (anchor)
               node.anchor = anchor.source.substring(1);
           } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -5101,7 +5101,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors2 = require_errors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -5144,12 +5144,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code2, message2, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors2.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors2.YAMLWarning(pos, code2, message2));
           else
-            this.errors.push(new errors2.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors2.YAMLParseError(pos, code2, message2));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5163,9 +5163,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -5219,10 +5219,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message2, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -5311,12 +5311,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code2, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code2, message2);
           else
-            throw new errors2.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors2.YAMLParseError([offset, offset + 1], code2, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -6476,8 +6476,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -6567,8 +6567,8 @@ var require_parser = __commonJS({
       *pop(error) {
         const token = error ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -6711,14 +6711,14 @@ var require_parser = __commonJS({
             delete scalar.end;
           } else
             sep = [this.sourceToken];
-          const map = {
+          const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
             items: [{ start, key: scalar, sep }]
           };
           this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map;
+          this.stack[this.stack.length - 1] = map2;
         } else
           yield* this.lineEnd(scalar);
       }
@@ -6748,8 +6748,8 @@ var require_parser = __commonJS({
             yield* this.step();
         }
       }
-      *blockMap(map) {
-        const it = map.items[map.items.length - 1];
+      *blockMap(map2) {
+        const it = map2.items[map2.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
@@ -6759,7 +6759,7 @@ var require_parser = __commonJS({
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
-                map.items.push({ start: [this.sourceToken] });
+                map2.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
@@ -6769,17 +6769,17 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
             if (it.value) {
-              map.items.push({ start: [this.sourceToken] });
+              map2.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
               it.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it.start, map.indent)) {
-                const prev = map.items[map.items.length - 2];
+              if (this.atIndentedComment(it.start, map2.indent)) {
+                const prev = map2.items[map2.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
                   arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
-                  map.items.pop();
+                  map2.items.pop();
                   return;
                 }
               }
@@ -6787,8 +6787,8 @@ var require_parser = __commonJS({
             }
             return;
         }
-        if (this.indent >= map.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+        if (this.indent >= map2.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map2.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
           if (atNextItem && it.sep && !it.value) {
@@ -6802,7 +6802,7 @@ var require_parser = __commonJS({
                 case "space":
                   break;
                 case "comment":
-                  if (st.indent > map.indent)
+                  if (st.indent > map2.indent)
                     nl.length = 0;
                   break;
                 default:
@@ -6817,7 +6817,7 @@ var require_parser = __commonJS({
             case "tag":
               if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map.items.push({ start });
+                map2.items.push({ start });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -6831,7 +6831,7 @@ var require_parser = __commonJS({
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
                 start.push(this.sourceToken);
-                map.items.push({ start, explicitKey: true });
+                map2.items.push({ start, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -6857,7 +6857,7 @@ var require_parser = __commonJS({
                     });
                   }
                 } else if (it.value) {
-                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                  map2.items.push({ start: [], key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -6887,7 +6887,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                  map2.items.push({ start, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -6907,7 +6907,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs, sep: [] });
+                map2.items.push({ start, key: fs, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs);
@@ -6918,7 +6918,7 @@ var require_parser = __commonJS({
               return;
             }
             default: {
-              const bv = this.startBlockValue(map);
+              const bv = this.startBlockValue(map2);
               if (bv) {
                 if (bv.type === "block-seq") {
                   if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
@@ -6931,7 +6931,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map.items.push({ start });
+                  map2.items.push({ start });
                 }
                 this.stack.push(bv);
                 return;
@@ -7072,14 +7072,14 @@ var require_parser = __commonJS({
             fixFlowSeqItems(fc);
             const sep = fc.end.splice(1, fc.end.length);
             sep.push(this.sourceToken);
-            const map = {
+            const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
               items: [{ start, key: fc, sep }]
             };
             this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map;
+            this.stack[this.stack.length - 1] = map2;
           } else {
             yield* this.lineEnd(fc);
           }
@@ -7213,7 +7213,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors2 = require_errors();
     var log = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -7291,7 +7291,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -7311,7 +7311,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors2 = require_errors();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -7329,14 +7329,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors2.YAMLParseError;
     exports.YAMLWarning = errors2.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
+    exports.isAlias = identity2.isAlias;
+    exports.isCollection = identity2.isCollection;
+    exports.isDocument = identity2.isDocument;
+    exports.isMap = identity2.isMap;
+    exports.isNode = identity2.isNode;
+    exports.isPair = identity2.isPair;
+    exports.isScalar = identity2.isScalar;
+    exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -8281,9 +8281,9 @@ var require_parse = __commonJS({
       const peek = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
+      const consume = (value2 = "", num2 = 0) => {
         state.consumed += value2;
-        state.index += num;
+        state.index += num2;
       };
       const append = (token) => {
         state.output += token.output != null ? token.output : token.value;
@@ -9130,6 +9130,55 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// src/node/predictions/parallel.ts
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+var workerFile;
+function useResampleWorker(file) {
+  workerFile = file;
+}
+var WORK_FOR_A_THREAD = 2e7;
+var MAX_THREADS = 8;
+function threadsFor(spec, rows, env = process.env) {
+  if (!workerFile) return 1;
+  const forced = env.MODEL_APPROVAL_WORKERS;
+  if (forced !== void 0 && /^\d+$/.test(forced.trim()))
+    return Math.max(1, Math.min(MAX_THREADS, Number(forced)));
+  const work = rows * spec.bootstrap.resamples * (1 + spec.slices.length);
+  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(work / WORK_FOR_A_THREAD)));
+}
+function runRange(request) {
+  return new Promise((resolve8, reject) => {
+    const worker = new Worker(workerFile, { workerData: request });
+    worker.once("message", (answer) => {
+      resolve8(answer);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code2) => {
+      if (code2 !== 0) reject(new Error(`a resampling thread stopped with exit code ${code2}`));
+    });
+  });
+}
+async function resampleOnThreads(spec, table, baseline, threads) {
+  const total = spec.bootstrap.resamples;
+  const ranges = Array.from({ length: threads }, (_, t) => [
+    Math.floor(total * t / threads),
+    Math.floor(total * (t + 1) / threads)
+  ]);
+  const answers = await Promise.all(
+    ranges.map(
+      ([from, to]) => runRange({ spec, table, ...baseline ? { baseline } : {}, from, to })
+    )
+  );
+  const failed = answers.find((a) => !a.ok);
+  if (failed) return failed;
+  const runs = [];
+  for (const answer of answers)
+    answer.runs.forEach((run, m) => (runs[m] ??= []).push(...run));
+  return { ok: true, runs };
+}
+
 // src/core/diagnostics.ts
 function formatDiagnostic(d) {
   const head = `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
@@ -9177,10 +9226,10 @@ var Locator = class {
     let key = null;
     for (const segment of path) {
       if ((0, import_yaml.isMap)(node)) {
-        const pair = node.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(segment));
-        if (!pair) return { node, key, complete: false };
-        key = pair.key;
-        node = this.deref(pair.value);
+        const pair2 = node.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(segment));
+        if (!pair2) return { node, key, complete: false };
+        key = pair2.key;
+        node = this.deref(pair2.value);
       } else if ((0, import_yaml.isSeq)(node)) {
         const item = node.items[Number(segment)];
         if (item === void 0) return { node, key, complete: false };
@@ -9203,8 +9252,8 @@ var Locator = class {
     const found = this.find(path);
     return this.atNode(found.key ?? found.node);
   }
-  error(location, message, hint) {
-    const diagnostic = { ...location, severity: "error", message };
+  error(location, message2, hint) {
+    const diagnostic = { ...location, severity: "error", message: message2 };
     if (hint) diagnostic.hint = hint;
     return diagnostic;
   }
@@ -9220,13 +9269,783 @@ var Locator = class {
 
 // src/core/config/schema-validator.generated.js
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/baselineSources" } } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "notify": { "description": "Where state changes are announced. Each entry names a destination; its URL (and a webhook's secret) is in the App's or the Action's environment: MODEL_APPROVAL_NOTIFY_<NAME>_URL and MODEL_APPROVAL_NOTIFY_<NAME>_SECRET.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["to", "type"], "properties": { "to": { "description": "The destination's name: lower-case letters, digits and dashes, at most 40 characters.", "type": "string", "pattern": "^[a-z][a-z0-9-]{0,39}$" }, "type": { "description": "slack (an incoming webhook) or webhook (a signed JSON POST).", "enum": ["slack", "webhook"] }, "on": { "description": "The events sent (default: all).", "type": "array", "minItems": 1, "items": { "enum": ["pending", "approved", "rejected", "timed_out", "escalated", "overridden", "deployed"] } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } }, "baselineSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/baselineSource" } }, "baselineSource": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/metricSource" } }, "deployedBaseline": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] }, "timeout": { "description": "approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.", "$ref": "#/definitions/duration" }, "on_timeout": { "description": "approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.", "enum": ["reject", "escalate", "wait"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" }, "escalate_to": { "description": "on_timeout: escalate: logins and org/team slugs whose approvals also count once the timeout has passed; they are asked for a review then.", "$ref": "#/definitions/approverList" }, "override_by": { "description": "Logins and org/team slugs who may approve the current candidate by break-glass override: a PR comment or review body `/model-approval override <reason>`. Never the PR author, never under an untrusted config.", "$ref": "#/definitions/approverList" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } }, "approverList": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "duration": { "description": "A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), or several, e.g. 30m, 72h, 3d, 1w, 1d12h.", "type": "string", "pattern": "^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$" } } };
-var schema14 = { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/baselineSources" } } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "notify": { "description": "Where state changes are announced. Each entry names a destination; its URL (and a webhook's secret) is in the App's or the Action's environment: MODEL_APPROVAL_NOTIFY_<NAME>_URL and MODEL_APPROVAL_NOTIFY_<NAME>_SECRET.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["to", "type"], "properties": { "to": { "description": "The destination's name: lower-case letters, digits and dashes, at most 40 characters.", "type": "string", "pattern": "^[a-z][a-z0-9-]{0,39}$" }, "type": { "description": "slack (an incoming webhook) or webhook (a signed JSON POST).", "enum": ["slack", "webhook"] }, "on": { "description": "The events sent (default: all).", "type": "array", "minItems": 1, "items": { "enum": ["pending", "approved", "rejected", "timed_out", "escalated", "overridden", "deployed"] } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "if": { "type": "object", "required": ["format"], "properties": { "format": { "const": "predictions" } } }, "then": { "$ref": "#/definitions/predictionsSource" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } } }, "baselineSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/baselineSource" } }, "baselineSource": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/metricSource" } }, "deployedBaseline": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] }, "timeout": { "description": "approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.", "$ref": "#/definitions/duration" }, "on_timeout": { "description": "approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.", "enum": ["reject", "escalate", "wait"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" }, "escalate_to": { "description": "on_timeout: escalate: logins and org/team slugs whose approvals also count once the timeout has passed; they are asked for a review then.", "$ref": "#/definitions/approverList" }, "override_by": { "description": "Logins and org/team slugs who may approve the current candidate by break-glass override: a PR comment or review body `/model-approval override <reason>`. Never the PR author, never under an untrusted config.", "$ref": "#/definitions/approverList" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } }, "approverList": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "duration": { "description": "A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), or several, e.g. 30m, 72h, 3d, 1w, 1d12h.", "type": "string", "pattern": "^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$" }, "predictionsSource": { "type": "object", "additionalProperties": false, "required": ["path", "format"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "const": "predictions", "description": "Metrics computed from a predictions file (CSV, JSON Lines or Parquet) with their intervals and slices." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "task": { "description": "format: predictions: what the model predicts: binary (label 0/1 and a score), multiclass (a label and one score column per class) or regression (a target and a prediction).", "enum": ["binary", "multiclass", "regression"] }, "file": { "description": "format: predictions: the file's format, when its extension does not say (.csv, .jsonl, .ndjson, .parquet).", "enum": ["csv", "jsonl", "parquet"] }, "label": { "description": "format: predictions: the column of the true label (binary: 0/1 or true/false; multiclass: the class; regression: the target).", "type": "string", "pattern": "\\S" }, "score": { "description": "format: predictions, task: binary: the column of the predicted probability of label 1.", "type": "string", "pattern": "\\S" }, "scores": { "description": "format: predictions, task: multiclass: each class, as the label column writes it, and the column of its predicted probability, e.g. {cat: p_cat, dog: p_dog, bird: p_bird}.", "type": "object", "minProperties": 3, "additionalProperties": { "type": "string", "pattern": "\\S" } }, "prediction": { "description": "format: predictions, task: regression: the column of the predicted value.", "type": "string", "pattern": "\\S" }, "id": { "description": "format: predictions: the column of each example's id; needed to pair a baseline's predictions with these.", "type": "string", "pattern": "\\S" }, "weight": { "description": "format: predictions: the column of sample weights.", "type": "string", "pattern": "\\S" }, "slices": { "description": "format: predictions: columns whose values slice the metrics (each value's examples get their own metrics), e.g. [country, device].", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "threshold": { "description": "format: predictions, task: binary: the predicted class is 1 when the score is at or above this (default 0.5).", "type": "number", "minimum": 0, "maximum": 1 }, "min_slice_count": { "description": "format: predictions: slices with fewer examples are reported, not judged (default 100).", "type": "integer", "minimum": 1 }, "calibration_bins": { "description": "format: predictions, task: binary: equal-width bins of the expected calibration error (default 10).", "type": "integer", "minimum": 1, "maximum": 255 }, "bootstrap": { "description": "format: predictions: the bootstrap behind every interval: resamples (default 1000), seed (default 0) and confidence (default 0.95).", "type": "object", "additionalProperties": false, "properties": { "resamples": { "type": "integer", "minimum": 100, "maximum": 1e5 }, "seed": { "type": "integer", "minimum": 0, "maximum": 4294967295 }, "confidence": { "type": "number", "exclusiveMinimum": 0.5, "exclusiveMaximum": 1 } } } } } } };
+var schema15 = { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } };
 var pattern0 = new RegExp("\\S", "u");
-var pattern15 = new RegExp("^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$", "u");
-var pattern17 = new RegExp("^[a-z][a-z0-9-]{0,39}$", "u");
-var schema13 = { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } };
+var pattern21 = new RegExp("^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$", "u");
+var pattern23 = new RegExp("^[a-z][a-z0-9-]{0,39}$", "u");
 var pattern3 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "u");
+var schema13 = { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "if": { "type": "object", "required": ["format"], "properties": { "format": { "const": "predictions" } } }, "then": { "$ref": "#/definitions/predictionsSource" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } } };
+var schema14 = { "type": "object", "additionalProperties": false, "required": ["path", "format"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "const": "predictions", "description": "Metrics computed from a predictions file (CSV, JSON Lines or Parquet) with their intervals and slices." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "task": { "description": "format: predictions: what the model predicts: binary (label 0/1 and a score), multiclass (a label and one score column per class) or regression (a target and a prediction).", "enum": ["binary", "multiclass", "regression"] }, "file": { "description": "format: predictions: the file's format, when its extension does not say (.csv, .jsonl, .ndjson, .parquet).", "enum": ["csv", "jsonl", "parquet"] }, "label": { "description": "format: predictions: the column of the true label (binary: 0/1 or true/false; multiclass: the class; regression: the target).", "type": "string", "pattern": "\\S" }, "score": { "description": "format: predictions, task: binary: the column of the predicted probability of label 1.", "type": "string", "pattern": "\\S" }, "scores": { "description": "format: predictions, task: multiclass: each class, as the label column writes it, and the column of its predicted probability, e.g. {cat: p_cat, dog: p_dog, bird: p_bird}.", "type": "object", "minProperties": 3, "additionalProperties": { "type": "string", "pattern": "\\S" } }, "prediction": { "description": "format: predictions, task: regression: the column of the predicted value.", "type": "string", "pattern": "\\S" }, "id": { "description": "format: predictions: the column of each example's id; needed to pair a baseline's predictions with these.", "type": "string", "pattern": "\\S" }, "weight": { "description": "format: predictions: the column of sample weights.", "type": "string", "pattern": "\\S" }, "slices": { "description": "format: predictions: columns whose values slice the metrics (each value's examples get their own metrics), e.g. [country, device].", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "threshold": { "description": "format: predictions, task: binary: the predicted class is 1 when the score is at or above this (default 0.5).", "type": "number", "minimum": 0, "maximum": 1 }, "min_slice_count": { "description": "format: predictions: slices with fewer examples are reported, not judged (default 100).", "type": "integer", "minimum": 1 }, "calibration_bins": { "description": "format: predictions, task: binary: equal-width bins of the expected calibration error (default 10).", "type": "integer", "minimum": 1, "maximum": 255 }, "bootstrap": { "description": "format: predictions: the bootstrap behind every interval: resamples (default 1000), seed (default 0) and confidence (default 0.95).", "type": "object", "additionalProperties": false, "properties": { "resamples": { "type": "integer", "minimum": 100, "maximum": 1e5 }, "seed": { "type": "integer", "minimum": 0, "maximum": 4294967295 }, "confidence": { "type": "number", "exclusiveMinimum": 0.5, "exclusiveMaximum": 1 } } } } };
+var func2 = Object.prototype.hasOwnProperty;
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors2 = 0;
+  const _errs0 = errors2;
+  let valid0 = true;
+  const _errs1 = errors2;
+  if (typeof data !== "string") {
+    const err0 = {};
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors2++;
+  }
+  var _valid0 = _errs1 === errors2;
+  errors2 = _errs0;
+  if (vErrors !== null) {
+    if (_errs0) {
+      vErrors.length = _errs0;
+    } else {
+      vErrors = null;
+    }
+  }
+  let ifClause0;
+  if (_valid0) {
+    const _errs3 = errors2;
+    if (typeof data === "string") {
+      if (!pattern0.test(data)) {
+        const err1 = { instancePath, schemaPath: "#/then/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors2++;
+      }
+    } else {
+      const err2 = { instancePath, schemaPath: "#/then/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors2++;
+    }
+    var _valid0 = _errs3 === errors2;
+    valid0 = _valid0;
+    ifClause0 = "then";
+  } else {
+    const _errs5 = errors2;
+    const _errs6 = errors2;
+    let valid1 = true;
+    const _errs7 = errors2;
+    if (errors2 === _errs7) {
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        let missing0;
+        if (data.format === void 0 && (missing0 = "format")) {
+          const err3 = {};
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors2++;
+        } else {
+          if (data.format !== void 0) {
+            if ("predictions" !== data.format) {
+              const err4 = {};
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors2++;
+            }
+          }
+        }
+      } else {
+        const err5 = {};
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors2++;
+      }
+    }
+    var _valid1 = _errs7 === errors2;
+    errors2 = _errs6;
+    if (vErrors !== null) {
+      if (_errs6) {
+        vErrors.length = _errs6;
+      } else {
+        vErrors = null;
+      }
+    }
+    let ifClause1;
+    if (_valid1) {
+      const _errs10 = errors2;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.path === void 0) {
+          const err6 = { instancePath, schemaPath: "#/definitions/predictionsSource/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors2++;
+        }
+        if (data.format === void 0) {
+          const err7 = { instancePath, schemaPath: "#/definitions/predictionsSource/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors2++;
+        }
+        for (const key0 in data) {
+          if (!func2.call(schema14.properties, key0)) {
+            const err8 = { instancePath, schemaPath: "#/definitions/predictionsSource/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors2++;
+          }
+        }
+        if (data.path !== void 0) {
+          let data1 = data.path;
+          if (typeof data1 === "string") {
+            if (!pattern0.test(data1)) {
+              const err9 = { instancePath: instancePath + "/path", schemaPath: "#/definitions/predictionsSource/properties/path/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors2++;
+            }
+          } else {
+            const err10 = { instancePath: instancePath + "/path", schemaPath: "#/definitions/predictionsSource/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors2++;
+          }
+        }
+        if (data.format !== void 0) {
+          if ("predictions" !== data.format) {
+            const err11 = { instancePath: instancePath + "/format", schemaPath: "#/definitions/predictionsSource/properties/format/const", keyword: "const", params: { allowedValue: "predictions" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors2++;
+          }
+        }
+        if (data.ref !== void 0) {
+          let data3 = data.ref;
+          if (typeof data3 === "string") {
+            if (!pattern0.test(data3)) {
+              const err12 = { instancePath: instancePath + "/ref", schemaPath: "#/definitions/predictionsSource/properties/ref/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors2++;
+            }
+          } else {
+            const err13 = { instancePath: instancePath + "/ref", schemaPath: "#/definitions/predictionsSource/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors2++;
+          }
+        }
+        if (data.task !== void 0) {
+          let data4 = data.task;
+          if (!(data4 === "binary" || data4 === "multiclass" || data4 === "regression")) {
+            const err14 = { instancePath: instancePath + "/task", schemaPath: "#/definitions/predictionsSource/properties/task/enum", keyword: "enum", params: { allowedValues: schema14.properties.task.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors2++;
+          }
+        }
+        if (data.file !== void 0) {
+          let data5 = data.file;
+          if (!(data5 === "csv" || data5 === "jsonl" || data5 === "parquet")) {
+            const err15 = { instancePath: instancePath + "/file", schemaPath: "#/definitions/predictionsSource/properties/file/enum", keyword: "enum", params: { allowedValues: schema14.properties.file.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors2++;
+          }
+        }
+        if (data.label !== void 0) {
+          let data6 = data.label;
+          if (typeof data6 === "string") {
+            if (!pattern0.test(data6)) {
+              const err16 = { instancePath: instancePath + "/label", schemaPath: "#/definitions/predictionsSource/properties/label/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors2++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/label", schemaPath: "#/definitions/predictionsSource/properties/label/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors2++;
+          }
+        }
+        if (data.score !== void 0) {
+          let data7 = data.score;
+          if (typeof data7 === "string") {
+            if (!pattern0.test(data7)) {
+              const err18 = { instancePath: instancePath + "/score", schemaPath: "#/definitions/predictionsSource/properties/score/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors2++;
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/score", schemaPath: "#/definitions/predictionsSource/properties/score/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors2++;
+          }
+        }
+        if (data.scores !== void 0) {
+          let data8 = data.scores;
+          if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+            if (Object.keys(data8).length < 3) {
+              const err20 = { instancePath: instancePath + "/scores", schemaPath: "#/definitions/predictionsSource/properties/scores/minProperties", keyword: "minProperties", params: { limit: 3 }, message: "must NOT have fewer than 3 properties" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors2++;
+            }
+            for (const key1 in data8) {
+              let data9 = data8[key1];
+              if (typeof data9 === "string") {
+                if (!pattern0.test(data9)) {
+                  const err21 = { instancePath: instancePath + "/scores/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/predictionsSource/properties/scores/additionalProperties/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors2++;
+                }
+              } else {
+                const err22 = { instancePath: instancePath + "/scores/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/predictionsSource/properties/scores/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors2++;
+              }
+            }
+          } else {
+            const err23 = { instancePath: instancePath + "/scores", schemaPath: "#/definitions/predictionsSource/properties/scores/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors2++;
+          }
+        }
+        if (data.prediction !== void 0) {
+          let data10 = data.prediction;
+          if (typeof data10 === "string") {
+            if (!pattern0.test(data10)) {
+              const err24 = { instancePath: instancePath + "/prediction", schemaPath: "#/definitions/predictionsSource/properties/prediction/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors2++;
+            }
+          } else {
+            const err25 = { instancePath: instancePath + "/prediction", schemaPath: "#/definitions/predictionsSource/properties/prediction/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors2++;
+          }
+        }
+        if (data.id !== void 0) {
+          let data11 = data.id;
+          if (typeof data11 === "string") {
+            if (!pattern0.test(data11)) {
+              const err26 = { instancePath: instancePath + "/id", schemaPath: "#/definitions/predictionsSource/properties/id/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors2++;
+            }
+          } else {
+            const err27 = { instancePath: instancePath + "/id", schemaPath: "#/definitions/predictionsSource/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors2++;
+          }
+        }
+        if (data.weight !== void 0) {
+          let data12 = data.weight;
+          if (typeof data12 === "string") {
+            if (!pattern0.test(data12)) {
+              const err28 = { instancePath: instancePath + "/weight", schemaPath: "#/definitions/predictionsSource/properties/weight/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors2++;
+            }
+          } else {
+            const err29 = { instancePath: instancePath + "/weight", schemaPath: "#/definitions/predictionsSource/properties/weight/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors2++;
+          }
+        }
+        if (data.slices !== void 0) {
+          let data13 = data.slices;
+          if (Array.isArray(data13)) {
+            const len0 = data13.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data14 = data13[i0];
+              if (typeof data14 === "string") {
+                if (!pattern0.test(data14)) {
+                  const err30 = { instancePath: instancePath + "/slices/" + i0, schemaPath: "#/definitions/predictionsSource/properties/slices/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors2++;
+                }
+              } else {
+                const err31 = { instancePath: instancePath + "/slices/" + i0, schemaPath: "#/definitions/predictionsSource/properties/slices/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors2++;
+              }
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/slices", schemaPath: "#/definitions/predictionsSource/properties/slices/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors2++;
+          }
+        }
+        if (data.threshold !== void 0) {
+          let data15 = data.threshold;
+          if (typeof data15 == "number" && isFinite(data15)) {
+            if (data15 > 1 || isNaN(data15)) {
+              const err33 = { instancePath: instancePath + "/threshold", schemaPath: "#/definitions/predictionsSource/properties/threshold/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors2++;
+            }
+            if (data15 < 0 || isNaN(data15)) {
+              const err34 = { instancePath: instancePath + "/threshold", schemaPath: "#/definitions/predictionsSource/properties/threshold/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors2++;
+            }
+          } else {
+            const err35 = { instancePath: instancePath + "/threshold", schemaPath: "#/definitions/predictionsSource/properties/threshold/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors2++;
+          }
+        }
+        if (data.min_slice_count !== void 0) {
+          let data16 = data.min_slice_count;
+          if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
+            const err36 = { instancePath: instancePath + "/min_slice_count", schemaPath: "#/definitions/predictionsSource/properties/min_slice_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors2++;
+          }
+          if (typeof data16 == "number" && isFinite(data16)) {
+            if (data16 < 1 || isNaN(data16)) {
+              const err37 = { instancePath: instancePath + "/min_slice_count", schemaPath: "#/definitions/predictionsSource/properties/min_slice_count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors2++;
+            }
+          }
+        }
+        if (data.calibration_bins !== void 0) {
+          let data17 = data.calibration_bins;
+          if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+            const err38 = { instancePath: instancePath + "/calibration_bins", schemaPath: "#/definitions/predictionsSource/properties/calibration_bins/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors2++;
+          }
+          if (typeof data17 == "number" && isFinite(data17)) {
+            if (data17 > 255 || isNaN(data17)) {
+              const err39 = { instancePath: instancePath + "/calibration_bins", schemaPath: "#/definitions/predictionsSource/properties/calibration_bins/maximum", keyword: "maximum", params: { comparison: "<=", limit: 255 }, message: "must be <= 255" };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors2++;
+            }
+            if (data17 < 1 || isNaN(data17)) {
+              const err40 = { instancePath: instancePath + "/calibration_bins", schemaPath: "#/definitions/predictionsSource/properties/calibration_bins/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors2++;
+            }
+          }
+        }
+        if (data.bootstrap !== void 0) {
+          let data18 = data.bootstrap;
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            for (const key2 in data18) {
+              if (!(key2 === "resamples" || key2 === "seed" || key2 === "confidence")) {
+                const err41 = { instancePath: instancePath + "/bootstrap", schemaPath: "#/definitions/predictionsSource/properties/bootstrap/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors2++;
+              }
+            }
+            if (data18.resamples !== void 0) {
+              let data19 = data18.resamples;
+              if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+                const err42 = { instancePath: instancePath + "/bootstrap/resamples", schemaPath: "#/definitions/predictionsSource/properties/bootstrap/properties/resamples/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors2++;
+              }
+              if (typeof data19 == "number" && isFinite(data19)) {
+                if (data19 > 1e5 || isNaN(data19)) {
+                  const err43 = { instancePath: instancePath + "/bootstrap/resamples", schemaPath: "#/definitions/predictionsSource/properties/bootstrap/properties/resamples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000" };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors2++;
+                }
+                if (data19 < 100 || isNaN(data19)) {
+                  const err44 = { instancePath: instancePath + "/bootstrap/resamples", schemaPath: "#/definitions/predictionsSource/properties/bootstrap/properties/resamples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors2++;
+                }
+              }
+            }
+            if (data18.seed !== void 0) {
+              let data20 = data18.seed;
+              if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
+                const err45 = { instancePath: instancePath + "/bootstrap/seed", schemaPath: "#/definitions/predictionsSource/properties/bootstrap/properties/seed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err45];
+                } else {
+                  vErrors.push(err45);
+                }
+                errors2++;
+              }
+              if (typeof data20 == "number" && isFinite(data20)) {
+                if (data20 > 4294967295 || isNaN(data20)) {
+                  const err46 = { instancePath: instancePath + "/bootstrap/seed", schemaPath: "#/definitions/predictionsSource/properties/bootstrap/properties/seed/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4294967295 }, message: "must be <= 4294967295" };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors2++;
+                }
+                if (data20 < 0 || isNaN(data20)) {
+                  const err47 = { instancePath: instancePath + "/bootstrap/seed", schemaPath: "#/definitions/predictionsSource/properties/bootstrap/properties/seed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors2++;
+                }
+              }
+            }
+            if (data18.confidence !== void 0) {
+              let data21 = data18.confidence;
+              if (typeof data21 == "number" && isFinite(data21)) {
+                if (data21 >= 1 || isNaN(data21)) {
+                  const err48 = { instancePath: instancePath + "/bootstrap/confidence", schemaPath: "#/definitions/predictionsSource/properties/bootstrap/properties/confidence/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 1 }, message: "must be < 1" };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors2++;
+                }
+                if (data21 <= 0.5 || isNaN(data21)) {
+                  const err49 = { instancePath: instancePath + "/bootstrap/confidence", schemaPath: "#/definitions/predictionsSource/properties/bootstrap/properties/confidence/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0.5 }, message: "must be > 0.5" };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  } else {
+                    vErrors.push(err49);
+                  }
+                  errors2++;
+                }
+              } else {
+                const err50 = { instancePath: instancePath + "/bootstrap/confidence", schemaPath: "#/definitions/predictionsSource/properties/bootstrap/properties/confidence/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors2++;
+              }
+            }
+          } else {
+            const err51 = { instancePath: instancePath + "/bootstrap", schemaPath: "#/definitions/predictionsSource/properties/bootstrap/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err52 = { instancePath, schemaPath: "#/definitions/predictionsSource/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors2++;
+      }
+      var _valid1 = _errs10 === errors2;
+      valid1 = _valid1;
+      ifClause1 = "then";
+    } else {
+      const _errs55 = errors2;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.path === void 0) {
+          const err53 = { instancePath, schemaPath: "#/else/else/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors2++;
+        }
+        for (const key3 in data) {
+          if (!(key3 === "path" || key3 === "format" || key3 === "step" || key3 === "ref" || key3 === "checkpoint")) {
+            const err54 = { instancePath, schemaPath: "#/else/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors2++;
+          }
+        }
+        if (data.path !== void 0) {
+          let data22 = data.path;
+          if (typeof data22 === "string") {
+            if (!pattern0.test(data22)) {
+              const err55 = { instancePath: instancePath + "/path", schemaPath: "#/else/else/properties/path/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+              if (vErrors === null) {
+                vErrors = [err55];
+              } else {
+                vErrors.push(err55);
+              }
+              errors2++;
+            }
+          } else {
+            const err56 = { instancePath: instancePath + "/path", schemaPath: "#/else/else/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err56];
+            } else {
+              vErrors.push(err56);
+            }
+            errors2++;
+          }
+        }
+        if (data.format !== void 0) {
+          let data23 = data.format;
+          if (!(data23 === "json" || data23 === "yaml" || data23 === "csv" || data23 === "dvc" || data23 === "mlflow" || data23 === "huggingface" || data23 === "wandb" || data23 === "sklearn" || data23 === "tensorboard")) {
+            const err57 = { instancePath: instancePath + "/format", schemaPath: "#/else/else/properties/format/enum", keyword: "enum", params: { allowedValues: schema13.else.else.properties.format.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors2++;
+          }
+        }
+        if (data.step !== void 0) {
+          let data24 = data.step;
+          if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
+            const err58 = { instancePath: instancePath + "/step", schemaPath: "#/else/else/properties/step/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err58];
+            } else {
+              vErrors.push(err58);
+            }
+            errors2++;
+          }
+          if (typeof data24 == "number" && isFinite(data24)) {
+            if (data24 < 0 || isNaN(data24)) {
+              const err59 = { instancePath: instancePath + "/step", schemaPath: "#/else/else/properties/step/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err59];
+              } else {
+                vErrors.push(err59);
+              }
+              errors2++;
+            }
+          }
+        }
+        if (data.ref !== void 0) {
+          let data25 = data.ref;
+          if (typeof data25 === "string") {
+            if (!pattern0.test(data25)) {
+              const err60 = { instancePath: instancePath + "/ref", schemaPath: "#/else/else/properties/ref/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+              if (vErrors === null) {
+                vErrors = [err60];
+              } else {
+                vErrors.push(err60);
+              }
+              errors2++;
+            }
+          } else {
+            const err61 = { instancePath: instancePath + "/ref", schemaPath: "#/else/else/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err61];
+            } else {
+              vErrors.push(err61);
+            }
+            errors2++;
+          }
+        }
+        if (data.checkpoint !== void 0) {
+          let data26 = data.checkpoint;
+          if (!(data26 === "final" || data26 === "best")) {
+            const err62 = { instancePath: instancePath + "/checkpoint", schemaPath: "#/else/else/properties/checkpoint/enum", keyword: "enum", params: { allowedValues: schema13.else.else.properties.checkpoint.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err62];
+            } else {
+              vErrors.push(err62);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err63 = { instancePath, schemaPath: "#/else/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors2++;
+      }
+      var _valid1 = _errs55 === errors2;
+      valid1 = _valid1;
+      ifClause1 = "else";
+    }
+    if (!valid1) {
+      const err64 = { instancePath, schemaPath: "#/else/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
+      if (vErrors === null) {
+        vErrors = [err64];
+      } else {
+        vErrors.push(err64);
+      }
+      errors2++;
+    }
+    var _valid0 = _errs5 === errors2;
+    valid0 = _valid0;
+    ifClause0 = "else";
+  }
+  if (!valid0) {
+    const err65 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
+    if (vErrors === null) {
+      vErrors = [err65];
+    } else {
+      vErrors.push(err65);
+    }
+    errors2++;
+  }
+  validate12.errors = vErrors;
+  return errors2 === 0;
+}
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
@@ -9256,203 +10075,24 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     for (const key1 in data) {
-      let data0 = data[key1];
-      const _errs5 = errors2;
-      let valid3 = true;
-      const _errs6 = errors2;
-      if (typeof data0 !== "string") {
-        const err2 = {};
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors2++;
-      }
-      var _valid0 = _errs6 === errors2;
-      errors2 = _errs5;
-      if (vErrors !== null) {
-        if (_errs5) {
-          vErrors.length = _errs5;
-        } else {
-          vErrors = null;
-        }
-      }
-      let ifClause0;
-      if (_valid0) {
-        const _errs8 = errors2;
-        if (typeof data0 === "string") {
-          if (!pattern0.test(data0)) {
-            const err3 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/metricSource/then/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-            if (vErrors === null) {
-              vErrors = [err3];
-            } else {
-              vErrors.push(err3);
-            }
-            errors2++;
-          }
-        } else {
-          const err4 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/metricSource/then/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors2++;
-        }
-        var _valid0 = _errs8 === errors2;
-        valid3 = _valid0;
-        ifClause0 = "then";
-      } else {
-        const _errs10 = errors2;
-        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-          if (data0.path === void 0) {
-            const err5 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/metricSource/else/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-            if (vErrors === null) {
-              vErrors = [err5];
-            } else {
-              vErrors.push(err5);
-            }
-            errors2++;
-          }
-          for (const key2 in data0) {
-            if (!(key2 === "path" || key2 === "format" || key2 === "step" || key2 === "ref" || key2 === "checkpoint")) {
-              const err6 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/metricSource/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors2++;
-            }
-          }
-          if (data0.path !== void 0) {
-            let data1 = data0.path;
-            if (typeof data1 === "string") {
-              if (!pattern0.test(data1)) {
-                const err7 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/path", schemaPath: "#/definitions/metricSource/else/properties/path/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                } else {
-                  vErrors.push(err7);
-                }
-                errors2++;
-              }
-            } else {
-              const err8 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/path", schemaPath: "#/definitions/metricSource/else/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
-              errors2++;
-            }
-          }
-          if (data0.format !== void 0) {
-            let data2 = data0.format;
-            if (!(data2 === "json" || data2 === "yaml" || data2 === "csv" || data2 === "dvc" || data2 === "mlflow" || data2 === "huggingface" || data2 === "wandb" || data2 === "sklearn" || data2 === "tensorboard")) {
-              const err9 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/format", schemaPath: "#/definitions/metricSource/else/properties/format/enum", keyword: "enum", params: { allowedValues: schema13.else.properties.format.enum }, message: "must be equal to one of the allowed values" };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors2++;
-            }
-          }
-          if (data0.step !== void 0) {
-            let data3 = data0.step;
-            if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-              const err10 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/step", schemaPath: "#/definitions/metricSource/else/properties/step/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-              if (vErrors === null) {
-                vErrors = [err10];
-              } else {
-                vErrors.push(err10);
-              }
-              errors2++;
-            }
-            if (typeof data3 == "number" && isFinite(data3)) {
-              if (data3 < 0 || isNaN(data3)) {
-                const err11 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/step", schemaPath: "#/definitions/metricSource/else/properties/step/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                if (vErrors === null) {
-                  vErrors = [err11];
-                } else {
-                  vErrors.push(err11);
-                }
-                errors2++;
-              }
-            }
-          }
-          if (data0.ref !== void 0) {
-            let data4 = data0.ref;
-            if (typeof data4 === "string") {
-              if (!pattern0.test(data4)) {
-                const err12 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/ref", schemaPath: "#/definitions/metricSource/else/properties/ref/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                if (vErrors === null) {
-                  vErrors = [err12];
-                } else {
-                  vErrors.push(err12);
-                }
-                errors2++;
-              }
-            } else {
-              const err13 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/ref", schemaPath: "#/definitions/metricSource/else/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors2++;
-            }
-          }
-          if (data0.checkpoint !== void 0) {
-            let data5 = data0.checkpoint;
-            if (!(data5 === "final" || data5 === "best")) {
-              const err14 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/checkpoint", schemaPath: "#/definitions/metricSource/else/properties/checkpoint/enum", keyword: "enum", params: { allowedValues: schema13.else.properties.checkpoint.enum }, message: "must be equal to one of the allowed values" };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors2++;
-            }
-          }
-        } else {
-          const err15 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/metricSource/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors2++;
-        }
-        var _valid0 = _errs10 === errors2;
-        valid3 = _valid0;
-        ifClause0 = "else";
-      }
-      if (!valid3) {
-        const err16 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/metricSource/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors2++;
+      if (!validate12(data[key1], { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key1, rootData })) {
+        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+        errors2 = vErrors.length;
       }
     }
   } else {
-    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err17];
+      vErrors = [err2];
     } else {
-      vErrors.push(err17);
+      vErrors.push(err2);
     }
     errors2++;
   }
   validate11.errors = vErrors;
   return errors2 === 0;
 }
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
   const _errs0 = errors2;
@@ -9538,7 +10178,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       if (data.when_missing !== void 0) {
         let data1 = data.when_missing;
         if (!(data1 === "fail" || data1 === "pass")) {
-          const err6 = { instancePath: instancePath + "/when_missing", schemaPath: "#/definitions/deployedBaseline/properties/when_missing/enum", keyword: "enum", params: { allowedValues: schema14.properties.when_missing.enum }, message: "must be equal to one of the allowed values" };
+          const err6 = { instancePath: instancePath + "/when_missing", schemaPath: "#/definitions/deployedBaseline/properties/when_missing/enum", keyword: "enum", params: { allowedValues: schema15.properties.when_missing.enum }, message: "must be equal to one of the allowed values" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -9561,205 +10201,27 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     ifClause0 = "then";
   } else {
     const _errs10 = errors2;
-    const _errs12 = errors2;
-    let valid4 = true;
-    const _errs13 = errors2;
-    if (typeof data !== "string") {
-      const err8 = {};
-      if (vErrors === null) {
-        vErrors = [err8];
-      } else {
-        vErrors.push(err8);
-      }
-      errors2++;
-    }
-    var _valid1 = _errs13 === errors2;
-    errors2 = _errs12;
-    if (vErrors !== null) {
-      if (_errs12) {
-        vErrors.length = _errs12;
-      } else {
-        vErrors = null;
-      }
-    }
-    let ifClause1;
-    if (_valid1) {
-      const _errs15 = errors2;
-      if (typeof data === "string") {
-        if (!pattern0.test(data)) {
-          const err9 = { instancePath, schemaPath: "#/definitions/metricSource/then/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors2++;
-        }
-      } else {
-        const err10 = { instancePath, schemaPath: "#/definitions/metricSource/then/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors2++;
-      }
-      var _valid1 = _errs15 === errors2;
-      valid4 = _valid1;
-      ifClause1 = "then";
-    } else {
-      const _errs17 = errors2;
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.path === void 0) {
-          const err11 = { instancePath, schemaPath: "#/definitions/metricSource/else/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors2++;
-        }
-        for (const key1 in data) {
-          if (!(key1 === "path" || key1 === "format" || key1 === "step" || key1 === "ref" || key1 === "checkpoint")) {
-            const err12 = { instancePath, schemaPath: "#/definitions/metricSource/else/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors2++;
-          }
-        }
-        if (data.path !== void 0) {
-          let data2 = data.path;
-          if (typeof data2 === "string") {
-            if (!pattern0.test(data2)) {
-              const err13 = { instancePath: instancePath + "/path", schemaPath: "#/definitions/metricSource/else/properties/path/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors2++;
-            }
-          } else {
-            const err14 = { instancePath: instancePath + "/path", schemaPath: "#/definitions/metricSource/else/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors2++;
-          }
-        }
-        if (data.format !== void 0) {
-          let data3 = data.format;
-          if (!(data3 === "json" || data3 === "yaml" || data3 === "csv" || data3 === "dvc" || data3 === "mlflow" || data3 === "huggingface" || data3 === "wandb" || data3 === "sklearn" || data3 === "tensorboard")) {
-            const err15 = { instancePath: instancePath + "/format", schemaPath: "#/definitions/metricSource/else/properties/format/enum", keyword: "enum", params: { allowedValues: schema13.else.properties.format.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors2++;
-          }
-        }
-        if (data.step !== void 0) {
-          let data4 = data.step;
-          if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-            const err16 = { instancePath: instancePath + "/step", schemaPath: "#/definitions/metricSource/else/properties/step/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors2++;
-          }
-          if (typeof data4 == "number" && isFinite(data4)) {
-            if (data4 < 0 || isNaN(data4)) {
-              const err17 = { instancePath: instancePath + "/step", schemaPath: "#/definitions/metricSource/else/properties/step/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors2++;
-            }
-          }
-        }
-        if (data.ref !== void 0) {
-          let data5 = data.ref;
-          if (typeof data5 === "string") {
-            if (!pattern0.test(data5)) {
-              const err18 = { instancePath: instancePath + "/ref", schemaPath: "#/definitions/metricSource/else/properties/ref/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors2++;
-            }
-          } else {
-            const err19 = { instancePath: instancePath + "/ref", schemaPath: "#/definitions/metricSource/else/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors2++;
-          }
-        }
-        if (data.checkpoint !== void 0) {
-          let data6 = data.checkpoint;
-          if (!(data6 === "final" || data6 === "best")) {
-            const err20 = { instancePath: instancePath + "/checkpoint", schemaPath: "#/definitions/metricSource/else/properties/checkpoint/enum", keyword: "enum", params: { allowedValues: schema13.else.properties.checkpoint.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors2++;
-          }
-        }
-      } else {
-        const err21 = { instancePath, schemaPath: "#/definitions/metricSource/else/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors2++;
-      }
-      var _valid1 = _errs17 === errors2;
-      valid4 = _valid1;
-      ifClause1 = "else";
-    }
-    if (!valid4) {
-      const err22 = { instancePath, schemaPath: "#/definitions/metricSource/if", keyword: "if", params: { failingKeyword: ifClause1 }, message: 'must match "' + ifClause1 + '" schema' };
-      if (vErrors === null) {
-        vErrors = [err22];
-      } else {
-        vErrors.push(err22);
-      }
-      errors2++;
+    if (!validate12(data, { instancePath, parentData, parentDataProperty, rootData })) {
+      vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+      errors2 = vErrors.length;
     }
     var _valid0 = _errs10 === errors2;
     valid0 = _valid0;
     ifClause0 = "else";
   }
   if (!valid0) {
-    const err23 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
+    const err8 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
     if (vErrors === null) {
-      vErrors = [err23];
+      vErrors = [err8];
     } else {
-      vErrors.push(err23);
+      vErrors.push(err8);
     }
     errors2++;
   }
-  validate14.errors = vErrors;
+  validate16.errors = vErrors;
   return errors2 === 0;
 }
-function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -9788,8 +10250,8 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     for (const key1 in data) {
-      if (!validate14(data[key1], { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key1, rootData })) {
-        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+      if (!validate16(data[key1], { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data, parentDataProperty: key1, rootData })) {
+        vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
         errors2 = vErrors.length;
       }
     }
@@ -9802,12 +10264,12 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate13.errors = vErrors;
+  validate15.errors = vErrors;
   return errors2 === 0;
 }
 var schema21 = { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] }, "timeout": { "description": "approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.", "$ref": "#/definitions/duration" }, "on_timeout": { "description": "approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.", "enum": ["reject", "escalate", "wait"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] };
 var schema23 = { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } };
-function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -10021,11 +10483,11 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate18.errors = vErrors;
+  validate21.errors = vErrors;
   return errors2 === 0;
 }
-var pattern20 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$", "u");
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var pattern26 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$", "u");
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
   if (Array.isArray(data)) {
@@ -10197,10 +10659,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate21.errors = vErrors;
+  validate24.errors = vErrors;
   return errors2 === 0;
 }
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -10240,7 +10702,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
           if (typeof data1 === "string") {
-            if (!pattern20.test(data1)) {
+            if (!pattern26.test(data1)) {
               const err3 = { instancePath: instancePath + "/approvers/" + i0, schemaPath: "#/properties/approvers/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err3];
@@ -10293,8 +10755,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.auto_approve_if !== void 0) {
-      if (!validate21(data.auto_approve_if, { instancePath: instancePath + "/auto_approve_if", parentData: data, parentDataProperty: "auto_approve_if", rootData })) {
-        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+      if (!validate24(data.auto_approve_if, { instancePath: instancePath + "/auto_approve_if", parentData: data, parentDataProperty: "auto_approve_if", rootData })) {
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
         errors2 = vErrors.length;
       }
     }
@@ -10325,7 +10787,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data6 = data5[i1];
           if (typeof data6 === "string") {
-            if (!pattern20.test(data6)) {
+            if (!pattern26.test(data6)) {
               const err10 = { instancePath: instancePath + "/escalate_to/" + i1, schemaPath: "#/definitions/approverList/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err10];
@@ -10370,7 +10832,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i2 = 0; i2 < len2; i2++) {
           let data8 = data7[i2];
           if (typeof data8 === "string") {
-            if (!pattern20.test(data8)) {
+            if (!pattern26.test(data8)) {
               const err14 = { instancePath: instancePath + "/override_by/" + i2, schemaPath: "#/definitions/approverList/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$"' };
               if (vErrors === null) {
                 vErrors = [err14];
@@ -10408,11 +10870,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate20.errors = vErrors;
+  validate23.errors = vErrors;
   return errors2 === 0;
 }
-var pattern27 = new RegExp("^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$", "u");
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var pattern33 = new RegExp("^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$", "u");
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors2 = 0;
   const _errs2 = errors2;
@@ -10538,8 +11000,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
       if (data.inputs !== void 0) {
-        if (!validate18(data.inputs, { instancePath: instancePath + "/inputs", parentData: data, parentDataProperty: "inputs", rootData })) {
-          vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+        if (!validate21(data.inputs, { instancePath: instancePath + "/inputs", parentData: data, parentDataProperty: "inputs", rootData })) {
+          vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
           errors2 = vErrors.length;
         }
       }
@@ -10605,8 +11067,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
       if (data.inputs !== void 0) {
-        if (!validate20(data.inputs, { instancePath: instancePath + "/inputs", parentData: data, parentDataProperty: "inputs", rootData })) {
-          vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+        if (!validate23(data.inputs, { instancePath: instancePath + "/inputs", parentData: data, parentDataProperty: "inputs", rootData })) {
+          vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
           errors2 = vErrors.length;
         }
       }
@@ -10842,7 +11304,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.timeout !== void 0) {
       let data14 = data.timeout;
       if (typeof data14 === "string") {
-        if (!pattern27.test(data14)) {
+        if (!pattern33.test(data14)) {
           const err31 = { instancePath: instancePath + "/timeout", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$" }, message: 'must match pattern "^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$"' };
           if (vErrors === null) {
             vErrors = [err31];
@@ -10882,7 +11344,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate17.errors = vErrors;
+  validate20.errors = vErrors;
   return errors2 === 0;
 }
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -11203,7 +11665,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.when_missing !== void 0) {
               let data8 = data6.when_missing;
               if (!(data8 === "fail" || data8 === "pass")) {
-                const err23 = { instancePath: instancePath + "/baseline/when_missing", schemaPath: "#/definitions/deployedBaseline/properties/when_missing/enum", keyword: "enum", params: { allowedValues: schema14.properties.when_missing.enum }, message: "must be equal to one of the allowed values" };
+                const err23 = { instancePath: instancePath + "/baseline/when_missing", schemaPath: "#/definitions/deployedBaseline/properties/when_missing/enum", keyword: "enum", params: { allowedValues: schema15.properties.when_missing.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -11226,8 +11688,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           ifClause2 = "then";
         } else {
           const _errs36 = errors2;
-          if (!validate13(data6, { instancePath: instancePath + "/baseline", parentData: data, parentDataProperty: "baseline", rootData })) {
-            vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+          if (!validate15(data6, { instancePath: instancePath + "/baseline", parentData: data, parentDataProperty: "baseline", rootData })) {
+            vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
             errors2 = vErrors.length;
           }
           var _valid2 = _errs36 === errors2;
@@ -11334,7 +11796,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           if (_valid3) {
             const _errs48 = errors2;
             if (typeof data12 === "string") {
-              if (!pattern15.test(data12)) {
+              if (!pattern21.test(data12)) {
                 const err32 = { instancePath: instancePath + "/evidence/workflow", schemaPath: "#/definitions/workflowPath/pattern", keyword: "pattern", params: { pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, message: 'must match pattern "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"' };
                 if (vErrors === null) {
                   vErrors = [err32];
@@ -11371,7 +11833,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               for (let i2 = 0; i2 < len2; i2++) {
                 let data13 = data12[i2];
                 if (typeof data13 === "string") {
-                  if (!pattern15.test(data13)) {
+                  if (!pattern21.test(data13)) {
                     const err35 = { instancePath: instancePath + "/evidence/workflow/" + i2, schemaPath: "#/definitions/workflowPath/pattern", keyword: "pattern", params: { pattern: "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, message: 'must match pattern "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$"' };
                     if (vErrors === null) {
                       vErrors = [err35];
@@ -11471,7 +11933,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             if (data15.to !== void 0) {
               let data16 = data15.to;
               if (typeof data16 === "string") {
-                if (!pattern17.test(data16)) {
+                if (!pattern23.test(data16)) {
                   const err44 = { instancePath: instancePath + "/notify/" + i3 + "/to", schemaPath: "#/properties/notify/items/properties/to/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]{0,39}$" }, message: 'must match pattern "^[a-z][a-z0-9-]{0,39}$"' };
                   if (vErrors === null) {
                     vErrors = [err44];
@@ -11571,8 +12033,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len5 = data20.length;
         for (let i5 = 0; i5 < len5; i5++) {
-          if (!validate17(data20[i5], { instancePath: instancePath + "/steps/" + i5, parentData: data20, parentDataProperty: i5, rootData })) {
-            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+          if (!validate20(data20[i5], { instancePath: instancePath + "/steps/" + i5, parentData: data20, parentDataProperty: i5, rootData })) {
+            vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
             errors2 = vErrors.length;
           }
         }
@@ -11598,7 +12060,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   validate10.errors = vErrors;
   return errors2 === 0;
 }
-var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/baselineSources" } } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "notify": { "description": "Where state changes are announced. Each entry names a destination; its URL (and a webhook's secret) is in the App's or the Action's environment: MODEL_APPROVAL_NOTIFY_<NAME>_URL and MODEL_APPROVAL_NOTIFY_<NAME>_SECRET.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["to", "type"], "properties": { "to": { "description": "The destination's name: lower-case letters, digits and dashes, at most 40 characters.", "type": "string", "pattern": "^[a-z][a-z0-9-]{0,39}$" }, "type": { "description": "slack (an incoming webhook) or webhook (a signed JSON POST).", "enum": ["slack", "webhook"] }, "on": { "description": "The events sent (default: all).", "type": "array", "minItems": 1, "items": { "enum": ["pending", "approved", "rejected", "timed_out", "escalated", "overridden", "deployed"] } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } }, "baselineSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/baselineSource" } }, "baselineSource": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/metricSource" } }, "deployedBaseline": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] }, "timeout": { "description": "approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.", "$ref": "#/definitions/duration" }, "on_timeout": { "description": "approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.", "enum": ["reject", "escalate", "wait"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" }, "escalate_to": { "description": "on_timeout: escalate: logins and org/team slugs whose approvals also count once the timeout has passed; they are asked for a review then.", "$ref": "#/definitions/approverList" }, "override_by": { "description": "Logins and org/team slugs who may approve the current candidate by break-glass override: a PR comment or review body `/model-approval override <reason>`. Never the PR author, never under an untrusted config.", "$ref": "#/definitions/approverList" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } }, "approverList": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "duration": { "description": "A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), or several, e.g. 30m, 72h, 3d, 1w, 1d12h.", "type": "string", "pattern": "^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$" } } };
+var configSchema = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "model-approval config (.github/model-approval.yml)", "description": "Declares the approval workflow for a trained model: metric sources, automatic checks, approvers and the gated deploy environment.", "type": "object", "additionalProperties": false, "required": ["steps"], "properties": { "version": { "description": "Config format version.", "const": 1 }, "model": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string", "pattern": "\\S", "description": "Display name of the model." }, "artifacts": { "description": "Files whose sha256 digests identify the candidate model.", "type": "array", "items": { "type": "string", "pattern": "\\S" } } } }, "metrics": { "description": "Metric sources: a bare path (one source named `metrics`), or named sources `name: path` or `name: {path, format}`.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "$ref": "#/definitions/metricSources" } }, "baseline": { "description": "Metrics of the model in production, for change checks: a bare path (one source named `metrics`), named sources `name: path`, `name: {path, format, ref}` or `name: {environment, when_missing}`, or `{environment, when_missing}` for every source: the metrics recorded for the commit most recently deployed successfully to that GitHub environment.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/baselineSources" } } }, "protected_paths": { "description": "Glob patterns; a PR touching any of them never gets auto-approval.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "evidence": { "description": "Which workflow runs record the evidence (metrics and model digest) the gate judges.", "type": "object", "additionalProperties": false, "properties": { "workflow": { "description": "The training workflow file (or a list of them), e.g. .github/workflows/train.yml. Only runs of these files count; by default any workflow file that exists on the default branch.", "if": { "type": "string" }, "then": { "$ref": "#/definitions/workflowPath" }, "else": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/workflowPath" } } } } }, "notify": { "description": "Where state changes are announced. Each entry names a destination; its URL (and a webhook's secret) is in the App's or the Action's environment: MODEL_APPROVAL_NOTIFY_<NAME>_URL and MODEL_APPROVAL_NOTIFY_<NAME>_SECRET.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["to", "type"], "properties": { "to": { "description": "The destination's name: lower-case letters, digits and dashes, at most 40 characters.", "type": "string", "pattern": "^[a-z][a-z0-9-]{0,39}$" }, "type": { "description": "slack (an incoming webhook) or webhook (a signed JSON POST).", "enum": ["slack", "webhook"] }, "on": { "description": "The events sent (default: all).", "type": "array", "minItems": 1, "items": { "enum": ["pending", "approved", "rejected", "timed_out", "escalated", "overridden", "deployed"] } } } } }, "steps": { "description": "The workflow steps, in order.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/step" } } }, "definitions": { "workflowPath": { "type": "string", "pattern": "^(\\./)?\\.github/workflows/[^/]+\\.ya?ml$" }, "metricSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/metricSource" } }, "metricSource": { "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "if": { "type": "object", "required": ["format"], "properties": { "format": { "const": "predictions" } } }, "then": { "$ref": "#/definitions/predictionsSource" }, "else": { "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "description": "Detected from the file name and shape when omitted.", "enum": ["json", "yaml", "csv", "dvc", "mlflow", "huggingface", "wandb", "sklearn", "tensorboard"] }, "step": { "type": "integer", "minimum": 0, "description": "TensorBoard event files: read each tag at this step instead of its latest." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "checkpoint": { "description": "A Hugging Face trainer_state.json: which evaluation in log_history is the candidate's, the final one (default) or that of best_model_checkpoint.", "enum": ["final", "best"] } } } } }, "baselineSources": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9_][A-Za-z0-9_-]*$" }, "additionalProperties": { "$ref": "#/definitions/baselineSource" } }, "baselineSource": { "if": { "type": "object", "required": ["environment"], "properties": { "environment": true } }, "then": { "$ref": "#/definitions/deployedBaseline" }, "else": { "$ref": "#/definitions/metricSource" } }, "deployedBaseline": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "type": "string", "pattern": "\\S", "description": "The GitHub environment whose live model is the baseline: the metrics snapshot a trusted training run recorded for the commit most recently deployed there successfully by GitHub Actions." }, "when_missing": { "description": "When nothing has been deployed there successfully yet: `fail` (default) fails the change checks, `pass` lets them pass, saying why.", "enum": ["fail", "pass"] } } }, "condition": { "description": "`METRIC OP VALUE`, e.g. `accuracy >= 0.9`, `f1 >= baseline - 0.01`, or {metric, op, value}.", "if": { "type": "string" }, "then": { "type": "string", "pattern": "\\S" }, "else": { "type": "object", "additionalProperties": false, "required": ["metric", "op", "value"], "properties": { "metric": { "type": "string", "pattern": "\\S" }, "op": { "enum": [">", ">=", "<", "<=", "==", "!="] }, "value": { "type": ["number", "string"] } } } }, "conditions": { "type": "array", "items": { "$ref": "#/definitions/condition" } }, "step": { "type": "object", "additionalProperties": false, "required": ["name", "type"], "properties": { "name": { "type": "string", "pattern": "\\S" }, "type": { "enum": ["training", "test", "approval", "deploy"] }, "inputs": { "type": "object" }, "on_fail": { "description": "test steps: what a failed check does (default fail_pipeline).", "enum": ["fail_pipeline", "require_approval", "warn"] }, "on_reject": { "description": "approval steps: what a rejection does (default fail_pipeline).", "enum": ["fail_pipeline", "block"] }, "timeout": { "description": "approval steps: how long the approval may stay pending, from when the candidate's model was recorded (or its commit pushed), e.g. 72h.", "$ref": "#/definitions/duration" }, "on_timeout": { "description": "approval steps: what a timeout does (default reject): reject the candidate, escalate to escalate_to and wait one more timeout, or only report it and keep waiting.", "enum": ["reject", "escalate", "wait"] } }, "allOf": [{ "if": { "required": ["type"], "properties": { "type": { "const": "training" } } }, "then": { "properties": { "inputs": { "type": "object", "additionalProperties": false, "properties": {} } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "test" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/testInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "approval" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/approvalInputs" } } } }, { "if": { "required": ["type"], "properties": { "type": { "const": "deploy" } } }, "then": { "required": ["inputs"], "properties": { "inputs": { "$ref": "#/definitions/deployInputs" } } } }] }, "testInputs": { "type": "object", "additionalProperties": false, "required": ["checks"], "properties": { "checks": { "description": "All must hold.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/condition" } } } }, "approvalInputs": { "type": "object", "additionalProperties": false, "required": ["approvers"], "properties": { "approvers": { "description": "GitHub logins (Enterprise Managed Users' logins end in _SHORTCODE, e.g. team_lead) and org/team slugs.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "min_approvals": { "description": "Distinct eligible approvals needed (default 1).", "type": "integer", "minimum": 1 }, "auto_approve_if": { "description": "All hold: approved without a human.", "$ref": "#/definitions/conditions" }, "allow_self_approval": { "description": "Whether the PR author's own review counts (default false).", "type": "boolean" }, "escalate_to": { "description": "on_timeout: escalate: logins and org/team slugs whose approvals also count once the timeout has passed; they are asked for a review then.", "$ref": "#/definitions/approverList" }, "override_by": { "description": "Logins and org/team slugs who may approve the current candidate by break-glass override: a PR comment or review body `/model-approval override <reason>`. Never the PR author, never under an untrusted config.", "$ref": "#/definitions/approverList" } } }, "deployInputs": { "type": "object", "additionalProperties": false, "required": ["environment"], "properties": { "environment": { "description": "The GitHub environment whose deploy job is gated.", "type": "string", "pattern": "\\S" } } }, "approverList": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:_[A-Za-z0-9]+|/[A-Za-z0-9_.-]+)?$" } }, "duration": { "description": "A duration: a whole number and a unit, m (minutes), h (hours), d (days) or w (weeks), or several, e.g. 30m, 72h, 3d, 1w, 1d12h.", "type": "string", "pattern": "^\\s*(?:[0-9]+\\s*[mhdw]\\s*)+$" }, "predictionsSource": { "type": "object", "additionalProperties": false, "required": ["path", "format"], "properties": { "path": { "type": "string", "pattern": "\\S", "description": "File (or MLflow run directory) to read." }, "format": { "const": "predictions", "description": "Metrics computed from a predictions file (CSV, JSON Lines or Parquet) with their intervals and slices." }, "ref": { "type": "string", "pattern": "\\S", "description": "Baselines: git ref to read from; `base` is the PR's base branch." }, "task": { "description": "format: predictions: what the model predicts: binary (label 0/1 and a score), multiclass (a label and one score column per class) or regression (a target and a prediction).", "enum": ["binary", "multiclass", "regression"] }, "file": { "description": "format: predictions: the file's format, when its extension does not say (.csv, .jsonl, .ndjson, .parquet).", "enum": ["csv", "jsonl", "parquet"] }, "label": { "description": "format: predictions: the column of the true label (binary: 0/1 or true/false; multiclass: the class; regression: the target).", "type": "string", "pattern": "\\S" }, "score": { "description": "format: predictions, task: binary: the column of the predicted probability of label 1.", "type": "string", "pattern": "\\S" }, "scores": { "description": "format: predictions, task: multiclass: each class, as the label column writes it, and the column of its predicted probability, e.g. {cat: p_cat, dog: p_dog, bird: p_bird}.", "type": "object", "minProperties": 3, "additionalProperties": { "type": "string", "pattern": "\\S" } }, "prediction": { "description": "format: predictions, task: regression: the column of the predicted value.", "type": "string", "pattern": "\\S" }, "id": { "description": "format: predictions: the column of each example's id; needed to pair a baseline's predictions with these.", "type": "string", "pattern": "\\S" }, "weight": { "description": "format: predictions: the column of sample weights.", "type": "string", "pattern": "\\S" }, "slices": { "description": "format: predictions: columns whose values slice the metrics (each value's examples get their own metrics), e.g. [country, device].", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "threshold": { "description": "format: predictions, task: binary: the predicted class is 1 when the score is at or above this (default 0.5).", "type": "number", "minimum": 0, "maximum": 1 }, "min_slice_count": { "description": "format: predictions: slices with fewer examples are reported, not judged (default 100).", "type": "integer", "minimum": 1 }, "calibration_bins": { "description": "format: predictions, task: binary: equal-width bins of the expected calibration error (default 10).", "type": "integer", "minimum": 1, "maximum": 255 }, "bootstrap": { "description": "format: predictions: the bootstrap behind every interval: resamples (default 1000), seed (default 0) and confidence (default 0.95).", "type": "object", "additionalProperties": false, "properties": { "resamples": { "type": "integer", "minimum": 100, "maximum": 1e5 }, "seed": { "type": "integer", "minimum": 0, "maximum": 4294967295 }, "confidence": { "type": "number", "exclusiveMinimum": 0.5, "exclusiveMaximum": 1 } } } } } } };
 
 // src/core/config/types.ts
 var METRIC_FORMATS = [
@@ -11610,7 +12072,8 @@ var METRIC_FORMATS = [
   "huggingface",
   "wandb",
   "sklearn",
-  "tensorboard"
+  "tensorboard",
+  "predictions"
 ];
 var STEP_TYPES = ["training", "test", "approval", "deploy"];
 
@@ -11713,7 +12176,10 @@ function allowedKeys(data, path) {
       return keysOf(definition("deployedBaseline"));
   }
   if (path[0] === "metrics" || path[0] === "baseline") {
-    const keys = keysOf(elseOf("metricSource"));
+    const source = valueAt(data, path.slice(0, 2));
+    const predictions = source !== null && typeof source === "object" && "format" in source && source.format === "predictions";
+    const plain = elseOf("metricSource")?.else;
+    const keys = keysOf(predictions ? definition("predictionsSource") : plain);
     return path[0] === "metrics" ? keys.filter((k) => k !== "ref") : keys;
   }
   if (path[0] === "steps" && path.length === 2) return keysOf(definition("step"));
@@ -11763,7 +12229,7 @@ function unknownKeyMessage(error, data, path) {
   const key = String(error.params.additionalProperty);
   const allowed = allowedKeys(data, path);
   const suggestion = didYouMean(key, allowed);
-  const message = suggestion ? `unknown key '${key}' (did you mean '${suggestion}'?)` : `unknown key '${key}'`;
+  const message2 = suggestion ? `unknown key '${key}' (did you mean '${suggestion}'?)` : `unknown key '${key}'`;
   const step2 = stepContext(data, path);
   const isStep = path.length === 2 && step2 !== void 0;
   const isInputs = path.length === 3 && path[2] === "inputs" && step2 !== void 0;
@@ -11779,7 +12245,7 @@ function unknownKeyMessage(error, data, path) {
     else if (allowed.length === 0) hint = `${String(step2?.type)} steps take no inputs`;
   }
   if (!hint && allowed.length > 0 && !suggestion) hint = `allowed keys here: ${allowed.join(", ")}`;
-  return { message, hint, atKey: true };
+  return { message: message2, hint, atKey: true };
 }
 function requiredMessage(error, data, path) {
   const missing = String(error.params.missingProperty);
@@ -11808,8 +12274,8 @@ function requiredMessage(error, data, path) {
     }
   }
   if (step2 && path.length === 3 && path[2] === "inputs") {
-    const message = missing === "approvers" ? `approval step '${step2.name}' has no approvers` : `${String(step2.type)} step '${step2.name}' has no '${missing}'`;
-    return { message, hint: `e.g. ${REQUIRED_INPUT_EXAMPLE[missing] ?? `${missing}: ...`}` };
+    const message2 = missing === "approvers" ? `approval step '${step2.name}' has no approvers` : `${String(step2.type)} step '${step2.name}' has no '${missing}'`;
+    return { message: message2, hint: `e.g. ${REQUIRED_INPUT_EXAMPLE[missing] ?? `${missing}: ...`}` };
   }
   if (path[0] === "metrics" || path[0] === "baseline") {
     return {
@@ -11982,12 +12448,12 @@ function schemaDiagnostics(errors2, data, locator) {
     const basePath = pointerToPath(error.instancePath);
     if (error.keyword === "required" && misspelt.has(`${error.instancePath}|${String(error.params.missingProperty)}`))
       continue;
-    const message = messageFor(error, data, basePath);
-    if (!message) continue;
+    const message2 = messageFor(error, data, basePath);
+    if (!message2) continue;
     const key = error.keyword === "additionalProperties" ? String(error.params.additionalProperty) : error.keyword === "propertyNames" ? String(error.params.propertyName) : void 0;
     const location = key !== void 0 ? locator.atKey([...basePath, key]) : locator.at(basePath);
-    const diagnostic = locator.error(location, message.message, message.hint);
-    const id = `${location.line}:${location.column}:${message.message}`;
+    const diagnostic = locator.error(location, message2.message, message2.hint);
+    const id = `${location.line}:${location.column}:${message2.message}`;
     if (seen.has(id)) continue;
     seen.add(id);
     out.push(diagnostic);
@@ -12042,7 +12508,9 @@ function quoteValue(value) {
   return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 function formatSelector(selector) {
-  return selector.kind === "index" ? `[${selector.index}]` : `[${quoteSegment(selector.key)}=${quoteValue(selector.value)}]`;
+  if (selector.kind === "index") return `[${selector.index}]`;
+  const pick2 = `${quoteSegment(selector.key)}=${quoteValue(selector.value)}`;
+  return selector.kind === "slice" ? `[slice ${pick2}]` : `[${pick2}]`;
 }
 function formatSegments(segments) {
   let text2 = "";
@@ -12057,8 +12525,8 @@ function formatSegments(segments) {
 var COMPARE_OPS = [">", ">=", "<", "<=", "==", "!="];
 var OP_LIST = COMPARE_OPS.join(" ");
 var ConditionSyntaxError = class extends Error {
-  constructor(message, column) {
-    super(message);
+  constructor(message2, column) {
+    super(message2);
     this.column = column;
   }
   column;
@@ -12083,8 +12551,8 @@ var Scanner = class {
   skipSpace() {
     while (/\s/.test(this.peek()) && !this.atEnd()) this.pos++;
   }
-  fail(message, column = this.column) {
-    throw new ConditionSyntaxError(message, column);
+  fail(message2, column = this.column) {
+    throw new ConditionSyntaxError(message2, column);
   }
   describeHere() {
     return this.atEnd() ? "end of condition" : `'${this.peek()}'`;
@@ -12155,7 +12623,9 @@ function scanSelector(s) {
   if (s.peek() === "]" || s.atEnd()) {
     s.fail('expected an index or key="value" inside [ ], e.g. [0] or [metric_id="Accuracy()"]');
   }
-  const key = scanName(s, "key name inside [ ]", false);
+  const slice = /^slice\s+/.exec(s.text.slice(s.pos));
+  if (slice) s.pos += slice[0].length;
+  const key = scanName(s, slice ? "slice column after 'slice'" : "key name inside [ ]", false);
   if (s.peek() !== "=") s.fail(`expected '=' after '${key}' inside [ ], found ${s.describeHere()}`);
   s.pos++;
   if (s.peek() === "=") s.fail(`write one '=' inside [ ]: [${quoteSegment(key)}="\u2026"]`);
@@ -12165,7 +12635,7 @@ function scanSelector(s) {
   }
   const value = scanQuoted(s);
   close();
-  return { kind: "match", key, value, column };
+  return { kind: slice ? "slice" : "match", key, value, column };
 }
 function scanMetric(s) {
   const segments = [];
@@ -12224,10 +12694,32 @@ function build(metric, op, value, location) {
   if (location) condition.location = location;
   return condition;
 }
+function scanEvery(s) {
+  const head = /^every\s+slice\b/.exec(s.text.slice(s.pos));
+  if (!head) return void 0;
+  s.pos += head[0].length;
+  const word = (w) => {
+    s.skipSpace();
+    if (!s.text.startsWith(w, s.pos) || BARE_SEGMENT.test(s.text[s.pos + w.length] ?? ""))
+      s.fail(`expected '${w}' in 'every slice of SOURCE by COLUMN: CONDITION', found ${s.describeHere()}`);
+    s.pos += w.length;
+    s.skipSpace();
+  };
+  word("of");
+  const source = scanName(s, "predictions source after 'of'", false);
+  word("by");
+  const column = scanName(s, "slice column after 'by'", false);
+  s.skipSpace();
+  if (s.peek() !== ":") s.fail(`expected ':' after the slice column, found ${s.describeHere()}`);
+  s.pos++;
+  s.skipSpace();
+  return { source, column };
+}
 function parseText(input, location) {
   const s = new Scanner(input);
   s.skipSpace();
   if (s.atEnd()) s.fail("empty condition; write METRIC OP VALUE, e.g. 'accuracy >= 0.9'");
+  const every = scanEvery(s);
   const metric = scanMetric(s);
   s.skipSpace();
   const op = scanOp(s);
@@ -12235,17 +12727,20 @@ function parseText(input, location) {
   const value = scanOperand(s);
   s.skipSpace();
   if (!s.atEnd()) s.fail(`unexpected ${s.describeHere()} after the value`);
-  return build(metric, op, value, location);
+  const condition = build(metric, op, value, location);
+  if (!every) return condition;
+  const prefix = `every slice of ${quoteSegment(every.source)} by ${quoteSegment(every.column)}: `;
+  return { ...condition, every, text: prefix + condition.text };
 }
 function parseObject(input, location) {
-  const fail = (field2, message) => ({
+  const fail2 = (field2, message2) => ({
     ok: false,
-    message,
+    message: message2,
     column: 1,
     field: field2
   });
   const { metric, op, value } = input;
-  if (typeof metric !== "string") return fail("metric", "condition 'metric' must be a metric name");
+  if (typeof metric !== "string") return fail2("metric", "condition 'metric' must be a metric name");
   let metricRef;
   try {
     const s = new Scanner(metric.trim());
@@ -12256,15 +12751,15 @@ function parseObject(input, location) {
       );
     }
   } catch (e) {
-    if (e instanceof ConditionSyntaxError) return fail("metric", e.message);
+    if (e instanceof ConditionSyntaxError) return fail2("metric", e.message);
     throw e;
   }
   if (typeof op !== "string" || !COMPARE_OPS.includes(op)) {
-    return fail("op", `condition 'op' must be one of ${OP_LIST}`);
+    return fail2("op", `condition 'op' must be one of ${OP_LIST}`);
   }
   let operand;
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return fail("value", "condition 'value' must be a finite number");
+    if (!Number.isFinite(value)) return fail2("value", "condition 'value' must be a finite number");
     operand = { kind: "number", value, text: String(value) };
   } else if (typeof value === "string") {
     try {
@@ -12272,11 +12767,11 @@ function parseObject(input, location) {
       operand = scanOperand(s);
       if (!s.atEnd()) s.fail(`unexpected ${s.describeHere()} after the value`);
     } catch (e) {
-      if (e instanceof ConditionSyntaxError) return fail("value", e.message);
+      if (e instanceof ConditionSyntaxError) return fail2("value", e.message);
       throw e;
     }
   } else {
-    return fail("value", "condition 'value' must be a number, a percentage or a 'baseline' expression");
+    return fail2("value", "condition 'value' must be a number, a percentage or a 'baseline' expression");
   }
   return { ok: true, condition: build(metricRef, op, operand, location) };
 }
@@ -12323,12 +12818,179 @@ function formatDuration(ms) {
   return parts.join(" ") || "0 min";
 }
 
-// src/core/config/semantic.ts
+// src/core/config/predictions.ts
 var isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+var DEFAULT_BOOTSTRAP = { resamples: 1e3, seed: 0, confidence: 0.95 };
+var DEFAULT_MIN_SLICE_COUNT = 100;
+var TASK_COLUMN = {
+  binary: "score",
+  multiclass: "scores",
+  regression: "prediction"
+};
+var BINARY_ONLY = ["threshold", "calibration_bins"];
+function entries(section) {
+  if (!isRecord(section) || "environment" in section) return [];
+  return Object.entries(section).filter(
+    (e) => isRecord(e[1]) && !("environment" in e[1])
+  );
+}
+function checkSource(section, name, raw, own, locator, out) {
+  const at2 = (key) => locator.at([section, name, key]);
+  if (raw.format !== "predictions") return;
+  const merged = section === "baseline" && own ? { ...own, ...raw } : raw;
+  if (section === "baseline") {
+    if (!own || own.format !== "predictions") {
+      out.push(
+        locator.error(
+          locator.at([section, name]),
+          `baseline ${name} is a predictions source, but no metrics source '${name}' is one`,
+          `a baseline's predictions are compared with the candidate's: declare metrics.${name} with format: predictions`
+        )
+      );
+      return;
+    }
+    if ("ref" in raw)
+      out.push(
+        locator.error(
+          at2("ref"),
+          "a predictions baseline is read from the training run's workspace, beside the candidate's; 'ref' is not supported",
+          "have the training job score the production model on the same examples and write its predictions file"
+        )
+      );
+    if (raw.task !== void 0 && raw.task !== own.task)
+      out.push(
+        locator.error(
+          at2("task"),
+          `baseline ${name} is a ${String(raw.task)} task but metrics.${name} is ${String(own.task)}`,
+          "a baseline predicts the same thing as the candidate"
+        )
+      );
+    for (const side of [own, merged])
+      if (side.id === void 0) {
+        out.push(
+          locator.error(
+            locator.at([section, name]),
+            `pairing baseline ${name} with metrics.${name} needs an 'id' column naming each example`,
+            "add id: <column> to metrics." + name + " (the baseline takes it too)"
+          )
+        );
+        break;
+      }
+    return;
+  }
+  for (const key of ["task", "label"])
+    if (merged[key] === void 0)
+      out.push(
+        locator.error(
+          locator.at([section, name]),
+          `predictions source ${name} needs '${key}'`,
+          "e.g. task: binary, label: y_true, score: y_score"
+        )
+      );
+  const task = merged.task;
+  if (task === void 0) return;
+  const needed = TASK_COLUMN[task];
+  if (merged[needed] === void 0)
+    out.push(
+      locator.error(
+        locator.at([section, name]),
+        `a ${task} predictions source needs '${needed}'`,
+        needed === "scores" ? "e.g. scores: {cat: p_cat, dog: p_dog, bird: p_bird}" : `e.g. ${needed}: y_${needed === "score" ? "score" : "pred"}`
+      )
+    );
+  for (const other of Object.values(TASK_COLUMN))
+    if (other !== needed && other in raw)
+      out.push(
+        locator.error(
+          at2(other),
+          `'${other}' does not apply to a ${task} task`,
+          `a ${task} task reads '${needed}'`
+        )
+      );
+  if (task !== "binary") {
+    for (const key of BINARY_ONLY)
+      if (key in raw) out.push(locator.error(at2(key), `'${key}' applies to binary tasks only`, "remove it"));
+  }
+  const slices = Array.isArray(raw.slices) ? raw.slices : [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const slice of slices) {
+    if (seen.has(slice))
+      out.push(
+        locator.error(at2("slices"), `slice column '${slice}' is listed twice`, "list each column once")
+      );
+    seen.add(slice);
+  }
+}
+function checkPredictionSources(data, locator, out) {
+  const metrics = new Map(entries(data.metrics));
+  for (const [name, raw] of metrics) checkSource("metrics", name, raw, void 0, locator, out);
+  for (const [name, raw] of entries(data.baseline))
+    checkSource("baseline", name, raw, metrics.get(name), locator, out);
+}
+function predictionRefProblem(condition, data) {
+  const metrics = new Map(entries(data.metrics));
+  const slicesOf = (name) => {
+    const raw = metrics.get(name);
+    return raw?.format === "predictions" ? raw.slices ?? [] : void 0;
+  };
+  if (condition.every) {
+    const { source, column } = condition.every;
+    const slices = slicesOf(source);
+    if (!slices)
+      return `'every slice of ${source}' needs a metrics source '${source}' with format: predictions`;
+    if (!slices.includes(column))
+      return `'every slice of ${source} by ${column}': ${source} is not sliced by '${column}' (its slices: ${slices.join(", ") || "none"})`;
+  }
+  const [head, next] = condition.metric.segments;
+  if (typeof head === "string" && typeof next === "object" && next.kind === "slice") {
+    const slices = slicesOf(head);
+    if (!slices)
+      return `[slice ${next.key}=\u2026] picks a slice of a predictions source, and '${head}' is not one`;
+    if (!slices.includes(next.key))
+      return `${head} is not sliced by '${next.key}' (its slices: ${slices.join(", ") || "none"})`;
+  }
+  return void 0;
+}
+function bootstrapOf(raw, inherited) {
+  const given = isRecord(raw) ? raw : {};
+  const base = inherited ?? DEFAULT_BOOTSTRAP;
+  return {
+    resamples: given.resamples ?? base.resamples,
+    seed: given.seed ?? base.seed,
+    confidence: given.confidence ?? base.confidence
+  };
+}
+function predictionsSpec(raw, inherited) {
+  const pick2 = (key, fallback) => raw[key] ?? fallback;
+  const scores = raw.scores === void 0 ? inherited?.scores : Object.entries(raw.scores).map(([cls, column]) => ({ cls, column }));
+  const spec = {
+    task: pick2("task", inherited?.task ?? "binary"),
+    label: pick2("label", inherited?.label ?? ""),
+    slices: pick2("slices", inherited?.slices ?? []),
+    threshold: pick2("threshold", inherited?.threshold ?? 0.5),
+    minSliceCount: pick2("min_slice_count", inherited?.minSliceCount ?? DEFAULT_MIN_SLICE_COUNT),
+    calibrationBins: pick2("calibration_bins", inherited?.calibrationBins ?? 10),
+    bootstrap: bootstrapOf(raw.bootstrap, inherited?.bootstrap)
+  };
+  const optional = {
+    file: pick2("file", void 0),
+    score: pick2("score", inherited?.score),
+    prediction: pick2("prediction", inherited?.prediction),
+    id: pick2("id", inherited?.id),
+    weight: pick2("weight", inherited?.weight)
+  };
+  for (const [key, value] of Object.entries(optional))
+    if (value !== void 0) spec[key] = value;
+  if (scores) spec.scores = scores;
+  return spec;
+}
+
+// src/core/config/semantic.ts
+var isRecord2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 function conditionListPaths(steps) {
   const paths = [];
   steps.forEach((step2, i) => {
-    if (!isRecord(step2) || !isRecord(step2.inputs)) return;
+    if (!isRecord2(step2) || !isRecord2(step2.inputs)) return;
     if (step2.type === "test" && Array.isArray(step2.inputs.checks))
       paths.push(["steps", i, "inputs", "checks"]);
     if (step2.type === "approval" && Array.isArray(step2.inputs.auto_approve_if)) {
@@ -12340,16 +13002,16 @@ function conditionListPaths(steps) {
 function get(data, path) {
   let node = data;
   for (const segment of path)
-    node = isRecord(node) || Array.isArray(node) ? node[String(segment)] : void 0;
+    node = isRecord2(node) || Array.isArray(node) ? node[String(segment)] : void 0;
   return node;
 }
 function parseable(item) {
   if (typeof item === "string") return item.trim() !== "";
-  return isRecord(item) && typeof item.metric === "string" && COMPARE_OPS.includes(item.op) && (typeof item.value === "number" || typeof item.value === "string");
+  return isRecord2(item) && typeof item.metric === "string" && COMPARE_OPS.includes(item.op) && (typeof item.value === "number" || typeof item.value === "string");
 }
 function checkConditions(data, locator, out) {
   const parsed = /* @__PURE__ */ new Map();
-  const hasBaseline = typeof data.baseline === "string" || isRecord(data.baseline) && Object.keys(data.baseline).length > 0;
+  const hasBaseline = typeof data.baseline === "string" || isRecord2(data.baseline) && Object.keys(data.baseline).length > 0;
   const steps = Array.isArray(data.steps) ? data.steps : [];
   for (const listPath of conditionListPaths(steps)) {
     const list = get(data, listPath);
@@ -12380,6 +13042,17 @@ function checkConditions(data, locator, out) {
         );
         return;
       }
+      const sliceProblem = predictionRefProblem(result.condition, data);
+      if (sliceProblem) {
+        out.push(
+          locator.error(
+            locator.at(path),
+            `condition '${result.condition.text}': ${sliceProblem}`,
+            "slice a predictions source with slices: [column, \u2026], and name its columns"
+          )
+        );
+        return;
+      }
       conditions.push(result.condition);
     });
     parsed.set(listPath.join("/"), conditions);
@@ -12389,7 +13062,7 @@ function checkConditions(data, locator, out) {
 function checkStepNames(steps, locator, out) {
   const firstLine = /* @__PURE__ */ new Map();
   steps.forEach((step2, i) => {
-    if (!isRecord(step2) || typeof step2.name !== "string") return;
+    if (!isRecord2(step2) || typeof step2.name !== "string") return;
     const location = locator.at(["steps", i, "name"]);
     const first = firstLine.get(step2.name);
     if (first === void 0) firstLine.set(step2.name, location.line);
@@ -12405,7 +13078,7 @@ function checkStepNames(steps, locator, out) {
 }
 function checkDeployedBaseline(data, locator, out) {
   const baseline = data.baseline;
-  if (!isRecord(baseline) || "environment" in baseline || !("when_missing" in baseline)) return;
+  if (!isRecord2(baseline) || "environment" in baseline || !("when_missing" in baseline)) return;
   out.push(
     locator.error(
       locator.at(["baseline", "when_missing"]),
@@ -12422,7 +13095,7 @@ var STEP_ONLY_KEYS = {
 };
 function checkStepKeys(steps, locator, out) {
   steps.forEach((step2, i) => {
-    if (!isRecord(step2) || typeof step2.type !== "string") return;
+    if (!isRecord2(step2) || typeof step2.type !== "string") return;
     for (const [key, owner] of Object.entries(STEP_ONLY_KEYS)) {
       if (key in step2 && step2.type !== owner && ["training", "test", "approval", "deploy"].includes(step2.type)) {
         out.push(
@@ -12438,7 +13111,7 @@ function checkStepKeys(steps, locator, out) {
 }
 function checkApprovers(steps, locator, out, warnings) {
   steps.forEach((step2, i) => {
-    if (!isRecord(step2) || step2.type !== "approval" || !isRecord(step2.inputs)) return;
+    if (!isRecord2(step2) || step2.type !== "approval" || !isRecord2(step2.inputs)) return;
     const approvers = step2.inputs.approvers;
     if (!Array.isArray(approvers) || !approvers.every((a) => typeof a === "string")) return;
     const seen = /* @__PURE__ */ new Set();
@@ -12469,8 +13142,8 @@ function checkApprovers(steps, locator, out, warnings) {
 var LONGEST_WAIT_MS = 30 * 864e5;
 function checkTimeouts(steps, locator, out) {
   steps.forEach((step2, i) => {
-    if (!isRecord(step2) || step2.type !== "approval") return;
-    const inputs = isRecord(step2.inputs) ? step2.inputs : {};
+    if (!isRecord2(step2) || step2.type !== "approval") return;
+    const inputs = isRecord2(step2.inputs) ? step2.inputs : {};
     const name = String(step2.name);
     const escalates = step2.on_timeout === "escalate";
     if (typeof step2.timeout === "string") {
@@ -12523,7 +13196,7 @@ function checkNotify(data, locator, out) {
   if (!Array.isArray(data.notify)) return;
   const first = /* @__PURE__ */ new Map();
   data.notify.forEach((rule4, i) => {
-    if (!isRecord(rule4) || typeof rule4.to !== "string") return;
+    if (!isRecord2(rule4) || typeof rule4.to !== "string") return;
     const location = locator.at(["notify", i, "to"]);
     const line = first.get(rule4.to);
     if (line === void 0) first.set(rule4.to, location.line);
@@ -12547,6 +13220,7 @@ function semanticChecks(data, locator) {
   checkDeployedBaseline(data, locator, errors2);
   checkTimeouts(steps, locator, errors2);
   checkNotify(data, locator, errors2);
+  checkPredictionSources(data, locator, errors2);
   const conditions = checkConditions(data, locator, errors2);
   return { errors: errors2, warnings, conditions };
 }
@@ -12576,7 +13250,7 @@ function deployed(value, locator) {
   if (value === null || typeof value !== "object") return [];
   return Object.entries(value).flatMap(([name, raw]) => isDeployed(raw) ? [spec(raw, name)] : []);
 }
-function sources(value, section, locator) {
+function sources(value, section, locator, candidates = []) {
   if (typeof value === "string")
     return [{ name: BARE_SOURCE_NAME, path: value, location: locator.at([section]) }];
   if (value === null || typeof value !== "object" || isDeployed(value)) return [];
@@ -12590,6 +13264,10 @@ function sources(value, section, locator) {
     if (checkpoint !== void 0) out.checkpoint = checkpoint;
     if (step2 !== void 0) out.step = step2;
     if (ref !== void 0) out.ref = ref;
+    if (format === "predictions") {
+      const inherited = candidates.find((c) => c.name === name)?.predictions;
+      out.predictions = predictionsSpec(spec, inherited);
+    }
     return [out];
   });
 }
@@ -12627,8 +13305,8 @@ function step(raw, index, locator, conditions) {
   }
 }
 function approverList(value) {
-  const entries = Array.isArray(value) ? value : [];
-  return { users: entries.filter((a) => !a.includes("/")), teams: entries.filter((a) => a.includes("/")) };
+  const entries2 = Array.isArray(value) ? value : [];
+  return { users: entries2.filter((a) => !a.includes("/")), teams: entries2.filter((a) => a.includes("/")) };
 }
 function approvalTimeout(raw, inputs) {
   const text2 = raw.timeout;
@@ -12657,12 +13335,13 @@ function evidenceWorkflows(value) {
 }
 function normalise(data, file, locator, conditions) {
   const model2 = data.model ?? {};
+  const metrics = sources(data.metrics, "metrics", locator);
   return {
     file,
     version: 1,
     model: { ...model2.name !== void 0 ? { name: model2.name } : {}, artifacts: model2.artifacts ?? [] },
-    metrics: sources(data.metrics, "metrics", locator),
-    baseline: sources(data.baseline, "baseline", locator),
+    metrics,
+    baseline: sources(data.baseline, "baseline", locator, metrics),
     deployedBaseline: deployed(data.baseline, locator),
     protectedPaths: data.protected_paths ?? [],
     evidence: { workflows: evidenceWorkflows(data.evidence) },
@@ -12674,8 +13353,8 @@ function normalise(data, file, locator, conditions) {
 // src/core/config/parse.ts
 var MAX_ALIAS_COUNT = 100;
 var MINIMAL_EXAMPLE = "steps:\n  - name: approve_model\n    type: approval\n    inputs:\n      approvers: ['alice']";
-function at(file, line, column, message, hint) {
-  return { file, line, column, severity: "error", message, ...hint ? { hint } : {} };
+function at(file, line, column, message2, hint) {
+  return { file, line, column, severity: "error", message: message2, ...hint ? { hint } : {} };
 }
 function yamlMessage(error, text2) {
   const first = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
@@ -12702,8 +13381,8 @@ function yamlDiagnostics(doc, text2, file, lines, severity) {
   const unique = list.filter((e, i) => list.findIndex((o) => o.pos[0] === e.pos[0]) === i);
   return unique.map((e) => {
     const pos = lines.linePos(e.pos[0]);
-    const { message, hint } = yamlMessage(e, text2);
-    return { ...at(file, pos.line, pos.col, message, hint), severity };
+    const { message: message2, hint } = yamlMessage(e, text2);
+    return { ...at(file, pos.line, pos.col, message2, hint), severity };
   });
 }
 function firstAliasOffset(doc) {
@@ -12719,11 +13398,11 @@ function firstAliasOffset(doc) {
 function complexKeyDiagnostics(doc, locator) {
   const out = [];
   (0, import_yaml2.visit)(doc, {
-    Pair(_, pair) {
-      if (pair.key !== null && !(0, import_yaml2.isScalar)(pair.key)) {
+    Pair(_, pair2) {
+      if (pair2.key !== null && !(0, import_yaml2.isScalar)(pair2.key)) {
         out.push(
           locator.error(
-            locator.atNode(pair.key),
+            locator.atNode(pair2.key),
             "a mapping key must be a plain name, not a list, mapping or alias"
           )
         );
@@ -12733,7 +13412,7 @@ function complexKeyDiagnostics(doc, locator) {
   return out;
 }
 function parseUnsafe(text2, file) {
-  const fail = (diagnostics2) => ({
+  const fail2 = (diagnostics2) => ({
     ok: false,
     diagnostics: diagnostics2.sort(compareDiagnostics)
   });
@@ -12748,7 +13427,7 @@ function parseUnsafe(text2, file) {
   const docs = Array.isArray(parsed) ? parsed : [];
   const doc = docs[0];
   if (!doc || doc.contents === null && doc.errors.length === 0) {
-    return fail([at(file, 1, 1, "the config file is empty", `a minimal config:
+    return fail2([at(file, 1, 1, "the config file is empty", `a minimal config:
 ${MINIMAL_EXAMPLE}`)]);
   }
   const diagnostics = docs.flatMap((d) => yamlDiagnostics(d, text2, file, lines, "error"));
@@ -12766,17 +13445,17 @@ ${MINIMAL_EXAMPLE}`)]);
       )
     );
   }
-  if (diagnostics.length > 0) return fail(diagnostics);
+  if (diagnostics.length > 0) return fail2(diagnostics);
   const locator = new Locator(file, doc, lines);
   const complexKeys = complexKeyDiagnostics(doc, locator);
-  if (complexKeys.length > 0) return fail(complexKeys);
+  if (complexKeys.length > 0) return fail2(complexKeys);
   let data;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     if (e instanceof ReferenceError || e instanceof Error && /alias/i.test(e.message)) {
       const pos = lines.linePos(firstAliasOffset(doc));
-      return fail([
+      return fail2([
         at(
           file,
           pos.line,
@@ -12790,7 +13469,7 @@ ${MINIMAL_EXAMPLE}`)]);
   }
   if (data === null || typeof data !== "object" || Array.isArray(data) || (0, import_yaml2.isAlias)(doc.contents)) {
     const where = locator.atNode(doc.contents);
-    return fail([
+    return fail2([
       locator.error(
         where,
         "the config must be a mapping with a 'steps' list",
@@ -12807,7 +13486,7 @@ ${MINIMAL_EXAMPLE}`
   warnings.push(...semantic.warnings);
   if (!schemaOk && diagnostics.length === 0)
     diagnostics.push(at(file, 1, 1, "the config does not match the schema"));
-  if (diagnostics.length > 0) return fail(diagnostics);
+  if (diagnostics.length > 0) return fail2(diagnostics);
   return {
     ok: true,
     config: normalise(record2, file, locator, semantic.conditions),
@@ -12844,7 +13523,35 @@ function listing(items, key) {
   const without = unnamed > 0 ? `; ${unnamed} of the ${items.length} items have no string '${key}'` : "";
   return named.length === 0 ? `no item has a string '${key}' (${items.length} items)` : `${shown.join(", ")}${more}${without}`;
 }
+function pickSlice(node, selector, where) {
+  const written = formatSelector(selector);
+  const slices = keyOf(node, "slices");
+  if (!isTree(slices))
+    return {
+      ok: false,
+      reason: `${where} holds no slices, so ${written} cannot pick from it (only a predictions source with \`slices:\` has them)`
+    };
+  const column = keyOf(slices, selector.key);
+  if (!isTree(column)) {
+    const columns = Object.keys(slices);
+    return {
+      ok: false,
+      inputError: true,
+      reason: `${where} is not sliced by '${selector.key}' (${columns.length > 0 ? `its slice columns: ${columns.join(", ")}` : "it has no slice columns"})`
+    };
+  }
+  const cell3 = keyOf(column, selector.value);
+  if (cell3 !== void 0) return { ok: true, value: cell3 };
+  const values = Object.keys(column);
+  const shown = values.slice(0, MAX_LISTED_ITEMS).map(quoteValue).join(", ");
+  const more = values.length > MAX_LISTED_ITEMS ? `, and ${values.length - MAX_LISTED_ITEMS} more` : "";
+  return {
+    ok: false,
+    reason: `${where} has no example with ${selector.key}=${quoteValue(selector.value)} (its values: ${shown}${more})`
+  };
+}
 function pick(node, selector, where) {
+  if (selector.kind === "slice") return pickSlice(node, selector, where);
   const written = formatSelector(selector);
   if (!Array.isArray(node)) {
     return {
@@ -12987,7 +13694,7 @@ function accept(ref, source, found) {
   const key = formatKeyPath(found.path);
   const problem = describeNonNumeric(found.value);
   if (problem === void 0 && typeof found.value === "number") {
-    return { ok: true, value: found.value, source: source.name, file: source.file, key };
+    return { ok: true, value: found.value, source: source.name, file: source.file, key, path: found.path };
   }
   return {
     ok: false,
@@ -12999,10 +13706,10 @@ function accept(ref, source, found) {
 }
 function missed(ref, walks) {
   const misses = walks.flatMap((walk) => walk.miss ? [walk.miss] : []);
-  const inputError = misses.find((miss) => miss.inputError);
+  const inputError2 = misses.find((miss) => miss.inputError);
   const single = walks.length === 1 ? walks[0].source : void 0;
-  if (inputError) {
-    return { ok: false, reason: `\`${ref.text}\`: ${inputError.reason}`, availableKeys: [], ambiguous: true };
+  if (inputError2) {
+    return { ok: false, reason: `\`${ref.text}\`: ${inputError2.reason}`, availableKeys: [], ambiguous: true };
   }
   if (misses.length === 0) return void 0;
   return {
@@ -13053,6 +13760,301 @@ function lookupMetric(ref, sources3) {
   return lookupEverywhere(ref, sources3) ?? notFound(ref, sources3);
 }
 
+// src/core/predictions/settings.ts
+function settingsDiffer(spec, result) {
+  const wanted = spec.predictions;
+  if (!wanted) return ["the rules no longer name it a predictions source"];
+  const pairs = [
+    ["task", result.task, wanted.task],
+    ["min_slice_count", result.minSliceCount, wanted.minSliceCount],
+    ["bootstrap.resamples", result.bootstrap.resamples, wanted.bootstrap.resamples],
+    ["bootstrap.seed", result.bootstrap.seed, wanted.bootstrap.seed],
+    ["bootstrap.confidence", result.bootstrap.confidence, wanted.bootstrap.confidence],
+    ["slices", result.slices.map((s) => s.column).join(", "), wanted.slices.join(", ")],
+    ...wanted.task === "binary" ? [
+      ["threshold", result.threshold, wanted.threshold],
+      ["calibration_bins", result.calibrationBins, wanted.calibrationBins]
+    ] : []
+  ];
+  return pairs.filter(([, recorded, now]) => recorded !== now).map(([key, recorded, now]) => `${key} ${String(recorded)} (the rules now say ${String(now)})`);
+}
+function staleRecordings(specs, sources3) {
+  const errors2 = {};
+  for (const source of sources3) {
+    if (!source.predictions) continue;
+    const spec = specs.find((s) => s.name === source.name);
+    const differ = spec ? settingsDiffer(spec, source.predictions) : ["the rules no longer name it"];
+    if (differ.length > 0)
+      errors2[source.name] = `${source.file}: computed with ${differ.join(", ")}: a training run under the current rules must compute it again`;
+  }
+  return errors2;
+}
+
+// src/core/predictions/values.ts
+function cellValues(cell3) {
+  const tree2 = { count: cell3.count, weight: cell3.weight };
+  for (const [name, value] of Object.entries(cell3.metrics)) tree2[name] = value;
+  if (cell3.confusion) tree2.confusion = cell3.confusion;
+  return tree2;
+}
+function predictionValues(result) {
+  const tree2 = cellValues(result.cells[0]);
+  if (result.slices.length === 0) return tree2;
+  const slices = {};
+  let cell3 = 1;
+  for (const slice of result.slices) {
+    const values = {};
+    for (const value of slice.values) {
+      Object.defineProperty(values, value, {
+        value: cellValues(result.cells[cell3++]),
+        enumerable: true,
+        writable: true,
+        configurable: true
+      });
+    }
+    slices[slice.column] = values;
+  }
+  tree2.slices = slices;
+  return tree2;
+}
+function cellOfPath(result, column, value) {
+  if (column === void 0) return result.cells[0];
+  return result.cells.find((cell3) => cell3.slice?.column === column && cell3.slice.value === value);
+}
+
+// src/core/conditions/predictions.ts
+function judgeInterval(interval2, op, margin) {
+  const [lo, hi] = interval2;
+  const all = compare(lo, op, margin) && compare(hi, op, margin);
+  if (op === "==")
+    return lo === margin && hi === margin ? "pass" : margin < lo || margin > hi ? "fail" : "inconclusive";
+  if (op === "!=")
+    return margin < lo || margin > hi ? "pass" : lo === margin && hi === margin ? "fail" : "inconclusive";
+  if (all) return "pass";
+  return !compare(lo, op, margin) && !compare(hi, op, margin) ? "fail" : "inconclusive";
+}
+function formatInterval(interval2) {
+  return interval2 ? `[${formatNumber(interval2[0])}, ${formatNumber(interval2[1])}]` : "[undefined]";
+}
+var signed = (n) => n >= 0 ? `+${formatNumber(n)}` : formatNumber(n);
+function tooSmall(cell3, result) {
+  return cell3.count < result.minSliceCount ? `has ${cell3.count} examples, fewer than min_slice_count ${result.minSliceCount}` : `has ${cell3.count} examples whose weights amount to fewer than min_slice_count ${result.minSliceCount}`;
+}
+function sliceName(cell3) {
+  return cell3.slice ? `${cell3.slice.column}=${quoteValue(cell3.slice.value)}` : "all examples";
+}
+function judgeCell(condition, name, cell3, result, located, sources3) {
+  if (!Object.prototype.hasOwnProperty.call(cell3.metrics, name)) return void 0;
+  const value = cell3.metrics[name] ?? void 0;
+  const interval2 = cell3.intervals[name] ?? null;
+  const base = { condition, passed: false, ...located, interval: interval2 };
+  const label2 = `${condition.metric.text}`;
+  if (!cell3.judged) {
+    return {
+      ...base,
+      ...value === void 0 ? {} : { value },
+      inconclusive: true,
+      reason: `${sliceName(cell3)} ${tooSmall(cell3, result)}: reported, not judged`
+    };
+  }
+  if (value === void 0)
+    return {
+      ...base,
+      reason: `${label2} is not defined for ${sliceName(cell3)} (e.g. no positive example, or one class only)`
+    };
+  if (condition.value.kind === "number") {
+    const threshold2 = condition.value.value;
+    const passed = compare(value, condition.op, threshold2);
+    const shown = formatValueAgainst(value, threshold2);
+    const bound2 = formatBound(threshold2);
+    return {
+      ...base,
+      passed,
+      value,
+      threshold: threshold2,
+      shown,
+      needs: `${condition.op} ${bound2}`,
+      reason: `${label2} = ${shown} ${formatInterval(interval2)} ${passed ? `holds (${condition.op} ${bound2})` : `fails: needs ${condition.op} ${bound2}`}`
+    };
+  }
+  const comparison2 = cell3.comparison;
+  if (!comparison2) {
+    const failedBaseline = located.source !== void 0 && sources3.baselineErrors?.[located.source];
+    const why = failedBaseline ? `the baseline predictions cannot be used: ${failedBaseline}` : "no baseline predictions on the same examples to pair with (a change check on computed metrics compares both models example by example)";
+    return failedBaseline ? { ...base, value, reason: `no baseline for ${label2}: ${why}` } : { ...base, value, inconclusive: true, reason: `${label2}: ${why}` };
+  }
+  const baseline = comparison2.baseline[name] ?? void 0;
+  if (baseline === void 0)
+    return {
+      ...base,
+      value,
+      inconclusive: true,
+      reason: `${label2} is not defined for the baseline on ${sliceName(cell3)}`
+    };
+  const adjust = condition.value.adjust;
+  const ratio2 = adjust?.op === "*";
+  const margin = ratio2 ? adjust.amount : adjust ? adjust.op === "+" ? adjust.amount : -adjust.amount : 0;
+  const changeInterval = (ratio2 ? comparison2.ratio[name] : comparison2.difference[name]) ?? null;
+  const bound = thresholdOf(condition, baseline);
+  const threshold = bound.ok ? bound.threshold : baseline;
+  const delta = decimalArithmetic(value, "-", baseline);
+  const change2 = {
+    kind: ratio2 ? "ratio" : "difference",
+    interval: changeInterval,
+    margin
+  };
+  const what = ratio2 ? "candidate / baseline" : "candidate \u2212 baseline";
+  const shownMargin = ratio2 ? formatNumber(margin) : signed(margin);
+  const common = {
+    ...base,
+    value,
+    baseline,
+    threshold,
+    delta,
+    change: change2,
+    shown: formatNumber(value),
+    needs: `${condition.op} ${formatBound(threshold)}, from baseline ${formatBound(baseline)}`
+  };
+  if (!changeInterval)
+    return {
+      ...common,
+      inconclusive: true,
+      reason: `${label2}: ${what} is not defined in every resample, so the change cannot be judged`
+    };
+  const outcome = judgeInterval(changeInterval, condition.op, margin);
+  const detail = `${label2} = ${formatNumber(value)}, baseline ${formatNumber(baseline)}: ${what} ${formatInterval(changeInterval)} (${Math.round(result.bootstrap.confidence * 100)}% paired interval) against ${condition.op} ${shownMargin}`;
+  if (outcome === "pass") return { ...common, passed: true, reason: `${detail} holds` };
+  if (outcome === "fail") return { ...common, reason: `${detail} fails` };
+  return {
+    ...common,
+    inconclusive: true,
+    reason: `${detail} is inconclusive: the interval straddles the margin`
+  };
+}
+function judgePredictionsMetric(condition, found, result, sources3) {
+  const [first, ...rest] = found.path;
+  let slice;
+  let within = found.path;
+  if (typeof first === "object" && first.kind === "slice") [slice, within] = [first, rest];
+  else if (first === "slices" && typeof rest[0] === "string" && typeof rest[1] === "string")
+    [slice, within] = [{ key: rest[0], value: rest[1] }, rest.slice(2)];
+  const cell3 = cellOfPath(result, slice?.key, slice?.value);
+  if (!cell3) return void 0;
+  const located = { source: found.source, file: found.file, key: found.key };
+  const [name, deeper] = within;
+  if (typeof name === "string" && deeper === void 0 && Object.prototype.hasOwnProperty.call(cell3.metrics, name))
+    return judgeCell(condition, name, cell3, result, located, sources3);
+  if (!cell3.judged)
+    return {
+      condition,
+      passed: false,
+      ...located,
+      value: found.value,
+      inconclusive: true,
+      reason: `${sliceName(cell3)} ${tooSmall(cell3, result)}: reported, not judged`
+    };
+  return void 0;
+}
+function inputError(condition, message2) {
+  return { condition, passed: false, availableKeys: [], inputError: message2, reason: message2 };
+}
+function judgeEverySlice(condition, every, sources3) {
+  const source = sources3.metrics.find((s) => s.name === every.source);
+  const failed = sources3.metricErrors?.[every.source];
+  if (!source && failed)
+    return {
+      condition,
+      passed: false,
+      source: every.source,
+      reason: `metric source '${every.source}' could not be loaded: ${failed}`
+    };
+  if (!source)
+    return inputError(
+      condition,
+      `every slice of ${every.source}: there is no metric source named '${every.source}'`
+    );
+  const result = source.predictions;
+  if (!result)
+    return inputError(
+      condition,
+      `every slice of ${every.source}: '${every.source}' is not a predictions source (format: predictions)`
+    );
+  const at2 = result.slices.findIndex((s) => s.column === every.column);
+  if (at2 < 0) {
+    const columns = result.slices.map((s) => s.column).join(", ") || "none";
+    return inputError(
+      condition,
+      `every slice of ${every.source} by ${every.column}: '${every.source}' is not sliced by '${every.column}' (its slices: ${columns})`
+    );
+  }
+  const [name, more] = condition.metric.segments;
+  const metric = typeof name === "string" && more === void 0 ? name : void 0;
+  if (metric === void 0 || !Object.prototype.hasOwnProperty.call(result.cells[0].metrics, metric)) {
+    const names = Object.keys(result.cells[0].metrics).join(", ");
+    return inputError(
+      condition,
+      `every slice of ${every.source}: \`${condition.metric.text}\` is not one of its metrics (${names})`
+    );
+  }
+  const outcomes = [];
+  const located = { source: source.name, file: source.file };
+  for (const cell3 of result.cells) {
+    if (cell3.slice?.column !== every.column) continue;
+    const slice = sliceName(cell3);
+    if (!cell3.judged) {
+      outcomes.push({
+        slice,
+        count: cell3.count,
+        outcome: "not judged",
+        reason: tooSmall(cell3, result)
+      });
+      continue;
+    }
+    const judged = judgeCell(condition, metric, cell3, result, located, sources3);
+    outcomes.push({
+      slice,
+      count: cell3.count,
+      outcome: judged.passed ? "pass" : judged.inconclusive ? "inconclusive" : "fail",
+      ...judged.value === void 0 ? {} : { value: judged.value },
+      reason: judged.reason
+    });
+  }
+  const counted = outcomes.filter((o) => o.outcome !== "not judged");
+  const failing = counted.filter((o) => o.outcome === "fail");
+  const unsure = counted.filter((o) => o.outcome === "inconclusive");
+  const skipped = outcomes.length - counted.length;
+  const skippedNote = skipped > 0 ? `; ${skipped} slice${skipped === 1 ? "" : "s"} below min_slice_count ${result.minSliceCount} not judged` : "";
+  const base = { condition, ...located, slices: outcomes };
+  if (counted.length === 0)
+    return {
+      ...base,
+      passed: false,
+      reason: `no slice of ${every.column} has at least min_slice_count ${result.minSliceCount} examples, so none could be judged${skippedNote}`
+    };
+  if (failing.length > 0) {
+    const listed2 = failing.slice(0, 5).map((o) => `${o.slice}: ${o.reason}`).join("; ");
+    return {
+      ...base,
+      passed: false,
+      reason: `${failing.length} of ${counted.length} slices of ${every.column} fail: ${listed2}${failing.length > 5 ? "; \u2026" : ""}${skippedNote}`
+    };
+  }
+  if (unsure.length > 0) {
+    const listed2 = unsure.slice(0, 5).map((o) => o.slice).join(", ");
+    return {
+      ...base,
+      passed: false,
+      inconclusive: true,
+      reason: `${unsure.length} of ${counted.length} slices of ${every.column} are inconclusive (${listed2}); the others hold${skippedNote}`
+    };
+  }
+  return {
+    ...base,
+    passed: true,
+    reason: `holds in all ${counted.length} judged slices of ${every.column}${skippedNote}`
+  };
+}
+
 // src/core/conditions/evaluate.ts
 var COMPARE = {
   ">": (a, b) => a > b,
@@ -13079,7 +14081,7 @@ function find(ref, sources3, errors2) {
     };
   const readsLoadedSource = qualified && sources3.some((source) => source.name === first);
   if (failed.length > 0 && !readsLoadedSource) {
-    const why = failed.map(([, message]) => message).join("; ");
+    const why = failed.map(([, message2]) => message2).join("; ");
     return { ok: false, reason: `metrics could not be loaded: ${why}`, availableKeys: [] };
   }
   return lookupMetric(ref, sources3);
@@ -13112,7 +14114,13 @@ function formatValueAgainst(value, bound) {
   return String(value);
 }
 function evaluateCondition(condition, sources3) {
+  if (condition.every) return judgeEverySlice(condition, condition.every, sources3);
   const found = find(condition.metric, sources3.metrics, sources3.metricErrors);
+  const computed = found.ok ? sources3.metrics.find((m) => m.name === found.source)?.predictions : void 0;
+  if (found.ok && computed) {
+    const judged = judgePredictionsMetric(condition, found, computed, sources3);
+    if (judged) return judged;
+  }
   const needsBaseline = condition.value.kind === "baseline";
   const hasBaseline = sources3.baseline.length > 0 || Object.keys(sources3.baselineErrors ?? {}).length > 0;
   const base = hasBaseline ? find(condition.metric, sources3.baseline, sources3.baselineErrors) : void 0;
@@ -13256,6 +14264,104 @@ function guardedChanges(config, changedFiles, extraEvidence = []) {
 // src/core/candidate/model-key.ts
 import { createHash } from "node:crypto";
 
+// src/core/predictions/table.ts
+var PREDICTION_TASKS = ["binary", "multiclass", "regression"];
+
+// src/core/predictions/decode.ts
+var isRecord3 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+var InvalidPredictions = class extends Error {
+};
+function fail(where, what) {
+  throw new InvalidPredictions(`${where} ${what}`);
+}
+function num(value, where) {
+  if (typeof value !== "number") fail(where, "is not a number");
+  return value;
+}
+function map(value, where, item) {
+  if (!isRecord3(value)) fail(where, "is not an object");
+  const out = {};
+  for (const [key, v] of Object.entries(value))
+    Object.defineProperty(out, key, {
+      value: item(v, `${where}.${key}`),
+      enumerable: true,
+      writable: true,
+      configurable: true
+    });
+  return out;
+}
+var numberOrNull = (v, at2) => v === null ? null : num(v, at2);
+function interval(v, at2) {
+  if (v === null) return null;
+  if (!Array.isArray(v) || v.length !== 2) fail(at2, "is not an interval [low, high]");
+  return [num(v[0], `${at2}[0]`), num(v[1], `${at2}[1]`)];
+}
+function comparison(v, at2) {
+  if (!isRecord3(v)) fail(at2, "is not an object");
+  return {
+    baseline: map(v.baseline, `${at2}.baseline`, numberOrNull),
+    difference: map(v.difference, `${at2}.difference`, interval),
+    ratio: map(v.ratio, `${at2}.ratio`, interval)
+  };
+}
+function cell(v, at2) {
+  if (!isRecord3(v)) fail(at2, "is not an object");
+  const slice = v.slice;
+  if (slice !== void 0 && !(isRecord3(slice) && typeof slice.column === "string" && typeof slice.value === "string"))
+    fail(`${at2}.slice`, "is not {column, value}");
+  if (typeof v.judged !== "boolean") fail(`${at2}.judged`, "is not a boolean");
+  const confusion2 = v.confusion === void 0 ? void 0 : map(v.confusion, `${at2}.confusion`, (x, a) => typeof x === "number" ? x : map(x, a, num));
+  return {
+    ...slice === void 0 ? {} : { slice: { column: slice.column, value: slice.value } },
+    count: num(v.count, `${at2}.count`),
+    weight: num(v.weight, `${at2}.weight`),
+    judged: v.judged,
+    metrics: map(v.metrics, `${at2}.metrics`, numberOrNull),
+    intervals: map(v.intervals, `${at2}.intervals`, interval),
+    ...confusion2 ? { confusion: confusion2 } : {},
+    ...v.comparison === void 0 ? {} : { comparison: comparison(v.comparison, `${at2}.comparison`) }
+  };
+}
+function decodePredictionsResult(v, where) {
+  if (!isRecord3(v)) fail(where, "is not an object");
+  if (!PREDICTION_TASKS.includes(v.task)) fail(`${where}.task`, "is not a task");
+  const b = v.bootstrap;
+  if (!isRecord3(b) || b.method !== "poisson")
+    fail(`${where}.bootstrap`, "is not a Poisson bootstrap's settings");
+  if (!Array.isArray(v.cells) || v.cells.length === 0) fail(`${where}.cells`, "is not a list of cells");
+  if (!Array.isArray(v.slices)) fail(`${where}.slices`, "is not a list");
+  const slices = v.slices.map((s, i) => {
+    if (!isRecord3(s) || typeof s.column !== "string" || !Array.isArray(s.values) || s.values.some((x) => typeof x !== "string"))
+      fail(`${where}.slices[${i}]`, "is not {column, values}");
+    return { column: s.column, values: s.values };
+  });
+  const cells = v.cells.map((c, i) => cell(c, `${where}.cells[${i}]`));
+  if (cells.length !== 1 + slices.reduce((n, s) => n + s.values.length, 0))
+    fail(`${where}.cells`, "does not hold one cell per slice value");
+  const paired = v.paired;
+  if (paired !== void 0 && !(isRecord3(paired) && typeof paired.file === "string"))
+    fail(`${where}.paired`, "is not {file, examples}");
+  return {
+    task: v.task,
+    rows: num(v.rows, `${where}.rows`),
+    ...v.threshold === void 0 ? {} : { threshold: num(v.threshold, `${where}.threshold`) },
+    ...Array.isArray(v.classes) ? { classes: v.classes.map(String) } : {},
+    bootstrap: {
+      method: "poisson",
+      resamples: num(b.resamples, `${where}.bootstrap.resamples`),
+      seed: num(b.seed, `${where}.bootstrap.seed`),
+      confidence: num(b.confidence, `${where}.bootstrap.confidence`)
+    },
+    minSliceCount: num(v.minSliceCount, `${where}.minSliceCount`),
+    ...v.calibrationBins === void 0 ? {} : { calibrationBins: num(v.calibrationBins, `${where}.calibrationBins`) },
+    cells,
+    slices,
+    ...paired === void 0 ? {} : {
+      paired: { file: paired.file, examples: num(paired.examples, `${where}.paired.examples`) }
+    }
+  };
+}
+
 // src/core/candidate/snapshot.ts
 var SNAPSHOT_FORMAT = "model-approval-snapshot";
 var SNAPSHOT_VERSION = 2;
@@ -13275,17 +14381,17 @@ function reviver(_key, value) {
 }
 var Invalid = class extends Error {
 };
-function isRecord2(value) {
+function isRecord4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function metricValue(value, where) {
   if (value === null || ["number", "string", "boolean"].includes(typeof value)) return value;
   if (Array.isArray(value)) return value.map((v, i) => metricValue(v, `${where}[${i}]`));
-  if (isRecord2(value)) return tree(value, where);
+  if (isRecord4(value)) return tree(value, where);
   throw new Invalid(`${where} is not a metric value`);
 }
 function tree(value, where) {
-  if (!isRecord2(value)) throw new Invalid(`${where} is not an object`);
+  if (!isRecord4(value)) throw new Invalid(`${where} is not an object`);
   const out = {};
   for (const [key, v] of Object.entries(value))
     Object.defineProperty(out, key, {
@@ -13299,21 +14405,28 @@ function tree(value, where) {
 function sources2(value, where) {
   if (!Array.isArray(value)) throw new Invalid(`${where} is not a list`);
   return value.map((s, i) => {
-    if (!isRecord2(s)) throw new Invalid(`${where}[${i}] is not an object`);
+    if (!isRecord4(s)) throw new Invalid(`${where}[${i}] is not an object`);
     const { name, file, format } = s;
     if (typeof name !== "string" || typeof file !== "string")
       throw new Invalid(`${where}[${i}] lacks a name or file`);
     if (typeof format !== "string" || !METRIC_FORMATS.includes(format))
       throw new Invalid(`${where}[${i}] has an unknown format`);
     const at2 = s.at;
-    if (at2 !== void 0 && !(isRecord2(at2) && typeof at2.ref === "string" && (at2.commit === void 0 || typeof at2.commit === "string")))
+    if (at2 !== void 0 && !(isRecord4(at2) && typeof at2.ref === "string" && (at2.commit === void 0 || typeof at2.commit === "string")))
       throw new Invalid(`${where}[${i}].at is not {ref, commit?}`);
+    const computed = where === "metrics" && format === "predictions";
+    if (computed !== (s.predictions !== void 0))
+      throw new Invalid(
+        computed ? `${where}[${i}] is a predictions source without its computed results` : `${where}[${i}] carries computed results but is not a candidate's predictions source`
+      );
+    const predictions = computed ? predictionsOf(s.predictions, `${where}[${i}].predictions`) : void 0;
     return {
       name,
       file,
       format,
-      values: tree(s.values, `${where}[${i}].values`),
+      values: predictions ? predictionValues(predictions) : tree(s.values, `${where}[${i}].values`),
       ...typeof s.note === "string" ? { note: s.note } : {},
+      ...predictions ? { predictions } : {},
       ...at2 === void 0 ? {} : {
         at: {
           ref: at2.ref,
@@ -13323,21 +14436,29 @@ function sources2(value, where) {
     };
   });
 }
+function predictionsOf(value, where) {
+  try {
+    return decodePredictionsResult(value, where);
+  } catch (error) {
+    if (error instanceof InvalidPredictions) throw new Invalid(error.message);
+    throw error;
+  }
+}
 function errors(value, where) {
   if (value === void 0) return {};
-  if (!isRecord2(value) || Object.values(value).some((v) => typeof v !== "string"))
+  if (!isRecord4(value) || Object.values(value).some((v) => typeof v !== "string"))
     throw new Invalid(`${where} is not a map of messages`);
   return value;
 }
 function model(value) {
   if (value === void 0 || value === null) return void 0;
-  if (!isRecord2(value) || !Array.isArray(value.artifacts)) throw new Invalid("model is malformed");
+  if (!isRecord4(value) || !Array.isArray(value.artifacts)) throw new Invalid("model is malformed");
   if (value.name !== void 0 && typeof value.name !== "string")
     throw new Invalid("model.name is not a string");
   if (value.digest !== void 0 && (typeof value.digest !== "string" || !/^[0-9a-f]{64}$/.test(value.digest)))
     throw new Invalid("model.digest is not a sha256 hex digest");
   const artifacts = value.artifacts.map((a, i) => {
-    if (!isRecord2(a) || typeof a.path !== "string" || typeof a.sha256 !== "string" || typeof a.bytes !== "number")
+    if (!isRecord4(a) || typeof a.path !== "string" || typeof a.sha256 !== "string" || typeof a.bytes !== "number")
       throw new Invalid(`model.artifacts[${i}] is malformed`);
     return { path: a.path, sha256: a.sha256, bytes: a.bytes };
   });
@@ -13361,13 +14482,13 @@ function text(value, where) {
   return value;
 }
 function claims(value) {
-  if (!isRecord2(value)) throw new Invalid("claims is not an object");
+  if (!isRecord4(value)) throw new Invalid("claims is not an object");
   const run = value.run;
   return {
     repository: text(value.repository, "claims.repository"),
     commit: text(value.commit, "claims.commit"),
     ...value.pullRequest === void 0 || value.pullRequest === null ? {} : { pullRequest: positiveInteger(value.pullRequest, "claims.pullRequest") },
-    ...run === void 0 || run === null ? {} : isRecord2(run) ? {
+    ...run === void 0 || run === null ? {} : isRecord4(run) ? {
       run: {
         id: positiveInteger(run.id, "claims.run.id"),
         attempt: positiveInteger(run.attempt, "claims.run.attempt"),
@@ -13382,7 +14503,7 @@ function claims(value) {
 function decodeSnapshot(input) {
   try {
     const parsed = JSON.parse(typeof input === "string" ? input : "", reviver);
-    if (!isRecord2(parsed) || parsed.format !== SNAPSHOT_FORMAT)
+    if (!isRecord4(parsed) || parsed.format !== SNAPSHOT_FORMAT)
       throw new Invalid("not a model-approval snapshot");
     if (parsed.version !== SNAPSHOT_VERSION)
       throw new Invalid(`unsupported snapshot version ${JSON.stringify(parsed.version)}`);
@@ -13487,12 +14608,12 @@ function approverReason(review, counted, model2, why) {
   const login2 = review.user?.login ?? "(deleted user)";
   const state = review.state;
   const on = model2 === void 0 ? "" : ` (${shortKey(model2)})`;
-  const message = `${login2} ${state} on ${shortSha(review.commit_id)}${on}: ${counted ? "counted" : `not counted \u2014 ${why}`}`;
+  const message2 = `${login2} ${state} on ${shortSha(review.commit_id)}${on}: ${counted ? "counted" : `not counted \u2014 ${why}`}`;
   const body = state === "CHANGES_REQUESTED" ? review.body?.trim() : void 0;
   return {
     kind: "approver",
     outcome: counted ? state === "APPROVED" ? "pass" : "fail" : "info",
-    message,
+    message: message2,
     data: {
       login: login2,
       state,
@@ -13508,18 +14629,18 @@ function approverReason(review, counted, model2, why) {
 }
 function tallyReviews(step2, candidate, pr) {
   const recordings = candidate.evidence.recordings;
-  const entries = [];
+  const entries2 = [];
   const current = /* @__PURE__ */ new Map();
   const known = /* @__PURE__ */ new Map();
   const supersede = (login2, why) => {
     const previous = current.get(login2);
-    if (previous !== void 0) entries[previous].why = why;
+    if (previous !== void 0) entries2[previous].why = why;
     current.delete(login2);
   };
   for (const review of [...pr.reviews].sort(byTime)) {
-    const index = entries.length;
+    const index = entries2.length;
     const entry = { review };
-    entries.push(entry);
+    entries2.push(entry);
     const login2 = review.user?.login;
     if (!login2) {
       entry.why = "no user (deleted account)";
@@ -13558,7 +14679,7 @@ function tallyReviews(step2, candidate, pr) {
   }
   const counted = /* @__PURE__ */ new Set();
   for (const index of current.values()) {
-    const entry = entries[index];
+    const entry = entries2[index];
     const review = entry.review;
     const vote = {
       login: review.user.login,
@@ -13572,7 +14693,7 @@ function tallyReviews(step2, candidate, pr) {
     else entry.why = why;
   }
   const votes = [...counted].sort((a, b) => a - b).map((index) => {
-    const { review, model: model2 } = entries[index];
+    const { review, model: model2 } = entries2[index];
     return {
       login: review.user.login,
       state: review.state,
@@ -13583,7 +14704,7 @@ function tallyReviews(step2, candidate, pr) {
   });
   return {
     votes,
-    reasons: entries.map(
+    reasons: entries2.map(
       (entry, index) => approverReason(entry.review, counted.has(index), entry.model, entry.why)
     )
   };
@@ -13680,15 +14801,15 @@ function escalatedStep(step2) {
   ];
   return { ...step2, users: union(step2.users, to.users), teams: union(step2.teams, to.teams) };
 }
-function rule(outcome, name, message, extra) {
-  return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
+function rule(outcome, name, message2, extra) {
+  return { kind: "rule", outcome, message: message2, data: { rule: name, ...extra } };
 }
 
 // src/core/policy/steps.ts
 function checkReason(result) {
   return {
     kind: "check",
-    outcome: result.passed ? "pass" : "fail",
+    outcome: result.passed ? "pass" : result.inconclusive ? "pending" : "fail",
     message: `${result.condition.text}: ${result.reason}`,
     data: {
       condition: result.condition.text,
@@ -13699,7 +14820,11 @@ function checkReason(result) {
       ...result.delta === void 0 ? {} : { delta: result.delta },
       ...result.source === void 0 ? {} : { source: result.source },
       ...result.file === void 0 ? {} : { file: result.file },
-      ...result.availableKeys?.length ? { availableKeys: result.availableKeys } : {}
+      ...result.availableKeys?.length ? { availableKeys: result.availableKeys } : {},
+      ...result.inconclusive ? { inconclusive: true } : {},
+      ...result.interval ? { interval: result.interval } : {},
+      ...result.change ? { change: result.change } : {},
+      ...result.slices ? { slices: result.slices } : {}
     }
   };
 }
@@ -13716,7 +14841,11 @@ function row(step2, result) {
     passed: result.passed,
     source: result.source,
     file: result.file,
-    ...result.passed ? {} : { reason: result.reason }
+    ...result.passed ? {} : { reason: result.reason },
+    ...result.inconclusive ? { inconclusive: true } : {},
+    ...result.interval ? { interval: result.interval } : {},
+    ...result.change ? { change: result.change } : {},
+    ...result.slices ? { slices: result.slices } : {}
   };
 }
 function asAutoApproval(result) {
@@ -13744,25 +14873,39 @@ function evaluateAll(step2, conditions, sources3, autoApproval = false) {
   });
   return { results, reasons, rows: results.map((r) => row(step2, r)) };
 }
-function rule2(outcome, name, message, extra = {}) {
-  return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
+function rule2(outcome, name, message2, extra = {}) {
+  return { kind: "rule", outcome, message: message2, data: { rule: name, ...extra } };
 }
 function evaluateTest(step2, sources3) {
   const { results, reasons, rows } = evaluateAll(step2.name, step2.checks, sources3);
-  const failed = results.filter((r) => !r.passed).length;
-  if (failed === 0) return { result: { name: step2.name, type: "test", status: "passed", reasons }, rows };
+  const failed = results.filter((r) => !r.passed && !r.inconclusive).length;
+  const inconclusive = results.filter((r) => r.inconclusive).length;
+  if (failed === 0 && inconclusive === 0)
+    return { result: { name: step2.name, type: "test", status: "passed", reasons }, rows };
+  const undecided = rule2(
+    "pending",
+    "inconclusive",
+    `${inconclusive} of ${results.length} checks are inconclusive; a manual approval is needed`
+  );
+  if (failed === 0)
+    return {
+      result: { name: step2.name, type: "test", status: "needs_approval", reasons: [undecided, ...reasons] },
+      rows
+    };
   const consequence = {
     fail_pipeline: "on_fail: fail_pipeline rejects the model",
     require_approval: "on_fail: require_approval needs a manual approval",
     warn: "on_fail: warn only warns"
   }[step2.onFail];
-  const status = { fail_pipeline: "failed", require_approval: "needs_approval", warn: "warned" }[step2.onFail];
+  const onFail = { fail_pipeline: "failed", require_approval: "needs_approval", warn: "warned" }[step2.onFail];
+  const status = onFail === "warned" && inconclusive > 0 ? "needs_approval" : onFail;
   const summary = rule2(
     step2.onFail === "warn" ? "info" : step2.onFail === "fail_pipeline" ? "fail" : "pending",
     `on_fail:${step2.onFail}`,
     `${failed} of ${results.length} checks failed; ${consequence}`
   );
-  return { result: { name: step2.name, type: "test", status, reasons: [summary, ...reasons] }, rows };
+  const head = inconclusive > 0 ? [summary, undecided] : [summary];
+  return { result: { name: step2.name, type: "test", status, reasons: [...head, ...reasons] }, rows };
 }
 function evidenceFiles(candidate) {
   const evidence = candidate.evidence;
@@ -13779,9 +14922,14 @@ function autoApprovalBlockers(config, candidate, manualBy) {
   const blockers = [];
   for (const test of manualBy) {
     blockers.push(
-      rule2("pending", "manual-approval-required", `test step ${test} failed with on_fail: require_approval`, {
-        step: test
-      })
+      rule2(
+        "pending",
+        "manual-approval-required",
+        `test step ${test} needs a manual approval (a check failed with on_fail: require_approval, or is inconclusive)`,
+        {
+          step: test
+        }
+      )
     );
   }
   const pr = candidate.pr;
@@ -14082,8 +15230,8 @@ var SATISFIED = /* @__PURE__ */ new Set([
 ]);
 var isRejection = (s) => s.type === "test" && s.status === "failed" || s.type === "approval" && (s.status === "rejected" || s.status === "timed_out");
 var NO_MEASUREMENTS = { metrics: [], baseline: [], metricErrors: {}, baselineErrors: {} };
-function rule3(outcome, name, message, extra = {}) {
-  return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
+function rule3(outcome, name, message2, extra = {}) {
+  return { kind: "rule", outcome, message: message2, data: { rule: name, ...extra } };
 }
 function waitingForEvidence(candidate) {
   const { evidence } = candidate;
@@ -14266,7 +15414,7 @@ function verdict(config, steps, approvals) {
     const first = waiting[0];
     const approval = approvals.get(first.name);
     let why;
-    if (first.type === "test") why = `${first.name} failed and needs a manual approval`;
+    if (first.type === "test") why = `${first.name} needs a manual approval`;
     else if (approval && approval.stillNeeded.length > 0)
       why = `${first.name} needs ${approval.missingApprovals} more approval(s) from ${approval.stillNeeded.join(", ")}`;
     else if (approval && approval.missingApprovals > 0 && first.type === "approval")
@@ -14314,6 +15462,12 @@ function rejectDeploys(config, steps, why, failPipeline, everyDeploy = false) {
 }
 function rejectingSteps(steps) {
   return steps.filter(isRejection).map((s) => `${s.name} ${s.status.replace("_", " ")}`).join(", ");
+}
+function predictionsReports(measurements) {
+  const reports = measurements.metrics.flatMap(
+    (source) => source.predictions ? [{ source: source.name, file: source.file, ...source.predictions }] : []
+  );
+  return reports.length > 0 ? { predictions: reports } : {};
 }
 function allMetrics(measurements) {
   return measurements.metrics.flatMap((source) => {
@@ -14402,7 +15556,13 @@ function deployedSources(candidate) {
 function decide(candidate) {
   const { config } = candidate.config;
   const waitingFor = waitingForEvidence(candidate);
-  const measurements = candidate.evidence.kind === "present" ? candidate.evidence.measurements : NO_MEASUREMENTS;
+  const recorded = candidate.evidence.kind === "present" ? candidate.evidence.measurements : NO_MEASUREMENTS;
+  const stale = staleRecordings(config.metrics, recorded.metrics);
+  const measurements = Object.keys(stale).length === 0 ? recorded : {
+    ...recorded,
+    metrics: recorded.metrics.filter((m) => stale[m.name] === void 0),
+    metricErrors: { ...recorded.metricErrors, ...stale }
+  };
   const deployed2 = deployedSources(candidate);
   const sources3 = {
     metrics: measurements.metrics,
@@ -14451,7 +15611,11 @@ function decide(candidate) {
           ...result,
           status: "approved",
           reasons: [
-            rule3("pass", "manually-approved", "checks failed, and a manual approval was given"),
+            rule3(
+              "pass",
+              "manually-approved",
+              "checks failed or were inconclusive, and a manual approval was given"
+            ),
             ...result.reasons
           ]
         });
@@ -14517,7 +15681,8 @@ function decide(candidate) {
     ...outcome.override ? { override: outcome.override } : {},
     ...timing ? { timing } : {},
     candidate: summarizeCandidate(candidate),
-    ...candidate.evidence.kind === "present" ? { allMetrics: allMetrics(measurements) } : {}
+    ...candidate.evidence.kind === "present" ? { allMetrics: allMetrics(measurements) } : {},
+    ...predictionsReports(measurements)
   };
 }
 function withoutVerdict(summary, subject, diagnostics, failure) {
@@ -15021,12 +16186,12 @@ async function deployedBaselines(ports, config, defaultBranch, unread, options =
         { kind: "unreadable", environment, why: `what is deployed to ${environment} is not read: ${unread}` }
       ])
     );
-  const entries = await Promise.all(
+  const entries2 = await Promise.all(
     environments.map(
       async (env) => [env, await deployedBaseline(ports, env, config, defaultBranch, options)]
     )
   );
-  return Object.fromEntries(entries);
+  return Object.fromEntries(entries2);
 }
 function deployedNotes(config, live) {
   if (!live) return [];
@@ -15139,7 +16304,7 @@ async function readTeams(ports, config, options) {
     )
   ];
   const unreadable = {};
-  const entries = await Promise.all(
+  const entries2 = await Promise.all(
     teams.map(async (team) => {
       const [org = "", slug = ""] = team.split("/");
       try {
@@ -15152,7 +16317,7 @@ async function readTeams(ports, config, options) {
     })
   );
   return {
-    teamMembers: Object.fromEntries(entries),
+    teamMembers: Object.fromEntries(entries2),
     ...Object.keys(unreadable).length > 0 ? { unreadableTeams: unreadable } : {}
   };
 }
@@ -15388,15 +16553,22 @@ function headline(result) {
   return `${word}${qualifier}`;
 }
 function rowValue(row2) {
-  return row2.value === void 0 ? "\u2014" : formatValueAgainst(row2.value, row2.threshold);
+  if (row2.value === void 0) return "\u2014";
+  const value = formatValueAgainst(row2.value, row2.threshold);
+  return row2.interval ? `${value} ${formatInterval(row2.interval)}` : value;
 }
-function signed(delta) {
+function signed2(delta) {
   const sign = delta > 0 ? "+" : delta < 0 ? "" : "\xB1";
   return `${sign}${formatNumber(delta)}`;
 }
 function change(row2) {
   if (row2.delta === void 0 || row2.baseline === void 0) return "\u2014";
-  return `${signed(row2.delta)} (baseline ${formatBound(row2.baseline)})`;
+  const plain = `${signed2(row2.delta)} (baseline ${formatBound(row2.baseline)})`;
+  const judged = row2.change;
+  if (!judged) return plain;
+  const what = judged.kind === "ratio" ? "ratio" : "\u0394";
+  const margin = judged.kind === "ratio" ? formatNumber(judged.margin) : signed2(judged.margin);
+  return `${plain}, ${what} ${formatInterval(judged.interval)} vs ${margin}`;
 }
 function conditionOf(row2) {
   const parsed = parseCondition(row2.condition);
@@ -15460,10 +16632,59 @@ function isAutoApproval(result, row2) {
 }
 function rowVerdict(result, row2) {
   if (isAutoApproval(result, row2)) return { ok: row2.passed, word: row2.passed ? "met" : "not reached" };
+  if (row2.inconclusive) return { ok: false, word: "inconclusive" };
   return { ok: row2.passed, word: row2.passed ? "pass" : "FAIL" };
 }
 function pendingReasons(step2) {
   return step2.reasons.filter((r) => r.outcome === "pending").flatMap((r) => [r, ...(r.children ?? []).filter((c) => c.kind === "rule" && c.outcome === "pending")]);
+}
+
+// src/core/report/predictions.ts
+var DEFAULT_METRICS = {
+  binary: ["accuracy", "f1", "roc_auc", "log_loss"],
+  multiclass: ["accuracy", "f1_macro", "roc_auc_ovr_macro", "log_loss"],
+  regression: ["mae", "rmse", "r2"]
+};
+var MAX_COLUMNS = 5;
+function columnsOf(report, rows) {
+  const known = Object.keys(report.cells[0].metrics);
+  const named = rows.filter((row2) => row2.source === report.source).map((row2) => /(?:^|[.\]:\s])([a-z0-9_]+)\s*(?:[<>=!]=?)/.exec(row2.condition)?.[1]).filter((name) => name !== void 0 && known.includes(name));
+  return [.../* @__PURE__ */ new Set([...named, ...DEFAULT_METRICS[report.task]])].filter((m) => known.includes(m)).slice(0, MAX_COLUMNS);
+}
+function valueCell(cell3, metric) {
+  const value = cell3.metrics[metric];
+  if (value === null || value === void 0) return "undefined";
+  const shown = `${formatNumber(value)} ${formatInterval(cell3.intervals[metric])}`;
+  const change2 = cell3.comparison?.difference[metric];
+  const base = cell3.comparison?.baseline[metric];
+  if (!cell3.comparison || base === null || base === void 0) return shown;
+  return `${shown}; \u0394 ${signed2(value - base)} ${formatInterval(change2)}`;
+}
+function describe(report) {
+  const b = report.bootstrap;
+  const task = report.task === "binary" ? `binary, threshold ${report.threshold}` : report.task;
+  const paired = report.paired ? `; \u0394 is against ${report.paired.file}, paired by id` : "";
+  return `${report.source} (${report.file}): ${report.rows} examples, ${task}; ${Math.round(b.confidence * 100)}% intervals from ${b.resamples} Poisson bootstrap resamples (seed ${b.seed})${paired}`;
+}
+function predictionsTables(reports, rows) {
+  return reports.map((report) => {
+    const metrics = columnsOf(report, rows);
+    return {
+      title: describe(report),
+      header: ["Slice", "Examples", ...metrics],
+      rows: report.cells.map((cell3) => {
+        const name = cell3.slice ? `${cell3.slice.column}=${quoteValue(cell3.slice.value)}` : "all";
+        if (!cell3.judged)
+          return [
+            name,
+            String(cell3.count),
+            `not judged: fewer than ${report.minSliceCount} examples`,
+            ...metrics.slice(1).map(() => "")
+          ];
+        return [name, String(cell3.count), ...metrics.map((m) => valueCell(cell3, m))];
+      })
+    };
+  });
 }
 
 // src/core/report/mermaid.ts
@@ -15506,7 +16727,7 @@ function renderMermaid(result) {
 // src/core/report/markdown.ts
 var COMMENT_MARKER = "<!-- model-approval:comment -->";
 var QUOTE_LENGTH = 280;
-function cell(text2) {
+function cell2(text2) {
   return text2.replace(/\r?\n/g, " ").replace(/[\\`[\]<>|]/g, "\\$&").replace(/@/g, "@\u200B");
 }
 function inertQuote(text2, max = QUOTE_LENGTH) {
@@ -15516,7 +16737,7 @@ function inertQuote(text2, max = QUOTE_LENGTH) {
   return cut.replace(/[\\`*_{}[\]()<>#+\-.!|~&=:]/g, "\\$&").replace(/@/g, "@\u200B").replace(/#/g, "#\u200B").replace(/\\:\/\//g, "\\:\u200B//").replace(/www\\\./gi, (m) => `${m.slice(0, 3)}\u200B${m.slice(3)}`);
 }
 function noted(source) {
-  return source.note ? ` (${cell(source.note)})` : "";
+  return source.note ? ` (${cell2(source.note)})` : "";
 }
 function code(text2) {
   return `\`${text2.replace(/`/g, "'")}\``;
@@ -15572,15 +16793,17 @@ function metricsSection(result, maxRows) {
     "| --- | --- | --- | --- | --- |",
     ...shown.map((row2) => {
       const better = direction(row2);
-      const metric = `${cell(row2.metric)}${better ? ` ${ARROW[better]}` : ""}`;
+      const metric = `${cell2(row2.metric)}${better ? ` ${ARROW[better]}` : ""}`;
       const bound = computedBound(row2);
       const why = row2.value === void 0 || row2.threshold === void 0 ? row2.reason : void 0;
       let verdict2;
       if (isAutoApproval(result, row2))
         verdict2 = row2.passed ? `\u2713 met${bound ? ` (${bound})` : ""}` : `\u2013 auto-approval not reached${bound ? `: needs ${bound}` : why ? `: ${why}` : ""}`;
+      else if (row2.inconclusive)
+        verdict2 = `\u25D0 inconclusive: a human decides (${row2.reason ?? "within noise"})`;
       else
         verdict2 = row2.passed ? `\u2713 pass${bound ? ` (${bound})` : ""}` : `\u2717 fail${bound ? `: needs ${bound}` : why ? `: ${why}` : ""}`;
-      return `| ${metric} | ${rowValue(row2)} | ${codeCell(row2.condition)} (${cell(row2.step)}) | ${cell(verdict2)} | ${cell(change(row2))} |`;
+      return `| ${metric} | ${rowValue(row2)} | ${codeCell(row2.condition)} (${cell2(row2.step)}) | ${cell2(verdict2)} | ${cell2(change(row2))} |`;
     })
   ];
   if (omitted > 0) lines.push("", `_\u2026and ${omitted} more metric rows (see the JSON report)._`);
@@ -15591,6 +16814,23 @@ function metricsSection(result, maxRows) {
   ];
   if (legend.length > 0) lines.push("", `<sub>${legend.join(", ")}, as the conditions say.</sub>`);
   return [...lines, ""];
+}
+function predictionsSection(result, maxRows) {
+  const tables = predictionsTables(result.predictions ?? [], result.metrics);
+  return tables.flatMap((table) => {
+    const { shown, omitted } = limited(table.rows, Math.max(maxRows, 1));
+    return [
+      `<details><summary>Computed from predictions: ${cell2(table.title)}</summary>`,
+      "",
+      `| ${table.header.map(cell2).join(" | ")} |`,
+      `| ${table.header.map(() => "---").join(" | ")} |`,
+      ...shown.map((row2) => `| ${row2.map(cell2).join(" | ")} |`),
+      ...omitted > 0 ? ["", `_\u2026and ${omitted} more slices (see the JSON report)._`] : [],
+      "",
+      "</details>",
+      ""
+    ];
+  });
 }
 function allMetricsSection(result, maxRows) {
   const all = result.allMetrics ?? [];
@@ -15611,12 +16851,12 @@ function allMetricsSection(result, maxRows) {
     `| ${head.map(() => "---").join(" | ")} |`,
     ...shown.map((m) => {
       const cells = [
-        ...sources3 > 1 ? [cell(m.source)] : [],
-        cell(m.key),
+        ...sources3 > 1 ? [cell2(m.source)] : [],
+        cell2(m.key),
         formatBound(m.value),
         ...withBaseline ? [
           m.baseline === void 0 ? "\u2014" : formatBound(m.baseline),
-          m.delta === void 0 ? "\u2014" : signed(m.delta)
+          m.delta === void 0 ? "\u2014" : signed2(m.delta)
         ] : []
       ];
       return `| ${cells.join(" | ")} |`;
@@ -15663,7 +16903,7 @@ function stepsSection(result, pending) {
     "| Step | Type | Status | Details |",
     "| --- | --- | --- | --- |",
     ...steps.map(
-      (s) => `| ${cell(s.name)} | ${s.type} | ${statusSymbol(s.status)} ${statusWord(s.status)} | ${cell(stepDetail(s, pending))} |`
+      (s) => `| ${cell2(s.name)} | ${s.type} | ${statusSymbol(s.status)} ${statusWord(s.status)} | ${cell2(stepDetail(s, pending))} |`
     ),
     ""
   ];
@@ -15683,7 +16923,7 @@ function approvalsSection(lines, maxRows) {
   for (const l of counted) {
     const verb = l.state === "APPROVED" ? "approved" : "requested changes on";
     out.push(
-      `- ${cell(l.login)} ${verb} commit ${code(shortCommit(l.commit))}${onModel(l)} \u2014 ${cell(l.step)}`
+      `- ${cell2(l.login)} ${verb} commit ${code(shortCommit(l.commit))}${onModel(l)} \u2014 ${cell2(l.step)}`
     );
     if (l.body) out.push(`  > ${inertQuote(l.body)}`);
   }
@@ -15692,7 +16932,7 @@ function approvalsSection(lines, maxRows) {
     out.push("", "<details><summary>Reviews that do not count</summary>", "");
     for (const l of others.shown)
       out.push(
-        `- ${cell(l.login)} ${l.state} on ${code(shortCommit(l.commit))}${onModel(l)}: ${cell(l.why ?? "not counted")}`
+        `- ${cell2(l.login)} ${l.state} on ${code(shortCommit(l.commit))}${onModel(l)}: ${cell2(l.why ?? "not counted")}`
       );
     if (others.omitted > 0) out.push(`- \u2026and ${others.omitted} more`);
     out.push("", "</details>");
@@ -15710,8 +16950,8 @@ function autoApprovalLine(step2) {
   if (unmet.length > 0) return `auto-approval not reached: ${unmet.map(code).join(", ")}`;
   const blockers = (auto.children ?? []).filter((c) => c.kind === "rule" && c.outcome !== "pass");
   if (blockers.length > 0)
-    return `auto-approval not allowed: ${cell(blockers.map((b) => b.message).join("; "))}`;
-  return cell(auto.message);
+    return `auto-approval not allowed: ${cell2(blockers.map((b) => b.message).join("; "))}`;
+  return cell2(auto.message);
 }
 function approvalNeeded(step2, missing) {
   const d = missing.data ?? {};
@@ -15721,13 +16961,13 @@ function approvalNeeded(step2, missing) {
   const so = typeof d.approvals === "number" ? ` (${d.approvals} of ${String(d.required)} so far)` : "";
   const who = from.length > 0 ? `, from ${mention(from)}` : ": none of the listed approvers can give one here";
   const lines = [
-    `- **${cell(step2.name)}**: ${count} more approving review${count === 1 ? "" : "s"}${commit}${so}${who}`
+    `- **${cell2(step2.name)}**: ${count} more approving review${count === 1 ? "" : "s"}${commit}${so}${who}`
   ];
   const auto = autoApprovalLine(step2);
   if (auto) lines.push(`  - ${auto}`);
   for (const r of step2.reasons)
     if (r.data?.rule === "team-unreadable" || r.outcome === "pending" && r !== missing && r.data?.rule !== "auto-approve")
-      lines.push(`  - ${cell(r.message)}`);
+      lines.push(`  - ${cell2(r.message)}`);
   return lines;
 }
 function overrideLines(result) {
@@ -15735,7 +16975,7 @@ function overrideLines(result) {
   if (!override) return [];
   const where = override.source.url ? ` ([${override.source.kind}](${override.source.url}))` : "";
   return [
-    `**Break-glass override** by ${cell(override.by)} at ${cell(override.at)}${where}, outside the rules:`,
+    `**Break-glass override** by ${cell2(override.by)} at ${cell2(override.at)}${where}, outside the rules:`,
     "",
     `> ${inertQuote(override.reason)}`,
     ""
@@ -15752,12 +16992,12 @@ function neededLines(result) {
       continue;
     }
     const auto = step2.type === "approval" ? autoApprovalLine(step2) : void 0;
-    const item = (text2) => out.push(`- **${cell(step2.name)}**: ${text2}`);
+    const item = (text2) => out.push(`- **${cell2(step2.name)}**: ${text2}`);
     for (const reason of step2.reasons) {
       if (reason.data?.rule === "auto-approve" && auto) item(auto);
       else if (reason.outcome === "pending")
-        for (const r of pendingReasons({ ...step2, reasons: [reason] })) item(cell(r.message));
-      else if (reason.data?.rule === "team-unreadable") item(cell(reason.message));
+        for (const r of pendingReasons({ ...step2, reasons: [reason] })) item(cell2(r.message));
+      else if (reason.data?.rule === "team-unreadable") item(cell2(reason.message));
     }
   }
   return out;
@@ -15773,7 +17013,7 @@ function diagnosticsSection(result, maxRows) {
 function notesSection(result) {
   const notes = result.notes ?? [];
   if (notes.length === 0) return [];
-  return ["### Notes", "", ...notes.map((note) => `- ${cell(note)}`), ""];
+  return ["### Notes", "", ...notes.map((note) => `- ${cell2(note)}`), ""];
 }
 function provenance(result, links) {
   const lines = [];
@@ -15781,41 +17021,41 @@ function provenance(result, links) {
   const run = evidence?.kind === "missing" ? void 0 : evidence?.run;
   if (run && links.run(run))
     lines.push(
-      `**Evidence** ${linked(`training run ${run.id} (attempt ${run.attempt})`, links.run(run))} of ${cell(run.workflow)} on ${cell(run.event)}`
+      `**Evidence** ${linked(`training run ${run.id} (attempt ${run.attempt})`, links.run(run))} of ${cell2(run.workflow)} on ${cell2(run.event)}`
     );
-  else if (evidenceLine(result)) lines.push(`**Evidence** ${cell(evidenceLine(result))}`);
+  else if (evidenceLine(result)) lines.push(`**Evidence** ${cell2(evidenceLine(result))}`);
   const sources3 = result.candidate?.sources ?? [];
   const commit = result.candidate?.commit;
   const metrics = sources3.filter((s) => s.kind === "metrics");
   if (metrics.length > 0)
     lines.push(
-      `**Metrics** ${metrics.map((s) => `${cell(s.name)}: ${linked(cell(s.file), links.blob(commit, s.file))}${noted(s)}`).join(", ")}`
+      `**Metrics** ${metrics.map((s) => `${cell2(s.name)}: ${linked(cell2(s.file), links.blob(commit, s.file))}${noted(s)}`).join(", ")}`
     );
   const baseline = sources3.filter((s) => s.kind === "baseline");
   if (baseline.length > 0)
     lines.push(
       `**Baseline** ${baseline.map((s) => {
         const at2 = s.commit ?? s.ref;
-        const file = linked(cell(s.file), links.blob(at2, s.file));
-        const where = s.ref ? ` at ${cell(s.ref)}${s.commit ? ` (${linked(code(shortCommit(s.commit)), links.commit(s.commit))})` : ""}` : "";
-        return `${cell(s.name)}: ${file}${where}${noted(s)}`;
+        const file = linked(cell2(s.file), links.blob(at2, s.file));
+        const where = s.ref ? ` at ${cell2(s.ref)}${s.commit ? ` (${linked(code(shortCommit(s.commit)), links.commit(s.commit))})` : ""}` : "";
+        return `${cell2(s.name)}: ${file}${where}${noted(s)}`;
       }).join(", ")}`
     );
-  if (configLine(result)) lines.push(`**Rules** ${cell(configLine(result))}`);
+  if (configLine(result)) lines.push(`**Rules** ${cell2(configLine(result))}`);
   return lines;
 }
 function render(result, maxRows, marker) {
   const links = new Links(result);
   const digest = shortDigest(result.model?.digest);
   const facts = [
-    result.model?.name ? `**Model** ${cell(result.model.name)}` : void 0,
+    result.model?.name ? `**Model** ${cell2(result.model.name)}` : void 0,
     digest ? `**Digest** ${code(digest)}` : void 0,
     result.headSha ? `**Commit** ${linked(code(shortCommit(result.headSha)), links.commit(result.headSha))}` : void 0,
     result.pr !== void 0 ? `**PR** #${result.pr}` : void 0
   ].filter((f) => f !== void 0);
   const origin = provenance(result, links);
   const needed = neededLines(result);
-  const lead = needed.length > 0 ? ["### Still needed", "", ...needed] : [`> ${cell(result.summary)}`];
+  const lead = needed.length > 0 ? ["### Still needed", "", ...needed] : [`> ${cell2(result.summary)}`];
   const lines = [
     ...marker ? [COMMENT_MARKER] : [],
     `## model-approval: ${headline(result)}`,
@@ -15827,6 +17067,7 @@ function render(result, maxRows, marker) {
     ...origin.length ? [origin.join("  \n"), ""] : [],
     ...diagnosticsSection(result, maxRows),
     ...metricsSection(result, maxRows),
+    ...predictionsSection(result, maxRows),
     ...allMetricsSection(result, maxRows),
     ...stepsSection(result, needed.length > 0),
     ...approvalsSection(approvalLines(result), maxRows),
@@ -15897,6 +17138,13 @@ function renderText(result) {
         lines.push(`              ${row2.reason}`);
     }
   }
+  for (const table of predictionsTables(result.predictions ?? [], result.metrics)) {
+    lines.push("", `computed from predictions: ${table.title}`);
+    for (const row2 of table.rows)
+      lines.push(
+        `  ${row2[0]} (${row2[1]} examples): ${row2.slice(2).map((v, i) => v === "" ? "" : `${table.header[i + 2]} ${v}`).filter(Boolean).join("; ")}`
+      );
+  }
   if (result.steps.length > 0) {
     lines.push("", "steps:");
     for (const step2 of result.steps) {
@@ -15935,7 +17183,8 @@ function toJsonReport(result) {
     override: result.override ?? null,
     timing: result.timing ?? null,
     notes: result.notes ?? [],
-    allMetrics: result.allMetrics ?? []
+    allMetrics: result.allMetrics ?? [],
+    predictions: result.predictions ?? []
   };
 }
 function renderJsonReport(result) {
@@ -15976,8 +17225,8 @@ async function hashOne(path, cwd) {
   try {
     const info = await stat(full);
     if (info.isDirectory()) {
-      const entries = await readdir(full, { recursive: true, withFileTypes: true });
-      const files = entries.filter((e) => e.isFile()).map(
+      const entries2 = await readdir(full, { recursive: true, withFileTypes: true });
+      const files = entries2.filter((e) => e.isFile()).map(
         (e) => join(e.parentPath, e.name).slice(full.length + 1).replace(/\\/g, "/")
       ).sort();
       if (files.length === 0) return { error: `model artifact directory ${path} is empty` };
@@ -16023,7 +17272,7 @@ var VALUE_HEADERS = /* @__PURE__ */ new Set(["value", "values", "score"]);
 var MAX_TABLE_ROWS = 1e4;
 function* readRows(next, delimiter) {
   let cells = [];
-  let cell2 = "";
+  let cell3 = "";
   let line = 1;
   let rowLine = 1;
   let quoted2 = false;
@@ -16031,10 +17280,10 @@ function* readRows(next, delimiter) {
   let quoteSeen = false;
   let first = true;
   const endRow = () => {
-    cells.push(cell2);
+    cells.push(cell3);
     const row3 = cells.length > 1 || cells[0].trim() !== "" ? { line: rowLine, cells } : void 0;
     cells = [];
-    cell2 = "";
+    cell3 = "";
     return row3;
   };
   for (let chunk = next(); chunk !== void 0; chunk = next()) {
@@ -16052,7 +17301,7 @@ function* readRows(next, delimiter) {
           j++;
         }
         if (j > i) {
-          cell2 += src.slice(i, j);
+          cell3 += src.slice(i, j);
           i = j;
           if (i >= src.length) break;
         }
@@ -16061,7 +17310,7 @@ function* readRows(next, delimiter) {
       if (quoteSeen) {
         quoteSeen = false;
         if (c === '"') {
-          cell2 += '"';
+          cell3 += '"';
           continue;
         }
         quoted2 = false;
@@ -16070,22 +17319,22 @@ function* readRows(next, delimiter) {
         if (c === '"') quoteSeen = true;
         else {
           if (c === "\n") line++;
-          cell2 += c;
+          cell3 += c;
         }
-      } else if (c === '"' && cell2.trim() === "") {
+      } else if (c === '"' && cell3.trim() === "") {
         quoted2 = true;
         quoteLine = line;
-        cell2 = "";
+        cell3 = "";
       } else if (c === delimiter) {
-        cells.push(cell2);
-        cell2 = "";
+        cells.push(cell3);
+        cell3 = "";
       } else if (c === "\n") {
         const row3 = endRow();
         if (row3) yield row3;
         line++;
         rowLine = line;
       } else if (c !== "\r") {
-        cell2 += c;
+        cell3 += c;
       }
     }
   }
@@ -16093,13 +17342,13 @@ function* readRows(next, delimiter) {
   const row2 = endRow();
   if (row2) yield row2;
 }
-function cellValue(cell2) {
-  const t = cell2.trim();
+function cellValue(cell3) {
+  const t = cell3.trim();
   if (t === "") return null;
   return parseNumberText(t) ?? t;
 }
-function isNumeric(cell2) {
-  return parseNumberText(cell2) !== void 0;
+function isNumeric(cell3) {
+  return parseNumberText(cell3) !== void 0;
 }
 function nameValueRows(rows) {
   const [first] = rows;
@@ -16179,13 +17428,13 @@ function trainingLog(names, data, headerLine) {
     lastLine = row2.line;
     const at2 = progressOf(row2, progress, names);
     if (!bestRow || compareProgress(at2, bestRow.at) >= 0) bestRow = { at: at2, line: row2.line };
-    row2.cells.forEach((cell2, i) => {
-      if (cell2.trim() === "") return;
-      lastCells[i] = cell2;
+    row2.cells.forEach((cell3, i) => {
+      if (cell3.trim() === "") return;
+      lastCells[i] = cell3;
       const best = bestCells[i];
       if (best.at === void 0 || compareProgress(at2, best.at) >= 0) {
         best.at = at2;
-        best.cell = cell2;
+        best.cell = cell3;
       }
     });
   }
@@ -16348,8 +17597,8 @@ var JsonReader = class {
   location() {
     return { line: this.line, column: this.base + this.i - this.lineStart + 1 };
   }
-  fail(message, at2 = this.location()) {
-    throw new MetricsFormatError(`invalid JSON: ${message}`, at2.line, at2.column);
+  fail(message2, at2 = this.location()) {
+    throw new MetricsFormatError(`invalid JSON: ${message2}`, at2.line, at2.column);
   }
   describe() {
     const c = this.peek();
@@ -16702,7 +17951,7 @@ function checkpointStep(path) {
   const m = /checkpoint-(\d+)[\\/]*$/.exec(path);
   return m ? Number(m[1]) : void 0;
 }
-function bestEntry(state, entries) {
+function bestEntry(state, entries2) {
   const best = state.best_model_checkpoint;
   if (typeof best !== "string") {
     throw new MetricsFormatError(
@@ -16712,7 +17961,7 @@ function bestEntry(state, entries) {
   const step2 = typeof state.best_global_step === "number" ? state.best_global_step : checkpointStep(best);
   if (step2 === void 0)
     throw new MetricsFormatError(`best_model_checkpoint '${best}' does not name a step (checkpoint-<step>)`);
-  const entry = entries.filter((e) => e.step === step2).pop();
+  const entry = entries2.filter((e) => e.step === step2).pop();
   if (!entry) {
     throw new MetricsFormatError(
       `best_model_checkpoint '${best}' is step ${step2}, and log_history has no eval entry at that step`
@@ -16721,13 +17970,13 @@ function bestEntry(state, entries) {
   return entry;
 }
 function readTrainerState(state, choice = "final") {
-  const entries = evalEntries(state.log_history);
-  if (entries.length === 0) {
+  const entries2 = evalEntries(state.log_history);
+  if (entries2.length === 0) {
     throw new MetricsFormatError(
       "log_history has no evaluation entries (eval_* keys): the Trainer never evaluated; set eval_strategy"
     );
   }
-  const entry = choice === "best" ? bestEntry(state, entries) : entries[entries.length - 1];
+  const entry = choice === "best" ? bestEntry(state, entries2) : entries2[entries2.length - 1];
   const which = choice === "best" ? `best checkpoint ${String(state.best_model_checkpoint)}` : "final evaluation";
   return { values: { ...entry }, note: `${which}: ${describeEntry(entry)}` };
 }
@@ -16739,8 +17988,8 @@ function parseYamlDocument(text2) {
   const doc = (0, import_yaml4.parseDocument)(text2, { uniqueKeys: true, prettyErrors: true });
   const [error] = doc.errors;
   if (error) {
-    const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
-    throw new MetricsFormatError(`invalid YAML: ${message}`, error.linePos?.[0].line, error.linePos?.[0].col);
+    const message2 = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
+    throw new MetricsFormatError(`invalid YAML: ${message2}`, error.linePos?.[0].line, error.linePos?.[0].col);
   }
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT3 }) ?? null;
@@ -16974,8 +18223,8 @@ import { dirname, isAbsolute, join as join2, posix, resolve as resolve2 } from "
 // src/core/metrics/dvc-yaml.ts
 var import_yaml6 = __toESM(require_dist(), 1);
 var DvcYamlError = class extends Error {
-  constructor(message, offset) {
-    super(message);
+  constructor(message2, offset) {
+    super(message2);
     this.offset = offset;
   }
   offset;
@@ -17010,15 +18259,15 @@ function collect(text2) {
   );
   const stages = doc.contents.get("stages", true);
   if (stages !== void 0 && !(0, import_yaml6.isMap)(stages)) throw new DvcYamlError("'stages' must be a mapping");
-  for (const pair of (0, import_yaml6.isMap)(stages) ? stages.items : []) {
-    const name = (0, import_yaml6.isScalar)(pair.key) ? String(pair.key.value) : "?";
-    const stage = pair.value;
+  for (const pair2 of (0, import_yaml6.isMap)(stages) ? stages.items : []) {
+    const name = (0, import_yaml6.isScalar)(pair2.key) ? String(pair2.key.value) : "?";
+    const stage = pair2.value;
     if (!(0, import_yaml6.isMap)(stage)) continue;
     const templated = stage.get("do", true);
     if ((stage.has("foreach") || stage.has("matrix")) && (stage.has("metrics") || (0, import_yaml6.isMap)(templated) && templated.has("metrics"))) {
       throw new DvcYamlError(
         `stage '${name}' is a foreach/matrix stage with metrics; name its metrics files themselves as metric sources`,
-        pair.key.range?.[0]
+        pair2.key.range?.[0]
       );
     }
     for (const entry of entriesOf(stage.get("metrics", true), `stage '${name}' metrics`)) {
@@ -17036,11 +18285,11 @@ function parseDvcYaml(text2, file) {
     return { line: pos.line, column: pos.col };
   };
   try {
-    const entries = collect(text2).map(({ offset, ...entry }) => ({ ...entry, ...at2(offset) }));
-    if (entries.length === 0) {
+    const entries2 = collect(text2).map(({ offset, ...entry }) => ({ ...entry, ...at2(offset) }));
+    if (entries2.length === 0) {
       return { ok: false, error: `${file}: declares no metrics (no 'metrics:' at the top or in any stage)` };
     }
-    return { ok: true, entries };
+    return { ok: true, entries: entries2 };
   } catch (e) {
     if (!(e instanceof DvcYamlError)) throw e;
     const { line, column } = at2(e.offset);
@@ -17066,10 +18315,10 @@ async function loadDvcYaml(spec, full, read) {
   const parsed = parseDvcYaml(own.text, spec.path);
   if (!parsed.ok) return parsed;
   const seen = /* @__PURE__ */ new Set();
-  const entries = parsed.entries.filter((entry) => !seen.has(entry.path) && seen.add(entry.path));
+  const entries2 = parsed.entries.filter((entry) => !seen.has(entry.path) && seen.add(entry.path));
   const files = [];
   const values = {};
-  for (const entry of entries) {
+  for (const entry of entries2) {
     const shown = posix.normalize(join2(dirname(spec.path), entry.path).replace(/\\/g, "/"));
     if (isAbsolute(entry.path) || /^[A-Za-z]:/.test(entry.path) || !isAbsolute(spec.path) && shown.startsWith("../")) {
       return { ok: false, error: entryError(spec, entry, `${entry.path}: is outside the repository`) };
@@ -17087,7 +18336,7 @@ async function loadDvcYaml(spec, full, read) {
     files.push(shown);
     Object.defineProperty(values, entry.path, { value: one.source.values, enumerable: true, writable: true });
   }
-  const only = entries.length === 1 ? values[entries[0].path] : void 0;
+  const only = entries2.length === 1 ? values[entries2[0].path] : void 0;
   return {
     ok: true,
     source: { name: spec.name, file: spec.path, format: "dvc", values: only ?? values, files }
@@ -17158,9 +18407,9 @@ async function isDirectory(path) {
 }
 async function loadMlflowRun(spec, full) {
   const metricsDir = join3(full, "metrics");
-  const entries = await readdir2(metricsDir, { recursive: true, withFileTypes: true });
+  const entries2 = await readdir2(metricsDir, { recursive: true, withFileTypes: true });
   const files = [];
-  for (const entry of entries.filter((e) => e.isFile())) {
+  for (const entry of entries2.filter((e) => e.isFile())) {
     const path = join3(entry.parentPath, entry.name);
     const key = path.slice(metricsDir.length + 1).replace(/\\/g, "/");
     files.push({ key, text: await readFile(path, "utf8") });
@@ -17279,7 +18528,7 @@ async function loadOne(spec, { cwd, refs }) {
 async function loadMetricSources(specs, opts) {
   const sources3 = [];
   const errors2 = {};
-  for (const spec of specs) {
+  for (const spec of specs.filter((s) => s.format !== "predictions")) {
     const loaded = await loadOne(spec, opts);
     if (loaded.ok) sources3.push(loaded.source);
     else errors2[spec.name] = loaded.error;
@@ -17297,6 +18546,2244 @@ function parseMetricArg(arg) {
     ...m?.[2] ? { format: m[2] } : {},
     defaultName: stem === "" ? "metrics" : stem
   };
+}
+
+// src/node/predictions-sources.ts
+import { resolve as resolve4 } from "node:path";
+
+// src/core/predictions/order.ts
+function keysOf2(scores) {
+  const n = scores.length;
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  const high = new Uint32Array(n);
+  const low = new Uint32Array(n);
+  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  const [lo, hi] = littleEndian ? [0, 1] : [1, 0];
+  for (let i = 0; i < n; i++) {
+    const s = Number(scores[i]);
+    bits[0] = s === 0 ? 0 : s;
+    let h = words[hi];
+    let l = words[lo];
+    if (h & 2147483648) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else h = (h | 2147483648) >>> 0;
+    high[i] = ~h >>> 0;
+    low[i] = ~l >>> 0;
+  }
+  return { high, low };
+}
+function byScoreDescending(scores) {
+  const n = scores.length;
+  const { high, low } = keysOf2(scores);
+  let order2 = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order2[i] = i;
+  let next = new Uint32Array(n);
+  const count = new Uint32Array(65536);
+  for (const [words, shift2] of [
+    [low, 0],
+    [low, 16],
+    [high, 0],
+    [high, 16]
+  ]) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[words[i] >>> shift2 & 65535]++;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < n; k++) {
+      const i = order2[k];
+      next[count[words[i] >>> shift2 & 65535]++] = i;
+    }
+    [order2, next] = [next, order2];
+  }
+  return order2;
+}
+
+// src/core/predictions/binary.ts
+var weightOf = (p, i) => p.weights ? Number(p.weights[i]) : 1;
+function ratio(numerator, denominator) {
+  return denominator > 0 ? numerator / denominator : void 0;
+}
+function confusion(p, threshold = 0.5) {
+  const c = { tp: 0, fp: 0, tn: 0, fn: 0 };
+  for (let i = 0; i < p.labels.length; i++) {
+    const w = weightOf(p, i);
+    const positive = Number(p.scores[i]) >= threshold;
+    const actual = p.labels[i] === 1;
+    if (actual && positive) c.tp += w;
+    else if (actual) c.fn += w;
+    else if (positive) c.fp += w;
+    else c.tn += w;
+  }
+  return c;
+}
+function curve(p) {
+  const order2 = byScoreDescending(p.scores);
+  const tps = [];
+  const fps = [];
+  let tp = 0;
+  let fp = 0;
+  for (let k = 0; k < order2.length; k++) {
+    const i = order2[k];
+    const w = weightOf(p, i);
+    if (p.labels[i] === 1) tp += w;
+    else fp += w;
+    const next = order2[k + 1];
+    if (next === void 0 || Number(p.scores[next]) !== Number(p.scores[i])) {
+      tps.push(tp);
+      fps.push(fp);
+    }
+  }
+  return { tps, fps };
+}
+function rocAuc(p, points = curve(p)) {
+  const { tps, fps } = points;
+  const positives = tps.at(-1) ?? 0;
+  const negatives = fps.at(-1) ?? 0;
+  if (positives <= 0 || negatives <= 0) return void 0;
+  let area = 0;
+  let x = 0;
+  let y = 0;
+  for (let k = 0; k < tps.length; k++) {
+    const nx = fps[k] / negatives;
+    const ny = tps[k] / positives;
+    area += (nx - x) * (y + ny) / 2;
+    x = nx;
+    y = ny;
+  }
+  return area;
+}
+function averagePrecision(p, points = curve(p)) {
+  const { tps, fps } = points;
+  const positives = tps.at(-1) ?? 0;
+  if (positives <= 0) return void 0;
+  let ap = 0;
+  let recall = 0;
+  for (let k = 0; k < tps.length; k++) {
+    const r = tps[k] / positives;
+    const precision = tps[k] / (tps[k] + fps[k]);
+    ap += (r - recall) * precision;
+    recall = r;
+  }
+  return ap;
+}
+var EPS_FLOAT64 = 2220446049250313e-31;
+function clippedLogLoss(isPositive, score) {
+  const one = Math.min(Math.max(score, EPS_FLOAT64), 1 - EPS_FLOAT64);
+  const zero = Math.min(Math.max(1 - score, EPS_FLOAT64), 1 - EPS_FLOAT64);
+  return -Math.log((isPositive ? one : zero) / (one + zero));
+}
+function logLoss(p) {
+  let loss = 0;
+  let total = 0;
+  for (let i = 0; i < p.labels.length; i++) {
+    const w = weightOf(p, i);
+    loss += clippedLogLoss(p.labels[i] === 1, Number(p.scores[i])) * w;
+    total += w;
+  }
+  return loss / total;
+}
+function brierScore(p) {
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < p.labels.length; i++) {
+    const w = weightOf(p, i);
+    const d = Number(p.labels[i]) - Number(p.scores[i]);
+    sum += d * d * w;
+    total += w;
+  }
+  return sum / total;
+}
+function binaryMetrics(p, threshold = 0.5) {
+  const c = confusion(p, threshold);
+  const weight = c.tp + c.fp + c.tn + c.fn;
+  const precision = ratio(c.tp, c.tp + c.fp);
+  const recall = ratio(c.tp, c.tp + c.fn);
+  const specificity = ratio(c.tn, c.tn + c.fp);
+  const f1 = ratio(2 * c.tp, 2 * c.tp + c.fp + c.fn);
+  const balanced = recall !== void 0 && specificity !== void 0 ? (recall + specificity) / 2 : void 0;
+  const points = curve(p);
+  const auc = rocAuc(p, points);
+  const ap = averagePrecision(p, points);
+  return {
+    count: p.labels.length,
+    weight,
+    confusion: c,
+    accuracy: (c.tp + c.tn) / weight,
+    ...balanced === void 0 ? {} : { balanced_accuracy: balanced },
+    ...precision === void 0 ? {} : { precision },
+    ...recall === void 0 ? {} : { recall },
+    ...f1 === void 0 ? {} : { f1 },
+    ...auc === void 0 ? {} : { roc_auc: auc },
+    ...ap === void 0 ? {} : { average_precision: ap },
+    log_loss: logLoss(p),
+    brier_score: brierScore(p)
+  };
+}
+
+// src/core/predictions/calibration.ts
+var DEFAULT_CALIBRATION_BINS = 10;
+function innerEdges(bins) {
+  const step2 = 1 / bins;
+  return Array.from({ length: bins - 1 }, (_, k) => (k + 1) * step2);
+}
+function binOf(score, edges) {
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (edges[mid] < score) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function expectedCalibrationError(p, bins = DEFAULT_CALIBRATION_BINS) {
+  const edges = innerEdges(bins);
+  const weight = new Float64Array(bins);
+  const positives = new Float64Array(bins);
+  const scores = new Float64Array(bins);
+  let total = 0;
+  for (let i = 0; i < p.labels.length; i++) {
+    const w = p.weights ? Number(p.weights[i]) : 1;
+    const score = Number(p.scores[i]);
+    const b = binOf(score, edges);
+    weight[b] += w;
+    positives[b] += p.labels[i] === 1 ? w : 0;
+    scores[b] += w * score;
+    total += w;
+  }
+  let ece = 0;
+  for (let b = 0; b < bins; b++) {
+    const wb = weight[b];
+    if (wb > 0) ece += wb / total * Math.abs(positives[b] / wb - scores[b] / wb);
+  }
+  return ece;
+}
+
+// src/core/predictions/random.ts
+function mix32(x) {
+  x = Math.imul(x ^ x >>> 16, 2246822507);
+  x = Math.imul(x ^ x >>> 13, 3266489909);
+  return (x ^ x >>> 16) >>> 0;
+}
+function resampleKey(seed, resample, content = 0) {
+  return mix32(mix32(mix32(seed >>> 0 ^ 2654435769) ^ content) ^ Math.imul(resample + 1, 1663821227));
+}
+var CUMULATIVE = (() => {
+  const out = [];
+  let p = Math.exp(-1);
+  let sum = 0;
+  for (let k = 0; k <= 12; k++) {
+    sum += p;
+    out.push(Math.min(4294967295, Math.floor(sum * 4294967296)));
+    p /= k + 1;
+  }
+  return out;
+})();
+var BY_TOP_BITS = (() => {
+  const table = new Uint8Array(65536);
+  for (let top = 0; top < 65536; top++) {
+    const low = weightOf2(top * 65536);
+    table[top] = low === weightOf2(top * 65536 + 65535) ? low : 255;
+  }
+  return table;
+})();
+function weightOf2(u) {
+  let k = 0;
+  while (k < CUMULATIVE.length && u >= CUMULATIVE[k]) k++;
+  return k;
+}
+function poissonWeight(key, example) {
+  const u = mix32(Math.imul(example, 2654435761) ^ key);
+  const k = BY_TOP_BITS[u >>> 16];
+  return k === 255 ? weightOf2(u) : k;
+}
+
+// src/core/predictions/wasm/resample.generated.ts
+var RESAMPLE_WASM = "AGFzbQEAAAABFgJgCX9/f39/f39/fwBgBn9/f39/fwADBAMAAAEFAwEAAQcoBAZtZW1vcnkCAARjZWxsAAAMY2VsbFdlaWdodGVkAAEFZHJhd3MAAgqaCgOuBAMCfxR8AX9BASEfIAAhCQJAA0AgCSABTw0BIAQgCWotAAAhCiAKQQdxBEAgFSAUIBEgE0QAAAAAAAAAQKOgoqAhFSARIBOgIBKgIBSgIRAgEEQAAAAAAADwPyAQRAAAAAAAAAAAYiAQIBBhcRshECAWIBMgESAToKIgEKOgIRYgESAToCERIBIgFKAhEkQAAAAAAAAAACETRAAAAAAAAAAAIRQgCkEEcQRAIB4gESAcoSAZIB2hoZmgIR4gESEcIBkhHQsgCkECcQRAIBEhGiASIRtBACEfCwsgAyACIAlBAnRqKAIAai0AALghCyAGIAlBAnRqKgIAuyEMIApBB3a4IQ0gCyANoiEOIBMgDqAhEyAUIAsgDqGgIRQgDSAMoSEPIBggCyAPoiAPoqAhGCAXIAsgBSAJQQJ0aioCALuioCEXIBkgCyAMoqAhGSAJQQFqIQkMAAsLIBUgFCARIBNEAAAAAAAAAECjoKKgIRUgESAToCASoCAUoCEQIBBEAAAAAAAA8D8gEEQAAAAAAAAAAGIgECAQYXEbIRAgFiATIBEgE6CiIBCjoCEWIBEgE6AhESASIBSgIRJEAAAAAAAAAAAhE0QAAAAAAAAAACEUIB4gESAcoSAZIB2hoZmgIR4gHwRAIBEhGiASIRsLIAggETkDACAIIBI5AwggCCAaOQMQIAggGzkDGCAIIBU5AyAgCCAWOQMoIAggFzkDMCAIIBg5AzggCCAeOQNAC74EAwJ/FHwBf0EBIR8gACEJAkADQCAJIAFPDQEgBCAJai0AACEKIApBB3EEQCAVIBQgESATRAAAAAAAAABAo6CioCEVIBEgE6AgEqAgFKAhECAQRAAAAAAAAPA/IBBEAAAAAAAAAABiIBAgEGFxGyEQIBYgEyARIBOgoiAQo6AhFiARIBOgIREgEiAUoCESRAAAAAAAAAAAIRNEAAAAAAAAAAAhFCAKQQRxBEAgHiARIByhIBkgHaGhmaAhHiARIRwgGSEdCyAKQQJxBEAgESEaIBIhG0EAIR8LCyADIAIgCUECdGooAgBqLQAAuCELIAcgCUEDdGorAwAgC6IhCyAGIAlBAnRqKgIAuyEMIApBB3a4IQ0gCyANoiEOIBMgDqAhEyAUIAsgDqGgIRQgDSAMoSEPIBggCyAPoiAPoqAhGCAXIAsgBSAJQQJ0aioCALuioCEXIBkgCyAMoqAhGSAJQQFqIQkMAAsLIBUgFCARIBNEAAAAAAAAAECjoKKgIRUgESAToCASoCAUoCEQIBBEAAAAAAAA8D8gEEQAAAAAAAAAAGIgECAQYXEbIRAgFiATIBEgE6CiIBCjoCEWIBEgE6AhESASIBSgIRJEAAAAAAAAAAAhE0QAAAAAAAAAACEUIB4gESAcoSAZIB2hoZmgIR4gHwRAIBEhGiASIRsLIAggETkDACAIIBI5AwggCCAaOQMQIAggGzkDGCAIIBU5AyAgCCAWOQMoIAggFzkDMCAIIBg5AzggCCAeOQNAC6cBAQN/AkADQCAGIAJPDQEgASAGQQJ0aigCAEGx893xeWwgAHMhByAHIAdBEHZzQeuUr694bCEHIAcgB0ENdnNBtdzKlXxsIQcgByAHQRB2cyEHIAMgB0EQdmotAAAhCCAIQf8BRgRAQQAhCAJAA0AgCEENTw0BIAcgBCAIQQJ0aigCAEkNASAIQQFqIQgMAAsLCyAFIAZqIAg6AAAgBkEBaiEGDAALCws=";
+
+// src/core/predictions/wasm/arena.ts
+var PAGE = 65536;
+var MAX_BYTES = 65536 * PAGE;
+var compiled;
+function bytesOf(base64) {
+  const text2 = atob(base64);
+  return Uint8Array.from(text2, (c) => c.charCodeAt(0));
+}
+var Arena = class _Arena {
+  /** cell.wat's loop, for examples of weight 1 and for weighted ones. */
+  cell;
+  cellWeighted;
+  memory;
+  drawsOf;
+  table;
+  cumulative;
+  next = 0;
+  /** Throws a RangeError when `bytes` (and the draws' tables) do not fit in WebAssembly's 4 GiB. */
+  constructor(needed) {
+    const bytes = needed + _Arena.size([BY_TOP_BITS.length, CUMULATIVE.length * 4]);
+    if (bytes > MAX_BYTES - PAGE)
+      throw new RangeError(`${bytes} bytes of resampling data do not fit in WebAssembly's 4 GiB`);
+    compiled ??= new WebAssembly.Module(bytesOf(RESAMPLE_WASM));
+    const instance = new WebAssembly.Instance(compiled);
+    const exports = instance.exports;
+    this.memory = exports.memory;
+    const pages = Math.ceil(bytes / PAGE);
+    const have = this.memory.buffer.byteLength / PAGE;
+    if (pages > have) this.memory.grow(pages - have);
+    this.cell = exports.cell;
+    this.cellWeighted = exports.cellWeighted;
+    this.drawsOf = exports.draws;
+    this.table = this.u8(BY_TOP_BITS.length);
+    this.table.set(BY_TOP_BITS);
+    this.cumulative = this.u32(CUMULATIVE.length);
+    this.cumulative.set(CUMULATIVE);
+  }
+  take(bytes) {
+    const at2 = Math.ceil(this.next / 8) * 8;
+    this.next = at2 + bytes;
+    if (this.next > this.memory.buffer.byteLength) throw new RangeError("the resampling arena is full");
+    return at2;
+  }
+  /** A resample's draws (random.ts's poissonWeight of each key in `keys`) into `out`. */
+  draws(key, keys, out) {
+    this.drawsOf(
+      key | 0,
+      keys.byteOffset,
+      keys.length,
+      this.table.byteOffset,
+      this.cumulative.byteOffset,
+      out.byteOffset
+    );
+  }
+  f64(n) {
+    return new Float64Array(this.memory.buffer, this.take(n * 8), n);
+  }
+  f32(n) {
+    return new Float32Array(this.memory.buffer, this.take(n * 4), n);
+  }
+  u32(n) {
+    return new Uint32Array(this.memory.buffer, this.take(n * 4), n);
+  }
+  u8(n) {
+    return new Uint8Array(this.memory.buffer, this.take(n), n);
+  }
+  /** Bytes for `count` arrays of `bytes` each, with the padding take() may add. */
+  static size(pieces) {
+    return pieces.reduce((sum, bytes) => sum + bytes + 8, 0);
+  }
+};
+
+// src/core/predictions/binary-resample.ts
+var BINARY_RESAMPLED = [
+  "accuracy",
+  "balanced_accuracy",
+  "precision",
+  "recall",
+  "f1",
+  "roc_auc",
+  "average_precision",
+  "log_loss",
+  "brier_score",
+  "expected_calibration_error"
+];
+var NEW_GROUP = 1;
+var BELOW_THRESHOLD = 2;
+var NEW_BIN = 4;
+var NEW_CELL = 8;
+var POSITIVE = 128;
+function byCell(order2, codes, values) {
+  const starts = new Uint32Array(values + 1);
+  for (let i = 0; i < codes.length; i++) starts[codes[i] + 1]++;
+  for (let v = 0; v < values; v++) starts[v + 1] += starts[v];
+  const out = new Uint32Array(order2.length);
+  for (const i of order2) out[starts[codes[i]]++] = i;
+  return out;
+}
+function examplesOf(input, scores, order2) {
+  const n = scores.length;
+  const edges = innerEdges(input.bins);
+  const rankOf = new Uint32Array(n);
+  for (let k = 0; k < n; k++) rankOf[order2[k]] = k;
+  const loss = new Float64Array(n);
+  const bin = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    loss[i] = clippedLogLoss(input.labels[i] === 1, scores[i]);
+    bin[i] = binOf(scores[i], edges);
+  }
+  return { rankOf, scores, loss, bin };
+}
+function view(arena, input, examples, order2, codes, firstCell) {
+  const n = order2.length;
+  const { rankOf, scores, loss: lossOf, bin: binOf2 } = examples;
+  const loss = arena.f32(n);
+  const score = arena.f32(n);
+  const weight = input.weights ? arena.f64(n) : void 0;
+  const draw = arena.u32(n);
+  const flags = arena.u8(n);
+  const labels = input.labels;
+  const threshold = input.threshold;
+  const starts = [];
+  const cells = [];
+  let previousBin = -1;
+  let previousCell = -1;
+  let previousScore = NaN;
+  for (let k = 0; k < n; k++) {
+    const i = order2[k];
+    const s = scores[i];
+    draw[k] = rankOf[i];
+    if (weight) weight[k] = Number(input.weights[i]);
+    loss[k] = lossOf[i];
+    score[k] = s;
+    const cell3 = codes ? codes[i] : 0;
+    const newCell = k === 0 || cell3 !== previousCell;
+    const bin = binOf2[i];
+    let f = newCell || s !== previousScore ? NEW_GROUP : 0;
+    if (newCell) {
+      cells.push(cell3);
+      starts.push(k);
+      f |= NEW_CELL;
+    } else if (bin !== previousBin) f |= NEW_BIN;
+    if (s < threshold && (newCell || previousScore >= threshold)) f |= BELOW_THRESHOLD;
+    previousBin = bin;
+    previousCell = cell3;
+    previousScore = s;
+    flags[k] = labels[i] === 1 ? f | POSITIVE : f;
+  }
+  return {
+    firstCell,
+    draw,
+    flags,
+    weight,
+    loss,
+    score,
+    cellAt: Uint32Array.from(cells),
+    cellStart: Uint32Array.from([...starts, n])
+  };
+}
+var VIEW_BYTES = (n, weighted) => [4 * n, 4 * n, 4 * n, n, ...weighted ? [8 * n] : []];
+function binaryResampler(input) {
+  if (input.bins > 255) throw new RangeError("at most 255 calibration bins");
+  const scores = Float64Array.from(input.scores, Number);
+  const n = scores.length;
+  const order2 = byScoreDescending(scores);
+  const examples = examplesOf(input, scores, order2);
+  const viewCount = 1 + input.slices.length;
+  const arena = new Arena(
+    Arena.size([
+      ...Array.from({ length: viewCount }, () => VIEW_BYTES(n, input.weights !== void 0)).flat(),
+      4 * n,
+      // the draws' keys
+      n,
+      // a resample's draws
+      n,
+      // every example once
+      9 * 8
+      // a cell's sums
+    ])
+  );
+  const views = [view(arena, input, examples, order2, void 0, 0)];
+  let firstCell = 1;
+  for (const slice of input.slices) {
+    const codes = slice.codes;
+    views.push(view(arena, input, examples, byCell(order2, codes, slice.values), codes, firstCell));
+    firstCell += slice.values;
+  }
+  const cells = firstCell;
+  const stride = BINARY_RESAMPLED.length;
+  const drawKey = arena.u32(n);
+  for (let k = 0; k < n; k++) drawKey[k] = input.drawIndex ? input.drawIndex[order2[k]] : order2[k];
+  const draws = arena.u8(n);
+  const once = arena.u8(n).fill(1);
+  const sums = arena.f64(9);
+  function evaluate3(key, out) {
+    out.fill(NaN);
+    if (key !== void 0) arena.draws(key, drawKey, draws);
+    const drawn = key === void 0 ? once : draws;
+    for (const v of views)
+      for (let run = 0; run < v.cellAt.length; run++) {
+        (v.weight ? arena.cellWeighted : arena.cell)(
+          v.cellStart[run],
+          v.cellStart[run + 1],
+          v.draw.byteOffset,
+          drawn.byteOffset,
+          v.flags.byteOffset,
+          v.loss.byteOffset,
+          v.score.byteOffset,
+          v.weight?.byteOffset ?? 0,
+          sums.byteOffset
+        );
+        const [tpBefore, fpBefore, tpAt, fpAt, area, precisionSum, lossSum, squaredSum, calibration] = sums;
+        const o = (v.firstCell + v.cellAt[run]) * stride;
+        emit(
+          out,
+          o,
+          tpBefore,
+          fpBefore,
+          tpAt,
+          fpAt,
+          area,
+          precisionSum,
+          lossSum,
+          squaredSum,
+          calibration
+        );
+      }
+  }
+  return { metrics: BINARY_RESAMPLED, cells, evaluate: evaluate3 };
+}
+function emit(out, o, positives, negatives, tpAt, fpAt, area, precisionSum, lossSum, squaredSum, calibration) {
+  const total = positives + negatives;
+  const fn = positives - tpAt;
+  const tn = negatives - fpAt;
+  const recall = tpAt / positives;
+  out[o] = (tpAt + tn) / total;
+  out[o + 1] = (recall + tn / negatives) / 2;
+  out[o + 2] = tpAt / (tpAt + fpAt);
+  out[o + 3] = recall;
+  out[o + 4] = 2 * tpAt / (2 * tpAt + fpAt + fn);
+  out[o + 5] = positives > 0 && negatives > 0 ? area / (positives * negatives) : NaN;
+  out[o + 6] = positives > 0 ? precisionSum / positives : NaN;
+  out[o + 7] = lossSum / total;
+  out[o + 8] = squaredSum / total;
+  out[o + 9] = calibration / total;
+}
+
+// src/core/predictions/interval.ts
+function quantile(sorted, q) {
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+function percentileInterval(values, confidence) {
+  if (values.length === 0) return null;
+  for (const v of values) if (!Number.isFinite(v)) return null;
+  const sorted = Float64Array.from(values).sort();
+  const tail = (1 - confidence) / 2;
+  return [quantile(sorted, tail), quantile(sorted, 1 - tail)];
+}
+
+// src/core/predictions/gather.ts
+function gather(values, index) {
+  const out = new Float64Array(index.length);
+  for (let k = 0; k < index.length; k++) out[k] = values[index[k]];
+  return out;
+}
+function gatherCodes(values, index) {
+  const out = new Uint32Array(index.length);
+  for (let k = 0; k < index.length; k++) out[k] = values[index[k]];
+  return out;
+}
+function identity(n) {
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+// src/core/predictions/content.ts
+import { createHash as createHash3 } from "node:crypto";
+function update(hash, values) {
+  if (!values) {
+    hash.update("-");
+    return;
+  }
+  hash.update(String(values.byteLength));
+  hash.update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+}
+function tableInto(hash, table) {
+  hash.update(table.task);
+  update(hash, table.labels);
+  update(hash, table.scores);
+  update(hash, table.classScores);
+  update(hash, table.predictions);
+  update(hash, table.weights);
+  hash.update(String(table.ids?.length ?? -1));
+  for (const id of table.ids ?? []) hash.update(`${id}\0`);
+  for (const slice of table.slices) update(hash, slice.codes);
+}
+function contentKey(candidate, baseline) {
+  const hash = createHash3("sha256");
+  tableInto(hash, candidate);
+  if (baseline) tableInto(hash, baseline);
+  return hash.digest().readUInt32LE(0);
+}
+
+// src/core/predictions/multiclass.ts
+var weightOf3 = (p, i) => p.weights ? Number(p.weights[i]) : 1;
+function check(p) {
+  const k = p.classes;
+  if (!Number.isInteger(k) || k < 3) throw new RangeError(`classes must be an integer \u2265 3, got ${k}`);
+  if (p.scores.length !== p.labels.length) {
+    throw new RangeError(`${p.labels.length} labels but ${p.scores.length} score rows`);
+  }
+  if (p.weights && p.weights.length !== p.labels.length) {
+    throw new RangeError(`${p.labels.length} labels but ${p.weights.length} weights`);
+  }
+  for (let i = 0; i < p.labels.length; i++) {
+    const label2 = Number(p.labels[i]);
+    if (!Number.isInteger(label2) || label2 < 0 || label2 >= k) {
+      throw new RangeError(`label ${i} is ${label2}, not a class in 0..${k - 1}`);
+    }
+    if (p.scores[i].length !== k)
+      throw new RangeError(`score row ${i} has ${p.scores[i].length} values, not ${k}`);
+  }
+}
+function predictedClasses(p) {
+  const predicted = new Uint32Array(p.labels.length);
+  for (let i = 0; i < predicted.length; i++) {
+    const row2 = p.scores[i];
+    let best = 0;
+    for (let c = 1; c < row2.length; c++) if (Number(row2[c]) > Number(row2[best])) best = c;
+    predicted[i] = best;
+  }
+  return predicted;
+}
+function confusionMatrix(p, predicted = predictedClasses(p)) {
+  const m = Array.from({ length: p.classes }, () => new Array(p.classes).fill(0));
+  for (let i = 0; i < p.labels.length; i++) m[Number(p.labels[i])][predicted[i]] += weightOf3(p, i);
+  return m;
+}
+var sumsToOne = (s) => Math.abs(1 - s) <= 1e-8 + 1e-5 * Math.abs(s);
+function rocAucOvrMacro(p) {
+  const n = p.labels.length;
+  for (let i = 0; i < n; i++) {
+    const row2 = p.scores[i];
+    let s = 0;
+    for (let c = 0; c < row2.length; c++) s += Number(row2[c]);
+    if (!sumsToOne(s)) return void 0;
+  }
+  let sum = 0;
+  for (let c = 0; c < p.classes; c++) {
+    const labels = new Uint8Array(n);
+    const scores = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      labels[i] = Number(p.labels[i]) === c ? 1 : 0;
+      scores[i] = Number(p.scores[i][c]);
+    }
+    const auc = rocAuc({ labels, scores, ...p.weights ? { weights: p.weights } : {} });
+    if (auc === void 0) return void 0;
+    sum += auc;
+  }
+  return sum / p.classes;
+}
+var EPS = 2220446049250313e-31;
+function multiclassLogLoss(p) {
+  let loss = 0;
+  let total = 0;
+  for (let i = 0; i < p.labels.length; i++) {
+    const w = weightOf3(p, i);
+    const row2 = p.scores[i];
+    let sum = 0;
+    for (let c = 0; c < row2.length; c++) sum += Math.min(Math.max(Number(row2[c]), EPS), 1 - EPS);
+    const chosen = Math.min(Math.max(Number(row2[Number(p.labels[i])]), EPS), 1 - EPS) / sum;
+    loss += -Math.log(chosen) * w;
+    total += w;
+  }
+  return loss / total;
+}
+var mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+function weightedMean(xs, ws) {
+  let sum = 0;
+  let total = 0;
+  for (let c = 0; c < xs.length; c++) {
+    sum += xs[c] * ws[c];
+    total += ws[c];
+  }
+  return sum / total;
+}
+var f1Of = (precision, recall) => {
+  const denominator = precision + recall;
+  return denominator === 0 ? 0 : 2 * precision * recall / denominator;
+};
+function multiclassMetrics(p) {
+  check(p);
+  const k = p.classes;
+  const predicted = predictedClasses(p);
+  const confusion2 = confusionMatrix(p, predicted);
+  const tp = [];
+  const predictedSum = new Array(k).fill(0);
+  const trueSum = new Array(k).fill(0);
+  const occurs = new Array(k).fill(false);
+  for (let i = 0; i < p.labels.length; i++) {
+    occurs[Number(p.labels[i])] = true;
+    occurs[predicted[i]] = true;
+  }
+  for (let c = 0; c < k; c++) {
+    tp.push(confusion2[c][c]);
+    for (let d = 0; d < k; d++) {
+      trueSum[c] += confusion2[c][d];
+      predictedSum[c] += confusion2[d][c];
+    }
+  }
+  const weight = trueSum.reduce((a, b) => a + b, 0);
+  const tpTotal = tp.reduce((a, b) => a + b, 0);
+  const precisionDefined = predictedSum.every((s) => s !== 0);
+  const recallDefined = trueSum.every((s) => s !== 0);
+  const f1Defined = predictedSum.every((s, c) => s !== 0 || trueSum[c] !== 0);
+  const precision = tp.map((t, c) => predictedSum[c] === 0 ? 0 : t / predictedSum[c]);
+  const recall = tp.map((t, c) => trueSum[c] === 0 ? 0 : t / trueSum[c]);
+  const f1 = precision.map((x, c) => f1Of(x, recall[c]));
+  const precisionMicro = predictedSum.reduce((a, b) => a + b, 0);
+  const recallMicro = trueSum.reduce((a, b) => a + b, 0);
+  const pMicro = precisionMicro > 0 ? tpTotal / precisionMicro : void 0;
+  const rMicro = recallMicro > 0 ? tpTotal / recallMicro : void 0;
+  const fMicro = pMicro !== void 0 && rMicro !== void 0 ? f1Of(pMicro, rMicro) : void 0;
+  const occurring = [...occurs.keys()].filter((c) => occurs[c]);
+  const balanced = occurring.every((c) => trueSum[c] !== 0) ? mean(occurring.map((c) => tp[c] / trueSum[c])) : void 0;
+  const auc = rocAucOvrMacro(p);
+  const defined = (ok, compute) => ok ? compute() : void 0;
+  const optional = {
+    balanced_accuracy: balanced,
+    precision_macro: defined(precisionDefined, () => mean(precision)),
+    recall_macro: defined(recallDefined, () => mean(recall)),
+    f1_macro: defined(f1Defined, () => mean(f1)),
+    precision_micro: pMicro,
+    recall_micro: rMicro,
+    f1_micro: fMicro,
+    precision_weighted: defined(precisionDefined, () => weightedMean(precision, trueSum)),
+    recall_weighted: defined(recallDefined, () => weightedMean(recall, trueSum)),
+    f1_weighted: defined(f1Defined, () => weightedMean(f1, trueSum)),
+    roc_auc_ovr_macro: auc
+  };
+  return {
+    count: p.labels.length,
+    weight,
+    confusion: confusion2,
+    accuracy: tpTotal / weight,
+    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== void 0)),
+    log_loss: multiclassLogLoss(p)
+  };
+}
+
+// src/core/predictions/regression.ts
+var EPS2 = 2220446049250313e-31;
+function regressionMetrics(p) {
+  const n = p.targets.length;
+  const w = (i) => p.weights ? Number(p.weights[i]) : 1;
+  let weight = 0;
+  let absolute = 0;
+  let squared = 0;
+  let percentage = 0;
+  let targetSum = 0;
+  for (let i = 0; i < n; i++) {
+    const y = Number(p.targets[i]);
+    const e = Number(p.predictions[i]) - y;
+    const wi = w(i);
+    weight += wi;
+    absolute += wi * Math.abs(e);
+    squared += wi * e * e;
+    percentage += wi * (Math.abs(e) / Math.max(Math.abs(y), EPS2));
+    targetSum += wi * y;
+  }
+  const mean2 = targetSum / weight;
+  let spread = 0;
+  for (let i = 0; i < n; i++) {
+    const d = Number(p.targets[i]) - mean2;
+    spread += w(i) * d * d;
+  }
+  const r2 = n >= 2 && spread > 0 ? 1 - squared / spread : void 0;
+  return {
+    count: n,
+    weight,
+    mae: absolute / weight,
+    rmse: Math.sqrt(squared / weight),
+    ...r2 === void 0 ? {} : { r2 },
+    mape: percentage / weight
+  };
+}
+
+// src/core/predictions/resample.ts
+var REGRESSION_RESAMPLED = ["mae", "rmse", "r2", "mape"];
+var MULTICLASS_RESAMPLED = [
+  "accuracy",
+  "balanced_accuracy",
+  "precision_macro",
+  "recall_macro",
+  "f1_macro",
+  "precision_micro",
+  "recall_micro",
+  "f1_micro",
+  "precision_weighted",
+  "recall_weighted",
+  "f1_weighted",
+  "roc_auc_ovr_macro",
+  "log_loss"
+];
+function cellMembers(table, codesOf) {
+  const members = [identity(table.rows)];
+  for (let j = 0; j < codesOf.length; j++) {
+    const codes = codesOf[j];
+    const values = table.slices[j].values.length;
+    const counts = new Uint32Array(values);
+    for (let i = 0; i < codes.length; i++) counts[codes[i]]++;
+    const lists = Array.from(counts, (count) => new Uint32Array(count));
+    const filled = new Uint32Array(values);
+    for (let i = 0; i < codes.length; i++) {
+      const code2 = codes[i];
+      lists[code2][filled[code2]++] = i;
+    }
+    members.push(...lists);
+  }
+  return members;
+}
+function computeOf(table) {
+  if (table.task === "regression") {
+    const targets = table.labels;
+    const predictions = table.predictions;
+    return {
+      metrics: REGRESSION_RESAMPLED,
+      compute: (rows, weights) => {
+        const m = regressionMetrics({
+          targets: gather(targets, rows),
+          predictions: gather(predictions, rows),
+          weights
+        });
+        return { ...m };
+      }
+    };
+  }
+  const k = table.classes.length;
+  const scores = table.classScores;
+  return {
+    metrics: MULTICLASS_RESAMPLED,
+    compute: (rows, weights) => {
+      const m = multiclassMetrics({
+        labels: gather(table.labels, rows),
+        scores: Array.from(rows, (i) => scores.subarray(i * k, (i + 1) * k)),
+        weights,
+        classes: k
+      });
+      return { ...m };
+    }
+  };
+}
+function exactResampler(table, members, drawIndex) {
+  const { metrics, compute } = computeOf(table);
+  const stride = metrics.length;
+  function evaluate3(key, out) {
+    out.fill(NaN);
+    members.forEach((rows, cell3) => {
+      const drawn = [];
+      const weights = [];
+      for (const i of rows) {
+        const draw = key === void 0 ? 1 : poissonWeight(key, drawIndex ? drawIndex[i] : i);
+        if (draw === 0) continue;
+        drawn.push(i);
+        weights.push((table.weights ? table.weights[i] : 1) * draw);
+      }
+      if (drawn.length === 0) return;
+      const values = compute(Uint32Array.from(drawn), Float64Array.from(weights));
+      metrics.forEach((name, m) => {
+        const value = values[name];
+        out[cell3 * stride + m] = typeof value === "number" ? value : NaN;
+      });
+    });
+  }
+  return { metrics, cells: members.length, evaluate: evaluate3 };
+}
+
+// src/core/predictions/evaluate.ts
+var MAX_SLICE_VALUES = 250;
+var MAX_CELLS = 1e3;
+function effectiveCount(table, rows) {
+  if (!table.weights) return rows.length;
+  let sum = 0;
+  let squares = 0;
+  for (const i of rows) {
+    const w = table.weights[i];
+    sum += w;
+    squares += w * w;
+  }
+  return squares > 0 ? sum * sum / squares : 0;
+}
+function pointMetrics(table, spec, rows) {
+  const weights = table.weights ? gather(table.weights, rows) : void 0;
+  if (table.task !== "binary") {
+    const values = computeOf(table).compute(rows, weights ?? new Float64Array(rows.length).fill(1));
+    return { values, weight: Number(values.weight) };
+  }
+  const p = {
+    labels: gather(table.labels, rows),
+    scores: gather(table.scores, rows),
+    ...weights ? { weights } : {}
+  };
+  const m = binaryMetrics(p, spec.threshold);
+  return {
+    values: { ...m, expected_calibration_error: expectedCalibrationError(p, spec.calibrationBins) },
+    weight: m.weight
+  };
+}
+function resamplerOf(table, spec, codes, members, drawIndex) {
+  if (table.task !== "binary") return exactResampler(table, members, drawIndex);
+  return binaryResampler({
+    labels: table.labels,
+    scores: table.scores,
+    ...table.weights ? { weights: table.weights } : {},
+    ...drawIndex ? { drawIndex } : {},
+    slices: codes.map((c, j) => ({ codes: c, values: table.slices[j].values.length })),
+    threshold: spec.threshold,
+    bins: spec.calibrationBins
+  });
+}
+function pair(candidate, baseline) {
+  if (!candidate.ids || !baseline.ids)
+    return { ok: false, error: "pairing a baseline's predictions needs an `id` column in both files" };
+  const index = sameOrder(candidate.ids, baseline.ids) ?? byIds(candidate.ids, baseline.ids);
+  if (!(index instanceof Uint32Array)) return describeMismatch(candidate, baseline, index.extra);
+  for (let j = 0; j < baseline.rows; j++) {
+    const i = index[j];
+    if (baseline.labels[j] !== candidate.labels[i])
+      return {
+        ok: false,
+        error: `${baseline.file} and ${candidate.file} disagree on the label of id '${baseline.ids[j]}': the baseline must be scored on the same labelled examples`
+      };
+  }
+  if (candidate.weights === void 0 !== (baseline.weights === void 0))
+    return {
+      ok: false,
+      error: `${candidate.weights ? candidate.file : baseline.file} weighs its examples and ${candidate.weights ? baseline.file : candidate.file} does not: both models must be judged on the same weighted examples`
+    };
+  if (candidate.weights && baseline.weights) {
+    for (let j = 0; j < baseline.rows; j++)
+      if (baseline.weights[j] !== candidate.weights[index[j]])
+        return {
+          ok: false,
+          error: `${baseline.file} and ${candidate.file} disagree on the weight of id '${baseline.ids[j]}': both models must be judged on the same weighted examples`
+        };
+  }
+  return { ok: true, index };
+}
+function sameOrder(candidate, baseline) {
+  if (candidate.length !== baseline.length) return void 0;
+  for (let i = 0; i < candidate.length; i++) if (candidate[i] !== baseline[i]) return void 0;
+  return identity(candidate.length);
+}
+function byIds(candidate, baseline) {
+  const byId = /* @__PURE__ */ new Map();
+  candidate.forEach((id, i) => byId.set(id, i));
+  const index = new Uint32Array(baseline.length);
+  const extra = [];
+  for (let j = 0; j < baseline.length; j++) {
+    const i = byId.get(baseline[j]);
+    if (i === void 0) extra.push(baseline[j]);
+    else index[j] = i;
+  }
+  return extra.length > 0 || candidate.length !== baseline.length ? { extra } : index;
+}
+function describeMismatch(candidate, baseline, extra) {
+  const missing = candidate.rows - (baseline.rows - extra.length);
+  const example = extra.length > 0 ? `, e.g. id '${extra[0]}' is only in ${baseline.file}` : "";
+  return {
+    ok: false,
+    error: `${baseline.file} and ${candidate.file} are predictions on different examples (${missing} ids only in the candidate's, ${extra.length} only in the baseline's${example}); a change check compares both models on the same examples`
+  };
+}
+function byClass(matrix, classes) {
+  return Object.fromEntries(
+    classes.map((truth, t) => [
+      truth,
+      Object.fromEntries(classes.map((guess, g) => [guess, matrix[t][g]]))
+    ])
+  );
+}
+function resampled(resamplers, seed, content, from, to) {
+  const runs = resamplers.map(() => []);
+  for (let r = from; r < to; r++) {
+    const key = resampleKey(seed, r, content);
+    resamplers.forEach((resampler, m) => {
+      const out = new Float64Array(resampler.cells * resampler.metrics.length);
+      resampler.evaluate(key, out);
+      runs[m].push(out);
+    });
+  }
+  return runs;
+}
+function series(runs, at2, map2) {
+  return Float64Array.from(runs, (out, r) => map2 ? map2(out[at2], r) : out[at2]);
+}
+var finiteOrNull = (v) => typeof v === "number" && Number.isFinite(v) ? v : null;
+function plan(table, baseline) {
+  const wide = table.slices.find((s) => s.values.length > MAX_SLICE_VALUES);
+  if (wide)
+    return {
+      ok: false,
+      error: `${table.file}: slice column '${wide.column}' has ${wide.values.length} distinct values (at most ${MAX_SLICE_VALUES}); slice by a column that groups examples`
+    };
+  const cellCount = 1 + table.slices.reduce((n, s) => n + s.values.length, 0);
+  if (cellCount > MAX_CELLS)
+    return {
+      ok: false,
+      error: `${table.file}: the slice columns have ${cellCount - 1} values in all (at most ${MAX_CELLS - 1}); slice by fewer or coarser columns`
+    };
+  const codes = table.slices.map((s) => s.codes);
+  const members = cellMembers(table, codes);
+  if (!baseline) return { ok: true, plan: { content: contentKey(table), codes, members } };
+  const pairing = pair(table, baseline);
+  if (!pairing.ok) return pairing;
+  const baselineCodes = codes.map((c) => gatherCodes(c, pairing.index));
+  const sliced = {
+    ...baseline,
+    slices: table.slices.map((s, j) => ({ ...s, codes: baselineCodes[j] }))
+  };
+  const paired = {
+    table: sliced,
+    codes: baselineCodes,
+    members: cellMembers(sliced, baselineCodes),
+    index: pairing.index
+  };
+  return { ok: true, plan: { content: contentKey(table, baseline), codes, members, paired } };
+}
+function resampleByPlan(spec, table, { content, codes, members, paired }, from, to) {
+  const resamplers = [resamplerOf(table, spec, codes, members)];
+  if (paired) resamplers.push(resamplerOf(paired.table, spec, paired.codes, paired.members, paired.index));
+  return resampled(resamplers, spec.bootstrap.seed, content, from, to);
+}
+function evaluatePredictions(spec, table, baseline, given) {
+  const planned = plan(table, baseline);
+  if (!planned.ok) return planned;
+  const { members, paired } = planned.plan;
+  const baselineMembers = paired?.members;
+  const runs = given ?? resampleByPlan(spec, table, planned.plan, 0, spec.bootstrap.resamples);
+  const resamplerMetrics = table.task === "binary" ? BINARY_RESAMPLED : computeOf(table).metrics;
+  const expectedLength = members.length * resamplerMetrics.length;
+  if (runs.length !== (paired ? 2 : 1) || runs.some((r) => r.length !== spec.bootstrap.resamples || r.some((o) => o.length !== expectedLength)))
+    throw new RangeError("resample runs do not match the predictions and the bootstrap settings");
+  const names = resamplerMetrics;
+  const stride = names.length;
+  const confidence = spec.bootstrap.confidence;
+  const cellSlices = [
+    void 0,
+    ...table.slices.flatMap((s) => s.values.map((value) => ({ column: s.column, value })))
+  ];
+  const cells = members.map((rows, cell3) => {
+    const point = rows.length > 0 ? pointMetrics(table, spec, rows).values : {};
+    const metrics = {};
+    const intervals = {};
+    names.forEach((name, m) => {
+      metrics[name] = finiteOrNull(point[name]);
+      intervals[name] = percentileInterval(series(runs[0], cell3 * stride + m), confidence);
+    });
+    const result = {
+      ...cellSlices[cell3] ? { slice: cellSlices[cell3] } : {},
+      count: rows.length,
+      weight: rows.length > 0 ? Number(point.weight ?? 0) : 0,
+      judged: cell3 === 0 || rows.length >= spec.minSliceCount && effectiveCount(table, rows) >= spec.minSliceCount,
+      metrics,
+      intervals
+    };
+    if (baseline && baselineMembers && paired) {
+      const basePoint = baselineMembers[cell3].length > 0 ? pointMetrics(paired.table, spec, baselineMembers[cell3]).values : {};
+      const comparison2 = { baseline: {}, difference: {}, ratio: {} };
+      names.forEach((name, m) => {
+        const at2 = cell3 * stride + m;
+        comparison2.baseline[name] = finiteOrNull(basePoint[name]);
+        comparison2.difference[name] = percentileInterval(
+          series(runs[0], at2, (v, r) => v - runs[1][r][at2]),
+          confidence
+        );
+        comparison2.ratio[name] = percentileInterval(
+          series(runs[0], at2, (v, r) => {
+            const b = runs[1][r][at2];
+            return b > 0 ? v / b : NaN;
+          }),
+          confidence
+        );
+      });
+      result.comparison = comparison2;
+    }
+    const confusion2 = point.confusion;
+    if (table.task === "binary" && confusion2) result.confusion = confusion2;
+    if (table.task === "multiclass" && Array.isArray(confusion2))
+      result.confusion = byClass(confusion2, table.classes);
+    return result;
+  });
+  return {
+    ok: true,
+    result: {
+      task: table.task,
+      rows: table.rows,
+      ...table.task === "binary" ? { threshold: spec.threshold, calibrationBins: spec.calibrationBins } : {},
+      ...table.classes ? { classes: table.classes } : {},
+      bootstrap: { method: "poisson", ...spec.bootstrap },
+      minSliceCount: spec.minSliceCount,
+      cells,
+      slices: table.slices.map((s) => ({ column: s.column, values: s.values })),
+      ...baseline ? { paired: { file: baseline.file, examples: baseline.rows } } : {}
+    }
+  };
+}
+
+// src/node/predictions/read.ts
+import { closeSync as closeSync3, fstatSync, openSync as openSync3 } from "node:fs";
+import { extname } from "node:path";
+
+// src/node/predictions/errors.ts
+var PredictionsReadError = class extends Error {
+  name = "PredictionsReadError";
+};
+function lineLocator(shown) {
+  return { at: (line) => `${shown}:${line}`, name: (line) => `line ${line}` };
+}
+function rowLocator(shown) {
+  return { at: (row2) => `${shown}: row ${row2}`, name: (row2) => `row ${row2}` };
+}
+var MAX_LISTED = 20;
+function listNames(names) {
+  const shown = names.slice(0, MAX_LISTED).join(", ");
+  return names.length > MAX_LISTED ? `${shown}, \u2026 (${names.length - MAX_LISTED} more)` : shown;
+}
+function noColumn(where, column, columns) {
+  return new PredictionsReadError(`${where}: no column '${column}' (columns: ${listNames(columns)})`);
+}
+
+// src/node/predictions/csv.ts
+import { readSync as readSync3 } from "node:fs";
+
+// src/node/predictions/numbers.ts
+var POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+function fastDecimal(text2, start, end) {
+  let i = start;
+  let negative = false;
+  let c = text2.charCodeAt(i);
+  if (c === 45 || c === 43) {
+    negative = c === 45;
+    i++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let point = -1;
+  for (; i < end; i++) {
+    c = text2.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && point === -1) {
+      point = i;
+    } else {
+      return Number.NaN;
+    }
+  }
+  if (digits === 0 || digits > 15) return Number.NaN;
+  const value = point === -1 || point === end - 1 ? mantissa : mantissa / POW10[end - point - 1];
+  return negative ? -value : value;
+}
+var NOT_FINITE_TEXT = /^[+-]?(nan|inf|infinity)$/i;
+function slowNumber(raw, column) {
+  const t = raw.trim();
+  if (t === "") return `column '${column}' is empty`;
+  const v = Number(t);
+  const c1 = t.length > 1 && t.charCodeAt(0) === 48 ? t.charCodeAt(1) | 32 : 0;
+  if (Number.isFinite(v) && c1 !== 120 && c1 !== 98 && c1 !== 111) return v;
+  const notFinite = !Number.isNaN(v) && c1 === 0 || NOT_FINITE_TEXT.test(t);
+  return `column '${column}': '${t}' is not a ${notFinite ? "finite number" : "number"}`;
+}
+
+// src/node/predictions/text-index.ts
+function ownString(text2) {
+  return text2.length < 13 ? text2 : (" " + text2).slice(1);
+}
+function hashOf(text2, start, end) {
+  let h = 2166136261;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text2.charCodeAt(i), 16777619);
+  return h ^ h >>> 15 | 0;
+}
+var TextIndex = class {
+  values = [];
+  /** Whether the last `intern` added its value. */
+  added = false;
+  hashes = new Int32Array(64);
+  /** An index + 1, or 0 for an empty slot. */
+  slots = new Int32Array(256);
+  probeHash = 0;
+  /** The slot of `text[start, end)`, or of the empty slot where it would go (negated, minus 1). */
+  probe(text2, start, end) {
+    const hash = hashOf(text2, start, end);
+    this.probeHash = hash;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const length = end - start;
+    for (let at2 = hash & mask; ; at2 = at2 + 1 & mask) {
+      const slot = slots[at2];
+      if (slot === 0) return -at2 - 1;
+      const value = this.values[slot - 1];
+      if (this.hashes[slot - 1] === hash && value.length === length && text2.startsWith(value, start))
+        return at2;
+    }
+  }
+  /** The index of `text[start, end)`, or -1. */
+  find(text2, start = 0, end = text2.length) {
+    const at2 = this.probe(text2, start, end);
+    return at2 < 0 ? -1 : this.slots[at2] - 1;
+  }
+  /** The index of `text[start, end)`, added if new (`added` says which). */
+  intern(text2, start = 0, end = text2.length) {
+    const at2 = this.probe(text2, start, end);
+    this.added = at2 < 0;
+    if (at2 >= 0) return this.slots[at2] - 1;
+    const index = this.values.length;
+    if (index === this.hashes.length) {
+      const hashes = new Int32Array(index * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.values.push(ownString(start === 0 && end === text2.length ? text2 : text2.slice(start, end)));
+    this.hashes[index] = this.probeHash;
+    this.slots[-at2 - 1] = index + 1;
+    if ((index + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    return index;
+  }
+  rehash(size) {
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    for (let i = 0; i < this.values.length; i++) {
+      let at2 = this.hashes[i] & mask;
+      while (slots[at2] !== 0) at2 = at2 + 1 & mask;
+      slots[at2] = i + 1;
+    }
+    this.slots = slots;
+  }
+};
+
+// src/node/predictions/ids.ts
+function hashOf2(text2, start, end) {
+  let h = 2166136261;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text2.charCodeAt(i), 16777619);
+  return h | 0;
+}
+var IdColumn = class {
+  ids = [];
+  hashes = new Int32Array(1024);
+  add(text2, start, end) {
+    const index = this.ids.length;
+    if (index === this.hashes.length) {
+      const hashes = new Int32Array(index * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.hashes[index] = hashOf2(text2, start, end);
+    this.ids.push(ownString(start === 0 && end === text2.length ? text2 : text2.slice(start, end)));
+  }
+  /**
+   * The repeated id whose second row comes first, if any. The rows are split by the top byte of
+   * their hash (one counting pass and one scatter, row order kept), then each part, a few
+   * thousand ids, goes through a small hash table that stays in the processor's cache.
+   */
+  firstRepeat() {
+    const n = this.ids.length;
+    const hashes = this.hashes;
+    const starts = new Uint32Array(257);
+    for (let i = 0; i < n; i++) starts[(hashes[i] >>> 24) + 1]++;
+    for (let b = 1; b < 257; b++) starts[b] += starts[b - 1];
+    const order2 = new Uint32Array(n);
+    const fill = starts.slice(0, 256);
+    for (let i = 0; i < n; i++) order2[fill[hashes[i] >>> 24]++] = i;
+    let best;
+    let table = new Int32Array(1024);
+    for (let b = 0; b < 256; b++) {
+      const lo = starts[b];
+      const hi = starts[b + 1];
+      let size = 1024;
+      while (size < (hi - lo) * 2) size *= 2;
+      if (size > table.length) table = new Int32Array(size);
+      else table.fill(0, 0, size);
+      const mask = size - 1;
+      for (let k = lo; k < hi; k++) {
+        const row2 = order2[k];
+        const hash = hashes[row2];
+        let at2 = hash & mask;
+        for (let slot = table[at2]; slot !== 0; slot = table[at2]) {
+          const other = slot - 1;
+          if (hashes[other] === hash && this.ids[other] === this.ids[row2]) {
+            if (!best || row2 < best.second) best = { id: this.ids[row2], first: other, second: row2 };
+            break;
+          }
+          at2 = at2 + 1 & mask;
+        }
+        if (table[at2] === 0) table[at2] = row2 + 1;
+      }
+    }
+    return best;
+  }
+};
+
+// src/node/predictions/columns.ts
+var MAX_ROWS = 5e6;
+var MAX_ROW_BYTES = 16 * 1024 * 1024;
+var MISSING_SLICE = "(missing)";
+function show(value) {
+  let out;
+  if (typeof value === "string") out = JSON.stringify(value);
+  else if (typeof value === "bigint" || typeof value === "number" || typeof value === "boolean")
+    out = String(value);
+  else if (value instanceof Date) out = value.toISOString();
+  else if (value === void 0) out = "undefined";
+  else out = JSON.stringify(value) ?? String(value);
+  return clip2(out);
+}
+function clip2(text2) {
+  return text2.length > 60 ? `${text2.slice(0, 57)}\u2026` : text2;
+}
+function typeName(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (value instanceof Date) return "a date";
+  if (value instanceof Uint8Array) return "bytes";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "boolean") return "a boolean";
+  return `a ${typeof value}`;
+}
+function typedNumber(value, column) {
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? value : `column '${column}': ${String(value)} is not a finite number`;
+  }
+  if (typeof value === "bigint") return Number(value);
+  if (value === null || value === void 0) return `column '${column}' is null`;
+  if (typeof value === "string") {
+    return `column '${column}': ${show(value)} is a string, not a number (write numbers unquoted)`;
+  }
+  return `column '${column}': ${show(value)} is ${typeName(value)}, not a number`;
+}
+function classNumber(text2) {
+  const t = text2.trim();
+  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t) ? Number(t) : void 0;
+}
+var Role = { Label: 0, Score: 1, Class: 2, Prediction: 3, Id: 4, Weight: 5, Slice: 6 };
+function isSpace(code2) {
+  return code2 === 32 || code2 === 9 || code2 === 13 || code2 === 10;
+}
+var TableBuilder = class {
+  constructor(spec, shown, where, maxRows = MAX_ROWS) {
+    this.shown = shown;
+    this.where = where;
+    this.maxRows = maxRows;
+    this.task = spec.task;
+    this.idColumn = spec.id ?? "";
+    const add2 = (role, column, what, index = 0) => {
+      if (typeof column !== "string" || column === "") {
+        throw new PredictionsReadError(`${shown}: the ${spec.task} predictions spec names no ${what}`);
+      }
+      let at2 = this.columns.indexOf(column);
+      if (at2 === -1) at2 = this.columns.push(column) - 1;
+      this.fields.push({ role, column, at: at2, index });
+    };
+    add2(Role.Label, spec.label, "label column");
+    if (spec.task === "binary") {
+      add2(Role.Score, spec.score, "score column");
+      this.scores = new Float64Array(0);
+    } else if (spec.task === "multiclass") {
+      const scores = spec.scores ?? [];
+      if (scores.length === 0)
+        throw new PredictionsReadError(`${shown}: the multiclass predictions spec names no scores`);
+      for (const { cls, column } of scores) {
+        const index = this.classes.intern(String(cls));
+        if (!this.classes.added)
+          throw new PredictionsReadError(`${shown}: class '${cls}' is listed twice in scores`);
+        const n = classNumber(String(cls));
+        if (n !== void 0 && !this.classByNumber.has(n)) this.classByNumber.set(n, index);
+        add2(Role.Class, column, `score column for class '${cls}'`, index);
+      }
+      this.classScores = new Float64Array(0);
+    } else if (spec.task === "regression") {
+      add2(Role.Prediction, spec.prediction, "prediction column");
+      this.predictions = new Float64Array(0);
+    } else {
+      throw new PredictionsReadError(`${shown}: unknown predictions task '${String(spec.task)}'`);
+    }
+    if (spec.id !== void 0) {
+      add2(Role.Id, spec.id, "id column");
+      this.ids = new IdColumn();
+      this.locs = new Float64Array(0);
+    }
+    if (spec.weight !== void 0) {
+      add2(Role.Weight, spec.weight, "weight column");
+      this.weights = new Float64Array(0);
+    }
+    for (const column of spec.slices ?? []) {
+      add2(Role.Slice, column, "slice column", this.slices.length);
+      this.slices.push({ column, values: new TextIndex(), codes: new Uint32Array(0) });
+    }
+    const named = new Set(this.fields.filter((f) => f.role !== Role.Slice).map((f) => f.column));
+    this.sliceOnly = new Set(this.columns.filter((c) => !named.has(c)));
+    this.positions = Int32Array.from(this.columns, (_, i) => i);
+    this.grow(Math.min(1024, maxRows));
+  }
+  shown;
+  where;
+  maxRows;
+  columns = [];
+  /** The columns only slices name: absent from a JSON object, they are a missing value. */
+  sliceOnly;
+  fields = [];
+  task;
+  idColumn;
+  positions;
+  rows = 0;
+  cap = 0;
+  labels = new Float64Array(0);
+  scores;
+  classScores;
+  predictions;
+  weights;
+  ids;
+  /** With ids: each row's line or row number, to name the first of a repeated id. */
+  locs;
+  slices = [];
+  classes = new TextIndex();
+  classByNumber = /* @__PURE__ */ new Map();
+  /** Where each of `columns` is among the cells of a row. */
+  bind(positions) {
+    this.positions = Int32Array.from(positions);
+  }
+  get count() {
+    return this.rows;
+  }
+  grow(cap) {
+    const k = this.classes.values.length;
+    const copy = (a, size) => {
+      const out = new Float64Array(size);
+      out.set(a);
+      return out;
+    };
+    this.labels = copy(this.labels, cap);
+    if (this.scores) this.scores = copy(this.scores, cap);
+    if (this.classScores) this.classScores = copy(this.classScores, cap * k);
+    if (this.predictions) this.predictions = copy(this.predictions, cap);
+    if (this.weights) this.weights = copy(this.weights, cap);
+    if (this.locs) this.locs = copy(this.locs, cap);
+    for (const s of this.slices) {
+      const codes = new Uint32Array(cap);
+      codes.set(s.codes);
+      s.codes = codes;
+    }
+    this.cap = cap;
+  }
+  /** A column with more values than slices may have is refused as soon as it shows, not after the file. */
+  checkSliceValues(slice, column, loc) {
+    if (slice.values.values.length > MAX_SLICE_VALUES)
+      this.fail(
+        loc,
+        `column '${column}' has more than ${MAX_SLICE_VALUES} distinct values, too many to slice by (it identifies examples rather than grouping them)`
+      );
+  }
+  fail(loc, message2) {
+    throw new PredictionsReadError(`${this.where.at(loc)}: ${message2}`);
+  }
+  /** The next row's index, the arrays grown to hold it. */
+  begin(loc) {
+    const row2 = this.rows;
+    if (row2 === this.cap) {
+      if (row2 >= this.maxRows) {
+        this.fail(
+          loc,
+          `more than ${this.maxRows.toLocaleString("en-US")} rows; a predictions file is read whole`
+        );
+      }
+      this.grow(Math.min(this.cap * 2, this.maxRows));
+    }
+    return row2;
+  }
+  probability(v, column, loc, quoted2) {
+    if (v >= 0 && v <= 1) return v;
+    return this.fail(loc, `column '${column}': ${quoted2} is not a probability in [0, 1]`);
+  }
+  weight(v, column, loc, quoted2) {
+    if (v >= 0) return v;
+    return this.fail(loc, `column '${column}': ${quoted2} is negative; weights are \u2265 0`);
+  }
+  storeId(text2, start, end, loc, row2) {
+    this.ids.add(text2, start, end);
+    this.locs[row2] = loc;
+  }
+  /** A repeated id, found once every id is read. */
+  checkIds() {
+    const repeat = this.ids?.firstRepeat();
+    if (!repeat) return;
+    const locs = this.locs;
+    this.fail(
+      locs[repeat.second],
+      `column '${this.idColumn}': id '${clip2(repeat.id)}' is repeated (first on ${this.where.name(locs[repeat.first])})`
+    );
+  }
+  classFromText(text2, column, loc, quoted2) {
+    const n = text2 === "" ? void 0 : classNumber(text2);
+    const byNumber = n === void 0 ? void 0 : this.classByNumber.get(n);
+    if (byNumber !== void 0) return byNumber;
+    if (text2.trim() === "") this.fail(loc, `column '${column}' is empty`);
+    return this.fail(
+      loc,
+      `column '${column}': ${quoted2} is not one of the classes (${listNames(this.classes.values)})`
+    );
+  }
+  /** One CSV row: each cell a range of the file's text. */
+  addText(cells, loc) {
+    const row2 = this.begin(loc);
+    const positions = this.positions;
+    const fields = this.fields;
+    for (let f = 0; f < fields.length; f++) {
+      const field2 = fields[f];
+      const p = positions[field2.at];
+      const escaped = cells.escaped[p];
+      let text2 = cells.text;
+      let start = cells.starts[p];
+      let end = cells.ends[p];
+      if (escaped !== void 0) {
+        text2 = escaped;
+        start = 0;
+        end = escaped.length;
+      }
+      const column = field2.column;
+      const role = field2.role;
+      if (role === Role.Slice) {
+        while (start < end && isSpace(text2.charCodeAt(start))) start++;
+        while (end > start && isSpace(text2.charCodeAt(end - 1))) end--;
+        const slice = this.slices[field2.index];
+        slice.codes[row2] = start === end ? slice.values.intern(MISSING_SLICE) : slice.values.intern(text2, start, end);
+        this.checkSliceValues(slice, column, loc);
+        continue;
+      }
+      if (role === Role.Id) {
+        while (start < end && isSpace(text2.charCodeAt(start))) start++;
+        while (end > start && isSpace(text2.charCodeAt(end - 1))) end--;
+        if (start === end) this.fail(loc, `column '${column}' is empty`);
+        this.storeId(text2, start, end, loc, row2);
+        continue;
+      }
+      if (role === Role.Label && this.task !== "regression") {
+        this.labels[row2] = this.task === "binary" ? this.binaryLabelText(text2, start, end, column, loc) : this.classLabelText(text2, start, end, column, loc);
+        continue;
+      }
+      let v = fastDecimal(text2, start, end);
+      if (v !== v) {
+        const slow = slowNumber(text2.slice(start, end), column);
+        if (typeof slow === "string") this.fail(loc, slow);
+        v = slow;
+      }
+      if (role === Role.Label || role === Role.Prediction) {
+        (role === Role.Label ? this.labels : this.predictions)[row2] = v;
+      } else if (role === Role.Weight) {
+        this.weights[row2] = v >= 0 ? v : this.weight(v, column, loc, `'${text2.slice(start, end).trim()}'`);
+      } else {
+        const p2 = v >= 0 && v <= 1 ? v : this.probability(v, column, loc, `'${text2.slice(start, end).trim()}'`);
+        if (role === Role.Score) this.scores[row2] = p2;
+        else this.classScores[row2 * this.classes.values.length + field2.index] = p2;
+      }
+    }
+    this.rows = row2 + 1;
+  }
+  binaryLabelText(text2, start, end, column, loc) {
+    if (end - start === 1) {
+      const c = text2.charCodeAt(start);
+      if (c === 48) return 0;
+      if (c === 49) return 1;
+    }
+    const t = text2.slice(start, end).trim();
+    const lower = t.toLowerCase();
+    if (lower === "0" || lower === "0.0" || lower === "false") return 0;
+    if (lower === "1" || lower === "1.0" || lower === "true") return 1;
+    if (t === "") this.fail(loc, `column '${column}' is empty`);
+    return this.fail(loc, `column '${column}': '${clip2(t)}' is not a binary label (0, 1, true or false)`);
+  }
+  classLabelText(text2, start, end, column, loc) {
+    while (start < end && isSpace(text2.charCodeAt(start))) start++;
+    while (end > start && isSpace(text2.charCodeAt(end - 1))) end--;
+    const at2 = this.classes.find(text2, start, end);
+    if (at2 !== -1) return at2;
+    const t = text2.slice(start, end);
+    return this.classFromText(t, column, loc, `'${clip2(t)}'`);
+  }
+  number(value, column, loc) {
+    const v = typedNumber(value, column);
+    if (typeof v === "string") this.fail(loc, v);
+    return v;
+  }
+  binaryLabel(value, column, loc) {
+    if (value === 0 || value === false || value === 0n) return 0;
+    if (value === 1 || value === true || value === 1n) return 1;
+    if (value === null || value === void 0) this.fail(loc, `column '${column}' is null`);
+    if (typeof value === "string") {
+      this.fail(loc, `column '${column}': ${show(value)} is a string, not a label (0, 1, true or false)`);
+    }
+    return this.fail(loc, `column '${column}': ${show(value)} is not a binary label (0, 1, true or false)`);
+  }
+  classLabel(value, column, loc) {
+    let text2;
+    if (typeof value === "string") text2 = value;
+    else if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean")
+      text2 = String(value);
+    else return this.fail(loc, `column '${column}' is ${typeName(value)}, not a class`);
+    const at2 = this.classes.find(text2);
+    return at2 !== -1 ? at2 : this.classFromText(text2, column, loc, show(value));
+  }
+  idText(value, column, loc) {
+    if (typeof value === "string") {
+      if (value.trim() === "") this.fail(loc, `column '${column}' is empty`);
+      return value;
+    }
+    if (typeof value === "bigint") return value.toString();
+    if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
+    if (value === null || value === void 0) this.fail(loc, `column '${column}' is null`);
+    return this.fail(loc, `column '${column}': ${show(value)} is not a string or an integer`);
+  }
+  sliceText(value) {
+    if (typeof value === "string") return value === "" ? MISSING_SLICE : value;
+    if (value === null || value === void 0) return MISSING_SLICE;
+    if (typeof value === "number") return Number.isNaN(value) ? MISSING_SLICE : String(value);
+    if (typeof value === "bigint" || typeof value === "boolean") return String(value);
+    if (value instanceof Date) return value.toISOString();
+    return JSON.stringify(value) ?? String(value);
+  }
+  /** One JSON or Parquet row: `cells[positions[i]]` is the value of `columns[i]`. */
+  add(cells, loc) {
+    const row2 = this.begin(loc);
+    const positions = this.positions;
+    for (const field2 of this.fields) {
+      const value = cells[positions[field2.at]];
+      const column = field2.column;
+      switch (field2.role) {
+        case Role.Label:
+          this.labels[row2] = this.task === "binary" ? this.binaryLabel(value, column, loc) : this.task === "multiclass" ? this.classLabel(value, column, loc) : this.number(value, column, loc);
+          break;
+        case Role.Score:
+        case Role.Class: {
+          const v = this.number(value, column, loc);
+          const p = v >= 0 && v <= 1 ? v : this.probability(v, column, loc, show(value));
+          if (field2.role === Role.Score) this.scores[row2] = p;
+          else this.classScores[row2 * this.classes.values.length + field2.index] = p;
+          break;
+        }
+        case Role.Prediction:
+          this.predictions[row2] = this.number(value, column, loc);
+          break;
+        case Role.Weight: {
+          const v = this.number(value, column, loc);
+          this.weights[row2] = v >= 0 ? v : this.weight(v, column, loc, show(value));
+          break;
+        }
+        case Role.Id: {
+          const id = this.idText(value, column, loc);
+          this.storeId(id, 0, id.length, loc, row2);
+          break;
+        }
+        case Role.Slice: {
+          const slice = this.slices[field2.index];
+          slice.codes[row2] = slice.values.intern(this.sliceText(value));
+          this.checkSliceValues(slice, column, loc);
+          break;
+        }
+      }
+    }
+    this.rows = row2 + 1;
+  }
+  /** The table, its arrays trimmed to the rows read. */
+  finish() {
+    const n = this.rows;
+    if (n === 0) throw new PredictionsReadError(`${this.shown}: no rows`);
+    this.checkIds();
+    const slices = this.slices.map((s) => ({
+      column: s.column,
+      values: s.values.values,
+      codes: s.codes.slice(0, n)
+    }));
+    const table = {
+      file: this.shown,
+      task: this.task,
+      rows: n,
+      labels: this.labels.slice(0, n),
+      slices
+    };
+    if (this.scores) table.scores = this.scores.slice(0, n);
+    if (this.classScores) {
+      table.classScores = this.classScores.slice(0, n * this.classes.values.length);
+      table.classes = [...this.classes.values];
+    }
+    if (this.predictions) table.predictions = this.predictions.slice(0, n);
+    if (this.weights) table.weights = this.weights.slice(0, n);
+    if (this.ids) table.ids = this.ids.ids;
+    return table;
+  }
+};
+
+// src/node/predictions/csv.ts
+var COMMA = 44;
+var QUOTE = 34;
+var LF = 10;
+var CR = 13;
+var CHUNK_BYTES2 = 1024 * 1024;
+function countNewlines(text2, from, to) {
+  let n = 0;
+  for (let i = text2.indexOf("\n", from); i !== -1 && i < to; i = text2.indexOf("\n", i + 1)) n++;
+  return n;
+}
+function isBlank(text2, start, end) {
+  for (let i = start; i < end; i++) {
+    const c = text2.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== CR) return false;
+  }
+  return true;
+}
+var CsvParser = class {
+  constructor(shown, sink) {
+    this.shown = shown;
+    this.sink = sink;
+  }
+  shown;
+  sink;
+  /** The line the next record starts on. */
+  line = 1;
+  sawHeader = false;
+  width = -1;
+  want;
+  row = {
+    text: "",
+    starts: new Int32Array(64),
+    ends: new Int32Array(64),
+    escaped: []
+  };
+  /** The next comma and newline at or after where they were last looked for, in the current text. */
+  comma = -1;
+  lf = -1;
+  text = "";
+  error(line, message2) {
+    return new PredictionsReadError(`${this.shown}:${line}: ${message2}`);
+  }
+  /** Starts parsing a new piece of text. */
+  reset(text2) {
+    this.text = text2;
+    this.row.text = text2;
+    this.comma = -1;
+    this.lf = -1;
+  }
+  nextComma(from) {
+    if (this.comma < from) {
+      const at2 = this.text.indexOf(",", from);
+      this.comma = at2 === -1 ? this.text.length : at2;
+    }
+    return this.comma;
+  }
+  nextLf(from) {
+    if (this.lf < from) {
+      const at2 = this.text.indexOf("\n", from);
+      this.lf = at2 === -1 ? this.text.length : at2;
+    }
+    return this.lf;
+  }
+  /**
+   * Parses the record at `start` of the current text; returns the index after it, or -1 when the
+   * text ends first and more is to come (the caller parses it again with more text).
+   */
+  record(start, final) {
+    const text2 = this.text;
+    const len = text2.length;
+    const want = this.want;
+    const width = this.width;
+    const row2 = this.row;
+    let i = start;
+    let col = 0;
+    let newlines = 0;
+    let firstQuoted = false;
+    let firstEnd = start;
+    for (; ; ) {
+      const keep = want === void 0 || col < width && want[col] === 1;
+      if (keep && col >= row2.starts.length) this.widen(col + 1);
+      let end;
+      if (i < len && text2.charCodeAt(i) === QUOTE) {
+        if (col === 0) firstQuoted = true;
+        const quoteLine = this.line + newlines;
+        const open = i + 1;
+        let seg = open;
+        let unescaped;
+        let close;
+        for (; ; ) {
+          const q = text2.indexOf('"', seg);
+          if (q === -1) {
+            if (!final) return -1;
+            throw this.error(quoteLine, "a quoted field is never closed");
+          }
+          if (q + 1 >= len && !final) return -1;
+          if (text2.charCodeAt(q + 1) === QUOTE) {
+            if (keep) unescaped = (unescaped ?? "") + text2.slice(seg, q + 1);
+            seg = q + 2;
+            continue;
+          }
+          close = q;
+          break;
+        }
+        newlines += countNewlines(text2, open, close);
+        if (keep) {
+          row2.starts[col] = open;
+          row2.ends[col] = close;
+          row2.escaped[col] = unescaped === void 0 ? void 0 : unescaped + text2.slice(seg, close);
+        }
+        i = close + 1;
+        let c = i < len ? text2.charCodeAt(i) : -1;
+        if (c === CR) {
+          if (i + 1 >= len && !final) return -1;
+          if (i + 1 >= len) c = -1;
+          else if (text2.charCodeAt(i + 1) === LF) c = LF;
+          i++;
+        }
+        if (c !== COMMA && c !== LF && c !== -1) {
+          throw this.error(
+            this.line + newlines,
+            `a quoted field's closing quote is followed by '${text2[i]}' (a quote inside a quoted field is written "")`
+          );
+        }
+        end = c === -1 ? len : i;
+      } else {
+        const lf = this.nextLf(i);
+        const comma = this.nextComma(i);
+        end = comma < lf ? comma : lf;
+        if (end >= len && !final) return -1;
+        let stop = end;
+        if (stop > i && text2.charCodeAt(stop - 1) === CR && end === lf) stop--;
+        if (keep) {
+          row2.starts[col] = i;
+          row2.ends[col] = stop;
+          row2.escaped[col] = void 0;
+        }
+        if (col === 0) firstEnd = stop;
+      }
+      col++;
+      if (end < len && text2.charCodeAt(end) === COMMA) {
+        i = end + 1;
+        continue;
+      }
+      const line = this.line;
+      this.line += 1 + newlines;
+      if (col === 1 && !firstQuoted && isBlank(text2, start, firstEnd)) return end + 1;
+      this.emit(col, line);
+      return end + 1;
+    }
+  }
+  widen(size) {
+    const grow = (a) => {
+      const out = new Int32Array(Math.max(size, a.length * 2));
+      out.set(a);
+      return out;
+    };
+    this.row.starts = grow(this.row.starts);
+    this.row.ends = grow(this.row.ends);
+  }
+  emit(col, line) {
+    const row2 = this.row;
+    if (!this.sawHeader) {
+      this.sawHeader = true;
+      const cells = Array.from(
+        { length: col },
+        (_, i) => row2.escaped[i] ?? this.text.slice(row2.starts[i], row2.ends[i])
+      );
+      this.width = col;
+      this.want = this.sink.header(cells, line);
+      return;
+    }
+    if (col !== this.width) {
+      throw this.error(line, `${col} ${col === 1 ? "column" : "columns"} where the header has ${this.width}`);
+    }
+    this.sink.row(row2, line);
+  }
+};
+function fdReader(fd) {
+  let position = 0;
+  return (buffer, at2, length) => {
+    const got = readSync3(fd, buffer, at2, length, position);
+    position += got;
+    return got;
+  };
+}
+function readCsv(read, shown, sink, chunkBytes = CHUNK_BYTES2) {
+  const parser = new CsvParser(shown, sink);
+  let buffer = Buffer.allocUnsafe(chunkBytes);
+  let filled = 0;
+  let eof = false;
+  let bomChecked = false;
+  while (!eof) {
+    if (filled === buffer.length) {
+      if (buffer.length >= MAX_ROW_BYTES) {
+        throw new PredictionsReadError(
+          `${shown}:${parser.line}: a row longer than ${MAX_ROW_BYTES / (1024 * 1024)} MiB; is a quote left open?`
+        );
+      }
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, filled);
+      buffer = bigger;
+    }
+    const got = read(buffer, filled, buffer.length - filled);
+    if (got === 0) eof = true;
+    filled += got;
+    let start = 0;
+    if (!bomChecked) {
+      if (filled < 3 && !eof) continue;
+      bomChecked = true;
+      if (buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191) start = 3;
+    }
+    const end = eof ? filled : buffer.lastIndexOf(LF, filled - 1) + 1;
+    if (end <= start) continue;
+    const text2 = buffer.toString("utf8", start, end);
+    parser.reset(text2);
+    let pos = 0;
+    while (pos < text2.length) {
+      const next = parser.record(pos, eof);
+      if (next < 0) break;
+      pos = next;
+    }
+    const used = pos >= text2.length ? end : end - Buffer.byteLength(text2.slice(pos));
+    buffer.copy(buffer, 0, used, filled);
+    filled -= used;
+  }
+  return { header: parser.sawHeader };
+}
+function bindHeader(builder, shown, cells, line) {
+  const names = cells.map((c) => c.trim());
+  const want = new Uint8Array(names.length);
+  const positions = builder.columns.map((column) => {
+    const at2 = names.indexOf(column);
+    if (at2 === -1) throw noColumn(shown, column, names);
+    if (names.indexOf(column, at2 + 1) !== -1) {
+      throw new PredictionsReadError(`${shown}:${line}: column '${column}' appears twice in the header`);
+    }
+    want[at2] = 1;
+    return at2;
+  });
+  builder.bind(positions);
+  return want;
+}
+function readCsvTable(read, shown, spec, chunkBytes = CHUNK_BYTES2) {
+  const builder = new TableBuilder(spec, shown, lineLocator(shown));
+  const sink = {
+    header: (cells, line) => bindHeader(builder, shown, cells, line),
+    row: (cells, line) => builder.addText(cells, line)
+  };
+  const { header } = readCsv(read, shown, sink, chunkBytes);
+  if (!header) throw new PredictionsReadError(`${shown}: the file is empty`);
+  if (builder.count === 0) throw new PredictionsReadError(`${shown}: no rows below the header`);
+  return builder.finish();
+}
+
+// src/node/predictions/jsonl.ts
+function kindOf(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "string" ? "a string" : `a ${typeof value}`;
+}
+function readJsonlTable(next, shown, spec) {
+  const builder = new TableBuilder(spec, shown, lineLocator(shown));
+  const columns = builder.columns;
+  const optional = columns.map((c) => builder.sliceOnly.has(c));
+  const seen = new Uint8Array(columns.length);
+  const cells = new Array(columns.length);
+  let firstKeys;
+  let line = 0;
+  const handle = (raw) => {
+    line++;
+    const text2 = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+    if (text2.length === 0 || text2.charCodeAt(0) <= 32 && text2.trim() === "") return;
+    let value;
+    try {
+      value = JSON.parse(text2);
+    } catch (error) {
+      throw new PredictionsReadError(`${shown}:${line}: invalid JSON: ${error.message}`);
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      throw new PredictionsReadError(`${shown}:${line}: expected a JSON object, got ${kindOf(value)}`);
+    }
+    const row2 = value;
+    firstKeys ??= Object.keys(row2);
+    for (let i = 0; i < columns.length; i++) {
+      const name = columns[i];
+      if (Object.hasOwn(row2, name)) {
+        cells[i] = row2[name];
+        seen[i] = 1;
+      } else if (optional[i]) {
+        cells[i] = void 0;
+      } else {
+        throw noColumn(`${shown}:${line}`, name, Object.keys(row2));
+      }
+    }
+    builder.add(cells, line);
+  };
+  let parts = [];
+  let pending = 0;
+  let first = true;
+  for (let chunk = next(); chunk !== void 0; chunk = next()) {
+    if (first && chunk.length > 0) {
+      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
+      first = false;
+    }
+    let pos = 0;
+    for (let nl = chunk.indexOf("\n"); nl !== -1; nl = chunk.indexOf("\n", pos)) {
+      let text2 = chunk.slice(pos, nl);
+      if (parts.length > 0) {
+        parts.push(text2);
+        text2 = parts.join("");
+        parts = [];
+        pending = 0;
+      }
+      handle(text2);
+      pos = nl + 1;
+    }
+    if (pos < chunk.length) {
+      parts.push(chunk.slice(pos));
+      pending += chunk.length - pos;
+      if (pending > MAX_ROW_BYTES) {
+        throw new PredictionsReadError(
+          `${shown}:${line + 1}: a line longer than ${MAX_ROW_BYTES / (1024 * 1024)} MiB`
+        );
+      }
+    }
+  }
+  if (parts.length > 0) handle(parts.join(""));
+  if (builder.count === 0) throw new PredictionsReadError(`${shown}: no rows: the file has no JSON objects`);
+  columns.forEach((name, i) => {
+    if (seen[i] === 0) throw noColumn(shown, name, firstKeys ?? []);
+  });
+  return builder.finish();
+}
+
+// src/node/predictions/parquet.ts
+import { readSync as readSync4 } from "node:fs";
+import * as zlib from "node:zlib";
+function compressors() {
+  const out = {
+    GZIP: (input) => new Uint8Array(zlib.unzipSync(input)),
+    BROTLI: (input) => new Uint8Array(zlib.brotliDecompressSync(input))
+  };
+  const zstd = zlib.zstdDecompressSync;
+  if (zstd) out.ZSTD = (input) => new Uint8Array(zstd(input));
+  return out;
+}
+var BUILT_IN = ["UNCOMPRESSED", "SNAPPY"];
+var FOOTER_GUESS = 16 * 1024;
+function fileBuffer(fd, size) {
+  return {
+    byteLength: size,
+    slice(start, end = size) {
+      const length = Math.max(0, Math.min(end, size) - start);
+      const bytes = new Uint8Array(length);
+      let got = 0;
+      while (got < length) {
+        const read = readSync4(fd, bytes, got, length - got, start + got);
+        if (read === 0) break;
+        got += read;
+      }
+      return bytes.buffer;
+    }
+  };
+}
+function message(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+function groupColumns(chunks, start, rows) {
+  return chunks.map((parts) => {
+    const only = parts.length === 1 ? parts[0] : void 0;
+    if (only && only.rowStart === start && only.columnData.length === rows) return only.columnData;
+    const values = new Array(rows);
+    for (const part of parts) {
+      const data = part.columnData;
+      for (let i = 0; i < data.length; i++) {
+        const at2 = part.rowStart + i - start;
+        if (at2 >= 0 && at2 < rows) values[at2] = data[i];
+      }
+    }
+    return values;
+  });
+}
+async function readParquetTable(file, shown, spec) {
+  const builder = new TableBuilder(spec, shown, rowLocator(shown));
+  const hyparquet = await import("./chunks/node-2PCAAZRV.js");
+  let metadata;
+  try {
+    metadata = await hyparquet.parquetMetadataAsync(file, { initialFetchSize: FOOTER_GUESS });
+  } catch (error) {
+    throw new PredictionsReadError(`${shown}: not a Parquet file (${message(error)})`);
+  }
+  const schema = hyparquet.parquetSchema(metadata);
+  const top = schema.children.map((c) => c.element.name);
+  const columns = builder.columns;
+  for (const column of columns) {
+    const node = schema.children.find((c) => c.element.name === column);
+    if (!node) throw noColumn(shown, column, top);
+    if (node.children.length > 0) {
+      throw new PredictionsReadError(
+        `${shown}: column '${column}' is nested (a list, map or struct), not a value`
+      );
+    }
+  }
+  const total = Number(metadata.num_rows);
+  if (total === 0) throw new PredictionsReadError(`${shown}: no rows`);
+  if (total > MAX_ROWS) {
+    throw new PredictionsReadError(
+      `${shown}: ${total.toLocaleString("en-US")} rows, more than ${MAX_ROWS.toLocaleString("en-US")}; a predictions file is read whole`
+    );
+  }
+  const decompress = compressors();
+  const readable = /* @__PURE__ */ new Set([...BUILT_IN, ...Object.keys(decompress)]);
+  for (const group of metadata.row_groups) {
+    for (const chunk of group.columns) {
+      const meta = chunk.meta_data;
+      const name = meta?.path_in_schema[0];
+      if (!meta || name === void 0 || !columns.includes(name) || readable.has(meta.codec)) continue;
+      const zstd = meta.codec === "ZSTD" ? ` on Node ${process.version} (Node 22.15 or later can)` : "";
+      throw new PredictionsReadError(
+        `${shown}: column '${name}' is compressed with ${meta.codec}, which this reader cannot decompress${zstd}; write the file with snappy (pyarrow's default), gzip or no compression`
+      );
+    }
+  }
+  const cells = new Array(columns.length);
+  let start = 0;
+  for (const group of metadata.row_groups) {
+    const rows = Number(group.num_rows);
+    if (rows === 0) continue;
+    const chunks = columns.map(() => []);
+    try {
+      await hyparquet.parquetRead({
+        file,
+        metadata,
+        columns,
+        rowStart: start,
+        rowEnd: start + rows,
+        compressors: decompress,
+        onChunk: (chunk) => chunks[columns.indexOf(chunk.columnName)]?.push(chunk)
+      });
+    } catch (error) {
+      throw new PredictionsReadError(
+        `${shown}: cannot read rows ${start + 1}\u2013${start + rows}: ${message(error)}`
+      );
+    }
+    const values = groupColumns(chunks, start, rows);
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < values.length; c++) cells[c] = values[c][r];
+      builder.add(cells, start + r + 1);
+    }
+    start += rows;
+  }
+  return builder.finish();
+}
+
+// src/node/predictions/read.ts
+var EXTENSIONS = {
+  ".csv": "csv",
+  ".jsonl": "jsonl",
+  ".ndjson": "jsonl",
+  ".parquet": "parquet"
+};
+function predictionsFormat(path, spec) {
+  return spec.file ?? EXTENSIONS[extname(path).toLowerCase()];
+}
+function describeFsError2(shown, error) {
+  const code2 = error.code;
+  if (code2 === "ENOENT") return `${shown}: no such file or directory`;
+  if (code2 === "EACCES" || code2 === "EPERM") return `${shown}: permission denied`;
+  if (code2 === "EISDIR") return `${shown}: is a directory, not a predictions file`;
+  return `${shown}: could not be read: ${error.message}`;
+}
+async function readOpen(fd, shown, spec, format) {
+  const info = fstatSync(fd);
+  if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+  if (format === "parquet") return readParquetTable(fileBuffer(fd, info.size), shown, spec);
+  if (format === "csv") return readCsvTable(fdReader(fd), shown, spec);
+  return readJsonlTable(fileTextChunks(fd), shown, spec);
+}
+async function readPredictionsFile(full, shown, spec) {
+  const format = predictionsFormat(full, spec);
+  if (format === void 0) {
+    return {
+      ok: false,
+      error: `${shown}: cannot tell the predictions file's format from its name; set file: csv | jsonl | parquet`
+    };
+  }
+  let fd;
+  try {
+    fd = openSync3(full, "r");
+  } catch (error) {
+    return { ok: false, error: describeFsError2(shown, error) };
+  }
+  try {
+    return { ok: true, table: await readOpen(fd, shown, spec, format) };
+  } catch (error) {
+    if (error instanceof PredictionsReadError) return { ok: false, error: error.message };
+    if (typeof error.code === "string") {
+      return { ok: false, error: describeFsError2(shown, error) };
+    }
+    return { ok: false, error: `${shown}: ${error instanceof Error ? error.message : String(error)}` };
+  } finally {
+    closeSync3(fd);
+  }
+}
+
+// src/node/predictions-sources.ts
+async function evaluate(spec, table, baseline) {
+  const threads = threadsFor(spec, table.rows);
+  if (threads <= 1) return evaluatePredictions(spec, table, baseline);
+  const resampled2 = await resampleOnThreads(spec, table, baseline, threads);
+  return resampled2.ok ? evaluatePredictions(spec, table, baseline, resampled2.runs) : resampled2;
+}
+function baselineSide(result) {
+  return {
+    ...result,
+    cells: result.cells.map((cell3) => ({
+      ...cell3,
+      metrics: cell3.comparison?.baseline ?? {},
+      intervals: {},
+      comparison: void 0,
+      confusion: void 0
+    }))
+  };
+}
+async function loadPredictionSources(metricSpecs, baselineSpecs, cwd) {
+  const out = { metrics: [], baseline: [], metricErrors: {}, baselineErrors: {} };
+  for (const spec of metricSpecs) {
+    if (spec.format !== "predictions" || !spec.predictions) continue;
+    const read = await readPredictionsFile(resolve4(cwd, spec.path), spec.path, spec.predictions);
+    if (!read.ok) {
+      out.metricErrors[spec.name] = read.error;
+      continue;
+    }
+    const baselineSpec = baselineSpecs.find((b) => b.name === spec.name && b.format === "predictions");
+    let baseline = void 0;
+    if (baselineSpec?.predictions) {
+      const baseRead = await readPredictionsFile(
+        resolve4(cwd, baselineSpec.path),
+        baselineSpec.path,
+        baselineSpec.predictions
+      );
+      if (baseRead.ok) baseline = baseRead.table;
+      else out.baselineErrors[spec.name] = baseRead.error;
+    }
+    let evaluated = await evaluate(spec.predictions, read.table, baseline);
+    if (!evaluated.ok && baseline) {
+      out.baselineErrors[spec.name] = evaluated.error;
+      baseline = void 0;
+      evaluated = await evaluate(spec.predictions, read.table);
+    }
+    if (!evaluated.ok) {
+      out.metricErrors[spec.name] = evaluated.error;
+      continue;
+    }
+    const result = evaluated.result;
+    out.metrics.push({
+      name: spec.name,
+      file: spec.path,
+      format: "predictions",
+      values: predictionValues(result),
+      predictions: result
+    });
+    if (baseline && baselineSpec) {
+      const side = baselineSide(result);
+      out.baseline.push({
+        name: spec.name,
+        file: baselineSpec.path,
+        format: "predictions",
+        values: predictionValues(side)
+      });
+    }
+  }
+  return out;
 }
 
 // src/core/config/metric-refs.ts
@@ -17328,8 +20815,9 @@ function overrideSources(fromConfig, args) {
       ...previous,
       name,
       path: parsed.path,
-      // A format set in the config describes the config's file, not a replacement file.
-      format: parsed.format ?? (previous?.path === parsed.path ? previous.format : void 0),
+      // A format set in the config describes the config's file, not a replacement file; but a
+      // predictions source stays one (its columns are the config's), read from the file given.
+      format: parsed.format ?? (previous?.predictions ? "predictions" : previous?.path === parsed.path ? previous.format : void 0),
       // A file given on the command line is read from the working tree, never from a git ref.
       ref: void 0
     });
@@ -17339,7 +20827,7 @@ function overrideSources(fromConfig, args) {
 
 // src/cli/evaluate-inputs.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 var InputError = class extends Error {
   constructor(file, detail, position = { line: 1, column: 1 }) {
     super(`${file}:${position.line}:${position.column}: ${detail}`);
@@ -17351,8 +20839,8 @@ var InputError = class extends Error {
   detail;
   position;
 };
-function jsonErrorPosition(text2, message) {
-  const match = /position (\d+)/.exec(message);
+function jsonErrorPosition(text2, message2) {
+  const match = /position (\d+)/.exec(message2);
   if (!match) return void 0;
   const before = text2.slice(0, Number(match[1]));
   const lines = before.split("\n");
@@ -17367,7 +20855,7 @@ function describeReadError(error) {
 }
 async function readText(file, cwd) {
   try {
-    return await readFile2(resolve4(cwd, file), "utf8");
+    return await readFile2(resolve5(cwd, file), "utf8");
   } catch (error) {
     throw new InputError(file, describeReadError(error));
   }
@@ -17377,15 +20865,15 @@ async function readJson(file, cwd) {
   try {
     return JSON.parse(text2);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new InputError(file, `not valid JSON: ${message}`, jsonErrorPosition(text2, message));
+    const message2 = error instanceof Error ? error.message : String(error);
+    throw new InputError(file, `not valid JSON: ${message2}`, jsonErrorPosition(text2, message2));
   }
 }
-function isRecord3(value) {
+function isRecord5(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function field(object, path) {
-  return path.split(".").reduce((node, key) => isRecord3(node) ? node[key] : void 0, object);
+  return path.split(".").reduce((node, key) => isRecord5(node) ? node[key] : void 0, object);
 }
 function requireString(object, path, file) {
   const value = field(object, path);
@@ -17395,7 +20883,7 @@ function requireString(object, path, file) {
 }
 async function readPullRequest2(file, cwd) {
   const json = await readJson(file, cwd);
-  if (!isRecord3(json)) throw new InputError(file, `expected a GitHub REST pull request object`);
+  if (!isRecord5(json)) throw new InputError(file, `expected a GitHub REST pull request object`);
   const number = json.number;
   return {
     ...typeof number === "number" ? { number } : {},
@@ -17410,11 +20898,11 @@ async function readReviews2(file, cwd) {
     throw new InputError(file, `expected a JSON array of reviews (GitHub REST list-reviews)`);
   return json.map((item, i) => {
     const where = `review [${i}]`;
-    if (!isRecord3(item)) throw new InputError(file, `${where} is not an object`);
+    if (!isRecord5(item)) throw new InputError(file, `${where} is not an object`);
     const { id, user, state, commit_id, submitted_at, body } = item;
     if (typeof id !== "number") throw new InputError(file, `${where}: id must be a number`);
     if (typeof state !== "string") throw new InputError(file, `${where}: state must be a string`);
-    if (user !== null && !(isRecord3(user) && typeof user.login === "string"))
+    if (user !== null && !(isRecord5(user) && typeof user.login === "string"))
       throw new InputError(file, `${where}: user must be {"login": ...} or null`);
     if (commit_id !== null && typeof commit_id !== "string")
       throw new InputError(file, `${where}: commit_id must be a string or null`);
@@ -17435,7 +20923,7 @@ async function readReviews2(file, cwd) {
 async function readTeams2(file, cwd) {
   const json = await readJson(file, cwd);
   const shape = `expected {"org/team": ["login", ...]}`;
-  if (!isRecord3(json)) throw new InputError(file, `${shape}`);
+  if (!isRecord5(json)) throw new InputError(file, `${shape}`);
   for (const [team, members] of Object.entries(json)) {
     if (!Array.isArray(members) || members.some((m) => typeof m !== "string"))
       throw new InputError(file, `team "${team}" must map to a list of logins; ${shape}`);
@@ -17522,7 +21010,7 @@ function localPorts(files) {
 
 // src/cli/validate.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 var DEFAULT_CONFIG = CONFIG_PATH;
 var VALIDATE_USAGE = `Usage: model-approval validate [CONFIG...] [--format text|json]
 
@@ -17540,7 +21028,7 @@ function readErrorMessage(error) {
 async function validateFile(file, cwd) {
   let text2;
   try {
-    text2 = await readFile3(resolve5(cwd, file), "utf8");
+    text2 = await readFile3(resolve6(cwd, file), "utf8");
   } catch (error) {
     const hint = file === DEFAULT_CONFIG ? "create it, or pass the config's path: model-approval validate path/to/config.yml" : void 0;
     const diagnostic = {
@@ -17689,14 +21177,14 @@ function parseArgs2(args) {
     return { error: "--reviews and --changed-files describe a pull request: pass --pr PR.json too" };
   return options;
 }
-function inputDiagnostic(file, message) {
-  return { file, line: 1, column: 1, severity: "error", message };
+function inputDiagnostic(file, message2) {
+  return { file, line: 1, column: 1, severity: "error", message: message2 };
 }
 async function modelIdentity(config, cwd) {
   const name = config.model.name;
   if (config.model.artifacts.length === 0) return name ? { name, artifacts: [] } : void 0;
-  const identity = await digestArtifacts(config.model.artifacts, { cwd });
-  return name ? { ...identity, name } : identity;
+  const identity2 = await digestArtifacts(config.model.artifacts, { cwd });
+  return name ? { ...identity2, name } : identity2;
 }
 async function measure(config, options, cwd, warn, baseBranch) {
   const metrics = overrideSources(config.metrics, options.metrics);
@@ -17713,21 +21201,23 @@ async function measure(config, options, cwd, warn, baseBranch) {
     { cwd, refs }
   );
   const pinned = await loadGitSources(baselines.specs, { cwd, ...baseBranch ? { baseBranch } : {} });
-  const baselineErrors = { ...local.errors, ...pinned.errors };
-  for (const message of Object.values(loaded.errors)) warn(`metrics: ${message}`);
-  for (const message of Object.values(baselineErrors)) warn(`baseline: ${message}`);
+  const computed = await loadPredictionSources(metrics.specs, baselines.specs, cwd);
+  const baselineErrors = { ...local.errors, ...pinned.errors, ...computed.baselineErrors };
+  Object.assign(loaded.errors, computed.metricErrors);
+  for (const message2 of Object.values(loaded.errors)) warn(`metrics: ${message2}`);
+  for (const message2 of Object.values(baselineErrors)) warn(`baseline: ${message2}`);
   for (const source of pinned.sources)
     warn(`baseline ${source.name}: ${source.file} read at ${source.at?.ref} (${source.at?.commit})`);
   const model2 = await modelIdentity(config, cwd);
   return {
-    metrics: loaded.sources,
-    baseline: [...local.sources, ...pinned.sources],
+    metrics: [...loaded.sources, ...computed.metrics],
+    baseline: [...local.sources, ...pinned.sources, ...computed.baseline],
     metricErrors: loaded.errors,
     baselineErrors,
     ...model2 ? { model: model2 } : {}
   };
 }
-async function evaluate(options, cwd, warn) {
+async function evaluate2(options, cwd, warn) {
   let text2;
   try {
     text2 = await readText(options.config, cwd);
@@ -17796,9 +21286,9 @@ ${EVALUATE_USAGE}`);
     io.stdout.write(EVALUATE_USAGE);
     return 0;
   }
-  const warn = (message) => io.stderr.write(`warning: ${message}
+  const warn = (message2) => io.stderr.write(`warning: ${message2}
 `);
-  const result = await evaluate(options, io.cwd, warn);
+  const result = await evaluate2(options, io.cwd, warn);
   for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}
 `);
   if (result.decision !== "error" || options.format !== "text" || result.diagnostics.length === 0)
@@ -17809,11 +21299,11 @@ ${EVALUATE_USAGE}`);
 }
 
 // src/core/ledger/chain.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var LEDGER_FORMAT = 1;
 function recordHash(sequence, previous, entry) {
   const hashed = { format: LEDGER_FORMAT, sequence, previous, entry };
-  return createHash3("sha256").update(canonicalJson(hashed)).digest("hex");
+  return createHash4("sha256").update(canonicalJson(hashed)).digest("hex");
 }
 function verifyChain(repository, records, repositoryId) {
   const problems = [];
@@ -17940,9 +21430,9 @@ async function appGet(app, path, query, token) {
     );
   }
   if (!response.ok) {
-    const message = body?.error;
+    const message2 = body?.error;
     throw new CliError(
-      `the App answered ${response.status}: ${typeof message === "string" ? message : text2.slice(0, 200)}`
+      `the App answered ${response.status}: ${typeof message2 === "string" ? message2 : text2.slice(0, 200)}`
     );
   }
   return body;
@@ -17951,9 +21441,9 @@ async function appGet(app, path, query, token) {
 // src/cli/options.ts
 import { parseArgs as parseArgs3 } from "node:util";
 function reportFailure(io, command, error) {
-  const message = error instanceof CliError ? error.message : describeError(error);
+  const message2 = error instanceof CliError ? error.message : describeError(error);
   const hint = error instanceof UsageError ? ` (model-approval ${command} --help lists the options)` : "";
-  io.stderr.write(`model-approval ${command}: ${message}${hint}
+  io.stderr.write(`model-approval ${command}: ${message2}${hint}
 `);
   return EXIT_USAGE;
 }
@@ -18108,7 +21598,7 @@ async function runHistory(args, io) {
 
 // src/cli/ledger.ts
 import { readFile as readFile4 } from "node:fs/promises";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 var LEDGER_USAGE = `Usage: model-approval ledger verify [options]
 
 Checks the hash chain of the App's ledger: each record's hash against its content and the record
@@ -18136,7 +21626,7 @@ var OPTIONS2 = {
 async function keptHeads(file, cwd) {
   let parsed;
   try {
-    parsed = JSON.parse(await readFile4(resolve6(cwd, file), "utf8"));
+    parsed = JSON.parse(await readFile4(resolve7(cwd, file), "utf8"));
   } catch (error) {
     throw new UsageError(`--expect ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -18319,6 +21809,7 @@ ${USAGE}`);
 }
 
 // src/cli/main.ts
+useResampleWorker(new URL("./predictions-worker.js", import.meta.url));
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
