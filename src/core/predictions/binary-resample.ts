@@ -7,8 +7,9 @@
 //     runs of the order (a bin is a range of scores), closed as the bin changes;
 //   - log loss and the Brier score are weighted sums of per-example terms computed once.
 // A resample only changes the weights: an example's weight is its own times its Poisson draw
-// (random.ts), computed in the pass. With every draw 1 this gives binary.ts's and calibration.ts's
-// values up to the order of summation (tests hold it to 1e-12 relative).
+// (random.ts). The pass itself runs in WebAssembly (wasm/cell.wat). With every draw 1 this gives
+// binary.ts's and calibration.ts's values: the counting metrics to 1e-12 relative, those that sum
+// scores and losses (read in single precision) to 1e-6 (test/core/predictions/bootstrap.test.ts).
 import { clippedLogLoss } from "./binary.js";
 import { binOf, innerEdges } from "./calibration.js";
 import { byScoreDescending } from "./order.js";
