@@ -2,7 +2,8 @@
 // format: predictions is read, paired with the baseline source of the same name when there is one,
 // and its metrics, slices and intervals computed (src/core/predictions/evaluate.ts). Failures are
 // messages keyed by source name, as loadMetricSources gives them: a baseline that cannot be read or
-// paired fails the change checks that need it, and the candidate's own checks still run.
+// paired is a baseline error (the decision is an input error), and the candidate's own metrics are
+// still computed, for the report.
 import { resolve } from "node:path";
 import type { MetricSourceSpec, PredictionsSpec } from "../core/config/types.js";
 import type { PredictionTable } from "../core/predictions/table.js";
@@ -67,7 +68,7 @@ export async function loadPredictionSources(
     }
     let evaluated = await evaluate(spec.predictions, read.table, baseline);
     if (!evaluated.ok && baseline) {
-      // The baseline does not pair: the candidate's metrics stand alone, its change checks fail.
+      // The baseline does not pair: an input error; the candidate's metrics stand alone in the report.
       out.baselineErrors[spec.name] = evaluated.error;
       baseline = undefined;
       evaluated = await evaluate(spec.predictions, read.table);
