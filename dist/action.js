@@ -46847,7 +46847,6 @@ var BINARY_RESAMPLED = [
 var NEW_GROUP = 1;
 var BELOW_THRESHOLD = 2;
 var NEW_BIN = 4;
-var NEW_CELL = 8;
 var POSITIVE = 128;
 function byCell(order2, codes, values) {
   const starts = new Uint32Array(values + 1);
@@ -46899,7 +46898,6 @@ function view(arena, input2, examples, order2, codes, firstCell) {
     if (newCell) {
       cells.push(cell3);
       starts.push(k);
-      f |= NEW_CELL;
     } else if (bin !== previousBin) f |= NEW_BIN;
     if (s < threshold && (newCell || previousScore >= threshold)) f |= BELOW_THRESHOLD;
     previousBin = bin;
@@ -47356,19 +47354,16 @@ function effectiveCount(table, rows) {
 }
 function pointMetrics(table, spec, rows) {
   const weights = table.weights ? gather2(table.weights, rows) : void 0;
-  if (table.task !== "binary") {
-    const values = computeOf(table).compute(rows, weights ?? new Float64Array(rows.length).fill(1));
-    return { values, weight: Number(values.weight) };
-  }
+  if (table.task !== "binary")
+    return computeOf(table).compute(rows, weights ?? new Float64Array(rows.length).fill(1));
   const p = {
     labels: gather2(table.labels, rows),
     scores: gather2(table.scores, rows),
     ...weights ? { weights } : {}
   };
-  const m = binaryMetrics(p, spec.threshold);
   return {
-    values: { ...m, expected_calibration_error: expectedCalibrationError(p, spec.calibrationBins) },
-    weight: m.weight
+    ...binaryMetrics(p, spec.threshold),
+    expected_calibration_error: expectedCalibrationError(p, spec.calibrationBins)
   };
 }
 function resamplerOf(table, spec, codes, members, drawIndex) {
@@ -47500,13 +47495,11 @@ function evaluatePredictions(spec, table, baseline, given) {
   const planned = plan(table, baseline);
   if (!planned.ok) return planned;
   const { members, paired } = planned.plan;
-  const baselineMembers = paired?.members;
   const runs = given ?? resampleByPlan(spec, table, planned.plan, 0, spec.bootstrap.resamples);
-  const resamplerMetrics = table.task === "binary" ? BINARY_RESAMPLED : computeOf(table).metrics;
-  const expectedLength = members.length * resamplerMetrics.length;
+  const names = table.task === "binary" ? BINARY_RESAMPLED : computeOf(table).metrics;
+  const expectedLength = members.length * names.length;
   if (runs.length !== (paired ? 2 : 1) || runs.some((r) => r.length !== spec.bootstrap.resamples || r.some((o) => o.length !== expectedLength)))
     throw new RangeError("resample runs do not match the predictions and the bootstrap settings");
-  const names = resamplerMetrics;
   const stride = names.length;
   const confidence = spec.bootstrap.confidence;
   const cellSlices = [
@@ -47514,7 +47507,7 @@ function evaluatePredictions(spec, table, baseline, given) {
     ...table.slices.flatMap((s) => s.values.map((value) => ({ column: s.column, value })))
   ];
   const cells = members.map((rows, cell3) => {
-    const point = rows.length > 0 ? pointMetrics(table, spec, rows).values : {};
+    const point = rows.length > 0 ? pointMetrics(table, spec, rows) : {};
     const metrics = {};
     const intervals = {};
     names.forEach((name, m) => {
@@ -47529,8 +47522,9 @@ function evaluatePredictions(spec, table, baseline, given) {
       metrics,
       intervals
     };
-    if (baseline && baselineMembers && paired) {
-      const basePoint = baselineMembers[cell3].length > 0 ? pointMetrics(paired.table, spec, baselineMembers[cell3]).values : {};
+    if (paired) {
+      const baseRows = paired.members[cell3];
+      const basePoint = baseRows.length > 0 ? pointMetrics(paired.table, spec, baseRows) : {};
       const comparison2 = { baseline: {}, difference: {}, ratio: {} };
       names.forEach((name, m) => {
         const at2 = cell3 * stride + m;

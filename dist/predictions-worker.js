@@ -247,7 +247,6 @@ var BINARY_RESAMPLED = [
 var NEW_GROUP = 1;
 var BELOW_THRESHOLD = 2;
 var NEW_BIN = 4;
-var NEW_CELL = 8;
 var POSITIVE = 128;
 function byCell(order, codes, values) {
   const starts = new Uint32Array(values + 1);
@@ -299,7 +298,6 @@ function view(arena, input, examples, order, codes, firstCell) {
     if (newCell) {
       cells.push(cell);
       starts.push(k);
-      f |= NEW_CELL;
     } else if (bin !== previousBin) f |= NEW_BIN;
     if (s < threshold && (newCell || previousScore >= threshold)) f |= BELOW_THRESHOLD;
     previousBin = bin;

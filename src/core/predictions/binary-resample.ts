@@ -63,7 +63,6 @@ const NEW_GROUP = 1;
 const BELOW_THRESHOLD = 2;
 /** The first example of its cell in another calibration bin. */
 const NEW_BIN = 4;
-const NEW_CELL = 8;
 /** Label 1 (in the same byte, so that a pass reads one byte less per example). */
 const POSITIVE = 128;
 
@@ -155,7 +154,6 @@ function view(
     if (newCell) {
       cells.push(cell);
       starts.push(k);
-      f |= NEW_CELL;
     } else if (bin !== previousBin) f |= NEW_BIN;
     if (s < threshold && (newCell || previousScore >= threshold)) f |= BELOW_THRESHOLD;
     previousBin = bin;

@@ -90,21 +90,22 @@ function effectiveCount(table: PredictionTable, rows: Uint32Array): number {
 }
 
 /** The exact (point) metrics of one cell. */
-function pointMetrics(table: PredictionTable, spec: PredictionsSpec, rows: Uint32Array) {
+function pointMetrics(
+  table: PredictionTable,
+  spec: PredictionsSpec,
+  rows: Uint32Array,
+): Record<string, unknown> {
   const weights = table.weights ? gather(table.weights, rows) : undefined;
-  if (table.task !== "binary") {
-    const values = computeOf(table).compute(rows, weights ?? new Float64Array(rows.length).fill(1));
-    return { values, weight: Number(values.weight) };
-  }
+  if (table.task !== "binary")
+    return computeOf(table).compute(rows, weights ?? new Float64Array(rows.length).fill(1));
   const p = {
     labels: gather(table.labels, rows),
     scores: gather(table.scores!, rows),
     ...(weights ? { weights } : {}),
   };
-  const m = binaryMetrics(p, spec.threshold);
   return {
-    values: { ...m, expected_calibration_error: expectedCalibrationError(p, spec.calibrationBins) },
-    weight: m.weight,
+    ...binaryMetrics(p, spec.threshold),
+    expected_calibration_error: expectedCalibrationError(p, spec.calibrationBins),
   };
 }
 
@@ -316,16 +317,14 @@ export function evaluatePredictions(
   const planned = plan(table, baseline);
   if (!planned.ok) return planned;
   const { members, paired } = planned.plan;
-  const baselineMembers = paired?.members;
   const runs = given ?? resampleByPlan(spec, table, planned.plan, 0, spec.bootstrap.resamples);
-  const resamplerMetrics = table.task === "binary" ? BINARY_RESAMPLED : computeOf(table).metrics;
-  const expectedLength = members.length * resamplerMetrics.length;
+  const names = table.task === "binary" ? BINARY_RESAMPLED : computeOf(table).metrics;
+  const expectedLength = members.length * names.length;
   if (
     runs.length !== (paired ? 2 : 1) ||
     runs.some((r) => r.length !== spec.bootstrap.resamples || r.some((o) => o.length !== expectedLength))
   )
     throw new RangeError("resample runs do not match the predictions and the bootstrap settings");
-  const names = resamplerMetrics;
   const stride = names.length;
   const confidence = spec.bootstrap.confidence;
   const cellSlices = [
@@ -334,11 +333,11 @@ export function evaluatePredictions(
   ];
 
   const cells: CellResult[] = members.map((rows, cell) => {
-    const point = rows.length > 0 ? pointMetrics(table, spec, rows).values : {};
+    const point = rows.length > 0 ? pointMetrics(table, spec, rows) : {};
     const metrics: Record<string, number | null> = {};
     const intervals: Record<string, Interval | null> = {};
     names.forEach((name, m) => {
-      metrics[name] = finiteOrNull(point[name as keyof typeof point]);
+      metrics[name] = finiteOrNull(point[name]);
       intervals[name] = percentileInterval(series(runs[0]!, cell * stride + m), confidence);
     });
     const result: CellResult = {
@@ -351,15 +350,13 @@ export function evaluatePredictions(
       metrics,
       intervals,
     };
-    if (baseline && baselineMembers && paired) {
-      const basePoint =
-        baselineMembers[cell]!.length > 0
-          ? pointMetrics(paired.table, spec, baselineMembers[cell]!).values
-          : {};
+    if (paired) {
+      const baseRows = paired.members[cell]!;
+      const basePoint = baseRows.length > 0 ? pointMetrics(paired.table, spec, baseRows) : {};
       const comparison: Comparison = { baseline: {}, difference: {}, ratio: {} };
       names.forEach((name, m) => {
         const at = cell * stride + m;
-        comparison.baseline[name] = finiteOrNull(basePoint[name as keyof typeof basePoint]);
+        comparison.baseline[name] = finiteOrNull(basePoint[name]);
         comparison.difference[name] = percentileInterval(
           series(runs[0]!, at, (v, r) => v - runs[1]![r]![at]!),
           confidence,
@@ -374,7 +371,7 @@ export function evaluatePredictions(
       });
       result.comparison = comparison;
     }
-    const confusion = (point as { confusion?: unknown }).confusion;
+    const confusion = point.confusion;
     if (table.task === "binary" && confusion) result.confusion = confusion as Record<string, number>;
     if (table.task === "multiclass" && Array.isArray(confusion))
       result.confusion = byClass(confusion as number[][], table.classes!);
@@ -397,5 +394,3 @@ export function evaluatePredictions(
     },
   };
 }
-
-export { BINARY_RESAMPLED };

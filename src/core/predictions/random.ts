@@ -65,9 +65,3 @@ export function poissonWeight(key: number, example: number): number {
   const k = BY_TOP_BITS[u >>> 16]!;
   return k === 255 ? weightOf(u) : k;
 }
-
-/** Every example's weight in one resample, `into[i]` for example i (weights are at most 13). */
-export function poissonDraws(key: number, into: Uint8Array): Uint8Array {
-  for (let i = 0; i < into.length; i++) into[i] = poissonWeight(key, i);
-  return into;
-}
