@@ -10,6 +10,7 @@ export {
 } from "./state.js";
 export type * from "./state.js";
 export { HttpError } from "./routes.js";
+export { GRAPHQL_ROUTE } from "./graphql/endpoint.js";
 export type { Handler, Reply, RouteContext } from "./routes.js";
 export { loadContract } from "./contract.js";
 export { validatorsPrecompiled } from "./precompile.js";

@@ -5,6 +5,7 @@ import * as json from "./representations.js";
 import { appRoutes } from "./app-routes.js";
 import { userRoutes } from "./user-routes.js";
 import { HttpError } from "./http-error.js";
+import { GRAPHQL_ROUTE, graphqlHandler } from "./graphql/endpoint.js";
 import {
   gitBlobSha,
   lower,
@@ -30,7 +31,13 @@ export interface RouteContext {
 }
 
 export type Reply =
-  | { status: number; body?: unknown; headers?: Record<string, string> }
+  | {
+      status: number;
+      body?: unknown;
+      headers?: Record<string, string>;
+      /** What the request got wrong against GitHub's contract, though answered as GitHub would. */
+      violations?: string[];
+    }
   /** A list the server paginates; `key` wraps a page as {total_count, [key]: page}. */
   | { status: 200; items: unknown[]; key?: string }
   /** A non-JSON body (the contents API's raw media type); not described by the OpenAPI subset. */
@@ -549,6 +556,8 @@ export const handlers: Record<string, Handler> = {
       ctx.state.emit({ kind: "review", repo, pull, review: added, sender: ctx.identity.login });
     return { status: 200, body: { ...json.review(added), pull_request_url: "", html_url: "" } };
   },
+
+  [GRAPHQL_ROUTE]: graphqlHandler,
 
   ...appRoutes,
   ...userRoutes,

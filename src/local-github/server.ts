@@ -7,6 +7,7 @@ import { JWT_ROUTES, looksLikeJwt, verifyAppJwt } from "./app-auth.js";
 import { loadContract, type Contract } from "./contract.js";
 import { serveOAuthWeb } from "./oauth-web.js";
 import { handlers, HttpError, type Handler, type Reply } from "./routes.js";
+import { GRAPHQL_ROUTE, isGraphQLPath, operationKind } from "./graphql/endpoint.js";
 import { Shaper } from "./shape.js";
 import { FakeGitHubState, type FakeIdentity } from "./state.js";
 
@@ -24,6 +25,8 @@ export interface RecordedRequest {
   login?: string;
   /** Counted against the token's primary rate limit: an authenticated request GitHub did not answer 304. */
   rateLimited: boolean;
+  /** A GraphQL request's operation: a query reads, like a GET. */
+  graphql?: "query" | "mutation" | "subscription";
 }
 
 export interface ContractViolation {
@@ -128,11 +131,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     // The web flow of "sign in with GitHub" lives on GitHub's web host, outside the API.
     if (url.pathname.startsWith("/login/oauth/") && serveOAuthWeb(state, request, url, text, response))
       return;
-    const match = contract.match(method, url.pathname);
+    // GraphQL is not in the OpenAPI description: its queries are checked against GitHub's GraphQL schema.
+    const graphql = method === "POST" && isGraphQLPath(url.pathname);
+    const match = graphql ? undefined : contract.match(method, url.pathname);
     const record: RecordedRequest = {
       method,
       path: url.pathname,
-      route: match?.operation.key ?? null,
+      route: graphql ? GRAPHQL_ROUTE : (match?.operation.key ?? null),
       params: match?.params ?? {},
       query: Object.fromEntries(url.searchParams),
       body: undefined,
@@ -208,16 +213,22 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     record.login = identity?.login;
     record.rateLimited = identity !== undefined;
     if (!identity) return error(401, token === undefined ? "Requires authentication" : "Bad credentials");
-    if (!match) {
+    if (graphql) {
+      record.graphql = operationKind(record.body);
+      if (identity.jwtAppId !== undefined)
+        return error(401, "A JSON web token cannot call this operation: use an installation access token");
+    } else if (!match) {
       violate("request", `no operation in the OpenAPI subset matches ${method} ${url.pathname}`);
       return error(404, "Not Found");
     }
-    const key = match.operation.key;
-    if (identity.jwtAppId !== undefined && !JWT_ROUTES.has(key))
-      return error(401, "A JSON web token cannot call this operation: use an installation access token");
-    const { invalid, ignored } = contract.checkRequest(match, url.searchParams, record.body);
-    for (const problem of [...invalid, ...ignored]) violate("request", problem);
-    if (invalid.length > 0) return error(422, `Invalid request.\n\n${invalid.join("\n")}`);
+    const key = match?.operation.key ?? GRAPHQL_ROUTE;
+    if (match) {
+      if (identity.jwtAppId !== undefined && !JWT_ROUTES.has(key))
+        return error(401, "A JSON web token cannot call this operation: use an installation access token");
+      const { invalid, ignored } = contract.checkRequest(match, url.searchParams, record.body);
+      for (const problem of [...invalid, ...ignored]) violate("request", problem);
+      if (invalid.length > 0) return error(422, `Invalid request.\n\n${invalid.join("\n")}`);
+    }
 
     const fault = faults.get(key) ?? faults.get("*");
     if (fault && fault.times > 0) {
@@ -238,7 +249,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     try {
       reply = handler({
         state,
-        params: match.params,
+        params: match?.params ?? {},
         query: url.searchParams,
         body: record.body,
         identity,
@@ -265,11 +276,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     } else {
       body = reply.body;
       Object.assign(headers, reply.headers);
+      for (const problem of reply.violations ?? []) violate("request", problem);
     }
-    const schema = contract.responseSchema(match.operation, reply.status);
-    if (schema && body !== undefined) body = shaper.build(schema, body);
-    for (const problem of contract.checkResponse(match.operation, reply.status, body))
-      violate("response", problem);
+    if (match) {
+      const schema = contract.responseSchema(match.operation, reply.status);
+      if (schema && body !== undefined) body = shaper.build(schema, body);
+      for (const problem of contract.checkResponse(match.operation, reply.status, body))
+        violate("response", problem);
+    }
     send(reply.status, body, headers);
   }
 
@@ -299,18 +313,18 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     requests,
     violations,
     fail(route, fault) {
-      if (route !== "*") contract.operation(route);
+      if (route !== "*" && route !== GRAPHQL_ROUTE) contract.operation(route);
       faults.set(route, { ...fault, times: fault.times ?? 1 });
     },
     handle(route, handler) {
-      contract.operation(route);
+      if (route !== GRAPHQL_ROUTE) contract.operation(route);
       routes.set(route, handler);
     },
     calls(filter) {
       return requests.filter(filter ?? (() => true)).map((r) => `${r.method} ${r.path}`);
     },
     writes() {
-      return requests.filter((r) => r.method !== "GET");
+      return requests.filter((r) => r.method !== "GET" && r.graphql !== "query");
     },
     clearRequests() {
       requests.length = 0;

@@ -1,0 +1,154 @@
+// What the local GitHub's GraphQL API shows of its state: the same pull requests and reviews its
+// REST routes show, in GraphQL's names. graphql-js calls a field that is a function with its
+// arguments; a field the subset has but nothing here sets is null, and the query fails where that
+// field is non-null, so a gap in the fake shows as an error rather than as a plausible answer.
+import { lower, type FakeGitHubState, type FakePull, type FakeRepo, type FakeReview } from "../state.js";
+
+/** An error GitHub reports in `errors` with a `type`, e.g. NOT_FOUND. */
+export class GraphQLTypedError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Something the fake does not do; the endpoint records it as a contract violation. */
+export class Unimplemented extends Error {}
+
+const MAX_PAGE = 100;
+
+interface ConnectionArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+const cursorOf = (index: number): string => Buffer.from(`cursor:v2:${index}`).toString("base64");
+
+function indexAfter(cursor: string): number {
+  const match = /^cursor:v2:(\d+)$/.exec(Buffer.from(cursor, "base64").toString("utf8"));
+  if (!match)
+    throw new GraphQLTypedError(
+      "INVALID_CURSOR_ARGUMENTS",
+      `\`${cursor}\` does not appear to be a valid cursor.`,
+    );
+  return Number(match[1]) + 1;
+}
+
+/** A connection page as GitHub pages one: `first` is required and at most 100. */
+function connection<T>(name: string, items: T[], args: ConnectionArgs) {
+  if (args.last != null || args.before != null)
+    throw new Unimplemented(`the local GitHub pages the \`${name}\` connection forwards only (first/after)`);
+  if (args.first == null)
+    throw new GraphQLTypedError(
+      "MISSING_PAGINATION_BOUNDARIES",
+      `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`,
+    );
+  if (args.first > MAX_PAGE || args.first < 0)
+    throw new GraphQLTypedError(
+      "EXCESSIVE_PAGINATION",
+      `Requesting ${args.first} records on the \`${name}\` connection exceeds the \`first\` limit of ${MAX_PAGE} records.`,
+    );
+  const start = args.after ? indexAfter(args.after) : 0;
+  const page = items.slice(start, start + args.first);
+  return {
+    totalCount: items.length,
+    nodes: page,
+    pageInfo: {
+      hasNextPage: start + page.length < items.length,
+      endCursor: page.length > 0 ? cursorOf(start + page.length - 1) : null,
+    },
+  };
+}
+
+/** GraphQL names a bot by its app's slug; REST appends "[bot]". A deleted account is null. */
+function actor(login: string) {
+  if (!login) return null;
+  return login.endsWith("[bot]")
+    ? { __typename: "Bot", login: login.slice(0, -"[bot]".length) }
+    : { __typename: "User", login };
+}
+
+function review(r: FakeReview) {
+  return {
+    fullDatabaseId: String(r.id),
+    state: r.state,
+    body: r.body,
+    submittedAt: r.state === "PENDING" ? null : r.submittedAt,
+    author: actor(r.user),
+    commit: { oid: r.commitId },
+  };
+}
+
+function pullRequest(state: FakeGitHubState, repo: FakeRepo, pull: FakePull) {
+  const requests = [
+    ...pull.requestedReviewers.map((login) => ({ requestedReviewer: actor(login) })),
+    ...pull.requestedTeams.map((slug) => ({ requestedReviewer: { __typename: "Team", slug } })),
+  ];
+  return {
+    number: pull.number,
+    title: pull.title,
+    state: pull.merged ? "MERGED" : pull.state === "open" ? "OPEN" : "CLOSED",
+    merged: pull.merged,
+    isDraft: pull.draft,
+    updatedAt: pull.updatedAt,
+    changedFiles: pull.files.length,
+    author: actor(pull.author),
+    headRefName: pull.headRef,
+    headRefOid: pull.headSha,
+    baseRefName: pull.baseRef,
+    baseRefOid: pull.baseSha,
+    headRepository: repository(state, pull.headRepo),
+    baseRepository: repository(state, `${repo.owner}/${repo.name}`),
+    labels: (args: ConnectionArgs) =>
+      connection(
+        "labels",
+        pull.labels.map((name) => ({ name })),
+        args,
+      ),
+    reviewRequests: (args: ConnectionArgs) => connection("reviewRequests", requests, args),
+    reviews: (args: ConnectionArgs & { states?: string[] | null; author?: string | null }) =>
+      connection(
+        "reviews",
+        pull.reviews
+          .filter((r) => !args.states || args.states.includes(r.state))
+          .filter((r) => args.author == null || lower(r.user) === lower(args.author))
+          .map(review),
+        args,
+      ),
+  };
+}
+
+function repository(state: FakeGitHubState, fullName: string) {
+  const known = state.repos.get(lower(fullName));
+  return {
+    nameWithOwner: known ? `${known.owner}/${known.name}` : fullName,
+    defaultBranchRef: { name: known?.defaultBranch ?? "main" },
+    pullRequest: ({ number }: { number: number }) => {
+      const pull = known?.pulls.find((p) => p.number === number);
+      if (!known || !pull)
+        throw new GraphQLTypedError(
+          "NOT_FOUND",
+          `Could not resolve to a PullRequest with the number of ${number}.`,
+        );
+      return pullRequest(state, known, pull);
+    },
+  };
+}
+
+/** The root of every query. */
+export function queryRoot(state: FakeGitHubState) {
+  return {
+    repository: ({ owner, name }: { owner: string; name: string }) => {
+      if (!state.repos.has(lower(`${owner}/${name}`)))
+        throw new GraphQLTypedError(
+          "NOT_FOUND",
+          `Could not resolve to a Repository with the name '${owner}/${name}'.`,
+        );
+      return repository(state, `${owner}/${name}`);
+    },
+  };
+}
