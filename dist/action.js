@@ -27545,16 +27545,16 @@ var require_lexer = __commonJS({
        *
        * @returns A generator of lexical tokens
        */
-      *lex(source, incomplete = false) {
+      *lex(source, incomplete2 = false) {
         if (source) {
           if (typeof source !== "string")
             throw TypeError("source is not a string");
           this.buffer = this.buffer ? this.buffer + source : source;
           this.lineEndPos = null;
         }
-        this.atEnd = !incomplete;
+        this.atEnd = !incomplete2;
         let next = this.next ?? "stream";
-        while (next && (incomplete || this.hasChars(1)))
+        while (next && (incomplete2 || this.hasChars(1)))
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
@@ -28245,12 +28245,12 @@ var require_parser = __commonJS({
        *
        * @returns A generator of tokens representing each directive, document, and other structure.
        */
-      *parse(source, incomplete = false) {
+      *parse(source, incomplete2 = false) {
         if (this.onNewLine && this.offset === 0)
           this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source, incomplete))
+        for (const lexeme of this.lexer.lex(source, incomplete2))
           yield* this.next(lexeme);
-        if (!incomplete)
+        if (!incomplete2)
           yield* this.end();
       }
       /**
@@ -32173,49 +32173,6 @@ function changedFiles(files, limit, total) {
 }
 
 // src/github/rest/pulls.ts
-async function getPullRequest(client, number) {
-  return client.call(`reading pull request #${number}`, async () => {
-    const { data } = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
-      pull_number: number
-    });
-    const pr = data;
-    return {
-      number: pr.number,
-      author: login(pr.user),
-      headSha: pr.head.sha,
-      headRef: pr.head.ref,
-      baseRef: pr.base.ref,
-      baseSha: pr.base.sha,
-      state: pr.state,
-      merged: pr.merged === true,
-      draft: pr.draft === true,
-      title: pr.title ?? "",
-      labels: (pr.labels ?? []).map((l) => l.name),
-      requestedReviewers: (pr.requested_reviewers ?? []).map((u) => u.login),
-      requestedTeams: (pr.requested_teams ?? []).map((t) => t.slug),
-      headRepoFullName: pr.head.repo?.full_name ?? null,
-      baseRepoFullName: pr.base.repo.full_name,
-      defaultBranch: pr.base.repo.default_branch ?? "",
-      changedFilesCount: pr.changed_files ?? 0,
-      updatedAt: pr.updated_at ?? ""
-    };
-  });
-}
-async function listReviews(client, number) {
-  return client.call(`reading the reviews of #${number}`, async () => {
-    const reviews = await client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
-      pull_number: number
-    });
-    return reviews.map((r) => ({
-      id: r.id,
-      user: r.user ? { login: login(r.user) } : null,
-      state: r.state,
-      commit_id: r.commit_id ?? null,
-      submitted_at: r.submitted_at ?? null,
-      body: typeof r.body === "string" ? r.body : null
-    }));
-  });
-}
 async function compareCommits(client, base, head) {
   return client.call(`comparing ${base}...${head}`, async () => {
     const { data } = await client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
@@ -32295,13 +32252,13 @@ async function pullRequestsForCommit(client, sha) {
 async function openPullRequests(client, limit) {
   return client.call("listing the open pull requests", async () => {
     const numbers = [];
-    for (let page = 1; numbers.length <= limit; page++) {
+    for (let page2 = 1; numbers.length <= limit; page2++) {
       const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
         state: "open",
         sort: "created",
         direction: "desc",
         per_page: 100,
-        page
+        page: page2
       });
       const prs = data;
       numbers.push(...prs.map((p) => p.number));
@@ -32371,6 +32328,121 @@ async function listTeamMembers(client, org, slug) {
   });
 }
 
+// src/github/graphql/pull-request.ts
+var MAX_REVIEW_PAGES = 50;
+var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      number
+      title
+      state
+      merged
+      isDraft
+      updatedAt
+      changedFiles
+      author { __typename login }
+      headRefName
+      headRefOid
+      baseRefName
+      baseRefOid
+      headRepository { nameWithOwner }
+      baseRepository { nameWithOwner defaultBranchRef { name } }
+      labels(first: 100) { totalCount nodes { name } }
+      reviewRequests(first: 100) {
+        totalCount
+        nodes { requestedReviewer { __typename ... on User { login } ... on Bot { login } ... on Mannequin { login } ... on Team { slug } } }
+      }
+      reviews(first: 100, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        nodes { fullDatabaseId state body submittedAt author { __typename login } commit { oid } }
+      }
+    }
+  }
+}`;
+function restLogin(actor) {
+  if (!actor?.login) return "";
+  return actor.__typename === "Bot" ? `${actor.login}[bot]` : actor.login;
+}
+function errorsOf(error2) {
+  const errors2 = error2?.errors;
+  if (!Array.isArray(errors2)) return void 0;
+  const status = errors2.some((e) => e.type === "NOT_FOUND") ? 404 : errors2.some((e) => e.type === "FORBIDDEN") ? 403 : 0;
+  return { status, detail: errors2.map((e) => e.message ?? e.type ?? "GraphQL error").join("; ") };
+}
+function incomplete(what, number) {
+  throw new GitHubError(`reading pull request #${number}`, 0, `GitHub listed only part of its ${what}`);
+}
+async function page(client, number, after) {
+  try {
+    return await client.octokit.graphql(QUERY, {
+      owner: client.repo.owner,
+      name: client.repo.repo,
+      number,
+      after
+    });
+  } catch (error2) {
+    const failed = errorsOf(error2);
+    if (!failed) throw error2;
+    throw new GitHubError(`reading pull request #${number}`, failed.status, failed.detail, { cause: error2 });
+  }
+}
+async function pullRequestWithReviews(client, number) {
+  return client.call(`reading pull request #${number} and its reviews`, async () => {
+    const first = (await page(client, number, null)).repository?.pullRequest;
+    if (!first) throw new GitHubError(`reading pull request #${number}`, 404, "Not Found");
+    const reviews = [...first.reviews?.nodes ?? []];
+    let pageInfo = first.reviews?.pageInfo;
+    for (let pages = 1; pageInfo?.hasNextPage; pages++) {
+      if (pages >= MAX_REVIEW_PAGES || !pageInfo.endCursor) incomplete("reviews", number);
+      const next = (await page(client, number, pageInfo.endCursor)).repository?.pullRequest;
+      if (!next) throw new GitHubError(`reading pull request #${number}`, 404, "Not Found");
+      reviews.push(...next.reviews?.nodes ?? []);
+      pageInfo = next.reviews?.pageInfo;
+    }
+    const labels = first.labels?.nodes ?? [];
+    const requests = first.reviewRequests?.nodes ?? [];
+    if ((first.labels?.totalCount ?? 0) > labels.length) incomplete("labels", number);
+    if ((first.reviewRequests?.totalCount ?? 0) > requests.length) incomplete("review requests", number);
+    const requested = requests.map((r) => r?.requestedReviewer ?? null);
+    return {
+      pullRequest: {
+        number: first.number,
+        author: restLogin(first.author),
+        headSha: first.headRefOid,
+        headRef: first.headRefName,
+        baseRef: first.baseRefName,
+        baseSha: first.baseRefOid,
+        state: first.state === "OPEN" ? "open" : "closed",
+        merged: first.merged,
+        draft: first.isDraft,
+        title: first.title,
+        labels: labels.flatMap((l) => l ? [l.name] : []),
+        requestedReviewers: requested.flatMap(
+          (r) => r && r.__typename !== "Team" && r.login ? [restLogin(r)] : []
+        ),
+        requestedTeams: requested.flatMap((r) => r?.__typename === "Team" && r.slug ? [r.slug] : []),
+        headRepoFullName: first.headRepository?.nameWithOwner ?? null,
+        baseRepoFullName: first.baseRepository?.nameWithOwner ?? client.fullName,
+        defaultBranch: first.baseRepository?.defaultBranchRef?.name ?? "",
+        changedFilesCount: first.changedFiles,
+        updatedAt: first.updatedAt
+      },
+      reviews: reviews.flatMap(
+        (r) => r ? [
+          {
+            id: Number(r.fullDatabaseId),
+            user: r.author ? { login: restLogin(r.author) } : null,
+            state: r.state,
+            commit_id: r.commit?.oid ?? null,
+            submitted_at: r.submittedAt,
+            body: r.body
+          }
+        ] : []
+      )
+    };
+  });
+}
+
 // src/github/gateway.ts
 var GitHubGateway = class {
   client;
@@ -32389,8 +32461,7 @@ var GitHubGateway = class {
   getFile = (...a) => getFile(this.client, ...a);
   getFileText = (...a) => getFileText(this.client, ...a);
   commitAt = (...a) => commitAt(this.client, ...a);
-  getPullRequest = (...a) => getPullRequest(this.client, ...a);
-  listReviews = (...a) => listReviews(this.client, ...a);
+  pullRequestWithReviews = (...a) => pullRequestWithReviews(this.client, ...a);
   compareCommits = (...a) => compareCommits(this.client, ...a);
   changedFiles = (...a) => changedFiles2(this.client, ...a);
   branchContains = (...a) => branchContains(this.client, ...a);
@@ -36308,10 +36379,10 @@ function iterator(octokit, route, parameters) {
           if (!url && "total_commits" in normalizedResponse.data) {
             const parsedUrl = new URL(normalizedResponse.url);
             const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
+            const page2 = parseInt(params.get("page") || "1", 10);
             const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
+            if (page2 * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page2 + 1));
               url = parsedUrl.toString();
             }
           }
@@ -36429,9 +36500,12 @@ function rateLimitWait(error2, now) {
 function isRetryable(error2) {
   return error2.status === void 0 || error2.status >= RETRY_STATUS_FLOOR;
 }
+function isGraphQLQuery(options) {
+  return /\/graphql$/.test(options.url ?? "") && typeof options.query === "string" && !/^\s*(mutation|subscription)\b/.test(options.query);
+}
 function isWrite(options) {
   const method = (options.method ?? "GET").toUpperCase();
-  return method !== "GET" && method !== "HEAD";
+  return method !== "GET" && method !== "HEAD" && !isGraphQLQuery(options);
 }
 function applyRequestPolicy(octokit, options = {}) {
   const retries = options.retries ?? 3;
@@ -44736,40 +44810,31 @@ function instant3(time) {
   const parsed = time ? Date.parse(time) : NaN;
   return Number.isNaN(parsed) ? 0 : parsed;
 }
-async function freshRead(what, read, fresh, sleep) {
-  let value = await reading(what, read);
-  for (let attempt = 0; !fresh(value); attempt++) {
-    if (attempt >= STALE_RETRIES)
-      throw new GateError(
-        "stale_read",
-        `GitHub's answer for ${what} is older than the event being handled; the next event decides`
-      );
-    await sleep(STALE_BACKOFF_MS[attempt] ?? 2e3);
-    value = await reading(what, read);
-  }
-  return value;
-}
 async function readPullRequest(ports, number, event, sleep) {
-  return freshRead(
-    `pull request #${number}`,
-    () => ports.getPullRequest(number),
-    // A head the event names but the read lacks is stale unless the PR was updated since the event.
-    (pr) => !event?.headSha || pr.headSha === event.headSha || instant3(pr.updatedAt) > instant3(event.updatedAt),
-    sleep
-  );
-}
-async function readReviews(ports, number, event, sleep) {
+  const what = `pull request #${number} and its reviews`;
   const wanted = event?.review;
-  return freshRead(
-    `the reviews of #${number}`,
-    () => ports.listReviews(number),
-    (reviews) => {
-      if (!wanted) return true;
-      const found = reviews.find((r) => r.id === wanted.id);
-      return found !== void 0 && (!wanted.dismissed || found.state === "DISMISSED");
-    },
-    sleep
-  );
+  const staleness = ({ pullRequest: pr, reviews }) => {
+    if (event?.headSha && pr.headSha !== event.headSha && instant3(pr.updatedAt) <= instant3(event.updatedAt))
+      return "head";
+    if (!wanted) return void 0;
+    const found = reviews.find((r) => r.id === wanted.id);
+    return found !== void 0 && (!wanted.dismissed || found.state === "DISMISSED") ? void 0 : "reviews";
+  };
+  let read = await reading(what, () => ports.pullRequestWithReviews(number));
+  for (let attempt = 0; ; attempt++) {
+    const stale = staleness(read);
+    if (!stale) return read;
+    if (attempt >= STALE_RETRIES) {
+      const error2 = new GateError(
+        "stale_read",
+        `GitHub's answer for ${stale === "head" ? `pull request #${number}` : `the reviews of #${number}`} is older than the event being handled; the next event decides`
+      );
+      if (stale === "head") throw error2;
+      return { ...read, staleReviews: error2 };
+    }
+    await sleep(STALE_BACKOFF_MS[attempt] ?? 2e3);
+    read = await reading(what, () => ports.pullRequestWithReviews(number));
+  }
 }
 async function readConfig(ports, path6, defaultBranch, preview) {
   if (defaultBranch) {
@@ -44849,16 +44914,33 @@ function overrideClaimsInSubmittedReview(reviews, submitted) {
 async function collectForPullRequest(ports, subject, options) {
   const sleep = options.sleep ?? defaultSleep;
   const warnings = [];
-  const pr = await readPullRequest(ports, subject.number, subject.event, sleep);
-  const commit = subject.commit ?? pr.headSha;
   const repository = ports.repository;
+  let read;
   try {
-    return await collectAround(ports, subject, options, pr, commit, warnings, sleep);
+    read = await readPullRequest(ports, subject.number, subject.event, sleep);
+  } catch (error2) {
+    const known = subject.commit ?? subject.event?.headSha;
+    if (!known || error2 instanceof GateError && error2.code === "stale_read") throw error2;
+    return { kind: "failed", repository, commit: known, failure: failureOf(error2), warnings };
+  }
+  const { pullRequest: pr, reviews } = read;
+  const commit = subject.commit ?? pr.headSha;
+  if (read.staleReviews)
+    return {
+      kind: "failed",
+      repository,
+      commit,
+      pullRequest: pr,
+      failure: failureOf(read.staleReviews),
+      warnings
+    };
+  try {
+    return await collectAround(ports, subject, options, pr, reviews, commit, warnings);
   } catch (error2) {
     return { kind: "failed", repository, commit, pullRequest: pr, failure: failureOf(error2), warnings };
   }
 }
-async function collectAround(ports, subject, options, pr, commit, warnings, sleep) {
+async function collectAround(ports, subject, options, pr, reviews, commit, warnings) {
   const repository = ports.repository;
   const found = await readConfig(ports, options.configPath, pr.defaultBranch, { commit });
   const otherBase = pr.defaultBranch && pr.baseRef !== pr.defaultBranch ? `this pull request targets ${pr.baseRef}, not the default branch ${pr.defaultBranch}: its runs build ${pr.baseRef}'s workflows and code, which whoever can push ${pr.baseRef} may have changed, so ${options.configPath} on ${pr.defaultBranch} decides what it would need, and nothing on it is approved` : void 0;
@@ -44888,8 +44970,7 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
   const overridable = config.steps.some(
     (s) => s.type === "approval" && s.overrideBy.users.length + s.overrideBy.teams.length > 0
   );
-  const [reviews, files, push, teams, comments, recorded] = await Promise.all([
-    readReviews(ports, subject.number, subject.event, sleep),
+  const [files, push, teams, comments, recorded] = await Promise.all([
     reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
     // A fork's pushes are not in this repository's activity: its author is the one who pushes.
     fromFork ? Promise.resolve(void 0) : reading(`who pushed ${shortSha(commit)}`, () => ports.pushOf(pr.headRef, commit)),
@@ -45206,7 +45287,7 @@ function planWrites(result, context3) {
       what: `the ${DECISION_CHECK} check run`,
       check: decisionCheck(context3.commitResult ?? result, context3.commit, context3.detailsUrl)
     });
-  if (pr.state !== "open" || pr.headSha !== context3.commit) return writes;
+  if (pr.unread || pr.state !== "open" || pr.headSha !== context3.commit) return writes;
   if (owns("label"))
     writes.push({
       surface: "label",
@@ -49808,10 +49889,20 @@ function recordSnapshot(ctx, collected) {
 async function publish(ctx, collected, result) {
   const { runner, inputs } = ctx;
   const pr = "kind" in collected ? collected.pullRequest : void 0;
+  const event = ctx.event.pr;
   const measured = "kind" in collected && collected.kind === "candidate" && collected.measured !== void 0;
   const writes = planWrites(result, {
     commit: result.headSha ?? pr?.headSha ?? ctx.event.sha,
-    ...pr ? { pr: planPullRequest(pr) } : {},
+    ...pr ? { pr: planPullRequest(pr) } : event ? {
+      pr: {
+        number: event.number,
+        author: event.author,
+        headSha: event.headSha,
+        state: "open",
+        draft: false,
+        unread: true
+      }
+    } : {},
     owned: inputs.app ? ACTION_BESIDE_APP_SURFACES : ACTION_ONLY_SURFACES,
     measured
   });

@@ -16218,40 +16218,31 @@ function instant3(time) {
   const parsed = time ? Date.parse(time) : NaN;
   return Number.isNaN(parsed) ? 0 : parsed;
 }
-async function freshRead(what, read, fresh, sleep) {
-  let value = await reading(what, read);
-  for (let attempt = 0; !fresh(value); attempt++) {
-    if (attempt >= STALE_RETRIES)
-      throw new GateError(
-        "stale_read",
-        `GitHub's answer for ${what} is older than the event being handled; the next event decides`
-      );
-    await sleep(STALE_BACKOFF_MS[attempt] ?? 2e3);
-    value = await reading(what, read);
-  }
-  return value;
-}
 async function readPullRequest(ports, number, event, sleep) {
-  return freshRead(
-    `pull request #${number}`,
-    () => ports.getPullRequest(number),
-    // A head the event names but the read lacks is stale unless the PR was updated since the event.
-    (pr) => !event?.headSha || pr.headSha === event.headSha || instant3(pr.updatedAt) > instant3(event.updatedAt),
-    sleep
-  );
-}
-async function readReviews(ports, number, event, sleep) {
+  const what = `pull request #${number} and its reviews`;
   const wanted = event?.review;
-  return freshRead(
-    `the reviews of #${number}`,
-    () => ports.listReviews(number),
-    (reviews) => {
-      if (!wanted) return true;
-      const found = reviews.find((r) => r.id === wanted.id);
-      return found !== void 0 && (!wanted.dismissed || found.state === "DISMISSED");
-    },
-    sleep
-  );
+  const staleness = ({ pullRequest: pr, reviews }) => {
+    if (event?.headSha && pr.headSha !== event.headSha && instant3(pr.updatedAt) <= instant3(event.updatedAt))
+      return "head";
+    if (!wanted) return void 0;
+    const found = reviews.find((r) => r.id === wanted.id);
+    return found !== void 0 && (!wanted.dismissed || found.state === "DISMISSED") ? void 0 : "reviews";
+  };
+  let read = await reading(what, () => ports.pullRequestWithReviews(number));
+  for (let attempt = 0; ; attempt++) {
+    const stale = staleness(read);
+    if (!stale) return read;
+    if (attempt >= STALE_RETRIES) {
+      const error = new GateError(
+        "stale_read",
+        `GitHub's answer for ${stale === "head" ? `pull request #${number}` : `the reviews of #${number}`} is older than the event being handled; the next event decides`
+      );
+      if (stale === "head") throw error;
+      return { ...read, staleReviews: error };
+    }
+    await sleep(STALE_BACKOFF_MS[attempt] ?? 2e3);
+    read = await reading(what, () => ports.pullRequestWithReviews(number));
+  }
 }
 async function readConfig(ports, path, defaultBranch, preview) {
   if (defaultBranch) {
@@ -16331,16 +16322,33 @@ function overrideClaimsInSubmittedReview(reviews, submitted) {
 async function collectForPullRequest(ports, subject, options) {
   const sleep = options.sleep ?? defaultSleep;
   const warnings = [];
-  const pr = await readPullRequest(ports, subject.number, subject.event, sleep);
-  const commit = subject.commit ?? pr.headSha;
   const repository = ports.repository;
+  let read;
   try {
-    return await collectAround(ports, subject, options, pr, commit, warnings, sleep);
+    read = await readPullRequest(ports, subject.number, subject.event, sleep);
+  } catch (error) {
+    const known = subject.commit ?? subject.event?.headSha;
+    if (!known || error instanceof GateError && error.code === "stale_read") throw error;
+    return { kind: "failed", repository, commit: known, failure: failureOf(error), warnings };
+  }
+  const { pullRequest: pr, reviews } = read;
+  const commit = subject.commit ?? pr.headSha;
+  if (read.staleReviews)
+    return {
+      kind: "failed",
+      repository,
+      commit,
+      pullRequest: pr,
+      failure: failureOf(read.staleReviews),
+      warnings
+    };
+  try {
+    return await collectAround(ports, subject, options, pr, reviews, commit, warnings);
   } catch (error) {
     return { kind: "failed", repository, commit, pullRequest: pr, failure: failureOf(error), warnings };
   }
 }
-async function collectAround(ports, subject, options, pr, commit, warnings, sleep) {
+async function collectAround(ports, subject, options, pr, reviews, commit, warnings) {
   const repository = ports.repository;
   const found = await readConfig(ports, options.configPath, pr.defaultBranch, { commit });
   const otherBase = pr.defaultBranch && pr.baseRef !== pr.defaultBranch ? `this pull request targets ${pr.baseRef}, not the default branch ${pr.defaultBranch}: its runs build ${pr.baseRef}'s workflows and code, which whoever can push ${pr.baseRef} may have changed, so ${options.configPath} on ${pr.defaultBranch} decides what it would need, and nothing on it is approved` : void 0;
@@ -16370,8 +16378,7 @@ async function collectAround(ports, subject, options, pr, commit, warnings, slee
   const overridable = config.steps.some(
     (s) => s.type === "approval" && s.overrideBy.users.length + s.overrideBy.teams.length > 0
   );
-  const [reviews, files, push, teams, comments, recorded] = await Promise.all([
-    readReviews(ports, subject.number, subject.event, sleep),
+  const [files, push, teams, comments, recorded] = await Promise.all([
     reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
     // A fork's pushes are not in this repository's activity: its author is the one who pushes.
     fromFork ? Promise.resolve(void 0) : reading(`who pushed ${shortSha(commit)}`, () => ports.pushOf(pr.headRef, commit)),
@@ -20886,7 +20893,7 @@ async function readPullRequest2(file, cwd) {
     baseRef: requireString(json, "base.ref", file)
   };
 }
-async function readReviews2(file, cwd) {
+async function readReviews(file, cwd) {
   const json = await readJson(file, cwd);
   if (!Array.isArray(json))
     throw new InputError(file, `expected a JSON array of reviews (GitHub REST list-reviews)`);
@@ -20970,9 +20977,8 @@ function localPorts(files) {
   return {
     repository: LOCAL_REPOSITORY,
     configWhere: `the file ${files.configPath}`,
-    getPullRequest: async () => pullRequest(),
+    pullRequestWithReviews: async () => ({ pullRequest: pullRequest(), reviews: files.reviews }),
     getFile: async (path) => path === files.configPath ? { text: files.configText } : null,
-    listReviews: async () => files.reviews,
     changedFiles: async () => changed,
     branchContains: async () => true,
     pushOf: async () => void 0,
@@ -21229,7 +21235,7 @@ async function evaluate2(options, cwd, warn) {
       configPath: options.config,
       configText: text2,
       ...pr ? { pr } : {},
-      reviews: options.reviews ? await readReviews2(options.reviews, cwd) : [],
+      reviews: options.reviews ? await readReviews(options.reviews, cwd) : [],
       ...options.changedFiles ? { changedFiles: await readChangedFiles(options.changedFiles, cwd) } : {},
       teams: options.teams ? await readTeams2(options.teams, cwd) : {}
     };
@@ -21519,7 +21525,7 @@ async function fromAttestations(values, io) {
   const hex = DIGEST.exec(values.digest)?.[1];
   if (!hex) throw new UsageError(`--digest: '${values.digest}' is not sha256:<64 hex digits>`);
   const [{ createActionOctokit }, { attestedStatements }] = await Promise.all([
-    import("./chunks/octokit-PEDNJR3Q.js"),
+    import("./chunks/octokit-QIWRFZQK.js"),
     import("./chunks/attestations-KWY6ZMGJ.js")
   ]);
   const octokit = createActionOctokit(tokenFrom(env) ?? "", {

@@ -215,10 +215,24 @@ export async function publish(
 ): Promise<void> {
   const { runner, inputs } = ctx;
   const pr = "kind" in collected ? collected.pullRequest : undefined;
+  const event = ctx.event.pr;
   const measured = "kind" in collected && collected.kind === "candidate" && collected.measured !== undefined;
   const writes = planWrites(result, {
     commit: result.headSha ?? pr?.headSha ?? ctx.event.sha,
-    ...(pr ? { pr: planPullRequest(pr) } : {}),
+    ...(pr
+      ? { pr: planPullRequest(pr) }
+      : event
+        ? {
+            pr: {
+              number: event.number,
+              author: event.author,
+              headSha: event.headSha,
+              state: "open" as const,
+              draft: false,
+              unread: true,
+            },
+          }
+        : {}),
     owned: inputs.app ? ACTION_BESIDE_APP_SURFACES : ACTION_ONLY_SURFACES,
     measured,
   });

@@ -11,17 +11,14 @@ import type { GitHubGateway } from "../github/gateway.js";
 export type ApprovalCheck = () => Promise<string | undefined>;
 
 export function approvalCheck(
-  gateway: Pick<GitHubGateway, "getPullRequest" | "listReviews">,
+  gateway: Pick<GitHubGateway, "pullRequestWithReviews">,
   candidate: Candidate,
 ): ApprovalCheck {
   const pr = candidate.pr;
   // Outside a PR nothing a person does changes the decision between reading and answering.
   if (!pr) return async () => undefined;
   return async () => {
-    const [fresh, reviews] = await Promise.all([
-      gateway.getPullRequest(pr.number),
-      gateway.listReviews(pr.number),
-    ]);
+    const { pullRequest: fresh, reviews } = await gateway.pullRequestWithReviews(pr.number);
     if (fresh.state !== "open") return `PR #${pr.number} was ${fresh.state} while deciding`;
     if (fresh.headSha !== candidate.commit)
       return `PR #${pr.number}'s head moved to ${shortSha(fresh.headSha)} while deciding`;

@@ -36,8 +36,7 @@ export type AppGateway = Pick<
   | "serverUrl"
   | "getFile"
   | "getFileText"
-  | "getPullRequest"
-  | "listReviews"
+  | "pullRequestWithReviews"
   | "changedFiles"
   | "branchContains"
   | "pushOf"
@@ -158,6 +157,9 @@ export async function reconcile(
   );
   if (collected.kind === "no-config")
     return { status: "skipped", pr: prNumber, why: `no ${CONFIG_PATH} on ${collected.where}` };
+  // Without the PR there is nothing to write on, and nothing to record: the next event reads again.
+  if (collected.kind === "failed" && !collected.pullRequest)
+    return { status: "skipped", pr: prNumber, why: collected.failure.message };
   // A closed PR is still decided (a deploy job of it must be answered), but nothing is written on it.
   const closed = collected.pullRequest?.state !== "open";
   const trusted = collected.kind === "candidate" && !collected.candidate.config.untrusted;

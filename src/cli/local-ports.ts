@@ -53,9 +53,8 @@ export function localPorts(files: LocalFiles): CandidatePorts {
   return {
     repository: LOCAL_REPOSITORY,
     configWhere: `the file ${files.configPath}`,
-    getPullRequest: async () => pullRequest(),
+    pullRequestWithReviews: async () => ({ pullRequest: pullRequest(), reviews: files.reviews }),
     getFile: async (path) => (path === files.configPath ? { text: files.configText } : null),
-    listReviews: async () => files.reviews,
     changedFiles: async () => changed,
     branchContains: async () => true,
     pushOf: async () => undefined,

@@ -10,6 +10,7 @@ import * as deployments from "./rest/deployments.js";
 import * as issues from "./rest/issues.js";
 import * as pulls from "./rest/pulls.js";
 import * as teams from "./rest/teams.js";
+import { pullRequestWithReviews } from "./graphql/pull-request.js";
 import type { GatewayIdentity, OctokitLike, RepoRef } from "./types.js";
 
 /** The marker the markdown report starts with, so the rendered comment needs nothing prepended. */
@@ -73,9 +74,8 @@ export class GitHubGateway {
   readonly getFile: Rest<typeof contents.getFile> = (...a) => contents.getFile(this.client, ...a);
   readonly getFileText: Rest<typeof contents.getFileText> = (...a) => contents.getFileText(this.client, ...a);
   readonly commitAt: Rest<typeof contents.commitAt> = (...a) => contents.commitAt(this.client, ...a);
-  readonly getPullRequest: Rest<typeof pulls.getPullRequest> = (...a) =>
-    pulls.getPullRequest(this.client, ...a);
-  readonly listReviews: Rest<typeof pulls.listReviews> = (...a) => pulls.listReviews(this.client, ...a);
+  readonly pullRequestWithReviews: Rest<typeof pullRequestWithReviews> = (...a) =>
+    pullRequestWithReviews(this.client, ...a);
   readonly compareCommits: Rest<typeof pulls.compareCommits> = (...a) =>
     pulls.compareCommits(this.client, ...a);
   readonly changedFiles: Rest<typeof pulls.changedFiles> = (...a) => pulls.changedFiles(this.client, ...a);

@@ -49,6 +49,8 @@ export interface Hookable {
 interface RequestOptions {
   method?: string;
   url?: string;
+  /** A GraphQL request's document (@octokit/graphql passes it as an option). */
+  query?: unknown;
 }
 
 interface ErrorLike {
@@ -85,9 +87,18 @@ function isRetryable(error: ErrorLike): boolean {
   return error.status === undefined || error.status >= RETRY_STATUS_FLOOR;
 }
 
+/** A GraphQL query is a POST that reads; only a mutation writes. */
+function isGraphQLQuery(options: RequestOptions): boolean {
+  return (
+    /\/graphql$/.test(options.url ?? "") &&
+    typeof options.query === "string" &&
+    !/^\s*(mutation|subscription)\b/.test(options.query)
+  );
+}
+
 function isWrite(options: RequestOptions): boolean {
   const method = (options.method ?? "GET").toUpperCase();
-  return method !== "GET" && method !== "HEAD";
+  return method !== "GET" && method !== "HEAD" && !isGraphQLQuery(options);
 }
 
 export function applyRequestPolicy(octokit: Hookable, options: RequestPolicyOptions = {}): void {

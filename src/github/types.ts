@@ -14,6 +14,7 @@ export interface OctokitLike {
     parameters?: Record<string, unknown>,
   ) => Promise<{ status: number; data: unknown }>;
   paginate: (route: string, parameters?: Record<string, unknown>) => Promise<unknown[]>;
+  graphql: (query: string, variables?: Record<string, unknown>) => Promise<unknown>;
 }
 
 export interface RepoRef {

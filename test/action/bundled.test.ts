@@ -7,7 +7,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/gl
 import { existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.js";
+import { GRAPHQL_ROUTE, startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.js";
 import { loadWebhookExample } from "../../src/local-github/webhooks.js";
 import { SNAPSHOT_FILE } from "../../src/core/names.js";
 import { decodeSnapshot } from "../../src/core/candidate/snapshot.js";
@@ -337,19 +337,17 @@ describe("mode evaluate in the training run", () => {
 
   it("retries a 5xx from GitHub", async () => {
     seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
-    fake.fail("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { status: 502 });
+    fake.fail(GRAPHQL_ROUTE, { status: 502 });
     const result = await trainedRun(0.85);
     expect(result.code).toBe(0);
     expect(result.outputs.decision).toBe("pending");
-    const reviewReads = fake.requests.filter(
-      (r) => r.route === "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-    );
+    const reviewReads = fake.requests.filter((r) => r.route === GRAPHQL_ROUTE);
     expect(reviewReads.map((r) => r.status)).toEqual([502, 200]);
   });
 
   it("turns a failed read into an error decision naming what was read, never an approval", async () => {
     seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
-    fake.fail("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
+    fake.fail(GRAPHQL_ROUTE, {
       status: 403,
       message: "Resource not accessible",
     });
@@ -357,7 +355,10 @@ describe("mode evaluate in the training run", () => {
     expect(result.code).toBe(1);
     expect(result.outputs.decision).toBe("error");
     expect(result.annotations).toContainEqual(
-      expect.objectContaining({ level: "error", message: expect.stringContaining(`reviews of #${PR}`) }),
+      expect.objectContaining({
+        level: "error",
+        message: expect.stringContaining(`pull request #${PR} and its reviews`),
+      }),
     );
     const report = JSON.parse(readFileSync(result.outputs.report!, "utf8"));
     expect(report).toMatchObject({ failure: { code: "read_failed" }, diagnostics: [] });

@@ -1,4 +1,5 @@
 // Deliveries repeat, arrive out of order and at the same time; the App's end state must not care.
+import { GRAPHQL_ROUTE } from "../../src/local-github/index.js";
 import { describe, expect, it } from "@jest/globals";
 import {
   APP_SLUG,
@@ -83,7 +84,7 @@ describe("convergence", () => {
   });
 
   describe("another instance records a changes-requested review while this one approves", () => {
-    const REVIEWS = "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews";
+    const REVIEWS = GRAPHQL_ROUTE;
 
     /** The second reviews read (the re-check before approving) sees alice's new review. */
     function changesRequestedOnSecondRead(h: Harness): void {

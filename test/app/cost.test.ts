@@ -1,6 +1,8 @@
-// What one event costs in API calls: reads that can be skipped are, reads of what has not changed
-// are conditional (a 304 costs no rate limit), and writes happen on change.
+// What one event costs in API calls: reads that can be skipped are, the PR and its reviews (which
+// change together) are one GraphQL query, reads of what has not changed are conditional (a 304
+// costs no rate limit), and writes happen on change.
 import { describe, expect, it } from "@jest/globals";
+import { GRAPHQL_ROUTE } from "../../src/local-github/index.js";
 import { CONFIG, harnessPerTest, type Harness } from "./support/harness.js";
 import { prEvent, review } from "./support/events.js";
 
@@ -18,11 +20,10 @@ function counted(harness: Harness): string[] {
   return harness.gh.requests.filter((r) => r.rateLimited).map((r) => r.route ?? `${r.method} ${r.path}`);
 }
 
-/** The candidate's reads: the PR, the default branch's rules, the commit's files and pusher, the reviews, and the training run's recording. */
+/** The candidate's reads: the PR and its reviews, the default branch's rules, the commit's files and pusher, and the training run's recording. */
 const CANDIDATE_READS = [
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+  GRAPHQL_ROUTE,
   "GET /repos/{owner}/{repo}/contents/{path}",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
   "GET /repos/{owner}/{repo}/compare/{basehead}",
   "GET /repos/{owner}/{repo}/activity",
   "GET /repos/{owner}/{repo}/actions/runs",
@@ -93,8 +94,7 @@ describe("API calls per event", () => {
         // the waiting deploy job, approved once the PR's head and reviews are re-read
         "GET /repos/{owner}/{repo}/actions/runs",
         "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
-        "GET /repos/{owner}/{repo}/pulls/{pull_number}",
-        "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+        GRAPHQL_ROUTE,
         "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
       ].sort(),
     );
@@ -103,9 +103,8 @@ describe("API calls per event", () => {
     // again just before the deploy is answered.
     expect(counted(h).sort()).toEqual(
       [
-        // the review changed the PR (updated_at) and its reviews
-        "GET /repos/{owner}/{repo}/pulls/{pull_number}",
-        "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+        // the PR and its reviews: a query, never conditional
+        GRAPHQL_ROUTE,
         // the App's own writes of the last event changed these since they were read
         "GET /repos/{owner}/{repo}/pulls",
         "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
@@ -114,8 +113,8 @@ describe("API calls per event", () => {
         "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
         "GET /repos/{owner}/{repo}/actions/runs",
         "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
-        // the label swap changed the PR since the candidate read it
-        "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+        // the PR and its reviews again, just before the deploy is answered
+        GRAPHQL_ROUTE,
         // the writes
         "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
         "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
@@ -126,7 +125,7 @@ describe("API calls per event", () => {
     );
   });
 
-  it("a review event that changes nothing, redelivered: no request against the rate limit", async () => {
+  it("a review event that changes nothing, redelivered: one request against the rate limit, the query", async () => {
     const h = await harness({ config: WITHOUT_TEAMS_OR_DEPLOY() });
     const event = review(h, "mallory", "APPROVED");
     // The first delivery writes the check run, label and comment; the second reads them back.
@@ -142,11 +141,12 @@ describe("API calls per event", () => {
       ].sort(),
     );
     expect(h.gh.writes()).toEqual([]);
-    expect(counted(h)).toEqual([]);
-    expect(h.gh.requests.every((r) => r.status === 304)).toBe(true);
+    // A GraphQL query cannot be conditional: it is the one request counted; every REST read is a 304.
+    expect(counted(h)).toEqual([GRAPHQL_ROUTE]);
+    expect(h.gh.requests.filter((r) => r.route !== GRAPHQL_ROUTE).every((r) => r.status === 304)).toBe(true);
   });
 
-  it("a new review that changes no decision: three reads, and the report that names it", async () => {
+  it("a new review that changes no decision: two reads, and the report that names it", async () => {
     const h = await harness({ config: WITHOUT_TEAMS_OR_DEPLOY() });
     const first = review(h, "mallory", "APPROVED");
     await h.deliver(...first);
@@ -155,11 +155,10 @@ describe("API calls per event", () => {
     await h.deliver(...review(h, "mallory", "COMMENTED"));
     expect(counted(h).sort()).toEqual(
       [
-        // the review changed the PR (updated_at, also in the list of PRs from its head) and its
-        // reviews; nothing else was sent again
-        "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+        // the PR and its reviews, and the list of PRs from its head (the review changed the PR's
+        // updated_at); nothing else was sent again
+        GRAPHQL_ROUTE,
         "GET /repos/{owner}/{repo}/pulls",
-        "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
         // the report lists each review and why it does not count
         "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
         "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",

@@ -1,5 +1,6 @@
 // The App's side of evidence-bound decisions: each case an attacker or bad timing would produce,
 // played through the App's handlers against the fake GitHub.
+import { GRAPHQL_ROUTE } from "../../src/local-github/index.js";
 import { describe, expect, it } from "@jest/globals";
 import {
   AUTO_CONFIG,
@@ -56,9 +57,7 @@ describe("an event is a lower bound", () => {
     const ghost = { ...payload, review: { ...(payload.review as object), id: 999_999 } };
     h.gh.clearRequests();
     await h.deliver(name, ghost);
-    const reads = h.gh.requests.filter(
-      (r) => r.route === "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-    );
+    const reads = h.gh.requests.filter((r) => r.route === GRAPHQL_ROUTE);
     expect(reads.length).toBeGreaterThanOrEqual(4);
     expect(decisionCheck(h)).toMatchObject({ status: "completed", conclusion: "failure" });
     expect(decisionCheck(h)?.summary).toMatch(/older than the event/);

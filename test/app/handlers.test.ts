@@ -1,4 +1,5 @@
 // Each event the App subscribes to, what it reads and what it writes.
+import { GRAPHQL_ROUTE } from "../../src/local-github/index.js";
 import { describe, expect, it } from "@jest/globals";
 import {
   APP_LOGIN,
@@ -267,11 +268,11 @@ describe("errors never approve", () => {
   it("a failed read fails the check with an explanation, and the next event recovers", async () => {
     const h = await harness({ waitingOn: ["production"] });
     h.gh.state.addReview(REPO, h.pull.number, { user: "alice", state: "APPROVED" });
-    h.gh.fail("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { status: 502 });
+    h.gh.fail("GET /repos/{owner}/{repo}/compare/{basehead}", { status: 502 });
     await h.deliver(...prEvent(h, "synchronize"));
     const failed = decisionCheck(h);
     expect(failed).toMatchObject({ status: "completed", conclusion: "failure" });
-    expect(`${failed?.title} ${failed?.summary}`).toMatch(/reviews.*502|502.*reviews/s);
+    expect(`${failed?.title} ${failed?.summary}`).toMatch(/files changed.*502|502.*files changed/s);
     expect(h.run?.answers.some((a) => a.state === "approved")).toBe(false);
 
     await h.deliver(...review(h, "carol", "COMMENTED"));
@@ -279,9 +280,9 @@ describe("errors never approve", () => {
     expect(h.run?.answers.at(-1)?.state).toBe("approved");
   });
 
-  it("a failed PR read writes nothing and does not throw out of the handler", async () => {
+  it("a failed read of the PR and its reviews writes nothing and does not throw out of the handler", async () => {
     const h = await harness();
-    h.gh.fail("GET /repos/{owner}/{repo}/pulls/{pull_number}", { status: 500 });
+    h.gh.fail(GRAPHQL_ROUTE, { status: 500 });
     await expect(h.deliver(...prEvent(h, "opened"))).resolves.toBeUndefined();
     expect(h.gh.writes()).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // Issue 14 in the App: approvals that time out (moved on by the sweep, on an injected clock),
 // escalate, are overridden by a listed person's comment, are explained on request, and are
 // announced to a signed webhook — against the fake GitHub and a real ledger.
+import { GRAPHQL_ROUTE } from "../../src/local-github/index.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import type { SqlClient } from "../../src/ledger/sql.js";
 import { SqlLedger } from "../../src/ledger/store.js";
@@ -88,7 +89,7 @@ describe("timeouts", () => {
   it("a read that fails while sweeping is tried again by a later sweep", async () => {
     const h = await harness({ ledger, now, config: withStep("\n    timeout: 72h") });
     await h.deliver(...prEvent(h, "opened"));
-    const route = "GET /repos/{owner}/{repo}/pulls/{pull_number}";
+    const route = GRAPHQL_ROUTE;
     h.gh.fail(route, { status: 500, times: 100 });
     clock += 73 * H;
     await h.sweep();

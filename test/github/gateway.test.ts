@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { GitHubGateway, STICKY_MARKER, serverUrlOf } from "../../src/github/gateway.js";
 import { GitHubError, isForbidden } from "../../src/github/errors.js";
 import { createActionOctokit } from "../../src/github/octokit.js";
-import { DEFAULT_TOKEN, startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.js";
+import {
+  DEFAULT_TOKEN,
+  GRAPHQL_ROUTE,
+  startFakeGitHub,
+  type FakeGitHub,
+} from "../../src/local-github/index.js";
 
 const REPO = "acme/models";
 const HEAD = "a".repeat(40);
@@ -74,38 +79,84 @@ describe("reads", () => {
     expect(await g.commitAt("no-such-branch")).toBeNull();
   });
 
-  it("reads a pull request's facts", async () => {
+  it("reads a pull request's facts and its reviews in one GraphQL request", async () => {
     gh.state.pull(REPO, 7).labels.push("model-approval: pending");
-    const pr = await gateway().getPullRequest(7);
-    expect(pr).toMatchObject({
+    gh.state.pull(REPO, 7).requestedReviewers.push("alice");
+    gh.state.pull(REPO, 7).requestedTeams.push("ml-leads");
+    gh.state.addReview(REPO, 7, { user: "bob", state: "APPROVED" });
+    const { pullRequest: pr, reviews } = await gateway().pullRequestWithReviews(7);
+    expect(pr).toEqual({
       number: 7,
       author: "carol",
       headSha: HEAD,
+      headRef: gh.state.pull(REPO, 7).headRef,
       baseRef: "main",
+      baseSha: gh.state.pull(REPO, 7).baseSha,
       state: "open",
+      merged: false,
       draft: false,
+      title: gh.state.pull(REPO, 7).title,
       labels: ["model-approval: pending"],
+      requestedReviewers: ["alice"],
+      requestedTeams: ["ml-leads"],
       baseRepoFullName: REPO,
       defaultBranch: "main",
       headRepoFullName: REPO,
       changedFilesCount: 1,
+      updatedAt: gh.state.pull(REPO, 7).updatedAt,
     });
+    const stored = gh.state.pull(REPO, 7).reviews[0]!;
+    expect(reviews).toEqual([
+      {
+        id: stored.id,
+        user: { login: "bob" },
+        state: "APPROVED",
+        commit_id: HEAD,
+        submitted_at: stored.submittedAt,
+        body: "",
+      },
+    ]);
+    expect(gh.requests.map((r) => r.route)).toEqual([GRAPHQL_ROUTE]);
+    expect(gh.writes()).toEqual([]);
   });
 
-  it("reads every page of reviews", async () => {
-    for (let i = 0; i < 130; i++) gh.state.addReview(REPO, 7, { user: `user${i}`, state: "COMMENTED" });
-    const reviews = await gateway().listReviews(7);
-    expect(reviews).toHaveLength(130);
-    expect(reviews[129]).toMatchObject({ user: { login: "user129" }, state: "COMMENTED", commit_id: HEAD });
-    const reviewPages = gh.requests.filter((r) => r.route?.endsWith("/reviews"));
-    expect(reviewPages.map((r) => r.query.page ?? "1")).toEqual(["1", "2"]);
+  it("names a bot as REST does, with [bot], so that logins compare across both APIs", async () => {
+    gh.state.addPullRequest(REPO, { number: 8, author: "dependabot[bot]", headSha: HEAD, files: ["a"] });
+    gh.state.addReview(REPO, 8, { user: "model-approval[bot]", state: "COMMENTED" });
+    const { pullRequest, reviews } = await gateway().pullRequestWithReviews(8);
+    expect(pullRequest.author).toBe("dependabot[bot]");
+    expect(reviews[0]?.user).toEqual({ login: "model-approval[bot]" });
+  });
+
+  it("reads every page of reviews: a review past the first hundred is not hidden", async () => {
+    for (let i = 0; i < 230; i++) gh.state.addReview(REPO, 7, { user: `user${i}`, state: "COMMENTED" });
+    gh.state.addReview(REPO, 7, { user: "alice", state: "CHANGES_REQUESTED", body: "no" });
+    const { reviews } = await gateway().pullRequestWithReviews(7);
+    expect(reviews).toHaveLength(231);
+    expect(reviews.at(-1)).toMatchObject({
+      user: { login: "alice" },
+      state: "CHANGES_REQUESTED",
+      commit_id: HEAD,
+    });
+    expect(gh.requests.map((r) => r.route)).toEqual([GRAPHQL_ROUTE, GRAPHQL_ROUTE, GRAPHQL_ROUTE]);
   });
 
   it("reads what a reviewer wrote", async () => {
     gh.state.addReview(REPO, 7, { user: "alice", state: "CHANGES_REQUESTED", body: "re-run the eval" });
     gh.state.addReview(REPO, 7, { user: "bob", state: "APPROVED" });
-    const reviews = await gateway().listReviews(7);
+    const { reviews } = await gateway().pullRequestWithReviews(7);
     expect(reviews.map((r) => r.body)).toEqual(["re-run the eval", ""]);
+  });
+
+  it("gives a missing pull request REST's 404, naming what was read", async () => {
+    const error = await gateway()
+      .pullRequestWithReviews(99)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubError);
+    expect((error as GitHubError).status).toBe(404);
+    expect((error as GitHubError).message).toMatch(
+      /reading pull request #99.*Could not resolve to a PullRequest/,
+    );
   });
 
   it("lists the files of exactly one commit against the merge base, and says when GitHub's cap cut the list", async () => {
@@ -446,21 +497,21 @@ describe("failures", () => {
   });
 
   it("retries a 5xx and succeeds", async () => {
-    gh.fail("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { status: 502, times: 2 });
+    gh.fail(GRAPHQL_ROUTE, { status: 502, times: 2 });
     gh.state.addReview(REPO, 7, { user: "alice", state: "APPROVED" });
     // The client exactly as the Action builds it, rate-limit handling included.
-    expect(await gateway().listReviews(7)).toHaveLength(1);
+    expect((await gateway().pullRequestWithReviews(7)).reviews).toHaveLength(1);
     expect(gh.requests.map((r) => r.status)).toEqual([502, 502, 200]);
   });
 
   it("gives up after the retries with the status and the operation", async () => {
-    gh.fail("GET /repos/{owner}/{repo}/pulls/{pull_number}", { status: 500, times: 10, message: "boom" });
+    gh.fail(GRAPHQL_ROUTE, { status: 500, times: 10, message: "boom" });
     const error = await gateway()
-      .getPullRequest(7)
+      .pullRequestWithReviews(7)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubError);
     expect((error as GitHubError).status).toBe(500);
-    expect((error as GitHubError).operation).toBe("reading pull request #7");
+    expect((error as GitHubError).operation).toBe("reading pull request #7 and its reviews");
     expect(gh.requests).toHaveLength(4);
   });
 });

@@ -5,7 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { createActionOctokit } from "../../src/github/octokit.js";
 import { applyRequestPolicy, newWriteQueue, type Hookable } from "../../src/github/request-policy.js";
 import { getOctokit } from "@actions/github";
-import { DEFAULT_TOKEN, startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.js";
+import {
+  DEFAULT_TOKEN,
+  GRAPHQL_ROUTE,
+  startFakeGitHub,
+  type FakeGitHub,
+} from "../../src/local-github/index.js";
 
 const REPO = "acme/models";
 const PULL = "GET /repos/{owner}/{repo}/pulls/{pull_number}";
@@ -114,6 +119,19 @@ describe("the Action's request policy", () => {
       .filter((r) => r.route === LABELS)
       .map((r) => `${(r.body as { labels: string[] }).labels[0]} ${r.status}`);
     expect(sent).toEqual(["first 502", "first 200", "second 200"]);
+  });
+
+  it("does not queue a GraphQL query behind writes: it reads, though it is a POST", async () => {
+    gh.fail(LABELS, { status: 502 });
+    const octokit = client();
+    const query = `{ repository(owner: "acme", name: "models") { pullRequest(number: 7) { number } } }`;
+    await Promise.all([label(octokit, "first"), label(octokit, "second"), octokit.graphql(query)]);
+    // The query went out while the first write was still being retried, not after the second.
+    const order = gh.requests.map((r) =>
+      r.route === GRAPHQL_ROUTE ? "query" : `${(r.body as { labels: string[] }).labels[0]} ${r.status}`,
+    );
+    expect(order.indexOf("query")).toBeLessThan(order.indexOf("second 200"));
+    expect(order.filter((o) => o !== "query")).toEqual(["first 502", "first 200", "second 200"]);
   });
 
   it("shares a write queue between clients that share it (the App's per installation), and only them", async () => {

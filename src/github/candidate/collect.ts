@@ -33,8 +33,7 @@ export type CandidatePorts = LocalDescription &
   Pick<
     GitHubGateway,
     | "repository"
-    | "getPullRequest"
-    | "listReviews"
+    | "pullRequestWithReviews"
     | "changedFiles"
     | "branchContains"
     | "pushOf"
@@ -165,59 +164,49 @@ function instant(time: string | undefined): number {
   return Number.isNaN(parsed) ? 0 : parsed;
 }
 
-/** Reads until `fresh` holds, a bounded number of times; then GitHub's view is stale: fail closed. */
-async function freshRead<T>(
-  what: string,
-  read: () => Promise<T>,
-  fresh: (value: T) => boolean,
-  sleep: (ms: number) => Promise<void>,
-): Promise<T> {
-  let value = await reading(what, read);
-  for (let attempt = 0; !fresh(value); attempt++) {
-    if (attempt >= STALE_RETRIES)
-      throw new GateError(
-        "stale_read",
-        `GitHub's answer for ${what} is older than the event being handled; the next event decides`,
-      );
-    await sleep(STALE_BACKOFF_MS[attempt] ?? 2000);
-    value = await reading(what, read);
-  }
-  return value;
+interface PullRequestRead {
+  pullRequest: PullRequest;
+  reviews: Review[];
+  /** Set when the reviews never caught up with the event: the decision fails, on this PR. */
+  staleReviews?: GateError;
 }
 
+/**
+ * The PR and its reviews, read together and again until both are at least as new as the event. A
+ * head the event names but the read lacks is stale unless the PR was updated since the event: that
+ * throws, since the PR itself is unknown. The review the event reports must be listed (dismissed,
+ * if it was dismissed): if it never is, the decision fails on the PR as read.
+ */
 async function readPullRequest(
   ports: CandidatePorts,
   number: number,
   event: EventBound | undefined,
   sleep: CollectOptions["sleep"] & {},
-) {
-  return freshRead(
-    `pull request #${number}`,
-    () => ports.getPullRequest(number),
-    // A head the event names but the read lacks is stale unless the PR was updated since the event.
-    (pr) =>
-      !event?.headSha || pr.headSha === event.headSha || instant(pr.updatedAt) > instant(event.updatedAt),
-    sleep,
-  );
-}
-
-async function readReviews(
-  ports: CandidatePorts,
-  number: number,
-  event: EventBound | undefined,
-  sleep: CollectOptions["sleep"] & {},
-) {
+): Promise<PullRequestRead> {
+  const what = `pull request #${number} and its reviews`;
   const wanted = event?.review;
-  return freshRead<Review[]>(
-    `the reviews of #${number}`,
-    () => ports.listReviews(number),
-    (reviews) => {
-      if (!wanted) return true;
-      const found = reviews.find((r) => r.id === wanted.id);
-      return found !== undefined && (!wanted.dismissed || found.state === "DISMISSED");
-    },
-    sleep,
-  );
+  const staleness = ({ pullRequest: pr, reviews }: PullRequestRead): "head" | "reviews" | undefined => {
+    if (event?.headSha && pr.headSha !== event.headSha && instant(pr.updatedAt) <= instant(event.updatedAt))
+      return "head";
+    if (!wanted) return undefined;
+    const found = reviews.find((r) => r.id === wanted.id);
+    return found !== undefined && (!wanted.dismissed || found.state === "DISMISSED") ? undefined : "reviews";
+  };
+  let read: PullRequestRead = await reading(what, () => ports.pullRequestWithReviews(number));
+  for (let attempt = 0; ; attempt++) {
+    const stale = staleness(read);
+    if (!stale) return read;
+    if (attempt >= STALE_RETRIES) {
+      const error = new GateError(
+        "stale_read",
+        `GitHub's answer for ${stale === "head" ? `pull request #${number}` : `the reviews of #${number}`} is older than the event being handled; the next event decides`,
+      );
+      if (stale === "head") throw error;
+      return { ...read, staleReviews: error };
+    }
+    await sleep(STALE_BACKOFF_MS[attempt] ?? 2000);
+    read = await reading(what, () => ports.pullRequestWithReviews(number));
+  }
 }
 
 interface TrustedConfig {
@@ -342,11 +331,30 @@ async function collectForPullRequest(
 ): Promise<Collected> {
   const sleep = options.sleep ?? defaultSleep;
   const warnings: string[] = [];
-  const pr = await readPullRequest(ports, subject.number, subject.event, sleep);
-  const commit = subject.commit ?? pr.headSha;
   const repository = ports.repository;
+  let read: PullRequestRead;
   try {
-    return await collectAround(ports, subject, options, pr, commit, warnings, sleep);
+    read = await readPullRequest(ports, subject.number, subject.event, sleep);
+  } catch (error) {
+    // Without the PR there is nothing to label or comment on, but a commit the subject or the event
+    // names still gets its failed decision, so a check run green from an earlier event does not stay so.
+    const known = subject.commit ?? subject.event?.headSha;
+    if (!known || (error instanceof GateError && error.code === "stale_read")) throw error;
+    return { kind: "failed", repository, commit: known, failure: failureOf(error), warnings };
+  }
+  const { pullRequest: pr, reviews } = read;
+  const commit = subject.commit ?? pr.headSha;
+  if (read.staleReviews)
+    return {
+      kind: "failed",
+      repository,
+      commit,
+      pullRequest: pr,
+      failure: failureOf(read.staleReviews),
+      warnings,
+    };
+  try {
+    return await collectAround(ports, subject, options, pr, reviews, commit, warnings);
   } catch (error) {
     return { kind: "failed", repository, commit, pullRequest: pr, failure: failureOf(error), warnings };
   }
@@ -357,9 +365,9 @@ async function collectAround(
   subject: Extract<Subject, { kind: "pull_request" }>,
   options: CollectOptions,
   pr: PullRequest,
+  reviews: Review[],
   commit: string,
   warnings: string[],
-  sleep: (ms: number) => Promise<void>,
 ): Promise<Collected> {
   const repository = ports.repository;
   const found = await readConfig(ports, options.configPath, pr.defaultBranch, { commit });
@@ -397,8 +405,7 @@ async function collectAround(
   const overridable = config.steps.some(
     (s) => s.type === "approval" && s.overrideBy.users.length + s.overrideBy.teams.length > 0,
   );
-  const [reviews, files, push, teams, comments, recorded] = await Promise.all([
-    readReviews(ports, subject.number, subject.event, sleep),
+  const [files, push, teams, comments, recorded] = await Promise.all([
     reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
     // A fork's pushes are not in this repository's activity: its author is the one who pushes.
     fromFork

@@ -34,6 +34,11 @@ export interface PlanContext {
     labels?: string[];
     requestedReviewers?: string[];
     requestedTeams?: string[];
+    /**
+     * GitHub did not answer the read of the PR: this is what the event said of it. Only the
+     * commit's decision check run is written (a failure), so a green one does not stay green.
+     */
+    unread?: boolean;
   };
   owned: Surface[];
   /** This run measured the evidence itself (the training run), so its metrics are the ones to show. */
@@ -133,7 +138,7 @@ export function planWrites(result: DecisionResult, context: PlanContext): Planne
       check: decisionCheck(context.commitResult ?? result, context.commit, context.detailsUrl),
     });
   // A decision about an older head, or a closed PR, must not overwrite what the PR shows now.
-  if (pr.state !== "open" || pr.headSha !== context.commit) return writes;
+  if (pr.unread || pr.state !== "open" || pr.headSha !== context.commit) return writes;
   if (owns("label"))
     writes.push({
       surface: "label",

@@ -1,60 +1,12 @@
-// Pull requests: the PR itself, its reviews, the files of exactly one commit, who pushed it, and
-// review requests.
+// Pull requests through REST: the files of exactly one commit, who pushed it, the PRs of a head or
+// a commit, and review requests. The PR itself and its reviews are one GraphQL read
+// (../graphql/pull-request.ts).
 import { changedFiles as listed } from "../../core/candidate/changed-files.js";
 import type { ChangedFiles } from "../../core/candidate/types.js";
 import { GITHUB_LIMITS } from "../../core/github-limits.js";
 import { isNotFound } from "../errors.js";
-import type { PullRequest, Review, ReviewerRequest, ReviewerRequestResult } from "../types.js";
-import { login, sameLogin, type GitHubClient, type Json, type RestUser } from "./client.js";
-
-export async function getPullRequest(client: GitHubClient, number: number): Promise<PullRequest> {
-  return client.call(`reading pull request #${number}`, async () => {
-    const { data } = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
-      pull_number: number,
-    });
-    const pr = data as Json & {
-      head: { sha: string; ref: string; repo: { full_name: string } | null };
-      base: { sha: string; ref: string; repo: { full_name: string; default_branch?: string } };
-    };
-    return {
-      number: pr.number as number,
-      author: login(pr.user),
-      headSha: pr.head.sha,
-      headRef: pr.head.ref,
-      baseRef: pr.base.ref,
-      baseSha: pr.base.sha,
-      state: pr.state as "open" | "closed",
-      merged: pr.merged === true,
-      draft: pr.draft === true,
-      title: (pr.title as string) ?? "",
-      labels: ((pr.labels ?? []) as { name: string }[]).map((l) => l.name),
-      requestedReviewers: ((pr.requested_reviewers ?? []) as RestUser[]).map((u) => u.login),
-      requestedTeams: ((pr.requested_teams ?? []) as { slug: string }[]).map((t) => t.slug),
-      headRepoFullName: pr.head.repo?.full_name ?? null,
-      baseRepoFullName: pr.base.repo.full_name,
-      defaultBranch: pr.base.repo.default_branch ?? "",
-      changedFilesCount: (pr.changed_files as number | undefined) ?? 0,
-      updatedAt: (pr.updated_at as string | undefined) ?? "",
-    };
-  });
-}
-
-/** Every review, all pages, oldest first as GitHub lists them. */
-export async function listReviews(client: GitHubClient, number: number): Promise<Review[]> {
-  return client.call(`reading the reviews of #${number}`, async () => {
-    const reviews = await client.paginate<Json>("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
-      pull_number: number,
-    });
-    return reviews.map((r) => ({
-      id: r.id as number,
-      user: r.user ? { login: login(r.user) } : null,
-      state: r.state as string,
-      commit_id: (r.commit_id as string | null) ?? null,
-      submitted_at: (r.submitted_at as string | null | undefined) ?? null,
-      body: typeof r.body === "string" ? r.body : null,
-    }));
-  });
-}
+import type { ReviewerRequest, ReviewerRequestResult } from "../types.js";
+import { sameLogin, type GitHubClient, type Json, type RestUser } from "./client.js";
 
 export interface Comparison {
   /** Of `head` relative to `base`: identical, ahead, behind or diverged. */

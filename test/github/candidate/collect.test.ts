@@ -285,7 +285,7 @@ describe("an event is a lower bound", () => {
       { kind: "pull_request", number: 7, event: { review: { id: 42, dismissed: false } } },
       calls,
     );
-    expect(calls.filter((c) => c === "reviews")).toHaveLength(3);
+    expect(calls.filter((c) => c === "pr+reviews")).toHaveLength(3);
     expect(candidateOf(ok).pr?.reviews).toEqual([review]);
 
     const never = world({ reviewReads: [[]] });

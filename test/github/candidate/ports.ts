@@ -185,20 +185,20 @@ export function ports(w: World, calls: string[] = []): CandidatePorts {
       .find((a) => a.id === id);
   return {
     repository: REPOSITORY,
-    getPullRequest: async () => {
-      calls.push("pr");
-      const reads = w.prReads ?? [w.pr];
-      return reads[Math.min(prRead++, reads.length - 1)]!;
+    // One read of both, as the gateway's GraphQL query: each read takes the next of each list.
+    pullRequestWithReviews: async () => {
+      calls.push("pr+reviews");
+      const prs = w.prReads ?? [w.pr];
+      const reviews = w.reviewReads ?? [w.reviews];
+      return {
+        pullRequest: prs[Math.min(prRead++, prs.length - 1)]!,
+        reviews: reviews[Math.min(reviewRead++, reviews.length - 1)]!,
+      };
     },
     getFile: async (path, ref) => {
       calls.push(`file ${path}@${ref}`);
       const text = w.files[ref]?.[path];
       return text === undefined ? null : { text, blobSha: "b".repeat(40) };
-    },
-    listReviews: async () => {
-      calls.push("reviews");
-      const reads = w.reviewReads ?? [w.reviews];
-      return reads[Math.min(reviewRead++, reads.length - 1)]!;
     },
     changedFiles: async (base, head) => {
       calls.push(`changed ${base.slice(0, 3)}...${head.slice(0, 3)}`);

@@ -10,7 +10,7 @@
 // Seeded and reproducible: MODEL_SEED=<n> MODEL_SEQUENCES=1 replays one sequence. `npm run
 // test:soak` plays more, for MODEL_SOAK_SECONDS (default 300), and stops by itself.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import type { FakeWorkflowRun } from "../../../../src/local-github/index.js";
+import { GRAPHQL_ROUTE, type FakeWorkflowRun } from "../../../../src/local-github/index.js";
 import { World } from "../world.js";
 import { approved } from "./oracle.js";
 import { ModelWorld } from "./world.js";
@@ -35,7 +35,7 @@ const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() 
 
 /** GET routes a fault may hit; each fails once (the App fails closed; the next event recovers). */
 const FAULT_ROUTES = [
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  GRAPHQL_ROUTE,
   "GET /repos/{owner}/{repo}/compare/{basehead}",
   "GET /repos/{owner}/{repo}/actions/runs",
   "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
