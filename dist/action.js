@@ -32269,13 +32269,12 @@ async function openPullRequests(client, limit) {
 }
 async function requestReviewers(client, number, wanted, options = {}) {
   return client.call(`requesting reviews on #${number}`, async () => {
-    const { data } = await client.request(
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-      {
-        pull_number: number
-      }
-    );
-    const already = data;
+    const already = options.alreadyRequested ? {
+      users: options.alreadyRequested.users.map((login2) => ({ login: login2 })),
+      teams: options.alreadyRequested.teams.map((slug) => ({ slug }))
+    } : (await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", {
+      pull_number: number
+    })).data;
     const isAuthor = (user) => options.author !== void 0 && sameLogin(user, options.author);
     const users = [...new Set(wanted.users)].filter(
       (u) => !isAuthor(u) && !already.users.some((r) => sameLogin(r.login, u))
@@ -32329,7 +32328,14 @@ async function listTeamMembers(client, org, slug) {
 }
 
 // src/github/graphql/pull-request.ts
-var MAX_REVIEW_PAGES = 50;
+var MAX_REVIEW_PAGES = 100;
+var ReviewsUnread = class extends GitHubError {
+  constructor(pullRequest, operation, detail, status = 0, options) {
+    super(operation, status, detail, options);
+    this.pullRequest = pullRequest;
+  }
+  pullRequest;
+};
 var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) {
@@ -32353,6 +32359,7 @@ var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $numb
         nodes { requestedReviewer { __typename ... on User { login } ... on Bot { login } ... on Mannequin { login } ... on Team { slug } } }
       }
       reviews(first: 100, after: $after) {
+        totalCount
         pageInfo { hasNextPage endCursor }
         nodes { fullDatabaseId state body submittedAt author { __typename login } commit { oid } }
       }
@@ -32372,6 +32379,18 @@ function errorsOf(error2) {
 function incomplete(what, number) {
   throw new GitHubError(`reading pull request #${number}`, 0, `GitHub listed only part of its ${what}`);
 }
+function restReview(node) {
+  const id = Number(node?.fullDatabaseId ?? NaN);
+  if (!node || !Number.isSafeInteger(id) || id <= 0) return void 0;
+  return {
+    id,
+    user: node.author ? { login: restLogin(node.author) } : null,
+    state: node.state,
+    commit_id: node.commit?.oid ?? null,
+    submitted_at: node.submittedAt,
+    body: node.body
+  };
+}
 async function page(client, number, after) {
   try {
     return await client.octokit.graphql(QUERY, {
@@ -32387,60 +32406,72 @@ async function page(client, number, after) {
   }
 }
 async function pullRequestWithReviews(client, number) {
-  return client.call(`reading pull request #${number} and its reviews`, async () => {
+  const operation = `reading pull request #${number} and its reviews`;
+  return client.call(operation, async () => {
     const first = (await page(client, number, null)).repository?.pullRequest;
     if (!first) throw new GitHubError(`reading pull request #${number}`, 404, "Not Found");
-    const reviews = [...first.reviews?.nodes ?? []];
-    let pageInfo = first.reviews?.pageInfo;
-    for (let pages = 1; pageInfo?.hasNextPage; pages++) {
-      if (pages >= MAX_REVIEW_PAGES || !pageInfo.endCursor) incomplete("reviews", number);
-      const next = (await page(client, number, pageInfo.endCursor)).repository?.pullRequest;
-      if (!next) throw new GitHubError(`reading pull request #${number}`, 404, "Not Found");
-      reviews.push(...next.reviews?.nodes ?? []);
-      pageInfo = next.reviews?.pageInfo;
-    }
-    const labels = first.labels?.nodes ?? [];
-    const requests = first.reviewRequests?.nodes ?? [];
-    if ((first.labels?.totalCount ?? 0) > labels.length) incomplete("labels", number);
-    if ((first.reviewRequests?.totalCount ?? 0) > requests.length) incomplete("review requests", number);
-    const requested = requests.map((r) => r?.requestedReviewer ?? null);
-    return {
-      pullRequest: {
-        number: first.number,
-        author: restLogin(first.author),
-        headSha: first.headRefOid,
-        headRef: first.headRefName,
-        baseRef: first.baseRefName,
-        baseSha: first.baseRefOid,
-        state: first.state === "OPEN" ? "open" : "closed",
-        merged: first.merged,
-        draft: first.isDraft,
-        title: first.title,
-        labels: labels.flatMap((l) => l ? [l.name] : []),
-        requestedReviewers: requested.flatMap(
-          (r) => r && r.__typename !== "Team" && r.login ? [restLogin(r)] : []
-        ),
-        requestedTeams: requested.flatMap((r) => r?.__typename === "Team" && r.slug ? [r.slug] : []),
-        headRepoFullName: first.headRepository?.nameWithOwner ?? null,
-        baseRepoFullName: first.baseRepository?.nameWithOwner ?? client.fullName,
-        defaultBranch: first.baseRepository?.defaultBranchRef?.name ?? "",
-        changedFilesCount: first.changedFiles,
-        updatedAt: first.updatedAt
-      },
-      reviews: reviews.flatMap(
-        (r) => r ? [
-          {
-            id: Number(r.fullDatabaseId),
-            user: r.author ? { login: restLogin(r.author) } : null,
-            state: r.state,
-            commit_id: r.commit?.oid ?? null,
-            submitted_at: r.submittedAt,
-            body: r.body
-          }
-        ] : []
-      )
+    const pullRequest = pullRequestOf(client, first, number);
+    const unread = (detail, cause) => {
+      throw new ReviewsUnread(
+        pullRequest,
+        operation,
+        detail,
+        cause?.status ?? 0,
+        cause === void 0 ? void 0 : { cause }
+      );
     };
+    const reviews = [];
+    let connection = first.reviews;
+    for (let pages = 1; ; pages++) {
+      if (!connection?.nodes || !connection.pageInfo) unread("GitHub's answer left the reviews out");
+      for (const node of connection.nodes) {
+        const review = restReview(node);
+        if (!review) unread("GitHub's answer left a review out");
+        reviews.push(review);
+      }
+      if (!connection.pageInfo.hasNextPage) break;
+      if (pages >= MAX_REVIEW_PAGES || !connection.pageInfo.endCursor)
+        unread(`more than ${MAX_REVIEW_PAGES * 100} reviews: not all were read`);
+      const after = connection.pageInfo.endCursor;
+      try {
+        connection = (await page(client, number, after)).repository?.pullRequest?.reviews ?? null;
+      } catch (error2) {
+        unread(error2 instanceof Error ? error2.message : String(error2), error2);
+      }
+    }
+    if (reviews.length !== connection.totalCount)
+      unread(`GitHub counted ${connection.totalCount} reviews but listed ${reviews.length}`);
+    return { pullRequest, reviews };
   });
+}
+function pullRequestOf(client, first, number) {
+  const labels = first.labels?.nodes ?? [];
+  const requests = first.reviewRequests?.nodes ?? [];
+  if ((first.labels?.totalCount ?? 0) > labels.length) incomplete("labels", number);
+  if ((first.reviewRequests?.totalCount ?? 0) > requests.length) incomplete("review requests", number);
+  const requested = requests.map((r) => r?.requestedReviewer ?? null);
+  return {
+    number: first.number,
+    author: restLogin(first.author),
+    headSha: first.headRefOid,
+    headRef: first.headRefName,
+    baseRef: first.baseRefName,
+    baseSha: first.baseRefOid,
+    state: first.state === "OPEN" ? "open" : "closed",
+    merged: first.merged,
+    draft: first.isDraft,
+    title: first.title,
+    labels: labels.flatMap((l) => l ? [l.name] : []),
+    requestedReviewers: requested.flatMap(
+      (r) => r && r.__typename !== "Team" && r.login ? [restLogin(r)] : []
+    ),
+    requestedTeams: requested.flatMap((r) => r?.__typename === "Team" && r.slug ? [r.slug] : []),
+    headRepoFullName: first.headRepository?.nameWithOwner ?? null,
+    baseRepoFullName: first.baseRepository?.nameWithOwner ?? client.fullName,
+    defaultBranch: first.baseRepository?.defaultBranchRef?.name ?? "",
+    changedFilesCount: first.changedFiles,
+    updatedAt: first.updatedAt
+  };
 }
 
 // src/github/gateway.ts
@@ -36501,7 +36532,7 @@ function isRetryable(error2) {
   return error2.status === void 0 || error2.status >= RETRY_STATUS_FLOOR;
 }
 function isGraphQLQuery(options) {
-  return /\/graphql$/.test(options.url ?? "") && typeof options.query === "string" && !/^\s*(mutation|subscription)\b/.test(options.query);
+  return /\/graphql$/.test(options.url ?? "") && typeof options.query === "string" && !/\b(mutation|subscription)\b/.test(options.query);
 }
 function isWrite(options) {
   const method = (options.method ?? "GET").toUpperCase();
@@ -44919,7 +44950,17 @@ async function collectForPullRequest(ports, subject, options) {
   try {
     read = await readPullRequest(ports, subject.number, subject.event, sleep);
   } catch (error2) {
-    const known = subject.commit ?? subject.event?.headSha;
+    const partial = error2 instanceof ReviewsUnread ? error2 : error2.cause;
+    if (partial instanceof ReviewsUnread)
+      return {
+        kind: "failed",
+        repository,
+        commit: subject.commit ?? partial.pullRequest.headSha,
+        pullRequest: partial.pullRequest,
+        failure: failureOf(error2),
+        warnings
+      };
+    const known = subject.commit ?? subject.event?.headSha ?? subject.event?.seenHead;
     if (!known || error2 instanceof GateError && error2.code === "stale_read") throw error2;
     return { kind: "failed", repository, commit: known, failure: failureOf(error2), warnings };
   }
@@ -45177,7 +45218,10 @@ function perform(gateway, write, forceCreate = false) {
     case "comment":
       return gateway.upsertStickyComment(write.prNumber, write.body);
     case "review-requests":
-      return gateway.requestReviewers(write.prNumber, write.request, { author: write.author });
+      return gateway.requestReviewers(write.prNumber, write.request, {
+        author: write.author,
+        ...write.alreadyRequested ? { alreadyRequested: write.alreadyRequested } : {}
+      });
   }
 }
 function mustLand(write) {
@@ -45217,6 +45261,9 @@ var ACTION_ONLY_SURFACES = [
   "review-requests"
 ];
 var ACTION_BESIDE_APP_SURFACES = ["metrics-check"];
+function unreadPullRequest(number, commit) {
+  return { number, author: "", headSha: commit, state: "open", draft: false, unread: true };
+}
 function planPullRequest(pr) {
   return {
     number: pr.number,
@@ -45316,7 +45363,8 @@ function planWrites(result, context3) {
         what: `review requests on PR #${pr.number}`,
         prNumber: pr.number,
         request: wanted,
-        author: pr.author
+        author: pr.author,
+        ...known ? { alreadyRequested: { users: pr.requestedReviewers ?? [], teams: pr.requestedTeams ?? [] } } : {}
       });
   }
   return writes;
@@ -49886,23 +49934,14 @@ function recordSnapshot(ctx, collected) {
     `model-approval: this is the training run; its snapshot is recorded as ${snapshotArtifactName(ctx.run.attempt)}`
   );
 }
-async function publish(ctx, collected, result) {
+async function publish(ctx, collected, result, ofEvent = false) {
   const { runner, inputs } = ctx;
   const pr = "kind" in collected ? collected.pullRequest : void 0;
-  const event = ctx.event.pr;
+  const event = ofEvent ? ctx.event.pr : void 0;
   const measured = "kind" in collected && collected.kind === "candidate" && collected.measured !== void 0;
   const writes = planWrites(result, {
     commit: result.headSha ?? pr?.headSha ?? ctx.event.sha,
-    ...pr ? { pr: planPullRequest(pr) } : event ? {
-      pr: {
-        number: event.number,
-        author: event.author,
-        headSha: event.headSha,
-        state: "open",
-        draft: false,
-        unread: true
-      }
-    } : {},
+    ...pr ? { pr: planPullRequest(pr) } : event ? { pr: unreadPullRequest(event.number, result.headSha ?? event.headSha) } : {},
     owned: inputs.app ? ACTION_BESIDE_APP_SURFACES : ACTION_ONLY_SURFACES,
     measured
   });
@@ -49935,7 +49974,7 @@ async function runEvaluate(ctx) {
   runner.setOutput("report", writeRunnerFile(ctx.runnerTemp, "report.json", renderJsonReport(result)));
   if ("kind" in collected) recordSnapshot(ctx, collected);
   writeAttestation(ctx, result);
-  await publish(ctx, collected, result);
+  await publish(ctx, collected, result, true);
   await announce(ctx, collected, result);
   runner.info(`model-approval: ${result.decision} \u2014 ${result.summary}`);
   if (result.decision === "error") runner.setFailed(result.summary);

@@ -15750,6 +15750,15 @@ function overrideClaimInReview(review) {
   };
 }
 
+// src/github/graphql/pull-request.ts
+var ReviewsUnread = class extends GitHubError {
+  constructor(pullRequest, operation, detail, status = 0, options) {
+    super(operation, status, detail, options);
+    this.pullRequest = pullRequest;
+  }
+  pullRequest;
+};
+
 // src/core/candidate/uses-action.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 var ACTION_REF = /^[\w.-]+\/model-approval(?:\/[\w./-]*)?@\S+$/;
@@ -16327,7 +16336,17 @@ async function collectForPullRequest(ports, subject, options) {
   try {
     read = await readPullRequest(ports, subject.number, subject.event, sleep);
   } catch (error) {
-    const known = subject.commit ?? subject.event?.headSha;
+    const partial = error instanceof ReviewsUnread ? error : error.cause;
+    if (partial instanceof ReviewsUnread)
+      return {
+        kind: "failed",
+        repository,
+        commit: subject.commit ?? partial.pullRequest.headSha,
+        pullRequest: partial.pullRequest,
+        failure: failureOf(error),
+        warnings
+      };
+    const known = subject.commit ?? subject.event?.headSha ?? subject.event?.seenHead;
     if (!known || error instanceof GateError && error.code === "stale_read") throw error;
     return { kind: "failed", repository, commit: known, failure: failureOf(error), warnings };
   }
@@ -21525,7 +21544,7 @@ async function fromAttestations(values, io) {
   const hex = DIGEST.exec(values.digest)?.[1];
   if (!hex) throw new UsageError(`--digest: '${values.digest}' is not sha256:<64 hex digits>`);
   const [{ createActionOctokit }, { attestedStatements }] = await Promise.all([
-    import("./chunks/octokit-QIWRFZQK.js"),
+    import("./chunks/octokit-OX4G6IFG.js"),
     import("./chunks/attestations-KWY6ZMGJ.js")
   ]);
   const octokit = createActionOctokit(tokenFrom(env) ?? "", {

@@ -22,6 +22,7 @@ import {
   ACTION_ONLY_SURFACES,
   planPullRequest,
   planWrites,
+  unreadPullRequest,
 } from "../github/publish/plan.js";
 import { subjectOf, type EventContext } from "./event.js";
 import type { ActionInputs } from "./inputs.js";
@@ -212,26 +213,19 @@ export async function publish(
   ctx: EvaluateContext,
   collected: Collected | DecisionResult,
   result: DecisionResult,
+  /** The decision is about the event's own PR (not a sweep's): an unreadable PR is the event's. */
+  ofEvent = false,
 ): Promise<void> {
   const { runner, inputs } = ctx;
   const pr = "kind" in collected ? collected.pullRequest : undefined;
-  const event = ctx.event.pr;
+  const event = ofEvent ? ctx.event.pr : undefined;
   const measured = "kind" in collected && collected.kind === "candidate" && collected.measured !== undefined;
   const writes = planWrites(result, {
     commit: result.headSha ?? pr?.headSha ?? ctx.event.sha,
     ...(pr
       ? { pr: planPullRequest(pr) }
       : event
-        ? {
-            pr: {
-              number: event.number,
-              author: event.author,
-              headSha: event.headSha,
-              state: "open" as const,
-              draft: false,
-              unread: true,
-            },
-          }
+        ? { pr: unreadPullRequest(event.number, result.headSha ?? event.headSha) }
         : {}),
     owned: inputs.app ? ACTION_BESIDE_APP_SURFACES : ACTION_ONLY_SURFACES,
     measured,
@@ -271,7 +265,7 @@ export async function runEvaluate(ctx: EvaluateContext): Promise<number> {
   if ("kind" in collected) recordSnapshot(ctx, collected);
   writeAttestation(ctx, result);
 
-  await publish(ctx, collected, result);
+  await publish(ctx, collected, result, true);
   await announce(ctx, collected, result);
   runner.info(`model-approval: ${result.decision} — ${result.summary}`);
   if (result.decision === "error") runner.setFailed(result.summary);

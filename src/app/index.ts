@@ -239,6 +239,7 @@ function register(app: Probot, options: AppOptions): void {
         context.payload.action === "submitted" && review.body ? { submittedBody: review.body } : {};
       const bound: EventBound = {
         review: { id: review.id, dismissed: context.payload.action === "dismissed", ...submitted },
+        seenHead: context.payload.pull_request.head.sha,
       };
       return reconcileAll(context, repoOf(context), [context.payload.pull_request.number], bound);
     },

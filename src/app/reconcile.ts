@@ -15,7 +15,7 @@ import {
 } from "../github/candidate/index.js";
 import type { GitHubGateway } from "../github/gateway.js";
 import { executeWrites } from "../github/publish/execute.js";
-import { APP_SURFACES, planPullRequest, planWrites } from "../github/publish/plan.js";
+import { APP_SURFACES, planPullRequest, planWrites, unreadPullRequest } from "../github/publish/plan.js";
 import type { PullRequest } from "../github/types.js";
 import type { TrainingRunJudge } from "../github/candidate/evidence.js";
 import { deployScopeNote } from "./deploy-answer.js";
@@ -157,9 +157,24 @@ export async function reconcile(
   );
   if (collected.kind === "no-config")
     return { status: "skipped", pr: prNumber, why: `no ${CONFIG_PATH} on ${collected.where}` };
-  // Without the PR there is nothing to write on, and nothing to record: the next event reads again.
-  if (collected.kind === "failed" && !collected.pullRequest)
-    return { status: "skipped", pr: prNumber, why: collected.failure.message };
+  // Without the PR there is nothing to label or comment on, and nothing to record; but the commit's
+  // decision check run is taken back, so that a green one does not stay green while GitHub does not
+  // answer. The next event reads again.
+  if (collected.kind === "failed" && !collected.pullRequest) {
+    const failed = decisionFor(collected);
+    const written = await executeWrites(
+      gateway,
+      planWrites(failed, {
+        commit: collected.commit,
+        pr: unreadPullRequest(prNumber, collected.commit),
+        owned: APP_SURFACES,
+        measured: false,
+      }),
+      timing,
+    );
+    const unwritten = written.failures.length > 0 ? `; ${written.failures.join("; ")}` : "";
+    return { status: "skipped", pr: prNumber, why: `${collected.failure.message}${unwritten}` };
+  }
   // A closed PR is still decided (a deploy job of it must be answered), but nothing is written on it.
   const closed = collected.pullRequest?.state !== "open";
   const trusted = collected.kind === "candidate" && !collected.candidate.config.untrusted;

@@ -87,12 +87,16 @@ function isRetryable(error: ErrorLike): boolean {
   return error.status === undefined || error.status >= RETRY_STATUS_FLOOR;
 }
 
-/** A GraphQL query is a POST that reads; only a mutation writes. */
+/**
+ * A GraphQL query is a POST that reads; a mutation writes. Without a parser in the bundle, any
+ * document that says "mutation" or "subscription" anywhere (a comment or a fragment may come
+ * first) is taken for a write: at worst a query waits its turn behind writes.
+ */
 function isGraphQLQuery(options: RequestOptions): boolean {
   return (
     /\/graphql$/.test(options.url ?? "") &&
     typeof options.query === "string" &&
-    !/^\s*(mutation|subscription)\b/.test(options.query)
+    !/\b(mutation|subscription)\b/.test(options.query)
   );
 }
 

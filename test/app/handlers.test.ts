@@ -1,5 +1,6 @@
 // Each event the App subscribes to, what it reads and what it writes.
 import { GRAPHQL_ROUTE } from "../../src/local-github/index.js";
+import { handlers } from "../../src/local-github/routes.js";
 import { describe, expect, it } from "@jest/globals";
 import {
   APP_LOGIN,
@@ -280,10 +281,56 @@ describe("errors never approve", () => {
     expect(h.run?.answers.at(-1)?.state).toBe("approved");
   });
 
-  it("a failed read of the PR and its reviews writes nothing and does not throw out of the handler", async () => {
+  it("a failed read of the PR and its reviews takes back a green check, writes nothing else, and does not throw", async () => {
     const h = await harness();
-    h.gh.fail(GRAPHQL_ROUTE, { status: 500 });
-    await expect(h.deliver(...prEvent(h, "opened"))).resolves.toBeUndefined();
-    expect(h.gh.writes()).toEqual([]);
+    h.gh.state.addReview(REPO, h.pull.number, { user: "alice", state: "APPROVED" });
+    await h.deliver(...prEvent(h, "synchronize"));
+    expect(decisionCheck(h)).toMatchObject({ conclusion: "success" });
+    h.gh.clearRequests();
+    h.gh.fail(GRAPHQL_ROUTE, { status: 500, times: 100 });
+    await expect(h.deliver(...review(h, "alice", "CHANGES_REQUESTED"))).resolves.toBeUndefined();
+    expect(decisionCheck(h)).toMatchObject({ status: "completed", conclusion: "failure" });
+    // The PR is unknown: no label, comment or review request is written from a guess.
+    expect(h.gh.writes().map((w) => w.route)).toEqual([
+      "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
+    ]);
+  });
+
+  it("an answer with errors in a 200 (GitHub's timeout) takes back a green check too", async () => {
+    const h = await harness();
+    h.gh.state.addReview(REPO, h.pull.number, { user: "alice", state: "APPROVED" });
+    await h.deliver(...prEvent(h, "synchronize"));
+    expect(decisionCheck(h)).toMatchObject({ conclusion: "success" });
+    h.gh.handle(GRAPHQL_ROUTE, () => ({
+      status: 200,
+      body: {
+        data: null,
+        errors: [
+          { message: "Something went wrong while executing your query. This may be the result of a timeout" },
+        ],
+      },
+    }));
+    await h.deliver(...review(h, "alice", "CHANGES_REQUESTED"));
+    expect(decisionCheck(h)).toMatchObject({ status: "completed", conclusion: "failure" });
+  });
+
+  it("reviews GitHub leaves out of its answer fail the decision on the PR as read, never read as none", async () => {
+    const h = await harness();
+    h.gh.state.addReview(REPO, h.pull.number, { user: "alice", state: "APPROVED" });
+    await h.deliver(...prEvent(h, "synchronize"));
+    h.gh.handle(GRAPHQL_ROUTE, (ctx) => {
+      const answer = handlers[GRAPHQL_ROUTE]!(ctx) as {
+        status: number;
+        body: { data: { repository: { pullRequest: { reviews: unknown } } } };
+      };
+      answer.body.data.repository.pullRequest.reviews = null;
+      return answer;
+    });
+    await h.deliver(...review(h, "alice", "CHANGES_REQUESTED"));
+    const failed = decisionCheck(h);
+    expect(failed).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(`${failed?.title} ${failed?.summary}`).toMatch(/left the reviews out/);
+    // The PR was read: the approved label is taken off too (an error claims no state).
+    expect(stateLabels(h)).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { GitHubGateway, STICKY_MARKER, serverUrlOf } from "../../src/github/gateway.js";
 import { GitHubError, isForbidden } from "../../src/github/errors.js";
+import { ReviewsUnread } from "../../src/github/graphql/pull-request.js";
+import { handlers } from "../../src/local-github/routes.js";
 import { createActionOctokit } from "../../src/github/octokit.js";
 import {
   DEFAULT_TOKEN,
@@ -139,6 +141,63 @@ describe("reads", () => {
       commit_id: HEAD,
     });
     expect(gh.requests.map((r) => r.route)).toEqual([GRAPHQL_ROUTE, GRAPHQL_ROUTE, GRAPHQL_ROUTE]);
+  });
+
+  describe("reviews GitHub does not list whole are unread, with the PR as read, never fewer reviews", () => {
+    type Answer = {
+      status: number;
+      body: { data: { repository: { pullRequest: { reviews: Record<string, unknown> | null } } } };
+    };
+    /** Serves the local GitHub's own answer, changed by `edit` on the `nth` query. */
+    const editAnswer = (edit: (answer: Answer) => void, nth = 1) => {
+      let queries = 0;
+      gh.handle(GRAPHQL_ROUTE, (ctx) => {
+        const answer = handlers[GRAPHQL_ROUTE]!(ctx) as Answer;
+        if (++queries === nth) edit(answer);
+        return answer;
+      });
+    };
+    const unread = async () => {
+      const error = await gateway()
+        .pullRequestWithReviews(7)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ReviewsUnread);
+      expect((error as ReviewsUnread).pullRequest).toMatchObject({ number: 7, headSha: HEAD });
+      return (error as ReviewsUnread).message;
+    };
+
+    it("a null connection", async () => {
+      gh.state.addReview(REPO, 7, { user: "alice", state: "CHANGES_REQUESTED", body: "no" });
+      editAnswer((a) => (a.body.data.repository.pullRequest.reviews = null));
+      expect(await unread()).toMatch(/left the reviews out/);
+    });
+
+    it("a review without its id", async () => {
+      gh.state.addReview(REPO, 7, { user: "alice", state: "CHANGES_REQUESTED", body: "no" });
+      editAnswer((a) => {
+        const reviews = a.body.data.repository.pullRequest.reviews as {
+          nodes: { fullDatabaseId: unknown }[];
+        };
+        reviews.nodes[0]!.fullDatabaseId = null;
+      });
+      expect(await unread()).toMatch(/left a review out/);
+    });
+
+    it("a count that does not add up", async () => {
+      gh.state.addReview(REPO, 7, { user: "alice", state: "APPROVED" });
+      editAnswer((a) => (a.body.data.repository.pullRequest.reviews!.totalCount = 2));
+      expect(await unread()).toMatch(/counted 2 reviews but listed 1/);
+    });
+
+    it("a later page that fails", async () => {
+      for (let i = 0; i < 150; i++) gh.state.addReview(REPO, 7, { user: `user${i}`, state: "COMMENTED" });
+      let queries = 0;
+      // The first page is answered; every later one fails, retries included.
+      gh.handle(GRAPHQL_ROUTE, (ctx) =>
+        ++queries === 1 ? handlers[GRAPHQL_ROUTE]!(ctx) : { status: 502, body: { message: "Bad gateway" } },
+      );
+      expect(await unread()).toMatch(/502/);
+    });
   });
 
   it("reads what a reviewer wrote", async () => {

@@ -17,6 +17,7 @@ import { shortSha } from "../../core/policy/reviews.js";
 import type { Review } from "../../core/policy/types.js";
 import type { GitHubGateway } from "../gateway.js";
 import { isForbidden, isNotFound, reading } from "../errors.js";
+import { ReviewsUnread } from "../graphql/pull-request.js";
 import type { PullRequest } from "../types.js";
 import {
   gatherEvidence,
@@ -56,6 +57,11 @@ export interface LocalDescription {
 export interface EventBound {
   /** The PR's head sha as the event saw it. */
   headSha?: string;
+  /**
+   * The PR's head in an event that does not bound the read by it (a review's): only where the
+   * failed decision is written when GitHub does not answer the read of the PR.
+   */
+  seenHead?: string;
   /** The PR's updated_at as the event saw it. */
   updatedAt?: string;
   /** The review the event is about. */
@@ -336,9 +342,20 @@ async function collectForPullRequest(
   try {
     read = await readPullRequest(ports, subject.number, subject.event, sleep);
   } catch (error) {
+    // The PR was read but not all its reviews: the decision fails on the PR as read.
+    const partial = error instanceof ReviewsUnread ? error : (error as { cause?: unknown }).cause;
+    if (partial instanceof ReviewsUnread)
+      return {
+        kind: "failed",
+        repository,
+        commit: subject.commit ?? partial.pullRequest.headSha,
+        pullRequest: partial.pullRequest,
+        failure: failureOf(error),
+        warnings,
+      };
     // Without the PR there is nothing to label or comment on, but a commit the subject or the event
     // names still gets its failed decision, so a check run green from an earlier event does not stay so.
-    const known = subject.commit ?? subject.event?.headSha;
+    const known = subject.commit ?? subject.event?.headSha ?? subject.event?.seenHead;
     if (!known || (error instanceof GateError && error.code === "stale_read")) throw error;
     return { kind: "failed", repository, commit: known, failure: failureOf(error), warnings };
   }

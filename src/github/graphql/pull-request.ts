@@ -12,8 +12,27 @@ export interface PullRequestWithReviews {
   reviews: Review[];
 }
 
-/** The most reviews a PR may have before the read fails closed rather than page on without end. */
-const MAX_REVIEW_PAGES = 50;
+/**
+ * The most pages of reviews read (10,000 reviews); past them the reviews are unread, and the
+ * decision fails on the PR as read rather than paging on without end.
+ */
+const MAX_REVIEW_PAGES = 100;
+
+/**
+ * The PR was read but its reviews were not, all of them: the decision is an error on this PR (its
+ * check run taken back), never one made from part of the reviews.
+ */
+export class ReviewsUnread extends GitHubError {
+  constructor(
+    readonly pullRequest: PullRequest,
+    operation: string,
+    detail: string,
+    status = 0,
+    options?: { cause?: unknown },
+  ) {
+    super(operation, status, detail, options);
+  }
+}
 
 const QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $name) {
@@ -38,6 +57,7 @@ const QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $nu
         nodes { requestedReviewer { __typename ... on User { login } ... on Bot { login } ... on Mannequin { login } ... on Team { slug } } }
       }
       reviews(first: 100, after: $after) {
+        totalCount
         pageInfo { hasNextPage endCursor }
         nodes { fullDatabaseId state body submittedAt author { __typename login } commit { oid } }
       }
@@ -73,7 +93,8 @@ interface Answer {
         nodes: ({ requestedReviewer: (Partial<Actor> & { slug?: string }) | null } | null)[] | null;
       } | null;
       reviews: {
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null } | null;
         nodes:
           | ({
               fullDatabaseId: string | null;
@@ -117,6 +138,23 @@ function incomplete(what: string, number: number): never {
   throw new GitHubError(`reading pull request #${number}`, 0, `GitHub listed only part of its ${what}`);
 }
 
+type ReviewNode = NonNullable<
+  NonNullable<NonNullable<NonNullable<Answer["repository"]>["pullRequest"]>["reviews"]>["nodes"]
+>[number];
+
+/** A review as REST names it; a node GitHub left null or without its id is not a review read. */
+function restReview(node: ReviewNode): Review | undefined {
+  const id = Number(node?.fullDatabaseId ?? NaN);
+  if (!node || !Number.isSafeInteger(id) || id <= 0) return undefined;
+  return {
+    id,
+    user: node.author ? { login: restLogin(node.author) } : null,
+    state: node.state,
+    commit_id: node.commit?.oid ?? null,
+    submitted_at: node.submittedAt,
+    body: node.body,
+  };
+}
 async function page(client: GitHubClient, number: number, after: string | null): Promise<Answer> {
   try {
     return (await client.octokit.graphql(QUERY, {
@@ -136,61 +174,78 @@ export async function pullRequestWithReviews(
   client: GitHubClient,
   number: number,
 ): Promise<PullRequestWithReviews> {
-  return client.call(`reading pull request #${number} and its reviews`, async () => {
+  const operation = `reading pull request #${number} and its reviews`;
+  return client.call(operation, async () => {
     const first = (await page(client, number, null)).repository?.pullRequest;
     if (!first) throw new GitHubError(`reading pull request #${number}`, 404, "Not Found");
-    const reviews = [...(first.reviews?.nodes ?? [])];
-    let pageInfo = first.reviews?.pageInfo;
-    for (let pages = 1; pageInfo?.hasNextPage; pages++) {
-      // A review hidden past a page the read stopped at could be the one withdrawing an approval.
-      if (pages >= MAX_REVIEW_PAGES || !pageInfo.endCursor) incomplete("reviews", number);
-      const next = (await page(client, number, pageInfo.endCursor)).repository?.pullRequest;
-      if (!next) throw new GitHubError(`reading pull request #${number}`, 404, "Not Found");
-      reviews.push(...(next.reviews?.nodes ?? []));
-      pageInfo = next.reviews?.pageInfo;
-    }
-    const labels = first.labels?.nodes ?? [];
-    const requests = first.reviewRequests?.nodes ?? [];
-    if ((first.labels?.totalCount ?? 0) > labels.length) incomplete("labels", number);
-    if ((first.reviewRequests?.totalCount ?? 0) > requests.length) incomplete("review requests", number);
-    const requested = requests.map((r) => r?.requestedReviewer ?? null);
-    return {
-      pullRequest: {
-        number: first.number,
-        author: restLogin(first.author),
-        headSha: first.headRefOid,
-        headRef: first.headRefName,
-        baseRef: first.baseRefName,
-        baseSha: first.baseRefOid,
-        state: first.state === "OPEN" ? "open" : "closed",
-        merged: first.merged,
-        draft: first.isDraft,
-        title: first.title,
-        labels: labels.flatMap((l) => (l ? [l.name] : [])),
-        requestedReviewers: requested.flatMap((r) =>
-          r && r.__typename !== "Team" && r.login ? [restLogin(r)] : [],
-        ),
-        requestedTeams: requested.flatMap((r) => (r?.__typename === "Team" && r.slug ? [r.slug] : [])),
-        headRepoFullName: first.headRepository?.nameWithOwner ?? null,
-        baseRepoFullName: first.baseRepository?.nameWithOwner ?? client.fullName,
-        defaultBranch: first.baseRepository?.defaultBranchRef?.name ?? "",
-        changedFilesCount: first.changedFiles,
-        updatedAt: first.updatedAt,
-      },
-      reviews: reviews.flatMap((r) =>
-        r
-          ? [
-              {
-                id: Number(r.fullDatabaseId),
-                user: r.author ? { login: restLogin(r.author) } : null,
-                state: r.state,
-                commit_id: r.commit?.oid ?? null,
-                submitted_at: r.submittedAt,
-                body: r.body,
-              },
-            ]
-          : [],
-      ),
+    const pullRequest = pullRequestOf(client, first, number);
+    // Typed, so that TypeScript knows it never returns.
+    const unread: (detail: string, cause?: unknown) => never = (detail, cause) => {
+      throw new ReviewsUnread(
+        pullRequest,
+        operation,
+        detail,
+        (cause as { status?: number } | undefined)?.status ?? 0,
+        cause === undefined ? undefined : { cause },
+      );
     };
+    const reviews: Review[] = [];
+    // Every page, by GitHub's own hasNextPage and cursor: a review hidden past a page the read
+    // stopped at could be the one withdrawing an approval.
+    let connection = first.reviews;
+    for (let pages = 1; ; pages++) {
+      if (!connection?.nodes || !connection.pageInfo) unread("GitHub's answer left the reviews out");
+      for (const node of connection.nodes) {
+        const review = restReview(node);
+        if (!review) unread("GitHub's answer left a review out");
+        reviews.push(review);
+      }
+      if (!connection.pageInfo.hasNextPage) break;
+      if (pages >= MAX_REVIEW_PAGES || !connection.pageInfo.endCursor)
+        unread(`more than ${MAX_REVIEW_PAGES * 100} reviews: not all were read`);
+      const after = connection.pageInfo.endCursor;
+      try {
+        connection = (await page(client, number, after)).repository?.pullRequest?.reviews ?? null;
+      } catch (error) {
+        unread(error instanceof Error ? error.message : String(error), error);
+      }
+    }
+    // A count that does not add up means a page was skipped or repeated (reviews changed while it
+    // was read): the next event reads again.
+    if (reviews.length !== connection.totalCount)
+      unread(`GitHub counted ${connection.totalCount} reviews but listed ${reviews.length}`);
+    return { pullRequest, reviews };
   });
+}
+
+type PullRequestNode = NonNullable<NonNullable<Answer["repository"]>["pullRequest"]>;
+
+function pullRequestOf(client: GitHubClient, first: PullRequestNode, number: number): PullRequest {
+  const labels = first.labels?.nodes ?? [];
+  const requests = first.reviewRequests?.nodes ?? [];
+  if ((first.labels?.totalCount ?? 0) > labels.length) incomplete("labels", number);
+  if ((first.reviewRequests?.totalCount ?? 0) > requests.length) incomplete("review requests", number);
+  const requested = requests.map((r) => r?.requestedReviewer ?? null);
+  return {
+    number: first.number,
+    author: restLogin(first.author),
+    headSha: first.headRefOid,
+    headRef: first.headRefName,
+    baseRef: first.baseRefName,
+    baseSha: first.baseRefOid,
+    state: first.state === "OPEN" ? "open" : "closed",
+    merged: first.merged,
+    draft: first.isDraft,
+    title: first.title,
+    labels: labels.flatMap((l) => (l ? [l.name] : [])),
+    requestedReviewers: requested.flatMap((r) =>
+      r && r.__typename !== "Team" && r.login ? [restLogin(r)] : [],
+    ),
+    requestedTeams: requested.flatMap((r) => (r?.__typename === "Team" && r.slug ? [r.slug] : [])),
+    headRepoFullName: first.headRepository?.nameWithOwner ?? null,
+    baseRepoFullName: first.baseRepository?.nameWithOwner ?? client.fullName,
+    defaultBranch: first.baseRepository?.defaultBranchRef?.name ?? "",
+    changedFilesCount: first.changedFiles,
+    updatedAt: first.updatedAt,
+  };
 }

@@ -52,6 +52,14 @@ export interface PlanContext {
   detailsUrl?: string;
 }
 
+/**
+ * A PR GitHub did not answer the read of, as far as the subject names it: the plan writes only the
+ * failed decision check run on `commit`.
+ */
+export function unreadPullRequest(number: number, commit: string): NonNullable<PlanContext["pr"]> {
+  return { number, author: "", headSha: commit, state: "open", draft: false, unread: true };
+}
+
 /** The PR as the plan needs it, from the gateway's read of it. */
 export function planPullRequest(pr: PullRequest): NonNullable<PlanContext["pr"]> {
   return {
@@ -70,7 +78,15 @@ export type PlannedWrite =
   | { surface: "metrics-check" | "decision-check"; what: string; check: DesiredCheckRun }
   | { surface: "label"; what: string; prNumber: number; state: LabelState | null; currentLabels?: string[] }
   | { surface: "comment"; what: string; prNumber: number; body: string }
-  | { surface: "review-requests"; what: string; prNumber: number; request: ReviewerRequest; author: string };
+  | {
+      surface: "review-requests";
+      what: string;
+      prNumber: number;
+      request: ReviewerRequest;
+      author: string;
+      /** Who the PR's read says is asked already, so that the write need not read it again. */
+      alreadyRequested?: { users: string[]; teams: string[] };
+    };
 
 /** The automatic part: did the checks on the metrics hold? */
 export function metricsConclusion(result: DecisionResult): "success" | "failure" {
@@ -168,6 +184,9 @@ export function planWrites(result: DecisionResult, context: PlanContext): Planne
         prNumber: pr.number,
         request: wanted,
         author: pr.author,
+        ...(known
+          ? { alreadyRequested: { users: pr.requestedReviewers ?? [], teams: pr.requestedTeams ?? [] } }
+          : {}),
       });
   }
   return writes;
