@@ -59,8 +59,7 @@ describe("API calls per event", () => {
         "POST /repos/{owner}/{repo}/check-runs",
         // the state label (labels came with the PR)
         "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
-        // review requests to the approvers not yet asked
-        "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+        // review requests to the approvers not yet asked (the PR's read says who is asked)
         "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
         // the sticky comment, looked for, then created
         "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",

@@ -42,7 +42,10 @@ function perform(gateway: WriteGateway, write: PlannedWrite, forceCreate = false
     case "comment":
       return gateway.upsertStickyComment(write.prNumber, write.body);
     case "review-requests":
-      return gateway.requestReviewers(write.prNumber, write.request, { author: write.author });
+      return gateway.requestReviewers(write.prNumber, write.request, {
+        author: write.author,
+        ...(write.alreadyRequested ? { alreadyRequested: write.alreadyRequested } : {}),
+      });
   }
 }
 

@@ -168,16 +168,23 @@ export async function requestReviewers(
   client: GitHubClient,
   number: number,
   wanted: ReviewerRequest,
-  options: { author?: string } = {},
+  options: {
+    author?: string;
+    /** Who is asked already, as the PR's read said (users' logins, team slugs); read here if not given. */
+    alreadyRequested?: { users: string[]; teams: string[] };
+  } = {},
 ): Promise<ReviewerRequestResult> {
   return client.call(`requesting reviews on #${number}`, async () => {
-    const { data } = await client.request(
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-      {
-        pull_number: number,
-      },
-    );
-    const already = data as { users: RestUser[]; teams: { slug: string }[] };
+    const already = options.alreadyRequested
+      ? {
+          users: options.alreadyRequested.users.map((login) => ({ login })),
+          teams: options.alreadyRequested.teams.map((slug) => ({ slug })),
+        }
+      : ((
+          await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", {
+            pull_number: number,
+          })
+        ).data as { users: RestUser[]; teams: { slug: string }[] });
     const isAuthor = (user: string): boolean =>
       options.author !== undefined && sameLogin(user, options.author);
     const users = [...new Set(wanted.users)].filter(
