@@ -32359,7 +32359,6 @@ var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $numb
         nodes { requestedReviewer { __typename ... on User { login } ... on Bot { login } ... on Mannequin { login } ... on Team { slug } } }
       }
       reviews(first: 100, after: $after) {
-        totalCount
         pageInfo { hasNextPage endCursor }
         nodes { fullDatabaseId state body submittedAt author { __typename login } commit { oid } }
       }
@@ -32439,8 +32438,6 @@ async function pullRequestWithReviews(client, number) {
         unread(error2 instanceof Error ? error2.message : String(error2), error2);
       }
     }
-    if (reviews.length !== connection.totalCount)
-      unread(`GitHub counted ${connection.totalCount} reviews but listed ${reviews.length}`);
     return { pullRequest, reviews };
   });
 }

@@ -50,7 +50,7 @@ export const FIELDS = {
   Label: ["name"],
   ReviewRequestConnection: ["totalCount", "nodes"],
   ReviewRequest: ["requestedReviewer"],
-  PullRequestReviewConnection: ["totalCount", "pageInfo", "nodes"],
+  PullRequestReviewConnection: ["pageInfo", "nodes"],
   PageInfo: ["hasNextPage", "endCursor"],
   PullRequestReview: ["fullDatabaseId", "state", "body", "submittedAt", "author", "commit"],
   Commit: ["oid"],
