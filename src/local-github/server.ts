@@ -72,6 +72,7 @@ export interface FakeGitHubOptions {
 }
 
 const DOCS = "https://docs.github.com/rest";
+const JWT_REFUSED = "A JSON web token cannot call this operation: use an installation access token";
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -215,16 +216,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (!identity) return error(401, token === undefined ? "Requires authentication" : "Bad credentials");
     if (graphql) {
       record.graphql = operationKind(record.body);
-      if (identity.jwtAppId !== undefined)
-        return error(401, "A JSON web token cannot call this operation: use an installation access token");
+      if (identity.jwtAppId !== undefined) return error(401, JWT_REFUSED);
     } else if (!match) {
       violate("request", `no operation in the OpenAPI subset matches ${method} ${url.pathname}`);
       return error(404, "Not Found");
     }
     const key = match?.operation.key ?? GRAPHQL_ROUTE;
     if (match) {
-      if (identity.jwtAppId !== undefined && !JWT_ROUTES.has(key))
-        return error(401, "A JSON web token cannot call this operation: use an installation access token");
+      if (identity.jwtAppId !== undefined && !JWT_ROUTES.has(key)) return error(401, JWT_REFUSED);
       const { invalid, ignored } = contract.checkRequest(match, url.searchParams, record.body);
       for (const problem of [...invalid, ...ignored]) violate("request", problem);
       if (invalid.length > 0) return error(422, `Invalid request.\n\n${invalid.join("\n")}`);
