@@ -5,9 +5,10 @@ import {
   isTensorboardEventFile,
   parseNumberText,
   refuseLfsPointer,
+  setOwnKey,
   textChunks,
   withFirst
-} from "./chunks/chunk-32TNMLYZ.js";
+} from "./chunks/chunk-K5MWQ734.js";
 import {
   __commonJS,
   __export,
@@ -29527,12 +29528,7 @@ function predictionValues(result) {
   for (const slice of result.slices) {
     const values = {};
     for (const value of slice.values) {
-      Object.defineProperty(values, value, {
-        value: cellValues(result.cells[cell3++]),
-        enumerable: true,
-        writable: true,
-        configurable: true
-      });
+      setOwnKey(values, value, cellValues(result.cells[cell3++]));
     }
     slices[slice.column] = values;
   }
@@ -30389,13 +30385,7 @@ function num(value, where) {
 function map(value, where, item) {
   if (!isRecord(value)) fail(where, "is not an object");
   const out = {};
-  for (const [key, v] of Object.entries(value))
-    Object.defineProperty(out, key, {
-      value: item(v, `${where}.${key}`),
-      enumerable: true,
-      writable: true,
-      configurable: true
-    });
+  for (const [key, v] of Object.entries(value)) setOwnKey(out, key, item(v, `${where}.${key}`));
   return out;
 }
 var numberOrNull = (v, at2) => v === null ? null : num(v, at2);
@@ -30515,13 +30505,7 @@ function metricValue(value, where) {
 function tree(value, where) {
   if (!isRecord2(value)) throw new Invalid(`${where} is not an object`);
   const out = {};
-  for (const [key, v] of Object.entries(value))
-    Object.defineProperty(out, key, {
-      value: metricValue(v, `${where}.${key}`),
-      enumerable: true,
-      writable: true,
-      configurable: true
-    });
+  for (const [key, v] of Object.entries(value)) setOwnKey(out, key, metricValue(v, `${where}.${key}`));
   return out;
 }
 function sources(value, where) {
@@ -45463,12 +45447,9 @@ function nameValueRows(rows) {
     if (earlier !== void 0)
       throw new MetricsFormatError(`duplicate metric '${name}' (first on line ${earlier})`, row2.line);
     seen.set(name, row2.line);
-    Object.defineProperty(out, name, { value: cellValue(row2.cells[1]), enumerable: true, writable: true });
+    setOwnKey(out, name, cellValue(row2.cells[1]));
   }
   return out;
-}
-function define(out, name, value) {
-  Object.defineProperty(out, name, { value, enumerable: true, writable: true });
 }
 function rowValues(names, row2, headerLine) {
   const fromMlflow = names.some((n) => n.startsWith("metrics."));
@@ -45479,7 +45460,7 @@ function rowValues(names, row2, headerLine) {
     if (name === "") throw new MetricsFormatError(`empty column name in column ${i2 + 1}`, headerLine);
     if (Object.prototype.hasOwnProperty.call(out, name))
       throw new MetricsFormatError(`duplicate column '${name}'`, headerLine);
-    define(out, name, cellValue(row2.cells[i2]));
+    setOwnKey(out, name, cellValue(row2.cells[i2]));
   });
   return out;
 }
@@ -45489,12 +45470,12 @@ function indexedTable(names, header2, data) {
     const label2 = row2.cells[0].trim();
     if (Object.prototype.hasOwnProperty.call(out, label2))
       throw new MetricsFormatError(`duplicate row '${label2}'`, row2.line);
-    define(out, label2, rowValues(names, row2, header2.line));
+    setOwnKey(out, label2, rowValues(names, row2, header2.line));
   }
   const accuracy = out.accuracy;
   if ("macro avg" in out && typeof accuracy === "object" && accuracy !== null && !Array.isArray(accuracy)) {
     const spread = Object.values(accuracy);
-    if (spread.length > 0 && spread.every((v) => v === spread[0])) define(out, "accuracy", spread[0]);
+    if (spread.length > 0 && spread.every((v) => v === spread[0])) setOwnKey(out, "accuracy", spread[0]);
   }
   return out;
 }
@@ -45548,7 +45529,7 @@ function trainingLog(names, data, headerLine) {
   const cells = rangeIndex ? lastCells : bestCells.map((b) => b.cell);
   const out = rowValues(names, { line: rangeIndex ? lastLine : bestRow.line, cells }, headerLine);
   if (rangeIndex && !Object.prototype.hasOwnProperty.call(out, "epoch"))
-    define(out, "epoch", cellValue(cells[0]));
+    setOwnKey(out, "epoch", cellValue(cells[0]));
   return out;
 }
 function headerAndRows(rows) {
@@ -45787,7 +45768,7 @@ var JsonReader = class {
       this.expect(":");
       const value = this.value(depth + 1, kept && this.keep ? [...path6, key] : path6, kept);
       if (kept) {
-        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        setOwnKey(out, key, value);
       }
       this.skipSpace();
       const c = this.peek();
@@ -46012,7 +45993,7 @@ function unwrapFiles(files, where) {
     if (!isTree4(entry.data)) {
       throw new MetricsFormatError(`dvc could not read ${path6} in ${where}: ${JSON.stringify(entry.error)}`);
     }
-    Object.defineProperty(out, path6, { value: entry.data, enumerable: true, writable: true });
+    setOwnKey(out, path6, entry.data);
   }
   const paths = Object.keys(out);
   if (paths.length === 0) throw new MetricsFormatError(`dvc shows no metrics files in ${where}`);
@@ -46122,11 +46103,7 @@ function parseMlflowRun(files, opts) {
   const values = {};
   for (const { key, text: text3 } of [...files].sort((a, b) => a.key.localeCompare(b.key))) {
     try {
-      Object.defineProperty(values, key, {
-        value: latestEntry(text3).value,
-        enumerable: true,
-        writable: true
-      });
+      setOwnKey(values, key, latestEntry(text3).value);
     } catch (error2) {
       if (!(error2 instanceof MetricsFormatError)) throw error2;
       return { ok: false, error: formatLocated(`${opts.file}/metrics/${key}`, error2) };
@@ -46358,7 +46335,7 @@ async function loadDvcYaml(spec, full, read) {
     const one = parseMetricsFile(text3.text, { name: spec.name, file: shown });
     if (!one.ok) return { ok: false, error: entryError(spec, entry, one.error) };
     files.push(shown);
-    Object.defineProperty(values, entry.path, { value: one.source.values, enumerable: true, writable: true });
+    setOwnKey(values, entry.path, one.source.values);
   }
   const only = entries2.length === 1 ? values[entries2[0].path] : void 0;
   return {
@@ -46411,7 +46388,7 @@ function fileBytesReader(fd2) {
 }
 
 // src/node/metrics-files.ts
-var eventReader = () => import("./chunks/tensorboard-U5IE3F2I.js");
+var eventReader = () => import("./chunks/tensorboard-RPSUV5RI.js");
 var MAX_WHOLE_BYTES = 32 * 1024 * 1024;
 var MAX_STREAMED_BYTES = 1024 * 1024 * 1024;
 function tooLarge(shown, size, limit) {

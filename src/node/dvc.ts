@@ -10,6 +10,7 @@ import type { MetricSourceSpec } from "../core/config/types.js";
 import { parseDvcYaml, type DvcMetricsEntry } from "../core/metrics/dvc-yaml.js";
 import { parseMetricsFile, type ParseMetricsResult } from "../core/metrics/parse.js";
 import type { MetricTree } from "../core/metrics/types.js";
+import { setOwnKey } from "../core/own-key.js";
 
 export type ReadText = (
   full: string,
@@ -69,7 +70,7 @@ export async function loadDvcYaml(
     const one = parseMetricsFile(text.text, { name: spec.name, file: shown });
     if (!one.ok) return { ok: false, error: entryError(spec, entry, one.error) };
     files.push(shown);
-    Object.defineProperty(values, entry.path, { value: one.source.values, enumerable: true, writable: true });
+    setOwnKey(values, entry.path, one.source.values);
   }
   const only = entries.length === 1 ? (values[entries[0]!.path] as MetricTree) : undefined;
   return {

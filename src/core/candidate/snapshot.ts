@@ -9,6 +9,7 @@ import type { ModelIdentity } from "../policy/types.js";
 import type { Measurements, WorkflowRunRef } from "./types.js";
 import { InvalidPredictions, decodePredictionsResult } from "../predictions/decode.js";
 import { predictionValues } from "../predictions/values.js";
+import { setOwnKey } from "../own-key.js";
 
 export const SNAPSHOT_FORMAT = "model-approval-snapshot";
 export const SNAPSHOT_VERSION = 2;
@@ -74,14 +75,7 @@ function metricValue(value: unknown, where: string): MetricValue {
 function tree(value: unknown, where: string): MetricTree {
   if (!isRecord(value)) throw new Invalid(`${where} is not an object`);
   const out: MetricTree = {};
-  // defineProperty, so a "__proto__" key stays a key instead of replacing the prototype.
-  for (const [key, v] of Object.entries(value))
-    Object.defineProperty(out, key, {
-      value: metricValue(v, `${where}.${key}`),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+  for (const [key, v] of Object.entries(value)) setOwnKey(out, key, metricValue(v, `${where}.${key}`));
   return out;
 }
 

@@ -4,6 +4,7 @@
 import type { CellResult, Comparison, PredictionsResult } from "./evaluate.js";
 import type { Interval } from "./interval.js";
 import { PREDICTION_TASKS } from "./table.js";
+import { setOwnKey } from "../own-key.js";
 
 type Data = Record<string, unknown>;
 const isRecord = (v: unknown): v is Data => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -22,13 +23,7 @@ function num(value: unknown, where: string): number {
 function map<T>(value: unknown, where: string, item: (v: unknown, at: string) => T): Record<string, T> {
   if (!isRecord(value)) fail(where, "is not an object");
   const out: Record<string, T> = {};
-  for (const [key, v] of Object.entries(value))
-    Object.defineProperty(out, key, {
-      value: item(v, `${where}.${key}`),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+  for (const [key, v] of Object.entries(value)) setOwnKey(out, key, item(v, `${where}.${key}`));
   return out;
 }
 

@@ -4,6 +4,7 @@
 // says so.
 import type { MetricTree, MetricValue } from "../metrics/types.js";
 import type { CellResult, PredictionsResult } from "./evaluate.js";
+import { setOwnKey } from "../own-key.js";
 
 function cellValues(cell: CellResult): MetricTree {
   const tree: MetricTree = { count: cell.count, weight: cell.weight };
@@ -20,13 +21,7 @@ export function predictionValues(result: PredictionsResult): MetricTree {
   for (const slice of result.slices) {
     const values: MetricTree = {};
     for (const value of slice.values) {
-      // defineProperty: a slice value "__proto__" stays a key.
-      Object.defineProperty(values, value, {
-        value: cellValues(result.cells[cell++]!),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      setOwnKey(values, value, cellValues(result.cells[cell++]!));
     }
     slices[slice.column] = values;
   }

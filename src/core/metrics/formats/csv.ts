@@ -17,6 +17,7 @@ import type { NextChunk } from "../stream/chunks.js";
 import { textChunks } from "../stream/chunks.js";
 import type { MetricTree, MetricValue } from "../types.js";
 import { MetricsFormatError, parseNumberText } from "./error.js";
+import { setOwnKey } from "../../own-key.js";
 
 interface Row {
   line: number;
@@ -135,13 +136,9 @@ function nameValueRows(rows: Row[]): MetricTree {
     if (earlier !== undefined)
       throw new MetricsFormatError(`duplicate metric '${name}' (first on line ${earlier})`, row.line);
     seen.set(name, row.line);
-    Object.defineProperty(out, name, { value: cellValue(row.cells[1]!), enumerable: true, writable: true });
+    setOwnKey(out, name, cellValue(row.cells[1]!));
   }
   return out;
-}
-
-function define(out: MetricTree, name: string, value: MetricValue): void {
-  Object.defineProperty(out, name, { value, enumerable: true, writable: true });
 }
 
 /** One data row as {column: value}; an empty first header cell is pandas' index and is skipped. */
@@ -154,7 +151,7 @@ function rowValues(names: string[], row: Row, headerLine: number): MetricTree {
     if (name === "") throw new MetricsFormatError(`empty column name in column ${i + 1}`, headerLine);
     if (Object.prototype.hasOwnProperty.call(out, name))
       throw new MetricsFormatError(`duplicate column '${name}'`, headerLine);
-    define(out, name, cellValue(row.cells[i]!));
+    setOwnKey(out, name, cellValue(row.cells[i]!));
   });
   return out;
 }
@@ -170,12 +167,12 @@ function indexedTable(names: string[], header: Row, data: Row[]): MetricTree {
     const label = row.cells[0]!.trim();
     if (Object.prototype.hasOwnProperty.call(out, label))
       throw new MetricsFormatError(`duplicate row '${label}'`, row.line);
-    define(out, label, rowValues(names, row, header.line));
+    setOwnKey(out, label, rowValues(names, row, header.line));
   }
   const accuracy = out.accuracy;
   if ("macro avg" in out && typeof accuracy === "object" && accuracy !== null && !Array.isArray(accuracy)) {
     const spread = Object.values(accuracy);
-    if (spread.length > 0 && spread.every((v) => v === spread[0])) define(out, "accuracy", spread[0]!);
+    if (spread.length > 0 && spread.every((v) => v === spread[0])) setOwnKey(out, "accuracy", spread[0]!);
   }
   return out;
 }
@@ -243,7 +240,7 @@ function trainingLog(names: string[], data: Iterable<Row>, headerLine: number): 
   const cells = rangeIndex ? lastCells : bestCells.map((b) => b.cell);
   const out = rowValues(names, { line: rangeIndex ? lastLine : bestRow!.line, cells }, headerLine);
   if (rangeIndex && !Object.prototype.hasOwnProperty.call(out, "epoch"))
-    define(out, "epoch", cellValue(cells[0]!));
+    setOwnKey(out, "epoch", cellValue(cells[0]!));
   return out;
 }
 

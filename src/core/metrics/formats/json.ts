@@ -8,6 +8,7 @@ import type { NextChunk } from "../stream/chunks.js";
 import { textChunks } from "../stream/chunks.js";
 import type { MetricTree, MetricValue } from "../types.js";
 import { MetricsFormatError } from "./error.js";
+import { setOwnKey } from "../../own-key.js";
 
 const MAX_DEPTH = 200;
 /** The first characters of true, false, null, NaN, Infinity and -Infinity. */
@@ -231,8 +232,7 @@ class JsonReader {
       this.expect(":");
       const value = this.value(depth + 1, kept && this.keep ? [...path, key] : path, kept);
       if (kept) {
-        // defineProperty, so a "__proto__" key stays a key instead of replacing the prototype.
-        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        setOwnKey(out, key, value);
       }
       this.skipSpace();
       const c = this.peek();

@@ -6,6 +6,7 @@
  */
 import type { MetricSource, MetricTree } from "../types.js";
 import { MetricsFormatError, formatLocated, parseNumberText } from "./error.js";
+import { setOwnKey } from "../../own-key.js";
 
 export interface MlflowMetricFile {
   /** The metric key: the path under `metrics/`, e.g. "accuracy" or "eval/accuracy". */
@@ -45,11 +46,7 @@ export function parseMlflowRun(
   const values: MetricTree = {};
   for (const { key, text } of [...files].sort((a, b) => a.key.localeCompare(b.key))) {
     try {
-      Object.defineProperty(values, key, {
-        value: latestEntry(text).value,
-        enumerable: true,
-        writable: true,
-      });
+      setOwnKey(values, key, latestEntry(text).value);
     } catch (error) {
       if (!(error instanceof MetricsFormatError)) throw error;
       return { ok: false, error: formatLocated(`${opts.file}/metrics/${key}`, error) };

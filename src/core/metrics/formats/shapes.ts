@@ -3,6 +3,7 @@ import type { MetricFormat } from "../../config/types.js";
 import type { MetricTree, MetricValue } from "../types.js";
 import { expShowMetrics } from "./dvc-exp.js";
 import { MetricsFormatError } from "./error.js";
+import { setOwnKey } from "../../own-key.js";
 
 const HF_FILES = new Set([
   "all_results.json",
@@ -74,7 +75,7 @@ function unwrapFiles(files: MetricTree, where: string): MetricTree {
     if (!isTree(entry.data)) {
       throw new MetricsFormatError(`dvc could not read ${path} in ${where}: ${JSON.stringify(entry.error)}`);
     }
-    Object.defineProperty(out, path, { value: entry.data, enumerable: true, writable: true });
+    setOwnKey(out, path, entry.data);
   }
   const paths = Object.keys(out);
   if (paths.length === 0) throw new MetricsFormatError(`dvc shows no metrics files in ${where}`);

@@ -18,6 +18,7 @@ import {
 } from "./tensorboard-proto.js";
 import { readTfRecords } from "./tfrecord.js";
 import { type ReadBytes, bytesReader } from "../stream/chunks.js";
+import { setOwnKey } from "../../own-key.js";
 
 export { isTensorboardEventFile } from "./tensorboard-name.js";
 
@@ -137,8 +138,8 @@ export class TensorboardScalars {
     }
     const values: MetricTree = {};
     for (const [tag, point] of [...chosen].sort(([a], [b]) => a.localeCompare(b))) {
-      // defineProperty: a tag is data, and must not reach Object.prototype as "__proto__" would.
-      Object.defineProperty(values, tag, { value: point.value, enumerable: true, writable: true });
+      // A tag is data: a "__proto__" tag must stay a key.
+      setOwnKey(values, tag, point.value);
     }
     const notes = [...this.notes];
     const missing = [...tags].filter((t) => !chosen.has(t)).sort();
