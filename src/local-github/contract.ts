@@ -1,8 +1,6 @@
 // GitHub's contract as the OpenAPI subset describes it: which operation a request is, whether the
 // request is well-formed, and whether a response body has the documented shape.
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
 import {
   AJV_OPTIONS,
@@ -10,6 +8,7 @@ import {
   keptContractValidators,
   type Validators,
 } from "./precompiled-validators.js";
+import { fixturePath } from "./fixture-path.js";
 
 export interface SubsetParameter {
   name: string;
@@ -47,13 +46,8 @@ export interface Match {
 
 const SUBSET = "test/fixtures/openapi/github-subset.json";
 
-/** The subset lives in the repository, found upwards from this module: from src/ and from build/. */
 export function subsetPath(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, SUBSET))) return join(dir, SUBSET);
-    if (dirname(dir) === dir)
-      throw new Error(`cannot find ${SUBSET} above ${fileURLToPath(import.meta.url)}`);
-  }
+  return fixturePath(SUBSET);
 }
 
 let loaded: Contract | undefined;
