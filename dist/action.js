@@ -29324,13 +29324,13 @@ function resolvePath(node, segments, walk, done = []) {
   }
   const keyRun = segments.findIndex((segment) => typeof segment !== "string");
   const names = keyRun < 0 ? segments : segments.slice(0, keyRun);
-  for (let take = 1; take <= names.length; take++) {
-    const parts = names.slice(0, take);
-    const keys = take === 1 ? parts : [parts.join("."), parts.join("/")];
+  for (let take2 = 1; take2 <= names.length; take2++) {
+    const parts = names.slice(0, take2);
+    const keys = take2 === 1 ? parts : [parts.join("."), parts.join("/")];
     for (const key of keys) {
       const next = child(node, key);
       if (next === void 0) continue;
-      const rest = resolvePath(next, segments.slice(take), walk, [...done, key]);
+      const rest = resolvePath(next, segments.slice(take2), walk, [...done, key]);
       if (rest) return { value: rest.value, path: [key, ...rest.path] };
     }
   }
@@ -29480,8 +29480,8 @@ function toDecimal(n) {
   if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
   const match = DECIMAL.exec(String(n));
   if (!match) throw new RangeError(`unexpected number text: ${String(n)}`);
-  const [, sign = "", whole = "0", fraction = "", exponent = "0"] = match;
-  const digits = BigInt(`${sign}${whole}${fraction}`);
+  const [, sign = "", whole2 = "0", fraction = "", exponent = "0"] = match;
+  const digits = BigInt(`${sign}${whole2}${fraction}`);
   const scale = fraction.length - Number(exponent);
   return scale >= 0 ? { units: digits, scale } : { units: digits * 10n ** BigInt(-scale), scale: 0 };
 }
@@ -31156,6 +31156,41 @@ async function reading(what, read) {
   }
 }
 
+// src/github/seen-in-read.ts
+var SeenInRead = class {
+  checkRuns = /* @__PURE__ */ new Map();
+  comments = /* @__PURE__ */ new Map();
+  headOf = /* @__PURE__ */ new Map();
+  /** Every check run called `name` on `sha`, whoever created it, newest first. */
+  putCheckRuns(sha, name, runs) {
+    this.checkRuns.set(`${sha}
+${name}`, runs);
+  }
+  takeCheckRuns(sha, name) {
+    return take(this.checkRuns, `${sha}
+${name}`);
+  }
+  /** Every comment on the PR's conversation, oldest first. */
+  putComments(number, comments2) {
+    this.comments.set(number, comments2);
+  }
+  takeComments(number) {
+    return take(this.comments, number);
+  }
+  /** The numbers of the open PRs whose head `sha` is. */
+  putPullRequestsHeadedBy(sha, numbers) {
+    this.headOf.set(sha, numbers);
+  }
+  takePullRequestsHeadedBy(sha) {
+    return take(this.headOf, sha);
+  }
+};
+function take(map2, key) {
+  const value = map2.get(key);
+  map2.delete(key);
+  return value;
+}
+
 // src/github/rest/client.ts
 function login(user) {
   return user?.login ?? "";
@@ -31174,6 +31209,8 @@ var GitHubClient = class {
   repo;
   identity;
   kept;
+  /** What this gateway's PR reads saw besides the PR, for the reads that would follow them. */
+  seen = new SeenInRead();
   get fullName() {
     return `${this.repo.owner}/${this.repo.repo}`;
   }
@@ -31829,7 +31866,7 @@ async function findOwnCheckRun(client, sha, name) {
 async function upsertCheckRun(client, desired, options = {}) {
   const { name, headSha } = desired;
   return client.call(`writing the ${name} check run of ${headSha}`, async () => {
-    const runs = await checkRunsNamed(client, headSha, name);
+    const runs = client.seen.takeCheckRuns(headSha, name) ?? await checkRunsNamed(client, headSha, name);
     const own = client.identity.appSlug ? runs.filter((r) => r.app?.slug === client.identity.appSlug) : runs;
     const existing = own[0];
     const output = {
@@ -32064,11 +32101,11 @@ function snapshotArtifactAttempt(name) {
 // src/github/rest/issues.ts
 async function listComments(client, issueNumber) {
   return client.call(`reading the comments on #${issueNumber}`, async () => {
-    const comments = await client.paginate(
+    const comments2 = await client.paginate(
       "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
       { issue_number: issueNumber }
     );
-    return comments.map((c) => ({
+    return comments2.map((c) => ({
       id: c.id,
       author: login(c.user),
       ...c.user?.type ? { authorType: c.user.type } : {},
@@ -32092,13 +32129,10 @@ async function upsertStickyComment(client, issueNumber, body, marker = COMMENT_M
   return client.call(`writing the comment on #${issueNumber}`, async () => {
     const full = clip(body.includes(marker) ? body : `${marker}
 ${body}`, GITHUB_LIMITS.commentBody);
-    const comments = await client.paginate(
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-      {
-        issue_number: issueNumber
-      }
-    );
-    const marked = comments.filter((c) => (c.body ?? "").includes(marker));
+    const comments2 = client.seen.takeComments(issueNumber) ?? await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      issue_number: issueNumber
+    });
+    const marked = comments2.filter((c) => (c.body ?? "").includes(marker));
     const wanted = client.identity.login;
     const existing = wanted ? marked.find((c) => sameLogin(login(c.user), wanted)) : marked.find((c) => c.user?.type === "Bot");
     if (existing) {
@@ -32226,6 +32260,8 @@ async function pullRequestsFromHead(client, owner, branch) {
 }
 async function pullRequestsForCommit(client, sha) {
   return client.call(`finding the pull requests of ${sha}`, async () => {
+    const seen = client.seen.takePullRequestsHeadedBy(sha);
+    if (seen) return seen;
     const prs = await client.paginate(
       "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
       { commit_sha: sha }
@@ -32311,6 +32347,109 @@ async function listTeamMembers(client, org, slug) {
   });
 }
 
+// src/github/graphql/seen-with-pull-request.ts
+var SEEN_FIELDS = `
+      comments(first: 100) @include(if: $whole) {
+        pageInfo { hasNextPage }
+        nodes { fullDatabaseId body author { __typename login } }
+      }
+      commits(last: 1) @include(if: $whole) {
+        nodes {
+          commit {
+            oid
+            checkSuites(first: 50) {
+              pageInfo { hasNextPage }
+              nodes {
+                app { slug }
+                decision: checkRuns(first: 20, filterBy: {checkType: ALL, checkName: ${JSON.stringify(DECISION_CHECK)}}) { ...SeenCheckRuns }
+                metrics: checkRuns(first: 20, filterBy: {checkType: ALL, checkName: ${JSON.stringify(METRICS_CHECK)}}) { ...SeenCheckRuns }
+              }
+            }
+            associatedPullRequests(first: 100) {
+              pageInfo { hasNextPage }
+              nodes { number state headRefOid }
+            }
+          }
+        }
+      }`;
+var SEEN_FRAGMENTS = `
+fragment SeenCheckRuns on CheckRunConnection {
+  pageInfo { hasNextPage }
+  nodes { resourcePath name status conclusion title summary text detailsUrl externalId }
+}`;
+function whole(list) {
+  if (!list?.nodes || !list.pageInfo || list.pageInfo.hasNextPage) return void 0;
+  if (list.nodes.some((node) => node === null)) return void 0;
+  return list.nodes;
+}
+function databaseId(value) {
+  const id = Number(value ?? NaN);
+  return Number.isSafeInteger(id) && id > 0 ? id : void 0;
+}
+function checkRunId(resourcePath) {
+  return databaseId(/\/runs\/(\d+)$/.exec(resourcePath)?.[1]);
+}
+function comments(answer) {
+  const nodes = whole(answer.comments);
+  if (!nodes) return void 0;
+  const read = [];
+  for (const node of nodes) {
+    const id = databaseId(node.fullDatabaseId);
+    if (id === void 0) return void 0;
+    const bot = node.author?.__typename === "Bot";
+    read.push({
+      id,
+      body: node.body,
+      // REST, whose logins the writer compares with, names a bot with "[bot]".
+      user: node.author ? { login: bot ? `${node.author.login}[bot]` : node.author.login, type: bot ? "Bot" : "User" } : null
+    });
+  }
+  return read;
+}
+function checkRuns(head, suites, name, runsOf) {
+  const runs = [];
+  for (const suite of suites) {
+    const nodes = whole(runsOf(suite));
+    if (!nodes) return void 0;
+    for (const node of nodes) {
+      const id = checkRunId(node.resourcePath);
+      if (id === void 0 || node.name !== name) return void 0;
+      runs.push({
+        id,
+        name: node.name,
+        head_sha: head,
+        // REST's names: "in_progress", "success".
+        status: node.status.toLowerCase(),
+        conclusion: node.conclusion?.toLowerCase() ?? null,
+        external_id: node.externalId,
+        details_url: node.detailsUrl,
+        app: suite.app?.slug ? { slug: suite.app.slug } : null,
+        output: { title: node.title, summary: node.summary, text: node.text }
+      });
+    }
+  }
+  return runs.sort((a, b) => b.id - a.id);
+}
+function keepSeen(client, number, head, answer) {
+  const read = comments(answer);
+  if (read) client.seen.putComments(number, read);
+  const commit = answer.commits?.nodes?.at(-1)?.commit;
+  if (!commit || commit.oid !== head) return;
+  const suites = whole(commit.checkSuites);
+  if (suites) {
+    const decision = checkRuns(head, suites, DECISION_CHECK, (suite) => suite.decision);
+    if (decision) client.seen.putCheckRuns(head, DECISION_CHECK, decision);
+    const metrics = checkRuns(head, suites, METRICS_CHECK, (suite) => suite.metrics);
+    if (metrics) client.seen.putCheckRuns(head, METRICS_CHECK, metrics);
+  }
+  const pulls = whole(commit.associatedPullRequests);
+  if (pulls)
+    client.seen.putPullRequestsHeadedBy(
+      head,
+      pulls.filter((pr) => pr.state === "OPEN" && pr.headRefOid === head).map((pr) => pr.number)
+    );
+}
+
 // src/github/graphql/pull-request.ts
 var MAX_REVIEW_PAGES = 100;
 var ReviewsUnread = class extends GitHubError {
@@ -32320,7 +32459,7 @@ var ReviewsUnread = class extends GitHubError {
   }
   pullRequest;
 };
-var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String) {
+var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) {
       number
@@ -32345,10 +32484,11 @@ var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $numb
       reviews(first: 100, after: $after) {
         pageInfo { hasNextPage endCursor }
         nodes { fullDatabaseId state body submittedAt author { __typename login } commit { oid } }
-      }
+      }${SEEN_FIELDS}
     }
   }
-}`;
+}
+${SEEN_FRAGMENTS}`;
 function restLogin(actor) {
   if (!actor?.login) return "";
   return actor.__typename === "Bot" ? `${actor.login}[bot]` : actor.login;
@@ -32380,7 +32520,9 @@ async function page(client, number, after) {
       owner: client.repo.owner,
       name: client.repo.repo,
       number,
-      after
+      after,
+      // Only the first page asks for what is kept for later reads; a later one pages reviews.
+      whole: after === null
     });
   } catch (error2) {
     const failed = errorsOf(error2);
@@ -32394,6 +32536,7 @@ async function pullRequestWithReviews(client, number) {
     const first = (await page(client, number, null)).repository?.pullRequest;
     if (!first) throw new GitHubError(`reading pull request #${number}`, 404, "Not Found");
     const pullRequest = pullRequestOf(client, first, number);
+    keepSeen(client, number, pullRequest.headSha, first);
     const unread = (detail, cause) => {
       throw new ReviewsUnread(
         pullRequest,
@@ -40359,8 +40502,8 @@ function parseCommand(body) {
   if (match[1] === "explain") return { kind: "explain" };
   return { kind: "override", reason: (match[2] ?? "").replace(/\s+/g, " ").trim() };
 }
-function overrideClaimsInComments(comments) {
-  return comments.flatMap((c) => {
+function overrideClaimsInComments(comments2) {
+  return comments2.flatMap((c) => {
     if (c.authorType === "Bot" || !c.author) return [];
     if (c.updatedAt && c.createdAt && Date.parse(c.updatedAt) > Date.parse(c.createdAt)) return [];
     const command = parseCommand(c.body);
@@ -44992,7 +45135,7 @@ async function collectAround(ports, subject, options, pr, reviews, commit, warni
   const overridable = config.steps.some(
     (s) => s.type === "approval" && s.overrideBy.users.length + s.overrideBy.teams.length > 0
   );
-  const [files, push, teams, comments, recorded] = await Promise.all([
+  const [files, push, teams, comments2, recorded] = await Promise.all([
     reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
     // A fork's pushes are not in this repository's activity: its author is the one who pushes.
     fromFork ? Promise.resolve(void 0) : reading(`who pushed ${shortSha(commit)}`, () => ports.pushOf(pr.headRef, commit)),
@@ -45003,7 +45146,7 @@ async function collectAround(ports, subject, options, pr, reviews, commit, warni
   ]);
   const pusher = push?.pusher;
   const overrides = overridable ? [
-    ...overrideClaimsInComments(comments),
+    ...overrideClaimsInComments(comments2),
     ...overrideClaimsInSubmittedReview(reviews, subject.event?.review),
     ...recorded
   ] : [];
@@ -49360,8 +49503,8 @@ function escapeMrkdwn(text3) {
 }
 function escaped(text3, max2) {
   const line = oneLine(text3);
-  const whole = escapeMrkdwn(line);
-  if (whole.length <= max2) return whole;
+  const whole2 = escapeMrkdwn(line);
+  if (whole2.length <= max2) return whole2;
   const budget = max2 - ELLIPSIS.length;
   let out = "";
   for (const char of line) {

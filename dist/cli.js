@@ -14201,6 +14201,7 @@ var import_picomatch = __toESM(require_picomatch2(), 1);
 var CONFIG_PATH = ".github/model-approval.yml";
 var CONFIG_PATH_PATTERN = ".github/model-approval.{yml,yaml}";
 var WORKFLOWS_DIR = ".github/workflows";
+var METRICS_CHECK = "model-approval/metrics";
 var DECISION_CHECK = "model-approval";
 var SNAPSHOT_ARTIFACT_PREFIX = "model-approval-snapshot-";
 var SNAPSHOT_FILE = "model-approval-snapshot.json";
@@ -15734,6 +15735,37 @@ function overrideClaimInReview(review) {
   };
 }
 
+// src/github/graphql/seen-with-pull-request.ts
+var SEEN_FIELDS = `
+      comments(first: 100) @include(if: $whole) {
+        pageInfo { hasNextPage }
+        nodes { fullDatabaseId body author { __typename login } }
+      }
+      commits(last: 1) @include(if: $whole) {
+        nodes {
+          commit {
+            oid
+            checkSuites(first: 50) {
+              pageInfo { hasNextPage }
+              nodes {
+                app { slug }
+                decision: checkRuns(first: 20, filterBy: {checkType: ALL, checkName: ${JSON.stringify(DECISION_CHECK)}}) { ...SeenCheckRuns }
+                metrics: checkRuns(first: 20, filterBy: {checkType: ALL, checkName: ${JSON.stringify(METRICS_CHECK)}}) { ...SeenCheckRuns }
+              }
+            }
+            associatedPullRequests(first: 100) {
+              pageInfo { hasNextPage }
+              nodes { number state headRefOid }
+            }
+          }
+        }
+      }`;
+var SEEN_FRAGMENTS = `
+fragment SeenCheckRuns on CheckRunConnection {
+  pageInfo { hasNextPage }
+  nodes { resourcePath name status conclusion title summary text detailsUrl externalId }
+}`;
+
 // src/github/graphql/pull-request.ts
 var ReviewsUnread = class extends GitHubError {
   constructor(pullRequest, operation, detail, status = 0, options) {
@@ -15742,6 +15774,36 @@ var ReviewsUnread = class extends GitHubError {
   }
   pullRequest;
 };
+var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      number
+      title
+      state
+      merged
+      isDraft
+      updatedAt
+      changedFiles
+      author { __typename login }
+      headRefName
+      headRefOid
+      baseRefName
+      baseRefOid
+      headRepository { nameWithOwner }
+      baseRepository { nameWithOwner defaultBranchRef { name } }
+      labels(first: 100) { totalCount nodes { name } }
+      reviewRequests(first: 100) {
+        totalCount
+        nodes { requestedReviewer { __typename ... on User { login } ... on Bot { login } ... on Mannequin { login } ... on Team { slug } } }
+      }
+      reviews(first: 100, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        nodes { fullDatabaseId state body submittedAt author { __typename login } commit { oid } }
+      }${SEEN_FIELDS}
+    }
+  }
+}
+${SEEN_FRAGMENTS}`;
 
 // src/core/candidate/uses-action.ts
 var import_yaml3 = __toESM(require_dist(), 1);

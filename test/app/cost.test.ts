@@ -1,6 +1,7 @@
 // What one event costs in API calls: reads that can be skipped are, the PR and its reviews (which
-// change together) are one GraphQL query, reads of what has not changed are conditional (a 304
-// costs no rate limit), and writes happen on change.
+// change together) are one GraphQL query, which also brings what the App's own writes change (its
+// check run, its comment) and the head's other PRs, reads of what has not changed are conditional
+// (a 304 costs no rate limit), and writes happen on change.
 import { describe, expect, it } from "@jest/globals";
 import { GRAPHQL_ROUTE } from "../../src/local-github/index.js";
 import { CONFIG, harnessPerTest, type Harness } from "./support/harness.js";
@@ -54,15 +55,13 @@ describe("API calls per event", () => {
       [
         ...CANDIDATE_READS,
         ...ARTIFACT_DOWNLOAD,
-        // the decision check run: looked for, then created
-        "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+        // the decision check run, created (the query says the head has none)
         "POST /repos/{owner}/{repo}/check-runs",
         // the state label (labels came with the PR)
         "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
         // review requests to the approvers not yet asked (the PR's read says who is asked)
         "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-        // the sticky comment, looked for, then created
-        "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+        // the sticky comment, created (the query says the PR has none)
         "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
       ].sort(),
     );
@@ -79,16 +78,13 @@ describe("API calls per event", () => {
       [
         ...CANDIDATE_READS,
         "GET /orgs/{org}/teams/{team_slug}/members",
-        // approved: is the commit the head of other open PRs, whose decisions it carries too?
-        "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
-        // the decision check run: found, then updated
-        "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+        // (approved: is the commit the head of other open PRs, whose decisions it carries too? The
+        // query says.) The decision check run, as the query found it, updated
         "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
         // the label swap (labels came with the PR)
         "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
         "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
-        // the sticky comment, edited in place
-        "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+        // the sticky comment, as the query found it, edited in place
         "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
         // the waiting deploy job, approved once the PR's head and reviews are re-read
         "GET /repos/{owner}/{repo}/actions/runs",
@@ -104,12 +100,9 @@ describe("API calls per event", () => {
       [
         // the PR and its reviews: a query, never conditional
         GRAPHQL_ROUTE,
-        // the App's own writes of the last event changed these since they were read
+        // the App's own label write of the last event changed the PR since this was read
         "GET /repos/{owner}/{repo}/pulls",
-        "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
-        "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
         // read for the first time
-        "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
         "GET /repos/{owner}/{repo}/actions/runs",
         "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
         // the PR and its reviews again, just before the deploy is answered
@@ -127,18 +120,12 @@ describe("API calls per event", () => {
   it("a review event that changes nothing, redelivered: one request against the rate limit, the query", async () => {
     const h = await harness({ config: WITHOUT_TEAMS_OR_DEPLOY() });
     const event = review(h, "mallory", "APPROVED");
-    // The first delivery writes the check run, label and comment; the second reads them back.
+    // The first delivery writes the check run, label and comment; the second finds them as wanted.
     await h.deliver(...event);
     await h.deliver(...event);
     h.gh.clearRequests();
     await h.deliver(...event);
-    expect(routes(h)).toEqual(
-      [
-        ...CANDIDATE_READS,
-        "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
-        "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-      ].sort(),
-    );
+    expect(routes(h)).toEqual([...CANDIDATE_READS].sort());
     expect(h.gh.writes()).toEqual([]);
     // A GraphQL query cannot be conditional: it is the one request counted; every REST read is a 304.
     expect(counted(h)).toEqual([GRAPHQL_ROUTE]);

@@ -1,10 +1,12 @@
 // A pull request and all its reviews in one GraphQL request, where REST needs two (the PR, then the
 // reviews' pages). The two change together (a review bumps the PR's updated_at), so a conditional
 // REST read of either saves nothing on the events that matter. Fields are mapped to the REST names
-// the rest of the gateway uses.
+// the rest of the gateway uses. The first page also asks for what the event's writes would read
+// next (seen-with-pull-request.ts).
 import { GitHubError } from "../errors.js";
 import type { GitHubClient } from "../rest/client.js";
 import type { PullRequest, Review } from "../types.js";
+import { keepSeen, SEEN_FIELDS, SEEN_FRAGMENTS, type SeenAnswer } from "./seen-with-pull-request.js";
 
 export interface PullRequestWithReviews {
   pullRequest: PullRequest;
@@ -34,7 +36,7 @@ export class ReviewsUnread extends GitHubError {
   }
 }
 
-const QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String) {
+const QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) {
       number
@@ -59,10 +61,11 @@ const QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $nu
       reviews(first: 100, after: $after) {
         pageInfo { hasNextPage endCursor }
         nodes { fullDatabaseId state body submittedAt author { __typename login } commit { oid } }
-      }
+      }${SEEN_FIELDS}
     }
   }
-}`;
+}
+${SEEN_FRAGMENTS}`;
 
 interface Actor {
   __typename: string;
@@ -71,40 +74,42 @@ interface Actor {
 
 interface Answer {
   repository: {
-    pullRequest: {
-      number: number;
-      title: string;
-      state: "OPEN" | "CLOSED" | "MERGED";
-      merged: boolean;
-      isDraft: boolean;
-      updatedAt: string;
-      changedFiles: number;
-      author: Actor | null;
-      headRefName: string;
-      headRefOid: string;
-      baseRefName: string;
-      baseRefOid: string;
-      headRepository: { nameWithOwner: string } | null;
-      baseRepository: { nameWithOwner: string; defaultBranchRef: { name: string } | null } | null;
-      labels: { totalCount: number; nodes: ({ name: string } | null)[] | null } | null;
-      reviewRequests: {
-        totalCount: number;
-        nodes: ({ requestedReviewer: (Partial<Actor> & { slug?: string }) | null } | null)[] | null;
-      } | null;
-      reviews: {
-        pageInfo: { hasNextPage: boolean; endCursor: string | null } | null;
-        nodes:
-          | ({
-              fullDatabaseId: string | null;
-              state: string;
-              body: string;
-              submittedAt: string | null;
-              author: Actor | null;
-              commit: { oid: string } | null;
-            } | null)[]
-          | null;
-      } | null;
-    } | null;
+    pullRequest:
+      | (SeenAnswer & {
+          number: number;
+          title: string;
+          state: "OPEN" | "CLOSED" | "MERGED";
+          merged: boolean;
+          isDraft: boolean;
+          updatedAt: string;
+          changedFiles: number;
+          author: Actor | null;
+          headRefName: string;
+          headRefOid: string;
+          baseRefName: string;
+          baseRefOid: string;
+          headRepository: { nameWithOwner: string } | null;
+          baseRepository: { nameWithOwner: string; defaultBranchRef: { name: string } | null } | null;
+          labels: { totalCount: number; nodes: ({ name: string } | null)[] | null } | null;
+          reviewRequests: {
+            totalCount: number;
+            nodes: ({ requestedReviewer: (Partial<Actor> & { slug?: string }) | null } | null)[] | null;
+          } | null;
+          reviews: {
+            pageInfo: { hasNextPage: boolean; endCursor: string | null } | null;
+            nodes:
+              | ({
+                  fullDatabaseId: string | null;
+                  state: string;
+                  body: string;
+                  submittedAt: string | null;
+                  author: Actor | null;
+                  commit: { oid: string } | null;
+                } | null)[]
+              | null;
+          } | null;
+        })
+      | null;
   } | null;
 }
 
@@ -160,6 +165,8 @@ async function page(client: GitHubClient, number: number, after: string | null):
       name: client.repo.repo,
       number,
       after,
+      // Only the first page asks for what is kept for later reads; a later one pages reviews.
+      whole: after === null,
     })) as Answer;
   } catch (error) {
     const failed = errorsOf(error);
@@ -177,6 +184,7 @@ export async function pullRequestWithReviews(
     const first = (await page(client, number, null)).repository?.pullRequest;
     if (!first) throw new GitHubError(`reading pull request #${number}`, 404, "Not Found");
     const pullRequest = pullRequestOf(client, first, number);
+    keepSeen(client, number, pullRequest.headSha, first);
     // Typed, so that TypeScript knows it never returns.
     const unread: (detail: string, cause?: unknown) => never = (detail, cause) => {
       throw new ReviewsUnread(

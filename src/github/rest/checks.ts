@@ -74,7 +74,8 @@ export async function upsertCheckRun(
 ): Promise<WriteResult> {
   const { name, headSha } = desired;
   return client.call(`writing the ${name} check run of ${headSha}`, async () => {
-    const runs = await checkRunsNamed(client, headSha, name);
+    // The PR's query may have listed them just now; a retry, or a second write, reads them again.
+    const runs = client.seen.takeCheckRuns(headSha, name) ?? (await checkRunsNamed(client, headSha, name));
     const own = client.identity.appSlug ? runs.filter((r) => r.app?.slug === client.identity.appSlug) : runs;
     const existing = own[0];
     const output = {

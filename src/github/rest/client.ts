@@ -2,6 +2,7 @@
 // as, and one way to turn a failed call into a GitHubError naming the operation.
 import type { BoundedCache } from "../bounded-cache.js";
 import { toGitHubError } from "../errors.js";
+import { SeenInRead } from "../seen-in-read.js";
 import type { GatewayIdentity, OctokitLike, RepoRef } from "../types.js";
 
 export type Json = Record<string, unknown>;
@@ -28,6 +29,9 @@ export interface KeptAcrossEvents {
 }
 
 export class GitHubClient {
+  /** What this gateway's PR reads saw besides the PR, for the reads that would follow them. */
+  readonly seen = new SeenInRead();
+
   constructor(
     readonly octokit: OctokitLike,
     readonly repo: RepoRef,

@@ -70,12 +70,12 @@ export async function upsertStickyComment(
 ): Promise<StickyCommentResult> {
   return client.call(`writing the comment on #${issueNumber}`, async () => {
     const full = clip(body.includes(marker) ? body : `${marker}\n${body}`, GITHUB_LIMITS.commentBody);
-    const comments = await client.paginate<RestComment>(
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-      {
+    // The PR's query may have listed them just now; a second write in the event reads them again.
+    const comments: RestComment[] =
+      client.seen.takeComments(issueNumber) ??
+      (await client.paginate<RestComment>("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
         issue_number: issueNumber,
-      },
-    );
+      }));
     const marked = comments.filter((c) => (c.body ?? "").includes(marker));
     const wanted = client.identity.login;
     const existing = wanted

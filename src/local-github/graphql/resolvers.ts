@@ -2,7 +2,15 @@
 // REST routes show, in GraphQL's names. graphql-js calls a field that is a function with its
 // arguments; a field the subset has but nothing here sets is null, and the query fails where that
 // field is non-null, so a gap in the fake shows as an error rather than as a plausible answer.
-import { lower, type FakeGitHubState, type FakePull, type FakeRepo, type FakeReview } from "../state.js";
+import {
+  lower,
+  type FakeCheckRun,
+  type FakeComment,
+  type FakeGitHubState,
+  type FakePull,
+  type FakeRepo,
+  type FakeReview,
+} from "../state.js";
 
 /** An error GitHub reports in `errors` with a `type`, e.g. NOT_FOUND. */
 export class GraphQLTypedError extends Error {
@@ -38,22 +46,32 @@ function indexAfter(cursor: string): number {
   return Number(match[1]) + 1;
 }
 
-/** A connection page as GitHub pages one: `first` is required and at most 100. */
+/**
+ * A connection page as GitHub pages one: `first` or `last` is required and at most 100. Pages go
+ * forwards (first/after), or `last` takes the end of the list.
+ */
 function connection<T>(name: string, items: T[], args: ConnectionArgs) {
-  if (args.last != null || args.before != null)
-    throw new Unimplemented(`the local GitHub pages the \`${name}\` connection forwards only (first/after)`);
-  if (args.first == null)
+  if (args.before != null || (args.last != null && (args.first != null || args.after != null)))
+    throw new Unimplemented(
+      `the local GitHub pages the \`${name}\` connection forwards (first/after) or takes its last items only`,
+    );
+  const size = args.first ?? args.last;
+  if (size == null)
     throw new GraphQLTypedError(
       "MISSING_PAGINATION_BOUNDARIES",
       `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`,
     );
-  if (args.first > MAX_PAGE || args.first < 0)
+  if (size > MAX_PAGE || size < 0)
     throw new GraphQLTypedError(
       "EXCESSIVE_PAGINATION",
-      `Requesting ${args.first} records on the \`${name}\` connection exceeds the \`first\` limit of ${MAX_PAGE} records.`,
+      `Requesting ${size} records on the \`${name}\` connection exceeds the \`${args.first == null ? "last" : "first"}\` limit of ${MAX_PAGE} records.`,
     );
-  const start = args.after ? indexAfter(args.after) : 0;
-  const page = items.slice(start, start + args.first);
+  const start = args.after
+    ? indexAfter(args.after)
+    : args.last != null
+      ? Math.max(0, items.length - args.last)
+      : 0;
+  const page = items.slice(start, start + size);
   return {
     totalCount: items.length,
     nodes: page,
@@ -80,6 +98,93 @@ function review(r: FakeReview) {
     submittedAt: r.state === "PENDING" ? null : r.submittedAt,
     author: actor(r.user),
     commit: { oid: r.commitId },
+  };
+}
+
+function comment(c: FakeComment) {
+  const author =
+    c.userType === "Bot"
+      ? { __typename: "Bot", login: c.user.replace(/\[bot\]$/, "") }
+      : { __typename: "User", login: c.user };
+  return { fullDatabaseId: String(c.id), body: c.body, author: c.user ? author : null };
+}
+
+const UPPER = (value: string | null): string | null => (value === null ? null : value.toUpperCase());
+
+function checkRun(repo: FakeRepo, run: FakeCheckRun) {
+  return {
+    resourcePath: `/${repo.owner}/${repo.name}/runs/${run.id}`,
+    name: run.name,
+    status: UPPER(run.status),
+    conclusion: UPPER(run.conclusion),
+    title: run.title,
+    summary: run.summary,
+    text: run.text,
+    detailsUrl: run.detailsUrl,
+    externalId: run.externalId,
+  };
+}
+
+interface CheckRunFilter {
+  checkType?: "ALL" | "LATEST" | null;
+  checkName?: string | null;
+  [other: string]: unknown;
+}
+
+/** One check suite per app on a commit, as GitHub makes one for each app's runs on a head. */
+function checkSuite(repo: FakeRepo, appSlug: string, runs: FakeCheckRun[]) {
+  return {
+    app: { slug: appSlug },
+    checkRuns: (args: ConnectionArgs & { filterBy?: CheckRunFilter | null }) => {
+      const { checkType, checkName, ...others } = args.filterBy ?? {};
+      const unhandled = Object.entries(others).filter(([, v]) => v != null);
+      if (unhandled.length > 0)
+        throw new Unimplemented(`the local GitHub filters check runs by checkType and checkName only`);
+      let named = runs.filter((r) => checkName == null || r.name === checkName);
+      // LATEST, GitHub's default, keeps the newest run of each name.
+      if ((checkType ?? "LATEST") === "LATEST")
+        named = named.filter((r) => !named.some((o) => o.name === r.name && o.id > r.id));
+      return connection(
+        "checkRuns",
+        named.sort((a, b) => a.id - b.id).map((r) => checkRun(repo, r)),
+        args,
+      );
+    },
+  };
+}
+
+function commit(repo: FakeRepo, sha: string) {
+  return {
+    oid: sha,
+    checkSuites: (args: ConnectionArgs & { filterBy?: unknown }) => {
+      if (args.filterBy != null) throw new Unimplemented("the local GitHub does not filter check suites");
+      const apps = [...new Set(repo.checkRuns.filter((r) => r.headSha === sha).map((r) => r.appSlug))];
+      return connection(
+        "checkSuites",
+        apps.map((app) =>
+          checkSuite(
+            repo,
+            app,
+            repo.checkRuns.filter((r) => r.headSha === sha && r.appSlug === app),
+          ),
+        ),
+        args,
+      );
+    },
+    // Every PR with the commit, as the REST route lists them (the fake knows heads only).
+    associatedPullRequests: (args: ConnectionArgs) =>
+      connection(
+        "associatedPullRequests",
+        repo.pulls
+          .filter((p) => p.headSha === sha)
+          .sort((a, b) => a.number - b.number)
+          .map((p) => ({
+            number: p.number,
+            state: p.merged ? "MERGED" : p.state === "open" ? "OPEN" : "CLOSED",
+            headRefOid: p.headSha,
+          })),
+        args,
+      ),
   };
 }
 
@@ -110,6 +215,16 @@ function pullRequest(state: FakeGitHubState, repo: FakeRepo, pull: FakePull) {
         args,
       ),
     reviewRequests: (args: ConnectionArgs) => connection("reviewRequests", requests, args),
+    comments: (args: ConnectionArgs & { orderBy?: unknown }) => {
+      if (args.orderBy != null) throw new Unimplemented("the local GitHub lists comments oldest first only");
+      return connection(
+        "comments",
+        repo.comments.filter((c) => c.issueNumber === pull.number).map(comment),
+        args,
+      );
+    },
+    // The fake keeps a PR's head, not its history: its commits are the head alone.
+    commits: (args: ConnectionArgs) => connection("commits", [{ commit: commit(repo, pull.headSha) }], args),
     reviews: (args: ConnectionArgs & { states?: string[] | null; author?: string | null }) =>
       connection(
         "reviews",

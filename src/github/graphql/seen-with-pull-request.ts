@@ -1,0 +1,180 @@
+// What the PR's query also asks for, so that the reads an event makes after it need not go to GitHub
+// again: the PR's comments (where the sticky comment is), and of its head commit the check runs of
+// the names this gate writes and the open PRs it is the head of. These change when the App writes
+// (its own check run and comment), so a conditional REST read of them costs a request on every
+// event that wrote the last time; in the query they cost nothing more.
+//
+// Each is kept only when GitHub gave it whole and for the head the query read; anything else (a
+// next page, a node GitHub left null, an id that cannot be read) leaves it to the REST read, which
+// pages and checks as it always has. This is a saving, never a second source of truth.
+import { DECISION_CHECK, METRICS_CHECK } from "../../core/names.js";
+import type { GitHubClient } from "../rest/client.js";
+import type { SeenComment } from "../seen-in-read.js";
+import type { CheckRun } from "../types.js";
+
+/** Fields of the PR's query, asked for on its first page only (`$whole`). */
+export const SEEN_FIELDS = `
+      comments(first: 100) @include(if: $whole) {
+        pageInfo { hasNextPage }
+        nodes { fullDatabaseId body author { __typename login } }
+      }
+      commits(last: 1) @include(if: $whole) {
+        nodes {
+          commit {
+            oid
+            checkSuites(first: 50) {
+              pageInfo { hasNextPage }
+              nodes {
+                app { slug }
+                decision: checkRuns(first: 20, filterBy: {checkType: ALL, checkName: ${JSON.stringify(DECISION_CHECK)}}) { ...SeenCheckRuns }
+                metrics: checkRuns(first: 20, filterBy: {checkType: ALL, checkName: ${JSON.stringify(METRICS_CHECK)}}) { ...SeenCheckRuns }
+              }
+            }
+            associatedPullRequests(first: 100) {
+              pageInfo { hasNextPage }
+              nodes { number state headRefOid }
+            }
+          }
+        }
+      }`;
+
+export const SEEN_FRAGMENTS = `
+fragment SeenCheckRuns on CheckRunConnection {
+  pageInfo { hasNextPage }
+  nodes { resourcePath name status conclusion title summary text detailsUrl externalId }
+}`;
+
+type List<T> = { pageInfo?: { hasNextPage: boolean } | null; nodes?: (T | null)[] | null } | null | undefined;
+
+interface CheckRunNode {
+  resourcePath: string;
+  name: string;
+  status: string;
+  conclusion: string | null;
+  title: string | null;
+  summary: string | null;
+  text: string | null;
+  detailsUrl: string | null;
+  externalId: string | null;
+}
+
+interface SuiteNode {
+  app: { slug: string } | null;
+  decision?: List<CheckRunNode>;
+  metrics?: List<CheckRunNode>;
+}
+
+interface CommitNode {
+  oid: string;
+  checkSuites?: List<SuiteNode>;
+  associatedPullRequests?: List<{ number: number; state: string; headRefOid: string }>;
+}
+
+interface CommentNode {
+  fullDatabaseId: string | null;
+  body: string;
+  author: { __typename: string; login: string } | null;
+}
+
+/** The part of the PR's node that SEEN_FIELDS asks for. */
+export interface SeenAnswer {
+  comments?: List<CommentNode>;
+  commits?: List<{ commit: CommitNode | null }>;
+}
+
+/** The nodes of a list GitHub gave whole, or undefined. */
+function whole<T>(list: List<T>): T[] | undefined {
+  if (!list?.nodes || !list.pageInfo || list.pageInfo.hasNextPage) return undefined;
+  if (list.nodes.some((node) => node === null)) return undefined;
+  return list.nodes as T[];
+}
+
+function databaseId(value: string | null | undefined): number | undefined {
+  const id = Number(value ?? NaN);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+/**
+ * A check run's id is read from its path (/OWNER/REPO/runs/ID), as its REST html_url has it: the
+ * schema declares CheckRun.databaseId a 32-bit Int, and GitHub's check run ids are past 2^31.
+ */
+function checkRunId(resourcePath: string): number | undefined {
+  return databaseId(/\/runs\/(\d+)$/.exec(resourcePath)?.[1]);
+}
+
+function comments(answer: SeenAnswer): SeenComment[] | undefined {
+  const nodes = whole(answer.comments);
+  if (!nodes) return undefined;
+  const read: SeenComment[] = [];
+  for (const node of nodes) {
+    const id = databaseId(node.fullDatabaseId);
+    if (id === undefined) return undefined;
+    const bot = node.author?.__typename === "Bot";
+    read.push({
+      id,
+      body: node.body,
+      // REST, whose logins the writer compares with, names a bot with "[bot]".
+      user: node.author
+        ? { login: bot ? `${node.author.login}[bot]` : node.author.login, type: bot ? "Bot" : "User" }
+        : null,
+    });
+  }
+  return read;
+}
+
+/** Every check run called `name` on the head, whoever created it, newest first; undefined unless whole. */
+function checkRuns(
+  head: string,
+  suites: SuiteNode[],
+  name: string,
+  runsOf: (suite: SuiteNode) => List<CheckRunNode>,
+): CheckRun[] | undefined {
+  const runs: CheckRun[] = [];
+  for (const suite of suites) {
+    const nodes = whole(runsOf(suite));
+    if (!nodes) return undefined;
+    for (const node of nodes) {
+      const id = checkRunId(node.resourcePath);
+      if (id === undefined || node.name !== name) return undefined;
+      runs.push({
+        id,
+        name: node.name,
+        head_sha: head,
+        // REST's names: "in_progress", "success".
+        status: node.status.toLowerCase(),
+        conclusion: node.conclusion?.toLowerCase() ?? null,
+        external_id: node.externalId,
+        details_url: node.detailsUrl,
+        app: suite.app?.slug ? { slug: suite.app.slug } : null,
+        output: { title: node.title, summary: node.summary, text: node.text },
+      });
+    }
+  }
+  return runs.sort((a, b) => b.id - a.id);
+}
+
+/**
+ * Keeps what the query saw besides the PR in the client's `seen`, for the reads later in the event.
+ * `head` is the PR's head as the same answer gave it.
+ */
+export function keepSeen(client: GitHubClient, number: number, head: string, answer: SeenAnswer): void {
+  const read = comments(answer);
+  if (read) client.seen.putComments(number, read);
+  // The last of the PR's commits is its head; an answer naming any other says nothing of the head.
+  const commit = answer.commits?.nodes?.at(-1)?.commit;
+  if (!commit || commit.oid !== head) return;
+  const suites = whole(commit.checkSuites);
+  if (suites) {
+    const decision = checkRuns(head, suites, DECISION_CHECK, (suite) => suite.decision);
+    if (decision) client.seen.putCheckRuns(head, DECISION_CHECK, decision);
+    const metrics = checkRuns(head, suites, METRICS_CHECK, (suite) => suite.metrics);
+    if (metrics) client.seen.putCheckRuns(head, METRICS_CHECK, metrics);
+  }
+  const pulls = whole(commit.associatedPullRequests);
+  // GitHub lists every PR that contains the commit; only those whose head it is share its checks.
+  if (pulls)
+    client.seen.putPullRequestsHeadedBy(
+      head,
+      pulls.filter((pr) => pr.state === "OPEN" && pr.headRefOid === head).map((pr) => pr.number),
+    );
+}
