@@ -31160,7 +31160,6 @@ async function reading(what, read) {
 var SeenInRead = class {
   checkRuns = /* @__PURE__ */ new Map();
   comments = /* @__PURE__ */ new Map();
-  headOf = /* @__PURE__ */ new Map();
   /** Every check run called `name` on `sha`, whoever created it, newest first. */
   putCheckRuns(sha, name, runs) {
     this.checkRuns.set(`${sha}
@@ -31177,12 +31176,10 @@ ${name}`);
   takeComments(number) {
     return take(this.comments, number);
   }
-  /** The numbers of the open PRs whose head `sha` is. */
-  putPullRequestsHeadedBy(sha, numbers) {
-    this.headOf.set(sha, numbers);
-  }
-  takePullRequestsHeadedBy(sha) {
-    return take(this.headOf, sha);
+  /** Forgets everything: a new query is about to say what is. */
+  forget() {
+    this.checkRuns.clear();
+    this.comments.clear();
   }
 };
 function take(map2, key) {
@@ -31863,11 +31860,19 @@ async function findOwnCheckRun(client, sha, name) {
     return runs.find((run) => run.app?.slug === slug) ?? null;
   });
 }
+function seenRuns(client, desired) {
+  const seen = client.seen.takeCheckRuns(desired.headSha, desired.name);
+  if (!seen) return void 0;
+  return desired.conclusion === "success" || ownRuns(client, seen).length === 0 ? seen : void 0;
+}
+function ownRuns(client, runs) {
+  const slug = client.identity.appSlug;
+  return slug ? runs.filter((r) => r.app?.slug === slug) : runs;
+}
 async function upsertCheckRun(client, desired, options = {}) {
   const { name, headSha } = desired;
   return client.call(`writing the ${name} check run of ${headSha}`, async () => {
-    const runs = client.seen.takeCheckRuns(headSha, name) ?? await checkRunsNamed(client, headSha, name);
-    const own = client.identity.appSlug ? runs.filter((r) => r.app?.slug === client.identity.appSlug) : runs;
+    const own = ownRuns(client, seenRuns(client, desired) ?? await checkRunsNamed(client, headSha, name));
     const existing = own[0];
     const output = {
       title: clip(desired.output.title, GITHUB_LIMITS.checkTitle),
@@ -32260,8 +32265,6 @@ async function pullRequestsFromHead(client, owner, branch) {
 }
 async function pullRequestsForCommit(client, sha) {
   return client.call(`finding the pull requests of ${sha}`, async () => {
-    const seen = client.seen.takePullRequestsHeadedBy(sha);
-    if (seen) return seen;
     const prs = await client.paginate(
       "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
       { commit_sha: sha }
@@ -32348,6 +32351,7 @@ async function listTeamMembers(client, org, slug) {
 }
 
 // src/github/graphql/seen-with-pull-request.ts
+var SEEN_FIELD_NAMES = ["comments", "commits"];
 var SEEN_FIELDS = `
       comments(first: 100) @include(if: $whole) {
         pageInfo { hasNextPage }
@@ -32364,10 +32368,6 @@ var SEEN_FIELDS = `
                 decision: checkRuns(first: 20, filterBy: {checkType: ALL, checkName: ${JSON.stringify(DECISION_CHECK)}}) { ...SeenCheckRuns }
                 metrics: checkRuns(first: 20, filterBy: {checkType: ALL, checkName: ${JSON.stringify(METRICS_CHECK)}}) { ...SeenCheckRuns }
               }
-            }
-            associatedPullRequests(first: 100) {
-              pageInfo { hasNextPage }
-              nodes { number state headRefOid }
             }
           }
         }
@@ -32386,8 +32386,10 @@ function databaseId(value) {
   const id = Number(value ?? NaN);
   return Number.isSafeInteger(id) && id > 0 ? id : void 0;
 }
-function checkRunId(resourcePath) {
-  return databaseId(/\/runs\/(\d+)$/.exec(resourcePath)?.[1]);
+function checkRunId(client, resourcePath) {
+  const [, owner, repo, id] = /^\/([^/]+)\/([^/]+)\/runs\/(\d+)$/.exec(resourcePath) ?? [];
+  const ours = `${owner}/${repo}`.toLowerCase() === client.fullName.toLowerCase();
+  return ours ? databaseId(id) : void 0;
 }
 function comments(answer) {
   const nodes = whole(answer.comments);
@@ -32406,13 +32408,13 @@ function comments(answer) {
   }
   return read;
 }
-function checkRuns(head, suites, name, runsOf) {
+function checkRuns(client, head, suites, name, runsOf) {
   const runs = [];
   for (const suite of suites) {
     const nodes = whole(runsOf(suite));
     if (!nodes) return void 0;
     for (const node of nodes) {
-      const id = checkRunId(node.resourcePath);
+      const id = checkRunId(client, node.resourcePath);
       if (id === void 0 || node.name !== name) return void 0;
       runs.push({
         id,
@@ -32437,17 +32439,11 @@ function keepSeen(client, number, head, answer) {
   if (!commit || commit.oid !== head) return;
   const suites = whole(commit.checkSuites);
   if (suites) {
-    const decision = checkRuns(head, suites, DECISION_CHECK, (suite) => suite.decision);
+    const decision = checkRuns(client, head, suites, DECISION_CHECK, (suite) => suite.decision);
     if (decision) client.seen.putCheckRuns(head, DECISION_CHECK, decision);
-    const metrics = checkRuns(head, suites, METRICS_CHECK, (suite) => suite.metrics);
+    const metrics = checkRuns(client, head, suites, METRICS_CHECK, (suite) => suite.metrics);
     if (metrics) client.seen.putCheckRuns(head, METRICS_CHECK, metrics);
   }
-  const pulls = whole(commit.associatedPullRequests);
-  if (pulls)
-    client.seen.putPullRequestsHeadedBy(
-      head,
-      pulls.filter((pr) => pr.state === "OPEN" && pr.headRefOid === head).map((pr) => pr.number)
-    );
 }
 
 // src/github/graphql/pull-request.ts
@@ -32525,14 +32521,29 @@ async function page(client, number, after) {
       whole: after === null
     });
   } catch (error2) {
+    const partial = seenFieldsFailed(error2);
+    if (partial) return partial;
     const failed = errorsOf(error2);
     if (!failed) throw error2;
     throw new GitHubError(`reading pull request #${number}`, failed.status, failed.detail, { cause: error2 });
   }
 }
+function seenFieldsFailed(error2) {
+  const { errors: errors2, data } = error2;
+  if (!Array.isArray(errors2) || errors2.length === 0 || !data?.repository?.pullRequest) return void 0;
+  const seenOnly = errors2.every((e) => {
+    const path6 = Array.isArray(e.path) ? e.path : [];
+    return path6[0] === "repository" && path6[1] === "pullRequest" && typeof path6[2] === "string" && SEEN_FIELD_NAMES.includes(path6[2]);
+  });
+  if (!seenOnly) return void 0;
+  const pullRequest = { ...data.repository.pullRequest };
+  for (const name of SEEN_FIELD_NAMES) delete pullRequest[name];
+  return { repository: { ...data.repository, pullRequest } };
+}
 async function pullRequestWithReviews(client, number) {
   const operation = `reading pull request #${number} and its reviews`;
   return client.call(operation, async () => {
+    client.seen.forget();
     const first = (await page(client, number, null)).repository?.pullRequest;
     if (!first) throw new GitHubError(`reading pull request #${number}`, 404, "Not Found");
     const pullRequest = pullRequestOf(client, first, number);

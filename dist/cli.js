@@ -15753,10 +15753,6 @@ var SEEN_FIELDS = `
                 metrics: checkRuns(first: 20, filterBy: {checkType: ALL, checkName: ${JSON.stringify(METRICS_CHECK)}}) { ...SeenCheckRuns }
               }
             }
-            associatedPullRequests(first: 100) {
-              pageInfo { hasNextPage }
-              nodes { number state headRefOid }
-            }
           }
         }
       }`;

@@ -55,7 +55,7 @@ export const FIELDS = {
   PullRequestReviewConnection: ["pageInfo", "nodes"],
   PageInfo: ["hasNextPage", "endCursor"],
   PullRequestReview: ["fullDatabaseId", "state", "body", "submittedAt", "author", "commit"],
-  Commit: ["oid", "checkSuites", "associatedPullRequests"],
+  Commit: ["oid", "checkSuites"],
   IssueCommentConnection: ["pageInfo", "nodes"],
   IssueComment: ["fullDatabaseId", "body", "author"],
   PullRequestCommitConnection: ["nodes"],
@@ -75,7 +75,6 @@ export const FIELDS = {
     "detailsUrl",
     "externalId",
   ],
-  PullRequestConnection: ["pageInfo", "nodes"],
 };
 
 // The package exports no file paths; the project installs it at the root of node_modules.

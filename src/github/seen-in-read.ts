@@ -1,8 +1,9 @@
-// What the PR's one GraphQL read also saw, for the reads that would otherwise follow it in the same
-// event: the head commit's check runs of the names this gate writes, the PR's comments, and the
-// open PRs the head commit is the head of. Only a list GitHub gave whole is kept (a list with a
-// next page goes to REST, which pages it). Each answer is taken once: a write changes what it
-// describes, so reading the same thing a second time in the event goes to GitHub.
+// What the latest GraphQL read of a PR also saw, for the writes that would otherwise read it again
+// in the same event: the head commit's check runs of the names this gate writes, and the PR's
+// comments. Only a list GitHub gave whole is kept (a list with a next page goes to REST, which
+// pages it). Every query starts afresh, so nothing an earlier answer said outlives a later one.
+// Each answer is taken once: a write changes what it describes, so reading the same thing a
+// second time in the event goes to GitHub.
 import type { CheckRun } from "./types.js";
 
 /** A comment as the sticky comment's writer looks for its own. */
@@ -15,7 +16,6 @@ export interface SeenComment {
 export class SeenInRead {
   private readonly checkRuns = new Map<string, CheckRun[]>();
   private readonly comments = new Map<number, SeenComment[]>();
-  private readonly headOf = new Map<string, number[]>();
 
   /** Every check run called `name` on `sha`, whoever created it, newest first. */
   putCheckRuns(sha: string, name: string, runs: CheckRun[]): void {
@@ -35,13 +35,10 @@ export class SeenInRead {
     return take(this.comments, number);
   }
 
-  /** The numbers of the open PRs whose head `sha` is. */
-  putPullRequestsHeadedBy(sha: string, numbers: number[]): void {
-    this.headOf.set(sha, numbers);
-  }
-
-  takePullRequestsHeadedBy(sha: string): number[] | undefined {
-    return take(this.headOf, sha);
+  /** Forgets everything: a new query is about to say what is. */
+  forget(): void {
+    this.checkRuns.clear();
+    this.comments.clear();
   }
 }
 

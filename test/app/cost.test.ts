@@ -1,7 +1,7 @@
 // What one event costs in API calls: reads that can be skipped are, the PR and its reviews (which
 // change together) are one GraphQL query, which also brings what the App's own writes change (its
-// check run, its comment) and the head's other PRs, reads of what has not changed are conditional
-// (a 304 costs no rate limit), and writes happen on change.
+// check run, its comment), reads of what has not changed are conditional (a 304 costs no rate
+// limit), and writes happen on change.
 import { describe, expect, it } from "@jest/globals";
 import { GRAPHQL_ROUTE } from "../../src/local-github/index.js";
 import { CONFIG, harnessPerTest, type Harness } from "./support/harness.js";
@@ -78,8 +78,9 @@ describe("API calls per event", () => {
       [
         ...CANDIDATE_READS,
         "GET /orgs/{org}/teams/{team_slug}/members",
-        // (approved: is the commit the head of other open PRs, whose decisions it carries too? The
-        // query says.) The decision check run, as the query found it, updated
+        // approved: is the commit the head of other open PRs, whose decisions it carries too?
+        "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+        // the decision check run, as the query found it, updated to the approval
         "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
         // the label swap (labels came with the PR)
         "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
@@ -103,6 +104,7 @@ describe("API calls per event", () => {
         // the App's own label write of the last event changed the PR since this was read
         "GET /repos/{owner}/{repo}/pulls",
         // read for the first time
+        "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
         "GET /repos/{owner}/{repo}/actions/runs",
         "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
         // the PR and its reviews again, just before the deploy is answered
@@ -125,7 +127,13 @@ describe("API calls per event", () => {
     await h.deliver(...event);
     h.gh.clearRequests();
     await h.deliver(...event);
-    expect(routes(h)).toEqual([...CANDIDATE_READS].sort());
+    expect(routes(h)).toEqual(
+      [
+        ...CANDIDATE_READS,
+        // the check run: the decision is not an approval, so what it shows is read from GitHub now
+        "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+      ].sort(),
+    );
     expect(h.gh.writes()).toEqual([]);
     // A GraphQL query cannot be conditional: it is the one request counted; every REST read is a 304.
     expect(counted(h)).toEqual([GRAPHQL_ROUTE]);

@@ -6,7 +6,13 @@
 import { GitHubError } from "../errors.js";
 import type { GitHubClient } from "../rest/client.js";
 import type { PullRequest, Review } from "../types.js";
-import { keepSeen, SEEN_FIELDS, SEEN_FRAGMENTS, type SeenAnswer } from "./seen-with-pull-request.js";
+import {
+  keepSeen,
+  SEEN_FIELD_NAMES,
+  SEEN_FIELDS,
+  SEEN_FRAGMENTS,
+  type SeenAnswer,
+} from "./seen-with-pull-request.js";
 
 export interface PullRequestWithReviews {
   pullRequest: PullRequest;
@@ -169,10 +175,35 @@ async function page(client: GitHubClient, number: number, after: string | null):
       whole: after === null,
     })) as Answer;
   } catch (error) {
+    const partial = seenFieldsFailed(error);
+    if (partial) return partial;
     const failed = errorsOf(error);
     if (!failed) throw error;
     throw new GitHubError(`reading pull request #${number}`, failed.status, failed.detail, { cause: error });
   }
+}
+
+/**
+ * An answer whose only errors are in what SEEN_FIELDS asks for (a token that may not read check
+ * runs, say): the PR and its reviews as answered, those fields dropped, so that the writes read
+ * them by REST. An error anywhere else fails the read.
+ */
+function seenFieldsFailed(error: unknown): Answer | undefined {
+  const { errors, data } = error as { errors?: { path?: unknown }[]; data?: Answer | null };
+  if (!Array.isArray(errors) || errors.length === 0 || !data?.repository?.pullRequest) return undefined;
+  const seenOnly = errors.every((e) => {
+    const path = Array.isArray(e.path) ? e.path : [];
+    return (
+      path[0] === "repository" &&
+      path[1] === "pullRequest" &&
+      typeof path[2] === "string" &&
+      SEEN_FIELD_NAMES.includes(path[2])
+    );
+  });
+  if (!seenOnly) return undefined;
+  const pullRequest = { ...data.repository.pullRequest };
+  for (const name of SEEN_FIELD_NAMES) delete (pullRequest as Record<string, unknown>)[name];
+  return { repository: { ...data.repository, pullRequest } };
 }
 
 export async function pullRequestWithReviews(
@@ -181,6 +212,8 @@ export async function pullRequestWithReviews(
 ): Promise<PullRequestWithReviews> {
   const operation = `reading pull request #${number} and its reviews`;
   return client.call(operation, async () => {
+    // Whatever an earlier query saw is forgotten, whether or not this one is answered.
+    client.seen.forget();
     const first = (await page(client, number, null)).repository?.pullRequest;
     if (!first) throw new GitHubError(`reading pull request #${number}`, 404, "Not Found");
     const pullRequest = pullRequestOf(client, first, number);

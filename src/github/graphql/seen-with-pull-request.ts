@@ -1,8 +1,9 @@
-// What the PR's query also asks for, so that the reads an event makes after it need not go to GitHub
-// again: the PR's comments (where the sticky comment is), and of its head commit the check runs of
-// the names this gate writes and the open PRs it is the head of. These change when the App writes
-// (its own check run and comment), so a conditional REST read of them costs a request on every
-// event that wrote the last time; in the query they cost nothing more.
+// What the PR's query also asks for, so that the writes an event makes after it need not read again:
+// the PR's comments (where the sticky comment is), and the check runs of the names this gate writes
+// on its head commit. These change when the App writes them, so a conditional REST read of them
+// costs a request on every event after one that wrote; in the query they cost nothing more. (The
+// open PRs the head is the head of are not taken from it: that list decides whether an approval
+// may be shared, and is read by REST just before, as close to the write as it can be.)
 //
 // Each is kept only when GitHub gave it whole and for the head the query read; anything else (a
 // next page, a node GitHub left null, an id that cannot be read) leaves it to the REST read, which
@@ -11,6 +12,9 @@ import { DECISION_CHECK, METRICS_CHECK } from "../../core/names.js";
 import type { GitHubClient } from "../rest/client.js";
 import type { SeenComment } from "../seen-in-read.js";
 import type { CheckRun } from "../types.js";
+
+/** The PR's fields SEEN_FIELDS selects: an error in them drops them, not the PR. */
+export const SEEN_FIELD_NAMES: readonly string[] = ["comments", "commits"];
 
 /** Fields of the PR's query, asked for on its first page only (`$whole`). */
 export const SEEN_FIELDS = `
@@ -29,10 +33,6 @@ export const SEEN_FIELDS = `
                 decision: checkRuns(first: 20, filterBy: {checkType: ALL, checkName: ${JSON.stringify(DECISION_CHECK)}}) { ...SeenCheckRuns }
                 metrics: checkRuns(first: 20, filterBy: {checkType: ALL, checkName: ${JSON.stringify(METRICS_CHECK)}}) { ...SeenCheckRuns }
               }
-            }
-            associatedPullRequests(first: 100) {
-              pageInfo { hasNextPage }
-              nodes { number state headRefOid }
             }
           }
         }
@@ -67,7 +67,6 @@ interface SuiteNode {
 interface CommitNode {
   oid: string;
   checkSuites?: List<SuiteNode>;
-  associatedPullRequests?: List<{ number: number; state: string; headRefOid: string }>;
 }
 
 interface CommentNode {
@@ -95,11 +94,14 @@ function databaseId(value: string | null | undefined): number | undefined {
 }
 
 /**
- * A check run's id is read from its path (/OWNER/REPO/runs/ID), as its REST html_url has it: the
- * schema declares CheckRun.databaseId a 32-bit Int, and GitHub's check run ids are past 2^31.
+ * A check run's id is read from its path (/OWNER/REPO/runs/ID, this repository's), as its REST
+ * html_url has it: the schema declares CheckRun.databaseId a 32-bit Int, and GitHub's check run
+ * ids are past 2^31.
  */
-function checkRunId(resourcePath: string): number | undefined {
-  return databaseId(/\/runs\/(\d+)$/.exec(resourcePath)?.[1]);
+function checkRunId(client: GitHubClient, resourcePath: string): number | undefined {
+  const [, owner, repo, id] = /^\/([^/]+)\/([^/]+)\/runs\/(\d+)$/.exec(resourcePath) ?? [];
+  const ours = `${owner}/${repo}`.toLowerCase() === client.fullName.toLowerCase();
+  return ours ? databaseId(id) : undefined;
 }
 
 function comments(answer: SeenAnswer): SeenComment[] | undefined {
@@ -124,6 +126,7 @@ function comments(answer: SeenAnswer): SeenComment[] | undefined {
 
 /** Every check run called `name` on the head, whoever created it, newest first; undefined unless whole. */
 function checkRuns(
+  client: GitHubClient,
   head: string,
   suites: SuiteNode[],
   name: string,
@@ -134,7 +137,7 @@ function checkRuns(
     const nodes = whole(runsOf(suite));
     if (!nodes) return undefined;
     for (const node of nodes) {
-      const id = checkRunId(node.resourcePath);
+      const id = checkRunId(client, node.resourcePath);
       if (id === undefined || node.name !== name) return undefined;
       runs.push({
         id,
@@ -165,16 +168,9 @@ export function keepSeen(client: GitHubClient, number: number, head: string, ans
   if (!commit || commit.oid !== head) return;
   const suites = whole(commit.checkSuites);
   if (suites) {
-    const decision = checkRuns(head, suites, DECISION_CHECK, (suite) => suite.decision);
+    const decision = checkRuns(client, head, suites, DECISION_CHECK, (suite) => suite.decision);
     if (decision) client.seen.putCheckRuns(head, DECISION_CHECK, decision);
-    const metrics = checkRuns(head, suites, METRICS_CHECK, (suite) => suite.metrics);
+    const metrics = checkRuns(client, head, suites, METRICS_CHECK, (suite) => suite.metrics);
     if (metrics) client.seen.putCheckRuns(head, METRICS_CHECK, metrics);
   }
-  const pulls = whole(commit.associatedPullRequests);
-  // GitHub lists every PR that contains the commit; only those whose head it is share its checks.
-  if (pulls)
-    client.seen.putPullRequestsHeadedBy(
-      head,
-      pulls.filter((pr) => pr.state === "OPEN" && pr.headRefOid === head).map((pr) => pr.number),
-    );
 }

@@ -63,6 +63,27 @@ export async function findOwnCheckRun(
 }
 
 /**
+ * The runs the PR's query listed at the start of the event, where they may decide this write. The
+ * event's collection lies between that read and this write, and another instance may have written
+ * the run meanwhile: a run remembered as already showing what is wanted, or as the one to edit,
+ * may no longer be the newest or say that. Only an approval is written from them, where a wrong
+ * "unchanged" or an edit of a run no longer the newest keeps the check from green; anything else
+ * is decided from GitHub now, unless the query saw no run of ours (a new one is then the newest).
+ * Taken once: a retry, or a second write, reads GitHub again.
+ */
+function seenRuns(client: GitHubClient, desired: DesiredCheckRun): CheckRun[] | undefined {
+  const seen = client.seen.takeCheckRuns(desired.headSha, desired.name);
+  if (!seen) return undefined;
+  return desired.conclusion === "success" || ownRuns(client, seen).length === 0 ? seen : undefined;
+}
+
+/** The runs this client's app created; all of them when who it is is not known. */
+function ownRuns(client: GitHubClient, runs: CheckRun[]): CheckRun[] {
+  const slug = client.identity.appSlug;
+  return slug ? runs.filter((r) => r.app?.slug === slug) : runs;
+}
+
+/**
  * Makes the newest own check run `name` on the commit show `desired`. Creates one when none
  * exists, when a completed run would go back to in progress, or when annotations must change
  * (GitHub appends annotations on update, so an update would duplicate them).
@@ -74,9 +95,7 @@ export async function upsertCheckRun(
 ): Promise<WriteResult> {
   const { name, headSha } = desired;
   return client.call(`writing the ${name} check run of ${headSha}`, async () => {
-    // The PR's query may have listed them just now; a retry, or a second write, reads them again.
-    const runs = client.seen.takeCheckRuns(headSha, name) ?? (await checkRunsNamed(client, headSha, name));
-    const own = client.identity.appSlug ? runs.filter((r) => r.app?.slug === client.identity.appSlug) : runs;
+    const own = ownRuns(client, seenRuns(client, desired) ?? (await checkRunsNamed(client, headSha, name)));
     const existing = own[0];
     const output = {
       title: clip(desired.output.title, GITHUB_LIMITS.checkTitle),

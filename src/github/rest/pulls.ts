@@ -128,8 +128,6 @@ export async function pullRequestsFromHead(
 /** Numbers of the open PRs whose head includes `sha`. */
 export async function pullRequestsForCommit(client: GitHubClient, sha: string): Promise<number[]> {
   return client.call(`finding the pull requests of ${sha}`, async () => {
-    const seen = client.seen.takePullRequestsHeadedBy(sha);
-    if (seen) return seen;
     const prs = await client.paginate<{ number: number; state: string; head: { sha: string } }>(
       "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
       { commit_sha: sha },

@@ -171,20 +171,6 @@ function commit(repo: FakeRepo, sha: string) {
         args,
       );
     },
-    // Every PR with the commit, as the REST route lists them (the fake knows heads only).
-    associatedPullRequests: (args: ConnectionArgs) =>
-      connection(
-        "associatedPullRequests",
-        repo.pulls
-          .filter((p) => p.headSha === sha)
-          .sort((a, b) => a.number - b.number)
-          .map((p) => ({
-            number: p.number,
-            state: p.merged ? "MERGED" : p.state === "open" ? "OPEN" : "CLOSED",
-            headRefOid: p.headSha,
-          })),
-        args,
-      ),
   };
 }
 

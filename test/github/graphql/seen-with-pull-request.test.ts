@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { GitHubGateway, STICKY_MARKER } from "../../../src/github/gateway.js";
 import { createActionOctokit } from "../../../src/github/octokit.js";
 import { handlers } from "../../../src/local-github/routes.js";
+import type { FakeCheckRun } from "../../../src/local-github/state.js";
 import { GRAPHQL_ROUTE, startFakeGitHub, type FakeGitHub } from "../../../src/local-github/index.js";
 
 const REPO = "acme/models";
@@ -32,6 +33,10 @@ const desired = {
   output: { title: "Approved", summary: "alice approved" },
 };
 
+function setRun(commit: CommitNode, fields: Record<string, unknown>): void {
+  Object.assign(commit.checkSuites.nodes[0]!.decision.nodes[0] as Record<string, unknown>, fields);
+}
+
 /** A gateway that has read PR 7, with the requests so far forgotten. */
 async function afterQuery(): Promise<GitHubGateway> {
   const g = appGateway();
@@ -45,18 +50,28 @@ const ownStickyComment = () =>
 
 const routes = (): string[] => gh.requests.map((r) => r.route ?? r.path);
 
-/** Serves the local GitHub's own answer to the first query, changed by `edit`. */
-function editFirstAnswer(edit: (pullRequest: Record<string, unknown>) => void): void {
+type Answer = {
+  status: number;
+  body: { data: { repository: { pullRequest: Record<string, unknown> } }; errors?: unknown[] };
+};
+
+/** Serves the local GitHub's own answer to the `nth` query, changed by `edit`. */
+function editAnswer(edit: (pullRequest: Record<string, unknown>, answer: Answer) => void, nth = 1): void {
   let queries = 0;
   gh.handle(GRAPHQL_ROUTE, (ctx) => {
-    const answer = handlers[GRAPHQL_ROUTE]!(ctx) as {
-      status: number;
-      body: { data: { repository: { pullRequest: Record<string, unknown> } } };
-    };
-    if (++queries === 1) edit(answer.body.data.repository.pullRequest);
+    const answer = handlers[GRAPHQL_ROUTE]!(ctx) as Answer;
+    if (++queries === nth) edit(answer.body.data.repository.pullRequest, answer);
     return answer;
   });
 }
+
+type SuiteNode = { decision: { pageInfo: { hasNextPage: boolean }; nodes: unknown[] } };
+type CommitNode = { oid: string; checkSuites: { pageInfo: { hasNextPage: boolean }; nodes: SuiteNode[] } };
+const headIn = (pr: Record<string, unknown>): CommitNode =>
+  (pr.commits as { nodes: { commit: CommitNode }[] }).nodes[0]!.commit;
+
+const ownRun = (run: Partial<FakeCheckRun> = {}) =>
+  gh.state.addCheckRun(REPO, { name: "model-approval", headSha: HEAD, appSlug: "model-approval", ...run });
 
 beforeEach(async () => {
   gh = await startFakeGitHub();
@@ -72,41 +87,55 @@ afterEach(async () => {
 });
 
 describe("the head's check runs, as the PR's query saw them", () => {
-  it("are written without reading them again: the App's own run updated, a newer forged one passed over", async () => {
-    const own = gh.state.addCheckRun(REPO, {
-      name: "model-approval",
-      headSha: HEAD,
-      appSlug: "model-approval",
-    });
+  const rejected = {
+    ...desired,
+    conclusion: "failure" as const,
+    output: { title: "Rejected", summary: "no" },
+  };
+  const pending = {
+    ...desired,
+    status: "in_progress" as const,
+    conclusion: undefined,
+    output: { title: "Pending", summary: "alice must approve" },
+  };
+
+  it("write an approval without reading again: the App's own run updated, a newer forged one passed over", async () => {
+    const own = ownRun({ conclusion: "failure" });
     gh.state.addCheckRun(REPO, { name: "model-approval", headSha: HEAD, appSlug: "forger" });
     const g = await afterQuery();
-    expect(await g.upsertCheckRun({ ...desired, conclusion: "failure" })).toEqual({
-      id: own.id,
-      changed: true,
-    });
+    expect(await g.upsertCheckRun(desired)).toEqual({ id: own.id, changed: true });
     expect(routes()).toEqual(["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]);
+    expect(gh.state.repo(REPO).checkRuns.find((r) => r.id === own.id)?.conclusion).toBe("success");
+  });
+
+  it("that already show the approval cost nothing: no read, no write", async () => {
+    ownRun({ title: desired.output.title, summary: desired.output.summary });
+    const g = await afterQuery();
+    expect((await g.upsertCheckRun(desired)).changed).toBe(false);
+    expect(routes()).toEqual([]);
+  });
+
+  it("decide nothing but an approval when they show a run of ours: a run turned green since the query is taken back", async () => {
+    const own = ownRun({ conclusion: "failure", title: "Rejected", summary: "no" });
+    const g = await afterQuery();
+    // Another instance, deciding from an older read, writes the approval meanwhile.
+    Object.assign(
+      gh.state.repo(REPO).checkRuns.find((r) => r.id === own.id)!,
+      {
+        conclusion: "success",
+        title: "Approved",
+      },
+    );
+    expect(await g.upsertCheckRun(rejected)).toEqual({ id: own.id, changed: true });
+    expect(routes()).toEqual([CHECK_RUNS, "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]);
     expect(gh.state.repo(REPO).checkRuns.find((r) => r.id === own.id)?.conclusion).toBe("failure");
   });
 
-  it("that already show what is wanted cost nothing: no read, no write", async () => {
-    gh.state.addCheckRun(REPO, {
-      name: "model-approval",
-      headSha: HEAD,
-      appSlug: "model-approval",
-      status: "in_progress",
-      conclusion: null,
-      title: "Pending",
-      summary: "alice must approve",
-    });
+  it("that hold no run of ours let a pending run be created without reading", async () => {
+    gh.state.addCheckRun(REPO, { name: "model-approval", headSha: HEAD, appSlug: "forger" });
     const g = await afterQuery();
-    const pending = {
-      ...desired,
-      status: "in_progress" as const,
-      conclusion: undefined,
-      output: { title: "Pending", summary: "alice must approve" },
-    };
-    expect((await g.upsertCheckRun(pending)).changed).toBe(false);
-    expect(routes()).toEqual([]);
+    expect((await g.upsertCheckRun(pending)).changed).toBe(true);
+    expect(routes()).toEqual(["POST /repos/{owner}/{repo}/check-runs"]);
   });
 
   it("are used once: a second write of the same run reads GitHub again", async () => {
@@ -118,53 +147,79 @@ describe("the head's check runs, as the PR's query saw them", () => {
   });
 
   it("past a page are read by REST, which pages them", async () => {
-    for (let i = 0; i < 25; i++)
-      gh.state.addCheckRun(REPO, { name: "model-approval", headSha: HEAD, appSlug: "model-approval" });
+    for (let i = 0; i < 25; i++) ownRun({ conclusion: "failure" });
     const newest = gh.state.repo(REPO).checkRuns.at(-1)!;
     const g = await afterQuery();
-    expect(await g.upsertCheckRun({ ...desired, conclusion: "failure" })).toEqual({
-      id: newest.id,
-      changed: true,
-    });
+    expect(await g.upsertCheckRun(desired)).toEqual({ id: newest.id, changed: true });
     expect(routes()[0]).toBe(CHECK_RUNS);
   });
 
   it.each([
     [
       "a run whose id cannot be read from its path",
-      (run: Record<string, unknown>) => (run.resourcePath = "/acme/models/runs/"),
+      (c: CommitNode) => setRun(c, { resourcePath: "/acme/models/runs/" }),
     ],
-    ["a run GitHub left null", (_run: Record<string, unknown>, nodes: unknown[]) => (nodes[0] = null)],
+    [
+      "a run whose path is another repository's",
+      (c: CommitNode) => setRun(c, { resourcePath: "/acme/other/runs/1" }),
+    ],
+    ["a run of another name", (c: CommitNode) => setRun(c, { name: "model-approval/metrics" })],
+    ["a run GitHub left null", (c: CommitNode) => (c.checkSuites.nodes[0]!.decision.nodes[0] = null)],
+    ["check suites past a page", (c: CommitNode) => (c.checkSuites.pageInfo.hasNextPage = true)],
   ])("with %s are read by REST", async (_what, edit) => {
-    const own = gh.state.addCheckRun(REPO, {
-      name: "model-approval",
-      headSha: HEAD,
-      appSlug: "model-approval",
-    });
-    editFirstAnswer((pr) => {
-      const commit = (
-        pr.commits as {
-          nodes: { commit: { checkSuites: { nodes: { decision: { nodes: unknown[] } }[] } } }[];
-        }
-      ).nodes[0]!.commit;
-      const nodes = commit.checkSuites.nodes[0]!.decision.nodes;
-      edit(nodes[0] as Record<string, unknown>, nodes);
-    });
+    const own = ownRun({ conclusion: "failure" });
+    editAnswer((pr) => edit(headIn(pr)));
     const g = await afterQuery();
-    expect((await g.upsertCheckRun({ ...desired, conclusion: "failure" })).id).toBe(own.id);
+    expect((await g.upsertCheckRun(desired)).id).toBe(own.id);
     expect(routes()[0]).toBe(CHECK_RUNS);
   });
 
   it("of a commit other than the head the query read say nothing of the head", async () => {
-    gh.state.addCheckRun(REPO, { name: "model-approval", headSha: HEAD, appSlug: "model-approval" });
-    editFirstAnswer((pr) => {
-      (pr.commits as { nodes: { commit: { oid: string } }[] }).nodes[0]!.commit.oid = "b".repeat(40);
-    });
+    ownRun({ conclusion: "failure" });
+    editAnswer((pr) => (headIn(pr).oid = "b".repeat(40)));
     const g = await afterQuery();
-    await g.upsertCheckRun({ ...desired, conclusion: "failure" });
-    await g.pullRequestsForCommit(HEAD);
-    expect(routes().slice(0, 1)).toEqual([CHECK_RUNS]);
-    expect(routes()).toContain(COMMIT_PULLS);
+    await g.upsertCheckRun(desired);
+    expect(routes()[0]).toBe(CHECK_RUNS);
+  });
+
+  it("are forgotten by the next query: a later answer with a next page leaves the write to REST", async () => {
+    const own = ownRun({ conclusion: "failure" });
+    editAnswer((pr) => (headIn(pr).checkSuites.nodes[0]!.decision.pageInfo.hasNextPage = true), 2);
+    const g = appGateway();
+    await g.pullRequestWithReviews(7);
+    await g.pullRequestWithReviews(7);
+    gh.clearRequests();
+    expect((await g.upsertCheckRun(desired)).id).toBe(own.id);
+    expect(routes()[0]).toBe(CHECK_RUNS);
+  });
+
+  it("that GitHub refuses to show drop out of the answer, not the PR: the write reads them by REST", async () => {
+    const own = ownRun({ conclusion: "failure" });
+    editAnswer((pr, answer) => {
+      pr.commits = null;
+      answer.body.errors = [
+        {
+          type: "FORBIDDEN",
+          path: ["repository", "pullRequest", "commits"],
+          message: "Resource not accessible by integration",
+        },
+      ];
+    });
+    const g = appGateway();
+    const { pullRequest } = await g.pullRequestWithReviews(7);
+    expect(pullRequest).toMatchObject({ number: 7, headSha: HEAD });
+    gh.clearRequests();
+    expect((await g.upsertCheckRun(desired)).id).toBe(own.id);
+    expect(routes()[0]).toBe(CHECK_RUNS);
+  });
+});
+
+describe("the head's other open PRs", () => {
+  it("are read by REST after the query too: that list decides whether an approval is shared", async () => {
+    gh.state.addPullRequest(REPO, { number: 8, author: "bob", headSha: HEAD });
+    const g = await afterQuery();
+    expect(await g.pullRequestsForCommit(HEAD)).toEqual([7, 8]);
+    expect(routes()).toEqual([COMMIT_PULLS]);
   });
 });
 
@@ -186,6 +241,16 @@ describe("the PR's comments, as the PR's query saw them", () => {
     expect(routes()[0]).toBe(COMMENTS);
   });
 
+  it("with one GitHub gave without its id are read by REST", async () => {
+    const ours = ownStickyComment();
+    editAnswer((pr) => {
+      (pr.comments as { nodes: { fullDatabaseId: unknown }[] }).nodes[0]!.fullDatabaseId = null;
+    });
+    const g = await afterQuery();
+    expect((await g.upsertStickyComment(7, "new")).id).toBe(ours.id);
+    expect(routes()[0]).toBe(COMMENTS);
+  });
+
   it("are used once: the comment created, a second write finds it by REST and does not duplicate it", async () => {
     const g = appGateway();
     await g.pullRequestWithReviews(7);
@@ -196,34 +261,6 @@ describe("the PR's comments, as the PR's query saw them", () => {
       changed: true,
     });
     expect(gh.state.repo(REPO).comments).toHaveLength(1);
-  });
-});
-
-describe("the head's other open PRs, as the PR's query saw them", () => {
-  it("are the open PRs whose head the commit is, read without REST", async () => {
-    gh.state.addPullRequest(REPO, { number: 8, author: "bob", headSha: HEAD });
-    gh.state.addPullRequest(REPO, { number: 9, author: "bob", headSha: HEAD });
-    gh.state.pull(REPO, 9).state = "closed";
-    const g = await afterQuery();
-    expect(await g.pullRequestsForCommit(HEAD)).toEqual([7, 8]);
-    expect(routes()).toEqual([]);
-    // Once: a second ask reads GitHub.
-    expect(await g.pullRequestsForCommit(HEAD)).toEqual([7, 8]);
-    expect(routes()).toEqual([COMMIT_PULLS]);
-  });
-
-  it("past a page are read by REST", async () => {
-    editFirstAnswer((pr) => {
-      const commit = (
-        pr.commits as {
-          nodes: { commit: { associatedPullRequests: { pageInfo: { hasNextPage: boolean } } } }[];
-        }
-      ).nodes[0]!.commit;
-      commit.associatedPullRequests.pageInfo.hasNextPage = true;
-    });
-    const g = await afterQuery();
-    expect(await g.pullRequestsForCommit(HEAD)).toEqual([7]);
-    expect(routes()).toEqual([COMMIT_PULLS]);
   });
 });
 
