@@ -32263,15 +32263,6 @@ async function pullRequestsFromHead(client, owner, branch) {
     }));
   });
 }
-async function pullRequestsForCommit(client, sha) {
-  return client.call(`finding the pull requests of ${sha}`, async () => {
-    const prs = await client.paginate(
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
-      { commit_sha: sha }
-    );
-    return prs.filter((pr) => pr.state === "open" && pr.head.sha === sha).map((pr) => pr.number);
-  });
-}
 async function openPullRequests(client, limit) {
   return client.call("listing the open pull requests", async () => {
     const numbers = [];
@@ -32347,6 +32338,43 @@ async function listTeamMembers(client, org, slug) {
       null
     );
     return members.map((m) => m.login);
+  });
+}
+
+// src/github/graphql/open-pull-requests.ts
+var MAX_OPEN_PULL_REQUEST_PAGES = 30;
+var QUERY = `query OpenPullRequestHeads($owner: String!, $name: String!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequests(states: [OPEN], first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      nodes { number headRefOid }
+    }
+  }
+}`;
+async function pullRequestsForCommit(client, sha) {
+  const operation = `finding the open pull requests whose head is ${sha}`;
+  return client.call(operation, async () => {
+    const numbers = [];
+    let after = null;
+    for (let pages = 1; ; pages++) {
+      const answer = await client.octokit.graphql(QUERY, {
+        owner: client.repo.owner,
+        name: client.repo.repo,
+        after
+      });
+      const list = answer.repository?.pullRequests;
+      if (!list?.nodes || !list.pageInfo || list.nodes.some((node) => node === null))
+        throw new GitHubError(operation, 0, "GitHub's answer left open pull requests out");
+      for (const node of list.nodes) if (node.headRefOid === sha) numbers.push(node.number);
+      if (!list.pageInfo.hasNextPage) return numbers;
+      if (pages >= MAX_OPEN_PULL_REQUEST_PAGES || !list.pageInfo.endCursor)
+        throw new GitHubError(
+          operation,
+          0,
+          `more than ${MAX_OPEN_PULL_REQUEST_PAGES * 100} open pull requests: which of them share this head cannot be told, so an approval of it is not shared`
+        );
+      after = list.pageInfo.endCursor;
+    }
   });
 }
 
@@ -32455,7 +32483,7 @@ var ReviewsUnread = class extends GitHubError {
   }
   pullRequest;
 };
-var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!) {
+var QUERY2 = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) {
       number
@@ -32512,7 +32540,7 @@ function restReview(node) {
 }
 async function page(client, number, after) {
   try {
-    return await client.octokit.graphql(QUERY, {
+    return await client.octokit.graphql(QUERY2, {
       owner: client.repo.owner,
       name: client.repo.repo,
       number,

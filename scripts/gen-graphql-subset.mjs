@@ -18,7 +18,7 @@ const OUT = "test/fixtures/graphql/github-subset.graphql";
 /** Every field src/github/graphql/ selects (add a line when it learns a new one). */
 export const FIELDS = {
   Query: ["repository"],
-  Repository: ["pullRequest", "nameWithOwner", "defaultBranchRef"],
+  Repository: ["pullRequest", "pullRequests", "nameWithOwner", "defaultBranchRef"],
   Ref: ["name"],
   PullRequest: [
     "number",
@@ -64,6 +64,7 @@ export const FIELDS = {
   CheckSuite: ["app", "checkRuns"],
   App: ["slug"],
   CheckRunConnection: ["pageInfo", "nodes"],
+  PullRequestConnection: ["pageInfo", "nodes"],
   CheckRun: [
     "resourcePath",
     "name",

@@ -10,6 +10,7 @@ import * as deployments from "./rest/deployments.js";
 import * as issues from "./rest/issues.js";
 import * as pulls from "./rest/pulls.js";
 import * as teams from "./rest/teams.js";
+import { pullRequestsForCommit } from "./graphql/open-pull-requests.js";
 import { pullRequestWithReviews } from "./graphql/pull-request.js";
 import type { GatewayIdentity, OctokitLike, RepoRef } from "./types.js";
 
@@ -87,8 +88,8 @@ export class GitHubGateway {
   readonly postComment: Rest<typeof issues.postComment> = (...a) => issues.postComment(this.client, ...a);
   readonly pullRequestsFromHead: Rest<typeof pulls.pullRequestsFromHead> = (...a) =>
     pulls.pullRequestsFromHead(this.client, ...a);
-  readonly pullRequestsForCommit: Rest<typeof pulls.pullRequestsForCommit> = (...a) =>
-    pulls.pullRequestsForCommit(this.client, ...a);
+  readonly pullRequestsForCommit: Rest<typeof pullRequestsForCommit> = (...a) =>
+    pullRequestsForCommit(this.client, ...a);
   readonly openPullRequests: Rest<typeof pulls.openPullRequests> = (...a) =>
     pulls.openPullRequests(this.client, ...a);
   readonly requestReviewers: Rest<typeof pulls.requestReviewers> = (...a) =>

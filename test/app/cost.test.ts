@@ -78,8 +78,9 @@ describe("API calls per event", () => {
       [
         ...CANDIDATE_READS,
         "GET /orgs/{org}/teams/{team_slug}/members",
-        // approved: is the commit the head of other open PRs, whose decisions it carries too?
-        "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+        // approved: is the commit the head of other open PRs, whose decisions it carries too? (a
+        // GraphQL list of the open PRs' heads)
+        GRAPHQL_ROUTE,
         // the decision check run, as the query found it, updated to the approval
         "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
         // the label swap (labels came with the PR)
@@ -103,8 +104,8 @@ describe("API calls per event", () => {
         GRAPHQL_ROUTE,
         // the App's own label write of the last event changed the PR since this was read
         "GET /repos/{owner}/{repo}/pulls",
-        // read for the first time
-        "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+        // read for the first time (the open PRs' heads, a query)
+        GRAPHQL_ROUTE,
         "GET /repos/{owner}/{repo}/actions/runs",
         "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
         // the PR and its reviews again, just before the deploy is answered

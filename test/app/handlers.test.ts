@@ -115,7 +115,9 @@ describe("check_run", () => {
   it("finds the PR from the commit when the check run lists none (fork PRs)", async () => {
     const h = await harness();
     await h.deliver(...checkRunEvent(h, "completed", "model-approval/metrics", { listPullRequests: false }));
-    expect(h.gh.calls()).toContain(`GET /repos/${REPO}/commits/${h.pull.headSha}/pulls`);
+    // The PR is found from the open PRs' heads.
+    const queries = h.gh.requests.map((r) => String((r.body as { query?: unknown } | null)?.query ?? ""));
+    expect(queries.some((q) => q.startsWith("query OpenPullRequestHeads"))).toBe(true);
     expect(stateLabels(h)).toEqual(["model-approval: pending"]);
   });
 

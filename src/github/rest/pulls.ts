@@ -125,18 +125,6 @@ export async function pullRequestsFromHead(
   });
 }
 
-/** Numbers of the open PRs whose head includes `sha`. */
-export async function pullRequestsForCommit(client: GitHubClient, sha: string): Promise<number[]> {
-  return client.call(`finding the pull requests of ${sha}`, async () => {
-    const prs = await client.paginate<{ number: number; state: string; head: { sha: string } }>(
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
-      { commit_sha: sha },
-    );
-    // GitHub lists every PR that contains the commit; only those whose head it is share its checks.
-    return prs.filter((pr) => pr.state === "open" && pr.head.sha === sha).map((pr) => pr.number);
-  });
-}
-
 /** The open PRs, newest first, at most `limit` of them: when the rules change, each is decided again. */
 export async function openPullRequests(
   client: GitHubClient,

@@ -174,6 +174,9 @@ function commit(repo: FakeRepo, sha: string) {
   };
 }
 
+const pullRequestState = (pull: FakePull): string =>
+  pull.merged ? "MERGED" : pull.state === "open" ? "OPEN" : "CLOSED";
+
 function pullRequest(state: FakeGitHubState, repo: FakeRepo, pull: FakePull) {
   const requests = [
     ...pull.requestedReviewers.map((login) => ({ requestedReviewer: actor(login) })),
@@ -182,7 +185,7 @@ function pullRequest(state: FakeGitHubState, repo: FakeRepo, pull: FakePull) {
   return {
     number: pull.number,
     title: pull.title,
-    state: pull.merged ? "MERGED" : pull.state === "open" ? "OPEN" : "CLOSED",
+    state: pullRequestState(pull),
     merged: pull.merged,
     isDraft: pull.draft,
     updatedAt: pull.updatedAt,
@@ -236,6 +239,26 @@ function repository(state: FakeGitHubState, fullName: string) {
           `Could not resolve to a PullRequest with the number of ${number}.`,
         );
       return pullRequest(state, known, pull);
+    },
+    pullRequests: (
+      args: ConnectionArgs & {
+        states?: string[] | null;
+        headRefName?: string | null;
+        baseRefName?: string | null;
+        labels?: string[] | null;
+        orderBy?: unknown;
+      },
+    ) => {
+      if (args.headRefName != null || args.baseRefName != null || args.labels != null || args.orderBy != null)
+        throw new Unimplemented("the local GitHub lists pull requests by state only, oldest first");
+      const pulls = [...(known?.pulls ?? [])]
+        .filter((p) => !args.states || args.states.includes(pullRequestState(p)))
+        .sort((a, b) => a.number - b.number);
+      return connection(
+        "pullRequests",
+        pulls.map((p) => pullRequest(state, known!, p)),
+        args,
+      );
     },
   };
 }

@@ -12,7 +12,6 @@ const HEAD = "a".repeat(40);
 const APP_TOKEN = "app-token";
 const CHECK_RUNS = "GET /repos/{owner}/{repo}/commits/{ref}/check-runs";
 const COMMENTS = "GET /repos/{owner}/{repo}/issues/{issue_number}/comments";
-const COMMIT_PULLS = "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls";
 
 let gh: FakeGitHub;
 
@@ -211,15 +210,6 @@ describe("the head's check runs, as the PR's query saw them", () => {
     gh.clearRequests();
     expect((await g.upsertCheckRun(desired)).id).toBe(own.id);
     expect(routes()[0]).toBe(CHECK_RUNS);
-  });
-});
-
-describe("the head's other open PRs", () => {
-  it("are read by REST after the query too: that list decides whether an approval is shared", async () => {
-    gh.state.addPullRequest(REPO, { number: 8, author: "bob", headSha: HEAD });
-    const g = await afterQuery();
-    expect(await g.pullRequestsForCommit(HEAD)).toEqual([7, 8]);
-    expect(routes()).toEqual([COMMIT_PULLS]);
   });
 });
 
