@@ -50,6 +50,9 @@ const WORKFLOW = ".github/workflows/model.yml";
 const PUSHED = "6113728f27ae82c7b1a177c8d03f9e96e0adf246";
 
 const fake = await startFakeGitHub();
+// The same GitHub a round trip away, as GitHub is from a runner: what waits on what then shows.
+const ROUND_TRIP_MS = 30;
+const distant = await startFakeGitHub({ state: fake.state, latencyMs: ROUND_TRIP_MS });
 fake.state.addRepo(REPO, { defaultBranch: "master" });
 fake.state.commit(REPO, {
   branch: "master",
@@ -90,7 +93,7 @@ function workspace(files) {
   return { root, eventPath };
 }
 
-function scenario(name, { eventName, payload, files, inputs = {}, sha = HEAD, run }) {
+function scenario(name, { eventName, payload, files, inputs = {}, sha = HEAD, run, apiUrl = fake.url }) {
   const { root, eventPath } = workspace(files);
   writeFileSync(eventPath, JSON.stringify(payload));
   // The runner creates these files before the step starts.
@@ -102,7 +105,7 @@ function scenario(name, { eventName, payload, files, inputs = {}, sha = HEAD, ru
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_REPOSITORY: REPO,
     GITHUB_SHA: sha,
-    GITHUB_API_URL: fake.url,
+    GITHUB_API_URL: apiUrl,
     GITHUB_WORKSPACE: root,
     RUNNER_TEMP: root,
     GITHUB_OUTPUT: join(root, "output"),
@@ -158,13 +161,13 @@ async function publishingCalls(s) {
   };
 }
 
-function minimal(calls) {
+function minimal(calls, apiUrl = fake.url) {
   return {
-    name: `minimal toolkit action, ${calls} API call${calls === 1 ? "" : "s"}`,
+    name: `minimal toolkit action, ${calls} API call${calls === 1 ? "" : "s"}${apiUrl === fake.url ? "" : `, ${ROUND_TRIP_MS} ms away`}`,
     args: [minimalAction],
     env: {
       PATH: process.env.PATH,
-      GITHUB_API_URL: fake.url,
+      GITHUB_API_URL: apiUrl,
       GITHUB_REPOSITORY: REPO,
       INPUT_GITHUB_TOKEN: DEFAULT_TOKEN,
       INPUT_CALLS: String(calls),
@@ -215,6 +218,13 @@ const scenarios = [
     files: metrics(0.85),
     run: prRun,
   }),
+  scenario(`steady state, GitHub ${ROUND_TRIP_MS} ms away`, {
+    eventName: "pull_request",
+    payload: example("pull_request", "opened"),
+    files: metrics(0.85),
+    run: prRun,
+    apiUrl: distant.url,
+  }),
   scenario("pull_request_review, from the recorded snapshot", {
     eventName: "pull_request_review",
     // The event names a review GitHub has stored: a review the API does not show is a stale read.
@@ -258,10 +268,12 @@ const publishing = await publishingCalls(publishingRun);
 const results = await measureInterleaved([
   ...scenarios,
   publishingRun,
+  minimal(1, distant.url),
   minimal(publishing.calls),
   minimal(1),
 ]);
 await fake.close();
+await distant.close();
 
 const bare = results[0].median;
 console.log(`bundled action end to end, ${runs} runs each (median, p90), fake GitHub on loopback`);
@@ -280,4 +292,9 @@ console.log(
 );
 console.log(
   `steady run vs the minimal one-request action: x${(steady.median / minimalOne.median).toFixed(2)}`,
+);
+const steadyDistant = results.find((r) => r.name.startsWith("steady state, GitHub"));
+const minimalDistant = results.find((r) => r.name.startsWith("minimal") && r.name.endsWith("ms away"));
+console.log(
+  `with GitHub ${ROUND_TRIP_MS} ms away: the steady run's requests cost ${((steadyDistant.median - steady.median) / ROUND_TRIP_MS).toFixed(1)} round trips (the minimal action's one: ${((minimalDistant.median - minimalOne.median) / ROUND_TRIP_MS).toFixed(1)})`,
 );

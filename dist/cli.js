@@ -15889,9 +15889,12 @@ function trainingRunJudge(ports, subject, config, mustUseAction = true) {
   return async (run) => {
     if (!runIsFor(run, subject))
       return `run ${run.id} (${run.event} on ${run.headBranch}) is not for ${describeSubject(subject)}`;
-    if (!await trusted(run.workflow))
-      return `run ${run.id} of ${run.workflow} is not ${describeWorkflows(config)}`;
-    return subject.kind === "pull_request" ? otherBase(run) : void 0;
+    const [isTrusted, other] = await Promise.all([
+      trusted(run.workflow),
+      subject.kind === "pull_request" ? otherBase(run) : void 0
+    ]);
+    if (!isTrusted) return `run ${run.id} of ${run.workflow} is not ${describeWorkflows(config)}`;
+    return other;
   };
 }
 function describeWorkflows(config) {
@@ -15996,20 +15999,23 @@ async function gatherEvidence(ports, subject, config, reviews, measuring) {
   );
   const training = [];
   const ignored = /* @__PURE__ */ new Map();
-  for (const run2 of runs.filter((r) => runIsFor(r, subject))) {
-    const why = await judge(run2);
+  const candidates = runs.filter((r) => runIsFor(r, subject));
+  const verdicts = await Promise.all(candidates.map(judge));
+  for (const [i, run2] of candidates.entries()) {
+    const why = verdicts[i];
     if (why === void 0) training.push(run2);
     else ignored.set(run2.id, why);
   }
   const ignoredNote = ignored.size > 0 ? ` (ignored: ${[...ignored.values()].join("; ")})` : "";
-  const recorded = [];
-  for (const run2 of training.slice(0, HISTORY_RUNS)) {
-    const artifacts = await reading(
-      `the artifacts of workflow run ${run2.id}`,
-      () => ports.runArtifacts(run2.id)
-    );
-    recorded.push(...snapshotArtifacts(run2, artifacts));
-  }
+  const recorded = (await Promise.all(
+    training.slice(0, HISTORY_RUNS).map(async (run2) => {
+      const artifacts = await reading(
+        `the artifacts of workflow run ${run2.id}`,
+        () => ports.runArtifacts(run2.id)
+      );
+      return snapshotArtifacts(run2, artifacts);
+    })
+  )).flat();
   if (measuring) {
     const facts = training.find((run2) => run2.id === measuring.runId && run2.attempt === measuring.attempt);
     if (facts || measuring.local) {
@@ -16439,21 +16445,6 @@ async function collectAround(ports, subject, options, pr, reviews, commit, warni
   const overridable = config.steps.some(
     (s) => s.type === "approval" && s.overrideBy.users.length + s.overrideBy.teams.length > 0
   );
-  const [files, push, teams, comments, recorded] = await Promise.all([
-    reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
-    // A fork's pushes are not in this repository's activity: its author is the one who pushes.
-    fromFork ? Promise.resolve(void 0) : reading(`who pushed ${shortSha(commit)}`, () => ports.pushOf(pr.headRef, commit)),
-    readTeams(ports, config, options),
-    // Overrides are read only where the rules allow them: no override_by costs no API call.
-    overridable ? reading(`the comments on #${pr.number}`, () => ports.listComments(pr.number)) : Promise.resolve([]),
-    overridable && options.recordedOverrides ? options.recordedOverrides(pr.number) : Promise.resolve([])
-  ]);
-  const pusher = push?.pusher;
-  const overrides = overridable ? [
-    ...overrideClaimsInComments(comments),
-    ...overrideClaimsInSubmittedReview(reviews, subject.event?.review),
-    ...recorded
-  ] : [];
   const evidenceSubject = {
     kind: "pull_request",
     repository,
@@ -16464,12 +16455,25 @@ async function collectAround(ports, subject, options, pr, reviews, commit, warni
     defaultBranch: pr.defaultBranch
   };
   const measuring = options.measuring?.(config, { baseSha: pr.baseSha, baseRef: pr.baseRef });
-  const [gathered, live] = await Promise.all([
+  const [files, push, teams, comments, recorded, gathered, live] = await Promise.all([
+    reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
+    // A fork's pushes are not in this repository's activity: its author is the one who pushes.
+    fromFork ? Promise.resolve(void 0) : reading(`who pushed ${shortSha(commit)}`, () => ports.pushOf(pr.headRef, commit)),
+    readTeams(ports, config, options),
+    // Overrides are read only where the rules allow them: no override_by costs no API call.
+    overridable ? reading(`the comments on #${pr.number}`, () => ports.listComments(pr.number)) : Promise.resolve([]),
+    overridable && options.recordedOverrides ? options.recordedOverrides(pr.number) : Promise.resolve([]),
     gatherEvidence(ports, evidenceSubject, config, reviews, measuring),
     deployedBaselines(ports, config, pr.defaultBranch, options.deploymentsUnread, {
       releasedByGate: options.deployedReleasedByGate === true
     })
   ]);
+  const pusher = push?.pusher;
+  const overrides = overridable ? [
+    ...overrideClaimsInComments(comments),
+    ...overrideClaimsInSubmittedReview(reviews, subject.event?.review),
+    ...recorded
+  ] : [];
   warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const candidatePr = {
     number: pr.number,

@@ -69,6 +69,11 @@ export interface FakeGitHubOptions {
   state?: FakeGitHubState;
   /** Loopback port; 0 (the default) picks a free one. */
   port?: number;
+  /**
+   * Milliseconds each answer waits before it is worked out, as GitHub's round trip does (tens of
+   * milliseconds from a runner): loopback's none hides how many requests wait on each other.
+   */
+  latencyMs?: number;
 }
 
 const DOCS = "https://docs.github.com/rest";
@@ -129,6 +134,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     // GitHub Enterprise Server's prefix, which Probot adds when pointed at a host (GHE_HOST).
     url.pathname = url.pathname.replace(/^\/api\/v3(?=\/)/, "");
     const text = await readBody(request);
+    if (options.latencyMs) await new Promise((done) => setTimeout(done, options.latencyMs));
     // The web flow of "sign in with GitHub" lives on GitHub's web host, outside the API.
     if (url.pathname.startsWith("/login/oauth/") && serveOAuthWeb(state, request, url, text, response))
       return;

@@ -422,7 +422,19 @@ async function collectAround(
   const overridable = config.steps.some(
     (s) => s.type === "approval" && s.overrideBy.users.length + s.overrideBy.teams.length > 0,
   );
-  const [files, push, teams, comments, recorded] = await Promise.all([
+  const evidenceSubject: EvidenceSubject = {
+    kind: "pull_request",
+    repository,
+    commit,
+    number: pr.number,
+    headRef: pr.headRef,
+    headRepository: pr.headRepoFullName,
+    defaultBranch: pr.defaultBranch,
+  };
+  const measuring = options.measuring?.(config, { baseSha: pr.baseSha, baseRef: pr.baseRef });
+  // Nothing here waits on anything else here: the reads go out together, so an event costs one
+  // round trip to GitHub for all of them rather than one for each step.
+  const [files, push, teams, comments, recorded, gathered, live] = await Promise.all([
     reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
     // A fork's pushes are not in this repository's activity: its author is the one who pushes.
     fromFork
@@ -434,6 +446,10 @@ async function collectAround(
       ? reading(`the comments on #${pr.number}`, () => ports.listComments(pr.number))
       : Promise.resolve([]),
     overridable && options.recordedOverrides ? options.recordedOverrides(pr.number) : Promise.resolve([]),
+    gatherEvidence(ports, evidenceSubject, config, reviews, measuring),
+    deployedBaselines(ports, config, pr.defaultBranch, options.deploymentsUnread, {
+      releasedByGate: options.deployedReleasedByGate === true,
+    }),
   ]);
   const pusher = push?.pusher;
   const overrides = overridable
@@ -443,22 +459,6 @@ async function collectAround(
         ...recorded,
       ]
     : [];
-  const evidenceSubject: EvidenceSubject = {
-    kind: "pull_request",
-    repository,
-    commit,
-    number: pr.number,
-    headRef: pr.headRef,
-    headRepository: pr.headRepoFullName,
-    defaultBranch: pr.defaultBranch,
-  };
-  const measuring = options.measuring?.(config, { baseSha: pr.baseSha, baseRef: pr.baseRef });
-  const [gathered, live] = await Promise.all([
-    gatherEvidence(ports, evidenceSubject, config, reviews, measuring),
-    deployedBaselines(ports, config, pr.defaultBranch, options.deploymentsUnread, {
-      releasedByGate: options.deployedReleasedByGate === true,
-    }),
-  ]);
   warnings.push(...gathered.warnings, ...deployedNotes(config, live));
   const candidatePr: CandidatePullRequest = {
     number: pr.number,

@@ -156,9 +156,13 @@ export function trainingRunJudge(
   return async (run) => {
     if (!runIsFor(run, subject))
       return `run ${run.id} (${run.event} on ${run.headBranch}) is not for ${describeSubject(subject)}`;
-    if (!(await trusted(run.workflow)))
-      return `run ${run.id} of ${run.workflow} is not ${describeWorkflows(config)}`;
-    return subject.kind === "pull_request" ? otherBase(run) : undefined;
+    // Neither read waits on the other: both go to GitHub at once.
+    const [isTrusted, other] = await Promise.all([
+      trusted(run.workflow),
+      subject.kind === "pull_request" ? otherBase(run) : undefined,
+    ]);
+    if (!isTrusted) return `run ${run.id} of ${run.workflow} is not ${describeWorkflows(config)}`;
+    return other;
   };
 }
 
@@ -348,21 +352,28 @@ export async function gatherEvidence(
   );
   const training: WorkflowRunFacts[] = [];
   const ignored = new Map<number, string>();
-  for (const run of runs.filter((r) => runIsFor(r, subject))) {
-    const why = await judge(run);
+  // Every run is judged at once (each judge's reads are shared by runs of one workflow or head),
+  // and kept in GitHub's order, newest first.
+  const candidates = runs.filter((r) => runIsFor(r, subject));
+  const verdicts = await Promise.all(candidates.map(judge));
+  for (const [i, run] of candidates.entries()) {
+    const why = verdicts[i];
     if (why === undefined) training.push(run);
     else ignored.set(run.id, why);
   }
   const ignoredNote = ignored.size > 0 ? ` (ignored: ${[...ignored.values()].join("; ")})` : "";
 
   // Every snapshot recorded on this commit by the newest few training runs, for the history.
-  const recorded: SnapshotArtifact[] = [];
-  for (const run of training.slice(0, HISTORY_RUNS)) {
-    const artifacts = await reading(`the artifacts of workflow run ${run.id}`, () =>
-      ports.runArtifacts(run.id),
-    );
-    recorded.push(...snapshotArtifacts(run, artifacts));
-  }
+  const recorded = (
+    await Promise.all(
+      training.slice(0, HISTORY_RUNS).map(async (run) => {
+        const artifacts = await reading(`the artifacts of workflow run ${run.id}`, () =>
+          ports.runArtifacts(run.id),
+        );
+        return snapshotArtifacts(run, artifacts);
+      }),
+    )
+  ).flat();
 
   if (measuring) {
     // The workflow file and event come from GitHub's description of the run, not from the runner.
