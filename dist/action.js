@@ -32343,6 +32343,11 @@ async function listTeamMembers(client, org, slug) {
 
 // src/github/graphql/open-pull-requests.ts
 var MAX_OPEN_PULL_REQUEST_PAGES = 30;
+var TooManyOpenPullRequests = class extends GitHubError {
+  constructor(operation) {
+    super(operation, 0, `more than ${MAX_OPEN_PULL_REQUEST_PAGES * 100} open pull requests`);
+  }
+};
 var QUERY = `query OpenPullRequestHeads($owner: String!, $name: String!, $after: String) {
   repository(owner: $owner, name: $name) {
     pullRequests(states: [OPEN], first: 100, after: $after) {
@@ -32367,12 +32372,9 @@ async function pullRequestsForCommit(client, sha) {
         throw new GitHubError(operation, 0, "GitHub's answer left open pull requests out");
       for (const node of list.nodes) if (node.headRefOid === sha) numbers.push(node.number);
       if (!list.pageInfo.hasNextPage) return numbers;
-      if (pages >= MAX_OPEN_PULL_REQUEST_PAGES || !list.pageInfo.endCursor)
-        throw new GitHubError(
-          operation,
-          0,
-          `more than ${MAX_OPEN_PULL_REQUEST_PAGES * 100} open pull requests: which of them share this head cannot be told, so an approval of it is not shared`
-        );
+      if (!list.pageInfo.endCursor)
+        throw new GitHubError(operation, 0, "GitHub's answer named no page after the last it gave");
+      if (pages >= MAX_OPEN_PULL_REQUEST_PAGES) throw new TooManyOpenPullRequests(operation);
       after = list.pageInfo.endCursor;
     }
   });
@@ -45331,10 +45333,22 @@ var SIBLINGS = 5;
 var RANK = { approved: 0, pending: 1, rejected: 2, error: 3 };
 async function commitDecision(ports, own, pr, commit, options) {
   if (own.decision !== "approved") return own;
-  const numbers = await reading(
-    `the pull requests of ${shortSha(commit)}`,
-    () => ports.pullRequestsForCommit(commit)
-  );
+  let numbers;
+  try {
+    numbers = await reading(
+      `the pull requests of ${shortSha(commit)}`,
+      () => ports.pullRequestsForCommit(commit)
+    );
+  } catch (error2) {
+    const cause = error2?.cause;
+    if (!(cause instanceof TooManyOpenPullRequests)) throw error2;
+    return {
+      ...own,
+      decision: "pending",
+      autoApproved: false,
+      summary: `${own.summary}; but the repository has more than ${MAX_OPEN_PULL_REQUEST_PAGES * 100} open PRs, too many to tell whether another has ${shortSha(commit)} as its head and must approve it too: close some of them`
+    };
+  }
   const siblings = numbers.filter((n) => n !== pr);
   if (siblings.length > SIBLINGS)
     return {

@@ -14,6 +14,9 @@ import {
 } from "./support/harness.js";
 import { prEvent } from "./support/events.js";
 import { SIBLINGS } from "../../src/github/candidate/commit.js";
+import { MAX_OPEN_PULL_REQUEST_PAGES } from "../../src/github/graphql/open-pull-requests.js";
+import { GRAPHQL_ROUTE } from "../../src/local-github/index.js";
+import { handlers } from "../../src/local-github/routes.js";
 
 const harness = harnessPerTest();
 
@@ -146,6 +149,26 @@ describe("a second PR from the same head into the same base", () => {
 });
 
 describe("many PRs on one head", () => {
+  it("past the open PRs that are read, the commit waits: not shared, and not an error", async () => {
+    const { h, head, other } = await twoPullRequestsIntoMain();
+    // GitHub always says there is another page of open PRs.
+    h.gh.handle(GRAPHQL_ROUTE, (ctx) => {
+      const answer = handlers[GRAPHQL_ROUTE]!(ctx) as {
+        status: number;
+        body: { data?: { repository?: { pullRequests?: { pageInfo: unknown } } } };
+      };
+      const list = answer.body.data?.repository?.pullRequests;
+      if (list) list.pageInfo = { hasNextPage: true, endCursor: "Y3Vyc29yOnYyOjA=" };
+      return answer;
+    });
+    await h.deliver(...eventFor(h, other, "synchronize"));
+    expect(other.labels).toContain("model-approval: approved");
+    expect(decisionCheck(h, head)).toMatchObject({ status: "in_progress" });
+    expect(decisionCheck(h, head)?.summary).toMatch(
+      new RegExp(`more than ${MAX_OPEN_PULL_REQUEST_PAGES * 100} open PRs`),
+    );
+  });
+
   it("past the number decided together, the commit waits rather than leave some undecided", async () => {
     const { h, head, other } = await twoPullRequestsIntoMain();
     // Carol's objection on #7 would be found; more siblings than are decided must not hide it.

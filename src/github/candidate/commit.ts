@@ -7,6 +7,7 @@ import { failureResult } from "../../core/policy/index.js";
 import { failureOf } from "../../core/failure.js";
 import { shortSha } from "../../core/policy/reviews.js";
 import { reading } from "../errors.js";
+import { MAX_OPEN_PULL_REQUEST_PAGES, TooManyOpenPullRequests } from "../graphql/open-pull-requests.js";
 import { collectCandidate, type CandidatePorts, type CollectOptions } from "./collect.js";
 import { decisionFor } from "./decision.js";
 
@@ -27,9 +28,22 @@ export async function commitDecision(
 ): Promise<DecisionResult> {
   // Only an approval can be wrongly shared; anything else already keeps the commit from green.
   if (own.decision !== "approved") return own;
-  const numbers = await reading(`the pull requests of ${shortSha(commit)}`, () =>
-    ports.pullRequestsForCommit(commit),
-  );
+  let numbers: number[];
+  try {
+    numbers = await reading(`the pull requests of ${shortSha(commit)}`, () =>
+      ports.pullRequestsForCommit(commit),
+    );
+  } catch (error) {
+    // Too many open PRs to tell which share the commit: it waits, as with too many siblings.
+    const cause: unknown = (error as { cause?: unknown } | null)?.cause;
+    if (!(cause instanceof TooManyOpenPullRequests)) throw error;
+    return {
+      ...own,
+      decision: "pending",
+      autoApproved: false,
+      summary: `${own.summary}; but the repository has more than ${MAX_OPEN_PULL_REQUEST_PAGES * 100} open PRs, too many to tell whether another has ${shortSha(commit)} as its head and must approve it too: close some of them`,
+    };
+  }
   const siblings = numbers.filter((n) => n !== pr);
   if (siblings.length > SIBLINGS)
     return {

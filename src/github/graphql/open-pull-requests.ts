@@ -9,6 +9,13 @@ import type { GitHubClient } from "../rest/client.js";
 /** The most pages read (3,000 open PRs); past them which PRs share a head cannot be told. */
 export const MAX_OPEN_PULL_REQUEST_PAGES = 30;
 
+/** More open PRs than are read: an approval of the commit is not shared, and the commit waits. */
+export class TooManyOpenPullRequests extends GitHubError {
+  constructor(operation: string) {
+    super(operation, 0, `more than ${MAX_OPEN_PULL_REQUEST_PAGES * 100} open pull requests`);
+  }
+}
+
 const QUERY = `query OpenPullRequestHeads($owner: String!, $name: String!, $after: String) {
   repository(owner: $owner, name: $name) {
     pullRequests(states: [OPEN], first: 100, after: $after) {
@@ -45,12 +52,9 @@ export async function pullRequestsForCommit(client: GitHubClient, sha: string): 
         throw new GitHubError(operation, 0, "GitHub's answer left open pull requests out");
       for (const node of list.nodes) if (node!.headRefOid === sha) numbers.push(node!.number);
       if (!list.pageInfo.hasNextPage) return numbers;
-      if (pages >= MAX_OPEN_PULL_REQUEST_PAGES || !list.pageInfo.endCursor)
-        throw new GitHubError(
-          operation,
-          0,
-          `more than ${MAX_OPEN_PULL_REQUEST_PAGES * 100} open pull requests: which of them share this head cannot be told, so an approval of it is not shared`,
-        );
+      if (!list.pageInfo.endCursor)
+        throw new GitHubError(operation, 0, "GitHub's answer named no page after the last it gave");
+      if (pages >= MAX_OPEN_PULL_REQUEST_PAGES) throw new TooManyOpenPullRequests(operation);
       after = list.pageInfo.endCursor;
     }
   });

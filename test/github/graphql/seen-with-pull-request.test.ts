@@ -195,11 +195,12 @@ describe("the head's check runs, as the PR's query saw them", () => {
   it("that GitHub refuses to show drop out of the answer, not the PR: the write reads them by REST", async () => {
     const own = ownRun({ conclusion: "failure" });
     editAnswer((pr, answer) => {
-      pr.commits = null;
+      // checkSuites is nullable: GitHub nulls it alone and says why.
+      headIn(pr).checkSuites = null as unknown as CommitNode["checkSuites"];
       answer.body.errors = [
         {
           type: "FORBIDDEN",
-          path: ["repository", "pullRequest", "commits"],
+          path: ["repository", "pullRequest", "commits", "nodes", 0, "commit", "checkSuites"],
           message: "Resource not accessible by integration",
         },
       ];
@@ -210,6 +211,39 @@ describe("the head's check runs, as the PR's query saw them", () => {
     gh.clearRequests();
     expect((await g.upsertCheckRun(desired)).id).toBe(own.id);
     expect(routes()[0]).toBe(CHECK_RUNS);
+  });
+
+  it.each([
+    ["an error in the reviews", [["reviews", "nodes", 0, "author"]]],
+    [
+      "errors in the reviews and in the check runs",
+      [
+        ["commits", "nodes", 0, "commit", "checkSuites"],
+        ["reviews", "nodes", 0, "author"],
+      ],
+    ],
+  ])("with %s fail the read: a review GitHub left out is never read as none", async (_what, paths) => {
+    gh.state.addReview(REPO, 7, { user: "alice", state: "CHANGES_REQUESTED", body: "no" });
+    editAnswer((pr, answer) => {
+      (pr.reviews as { nodes: { author: unknown }[] }).nodes[0]!.author = null;
+      answer.body.errors = paths.map((path) => ({
+        type: "FORBIDDEN",
+        path: ["repository", "pullRequest", ...path],
+        message: "Resource not accessible by integration",
+      }));
+    });
+    await expect(appGateway().pullRequestWithReviews(7)).rejects.toThrow("Resource not accessible");
+  });
+
+  it("are forgotten when the next query fails too", async () => {
+    const own = ownRun({ title: desired.output.title, summary: desired.output.summary });
+    const g = appGateway();
+    await g.pullRequestWithReviews(7);
+    gh.fail(GRAPHQL_ROUTE, { status: 502, times: 10 });
+    await expect(g.pullRequestWithReviews(7)).rejects.toThrow();
+    gh.clearRequests();
+    expect(await g.upsertCheckRun(desired)).toEqual({ id: own.id, changed: false });
+    expect(routes()).toEqual([CHECK_RUNS]);
   });
 });
 
