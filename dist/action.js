@@ -31160,6 +31160,7 @@ async function reading(what, read) {
 var SeenInRead = class {
   checkRuns = /* @__PURE__ */ new Map();
   comments = /* @__PURE__ */ new Map();
+  files = /* @__PURE__ */ new Map();
   /** Every check run called `name` on `sha`, whoever created it, newest first. */
   putCheckRuns(sha, name, runs) {
     this.checkRuns.set(`${sha}
@@ -31176,10 +31177,20 @@ ${name}`);
   takeComments(number) {
     return take(this.comments, number);
   }
+  /** A file at a ref (`refs/heads/main`): its text and blob sha, or null where it does not exist. */
+  putFile(path6, ref, file) {
+    this.files.set(`${ref}
+${path6}`, file);
+  }
+  takeFile(path6, ref) {
+    return take(this.files, `${ref}
+${path6}`);
+  }
   /** Forgets everything: a new query is about to say what is. */
   forget() {
     this.checkRuns.clear();
     this.comments.clear();
+    this.files.clear();
   }
 };
 function take(map2, key) {
@@ -31935,6 +31946,8 @@ async function upsertCheckRun(client, desired, options = {}) {
 // src/github/rest/contents.ts
 async function getFile(client, path6, ref) {
   const operation = `reading ${path6} at ${ref}`;
+  const seen = client.seen.takeFile(path6, ref);
+  if (seen !== void 0) return seen;
   return client.call(operation, async () => {
     let data;
     try {
@@ -32381,7 +32394,16 @@ async function pullRequestsForCommit(client, sha) {
 }
 
 // src/github/graphql/seen-with-pull-request.ts
-var SEEN_FIELD_NAMES = ["comments", "commits"];
+var SEEN_PATHS = [
+  ["comments"],
+  ["commits"],
+  ["baseRepository", "defaultBranchRef", "target"]
+];
+var SEEN_FILE = `target @include(if: $withFile) {
+          ... on Commit {
+            file(path: $file) { type mode object { ... on Blob { oid text isBinary isTruncated } } }
+          }
+        }`;
 var SEEN_FIELDS = `
       comments(first: 100) @include(if: $whole) {
         pageInfo { hasNextPage }
@@ -32407,6 +32429,15 @@ fragment SeenCheckRuns on CheckRunConnection {
   pageInfo { hasNextPage }
   nodes { resourcePath name status conclusion title summary text detailsUrl externalId }
 }`;
+var FILE_MODES = [33188, 33261];
+function fileOf(node) {
+  if (node === null) return null;
+  const blob = node?.object;
+  if (!node || node.type !== "blob" || !FILE_MODES.includes(node.mode) || !blob?.oid) return void 0;
+  if (typeof blob.text !== "string" || blob.isBinary !== false || blob.isTruncated !== false)
+    return void 0;
+  return { text: blob.text, blobSha: blob.oid };
+}
 function whole(list) {
   if (!list?.nodes || !list.pageInfo || list.pageInfo.hasNextPage) return void 0;
   if (list.nodes.some((node) => node === null)) return void 0;
@@ -32462,7 +32493,12 @@ function checkRuns(client, head, suites, name, runsOf) {
   }
   return runs.sort((a, b) => b.id - a.id);
 }
-function keepSeen(client, number, head, answer) {
+function keepSeen(client, number, head, answer, file) {
+  const branch = answer.baseRepository?.defaultBranchRef;
+  if (file && branch?.name && branch.target && "file" in branch.target) {
+    const found = fileOf(branch.target.file);
+    if (found !== void 0) client.seen.putFile(file, `refs/heads/${branch.name}`, found);
+  }
   const read = comments(answer);
   if (read) client.seen.putComments(number, read);
   const commit = answer.commits?.nodes?.at(-1)?.commit;
@@ -32485,7 +32521,7 @@ var ReviewsUnread = class extends GitHubError {
   }
   pullRequest;
 };
-var QUERY2 = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!) {
+var QUERY2 = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!, $withFile: Boolean!, $file: String!) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) {
       number
@@ -32501,7 +32537,13 @@ var QUERY2 = `query PullRequestWithReviews($owner: String!, $name: String!, $num
       baseRefName
       baseRefOid
       headRepository { nameWithOwner }
-      baseRepository { nameWithOwner defaultBranchRef { name } }
+      baseRepository {
+        nameWithOwner
+        defaultBranchRef {
+          name
+          ${SEEN_FILE}
+        }
+      }
       labels(first: 100) { totalCount nodes { name } }
       reviewRequests(first: 100) {
         totalCount
@@ -32540,19 +32582,22 @@ function restReview(node) {
     body: node.body
   };
 }
-async function page(client, number, after) {
+async function page(client, number, after, file) {
+  const whole2 = after === null;
   try {
-    return await client.octokit.graphql(QUERY2, {
+    const answer = await client.octokit.graphql(QUERY2, {
       owner: client.repo.owner,
       name: client.repo.repo,
       number,
       after,
-      // Only the first page asks for what is kept for later reads; a later one pages reviews.
-      whole: after === null
+      whole: whole2,
+      withFile: whole2 && file !== void 0,
+      file: file ?? ""
     });
+    return { answer, seenFailed: false };
   } catch (error2) {
     const partial = seenFieldsFailed(error2);
-    if (partial) return partial;
+    if (partial) return { answer: partial, seenFailed: true };
     const failed = errorsOf(error2);
     if (!failed) throw error2;
     throw new GitHubError(`reading pull request #${number}`, failed.status, failed.detail, { cause: error2 });
@@ -32561,23 +32606,22 @@ async function page(client, number, after) {
 function seenFieldsFailed(error2) {
   const { errors: errors2, data } = error2;
   if (!Array.isArray(errors2) || errors2.length === 0 || !data?.repository?.pullRequest) return void 0;
+  const within = (path6, prefix) => prefix.every((name, i2) => path6[i2 + 2] === name);
   const seenOnly = errors2.every((e) => {
     const path6 = Array.isArray(e.path) ? e.path : [];
-    return path6[0] === "repository" && path6[1] === "pullRequest" && typeof path6[2] === "string" && SEEN_FIELD_NAMES.includes(path6[2]);
+    return path6[0] === "repository" && path6[1] === "pullRequest" && SEEN_PATHS.some((prefix) => within(path6, prefix));
   });
-  if (!seenOnly) return void 0;
-  const pullRequest = { ...data.repository.pullRequest };
-  for (const name of SEEN_FIELD_NAMES) delete pullRequest[name];
-  return { repository: { ...data.repository, pullRequest } };
+  return seenOnly ? data : void 0;
 }
-async function pullRequestWithReviews(client, number) {
+async function pullRequestWithReviews(client, number, options = {}) {
   const operation = `reading pull request #${number} and its reviews`;
   return client.call(operation, async () => {
     client.seen.forget();
-    const first = (await page(client, number, null)).repository?.pullRequest;
+    const { answer, seenFailed } = await page(client, number, null, options.file);
+    const first = answer.repository?.pullRequest;
     if (!first) throw new GitHubError(`reading pull request #${number}`, 404, "Not Found");
     const pullRequest = pullRequestOf(client, first, number);
-    keepSeen(client, number, pullRequest.headSha, first);
+    if (!seenFailed) keepSeen(client, number, pullRequest.headSha, first, options.file);
     const unread = (detail, cause) => {
       throw new ReviewsUnread(
         pullRequest,
@@ -32601,7 +32645,7 @@ async function pullRequestWithReviews(client, number) {
         unread(`more than ${MAX_REVIEW_PAGES * 100} reviews: not all were read`);
       const after = connection.pageInfo.endCursor;
       try {
-        connection = (await page(client, number, after)).repository?.pullRequest?.reviews ?? null;
+        connection = (await page(client, number, after)).answer.repository?.pullRequest?.reviews ?? null;
       } catch (error2) {
         unread(error2 instanceof Error ? error2.message : String(error2), error2);
       }
@@ -45012,7 +45056,7 @@ function instant3(time) {
   const parsed = time ? Date.parse(time) : NaN;
   return Number.isNaN(parsed) ? 0 : parsed;
 }
-async function readPullRequest(ports, number, event, sleep) {
+async function readPullRequest(ports, number, event, sleep, configPath) {
   const what = `pull request #${number} and its reviews`;
   const wanted = event?.review;
   const staleness = ({ pullRequest: pr, reviews }) => {
@@ -45022,7 +45066,8 @@ async function readPullRequest(ports, number, event, sleep) {
     const found = reviews.find((r) => r.id === wanted.id);
     return found !== void 0 && (!wanted.dismissed || found.state === "DISMISSED") ? void 0 : "reviews";
   };
-  let read = await reading(what, () => ports.pullRequestWithReviews(number));
+  const query = () => ports.pullRequestWithReviews(number, { file: configPath });
+  let read = await reading(what, query);
   for (let attempt = 0; ; attempt++) {
     const stale = staleness(read);
     if (!stale) return read;
@@ -45035,7 +45080,7 @@ async function readPullRequest(ports, number, event, sleep) {
       return { ...read, staleReviews: error2 };
     }
     await sleep(STALE_BACKOFF_MS[attempt] ?? 2e3);
-    read = await reading(what, () => ports.pullRequestWithReviews(number));
+    read = await reading(what, query);
   }
 }
 async function readConfig(ports, path6, defaultBranch, preview) {
@@ -45119,7 +45164,7 @@ async function collectForPullRequest(ports, subject, options) {
   const repository = ports.repository;
   let read;
   try {
-    read = await readPullRequest(ports, subject.number, subject.event, sleep);
+    read = await readPullRequest(ports, subject.number, subject.event, sleep, options.configPath);
   } catch (error2) {
     const partial = error2 instanceof ReviewsUnread ? error2 : error2.cause;
     if (partial instanceof ReviewsUnread)

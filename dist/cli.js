@@ -15736,6 +15736,11 @@ function overrideClaimInReview(review) {
 }
 
 // src/github/graphql/seen-with-pull-request.ts
+var SEEN_FILE = `target @include(if: $withFile) {
+          ... on Commit {
+            file(path: $file) { type mode object { ... on Blob { oid text isBinary isTruncated } } }
+          }
+        }`;
 var SEEN_FIELDS = `
       comments(first: 100) @include(if: $whole) {
         pageInfo { hasNextPage }
@@ -15770,7 +15775,7 @@ var ReviewsUnread = class extends GitHubError {
   }
   pullRequest;
 };
-var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!) {
+var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!, $withFile: Boolean!, $file: String!) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) {
       number
@@ -15786,7 +15791,13 @@ var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $numb
       baseRefName
       baseRefOid
       headRepository { nameWithOwner }
-      baseRepository { nameWithOwner defaultBranchRef { name } }
+      baseRepository {
+        nameWithOwner
+        defaultBranchRef {
+          name
+          ${SEEN_FILE}
+        }
+      }
       labels(first: 100) { totalCount nodes { name } }
       reviewRequests(first: 100) {
         totalCount
@@ -16275,7 +16286,7 @@ function instant3(time) {
   const parsed = time ? Date.parse(time) : NaN;
   return Number.isNaN(parsed) ? 0 : parsed;
 }
-async function readPullRequest(ports, number, event, sleep) {
+async function readPullRequest(ports, number, event, sleep, configPath) {
   const what = `pull request #${number} and its reviews`;
   const wanted = event?.review;
   const staleness = ({ pullRequest: pr, reviews }) => {
@@ -16285,7 +16296,8 @@ async function readPullRequest(ports, number, event, sleep) {
     const found = reviews.find((r) => r.id === wanted.id);
     return found !== void 0 && (!wanted.dismissed || found.state === "DISMISSED") ? void 0 : "reviews";
   };
-  let read = await reading(what, () => ports.pullRequestWithReviews(number));
+  const query = () => ports.pullRequestWithReviews(number, { file: configPath });
+  let read = await reading(what, query);
   for (let attempt = 0; ; attempt++) {
     const stale = staleness(read);
     if (!stale) return read;
@@ -16298,7 +16310,7 @@ async function readPullRequest(ports, number, event, sleep) {
       return { ...read, staleReviews: error };
     }
     await sleep(STALE_BACKOFF_MS[attempt] ?? 2e3);
-    read = await reading(what, () => ports.pullRequestWithReviews(number));
+    read = await reading(what, query);
   }
 }
 async function readConfig(ports, path, defaultBranch, preview) {
@@ -16382,7 +16394,7 @@ async function collectForPullRequest(ports, subject, options) {
   const repository = ports.repository;
   let read;
   try {
-    read = await readPullRequest(ports, subject.number, subject.event, sleep);
+    read = await readPullRequest(ports, subject.number, subject.event, sleep, options.configPath);
   } catch (error) {
     const partial = error instanceof ReviewsUnread ? error : error.cause;
     if (partial instanceof ReviewsUnread)

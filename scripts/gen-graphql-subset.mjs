@@ -19,7 +19,7 @@ const OUT = "test/fixtures/graphql/github-subset.graphql";
 export const FIELDS = {
   Query: ["repository"],
   Repository: ["pullRequest", "pullRequests", "nameWithOwner", "defaultBranchRef"],
-  Ref: ["name"],
+  Ref: ["name", "target"],
   PullRequest: [
     "number",
     "title",
@@ -55,7 +55,10 @@ export const FIELDS = {
   PullRequestReviewConnection: ["pageInfo", "nodes"],
   PageInfo: ["hasNextPage", "endCursor"],
   PullRequestReview: ["fullDatabaseId", "state", "body", "submittedAt", "author", "commit"],
-  Commit: ["oid", "checkSuites"],
+  Commit: ["oid", "checkSuites", "file"],
+  TreeEntry: ["type", "mode", "object"],
+  GitObject: ["oid"],
+  Blob: ["oid", "text", "isBinary", "isTruncated"],
   IssueCommentConnection: ["pageInfo", "nodes"],
   IssueComment: ["fullDatabaseId", "body", "author"],
   PullRequestCommitConnection: ["nodes"],

@@ -1,9 +1,10 @@
-// What the latest GraphQL read of a PR also saw, for the writes that would otherwise read it again
-// in the same event: the head commit's check runs of the names this gate writes, and the PR's
-// comments. Only a list GitHub gave whole is kept (a list with a next page goes to REST, which
+// What the latest GraphQL read of a PR also saw, for the reads that would otherwise follow it in the
+// same event: the config on the default branch, the head commit's check runs of the names this
+// gate writes, and the PR's comments. Only a list GitHub gave whole is kept (a list with a next page goes to REST, which
 // pages it). Every query starts afresh, so nothing an earlier answer said outlives a later one.
 // Each answer is taken once: a write changes what it describes, so reading the same thing a
 // second time in the event goes to GitHub.
+import type { FileAtRef } from "./rest/contents.js";
 import type { CheckRun } from "./types.js";
 
 /** A comment as the sticky comment's writer looks for its own. */
@@ -16,6 +17,7 @@ export interface SeenComment {
 export class SeenInRead {
   private readonly checkRuns = new Map<string, CheckRun[]>();
   private readonly comments = new Map<number, SeenComment[]>();
+  private readonly files = new Map<string, FileAtRef | null>();
 
   /** Every check run called `name` on `sha`, whoever created it, newest first. */
   putCheckRuns(sha: string, name: string, runs: CheckRun[]): void {
@@ -35,10 +37,20 @@ export class SeenInRead {
     return take(this.comments, number);
   }
 
+  /** A file at a ref (`refs/heads/main`): its text and blob sha, or null where it does not exist. */
+  putFile(path: string, ref: string, file: FileAtRef | null): void {
+    this.files.set(`${ref}\n${path}`, file);
+  }
+
+  takeFile(path: string, ref: string): FileAtRef | null | undefined {
+    return take(this.files, `${ref}\n${path}`);
+  }
+
   /** Forgets everything: a new query is about to say what is. */
   forget(): void {
     this.checkRuns.clear();
     this.comments.clear();
+    this.files.clear();
   }
 }
 

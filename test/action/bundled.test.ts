@@ -152,10 +152,15 @@ describe("mode evaluate in the training run", () => {
     seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml"), headFiles: { [CONFIG]: lenient } });
     const result = await trainedRun(0.85, { files: { [CONFIG]: lenient } });
     expect(result.outputs.decision).toBe("pending");
+    // The rules come with the PR's query, from the default branch's tip; the PR's copy is not read.
     const reads = fake.requests.filter(
       (r) => r.route === "GET /repos/{owner}/{repo}/contents/{path}" && r.path.endsWith("model-approval.yml"),
     );
-    expect(reads.map((r) => r.query.ref)).toEqual(["refs/heads/master"]);
+    expect(reads).toEqual([]);
+    const asked = fake.requests.map(
+      (r) => (r.body as { variables?: Record<string, unknown> } | null)?.variables,
+    );
+    expect(asked).toContainEqual(expect.objectContaining({ withFile: true, file: CONFIG }));
   });
 
   it("reads the rules from the default branch when the PR targets another branch", async () => {

@@ -21,10 +21,12 @@ function counted(harness: Harness): string[] {
   return harness.gh.requests.filter((r) => r.rateLimited).map((r) => r.route ?? `${r.method} ${r.path}`);
 }
 
-/** The candidate's reads: the PR and its reviews, the default branch's rules, the commit's files and pusher, and the training run's recording. */
+/**
+ * The candidate's reads: the PR and its reviews with the default branch's rules (one query), the
+ * commit's files and pusher, and the training run's recording.
+ */
 const CANDIDATE_READS = [
   GRAPHQL_ROUTE,
-  "GET /repos/{owner}/{repo}/contents/{path}",
   "GET /repos/{owner}/{repo}/compare/{basehead}",
   "GET /repos/{owner}/{repo}/activity",
   "GET /repos/{owner}/{repo}/actions/runs",
@@ -95,9 +97,8 @@ describe("API calls per event", () => {
         "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
       ].sort(),
     );
-    // Unchanged since the opened PR's event, answered 304: the rules, the commit's files and
-    // pusher, the team, the training run, its workflow file and artifacts, and the reviews read
-    // again just before the deploy is answered.
+    // Unchanged since the opened PR's event, answered 304: the commit's files and pusher, the
+    // team, the training run, its workflow file and artifacts.
     expect(counted(h).sort()).toEqual(
       [
         // the PR and its reviews: a query, never conditional

@@ -188,6 +188,8 @@ async function readPullRequest(
   number: number,
   event: EventBound | undefined,
   sleep: CollectOptions["sleep"] & {},
+  /** The config's path: the query brings the default branch's copy along for the read after it. */
+  configPath: string,
 ): Promise<PullRequestRead> {
   const what = `pull request #${number} and its reviews`;
   const wanted = event?.review;
@@ -198,7 +200,8 @@ async function readPullRequest(
     const found = reviews.find((r) => r.id === wanted.id);
     return found !== undefined && (!wanted.dismissed || found.state === "DISMISSED") ? undefined : "reviews";
   };
-  let read: PullRequestRead = await reading(what, () => ports.pullRequestWithReviews(number));
+  const query = () => ports.pullRequestWithReviews(number, { file: configPath });
+  let read: PullRequestRead = await reading(what, query);
   for (let attempt = 0; ; attempt++) {
     const stale = staleness(read);
     if (!stale) return read;
@@ -211,7 +214,7 @@ async function readPullRequest(
       return { ...read, staleReviews: error };
     }
     await sleep(STALE_BACKOFF_MS[attempt] ?? 2000);
-    read = await reading(what, () => ports.pullRequestWithReviews(number));
+    read = await reading(what, query);
   }
 }
 
@@ -340,7 +343,7 @@ async function collectForPullRequest(
   const repository = ports.repository;
   let read: PullRequestRead;
   try {
-    read = await readPullRequest(ports, subject.number, subject.event, sleep);
+    read = await readPullRequest(ports, subject.number, subject.event, sleep, options.configPath);
   } catch (error) {
     // The PR was read but not all its reviews: the decision fails on the PR as read.
     const partial = error instanceof ReviewsUnread ? error : (error as { cause?: unknown }).cause;

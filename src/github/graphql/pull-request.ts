@@ -8,9 +8,10 @@ import type { GitHubClient } from "../rest/client.js";
 import type { PullRequest, Review } from "../types.js";
 import {
   keepSeen,
-  SEEN_FIELD_NAMES,
   SEEN_FIELDS,
+  SEEN_FILE,
   SEEN_FRAGMENTS,
+  SEEN_PATHS,
   type SeenAnswer,
 } from "./seen-with-pull-request.js";
 
@@ -42,7 +43,7 @@ export class ReviewsUnread extends GitHubError {
   }
 }
 
-const QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!) {
+const QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!, $withFile: Boolean!, $file: String!) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) {
       number
@@ -58,7 +59,13 @@ const QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $nu
       baseRefName
       baseRefOid
       headRepository { nameWithOwner }
-      baseRepository { nameWithOwner defaultBranchRef { name } }
+      baseRepository {
+        nameWithOwner
+        defaultBranchRef {
+          name
+          ${SEEN_FILE}
+        }
+      }
       labels(first: 100) { totalCount nodes { name } }
       reviewRequests(first: 100) {
         totalCount
@@ -164,19 +171,34 @@ function restReview(node: ReviewNode): Review | undefined {
     body: node.body,
   };
 }
-async function page(client: GitHubClient, number: number, after: string | null): Promise<Answer> {
+interface Page {
+  answer: Answer;
+  /** GitHub reported errors in what the query also asks for: none of it is kept. */
+  seenFailed: boolean;
+}
+
+async function page(
+  client: GitHubClient,
+  number: number,
+  after: string | null,
+  file?: string,
+): Promise<Page> {
+  // Only the first page asks for what is kept for later reads; a later one pages reviews.
+  const whole = after === null;
   try {
-    return (await client.octokit.graphql(QUERY, {
+    const answer = (await client.octokit.graphql(QUERY, {
       owner: client.repo.owner,
       name: client.repo.repo,
       number,
       after,
-      // Only the first page asks for what is kept for later reads; a later one pages reviews.
-      whole: after === null,
+      whole,
+      withFile: whole && file !== undefined,
+      file: file ?? "",
     })) as Answer;
+    return { answer, seenFailed: false };
   } catch (error) {
     const partial = seenFieldsFailed(error);
-    if (partial) return partial;
+    if (partial) return { answer: partial, seenFailed: true };
     const failed = errorsOf(error);
     if (!failed) throw error;
     throw new GitHubError(`reading pull request #${number}`, failed.status, failed.detail, { cause: error });
@@ -184,40 +206,41 @@ async function page(client: GitHubClient, number: number, after: string | null):
 }
 
 /**
- * An answer whose only errors are in what SEEN_FIELDS asks for (a token that may not read check
- * runs, say): the PR and its reviews as answered, those fields dropped, so that the writes read
- * them by REST. An error anywhere else fails the read.
+ * The answer of one whose errors all lie in what the query also asks for (SEEN_PATHS: a token that
+ * may not read check runs, say): the PR and its reviews as answered, and nothing else of it kept.
+ * An error anywhere else fails the read.
  */
 function seenFieldsFailed(error: unknown): Answer | undefined {
   const { errors, data } = error as { errors?: { path?: unknown }[]; data?: Answer | null };
   if (!Array.isArray(errors) || errors.length === 0 || !data?.repository?.pullRequest) return undefined;
+  const within = (path: unknown[], prefix: readonly string[]): boolean =>
+    prefix.every((name, i) => path[i + 2] === name);
   const seenOnly = errors.every((e) => {
     const path = Array.isArray(e.path) ? e.path : [];
     return (
       path[0] === "repository" &&
       path[1] === "pullRequest" &&
-      typeof path[2] === "string" &&
-      SEEN_FIELD_NAMES.includes(path[2])
+      SEEN_PATHS.some((prefix) => within(path, prefix))
     );
   });
-  if (!seenOnly) return undefined;
-  const pullRequest = { ...data.repository.pullRequest };
-  for (const name of SEEN_FIELD_NAMES) delete (pullRequest as Record<string, unknown>)[name];
-  return { repository: { ...data.repository, pullRequest } };
+  return seenOnly ? data : undefined;
 }
 
 export async function pullRequestWithReviews(
   client: GitHubClient,
   number: number,
+  /** A file on the default branch to bring along, for the read that follows (the config). */
+  options: { file?: string } = {},
 ): Promise<PullRequestWithReviews> {
   const operation = `reading pull request #${number} and its reviews`;
   return client.call(operation, async () => {
     // Whatever an earlier query saw is forgotten, whether or not this one is answered.
     client.seen.forget();
-    const first = (await page(client, number, null)).repository?.pullRequest;
+    const { answer, seenFailed } = await page(client, number, null, options.file);
+    const first = answer.repository?.pullRequest;
     if (!first) throw new GitHubError(`reading pull request #${number}`, 404, "Not Found");
     const pullRequest = pullRequestOf(client, first, number);
-    keepSeen(client, number, pullRequest.headSha, first);
+    if (!seenFailed) keepSeen(client, number, pullRequest.headSha, first, options.file);
     // Typed, so that TypeScript knows it never returns.
     const unread: (detail: string, cause?: unknown) => never = (detail, cause) => {
       throw new ReviewsUnread(
@@ -244,7 +267,7 @@ export async function pullRequestWithReviews(
         unread(`more than ${MAX_REVIEW_PAGES * 100} reviews: not all were read`);
       const after = connection.pageInfo.endCursor;
       try {
-        connection = (await page(client, number, after)).repository?.pullRequest?.reviews ?? null;
+        connection = (await page(client, number, after)).answer.repository?.pullRequest?.reviews ?? null;
       } catch (error) {
         unread(error instanceof Error ? error.message : String(error), error);
       }

@@ -11,10 +11,25 @@
 import { DECISION_CHECK, METRICS_CHECK } from "../../core/names.js";
 import type { GitHubClient } from "../rest/client.js";
 import type { SeenComment } from "../seen-in-read.js";
+import type { FileAtRef } from "../rest/contents.js";
 import type { CheckRun } from "../types.js";
 
-/** The PR's fields SEEN_FIELDS selects: an error in them drops them, not the PR. */
-export const SEEN_FIELD_NAMES: readonly string[] = ["comments", "commits"];
+/**
+ * Where in the PR's answer SEEN_FIELDS and SEEN_FILE lie: an error only there drops what the query
+ * also saw, not the PR.
+ */
+export const SEEN_PATHS: readonly (readonly string[])[] = [
+  ["comments"],
+  ["commits"],
+  ["baseRepository", "defaultBranchRef", "target"],
+];
+
+/** The default branch's tip, with the file the collector reads next (`$file`, the config). */
+export const SEEN_FILE = `target @include(if: $withFile) {
+          ... on Commit {
+            file(path: $file) { type mode object { ... on Blob { oid text isBinary isTruncated } } }
+          }
+        }`;
 
 /** Fields of the PR's query, asked for on its first page only (`$whole`). */
 export const SEEN_FIELDS = `
@@ -75,10 +90,35 @@ interface CommentNode {
   author: { __typename: string; login: string } | null;
 }
 
-/** The part of the PR's node that SEEN_FIELDS asks for. */
+interface FileNode {
+  type: string;
+  mode: number;
+  object: { oid?: string; text?: string | null; isBinary?: boolean | null; isTruncated?: boolean } | null;
+}
+
+/** The part of the PR's node that SEEN_FIELDS and SEEN_FILE ask for. */
 export interface SeenAnswer {
   comments?: List<CommentNode>;
   commits?: List<{ commit: CommitNode | null }>;
+  baseRepository?: {
+    defaultBranchRef?: { name: string; target?: { file?: FileNode | null } | null } | null;
+  } | null;
+}
+
+/** A regular file's modes in git (0644 and 0755): a symlink or a submodule is not read as one. */
+const FILE_MODES = [0o100644, 0o100755];
+
+/**
+ * The file as the contents API would give it: null where the path does not exist; undefined (read
+ * it by REST) for anything not plainly a whole text file.
+ */
+function fileOf(node: FileNode | null | undefined): FileAtRef | null | undefined {
+  if (node === null) return null;
+  const blob = node?.object;
+  if (!node || node.type !== "blob" || !FILE_MODES.includes(node.mode) || !blob?.oid) return undefined;
+  if (typeof blob.text !== "string" || blob.isBinary !== false || blob.isTruncated !== false)
+    return undefined;
+  return { text: blob.text, blobSha: blob.oid };
 }
 
 /** The nodes of a list GitHub gave whole, or undefined. */
@@ -158,9 +198,22 @@ function checkRuns(
 
 /**
  * Keeps what the query saw besides the PR in the client's `seen`, for the reads later in the event.
- * `head` is the PR's head as the same answer gave it.
+ * `head` is the PR's head as the same answer gave it; `file` the path asked for on the default
+ * branch.
  */
-export function keepSeen(client: GitHubClient, number: number, head: string, answer: SeenAnswer): void {
+export function keepSeen(
+  client: GitHubClient,
+  number: number,
+  head: string,
+  answer: SeenAnswer,
+  file?: string,
+): void {
+  const branch = answer.baseRepository?.defaultBranchRef;
+  // Only an answer that read the tip names the file (a `target` that is not a commit has no `file`).
+  if (file && branch?.name && branch.target && "file" in branch.target) {
+    const found = fileOf(branch.target.file);
+    if (found !== undefined) client.seen.putFile(file, `refs/heads/${branch.name}`, found);
+  }
   const read = comments(answer);
   if (read) client.seen.putComments(number, read);
   // The last of the PR's commits is its head; an answer naming any other says nothing of the head.

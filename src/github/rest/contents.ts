@@ -12,6 +12,9 @@ export interface FileAtRef {
 /** The file at `ref` with its blob sha, or null when it does not exist there. */
 export async function getFile(client: GitHubClient, path: string, ref: string): Promise<FileAtRef | null> {
   const operation = `reading ${path} at ${ref}`;
+  // The PR's query may have brought it (the config, on the default branch); used once.
+  const seen = client.seen.takeFile(path, ref);
+  if (seen !== undefined) return seen;
   return client.call(operation, async () => {
     let data: unknown;
     try {

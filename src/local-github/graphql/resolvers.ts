@@ -3,6 +3,7 @@
 // arguments; a field the subset has but nothing here sets is null, and the query fails where that
 // field is non-null, so a gap in the fake shows as an error rather than as a plausible answer.
 import {
+  gitBlobSha,
   lower,
   type FakeCheckRun,
   type FakeComment,
@@ -153,9 +154,28 @@ function checkSuite(repo: FakeRepo, appSlug: string, runs: FakeCheckRun[]) {
   };
 }
 
+/** A regular file's git mode (0644). */
+const FILE_MODE = 0o100644;
+
 function commit(repo: FakeRepo, sha: string) {
   return {
+    __typename: "Commit",
     oid: sha,
+    file: ({ path }: { path: string }) => {
+      const content = repo.commits[sha]?.[path];
+      if (content === undefined) return null;
+      return {
+        type: "blob",
+        mode: FILE_MODE,
+        object: {
+          __typename: "Blob",
+          oid: gitBlobSha(content),
+          text: content,
+          isBinary: false,
+          isTruncated: false,
+        },
+      };
+    },
     checkSuites: (args: ConnectionArgs & { filterBy?: unknown }) => {
       if (args.filterBy != null) throw new Unimplemented("the local GitHub does not filter check suites");
       const apps = [...new Set(repo.checkRuns.filter((r) => r.headSha === sha).map((r) => r.appSlug))];
@@ -230,7 +250,13 @@ function repository(state: FakeGitHubState, fullName: string) {
   const known = state.repos.get(lower(fullName));
   return {
     nameWithOwner: known ? `${known.owner}/${known.name}` : fullName,
-    defaultBranchRef: { name: known?.defaultBranch ?? "main" },
+    defaultBranchRef: {
+      name: known?.defaultBranch ?? "main",
+      target: () => {
+        const tip = known && state.resolveRef(known, known.defaultBranch);
+        return known && tip ? commit(known, tip) : null;
+      },
+    },
     pullRequest: ({ number }: { number: number }) => {
       const pull = known?.pulls.find((p) => p.number === number);
       if (!known || !pull)

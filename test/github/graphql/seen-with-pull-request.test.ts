@@ -247,6 +247,95 @@ describe("the head's check runs, as the PR's query saw them", () => {
   });
 });
 
+describe("the config on the default branch, as the PR's query brought it", () => {
+  const CONFIG = ".github/model-approval.yml";
+  const CONTENTS = "GET /repos/{owner}/{repo}/contents/{path}";
+  const brought = async (edit?: (file: Record<string, unknown>) => void) => {
+    if (edit)
+      editAnswer((pr) => {
+        const branch = (
+          pr.baseRepository as { defaultBranchRef: { target: { file: Record<string, unknown> } } }
+        ).defaultBranchRef;
+        edit(branch.target.file);
+      });
+    const g = appGateway();
+    await g.pullRequestWithReviews(7, { file: CONFIG });
+    gh.clearRequests();
+    return g;
+  };
+
+  beforeEach(() => {
+    gh.state.commit(REPO, { branch: "main", files: { [CONFIG]: "steps: []\n" } });
+  });
+
+  it("is read without asking again, as the contents API gives it, once", async () => {
+    const g = await brought();
+    const file = await g.getFile(CONFIG, "refs/heads/main");
+    expect(routes()).toEqual([]);
+    // The same text and blob sha as REST's.
+    expect(await g.getFile(CONFIG, "refs/heads/main")).toEqual(file);
+    expect(file).toEqual({ text: "steps: []\n", blobSha: "c8030c3bbc887b17826efe42191a4c133d61fb56" });
+    expect(routes()).toEqual([CONTENTS]);
+  });
+
+  it("is known absent where the default branch has none", async () => {
+    const g = appGateway();
+    await g.pullRequestWithReviews(7, { file: "missing.yml" });
+    gh.clearRequests();
+    expect(await g.getFile("missing.yml", "refs/heads/main")).toBeNull();
+    expect(routes()).toEqual([]);
+  });
+
+  it.each([
+    ["a symlink", (f: Record<string, unknown>) => (f.mode = 0o120000)],
+    ["a submodule", (f: Record<string, unknown>) => (f.type = "commit")],
+    [
+      "a truncated text",
+      (f: Record<string, unknown>) => ((f.object as Record<string, unknown>).isTruncated = true),
+    ],
+    [
+      "a binary file",
+      (f: Record<string, unknown>) => ((f.object as Record<string, unknown>).isBinary = true),
+    ],
+  ])("that is %s is read by REST", async (_what, edit) => {
+    const g = await brought(edit);
+    expect(await g.getFile(CONFIG, "refs/heads/main")).toMatchObject({ text: "steps: []\n" });
+    expect(routes()).toEqual([CONTENTS]);
+  });
+
+  it("that GitHub errs on is read by REST, and the PR is read as answered", async () => {
+    editAnswer((pr, answer) => {
+      const branch = (pr.baseRepository as { defaultBranchRef: { target: unknown } }).defaultBranchRef;
+      branch.target = null;
+      answer.body.errors = [
+        {
+          type: "SERVICE_UNAVAILABLE",
+          path: ["repository", "pullRequest", "baseRepository", "defaultBranchRef", "target"],
+          message: "timed out",
+        },
+      ];
+    });
+    const g = appGateway();
+    const { pullRequest } = await g.pullRequestWithReviews(7, { file: CONFIG });
+    expect(pullRequest).toMatchObject({ number: 7, defaultBranch: "main" });
+    gh.clearRequests();
+    expect(await g.getFile(CONFIG, "refs/heads/main")).toMatchObject({ text: "steps: []\n" });
+    expect(routes()).toEqual([CONTENTS]);
+  });
+
+  it("is not brought unless asked for, nor for another ref or path", async () => {
+    const g = appGateway();
+    await g.pullRequestWithReviews(7);
+    gh.clearRequests();
+    await g.getFile(CONFIG, "refs/heads/main");
+    expect(routes()).toEqual([CONTENTS]);
+    const h = await brought();
+    await h.getFile("other.yml", "refs/heads/main");
+    await h.getFile(CONFIG, HEAD);
+    expect(routes()).toEqual([CONTENTS, CONTENTS]);
+  });
+});
+
 describe("the PR's comments, as the PR's query saw them", () => {
   it("find the App's own sticky comment, a bot's login as REST names it, and a human's marker is left alone", async () => {
     gh.state.addComment(REPO, 7, { user: "mallory", body: `${STICKY_MARKER}\napproved!` });
