@@ -32393,6 +32393,13 @@ async function pullRequestsForCommit(client, sha) {
   });
 }
 
+// src/github/git-blob.ts
+import { createHash as createHash2 } from "node:crypto";
+function gitBlobSha(content) {
+  const bytes = typeof content === "string" ? Buffer.from(content) : content;
+  return createHash2("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
+}
+
 // src/github/graphql/seen-with-pull-request.ts
 var SEEN_PATHS = [
   ["comments"],
@@ -32436,6 +32443,7 @@ function fileOf(node) {
   if (!node || node.type !== "blob" || !FILE_MODES.includes(node.mode) || !blob?.oid) return void 0;
   if (typeof blob.text !== "string" || blob.isBinary !== false || blob.isTruncated !== false)
     return void 0;
+  if (gitBlobSha(blob.text) !== blob.oid) return void 0;
   return { text: blob.text, blobSha: blob.oid };
 }
 function whole(list) {
@@ -44592,10 +44600,25 @@ function record(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
 }
 
+// src/github/in-turns.ts
+async function inTurns(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i2 = next++;
+      results[i2] = await work(items[i2]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 // src/github/candidate/evidence.ts
 var COMMIT_EVENTS = /* @__PURE__ */ new Set(["push", "workflow_dispatch", "schedule"]);
 var MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024;
 var HISTORY_RUNS = 5;
+var JUDGED_AT_ONCE = 8;
 var HISTORY_DOWNLOADS = 5;
 function runRef(run, attempt = run.attempt) {
   return { id: run.id, attempt, workflow: run.workflow, event: run.event };
@@ -44764,7 +44787,7 @@ async function gatherEvidence(ports, subject, config, reviews, measuring) {
   const training = [];
   const ignored = /* @__PURE__ */ new Map();
   const candidates = runs.filter((r) => runIsFor(r, subject));
-  const verdicts = await Promise.all(candidates.map(judge));
+  const verdicts = await inTurns(candidates, JUDGED_AT_ONCE, judge);
   for (const [i2, run2] of candidates.entries()) {
     const why = verdicts[i2];
     if (why === void 0) training.push(run2);
@@ -47385,7 +47408,7 @@ function identity(n) {
 }
 
 // src/core/predictions/content.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function update(hash, values) {
   if (!values) {
     hash.update("-");
@@ -47406,7 +47429,7 @@ function tableInto(hash, table) {
   for (const slice of table.slices) update(hash, slice.codes);
 }
 function contentKey(candidate, baseline) {
-  const hash = createHash2("sha256");
+  const hash = createHash3("sha256");
   tableInto(hash, candidate);
   if (baseline) tableInto(hash, baseline);
   return hash.digest().readUInt32LE(0);
@@ -49120,7 +49143,7 @@ function overrideSources(fromConfig, args) {
 }
 
 // src/node/artifacts.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { closeSync as closeSync3, openSync as openSync3, readSync as readSync4 } from "node:fs";
 import { readdir as readdir3, stat as stat3 } from "node:fs/promises";
 import { join as join5, resolve as resolve5 } from "node:path";
@@ -49128,7 +49151,7 @@ var READ_BYTES = 4 * 1024 * 1024;
 var readBuffer;
 function hashFile(path6) {
   readBuffer ??= Buffer.allocUnsafe(READ_BYTES);
-  const hash = createHash3("sha256");
+  const hash = createHash4("sha256");
   const fd2 = openSync3(path6, "r");
   try {
     let bytes = 0;
@@ -49179,7 +49202,7 @@ async function hashOne(path6, cwd) {
 function combinedDigest(artifacts) {
   const lines = artifacts.map((a) => `${a.path}	${a.sha256}
 `).sort().join("");
-  return createHash3("sha256").update(lines).digest("hex");
+  return createHash4("sha256").update(lines).digest("hex");
 }
 async function digestArtifacts(paths, opts) {
   const unique = [...new Set(paths.map((p) => p.replace(/\\/g, "/")))];
@@ -49353,7 +49376,7 @@ function subjectChecksums(statement) {
 }
 
 // src/core/ledger/entry.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 
 // src/core/policy/each-reason.ts
 function* eachReason(reasons) {
@@ -49365,7 +49388,7 @@ function* eachReason(reasons) {
 
 // src/core/ledger/entry.ts
 function sha256(text3) {
-  return createHash4("sha256").update(text3).digest("hex");
+  return createHash5("sha256").update(text3).digest("hex");
 }
 function countedApprovals(result) {
   const seen = /* @__PURE__ */ new Set();
@@ -49511,7 +49534,7 @@ function writeAttestation(ctx, result) {
 }
 
 // src/action/notify.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 
 // src/core/notify/transition.ts
 function transitionEvent(entry) {
@@ -49967,7 +49990,7 @@ function transitionId(entry, event, extra = "") {
     event,
     extra
   ].join("|");
-  return `ma_${createHash5("sha256").update(key).digest("hex").slice(0, 32)}`;
+  return `ma_${createHash6("sha256").update(key).digest("hex").slice(0, 32)}`;
 }
 function entryOf(how, result) {
   return decisionDraft(result, {

@@ -15839,10 +15839,25 @@ function record(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
 }
 
+// src/github/in-turns.ts
+async function inTurns(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 // src/github/candidate/evidence.ts
 var COMMIT_EVENTS = /* @__PURE__ */ new Set(["push", "workflow_dispatch", "schedule"]);
 var MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024;
 var HISTORY_RUNS = 5;
+var JUDGED_AT_ONCE = 8;
 var HISTORY_DOWNLOADS = 5;
 function runRef(run, attempt = run.attempt) {
   return { id: run.id, attempt, workflow: run.workflow, event: run.event };
@@ -16011,7 +16026,7 @@ async function gatherEvidence(ports, subject, config, reviews, measuring) {
   const training = [];
   const ignored = /* @__PURE__ */ new Map();
   const candidates = runs.filter((r) => runIsFor(r, subject));
-  const verdicts = await Promise.all(candidates.map(judge));
+  const verdicts = await inTurns(candidates, JUDGED_AT_ONCE, judge);
   for (const [i, run2] of candidates.entries()) {
     const why = verdicts[i];
     if (why === void 0) training.push(run2);

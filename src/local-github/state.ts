@@ -1,6 +1,7 @@
 // The fake GitHub's world: plain data a test can seed and inspect, plus seeding helpers that keep
 // it consistent (ids, commits, PR heads). Route handlers read and change the same data.
 import { createHash, randomBytes } from "node:crypto";
+import { gitBlobSha } from "../github/git-blob.js";
 
 export interface FakeIdentity {
   login: string;
@@ -311,10 +312,7 @@ export function lower(s: string): string {
 }
 
 /** The git blob sha of `content`: sha1 of "blob <byte length>\0" + content. */
-export function gitBlobSha(content: string | Uint8Array): string {
-  const bytes = typeof content === "string" ? Buffer.from(content) : content;
-  return createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
-}
+export { gitBlobSha };
 
 /** An attestation as GitHub keeps it: a Sigstore bundle whose DSSE envelope holds an in-toto statement. */
 export interface FakeAttestation {

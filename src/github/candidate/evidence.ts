@@ -13,6 +13,7 @@ import { shortSha } from "../../core/policy/reviews.js";
 import type { Review } from "../../core/policy/types.js";
 import type { ArtifactFacts, GitHubGateway, HeadPullRequest, WorkflowRunFacts } from "../gateway.js";
 import { reading } from "../errors.js";
+import { inTurns } from "../in-turns.js";
 
 export type EvidencePorts = Pick<
   GitHubGateway,
@@ -41,6 +42,8 @@ export const MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024;
 
 /** Older runs looked at for the recordings votes may be bound to. */
 const HISTORY_RUNS = 5;
+/** Runs judged at once: each may read its workflow file, and a PR may have a hundred workflows. */
+const JUDGED_AT_ONCE = 8;
 /** Older recordings downloaded to learn which model a vote was cast on. */
 const HISTORY_DOWNLOADS = 5;
 
@@ -355,7 +358,7 @@ export async function gatherEvidence(
   // Every run is judged at once (each judge's reads are shared by runs of one workflow or head),
   // and kept in GitHub's order, newest first.
   const candidates = runs.filter((r) => runIsFor(r, subject));
-  const verdicts = await Promise.all(candidates.map(judge));
+  const verdicts = await inTurns(candidates, JUDGED_AT_ONCE, judge);
   for (const [i, run] of candidates.entries()) {
     const why = verdicts[i];
     if (why === undefined) training.push(run);

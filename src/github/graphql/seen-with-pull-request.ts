@@ -11,6 +11,7 @@
 import { DECISION_CHECK, METRICS_CHECK } from "../../core/names.js";
 import type { GitHubClient } from "../rest/client.js";
 import type { SeenComment } from "../seen-in-read.js";
+import { gitBlobSha } from "../git-blob.js";
 import type { FileAtRef } from "../rest/contents.js";
 import type { CheckRun } from "../types.js";
 
@@ -118,6 +119,9 @@ function fileOf(node: FileNode | null | undefined): FileAtRef | null | undefined
   if (!node || node.type !== "blob" || !FILE_MODES.includes(node.mode) || !blob?.oid) return undefined;
   if (typeof blob.text !== "string" || blob.isBinary !== false || blob.isTruncated !== false)
     return undefined;
+  // The text must be the blob's bytes exactly (as REST's base64 gives them): GraphQL's text of a
+  // file that is not valid UTF-8, or of one it cut short, would hash to another blob.
+  if (gitBlobSha(blob.text) !== blob.oid) return undefined;
   return { text: blob.text, blobSha: blob.oid };
 }
 

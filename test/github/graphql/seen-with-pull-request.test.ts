@@ -303,6 +303,54 @@ describe("the config on the default branch, as the PR's query brought it", () =>
     expect(routes()).toEqual([CONTENTS]);
   });
 
+  it("whose text is not the blob GitHub names is read by REST", async () => {
+    const g = await brought((f) => ((f.object as Record<string, unknown>).text = "steps: [] \n"));
+    expect(await g.getFile(CONFIG, "refs/heads/main")).toMatchObject({ text: "steps: []\n" });
+    expect(routes()).toEqual([CONTENTS]);
+  });
+
+  it("that GitHub nulls with an error is read by REST, never taken for absent", async () => {
+    editAnswer((pr, answer) => {
+      const branch = (pr.baseRepository as { defaultBranchRef: { target: { file: unknown } } })
+        .defaultBranchRef;
+      branch.target.file = null;
+      answer.body.errors = [
+        {
+          type: "SERVICE_UNAVAILABLE",
+          path: ["repository", "pullRequest", "baseRepository", "defaultBranchRef", "target", "file", "mode"],
+          message: "timed out",
+        },
+      ];
+    });
+    const g = appGateway();
+    await g.pullRequestWithReviews(7, { file: CONFIG });
+    gh.clearRequests();
+    expect(await g.getFile(CONFIG, "refs/heads/main")).toMatchObject({ text: "steps: []\n" });
+    expect(routes()).toEqual([CONTENTS]);
+  });
+
+  it("is forgotten by the next query, which did not ask for it", async () => {
+    const g = appGateway();
+    await g.pullRequestWithReviews(7, { file: CONFIG });
+    await g.pullRequestWithReviews(7);
+    gh.clearRequests();
+    await g.getFile(CONFIG, "refs/heads/main");
+    expect(routes()).toEqual([CONTENTS]);
+  });
+
+  it("an error beside it, on the PR's own base repository, fails the read", async () => {
+    editAnswer((_pr, answer) => {
+      answer.body.errors = [
+        {
+          type: "SERVICE_UNAVAILABLE",
+          path: ["repository", "pullRequest", "baseRepository", "nameWithOwner"],
+          message: "timed out",
+        },
+      ];
+    });
+    await expect(appGateway().pullRequestWithReviews(7, { file: CONFIG })).rejects.toThrow("timed out");
+  });
+
   it("that GitHub errs on is read by REST, and the PR is read as answered", async () => {
     editAnswer((pr, answer) => {
       const branch = (pr.baseRepository as { defaultBranchRef: { target: unknown } }).defaultBranchRef;
