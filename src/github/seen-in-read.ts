@@ -1,9 +1,9 @@
 // What the latest GraphQL read of a PR also saw, for the reads that would otherwise follow it in the
 // same event: the config on the default branch, the head commit's check runs of the names this
-// gate writes, and the PR's comments. Only a list GitHub gave whole is kept (a list with a next page goes to REST, which
-// pages it). Every query starts afresh, so nothing an earlier answer said outlives a later one.
-// Each answer is taken once: a write changes what it describes, so reading the same thing a
-// second time in the event goes to GitHub.
+// gate writes, and the PR's comments. Only what GitHub gave whole is kept (a list with a next page
+// goes to REST, which pages it). Every query starts afresh, so nothing an earlier answer said
+// outlives a later one. Each answer is taken once: a write changes what it describes, so reading
+// the same thing a second time in the event goes to GitHub.
 import type { FileAtRef } from "./rest/contents.js";
 import type { CheckRun } from "./types.js";
 

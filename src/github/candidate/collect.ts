@@ -435,8 +435,8 @@ async function collectAround(
     defaultBranch: pr.defaultBranch,
   };
   const measuring = options.measuring?.(config, { baseSha: pr.baseSha, baseRef: pr.baseRef });
-  // Nothing here waits on anything else here: the reads go out together, so an event costs one
-  // round trip to GitHub for all of them rather than one for each step.
+  // None of these waits on another: they go out together, so the event waits for the longest of
+  // them rather than for each in turn.
   const [files, push, teams, comments, recorded, gathered, live] = await Promise.all([
     reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
     // A fork's pushes are not in this repository's activity: its author is the one who pushes.

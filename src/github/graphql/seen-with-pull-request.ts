@@ -1,13 +1,15 @@
-// What the PR's query also asks for, so that the writes an event makes after it need not read again:
-// the PR's comments (where the sticky comment is), and the check runs of the names this gate writes
-// on its head commit. These change when the App writes them, so a conditional REST read of them
-// costs a request on every event after one that wrote; in the query they cost nothing more. (The
-// open PRs the head is the head of are not taken from it: that list decides whether an approval
-// may be shared, and is read by REST just before, as close to the write as it can be.)
+// What the PR's query also asks for, so that the reads an event makes after it need not go to GitHub
+// again: the config on the default branch (the collector's next read), the PR's comments (where
+// the sticky comment is), and the check runs of the names this gate writes on its head commit. The
+// last two change when the App writes them, so a conditional REST read of them costs a request on
+// every event after one that wrote; in the query they cost nothing more. (The open PRs the head is
+// the head of are not taken from it: that list decides whether an approval may be shared, and is
+// read on its own just before the write, as close to it as it can be: open-pull-requests.ts.)
 //
 // Each is kept only when GitHub gave it whole and for the head the query read; anything else (a
-// next page, a node GitHub left null, an id that cannot be read) leaves it to the REST read, which
-// pages and checks as it always has. This is a saving, never a second source of truth.
+// next page, a node GitHub left null, an id that cannot be read, a file that is not plainly the
+// blob it names) leaves it to the REST read, which pages and checks as it always has. This is a
+// saving, never a second source of truth.
 import { DECISION_CHECK, METRICS_CHECK } from "../../core/names.js";
 import type { GitHubClient } from "../rest/client.js";
 import type { SeenComment } from "../seen-in-read.js";

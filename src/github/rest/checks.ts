@@ -66,9 +66,10 @@ export async function findOwnCheckRun(
  * The runs the PR's query listed at the start of the event, where they may decide this write. The
  * event's collection lies between that read and this write, and another instance may have written
  * the run meanwhile: a run remembered as already showing what is wanted, or as the one to edit,
- * may no longer be the newest or say that. Only an approval is written from them, where a wrong
- * "unchanged" or an edit of a run no longer the newest keeps the check from green; anything else
- * is decided from GitHub now, unless the query saw no run of ours (a new one is then the newest).
+ * may no longer be the newest or say that. Only an approval is written from them: a wrong
+ * "unchanged" keeps the check from green, and an edit of a run no longer the newest is no greener
+ * than REST's write, which edits the newest to the same approval. Anything else is decided from
+ * GitHub now, unless the query saw no run of ours (a new one is then the newest).
  * Taken once: a retry, or a second write, reads GitHub again.
  */
 function seenRuns(client: GitHubClient, desired: DesiredCheckRun): CheckRun[] | undefined {
