@@ -45106,12 +45106,13 @@ async function readPullRequest(ports, number, event, sleep, configPath) {
     read = await reading(what, query);
   }
 }
-async function readConfig(ports, path6, defaultBranch, preview) {
+async function readConfig(ports, path6, defaultBranch, preview, atLeast) {
   if (defaultBranch) {
     const ref = `refs/heads/${defaultBranch}`;
+    const at2 = atLeast ? await tipAtLeast(ports, defaultBranch, atLeast.commit, atLeast.sleep) : ref;
     const file2 = await reading(
       `${path6} on the default branch ${defaultBranch}`,
-      () => ports.getFile(path6, ref)
+      () => ports.getFile(path6, at2)
     );
     if (file2)
       return {
@@ -45135,6 +45136,28 @@ async function readConfig(ports, path6, defaultBranch, preview) {
     untrusted: why,
     ...file.blobSha ? { blobSha: file.blobSha } : {}
   };
+}
+async function tipAtLeast(ports, branch, pushed, sleep) {
+  const { commitAt: commitAt2, compareCommits: compareCommits2 } = ports;
+  if (!commitAt2 || !compareCommits2)
+    throw new GateError("read_failed", `cannot tell whether ${branch} has reached ${shortSha(pushed)} here`);
+  for (let attempt = 0; ; attempt++) {
+    const tip = await reading(`the tip of ${branch}`, () => commitAt2(`refs/heads/${branch}`));
+    if (tip === pushed) return tip;
+    if (tip) {
+      const { status } = await reading(
+        `whether ${branch} has reached ${shortSha(pushed)}`,
+        () => compareCommits2(pushed, tip)
+      );
+      if (status === "ahead") return tip;
+    }
+    if (attempt >= STALE_RETRIES)
+      throw new GateError(
+        "stale_read",
+        `GitHub's ${branch} has not reached the pushed ${shortSha(pushed)} yet, so the rules it holds may be older than the push; the next event decides`
+      );
+    await sleep(STALE_BACKOFF_MS[attempt] ?? 2e3);
+  }
 }
 function candidateConfig(config, path6, source) {
   return {
@@ -45222,7 +45245,14 @@ async function collectForPullRequest(ports, subject, options) {
 }
 async function collectAround(ports, subject, options, pr, reviews, commit, warnings) {
   const repository = ports.repository;
-  const found = await readConfig(ports, options.configPath, pr.defaultBranch, { commit });
+  const pushed = subject.event?.defaultBranchAtLeast;
+  const found = await readConfig(
+    ports,
+    options.configPath,
+    pr.defaultBranch,
+    { commit },
+    pushed ? { commit: pushed, sleep: options.sleep ?? defaultSleep } : void 0
+  );
   const otherBase = pr.defaultBranch && pr.baseRef !== pr.defaultBranch ? `this pull request targets ${pr.baseRef}, not the default branch ${pr.defaultBranch}: its runs build ${pr.baseRef}'s workflows and code, which whoever can push ${pr.baseRef} may have changed, so ${options.configPath} on ${pr.defaultBranch} decides what it would need, and nothing on it is approved` : void 0;
   const source = found && otherBase && !found.untrusted ? { ...found, untrusted: otherBase } : found;
   if (!source)

@@ -16328,12 +16328,13 @@ async function readPullRequest(ports, number, event, sleep, configPath) {
     read = await reading(what, query);
   }
 }
-async function readConfig(ports, path, defaultBranch, preview) {
+async function readConfig(ports, path, defaultBranch, preview, atLeast) {
   if (defaultBranch) {
     const ref = `refs/heads/${defaultBranch}`;
+    const at2 = atLeast ? await tipAtLeast(ports, defaultBranch, atLeast.commit, atLeast.sleep) : ref;
     const file2 = await reading(
       `${path} on the default branch ${defaultBranch}`,
-      () => ports.getFile(path, ref)
+      () => ports.getFile(path, at2)
     );
     if (file2)
       return {
@@ -16357,6 +16358,28 @@ async function readConfig(ports, path, defaultBranch, preview) {
     untrusted: why,
     ...file.blobSha ? { blobSha: file.blobSha } : {}
   };
+}
+async function tipAtLeast(ports, branch, pushed, sleep) {
+  const { commitAt, compareCommits } = ports;
+  if (!commitAt || !compareCommits)
+    throw new GateError("read_failed", `cannot tell whether ${branch} has reached ${shortSha(pushed)} here`);
+  for (let attempt = 0; ; attempt++) {
+    const tip = await reading(`the tip of ${branch}`, () => commitAt(`refs/heads/${branch}`));
+    if (tip === pushed) return tip;
+    if (tip) {
+      const { status } = await reading(
+        `whether ${branch} has reached ${shortSha(pushed)}`,
+        () => compareCommits(pushed, tip)
+      );
+      if (status === "ahead") return tip;
+    }
+    if (attempt >= STALE_RETRIES)
+      throw new GateError(
+        "stale_read",
+        `GitHub's ${branch} has not reached the pushed ${shortSha(pushed)} yet, so the rules it holds may be older than the push; the next event decides`
+      );
+    await sleep(STALE_BACKOFF_MS[attempt] ?? 2e3);
+  }
 }
 function candidateConfig(config, path, source) {
   return {
@@ -16444,7 +16467,14 @@ async function collectForPullRequest(ports, subject, options) {
 }
 async function collectAround(ports, subject, options, pr, reviews, commit, warnings) {
   const repository = ports.repository;
-  const found = await readConfig(ports, options.configPath, pr.defaultBranch, { commit });
+  const pushed = subject.event?.defaultBranchAtLeast;
+  const found = await readConfig(
+    ports,
+    options.configPath,
+    pr.defaultBranch,
+    { commit },
+    pushed ? { commit: pushed, sleep: options.sleep ?? defaultSleep } : void 0
+  );
   const otherBase = pr.defaultBranch && pr.baseRef !== pr.defaultBranch ? `this pull request targets ${pr.baseRef}, not the default branch ${pr.defaultBranch}: its runs build ${pr.baseRef}'s workflows and code, which whoever can push ${pr.baseRef} may have changed, so ${options.configPath} on ${pr.defaultBranch} decides what it would need, and nothing on it is approved` : void 0;
   const source = found && otherBase && !found.untrusted ? { ...found, untrusted: otherBase } : found;
   if (!source)

@@ -163,6 +163,7 @@ function register(app: Probot, options: AppOptions): void {
     context: { octokit: unknown; log: Context["log"] },
     repo: RepoOfEvent,
     why: string,
+    event?: EventBound,
   ): Promise<void> {
     try {
       const gateway = await gatewayFor(context.octokit, repo);
@@ -174,7 +175,7 @@ function register(app: Probot, options: AppOptions): void {
         context.log.warn(
           `model-approval: more than ${REDECIDE_LIMIT} open PRs in ${repo.owner}/${repo.repo}: older ones are decided on their next event`,
         );
-      await reconcileAll(context, repo, numbers);
+      await reconcileAll(context, repo, numbers, event);
     } catch (error) {
       context.log.error(
         `model-approval: could not decide the open PRs again (${why}): ${describeError(error)}`,
@@ -289,7 +290,10 @@ function register(app: Probot, options: AppOptions): void {
     // GitHub lists at most 2048 commits of a push; without the whole list, assume the rules changed.
     const listed = commits.length > 0 && commits.length < 2048 && !payload.forced;
     if (listed && !touched.includes(CONFIG_PATH)) return;
-    await redecideOpenPullRequests(context, repoOf(context), `${CONFIG_PATH} changed on ${branch}`);
+    // The rules are read at the pushed commit or after it, never from an answer that predates it.
+    await redecideOpenPullRequests(context, repoOf(context), `${CONFIG_PATH} changed on ${branch}`, {
+      defaultBranchAtLeast: payload.after,
+    });
   });
 
   // A team's membership changed: PRs whose rules list that team are decided again.

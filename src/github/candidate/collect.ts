@@ -31,6 +31,8 @@ import { deployedBaselines, deployedNotes } from "./deployed.js";
 
 export type CandidatePorts = LocalDescription &
   EvidencePorts &
+  // Only a push event's bound on the default branch needs these; without them such a bound fails.
+  Partial<Pick<GitHubGateway, "commitAt" | "compareCommits">> &
   Pick<
     GitHubGateway,
     | "repository"
@@ -64,6 +66,11 @@ export interface EventBound {
   seenHead?: string;
   /** The PR's updated_at as the event saw it. */
   updatedAt?: string;
+  /**
+   * The default branch's new tip, from a push to it: the rules are read at that commit or one
+   * after it, never from an answer that predates the push (GitHub may answer from behind it).
+   */
+  defaultBranchAtLeast?: string;
   /** The review the event is about. */
   review?: {
     id: number;
@@ -236,11 +243,14 @@ async function readConfig(
   path: string,
   defaultBranch: string,
   preview: { commit: string } | undefined,
+  atLeast?: { commit: string; sleep: (ms: number) => Promise<void> },
 ): Promise<TrustedConfig | null> {
   if (defaultBranch) {
     const ref = `refs/heads/${defaultBranch}`;
+    // Bound by a push: read at a tip known to hold the pushed commit, not at whatever the ref names.
+    const at = atLeast ? await tipAtLeast(ports, defaultBranch, atLeast.commit, atLeast.sleep) : ref;
     const file = await reading(`${path} on the default branch ${defaultBranch}`, () =>
-      ports.getFile(path, ref),
+      ports.getFile(path, at),
     );
     if (file)
       return {
@@ -265,6 +275,38 @@ async function readConfig(
     untrusted: why,
     ...(file.blobSha ? { blobSha: file.blobSha } : {}),
   };
+}
+
+/**
+ * The default branch's tip once it is `pushed` or a commit after it. GitHub may answer from behind
+ * a push it has just reported; the tip is read again a few times, then the decision is an error and
+ * the next event decides.
+ */
+async function tipAtLeast(
+  ports: CandidatePorts,
+  branch: string,
+  pushed: string,
+  sleep: (ms: number) => Promise<void>,
+): Promise<string> {
+  const { commitAt, compareCommits } = ports;
+  if (!commitAt || !compareCommits)
+    throw new GateError("read_failed", `cannot tell whether ${branch} has reached ${shortSha(pushed)} here`);
+  for (let attempt = 0; ; attempt++) {
+    const tip = await reading(`the tip of ${branch}`, () => commitAt(`refs/heads/${branch}`));
+    if (tip === pushed) return tip;
+    if (tip) {
+      const { status } = await reading(`whether ${branch} has reached ${shortSha(pushed)}`, () =>
+        compareCommits(pushed, tip),
+      );
+      if (status === "ahead") return tip;
+    }
+    if (attempt >= STALE_RETRIES)
+      throw new GateError(
+        "stale_read",
+        `GitHub's ${branch} has not reached the pushed ${shortSha(pushed)} yet, so the rules it holds may be older than the push; the next event decides`,
+      );
+    await sleep(STALE_BACKOFF_MS[attempt] ?? 2000);
+  }
 }
 
 function candidateConfig(config: Config, path: string, source: TrustedConfig): CandidateConfig {
@@ -390,7 +432,14 @@ async function collectAround(
   warnings: string[],
 ): Promise<Collected> {
   const repository = ports.repository;
-  const found = await readConfig(ports, options.configPath, pr.defaultBranch, { commit });
+  const pushed = subject.event?.defaultBranchAtLeast;
+  const found = await readConfig(
+    ports,
+    options.configPath,
+    pr.defaultBranch,
+    { commit },
+    pushed ? { commit: pushed, sleep: options.sleep ?? defaultSleep } : undefined,
+  );
   // A pull_request run builds the PR merged into its base, with the base's workflows and code: a
   // base other than the default branch may differ from it in anything, unseen by a diff against it.
   const otherBase =
