@@ -3,7 +3,7 @@ import type { Context, Probot } from "probot";
 import { CONFIG_PATH, DECISION_CHECK, METRICS_CHECK, STATE_LABEL_PREFIX } from "../core/names.js";
 import { BoundedCache } from "../github/bounded-cache.js";
 import { GitHubGateway, serverUrlOf, type KeptAcrossEvents } from "../github/gateway.js";
-import type { EventBound } from "../github/candidate/index.js";
+import { tipAtLeast, type EventBound } from "../github/candidate/index.js";
 import { installationRepositories } from "../github/rest/installation.js";
 import type { GatewayIdentity, OctokitLike } from "../github/types.js";
 import { describeError } from "../github/errors.js";
@@ -103,6 +103,9 @@ function register(app: Probot, options: AppOptions): void {
   const identity = given ? async () => given : identityResolver(app);
   const { identity: _given, onRedecide, installationOctokit, ...services } = options;
   const timing: AppServices = { warn: (line) => app.log.warn(line), ...services };
+  const sleep = services.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  /** When the newest push changing the rules of each repository was made, of those this App was told of. */
+  const newestPush = new BoundedCache<number>(1 << 20, 100, () => 64, 10_000);
   // The training run's snapshot is read from its artifact on every event about its commit.
   const kept: KeptAcrossEvents = {
     artifactFiles: new BoundedCache<string>(
@@ -290,9 +293,30 @@ function register(app: Probot, options: AppOptions): void {
     // GitHub lists at most 2048 commits of a push; without the whole list, assume the rules changed.
     const listed = commits.length > 0 && commits.length < 2048 && !payload.forced;
     if (listed && !touched.includes(CONFIG_PATH)) return;
-    // The rules are read at the pushed commit or after it, never from an answer that predates it.
-    await redecideOpenPullRequests(context, repoOf(context), `${CONFIG_PATH} changed on ${branch}`, {
-      defaultBranchAtLeast: payload.after,
+    const repo = repoOf(context);
+    const key = `${repo.owner}/${repo.repo}`.toLowerCase();
+    // GitHub's time of the push (seconds), so that pushes delivered out of order are told apart.
+    const pushedAt = typeof payload.repository.pushed_at === "number" ? payload.repository.pushed_at : 0;
+    if (pushedAt > (newestPush.get(key) ?? -1)) newestPush.set(key, pushedAt);
+    // The rules are read at the pushed commit or after it, never from an answer that predates it:
+    // the tip is found once, and every PR's rules are read at it (or at a tip after it).
+    let bound = payload.after;
+    try {
+      bound = await tipAtLeast(await gatewayFor(context.octokit, repo), branch, payload.after, sleep);
+    } catch (error) {
+      // The branch never reached this push. When a newer push has been reported since (the branch
+      // rewound, or pushed again), that push's event decides, so this one writes nothing; else
+      // each PR is decided with the push as its bound, and is an error while GitHub stays behind.
+      if ((newestPush.get(key) ?? -1) > pushedAt) {
+        context.log.info(
+          `model-approval: ${branch} moved past ${payload.after} before it was read: a newer push decides`,
+        );
+        return;
+      }
+      context.log.warn(`model-approval: ${describeError(error)}`);
+    }
+    await redecideOpenPullRequests(context, repo, `${CONFIG_PATH} changed on ${branch}`, {
+      defaultBranchAtLeast: bound,
     });
   });
 

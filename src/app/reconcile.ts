@@ -59,6 +59,8 @@ export type AppGateway = Pick<
   | "deploymentsTo"
   | "deploymentStatuses"
   | "findOwnCheckRun"
+  | "commitAt"
+  | "compareCommits"
   | "reviewDeploymentProtectionRule"
   | "answerDeploymentCallback"
 >;

@@ -30,9 +30,14 @@ async function tightened(): Promise<{ h: Harness; before: string; after: string 
   return { h, before, after };
 }
 
-function pushEvent(h: Harness, before: string, after: string) {
+/** The push from `before` to `after`, made at `pushedAt` (GitHub's seconds). */
+function pushEvent(h: Harness, before: string, after: string, pushedAt = 1_700_000_000) {
+  const patch = repositoryPatch(REPO, "main", h.gh.state.repo(REPO).id) as {
+    repository: Record<string, unknown>;
+  };
   const payload = loadWebhookExample("push", undefined, {
-    ...repositoryPatch(REPO, "main", h.gh.state.repo(REPO).id),
+    ...patch,
+    repository: { ...patch.repository, pushed_at: pushedAt },
     ref: "refs/heads/main",
     before,
     after,
@@ -74,6 +79,29 @@ describe("a push that changes the rules", () => {
     expect(stateLabels(h)).not.toContain("model-approval: auto-approved");
     expect(decisionCheck(h)).toMatchObject({ status: "completed", conclusion: "failure" });
     expect(decisionCheck(h)?.summary).toMatch(/has not reached the pushed/);
+  });
+
+  it("writes nothing for a push main was rewound past before it was read: the newer push decides", async () => {
+    const { h, before, after } = await tightened();
+    // main is force-pushed back to its parent: that push is reported, and decided, first.
+    h.gh.state.repo(REPO).branches.main = before;
+    await h.deliver(...pushEvent(h, after, before, 1_700_000_060));
+    expect(stateLabels(h)).toEqual(["model-approval: auto-approved"]);
+    h.gh.clearRequests();
+    await h.deliver(...pushEvent(h, before, after, 1_700_000_000));
+    expect(h.gh.writes()).toEqual([]);
+    expect(stateLabels(h)).toEqual(["model-approval: auto-approved"]);
+    expect(decisionCheck(h)).toMatchObject({ conclusion: "success" });
+  });
+
+  it("does not take a tip on another history for one past the push", async () => {
+    const { h, before, after } = await tightened();
+    // main names a sibling of the pushed commit, which keeps the old rules.
+    const sibling = h.gh.state.commit(REPO, { parent: before, files: { "README.md": "elsewhere\n" } });
+    h.gh.state.repo(REPO).branches.main = sibling;
+    await h.deliver(...pushEvent(h, before, after));
+    expect(stateLabels(h)).not.toContain("model-approval: auto-approved");
+    expect(decisionCheck(h)).toMatchObject({ conclusion: "failure" });
   });
 
   it("reads the rules at a tip past the push when main has moved on since", async () => {

@@ -282,8 +282,8 @@ async function readConfig(
  * a push it has just reported; the tip is read again a few times, then the decision is an error and
  * the next event decides.
  */
-async function tipAtLeast(
-  ports: CandidatePorts,
+export async function tipAtLeast(
+  ports: Partial<Pick<GitHubGateway, "commitAt" | "compareCommits">>,
   branch: string,
   pushed: string,
   sleep: (ms: number) => Promise<void>,

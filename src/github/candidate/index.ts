@@ -1,6 +1,7 @@
 // The candidate collector and what it gives: the candidate, its decision, the commit's decision.
 export {
   collectCandidate,
+  tipAtLeast,
   type Collected,
   type CandidatePorts,
   type Subject,
