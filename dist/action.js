@@ -32393,6 +32393,12 @@ async function pullRequestsForCommit(client, sha) {
   });
 }
 
+// src/github/graphql/rest-login.ts
+function restLogin(actor) {
+  if (!actor?.login) return "";
+  return actor.__typename === "Bot" ? `${actor.login}[bot]` : actor.login;
+}
+
 // src/github/git-blob.ts
 import { createHash as createHash2 } from "node:crypto";
 function gitBlobSha(content) {
@@ -32467,12 +32473,10 @@ function comments(answer) {
   for (const node of nodes) {
     const id = databaseId(node.fullDatabaseId);
     if (id === void 0) return void 0;
-    const bot = node.author?.__typename === "Bot";
     read.push({
       id,
       body: node.body,
-      // REST, whose logins the writer compares with, names a bot with "[bot]".
-      user: node.author ? { login: bot ? `${node.author.login}[bot]` : node.author.login, type: bot ? "Bot" : "User" } : null
+      user: node.author ? { login: restLogin(node.author), type: node.author.__typename === "Bot" ? "Bot" : "User" } : null
     });
   }
   return read;
@@ -32565,10 +32569,6 @@ var QUERY2 = `query PullRequestWithReviews($owner: String!, $name: String!, $num
   }
 }
 ${SEEN_FRAGMENTS}`;
-function restLogin(actor) {
-  if (!actor?.login) return "";
-  return actor.__typename === "Bot" ? `${actor.login}[bot]` : actor.login;
-}
 function errorsOf(error2) {
   const errors2 = error2?.errors;
   if (!Array.isArray(errors2)) return void 0;

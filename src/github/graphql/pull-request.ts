@@ -6,6 +6,7 @@
 import { GitHubError } from "../errors.js";
 import type { GitHubClient } from "../rest/client.js";
 import type { PullRequest, Review } from "../types.js";
+import { restLogin, type GraphQLActor as Actor } from "./rest-login.js";
 import {
   keepSeen,
   SEEN_FIELDS,
@@ -80,11 +81,6 @@ const QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $nu
 }
 ${SEEN_FRAGMENTS}`;
 
-interface Actor {
-  __typename: string;
-  login: string;
-}
-
 interface Answer {
   repository: {
     pullRequest:
@@ -124,15 +120,6 @@ interface Answer {
         })
       | null;
   } | null;
-}
-
-/**
- * GraphQL names a bot by its app's slug ("github-actions"); REST, whose logins the rest of the
- * gateway compares with, appends "[bot]". A deleted account is null.
- */
-function restLogin(actor: Partial<Actor> | null | undefined): string {
-  if (!actor?.login) return "";
-  return actor.__typename === "Bot" ? `${actor.login}[bot]` : actor.login;
 }
 
 /**

@@ -14,6 +14,7 @@ import { DECISION_CHECK, METRICS_CHECK } from "../../core/names.js";
 import type { GitHubClient } from "../rest/client.js";
 import type { SeenComment } from "../seen-in-read.js";
 import { gitBlobSha } from "../git-blob.js";
+import { restLogin } from "./rest-login.js";
 import type { FileAtRef } from "../rest/contents.js";
 import type { CheckRun } from "../types.js";
 
@@ -157,13 +158,11 @@ function comments(answer: SeenAnswer): SeenComment[] | undefined {
   for (const node of nodes) {
     const id = databaseId(node.fullDatabaseId);
     if (id === undefined) return undefined;
-    const bot = node.author?.__typename === "Bot";
     read.push({
       id,
       body: node.body,
-      // REST, whose logins the writer compares with, names a bot with "[bot]".
       user: node.author
-        ? { login: bot ? `${node.author.login}[bot]` : node.author.login, type: bot ? "Bot" : "User" }
+        ? { login: restLogin(node.author), type: node.author.__typename === "Bot" ? "Bot" : "User" }
         : null,
     });
   }
