@@ -10,6 +10,7 @@ const benches = [
   ["app.mjs", quick ? ["32"] : ["320"]],
   ["digest.mjs", quick ? ["8"] : ["1024"]],
   ["memory.mjs", quick ? ["--quick"] : []],
+  ["metrics-read.mjs", quick ? ["--quick"] : []],
   ["predictions.mjs", quick ? ["--quick"] : []],
 ];
 let failed = 0;

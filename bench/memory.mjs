@@ -3,9 +3,10 @@
 // Streaming holds the peak flat as files grow; the ratio of each file's peak to the smallest one's
 // is what to watch. Run after `npm run build`: node bench/memory.mjs
 import { spawnSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
+import { writeParts } from "./support/write-parts.mjs";
 
 const SMALL_HEAP_MIB = 32;
 // --quick: small files only, to check that the benchmark works (the file sizes that matter are
@@ -15,21 +16,6 @@ const dir = mkdtempSync(join(tmpdir(), "ma-bench-memory-"));
 const cli = resolve("dist/cli.js");
 // Peak resident memory of the whole process, printed as it exits.
 const REPORT_PEAK = `data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss="+process.resourceUsage().maxRSS+"\\n"))`;
-
-function writeParts(name, parts) {
-  const fd = openSync(join(dir, name), "w");
-  let batch = "";
-  for (const part of parts) {
-    batch += part;
-    if (batch.length > 1 << 20) {
-      writeSync(fd, batch);
-      batch = "";
-    }
-  }
-  writeSync(fd, batch);
-  closeSync(fd);
-  return name;
-}
 
 function* jsonReport(samples) {
   yield '{"eval": {"accuracy": 0.91}, "per_sample": [';
@@ -92,13 +78,13 @@ function series(label, make, sizes, condition) {
 try {
   series(
     "JSON report (kept: eval.accuracy)",
-    (n) => writeParts(`report-${n}.json`, jsonReport(n)),
+    (n) => basename(writeParts(join(dir, `report-${n}.json`), jsonReport(n))),
     QUICK ? [1000, 100_000] : [100_000, 3_000_000, 6_000_000, 20_000_000],
     "eval.accuracy >= 0.9",
   );
   series(
     "training log CSV",
-    (n) => writeParts(`log-${n}.csv`, trainingLog(n)),
+    (n) => basename(writeParts(join(dir, `log-${n}.csv`), trainingLog(n))),
     QUICK ? [1000, 10_000] : [10_000, 1_000_000, 5_000_000],
     "val_loss < 0.3",
   );

@@ -8,7 +8,7 @@ import {
   setOwnKey,
   textChunks,
   withFirst
-} from "./chunks/chunk-K5MWQ734.js";
+} from "./chunks/chunk-MK3JHIR4.js";
 import {
   __commonJS,
   __export,
@@ -45899,30 +45899,32 @@ function isDigit(code3) {
   return code3 !== void 0 && code3 >= 48 && code3 <= 57;
 }
 function numberLength(text3, from) {
-  let short = false;
-  const at2 = (k2) => {
-    if (k2 < text3.length) return text3.charCodeAt(k2);
-    short = true;
-    return void 0;
-  };
+  const end = text3.length;
   let k = from;
-  if (at2(k) === 45) k++;
-  if (at2(k) === 48) k++;
-  else if (isDigit(at2(k))) while (isDigit(at2(k))) k++;
+  if (k < end && text3.charCodeAt(k) === 45) k++;
+  if (k >= end) return -1;
+  const first = text3.charCodeAt(k);
+  if (first === 48) k++;
+  else if (first >= 49 && first <= 57) k = digitsEnd(text3, k + 1);
   else return 0;
-  if (at2(k) === 46 && isDigit(at2(k + 1))) {
-    k++;
-    while (isDigit(at2(k))) k++;
+  if (text3.charCodeAt(k) === 46) {
+    if (k + 1 >= end) return -1;
+    if (isDigit(text3.charCodeAt(k + 1))) k = digitsEnd(text3, k + 2);
   }
-  const e = at2(k);
+  if (k >= end) return -1;
+  const e = text3.charCodeAt(k);
   if (e === 101 || e === 69) {
-    const sign = at2(k + 1) === 43 || at2(k + 1) === 45 ? 1 : 0;
-    if (isDigit(at2(k + 1 + sign))) {
-      k += 1 + sign;
-      while (isDigit(at2(k))) k++;
-    }
+    if (k + 1 >= end) return -1;
+    const s = text3.charCodeAt(k + 1);
+    const sign = s === 43 || s === 45 ? 1 : 0;
+    if (k + 1 + sign >= end) return -1;
+    if (isDigit(text3.charCodeAt(k + 1 + sign))) k = digitsEnd(text3, k + 2 + sign);
   }
-  return short ? -1 : k - from;
+  return k >= end ? -1 : k - from;
+}
+function digitsEnd(text3, k) {
+  while (k < text3.length && isDigit(text3.charCodeAt(k))) k++;
+  return k;
 }
 var LITERALS = [
   ["true", true],
@@ -45975,7 +45977,19 @@ var JsonReader = class {
     return this.buf[this.i];
   }
   location() {
-    return { line: this.line, column: this.base + this.i - this.lineStart + 1 };
+    return { line: this.line, column: this.column() };
+  }
+  column() {
+    return this.base + this.i - this.lineStart + 1;
+  }
+  /**
+   * The key path of a kept member's value. Only an object or a list below it reads the path, so a
+   * number or a string (most members) gets the parent's, with no copy made.
+   */
+  childPath(path6, key) {
+    this.skipSpace();
+    const c = this.peek();
+    return c === "{" || c === "[" ? [...path6, key] : path6;
   }
   fail(message2, at2 = this.location()) {
     throw new MetricsFormatError(`invalid JSON: ${message2}`, at2.line, at2.column);
@@ -45992,13 +46006,23 @@ var JsonReader = class {
   }
   skipSpace() {
     for (; ; ) {
-      const c = this.peek();
-      if (c === " " || c === "	" || c === "\r") this.i++;
-      else if (c === "\n") {
-        this.i++;
-        this.line++;
-        this.lineStart = this.base + this.i;
-      } else return;
+      const buf = this.buf;
+      let i2 = this.i;
+      while (i2 < buf.length) {
+        const c = buf.charCodeAt(i2);
+        if (c === 32 || c === 9 || c === 13) i2++;
+        else if (c === 10) {
+          i2++;
+          this.line++;
+          this.lineStart = this.base + i2;
+        } else {
+          this.i = i2;
+          return;
+        }
+      }
+      this.i = i2;
+      this.ensure(1);
+      if (this.i >= this.buf.length) return;
     }
   }
   atEnd() {
@@ -46059,12 +46083,14 @@ var JsonReader = class {
     for (; ; ) {
       this.skipSpace();
       if (this.peek() !== '"') this.fail(`expected a quoted key, found ${this.describe()}`);
-      const keyAt = this.location();
+      const keyLine = this.line;
+      const keyColumn = this.column();
       const key = this.string(true);
       const kept = out !== void 0 && (this.keep === void 0 || this.keep.member(path6, key));
-      if (kept && Object.prototype.hasOwnProperty.call(out, key)) this.fail(`duplicate key "${key}"`, keyAt);
+      if (kept && Object.prototype.hasOwnProperty.call(out, key))
+        this.fail(`duplicate key "${key}"`, { line: keyLine, column: keyColumn });
       this.expect(":");
-      const value = this.value(depth + 1, kept && this.keep ? [...path6, key] : path6, kept);
+      const value = this.value(depth + 1, kept && this.keep ? this.childPath(path6, key) : path6, kept);
       if (kept) {
         setOwnKey(out, key, value);
       }
@@ -46107,7 +46133,8 @@ var JsonReader = class {
   }
   /** A string at the reader; its text only when `build` (a skipped one can be any length). */
   string(build2) {
-    const start = this.location();
+    const startLine = this.line;
+    const startColumn = this.column();
     this.i++;
     let out = "";
     for (; ; ) {
@@ -46122,7 +46149,8 @@ var JsonReader = class {
       if (build2) out += buf.slice(this.i, j);
       this.i = j;
       const c = this.peek();
-      if (c === void 0 || c === "\n") this.fail("unterminated string", start);
+      if (c === void 0 || c === "\n")
+        this.fail("unterminated string", { line: startLine, column: startColumn });
       if (c === '"') {
         this.i++;
         return build2 ? out : void 0;
@@ -46195,7 +46223,10 @@ function referencedKeys(refs) {
   return keys;
 }
 function hasEvaluation(entry) {
-  return typeof entry === "object" && entry !== null && !Array.isArray(entry) && Object.keys(entry).some((k) => k.startsWith("eval_"));
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return false;
+  for (const key in entry)
+    if (Object.prototype.hasOwnProperty.call(entry, key) && key.startsWith("eval_")) return true;
+  return false;
 }
 function keepForRefs(refs, opts) {
   const keys = referencedKeys(refs);
@@ -46686,7 +46717,7 @@ function fileBytesReader(fd2) {
 }
 
 // src/node/metrics-files.ts
-var eventReader = () => import("./chunks/tensorboard-RPSUV5RI.js");
+var eventReader = () => import("./chunks/tensorboard-NVYSRZXG.js");
 var MAX_WHOLE_BYTES = 32 * 1024 * 1024;
 var MAX_STREAMED_BYTES = 1024 * 1024 * 1024;
 function tooLarge(shown, size, limit) {

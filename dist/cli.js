@@ -9,7 +9,7 @@ import {
   setOwnKey,
   textChunks,
   withFirst
-} from "./chunks/chunk-F2YDV5GG.js";
+} from "./chunks/chunk-ZJJRIROH.js";
 import {
   GateError,
   GitHubError,
@@ -17645,30 +17645,32 @@ function isDigit(code2) {
   return code2 !== void 0 && code2 >= 48 && code2 <= 57;
 }
 function numberLength(text2, from) {
-  let short = false;
-  const at2 = (k2) => {
-    if (k2 < text2.length) return text2.charCodeAt(k2);
-    short = true;
-    return void 0;
-  };
+  const end = text2.length;
   let k = from;
-  if (at2(k) === 45) k++;
-  if (at2(k) === 48) k++;
-  else if (isDigit(at2(k))) while (isDigit(at2(k))) k++;
+  if (k < end && text2.charCodeAt(k) === 45) k++;
+  if (k >= end) return -1;
+  const first = text2.charCodeAt(k);
+  if (first === 48) k++;
+  else if (first >= 49 && first <= 57) k = digitsEnd(text2, k + 1);
   else return 0;
-  if (at2(k) === 46 && isDigit(at2(k + 1))) {
-    k++;
-    while (isDigit(at2(k))) k++;
+  if (text2.charCodeAt(k) === 46) {
+    if (k + 1 >= end) return -1;
+    if (isDigit(text2.charCodeAt(k + 1))) k = digitsEnd(text2, k + 2);
   }
-  const e = at2(k);
+  if (k >= end) return -1;
+  const e = text2.charCodeAt(k);
   if (e === 101 || e === 69) {
-    const sign = at2(k + 1) === 43 || at2(k + 1) === 45 ? 1 : 0;
-    if (isDigit(at2(k + 1 + sign))) {
-      k += 1 + sign;
-      while (isDigit(at2(k))) k++;
-    }
+    if (k + 1 >= end) return -1;
+    const s = text2.charCodeAt(k + 1);
+    const sign = s === 43 || s === 45 ? 1 : 0;
+    if (k + 1 + sign >= end) return -1;
+    if (isDigit(text2.charCodeAt(k + 1 + sign))) k = digitsEnd(text2, k + 2 + sign);
   }
-  return short ? -1 : k - from;
+  return k >= end ? -1 : k - from;
+}
+function digitsEnd(text2, k) {
+  while (k < text2.length && isDigit(text2.charCodeAt(k))) k++;
+  return k;
 }
 var LITERALS = [
   ["true", true],
@@ -17721,7 +17723,19 @@ var JsonReader = class {
     return this.buf[this.i];
   }
   location() {
-    return { line: this.line, column: this.base + this.i - this.lineStart + 1 };
+    return { line: this.line, column: this.column() };
+  }
+  column() {
+    return this.base + this.i - this.lineStart + 1;
+  }
+  /**
+   * The key path of a kept member's value. Only an object or a list below it reads the path, so a
+   * number or a string (most members) gets the parent's, with no copy made.
+   */
+  childPath(path, key) {
+    this.skipSpace();
+    const c = this.peek();
+    return c === "{" || c === "[" ? [...path, key] : path;
   }
   fail(message2, at2 = this.location()) {
     throw new MetricsFormatError(`invalid JSON: ${message2}`, at2.line, at2.column);
@@ -17738,13 +17752,23 @@ var JsonReader = class {
   }
   skipSpace() {
     for (; ; ) {
-      const c = this.peek();
-      if (c === " " || c === "	" || c === "\r") this.i++;
-      else if (c === "\n") {
-        this.i++;
-        this.line++;
-        this.lineStart = this.base + this.i;
-      } else return;
+      const buf = this.buf;
+      let i = this.i;
+      while (i < buf.length) {
+        const c = buf.charCodeAt(i);
+        if (c === 32 || c === 9 || c === 13) i++;
+        else if (c === 10) {
+          i++;
+          this.line++;
+          this.lineStart = this.base + i;
+        } else {
+          this.i = i;
+          return;
+        }
+      }
+      this.i = i;
+      this.ensure(1);
+      if (this.i >= this.buf.length) return;
     }
   }
   atEnd() {
@@ -17805,12 +17829,14 @@ var JsonReader = class {
     for (; ; ) {
       this.skipSpace();
       if (this.peek() !== '"') this.fail(`expected a quoted key, found ${this.describe()}`);
-      const keyAt = this.location();
+      const keyLine = this.line;
+      const keyColumn = this.column();
       const key = this.string(true);
       const kept = out !== void 0 && (this.keep === void 0 || this.keep.member(path, key));
-      if (kept && Object.prototype.hasOwnProperty.call(out, key)) this.fail(`duplicate key "${key}"`, keyAt);
+      if (kept && Object.prototype.hasOwnProperty.call(out, key))
+        this.fail(`duplicate key "${key}"`, { line: keyLine, column: keyColumn });
       this.expect(":");
-      const value = this.value(depth + 1, kept && this.keep ? [...path, key] : path, kept);
+      const value = this.value(depth + 1, kept && this.keep ? this.childPath(path, key) : path, kept);
       if (kept) {
         setOwnKey(out, key, value);
       }
@@ -17853,7 +17879,8 @@ var JsonReader = class {
   }
   /** A string at the reader; its text only when `build` (a skipped one can be any length). */
   string(build2) {
-    const start = this.location();
+    const startLine = this.line;
+    const startColumn = this.column();
     this.i++;
     let out = "";
     for (; ; ) {
@@ -17868,7 +17895,8 @@ var JsonReader = class {
       if (build2) out += buf.slice(this.i, j);
       this.i = j;
       const c = this.peek();
-      if (c === void 0 || c === "\n") this.fail("unterminated string", start);
+      if (c === void 0 || c === "\n")
+        this.fail("unterminated string", { line: startLine, column: startColumn });
       if (c === '"') {
         this.i++;
         return build2 ? out : void 0;
@@ -17941,7 +17969,10 @@ function referencedKeys(refs) {
   return keys;
 }
 function hasEvaluation(entry) {
-  return typeof entry === "object" && entry !== null && !Array.isArray(entry) && Object.keys(entry).some((k) => k.startsWith("eval_"));
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return false;
+  for (const key in entry)
+    if (Object.prototype.hasOwnProperty.call(entry, key) && key.startsWith("eval_")) return true;
+  return false;
 }
 function keepForRefs(refs, opts) {
   const keys = referencedKeys(refs);
@@ -18504,7 +18535,7 @@ function fileBytesReader(fd) {
 }
 
 // src/node/metrics-files.ts
-var eventReader = () => import("./chunks/tensorboard-MQ5LVCD3.js");
+var eventReader = () => import("./chunks/tensorboard-6ZWLXE72.js");
 var MAX_WHOLE_BYTES = 32 * 1024 * 1024;
 var MAX_STREAMED_BYTES = 1024 * 1024 * 1024;
 function tooLarge(shown, size, limit) {

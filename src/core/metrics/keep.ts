@@ -54,12 +54,11 @@ export function referencedKeys(refs: readonly MetricRef[]): Set<string> {
 }
 
 function hasEvaluation(entry: MetricValue): boolean {
-  return (
-    typeof entry === "object" &&
-    entry !== null &&
-    !Array.isArray(entry) &&
-    Object.keys(entry).some((k) => k.startsWith("eval_"))
-  );
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return false;
+  // Runs for every entry of a log_history: no array of its keys is made.
+  for (const key in entry)
+    if (Object.prototype.hasOwnProperty.call(entry, key) && key.startsWith("eval_")) return true;
+  return false;
 }
 
 /** The keys `refs` can reach; with `trainerState`, also what its reader needs of log_history. */

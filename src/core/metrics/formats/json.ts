@@ -24,31 +24,35 @@ function isDigit(code: number | undefined): boolean {
  * -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, scanned by hand since it runs for every number.
  */
 function numberLength(text: string, from: number): number {
-  let short = false;
-  const at = (k: number) => {
-    if (k < text.length) return text.charCodeAt(k);
-    short = true;
-    return undefined;
-  };
+  const end = text.length;
   let k = from;
-  if (at(k) === 0x2d) k++;
-  if (at(k) === 0x30) k++;
-  else if (isDigit(at(k))) while (isDigit(at(k))) k++;
+  if (k < end && text.charCodeAt(k) === 0x2d) k++;
+  if (k >= end) return -1;
+  const first = text.charCodeAt(k);
+  if (first === 0x30) k++;
+  else if (first >= 0x31 && first <= 0x39) k = digitsEnd(text, k + 1);
   else return 0;
-  if (at(k) === 0x2e && isDigit(at(k + 1))) {
-    k++;
-    while (isDigit(at(k))) k++;
+  if (text.charCodeAt(k) === 0x2e) {
+    if (k + 1 >= end) return -1;
+    if (isDigit(text.charCodeAt(k + 1))) k = digitsEnd(text, k + 2);
   }
-  const e = at(k);
+  if (k >= end) return -1;
+  const e = text.charCodeAt(k);
   if (e === 0x65 || e === 0x45) {
-    const sign = at(k + 1) === 0x2b || at(k + 1) === 0x2d ? 1 : 0;
-    if (isDigit(at(k + 1 + sign))) {
-      k += 1 + sign;
-      while (isDigit(at(k))) k++;
-    }
+    if (k + 1 >= end) return -1;
+    const s = text.charCodeAt(k + 1);
+    const sign = s === 0x2b || s === 0x2d ? 1 : 0;
+    if (k + 1 + sign >= end) return -1;
+    if (isDigit(text.charCodeAt(k + 1 + sign))) k = digitsEnd(text, k + 2 + sign);
   }
   // Ran into the end of the text: the number may go on past it.
-  return short ? -1 : k - from;
+  return k >= end ? -1 : k - from;
+}
+
+/** Where the run of digits from `k` ends. */
+function digitsEnd(text: string, k: number): number {
+  while (k < text.length && isDigit(text.charCodeAt(k))) k++;
+  return k;
 }
 
 const LITERALS: [string, MetricValue][] = [
@@ -126,7 +130,21 @@ class JsonReader {
   }
 
   location(): Location {
-    return { line: this.line, column: this.base + this.i - this.lineStart + 1 };
+    return { line: this.line, column: this.column() };
+  }
+
+  private column(): number {
+    return this.base + this.i - this.lineStart + 1;
+  }
+
+  /**
+   * The key path of a kept member's value. Only an object or a list below it reads the path, so a
+   * number or a string (most members) gets the parent's, with no copy made.
+   */
+  private childPath(path: readonly string[], key: string): readonly string[] {
+    this.skipSpace();
+    const c = this.peek();
+    return c === "{" || c === "[" ? [...path, key] : path;
   }
 
   fail(message: string, at: Location = this.location()): never {
@@ -146,14 +164,25 @@ class JsonReader {
   }
 
   skipSpace(): void {
+    // By character code over the piece at hand: a pretty-printed file is mostly indentation.
     for (;;) {
-      const c = this.peek();
-      if (c === " " || c === "\t" || c === "\r") this.i++;
-      else if (c === "\n") {
-        this.i++;
-        this.line++;
-        this.lineStart = this.base + this.i;
-      } else return;
+      const buf = this.buf;
+      let i = this.i;
+      while (i < buf.length) {
+        const c = buf.charCodeAt(i);
+        if (c === 0x20 || c === 0x09 || c === 0x0d) i++;
+        else if (c === 0x0a) {
+          i++;
+          this.line++;
+          this.lineStart = this.base + i;
+        } else {
+          this.i = i;
+          return;
+        }
+      }
+      this.i = i;
+      this.ensure(1);
+      if (this.i >= this.buf.length) return;
     }
   }
 
@@ -224,13 +253,16 @@ class JsonReader {
     for (;;) {
       this.skipSpace();
       if (this.peek() !== '"') this.fail(`expected a quoted key, found ${this.describe()}`);
-      const keyAt = this.location();
+      // Where the key is, as numbers: an object for every key read was a measurable cost.
+      const keyLine = this.line;
+      const keyColumn = this.column();
       const key = this.string(true)!;
       const kept = out !== undefined && (this.keep === undefined || this.keep.member(path, key));
       // Among kept keys only: a duplicate of a key left out cannot change any value read.
-      if (kept && Object.prototype.hasOwnProperty.call(out, key)) this.fail(`duplicate key "${key}"`, keyAt);
+      if (kept && Object.prototype.hasOwnProperty.call(out, key))
+        this.fail(`duplicate key "${key}"`, { line: keyLine, column: keyColumn });
       this.expect(":");
-      const value = this.value(depth + 1, kept && this.keep ? [...path, key] : path, kept);
+      const value = this.value(depth + 1, kept && this.keep ? this.childPath(path, key) : path, kept);
       if (kept) {
         setOwnKey(out, key, value);
       }
@@ -275,7 +307,8 @@ class JsonReader {
 
   /** A string at the reader; its text only when `build` (a skipped one can be any length). */
   private string(build: boolean): string | undefined {
-    const start = this.location();
+    const startLine = this.line;
+    const startColumn = this.column();
     this.i++;
     let out = "";
     for (;;) {
@@ -291,7 +324,8 @@ class JsonReader {
       if (build) out += buf.slice(this.i, j);
       this.i = j;
       const c = this.peek();
-      if (c === undefined || c === "\n") this.fail("unterminated string", start);
+      if (c === undefined || c === "\n")
+        this.fail("unterminated string", { line: startLine, column: startColumn });
       if (c === '"') {
         this.i++;
         return build ? out : undefined;

@@ -33,6 +33,10 @@ const handMade: [string, string][] = [
   ["bad-escape.json", '{"a": "\\q"}'],
   ["bad-unicode.json", '{"a": "\\u12"}'],
   ["number-then-dot.json", '{"a": 1.5.3}'],
+  // Every place a number can end, each a different look-ahead of the number scanner.
+  ["numbers.json", "[0, -0, 7, 12, 1.25, 2e10, 3E-2, -4.5e+3, 10]"],
+  ["number-dot-end.json", '{"a": 2.}'],
+  ["number-exponent-end.json", "[1e"],
   ["cut.json", '{"a": [1, 2'],
   ["quoted.csv", 'name,value\n"a ""quoted"" name",0.5\n"multi\nline",1\n'],
   ["crlf.csv", "epoch,loss\r\n0,0.5\r\n1,0.25\r\n"],

@@ -1,0 +1,44 @@
+// The streaming JSON reader scans numbers by hand (it runs for every number of a large file): it
+// must read each as JSON.parse does, whole and when a piece of the file ends inside it.
+import { describe, expect, it } from "@jest/globals";
+import { parseJsonChunks, parseJsonDocument } from "../../../../src/core/metrics/formats/json.js";
+
+/** Every shape of JSON number: sign, integer part, fraction, exponent with and without a sign. */
+function numberTexts(): string[] {
+  const texts: string[] = [];
+  for (const sign of ["", "-"])
+    for (const int of ["0", "7", "12", "9007199254740993"])
+      for (const frac of ["", ".5", ".0625", ".000001"])
+        for (const exp of ["", "e5", "E-2", "e+300", "e-400"]) texts.push(`${sign}${int}${frac}${exp}`);
+  return texts;
+}
+
+function inPieces(text: string, size: number) {
+  let at = 0;
+  return () => {
+    if (at >= text.length) return undefined;
+    at += size;
+    return text.slice(at - size, at);
+  };
+}
+
+describe("numbers in the streaming JSON reader", () => {
+  const texts = numberTexts();
+  const list = `[${texts.join(",")}]`;
+
+  it("reads every shape of number as JSON.parse does", () => {
+    expect(parseJsonDocument(list)).toEqual(JSON.parse(list));
+    for (const text of texts) expect(parseJsonDocument(text)).toEqual(JSON.parse(text));
+  });
+
+  it("reads them the same when a piece of the file ends anywhere inside one", () => {
+    for (const size of [1, 2, 3, 4, 5, 6, 7, 11])
+      expect(parseJsonChunks(inPieces(list, size))).toEqual(JSON.parse(list));
+  });
+
+  it.each(["01", "1.", "1e", "1e+", "-", ".5", "+1", "1.e3"])("refuses %s, as JSON.parse does", (text) => {
+    expect(() => JSON.parse(text)).toThrow();
+    expect(() => parseJsonDocument(text)).toThrow(/invalid JSON/);
+    expect(() => parseJsonChunks(inPieces(text, 1))).toThrow(/invalid JSON/);
+  });
+});
