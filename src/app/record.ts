@@ -10,7 +10,7 @@ import type { DecisionResult } from "../core/policy/types.js";
 import { renderJsonReport } from "../core/report/index.js";
 import { describeError } from "../github/errors.js";
 import type { AppServices } from "./reconcile.js";
-import type { Appended } from "../ledger/store.js";
+import { reportHash, type Appended } from "../ledger/store.js";
 import type { NotifyRule } from "../core/config/types.js";
 import type { NotificationLinks } from "../core/notify/transition.js";
 
@@ -77,11 +77,17 @@ export async function recordDecision(
   try {
     const at = (services.now ?? now)();
     const draft = decisionDraft(result, { ...subject, at });
+    const pr = draft.entry.candidate.pr;
+    const report = pr !== undefined && subject.repositoryId !== undefined ? pageReport(result) : undefined;
+    // Most events change nothing: one read says so, and nothing is written or announced.
+    if (pr !== undefined && report !== undefined && ledger.unchanged) {
+      const same = await within(deadline, ledger.unchanged(draft, { pr, hash: reportHash(report) }));
+      if (same) return { ok: true, record: same };
+    }
     const appended = await within(deadline, ledger.append(draft));
     const record = appended.record;
     await announce(services, appended, result, subject);
-    const pr = draft.entry.candidate.pr;
-    if (pr !== undefined && subject.repositoryId !== undefined)
+    if (pr !== undefined && report !== undefined && subject.repositoryId !== undefined)
       await within(
         deadline,
         ledger.saveReport({
@@ -89,7 +95,7 @@ export async function recordDecision(
           pr,
           commit: subject.commit,
           sequence: record.sequence,
-          report: pageReport(result),
+          report,
           at,
           ...deadlineOf(result, at),
         }),

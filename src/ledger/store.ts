@@ -74,6 +74,12 @@ export interface Ledger {
    * next changes by itself (`deadline`), for the sweep.
    */
   saveReport(report: Omit<LatestReport, "updatedAt"> & { at: Date; deadline?: Date }): Promise<void>;
+  /**
+   * The subject's newest record when it already holds the draft's state and the PR's kept report
+   * is `report` (or a newer record's): then neither `append` nor `saveReport` would write. One read
+   * for what most events are, instead of one for each.
+   */
+  unchanged?(draft: LedgerDraft, report: { pr: number; hash: string }): Promise<LedgerRecord | undefined>;
   /** PRs whose deadline is at or before `now`, earliest first. */
   due?(now: Date, limit: number): Promise<DuePullRequest[]>;
   /**
@@ -125,6 +131,11 @@ function fromRow(row: Row): LedgerRecord {
 }
 
 const COLUMNS = "sequence, previous, hash, entry, fingerprint";
+
+/** What a kept report is known by: a report is sent to the database only when this changes. */
+export function reportHash(report: string): string {
+  return createHash("sha256").update(report).digest("hex");
+}
 
 export function normaliseDigest(digest: string): string {
   const text = digest.trim().toLowerCase();
@@ -236,8 +247,30 @@ export class SqlLedger implements Ledger {
     return this.sql.transaction((tx) => appendLocked(tx, draft, this.timeouts));
   }
 
+  async unchanged(
+    draft: LedgerDraft,
+    report: { pr: number; hash: string },
+  ): Promise<LedgerRecord | undefined> {
+    const id = draft.entry.repositoryId;
+    if (id === undefined) return undefined;
+    // Read as append's and saveReport's first reads are (no transaction, no lock): a state
+    // recorded meanwhile is a later event's to answer.
+    const [latest] = await this.sql.query<
+      Row & { kept_hash: string | null; kept_sequence: number | string | null }
+    >(
+      `SELECT ${COLUMNS},
+         (SELECT report_hash FROM decision_reports WHERE repository_id = $1 AND pr = $3) AS kept_hash,
+         (SELECT record_sequence FROM decision_reports WHERE repository_id = $1 AND pr = $3) AS kept_sequence
+       FROM ledger_records WHERE repository_id = $1 AND subject = $2 ORDER BY sequence DESC LIMIT 1`,
+      [id, draft.subject, report.pr],
+    );
+    if (!latest || latest.fingerprint !== draft.fingerprint || latest.kept_hash === null) return undefined;
+    const kept = latest.kept_hash === report.hash || Number(latest.kept_sequence) > Number(latest.sequence);
+    return kept ? fromRow(latest) : undefined;
+  }
+
   async saveReport(report: Omit<LatestReport, "updatedAt"> & { at: Date; deadline?: Date }): Promise<void> {
-    const hash = createHash("sha256").update(report.report).digest("hex");
+    const hash = reportHash(report.report);
     // The report is sent only when it changed (most events leave it as it was), and never over a
     // report of a newer record.
     const [kept] = await this.sql.query<{ report_hash: string; record_sequence: number }>(

@@ -4,7 +4,7 @@ import { verifyChain } from "../../src/core/ledger/chain.js";
 import type { LedgerDraft } from "../../src/core/ledger/entry.js";
 import { MIGRATIONS, migrate } from "../../src/ledger/migrations.js";
 import { pgClient, type SqlClient } from "../../src/ledger/sql.js";
-import { SqlLedger } from "../../src/ledger/store.js";
+import { SqlLedger, reportHash } from "../../src/ledger/store.js";
 import { freshPglite, postgresDatabase } from "../support/ledger-databases.js";
 
 /** A stable GitHub-like id per repository name, as the App gets it from each webhook. */
@@ -155,6 +155,29 @@ describe.each(drivers)("the ledger on %s", (_name, open) => {
       sequence: 6,
       report: "rejected, said differently",
     });
+  });
+
+  it("says a decision is unchanged only when its record and its PR's kept report both are", async () => {
+    const state = draft({ repository: "Acme/Unchanged" });
+    const pr = state.entry.candidate.pr!;
+    const repositoryId = state.entry.repositoryId!;
+    const asked = (d: LedgerDraft, text: string) => ledger.unchanged(d, { pr, hash: reportHash(text) });
+    // Nothing recorded yet.
+    expect(await asked(state, "pending")).toBeUndefined();
+    const { record } = await ledger.append(state);
+    // Recorded, but no report kept for the PR yet.
+    expect(await asked(state, "pending")).toBeUndefined();
+    const save = (sequence: number, text: string) =>
+      ledger.saveReport({ repositoryId, pr, commit: "c".repeat(40), sequence, report: text, at: new Date() });
+    await save(record.sequence, "pending");
+    expect(await asked(state, "pending")).toEqual(record);
+    // Another report of the same state (a new review that changes no decision) is a change.
+    expect(await asked(state, "pending, with mallory's comment")).toBeUndefined();
+    // Another state of the subject is a change.
+    expect(await asked({ ...state, fingerprint: "another state" }, "pending")).toBeUndefined();
+    // A report kept from a newer record is never overwritten, so there is nothing to write.
+    await save(record.sequence + 1, "a newer record's report");
+    expect(await asked(state, "pending")).toEqual(record);
   });
 
   it("refuses a record without GitHub's repository id", async () => {
