@@ -21,6 +21,8 @@ beforeAll(async () => {
 afterAll(() => ledger.close());
 beforeEach(async () => {
   await sql.query("DELETE FROM ledger_records");
+  // A report is never replaced by an older record's: one kept from another test would stay.
+  await sql.query("DELETE FROM decision_reports");
 });
 
 /** A ledger that refuses every append, as a database that went away would. */
@@ -80,6 +82,21 @@ describe("the App's ledger", () => {
       answer: "approved",
     });
     expect(run.answers.map((a) => a.state)).toEqual(["approved"]);
+  });
+
+  it("keeps the details page's report up to date when a review changes the report but not the decision", async () => {
+    const h = await harness({ ledger, now });
+    await h.deliver(...prEvent(h, "opened"));
+    const id = h.gh.state.repo(REPO).id;
+    const before = await ledger.latestReport(id, h.pull.number);
+    expect(before?.report).not.toContain("mallory");
+    await h.deliver(...review(h, "mallory", "APPROVED"));
+    const chain = await ledger.chain(id);
+    expect(chain.map((r) => r.entry.decision)).toEqual(["pending"]);
+    // The same record, a new report: it names the review and why it does not count.
+    const after = await ledger.latestReport(id, h.pull.number);
+    expect(after?.sequence).toBe(before?.sequence);
+    expect(after?.report).toContain("mallory");
   });
 
   it("records the answer GitHub asked for, and a question asked again records nothing new", async () => {
