@@ -29516,7 +29516,7 @@ function decimalArithmetic(a, op, b) {
 // src/core/predictions/values.ts
 function cellValues(cell3) {
   const tree2 = { count: cell3.count, weight: cell3.weight };
-  for (const [name, value] of Object.entries(cell3.metrics)) tree2[name] = value;
+  for (const [name, value] of Object.entries(cell3.metrics)) setOwnKey(tree2, name, value);
   if (cell3.confusion) tree2.confusion = cell3.confusion;
   return tree2;
 }
@@ -29530,7 +29530,7 @@ function predictionValues(result) {
     for (const value of slice.values) {
       setOwnKey(values, value, cellValues(result.cells[cell3++]));
     }
-    slices[slice.column] = values;
+    setOwnKey(slices, slice.column, values);
   }
   tree2.slices = slices;
   return tree2;
@@ -45895,6 +45895,9 @@ function parseCsvChunks(next, delimiter3 = ",") {
 // src/core/metrics/formats/json.ts
 var MAX_DEPTH = 200;
 var LITERAL_START = /* @__PURE__ */ new Set(["t", "f", "n", "N", "I", "-"]);
+function isSpace(code3) {
+  return code3 === 32 || code3 === 9 || code3 === 13 || code3 === 10;
+}
 function isDigit(code3) {
   return code3 !== void 0 && code3 >= 48 && code3 <= 57;
 }
@@ -45984,12 +45987,16 @@ var JsonReader = class {
   }
   /**
    * The key path of a kept member's value. Only an object or a list below it reads the path, so a
-   * number or a string (most members) gets the parent's, with no copy made.
+   * number or a string (most members) gets the parent's, with no copy made. It looks past the
+   * spaces without reading them, so that an error in the value is placed as before; a value that
+   * starts in a later piece gets the copy.
    */
   childPath(path6, key) {
-    this.skipSpace();
-    const c = this.peek();
-    return c === "{" || c === "[" ? [...path6, key] : path6;
+    const buf = this.buf;
+    let j = this.i;
+    while (isSpace(buf.charCodeAt(j))) j++;
+    const c = buf.charCodeAt(j);
+    return j >= buf.length || c === 123 || c === 91 ? [...path6, key] : path6;
   }
   fail(message2, at2 = this.location()) {
     throw new MetricsFormatError(`invalid JSON: ${message2}`, at2.line, at2.column);
@@ -46010,12 +46017,12 @@ var JsonReader = class {
       let i2 = this.i;
       while (i2 < buf.length) {
         const c = buf.charCodeAt(i2);
-        if (c === 32 || c === 9 || c === 13) i2++;
-        else if (c === 10) {
+        if (c === 10) {
           i2++;
           this.line++;
           this.lineStart = this.base + i2;
-        } else {
+        } else if (isSpace(c)) i2++;
+        else {
           this.i = i2;
           return;
         }
@@ -48232,7 +48239,7 @@ function classNumber(text3) {
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t) ? Number(t) : void 0;
 }
 var Role = { Label: 0, Score: 1, Class: 2, Prediction: 3, Id: 4, Weight: 5, Slice: 6 };
-function isSpace(code3) {
+function isSpace2(code3) {
   return code3 === 32 || code3 === 9 || code3 === 13 || code3 === 10;
 }
 var TableBuilder = class {
@@ -48418,16 +48425,16 @@ var TableBuilder = class {
       const column = field2.column;
       const role = field2.role;
       if (role === Role.Slice) {
-        while (start < end && isSpace(text3.charCodeAt(start))) start++;
-        while (end > start && isSpace(text3.charCodeAt(end - 1))) end--;
+        while (start < end && isSpace2(text3.charCodeAt(start))) start++;
+        while (end > start && isSpace2(text3.charCodeAt(end - 1))) end--;
         const slice = this.slices[field2.index];
         slice.codes[row2] = start === end ? slice.values.intern(MISSING_SLICE) : slice.values.intern(text3, start, end);
         this.checkSliceValues(slice, column, loc);
         continue;
       }
       if (role === Role.Id) {
-        while (start < end && isSpace(text3.charCodeAt(start))) start++;
-        while (end > start && isSpace(text3.charCodeAt(end - 1))) end--;
+        while (start < end && isSpace2(text3.charCodeAt(start))) start++;
+        while (end > start && isSpace2(text3.charCodeAt(end - 1))) end--;
         if (start === end) this.fail(loc, `column '${column}' is empty`);
         this.storeId(text3, start, end, loc, row2);
         continue;
@@ -48468,8 +48475,8 @@ var TableBuilder = class {
     return this.fail(loc, `column '${column}': '${clip2(t)}' is not a binary label (0, 1, true or false)`);
   }
   classLabelText(text3, start, end, column, loc) {
-    while (start < end && isSpace(text3.charCodeAt(start))) start++;
-    while (end > start && isSpace(text3.charCodeAt(end - 1))) end--;
+    while (start < end && isSpace2(text3.charCodeAt(start))) start++;
+    while (end > start && isSpace2(text3.charCodeAt(end - 1))) end--;
     const at2 = this.classes.find(text3, start, end);
     if (at2 !== -1) return at2;
     const t = text3.slice(start, end);

@@ -13794,7 +13794,7 @@ function staleRecordings(specs, sources3) {
 // src/core/predictions/values.ts
 function cellValues(cell3) {
   const tree2 = { count: cell3.count, weight: cell3.weight };
-  for (const [name, value] of Object.entries(cell3.metrics)) tree2[name] = value;
+  for (const [name, value] of Object.entries(cell3.metrics)) setOwnKey(tree2, name, value);
   if (cell3.confusion) tree2.confusion = cell3.confusion;
   return tree2;
 }
@@ -13808,7 +13808,7 @@ function predictionValues(result) {
     for (const value of slice.values) {
       setOwnKey(values, value, cellValues(result.cells[cell3++]));
     }
-    slices[slice.column] = values;
+    setOwnKey(slices, slice.column, values);
   }
   tree2.slices = slices;
   return tree2;
@@ -17641,6 +17641,9 @@ function parseCsvChunks(next, delimiter = ",") {
 // src/core/metrics/formats/json.ts
 var MAX_DEPTH = 200;
 var LITERAL_START = /* @__PURE__ */ new Set(["t", "f", "n", "N", "I", "-"]);
+function isSpace(code2) {
+  return code2 === 32 || code2 === 9 || code2 === 13 || code2 === 10;
+}
 function isDigit(code2) {
   return code2 !== void 0 && code2 >= 48 && code2 <= 57;
 }
@@ -17730,12 +17733,16 @@ var JsonReader = class {
   }
   /**
    * The key path of a kept member's value. Only an object or a list below it reads the path, so a
-   * number or a string (most members) gets the parent's, with no copy made.
+   * number or a string (most members) gets the parent's, with no copy made. It looks past the
+   * spaces without reading them, so that an error in the value is placed as before; a value that
+   * starts in a later piece gets the copy.
    */
   childPath(path, key) {
-    this.skipSpace();
-    const c = this.peek();
-    return c === "{" || c === "[" ? [...path, key] : path;
+    const buf = this.buf;
+    let j = this.i;
+    while (isSpace(buf.charCodeAt(j))) j++;
+    const c = buf.charCodeAt(j);
+    return j >= buf.length || c === 123 || c === 91 ? [...path, key] : path;
   }
   fail(message2, at2 = this.location()) {
     throw new MetricsFormatError(`invalid JSON: ${message2}`, at2.line, at2.column);
@@ -17756,12 +17763,12 @@ var JsonReader = class {
       let i = this.i;
       while (i < buf.length) {
         const c = buf.charCodeAt(i);
-        if (c === 32 || c === 9 || c === 13) i++;
-        else if (c === 10) {
+        if (c === 10) {
           i++;
           this.line++;
           this.lineStart = this.base + i;
-        } else {
+        } else if (isSpace(c)) i++;
+        else {
           this.i = i;
           return;
         }
@@ -20001,7 +20008,7 @@ function classNumber(text2) {
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t) ? Number(t) : void 0;
 }
 var Role = { Label: 0, Score: 1, Class: 2, Prediction: 3, Id: 4, Weight: 5, Slice: 6 };
-function isSpace(code2) {
+function isSpace2(code2) {
   return code2 === 32 || code2 === 9 || code2 === 13 || code2 === 10;
 }
 var TableBuilder = class {
@@ -20187,16 +20194,16 @@ var TableBuilder = class {
       const column = field2.column;
       const role = field2.role;
       if (role === Role.Slice) {
-        while (start < end && isSpace(text2.charCodeAt(start))) start++;
-        while (end > start && isSpace(text2.charCodeAt(end - 1))) end--;
+        while (start < end && isSpace2(text2.charCodeAt(start))) start++;
+        while (end > start && isSpace2(text2.charCodeAt(end - 1))) end--;
         const slice = this.slices[field2.index];
         slice.codes[row2] = start === end ? slice.values.intern(MISSING_SLICE) : slice.values.intern(text2, start, end);
         this.checkSliceValues(slice, column, loc);
         continue;
       }
       if (role === Role.Id) {
-        while (start < end && isSpace(text2.charCodeAt(start))) start++;
-        while (end > start && isSpace(text2.charCodeAt(end - 1))) end--;
+        while (start < end && isSpace2(text2.charCodeAt(start))) start++;
+        while (end > start && isSpace2(text2.charCodeAt(end - 1))) end--;
         if (start === end) this.fail(loc, `column '${column}' is empty`);
         this.storeId(text2, start, end, loc, row2);
         continue;
@@ -20237,8 +20244,8 @@ var TableBuilder = class {
     return this.fail(loc, `column '${column}': '${clip2(t)}' is not a binary label (0, 1, true or false)`);
   }
   classLabelText(text2, start, end, column, loc) {
-    while (start < end && isSpace(text2.charCodeAt(start))) start++;
-    while (end > start && isSpace(text2.charCodeAt(end - 1))) end--;
+    while (start < end && isSpace2(text2.charCodeAt(start))) start++;
+    while (end > start && isSpace2(text2.charCodeAt(end - 1))) end--;
     const at2 = this.classes.find(text2, start, end);
     if (at2 !== -1) return at2;
     const t = text2.slice(start, end);

@@ -14,6 +14,11 @@ const MAX_DEPTH = 200;
 /** The first characters of true, false, null, NaN, Infinity and -Infinity. */
 const LITERAL_START = new Set(["t", "f", "n", "N", "I", "-"]);
 
+/** JSON's whitespace: space, tab, carriage return and line feed (NaN, past the text, is none). */
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0a;
+}
+
 function isDigit(code: number | undefined): boolean {
   return code !== undefined && code >= 0x30 && code <= 0x39;
 }
@@ -139,12 +144,16 @@ class JsonReader {
 
   /**
    * The key path of a kept member's value. Only an object or a list below it reads the path, so a
-   * number or a string (most members) gets the parent's, with no copy made.
+   * number or a string (most members) gets the parent's, with no copy made. It looks past the
+   * spaces without reading them, so that an error in the value is placed as before; a value that
+   * starts in a later piece gets the copy.
    */
   private childPath(path: readonly string[], key: string): readonly string[] {
-    this.skipSpace();
-    const c = this.peek();
-    return c === "{" || c === "[" ? [...path, key] : path;
+    const buf = this.buf;
+    let j = this.i;
+    while (isSpace(buf.charCodeAt(j))) j++;
+    const c = buf.charCodeAt(j);
+    return j >= buf.length || c === 0x7b || c === 0x5b ? [...path, key] : path;
   }
 
   fail(message: string, at: Location = this.location()): never {
@@ -170,12 +179,12 @@ class JsonReader {
       let i = this.i;
       while (i < buf.length) {
         const c = buf.charCodeAt(i);
-        if (c === 0x20 || c === 0x09 || c === 0x0d) i++;
-        else if (c === 0x0a) {
+        if (c === 0x0a) {
           i++;
           this.line++;
           this.lineStart = this.base + i;
-        } else {
+        } else if (isSpace(c)) i++;
+        else {
           this.i = i;
           return;
         }

@@ -2,6 +2,7 @@
 // must read each as JSON.parse does, whole and when a piece of the file ends inside it.
 import { describe, expect, it } from "@jest/globals";
 import { parseJsonChunks, parseJsonDocument } from "../../../../src/core/metrics/formats/json.js";
+import { keepForRefs } from "../../../../src/core/metrics/keep.js";
 
 /** Every shape of JSON number: sign, integer part, fraction, exponent with and without a sign. */
 function numberTexts(): string[] {
@@ -41,4 +42,31 @@ describe("numbers in the streaming JSON reader", () => {
     expect(() => parseJsonDocument(text)).toThrow(/invalid JSON/);
     expect(() => parseJsonChunks(inPieces(text, 1))).toThrow(/invalid JSON/);
   });
+});
+
+describe("where the streaming JSON reader places an error in a value it keeps", () => {
+  // What a streamed read keeps (the keys the conditions name) must not move where an error is told.
+  const keep = keepForRefs([{ text: "a", segments: ["a"] }], { trainerState: false });
+  const located = (text: string, withKeep: boolean, size: number) => {
+    try {
+      parseJsonChunks(inPieces(text, size), withKeep ? keep : undefined);
+    } catch (error) {
+      const { line, column, message } = error as { line: number; column: number; message: string };
+      return { line, column, message };
+    }
+    throw new Error("no error");
+  };
+
+  it.each([
+    ["too deep, after spaces", '{"a": '.repeat(201) + "1" + "}".repeat(201), 1, 1206],
+    ["too deep, after line ends", '{"a":\n'.repeat(201) + "1" + "}".repeat(201), 201, 6],
+    ["a bad value after spaces", '{"a":   x}', 1, 9],
+  ])(
+    "%s: the same place whether the key is kept or not, in pieces of any size",
+    (_what, text, line, column) => {
+      for (const size of [1, 3, 7, text.length])
+        for (const withKeep of [false, true])
+          expect(located(text, withKeep, size)).toMatchObject({ line, column });
+    },
+  );
 });
