@@ -8,7 +8,7 @@ import { setOwnKey } from "../own-key.js";
 
 function cellValues(cell: CellResult): MetricTree {
   const tree: MetricTree = { count: cell.count, weight: cell.weight };
-  for (const [name, value] of Object.entries(cell.metrics)) tree[name] = value;
+  for (const [name, value] of Object.entries(cell.metrics)) setOwnKey(tree, name, value);
   if (cell.confusion) tree.confusion = cell.confusion as MetricValue;
   return tree;
 }
@@ -23,7 +23,7 @@ export function predictionValues(result: PredictionsResult): MetricTree {
     for (const value of slice.values) {
       setOwnKey(values, value, cellValues(result.cells[cell++]!));
     }
-    slices[slice.column] = values;
+    setOwnKey(slices, slice.column, values);
   }
   tree.slices = slices;
   return tree;

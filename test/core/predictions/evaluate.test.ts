@@ -162,4 +162,16 @@ describe("evaluatePredictions", () => {
     );
     expect(Object.keys((values.slices as Record<string, object>).region!)).toEqual(["north", "south"]);
   });
+
+  it("keeps a slice column named __proto__ as a key, never as the slices' prototype", () => {
+    const table = binaryTable({ rows: 300 });
+    const renamed = { ...table, slices: table.slices.map((s) => ({ ...s, column: "__proto__" })) };
+    const slices = predictionValues(evaluated(renamed)).slices as Record<string, unknown>;
+    expect(Object.getPrototypeOf(slices)).toBe(Object.prototype);
+    expect(Object.keys(slices)).toEqual(["__proto__"]);
+    expect(Object.keys(Object.getOwnPropertyDescriptor(slices, "__proto__")!.value as object)).toEqual([
+      "north",
+      "south",
+    ]);
+  });
 });
