@@ -7,8 +7,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { writeParts } from "./support/write-parts.mjs";
 import { performance } from "node:perf_hooks";
+import { writeParts } from "./support/write-parts.mjs";
 
 const QUICK = process.argv.includes("--quick");
 const RUNS = QUICK ? 1 : 5;
