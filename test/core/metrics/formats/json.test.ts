@@ -3,6 +3,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { parseJsonChunks, parseJsonDocument } from "../../../../src/core/metrics/formats/json.js";
 import { keepForRefs } from "../../../../src/core/metrics/keep.js";
+import { inPieces } from "../support/in-pieces.js";
 
 /** Every shape of JSON number: sign, integer part, fraction, exponent with and without a sign. */
 function numberTexts(): string[] {
@@ -12,15 +13,6 @@ function numberTexts(): string[] {
       for (const frac of ["", ".5", ".0625", ".000001"])
         for (const exp of ["", "e5", "E-2", "e+300", "e-400"]) texts.push(`${sign}${int}${frac}${exp}`);
   return texts;
-}
-
-function inPieces(text: string, size: number) {
-  let at = 0;
-  return () => {
-    if (at >= text.length) return undefined;
-    at += size;
-    return text.slice(at - size, at);
-  };
 }
 
 describe("numbers in the streaming JSON reader", () => {

@@ -4,17 +4,7 @@ import { describe, expect, it } from "@jest/globals";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseMetricsChunks, parseMetricsFile } from "../../../../src/core/metrics/parse.js";
-import type { NextChunk } from "../../../../src/core/metrics/stream/chunks.js";
-
-function inPieces(text: string, size: number): NextChunk {
-  let at = 0;
-  return () => {
-    if (at >= text.length) return undefined;
-    const piece = text.slice(at, at + size);
-    at += size;
-    return piece;
-  };
-}
+import { inPieces } from "../support/in-pieces.js";
 
 const FIXTURES = "test/fixtures/metrics";
 const files = (dir: string, ext: RegExp) =>
