@@ -78,24 +78,29 @@ export async function recordDecision(
     const at = (services.now ?? now)();
     const draft = decisionDraft(result, { ...subject, at });
     const pr = draft.entry.candidate.pr;
-    const report = pr !== undefined && subject.repositoryId !== undefined ? pageReport(result) : undefined;
+    // The details page's report, kept for a PR's decision.
+    const page =
+      pr !== undefined && subject.repositoryId !== undefined
+        ? { repositoryId: subject.repositoryId, pr, report: pageReport(result) }
+        : undefined;
     // Most events change nothing: one read says so, and nothing is written or announced.
-    if (pr !== undefined && report !== undefined && ledger.unchanged) {
-      const same = await within(deadline, ledger.unchanged(draft, { pr, hash: reportHash(report) }));
+    if (page && ledger.unchanged) {
+      const same = await within(
+        deadline,
+        ledger.unchanged(draft, { pr: page.pr, hash: reportHash(page.report) }),
+      );
       if (same) return { ok: true, record: same };
     }
     const appended = await within(deadline, ledger.append(draft));
     const record = appended.record;
     await announce(services, appended, result, subject);
-    if (pr !== undefined && report !== undefined && subject.repositoryId !== undefined)
+    if (page)
       await within(
         deadline,
         ledger.saveReport({
-          repositoryId: subject.repositoryId,
-          pr,
+          ...page,
           commit: subject.commit,
           sequence: record.sequence,
-          report,
           at,
           ...deadlineOf(result, at),
         }),

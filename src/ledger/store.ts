@@ -258,10 +258,10 @@ export class SqlLedger implements Ledger {
     const [latest] = await this.sql.query<
       Row & { kept_hash: string | null; kept_sequence: number | string | null }
     >(
-      `SELECT ${COLUMNS},
-         (SELECT report_hash FROM decision_reports WHERE repository_id = $1 AND pr = $3) AS kept_hash,
-         (SELECT record_sequence FROM decision_reports WHERE repository_id = $1 AND pr = $3) AS kept_sequence
-       FROM ledger_records WHERE repository_id = $1 AND subject = $2 ORDER BY sequence DESC LIMIT 1`,
+      `SELECT ${COLUMNS}, kept.report_hash AS kept_hash, kept.record_sequence AS kept_sequence
+       FROM ledger_records
+       LEFT JOIN decision_reports kept ON kept.repository_id = $1 AND kept.pr = $3
+       WHERE ledger_records.repository_id = $1 AND subject = $2 ORDER BY sequence DESC LIMIT 1`,
       [id, draft.subject, report.pr],
     );
     if (!latest || latest.fingerprint !== draft.fingerprint || latest.kept_hash === null) return undefined;
