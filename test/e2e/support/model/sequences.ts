@@ -7,8 +7,9 @@
 // deploy, no decision check run is green and the Action's gate never passes when the oracle says
 // the candidate is not approved. When no fault was injected, the converse holds too.
 //
-// Seeded and reproducible: MODEL_SEED=<n> MODEL_SEQUENCES=1 replays one sequence. `npm run
-// test:soak` plays more, for MODEL_SOAK_SECONDS (default 300), and stops by itself.
+// Seeded and reproducible: MODEL_SEED=<n> MODEL_SEQUENCES=1 replays one sequence. `npm test` plays
+// each file's first 10 seeds, CI (MODEL_SEQUENCES=100) all 200, and `npm run test:soak` new ones for
+// MODEL_SOAK_SECONDS (default 300), stopping by itself.
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { GRAPHQL_ROUTE, type FakeWorkflowRun } from "../../../../src/local-github/index.js";
 import { World } from "../world.js";
@@ -16,7 +17,7 @@ import { approved } from "./oracle.js";
 import { ModelWorld } from "./world.js";
 
 const SOAK_SECONDS = Number(process.env.MODEL_SOAK_SECONDS ?? 0);
-const STEPS = Number(process.env.MODEL_STEPS ?? 6);
+const STEPS = countFromEnv("MODEL_STEPS", 6);
 
 /** mulberry32: a small seeded generator, so a failing sequence can be replayed by its seed. */
 function random(seed: number): () => number {
@@ -214,12 +215,28 @@ async function playSequence(seed: number): Promise<void> {
 }
 
 /**
- * Plays `sequences` seeded sequences from `firstSeed` (MODEL_SEED and MODEL_SEQUENCES override:
- * MODEL_SEED=<n> MODEL_SEQUENCES=1 replays one), or with MODEL_SOAK_SECONDS as many as fit.
+ * How many of its seeds each file plays unless MODEL_SEQUENCES says: `npm test` is the development
+ * loop and plays the first few, at about a second each; CI (.ci/run) plays every file's whole range.
+ */
+const PLAYED_BY_DEFAULT = 10;
+
+/** A positive whole number from the environment, or a clear error (NaN would play nothing and pass). */
+function countFromEnv(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name}=${JSON.stringify(text)}: expected a whole number of at least 1`);
+  return value;
+}
+
+/**
+ * Plays the first of `range`'s seeded sequences (PLAYED_BY_DEFAULT; MODEL_SEED and MODEL_SEQUENCES
+ * override: MODEL_SEED=<n> MODEL_SEQUENCES=1 replays one), or with MODEL_SOAK_SECONDS as many as fit.
  */
 export function defineModelBasedTests(range: { firstSeed: number; sequences: number }): void {
-  const firstSeed = Number(process.env.MODEL_SEED ?? range.firstSeed);
-  const sequences = Number(process.env.MODEL_SEQUENCES ?? range.sequences);
+  const firstSeed = countFromEnv("MODEL_SEED", range.firstSeed);
+  const sequences = countFromEnv("MODEL_SEQUENCES", Math.min(PLAYED_BY_DEFAULT, range.sequences));
   beforeAll(async () => {
     world = await World.start();
   }, 60_000);
