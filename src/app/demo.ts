@@ -1,7 +1,8 @@
 // `npm start` without GitHub App credentials: a local GitHub and the App on loopback, one pull
 // request played through the whole flow (train → metrics → pending → approval → deploy), each
 // step printed as it happens; then both keep running for a person to drive with curl.
-import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { generateKeyPair, randomBytes } from "node:crypto";
+import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { CONFIG_PATH } from "../core/names.js";
 import { LocalGitHub } from "../local-github/local.js";
@@ -11,9 +12,6 @@ import type { Delivery } from "../local-github/deliveries.js";
 import type { Webhook } from "../local-github/payloads.js";
 import type { FakeWorkflowRun } from "../local-github/state.js";
 import { startLocalAppServer, type LocalAppServer } from "./local-server.js";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { freshEmbeddedDatabase, templateReady } from "../ledger/pglite-template.js";
 import { SqlLedger } from "../ledger/store.js";
 import { APP_EVENTS } from "./events.js";
@@ -88,14 +86,12 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   });
   let app: LocalAppServer | undefined;
   let ledger: SqlLedger | undefined;
-  const ledgerDir = mkdtempSync(join(tmpdir(), "model-approval-demo-"));
   let closing: Promise<void> | undefined;
   const shutdown = (): Promise<void> =>
     (closing ??= (async () => {
       await app?.close();
       await github.close();
       await ledger?.close();
-      rmSync(ledgerDir, { recursive: true, force: true });
     })());
   // Ctrl-C (SIGINT), `kill` and npm passing either on: close both servers, free their ports, exit.
   const stop = (signal: NodeJS.Signals): void => {
@@ -108,11 +104,13 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     print("so the App runs against a local GitHub on this machine. Set them to run the real App.\n");
     say(`local GitHub listening on ${github.url}`);
 
+    // The App's key is made on another thread while the ledger starts: each takes a while.
+    const keys = promisify(generateKeyPair)("rsa", { modulusLength: 2048 });
     if (!templateReady()) print("Making the embedded PostgreSQL for the ledger (once, a few seconds)...");
-    ledger = await SqlLedger.open(await freshEmbeddedDatabase(join(ledgerDir, "ledger")));
-    say(`ledger: ${ledger.description} (this demo's own, removed when it stops)`);
+    ledger = await SqlLedger.open(await freshEmbeddedDatabase());
+    say(`ledger: ${ledger.description} (this demo's own, gone when it stops)`);
 
-    const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const { privateKey, publicKey } = await keys;
     const secret = randomBytes(20).toString("hex");
     const registered = github.registerApp({
       id: APP_ID,

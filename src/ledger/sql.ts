@@ -1,6 +1,6 @@
 // The little of PostgreSQL the ledger needs, over either of its two drivers: `pg` for a PostgreSQL
 // server (DATABASE_URL) and PGlite, PostgreSQL compiled to WebAssembly, embedded with its data in a
-// directory. Same SQL for both; a transaction runs on one connection.
+// directory (or in memory, for the demo and the tests). Same SQL for both; a transaction runs on one connection.
 
 export interface SqlClient extends SqlQueries {
   /** Runs `work` in a transaction on one connection: committed when it resolves, rolled back when it throws. */
@@ -57,12 +57,16 @@ export async function pgClient(connectionString: string): Promise<SqlClient> {
   };
 }
 
-/** Embedded PostgreSQL with its data in `dataDir` ("memory://" keeps it in memory). */
-export async function pgliteClient(dataDir: string): Promise<SqlClient> {
+/**
+ * Embedded PostgreSQL with its data in `dataDir` ("memory://" keeps it in memory), started from
+ * `startFrom` (a tarball of a data directory, as PGlite's dumpDataDir writes) when the folder is new.
+ */
+export async function pgliteClient(dataDir: string, startFrom?: Blob): Promise<SqlClient> {
   const { PGlite } = await import("@electric-sql/pglite");
-  const db = await PGlite.create(dataDir);
+  const db = await PGlite.create({ dataDir, ...(startFrom ? { loadDataDir: startFrom } : {}) });
   return {
-    description: `embedded PostgreSQL in ${dataDir}`,
+    description:
+      dataDir === "memory://" ? "embedded PostgreSQL in memory" : `embedded PostgreSQL in ${dataDir}`,
     async query<Row>(text: string, params: unknown[] = []) {
       return (await db.query<Row>(text, params)).rows;
     },

@@ -15,7 +15,7 @@ const AT = new Date("2026-12-01T12:00:00Z");
 const now = () => AT;
 
 beforeAll(async () => {
-  sql = (await freshPglite()).client;
+  sql = await freshPglite();
   ledger = await SqlLedger.open(sql);
 });
 afterAll(() => ledger.close());

@@ -19,7 +19,7 @@ let clock = Date.parse("2026-01-01T01:00:00Z");
 const now = () => new Date(clock);
 
 beforeAll(async () => {
-  sql = (await freshPglite()).client;
+  sql = await freshPglite();
   ledger = await SqlLedger.open(sql);
 });
 afterAll(() => ledger.close());

@@ -7,7 +7,7 @@ import { pgClient, type SqlClient } from "../../src/ledger/sql.js";
 import { freshPglite, postgresDatabase } from "../support/ledger-databases.js";
 
 const drivers: [string, () => Promise<SqlClient>][] = [
-  ["embedded PostgreSQL (PGlite)", async () => (await freshPglite()).client],
+  ["embedded PostgreSQL (PGlite)", freshPglite],
   ["a PostgreSQL server", async () => pgClient(await postgresDatabase())],
 ];
 

@@ -58,7 +58,7 @@ function draft(
 }
 
 const drivers: [string, () => Promise<SqlClient>][] = [
-  ["embedded PostgreSQL (PGlite)", async () => (await freshPglite()).client],
+  ["embedded PostgreSQL (PGlite)", freshPglite],
   ["a PostgreSQL server", async () => pgClient(await postgresDatabase())],
 ];
 

@@ -22,7 +22,7 @@ export interface LedgerApiWorld {
 
 export async function startLedgerApi(): Promise<LedgerApiWorld> {
   const gh = await startFakeGitHub();
-  const { client: sql } = await freshPglite();
+  const sql = await freshPglite();
   const ledger = await SqlLedger.open(sql);
   const clock = { now: 0 };
   const api = ledgerApi({ ledger, callerOctokit: callerOctokit(gh.url), now: () => clock.now });

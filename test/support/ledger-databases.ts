@@ -1,8 +1,5 @@
 // Databases for ledger tests: a fresh database on the run's PostgreSQL server (postgres-server.js),
-// and a fresh embedded PostgreSQL (PGlite) copied from the template src/ledger/pglite-template.ts keeps.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// and a fresh embedded PostgreSQL (PGlite) in memory, started from the template src/ledger/pglite-template.ts keeps.
 import { randomBytes } from "node:crypto";
 import { pgClient, type SqlClient } from "../../src/ledger/sql.js";
 import { freshEmbeddedDatabase } from "../../src/ledger/pglite-template.js";
@@ -26,8 +23,7 @@ export async function postgresDatabase(): Promise<string> {
   return url.href;
 }
 
-/** A new embedded PostgreSQL in its own folder, and that folder. */
-export async function freshPglite(): Promise<{ client: SqlClient; dir: string }> {
-  const dir = join(mkdtempSync(join(tmpdir(), "pglite-")), "data");
-  return { client: await freshEmbeddedDatabase(dir), dir };
+/** A new, empty embedded PostgreSQL in memory. */
+export function freshPglite(): Promise<SqlClient> {
+  return freshEmbeddedDatabase();
 }

@@ -54,7 +54,7 @@ export interface PagesWorld {
 
 export async function startPagesWorld(): Promise<PagesWorld> {
   const github = await LocalGitHub.start();
-  const ledger = await SqlLedger.open((await freshPglite()).client);
+  const ledger = await SqlLedger.open(await freshPglite());
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const secret = randomBytes(16).toString("hex");
   const registered = github.registerApp({
