@@ -9,7 +9,7 @@ import {
   setOwnKey,
   textChunks,
   withFirst
-} from "./chunks/chunk-ZJJRIROH.js";
+} from "./chunks/chunk-36KFEDUS.js";
 import {
   GateError,
   GitHubError,
@@ -17527,7 +17527,7 @@ var PROGRESS_COLUMNS = ["epoch", "step", "global_step"];
 function progressOf(row2, columns, names) {
   return columns.map((c) => {
     const at2 = parseNumberText(row2.cells[c].trim());
-    if (typeof at2 !== "number" || Number.isNaN(at2))
+    if (typeof at2 !== "number" || at2 !== at2)
       throw new MetricsFormatError(`${names[c] || "the index column"} is not a number`, row2.line);
     return at2;
   });
@@ -17549,7 +17549,7 @@ function trainingLog(names, data, headerLine) {
   let secondLine = 0;
   for (const row2 of data) {
     if (count === 1) secondLine = row2.line;
-    if (rangeIndex && row2.cells[0].trim() !== String(count)) rangeIndex = false;
+    if (rangeIndex && row2.cells[0].trim() !== `${count}`) rangeIndex = false;
     count++;
     lastLine = row2.line;
     const at2 = progressOf(row2, progress, names);
@@ -17823,7 +17823,7 @@ var JsonReader = class {
     if (length === 0) return this.fail(`expected a value, found ${this.describe()}`);
     const start = this.i;
     this.i += length;
-    return build2 ? Number(this.buf.slice(start, start + length)) : void 0;
+    return build2 ? +this.buf.slice(start, start + length) : void 0;
   }
   object(depth, path, build2) {
     const out = build2 ? {} : void 0;
@@ -17840,7 +17840,7 @@ var JsonReader = class {
       const keyColumn = this.column();
       const key = this.string(true);
       const kept = out !== void 0 && (this.keep === void 0 || this.keep.member(path, key));
-      if (kept && Object.prototype.hasOwnProperty.call(out, key))
+      if (kept && out[key] !== void 0 && Object.prototype.hasOwnProperty.call(out, key))
         this.fail(`duplicate key "${key}"`, { line: keyLine, column: keyColumn });
       this.expect(":");
       const value = this.value(depth + 1, kept && this.keep ? this.childPath(path, key) : path, kept);
@@ -17976,9 +17976,9 @@ function referencedKeys(refs) {
   return keys;
 }
 function hasEvaluation(entry) {
-  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return false;
+  if (typeof entry !== "object" || entry === null) return false;
   for (const key in entry)
-    if (Object.prototype.hasOwnProperty.call(entry, key) && key.startsWith("eval_")) return true;
+    if (key.startsWith("eval_") && Object.prototype.hasOwnProperty.call(entry, key)) return true;
   return false;
 }
 function keepForRefs(refs, opts) {
@@ -18542,7 +18542,7 @@ function fileBytesReader(fd) {
 }
 
 // src/node/metrics-files.ts
-var eventReader = () => import("./chunks/tensorboard-6ZWLXE72.js");
+var eventReader = () => import("./chunks/tensorboard-7GQSTVEE.js");
 var MAX_WHOLE_BYTES = 32 * 1024 * 1024;
 var MAX_STREAMED_BYTES = 1024 * 1024 * 1024;
 function tooLarge(shown, size, limit) {

@@ -1,6 +1,7 @@
 // The little of PostgreSQL the ledger needs, over either of its two drivers: `pg` for a PostgreSQL
 // server (DATABASE_URL) and PGlite, PostgreSQL compiled to WebAssembly, embedded with its data in a
-// directory (or in memory, for the demo and the tests). Same SQL for both; a transaction runs on one connection.
+// directory (or in memory, for the demo and the tests). Same SQL for both; a transaction runs on
+// one connection.
 
 export interface SqlClient extends SqlQueries {
   /** Runs `work` in a transaction on one connection: committed when it resolves, rolled back when it throws. */

@@ -54,10 +54,11 @@ export function referencedKeys(refs: readonly MetricRef[]): Set<string> {
 }
 
 function hasEvaluation(entry: MetricValue): boolean {
-  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return false;
-  // Runs for every entry of a log_history: no array of its keys is made.
+  if (typeof entry !== "object" || entry === null) return false;
+  // Runs for every entry of a log_history: no array of its keys is made (a list's keys are its
+  // indices, never eval_*), and only an eval_* key asks whether it is the entry's own.
   for (const key in entry)
-    if (Object.prototype.hasOwnProperty.call(entry, key) && key.startsWith("eval_")) return true;
+    if (key.startsWith("eval_") && Object.prototype.hasOwnProperty.call(entry, key)) return true;
   return false;
 }
 

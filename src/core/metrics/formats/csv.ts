@@ -182,7 +182,8 @@ const PROGRESS_COLUMNS = ["epoch", "step", "global_step"];
 function progressOf(row: Row, columns: number[], names: string[]): number[] {
   return columns.map((c) => {
     const at = parseNumberText(row.cells[c]!.trim());
-    if (typeof at !== "number" || Number.isNaN(at))
+    // NaN is the one number unequal to itself.
+    if (typeof at !== "number" || at !== at)
       throw new MetricsFormatError(`${names[c] || "the index column"} is not a number`, row.line);
     return at;
   });
@@ -215,7 +216,7 @@ function trainingLog(names: string[], data: Iterable<Row>, headerLine: number): 
   let secondLine = 0;
   for (const row of data) {
     if (count === 1) secondLine = row.line;
-    if (rangeIndex && row.cells[0]!.trim() !== String(count)) rangeIndex = false;
+    if (rangeIndex && row.cells[0]!.trim() !== `${count}`) rangeIndex = false;
     count++;
     lastLine = row.line;
     const at = progressOf(row, progress, names);

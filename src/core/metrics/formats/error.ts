@@ -18,7 +18,7 @@ export function formatLocated(file: string, error: MetricsFormatError): string {
 /** Python writes non-finite floats as nan/inf (str) or NaN/Infinity (json); accept all spellings. */
 export function parseNumberText(text: string): number | undefined {
   const t = text.trim();
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return Number(t);
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return +t;
   if (/^[+-]?nan$/i.test(t)) return Number.NaN;
   const inf = /^([+-]?)(inf|infinity)$/i.exec(t);
   if (inf) return inf[1] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;

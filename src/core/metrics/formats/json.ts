@@ -247,8 +247,8 @@ class JsonReader {
     if (length === 0) return this.fail(`expected a value, found ${this.describe()}`);
     const start = this.i;
     this.i += length;
-    // A number left out is checked, never converted.
-    return build ? Number(this.buf.slice(start, start + length)) : undefined;
+    // A number left out is checked, never converted. Unary plus converts as Number() does.
+    return build ? +this.buf.slice(start, start + length) : undefined;
   }
 
   private object(depth: number, path: readonly string[], build: boolean): MetricTree | undefined {
@@ -267,8 +267,9 @@ class JsonReader {
       const keyColumn = this.column();
       const key = this.string(true)!;
       const kept = out !== undefined && (this.keep === undefined || this.keep.member(path, key));
-      // Among kept keys only: a duplicate of a key left out cannot change any value read.
-      if (kept && Object.prototype.hasOwnProperty.call(out, key))
+      // Among kept keys only: a duplicate of a key left out cannot change any value read. A new key
+      // reads undefined (no JSON value is), so only an inherited name asks about own keys.
+      if (kept && out[key] !== undefined && Object.prototype.hasOwnProperty.call(out, key))
         this.fail(`duplicate key "${key}"`, { line: keyLine, column: keyColumn });
       this.expect(":");
       const value = this.value(depth + 1, kept && this.keep ? this.childPath(path, key) : path, kept);
