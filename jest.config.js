@@ -1,6 +1,7 @@
 /** @type {import('jest').Config} */
 export default {
-  testEnvironment: "node",
+  // jest's node environment with an ordinary global object (test/support/node-environment.js).
+  testEnvironment: "<rootDir>/test/support/node-environment.js",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   extensionsToTreatAsEsm: [".ts"],
