@@ -179,9 +179,19 @@ describe("two App instances on one ledger", () => {
     ).toHaveLength(1);
     const mine = receiver.requests.filter((r) => (r.json as { repository?: string }).repository === repo);
     const events = mine.map((r) => (r.json as { event: string }).event);
-    // Pending while training ran, pending for a review once it recorded, then timed out: each once.
-    expect(events).toEqual(["pending", "pending", "timed_out"]);
     const ids = mine.map((r) => r.headers["x-model-approval-delivery"]);
+    // Pending while training ran, pending for a review once it recorded, then timed out: each once.
+    // Should it fail, the diff shows the deliveries' ids (a send repeated, or a record more?) and
+    // the chain's records, which say.
+    expect({
+      events,
+      ids,
+      records: chain.map((r) => `${r.sequence} ${r.entry.kind} ${r.entry.decision}`),
+    }).toEqual({
+      events: ["pending", "pending", "timed_out"],
+      ids: expect.any(Array),
+      records: expect.any(Array),
+    });
     expect(new Set(ids).size).toBe(ids.length);
     expect(receiver.requests.every((r) => r.signatureValid)).toBe(true);
   }, 60_000);
