@@ -1,5 +1,6 @@
 // Databases for ledger tests: a fresh database on the run's PostgreSQL server (postgres-server.js),
-// and a fresh embedded PostgreSQL (PGlite) in memory, started from the template src/ledger/pglite-template.ts keeps.
+// and a fresh embedded PostgreSQL (PGlite) in memory, started from the template that
+// src/ledger/pglite-template.ts keeps.
 import { randomBytes } from "node:crypto";
 import { pgClient, type SqlClient } from "../../src/ledger/sql.js";
 import { freshEmbeddedDatabase } from "../../src/ledger/pglite-template.js";

@@ -3,8 +3,9 @@
 // in such a context every lookup of a global (Object, Array, Number, JSON…) goes through V8's
 // interceptor and the Proxy's traps: about 200 ns, against about 1 ns in Node's own context. Code
 // under test (Octokit, the App, the local GitHub, the readers of large files) looks globals up in
-// its hot paths, so the suite ran its code several times slower than Node does. Node's
-// vm.constants.DONT_CONTEXTIFY (Node 20.18+, 22.8+) makes a context whose global is ordinary.
+// its hot paths: a model-based test file took 12.2 s with jest's context and 10.6 s with this one.
+// Node's vm.constants.DONT_CONTEXTIFY makes a context whose global is ordinary; a Node without it
+// gets jest's own.
 // What jest's Proxy did, forgetting what a test file set on the global, the fresh context of
 // every test file still does.
 import vm from "node:vm";
