@@ -62,3 +62,31 @@ describe("where the streaming JSON reader places an error in a value it keeps", 
     },
   );
 });
+
+describe("keys named like what a plain object inherits", () => {
+  // The duplicate check asks about own keys only when the name reads as something already: an
+  // inherited name (constructor, toString, __proto__) must be neither a duplicate nor lost.
+  it("reads each once as a key of its own", () => {
+    const read = parseJsonDocument('{"constructor": 1, "toString": 2, "__proto__": 3, "valueOf": null}');
+    expect(Object.entries(read as object)).toEqual([
+      ["constructor", 1],
+      ["toString", 2],
+      ["__proto__", 3],
+      ["valueOf", null],
+    ]);
+  });
+
+  it.each([
+    ["constructor", "1"],
+    ["toString", "null"],
+    ["__proto__", "{}"],
+    ["valueOf", "[]"],
+    // A first value that reads falsy is still there.
+    ["accuracy", "0"],
+    ["accuracy", "null"],
+    ["accuracy", "false"],
+    ["accuracy", '""'],
+  ])("refuses %s twice (first %s) as a duplicate", (key, first) => {
+    expect(() => parseJsonDocument(`{"${key}": ${first}, "${key}": 2}`)).toThrow(`duplicate key "${key}"`);
+  });
+});
