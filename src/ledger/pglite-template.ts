@@ -49,18 +49,17 @@ let template: Promise<Blob> | undefined;
 
 async function makeTemplate(): Promise<Blob> {
   const path = templatePath();
-  if (!existsSync(path)) {
-    const { PGlite } = await import("@electric-sql/pglite");
-    const db = await PGlite.create("memory://");
-    const tarball = await db.dumpDataDir("none");
-    await db.close();
-    mkdirSync(dirname(path), { recursive: true });
-    // Written beside its final place and renamed, so no process ever reads a half-written template.
-    const writing = `${path}.${process.pid}.${randomBytes(4).toString("hex")}`;
-    writeFileSync(writing, Buffer.from(await tarball.arrayBuffer()));
-    renameSync(writing, path);
-  }
-  return new Blob([readFileSync(path)]);
+  if (existsSync(path)) return new Blob([readFileSync(path)]);
+  const { PGlite } = await import("@electric-sql/pglite");
+  const db = await PGlite.create("memory://");
+  const tarball = await db.dumpDataDir("none");
+  await db.close();
+  mkdirSync(dirname(path), { recursive: true });
+  // Written beside its final place and renamed, so no process ever reads a half-written template.
+  const writing = `${path}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  writeFileSync(writing, Buffer.from(await tarball.arrayBuffer()));
+  renameSync(writing, path);
+  return tarball;
 }
 
 /** A new, empty embedded PostgreSQL in memory, started from the template. */
