@@ -19,8 +19,10 @@ import type { GitHubGateway } from "../gateway.js";
 import { isForbidden, isNotFound, reading } from "../errors.js";
 import { ReviewsUnread } from "../graphql/pull-request.js";
 import type { PullRequest } from "../types.js";
+import { started } from "../started.js";
 import {
   gatherEvidence,
+  listRuns,
   releasableRun,
   type EvidencePorts,
   type EvidenceSubject,
@@ -457,8 +459,23 @@ async function collectAround(
       warnings,
     };
   if (source.untrusted) warnings.push(source.untrusted);
+  const fromFork =
+    pr.headRepoFullName === null || pr.headRepoFullName.toLowerCase() !== repository.toLowerCase();
+  // What every decision reads, whatever the rules say, goes out before they are parsed: GitHub
+  // answers while the YAML is read. Only an invalid config leaves the answers unused.
+  const early = {
+    files: started(
+      reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
+    ),
+    // A fork's pushes are not in this repository's activity: its author is the one who pushes.
+    push: fromFork
+      ? Promise.resolve(undefined)
+      : started(reading(`who pushed ${shortSha(commit)}`, () => ports.pushOf(pr.headRef, commit))),
+    runs: started(listRuns(ports, commit)),
+  };
   const parsed = parseConfig(source.text, options.configPath);
-  if (!parsed.ok)
+  if (!parsed.ok) {
+    await Promise.allSettled(Object.values(early));
     return {
       kind: "invalid-config",
       repository,
@@ -467,10 +484,9 @@ async function collectAround(
       diagnostics: parsed.diagnostics,
       warnings,
     };
+  }
   const config = parsed.config;
 
-  const fromFork =
-    pr.headRepoFullName === null || pr.headRepoFullName.toLowerCase() !== repository.toLowerCase();
   const overridable = config.steps.some(
     (s) => s.type === "approval" && s.overrideBy.users.length + s.overrideBy.teams.length > 0,
   );
@@ -487,18 +503,15 @@ async function collectAround(
   // None of these waits on another: they go out together, so the event waits for the longest of
   // them rather than for each in turn.
   const [files, push, teams, comments, recorded, gathered, live] = await Promise.all([
-    reading(`the files changed by ${shortSha(commit)}`, () => ports.changedFiles(pr.baseSha, commit)),
-    // A fork's pushes are not in this repository's activity: its author is the one who pushes.
-    fromFork
-      ? Promise.resolve(undefined)
-      : reading(`who pushed ${shortSha(commit)}`, () => ports.pushOf(pr.headRef, commit)),
+    early.files,
+    early.push,
     readTeams(ports, config, options),
     // Overrides are read only where the rules allow them: no override_by costs no API call.
     overridable
       ? reading(`the comments on #${pr.number}`, () => ports.listComments(pr.number))
       : Promise.resolve([]),
     overridable && options.recordedOverrides ? options.recordedOverrides(pr.number) : Promise.resolve([]),
-    gatherEvidence(ports, evidenceSubject, config, reviews, measuring),
+    gatherEvidence(ports, evidenceSubject, config, reviews, measuring, early.runs),
     deployedBaselines(ports, config, pr.defaultBranch, options.deploymentsUnread, {
       releasedByGate: options.deployedReleasedByGate === true,
     }),
@@ -579,23 +592,32 @@ async function collectCommitCandidate(
   const source = branch ? await readConfig(ports, options.configPath, branch, undefined) : null;
   if (!source)
     return { kind: "no-config", repository, commit, where: branch || "(unknown default branch)", warnings };
+  // As for a PR, what is read whatever the rules say goes out before they are parsed.
+  const early = {
+    // "On the default branch" is a fact about the commit, not the spelling of a ref (a tag can be named main).
+    contains: started(
+      reading(`whether ${branch} contains ${shortSha(commit)}`, () => ports.branchContains(branch, commit)),
+    ),
+    runs: started(listRuns(ports, commit)),
+  };
   const parsed = parseConfig(source.text, options.configPath);
-  if (!parsed.ok)
+  if (!parsed.ok) {
+    await Promise.allSettled(Object.values(early));
     return { kind: "invalid-config", repository, commit, diagnostics: parsed.diagnostics, warnings };
+  }
   const config = parsed.config;
-  // "On the default branch" is a fact about the commit, not the spelling of a ref (a tag can be named main).
-  const [contains, teams] = await Promise.all([
-    reading(`whether ${branch} contains ${shortSha(commit)}`, () => ports.branchContains(branch, commit)),
-    readTeams(ports, config, options),
-  ]);
   const measuring = options.measuring?.(config, {});
-  const [gathered, live] = await Promise.all([
+  // None of these waits on another.
+  const [contains, teams, gathered, live] = await Promise.all([
+    early.contains,
+    readTeams(ports, config, options),
     gatherEvidence(
       ports,
       { kind: "commit", repository, commit, defaultBranch: branch },
       config,
       [],
       measuring,
+      early.runs,
     ),
     deployedBaselines(ports, config, branch, options.deploymentsUnread, {
       releasedByGate: options.deployedReleasedByGate === true,

@@ -14,6 +14,7 @@ import type { Review } from "../../core/policy/types.js";
 import type { ArtifactFacts, GitHubGateway, HeadPullRequest, WorkflowRunFacts } from "../gateway.js";
 import { reading } from "../errors.js";
 import { inTurns } from "../in-turns.js";
+import { started } from "../started.js";
 
 export type EvidencePorts = Pick<
   GitHubGateway,
@@ -341,18 +342,54 @@ function trainingFailure(run: WorkflowRunFacts): string {
   return `training run ${run.id} (attempt ${run.attempt}) of ${run.workflow} ${what} before recording a model-approval snapshot`;
 }
 
+/**
+ * The workflow runs of the subject's commit, as GitHub lists them. The collector may start this read
+ * before the config is parsed, since it does not depend on it, and pass it to `gatherEvidence`.
+ */
+export function listRuns(ports: Pick<EvidencePorts, "workflowRunsForCommit">, commit: string) {
+  return reading(`the workflow runs of ${commit}`, () => ports.workflowRunsForCommit(commit));
+}
+
 export async function gatherEvidence(
   ports: EvidencePorts,
   subject: EvidenceSubject,
   config: Config,
   reviews: Review[],
   measuring?: Measuring,
+  listed?: Promise<WorkflowRunFacts[]>,
+): Promise<GatheredEvidence> {
+  // The measuring run is nearly always the training run: its workspace is measured, and its
+  // artifacts listed, while GitHub is asked whether it is one. Neither is used unless it is, and
+  // neither outlives this call.
+  const ahead = measuring && {
+    measured: started(measuring.measure()),
+    artifacts: measuring.local
+      ? undefined
+      : started(
+          reading(`the artifacts of workflow run ${measuring.runId}`, () =>
+            ports.runArtifacts(measuring.runId),
+          ),
+        ),
+  };
+  try {
+    return await gather(ports, subject, config, reviews, measuring, ahead, listed);
+  } finally {
+    if (ahead) await Promise.allSettled([ahead.measured, ahead.artifacts]);
+  }
+}
+
+async function gather(
+  ports: EvidencePorts,
+  subject: EvidenceSubject,
+  config: Config,
+  reviews: Review[],
+  measuring: Measuring | undefined,
+  ahead: { measured: Promise<Measurements>; artifacts: Promise<ArtifactFacts[]> | undefined } | undefined,
+  listed: Promise<WorkflowRunFacts[]> | undefined,
 ): Promise<GatheredEvidence> {
   const warnings: string[] = [];
   const judge = trainingRunJudge(ports, subject, config);
-  const runs = await reading(`the workflow runs of ${subject.commit}`, () =>
-    ports.workflowRunsForCommit(subject.commit),
-  );
+  const runs = await (listed ?? listRuns(ports, subject.commit));
   const training: WorkflowRunFacts[] = [];
   const ignored = new Map<number, string>();
   // Every run is judged at once (each judge's reads are shared by runs of one workflow or head),
@@ -370,20 +407,20 @@ export async function gatherEvidence(
   const recorded = (
     await Promise.all(
       training.slice(0, HISTORY_RUNS).map(async (run) => {
-        const artifacts = await reading(`the artifacts of workflow run ${run.id}`, () =>
-          ports.runArtifacts(run.id),
-        );
+        const artifacts = await (run.id === measuring?.runId && ahead?.artifacts
+          ? ahead.artifacts
+          : reading(`the artifacts of workflow run ${run.id}`, () => ports.runArtifacts(run.id)));
         return snapshotArtifacts(run, artifacts);
       }),
     )
   ).flat();
 
-  if (measuring) {
+  if (measuring && ahead) {
     // The workflow file and event come from GitHub's description of the run, not from the runner.
     const facts = training.find((run) => run.id === measuring.runId && run.attempt === measuring.attempt);
     if (facts || measuring.local) {
       const run = facts ? runRef(facts, measuring.attempt) : undefined;
-      const measurements = await measuring.measure();
+      const measurements = await ahead.measured;
       const earlier = recorded.filter((r) => instant(r.artifact.createdAt) <= instant(measuring.at));
       const history = await earlierRecordings(ports, subject, earlier, measuring.at, reviews);
       const key = modelKey(measurements);
@@ -414,7 +451,7 @@ export async function gatherEvidence(
       (self && ignored.get(self.id)) ??
       `it is not a training run (${describeWorkflows(config)} on ${subject.kind === "pull_request" ? "pull_request" : "a push to the default branch"}) for ${describeSubject(subject)}`;
     warnings.push(
-      `this ${what} is not evidence (${why}): its workspace is not measured, so the recorded snapshot decides`,
+      `this ${what} is not evidence (${why}): what its workspace measured is not used, so the recorded snapshot decides`,
     );
   }
 

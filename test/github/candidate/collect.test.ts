@@ -3,7 +3,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { collectCandidate, decisionFor, type Collected } from "../../../src/github/candidate/index.js";
 import { CONFIG_PATH } from "../../../src/core/names.js";
-import type { Candidate } from "../../../src/core/candidate/types.js";
+import type { Candidate, Measurements } from "../../../src/core/candidate/types.js";
 import {
   BASE,
   CONFIG,
@@ -333,6 +333,129 @@ describe("an event is a lower bound", () => {
       event: { headSha: moved, updatedAt: "2026-01-01T00:09:00Z" },
     });
     expect(candidateOf(collected).pr?.headSha).toBe(HEAD);
+  });
+});
+
+/** This process's own measurements, as the Action's training run makes them: run 100, attempt 1. */
+function measuringAs(measure: () => Promise<Measurements>, runId = 100) {
+  return {
+    ...OPTIONS,
+    measuring: () => ({ runId, attempt: 1, at: "2026-01-01T00:03:00Z", where: "the workspace", measure }),
+  };
+}
+
+const MEASURED: Measurements = {
+  metrics: [{ name: "eval", file: "metrics/eval.json", format: "json", values: { accuracy: 0.97 } }],
+  baseline: [],
+  metricErrors: {},
+  baselineErrors: {},
+};
+
+describe("what goes out at once", () => {
+  it("the reads every decision needs go out before the config is parsed; an invalid one leaves them unused, failed or not", async () => {
+    const w = world();
+    w.files["refs/heads/main"]![CONFIG_PATH] = "steps: [";
+    const calls: string[] = [];
+    const failing = {
+      ...ports(w, calls),
+      changedFiles: async () => {
+        calls.push("changed");
+        throw new Error("502 Bad Gateway");
+      },
+    };
+    const collected = await collectCandidate(failing, { kind: "pull_request", number: 7 }, OPTIONS);
+    expect(collected.kind).toBe("invalid-config");
+    expect(calls).toEqual(expect.arrayContaining(["changed", `runs ${HEAD.slice(0, 3)}`]));
+  });
+
+  it("outside a PR too: whether the default branch holds the commit, and its runs", async () => {
+    const w = world();
+    w.files["refs/heads/main"]![CONFIG_PATH] = "steps: [";
+    const calls: string[] = [];
+    const p = {
+      ...ports(w, calls),
+      branchContains: async () => {
+        calls.push("contains");
+        return true;
+      },
+    };
+    const collected = await collectCandidate(
+      p,
+      { kind: "commit", sha: HEAD, defaultBranch: "main" },
+      OPTIONS,
+    );
+    expect(collected.kind).toBe("invalid-config");
+    expect(calls).toEqual(expect.arrayContaining(["contains", `runs ${HEAD.slice(0, 3)}`]));
+  });
+
+  it("the training run measures its workspace and lists its artifacts while GitHub is asked whether it is one", async () => {
+    const calls: string[] = [];
+    const collected = await collectCandidate(
+      ports(world(), calls),
+      { kind: "pull_request", number: 7 },
+      measuringAs(async () => {
+        calls.push("measure");
+        return MEASURED;
+      }),
+    );
+    const judged = calls.indexOf(`file ${WORKFLOW}@refs/heads/main`);
+    expect(judged).toBeGreaterThan(-1);
+    expect(calls.indexOf("measure")).toBeLessThan(judged);
+    expect(calls.indexOf("artifacts 100")).toBeLessThan(judged);
+    // Listed once, for the measurement and the history alike.
+    expect(calls.filter((c) => c === "artifacts 100")).toHaveLength(1);
+    expect(candidateOf(collected).evidence).toMatchObject({ kind: "present", origin: { kind: "measured" } });
+    expect(collected).toMatchObject({ measured: MEASURED });
+  });
+
+  it("a run that is not the training run: what it measured and listed is not used, their failures fail nothing, and they have ended before the collection does", async () => {
+    const w = world({ runs: [run(), run({ id: 200, workflow: ".github/workflows/lint.yml" })] });
+    w.files["refs/heads/main"]![".github/workflows/lint.yml"] = "on: pull_request";
+    let ended = false;
+    const failingArtifacts = {
+      ...ports(w),
+      runArtifacts: async (id: number) => {
+        if (id === 200) throw new Error("502 Bad Gateway");
+        return ports(w).runArtifacts(id);
+      },
+      // GitHub takes its time to say whether the run is a training run: the listing has failed by then.
+      getFile: async (path: string, ref: string) => {
+        await new Promise((done) => setTimeout(done, 5));
+        return ports(w).getFile(path, ref);
+      },
+    };
+    const collected = await collectCandidate(
+      failingArtifacts,
+      { kind: "pull_request", number: 7 },
+      measuringAs(
+        () =>
+          new Promise((_, fail) =>
+            setTimeout(() => {
+              ended = true;
+              fail(new Error("metrics/eval.json: not JSON"));
+            }, 20),
+          ),
+        200,
+      ),
+    );
+    expect(ended).toBe(true);
+    expect(collected).not.toHaveProperty("measured");
+    // Run 100's recorded snapshot decides.
+    expect(candidateOf(collected).evidence).toMatchObject({ kind: "present", origin: { kind: "recorded" } });
+    expect(collected).toMatchObject({
+      warnings: [expect.stringContaining("what its workspace measured is not used")],
+    });
+  });
+
+  it("the training run's failed measurement fails the decision, as a read that failed does", async () => {
+    const collected = await collectCandidate(
+      ports(world()),
+      { kind: "pull_request", number: 7 },
+      measuringAs(async () => {
+        throw new Error("metrics/eval.json: not JSON");
+      }),
+    );
+    expect(collected).toMatchObject({ kind: "failed" });
   });
 });
 
