@@ -16026,7 +16026,9 @@ function listRuns(ports, commit) {
   return reading(`the workflow runs of ${commit}`, () => ports.workflowRunsForCommit(commit));
 }
 async function gatherEvidence(ports, subject, config, reviews, measuring, listed2) {
-  const ahead = measuring && {
+  const runs = await (listed2 ?? listRuns(ports, subject.commit));
+  const candidates = runs.filter((r) => runIsFor(r, subject));
+  const ahead = measuring && (measuring.local || candidates.some((r) => r.id === measuring.runId)) ? {
     measured: started(measuring.measure()),
     artifacts: measuring.local ? void 0 : started(
       reading(
@@ -16034,20 +16036,18 @@ async function gatherEvidence(ports, subject, config, reviews, measuring, listed
         () => ports.runArtifacts(measuring.runId)
       )
     )
-  };
+  } : void 0;
   try {
-    return await gather(ports, subject, config, reviews, measuring, ahead, listed2);
+    return await gather(ports, subject, config, reviews, runs, candidates, measuring, ahead);
   } finally {
     if (ahead) await Promise.allSettled([ahead.measured, ahead.artifacts]);
   }
 }
-async function gather(ports, subject, config, reviews, measuring, ahead, listed2) {
+async function gather(ports, subject, config, reviews, runs, candidates, measuring, ahead) {
   const warnings = [];
   const judge = trainingRunJudge(ports, subject, config);
-  const runs = await (listed2 ?? listRuns(ports, subject.commit));
   const training = [];
   const ignored = /* @__PURE__ */ new Map();
-  const candidates = runs.filter((r) => runIsFor(r, subject));
   const verdicts = await inTurns(candidates, JUDGED_AT_ONCE, judge);
   for (const [i, run2] of candidates.entries()) {
     const why = verdicts[i];
@@ -16061,11 +16061,11 @@ async function gather(ports, subject, config, reviews, measuring, ahead, listed2
       return snapshotArtifacts(run2, artifacts);
     })
   )).flat();
-  if (measuring && ahead) {
+  if (measuring) {
     const facts = training.find((run2) => run2.id === measuring.runId && run2.attempt === measuring.attempt);
     if (facts || measuring.local) {
       const run2 = facts ? runRef(facts, measuring.attempt) : void 0;
-      const measurements2 = await ahead.measured;
+      const measurements2 = await (ahead?.measured ?? measuring.measure());
       const earlier2 = recorded.filter((r) => instant2(r.artifact.createdAt) <= instant2(measuring.at));
       const history2 = await earlierRecordings(ports, subject, earlier2, measuring.at, reviews);
       const key = modelKey(measurements2);
@@ -16094,7 +16094,7 @@ async function gather(ports, subject, config, reviews, measuring, ahead, listed2
     const what = self ? `run ${self.id} of ${self.workflow} on ${self.event}` : `run ${measuring.runId}`;
     const why = (self && ignored.get(self.id)) ?? `it is not a training run (${describeWorkflows(config)} on ${subject.kind === "pull_request" ? "pull_request" : "a push to the default branch"}) for ${describeSubject(subject)}`;
     warnings.push(
-      `this ${what} is not evidence (${why}): what its workspace measured is not used, so the recorded snapshot decides`
+      `this ${what} is not evidence (${why}): its workspace's metrics do not count, so the recorded snapshot decides`
     );
   }
   const newest = training[0];

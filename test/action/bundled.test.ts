@@ -387,7 +387,7 @@ describe("mode evaluate in the training run", () => {
 });
 
 describe("evidence comes from the training run", () => {
-  it("a run of another workflow does not measure its workspace: the recorded snapshot decides", async () => {
+  it("a run of another workflow is not evidence: its workspace's metrics do not count, the recorded snapshot decides", async () => {
     seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
     const other = startTrainingRun(fake, { path: ".github/workflows/evil.yml" });
     const result = await run({

@@ -358,21 +358,27 @@ export async function gatherEvidence(
   measuring?: Measuring,
   listed?: Promise<WorkflowRunFacts[]>,
 ): Promise<GatheredEvidence> {
-  // The measuring run is nearly always the training run: its workspace is measured, and its
-  // artifacts listed, while GitHub is asked whether it is one. Neither is used unless it is, and
-  // neither outlives this call.
-  const ahead = measuring && {
-    measured: started(measuring.measure()),
-    artifacts: measuring.local
-      ? undefined
-      : started(
-          reading(`the artifacts of workflow run ${measuring.runId}`, () =>
-            ports.runArtifacts(measuring.runId),
-          ),
-        ),
-  };
+  const runs = await (listed ?? listRuns(ports, subject.commit));
+  const candidates = runs.filter((r) => runIsFor(r, subject));
+  // A measuring run GitHub lists as a run for the subject is nearly always the training run: its
+  // workspace is measured, and its artifacts listed, while its workflow file is read to judge it.
+  // Neither is used unless it is judged the training run, and neither outlives this call. (A run
+  // GitHub does not list so, a review's, never measures.)
+  const ahead =
+    measuring && (measuring.local || candidates.some((r) => r.id === measuring.runId))
+      ? {
+          measured: started(measuring.measure()),
+          artifacts: measuring.local
+            ? undefined
+            : started(
+                reading(`the artifacts of workflow run ${measuring.runId}`, () =>
+                  ports.runArtifacts(measuring.runId),
+                ),
+              ),
+        }
+      : undefined;
   try {
-    return await gather(ports, subject, config, reviews, measuring, ahead, listed);
+    return await gather(ports, subject, config, reviews, runs, candidates, measuring, ahead);
   } finally {
     if (ahead) await Promise.allSettled([ahead.measured, ahead.artifacts]);
   }
@@ -383,18 +389,17 @@ async function gather(
   subject: EvidenceSubject,
   config: Config,
   reviews: Review[],
+  runs: WorkflowRunFacts[],
+  candidates: WorkflowRunFacts[],
   measuring: Measuring | undefined,
   ahead: { measured: Promise<Measurements>; artifacts: Promise<ArtifactFacts[]> | undefined } | undefined,
-  listed: Promise<WorkflowRunFacts[]> | undefined,
 ): Promise<GatheredEvidence> {
   const warnings: string[] = [];
   const judge = trainingRunJudge(ports, subject, config);
-  const runs = await (listed ?? listRuns(ports, subject.commit));
   const training: WorkflowRunFacts[] = [];
   const ignored = new Map<number, string>();
   // Every run is judged at once (each judge's reads are shared by runs of one workflow or head),
   // and kept in GitHub's order, newest first.
-  const candidates = runs.filter((r) => runIsFor(r, subject));
   const verdicts = await inTurns(candidates, JUDGED_AT_ONCE, judge);
   for (const [i, run] of candidates.entries()) {
     const why = verdicts[i];
@@ -415,12 +420,13 @@ async function gather(
     )
   ).flat();
 
-  if (measuring && ahead) {
+  if (measuring) {
     // The workflow file and event come from GitHub's description of the run, not from the runner.
     const facts = training.find((run) => run.id === measuring.runId && run.attempt === measuring.attempt);
     if (facts || measuring.local) {
       const run = facts ? runRef(facts, measuring.attempt) : undefined;
-      const measurements = await ahead.measured;
+      // Started above for any run that can be judged the training run, as this one was.
+      const measurements = await (ahead?.measured ?? measuring.measure());
       const earlier = recorded.filter((r) => instant(r.artifact.createdAt) <= instant(measuring.at));
       const history = await earlierRecordings(ports, subject, earlier, measuring.at, reviews);
       const key = modelKey(measurements);
@@ -451,7 +457,7 @@ async function gather(
       (self && ignored.get(self.id)) ??
       `it is not a training run (${describeWorkflows(config)} on ${subject.kind === "pull_request" ? "pull_request" : "a push to the default branch"}) for ${describeSubject(subject)}`;
     warnings.push(
-      `this ${what} is not evidence (${why}): what its workspace measured is not used, so the recorded snapshot decides`,
+      `this ${what} is not evidence (${why}): its workspace's metrics do not count, so the recorded snapshot decides`,
     );
   }
 

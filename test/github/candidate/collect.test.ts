@@ -443,8 +443,23 @@ describe("what goes out at once", () => {
     // Run 100's recorded snapshot decides.
     expect(candidateOf(collected).evidence).toMatchObject({ kind: "present", origin: { kind: "recorded" } });
     expect(collected).toMatchObject({
-      warnings: [expect.stringContaining("what its workspace measured is not used")],
+      warnings: [expect.stringContaining("its workspace's metrics do not count")],
     });
+  });
+
+  it("a run GitHub does not list as a run for the PR (a review's) never measures its checkout", async () => {
+    const calls: string[] = [];
+    const collected = await collectCandidate(
+      ports(world(), calls),
+      { kind: "pull_request", number: 7 },
+      measuringAs(async () => {
+        calls.push("measure");
+        return MEASURED;
+      }, 300),
+    );
+    expect(calls).not.toContain("measure");
+    expect(calls).not.toContain("artifacts 300");
+    expect(candidateOf(collected).evidence).toMatchObject({ kind: "present", origin: { kind: "recorded" } });
   });
 
   it("the training run's failed measurement fails the decision, as a read that failed does", async () => {
