@@ -6,10 +6,19 @@ import {
   isTensorboardEventFile,
   parseNumberText,
   refuseLfsPointer,
-  setOwnKey,
   textChunks,
   withFirst
-} from "./chunks/chunk-36KFEDUS.js";
+} from "./chunks/chunk-OZM6T3MU.js";
+import {
+  cellOfPath,
+  fileBytesReader,
+  fileTextChunks,
+  predictionValues,
+  useResampleWorker
+} from "./chunks/chunk-DWLFLQCB.js";
+import {
+  setOwnKey
+} from "./chunks/chunk-EVBKJU2M.js";
 import {
   GateError,
   GitHubError,
@@ -25,9 +34,9 @@ import {
   __toESM
 } from "./chunks/chunk-EACAFJQG.js";
 
-// ../../../work/main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -82,17 +91,17 @@ var require_identity = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node)) {
+      if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -104,12 +113,12 @@ var require_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node)) {
+        if (identity.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = visit_(i, node.items[i], visitor, path);
@@ -122,7 +131,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node)) {
+        } else if (identity.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = visit_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -140,7 +149,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node)) {
+      if (identity.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -152,12 +161,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node, visitor, path) {
       const ctrl = await callVisitor(key, node, visitor, path);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node)) {
+        if (identity.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = await visitAsync_(i, node.items[i], visitor, path);
@@ -170,7 +179,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node)) {
+        } else if (identity.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -207,31 +216,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node, visitor, path) {
       if (typeof visitor === "function")
         return visitor(key, node, path);
-      if (identity2.isMap(node))
+      if (identity.isMap(node))
         return visitor.Map?.(key, node, path);
-      if (identity2.isSeq(node))
+      if (identity.isSeq(node))
         return visitor.Seq?.(key, node, path);
-      if (identity2.isPair(node))
+      if (identity.isPair(node))
         return visitor.Pair?.(key, node, path);
-      if (identity2.isScalar(node))
+      if (identity.isScalar(node))
         return visitor.Scalar?.(key, node, path);
-      if (identity2.isAlias(node))
+      if (identity.isAlias(node))
         return visitor.Alias?.(key, node, path);
       return void 0;
     }
     function replaceNode(key, path, node) {
       const parent = path[path.length - 1];
-      if (identity2.isCollection(parent)) {
+      if (identity.isCollection(parent)) {
         parent.items[key] = node;
-      } else if (identity2.isPair(parent)) {
+      } else if (identity.isPair(parent)) {
         if (key === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity2.isDocument(parent)) {
+      } else if (identity.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -240,11 +249,11 @@ var require_visit = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -387,10 +396,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
           visit2.visit(doc.contents, (_key, node) => {
-            if (identity2.isNode(node) && node.tag)
+            if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -411,11 +420,11 @@ var require_directives = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -462,7 +471,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
@@ -481,9 +490,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver2, obj, key, val) {
       if (val && typeof val === "object") {
@@ -531,16 +540,16 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity2.hasAnchor(value))
+        if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -561,16 +570,16 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -581,7 +590,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver: reviver2 } = {}) {
-        if (!identity2.isDocument(doc))
+        if (!identity.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -602,18 +611,18 @@ var require_Node = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity2.ALIAS);
+        super(identity.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -635,7 +644,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit2.visit(doc, {
             Node: (_key, node) => {
-              if (identity2.isAlias(node) || identity2.hasAnchor(node))
+              if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -697,11 +706,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity2.isAlias(node)) {
+      if (identity.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity2.isCollection(node)) {
+      } else if (identity.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -709,7 +718,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity2.isPair(node)) {
+      } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -720,17 +729,17 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity2.SCALAR);
+        super(identity.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -750,12 +759,12 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -769,12 +778,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity2.isDocument(value))
+      if (identity.isDocument(value))
         value = value.contents;
-      if (identity2.isNode(value))
+      if (identity.isNode(value))
         return value;
-      if (identity2.isPair(value)) {
-        const map2 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity.isPair(value)) {
+        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
         map2.items.push(value);
         return map2;
       }
@@ -806,7 +815,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -825,12 +834,12 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path, value) {
       let v = value;
@@ -874,7 +883,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -890,7 +899,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path;
           const node = this.get(key, true);
-          if (identity2.isCollection(node))
+          if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -907,7 +916,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
-        if (identity2.isCollection(node))
+        if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -921,16 +930,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path;
         const node = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity2.isScalar(node) ? node.value : node;
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
-          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity2.isPair(node))
+          if (!identity.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -941,7 +950,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return identity2.isCollection(node) ? node.hasIn(rest) : false;
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -953,7 +962,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node = this.get(key, true);
-          if (identity2.isCollection(node))
+          if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -968,9 +977,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -985,9 +994,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1121,9 +1130,9 @@ ${indent}${text2.slice(fold + 1, end2)}`;
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1404,12 +1413,12 @@ ${indent}`);
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -1462,7 +1471,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity2.isScalar(item)) {
+      if (identity.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -1485,7 +1494,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -1496,9 +1505,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity2.isPair(item))
+      if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity2.isAlias(item)) {
+      if (identity.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -1512,15 +1521,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity2.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -1528,27 +1537,27 @@ ${ctx.indent}${str}`;
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity2.isNode(key) && key.comment || null;
+      let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1589,7 +1598,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity2.isNode(value)) {
+      if (identity.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -1601,10 +1610,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity2.isScalar(value))
+      if (!explicitKey && !keyComment && identity.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -1624,7 +1633,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity2.isCollection(value)) {
+      } else if (!explicitKey && identity.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -1661,9 +1670,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -1683,11 +1692,11 @@ var require_log = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
@@ -1700,10 +1709,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity2.isSeq(source))
+      if (identity.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map2, it);
       else if (Array.isArray(source))
@@ -1714,7 +1723,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity2.isMap(source))
+      if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -1735,7 +1744,7 @@ var require_merge = __commonJS({
       return map2;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -1743,17 +1752,17 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
     var stringify = require_stringify();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity2.isNode(key) && key.addToJSMap)
+      if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
       else if (merge.isMergeKey(ctx, key))
         merge.addMergeToJSMap(ctx, map2, value);
@@ -1784,7 +1793,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity2.isNode(key) && ctx?.doc) {
+      if (identity.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -1807,14 +1816,14 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity2 = require_identity();
+    var identity = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -1822,21 +1831,21 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity2.isNode(key))
+        if (identity.isNode(key))
           key = key.clone(schema);
-        if (identity2.isNode(value))
+        if (identity.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
       toJSON(_, ctx) {
-        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -1847,11 +1856,11 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -1867,14 +1876,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity2.isNode(item)) {
+        if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -1922,14 +1931,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity2.isNode(item)) {
+        if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -1937,7 +1946,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity2.isNode(item.value) ? item.value : null;
+          const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -1998,23 +2007,23 @@ ${indent}${end}`;
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity2.isScalar(key) ? key.value : key;
+      const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity2.isPair(it)) {
+        if (identity.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity2.isScalar(it.key) && it.key.value === k)
+          if (identity.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -2025,7 +2034,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity2.MAP, schema);
+        super(identity.MAP, schema);
         this.items = [];
       }
       /**
@@ -2061,20 +2070,20 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair2, overwrite) {
+      add(pair, overwrite) {
         let _pair;
-        if (identity2.isPair(pair2))
-          _pair = pair2;
-        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
-          _pair = new Pair.Pair(pair2, pair2?.value);
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
         } else
-          _pair = new Pair.Pair(pair2.key, pair2.value);
+          _pair = new Pair.Pair(pair.key, pair.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2098,7 +2107,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node = it?.value;
-        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -2123,7 +2132,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity2.isPair(item))
+          if (!identity.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -2142,11 +2151,11 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var YAMLMap = require_YAMLMap();
     var map2 = {
       collection: "map",
@@ -2154,7 +2163,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map3, onError) {
-        if (!identity2.isMap(map3))
+        if (!identity.isMap(map3))
           onError("Expected a mapping for this tag");
         return map3;
       },
@@ -2164,14 +2173,14 @@ var require_map = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -2179,7 +2188,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity2.SEQ, schema);
+        super(identity.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -2205,7 +2214,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity2.isScalar(it) ? it.value : it;
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -2229,7 +2238,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2271,7 +2280,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity2.isScalar(key) ? key.value : key;
+      let idx = identity.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2280,11 +2289,11 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -2292,7 +2301,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity2.isSeq(seq2))
+        if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -2302,9 +2311,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -2321,9 +2330,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2339,9 +2348,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2363,9 +2372,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2390,9 +2399,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2436,9 +2445,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2481,9 +2490,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null = require_null();
@@ -2509,9 +2518,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map2 = require_map();
@@ -2576,9 +2585,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -2642,35 +2651,35 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity2.isSeq(seq)) {
+      if (identity.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity2.isPair(item))
+          if (identity.isPair(item))
             continue;
-          else if (identity2.isMap(item)) {
+          else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
-              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
-${pair2.key.commentBefore}` : item.commentBefore;
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn = pair2.value ?? pair2.key;
+              const cn = pair.value ?? pair.key;
               cn.comment = cn.comment ? `${item.comment}
 ${cn.comment}` : item.comment;
             }
-            item = pair2;
+            item = pair;
           }
-          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2720,11 +2729,11 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -2749,13 +2758,13 @@ var require_omap = __commonJS({
         const map2 = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map2);
-        for (const pair2 of this.items) {
+        for (const pair of this.items) {
           let key, value;
-          if (identity2.isPair(pair2)) {
-            key = toJS.toJS(pair2.key, "", ctx);
-            value = toJS.toJS(pair2.value, key, ctx);
+          if (identity.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
           } else {
-            key = toJS.toJS(pair2, "", ctx);
+            key = toJS.toJS(pair, "", ctx);
           }
           if (map2.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
@@ -2781,7 +2790,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity2.isScalar(key)) {
+          if (identity.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -2798,9 +2807,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2830,9 +2839,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2879,9 +2888,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2958,11 +2967,11 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -2971,24 +2980,24 @@ var require_set = __commonJS({
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair2;
-        if (identity2.isPair(key))
-          pair2 = key;
+        let pair;
+        if (identity.isPair(key))
+          pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair2 = new Pair.Pair(key.key, null);
+          pair = new Pair.Pair(key.key, null);
         else
-          pair2 = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair2.key);
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
-          this.items.push(pair2);
+          this.items.push(pair);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair2 = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity2.isPair(pair2) ? identity2.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -3032,7 +3041,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map2, onError) {
-        if (identity2.isMap(map2)) {
+        if (identity.isMap(map2)) {
           if (map2.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map2);
           else
@@ -3047,9 +3056,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3135,9 +3144,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null = require_null();
@@ -3179,9 +3188,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null = require_null();
@@ -3273,11 +3282,11 @@ var require_tags = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var map2 = require_map();
     var seq = require_seq();
     var string = require_string();
@@ -3290,9 +3299,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity2.MAP, { value: map2.map });
-        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity.MAP, { value: map2.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -3305,11 +3314,11 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -3336,7 +3345,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity2.isNode(doc.contents)) {
+        if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -3385,13 +3394,13 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -3406,7 +3415,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
         let _replacer = null;
         if (typeof replacer2 === "function" || Array.isArray(replacer2)) {
           _replacer = replacer2;
@@ -3442,7 +3451,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity2.NODE_TYPE]: { value: identity2.DOC }
+          [identity.NODE_TYPE]: { value: identity.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -3452,7 +3461,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -3515,7 +3524,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity2.isCollection(node))
+        if (flow && identity.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -3555,7 +3564,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -3564,14 +3573,14 @@ var require_Document = __commonJS({
        */
       getIn(path, keepScalar) {
         if (Collection.isEmptyPath(path))
-          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -3579,7 +3588,7 @@ var require_Document = __commonJS({
       hasIn(path) {
         if (Collection.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3686,7 +3695,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity2.isCollection(contents))
+      if (identity.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -3694,27 +3703,27 @@ var require_Document = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message2) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
         this.code = code2;
-        this.message = message2;
+        this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message2) {
-        super("YAMLParseError", pos, code2, message2);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message2) {
-        super("YAMLWarning", pos, code2, message2);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -3759,9 +3768,9 @@ ${pointer}
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3893,9 +3902,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3935,9 +3944,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -3953,25 +3962,25 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
-      return items.some((pair2) => isEqual(pair2.key, search));
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4049,10 +4058,10 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
-          map2.items.push(pair2);
+            pair.srcToken = collItem;
+          map2.items.push(pair);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -4062,10 +4071,10 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode);
+          const pair = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
-          map2.items.push(pair2);
+            pair.srcToken = collItem;
+          map2.items.push(pair);
         }
       }
       if (commentEnd && commentEnd < offset)
@@ -4077,9 +4086,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4128,9 +4137,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4171,11 +4180,11 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4254,7 +4263,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity2.isPair(prev))
+              if (identity.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -4316,18 +4325,18 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
+            pair.srcToken = collItem;
           if (isMap3) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map2.items.push(pair2);
+            map2.items.push(pair);
           } else {
             const map2 = new YAMLMap.YAMLMap(ctx.schema);
             map2.flow = true;
-            map2.items.push(pair2);
+            map2.items.push(pair);
             const endRange = (valueNode ?? keyNode).range;
             map2.range = [keyNode.range[0], endRange[1], endRange[2]];
             coll.items.push(map2);
@@ -4365,11 +4374,11 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4394,8 +4403,8 @@ var require_compose_collection = __commonJS({
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message2 = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message2);
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -4419,7 +4428,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -4430,9 +4439,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4467,15 +4476,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message2);
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message2 = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message2);
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
           }
           break;
         }
@@ -4498,8 +4507,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message2 = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
@@ -4577,8 +4586,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message2 = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message2);
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
             comment = token.source.substring(1);
@@ -4589,8 +4598,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message2 = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message2);
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -4613,9 +4622,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4834,11 +4843,11 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -4847,17 +4856,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -4877,7 +4886,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity2.SCALAR];
+        return schema[identity.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -4896,12 +4905,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity2.SCALAR];
+      return schema[identity.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -4915,9 +4924,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4945,12 +4954,12 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -4983,20 +4992,20 @@ var require_compose_node = __commonJS({
             if (anchor)
               node.anchor = anchor.source.substring(1);
           } catch (error) {
-            const message2 = error instanceof Error ? error.message : String(error);
-            onError(token, "RESOURCE_EXHAUSTION", message2);
+            const message = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message);
           }
           break;
         default: {
-          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message2);
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
           isSrcToken = false;
         }
       }
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -5051,9 +5060,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5094,15 +5103,15 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
     var Document = require_Document();
     var errors2 = require_errors();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -5145,12 +5154,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message2, warning) => {
+        this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors2.YAMLWarning(pos, code2, message2));
+            this.warnings.push(new errors2.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors2.YAMLParseError(pos, code2, message2));
+            this.errors.push(new errors2.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5164,9 +5173,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity2.isPair(it))
+            if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -5220,10 +5229,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message2, warning) => {
+            this.directives.add(token.source, (offset, message, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message2, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -5302,9 +5311,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5312,12 +5321,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message2) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message2);
+            onError(offset, code2, message);
           else
-            throw new errors2.YAMLParseError([offset, offset + 1], code2, message2);
+            throw new errors2.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -5487,9 +5496,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5548,9 +5557,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5610,9 +5619,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5712,9 +5721,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6301,9 +6310,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter3 = class {
       constructor() {
@@ -6332,9 +6341,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -6477,8 +6486,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message2 = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -6568,8 +6577,8 @@ var require_parser = __commonJS({
       *pop(error) {
         const token = error ?? this.stack.pop();
         if (!token) {
-          const message2 = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message: message2 };
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -7206,15 +7215,15 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
     var errors2 = require_errors();
     var log = require_log();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -7292,7 +7301,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity2.isDocument(value) && !_replacer)
+      if (identity.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -7303,16 +7312,16 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../../work/main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
     var Schema = require_Schema();
     var errors2 = require_errors();
     var Alias = require_Alias();
-    var identity2 = require_identity();
+    var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -7330,14 +7339,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors2.YAMLParseError;
     exports.YAMLWarning = errors2.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity2.isAlias;
-    exports.isCollection = identity2.isCollection;
-    exports.isDocument = identity2.isDocument;
-    exports.isMap = identity2.isMap;
-    exports.isNode = identity2.isNode;
-    exports.isPair = identity2.isPair;
-    exports.isScalar = identity2.isScalar;
-    exports.isSeq = identity2.isSeq;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -7355,9 +7364,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/picomatch/lib/constants.js
+// node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "../../../work/main/node_modules/picomatch/lib/constants.js"(exports, module) {
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -7557,9 +7566,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/picomatch/lib/utils.js
+// node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "../../../work/main/node_modules/picomatch/lib/utils.js"(exports) {
+  "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -7621,9 +7630,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/picomatch/lib/scan.js
+// node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "../../../work/main/node_modules/picomatch/lib/scan.js"(exports, module) {
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -7959,9 +7968,9 @@ var require_scan = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/picomatch/lib/parse.js
+// node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "../../../work/main/node_modules/picomatch/lib/parse.js"(exports, module) {
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -8974,9 +8983,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/picomatch/lib/picomatch.js
+// node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "../../../work/main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse = require_parse();
@@ -9114,9 +9123,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// ../../../work/main/node_modules/picomatch/index.js
+// node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "../../../work/main/node_modules/picomatch/index.js"(exports, module) {
+  "node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -9130,55 +9139,6 @@ var require_picomatch2 = __commonJS({
     module.exports = picomatch2;
   }
 });
-
-// src/node/predictions/parallel.ts
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
-var workerFile;
-function useResampleWorker(file) {
-  workerFile = file;
-}
-var WORK_FOR_A_THREAD = 2e7;
-var MAX_THREADS = 8;
-function threadsFor(spec, rows, env = process.env) {
-  if (!workerFile) return 1;
-  const forced = env.MODEL_APPROVAL_WORKERS;
-  if (forced !== void 0 && /^\d+$/.test(forced.trim()))
-    return Math.max(1, Math.min(MAX_THREADS, Number(forced)));
-  const work = rows * spec.bootstrap.resamples * (1 + spec.slices.length);
-  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(work / WORK_FOR_A_THREAD)));
-}
-function runRange(request) {
-  return new Promise((resolve8, reject) => {
-    const worker = new Worker(workerFile, { workerData: request });
-    worker.once("message", (answer) => {
-      resolve8(answer);
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code2) => {
-      if (code2 !== 0) reject(new Error(`a resampling thread stopped with exit code ${code2}`));
-    });
-  });
-}
-async function resampleOnThreads(spec, table, baseline, threads) {
-  const total = spec.bootstrap.resamples;
-  const ranges = Array.from({ length: threads }, (_, t) => [
-    Math.floor(total * t / threads),
-    Math.floor(total * (t + 1) / threads)
-  ]);
-  const answers = await Promise.all(
-    ranges.map(
-      ([from, to]) => runRange({ spec, table, ...baseline ? { baseline } : {}, from, to })
-    )
-  );
-  const failed = answers.find((a) => !a.ok);
-  if (failed) return failed;
-  const runs = [];
-  for (const answer of answers)
-    answer.runs.forEach((run, m) => (runs[m] ??= []).push(...run));
-  return { ok: true, runs };
-}
 
 // src/core/diagnostics.ts
 function formatDiagnostic(d) {
@@ -9227,10 +9187,10 @@ var Locator = class {
     let key = null;
     for (const segment of path) {
       if ((0, import_yaml.isMap)(node)) {
-        const pair2 = node.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(segment));
-        if (!pair2) return { node, key, complete: false };
-        key = pair2.key;
-        node = this.deref(pair2.value);
+        const pair = node.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(segment));
+        if (!pair) return { node, key, complete: false };
+        key = pair.key;
+        node = this.deref(pair.value);
       } else if ((0, import_yaml.isSeq)(node)) {
         const item = node.items[Number(segment)];
         if (item === void 0) return { node, key, complete: false };
@@ -9253,8 +9213,8 @@ var Locator = class {
     const found = this.find(path);
     return this.atNode(found.key ?? found.node);
   }
-  error(location, message2, hint) {
-    const diagnostic = { ...location, severity: "error", message: message2 };
+  error(location, message, hint) {
+    const diagnostic = { ...location, severity: "error", message };
     if (hint) diagnostic.hint = hint;
     return diagnostic;
   }
@@ -12230,7 +12190,7 @@ function unknownKeyMessage(error, data, path) {
   const key = String(error.params.additionalProperty);
   const allowed = allowedKeys(data, path);
   const suggestion = didYouMean(key, allowed);
-  const message2 = suggestion ? `unknown key '${key}' (did you mean '${suggestion}'?)` : `unknown key '${key}'`;
+  const message = suggestion ? `unknown key '${key}' (did you mean '${suggestion}'?)` : `unknown key '${key}'`;
   const step2 = stepContext(data, path);
   const isStep = path.length === 2 && step2 !== void 0;
   const isInputs = path.length === 3 && path[2] === "inputs" && step2 !== void 0;
@@ -12246,7 +12206,7 @@ function unknownKeyMessage(error, data, path) {
     else if (allowed.length === 0) hint = `${String(step2?.type)} steps take no inputs`;
   }
   if (!hint && allowed.length > 0 && !suggestion) hint = `allowed keys here: ${allowed.join(", ")}`;
-  return { message: message2, hint, atKey: true };
+  return { message, hint, atKey: true };
 }
 function requiredMessage(error, data, path) {
   const missing = String(error.params.missingProperty);
@@ -12275,8 +12235,8 @@ function requiredMessage(error, data, path) {
     }
   }
   if (step2 && path.length === 3 && path[2] === "inputs") {
-    const message2 = missing === "approvers" ? `approval step '${step2.name}' has no approvers` : `${String(step2.type)} step '${step2.name}' has no '${missing}'`;
-    return { message: message2, hint: `e.g. ${REQUIRED_INPUT_EXAMPLE[missing] ?? `${missing}: ...`}` };
+    const message = missing === "approvers" ? `approval step '${step2.name}' has no approvers` : `${String(step2.type)} step '${step2.name}' has no '${missing}'`;
+    return { message, hint: `e.g. ${REQUIRED_INPUT_EXAMPLE[missing] ?? `${missing}: ...`}` };
   }
   if (path[0] === "metrics" || path[0] === "baseline") {
     return {
@@ -12449,12 +12409,12 @@ function schemaDiagnostics(errors2, data, locator) {
     const basePath = pointerToPath(error.instancePath);
     if (error.keyword === "required" && misspelt.has(`${error.instancePath}|${String(error.params.missingProperty)}`))
       continue;
-    const message2 = messageFor(error, data, basePath);
-    if (!message2) continue;
+    const message = messageFor(error, data, basePath);
+    if (!message) continue;
     const key = error.keyword === "additionalProperties" ? String(error.params.additionalProperty) : error.keyword === "propertyNames" ? String(error.params.propertyName) : void 0;
     const location = key !== void 0 ? locator.atKey([...basePath, key]) : locator.at(basePath);
-    const diagnostic = locator.error(location, message2.message, message2.hint);
-    const id = `${location.line}:${location.column}:${message2.message}`;
+    const diagnostic = locator.error(location, message.message, message.hint);
+    const id = `${location.line}:${location.column}:${message.message}`;
     if (seen.has(id)) continue;
     seen.add(id);
     out.push(diagnostic);
@@ -12526,8 +12486,8 @@ function formatSegments(segments) {
 var COMPARE_OPS = [">", ">=", "<", "<=", "==", "!="];
 var OP_LIST = COMPARE_OPS.join(" ");
 var ConditionSyntaxError = class extends Error {
-  constructor(message2, column) {
-    super(message2);
+  constructor(message, column) {
+    super(message);
     this.column = column;
   }
   column;
@@ -12552,8 +12512,8 @@ var Scanner = class {
   skipSpace() {
     while (/\s/.test(this.peek()) && !this.atEnd()) this.pos++;
   }
-  fail(message2, column = this.column) {
-    throw new ConditionSyntaxError(message2, column);
+  fail(message, column = this.column) {
+    throw new ConditionSyntaxError(message, column);
   }
   describeHere() {
     return this.atEnd() ? "end of condition" : `'${this.peek()}'`;
@@ -12734,9 +12694,9 @@ function parseText(input, location) {
   return { ...condition, every, text: prefix + condition.text };
 }
 function parseObject(input, location) {
-  const fail2 = (field2, message2) => ({
+  const fail2 = (field2, message) => ({
     ok: false,
-    message: message2,
+    message,
     column: 1,
     field: field2
   });
@@ -13354,8 +13314,8 @@ function normalise(data, file, locator, conditions) {
 // src/core/config/parse.ts
 var MAX_ALIAS_COUNT = 100;
 var MINIMAL_EXAMPLE = "steps:\n  - name: approve_model\n    type: approval\n    inputs:\n      approvers: ['alice']";
-function at(file, line, column, message2, hint) {
-  return { file, line, column, severity: "error", message: message2, ...hint ? { hint } : {} };
+function at(file, line, column, message, hint) {
+  return { file, line, column, severity: "error", message, ...hint ? { hint } : {} };
 }
 function yamlMessage(error, text2) {
   const first = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
@@ -13382,8 +13342,8 @@ function yamlDiagnostics(doc, text2, file, lines, severity) {
   const unique = list.filter((e, i) => list.findIndex((o) => o.pos[0] === e.pos[0]) === i);
   return unique.map((e) => {
     const pos = lines.linePos(e.pos[0]);
-    const { message: message2, hint } = yamlMessage(e, text2);
-    return { ...at(file, pos.line, pos.col, message2, hint), severity };
+    const { message, hint } = yamlMessage(e, text2);
+    return { ...at(file, pos.line, pos.col, message, hint), severity };
   });
 }
 function firstAliasOffset(doc) {
@@ -13399,11 +13359,11 @@ function firstAliasOffset(doc) {
 function complexKeyDiagnostics(doc, locator) {
   const out = [];
   (0, import_yaml2.visit)(doc, {
-    Pair(_, pair2) {
-      if (pair2.key !== null && !(0, import_yaml2.isScalar)(pair2.key)) {
+    Pair(_, pair) {
+      if (pair.key !== null && !(0, import_yaml2.isScalar)(pair.key)) {
         out.push(
           locator.error(
-            locator.atNode(pair2.key),
+            locator.atNode(pair.key),
             "a mapping key must be a plain name, not a list, mapping or alias"
           )
         );
@@ -13791,33 +13751,6 @@ function staleRecordings(specs, sources3) {
   return errors2;
 }
 
-// src/core/predictions/values.ts
-function cellValues(cell3) {
-  const tree2 = { count: cell3.count, weight: cell3.weight };
-  for (const [name, value] of Object.entries(cell3.metrics)) setOwnKey(tree2, name, value);
-  if (cell3.confusion) tree2.confusion = cell3.confusion;
-  return tree2;
-}
-function predictionValues(result) {
-  const tree2 = cellValues(result.cells[0]);
-  if (result.slices.length === 0) return tree2;
-  const slices = {};
-  let cell3 = 1;
-  for (const slice of result.slices) {
-    const values = {};
-    for (const value of slice.values) {
-      setOwnKey(values, value, cellValues(result.cells[cell3++]));
-    }
-    setOwnKey(slices, slice.column, values);
-  }
-  tree2.slices = slices;
-  return tree2;
-}
-function cellOfPath(result, column, value) {
-  if (column === void 0) return result.cells[0];
-  return result.cells.find((cell3) => cell3.slice?.column === column && cell3.slice.value === value);
-}
-
 // src/core/conditions/predictions.ts
 function judgeInterval(interval2, op, margin) {
   const [lo, hi] = interval2;
@@ -13888,19 +13821,19 @@ function judgeCell(condition, name, cell3, result, located, sources3) {
       reason: `${label2} is not defined for the baseline on ${sliceName(cell3)}`
     };
   const adjust = condition.value.adjust;
-  const ratio2 = adjust?.op === "*";
-  const margin = ratio2 ? adjust.amount : adjust ? adjust.op === "+" ? adjust.amount : -adjust.amount : 0;
-  const changeInterval = (ratio2 ? comparison2.ratio[name] : comparison2.difference[name]) ?? null;
+  const ratio = adjust?.op === "*";
+  const margin = ratio ? adjust.amount : adjust ? adjust.op === "+" ? adjust.amount : -adjust.amount : 0;
+  const changeInterval = (ratio ? comparison2.ratio[name] : comparison2.difference[name]) ?? null;
   const bound = thresholdOf(condition, baseline);
   const threshold = bound.ok ? bound.threshold : baseline;
   const delta = decimalArithmetic(value, "-", baseline);
   const change2 = {
-    kind: ratio2 ? "ratio" : "difference",
+    kind: ratio ? "ratio" : "difference",
     interval: changeInterval,
     margin
   };
-  const what = ratio2 ? "candidate / baseline" : "candidate \u2212 baseline";
-  const shownMargin = ratio2 ? formatNumber(margin) : signed(margin);
+  const what = ratio ? "candidate / baseline" : "candidate \u2212 baseline";
+  const shownMargin = ratio ? formatNumber(margin) : signed(margin);
   const common = {
     ...base,
     value,
@@ -13951,8 +13884,8 @@ function judgePredictionsMetric(condition, found, result, sources3) {
     };
   return void 0;
 }
-function inputError(condition, message2) {
-  return { condition, passed: false, availableKeys: [], inputError: message2, reason: message2 };
+function inputError(condition, message) {
+  return { condition, passed: false, availableKeys: [], inputError: message, reason: message };
 }
 function judgeEverySlice(condition, every, sources3) {
   const source = sources3.metrics.find((s) => s.name === every.source);
@@ -14077,7 +14010,7 @@ function find(ref, sources3, errors2) {
     };
   const readsLoadedSource = qualified && sources3.some((source) => source.name === first);
   if (failed.length > 0 && !readsLoadedSource) {
-    const why = failed.map(([, message2]) => message2).join("; ");
+    const why = failed.map(([, message]) => message).join("; ");
     return { ok: false, reason: `metrics could not be loaded: ${why}`, availableKeys: [] };
   }
   return lookupMetric(ref, sources3);
@@ -14301,7 +14234,7 @@ function cell(v, at2) {
   if (slice !== void 0 && !(isRecord3(slice) && typeof slice.column === "string" && typeof slice.value === "string"))
     fail(`${at2}.slice`, "is not {column, value}");
   if (typeof v.judged !== "boolean") fail(`${at2}.judged`, "is not a boolean");
-  const confusion2 = v.confusion === void 0 ? void 0 : map(v.confusion, `${at2}.confusion`, (x, a) => typeof x === "number" ? x : map(x, a, num));
+  const confusion = v.confusion === void 0 ? void 0 : map(v.confusion, `${at2}.confusion`, (x, a) => typeof x === "number" ? x : map(x, a, num));
   return {
     ...slice === void 0 ? {} : { slice: { column: slice.column, value: slice.value } },
     count: num(v.count, `${at2}.count`),
@@ -14309,7 +14242,7 @@ function cell(v, at2) {
     judged: v.judged,
     metrics: map(v.metrics, `${at2}.metrics`, numberOrNull),
     intervals: map(v.intervals, `${at2}.intervals`, interval),
-    ...confusion2 ? { confusion: confusion2 } : {},
+    ...confusion ? { confusion } : {},
     ...v.comparison === void 0 ? {} : { comparison: comparison(v.comparison, `${at2}.comparison`) }
   };
 }
@@ -14593,12 +14526,12 @@ function approverReason(review, counted, model2, why) {
   const login2 = review.user?.login ?? "(deleted user)";
   const state = review.state;
   const on = model2 === void 0 ? "" : ` (${shortKey(model2)})`;
-  const message2 = `${login2} ${state} on ${shortSha(review.commit_id)}${on}: ${counted ? "counted" : `not counted \u2014 ${why}`}`;
+  const message = `${login2} ${state} on ${shortSha(review.commit_id)}${on}: ${counted ? "counted" : `not counted \u2014 ${why}`}`;
   const body = state === "CHANGES_REQUESTED" ? review.body?.trim() : void 0;
   return {
     kind: "approver",
     outcome: counted ? state === "APPROVED" ? "pass" : "fail" : "info",
-    message: message2,
+    message,
     data: {
       login: login2,
       state,
@@ -14786,8 +14719,8 @@ function escalatedStep(step2) {
   ];
   return { ...step2, users: union(step2.users, to.users), teams: union(step2.teams, to.teams) };
 }
-function rule(outcome, name, message2, extra) {
-  return { kind: "rule", outcome, message: message2, data: { rule: name, ...extra } };
+function rule(outcome, name, message, extra) {
+  return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
 }
 
 // src/core/policy/steps.ts
@@ -14858,8 +14791,8 @@ function evaluateAll(step2, conditions, sources3, autoApproval = false) {
   });
   return { results, reasons, rows: results.map((r) => row(step2, r)) };
 }
-function rule2(outcome, name, message2, extra = {}) {
-  return { kind: "rule", outcome, message: message2, data: { rule: name, ...extra } };
+function rule2(outcome, name, message, extra = {}) {
+  return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
 }
 function evaluateTest(step2, sources3) {
   const { results, reasons, rows } = evaluateAll(step2.name, step2.checks, sources3);
@@ -15215,8 +15148,8 @@ var SATISFIED = /* @__PURE__ */ new Set([
 ]);
 var isRejection = (s) => s.type === "test" && s.status === "failed" || s.type === "approval" && (s.status === "rejected" || s.status === "timed_out");
 var NO_MEASUREMENTS = { metrics: [], baseline: [], metricErrors: {}, baselineErrors: {} };
-function rule3(outcome, name, message2, extra = {}) {
-  return { kind: "rule", outcome, message: message2, data: { rule: name, ...extra } };
+function rule3(outcome, name, message, extra = {}) {
+  return { kind: "rule", outcome, message, data: { rule: name, ...extra } };
 }
 function waitingForEvidence(candidate) {
   const { evidence } = candidate;
@@ -17780,8 +17713,8 @@ var JsonReader = class {
     const c = buf.charCodeAt(j);
     return j >= buf.length || c === 123 || c === 91 ? [...path, key] : path;
   }
-  fail(message2, at2 = this.location()) {
-    throw new MetricsFormatError(`invalid JSON: ${message2}`, at2.line, at2.column);
+  fail(message, at2 = this.location()) {
+    throw new MetricsFormatError(`invalid JSON: ${message}`, at2.line, at2.column);
   }
   describe() {
     const c = this.peek();
@@ -18188,8 +18121,8 @@ function parseYamlDocument(text2) {
   const doc = (0, import_yaml4.parseDocument)(text2, { uniqueKeys: true, prettyErrors: true });
   const [error] = doc.errors;
   if (error) {
-    const message2 = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
-    throw new MetricsFormatError(`invalid YAML: ${message2}`, error.linePos?.[0].line, error.linePos?.[0].col);
+    const message = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
+    throw new MetricsFormatError(`invalid YAML: ${message}`, error.linePos?.[0].line, error.linePos?.[0].col);
   }
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT3 }) ?? null;
@@ -18419,8 +18352,8 @@ import { dirname, isAbsolute, join as join2, posix, resolve as resolve2 } from "
 // src/core/metrics/dvc-yaml.ts
 var import_yaml6 = __toESM(require_dist(), 1);
 var DvcYamlError = class extends Error {
-  constructor(message2, offset) {
-    super(message2);
+  constructor(message, offset) {
+    super(message);
     this.offset = offset;
   }
   offset;
@@ -18455,15 +18388,15 @@ function collect(text2) {
   );
   const stages = doc.contents.get("stages", true);
   if (stages !== void 0 && !(0, import_yaml6.isMap)(stages)) throw new DvcYamlError("'stages' must be a mapping");
-  for (const pair2 of (0, import_yaml6.isMap)(stages) ? stages.items : []) {
-    const name = (0, import_yaml6.isScalar)(pair2.key) ? String(pair2.key.value) : "?";
-    const stage = pair2.value;
+  for (const pair of (0, import_yaml6.isMap)(stages) ? stages.items : []) {
+    const name = (0, import_yaml6.isScalar)(pair.key) ? String(pair.key.value) : "?";
+    const stage = pair.value;
     if (!(0, import_yaml6.isMap)(stage)) continue;
     const templated = stage.get("do", true);
     if ((stage.has("foreach") || stage.has("matrix")) && (stage.has("metrics") || (0, import_yaml6.isMap)(templated) && templated.has("metrics"))) {
       throw new DvcYamlError(
         `stage '${name}' is a foreach/matrix stage with metrics; name its metrics files themselves as metric sources`,
-        pair2.key.range?.[0]
+        pair.key.range?.[0]
       );
     }
     for (const entry of entriesOf(stage.get("metrics", true), `stage '${name}' metrics`)) {
@@ -18539,46 +18472,8 @@ async function loadDvcYaml(spec, full, read) {
   };
 }
 
-// src/node/file-chunks.ts
-import { readSync as readSync2 } from "node:fs";
-import { StringDecoder } from "node:string_decoder";
-var CHUNK_BYTES = 1024 * 1024;
-function fileTextChunks(fd) {
-  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-  const decoder = new StringDecoder("utf8");
-  let position = 0;
-  let done = false;
-  return () => {
-    while (!done) {
-      const read = readSync2(fd, buffer, 0, CHUNK_BYTES, position);
-      position += read;
-      if (read === 0) {
-        done = true;
-        const rest = decoder.end();
-        return rest === "" ? void 0 : rest;
-      }
-      const text2 = decoder.write(buffer.subarray(0, read));
-      if (text2 !== "") return text2;
-    }
-    return void 0;
-  };
-}
-function fileBytesReader(fd) {
-  let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-  return (offset, length) => {
-    if (length > buffer.length) buffer = Buffer.allocUnsafe(length);
-    let got = 0;
-    while (got < length) {
-      const read = readSync2(fd, buffer, got, length - got, offset + got);
-      if (read === 0) break;
-      got += read;
-    }
-    return buffer.subarray(0, got);
-  };
-}
-
 // src/node/metrics-files.ts
-var eventReader = () => import("./chunks/tensorboard-5ZKAS5Y3.js");
+var eventReader = () => import("./chunks/tensorboard-YCGJ322A.js");
 var MAX_WHOLE_BYTES = 32 * 1024 * 1024;
 var MAX_STREAMED_BYTES = 1024 * 1024 * 1024;
 function tooLarge(shown, size, limit) {
@@ -18745,2235 +18640,11 @@ function parseMetricArg(arg) {
 }
 
 // src/node/predictions-sources.ts
-import { resolve as resolve4 } from "node:path";
-
-// src/core/predictions/order.ts
-function keysOf2(scores) {
-  const n = scores.length;
-  const bits = new Float64Array(1);
-  const words = new Uint32Array(bits.buffer);
-  const high = new Uint32Array(n);
-  const low = new Uint32Array(n);
-  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-  const [lo, hi] = littleEndian ? [0, 1] : [1, 0];
-  for (let i = 0; i < n; i++) {
-    const s = Number(scores[i]);
-    bits[0] = s === 0 ? 0 : s;
-    let h = words[hi];
-    let l = words[lo];
-    if (h & 2147483648) {
-      h = ~h >>> 0;
-      l = ~l >>> 0;
-    } else h = (h | 2147483648) >>> 0;
-    high[i] = ~h >>> 0;
-    low[i] = ~l >>> 0;
-  }
-  return { high, low };
-}
-function byScoreDescending(scores) {
-  const n = scores.length;
-  const { high, low } = keysOf2(scores);
-  let order2 = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order2[i] = i;
-  let next = new Uint32Array(n);
-  const count = new Uint32Array(65536);
-  for (const [words, shift2] of [
-    [low, 0],
-    [low, 16],
-    [high, 0],
-    [high, 16]
-  ]) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[words[i] >>> shift2 & 65535]++;
-    let sum = 0;
-    for (let d = 0; d < 65536; d++) {
-      const c = count[d];
-      count[d] = sum;
-      sum += c;
-    }
-    for (let k = 0; k < n; k++) {
-      const i = order2[k];
-      next[count[words[i] >>> shift2 & 65535]++] = i;
-    }
-    [order2, next] = [next, order2];
-  }
-  return order2;
-}
-
-// src/core/predictions/binary.ts
-var weightOf = (p, i) => p.weights ? Number(p.weights[i]) : 1;
-function ratio(numerator, denominator) {
-  return denominator > 0 ? numerator / denominator : void 0;
-}
-function confusion(p, threshold = 0.5) {
-  const c = { tp: 0, fp: 0, tn: 0, fn: 0 };
-  for (let i = 0; i < p.labels.length; i++) {
-    const w = weightOf(p, i);
-    const positive = Number(p.scores[i]) >= threshold;
-    const actual = p.labels[i] === 1;
-    if (actual && positive) c.tp += w;
-    else if (actual) c.fn += w;
-    else if (positive) c.fp += w;
-    else c.tn += w;
-  }
-  return c;
-}
-function curve(p) {
-  const order2 = byScoreDescending(p.scores);
-  const tps = [];
-  const fps = [];
-  let tp = 0;
-  let fp = 0;
-  for (let k = 0; k < order2.length; k++) {
-    const i = order2[k];
-    const w = weightOf(p, i);
-    if (p.labels[i] === 1) tp += w;
-    else fp += w;
-    const next = order2[k + 1];
-    if (next === void 0 || Number(p.scores[next]) !== Number(p.scores[i])) {
-      tps.push(tp);
-      fps.push(fp);
-    }
-  }
-  return { tps, fps };
-}
-function rocAuc(p, points = curve(p)) {
-  const { tps, fps } = points;
-  const positives = tps.at(-1) ?? 0;
-  const negatives = fps.at(-1) ?? 0;
-  if (positives <= 0 || negatives <= 0) return void 0;
-  let area = 0;
-  let x = 0;
-  let y = 0;
-  for (let k = 0; k < tps.length; k++) {
-    const nx = fps[k] / negatives;
-    const ny = tps[k] / positives;
-    area += (nx - x) * (y + ny) / 2;
-    x = nx;
-    y = ny;
-  }
-  return area;
-}
-function averagePrecision(p, points = curve(p)) {
-  const { tps, fps } = points;
-  const positives = tps.at(-1) ?? 0;
-  if (positives <= 0) return void 0;
-  let ap = 0;
-  let recall = 0;
-  for (let k = 0; k < tps.length; k++) {
-    const r = tps[k] / positives;
-    const precision = tps[k] / (tps[k] + fps[k]);
-    ap += (r - recall) * precision;
-    recall = r;
-  }
-  return ap;
-}
-var EPS_FLOAT64 = 2220446049250313e-31;
-function clippedLogLoss(isPositive, score) {
-  const one = Math.min(Math.max(score, EPS_FLOAT64), 1 - EPS_FLOAT64);
-  const zero = Math.min(Math.max(1 - score, EPS_FLOAT64), 1 - EPS_FLOAT64);
-  return -Math.log((isPositive ? one : zero) / (one + zero));
-}
-function logLoss(p) {
-  let loss = 0;
-  let total = 0;
-  for (let i = 0; i < p.labels.length; i++) {
-    const w = weightOf(p, i);
-    loss += clippedLogLoss(p.labels[i] === 1, Number(p.scores[i])) * w;
-    total += w;
-  }
-  return loss / total;
-}
-function brierScore(p) {
-  let sum = 0;
-  let total = 0;
-  for (let i = 0; i < p.labels.length; i++) {
-    const w = weightOf(p, i);
-    const d = Number(p.labels[i]) - Number(p.scores[i]);
-    sum += d * d * w;
-    total += w;
-  }
-  return sum / total;
-}
-function binaryMetrics(p, threshold = 0.5) {
-  const c = confusion(p, threshold);
-  const weight = c.tp + c.fp + c.tn + c.fn;
-  const precision = ratio(c.tp, c.tp + c.fp);
-  const recall = ratio(c.tp, c.tp + c.fn);
-  const specificity = ratio(c.tn, c.tn + c.fp);
-  const f1 = ratio(2 * c.tp, 2 * c.tp + c.fp + c.fn);
-  const balanced = recall !== void 0 && specificity !== void 0 ? (recall + specificity) / 2 : void 0;
-  const points = curve(p);
-  const auc = rocAuc(p, points);
-  const ap = averagePrecision(p, points);
-  return {
-    count: p.labels.length,
-    weight,
-    confusion: c,
-    accuracy: (c.tp + c.tn) / weight,
-    ...balanced === void 0 ? {} : { balanced_accuracy: balanced },
-    ...precision === void 0 ? {} : { precision },
-    ...recall === void 0 ? {} : { recall },
-    ...f1 === void 0 ? {} : { f1 },
-    ...auc === void 0 ? {} : { roc_auc: auc },
-    ...ap === void 0 ? {} : { average_precision: ap },
-    log_loss: logLoss(p),
-    brier_score: brierScore(p)
-  };
-}
-
-// src/core/predictions/calibration.ts
-var DEFAULT_CALIBRATION_BINS = 10;
-function innerEdges(bins) {
-  const step2 = 1 / bins;
-  return Array.from({ length: bins - 1 }, (_, k) => (k + 1) * step2);
-}
-function binOf(score, edges) {
-  let lo = 0;
-  let hi = edges.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
-    if (edges[mid] < score) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-function expectedCalibrationError(p, bins = DEFAULT_CALIBRATION_BINS) {
-  const edges = innerEdges(bins);
-  const weight = new Float64Array(bins);
-  const positives = new Float64Array(bins);
-  const scores = new Float64Array(bins);
-  let total = 0;
-  for (let i = 0; i < p.labels.length; i++) {
-    const w = p.weights ? Number(p.weights[i]) : 1;
-    const score = Number(p.scores[i]);
-    const b = binOf(score, edges);
-    weight[b] += w;
-    positives[b] += p.labels[i] === 1 ? w : 0;
-    scores[b] += w * score;
-    total += w;
-  }
-  let ece = 0;
-  for (let b = 0; b < bins; b++) {
-    const wb = weight[b];
-    if (wb > 0) ece += wb / total * Math.abs(positives[b] / wb - scores[b] / wb);
-  }
-  return ece;
-}
-
-// src/core/predictions/random.ts
-function mix32(x) {
-  x = Math.imul(x ^ x >>> 16, 2246822507);
-  x = Math.imul(x ^ x >>> 13, 3266489909);
-  return (x ^ x >>> 16) >>> 0;
-}
-function resampleKey(seed, resample, content = 0) {
-  return mix32(mix32(mix32(seed >>> 0 ^ 2654435769) ^ content) ^ Math.imul(resample + 1, 1663821227));
-}
-var CUMULATIVE = (() => {
-  const out = [];
-  let p = Math.exp(-1);
-  let sum = 0;
-  for (let k = 0; k <= 12; k++) {
-    sum += p;
-    out.push(Math.min(4294967295, Math.floor(sum * 4294967296)));
-    p /= k + 1;
-  }
-  return out;
-})();
-var BY_TOP_BITS = (() => {
-  const table = new Uint8Array(65536);
-  for (let top = 0; top < 65536; top++) {
-    const low = weightOf2(top * 65536);
-    table[top] = low === weightOf2(top * 65536 + 65535) ? low : 255;
-  }
-  return table;
-})();
-function weightOf2(u) {
-  let k = 0;
-  while (k < CUMULATIVE.length && u >= CUMULATIVE[k]) k++;
-  return k;
-}
-function poissonWeight(key, example) {
-  const u = mix32(Math.imul(example, 2654435761) ^ key);
-  const k = BY_TOP_BITS[u >>> 16];
-  return k === 255 ? weightOf2(u) : k;
-}
-
-// src/core/predictions/wasm/resample.generated.ts
-var RESAMPLE_WASM = "AGFzbQEAAAABFgJgCX9/f39/f39/fwBgBn9/f39/fwADBAMAAAEFAwEAAQcoBAZtZW1vcnkCAARjZWxsAAAMY2VsbFdlaWdodGVkAAEFZHJhd3MAAgqaCgOuBAMCfxR8AX9BASEfIAAhCQJAA0AgCSABTw0BIAQgCWotAAAhCiAKQQdxBEAgFSAUIBEgE0QAAAAAAAAAQKOgoqAhFSARIBOgIBKgIBSgIRAgEEQAAAAAAADwPyAQRAAAAAAAAAAAYiAQIBBhcRshECAWIBMgESAToKIgEKOgIRYgESAToCERIBIgFKAhEkQAAAAAAAAAACETRAAAAAAAAAAAIRQgCkEEcQRAIB4gESAcoSAZIB2hoZmgIR4gESEcIBkhHQsgCkECcQRAIBEhGiASIRtBACEfCwsgAyACIAlBAnRqKAIAai0AALghCyAGIAlBAnRqKgIAuyEMIApBB3a4IQ0gCyANoiEOIBMgDqAhEyAUIAsgDqGgIRQgDSAMoSEPIBggCyAPoiAPoqAhGCAXIAsgBSAJQQJ0aioCALuioCEXIBkgCyAMoqAhGSAJQQFqIQkMAAsLIBUgFCARIBNEAAAAAAAAAECjoKKgIRUgESAToCASoCAUoCEQIBBEAAAAAAAA8D8gEEQAAAAAAAAAAGIgECAQYXEbIRAgFiATIBEgE6CiIBCjoCEWIBEgE6AhESASIBSgIRJEAAAAAAAAAAAhE0QAAAAAAAAAACEUIB4gESAcoSAZIB2hoZmgIR4gHwRAIBEhGiASIRsLIAggETkDACAIIBI5AwggCCAaOQMQIAggGzkDGCAIIBU5AyAgCCAWOQMoIAggFzkDMCAIIBg5AzggCCAeOQNAC74EAwJ/FHwBf0EBIR8gACEJAkADQCAJIAFPDQEgBCAJai0AACEKIApBB3EEQCAVIBQgESATRAAAAAAAAABAo6CioCEVIBEgE6AgEqAgFKAhECAQRAAAAAAAAPA/IBBEAAAAAAAAAABiIBAgEGFxGyEQIBYgEyARIBOgoiAQo6AhFiARIBOgIREgEiAUoCESRAAAAAAAAAAAIRNEAAAAAAAAAAAhFCAKQQRxBEAgHiARIByhIBkgHaGhmaAhHiARIRwgGSEdCyAKQQJxBEAgESEaIBIhG0EAIR8LCyADIAIgCUECdGooAgBqLQAAuCELIAcgCUEDdGorAwAgC6IhCyAGIAlBAnRqKgIAuyEMIApBB3a4IQ0gCyANoiEOIBMgDqAhEyAUIAsgDqGgIRQgDSAMoSEPIBggCyAPoiAPoqAhGCAXIAsgBSAJQQJ0aioCALuioCEXIBkgCyAMoqAhGSAJQQFqIQkMAAsLIBUgFCARIBNEAAAAAAAAAECjoKKgIRUgESAToCASoCAUoCEQIBBEAAAAAAAA8D8gEEQAAAAAAAAAAGIgECAQYXEbIRAgFiATIBEgE6CiIBCjoCEWIBEgE6AhESASIBSgIRJEAAAAAAAAAAAhE0QAAAAAAAAAACEUIB4gESAcoSAZIB2hoZmgIR4gHwRAIBEhGiASIRsLIAggETkDACAIIBI5AwggCCAaOQMQIAggGzkDGCAIIBU5AyAgCCAWOQMoIAggFzkDMCAIIBg5AzggCCAeOQNAC6cBAQN/AkADQCAGIAJPDQEgASAGQQJ0aigCAEGx893xeWwgAHMhByAHIAdBEHZzQeuUr694bCEHIAcgB0ENdnNBtdzKlXxsIQcgByAHQRB2cyEHIAMgB0EQdmotAAAhCCAIQf8BRgRAQQAhCAJAA0AgCEENTw0BIAcgBCAIQQJ0aigCAEkNASAIQQFqIQgMAAsLCyAFIAZqIAg6AAAgBkEBaiEGDAALCws=";
-
-// src/core/predictions/wasm/arena.ts
-var PAGE = 65536;
-var MAX_BYTES = 65536 * PAGE;
-var compiled;
-function bytesOf(base64) {
-  const text2 = atob(base64);
-  return Uint8Array.from(text2, (c) => c.charCodeAt(0));
-}
-var Arena = class _Arena {
-  /** cell.wat's loop, for examples of weight 1 and for weighted ones. */
-  cell;
-  cellWeighted;
-  memory;
-  drawsOf;
-  table;
-  cumulative;
-  next = 0;
-  /** Throws a RangeError when `bytes` (and the draws' tables) do not fit in WebAssembly's 4 GiB. */
-  constructor(needed) {
-    const bytes = needed + _Arena.size([BY_TOP_BITS.length, CUMULATIVE.length * 4]);
-    if (bytes > MAX_BYTES - PAGE)
-      throw new RangeError(`${bytes} bytes of resampling data do not fit in WebAssembly's 4 GiB`);
-    compiled ??= new WebAssembly.Module(bytesOf(RESAMPLE_WASM));
-    const instance = new WebAssembly.Instance(compiled);
-    const exports = instance.exports;
-    this.memory = exports.memory;
-    const pages = Math.ceil(bytes / PAGE);
-    const have = this.memory.buffer.byteLength / PAGE;
-    if (pages > have) this.memory.grow(pages - have);
-    this.cell = exports.cell;
-    this.cellWeighted = exports.cellWeighted;
-    this.drawsOf = exports.draws;
-    this.table = this.u8(BY_TOP_BITS.length);
-    this.table.set(BY_TOP_BITS);
-    this.cumulative = this.u32(CUMULATIVE.length);
-    this.cumulative.set(CUMULATIVE);
-  }
-  take(bytes) {
-    const at2 = Math.ceil(this.next / 8) * 8;
-    this.next = at2 + bytes;
-    if (this.next > this.memory.buffer.byteLength) throw new RangeError("the resampling arena is full");
-    return at2;
-  }
-  /** A resample's draws (random.ts's poissonWeight of each key in `keys`) into `out`. */
-  draws(key, keys, out) {
-    this.drawsOf(
-      key | 0,
-      keys.byteOffset,
-      keys.length,
-      this.table.byteOffset,
-      this.cumulative.byteOffset,
-      out.byteOffset
-    );
-  }
-  f64(n) {
-    return new Float64Array(this.memory.buffer, this.take(n * 8), n);
-  }
-  f32(n) {
-    return new Float32Array(this.memory.buffer, this.take(n * 4), n);
-  }
-  u32(n) {
-    return new Uint32Array(this.memory.buffer, this.take(n * 4), n);
-  }
-  u8(n) {
-    return new Uint8Array(this.memory.buffer, this.take(n), n);
-  }
-  /** Bytes for `count` arrays of `bytes` each, with the padding take() may add. */
-  static size(pieces) {
-    return pieces.reduce((sum, bytes) => sum + bytes + 8, 0);
-  }
-};
-
-// src/core/predictions/binary-resample.ts
-var BINARY_RESAMPLED = [
-  "accuracy",
-  "balanced_accuracy",
-  "precision",
-  "recall",
-  "f1",
-  "roc_auc",
-  "average_precision",
-  "log_loss",
-  "brier_score",
-  "expected_calibration_error"
-];
-var NEW_GROUP = 1;
-var BELOW_THRESHOLD = 2;
-var NEW_BIN = 4;
-var POSITIVE = 128;
-function byCell(order2, codes, values) {
-  const starts = new Uint32Array(values + 1);
-  for (let i = 0; i < codes.length; i++) starts[codes[i] + 1]++;
-  for (let v = 0; v < values; v++) starts[v + 1] += starts[v];
-  const out = new Uint32Array(order2.length);
-  for (const i of order2) out[starts[codes[i]]++] = i;
-  return out;
-}
-function examplesOf(input, scores, order2) {
-  const n = scores.length;
-  const edges = innerEdges(input.bins);
-  const rankOf = new Uint32Array(n);
-  for (let k = 0; k < n; k++) rankOf[order2[k]] = k;
-  const loss = new Float64Array(n);
-  const bin = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    loss[i] = clippedLogLoss(input.labels[i] === 1, scores[i]);
-    bin[i] = binOf(scores[i], edges);
-  }
-  return { rankOf, scores, loss, bin };
-}
-function view(arena, input, examples, order2, codes, firstCell) {
-  const n = order2.length;
-  const { rankOf, scores, loss: lossOf, bin: binOf2 } = examples;
-  const loss = arena.f32(n);
-  const score = arena.f32(n);
-  const weight = input.weights ? arena.f64(n) : void 0;
-  const draw = arena.u32(n);
-  const flags = arena.u8(n);
-  const labels = input.labels;
-  const threshold = input.threshold;
-  const starts = [];
-  const cells = [];
-  let previousBin = -1;
-  let previousCell = -1;
-  let previousScore = NaN;
-  for (let k = 0; k < n; k++) {
-    const i = order2[k];
-    const s = scores[i];
-    draw[k] = rankOf[i];
-    if (weight) weight[k] = Number(input.weights[i]);
-    loss[k] = lossOf[i];
-    score[k] = s;
-    const cell3 = codes ? codes[i] : 0;
-    const newCell = k === 0 || cell3 !== previousCell;
-    const bin = binOf2[i];
-    let f = newCell || s !== previousScore ? NEW_GROUP : 0;
-    if (newCell) {
-      cells.push(cell3);
-      starts.push(k);
-    } else if (bin !== previousBin) f |= NEW_BIN;
-    if (s < threshold && (newCell || previousScore >= threshold)) f |= BELOW_THRESHOLD;
-    previousBin = bin;
-    previousCell = cell3;
-    previousScore = s;
-    flags[k] = labels[i] === 1 ? f | POSITIVE : f;
-  }
-  return {
-    firstCell,
-    draw,
-    flags,
-    weight,
-    loss,
-    score,
-    cellAt: Uint32Array.from(cells),
-    cellStart: Uint32Array.from([...starts, n])
-  };
-}
-var VIEW_BYTES = (n, weighted) => [4 * n, 4 * n, 4 * n, n, ...weighted ? [8 * n] : []];
-function binaryResampler(input) {
-  if (input.bins > 255) throw new RangeError("at most 255 calibration bins");
-  const scores = Float64Array.from(input.scores, Number);
-  const n = scores.length;
-  const order2 = byScoreDescending(scores);
-  const examples = examplesOf(input, scores, order2);
-  const viewCount = 1 + input.slices.length;
-  const arena = new Arena(
-    Arena.size([
-      ...Array.from({ length: viewCount }, () => VIEW_BYTES(n, input.weights !== void 0)).flat(),
-      4 * n,
-      // the draws' keys
-      n,
-      // a resample's draws
-      n,
-      // every example once
-      9 * 8
-      // a cell's sums
-    ])
-  );
-  const views = [view(arena, input, examples, order2, void 0, 0)];
-  let firstCell = 1;
-  for (const slice of input.slices) {
-    const codes = slice.codes;
-    views.push(view(arena, input, examples, byCell(order2, codes, slice.values), codes, firstCell));
-    firstCell += slice.values;
-  }
-  const cells = firstCell;
-  const stride = BINARY_RESAMPLED.length;
-  const drawKey = arena.u32(n);
-  for (let k = 0; k < n; k++) drawKey[k] = input.drawIndex ? input.drawIndex[order2[k]] : order2[k];
-  const draws = arena.u8(n);
-  const once = arena.u8(n).fill(1);
-  const sums = arena.f64(9);
-  function evaluate3(key, out) {
-    out.fill(NaN);
-    if (key !== void 0) arena.draws(key, drawKey, draws);
-    const drawn = key === void 0 ? once : draws;
-    for (const v of views)
-      for (let run = 0; run < v.cellAt.length; run++) {
-        (v.weight ? arena.cellWeighted : arena.cell)(
-          v.cellStart[run],
-          v.cellStart[run + 1],
-          v.draw.byteOffset,
-          drawn.byteOffset,
-          v.flags.byteOffset,
-          v.loss.byteOffset,
-          v.score.byteOffset,
-          v.weight?.byteOffset ?? 0,
-          sums.byteOffset
-        );
-        const [tpBefore, fpBefore, tpAt, fpAt, area, precisionSum, lossSum, squaredSum, calibration] = sums;
-        const o = (v.firstCell + v.cellAt[run]) * stride;
-        emit(
-          out,
-          o,
-          tpBefore,
-          fpBefore,
-          tpAt,
-          fpAt,
-          area,
-          precisionSum,
-          lossSum,
-          squaredSum,
-          calibration
-        );
-      }
-  }
-  return { metrics: BINARY_RESAMPLED, cells, evaluate: evaluate3 };
-}
-function emit(out, o, positives, negatives, tpAt, fpAt, area, precisionSum, lossSum, squaredSum, calibration) {
-  const total = positives + negatives;
-  const fn = positives - tpAt;
-  const tn = negatives - fpAt;
-  const recall = tpAt / positives;
-  out[o] = (tpAt + tn) / total;
-  out[o + 1] = (recall + tn / negatives) / 2;
-  out[o + 2] = tpAt / (tpAt + fpAt);
-  out[o + 3] = recall;
-  out[o + 4] = 2 * tpAt / (2 * tpAt + fpAt + fn);
-  out[o + 5] = positives > 0 && negatives > 0 ? area / (positives * negatives) : NaN;
-  out[o + 6] = positives > 0 ? precisionSum / positives : NaN;
-  out[o + 7] = lossSum / total;
-  out[o + 8] = squaredSum / total;
-  out[o + 9] = calibration / total;
-}
-
-// src/core/predictions/interval.ts
-function quantile(sorted, q) {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-function percentileInterval(values, confidence) {
-  if (values.length === 0) return null;
-  for (const v of values) if (!Number.isFinite(v)) return null;
-  const sorted = Float64Array.from(values).sort();
-  const tail = (1 - confidence) / 2;
-  return [quantile(sorted, tail), quantile(sorted, 1 - tail)];
-}
-
-// src/core/predictions/gather.ts
-function gather2(values, index) {
-  const out = new Float64Array(index.length);
-  for (let k = 0; k < index.length; k++) out[k] = values[index[k]];
-  return out;
-}
-function gatherCodes(values, index) {
-  const out = new Uint32Array(index.length);
-  for (let k = 0; k < index.length; k++) out[k] = values[index[k]];
-  return out;
-}
-function identity(n) {
-  const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
-}
-
-// src/core/predictions/content.ts
-import { createHash as createHash3 } from "node:crypto";
-function update(hash, values) {
-  if (!values) {
-    hash.update("-");
-    return;
-  }
-  hash.update(String(values.byteLength));
-  hash.update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
-}
-function tableInto(hash, table) {
-  hash.update(table.task);
-  update(hash, table.labels);
-  update(hash, table.scores);
-  update(hash, table.classScores);
-  update(hash, table.predictions);
-  update(hash, table.weights);
-  hash.update(String(table.ids?.length ?? -1));
-  for (const id of table.ids ?? []) hash.update(`${id}\0`);
-  for (const slice of table.slices) update(hash, slice.codes);
-}
-function contentKey(candidate, baseline) {
-  const hash = createHash3("sha256");
-  tableInto(hash, candidate);
-  if (baseline) tableInto(hash, baseline);
-  return hash.digest().readUInt32LE(0);
-}
-
-// src/core/predictions/multiclass.ts
-var weightOf3 = (p, i) => p.weights ? Number(p.weights[i]) : 1;
-function check(p) {
-  const k = p.classes;
-  if (!Number.isInteger(k) || k < 3) throw new RangeError(`classes must be an integer \u2265 3, got ${k}`);
-  if (p.scores.length !== p.labels.length) {
-    throw new RangeError(`${p.labels.length} labels but ${p.scores.length} score rows`);
-  }
-  if (p.weights && p.weights.length !== p.labels.length) {
-    throw new RangeError(`${p.labels.length} labels but ${p.weights.length} weights`);
-  }
-  for (let i = 0; i < p.labels.length; i++) {
-    const label2 = Number(p.labels[i]);
-    if (!Number.isInteger(label2) || label2 < 0 || label2 >= k) {
-      throw new RangeError(`label ${i} is ${label2}, not a class in 0..${k - 1}`);
-    }
-    if (p.scores[i].length !== k)
-      throw new RangeError(`score row ${i} has ${p.scores[i].length} values, not ${k}`);
-  }
-}
-function predictedClasses(p) {
-  const predicted = new Uint32Array(p.labels.length);
-  for (let i = 0; i < predicted.length; i++) {
-    const row2 = p.scores[i];
-    let best = 0;
-    for (let c = 1; c < row2.length; c++) if (Number(row2[c]) > Number(row2[best])) best = c;
-    predicted[i] = best;
-  }
-  return predicted;
-}
-function confusionMatrix(p, predicted = predictedClasses(p)) {
-  const m = Array.from({ length: p.classes }, () => new Array(p.classes).fill(0));
-  for (let i = 0; i < p.labels.length; i++) m[Number(p.labels[i])][predicted[i]] += weightOf3(p, i);
-  return m;
-}
-var sumsToOne = (s) => Math.abs(1 - s) <= 1e-8 + 1e-5 * Math.abs(s);
-function rocAucOvrMacro(p) {
-  const n = p.labels.length;
-  for (let i = 0; i < n; i++) {
-    const row2 = p.scores[i];
-    let s = 0;
-    for (let c = 0; c < row2.length; c++) s += Number(row2[c]);
-    if (!sumsToOne(s)) return void 0;
-  }
-  let sum = 0;
-  for (let c = 0; c < p.classes; c++) {
-    const labels = new Uint8Array(n);
-    const scores = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      labels[i] = Number(p.labels[i]) === c ? 1 : 0;
-      scores[i] = Number(p.scores[i][c]);
-    }
-    const auc = rocAuc({ labels, scores, ...p.weights ? { weights: p.weights } : {} });
-    if (auc === void 0) return void 0;
-    sum += auc;
-  }
-  return sum / p.classes;
-}
-var EPS = 2220446049250313e-31;
-function multiclassLogLoss(p) {
-  let loss = 0;
-  let total = 0;
-  for (let i = 0; i < p.labels.length; i++) {
-    const w = weightOf3(p, i);
-    const row2 = p.scores[i];
-    let sum = 0;
-    for (let c = 0; c < row2.length; c++) sum += Math.min(Math.max(Number(row2[c]), EPS), 1 - EPS);
-    const chosen = Math.min(Math.max(Number(row2[Number(p.labels[i])]), EPS), 1 - EPS) / sum;
-    loss += -Math.log(chosen) * w;
-    total += w;
-  }
-  return loss / total;
-}
-var mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-function weightedMean(xs, ws) {
-  let sum = 0;
-  let total = 0;
-  for (let c = 0; c < xs.length; c++) {
-    sum += xs[c] * ws[c];
-    total += ws[c];
-  }
-  return sum / total;
-}
-var f1Of = (precision, recall) => {
-  const denominator = precision + recall;
-  return denominator === 0 ? 0 : 2 * precision * recall / denominator;
-};
-function multiclassMetrics(p) {
-  check(p);
-  const k = p.classes;
-  const predicted = predictedClasses(p);
-  const confusion2 = confusionMatrix(p, predicted);
-  const tp = [];
-  const predictedSum = new Array(k).fill(0);
-  const trueSum = new Array(k).fill(0);
-  const occurs = new Array(k).fill(false);
-  for (let i = 0; i < p.labels.length; i++) {
-    occurs[Number(p.labels[i])] = true;
-    occurs[predicted[i]] = true;
-  }
-  for (let c = 0; c < k; c++) {
-    tp.push(confusion2[c][c]);
-    for (let d = 0; d < k; d++) {
-      trueSum[c] += confusion2[c][d];
-      predictedSum[c] += confusion2[d][c];
-    }
-  }
-  const weight = trueSum.reduce((a, b) => a + b, 0);
-  const tpTotal = tp.reduce((a, b) => a + b, 0);
-  const precisionDefined = predictedSum.every((s) => s !== 0);
-  const recallDefined = trueSum.every((s) => s !== 0);
-  const f1Defined = predictedSum.every((s, c) => s !== 0 || trueSum[c] !== 0);
-  const precision = tp.map((t, c) => predictedSum[c] === 0 ? 0 : t / predictedSum[c]);
-  const recall = tp.map((t, c) => trueSum[c] === 0 ? 0 : t / trueSum[c]);
-  const f1 = precision.map((x, c) => f1Of(x, recall[c]));
-  const precisionMicro = predictedSum.reduce((a, b) => a + b, 0);
-  const recallMicro = trueSum.reduce((a, b) => a + b, 0);
-  const pMicro = precisionMicro > 0 ? tpTotal / precisionMicro : void 0;
-  const rMicro = recallMicro > 0 ? tpTotal / recallMicro : void 0;
-  const fMicro = pMicro !== void 0 && rMicro !== void 0 ? f1Of(pMicro, rMicro) : void 0;
-  const occurring = [...occurs.keys()].filter((c) => occurs[c]);
-  const balanced = occurring.every((c) => trueSum[c] !== 0) ? mean(occurring.map((c) => tp[c] / trueSum[c])) : void 0;
-  const auc = rocAucOvrMacro(p);
-  const defined = (ok, compute) => ok ? compute() : void 0;
-  const optional = {
-    balanced_accuracy: balanced,
-    precision_macro: defined(precisionDefined, () => mean(precision)),
-    recall_macro: defined(recallDefined, () => mean(recall)),
-    f1_macro: defined(f1Defined, () => mean(f1)),
-    precision_micro: pMicro,
-    recall_micro: rMicro,
-    f1_micro: fMicro,
-    precision_weighted: defined(precisionDefined, () => weightedMean(precision, trueSum)),
-    recall_weighted: defined(recallDefined, () => weightedMean(recall, trueSum)),
-    f1_weighted: defined(f1Defined, () => weightedMean(f1, trueSum)),
-    roc_auc_ovr_macro: auc
-  };
-  return {
-    count: p.labels.length,
-    weight,
-    confusion: confusion2,
-    accuracy: tpTotal / weight,
-    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== void 0)),
-    log_loss: multiclassLogLoss(p)
-  };
-}
-
-// src/core/predictions/regression.ts
-var EPS2 = 2220446049250313e-31;
-function regressionMetrics(p) {
-  const n = p.targets.length;
-  const w = (i) => p.weights ? Number(p.weights[i]) : 1;
-  let weight = 0;
-  let absolute = 0;
-  let squared = 0;
-  let percentage = 0;
-  let targetSum = 0;
-  for (let i = 0; i < n; i++) {
-    const y = Number(p.targets[i]);
-    const e = Number(p.predictions[i]) - y;
-    const wi = w(i);
-    weight += wi;
-    absolute += wi * Math.abs(e);
-    squared += wi * e * e;
-    percentage += wi * (Math.abs(e) / Math.max(Math.abs(y), EPS2));
-    targetSum += wi * y;
-  }
-  const mean2 = targetSum / weight;
-  let spread = 0;
-  for (let i = 0; i < n; i++) {
-    const d = Number(p.targets[i]) - mean2;
-    spread += w(i) * d * d;
-  }
-  const r2 = n >= 2 && spread > 0 ? 1 - squared / spread : void 0;
-  return {
-    count: n,
-    weight,
-    mae: absolute / weight,
-    rmse: Math.sqrt(squared / weight),
-    ...r2 === void 0 ? {} : { r2 },
-    mape: percentage / weight
-  };
-}
-
-// src/core/predictions/resample.ts
-var REGRESSION_RESAMPLED = ["mae", "rmse", "r2", "mape"];
-var MULTICLASS_RESAMPLED = [
-  "accuracy",
-  "balanced_accuracy",
-  "precision_macro",
-  "recall_macro",
-  "f1_macro",
-  "precision_micro",
-  "recall_micro",
-  "f1_micro",
-  "precision_weighted",
-  "recall_weighted",
-  "f1_weighted",
-  "roc_auc_ovr_macro",
-  "log_loss"
-];
-function cellMembers(table, codesOf) {
-  const members = [identity(table.rows)];
-  for (let j = 0; j < codesOf.length; j++) {
-    const codes = codesOf[j];
-    const values = table.slices[j].values.length;
-    const counts = new Uint32Array(values);
-    for (let i = 0; i < codes.length; i++) counts[codes[i]]++;
-    const lists = Array.from(counts, (count) => new Uint32Array(count));
-    const filled = new Uint32Array(values);
-    for (let i = 0; i < codes.length; i++) {
-      const code2 = codes[i];
-      lists[code2][filled[code2]++] = i;
-    }
-    members.push(...lists);
-  }
-  return members;
-}
-function computeOf(table) {
-  if (table.task === "regression") {
-    const targets = table.labels;
-    const predictions = table.predictions;
-    return {
-      metrics: REGRESSION_RESAMPLED,
-      compute: (rows, weights) => {
-        const m = regressionMetrics({
-          targets: gather2(targets, rows),
-          predictions: gather2(predictions, rows),
-          weights
-        });
-        return { ...m };
-      }
-    };
-  }
-  const k = table.classes.length;
-  const scores = table.classScores;
-  return {
-    metrics: MULTICLASS_RESAMPLED,
-    compute: (rows, weights) => {
-      const m = multiclassMetrics({
-        labels: gather2(table.labels, rows),
-        scores: Array.from(rows, (i) => scores.subarray(i * k, (i + 1) * k)),
-        weights,
-        classes: k
-      });
-      return { ...m };
-    }
-  };
-}
-function exactResampler(table, members, drawIndex) {
-  const { metrics, compute } = computeOf(table);
-  const stride = metrics.length;
-  function evaluate3(key, out) {
-    out.fill(NaN);
-    members.forEach((rows, cell3) => {
-      const drawn = [];
-      const weights = [];
-      for (const i of rows) {
-        const draw = key === void 0 ? 1 : poissonWeight(key, drawIndex ? drawIndex[i] : i);
-        if (draw === 0) continue;
-        drawn.push(i);
-        weights.push((table.weights ? table.weights[i] : 1) * draw);
-      }
-      if (drawn.length === 0) return;
-      const values = compute(Uint32Array.from(drawn), Float64Array.from(weights));
-      metrics.forEach((name, m) => {
-        const value = values[name];
-        out[cell3 * stride + m] = typeof value === "number" ? value : NaN;
-      });
-    });
-  }
-  return { metrics, cells: members.length, evaluate: evaluate3 };
-}
-
-// src/core/predictions/evaluate.ts
-var MAX_SLICE_VALUES = 250;
-var MAX_CELLS = 1e3;
-function effectiveCount(table, rows) {
-  if (!table.weights) return rows.length;
-  let sum = 0;
-  let squares = 0;
-  for (const i of rows) {
-    const w = table.weights[i];
-    sum += w;
-    squares += w * w;
-  }
-  return squares > 0 ? sum * sum / squares : 0;
-}
-function pointMetrics(table, spec, rows) {
-  const weights = table.weights ? gather2(table.weights, rows) : void 0;
-  if (table.task !== "binary")
-    return computeOf(table).compute(rows, weights ?? new Float64Array(rows.length).fill(1));
-  const p = {
-    labels: gather2(table.labels, rows),
-    scores: gather2(table.scores, rows),
-    ...weights ? { weights } : {}
-  };
-  return {
-    ...binaryMetrics(p, spec.threshold),
-    expected_calibration_error: expectedCalibrationError(p, spec.calibrationBins)
-  };
-}
-function resamplerOf(table, spec, codes, members, drawIndex) {
-  if (table.task !== "binary") return exactResampler(table, members, drawIndex);
-  return binaryResampler({
-    labels: table.labels,
-    scores: table.scores,
-    ...table.weights ? { weights: table.weights } : {},
-    ...drawIndex ? { drawIndex } : {},
-    slices: codes.map((c, j) => ({ codes: c, values: table.slices[j].values.length })),
-    threshold: spec.threshold,
-    bins: spec.calibrationBins
-  });
-}
-function pair(candidate, baseline) {
-  if (!candidate.ids || !baseline.ids)
-    return { ok: false, error: "pairing a baseline's predictions needs an `id` column in both files" };
-  const index = sameOrder(candidate.ids, baseline.ids) ?? byIds(candidate.ids, baseline.ids);
-  if (!(index instanceof Uint32Array)) return describeMismatch(candidate, baseline, index.extra);
-  for (let j = 0; j < baseline.rows; j++) {
-    const i = index[j];
-    if (baseline.labels[j] !== candidate.labels[i])
-      return {
-        ok: false,
-        error: `${baseline.file} and ${candidate.file} disagree on the label of id '${baseline.ids[j]}': the baseline must be scored on the same labelled examples`
-      };
-  }
-  if (candidate.weights === void 0 !== (baseline.weights === void 0))
-    return {
-      ok: false,
-      error: `${candidate.weights ? candidate.file : baseline.file} weighs its examples and ${candidate.weights ? baseline.file : candidate.file} does not: both models must be judged on the same weighted examples`
-    };
-  if (candidate.weights && baseline.weights) {
-    for (let j = 0; j < baseline.rows; j++)
-      if (baseline.weights[j] !== candidate.weights[index[j]])
-        return {
-          ok: false,
-          error: `${baseline.file} and ${candidate.file} disagree on the weight of id '${baseline.ids[j]}': both models must be judged on the same weighted examples`
-        };
-  }
-  return { ok: true, index };
-}
-function sameOrder(candidate, baseline) {
-  if (candidate.length !== baseline.length) return void 0;
-  for (let i = 0; i < candidate.length; i++) if (candidate[i] !== baseline[i]) return void 0;
-  return identity(candidate.length);
-}
-function byIds(candidate, baseline) {
-  const byId = /* @__PURE__ */ new Map();
-  candidate.forEach((id, i) => byId.set(id, i));
-  const index = new Uint32Array(baseline.length);
-  const extra = [];
-  for (let j = 0; j < baseline.length; j++) {
-    const i = byId.get(baseline[j]);
-    if (i === void 0) extra.push(baseline[j]);
-    else index[j] = i;
-  }
-  return extra.length > 0 || candidate.length !== baseline.length ? { extra } : index;
-}
-function describeMismatch(candidate, baseline, extra) {
-  const missing = candidate.rows - (baseline.rows - extra.length);
-  const example = extra.length > 0 ? `, e.g. id '${extra[0]}' is only in ${baseline.file}` : "";
-  return {
-    ok: false,
-    error: `${baseline.file} and ${candidate.file} are predictions on different examples (${missing} ids only in the candidate's, ${extra.length} only in the baseline's${example}); a change check compares both models on the same examples`
-  };
-}
-function byClass(matrix, classes) {
-  return Object.fromEntries(
-    classes.map((truth, t) => [
-      truth,
-      Object.fromEntries(classes.map((guess, g) => [guess, matrix[t][g]]))
-    ])
-  );
-}
-function resampled(resamplers, seed, content, from, to) {
-  const runs = resamplers.map(() => []);
-  for (let r = from; r < to; r++) {
-    const key = resampleKey(seed, r, content);
-    resamplers.forEach((resampler, m) => {
-      const out = new Float64Array(resampler.cells * resampler.metrics.length);
-      resampler.evaluate(key, out);
-      runs[m].push(out);
-    });
-  }
-  return runs;
-}
-function series(runs, at2, map2) {
-  return Float64Array.from(runs, (out, r) => map2 ? map2(out[at2], r) : out[at2]);
-}
-var finiteOrNull = (v) => typeof v === "number" && Number.isFinite(v) ? v : null;
-function plan(table, baseline) {
-  const wide = table.slices.find((s) => s.values.length > MAX_SLICE_VALUES);
-  if (wide)
-    return {
-      ok: false,
-      error: `${table.file}: slice column '${wide.column}' has ${wide.values.length} distinct values (at most ${MAX_SLICE_VALUES}); slice by a column that groups examples`
-    };
-  const cellCount = 1 + table.slices.reduce((n, s) => n + s.values.length, 0);
-  if (cellCount > MAX_CELLS)
-    return {
-      ok: false,
-      error: `${table.file}: the slice columns have ${cellCount - 1} values in all (at most ${MAX_CELLS - 1}); slice by fewer or coarser columns`
-    };
-  const codes = table.slices.map((s) => s.codes);
-  const members = cellMembers(table, codes);
-  if (!baseline) return { ok: true, plan: { content: contentKey(table), codes, members } };
-  const pairing = pair(table, baseline);
-  if (!pairing.ok) return pairing;
-  const baselineCodes = codes.map((c) => gatherCodes(c, pairing.index));
-  const sliced = {
-    ...baseline,
-    slices: table.slices.map((s, j) => ({ ...s, codes: baselineCodes[j] }))
-  };
-  const paired = {
-    table: sliced,
-    codes: baselineCodes,
-    members: cellMembers(sliced, baselineCodes),
-    index: pairing.index
-  };
-  return { ok: true, plan: { content: contentKey(table, baseline), codes, members, paired } };
-}
-function resampleByPlan(spec, table, { content, codes, members, paired }, from, to) {
-  const resamplers = [resamplerOf(table, spec, codes, members)];
-  if (paired) resamplers.push(resamplerOf(paired.table, spec, paired.codes, paired.members, paired.index));
-  return resampled(resamplers, spec.bootstrap.seed, content, from, to);
-}
-function evaluatePredictions(spec, table, baseline, given) {
-  const planned = plan(table, baseline);
-  if (!planned.ok) return planned;
-  const { members, paired } = planned.plan;
-  const runs = given ?? resampleByPlan(spec, table, planned.plan, 0, spec.bootstrap.resamples);
-  const names = table.task === "binary" ? BINARY_RESAMPLED : computeOf(table).metrics;
-  const expectedLength = members.length * names.length;
-  if (runs.length !== (paired ? 2 : 1) || runs.some((r) => r.length !== spec.bootstrap.resamples || r.some((o) => o.length !== expectedLength)))
-    throw new RangeError("resample runs do not match the predictions and the bootstrap settings");
-  const stride = names.length;
-  const confidence = spec.bootstrap.confidence;
-  const cellSlices = [
-    void 0,
-    ...table.slices.flatMap((s) => s.values.map((value) => ({ column: s.column, value })))
-  ];
-  const cells = members.map((rows, cell3) => {
-    const point = rows.length > 0 ? pointMetrics(table, spec, rows) : {};
-    const metrics = {};
-    const intervals = {};
-    names.forEach((name, m) => {
-      metrics[name] = finiteOrNull(point[name]);
-      intervals[name] = percentileInterval(series(runs[0], cell3 * stride + m), confidence);
-    });
-    const result = {
-      ...cellSlices[cell3] ? { slice: cellSlices[cell3] } : {},
-      count: rows.length,
-      weight: rows.length > 0 ? Number(point.weight ?? 0) : 0,
-      judged: cell3 === 0 || rows.length >= spec.minSliceCount && effectiveCount(table, rows) >= spec.minSliceCount,
-      metrics,
-      intervals
-    };
-    if (paired) {
-      const baseRows = paired.members[cell3];
-      const basePoint = baseRows.length > 0 ? pointMetrics(paired.table, spec, baseRows) : {};
-      const comparison2 = { baseline: {}, difference: {}, ratio: {} };
-      names.forEach((name, m) => {
-        const at2 = cell3 * stride + m;
-        comparison2.baseline[name] = finiteOrNull(basePoint[name]);
-        comparison2.difference[name] = percentileInterval(
-          series(runs[0], at2, (v, r) => v - runs[1][r][at2]),
-          confidence
-        );
-        comparison2.ratio[name] = percentileInterval(
-          series(runs[0], at2, (v, r) => {
-            const b = runs[1][r][at2];
-            return b > 0 ? v / b : NaN;
-          }),
-          confidence
-        );
-      });
-      result.comparison = comparison2;
-    }
-    const confusion2 = point.confusion;
-    if (table.task === "binary" && confusion2) result.confusion = confusion2;
-    if (table.task === "multiclass" && Array.isArray(confusion2))
-      result.confusion = byClass(confusion2, table.classes);
-    return result;
-  });
-  return {
-    ok: true,
-    result: {
-      task: table.task,
-      rows: table.rows,
-      ...table.task === "binary" ? { threshold: spec.threshold, calibrationBins: spec.calibrationBins } : {},
-      ...table.classes ? { classes: table.classes } : {},
-      bootstrap: { method: "poisson", ...spec.bootstrap },
-      minSliceCount: spec.minSliceCount,
-      cells,
-      slices: table.slices.map((s) => ({ column: s.column, values: s.values })),
-      ...baseline ? { paired: { file: baseline.file, examples: baseline.rows } } : {}
-    }
-  };
-}
-
-// src/node/predictions/read.ts
-import { closeSync as closeSync3, fstatSync, openSync as openSync3 } from "node:fs";
-import { extname } from "node:path";
-
-// src/node/predictions/errors.ts
-var PredictionsReadError = class extends Error {
-  name = "PredictionsReadError";
-};
-function lineLocator(shown) {
-  return { at: (line) => `${shown}:${line}`, name: (line) => `line ${line}` };
-}
-function rowLocator(shown) {
-  return { at: (row2) => `${shown}: row ${row2}`, name: (row2) => `row ${row2}` };
-}
-var MAX_LISTED = 20;
-function listNames(names) {
-  const shown = names.slice(0, MAX_LISTED).join(", ");
-  return names.length > MAX_LISTED ? `${shown}, \u2026 (${names.length - MAX_LISTED} more)` : shown;
-}
-function noColumn(where, column, columns) {
-  return new PredictionsReadError(`${where}: no column '${column}' (columns: ${listNames(columns)})`);
-}
-
-// src/node/predictions/csv.ts
-import { readSync as readSync3 } from "node:fs";
-
-// src/node/predictions/numbers.ts
-var POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
-function fastDecimal(text2, start, end) {
-  let i = start;
-  let negative = false;
-  let c = text2.charCodeAt(i);
-  if (c === 45 || c === 43) {
-    negative = c === 45;
-    i++;
-  }
-  let mantissa = 0;
-  let digits = 0;
-  let point = -1;
-  for (; i < end; i++) {
-    c = text2.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      mantissa = mantissa * 10 + (c - 48);
-      digits++;
-    } else if (c === 46 && point === -1) {
-      point = i;
-    } else {
-      return Number.NaN;
-    }
-  }
-  if (digits === 0 || digits > 15) return Number.NaN;
-  const value = point === -1 || point === end - 1 ? mantissa : mantissa / POW10[end - point - 1];
-  return negative ? -value : value;
-}
-var NOT_FINITE_TEXT = /^[+-]?(nan|inf|infinity)$/i;
-function slowNumber(raw, column) {
-  const t = raw.trim();
-  if (t === "") return `column '${column}' is empty`;
-  const v = Number(t);
-  const c1 = t.length > 1 && t.charCodeAt(0) === 48 ? t.charCodeAt(1) | 32 : 0;
-  if (Number.isFinite(v) && c1 !== 120 && c1 !== 98 && c1 !== 111) return v;
-  const notFinite = !Number.isNaN(v) && c1 === 0 || NOT_FINITE_TEXT.test(t);
-  return `column '${column}': '${t}' is not a ${notFinite ? "finite number" : "number"}`;
-}
-
-// src/node/predictions/text-index.ts
-function ownString(text2) {
-  return text2.length < 13 ? text2 : (" " + text2).slice(1);
-}
-function hashOf(text2, start, end) {
-  let h = 2166136261;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text2.charCodeAt(i), 16777619);
-  return h ^ h >>> 15 | 0;
-}
-var TextIndex = class {
-  values = [];
-  /** Whether the last `intern` added its value. */
-  added = false;
-  hashes = new Int32Array(64);
-  /** An index + 1, or 0 for an empty slot. */
-  slots = new Int32Array(256);
-  probeHash = 0;
-  /** The slot of `text[start, end)`, or of the empty slot where it would go (negated, minus 1). */
-  probe(text2, start, end) {
-    const hash = hashOf(text2, start, end);
-    this.probeHash = hash;
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    const length = end - start;
-    for (let at2 = hash & mask; ; at2 = at2 + 1 & mask) {
-      const slot = slots[at2];
-      if (slot === 0) return -at2 - 1;
-      const value = this.values[slot - 1];
-      if (this.hashes[slot - 1] === hash && value.length === length && text2.startsWith(value, start))
-        return at2;
-    }
-  }
-  /** The index of `text[start, end)`, or -1. */
-  find(text2, start = 0, end = text2.length) {
-    const at2 = this.probe(text2, start, end);
-    return at2 < 0 ? -1 : this.slots[at2] - 1;
-  }
-  /** The index of `text[start, end)`, added if new (`added` says which). */
-  intern(text2, start = 0, end = text2.length) {
-    const at2 = this.probe(text2, start, end);
-    this.added = at2 < 0;
-    if (at2 >= 0) return this.slots[at2] - 1;
-    const index = this.values.length;
-    if (index === this.hashes.length) {
-      const hashes = new Int32Array(index * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
-    this.values.push(ownString(start === 0 && end === text2.length ? text2 : text2.slice(start, end)));
-    this.hashes[index] = this.probeHash;
-    this.slots[-at2 - 1] = index + 1;
-    if ((index + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    return index;
-  }
-  rehash(size) {
-    const slots = new Int32Array(size);
-    const mask = size - 1;
-    for (let i = 0; i < this.values.length; i++) {
-      let at2 = this.hashes[i] & mask;
-      while (slots[at2] !== 0) at2 = at2 + 1 & mask;
-      slots[at2] = i + 1;
-    }
-    this.slots = slots;
-  }
-};
-
-// src/node/predictions/ids.ts
-function hashOf2(text2, start, end) {
-  let h = 2166136261;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text2.charCodeAt(i), 16777619);
-  return h | 0;
-}
-var IdColumn = class {
-  ids = [];
-  hashes = new Int32Array(1024);
-  add(text2, start, end) {
-    const index = this.ids.length;
-    if (index === this.hashes.length) {
-      const hashes = new Int32Array(index * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
-    this.hashes[index] = hashOf2(text2, start, end);
-    this.ids.push(ownString(start === 0 && end === text2.length ? text2 : text2.slice(start, end)));
-  }
-  /**
-   * The repeated id whose second row comes first, if any. The rows are split by the top byte of
-   * their hash (one counting pass and one scatter, row order kept), then each part, a few
-   * thousand ids, goes through a small hash table that stays in the processor's cache.
-   */
-  firstRepeat() {
-    const n = this.ids.length;
-    const hashes = this.hashes;
-    const starts = new Uint32Array(257);
-    for (let i = 0; i < n; i++) starts[(hashes[i] >>> 24) + 1]++;
-    for (let b = 1; b < 257; b++) starts[b] += starts[b - 1];
-    const order2 = new Uint32Array(n);
-    const fill = starts.slice(0, 256);
-    for (let i = 0; i < n; i++) order2[fill[hashes[i] >>> 24]++] = i;
-    let best;
-    let table = new Int32Array(1024);
-    for (let b = 0; b < 256; b++) {
-      const lo = starts[b];
-      const hi = starts[b + 1];
-      let size = 1024;
-      while (size < (hi - lo) * 2) size *= 2;
-      if (size > table.length) table = new Int32Array(size);
-      else table.fill(0, 0, size);
-      const mask = size - 1;
-      for (let k = lo; k < hi; k++) {
-        const row2 = order2[k];
-        const hash = hashes[row2];
-        let at2 = hash & mask;
-        for (let slot = table[at2]; slot !== 0; slot = table[at2]) {
-          const other = slot - 1;
-          if (hashes[other] === hash && this.ids[other] === this.ids[row2]) {
-            if (!best || row2 < best.second) best = { id: this.ids[row2], first: other, second: row2 };
-            break;
-          }
-          at2 = at2 + 1 & mask;
-        }
-        if (table[at2] === 0) table[at2] = row2 + 1;
-      }
-    }
-    return best;
-  }
-};
-
-// src/node/predictions/columns.ts
-var MAX_ROWS = 5e6;
-var MAX_ROW_BYTES = 16 * 1024 * 1024;
-var MISSING_SLICE = "(missing)";
-function show(value) {
-  let out;
-  if (typeof value === "string") out = JSON.stringify(value);
-  else if (typeof value === "bigint" || typeof value === "number" || typeof value === "boolean")
-    out = String(value);
-  else if (value instanceof Date) out = value.toISOString();
-  else if (value === void 0) out = "undefined";
-  else out = JSON.stringify(value) ?? String(value);
-  return clip2(out);
-}
-function clip2(text2) {
-  return text2.length > 60 ? `${text2.slice(0, 57)}\u2026` : text2;
-}
-function typeName(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (value instanceof Date) return "a date";
-  if (value instanceof Uint8Array) return "bytes";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "boolean") return "a boolean";
-  return `a ${typeof value}`;
-}
-function typedNumber(value, column) {
-  if (typeof value === "number") {
-    return Number.isFinite(value) ? value : `column '${column}': ${String(value)} is not a finite number`;
-  }
-  if (typeof value === "bigint") return Number(value);
-  if (value === null || value === void 0) return `column '${column}' is null`;
-  if (typeof value === "string") {
-    return `column '${column}': ${show(value)} is a string, not a number (write numbers unquoted)`;
-  }
-  return `column '${column}': ${show(value)} is ${typeName(value)}, not a number`;
-}
-function classNumber(text2) {
-  const t = text2.trim();
-  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t) ? Number(t) : void 0;
-}
-var Role = { Label: 0, Score: 1, Class: 2, Prediction: 3, Id: 4, Weight: 5, Slice: 6 };
-function isSpace2(code2) {
-  return code2 === 32 || code2 === 9 || code2 === 13 || code2 === 10;
-}
-var TableBuilder = class {
-  constructor(spec, shown, where, maxRows = MAX_ROWS) {
-    this.shown = shown;
-    this.where = where;
-    this.maxRows = maxRows;
-    this.task = spec.task;
-    this.idColumn = spec.id ?? "";
-    const add2 = (role, column, what, index = 0) => {
-      if (typeof column !== "string" || column === "") {
-        throw new PredictionsReadError(`${shown}: the ${spec.task} predictions spec names no ${what}`);
-      }
-      let at2 = this.columns.indexOf(column);
-      if (at2 === -1) at2 = this.columns.push(column) - 1;
-      this.fields.push({ role, column, at: at2, index });
-    };
-    add2(Role.Label, spec.label, "label column");
-    if (spec.task === "binary") {
-      add2(Role.Score, spec.score, "score column");
-      this.scores = new Float64Array(0);
-    } else if (spec.task === "multiclass") {
-      const scores = spec.scores ?? [];
-      if (scores.length === 0)
-        throw new PredictionsReadError(`${shown}: the multiclass predictions spec names no scores`);
-      for (const { cls, column } of scores) {
-        const index = this.classes.intern(String(cls));
-        if (!this.classes.added)
-          throw new PredictionsReadError(`${shown}: class '${cls}' is listed twice in scores`);
-        const n = classNumber(String(cls));
-        if (n !== void 0 && !this.classByNumber.has(n)) this.classByNumber.set(n, index);
-        add2(Role.Class, column, `score column for class '${cls}'`, index);
-      }
-      this.classScores = new Float64Array(0);
-    } else if (spec.task === "regression") {
-      add2(Role.Prediction, spec.prediction, "prediction column");
-      this.predictions = new Float64Array(0);
-    } else {
-      throw new PredictionsReadError(`${shown}: unknown predictions task '${String(spec.task)}'`);
-    }
-    if (spec.id !== void 0) {
-      add2(Role.Id, spec.id, "id column");
-      this.ids = new IdColumn();
-      this.locs = new Float64Array(0);
-    }
-    if (spec.weight !== void 0) {
-      add2(Role.Weight, spec.weight, "weight column");
-      this.weights = new Float64Array(0);
-    }
-    for (const column of spec.slices ?? []) {
-      add2(Role.Slice, column, "slice column", this.slices.length);
-      this.slices.push({ column, values: new TextIndex(), codes: new Uint32Array(0) });
-    }
-    const named = new Set(this.fields.filter((f) => f.role !== Role.Slice).map((f) => f.column));
-    this.sliceOnly = new Set(this.columns.filter((c) => !named.has(c)));
-    this.positions = Int32Array.from(this.columns, (_, i) => i);
-    this.grow(Math.min(1024, maxRows));
-  }
-  shown;
-  where;
-  maxRows;
-  columns = [];
-  /** The columns only slices name: absent from a JSON object, they are a missing value. */
-  sliceOnly;
-  fields = [];
-  task;
-  idColumn;
-  positions;
-  rows = 0;
-  cap = 0;
-  labels = new Float64Array(0);
-  scores;
-  classScores;
-  predictions;
-  weights;
-  ids;
-  /** With ids: each row's line or row number, to name the first of a repeated id. */
-  locs;
-  slices = [];
-  classes = new TextIndex();
-  classByNumber = /* @__PURE__ */ new Map();
-  /** Where each of `columns` is among the cells of a row. */
-  bind(positions) {
-    this.positions = Int32Array.from(positions);
-  }
-  get count() {
-    return this.rows;
-  }
-  grow(cap) {
-    const k = this.classes.values.length;
-    const copy = (a, size) => {
-      const out = new Float64Array(size);
-      out.set(a);
-      return out;
-    };
-    this.labels = copy(this.labels, cap);
-    if (this.scores) this.scores = copy(this.scores, cap);
-    if (this.classScores) this.classScores = copy(this.classScores, cap * k);
-    if (this.predictions) this.predictions = copy(this.predictions, cap);
-    if (this.weights) this.weights = copy(this.weights, cap);
-    if (this.locs) this.locs = copy(this.locs, cap);
-    for (const s of this.slices) {
-      const codes = new Uint32Array(cap);
-      codes.set(s.codes);
-      s.codes = codes;
-    }
-    this.cap = cap;
-  }
-  /** A column with more values than slices may have is refused as soon as it shows, not after the file. */
-  checkSliceValues(slice, column, loc) {
-    if (slice.values.values.length > MAX_SLICE_VALUES)
-      this.fail(
-        loc,
-        `column '${column}' has more than ${MAX_SLICE_VALUES} distinct values, too many to slice by (it identifies examples rather than grouping them)`
-      );
-  }
-  fail(loc, message2) {
-    throw new PredictionsReadError(`${this.where.at(loc)}: ${message2}`);
-  }
-  /** The next row's index, the arrays grown to hold it. */
-  begin(loc) {
-    const row2 = this.rows;
-    if (row2 === this.cap) {
-      if (row2 >= this.maxRows) {
-        this.fail(
-          loc,
-          `more than ${this.maxRows.toLocaleString("en-US")} rows; a predictions file is read whole`
-        );
-      }
-      this.grow(Math.min(this.cap * 2, this.maxRows));
-    }
-    return row2;
-  }
-  probability(v, column, loc, quoted2) {
-    if (v >= 0 && v <= 1) return v;
-    return this.fail(loc, `column '${column}': ${quoted2} is not a probability in [0, 1]`);
-  }
-  weight(v, column, loc, quoted2) {
-    if (v >= 0) return v;
-    return this.fail(loc, `column '${column}': ${quoted2} is negative; weights are \u2265 0`);
-  }
-  storeId(text2, start, end, loc, row2) {
-    this.ids.add(text2, start, end);
-    this.locs[row2] = loc;
-  }
-  /** A repeated id, found once every id is read. */
-  checkIds() {
-    const repeat = this.ids?.firstRepeat();
-    if (!repeat) return;
-    const locs = this.locs;
-    this.fail(
-      locs[repeat.second],
-      `column '${this.idColumn}': id '${clip2(repeat.id)}' is repeated (first on ${this.where.name(locs[repeat.first])})`
-    );
-  }
-  classFromText(text2, column, loc, quoted2) {
-    const n = text2 === "" ? void 0 : classNumber(text2);
-    const byNumber = n === void 0 ? void 0 : this.classByNumber.get(n);
-    if (byNumber !== void 0) return byNumber;
-    if (text2.trim() === "") this.fail(loc, `column '${column}' is empty`);
-    return this.fail(
-      loc,
-      `column '${column}': ${quoted2} is not one of the classes (${listNames(this.classes.values)})`
-    );
-  }
-  /** One CSV row: each cell a range of the file's text. */
-  addText(cells, loc) {
-    const row2 = this.begin(loc);
-    const positions = this.positions;
-    const fields = this.fields;
-    for (let f = 0; f < fields.length; f++) {
-      const field2 = fields[f];
-      const p = positions[field2.at];
-      const escaped = cells.escaped[p];
-      let text2 = cells.text;
-      let start = cells.starts[p];
-      let end = cells.ends[p];
-      if (escaped !== void 0) {
-        text2 = escaped;
-        start = 0;
-        end = escaped.length;
-      }
-      const column = field2.column;
-      const role = field2.role;
-      if (role === Role.Slice) {
-        while (start < end && isSpace2(text2.charCodeAt(start))) start++;
-        while (end > start && isSpace2(text2.charCodeAt(end - 1))) end--;
-        const slice = this.slices[field2.index];
-        slice.codes[row2] = start === end ? slice.values.intern(MISSING_SLICE) : slice.values.intern(text2, start, end);
-        this.checkSliceValues(slice, column, loc);
-        continue;
-      }
-      if (role === Role.Id) {
-        while (start < end && isSpace2(text2.charCodeAt(start))) start++;
-        while (end > start && isSpace2(text2.charCodeAt(end - 1))) end--;
-        if (start === end) this.fail(loc, `column '${column}' is empty`);
-        this.storeId(text2, start, end, loc, row2);
-        continue;
-      }
-      if (role === Role.Label && this.task !== "regression") {
-        this.labels[row2] = this.task === "binary" ? this.binaryLabelText(text2, start, end, column, loc) : this.classLabelText(text2, start, end, column, loc);
-        continue;
-      }
-      let v = fastDecimal(text2, start, end);
-      if (v !== v) {
-        const slow = slowNumber(text2.slice(start, end), column);
-        if (typeof slow === "string") this.fail(loc, slow);
-        v = slow;
-      }
-      if (role === Role.Label || role === Role.Prediction) {
-        (role === Role.Label ? this.labels : this.predictions)[row2] = v;
-      } else if (role === Role.Weight) {
-        this.weights[row2] = v >= 0 ? v : this.weight(v, column, loc, `'${text2.slice(start, end).trim()}'`);
-      } else {
-        const p2 = v >= 0 && v <= 1 ? v : this.probability(v, column, loc, `'${text2.slice(start, end).trim()}'`);
-        if (role === Role.Score) this.scores[row2] = p2;
-        else this.classScores[row2 * this.classes.values.length + field2.index] = p2;
-      }
-    }
-    this.rows = row2 + 1;
-  }
-  binaryLabelText(text2, start, end, column, loc) {
-    if (end - start === 1) {
-      const c = text2.charCodeAt(start);
-      if (c === 48) return 0;
-      if (c === 49) return 1;
-    }
-    const t = text2.slice(start, end).trim();
-    const lower = t.toLowerCase();
-    if (lower === "0" || lower === "0.0" || lower === "false") return 0;
-    if (lower === "1" || lower === "1.0" || lower === "true") return 1;
-    if (t === "") this.fail(loc, `column '${column}' is empty`);
-    return this.fail(loc, `column '${column}': '${clip2(t)}' is not a binary label (0, 1, true or false)`);
-  }
-  classLabelText(text2, start, end, column, loc) {
-    while (start < end && isSpace2(text2.charCodeAt(start))) start++;
-    while (end > start && isSpace2(text2.charCodeAt(end - 1))) end--;
-    const at2 = this.classes.find(text2, start, end);
-    if (at2 !== -1) return at2;
-    const t = text2.slice(start, end);
-    return this.classFromText(t, column, loc, `'${clip2(t)}'`);
-  }
-  number(value, column, loc) {
-    const v = typedNumber(value, column);
-    if (typeof v === "string") this.fail(loc, v);
-    return v;
-  }
-  binaryLabel(value, column, loc) {
-    if (value === 0 || value === false || value === 0n) return 0;
-    if (value === 1 || value === true || value === 1n) return 1;
-    if (value === null || value === void 0) this.fail(loc, `column '${column}' is null`);
-    if (typeof value === "string") {
-      this.fail(loc, `column '${column}': ${show(value)} is a string, not a label (0, 1, true or false)`);
-    }
-    return this.fail(loc, `column '${column}': ${show(value)} is not a binary label (0, 1, true or false)`);
-  }
-  classLabel(value, column, loc) {
-    let text2;
-    if (typeof value === "string") text2 = value;
-    else if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean")
-      text2 = String(value);
-    else return this.fail(loc, `column '${column}' is ${typeName(value)}, not a class`);
-    const at2 = this.classes.find(text2);
-    return at2 !== -1 ? at2 : this.classFromText(text2, column, loc, show(value));
-  }
-  idText(value, column, loc) {
-    if (typeof value === "string") {
-      if (value.trim() === "") this.fail(loc, `column '${column}' is empty`);
-      return value;
-    }
-    if (typeof value === "bigint") return value.toString();
-    if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
-    if (value === null || value === void 0) this.fail(loc, `column '${column}' is null`);
-    return this.fail(loc, `column '${column}': ${show(value)} is not a string or an integer`);
-  }
-  sliceText(value) {
-    if (typeof value === "string") return value === "" ? MISSING_SLICE : value;
-    if (value === null || value === void 0) return MISSING_SLICE;
-    if (typeof value === "number") return Number.isNaN(value) ? MISSING_SLICE : String(value);
-    if (typeof value === "bigint" || typeof value === "boolean") return String(value);
-    if (value instanceof Date) return value.toISOString();
-    return JSON.stringify(value) ?? String(value);
-  }
-  /** One JSON or Parquet row: `cells[positions[i]]` is the value of `columns[i]`. */
-  add(cells, loc) {
-    const row2 = this.begin(loc);
-    const positions = this.positions;
-    for (const field2 of this.fields) {
-      const value = cells[positions[field2.at]];
-      const column = field2.column;
-      switch (field2.role) {
-        case Role.Label:
-          this.labels[row2] = this.task === "binary" ? this.binaryLabel(value, column, loc) : this.task === "multiclass" ? this.classLabel(value, column, loc) : this.number(value, column, loc);
-          break;
-        case Role.Score:
-        case Role.Class: {
-          const v = this.number(value, column, loc);
-          const p = v >= 0 && v <= 1 ? v : this.probability(v, column, loc, show(value));
-          if (field2.role === Role.Score) this.scores[row2] = p;
-          else this.classScores[row2 * this.classes.values.length + field2.index] = p;
-          break;
-        }
-        case Role.Prediction:
-          this.predictions[row2] = this.number(value, column, loc);
-          break;
-        case Role.Weight: {
-          const v = this.number(value, column, loc);
-          this.weights[row2] = v >= 0 ? v : this.weight(v, column, loc, show(value));
-          break;
-        }
-        case Role.Id: {
-          const id = this.idText(value, column, loc);
-          this.storeId(id, 0, id.length, loc, row2);
-          break;
-        }
-        case Role.Slice: {
-          const slice = this.slices[field2.index];
-          slice.codes[row2] = slice.values.intern(this.sliceText(value));
-          this.checkSliceValues(slice, column, loc);
-          break;
-        }
-      }
-    }
-    this.rows = row2 + 1;
-  }
-  /** The table, its arrays trimmed to the rows read. */
-  finish() {
-    const n = this.rows;
-    if (n === 0) throw new PredictionsReadError(`${this.shown}: no rows`);
-    this.checkIds();
-    const slices = this.slices.map((s) => ({
-      column: s.column,
-      values: s.values.values,
-      codes: s.codes.slice(0, n)
-    }));
-    const table = {
-      file: this.shown,
-      task: this.task,
-      rows: n,
-      labels: this.labels.slice(0, n),
-      slices
-    };
-    if (this.scores) table.scores = this.scores.slice(0, n);
-    if (this.classScores) {
-      table.classScores = this.classScores.slice(0, n * this.classes.values.length);
-      table.classes = [...this.classes.values];
-    }
-    if (this.predictions) table.predictions = this.predictions.slice(0, n);
-    if (this.weights) table.weights = this.weights.slice(0, n);
-    if (this.ids) table.ids = this.ids.ids;
-    return table;
-  }
-};
-
-// src/node/predictions/csv.ts
-var COMMA = 44;
-var QUOTE = 34;
-var LF = 10;
-var CR = 13;
-var CHUNK_BYTES2 = 1024 * 1024;
-function countNewlines(text2, from, to) {
-  let n = 0;
-  for (let i = text2.indexOf("\n", from); i !== -1 && i < to; i = text2.indexOf("\n", i + 1)) n++;
-  return n;
-}
-function isBlank(text2, start, end) {
-  for (let i = start; i < end; i++) {
-    const c = text2.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== CR) return false;
-  }
-  return true;
-}
-var CsvParser = class {
-  constructor(shown, sink) {
-    this.shown = shown;
-    this.sink = sink;
-  }
-  shown;
-  sink;
-  /** The line the next record starts on. */
-  line = 1;
-  sawHeader = false;
-  width = -1;
-  want;
-  row = {
-    text: "",
-    starts: new Int32Array(64),
-    ends: new Int32Array(64),
-    escaped: []
-  };
-  /** The next comma and newline at or after where they were last looked for, in the current text. */
-  comma = -1;
-  lf = -1;
-  text = "";
-  error(line, message2) {
-    return new PredictionsReadError(`${this.shown}:${line}: ${message2}`);
-  }
-  /** Starts parsing a new piece of text. */
-  reset(text2) {
-    this.text = text2;
-    this.row.text = text2;
-    this.comma = -1;
-    this.lf = -1;
-  }
-  nextComma(from) {
-    if (this.comma < from) {
-      const at2 = this.text.indexOf(",", from);
-      this.comma = at2 === -1 ? this.text.length : at2;
-    }
-    return this.comma;
-  }
-  nextLf(from) {
-    if (this.lf < from) {
-      const at2 = this.text.indexOf("\n", from);
-      this.lf = at2 === -1 ? this.text.length : at2;
-    }
-    return this.lf;
-  }
-  /**
-   * Parses the record at `start` of the current text; returns the index after it, or -1 when the
-   * text ends first and more is to come (the caller parses it again with more text).
-   */
-  record(start, final) {
-    const text2 = this.text;
-    const len = text2.length;
-    const want = this.want;
-    const width = this.width;
-    const row2 = this.row;
-    let i = start;
-    let col = 0;
-    let newlines = 0;
-    let firstQuoted = false;
-    let firstEnd = start;
-    for (; ; ) {
-      const keep = want === void 0 || col < width && want[col] === 1;
-      if (keep && col >= row2.starts.length) this.widen(col + 1);
-      let end;
-      if (i < len && text2.charCodeAt(i) === QUOTE) {
-        if (col === 0) firstQuoted = true;
-        const quoteLine = this.line + newlines;
-        const open = i + 1;
-        let seg = open;
-        let unescaped;
-        let close;
-        for (; ; ) {
-          const q = text2.indexOf('"', seg);
-          if (q === -1) {
-            if (!final) return -1;
-            throw this.error(quoteLine, "a quoted field is never closed");
-          }
-          if (q + 1 >= len && !final) return -1;
-          if (text2.charCodeAt(q + 1) === QUOTE) {
-            if (keep) unescaped = (unescaped ?? "") + text2.slice(seg, q + 1);
-            seg = q + 2;
-            continue;
-          }
-          close = q;
-          break;
-        }
-        newlines += countNewlines(text2, open, close);
-        if (keep) {
-          row2.starts[col] = open;
-          row2.ends[col] = close;
-          row2.escaped[col] = unescaped === void 0 ? void 0 : unescaped + text2.slice(seg, close);
-        }
-        i = close + 1;
-        let c = i < len ? text2.charCodeAt(i) : -1;
-        if (c === CR) {
-          if (i + 1 >= len && !final) return -1;
-          if (i + 1 >= len) c = -1;
-          else if (text2.charCodeAt(i + 1) === LF) c = LF;
-          i++;
-        }
-        if (c !== COMMA && c !== LF && c !== -1) {
-          throw this.error(
-            this.line + newlines,
-            `a quoted field's closing quote is followed by '${text2[i]}' (a quote inside a quoted field is written "")`
-          );
-        }
-        end = c === -1 ? len : i;
-      } else {
-        const lf = this.nextLf(i);
-        const comma = this.nextComma(i);
-        end = comma < lf ? comma : lf;
-        if (end >= len && !final) return -1;
-        let stop = end;
-        if (stop > i && text2.charCodeAt(stop - 1) === CR && end === lf) stop--;
-        if (keep) {
-          row2.starts[col] = i;
-          row2.ends[col] = stop;
-          row2.escaped[col] = void 0;
-        }
-        if (col === 0) firstEnd = stop;
-      }
-      col++;
-      if (end < len && text2.charCodeAt(end) === COMMA) {
-        i = end + 1;
-        continue;
-      }
-      const line = this.line;
-      this.line += 1 + newlines;
-      if (col === 1 && !firstQuoted && isBlank(text2, start, firstEnd)) return end + 1;
-      this.emit(col, line);
-      return end + 1;
-    }
-  }
-  widen(size) {
-    const grow = (a) => {
-      const out = new Int32Array(Math.max(size, a.length * 2));
-      out.set(a);
-      return out;
-    };
-    this.row.starts = grow(this.row.starts);
-    this.row.ends = grow(this.row.ends);
-  }
-  emit(col, line) {
-    const row2 = this.row;
-    if (!this.sawHeader) {
-      this.sawHeader = true;
-      const cells = Array.from(
-        { length: col },
-        (_, i) => row2.escaped[i] ?? this.text.slice(row2.starts[i], row2.ends[i])
-      );
-      this.width = col;
-      this.want = this.sink.header(cells, line);
-      return;
-    }
-    if (col !== this.width) {
-      throw this.error(line, `${col} ${col === 1 ? "column" : "columns"} where the header has ${this.width}`);
-    }
-    this.sink.row(row2, line);
-  }
-};
-function fdReader(fd) {
-  let position = 0;
-  return (buffer, at2, length) => {
-    const got = readSync3(fd, buffer, at2, length, position);
-    position += got;
-    return got;
-  };
-}
-function readCsv(read, shown, sink, chunkBytes = CHUNK_BYTES2) {
-  const parser = new CsvParser(shown, sink);
-  let buffer = Buffer.allocUnsafe(chunkBytes);
-  let filled = 0;
-  let eof = false;
-  let bomChecked = false;
-  while (!eof) {
-    if (filled === buffer.length) {
-      if (buffer.length >= MAX_ROW_BYTES) {
-        throw new PredictionsReadError(
-          `${shown}:${parser.line}: a row longer than ${MAX_ROW_BYTES / (1024 * 1024)} MiB; is a quote left open?`
-        );
-      }
-      const bigger = Buffer.allocUnsafe(buffer.length * 2);
-      buffer.copy(bigger, 0, 0, filled);
-      buffer = bigger;
-    }
-    const got = read(buffer, filled, buffer.length - filled);
-    if (got === 0) eof = true;
-    filled += got;
-    let start = 0;
-    if (!bomChecked) {
-      if (filled < 3 && !eof) continue;
-      bomChecked = true;
-      if (buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191) start = 3;
-    }
-    const end = eof ? filled : buffer.lastIndexOf(LF, filled - 1) + 1;
-    if (end <= start) continue;
-    const text2 = buffer.toString("utf8", start, end);
-    parser.reset(text2);
-    let pos = 0;
-    while (pos < text2.length) {
-      const next = parser.record(pos, eof);
-      if (next < 0) break;
-      pos = next;
-    }
-    const used = pos >= text2.length ? end : end - Buffer.byteLength(text2.slice(pos));
-    buffer.copy(buffer, 0, used, filled);
-    filled -= used;
-  }
-  return { header: parser.sawHeader };
-}
-function bindHeader(builder, shown, cells, line) {
-  const names = cells.map((c) => c.trim());
-  const want = new Uint8Array(names.length);
-  const positions = builder.columns.map((column) => {
-    const at2 = names.indexOf(column);
-    if (at2 === -1) throw noColumn(shown, column, names);
-    if (names.indexOf(column, at2 + 1) !== -1) {
-      throw new PredictionsReadError(`${shown}:${line}: column '${column}' appears twice in the header`);
-    }
-    want[at2] = 1;
-    return at2;
-  });
-  builder.bind(positions);
-  return want;
-}
-function readCsvTable(read, shown, spec, chunkBytes = CHUNK_BYTES2) {
-  const builder = new TableBuilder(spec, shown, lineLocator(shown));
-  const sink = {
-    header: (cells, line) => bindHeader(builder, shown, cells, line),
-    row: (cells, line) => builder.addText(cells, line)
-  };
-  const { header } = readCsv(read, shown, sink, chunkBytes);
-  if (!header) throw new PredictionsReadError(`${shown}: the file is empty`);
-  if (builder.count === 0) throw new PredictionsReadError(`${shown}: no rows below the header`);
-  return builder.finish();
-}
-
-// src/node/predictions/jsonl.ts
-function kindOf(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "string" ? "a string" : `a ${typeof value}`;
-}
-function readJsonlTable(next, shown, spec) {
-  const builder = new TableBuilder(spec, shown, lineLocator(shown));
-  const columns = builder.columns;
-  const optional = columns.map((c) => builder.sliceOnly.has(c));
-  const seen = new Uint8Array(columns.length);
-  const cells = new Array(columns.length);
-  let firstKeys;
-  let line = 0;
-  const handle = (raw) => {
-    line++;
-    const text2 = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
-    if (text2.length === 0 || text2.charCodeAt(0) <= 32 && text2.trim() === "") return;
-    let value;
-    try {
-      value = JSON.parse(text2);
-    } catch (error) {
-      throw new PredictionsReadError(`${shown}:${line}: invalid JSON: ${error.message}`);
-    }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      throw new PredictionsReadError(`${shown}:${line}: expected a JSON object, got ${kindOf(value)}`);
-    }
-    const row2 = value;
-    firstKeys ??= Object.keys(row2);
-    for (let i = 0; i < columns.length; i++) {
-      const name = columns[i];
-      if (Object.hasOwn(row2, name)) {
-        cells[i] = row2[name];
-        seen[i] = 1;
-      } else if (optional[i]) {
-        cells[i] = void 0;
-      } else {
-        throw noColumn(`${shown}:${line}`, name, Object.keys(row2));
-      }
-    }
-    builder.add(cells, line);
-  };
-  let parts = [];
-  let pending = 0;
-  let first = true;
-  for (let chunk = next(); chunk !== void 0; chunk = next()) {
-    if (first && chunk.length > 0) {
-      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
-      first = false;
-    }
-    let pos = 0;
-    for (let nl = chunk.indexOf("\n"); nl !== -1; nl = chunk.indexOf("\n", pos)) {
-      let text2 = chunk.slice(pos, nl);
-      if (parts.length > 0) {
-        parts.push(text2);
-        text2 = parts.join("");
-        parts = [];
-        pending = 0;
-      }
-      handle(text2);
-      pos = nl + 1;
-    }
-    if (pos < chunk.length) {
-      parts.push(chunk.slice(pos));
-      pending += chunk.length - pos;
-      if (pending > MAX_ROW_BYTES) {
-        throw new PredictionsReadError(
-          `${shown}:${line + 1}: a line longer than ${MAX_ROW_BYTES / (1024 * 1024)} MiB`
-        );
-      }
-    }
-  }
-  if (parts.length > 0) handle(parts.join(""));
-  if (builder.count === 0) throw new PredictionsReadError(`${shown}: no rows: the file has no JSON objects`);
-  columns.forEach((name, i) => {
-    if (seen[i] === 0) throw noColumn(shown, name, firstKeys ?? []);
-  });
-  return builder.finish();
-}
-
-// src/node/predictions/parquet.ts
-import { readSync as readSync4 } from "node:fs";
-import * as zlib from "node:zlib";
-function compressors() {
-  const out = {
-    GZIP: (input) => new Uint8Array(zlib.unzipSync(input)),
-    BROTLI: (input) => new Uint8Array(zlib.brotliDecompressSync(input))
-  };
-  const zstd = zlib.zstdDecompressSync;
-  if (zstd) out.ZSTD = (input) => new Uint8Array(zstd(input));
-  return out;
-}
-var BUILT_IN = ["UNCOMPRESSED", "SNAPPY"];
-var FOOTER_GUESS = 16 * 1024;
-function fileBuffer(fd, size) {
-  return {
-    byteLength: size,
-    slice(start, end = size) {
-      const length = Math.max(0, Math.min(end, size) - start);
-      const bytes = new Uint8Array(length);
-      let got = 0;
-      while (got < length) {
-        const read = readSync4(fd, bytes, got, length - got, start + got);
-        if (read === 0) break;
-        got += read;
-      }
-      return bytes.buffer;
-    }
-  };
-}
-function message(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-function groupColumns(chunks, start, rows) {
-  return chunks.map((parts) => {
-    const only = parts.length === 1 ? parts[0] : void 0;
-    if (only && only.rowStart === start && only.columnData.length === rows) return only.columnData;
-    const values = new Array(rows);
-    for (const part of parts) {
-      const data = part.columnData;
-      for (let i = 0; i < data.length; i++) {
-        const at2 = part.rowStart + i - start;
-        if (at2 >= 0 && at2 < rows) values[at2] = data[i];
-      }
-    }
-    return values;
-  });
-}
-async function readParquetTable(file, shown, spec) {
-  const builder = new TableBuilder(spec, shown, rowLocator(shown));
-  const hyparquet = await import("./chunks/node-O45YJ4PF.js");
-  let metadata;
-  try {
-    metadata = await hyparquet.parquetMetadataAsync(file, { initialFetchSize: FOOTER_GUESS });
-  } catch (error) {
-    throw new PredictionsReadError(`${shown}: not a Parquet file (${message(error)})`);
-  }
-  const schema = hyparquet.parquetSchema(metadata);
-  const top = schema.children.map((c) => c.element.name);
-  const columns = builder.columns;
-  for (const column of columns) {
-    const node = schema.children.find((c) => c.element.name === column);
-    if (!node) throw noColumn(shown, column, top);
-    if (node.children.length > 0) {
-      throw new PredictionsReadError(
-        `${shown}: column '${column}' is nested (a list, map or struct), not a value`
-      );
-    }
-  }
-  const total = Number(metadata.num_rows);
-  if (total === 0) throw new PredictionsReadError(`${shown}: no rows`);
-  if (total > MAX_ROWS) {
-    throw new PredictionsReadError(
-      `${shown}: ${total.toLocaleString("en-US")} rows, more than ${MAX_ROWS.toLocaleString("en-US")}; a predictions file is read whole`
-    );
-  }
-  const decompress = compressors();
-  const readable = /* @__PURE__ */ new Set([...BUILT_IN, ...Object.keys(decompress)]);
-  for (const group of metadata.row_groups) {
-    for (const chunk of group.columns) {
-      const meta = chunk.meta_data;
-      const name = meta?.path_in_schema[0];
-      if (!meta || name === void 0 || !columns.includes(name) || readable.has(meta.codec)) continue;
-      const zstd = meta.codec === "ZSTD" ? ` on Node ${process.version} (Node 22.15 or later can)` : "";
-      throw new PredictionsReadError(
-        `${shown}: column '${name}' is compressed with ${meta.codec}, which this reader cannot decompress${zstd}; write the file with snappy (pyarrow's default), gzip or no compression`
-      );
-    }
-  }
-  const cells = new Array(columns.length);
-  let start = 0;
-  for (const group of metadata.row_groups) {
-    const rows = Number(group.num_rows);
-    if (rows === 0) continue;
-    const chunks = columns.map(() => []);
-    try {
-      await hyparquet.parquetRead({
-        file,
-        metadata,
-        columns,
-        rowStart: start,
-        rowEnd: start + rows,
-        compressors: decompress,
-        onChunk: (chunk) => chunks[columns.indexOf(chunk.columnName)]?.push(chunk)
-      });
-    } catch (error) {
-      throw new PredictionsReadError(
-        `${shown}: cannot read rows ${start + 1}\u2013${start + rows}: ${message(error)}`
-      );
-    }
-    const values = groupColumns(chunks, start, rows);
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < values.length; c++) cells[c] = values[c][r];
-      builder.add(cells, start + r + 1);
-    }
-    start += rows;
-  }
-  return builder.finish();
-}
-
-// src/node/predictions/read.ts
-var EXTENSIONS = {
-  ".csv": "csv",
-  ".jsonl": "jsonl",
-  ".ndjson": "jsonl",
-  ".parquet": "parquet"
-};
-function predictionsFormat(path, spec) {
-  return spec.file ?? EXTENSIONS[extname(path).toLowerCase()];
-}
-function describeFsError2(shown, error) {
-  const code2 = error.code;
-  if (code2 === "ENOENT") return `${shown}: no such file or directory`;
-  if (code2 === "EACCES" || code2 === "EPERM") return `${shown}: permission denied`;
-  if (code2 === "EISDIR") return `${shown}: is a directory, not a predictions file`;
-  return `${shown}: could not be read: ${error.message}`;
-}
-async function readOpen(fd, shown, spec, format) {
-  const info = fstatSync(fd);
-  if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-  if (format === "parquet") return readParquetTable(fileBuffer(fd, info.size), shown, spec);
-  if (format === "csv") return readCsvTable(fdReader(fd), shown, spec);
-  return readJsonlTable(fileTextChunks(fd), shown, spec);
-}
-async function readPredictionsFile(full, shown, spec) {
-  const format = predictionsFormat(full, spec);
-  if (format === void 0) {
-    return {
-      ok: false,
-      error: `${shown}: cannot tell the predictions file's format from its name; set file: csv | jsonl | parquet`
-    };
-  }
-  let fd;
-  try {
-    fd = openSync3(full, "r");
-  } catch (error) {
-    return { ok: false, error: describeFsError2(shown, error) };
-  }
-  try {
-    return { ok: true, table: await readOpen(fd, shown, spec, format) };
-  } catch (error) {
-    if (error instanceof PredictionsReadError) return { ok: false, error: error.message };
-    if (typeof error.code === "string") {
-      return { ok: false, error: describeFsError2(shown, error) };
-    }
-    return { ok: false, error: `${shown}: ${error instanceof Error ? error.message : String(error)}` };
-  } finally {
-    closeSync3(fd);
-  }
-}
-
-// src/node/predictions-sources.ts
-async function evaluate(spec, table, baseline) {
-  const threads = threadsFor(spec, table.rows);
-  if (threads <= 1) return evaluatePredictions(spec, table, baseline);
-  const resampled2 = await resampleOnThreads(spec, table, baseline, threads);
-  return resampled2.ok ? evaluatePredictions(spec, table, baseline, resampled2.runs) : resampled2;
-}
-function baselineSide(result) {
-  return {
-    ...result,
-    cells: result.cells.map((cell3) => ({
-      ...cell3,
-      metrics: cell3.comparison?.baseline ?? {},
-      intervals: {},
-      comparison: void 0,
-      confusion: void 0
-    }))
-  };
-}
 async function loadPredictionSources(metricSpecs, baselineSpecs, cwd) {
-  const out = { metrics: [], baseline: [], metricErrors: {}, baselineErrors: {} };
-  for (const spec of metricSpecs) {
-    if (spec.format !== "predictions" || !spec.predictions) continue;
-    const read = await readPredictionsFile(resolve4(cwd, spec.path), spec.path, spec.predictions);
-    if (!read.ok) {
-      out.metricErrors[spec.name] = read.error;
-      continue;
-    }
-    const baselineSpec = baselineSpecs.find((b) => b.name === spec.name && b.format === "predictions");
-    let baseline = void 0;
-    if (baselineSpec?.predictions) {
-      const baseRead = await readPredictionsFile(
-        resolve4(cwd, baselineSpec.path),
-        baselineSpec.path,
-        baselineSpec.predictions
-      );
-      if (baseRead.ok) baseline = baseRead.table;
-      else out.baselineErrors[spec.name] = baseRead.error;
-    }
-    let evaluated = await evaluate(spec.predictions, read.table, baseline);
-    if (!evaluated.ok && baseline) {
-      out.baselineErrors[spec.name] = evaluated.error;
-      baseline = void 0;
-      evaluated = await evaluate(spec.predictions, read.table);
-    }
-    if (!evaluated.ok) {
-      out.metricErrors[spec.name] = evaluated.error;
-      continue;
-    }
-    const result = evaluated.result;
-    out.metrics.push({
-      name: spec.name,
-      file: spec.path,
-      format: "predictions",
-      values: predictionValues(result),
-      predictions: result
-    });
-    if (baseline && baselineSpec) {
-      const side = baselineSide(result);
-      out.baseline.push({
-        name: spec.name,
-        file: baselineSpec.path,
-        format: "predictions",
-        values: predictionValues(side)
-      });
-    }
-  }
-  return out;
+  if (!metricSpecs.some((spec) => spec.format === "predictions" && spec.predictions))
+    return { metrics: [], baseline: [], metricErrors: {}, baselineErrors: {} };
+  const { computePredictionSources } = await import("./chunks/sources-FLRF5RHT.js");
+  return computePredictionSources(metricSpecs, baselineSpecs, cwd);
 }
 
 // src/core/config/metric-refs.ts
@@ -21017,7 +18688,7 @@ function overrideSources(fromConfig, args) {
 
 // src/cli/evaluate-inputs.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 var InputError = class extends Error {
   constructor(file, detail, position = { line: 1, column: 1 }) {
     super(`${file}:${position.line}:${position.column}: ${detail}`);
@@ -21029,8 +18700,8 @@ var InputError = class extends Error {
   detail;
   position;
 };
-function jsonErrorPosition(text2, message2) {
-  const match = /position (\d+)/.exec(message2);
+function jsonErrorPosition(text2, message) {
+  const match = /position (\d+)/.exec(message);
   if (!match) return void 0;
   const before = text2.slice(0, Number(match[1]));
   const lines = before.split("\n");
@@ -21045,7 +18716,7 @@ function describeReadError(error) {
 }
 async function readText(file, cwd) {
   try {
-    return await readFile2(resolve5(cwd, file), "utf8");
+    return await readFile2(resolve4(cwd, file), "utf8");
   } catch (error) {
     throw new InputError(file, describeReadError(error));
   }
@@ -21055,8 +18726,8 @@ async function readJson(file, cwd) {
   try {
     return JSON.parse(text2);
   } catch (error) {
-    const message2 = error instanceof Error ? error.message : String(error);
-    throw new InputError(file, `not valid JSON: ${message2}`, jsonErrorPosition(text2, message2));
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InputError(file, `not valid JSON: ${message}`, jsonErrorPosition(text2, message));
   }
 }
 function isRecord5(value) {
@@ -21199,7 +18870,7 @@ function localPorts(files) {
 
 // src/cli/validate.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 var DEFAULT_CONFIG = CONFIG_PATH;
 var VALIDATE_USAGE = `Usage: model-approval validate [CONFIG...] [--format text|json]
 
@@ -21217,7 +18888,7 @@ function readErrorMessage(error) {
 async function validateFile(file, cwd) {
   let text2;
   try {
-    text2 = await readFile3(resolve6(cwd, file), "utf8");
+    text2 = await readFile3(resolve5(cwd, file), "utf8");
   } catch (error) {
     const hint = file === DEFAULT_CONFIG ? "create it, or pass the config's path: model-approval validate path/to/config.yml" : void 0;
     const diagnostic = {
@@ -21366,14 +19037,14 @@ function parseArgs2(args) {
     return { error: "--reviews and --changed-files describe a pull request: pass --pr PR.json too" };
   return options;
 }
-function inputDiagnostic(file, message2) {
-  return { file, line: 1, column: 1, severity: "error", message: message2 };
+function inputDiagnostic(file, message) {
+  return { file, line: 1, column: 1, severity: "error", message };
 }
 async function modelIdentity(config, cwd) {
   const name = config.model.name;
   if (config.model.artifacts.length === 0) return name ? { name, artifacts: [] } : void 0;
-  const identity2 = await digestArtifacts(config.model.artifacts, { cwd });
-  return name ? { ...identity2, name } : identity2;
+  const identity = await digestArtifacts(config.model.artifacts, { cwd });
+  return name ? { ...identity, name } : identity;
 }
 async function measure(config, options, cwd, warn, baseBranch) {
   const metrics = overrideSources(config.metrics, options.metrics);
@@ -21393,8 +19064,8 @@ async function measure(config, options, cwd, warn, baseBranch) {
   const computed = await loadPredictionSources(metrics.specs, baselines.specs, cwd);
   const baselineErrors = { ...local.errors, ...pinned.errors, ...computed.baselineErrors };
   Object.assign(loaded.errors, computed.metricErrors);
-  for (const message2 of Object.values(loaded.errors)) warn(`metrics: ${message2}`);
-  for (const message2 of Object.values(baselineErrors)) warn(`baseline: ${message2}`);
+  for (const message of Object.values(loaded.errors)) warn(`metrics: ${message}`);
+  for (const message of Object.values(baselineErrors)) warn(`baseline: ${message}`);
   for (const source of pinned.sources)
     warn(`baseline ${source.name}: ${source.file} read at ${source.at?.ref} (${source.at?.commit})`);
   const model2 = await modelIdentity(config, cwd);
@@ -21406,7 +19077,7 @@ async function measure(config, options, cwd, warn, baseBranch) {
     ...model2 ? { model: model2 } : {}
   };
 }
-async function evaluate2(options, cwd, warn) {
+async function evaluate(options, cwd, warn) {
   let text2;
   try {
     text2 = await readText(options.config, cwd);
@@ -21475,9 +19146,9 @@ ${EVALUATE_USAGE}`);
     io.stdout.write(EVALUATE_USAGE);
     return 0;
   }
-  const warn = (message2) => io.stderr.write(`warning: ${message2}
+  const warn = (message) => io.stderr.write(`warning: ${message}
 `);
-  const result = await evaluate2(options, io.cwd, warn);
+  const result = await evaluate(options, io.cwd, warn);
   for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}
 `);
   if (result.decision !== "error" || options.format !== "text" || result.diagnostics.length === 0)
@@ -21488,11 +19159,11 @@ ${EVALUATE_USAGE}`);
 }
 
 // src/core/ledger/chain.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var LEDGER_FORMAT = 1;
 function recordHash(sequence, previous, entry) {
   const hashed = { format: LEDGER_FORMAT, sequence, previous, entry };
-  return createHash4("sha256").update(canonicalJson(hashed)).digest("hex");
+  return createHash3("sha256").update(canonicalJson(hashed)).digest("hex");
 }
 function verifyChain(repository, records, repositoryId) {
   const problems = [];
@@ -21619,9 +19290,9 @@ async function appGet(app, path, query, token) {
     );
   }
   if (!response.ok) {
-    const message2 = body?.error;
+    const message = body?.error;
     throw new CliError(
-      `the App answered ${response.status}: ${typeof message2 === "string" ? message2 : text2.slice(0, 200)}`
+      `the App answered ${response.status}: ${typeof message === "string" ? message : text2.slice(0, 200)}`
     );
   }
   return body;
@@ -21630,9 +19301,9 @@ async function appGet(app, path, query, token) {
 // src/cli/options.ts
 import { parseArgs as parseArgs3 } from "node:util";
 function reportFailure(io, command, error) {
-  const message2 = error instanceof CliError ? error.message : describeError(error);
+  const message = error instanceof CliError ? error.message : describeError(error);
   const hint = error instanceof UsageError ? ` (model-approval ${command} --help lists the options)` : "";
-  io.stderr.write(`model-approval ${command}: ${message2}${hint}
+  io.stderr.write(`model-approval ${command}: ${message}${hint}
 `);
   return EXIT_USAGE;
 }
@@ -21714,7 +19385,7 @@ async function fromAttestations(values, io) {
   const hex = DIGEST.exec(values.digest)?.[1];
   if (!hex) throw new UsageError(`--digest: '${values.digest}' is not sha256:<64 hex digits>`);
   const [{ createActionOctokit }, { attestedStatements }] = await Promise.all([
-    import("./chunks/octokit-2JBNY5J5.js"),
+    import("./chunks/octokit-OX4G6IFG.js"),
     import("./chunks/attestations-KWY6ZMGJ.js")
   ]);
   const octokit = createActionOctokit(tokenFrom(env) ?? "", {
@@ -21787,7 +19458,7 @@ async function runHistory(args, io) {
 
 // src/cli/ledger.ts
 import { readFile as readFile4 } from "node:fs/promises";
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 var LEDGER_USAGE = `Usage: model-approval ledger verify [options]
 
 Checks the hash chain of the App's ledger: each record's hash against its content and the record
@@ -21815,7 +19486,7 @@ var OPTIONS2 = {
 async function keptHeads(file, cwd) {
   let parsed;
   try {
-    parsed = JSON.parse(await readFile4(resolve7(cwd, file), "utf8"));
+    parsed = JSON.parse(await readFile4(resolve6(cwd, file), "utf8"));
   } catch (error) {
     throw new UsageError(`--expect ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -1,7 +1,7 @@
 import "./v8-flags.js";
 import { readRunnerEnvironment } from "./env.js";
 import { runAction } from "./run.js";
-import { useResampleWorker } from "../node/predictions/parallel.js";
+import { useResampleWorker } from "../node/predictions/worker-file.js";
 
 // The bootstrap's thread code, built beside this bundle (scripts/build.mjs).
 useResampleWorker(new URL("./predictions-worker.js", import.meta.url));

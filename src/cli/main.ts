@@ -1,4 +1,4 @@
-import { useResampleWorker } from "../node/predictions/parallel.js";
+import { useResampleWorker } from "../node/predictions/worker-file.js";
 import { runCli } from "./run.js";
 
 // The bootstrap's thread code, built beside this bundle (scripts/build.mjs).

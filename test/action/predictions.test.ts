@@ -98,3 +98,13 @@ describe("measurements too large for a snapshot", () => {
     expect(fake.state.repo(REPO).artifacts).toEqual([]);
   });
 });
+
+describe("starting the Action's bundle", () => {
+  it("does not load the predictions readers and the bootstrap: they are a chunk, imported for a predictions source", () => {
+    const main = readFileSync("dist/action.js", "utf8");
+    const chunk = /import\("\.\/(chunks\/sources-[A-Z0-9]+\.js)"\)/.exec(main)?.[1];
+    expect(chunk).toBeDefined();
+    expect(main).not.toContain("function readPredictionsFile");
+    expect(readFileSync(`dist/${chunk}`, "utf8")).toContain("function readPredictionsFile");
+  });
+});

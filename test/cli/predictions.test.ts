@@ -1,7 +1,7 @@
 // `model-approval evaluate` on predictions files: the computed metrics, the inconclusive outcome's
 // exit code, the report's slices, and a baseline that does not pair.
 import { describe, expect, it } from "@jest/globals";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
@@ -126,5 +126,15 @@ describe("resampling on threads (the bundled CLI)", () => {
     });
     expect(bundled.stderr).toBe("");
     expect(JSON.parse(bundled.stdout).predictions).toEqual(inProcess.predictions);
+  });
+});
+
+describe("starting the CLI's bundle", () => {
+  it("does not load the predictions readers and the bootstrap: they are a chunk, imported for a predictions source", () => {
+    const main = readFileSync("dist/cli.js", "utf8");
+    const chunk = /import\("\.\/(chunks\/sources-[A-Z0-9]+\.js)"\)/.exec(main)?.[1];
+    expect(chunk).toBeDefined();
+    expect(main).not.toContain("function readPredictionsFile");
+    expect(readFileSync(`dist/${chunk}`, "utf8")).toContain("function readPredictionsFile");
   });
 });

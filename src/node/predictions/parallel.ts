@@ -10,13 +10,7 @@ import { Worker } from "node:worker_threads";
 import type { PredictionsSpec } from "../../core/config/types.js";
 import type { ResampleRuns } from "../../core/predictions/evaluate.js";
 import type { PredictionTable } from "../../core/predictions/table.js";
-
-let workerFile: URL | undefined;
-
-/** Called by an entry point with the worker file beside it (dist/predictions-worker.js). */
-export function useResampleWorker(file: URL): void {
-  workerFile = file;
-}
+import { resampleWorkerFile } from "./worker-file.js";
 
 /** Below this many example-resamples per view, a thread costs more to start and fill than it saves. */
 const WORK_FOR_A_THREAD = 20_000_000;
@@ -28,7 +22,7 @@ export function threadsFor(
   rows: number,
   env: NodeJS.ProcessEnv = process.env,
 ): number {
-  if (!workerFile) return 1;
+  if (!resampleWorkerFile()) return 1;
   const forced = env.MODEL_APPROVAL_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced.trim()))
     return Math.max(1, Math.min(MAX_THREADS, Number(forced)));
@@ -48,7 +42,7 @@ export type WorkerAnswer = { ok: true; runs: ResampleRuns } | { ok: false; error
 
 function runRange(request: WorkerRequest): Promise<WorkerAnswer> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile!, { workerData: request });
+    const worker = new Worker(resampleWorkerFile()!, { workerData: request });
     worker.once("message", (answer: WorkerAnswer) => {
       resolve(answer);
       void worker.terminate();
