@@ -111,7 +111,13 @@ function scenario(name, { eventName, payload, files, inputs = {}, sha = HEAD, ru
     GITHUB_OUTPUT: join(root, "output"),
     GITHUB_STEP_SUMMARY: join(root, "summary"),
     INPUT_GITHUB_TOKEN: DEFAULT_TOKEN,
-    ...(run ? { GITHUB_RUN_ID: String(run.id), GITHUB_RUN_ATTEMPT: "1" } : {}),
+    ...(run
+      ? {
+          GITHUB_RUN_ID: String(run.id),
+          GITHUB_RUN_ATTEMPT: "1",
+          GITHUB_WORKFLOW_REF: `${REPO}/${WORKFLOW}@${eventName === "push" ? "refs/heads/master" : "refs/pull/2/merge"}`,
+        }
+      : {}),
   };
   for (const [key, value] of Object.entries(inputs))
     env[`INPUT_${key.replace(/-/g, "_").toUpperCase()}`] = value;

@@ -29169,12 +29169,21 @@ function positive(value) {
   const n = Number(value);
   return Number.isSafeInteger(n) && n > 0 ? n : void 0;
 }
+function workflowPath(ref, repository) {
+  const prefix = `${repository ?? ""}/`;
+  if (!ref || prefix === "/" || !ref.toLowerCase().startsWith(prefix.toLowerCase())) return void 0;
+  const at2 = ref.lastIndexOf("@");
+  const path6 = ref.slice(prefix.length, at2 < 0 ? void 0 : at2);
+  return path6 || void 0;
+}
 function readRunnerEnvironment(env) {
   const runId = positive(env.GITHUB_RUN_ID);
+  const workflow = workflowPath(env.GITHUB_WORKFLOW_REF, env.GITHUB_REPOSITORY);
   const repositoryId = positive(env.GITHUB_REPOSITORY_ID);
   const runAttempt = positive(env.GITHUB_RUN_ATTEMPT);
   return {
     ...runId !== void 0 ? { runId, runAttempt: runAttempt ?? 1 } : {},
+    ...workflow ? { workflow } : {},
     ...repositoryId !== void 0 ? { repositoryId } : {},
     inputs: {
       config: input(env, "config"),
@@ -44604,6 +44613,9 @@ async function inTurns(items, limit, work) {
 
 // src/github/candidate/evidence.ts
 var COMMIT_EVENTS = /* @__PURE__ */ new Set(["push", "workflow_dispatch", "schedule"]);
+function isTrainingEvent(event) {
+  return event === "pull_request" || COMMIT_EVENTS.has(event);
+}
 var MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024;
 var HISTORY_RUNS = 5;
 var JUDGED_AT_ONCE = 8;
@@ -44638,35 +44650,46 @@ function workflowTrust(ports, config, defaultBranch, mustUseAction = true) {
 }
 function builtAgainstOtherBase(ports, defaultBranch) {
   const known = /* @__PURE__ */ new Map();
-  return async (run) => {
-    if (run.event !== "pull_request") return void 0;
-    const owner = (run.headRepository ?? "").split("/")[0] ?? "";
-    if (!owner || !run.headBranch) return `run ${run.id} names no head branch`;
-    const key = `${owner}:${run.headBranch}`.toLowerCase();
+  const fromHead = (owner, branch) => {
+    const key = `${owner}:${branch}`.toLowerCase();
     let prs = known.get(key);
     if (!prs) {
       prs = reading(
-        `the pull requests from ${owner}:${run.headBranch}`,
-        () => ports.pullRequestsFromHead(owner, run.headBranch)
+        `the pull requests from ${owner}:${branch}`,
+        () => ports.pullRequestsFromHead(owner, branch)
       );
       known.set(key, prs);
     }
+    return prs;
+  };
+  const judge = async (run) => {
+    if (run.event !== "pull_request") return void 0;
+    const owner = (run.headRepository ?? "").split("/")[0] ?? "";
+    if (!owner || !run.headBranch) return `run ${run.id} names no head branch`;
+    const prs = fromHead(owner, run.headBranch);
     const started2 = instant2(run.createdAt);
     const other = (await prs).find(
       (pr) => pr.baseRef !== defaultBranch && instant2(pr.createdAt) <= started2 && (pr.closedAt === null || instant2(pr.closedAt) >= started2)
     );
     return other ? `run ${run.id} may have been PR #${other.number}'s, into ${other.baseRef}: it built that branch's workflow and code` : void 0;
   };
+  return { judge, fromHead };
 }
-function trainingRunJudge(ports, subject, config, mustUseAction = true) {
+function trainingRunJudge(ports, subject, config, mustUseAction = true, expected) {
   const trusted = workflowTrust(ports, config, subject.defaultBranch, mustUseAction);
   const otherBase = builtAgainstOtherBase(ports, subject.defaultBranch);
+  if (expected) {
+    if (expected.workflow) started(trusted(expected.workflow));
+    const owner = subject.kind === "pull_request" ? subject.headRepository?.split("/")[0] : void 0;
+    if (subject.kind === "pull_request" && owner && subject.headRef)
+      started(otherBase.fromHead(owner, subject.headRef));
+  }
   return async (run) => {
     if (!runIsFor(run, subject))
       return `run ${run.id} (${run.event} on ${run.headBranch}) is not for ${describeSubject(subject)}`;
     const [isTrusted, other] = await Promise.all([
       trusted(run.workflow),
-      subject.kind === "pull_request" ? otherBase(run) : void 0
+      subject.kind === "pull_request" ? otherBase.judge(run) : void 0
     ]);
     if (!isTrusted) return `run ${run.id} of ${run.workflow} is not ${describeWorkflows(config)}`;
     return other;
@@ -44769,9 +44792,8 @@ function listRuns(ports, commit) {
   return reading(`the workflow runs of ${commit}`, () => ports.workflowRunsForCommit(commit));
 }
 async function gatherEvidence(ports, subject, config, reviews, measuring, listed2) {
-  const runs = await (listed2 ?? listRuns(ports, subject.commit));
-  const candidates = runs.filter((r) => runIsFor(r, subject));
-  const ahead = measuring && (measuring.local || candidates.some((r) => r.id === measuring.runId)) ? {
+  const judge = trainingRunJudge(ports, subject, config, true, measuring?.expected);
+  const ahead = measuring && (measuring.local || measuring.expected) ? {
     measured: started(measuring.measure()),
     artifacts: measuring.local ? void 0 : started(
       reading(
@@ -44781,14 +44803,15 @@ async function gatherEvidence(ports, subject, config, reviews, measuring, listed
     )
   } : void 0;
   try {
-    return await gather2(ports, subject, config, reviews, runs, candidates, measuring, ahead);
+    const runs = await (listed2 ?? listRuns(ports, subject.commit));
+    return await gather2(ports, subject, config, reviews, runs, judge, measuring, ahead);
   } finally {
     if (ahead) await Promise.allSettled([ahead.measured, ahead.artifacts]);
   }
 }
-async function gather2(ports, subject, config, reviews, runs, candidates, measuring, ahead) {
+async function gather2(ports, subject, config, reviews, runs, judge, measuring, ahead) {
   const warnings = [];
-  const judge = trainingRunJudge(ports, subject, config);
+  const candidates = runs.filter((r) => runIsFor(r, subject));
   const training = [];
   const ignored = /* @__PURE__ */ new Map();
   const verdicts = await inTurns(candidates, JUDGED_AT_ONCE, judge);
@@ -47891,6 +47914,8 @@ async function collectForRun(ctx, measure, subject) {
           attempt: run.attempt,
           at: now(),
           where: "the workspace of this run",
+          // The runner's word is only a guess at what GitHub will say: it starts reads early.
+          ...isTrainingEvent(event.name) ? { expected: run.workflow ? { workflow: run.workflow } : {} } : {},
           measure: () => measureWorkspace(config, {
             workspace: ctx.workspace,
             metricArgs: inputs.metrics,
@@ -48096,7 +48121,13 @@ async function runAction(env, runner = new ActionsRunner(), octokitFor = actionO
       runner,
       workspace: env.workspace,
       runnerTemp: env.runnerTemp,
-      ...env.runId !== void 0 ? { run: { id: env.runId, attempt: env.runAttempt ?? 1 } } : {},
+      ...env.runId !== void 0 ? {
+        run: {
+          id: env.runId,
+          attempt: env.runAttempt ?? 1,
+          ...env.workflow ? { workflow: env.workflow } : {}
+        }
+      } : {},
       notifyEnv: env.notify ?? {},
       ...env.repositoryId !== void 0 ? { repositoryId: env.repositoryId } : {},
       ...env.serverUrl ? { serverUrl: env.serverUrl } : {}

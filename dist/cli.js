@@ -15828,35 +15828,46 @@ function workflowTrust(ports, config, defaultBranch, mustUseAction = true) {
 }
 function builtAgainstOtherBase(ports, defaultBranch) {
   const known = /* @__PURE__ */ new Map();
-  return async (run) => {
-    if (run.event !== "pull_request") return void 0;
-    const owner = (run.headRepository ?? "").split("/")[0] ?? "";
-    if (!owner || !run.headBranch) return `run ${run.id} names no head branch`;
-    const key = `${owner}:${run.headBranch}`.toLowerCase();
+  const fromHead = (owner, branch) => {
+    const key = `${owner}:${branch}`.toLowerCase();
     let prs = known.get(key);
     if (!prs) {
       prs = reading(
-        `the pull requests from ${owner}:${run.headBranch}`,
-        () => ports.pullRequestsFromHead(owner, run.headBranch)
+        `the pull requests from ${owner}:${branch}`,
+        () => ports.pullRequestsFromHead(owner, branch)
       );
       known.set(key, prs);
     }
+    return prs;
+  };
+  const judge = async (run) => {
+    if (run.event !== "pull_request") return void 0;
+    const owner = (run.headRepository ?? "").split("/")[0] ?? "";
+    if (!owner || !run.headBranch) return `run ${run.id} names no head branch`;
+    const prs = fromHead(owner, run.headBranch);
     const started2 = instant2(run.createdAt);
     const other = (await prs).find(
       (pr) => pr.baseRef !== defaultBranch && instant2(pr.createdAt) <= started2 && (pr.closedAt === null || instant2(pr.closedAt) >= started2)
     );
     return other ? `run ${run.id} may have been PR #${other.number}'s, into ${other.baseRef}: it built that branch's workflow and code` : void 0;
   };
+  return { judge, fromHead };
 }
-function trainingRunJudge(ports, subject, config, mustUseAction = true) {
+function trainingRunJudge(ports, subject, config, mustUseAction = true, expected) {
   const trusted = workflowTrust(ports, config, subject.defaultBranch, mustUseAction);
   const otherBase = builtAgainstOtherBase(ports, subject.defaultBranch);
+  if (expected) {
+    if (expected.workflow) started(trusted(expected.workflow));
+    const owner = subject.kind === "pull_request" ? subject.headRepository?.split("/")[0] : void 0;
+    if (subject.kind === "pull_request" && owner && subject.headRef)
+      started(otherBase.fromHead(owner, subject.headRef));
+  }
   return async (run) => {
     if (!runIsFor(run, subject))
       return `run ${run.id} (${run.event} on ${run.headBranch}) is not for ${describeSubject(subject)}`;
     const [isTrusted, other] = await Promise.all([
       trusted(run.workflow),
-      subject.kind === "pull_request" ? otherBase(run) : void 0
+      subject.kind === "pull_request" ? otherBase.judge(run) : void 0
     ]);
     if (!isTrusted) return `run ${run.id} of ${run.workflow} is not ${describeWorkflows(config)}`;
     return other;
@@ -15959,9 +15970,8 @@ function listRuns(ports, commit) {
   return reading(`the workflow runs of ${commit}`, () => ports.workflowRunsForCommit(commit));
 }
 async function gatherEvidence(ports, subject, config, reviews, measuring, listed2) {
-  const runs = await (listed2 ?? listRuns(ports, subject.commit));
-  const candidates = runs.filter((r) => runIsFor(r, subject));
-  const ahead = measuring && (measuring.local || candidates.some((r) => r.id === measuring.runId)) ? {
+  const judge = trainingRunJudge(ports, subject, config, true, measuring?.expected);
+  const ahead = measuring && (measuring.local || measuring.expected) ? {
     measured: started(measuring.measure()),
     artifacts: measuring.local ? void 0 : started(
       reading(
@@ -15971,14 +15981,15 @@ async function gatherEvidence(ports, subject, config, reviews, measuring, listed
     )
   } : void 0;
   try {
-    return await gather(ports, subject, config, reviews, runs, candidates, measuring, ahead);
+    const runs = await (listed2 ?? listRuns(ports, subject.commit));
+    return await gather(ports, subject, config, reviews, runs, judge, measuring, ahead);
   } finally {
     if (ahead) await Promise.allSettled([ahead.measured, ahead.artifacts]);
   }
 }
-async function gather(ports, subject, config, reviews, runs, candidates, measuring, ahead) {
+async function gather(ports, subject, config, reviews, runs, judge, measuring, ahead) {
   const warnings = [];
-  const judge = trainingRunJudge(ports, subject, config);
+  const candidates = runs.filter((r) => runIsFor(r, subject));
   const training = [];
   const ignored = /* @__PURE__ */ new Map();
   const verdicts = await inTurns(candidates, JUDGED_AT_ONCE, judge);

@@ -27,6 +27,8 @@ export interface RunnerEnvironment {
   /** This workflow run and attempt, when running on GitHub Actions. */
   runId?: number;
   runAttempt?: number;
+  /** The workflow file this run runs, from GITHUB_WORKFLOW_REF (owner/repo/path@ref), in this repository. */
+  workflow?: string;
   /** GitHub's id of the repository (GITHUB_REPOSITORY_ID), for the decision's record. */
   repositoryId?: number;
   /** The notification destinations' URLs and secrets (MODEL_APPROVAL_NOTIFY_*), from the step's env. */
@@ -49,12 +51,23 @@ function positive(value: string | undefined): number | undefined {
   return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
 
+/** `.github/workflows/x.yml` of `owner/repo/.github/workflows/x.yml@refs/...`, if in `repository`. */
+function workflowPath(ref: string | undefined, repository: string | undefined): string | undefined {
+  const prefix = `${repository ?? ""}/`;
+  if (!ref || prefix === "/" || !ref.toLowerCase().startsWith(prefix.toLowerCase())) return undefined;
+  const at = ref.lastIndexOf("@");
+  const path = ref.slice(prefix.length, at < 0 ? undefined : at);
+  return path || undefined;
+}
+
 export function readRunnerEnvironment(env: Env): RunnerEnvironment {
   const runId = positive(env.GITHUB_RUN_ID);
+  const workflow = workflowPath(env.GITHUB_WORKFLOW_REF, env.GITHUB_REPOSITORY);
   const repositoryId = positive(env.GITHUB_REPOSITORY_ID);
   const runAttempt = positive(env.GITHUB_RUN_ATTEMPT);
   return {
     ...(runId !== undefined ? { runId, runAttempt: runAttempt ?? 1 } : {}),
+    ...(workflow ? { workflow } : {}),
     ...(repositoryId !== undefined ? { repositoryId } : {}),
     inputs: {
       config: input(env, "config"),

@@ -12,6 +12,7 @@ import {
   collectCandidate,
   commitDecision,
   decisionFor,
+  isTrainingEvent,
   type Collected,
   type Subject,
 } from "../github/candidate/index.js";
@@ -41,7 +42,8 @@ export interface EvaluateContext {
   workspace: string;
   runnerTemp: string;
   /** This workflow run, when on GitHub Actions: its workspace may be the training run's evidence. */
-  run?: { id: number; attempt: number };
+  /** This run (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, and the workflow file GITHUB_WORKFLOW_REF names). */
+  run?: { id: number; attempt: number; workflow?: string };
   /** The runner's clock, for when this run measured (votes cast before it were cast on another recording). */
   now?: () => string;
   /** The notification destinations' URLs and secrets (MODEL_APPROVAL_NOTIFY_*). */
@@ -136,6 +138,10 @@ export async function collectForRun(
               attempt: run.attempt,
               at: now(),
               where: "the workspace of this run",
+              // The runner's word is only a guess at what GitHub will say: it starts reads early.
+              ...(isTrainingEvent(event.name)
+                ? { expected: run.workflow ? { workflow: run.workflow } : {} }
+                : {}),
               measure: () =>
                 measureWorkspace(config, {
                   workspace: ctx.workspace,

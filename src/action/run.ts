@@ -63,7 +63,15 @@ export async function runAction(
       runner,
       workspace: env.workspace,
       runnerTemp: env.runnerTemp,
-      ...(env.runId !== undefined ? { run: { id: env.runId, attempt: env.runAttempt ?? 1 } } : {}),
+      ...(env.runId !== undefined
+        ? {
+            run: {
+              id: env.runId,
+              attempt: env.runAttempt ?? 1,
+              ...(env.workflow ? { workflow: env.workflow } : {}),
+            },
+          }
+        : {}),
       notifyEnv: env.notify ?? {},
       ...(env.repositoryId !== undefined ? { repositoryId: env.repositoryId } : {}),
       ...(env.serverUrl ? { serverUrl: env.serverUrl } : {}),

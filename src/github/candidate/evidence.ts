@@ -38,6 +38,11 @@ export type EvidenceSubject =
 /** A run outside a PR that may record evidence for a commit on the default branch. */
 const COMMIT_EVENTS = new Set(["push", "workflow_dispatch", "schedule"]);
 
+/** Whether a run of this event can be a training run (of a PR, or of a commit on the default branch). */
+export function isTrainingEvent(event: string): boolean {
+  return event === "pull_request" || COMMIT_EVENTS.has(event);
+}
+
 /** A snapshot is a few kilobytes of metrics; a bigger artifact is not one. */
 export const MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024;
 
@@ -116,20 +121,28 @@ export function workflowTrust(
 function builtAgainstOtherBase(
   ports: Pick<EvidencePorts, "pullRequestsFromHead">,
   defaultBranch: string,
-): (run: WorkflowRunFacts) => Promise<string | undefined> {
+): {
+  judge: (run: WorkflowRunFacts) => Promise<string | undefined>;
+  /** The PRs from a head, read once however many runs (or guesses) ask. */
+  fromHead: (owner: string, branch: string) => Promise<HeadPullRequest[]>;
+} {
   const known = new Map<string, Promise<HeadPullRequest[]>>();
-  return async (run) => {
-    if (run.event !== "pull_request") return undefined;
-    const owner = (run.headRepository ?? "").split("/")[0] ?? "";
-    if (!owner || !run.headBranch) return `run ${run.id} names no head branch`;
-    const key = `${owner}:${run.headBranch}`.toLowerCase();
+  const fromHead = (owner: string, branch: string) => {
+    const key = `${owner}:${branch}`.toLowerCase();
     let prs = known.get(key);
     if (!prs) {
-      prs = reading(`the pull requests from ${owner}:${run.headBranch}`, () =>
-        ports.pullRequestsFromHead(owner, run.headBranch),
+      prs = reading(`the pull requests from ${owner}:${branch}`, () =>
+        ports.pullRequestsFromHead(owner, branch),
       );
       known.set(key, prs);
     }
+    return prs;
+  };
+  const judge = async (run: WorkflowRunFacts) => {
+    if (run.event !== "pull_request") return undefined;
+    const owner = (run.headRepository ?? "").split("/")[0] ?? "";
+    if (!owner || !run.headBranch) return `run ${run.id} names no head branch`;
+    const prs = fromHead(owner, run.headBranch);
     const started = instant(run.createdAt);
     const other = (await prs).find(
       (pr) =>
@@ -141,6 +154,7 @@ function builtAgainstOtherBase(
       ? `run ${run.id} may have been PR #${other.number}'s, into ${other.baseRef}: it built that branch's workflow and code`
       : undefined;
   };
+  return { judge, fromHead };
 }
 
 /**
@@ -154,16 +168,27 @@ export function trainingRunJudge(
   subject: EvidenceSubject,
   config: Config,
   mustUseAction = true,
+  /**
+   * The workflow file of a run expected to be judged (the Action's own): what judging it reads is
+   * read now, before GitHub's list of runs says which runs there are.
+   */
+  expected?: { workflow?: string },
 ): TrainingRunJudge {
   const trusted = workflowTrust(ports, config, subject.defaultBranch, mustUseAction);
   const otherBase = builtAgainstOtherBase(ports, subject.defaultBranch);
+  if (expected) {
+    if (expected.workflow) started(trusted(expected.workflow));
+    const owner = subject.kind === "pull_request" ? subject.headRepository?.split("/")[0] : undefined;
+    if (subject.kind === "pull_request" && owner && subject.headRef)
+      started(otherBase.fromHead(owner, subject.headRef));
+  }
   return async (run) => {
     if (!runIsFor(run, subject))
       return `run ${run.id} (${run.event} on ${run.headBranch}) is not for ${describeSubject(subject)}`;
     // Neither read waits on the other: both go to GitHub at once.
     const [isTrusted, other] = await Promise.all([
       trusted(run.workflow),
-      subject.kind === "pull_request" ? otherBase(run) : undefined,
+      subject.kind === "pull_request" ? otherBase.judge(run) : undefined,
     ]);
     if (!isTrusted) return `run ${run.id} of ${run.workflow} is not ${describeWorkflows(config)}`;
     return other;
@@ -318,6 +343,13 @@ export interface Measuring {
   at: string;
   where: string;
   measure: () => Promise<Measurements>;
+  /**
+   * Set when the run's event is one a training run has (its workflow file, from the runner, when
+   * known): GitHub is then expected to describe the run as the training run, so its workspace is
+   * measured, its artifacts listed and its workflow file read at once. None of it is used unless
+   * GitHub's description of the run makes it the training run.
+   */
+  expected?: { workflow?: string };
 }
 
 export interface GatheredEvidence {
@@ -358,14 +390,12 @@ export async function gatherEvidence(
   measuring?: Measuring,
   listed?: Promise<WorkflowRunFacts[]>,
 ): Promise<GatheredEvidence> {
-  const runs = await (listed ?? listRuns(ports, subject.commit));
-  const candidates = runs.filter((r) => runIsFor(r, subject));
-  // A measuring run GitHub lists as a run for the subject is nearly always the training run: its
-  // workspace is measured, and its artifacts listed, while its workflow file is read to judge it.
-  // Neither is used unless it is judged the training run, and neither outlives this call. (A run
-  // GitHub does not list so, a review's, never measures.)
+  const judge = trainingRunJudge(ports, subject, config, true, measuring?.expected);
+  // A run whose event is a training run's is nearly always the training run: its workspace is
+  // measured, and its artifacts listed, while GitHub is asked whether it is. Neither is used unless
+  // it is, and neither outlives this call. (A review's run is not expected to train: it never measures.)
   const ahead =
-    measuring && (measuring.local || candidates.some((r) => r.id === measuring.runId))
+    measuring && (measuring.local || measuring.expected)
       ? {
           measured: started(measuring.measure()),
           artifacts: measuring.local
@@ -378,7 +408,8 @@ export async function gatherEvidence(
         }
       : undefined;
   try {
-    return await gather(ports, subject, config, reviews, runs, candidates, measuring, ahead);
+    const runs = await (listed ?? listRuns(ports, subject.commit));
+    return await gather(ports, subject, config, reviews, runs, judge, measuring, ahead);
   } finally {
     if (ahead) await Promise.allSettled([ahead.measured, ahead.artifacts]);
   }
@@ -390,12 +421,12 @@ async function gather(
   config: Config,
   reviews: Review[],
   runs: WorkflowRunFacts[],
-  candidates: WorkflowRunFacts[],
+  judge: TrainingRunJudge,
   measuring: Measuring | undefined,
   ahead: { measured: Promise<Measurements>; artifacts: Promise<ArtifactFacts[]> | undefined } | undefined,
 ): Promise<GatheredEvidence> {
   const warnings: string[] = [];
-  const judge = trainingRunJudge(ports, subject, config);
+  const candidates = runs.filter((r) => runIsFor(r, subject));
   const training: WorkflowRunFacts[] = [];
   const ignored = new Map<number, string>();
   // Every run is judged at once (each judge's reads are shared by runs of one workflow or head),

@@ -7,6 +7,6 @@ export {
   type Subject,
   type EventBound,
 } from "./collect.js";
-export type { Measuring } from "./evidence.js";
+export { isTrainingEvent, type Measuring } from "./evidence.js";
 export { decisionFor, withNotes } from "./decision.js";
 export { commitDecision } from "./commit.js";

@@ -336,11 +336,26 @@ describe("an event is a lower bound", () => {
   });
 });
 
-/** This process's own measurements, as the Action's training run makes them: run 100, attempt 1. */
-function measuringAs(measure: () => Promise<Measurements>, runId = 100) {
+/**
+ * This process's own measurements, as the Action's run makes them: run 100, attempt 1, of the
+ * training workflow on a pull_request event, unless `expected` says otherwise (null: an event no
+ * training run has, a review's).
+ */
+function measuringAs(
+  measure: () => Promise<Measurements>,
+  runId = 100,
+  expected: { workflow?: string } | null = { workflow: WORKFLOW },
+) {
   return {
     ...OPTIONS,
-    measuring: () => ({ runId, attempt: 1, at: "2026-01-01T00:03:00Z", where: "the workspace", measure }),
+    measuring: () => ({
+      runId,
+      attempt: 1,
+      at: "2026-01-01T00:03:00Z",
+      where: "the workspace",
+      measure,
+      ...(expected ? { expected } : {}),
+    }),
   };
 }
 
@@ -388,7 +403,7 @@ describe("what goes out at once", () => {
     expect(calls).toEqual(expect.arrayContaining(["contains", `runs ${HEAD.slice(0, 3)}`]));
   });
 
-  it("the training run measures its workspace and lists its artifacts while GitHub is asked whether it is one", async () => {
+  it("the training run's measurements are its evidence, its artifacts listed once for them and the history", async () => {
     const calls: string[] = [];
     const collected = await collectCandidate(
       ports(world(), calls),
@@ -398,10 +413,6 @@ describe("what goes out at once", () => {
         return MEASURED;
       }),
     );
-    const judged = calls.indexOf(`file ${WORKFLOW}@refs/heads/main`);
-    expect(judged).toBeGreaterThan(-1);
-    expect(calls.indexOf("measure")).toBeLessThan(judged);
-    expect(calls.indexOf("artifacts 100")).toBeLessThan(judged);
     // Listed once, for the measurement and the history alike.
     expect(calls.filter((c) => c === "artifacts 100")).toHaveLength(1);
     expect(candidateOf(collected).evidence).toMatchObject({ kind: "present", origin: { kind: "measured" } });
@@ -447,15 +458,53 @@ describe("what goes out at once", () => {
     });
   });
 
-  it("a run GitHub does not list as a run for the PR (a review's) never measures its checkout", async () => {
+  it("the training run measures its workspace, lists its artifacts, reads its workflow file and the PRs from its head before GitHub lists the runs", async () => {
     const calls: string[] = [];
+    const w = world();
+    const p = {
+      ...ports(w, calls),
+      workflowRunsForCommit: async (sha: string) => {
+        await new Promise((done) => setTimeout(done, 5));
+        calls.push("runs answered");
+        return ports(w).workflowRunsForCommit(sha);
+      },
+      pullRequestsFromHead: async (owner: string, branch: string) => {
+        calls.push(`pulls from ${owner}:${branch}`);
+        return ports(w).pullRequestsFromHead(owner, branch);
+      },
+    };
     const collected = await collectCandidate(
-      ports(world(), calls),
+      p,
       { kind: "pull_request", number: 7 },
       measuringAs(async () => {
         calls.push("measure");
         return MEASURED;
-      }, 300),
+      }),
+    );
+    const listed = calls.indexOf("runs answered");
+    expect(calls.indexOf("measure")).toBeLessThan(listed);
+    expect(calls.indexOf(`file ${WORKFLOW}@refs/heads/main`)).toBeLessThan(listed);
+    expect(calls.indexOf("pulls from acme:feature")).toBeLessThan(listed);
+    expect(calls.indexOf("artifacts 100")).toBeLessThan(listed);
+    // Each read once: the judge of the listed run uses what was read ahead.
+    expect(calls.filter((c) => c.startsWith(`file ${WORKFLOW}`))).toHaveLength(1);
+    expect(calls.filter((c) => c.startsWith("pulls from"))).toHaveLength(1);
+    expect(collected).toMatchObject({ measured: MEASURED });
+  });
+
+  it("a run whose event no training run has (a review's) never measures its checkout", async () => {
+    const calls: string[] = [];
+    const collected = await collectCandidate(
+      ports(world(), calls),
+      { kind: "pull_request", number: 7 },
+      measuringAs(
+        async () => {
+          calls.push("measure");
+          return MEASURED;
+        },
+        300,
+        null,
+      ),
     );
     expect(calls).not.toContain("measure");
     expect(calls).not.toContain("artifacts 300");
