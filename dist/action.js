@@ -44678,11 +44678,10 @@ function builtAgainstOtherBase(ports, defaultBranch) {
 function trainingRunJudge(ports, subject, config, mustUseAction = true, expected) {
   const trusted = workflowTrust(ports, config, subject.defaultBranch, mustUseAction);
   const otherBase = builtAgainstOtherBase(ports, subject.defaultBranch);
-  if (expected) {
-    if (expected.workflow) started(trusted(expected.workflow));
-    const owner = subject.kind === "pull_request" ? subject.headRepository?.split("/")[0] : void 0;
-    if (subject.kind === "pull_request" && owner && subject.headRef)
-      started(otherBase.fromHead(owner, subject.headRef));
+  if (expected?.workflow) started(trusted(expected.workflow));
+  if (expected && subject.kind === "pull_request") {
+    const owner = subject.headRepository?.split("/")[0];
+    if (owner && subject.headRef) started(otherBase.fromHead(owner, subject.headRef));
   }
   return async (run) => {
     if (!runIsFor(run, subject))

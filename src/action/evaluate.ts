@@ -41,8 +41,10 @@ export interface EvaluateContext {
   runner: Runner;
   workspace: string;
   runnerTemp: string;
-  /** This workflow run, when on GitHub Actions: its workspace may be the training run's evidence. */
-  /** This run (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, and the workflow file GITHUB_WORKFLOW_REF names). */
+  /**
+   * This workflow run, when on GitHub Actions (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, and the workflow
+   * file GITHUB_WORKFLOW_REF names): its workspace may be the training run's evidence.
+   */
   run?: { id: number; attempt: number; workflow?: string };
   /** The runner's clock, for when this run measured (votes cast before it were cast on another recording). */
   now?: () => string;

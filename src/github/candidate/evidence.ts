@@ -176,11 +176,11 @@ export function trainingRunJudge(
 ): TrainingRunJudge {
   const trusted = workflowTrust(ports, config, subject.defaultBranch, mustUseAction);
   const otherBase = builtAgainstOtherBase(ports, subject.defaultBranch);
-  if (expected) {
-    if (expected.workflow) started(trusted(expected.workflow));
-    const owner = subject.kind === "pull_request" ? subject.headRepository?.split("/")[0] : undefined;
-    if (subject.kind === "pull_request" && owner && subject.headRef)
-      started(otherBase.fromHead(owner, subject.headRef));
+  if (expected?.workflow) started(trusted(expected.workflow));
+  if (expected && subject.kind === "pull_request") {
+    // A PR's training run runs on the PR's head: the PRs from that head are what judging it reads.
+    const owner = subject.headRepository?.split("/")[0];
+    if (owner && subject.headRef) started(otherBase.fromHead(owner, subject.headRef));
   }
   return async (run) => {
     if (!runIsFor(run, subject))
