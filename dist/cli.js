@@ -15750,6 +15750,12 @@ function started(work) {
   work.catch(() => void 0);
   return work;
 }
+async function allFinished(work) {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((outcome) => outcome.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((outcome) => outcome.value);
+}
 
 // src/core/candidate/uses-action.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -15829,7 +15835,7 @@ function workflowTrust(ports, config, defaultBranch, mustUseAction = true) {
 function builtAgainstOtherBase(ports, defaultBranch) {
   const known = /* @__PURE__ */ new Map();
   const fromHead = (owner, branch) => {
-    const key = `${owner}:${branch}`.toLowerCase();
+    const key = `${owner.toLowerCase()}:${branch}`;
     let prs = known.get(key);
     if (!prs) {
       prs = reading(
@@ -15853,15 +15859,19 @@ function builtAgainstOtherBase(ports, defaultBranch) {
   };
   return { judge, fromHead };
 }
-function trainingRunJudge(ports, subject, config, mustUseAction = true, expected) {
+function trainingRunJudge(ports, subject, config, mustUseAction = true) {
+  return judgeReadingAhead(ports, subject, config, mustUseAction).judge;
+}
+function judgeReadingAhead(ports, subject, config, mustUseAction, expected) {
   const trusted = workflowTrust(ports, config, subject.defaultBranch, mustUseAction);
   const otherBase = builtAgainstOtherBase(ports, subject.defaultBranch);
-  if (expected?.workflow) started(trusted(expected.workflow));
+  const reads = [];
+  if (expected?.workflow) reads.push(started(trusted(expected.workflow)));
   if (expected && subject.kind === "pull_request") {
     const owner = subject.headRepository?.split("/")[0];
-    if (owner && subject.headRef) started(otherBase.fromHead(owner, subject.headRef));
+    if (owner && subject.headRef) reads.push(started(otherBase.fromHead(owner, subject.headRef)));
   }
-  return async (run) => {
+  const judge = async (run) => {
     if (!runIsFor(run, subject))
       return `run ${run.id} (${run.event} on ${run.headBranch}) is not for ${describeSubject(subject)}`;
     const [isTrusted, other] = await Promise.all([
@@ -15871,6 +15881,7 @@ function trainingRunJudge(ports, subject, config, mustUseAction = true, expected
     if (!isTrusted) return `run ${run.id} of ${run.workflow} is not ${describeWorkflows(config)}`;
     return other;
   };
+  return { judge, readAhead: Promise.allSettled(reads) };
 }
 function describeWorkflows(config) {
   const named = config.evidence.workflows;
@@ -15969,7 +15980,7 @@ function listRuns(ports, commit) {
   return reading(`the workflow runs of ${commit}`, () => ports.workflowRunsForCommit(commit));
 }
 async function gatherEvidence(ports, subject, config, reviews, measuring, listed2) {
-  const judge = trainingRunJudge(ports, subject, config, true, measuring?.expected);
+  const { judge, readAhead } = judgeReadingAhead(ports, subject, config, true, measuring?.expected);
   const ahead = measuring && (measuring.local || measuring.expected) ? {
     measured: started(measuring.measure()),
     artifacts: measuring.local ? void 0 : started(
@@ -15983,7 +15994,7 @@ async function gatherEvidence(ports, subject, config, reviews, measuring, listed
     const runs = await (listed2 ?? listRuns(ports, subject.commit));
     return await gather(ports, subject, config, reviews, runs, judge, measuring, ahead);
   } finally {
-    if (ahead) await Promise.allSettled([ahead.measured, ahead.artifacts]);
+    await Promise.allSettled([readAhead, ahead?.measured, ahead?.artifacts]);
   }
 }
 async function gather(ports, subject, config, reviews, runs, judge, measuring, ahead) {
@@ -16484,7 +16495,7 @@ async function collectAround(ports, subject, options, pr, reviews, commit, warni
     defaultBranch: pr.defaultBranch
   };
   const measuring = options.measuring?.(config, { baseSha: pr.baseSha, baseRef: pr.baseRef });
-  const [files, push, teams, comments, recorded, gathered, live] = await Promise.all([
+  const [files, push, teams, comments, recorded, gathered, live] = await allFinished([
     early.files,
     early.push,
     readTeams(ports, config, options),
@@ -16572,7 +16583,7 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
   }
   const config = parsed.config;
   const measuring = options.measuring?.(config, {});
-  const [contains, teams, gathered, live] = await Promise.all([
+  const [contains, teams, gathered, live] = await allFinished([
     early.contains,
     readTeams(ports, config, options),
     gatherEvidence(

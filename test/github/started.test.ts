@@ -2,6 +2,7 @@
 // unhandled rejection, which ends Node; `started` must keep it from ending the Action. jest's own
 // process object does not see unhandled rejections, so each case runs in a Node process of its own.
 import { afterAll, describe, expect, it } from "@jest/globals";
+import { allFinished } from "../../src/github/started.js";
 import { transform } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -46,5 +47,39 @@ describe("started", () => {
         `console.log(await started(Promise.resolve(7)));`,
     );
     expect(run).toMatchObject({ status: 0, stdout: "awaited: 502 Bad Gateway\n7\nstill running\n" });
+  });
+});
+
+describe("allFinished", () => {
+  const after = <T>(ms: number, value: T, fail = false) =>
+    new Promise<T>((done, reject) => setTimeout(() => (fail ? reject(value) : done(value)), ms));
+
+  it("answers every value, in order, as Promise.all does", async () => {
+    expect(await allFinished([after(10, "a"), after(1, 2), Promise.resolve(undefined)])).toEqual([
+      "a",
+      2,
+      undefined,
+    ]);
+  });
+
+  it("throws a failure only once the slower pieces have finished", async () => {
+    let slowEnded = false;
+    const slow = after(30, "measured").then((value) => {
+      slowEnded = true;
+      return value;
+    });
+    const failure = await allFinished([slow, after(1, new Error("502 Bad Gateway"), true)]).catch(
+      (error: Error) => error,
+    );
+    expect(failure).toEqual(new Error("502 Bad Gateway"));
+    expect(slowEnded).toBe(true);
+  });
+
+  it("of several failures throws the first in the order given", async () => {
+    const failure = await allFinished([
+      after(20, new Error("first"), true),
+      after(1, new Error("second"), true),
+    ]).catch((error: Error) => error.message);
+    expect(failure).toBe("first");
   });
 });

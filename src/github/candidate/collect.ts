@@ -19,7 +19,7 @@ import type { GitHubGateway } from "../gateway.js";
 import { isForbidden, isNotFound, reading } from "../errors.js";
 import { ReviewsUnread } from "../graphql/pull-request.js";
 import type { PullRequest } from "../types.js";
-import { started } from "../started.js";
+import { allFinished, started } from "../started.js";
 import {
   gatherEvidence,
   listRuns,
@@ -501,8 +501,8 @@ async function collectAround(
   };
   const measuring = options.measuring?.(config, { baseSha: pr.baseSha, baseRef: pr.baseRef });
   // None of these waits on another: they go out together, so the event waits for the longest of
-  // them rather than for each in turn.
-  const [files, push, teams, comments, recorded, gathered, live] = await Promise.all([
+  // them rather than for each in turn (and, when one fails, for the rest to finish).
+  const [files, push, teams, comments, recorded, gathered, live] = await allFinished([
     early.files,
     early.push,
     readTeams(ports, config, options),
@@ -607,8 +607,8 @@ async function collectCommitCandidate(
   }
   const config = parsed.config;
   const measuring = options.measuring?.(config, {});
-  // None of these waits on another.
-  const [contains, teams, gathered, live] = await Promise.all([
+  // None of these waits on another; when one fails, the rest still finish first.
+  const [contains, teams, gathered, live] = await allFinished([
     early.contains,
     readTeams(ports, config, options),
     gatherEvidence(

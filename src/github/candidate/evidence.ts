@@ -128,7 +128,8 @@ function builtAgainstOtherBase(
 } {
   const known = new Map<string, Promise<HeadPullRequest[]>>();
   const fromHead = (owner: string, branch: string) => {
-    const key = `${owner}:${branch}`.toLowerCase();
+    // Logins are case-insensitive on GitHub; git's branch names are not (`Feature` is not `feature`).
+    const key = `${owner.toLowerCase()}:${branch}`;
     let prs = known.get(key);
     if (!prs) {
       prs = reading(`the pull requests from ${owner}:${branch}`, () =>
@@ -168,21 +169,32 @@ export function trainingRunJudge(
   subject: EvidenceSubject,
   config: Config,
   mustUseAction = true,
-  /**
-   * The workflow file of a run expected to be judged (the Action's own): what judging it reads is
-   * read now, before GitHub's list of runs says which runs there are.
-   */
-  expected?: { workflow?: string },
 ): TrainingRunJudge {
+  return judgeReadingAhead(ports, subject, config, mustUseAction).judge;
+}
+
+/**
+ * The judge of training runs, having started what judging `expected` (the Action's own run) will
+ * read: its workflow file and, for a PR, the PRs from the PR's head, before GitHub's list of runs
+ * says which runs there are. `readAhead` settles when those reads have.
+ */
+function judgeReadingAhead(
+  ports: EvidencePorts,
+  subject: EvidenceSubject,
+  config: Config,
+  mustUseAction: boolean,
+  expected?: { workflow?: string },
+): { judge: TrainingRunJudge; readAhead: Promise<unknown> } {
   const trusted = workflowTrust(ports, config, subject.defaultBranch, mustUseAction);
   const otherBase = builtAgainstOtherBase(ports, subject.defaultBranch);
-  if (expected?.workflow) started(trusted(expected.workflow));
+  const reads: Promise<unknown>[] = [];
+  if (expected?.workflow) reads.push(started(trusted(expected.workflow)));
   if (expected && subject.kind === "pull_request") {
     // A PR's training run runs on the PR's head: the PRs from that head are what judging it reads.
     const owner = subject.headRepository?.split("/")[0];
-    if (owner && subject.headRef) started(otherBase.fromHead(owner, subject.headRef));
+    if (owner && subject.headRef) reads.push(started(otherBase.fromHead(owner, subject.headRef)));
   }
-  return async (run) => {
+  const judge: TrainingRunJudge = async (run) => {
     if (!runIsFor(run, subject))
       return `run ${run.id} (${run.event} on ${run.headBranch}) is not for ${describeSubject(subject)}`;
     // Neither read waits on the other: both go to GitHub at once.
@@ -193,6 +205,7 @@ export function trainingRunJudge(
     if (!isTrusted) return `run ${run.id} of ${run.workflow} is not ${describeWorkflows(config)}`;
     return other;
   };
+  return { judge, readAhead: Promise.allSettled(reads) };
 }
 
 export function describeWorkflows(config: Config): string {
@@ -390,10 +403,11 @@ export async function gatherEvidence(
   measuring?: Measuring,
   listed?: Promise<WorkflowRunFacts[]>,
 ): Promise<GatheredEvidence> {
-  const judge = trainingRunJudge(ports, subject, config, true, measuring?.expected);
+  const { judge, readAhead } = judgeReadingAhead(ports, subject, config, true, measuring?.expected);
   // A run whose event is a training run's is nearly always the training run: its workspace is
   // measured, and its artifacts listed, while GitHub is asked whether it is. Neither is used unless
-  // it is, and neither outlives this call. (A review's run is not expected to train: it never measures.)
+  // it is, and, like the judge's reads ahead, none outlives this call. (A review's run is not
+  // expected to train: it never measures.)
   const ahead =
     measuring && (measuring.local || measuring.expected)
       ? {
@@ -411,7 +425,7 @@ export async function gatherEvidence(
     const runs = await (listed ?? listRuns(ports, subject.commit));
     return await gather(ports, subject, config, reviews, runs, judge, measuring, ahead);
   } finally {
-    if (ahead) await Promise.allSettled([ahead.measured, ahead.artifacts]);
+    await Promise.allSettled([readAhead, ahead?.measured, ahead?.artifacts]);
   }
 }
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { collectCandidate, decisionFor, type Collected } from "../../../src/github/candidate/index.js";
 import { CONFIG_PATH } from "../../../src/core/names.js";
+import { GitHubError } from "../../../src/github/errors.js";
 import type { Candidate, Measurements } from "../../../src/core/candidate/types.js";
 import {
   BASE,
@@ -490,6 +491,87 @@ describe("what goes out at once", () => {
     expect(calls.filter((c) => c.startsWith(`file ${WORKFLOW}`))).toHaveLength(1);
     expect(calls.filter((c) => c.startsWith("pulls from"))).toHaveLength(1);
     expect(collected).toMatchObject({ measured: MEASURED });
+  });
+
+  describe("a read that fails leaves nothing running after the collector returns", () => {
+    const ended: string[] = [];
+    const after = <T>(ms: number, what: string, answer: () => Promise<T>) =>
+      new Promise<T>((done) => setTimeout(() => done(answer()), ms)).finally(() => ended.push(what));
+    const subjects = [
+      { kind: "pull_request", number: 7 } as const,
+      { kind: "commit", sha: HEAD, defaultBranch: "main" } as const,
+    ];
+    const badGateway = async (): Promise<never> => {
+      throw new GitHubError("reading", 502, "Bad Gateway");
+    };
+
+    it.each(subjects)(
+      "the list of runs fails: the workflow file read ahead has come back ($kind)",
+      async (subject) => {
+        ended.length = 0;
+        const w = world();
+        const p = {
+          ...ports(w),
+          getFile: (path: string, ref: string) =>
+            path === WORKFLOW
+              ? after(40, "workflow file", () => ports(w).getFile(path, ref))
+              : ports(w).getFile(path, ref),
+          workflowRunsForCommit: badGateway,
+        };
+        const collected = await collectCandidate(
+          p,
+          subject,
+          measuringAs(async () => MEASURED),
+        );
+        expect(collected.kind).toBe("failed");
+        expect(ended).toEqual(["workflow file"]);
+      },
+    );
+
+    it.each(subjects)(
+      "a read beside the evidence fails: the measurement has ended ($kind)",
+      async (subject) => {
+        ended.length = 0;
+        const w = world();
+        const p = { ...ports(w), changedFiles: badGateway, branchContains: badGateway };
+        const collected = await collectCandidate(
+          p,
+          subject,
+          measuringAs(() => after(40, "measure", async () => MEASURED)),
+        );
+        expect(collected.kind).toBe("failed");
+        expect(ended).toEqual(["measure"]);
+      },
+    );
+  });
+
+  it("branch names differing only in case are two heads: what was read ahead for one does not judge a run on the other", async () => {
+    const calls: string[] = [];
+    const w = world({
+      runs: [run({ headBranch: "Feature" })],
+      headPulls: {
+        ...world().headPulls,
+        "acme:Feature": [
+          { number: 9, baseRef: "release", createdAt: "2026-01-01T00:00:00Z", closedAt: null },
+        ],
+      },
+    });
+    const p = {
+      ...ports(w, calls),
+      pullRequestsFromHead: async (owner: string, branch: string) => {
+        calls.push(`pulls from ${owner}:${branch}`);
+        return ports(w).pullRequestsFromHead(owner, branch);
+      },
+    };
+    const collected = await collectCandidate(
+      p,
+      { kind: "pull_request", number: 7 },
+      measuringAs(async () => MEASURED),
+    );
+    expect(calls).toContain("pulls from acme:feature");
+    expect(calls).toContain("pulls from acme:Feature");
+    expect(candidateOf(collected).evidence).not.toMatchObject({ kind: "present" });
+    expect(JSON.stringify(collected)).toMatch(/may have been PR #9's, into release/);
   });
 
   it("a run whose event no training run has (a review's) never measures its checkout", async () => {
