@@ -31152,6 +31152,7 @@ var SeenInRead = class {
   checkRuns = /* @__PURE__ */ new Map();
   comments = /* @__PURE__ */ new Map();
   files = /* @__PURE__ */ new Map();
+  fromHead = /* @__PURE__ */ new Map();
   /** Every check run called `name` on `sha`, whoever created it, newest first. */
   putCheckRuns(sha, name, runs) {
     this.checkRuns.set(`${sha}
@@ -31177,11 +31178,22 @@ ${path6}`, file);
     return take(this.files, `${ref}
 ${path6}`);
   }
+  /**
+   * Every PR, open or closed, from `owner:branch` into this repository. Logins are
+   * case-insensitive; branch names are not.
+   */
+  putPullRequestsFromHead(owner, branch, pulls) {
+    this.fromHead.set(`${owner.toLowerCase()}:${branch}`, pulls);
+  }
+  takePullRequestsFromHead(owner, branch) {
+    return take(this.fromHead, `${owner.toLowerCase()}:${branch}`);
+  }
   /** Forgets everything: a new query is about to say what is. */
   forget() {
     this.checkRuns.clear();
     this.comments.clear();
     this.files.clear();
+    this.fromHead.clear();
   }
 };
 function take(map2, key) {
@@ -32253,6 +32265,8 @@ async function pusherOf(client, branch, sha) {
   return (await pushOf(client, branch, sha))?.pusher;
 }
 async function pullRequestsFromHead(client, owner, branch) {
+  const seen = client.seen.takePullRequestsFromHead(owner, branch);
+  if (seen) return seen;
   return client.call(`listing the pull requests from ${owner}:${branch}`, async () => {
     const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
       state: "all",
@@ -32401,12 +32415,17 @@ function gitBlobSha(content) {
 var SEEN_PATHS = [
   ["comments"],
   ["commits"],
-  ["baseRepository", "defaultBranchRef", "target"]
+  ["baseRepository", "defaultBranchRef", "target"],
+  ["baseRepository", "fromHead"]
 ];
 var SEEN_FILE = `target @include(if: $withFile) {
           ... on Commit {
             file(path: $file) { type mode object { ... on Blob { oid text isBinary isTruncated } } }
           }
+        }`;
+var SEEN_FROM_HEAD = `fromHead: pullRequests(headRefName: $head, first: 100) @include(if: $withHead) {
+          pageInfo { hasNextPage }
+          nodes { number headRefName baseRefName createdAt closedAt headRepositoryOwner { login } }
         }`;
 var SEEN_FIELDS = `
       comments(first: 100) @include(if: $whole) {
@@ -32496,7 +32515,25 @@ function checkRuns(client, head, suites, name, runsOf) {
   }
   return runs.sort((a, b) => b.id - a.id);
 }
-function keepSeen(client, number, head, answer, file) {
+function pullRequestsFromHead2(pullRequest, answer, headRef) {
+  const owner = pullRequest.headRepoFullName?.split("/")[0];
+  if (!headRef || headRef !== pullRequest.headRef || !owner) return void 0;
+  const nodes = whole(answer.baseRepository?.fromHead);
+  if (!nodes || nodes.some((node) => !node.headRepositoryOwner?.login)) return void 0;
+  const pulls = nodes.filter(
+    (node) => node.headRefName === headRef && node.headRepositoryOwner.login.toLowerCase() === owner.toLowerCase()
+  ).map((node) => ({
+    number: node.number,
+    baseRef: node.baseRefName,
+    createdAt: node.createdAt,
+    closedAt: node.closedAt
+  })).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.number - a.number);
+  return { owner, pulls };
+}
+function keepSeen(client, number, pullRequest, answer, { file, headRef } = {}) {
+  const head = pullRequest.headSha;
+  const fromHead = pullRequestsFromHead2(pullRequest, answer, headRef);
+  if (fromHead) client.seen.putPullRequestsFromHead(fromHead.owner, pullRequest.headRef, fromHead.pulls);
   const branch = answer.baseRepository?.defaultBranchRef;
   if (file && branch?.name && branch.target && "file" in branch.target) {
     const found = fileOf(branch.target.file);
@@ -32524,7 +32561,7 @@ var ReviewsUnread = class extends GitHubError {
   }
   pullRequest;
 };
-var QUERY2 = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!, $withFile: Boolean!, $file: String!) {
+var QUERY2 = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!, $withFile: Boolean!, $file: String!, $withHead: Boolean!, $head: String!) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) {
       number
@@ -32546,6 +32583,7 @@ var QUERY2 = `query PullRequestWithReviews($owner: String!, $name: String!, $num
           name
           ${SEEN_FILE}
         }
+        ${SEEN_FROM_HEAD}
       }
       labels(first: 100) { totalCount nodes { name } }
       reviewRequests(first: 100) {
@@ -32581,7 +32619,7 @@ function restReview(node) {
     body: node.body
   };
 }
-async function page(client, number, after, file) {
+async function page(client, number, after, { file, headRef } = {}) {
   const whole2 = after === null;
   try {
     const answer = await client.octokit.graphql(QUERY2, {
@@ -32591,7 +32629,9 @@ async function page(client, number, after, file) {
       after,
       whole: whole2,
       withFile: whole2 && file !== void 0,
-      file: file ?? ""
+      file: file ?? "",
+      withHead: whole2 && Boolean(headRef),
+      head: headRef ?? ""
     });
     return { answer, seenFailed: false };
   } catch (error2) {
@@ -32616,11 +32656,11 @@ async function pullRequestWithReviews(client, number, options = {}) {
   const operation = `reading pull request #${number} and its reviews`;
   return client.call(operation, async () => {
     client.seen.forget();
-    const { answer, seenFailed } = await page(client, number, null, options.file);
+    const { answer, seenFailed } = await page(client, number, null, options);
     const first = answer.repository?.pullRequest;
     if (!first) throw new GitHubError(`reading pull request #${number}`, 404, "Not Found");
     const pullRequest = pullRequestOf(client, first, number);
-    if (!seenFailed) keepSeen(client, number, pullRequest.headSha, first, options.file);
+    if (!seenFailed) keepSeen(client, number, pullRequest, first, options);
     const unread = (detail, cause) => {
       throw new ReviewsUnread(
         pullRequest,
@@ -36832,6 +36872,7 @@ function readEventContext(name, payload, fallbackSha) {
   const headRepo = text2(pr, "head", "repo", "full_name");
   const baseRepo = text2(pr, "base", "repo", "full_name");
   const updatedAt = text2(pr, "updated_at");
+  const headRef = text2(pr, "head", "ref");
   const reviewId = field(payload, "review", "id");
   return {
     ...common,
@@ -36843,7 +36884,8 @@ function readEventContext(name, payload, fallbackSha) {
       baseRef,
       author,
       fromFork: headRepo !== void 0 && headRepo !== baseRepo,
-      ...updatedAt ? { updatedAt } : {}
+      ...updatedAt ? { updatedAt } : {},
+      ...headRef ? { headRef } : {}
     },
     ...name === "pull_request_review" && typeof reviewId === "number" ? { review: { id: reviewId, dismissed: field(payload, "action") === "dismissed" } } : {}
   };
@@ -36853,6 +36895,7 @@ function subjectOf(event) {
   const bound = {
     headSha: event.pr.headSha,
     ...event.pr.updatedAt ? { updatedAt: event.pr.updatedAt } : {},
+    ...event.pr.headRef ? { headRef: event.pr.headRef } : {},
     ...event.review ? { review: event.review } : {}
   };
   return { kind: "pull_request", number: event.pr.number, commit: event.pr.headSha, event: bound };
@@ -45123,7 +45166,10 @@ async function readPullRequest(ports, number, event, sleep, configPath) {
     const found = reviews.find((r) => r.id === wanted.id);
     return found !== void 0 && (!wanted.dismissed || found.state === "DISMISSED") ? void 0 : "reviews";
   };
-  const query = () => ports.pullRequestWithReviews(number, { file: configPath });
+  const query = () => ports.pullRequestWithReviews(number, {
+    file: configPath,
+    ...event?.headRef ? { headRef: event.headRef } : {}
+  });
   let read = await reading(what, query);
   for (let attempt = 0; ; attempt++) {
     const stale = staleness(read);

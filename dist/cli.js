@@ -15674,6 +15674,10 @@ var SEEN_FILE = `target @include(if: $withFile) {
             file(path: $file) { type mode object { ... on Blob { oid text isBinary isTruncated } } }
           }
         }`;
+var SEEN_FROM_HEAD = `fromHead: pullRequests(headRefName: $head, first: 100) @include(if: $withHead) {
+          pageInfo { hasNextPage }
+          nodes { number headRefName baseRefName createdAt closedAt headRepositoryOwner { login } }
+        }`;
 var SEEN_FIELDS = `
       comments(first: 100) @include(if: $whole) {
         pageInfo { hasNextPage }
@@ -15708,7 +15712,7 @@ var ReviewsUnread = class extends GitHubError {
   }
   pullRequest;
 };
-var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!, $withFile: Boolean!, $file: String!) {
+var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!, $withFile: Boolean!, $file: String!, $withHead: Boolean!, $head: String!) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) {
       number
@@ -15730,6 +15734,7 @@ var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $numb
           name
           ${SEEN_FILE}
         }
+        ${SEEN_FROM_HEAD}
       }
       labels(first: 100) { totalCount nodes { name } }
       reviewRequests(first: 100) {
@@ -16284,7 +16289,10 @@ async function readPullRequest(ports, number, event, sleep, configPath) {
     const found = reviews.find((r) => r.id === wanted.id);
     return found !== void 0 && (!wanted.dismissed || found.state === "DISMISSED") ? void 0 : "reviews";
   };
-  const query = () => ports.pullRequestWithReviews(number, { file: configPath });
+  const query = () => ports.pullRequestWithReviews(number, {
+    file: configPath,
+    ...event?.headRef ? { headRef: event.headRef } : {}
+  });
   let read = await reading(what, query);
   for (let attempt = 0; ; attempt++) {
     const stale = staleness(read);

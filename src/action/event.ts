@@ -11,6 +11,8 @@ export interface EventPullRequest {
   /** The head lives in another repository: the token is read-only there. */
   fromFork: boolean;
   updatedAt?: string;
+  /** The PR's head branch. */
+  headRef?: string;
 }
 
 export interface EventContext {
@@ -68,6 +70,7 @@ export function readEventContext(name: string, payload: unknown, fallbackSha: st
   const headRepo = text(pr, "head", "repo", "full_name");
   const baseRepo = text(pr, "base", "repo", "full_name");
   const updatedAt = text(pr, "updated_at");
+  const headRef = text(pr, "head", "ref");
   const reviewId = field(payload, "review", "id");
   return {
     ...common,
@@ -80,6 +83,7 @@ export function readEventContext(name: string, payload: unknown, fallbackSha: st
       author,
       fromFork: headRepo !== undefined && headRepo !== baseRepo,
       ...(updatedAt ? { updatedAt } : {}),
+      ...(headRef ? { headRef } : {}),
     },
     ...(name === "pull_request_review" && typeof reviewId === "number"
       ? { review: { id: reviewId, dismissed: field(payload, "action") === "dismissed" } }
@@ -93,6 +97,7 @@ export function subjectOf(event: EventContext): Subject {
   const bound: EventBound = {
     headSha: event.pr.headSha,
     ...(event.pr.updatedAt ? { updatedAt: event.pr.updatedAt } : {}),
+    ...(event.pr.headRef ? { headRef: event.pr.headRef } : {}),
     ...(event.review ? { review: event.review } : {}),
   };
   return { kind: "pull_request", number: event.pr.number, commit: event.pr.headSha, event: bound };

@@ -86,8 +86,12 @@ function repoOf(context: { repo(): { owner: string; repo: string }; payload: unk
   return { ...context.repo(), ...(typeof id === "number" ? { id } : {}) };
 }
 
-function pullRequestBound(pr: { head: { sha: string }; updated_at?: string }): EventBound {
-  return { headSha: pr.head.sha, ...(pr.updated_at ? { updatedAt: pr.updated_at } : {}) };
+function pullRequestBound(pr: { head: { sha: string; ref: string }; updated_at?: string }): EventBound {
+  return {
+    headSha: pr.head.sha,
+    headRef: pr.head.ref,
+    ...(pr.updated_at ? { updatedAt: pr.updated_at } : {}),
+  };
 }
 
 /** The App's installation on a repository, asked with the App's JWT. */
@@ -244,6 +248,7 @@ function register(app: Probot, options: AppOptions): void {
       const bound: EventBound = {
         review: { id: review.id, dismissed: context.payload.action === "dismissed", ...submitted },
         seenHead: context.payload.pull_request.head.sha,
+        headRef: context.payload.pull_request.head.ref,
       };
       return reconcileAll(context, repoOf(context), [context.payload.pull_request.number], bound);
     },

@@ -1,10 +1,11 @@
 // What the latest GraphQL read of a PR also saw, for the reads that would otherwise follow it in the
 // same event: the config on the default branch, the head commit's check runs of the names this
-// gate writes, and the PR's comments. Only what GitHub gave whole is kept (a list with a next page
+// gate writes, the PR's comments, and the PRs from the PR's head. Only what GitHub gave whole is kept (a list with a next page
 // goes to REST, which pages it). Every query starts afresh, so nothing an earlier answer said
 // outlives a later one. Each answer is taken once: a write changes what it describes, so reading
 // the same thing a second time in the event goes to GitHub.
 import type { FileAtRef } from "./rest/contents.js";
+import type { HeadPullRequest } from "./rest/pulls.js";
 import type { CheckRun } from "./types.js";
 
 /** A comment as the sticky comment's writer looks for its own. */
@@ -18,6 +19,7 @@ export class SeenInRead {
   private readonly checkRuns = new Map<string, CheckRun[]>();
   private readonly comments = new Map<number, SeenComment[]>();
   private readonly files = new Map<string, FileAtRef | null>();
+  private readonly fromHead = new Map<string, HeadPullRequest[]>();
 
   /** Every check run called `name` on `sha`, whoever created it, newest first. */
   putCheckRuns(sha: string, name: string, runs: CheckRun[]): void {
@@ -46,11 +48,24 @@ export class SeenInRead {
     return take(this.files, `${ref}\n${path}`);
   }
 
+  /**
+   * Every PR, open or closed, from `owner:branch` into this repository. Logins are
+   * case-insensitive; branch names are not.
+   */
+  putPullRequestsFromHead(owner: string, branch: string, pulls: HeadPullRequest[]): void {
+    this.fromHead.set(`${owner.toLowerCase()}:${branch}`, pulls);
+  }
+
+  takePullRequestsFromHead(owner: string, branch: string): HeadPullRequest[] | undefined {
+    return take(this.fromHead, `${owner.toLowerCase()}:${branch}`);
+  }
+
   /** Forgets everything: a new query is about to say what is. */
   forget(): void {
     this.checkRuns.clear();
     this.comments.clear();
     this.files.clear();
+    this.fromHead.clear();
   }
 }
 

@@ -22,8 +22,8 @@ function counted(harness: Harness): string[] {
 }
 
 /**
- * The candidate's reads: the PR and its reviews with the default branch's rules (one query), the
- * commit's files and pusher, and the training run's recording.
+ * The candidate's reads: the PR and its reviews with the default branch's rules and the PRs from
+ * the PR's head (one query), the commit's files and pusher, and the training run's recording.
  */
 const CANDIDATE_READS = [
   GRAPHQL_ROUTE,
@@ -32,8 +32,6 @@ const CANDIDATE_READS = [
   "GET /repos/{owner}/{repo}/actions/runs",
   // is the run's workflow file on the default branch, and does it use the Action?
   "GET /repos/{owner}/{repo}/contents/{path}",
-  // did a PR from the run's head into another base start it?
-  "GET /repos/{owner}/{repo}/pulls",
   "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
 ];
 
@@ -101,10 +99,8 @@ describe("API calls per event", () => {
     // team, the training run, its workflow file and artifacts.
     expect(counted(h).sort()).toEqual(
       [
-        // the PR and its reviews: a query, never conditional
+        // the PR and its reviews (and the PRs from its head): a query, never conditional
         GRAPHQL_ROUTE,
-        // the App's own label write of the last event changed the PR since this was read
-        "GET /repos/{owner}/{repo}/pulls",
         // read for the first time (the open PRs' heads, a query)
         GRAPHQL_ROUTE,
         "GET /repos/{owner}/{repo}/actions/runs",
@@ -142,7 +138,7 @@ describe("API calls per event", () => {
     expect(h.gh.requests.filter((r) => r.route !== GRAPHQL_ROUTE).every((r) => r.status === 304)).toBe(true);
   });
 
-  it("a new review that changes no decision: two reads, and the report that names it", async () => {
+  it("a new review that changes no decision: one read, and the report that names it", async () => {
     const h = await harness({ config: WITHOUT_TEAMS_OR_DEPLOY() });
     const first = review(h, "mallory", "APPROVED");
     await h.deliver(...first);
@@ -151,10 +147,8 @@ describe("API calls per event", () => {
     await h.deliver(...review(h, "mallory", "COMMENTED"));
     expect(counted(h).sort()).toEqual(
       [
-        // the PR and its reviews, and the list of PRs from its head (the review changed the PR's
-        // updated_at); nothing else was sent again
+        // the PR and its reviews; nothing else was sent again
         GRAPHQL_ROUTE,
-        "GET /repos/{owner}/{repo}/pulls",
         // the report lists each review and why it does not count
         "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
         "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",

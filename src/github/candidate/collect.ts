@@ -68,6 +68,8 @@ export interface EventBound {
   seenHead?: string;
   /** The PR's updated_at as the event saw it. */
   updatedAt?: string;
+  /** The PR's head branch as the event names it: the PR's read brings the PRs from it along. */
+  headRef?: string;
   /**
    * The default branch's new tip, from a push to it: the rules are read at that commit or one
    * after it, never from an answer that predates the push (GitHub may answer from behind it).
@@ -209,7 +211,11 @@ async function readPullRequest(
     const found = reviews.find((r) => r.id === wanted.id);
     return found !== undefined && (!wanted.dismissed || found.state === "DISMISSED") ? undefined : "reviews";
   };
-  const query = () => ports.pullRequestWithReviews(number, { file: configPath });
+  const query = () =>
+    ports.pullRequestWithReviews(number, {
+      file: configPath,
+      ...(event?.headRef ? { headRef: event.headRef } : {}),
+    });
   let read: PullRequestRead = await reading(what, query);
   for (let attempt = 0; ; attempt++) {
     const stale = staleness(read);

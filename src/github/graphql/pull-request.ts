@@ -12,6 +12,7 @@ import {
   SEEN_FIELDS,
   SEEN_FILE,
   SEEN_FRAGMENTS,
+  SEEN_FROM_HEAD,
   SEEN_PATHS,
   type SeenAnswer,
 } from "./seen-with-pull-request.js";
@@ -44,7 +45,7 @@ export class ReviewsUnread extends GitHubError {
   }
 }
 
-const QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!, $withFile: Boolean!, $file: String!) {
+const QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!, $withFile: Boolean!, $file: String!, $withHead: Boolean!, $head: String!) {
   repository(owner: $owner, name: $name) {
     pullRequest(number: $number) {
       number
@@ -66,6 +67,7 @@ const QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $nu
           name
           ${SEEN_FILE}
         }
+        ${SEEN_FROM_HEAD}
       }
       labels(first: 100) { totalCount nodes { name } }
       reviewRequests(first: 100) {
@@ -168,7 +170,7 @@ async function page(
   client: GitHubClient,
   number: number,
   after: string | null,
-  file?: string,
+  { file, headRef }: { file?: string; headRef?: string } = {},
 ): Promise<Page> {
   // Only the first page asks for what is kept for later reads; a later one pages reviews.
   const whole = after === null;
@@ -181,6 +183,8 @@ async function page(
       whole,
       withFile: whole && file !== undefined,
       file: file ?? "",
+      withHead: whole && Boolean(headRef),
+      head: headRef ?? "",
     })) as Answer;
     return { answer, seenFailed: false };
   } catch (error) {
@@ -216,18 +220,25 @@ function seenFieldsFailed(error: unknown): Answer | undefined {
 export async function pullRequestWithReviews(
   client: GitHubClient,
   number: number,
-  /** A file on the default branch to bring along, for the read that follows (the config). */
-  options: { file?: string } = {},
+  options: {
+    /** A file on the default branch to bring along, for the read that follows (the config). */
+    file?: string;
+    /**
+     * The PR's head branch as the event names it (a PR's head branch never changes): the PRs from
+     * it are brought along for the training run's judge.
+     */
+    headRef?: string;
+  } = {},
 ): Promise<PullRequestWithReviews> {
   const operation = `reading pull request #${number} and its reviews`;
   return client.call(operation, async () => {
     // Whatever an earlier query saw is forgotten, whether or not this one is answered.
     client.seen.forget();
-    const { answer, seenFailed } = await page(client, number, null, options.file);
+    const { answer, seenFailed } = await page(client, number, null, options);
     const first = answer.repository?.pullRequest;
     if (!first) throw new GitHubError(`reading pull request #${number}`, 404, "Not Found");
     const pullRequest = pullRequestOf(client, first, number);
-    if (!seenFailed) keepSeen(client, number, pullRequest.headSha, first, options.file);
+    if (!seenFailed) keepSeen(client, number, pullRequest, first, options);
     // Typed, so that TypeScript knows it never returns.
     const unread: (detail: string, cause?: unknown) => never = (detail, cause) => {
       throw new ReviewsUnread(

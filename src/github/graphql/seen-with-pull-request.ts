@@ -1,6 +1,7 @@
 // What the PR's query also asks for, so that the reads an event makes after it need not go to GitHub
 // again: the config on the default branch (the collector's next read), the PR's comments (where
-// the sticky comment is), and the check runs of the names this gate writes on its head commit. The
+// the sticky comment is), the check runs of the names this gate writes on its head commit, and the
+// PRs from the PR's head branch (whether the training run was another PR's, built on another base). The
 // last two change when the App writes them, so a conditional REST read of them costs a request on
 // every event after one that wrote; in the query they cost nothing more. (The open PRs the head is
 // the head of are not taken from it: that list decides whether an approval may be shared, and is
@@ -16,7 +17,8 @@ import type { SeenComment } from "../seen-in-read.js";
 import { gitBlobSha } from "../git-blob.js";
 import { restLogin } from "./rest-login.js";
 import type { FileAtRef } from "../rest/contents.js";
-import type { CheckRun } from "../types.js";
+import type { HeadPullRequest } from "../rest/pulls.js";
+import type { CheckRun, PullRequest } from "../types.js";
 
 /**
  * Where in the PR's answer SEEN_FIELDS and SEEN_FILE lie: an error only there drops what the query
@@ -26,6 +28,7 @@ export const SEEN_PATHS: readonly (readonly string[])[] = [
   ["comments"],
   ["commits"],
   ["baseRepository", "defaultBranchRef", "target"],
+  ["baseRepository", "fromHead"],
 ];
 
 /** The default branch's tip, with the file the collector reads next (`$file`, the config). */
@@ -33,6 +36,16 @@ export const SEEN_FILE = `target @include(if: $withFile) {
           ... on Commit {
             file(path: $file) { type mode object { ... on Blob { oid text isBinary isTruncated } } }
           }
+        }`;
+
+/**
+ * This repository's PRs from a branch called `$head`, whoever's it is, as REST's `head=owner:branch`
+ * lists them for each owner. GraphQL cannot take the branch from the PR it is reading: the caller
+ * names it (`$withHead`), and it is kept only if it is the PR's.
+ */
+export const SEEN_FROM_HEAD = `fromHead: pullRequests(headRefName: $head, first: 100) @include(if: $withHead) {
+          pageInfo { hasNextPage }
+          nodes { number headRefName baseRefName createdAt closedAt headRepositoryOwner { login } }
         }`;
 
 /** Fields of the PR's query, asked for on its first page only (`$whole`). */
@@ -94,6 +107,15 @@ interface CommentNode {
   author: { __typename: string; login: string } | null;
 }
 
+interface FromHeadNode {
+  number: number;
+  headRefName: string;
+  baseRefName: string;
+  createdAt: string;
+  closedAt: string | null;
+  headRepositoryOwner: { login: string } | null;
+}
+
 interface FileNode {
   type: string;
   mode: number;
@@ -106,6 +128,7 @@ export interface SeenAnswer {
   commits?: List<{ commit: CommitNode | null }>;
   baseRepository?: {
     defaultBranchRef?: { name: string; target?: { file?: FileNode | null } | null } | null;
+    fromHead?: List<FromHeadNode>;
   } | null;
 }
 
@@ -202,17 +225,48 @@ function checkRuns(
 }
 
 /**
+ * The PRs from the PR's own head, as REST's list from `owner:branch` would give them (newest
+ * first); undefined unless GitHub gave them whole, for the branch the PR names, each with its owner.
+ */
+function pullRequestsFromHead(
+  pullRequest: Pick<PullRequest, "headRef" | "headRepoFullName">,
+  answer: SeenAnswer,
+  headRef: string | undefined,
+): { owner: string; pulls: HeadPullRequest[] } | undefined {
+  const owner = pullRequest.headRepoFullName?.split("/")[0];
+  if (!headRef || headRef !== pullRequest.headRef || !owner) return undefined;
+  const nodes = whole(answer.baseRepository?.fromHead);
+  if (!nodes || nodes.some((node) => !node.headRepositoryOwner?.login)) return undefined;
+  const pulls = nodes
+    .filter(
+      (node) =>
+        node.headRefName === headRef && node.headRepositoryOwner!.login.toLowerCase() === owner.toLowerCase(),
+    )
+    .map((node) => ({
+      number: node.number,
+      baseRef: node.baseRefName,
+      createdAt: node.createdAt,
+      closedAt: node.closedAt,
+    }))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.number - a.number);
+  return { owner, pulls };
+}
+
+/**
  * Keeps what the query saw besides the PR in the client's `seen`, for the reads later in the event.
- * `head` is the PR's head as the same answer gave it; `file` the path asked for on the default
- * branch.
+ * `pullRequest` is the PR as the same answer gave it; `file` the path asked for on the default
+ * branch, `headRef` the head branch the PRs from were asked for.
  */
 export function keepSeen(
   client: GitHubClient,
   number: number,
-  head: string,
+  pullRequest: Pick<PullRequest, "headSha" | "headRef" | "headRepoFullName">,
   answer: SeenAnswer,
-  file?: string,
+  { file, headRef }: { file?: string; headRef?: string } = {},
 ): void {
+  const head = pullRequest.headSha;
+  const fromHead = pullRequestsFromHead(pullRequest, answer, headRef);
+  if (fromHead) client.seen.putPullRequestsFromHead(fromHead.owner, pullRequest.headRef, fromHead.pulls);
   const branch = answer.baseRepository?.defaultBranchRef;
   // Only an answer that read the tip names the file (a `target` that is not a commit has no `file`).
   if (file && branch?.name && branch.target && "file" in branch.target) {

@@ -110,6 +110,8 @@ export async function pullRequestsFromHead(
   owner: string,
   branch: string,
 ): Promise<HeadPullRequest[]> {
+  const seen = client.seen.takePullRequestsFromHead(owner, branch);
+  if (seen) return seen;
   return client.call(`listing the pull requests from ${owner}:${branch}`, async () => {
     const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
       state: "all",

@@ -216,7 +216,11 @@ function pullRequest(state: FakeGitHubState, repo: FakeRepo, pull: FakePull) {
     baseRefName: pull.baseRef,
     baseRefOid: pull.baseSha,
     headRepository: repository(state, pull.headRepo),
+    // The fake does not tell organisations from users: the owner is a login either way.
+    headRepositoryOwner: { __typename: "User", login: pull.headRepo.split("/")[0] },
     baseRepository: repository(state, `${repo.owner}/${repo.name}`),
+    createdAt: pull.createdAt,
+    closedAt: pull.closedAt,
     labels: (args: ConnectionArgs) =>
       connection(
         "labels",
@@ -275,10 +279,14 @@ function repository(state: FakeGitHubState, fullName: string) {
         orderBy?: unknown;
       },
     ) => {
-      if (args.headRefName != null || args.baseRefName != null || args.labels != null || args.orderBy != null)
-        throw new Unimplemented("the local GitHub lists pull requests by state only, oldest first");
+      if (args.baseRefName != null || args.labels != null || args.orderBy != null)
+        throw new Unimplemented(
+          "the local GitHub lists pull requests by state and head branch only, oldest first",
+        );
       const pulls = [...(known?.pulls ?? [])]
         .filter((p) => !args.states || args.states.includes(pullRequestState(p)))
+        // A branch name, from any owner, as git spells it.
+        .filter((p) => args.headRefName == null || p.headRef === args.headRefName)
         .sort((a, b) => a.number - b.number);
       return connection(
         "pullRequests",

@@ -1,4 +1,4 @@
-// The PR's query also brings the head's check runs, the PR's comments and the head's other PRs, so
+// The PR's query also brings the head's check runs, the PR's comments and the PRs from its head, so
 // the writes after it need not read them again; anything GitHub did not give whole is read by REST.
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { GitHubGateway, STICKY_MARKER } from "../../../src/github/gateway.js";
@@ -430,4 +430,85 @@ it("a later page of reviews asks only for reviews", async () => {
   await appGateway().pullRequestWithReviews(7);
   const queries = gh.requests.map((r) => (r.body as { variables: { whole: boolean } }).variables.whole);
   expect(queries).toEqual([true, false]);
+});
+
+describe("the PRs from the PR's head, as the PR's query brought them", () => {
+  const PULLS = "GET /repos/{owner}/{repo}/pulls";
+  type FromHead = { pageInfo: { hasNextPage: boolean }; nodes: Record<string, unknown>[] };
+  const fromHeadIn = (pr: Record<string, unknown>): FromHead =>
+    (pr.baseRepository as { fromHead: FromHead }).fromHead;
+
+  beforeEach(() => {
+    // From the same branch: another of acme's PRs, into another base and closed since; a fork's
+    // branch of the same name; and a branch spelled otherwise.
+    const closed = gh.state.addPullRequest(REPO, {
+      number: 8,
+      author: "carol",
+      headSha: HEAD,
+      baseRef: "release",
+    });
+    Object.assign(closed, { state: "closed", closedAt: "2026-01-02T00:00:00Z" });
+    gh.state.addPullRequest(REPO, { number: 9, author: "eve", headSha: HEAD, headRepo: "eve/models" });
+    gh.state.addPullRequest(REPO, { number: 10, author: "carol", headSha: HEAD, headRef: "Feature" });
+  });
+
+  /** What REST lists from `acme:feature`, read by a gateway that has seen no query. */
+  const restList = () => appGateway().pullRequestsFromHead("acme", "feature");
+
+  it("are listed without asking again, as REST lists them, once", async () => {
+    const expected = await restList();
+    expect(expected.map((pr) => pr.number).sort()).toEqual([7, 8]);
+    const g = appGateway();
+    await g.pullRequestWithReviews(7, { headRef: "feature" });
+    gh.clearRequests();
+    expect(await g.pullRequestsFromHead("acme", "feature")).toEqual(expected);
+    expect(await g.pullRequestsFromHead("ACME", "feature")).toEqual(expected);
+    // The first came from the query; the second went to GitHub.
+    expect(routes()).toEqual([PULLS]);
+  });
+
+  it("are not brought unless the caller names the PR's own head branch, and never for another branch", async () => {
+    for (const options of [{}, { headRef: "Feature" }, { headRef: "main" }]) {
+      const g = appGateway();
+      await g.pullRequestWithReviews(7, options);
+      gh.clearRequests();
+      await g.pullRequestsFromHead("acme", "feature");
+      await g.pullRequestsFromHead("acme", "Feature");
+      expect([options, routes()]).toEqual([options, [PULLS, PULLS]]);
+    }
+  });
+
+  it("past a hundred, or with an owner GitHub does not name (a deleted fork's), are read by REST", async () => {
+    const edits: ((list: FromHead) => void)[] = [
+      (list) => (list.pageInfo.hasNextPage = true),
+      (list) => (list.nodes[1]!.headRepositoryOwner = null),
+      (list) => (list.nodes[0] = null as unknown as Record<string, unknown>),
+    ];
+    for (const edit of edits) {
+      editAnswer((pr) => edit(fromHeadIn(pr)));
+      const g = appGateway();
+      await g.pullRequestWithReviews(7, { headRef: "feature" });
+      gh.clearRequests();
+      expect((await g.pullRequestsFromHead("acme", "feature")).map((pr) => pr.number).sort()).toEqual([7, 8]);
+      expect(routes()).toEqual([PULLS]);
+    }
+  });
+
+  it("that GitHub errs on are read by REST, and the PR is read as answered", async () => {
+    editAnswer((pr, answer) => {
+      (pr.baseRepository as { fromHead: unknown }).fromHead = null;
+      answer.body.errors = [
+        {
+          type: "SERVICE_UNAVAILABLE",
+          path: ["repository", "pullRequest", "baseRepository", "fromHead"],
+          message: "timed out",
+        },
+      ];
+    });
+    const g = appGateway();
+    expect((await g.pullRequestWithReviews(7, { headRef: "feature" })).pullRequest.number).toBe(7);
+    gh.clearRequests();
+    expect((await g.pullRequestsFromHead("acme", "feature")).map((pr) => pr.number).sort()).toEqual([7, 8]);
+    expect(routes()).toEqual([PULLS]);
+  });
 });
