@@ -32006,9 +32006,10 @@ async function commitAt(client, ref) {
 }
 
 // src/github/rest/deployments.ts
-async function waitingDeploymentsForSha(client, sha) {
+async function waitingDeploymentsForSha(client, sha, listed2) {
   return client.call(`listing the workflow runs waiting on ${sha}`, async () => {
-    const runs = (await client.paginate("GET /repos/{owner}/{repo}/actions/runs", {
+    const settled = listed2 !== void 0 && listed2.length < RUNS_PER_COMMIT && listed2.every((run) => run.headSha === sha && (run.status === "completed" || run.status === "waiting"));
+    const runs = settled ? listed2.filter((run) => run.status === "waiting") : (await client.paginate("GET /repos/{owner}/{repo}/actions/runs", {
       head_sha: sha,
       status: "waiting"
     })).map(toRun);
@@ -44857,7 +44858,7 @@ async function gatherEvidence(ports, subject, config, reviews, measuring, listed
   } : void 0;
   try {
     const runs = await (listed2 ?? listRuns(ports, subject.commit));
-    return await gather2(ports, subject, config, reviews, runs, judge, measuring, ahead);
+    return { ...await gather2(ports, subject, config, reviews, runs, judge, measuring, ahead), runs };
   } finally {
     await Promise.allSettled([readAhead, ahead?.measured, ahead?.artifacts]);
   }
@@ -45430,6 +45431,7 @@ async function collectAround(ports, subject, options, pr, reviews, commit, warni
     pullRequest: pr,
     ...gathered.measured ? { measured: gathered.measured } : {},
     releasable: releasableRun(ports, evidenceSubject, config, gathered),
+    runs: gathered.runs,
     warnings
   };
 }
@@ -45490,6 +45492,7 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
     repository,
     commit,
     releasable: releasableRun(ports, commitSubject, config, gathered),
+    runs: gathered.runs,
     candidate: {
       repository,
       commit,

@@ -15997,7 +15997,7 @@ async function gatherEvidence(ports, subject, config, reviews, measuring, listed
   } : void 0;
   try {
     const runs = await (listed2 ?? listRuns(ports, subject.commit));
-    return await gather(ports, subject, config, reviews, runs, judge, measuring, ahead);
+    return { ...await gather(ports, subject, config, reviews, runs, judge, measuring, ahead), runs };
   } finally {
     await Promise.allSettled([readAhead, ahead?.measured, ahead?.artifacts]);
   }
@@ -16553,6 +16553,7 @@ async function collectAround(ports, subject, options, pr, reviews, commit, warni
     pullRequest: pr,
     ...gathered.measured ? { measured: gathered.measured } : {},
     releasable: releasableRun(ports, evidenceSubject, config, gathered),
+    runs: gathered.runs,
     warnings
   };
 }
@@ -16613,6 +16614,7 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
     repository,
     commit,
     releasable: releasableRun(ports, commitSubject, config, gathered),
+    runs: gathered.runs,
     candidate: {
       repository,
       commit,

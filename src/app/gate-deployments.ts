@@ -7,6 +7,7 @@ import type { DecisionResult } from "../core/policy/types.js";
 import { describeError } from "../github/errors.js";
 import type { GitHubGateway } from "../github/gateway.js";
 import type { TrainingRunJudge } from "../github/candidate/evidence.js";
+import type { WorkflowRunFacts } from "../github/gateway.js";
 import type { ApprovalCheck } from "./recheck.js";
 import { deployAnswer, deployEnvironments, isGatedEnvironment } from "./deploy-answer.js";
 import type { LedgerDeploy } from "../core/ledger/entry.js";
@@ -18,6 +19,8 @@ export interface GateOptions {
   releasable?: TrainingRunJudge;
   /** Records a final answer before it is sent; a string says why it could not. */
   record?: (deploy: LedgerDeploy, summary: string) => Promise<string | undefined>;
+  /** The commit's workflow runs as this event read them: the waiting ones need not be listed again. */
+  listed?: readonly WorkflowRunFacts[];
 }
 
 export async function gateWaitingDeployments(
@@ -28,14 +31,14 @@ export async function gateWaitingDeployments(
   config: Config,
   result: DecisionResult,
   commit: string,
-  { confirm, releasable, record }: GateOptions = {},
+  { confirm, releasable, record, listed }: GateOptions = {},
 ): Promise<string[]> {
   const answer = deployAnswer(result, commit.slice(0, 7));
   if (answer.state === undefined) return [];
   const failures: string[] = [];
   let waiting: Awaited<ReturnType<GitHubGateway["waitingDeploymentsForSha"]>>;
   try {
-    waiting = await gateway.waitingDeploymentsForSha(commit);
+    waiting = await gateway.waitingDeploymentsForSha(commit, listed);
   } catch (error) {
     return [`could not list the deploy jobs waiting on ${commit}: ${describeError(error)}`];
   }

@@ -219,6 +219,7 @@ export async function reconcile(
       ...(await gateWaitingDeployments(gateway, config, result, collected.commit, {
         ...(confirm ? { confirm } : {}),
         ...(releasable ? { releasable } : {}),
+        ...(collected.kind === "candidate" ? { listed: collected.runs } : {}),
         record: (deploy, summary) => recordDeploy(timing, result, deploy, { ...subject, summary }),
       })),
     );

@@ -88,8 +88,8 @@ describe("API calls per event", () => {
         "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
         // the sticky comment, as the query found it, edited in place
         "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
-        // the waiting deploy job, approved once the PR's head and reviews are re-read
-        "GET /repos/{owner}/{repo}/actions/runs",
+        // the waiting deploy job (waiting in the commit's runs as the candidate listed them),
+        // approved once the PR's head and reviews are re-read
         "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
         GRAPHQL_ROUTE,
         "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
@@ -103,7 +103,6 @@ describe("API calls per event", () => {
         GRAPHQL_ROUTE,
         // read for the first time (the open PRs' heads, a query)
         GRAPHQL_ROUTE,
-        "GET /repos/{owner}/{repo}/actions/runs",
         "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
         // the PR and its reviews again, just before the deploy is answered
         GRAPHQL_ROUTE,

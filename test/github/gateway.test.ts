@@ -527,6 +527,39 @@ describe("deployment protection rules", () => {
     expect(run.status).toBe("in_progress");
   });
 
+  it("takes the waiting runs from the commit's runs as the event listed them, when each had ended or was waiting", async () => {
+    const waiting = gh.state.addWaitingRun(REPO, { headSha: HEAD, environments: ["production"] });
+    const app = gateway(APP_TOKEN);
+    const [run] = await app.workflowRunsForCommit(HEAD);
+    const ended = { ...run!, id: run!.id + 1, status: "completed" };
+    gh.clearRequests();
+    expect(await app.waitingDeploymentsForSha(HEAD, [ended, run!])).toMatchObject([
+      { runId: waiting.id, environments: ["production"] },
+    ]);
+    expect(gh.requests.map((r) => r.route)).toEqual([
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+    ]);
+  });
+
+  it("lists the waiting runs again when a run in the event's list may have started waiting since, or the list may have left some out", async () => {
+    const waiting = gh.state.addWaitingRun(REPO, { headSha: HEAD, environments: ["production"] });
+    const app = gateway(APP_TOKEN);
+    const [run] = await app.workflowRunsForCommit(HEAD);
+    const lists = [
+      // listed while its train job ran
+      [{ ...run!, status: "in_progress" }],
+      [{ ...run!, status: "queued" }],
+      // a full page of a hundred newer runs: the waiting one may be past it
+      Array.from({ length: 100 }, (_, i) => ({ ...run!, id: run!.id + 1000 + i, status: "completed" })),
+      [{ ...run!, headSha: "b".repeat(40) }],
+    ];
+    for (const listed of lists) {
+      gh.clearRequests();
+      expect(await app.waitingDeploymentsForSha(HEAD, listed)).toMatchObject([{ runId: waiting.id }]);
+      expect(gh.requests.map((r) => r.route)).toContain("GET /repos/{owner}/{repo}/actions/runs");
+    }
+  });
+
   it("refuses a callback URL of another repository, so the token goes nowhere else", async () => {
     const answer = gateway(APP_TOKEN).answerDeploymentCallback(
       "https://evil.example/repos/other/repo/actions/runs/1/deployment_protection_rule",

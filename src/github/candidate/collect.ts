@@ -19,6 +19,7 @@ import type { GitHubGateway } from "../gateway.js";
 import { isForbidden, isNotFound, reading } from "../errors.js";
 import { ReviewsUnread } from "../graphql/pull-request.js";
 import type { PullRequest } from "../types.js";
+import type { WorkflowRunFacts } from "../gateway.js";
 import { allFinished, started } from "../started.js";
 import {
   gatherEvidence,
@@ -142,6 +143,8 @@ export type Collected =
       measured?: Measurements;
       /** Why a deploy job waiting in `run` may not be released by this decision, or undefined. */
       releasable: TrainingRunJudge;
+      /** The commit's workflow runs as GitHub listed them for the evidence: which deploy jobs wait. */
+      runs: WorkflowRunFacts[];
       warnings: string[];
     }
   | {
@@ -562,6 +565,7 @@ async function collectAround(
     pullRequest: pr,
     ...(gathered.measured ? { measured: gathered.measured } : {}),
     releasable: releasableRun(ports, evidenceSubject, config, gathered),
+    runs: gathered.runs,
     warnings,
   };
 }
@@ -636,6 +640,7 @@ async function collectCommitCandidate(
     repository,
     commit,
     releasable: releasableRun(ports, commitSubject, config, gathered),
+    runs: gathered.runs,
     candidate: {
       repository,
       commit,

@@ -371,6 +371,8 @@ export interface GatheredEvidence {
   judge: TrainingRunJudge;
   /** Set when the measuring run was accepted as the training run: its snapshot is to be recorded. */
   measured?: Measurements;
+  /** GitHub's list of the commit's workflow runs, as read (the newest RUNS_PER_COMMIT). */
+  runs: WorkflowRunFacts[];
   warnings: string[];
 }
 
@@ -423,7 +425,7 @@ export async function gatherEvidence(
       : undefined;
   try {
     const runs = await (listed ?? listRuns(ports, subject.commit));
-    return await gather(ports, subject, config, reviews, runs, judge, measuring, ahead);
+    return { ...(await gather(ports, subject, config, reviews, runs, judge, measuring, ahead)), runs };
   } finally {
     await Promise.allSettled([readAhead, ahead?.measured, ahead?.artifacts]);
   }
@@ -438,7 +440,7 @@ async function gather(
   judge: TrainingRunJudge,
   measuring: Measuring | undefined,
   ahead: { measured: Promise<Measurements>; artifacts: Promise<ArtifactFacts[]> | undefined } | undefined,
-): Promise<GatheredEvidence> {
+): Promise<Omit<GatheredEvidence, "runs">> {
   const warnings: string[] = [];
   const candidates = runs.filter((r) => runIsFor(r, subject));
   const training: WorkflowRunFacts[] = [];

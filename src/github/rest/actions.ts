@@ -35,7 +35,7 @@ export interface ArtifactFacts {
 }
 
 /** How many runs on one commit are looked at: the newest, which is all a decision needs. */
-const RUNS_PER_COMMIT = 100;
+export const RUNS_PER_COMMIT = 100;
 
 export function toRun(raw: Json): WorkflowRunFacts {
   const pulls = (raw.pull_requests ?? []) as { number: number }[];

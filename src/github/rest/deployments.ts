@@ -2,18 +2,34 @@
 import { GitHubError } from "../errors.js";
 import { clip, GITHUB_LIMITS } from "../../core/github-limits.js";
 import type { DeploymentRuleAnswer, WaitingRun } from "../types.js";
-import { toRun } from "./actions.js";
+import { RUNS_PER_COMMIT, toRun, type WorkflowRunFacts } from "./actions.js";
 import { login, sameLogin, type GitHubClient, type Json } from "./client.js";
 
-/** Workflow runs on `sha` waiting on environments (deployment protection rules, reviewers). */
-export async function waitingDeploymentsForSha(client: GitHubClient, sha: string): Promise<WaitingRun[]> {
+/**
+ * Workflow runs on `sha` waiting on environments (deployment protection rules, reviewers). `listed`
+ * is GitHub's list of the commit's runs as this event already read it: when it holds them all and
+ * each had ended or was waiting, the waiting ones are taken from it. A run still queued or in
+ * progress then may be waiting now, and GitHub's event about it may have been handled before this
+ * event's review could be read: the waiting runs are listed again.
+ */
+export async function waitingDeploymentsForSha(
+  client: GitHubClient,
+  sha: string,
+  listed?: readonly WorkflowRunFacts[],
+): Promise<WaitingRun[]> {
   return client.call(`listing the workflow runs waiting on ${sha}`, async () => {
-    const runs = (
-      await client.paginate<Json>("GET /repos/{owner}/{repo}/actions/runs", {
-        head_sha: sha,
-        status: "waiting",
-      })
-    ).map(toRun);
+    const settled =
+      listed !== undefined &&
+      listed.length < RUNS_PER_COMMIT &&
+      listed.every((run) => run.headSha === sha && (run.status === "completed" || run.status === "waiting"));
+    const runs = settled
+      ? listed.filter((run) => run.status === "waiting")
+      : (
+          await client.paginate<Json>("GET /repos/{owner}/{repo}/actions/runs", {
+            head_sha: sha,
+            status: "waiting",
+          })
+        ).map(toRun);
     const waiting: WaitingRun[] = [];
     for (const run of runs) {
       const { data } = await client.request(
