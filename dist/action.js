@@ -31153,6 +31153,7 @@ var SeenInRead = class {
   comments = /* @__PURE__ */ new Map();
   files = /* @__PURE__ */ new Map();
   fromHead = /* @__PURE__ */ new Map();
+  openHeads;
   /** Every check run called `name` on `sha`, whoever created it, newest first. */
   putCheckRuns(sha, name, runs) {
     this.checkRuns.set(`${sha}
@@ -31188,8 +31189,18 @@ ${path6}`);
   takePullRequestsFromHead(owner, branch) {
     return take(this.fromHead, `${owner.toLowerCase()}:${branch}`);
   }
+  /** Every open PR of the repository with its head, as GitHub lists them (oldest first). */
+  putOpenPullRequestHeads(heads) {
+    this.openHeads = heads;
+  }
+  takeOpenPullRequestHeads() {
+    const heads = this.openHeads;
+    this.openHeads = void 0;
+    return heads;
+  }
   /** Forgets everything: a new query is about to say what is. */
   forget() {
+    this.openHeads = void 0;
     this.checkRuns.clear();
     this.comments.clear();
     this.files.clear();
@@ -32006,10 +32017,13 @@ async function commitAt(client, ref) {
 }
 
 // src/github/rest/deployments.ts
+function waitingInListed(listed2, sha) {
+  const settled = listed2.length < RUNS_PER_COMMIT && listed2.every((run) => run.headSha === sha && (run.status === "completed" || run.status === "waiting"));
+  return settled ? listed2.filter((run) => run.status === "waiting") : void 0;
+}
 async function waitingDeploymentsForSha(client, sha, listed2) {
   return client.call(`listing the workflow runs waiting on ${sha}`, async () => {
-    const settled = listed2 !== void 0 && listed2.length < RUNS_PER_COMMIT && listed2.every((run) => run.headSha === sha && (run.status === "completed" || run.status === "waiting"));
-    const runs = settled ? listed2.filter((run) => run.status === "waiting") : (await client.paginate("GET /repos/{owner}/{repo}/actions/runs", {
+    const runs = (listed2 && waitingInListed(listed2, sha)) ?? (await client.paginate("GET /repos/{owner}/{repo}/actions/runs", {
       head_sha: sha,
       status: "waiting"
     })).map(toRun);
@@ -32377,6 +32391,8 @@ var QUERY = `query OpenPullRequestHeads($owner: String!, $name: String!, $after:
 }`;
 async function pullRequestsForCommit(client, sha) {
   const operation = `finding the open pull requests whose head is ${sha}`;
+  const seen = client.seen.takeOpenPullRequestHeads();
+  if (seen) return seen.filter((pr) => pr.headSha === sha).map((pr) => pr.number);
   return client.call(operation, async () => {
     const numbers = [];
     let after = null;
@@ -32428,6 +32444,11 @@ var SEEN_FROM_HEAD = `fromHead: pullRequests(headRefName: $head, first: 100) @in
           pageInfo { hasNextPage }
           nodes { number headRefName baseRefName createdAt closedAt headRepositoryOwner { login } }
         }`;
+var OPEN_HEADS_KEY = "openHeads";
+var SEEN_OPEN_HEADS = `${OPEN_HEADS_KEY}: pullRequests(states: [OPEN], first: 100) @include(if: $withOpenHeads) {
+      pageInfo { hasNextPage }
+      nodes { number headRefOid }
+    }`;
 var SEEN_FIELDS = `
       comments(first: 100) @include(if: $whole) {
         pageInfo { hasNextPage }
@@ -32531,8 +32552,13 @@ function pullRequestsFromHead2(pullRequest, answer, headRef) {
   })).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.number - a.number);
   return { owner, pulls };
 }
-function keepSeen(client, number, pullRequest, answer, { file, headRef } = {}) {
+function keepSeen(client, number, pullRequest, answer, { file, headRef } = {}, openHeads) {
   const head = pullRequest.headSha;
+  const open2 = whole(openHeads);
+  if (open2)
+    client.seen.putOpenPullRequestHeads(
+      open2.map((node) => ({ number: node.number, headSha: node.headRefOid }))
+    );
   const fromHead = pullRequestsFromHead2(pullRequest, answer, headRef);
   if (fromHead) client.seen.putPullRequestsFromHead(fromHead.owner, pullRequest.headRef, fromHead.pulls);
   const branch = answer.baseRepository?.defaultBranchRef;
@@ -32562,8 +32588,9 @@ var ReviewsUnread = class extends GitHubError {
   }
   pullRequest;
 };
-var QUERY2 = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!, $withFile: Boolean!, $file: String!, $withHead: Boolean!, $head: String!) {
+var QUERY2 = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!, $withFile: Boolean!, $file: String!, $withHead: Boolean!, $head: String!, $withOpenHeads: Boolean!) {
   repository(owner: $owner, name: $name) {
+    ${SEEN_OPEN_HEADS}
     pullRequest(number: $number) {
       number
       title
@@ -32620,7 +32647,7 @@ function restReview(node) {
     body: node.body
   };
 }
-async function page(client, number, after, { file, headRef } = {}) {
+async function page(client, number, after, { file, headRef, openHeads } = {}) {
   const whole2 = after === null;
   try {
     const answer = await client.octokit.graphql(QUERY2, {
@@ -32632,7 +32659,8 @@ async function page(client, number, after, { file, headRef } = {}) {
       withFile: whole2 && file !== void 0,
       file: file ?? "",
       withHead: whole2 && Boolean(headRef),
-      head: headRef ?? ""
+      head: headRef ?? "",
+      withOpenHeads: whole2 && openHeads === true
     });
     return { answer, seenFailed: false };
   } catch (error2) {
@@ -32649,7 +32677,7 @@ function seenFieldsFailed(error2) {
   const within = (path6, prefix) => prefix.every((name, i2) => path6[i2 + 2] === name);
   const seenOnly = errors2.every((e) => {
     const path6 = Array.isArray(e.path) ? e.path : [];
-    return path6[0] === "repository" && path6[1] === "pullRequest" && SEEN_PATHS.some((prefix) => within(path6, prefix));
+    return path6[0] === "repository" && (path6[1] === OPEN_HEADS_KEY || path6[1] === "pullRequest" && SEEN_PATHS.some((prefix) => within(path6, prefix)));
   });
   return seenOnly ? data : void 0;
 }
@@ -32661,7 +32689,7 @@ async function pullRequestWithReviews(client, number, options = {}) {
     const first = answer.repository?.pullRequest;
     if (!first) throw new GitHubError(`reading pull request #${number}`, 404, "Not Found");
     const pullRequest = pullRequestOf(client, first, number);
-    if (!seenFailed) keepSeen(client, number, pullRequest, first, options);
+    if (!seenFailed) keepSeen(client, number, pullRequest, first, options, answer.repository?.openHeads);
     const unread = (detail, cause) => {
       throw new ReviewsUnread(
         pullRequest,

@@ -15678,6 +15678,11 @@ var SEEN_FROM_HEAD = `fromHead: pullRequests(headRefName: $head, first: 100) @in
           pageInfo { hasNextPage }
           nodes { number headRefName baseRefName createdAt closedAt headRepositoryOwner { login } }
         }`;
+var OPEN_HEADS_KEY = "openHeads";
+var SEEN_OPEN_HEADS = `${OPEN_HEADS_KEY}: pullRequests(states: [OPEN], first: 100) @include(if: $withOpenHeads) {
+      pageInfo { hasNextPage }
+      nodes { number headRefOid }
+    }`;
 var SEEN_FIELDS = `
       comments(first: 100) @include(if: $whole) {
         pageInfo { hasNextPage }
@@ -15712,8 +15717,9 @@ var ReviewsUnread = class extends GitHubError {
   }
   pullRequest;
 };
-var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!, $withFile: Boolean!, $file: String!, $withHead: Boolean!, $head: String!) {
+var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!, $withFile: Boolean!, $file: String!, $withHead: Boolean!, $head: String!, $withOpenHeads: Boolean!) {
   repository(owner: $owner, name: $name) {
+    ${SEEN_OPEN_HEADS}
     pullRequest(number: $number) {
       number
       title

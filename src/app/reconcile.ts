@@ -20,6 +20,8 @@ import type { PullRequest } from "../github/types.js";
 import type { TrainingRunJudge } from "../github/candidate/evidence.js";
 import { deployScopeNote } from "./deploy-answer.js";
 import { gateWaitingDeployments } from "./gate-deployments.js";
+import { waitingInListed } from "../github/rest/deployments.js";
+import { started } from "../github/started.js";
 import { approvalCheck, type ApprovalCheck } from "./recheck.js";
 import { recordDecision, recordDeploy } from "./record.js";
 import type { LedgerRecord } from "../core/ledger/chain.js";
@@ -205,16 +207,29 @@ export async function reconcile(
   const own = recorded.ok
     ? withRecordNote(decided, recorded.record)
     : unrecordedResult(decided, { ...subject, pr: prNumber });
-  // The commit's check run and deploy jobs carry the decision of every open PR on it.
-  const result = closed ? own : await commitDecision(gateway, own, prNumber, collected.commit, options);
-  const failures = closed ? [] : await publish(gateway, collected, own, result, timing);
-  if (!recorded.ok) failures.push(recorded.why);
   const candidate = collected.kind === "candidate" ? collected.candidate : undefined;
   const releasable = collected.kind === "candidate" ? collected.releasable : undefined;
   const config = candidate?.config.config;
-  const confirm = result.decision === "approved" && candidate ? approvalCheck(gateway, candidate) : undefined;
   // A closed PR's head may be deployed from the default branch after a merge: not this PR's to answer.
-  if (config && gateDeployments && !closed)
+  const gating = config !== undefined && gateDeployments && !closed;
+  // An approval that may release a deploy job is confirmed by reading the PR again just before it
+  // is answered; that read brings the open PRs' heads, which say whether the approval is the
+  // commit's (one request for both).
+  const mayRelease =
+    collected.kind === "candidate" && (waitingInListed(collected.runs, collected.commit)?.length ?? 1) > 0;
+  const reread =
+    gating && own.decision === "approved" && candidate?.pr && mayRelease
+      ? started(gateway.pullRequestWithReviews(prNumber, { openHeads: true }))
+      : undefined;
+  // Its open PRs' heads are what commitDecision reads (a failed re-read leaves them to their own read).
+  if (reread) await reread.catch(() => undefined);
+  // The commit's check run and deploy jobs carry the decision of every open PR on it.
+  const result = closed ? own : await commitDecision(gateway, own, prNumber, collected.commit, options);
+  const failures: string[] = [];
+  // Deploy jobs are answered first, while the re-read is fresh; then the PR's surfaces are written.
+  if (gating) {
+    const confirm =
+      result.decision === "approved" && candidate ? approvalCheck(gateway, candidate, reread) : undefined;
     failures.push(
       ...(await gateWaitingDeployments(gateway, config, result, collected.commit, {
         ...(confirm ? { confirm } : {}),
@@ -223,6 +238,11 @@ export async function reconcile(
         record: (deploy, summary) => recordDeploy(timing, result, deploy, { ...subject, summary }),
       })),
     );
+  }
+  if (!closed) failures.unshift(...(await publish(gateway, collected, own, result, timing)));
+  if (!recorded.ok) failures.push(recorded.why);
+  // Whoever answers a deploy job later confirms with a read of their own.
+  const confirm = result.decision === "approved" && candidate ? approvalCheck(gateway, candidate) : undefined;
   return {
     status: "decided",
     pr: prNumber,

@@ -20,6 +20,7 @@ export class SeenInRead {
   private readonly comments = new Map<number, SeenComment[]>();
   private readonly files = new Map<string, FileAtRef | null>();
   private readonly fromHead = new Map<string, HeadPullRequest[]>();
+  private openHeads: { number: number; headSha: string }[] | undefined;
 
   /** Every check run called `name` on `sha`, whoever created it, newest first. */
   putCheckRuns(sha: string, name: string, runs: CheckRun[]): void {
@@ -60,8 +61,20 @@ export class SeenInRead {
     return take(this.fromHead, `${owner.toLowerCase()}:${branch}`);
   }
 
+  /** Every open PR of the repository with its head, as GitHub lists them (oldest first). */
+  putOpenPullRequestHeads(heads: { number: number; headSha: string }[]): void {
+    this.openHeads = heads;
+  }
+
+  takeOpenPullRequestHeads(): { number: number; headSha: string }[] | undefined {
+    const heads = this.openHeads;
+    this.openHeads = undefined;
+    return heads;
+  }
+
   /** Forgets everything: a new query is about to say what is. */
   forget(): void {
+    this.openHeads = undefined;
     this.checkRuns.clear();
     this.comments.clear();
     this.files.clear();

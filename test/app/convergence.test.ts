@@ -13,6 +13,7 @@ import {
 } from "./support/harness.js";
 import { deploymentRuleEvent, prEvent, review, reviewEvent } from "./support/events.js";
 import { handlers } from "../../src/local-github/routes.js";
+import { HttpError } from "../../src/local-github/http-error.js";
 
 const harness = harnessPerTest();
 
@@ -100,6 +101,19 @@ describe("convergence", () => {
       const h = await harness({ waitingOn: ["production"] });
       changesRequestedOnSecondRead(h);
       await h.deliver(...review(h, "alice", "APPROVED"));
+      expect(h.run?.answers.filter((a) => a.state === "approved")).toEqual([]);
+      expect(h.run?.status).toBe("waiting");
+    });
+
+    it("a re-check GitHub does not answer releases nothing", async () => {
+      const h = await harness({ waitingOn: ["production"] });
+      let reads = 0;
+      h.gh.handle(REVIEWS, (ctx) => {
+        if (++reads === 2) throw new HttpError(502, "Bad Gateway");
+        return handlers[REVIEWS]!(ctx);
+      });
+      await h.deliver(...review(h, "alice", "APPROVED")).catch(() => undefined);
+      expect(reads).toBeGreaterThanOrEqual(2);
       expect(h.run?.answers.filter((a) => a.state === "approved")).toEqual([]);
       expect(h.run?.status).toBe("waiting");
     });

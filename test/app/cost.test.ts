@@ -78,34 +78,39 @@ describe("API calls per event", () => {
       [
         ...CANDIDATE_READS,
         "GET /orgs/{org}/teams/{team_slug}/members",
-        // approved: is the commit the head of other open PRs, whose decisions it carries too? (a
-        // GraphQL list of the open PRs' heads)
+        // approved, and a deploy job may wait: the PR's head and reviews read again, with the open
+        // PRs' heads (is the commit the head of other open PRs, whose decisions it carries too?)
         GRAPHQL_ROUTE,
-        // the decision check run, as the query found it, updated to the approval
+        // the waiting deploy job (waiting in the commit's runs as the candidate listed them),
+        // approved
+        "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+        "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
+        // the decision check run, as the re-read found it, updated to the approval
         "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
         // the label swap (labels came with the PR)
         "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
         "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
-        // the sticky comment, as the query found it, edited in place
+        // the sticky comment, as the re-read found it, edited in place
         "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
-        // the waiting deploy job (waiting in the commit's runs as the candidate listed them),
-        // approved once the PR's head and reviews are re-read
-        "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
-        GRAPHQL_ROUTE,
-        "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
       ].sort(),
     );
+    // The deploy is answered right after the re-read that confirms it, before the writes.
+    const order = h.gh.requests.map((r) => r.route);
+    const reread = order.lastIndexOf(GRAPHQL_ROUTE);
+    expect(order.slice(reread + 1, reread + 3)).toEqual([
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
+    ]);
     // Unchanged since the opened PR's event, answered 304: the commit's files and pusher, the
     // team, the training run, its workflow file and artifacts.
     expect(counted(h).sort()).toEqual(
       [
         // the PR and its reviews (and the PRs from its head): a query, never conditional
         GRAPHQL_ROUTE,
-        // read for the first time (the open PRs' heads, a query)
+        // the PR and its reviews again, with the open PRs' heads, just before the deploy is answered
         GRAPHQL_ROUTE,
+        // read for the first time
         "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
-        // the PR and its reviews again, just before the deploy is answered
-        GRAPHQL_ROUTE,
         // the writes
         "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
         "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",

@@ -155,10 +155,13 @@ describe("many PRs on one head", () => {
     h.gh.handle(GRAPHQL_ROUTE, (ctx) => {
       const answer = handlers[GRAPHQL_ROUTE]!(ctx) as {
         status: number;
-        body: { data?: { repository?: { pullRequests?: { pageInfo: unknown } } } };
+        body: { data?: { repository?: Record<string, { pageInfo: unknown } | undefined> } };
       };
-      const list = answer.body.data?.repository?.pullRequests;
-      if (list) list.pageInfo = { hasNextPage: true, endCursor: "Y3Vyc29yOnYyOjA=" };
+      // Their own query's list, and the one the re-check before a release brings along.
+      for (const key of ["pullRequests", "openHeads"]) {
+        const list = answer.body.data?.repository?.[key];
+        if (list) list.pageInfo = { hasNextPage: true, endCursor: "Y3Vyc29yOnYyOjA=" };
+      }
       return answer;
     });
     await h.deliver(...eventFor(h, other, "synchronize"));

@@ -2,7 +2,8 @@
 // `commits/{sha}/pulls` answers from GitHub's commit-to-PR association, which is documented to list
 // only the merged PR once the commit is on the default branch, and reported to list nothing for a
 // fork's commit: a PR it leaves out could borrow another PR's approval through their shared check
-// run. The open PRs' heads say it exactly, a hundred a request.
+// run. The open PRs' heads say it exactly, a hundred a request. The App's read that confirms an
+// approval brings the first hundred along (seen-with-pull-request.ts): they are taken from it.
 import { GitHubError } from "../errors.js";
 import type { GitHubClient } from "../rest/client.js";
 
@@ -37,6 +38,8 @@ interface Answer {
 /** Numbers of the open PRs whose head is `sha`, oldest first. */
 export async function pullRequestsForCommit(client: GitHubClient, sha: string): Promise<number[]> {
   const operation = `finding the open pull requests whose head is ${sha}`;
+  const seen = client.seen.takeOpenPullRequestHeads();
+  if (seen) return seen.filter((pr) => pr.headSha === sha).map((pr) => pr.number);
   return client.call(operation, async () => {
     const numbers: number[] = [];
     let after: string | null = null;

@@ -13,7 +13,10 @@ import {
   SEEN_FILE,
   SEEN_FRAGMENTS,
   SEEN_FROM_HEAD,
+  SEEN_OPEN_HEADS,
+  OPEN_HEADS_KEY,
   SEEN_PATHS,
+  type OpenHeadsAnswer,
   type SeenAnswer,
 } from "./seen-with-pull-request.js";
 
@@ -45,8 +48,9 @@ export class ReviewsUnread extends GitHubError {
   }
 }
 
-const QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!, $withFile: Boolean!, $file: String!, $withHead: Boolean!, $head: String!) {
+const QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $number: Int!, $after: String, $whole: Boolean!, $withFile: Boolean!, $file: String!, $withHead: Boolean!, $head: String!, $withOpenHeads: Boolean!) {
   repository(owner: $owner, name: $name) {
+    ${SEEN_OPEN_HEADS}
     pullRequest(number: $number) {
       number
       title
@@ -85,6 +89,7 @@ ${SEEN_FRAGMENTS}`;
 
 interface Answer {
   repository: {
+    openHeads?: OpenHeadsAnswer;
     pullRequest:
       | (SeenAnswer & {
           number: number;
@@ -170,7 +175,7 @@ async function page(
   client: GitHubClient,
   number: number,
   after: string | null,
-  { file, headRef }: { file?: string; headRef?: string } = {},
+  { file, headRef, openHeads }: { file?: string; headRef?: string; openHeads?: boolean } = {},
 ): Promise<Page> {
   // Only the first page asks for what is kept for later reads; a later one pages reviews.
   const whole = after === null;
@@ -185,6 +190,7 @@ async function page(
       file: file ?? "",
       withHead: whole && Boolean(headRef),
       head: headRef ?? "",
+      withOpenHeads: whole && openHeads === true,
     })) as Answer;
     return { answer, seenFailed: false };
   } catch (error) {
@@ -210,8 +216,8 @@ function seenFieldsFailed(error: unknown): Answer | undefined {
     const path = Array.isArray(e.path) ? e.path : [];
     return (
       path[0] === "repository" &&
-      path[1] === "pullRequest" &&
-      SEEN_PATHS.some((prefix) => within(path, prefix))
+      (path[1] === OPEN_HEADS_KEY ||
+        (path[1] === "pullRequest" && SEEN_PATHS.some((prefix) => within(path, prefix))))
     );
   });
   return seenOnly ? data : undefined;
@@ -228,6 +234,8 @@ export async function pullRequestWithReviews(
      * it are brought along for the training run's judge.
      */
     headRef?: string;
+    /** Bring the open PRs' heads along: which PRs share the head, for an approval of it. */
+    openHeads?: boolean;
   } = {},
 ): Promise<PullRequestWithReviews> {
   const operation = `reading pull request #${number} and its reviews`;
@@ -238,7 +246,7 @@ export async function pullRequestWithReviews(
     const first = answer.repository?.pullRequest;
     if (!first) throw new GitHubError(`reading pull request #${number}`, 404, "Not Found");
     const pullRequest = pullRequestOf(client, first, number);
-    if (!seenFailed) keepSeen(client, number, pullRequest, first, options);
+    if (!seenFailed) keepSeen(client, number, pullRequest, first, options, answer.repository?.openHeads);
     // Typed, so that TypeScript knows it never returns.
     const unread: (detail: string, cause?: unknown) => never = (detail, cause) => {
       throw new ReviewsUnread(

@@ -1,11 +1,13 @@
 // What the PR's query also asks for, so that the reads an event makes after it need not go to GitHub
 // again: the config on the default branch (the collector's next read), the PR's comments (where
 // the sticky comment is), the check runs of the names this gate writes on its head commit, and the
-// PRs from the PR's head branch (whether the training run was another PR's, built on another base). The
-// last two change when the App writes them, so a conditional REST read of them costs a request on
-// every event after one that wrote; in the query they cost nothing more. (The open PRs the head is
-// the head of are not taken from it: that list decides whether an approval may be shared, and is
-// read on its own just before the write, as close to it as it can be: open-pull-requests.ts.)
+// PRs from the PR's head branch (whether the training run was another PR's, built on another base).
+// The comments and check runs change when the App writes them, and the PRs from the head when it
+// labels the PR, so a conditional REST read of them costs a request on every event after one that
+// wrote; in the query they cost nothing more. The open PRs' heads decide whether an approval may
+// be shared: they are not taken from the event's first read but from the read that confirms an
+// approval just before it is released and written (`openHeads`), else read on their own at that
+// point (open-pull-requests.ts).
 //
 // Each is kept only when GitHub gave it whole and for the head the query read; anything else (a
 // next page, a node GitHub left null, an id that cannot be read, a file that is not plainly the
@@ -47,6 +49,21 @@ export const SEEN_FROM_HEAD = `fromHead: pullRequests(headRefName: $head, first:
           pageInfo { hasNextPage }
           nodes { number headRefName baseRefName createdAt closedAt headRepositoryOwner { login } }
         }`;
+
+/** Where the open PRs' heads lie in the answer, beside the PR. */
+export const OPEN_HEADS_KEY = "openHeads";
+
+/**
+ * The repository's open PRs and their heads (`$withOpenHeads`): asked for with the read that
+ * confirms an approval, since an approval of a head holds only if every open PR on it approves.
+ * More than a page goes to open-pull-requests.ts, which pages.
+ */
+export const SEEN_OPEN_HEADS = `${OPEN_HEADS_KEY}: pullRequests(states: [OPEN], first: 100) @include(if: $withOpenHeads) {
+      pageInfo { hasNextPage }
+      nodes { number headRefOid }
+    }`;
+
+export type OpenHeadsAnswer = List<{ number: number; headRefOid: string }>;
 
 /** Fields of the PR's query, asked for on its first page only (`$whole`). */
 export const SEEN_FIELDS = `
@@ -263,8 +280,14 @@ export function keepSeen(
   pullRequest: Pick<PullRequest, "headSha" | "headRef" | "headRepoFullName">,
   answer: SeenAnswer,
   { file, headRef }: { file?: string; headRef?: string } = {},
+  openHeads?: OpenHeadsAnswer,
 ): void {
   const head = pullRequest.headSha;
+  const open = whole(openHeads);
+  if (open)
+    client.seen.putOpenPullRequestHeads(
+      open.map((node) => ({ number: node.number, headSha: node.headRefOid })),
+    );
   const fromHead = pullRequestsFromHead(pullRequest, answer, headRef);
   if (fromHead) client.seen.putPullRequestsFromHead(fromHead.owner, pullRequest.headRef, fromHead.pulls);
   const branch = answer.baseRepository?.defaultBranchRef;

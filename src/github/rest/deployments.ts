@@ -6,6 +6,20 @@ import { RUNS_PER_COMMIT, toRun, type WorkflowRunFacts } from "./actions.js";
 import { login, sameLogin, type GitHubClient, type Json } from "./client.js";
 
 /**
+ * The runs of `listed` (GitHub's list of the commit's runs) that wait, when it says so for certain:
+ * it holds them all, and each had ended or was waiting. Else undefined: they must be listed again.
+ */
+export function waitingInListed(
+  listed: readonly WorkflowRunFacts[],
+  sha: string,
+): WorkflowRunFacts[] | undefined {
+  const settled =
+    listed.length < RUNS_PER_COMMIT &&
+    listed.every((run) => run.headSha === sha && (run.status === "completed" || run.status === "waiting"));
+  return settled ? listed.filter((run) => run.status === "waiting") : undefined;
+}
+
+/**
  * Workflow runs on `sha` waiting on environments (deployment protection rules, reviewers). `listed`
  * is GitHub's list of the commit's runs as this event already read it: when it holds them all and
  * each had ended or was waiting, the waiting ones are taken from it. A run still queued or in
@@ -18,18 +32,14 @@ export async function waitingDeploymentsForSha(
   listed?: readonly WorkflowRunFacts[],
 ): Promise<WaitingRun[]> {
   return client.call(`listing the workflow runs waiting on ${sha}`, async () => {
-    const settled =
-      listed !== undefined &&
-      listed.length < RUNS_PER_COMMIT &&
-      listed.every((run) => run.headSha === sha && (run.status === "completed" || run.status === "waiting"));
-    const runs = settled
-      ? listed.filter((run) => run.status === "waiting")
-      : (
-          await client.paginate<Json>("GET /repos/{owner}/{repo}/actions/runs", {
-            head_sha: sha,
-            status: "waiting",
-          })
-        ).map(toRun);
+    const runs =
+      (listed && waitingInListed(listed, sha)) ??
+      (
+        await client.paginate<Json>("GET /repos/{owner}/{repo}/actions/runs", {
+          head_sha: sha,
+          status: "waiting",
+        })
+      ).map(toRun);
     const waiting: WaitingRun[] = [];
     for (const run of runs) {
       const { data } = await client.request(

@@ -91,3 +91,83 @@ describe("the open PRs whose head a commit is", () => {
     await expect(gateway().pullRequestsForCommit(HEAD)).rejects.toThrow("left open pull requests out");
   });
 });
+
+describe("the open PRs' heads brought by the read of a PR that confirms an approval", () => {
+  beforeEach(() => {
+    gh.state.addPullRequest(REPO, {
+      number: 8,
+      author: "mallory",
+      headSha: HEAD,
+      headRepo: "mallory/models",
+    });
+    gh.state.addPullRequest(REPO, { number: 9, author: "bob", headSha: "b".repeat(40) });
+  });
+
+  /** A gateway that has read PR 7 with the open PRs' heads, the requests so far forgotten. */
+  async function afterRead(): Promise<GitHubGateway> {
+    const g = gateway();
+    await g.pullRequestWithReviews(7, { openHeads: true });
+    gh.clearRequests();
+    return g;
+  }
+
+  it("answer which PRs share the head without asking again, once", async () => {
+    const g = await afterRead();
+    expect(await g.pullRequestsForCommit(HEAD)).toEqual([7, 8]);
+    expect(gh.requests).toEqual([]);
+    // Taken once: a second question is asked of GitHub.
+    expect(await g.pullRequestsForCommit(HEAD)).toEqual([7, 8]);
+    expect(gh.requests.map((r) => r.route)).toEqual([GRAPHQL_ROUTE]);
+  });
+
+  it("are not brought unless asked for", async () => {
+    const g = gateway();
+    await g.pullRequestWithReviews(7);
+    gh.clearRequests();
+    expect(await g.pullRequestsForCommit(HEAD)).toEqual([7, 8]);
+    expect(gh.requests.map((r) => r.route)).toEqual([GRAPHQL_ROUTE]);
+  });
+
+  it("past the first hundred, or with a node GitHub left null, are read page by page", async () => {
+    for (const edit of [
+      (list: Answer["body"]["data"]["repository"]["pullRequests"]) => (list.pageInfo.hasNextPage = true),
+      (list: Answer["body"]["data"]["repository"]["pullRequests"]) => (list.nodes[1] = null),
+    ]) {
+      let queries = 0;
+      gh.handle(GRAPHQL_ROUTE, (ctx) => {
+        const answer = handlers[GRAPHQL_ROUTE]!(ctx) as {
+          status: number;
+          body: { data: { repository: Record<string, unknown> } };
+        };
+        const heads = answer.body.data.repository
+          .openHeads as Answer["body"]["data"]["repository"]["pullRequests"];
+        if (++queries === 1) edit(heads);
+        return answer;
+      });
+      const g = await afterRead();
+      expect(await g.pullRequestsForCommit(HEAD)).toEqual([7, 8]);
+      expect(gh.requests.map((r) => r.route)).toEqual([GRAPHQL_ROUTE]);
+    }
+  });
+
+  it("that GitHub errs on drop out, not the PR: they are read on their own", async () => {
+    gh.handle(GRAPHQL_ROUTE, (ctx) => {
+      const answer = handlers[GRAPHQL_ROUTE]!(ctx) as {
+        status: number;
+        body: { data: { repository: Record<string, unknown> }; errors?: unknown[] };
+      };
+      if ("openHeads" in answer.body.data.repository) {
+        answer.body.data.repository.openHeads = null;
+        answer.body.errors = [
+          { type: "SERVICE_UNAVAILABLE", path: ["repository", "openHeads"], message: "timed out" },
+        ];
+      }
+      return answer;
+    });
+    const g = gateway();
+    expect((await g.pullRequestWithReviews(7, { openHeads: true })).pullRequest.number).toBe(7);
+    gh.clearRequests();
+    expect(await g.pullRequestsForCommit(HEAD)).toEqual([7, 8]);
+    expect(gh.requests.map((r) => r.route)).toEqual([GRAPHQL_ROUTE]);
+  });
+});
