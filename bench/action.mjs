@@ -68,6 +68,8 @@ fake.state.addPullRequest(REPO, {
   number: 2,
   author: "Codertocat",
   headSha: HEAD,
+  // The head branch the webhook examples' payloads name.
+  headRef: "changes",
   baseRef: "master",
   files: ["train.py"],
 });

@@ -736,12 +736,14 @@ export class FakeGitHubState {
       (lower(headRepo) === lower(own)
         ? repo.pulls.filter((p) => p.state === "open" && p.headSha === run.headSha).map((p) => p.number)
         : []);
-    const actor = run.actor ?? repo.pulls.find((p) => p.number === pullRequests[0])?.author ?? DEFAULT_PUSHER;
+    const pull = repo.pulls.find((p) => p.number === pullRequests[0]);
+    const actor = run.actor ?? pull?.author ?? DEFAULT_PUSHER;
     const at = this.now();
     const added: FakeWorkflowRun = {
       id: this.nextId(),
       name: "train-approve-deploy",
-      headBranch: "feature",
+      // A PR's run is on the PR's head branch.
+      headBranch: pull?.headRef ?? "feature",
       event: "pull_request",
       status: "queued",
       conclusion: null,

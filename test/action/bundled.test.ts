@@ -314,7 +314,7 @@ describe("mode evaluate in the training run", () => {
       headSha: HEAD,
       path: TRAIN_WORKFLOW,
       headRepo: "fork/Hello-World",
-      headBranch: "feature",
+      headBranch: "changes",
       status: "in_progress",
     });
     const result = await run({

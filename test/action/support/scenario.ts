@@ -49,12 +49,14 @@ export function seedPullRequest(fake: FakeGitHub, setup: RepoSetup = {}): void {
     sha: HEAD,
     files: headFiles,
     pusher: AUTHOR,
-    ...(setup.pushed ? { branch: "feature" } : {}),
+    ...(setup.pushed ? { branch: "changes" } : {}),
   });
   state.addPullRequest(REPO, {
     number: PR,
     author: AUTHOR,
     headSha: HEAD,
+    // As the webhook examples' payloads name it.
+    headRef: "changes",
     baseRef: "master",
     headRepo: setup.headRepo,
     title: setup.title,
