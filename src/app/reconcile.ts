@@ -21,7 +21,6 @@ import type { TrainingRunJudge } from "../github/candidate/evidence.js";
 import { deployScopeNote } from "./deploy-answer.js";
 import { gateWaitingDeployments } from "./gate-deployments.js";
 import { waitingInListed } from "../github/rest/deployments.js";
-import { started } from "../github/started.js";
 import { approvalCheck, type ApprovalCheck } from "./recheck.js";
 import { recordDecision, recordDeploy } from "./record.js";
 import type { LedgerRecord } from "../core/ledger/chain.js";
@@ -219,7 +218,7 @@ export async function reconcile(
     collected.kind === "candidate" && (waitingInListed(collected.runs, collected.commit)?.length ?? 1) > 0;
   const reread =
     gating && own.decision === "approved" && candidate?.pr && mayRelease
-      ? started(gateway.pullRequestWithReviews(prNumber, { openHeads: true }))
+      ? gateway.pullRequestWithReviews(prNumber, { openHeads: true })
       : undefined;
   // Its open PRs' heads are what commitDecision reads (a failed re-read leaves them to their own read).
   if (reread) await reread.catch(() => undefined);
