@@ -32429,21 +32429,24 @@ function gitBlobSha(content) {
 }
 
 // src/github/graphql/seen-with-pull-request.ts
+var FROM_HEAD_KEY = "headsBase";
 var SEEN_PATHS = [
   ["comments"],
   ["commits"],
   ["baseRepository", "defaultBranchRef", "target"],
-  ["baseRepository", "fromHead"]
+  [FROM_HEAD_KEY]
 ];
 var SEEN_FILE = `target @include(if: $withFile) {
           ... on Commit {
             file(path: $file) { type mode object { ... on Blob { oid text isBinary isTruncated } } }
           }
         }`;
-var SEEN_FROM_HEAD = `fromHead: pullRequests(headRefName: $head, first: 100) @include(if: $withHead) {
+var SEEN_FROM_HEAD = `${FROM_HEAD_KEY}: baseRepository @include(if: $withHead) {
+        fromHead: pullRequests(headRefName: $head, first: 100) {
           pageInfo { hasNextPage }
           nodes { number headRefName baseRefName createdAt closedAt headRepositoryOwner { login } }
-        }`;
+        }
+      }`;
 var OPEN_HEADS_KEY = "openHeads";
 var SEEN_OPEN_HEADS = `${OPEN_HEADS_KEY}: pullRequests(states: [OPEN], first: 100) @include(if: $withOpenHeads) {
       pageInfo { hasNextPage }
@@ -32540,7 +32543,7 @@ function checkRuns(client, head, suites, name, runsOf) {
 function pullRequestsFromHead2(pullRequest, answer, headRef) {
   const owner = pullRequest.headRepoFullName?.split("/")[0];
   if (!headRef || headRef !== pullRequest.headRef || !owner) return void 0;
-  const nodes = whole(answer.baseRepository?.fromHead);
+  const nodes = whole(answer[FROM_HEAD_KEY]?.fromHead);
   if (!nodes || nodes.some((node) => !node.headRepositoryOwner?.login)) return void 0;
   const pulls = nodes.filter(
     (node) => node.headRefName === headRef && node.headRepositoryOwner.login.toLowerCase() === owner.toLowerCase()
@@ -32611,8 +32614,8 @@ var QUERY2 = `query PullRequestWithReviews($owner: String!, $name: String!, $num
           name
           ${SEEN_FILE}
         }
-        ${SEEN_FROM_HEAD}
       }
+      ${SEEN_FROM_HEAD}
       labels(first: 100) { totalCount nodes { name } }
       reviewRequests(first: 100) {
         totalCount
@@ -32727,6 +32730,13 @@ function pullRequestOf(client, first, number) {
   if ((first.labels?.totalCount ?? 0) > labels.length) incomplete("labels", number);
   if ((first.reviewRequests?.totalCount ?? 0) > requests.length) incomplete("review requests", number);
   const requested = requests.map((r) => r?.requestedReviewer ?? null);
+  const base = first.baseRepository;
+  if (!base?.defaultBranchRef)
+    throw new GitHubError(
+      `reading pull request #${number}`,
+      0,
+      "GitHub gave no default branch of its base repository"
+    );
   return {
     number: first.number,
     author: restLogin(first.author),
@@ -32744,8 +32754,8 @@ function pullRequestOf(client, first, number) {
     ),
     requestedTeams: requested.flatMap((r) => r?.__typename === "Team" && r.slug ? [r.slug] : []),
     headRepoFullName: first.headRepository?.nameWithOwner ?? null,
-    baseRepoFullName: first.baseRepository?.nameWithOwner ?? client.fullName,
-    defaultBranch: first.baseRepository?.defaultBranchRef?.name ?? "",
+    baseRepoFullName: base.nameWithOwner,
+    defaultBranch: base.defaultBranchRef.name,
     changedFilesCount: first.changedFiles,
     updatedAt: first.updatedAt
   };

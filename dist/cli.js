@@ -15669,15 +15669,18 @@ function overrideClaimInReview(review) {
 }
 
 // src/github/graphql/seen-with-pull-request.ts
+var FROM_HEAD_KEY = "headsBase";
 var SEEN_FILE = `target @include(if: $withFile) {
           ... on Commit {
             file(path: $file) { type mode object { ... on Blob { oid text isBinary isTruncated } } }
           }
         }`;
-var SEEN_FROM_HEAD = `fromHead: pullRequests(headRefName: $head, first: 100) @include(if: $withHead) {
+var SEEN_FROM_HEAD = `${FROM_HEAD_KEY}: baseRepository @include(if: $withHead) {
+        fromHead: pullRequests(headRefName: $head, first: 100) {
           pageInfo { hasNextPage }
           nodes { number headRefName baseRefName createdAt closedAt headRepositoryOwner { login } }
-        }`;
+        }
+      }`;
 var OPEN_HEADS_KEY = "openHeads";
 var SEEN_OPEN_HEADS = `${OPEN_HEADS_KEY}: pullRequests(states: [OPEN], first: 100) @include(if: $withOpenHeads) {
       pageInfo { hasNextPage }
@@ -15740,8 +15743,8 @@ var QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $numb
           name
           ${SEEN_FILE}
         }
-        ${SEEN_FROM_HEAD}
       }
+      ${SEEN_FROM_HEAD}
       labels(first: 100) { totalCount nodes { name } }
       reviewRequests(first: 100) {
         totalCount

@@ -71,8 +71,8 @@ const QUERY = `query PullRequestWithReviews($owner: String!, $name: String!, $nu
           name
           ${SEEN_FILE}
         }
-        ${SEEN_FROM_HEAD}
       }
+      ${SEEN_FROM_HEAD}
       labels(first: 100) { totalCount nodes { name } }
       reviewRequests(first: 100) {
         totalCount
@@ -293,6 +293,15 @@ function pullRequestOf(client: GitHubClient, first: PullRequestNode, number: num
   if ((first.labels?.totalCount ?? 0) > labels.length) incomplete("labels", number);
   if ((first.reviewRequests?.totalCount ?? 0) > requests.length) incomplete("review requests", number);
   const requested = requests.map((r) => r?.requestedReviewer ?? null);
+  // The trusted rules are read from the base repository's default branch: a PR read without it
+  // (GitHub nulls it for an error beneath it) is no read, never one whose rules come from elsewhere.
+  const base = first.baseRepository;
+  if (!base?.defaultBranchRef)
+    throw new GitHubError(
+      `reading pull request #${number}`,
+      0,
+      "GitHub gave no default branch of its base repository",
+    );
   return {
     number: first.number,
     author: restLogin(first.author),
@@ -310,8 +319,8 @@ function pullRequestOf(client: GitHubClient, first: PullRequestNode, number: num
     ),
     requestedTeams: requested.flatMap((r) => (r?.__typename === "Team" && r.slug ? [r.slug] : [])),
     headRepoFullName: first.headRepository?.nameWithOwner ?? null,
-    baseRepoFullName: first.baseRepository?.nameWithOwner ?? client.fullName,
-    defaultBranch: first.baseRepository?.defaultBranchRef?.name ?? "",
+    baseRepoFullName: base.nameWithOwner,
+    defaultBranch: base.defaultBranchRef.name,
     changedFilesCount: first.changedFiles,
     updatedAt: first.updatedAt,
   };

@@ -22,15 +22,18 @@ import type { FileAtRef } from "../rest/contents.js";
 import type { HeadPullRequest } from "../rest/pulls.js";
 import type { CheckRun, PullRequest } from "../types.js";
 
+/** Where the PRs from the head lie in the PR's node: a base repository of their own. */
+export const FROM_HEAD_KEY = "headsBase";
+
 /**
- * Where in the PR's answer SEEN_FIELDS and SEEN_FILE lie: an error only there drops what the query
- * also saw, not the PR.
+ * Where in the PR's answer SEEN_FIELDS, SEEN_FILE and SEEN_FROM_HEAD lie: an error only there drops
+ * what the query also saw, not the PR.
  */
 export const SEEN_PATHS: readonly (readonly string[])[] = [
   ["comments"],
   ["commits"],
   ["baseRepository", "defaultBranchRef", "target"],
-  ["baseRepository", "fromHead"],
+  [FROM_HEAD_KEY],
 ];
 
 /** The default branch's tip, with the file the collector reads next (`$file`, the config). */
@@ -43,12 +46,16 @@ export const SEEN_FILE = `target @include(if: $withFile) {
 /**
  * This repository's PRs from a branch called `$head`, whoever's it is, as REST's `head=owner:branch`
  * lists them for each owner. GraphQL cannot take the branch from the PR it is reading: the caller
- * names it (`$withHead`), and it is kept only if it is the PR's.
+ * names it (`$withHead`), and it is kept only if it is the PR's. They hang from an alias of the base
+ * repository of their own: `pullRequests` is non-null, so GitHub's error there nulls the nearest
+ * nullable field above it, which must not be the base repository the PR's rules are read from.
  */
-export const SEEN_FROM_HEAD = `fromHead: pullRequests(headRefName: $head, first: 100) @include(if: $withHead) {
+export const SEEN_FROM_HEAD = `${FROM_HEAD_KEY}: baseRepository @include(if: $withHead) {
+        fromHead: pullRequests(headRefName: $head, first: 100) {
           pageInfo { hasNextPage }
           nodes { number headRefName baseRefName createdAt closedAt headRepositoryOwner { login } }
-        }`;
+        }
+      }`;
 
 /** Where the open PRs' heads lie in the answer, beside the PR. */
 export const OPEN_HEADS_KEY = "openHeads";
@@ -145,8 +152,8 @@ export interface SeenAnswer {
   commits?: List<{ commit: CommitNode | null }>;
   baseRepository?: {
     defaultBranchRef?: { name: string; target?: { file?: FileNode | null } | null } | null;
-    fromHead?: List<FromHeadNode>;
   } | null;
+  [FROM_HEAD_KEY]?: { fromHead?: List<FromHeadNode> } | null;
 }
 
 /** A regular file's modes in git (0644 and 0755): a symlink or a submodule is not read as one. */
@@ -252,7 +259,7 @@ function pullRequestsFromHead(
 ): { owner: string; pulls: HeadPullRequest[] } | undefined {
   const owner = pullRequest.headRepoFullName?.split("/")[0];
   if (!headRef || headRef !== pullRequest.headRef || !owner) return undefined;
-  const nodes = whole(answer.baseRepository?.fromHead);
+  const nodes = whole(answer[FROM_HEAD_KEY]?.fromHead);
   if (!nodes || nodes.some((node) => !node.headRepositoryOwner?.login)) return undefined;
   const pulls = nodes
     .filter(

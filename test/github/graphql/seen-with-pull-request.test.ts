@@ -432,11 +432,24 @@ it("a later page of reviews asks only for reviews", async () => {
   expect(queries).toEqual([true, false]);
 });
 
+it("a PR GitHub answers without its base repository's default branch is no read: its rules are read there", async () => {
+  for (const edit of [
+    (pr: Record<string, unknown>) => (pr.baseRepository = null),
+    (pr: Record<string, unknown>) =>
+      ((pr.baseRepository as { defaultBranchRef: unknown }).defaultBranchRef = null),
+  ]) {
+    editAnswer((pr) => edit(pr));
+    await expect(appGateway().pullRequestWithReviews(7, { headRef: "feature" })).rejects.toThrow(
+      /reading pull request #7.*no default branch of its base repository/,
+    );
+  }
+});
+
 describe("the PRs from the PR's head, as the PR's query brought them", () => {
   const PULLS = "GET /repos/{owner}/{repo}/pulls";
   type FromHead = { pageInfo: { hasNextPage: boolean }; nodes: Record<string, unknown>[] };
   const fromHeadIn = (pr: Record<string, unknown>): FromHead =>
-    (pr.baseRepository as { fromHead: FromHead }).fromHead;
+    (pr.headsBase as { fromHead: FromHead }).fromHead;
 
   beforeEach(() => {
     // From the same branch: another of acme's PRs, into another base and closed since; a fork's
@@ -495,18 +508,21 @@ describe("the PRs from the PR's head, as the PR's query brought them", () => {
   });
 
   it("that GitHub errs on are read by REST, and the PR is read as answered", async () => {
+    // The list is non-null in GitHub's schema: an error there nulls its nearest nullable parent,
+    // the alias of the base repository that holds it alone.
     editAnswer((pr, answer) => {
-      (pr.baseRepository as { fromHead: unknown }).fromHead = null;
+      pr.headsBase = null;
       answer.body.errors = [
         {
           type: "SERVICE_UNAVAILABLE",
-          path: ["repository", "pullRequest", "baseRepository", "fromHead"],
+          path: ["repository", "pullRequest", "headsBase", "fromHead"],
           message: "timed out",
         },
       ];
     });
     const g = appGateway();
-    expect((await g.pullRequestWithReviews(7, { headRef: "feature" })).pullRequest.number).toBe(7);
+    const read = await g.pullRequestWithReviews(7, { headRef: "feature" });
+    expect(read.pullRequest).toMatchObject({ number: 7, defaultBranch: "main", baseRepoFullName: REPO });
     gh.clearRequests();
     expect((await g.pullRequestsFromHead("acme", "feature")).map((pr) => pr.number).sort()).toEqual([7, 8]);
     expect(routes()).toEqual([PULLS]);
