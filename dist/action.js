@@ -45568,7 +45568,11 @@ function withNotes(result, warnings) {
 var SIBLINGS = 5;
 var RANK = { approved: 0, pending: 1, rejected: 2, error: 3 };
 async function commitDecision(ports, own, pr, commit, options) {
-  if (own.decision !== "approved") return own;
+  return (await commitDecisionReading(ports, own, pr, commit, options)).result;
+}
+async function commitDecisionReading(ports, own, pr, commit, options) {
+  const result = (decision, siblingsRead = false) => ({ result: decision, siblingsRead });
+  if (own.decision !== "approved") return result(own);
   let numbers;
   try {
     numbers = await reading(
@@ -45578,44 +45582,49 @@ async function commitDecision(ports, own, pr, commit, options) {
   } catch (error2) {
     const cause = error2?.cause;
     if (!(cause instanceof TooManyOpenPullRequests)) throw error2;
-    return {
+    return result({
       ...own,
       decision: "pending",
       autoApproved: false,
       summary: `${own.summary}; but the repository has more than ${MAX_OPEN_PULL_REQUEST_PAGES * 100} open PRs, too many to tell whether another has ${shortSha(commit)} as its head and must approve it too: close some of them`
-    };
+    });
   }
   const siblings = numbers.filter((n) => n !== pr);
   if (siblings.length > SIBLINGS)
-    return {
+    return result({
       ...own,
       decision: "pending",
       autoApproved: false,
       summary: `${own.summary}; but ${siblings.length} other open PRs have ${shortSha(commit)} as their head, more than the ${SIBLINGS} this gate decides together: close some of them`
-    };
+    });
   let worst;
   for (const number of siblings) {
-    let result2;
+    let theirs;
     try {
       const collected = await collectCandidate(ports, { kind: "pull_request", number }, options);
       const head = collected.pullRequest;
       if (!head || head.state !== "open" || head.headSha !== commit || collected.kind === "no-config")
         continue;
-      result2 = decisionFor(collected);
+      theirs = decisionFor(collected);
     } catch (error2) {
-      result2 = failureResult(failureOf(error2), { repository: ports.repository, commit, pr: number });
+      theirs = failureResult(failureOf(error2), { repository: ports.repository, commit, pr: number });
     }
-    if (RANK[result2.decision] > RANK[worst?.result.decision ?? "approved"]) worst = { pr: number, result: result2 };
+    if (RANK[theirs.decision] > RANK[worst?.result.decision ?? "approved"])
+      worst = { pr: number, result: theirs };
   }
-  if (!worst) return own;
-  const { result } = worst;
-  return {
-    ...own,
-    decision: result.decision,
-    autoApproved: false,
-    failPipeline: result.failPipeline,
-    summary: `${own.summary}; but PR #${worst.pr}, on the same commit, is ${result.decision}: ${result.summary}`
-  };
+  const read = siblings.length > 0;
+  if (!worst) return result(own, read);
+  const sibling = worst.result;
+  return result(
+    {
+      ...own,
+      decision: sibling.decision,
+      autoApproved: false,
+      failPipeline: sibling.failPipeline,
+      summary: `${own.summary}; but PR #${worst.pr}, on the same commit, is ${sibling.decision}: ${sibling.summary}`
+    },
+    read
+  );
 }
 
 // src/github/publish/execute.ts

@@ -21,37 +21,81 @@ export interface GateOptions {
   record?: (deploy: LedgerDeploy, summary: string) => Promise<string | undefined>;
   /** The commit's workflow runs as this event read them: the waiting ones need not be listed again. */
   listed?: readonly WorkflowRunFacts[];
+  /** What was read already (prepareGate), so that nothing is read between the confirm and the answer. */
+  prepared?: PreparedGate;
+}
+
+type GateGateway = Pick<
+  GitHubGateway,
+  "waitingDeploymentsForSha" | "reviewDeploymentProtectionRule" | "appGuardsEnvironment"
+>;
+type WaitingRun = Awaited<ReturnType<GitHubGateway["waitingDeploymentsForSha"]>>[number];
+
+/** The deploy jobs waiting on a commit, with what says which of them an approval may answer. */
+export interface PreparedGate {
+  waiting: WaitingRun[];
+  /** Why the waiting jobs could not be listed; then nothing is answered. */
+  failure?: string;
+  /** Why an approval may not release the run (read once a run), or undefined. */
+  unreleasable: (run: WaitingRun) => Promise<string | undefined>;
+  /** Whether an environment is this config's to answer (read once an environment), or why not told. */
+  gated: (environment: string) => Promise<boolean | string>;
+}
+
+/** Everything an answer reads from GitHub, read before it (and before an approval's re-read). */
+export async function prepareGate(
+  gateway: GateGateway,
+  config: Config,
+  commit: string,
+  { releasable, listed }: Pick<GateOptions, "releasable" | "listed"> = {},
+): Promise<PreparedGate> {
+  const judged = new Map<number, Promise<string | undefined>>();
+  const unreleasable = (run: WaitingRun) => {
+    let why = judged.get(run.runId);
+    if (!why) {
+      why = releasable
+        ? releasable(run.run).catch((error) => describeError(error))
+        : Promise.resolve("no check");
+      judged.set(run.runId, why);
+    }
+    return why;
+  };
+  const gated = gatedEnvironments(gateway, config);
+  try {
+    return { waiting: await gateway.waitingDeploymentsForSha(commit, listed), unreleasable, gated };
+  } catch (error) {
+    const failure = `could not list the deploy jobs waiting on ${commit}: ${describeError(error)}`;
+    return { waiting: [], failure, unreleasable, gated };
+  }
+}
+
+/** Whether an approval would release any waiting job: only then is it worth confirming first. */
+export async function mayRelease(prepared: PreparedGate): Promise<boolean> {
+  for (const run of prepared.waiting) {
+    if ((await prepared.unreleasable(run)) !== undefined) continue;
+    for (const environment of run.environments) if ((await prepared.gated(environment)) === true) return true;
+  }
+  return false;
 }
 
 export async function gateWaitingDeployments(
-  gateway: Pick<
-    GitHubGateway,
-    "waitingDeploymentsForSha" | "reviewDeploymentProtectionRule" | "appGuardsEnvironment"
-  >,
+  gateway: GateGateway,
   config: Config,
   result: DecisionResult,
   commit: string,
-  { confirm, releasable, record, listed }: GateOptions = {},
+  { confirm, releasable, record, listed, prepared }: GateOptions = {},
 ): Promise<string[]> {
   const answer = deployAnswer(result, commit.slice(0, 7));
   if (answer.state === undefined) return [];
+  const gate = prepared ?? (await prepareGate(gateway, config, commit, { releasable, listed }));
+  if (gate.failure) return [gate.failure];
   const failures: string[] = [];
-  let waiting: Awaited<ReturnType<GitHubGateway["waitingDeploymentsForSha"]>>;
-  try {
-    waiting = await gateway.waitingDeploymentsForSha(commit, listed);
-  } catch (error) {
-    return [`could not list the deploy jobs waiting on ${commit}: ${describeError(error)}`];
-  }
   let confirmed = answer.state !== "approved";
-  const gated = gatedEnvironments(gateway, config);
-  for (const run of waiting) {
+  for (const run of gate.waiting) {
     // An approval releases only the run that recorded the approved model; a rejection may fail any.
-    if (answer.state === "approved") {
-      const why = releasable ? await releasable(run.run).catch((error) => describeError(error)) : "no check";
-      if (why !== undefined) continue;
-    }
+    if (answer.state === "approved" && (await gate.unreleasable(run)) !== undefined) continue;
     for (const environment of run.environments) {
-      const ours = await gated(environment);
+      const ours = await gate.gated(environment);
       if (ours === false) continue;
       if (ours !== true) {
         failures.push(`did not answer the ${environment} deployment of workflow run ${run.runId}: ${ours}`);

@@ -7,7 +7,7 @@ import { CONFIG_PATH } from "../core/names.js";
 import type { DecisionResult } from "../core/policy/types.js";
 import {
   collectCandidate,
-  commitDecision,
+  commitDecisionReading,
   decisionFor,
   withNotes,
   type Collected,
@@ -19,8 +19,7 @@ import { APP_SURFACES, planPullRequest, planWrites, unreadPullRequest } from "..
 import type { PullRequest } from "../github/types.js";
 import type { TrainingRunJudge } from "../github/candidate/evidence.js";
 import { deployScopeNote } from "./deploy-answer.js";
-import { gateWaitingDeployments } from "./gate-deployments.js";
-import { waitingInListed } from "../github/rest/deployments.js";
+import { gateWaitingDeployments, mayRelease, prepareGate } from "./gate-deployments.js";
 import { approvalCheck, type ApprovalCheck } from "./recheck.js";
 import { recordDecision, recordDeploy } from "./record.js";
 import type { LedgerRecord } from "../core/ledger/chain.js";
@@ -212,28 +211,40 @@ export async function reconcile(
   // A closed PR's head may be deployed from the default branch after a merge: not this PR's to answer.
   const gating = config !== undefined && gateDeployments && !closed;
   // An approval that may release a deploy job is confirmed by reading the PR again just before it
-  // is answered; that read brings the open PRs' heads, which say whether the approval is the
-  // commit's (one request for both).
-  const mayRelease =
-    collected.kind === "candidate" && (waitingInListed(collected.runs, collected.commit)?.length ?? 1) > 0;
+  // is answered: what the answer reads (the waiting jobs, which of them the approval may release)
+  // is read first, so nothing is read between that re-read and the answer. The re-read brings the
+  // open PRs' heads, which say whether the approval is the commit's (one request for both).
+  const prepared =
+    gating && own.decision === "approved" && candidate?.pr
+      ? await prepareGate(gateway, config, collected.commit, {
+          ...(releasable ? { releasable } : {}),
+          ...(collected.kind === "candidate" ? { listed: collected.runs } : {}),
+        })
+      : undefined;
   const reread =
-    gating && own.decision === "approved" && candidate?.pr && mayRelease
+    prepared && (await mayRelease(prepared))
       ? gateway.pullRequestWithReviews(prNumber, { openHeads: true })
       : undefined;
   // Its open PRs' heads are what commitDecision reads (a failed re-read leaves them to their own read).
   if (reread) await reread.catch(() => undefined);
   // The commit's check run and deploy jobs carry the decision of every open PR on it.
-  const result = closed ? own : await commitDecision(gateway, own, prNumber, collected.commit, options);
+  const { result, siblingsRead } = closed
+    ? { result: own, siblingsRead: false }
+    : await commitDecisionReading(gateway, own, prNumber, collected.commit, options);
   const failures: string[] = [];
   // Deploy jobs are answered first, while the re-read is fresh; then the PR's surfaces are written.
   if (gating) {
+    // Reading the other PRs on the commit took time: the approval is confirmed by a read of its own.
     const confirm =
-      result.decision === "approved" && candidate ? approvalCheck(gateway, candidate, reread) : undefined;
+      result.decision === "approved" && candidate
+        ? approvalCheck(gateway, candidate, siblingsRead ? undefined : reread)
+        : undefined;
     failures.push(
       ...(await gateWaitingDeployments(gateway, config, result, collected.commit, {
         ...(confirm ? { confirm } : {}),
         ...(releasable ? { releasable } : {}),
         ...(collected.kind === "candidate" ? { listed: collected.runs } : {}),
+        ...(prepared ? { prepared } : {}),
         record: (deploy, summary) => recordDeploy(timing, result, deploy, { ...subject, summary }),
       })),
     );

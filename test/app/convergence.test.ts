@@ -105,6 +105,25 @@ describe("convergence", () => {
       expect(h.run?.status).toBe("waiting");
     });
 
+    it("a review withdrawn while the waiting jobs are read does not release them", async () => {
+      // What the answer reads comes before the re-read that confirms it, so nothing the App reads
+      // lies between that re-read and the release.
+      const PENDING = "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments";
+      const h = await harness({ waitingOn: ["production"] });
+      let withdrawn = false;
+      h.gh.handle(PENDING, (ctx) => {
+        if (!withdrawn) {
+          withdrawn = true;
+          h.gh.state.addReview(REPO, h.pull.number, { user: "alice", state: "CHANGES_REQUESTED" });
+        }
+        return handlers[PENDING]!(ctx);
+      });
+      await h.deliver(...review(h, "alice", "APPROVED"));
+      expect(withdrawn).toBe(true);
+      expect(h.run?.answers.filter((a) => a.state === "approved")).toEqual([]);
+      expect(h.run?.status).toBe("waiting");
+    });
+
     it("a re-check GitHub does not answer releases nothing", async () => {
       const h = await harness({ waitingOn: ["production"] });
       let reads = 0;

@@ -78,12 +78,12 @@ describe("API calls per event", () => {
       [
         ...CANDIDATE_READS,
         "GET /orgs/{org}/teams/{team_slug}/members",
-        // approved, and a deploy job may wait: the PR's head and reviews read again, with the open
-        // PRs' heads (is the commit the head of other open PRs, whose decisions it carries too?)
-        GRAPHQL_ROUTE,
-        // the waiting deploy job (waiting in the commit's runs as the candidate listed them),
-        // approved
+        // approved: the waiting deploy job (waiting in the commit's runs as the candidate listed
+        // them) and its environments
         "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+        // it may be released: the PR's head and reviews read again, with the open PRs' heads (is
+        // the commit the head of other open PRs, whose decisions it carries too?); then released
+        GRAPHQL_ROUTE,
         "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
         // the decision check run, as the re-read found it, updated to the approval
         "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
@@ -94,11 +94,13 @@ describe("API calls per event", () => {
         "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
       ].sort(),
     );
-    // The deploy is answered right after the re-read that confirms it, before the writes.
+    // The deploy is answered right after the re-read that confirms it, nothing read between
+    // them, and before the writes.
     const order = h.gh.requests.map((r) => r.route);
     const reread = order.lastIndexOf(GRAPHQL_ROUTE);
-    expect(order.slice(reread + 1, reread + 3)).toEqual([
+    expect(order.slice(reread - 1, reread + 2)).toEqual([
       "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+      GRAPHQL_ROUTE,
       "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
     ]);
     // Unchanged since the opened PR's event, answered 304: the commit's files and pusher, the

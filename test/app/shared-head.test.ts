@@ -193,3 +193,34 @@ describe("many PRs on one head", () => {
     );
   });
 });
+
+describe("an approval of a head that another open PR approves too", () => {
+  async function bothApproved() {
+    const shared = await twoPullRequestsIntoMain();
+    shared.h.gh.state.addReview(REPO, 7, { user: "carol", state: "APPROVED", commitId: shared.head });
+    return shared;
+  }
+
+  it("releases the deploy job waiting on the shared commit", async () => {
+    const { h, run } = await bothApproved();
+    await h.deliver(...prEvent(h, "synchronize"));
+    expect(run.answers.filter((a) => a.state === "approved")).toHaveLength(1);
+  });
+
+  it("is confirmed by a read of its own once the other PR is read: a review withdrawn meanwhile releases nothing", async () => {
+    const { h, head, run } = await bothApproved();
+    let withdrawn = false;
+    h.gh.handle(GRAPHQL_ROUTE, (ctx) => {
+      const { number } = (ctx.body as { variables: { number?: number } }).variables;
+      if (number === 9 && !withdrawn) {
+        withdrawn = true;
+        h.gh.state.addReview(REPO, 7, { user: "carol", state: "CHANGES_REQUESTED", commitId: head });
+      }
+      return handlers[GRAPHQL_ROUTE]!(ctx);
+    });
+    await h.deliver(...prEvent(h, "synchronize"));
+    expect(withdrawn).toBe(true);
+    expect(run.answers.filter((a) => a.state === "approved")).toEqual([]);
+    expect(run.status).toBe("waiting");
+  });
+});

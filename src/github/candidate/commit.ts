@@ -26,8 +26,23 @@ export async function commitDecision(
   commit: string,
   options: Omit<CollectOptions, "measuring">,
 ): Promise<DecisionResult> {
+  return (await commitDecisionReading(ports, own, pr, commit, options)).result;
+}
+
+/**
+ * The commit's decision, saying whether other PRs were read for it: reads that took time, after
+ * which an approval about to release a deploy job is confirmed again.
+ */
+export async function commitDecisionReading(
+  ports: CandidatePorts,
+  own: DecisionResult,
+  pr: number,
+  commit: string,
+  options: Omit<CollectOptions, "measuring">,
+): Promise<{ result: DecisionResult; siblingsRead: boolean }> {
+  const result = (decision: DecisionResult, siblingsRead = false) => ({ result: decision, siblingsRead });
   // Only an approval can be wrongly shared; anything else already keeps the commit from green.
-  if (own.decision !== "approved") return own;
+  if (own.decision !== "approved") return result(own);
   let numbers: number[];
   try {
     numbers = await reading(`the pull requests of ${shortSha(commit)}`, () =>
@@ -37,42 +52,47 @@ export async function commitDecision(
     // Too many open PRs to tell which share the commit: it waits, as with too many siblings.
     const cause: unknown = (error as { cause?: unknown } | null)?.cause;
     if (!(cause instanceof TooManyOpenPullRequests)) throw error;
-    return {
+    return result({
       ...own,
       decision: "pending",
       autoApproved: false,
       summary: `${own.summary}; but the repository has more than ${MAX_OPEN_PULL_REQUEST_PAGES * 100} open PRs, too many to tell whether another has ${shortSha(commit)} as its head and must approve it too: close some of them`,
-    };
+    });
   }
   const siblings = numbers.filter((n) => n !== pr);
   if (siblings.length > SIBLINGS)
-    return {
+    return result({
       ...own,
       decision: "pending",
       autoApproved: false,
       summary: `${own.summary}; but ${siblings.length} other open PRs have ${shortSha(commit)} as their head, more than the ${SIBLINGS} this gate decides together: close some of them`,
-    };
+    });
   let worst: { pr: number; result: DecisionResult } | undefined;
   for (const number of siblings) {
-    let result: DecisionResult;
+    let theirs: DecisionResult;
     try {
       const collected = await collectCandidate(ports, { kind: "pull_request", number }, options);
       const head = collected.pullRequest;
       if (!head || head.state !== "open" || head.headSha !== commit || collected.kind === "no-config")
         continue;
-      result = decisionFor(collected);
+      theirs = decisionFor(collected);
     } catch (error) {
-      result = failureResult(failureOf(error), { repository: ports.repository, commit, pr: number });
+      theirs = failureResult(failureOf(error), { repository: ports.repository, commit, pr: number });
     }
-    if (RANK[result.decision] > RANK[worst?.result.decision ?? "approved"]) worst = { pr: number, result };
+    if (RANK[theirs.decision] > RANK[worst?.result.decision ?? "approved"])
+      worst = { pr: number, result: theirs };
   }
-  if (!worst) return own;
-  const { result } = worst;
-  return {
-    ...own,
-    decision: result.decision,
-    autoApproved: false,
-    failPipeline: result.failPipeline,
-    summary: `${own.summary}; but PR #${worst.pr}, on the same commit, is ${result.decision}: ${result.summary}`,
-  };
+  const read = siblings.length > 0;
+  if (!worst) return result(own, read);
+  const sibling = worst.result;
+  return result(
+    {
+      ...own,
+      decision: sibling.decision,
+      autoApproved: false,
+      failPipeline: sibling.failPipeline,
+      summary: `${own.summary}; but PR #${worst.pr}, on the same commit, is ${sibling.decision}: ${sibling.summary}`,
+    },
+    read,
+  );
 }

@@ -9,4 +9,4 @@ export {
 } from "./collect.js";
 export { isTrainingEvent, type Measuring } from "./evidence.js";
 export { decisionFor, withNotes } from "./decision.js";
-export { commitDecision } from "./commit.js";
+export { commitDecision, commitDecisionReading } from "./commit.js";
