@@ -69,13 +69,17 @@ export async function prepareGate(
   }
 }
 
-/** Whether an approval would release any waiting job: only then is it worth confirming first. */
+/**
+ * Whether an approval would release any waiting job: only then is it worth confirming first. Every
+ * run and environment is judged here, so that answering them reads nothing more.
+ */
 export async function mayRelease(prepared: PreparedGate): Promise<boolean> {
+  let any = false;
   for (const run of prepared.waiting) {
     if ((await prepared.unreleasable(run)) !== undefined) continue;
-    for (const environment of run.environments) if ((await prepared.gated(environment)) === true) return true;
+    for (const environment of run.environments) if ((await prepared.gated(environment)) === true) any = true;
   }
-  return false;
+  return any;
 }
 
 export async function gateWaitingDeployments(
