@@ -32279,21 +32279,33 @@ async function pushOf(client, branch, sha) {
 async function pusherOf(client, branch, sha) {
   return (await pushOf(client, branch, sha))?.pusher;
 }
+var MAX_HEAD_PULL_REQUEST_PAGES = 10;
 async function pullRequestsFromHead(client, owner, branch) {
   const seen = client.seen.takePullRequestsFromHead(owner, branch);
   if (seen) return seen;
   return client.call(`listing the pull requests from ${owner}:${branch}`, async () => {
-    const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
-      state: "all",
-      head: `${owner}:${branch}`,
-      per_page: 100
-    });
-    return data.map((pr) => ({
-      number: pr.number,
-      baseRef: pr.base.ref,
-      createdAt: pr.created_at ?? "",
-      closedAt: pr.closed_at ?? null
-    }));
+    const pulls = [];
+    for (let page2 = 1; ; page2++) {
+      if (page2 > MAX_HEAD_PULL_REQUEST_PAGES)
+        throw new Error(
+          `more than ${MAX_HEAD_PULL_REQUEST_PAGES * 100} pull requests come from ${owner}:${branch}, too many to tell which base its runs were built for`
+        );
+      const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
+        state: "all",
+        head: `${owner}:${branch}`,
+        per_page: 100,
+        page: page2
+      });
+      const prs = data;
+      for (const pr of prs)
+        pulls.push({
+          number: pr.number,
+          baseRef: pr.base.ref,
+          createdAt: pr.created_at ?? "",
+          closedAt: pr.closed_at ?? null
+        });
+      if (prs.length < 100) return pulls;
+    }
   });
 }
 async function openPullRequests(client, limit) {

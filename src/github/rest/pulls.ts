@@ -104,7 +104,14 @@ export interface HeadPullRequest {
   closedAt: string | null;
 }
 
-/** Every PR, open or closed, from `owner:branch` (a fork's owner for a fork), newest first, the latest hundred. */
+/**
+ * The most pages of PRs from one head read (1,000 PRs). The list says whether a training run was
+ * built for another base (SECURITY.md 15c), so it is read whole or not at all: past the cap the
+ * read fails, and the run is not used, rather than judged from the newest PRs alone.
+ */
+export const MAX_HEAD_PULL_REQUEST_PAGES = 10;
+
+/** Every PR, open or closed, from `owner:branch` (a fork's owner for a fork), newest first. */
 export async function pullRequestsFromHead(
   client: GitHubClient,
   owner: string,
@@ -113,17 +120,28 @@ export async function pullRequestsFromHead(
   const seen = client.seen.takePullRequestsFromHead(owner, branch);
   if (seen) return seen;
   return client.call(`listing the pull requests from ${owner}:${branch}`, async () => {
-    const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
-      state: "all",
-      head: `${owner}:${branch}`,
-      per_page: 100,
-    });
-    return (data as Json[]).map((pr) => ({
-      number: pr.number as number,
-      baseRef: (pr.base as { ref: string }).ref,
-      createdAt: (pr.created_at as string | undefined) ?? "",
-      closedAt: (pr.closed_at as string | null | undefined) ?? null,
-    }));
+    const pulls: HeadPullRequest[] = [];
+    for (let page = 1; ; page++) {
+      if (page > MAX_HEAD_PULL_REQUEST_PAGES)
+        throw new Error(
+          `more than ${MAX_HEAD_PULL_REQUEST_PAGES * 100} pull requests come from ${owner}:${branch}, too many to tell which base its runs were built for`,
+        );
+      const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
+        state: "all",
+        head: `${owner}:${branch}`,
+        per_page: 100,
+        page,
+      });
+      const prs = data as Json[];
+      for (const pr of prs)
+        pulls.push({
+          number: pr.number as number,
+          baseRef: (pr.base as { ref: string }).ref,
+          createdAt: (pr.created_at as string | undefined) ?? "",
+          closedAt: (pr.closed_at as string | null | undefined) ?? null,
+        });
+      if (prs.length < 100) return pulls;
+    }
   });
 }
 
