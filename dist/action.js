@@ -31193,6 +31193,10 @@ ${path6}`);
   putOpenPullRequestHeads(heads) {
     this.openHeads = heads;
   }
+  /** Whether the open PRs' heads are kept, so that the next read of them asks GitHub nothing. */
+  keepsOpenPullRequestHeads() {
+    return this.openHeads !== void 0;
+  }
   takeOpenPullRequestHeads() {
     const heads = this.openHeads;
     this.openHeads = void 0;
@@ -32801,6 +32805,8 @@ var GitHubGateway = class {
   postComment = (...a) => postComment(this.client, ...a);
   pullRequestsFromHead = (...a) => pullRequestsFromHead(this.client, ...a);
   pullRequestsForCommit = (...a) => pullRequestsForCommit(this.client, ...a);
+  /** Whether the open PRs' heads came with the last read, so that listing them asks GitHub nothing. */
+  keepsOpenHeads = () => this.client.seen.keepsOpenPullRequestHeads();
   openPullRequests = (...a) => openPullRequests(this.client, ...a);
   requestReviewers = (...a) => requestReviewers(this.client, ...a);
   listTeamMembers = (...a) => listTeamMembers(this.client, ...a);

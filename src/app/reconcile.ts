@@ -37,6 +37,7 @@ export type AppGateway = Pick<
   | "getFile"
   | "getFileText"
   | "pullRequestWithReviews"
+  | "keepsOpenHeads"
   | "changedFiles"
   | "branchContains"
   | "pushOf"
@@ -226,7 +227,13 @@ export async function reconcile(
       ? gateway.pullRequestWithReviews(prNumber, { openHeads: true })
       : undefined;
   // Its open PRs' heads are what commitDecision reads (a failed re-read leaves them to their own read).
-  if (reread) await reread.catch(() => undefined);
+  const rereadFailed = reread
+    ? await reread.then(
+        () => false,
+        () => true,
+      )
+    : false;
+  const headsKept = gateway.keepsOpenHeads();
   // The commit's check run and deploy jobs carry the decision of every open PR on it.
   const { result, siblingsRead } = closed
     ? { result: own, siblingsRead: false }
@@ -234,10 +241,13 @@ export async function reconcile(
   const failures: string[] = [];
   // Deploy jobs are answered first, while the re-read is fresh; then the PR's surfaces are written.
   if (gating) {
-    // Reading the other PRs on the commit took time: the approval is confirmed by a read of its own.
+    // GitHub was read after the re-read (the open PRs past its page, or the other PRs on the
+    // commit): that took time, and the approval is confirmed by a read of its own.
+    // A re-read that failed stays the answer: nothing is released on this event.
+    const readSince = !rereadFailed && (siblingsRead || !headsKept);
     const confirm =
       result.decision === "approved" && candidate
-        ? approvalCheck(gateway, candidate, siblingsRead ? undefined : reread)
+        ? approvalCheck(gateway, candidate, readSince ? undefined : reread)
         : undefined;
     failures.push(
       ...(await gateWaitingDeployments(gateway, config, result, collected.commit, {

@@ -90,6 +90,8 @@ export class GitHubGateway {
     pulls.pullRequestsFromHead(this.client, ...a);
   readonly pullRequestsForCommit: Rest<typeof pullRequestsForCommit> = (...a) =>
     pullRequestsForCommit(this.client, ...a);
+  /** Whether the open PRs' heads came with the last read, so that listing them asks GitHub nothing. */
+  readonly keepsOpenHeads = (): boolean => this.client.seen.keepsOpenPullRequestHeads();
   readonly openPullRequests: Rest<typeof pulls.openPullRequests> = (...a) =>
     pulls.openPullRequests(this.client, ...a);
   readonly requestReviewers: Rest<typeof pulls.requestReviewers> = (...a) =>

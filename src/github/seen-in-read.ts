@@ -66,6 +66,11 @@ export class SeenInRead {
     this.openHeads = heads;
   }
 
+  /** Whether the open PRs' heads are kept, so that the next read of them asks GitHub nothing. */
+  keepsOpenPullRequestHeads(): boolean {
+    return this.openHeads !== undefined;
+  }
+
   takeOpenPullRequestHeads(): { number: number; headSha: string }[] | undefined {
     const heads = this.openHeads;
     this.openHeads = undefined;

@@ -87,6 +87,12 @@ describe("convergence", () => {
   describe("another instance records a changes-requested review while this one approves", () => {
     const REVIEWS = GRAPHQL_ROUTE;
 
+    /** The waiting deploy job was not released: it still waits. */
+    function expectStillWaiting(h: Harness): void {
+      expect(h.run?.answers.filter((a) => a.state === "approved")).toEqual([]);
+      expect(h.run?.status).toBe("waiting");
+    }
+
     /** The second reviews read (the re-check before approving) sees alice's new review. */
     function changesRequestedOnSecondRead(h: Harness): void {
       let reads = 0;
@@ -101,8 +107,7 @@ describe("convergence", () => {
       const h = await harness({ waitingOn: ["production"] });
       changesRequestedOnSecondRead(h);
       await h.deliver(...review(h, "alice", "APPROVED"));
-      expect(h.run?.answers.filter((a) => a.state === "approved")).toEqual([]);
-      expect(h.run?.status).toBe("waiting");
+      expectStillWaiting(h);
     });
 
     it("a review withdrawn while the waiting jobs are read does not release them", async () => {
@@ -120,8 +125,59 @@ describe("convergence", () => {
       });
       await h.deliver(...review(h, "alice", "APPROVED"));
       expect(withdrawn).toBe(true);
-      expect(h.run?.answers.filter((a) => a.state === "approved")).toEqual([]);
-      expect(h.run?.status).toBe("waiting");
+      expectStillWaiting(h);
+    });
+
+    /**
+     * Alice requests changes while the App lists the open PRs' heads on a query of their own;
+     * `edit` may change each PR query's answer.
+     */
+    function withdrawnWhileListingOpenHeads(
+      h: Harness,
+      edit: (body: { errors?: unknown[] }) => void = () => undefined,
+    ): () => boolean {
+      let withdrawn = false;
+      h.gh.handle(REVIEWS, (ctx) => {
+        const { query } = ctx.body as { query: string };
+        if (!withdrawn && query.startsWith("query OpenPullRequestHeads")) {
+          withdrawn = true;
+          h.gh.state.addReview(REPO, h.pull.number, { user: "alice", state: "CHANGES_REQUESTED" });
+        }
+        const answer = handlers[REVIEWS]!(ctx) as { status: number; body: { errors?: unknown[] } };
+        if (query.startsWith("query PullRequestWithReviews")) edit(answer.body);
+        return answer;
+      });
+      return () => withdrawn;
+    }
+
+    it("past the open PRs the re-read brings, the approval is confirmed after they are listed", async () => {
+      const h = await harness({ waitingOn: ["production"] });
+      for (let n = 100; n < 220; n++)
+        h.gh.state.addPullRequest(REPO, { number: n, author: "bob", headSha: "b".repeat(40) });
+      const withdrawn = withdrawnWhileListingOpenHeads(h);
+      await h.deliver(...review(h, "alice", "APPROVED"));
+      expect(withdrawn()).toBe(true);
+      expectStillWaiting(h);
+    });
+
+    it("when the re-read keeps nothing of what it also saw, the approval is confirmed after the open PRs are listed", async () => {
+      const h = await harness({ waitingOn: ["production"] });
+      let reads = 0;
+      // The re-read: an error in what it also asks for (a token that may not read checks).
+      const withdrawn = withdrawnWhileListingOpenHeads(h, (body) => {
+        if (++reads === 2)
+          body.errors = [
+            {
+              type: "FORBIDDEN",
+              path: ["repository", "pullRequest", "commits", "nodes", 0, "commit", "checkSuites"],
+              message: "Resource not accessible by integration",
+            },
+          ];
+      });
+      await h.deliver(...review(h, "alice", "APPROVED"));
+      expect(reads).toBeGreaterThanOrEqual(2);
+      expect(withdrawn()).toBe(true);
+      expectStillWaiting(h);
     });
 
     it("a re-check GitHub does not answer releases nothing", async () => {
@@ -133,8 +189,7 @@ describe("convergence", () => {
       });
       await h.deliver(...review(h, "alice", "APPROVED")).catch(() => undefined);
       expect(reads).toBeGreaterThanOrEqual(2);
-      expect(h.run?.answers.filter((a) => a.state === "approved")).toEqual([]);
-      expect(h.run?.status).toBe("waiting");
+      expectStillWaiting(h);
     });
 
     it("an answer to GitHub's request is not approved", async () => {
@@ -142,8 +197,7 @@ describe("convergence", () => {
       h.gh.state.addReview(REPO, h.pull.number, { user: "alice", state: "APPROVED" });
       changesRequestedOnSecondRead(h);
       await h.deliver(...deploymentRuleEvent(h, { runId: h.run!.id }));
-      expect(h.run?.answers.filter((a) => a.state === "approved")).toEqual([]);
-      expect(h.run?.status).toBe("waiting");
+      expectStillWaiting(h);
     });
   });
 });
