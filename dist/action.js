@@ -31253,6 +31253,19 @@ var GitHubClient = class {
   paginate(route, parameters = {}, scope = this.repo) {
     return this.octokit.paginate(route, { ...scope, per_page: 100, ...parameters });
   }
+  /**
+   * The first `limit` items of a list, and whether it has more: no page is read past the one that
+   * shows there are more (a page of a hundred at a time).
+   */
+  async paginateAtMost(route, parameters, limit, scope = this.repo) {
+    const items = [];
+    await this.octokit.paginate(route, { ...scope, per_page: 100, ...parameters }, (response, done) => {
+      items.push(...response.data);
+      if (items.length > limit) done();
+      return [];
+    });
+    return { items: items.slice(0, limit), more: items.length > limit };
+  }
 };
 
 // node_modules/fflate/esm/index.mjs
@@ -32283,51 +32296,36 @@ async function pushOf(client, branch, sha) {
 async function pusherOf(client, branch, sha) {
   return (await pushOf(client, branch, sha))?.pusher;
 }
-var MAX_HEAD_PULL_REQUEST_PAGES = 10;
+var MAX_HEAD_PULL_REQUESTS = 1e3;
 async function pullRequestsFromHead(client, owner, branch) {
   const seen = client.seen.takePullRequestsFromHead(owner, branch);
   if (seen) return seen;
   return client.call(`listing the pull requests from ${owner}:${branch}`, async () => {
-    const pulls = [];
-    for (let page2 = 1; ; page2++) {
-      if (page2 > MAX_HEAD_PULL_REQUEST_PAGES)
-        throw new Error(
-          `more than ${MAX_HEAD_PULL_REQUEST_PAGES * 100} pull requests come from ${owner}:${branch}, too many to tell which base its runs were built for`
-        );
-      const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
-        state: "all",
-        head: `${owner}:${branch}`,
-        per_page: 100,
-        page: page2
-      });
-      const prs = data;
-      for (const pr of prs)
-        pulls.push({
-          number: pr.number,
-          baseRef: pr.base.ref,
-          createdAt: pr.created_at ?? "",
-          closedAt: pr.closed_at ?? null
-        });
-      if (prs.length < 100) return pulls;
-    }
+    const { items, more } = await client.paginateAtMost(
+      "GET /repos/{owner}/{repo}/pulls",
+      { state: "all", head: `${owner}:${branch}` },
+      MAX_HEAD_PULL_REQUESTS
+    );
+    if (more)
+      throw new Error(
+        `more than ${MAX_HEAD_PULL_REQUESTS} pull requests come from ${owner}:${branch}, too many to tell which base its runs were built for`
+      );
+    return items.map((pr) => ({
+      number: pr.number,
+      baseRef: pr.base.ref,
+      createdAt: pr.created_at ?? "",
+      closedAt: pr.closed_at ?? null
+    }));
   });
 }
 async function openPullRequests(client, limit) {
   return client.call("listing the open pull requests", async () => {
-    const numbers = [];
-    for (let page2 = 1; numbers.length <= limit; page2++) {
-      const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
-        state: "open",
-        sort: "created",
-        direction: "desc",
-        per_page: 100,
-        page: page2
-      });
-      const prs = data;
-      numbers.push(...prs.map((p) => p.number));
-      if (prs.length < 100) break;
-    }
-    return { numbers: numbers.slice(0, limit), more: numbers.length > limit };
+    const { items, more } = await client.paginateAtMost(
+      "GET /repos/{owner}/{repo}/pulls",
+      { state: "open", sort: "created", direction: "desc" },
+      limit
+    );
+    return { numbers: items.map((pr) => pr.number), more };
   });
 }
 async function requestReviewers(client, number, wanted, options = {}) {

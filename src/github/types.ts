@@ -13,7 +13,12 @@ export interface OctokitLike {
     route: string,
     parameters?: Record<string, unknown>,
   ) => Promise<{ status: number; data: unknown }>;
-  paginate: (route: string, parameters?: Record<string, unknown>) => Promise<unknown[]>;
+  paginate: (
+    route: string,
+    parameters?: Record<string, unknown>,
+    /** Octokit's: maps each page, and `done()` stops reading after it. */
+    map?: (response: { data: unknown }, done: () => void) => unknown[],
+  ) => Promise<unknown[]>;
   graphql: (query: string, variables?: Record<string, unknown>) => Promise<unknown>;
 }
 

@@ -194,6 +194,20 @@ describe("reads", () => {
     });
   });
 
+  it("lists at most as many open PRs as asked for, newest first, reading no page past the one that shows more", async () => {
+    for (let n = 100; n < 260; n++)
+      gh.state.addPullRequest(REPO, { number: n, author: "bob", headSha: HEAD });
+    const listing = () => gh.requests.filter((r) => r.route === "GET /repos/{owner}/{repo}/pulls").length;
+    const few = await gateway().openPullRequests(50);
+    expect(few).toEqual({ numbers: Array.from({ length: 50 }, (_, i) => 259 - i), more: true });
+    expect(listing()).toBe(1);
+    gh.clearRequests();
+    // 161 open PRs: exactly that many is all of them; one fewer leaves one more.
+    expect(await gateway().openPullRequests(161)).toMatchObject({ more: false });
+    expect((await gateway().openPullRequests(160)).more).toBe(true);
+    expect(listing()).toBe(4);
+  });
+
   it("reads what a reviewer wrote", async () => {
     gh.state.addReview(REPO, 7, { user: "alice", state: "CHANGES_REQUESTED", body: "re-run the eval" });
     gh.state.addReview(REPO, 7, { user: "bob", state: "APPROVED" });

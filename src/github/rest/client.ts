@@ -58,4 +58,23 @@ export class GitHubClient {
   paginate<T>(route: string, parameters: Json = {}, scope: RepoRef | null = this.repo): Promise<T[]> {
     return this.octokit.paginate(route, { ...scope, per_page: 100, ...parameters }) as Promise<T[]>;
   }
+
+  /**
+   * The first `limit` items of a list, and whether it has more: no page is read past the one that
+   * shows there are more (a page of a hundred at a time).
+   */
+  async paginateAtMost<T>(
+    route: string,
+    parameters: Json,
+    limit: number,
+    scope: RepoRef | null = this.repo,
+  ): Promise<{ items: T[]; more: boolean }> {
+    const items: T[] = [];
+    await this.octokit.paginate(route, { ...scope, per_page: 100, ...parameters }, (response, done) => {
+      items.push(...(response.data as T[]));
+      if (items.length > limit) done();
+      return [];
+    });
+    return { items: items.slice(0, limit), more: items.length > limit };
+  }
 }

@@ -105,11 +105,11 @@ export interface HeadPullRequest {
 }
 
 /**
- * The most pages of PRs from one head read (1,000 PRs). The list says whether a training run was
- * built for another base (SECURITY.md 15c), so it is read whole or not at all: past the cap the
- * read fails, and the run is not used, rather than judged from the newest PRs alone.
+ * The most PRs from one head read. The list says whether a training run was built for another
+ * base (SECURITY.md 15c), so it is read whole or not at all: past the cap the read fails, and the
+ * run is not used, rather than judged from the newest PRs alone.
  */
-export const MAX_HEAD_PULL_REQUEST_PAGES = 10;
+export const MAX_HEAD_PULL_REQUESTS = 1000;
 
 /** Every PR, open or closed, from `owner:branch` (a fork's owner for a fork), newest first. */
 export async function pullRequestsFromHead(
@@ -120,28 +120,21 @@ export async function pullRequestsFromHead(
   const seen = client.seen.takePullRequestsFromHead(owner, branch);
   if (seen) return seen;
   return client.call(`listing the pull requests from ${owner}:${branch}`, async () => {
-    const pulls: HeadPullRequest[] = [];
-    for (let page = 1; ; page++) {
-      if (page > MAX_HEAD_PULL_REQUEST_PAGES)
-        throw new Error(
-          `more than ${MAX_HEAD_PULL_REQUEST_PAGES * 100} pull requests come from ${owner}:${branch}, too many to tell which base its runs were built for`,
-        );
-      const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
-        state: "all",
-        head: `${owner}:${branch}`,
-        per_page: 100,
-        page,
-      });
-      const prs = data as Json[];
-      for (const pr of prs)
-        pulls.push({
-          number: pr.number as number,
-          baseRef: (pr.base as { ref: string }).ref,
-          createdAt: (pr.created_at as string | undefined) ?? "",
-          closedAt: (pr.closed_at as string | null | undefined) ?? null,
-        });
-      if (prs.length < 100) return pulls;
-    }
+    const { items, more } = await client.paginateAtMost<Json>(
+      "GET /repos/{owner}/{repo}/pulls",
+      { state: "all", head: `${owner}:${branch}` },
+      MAX_HEAD_PULL_REQUESTS,
+    );
+    if (more)
+      throw new Error(
+        `more than ${MAX_HEAD_PULL_REQUESTS} pull requests come from ${owner}:${branch}, too many to tell which base its runs were built for`,
+      );
+    return items.map((pr) => ({
+      number: pr.number as number,
+      baseRef: (pr.base as { ref: string }).ref,
+      createdAt: (pr.created_at as string | undefined) ?? "",
+      closedAt: (pr.closed_at as string | null | undefined) ?? null,
+    }));
   });
 }
 
@@ -151,20 +144,12 @@ export async function openPullRequests(
   limit: number,
 ): Promise<{ numbers: number[]; more: boolean }> {
   return client.call("listing the open pull requests", async () => {
-    const numbers: number[] = [];
-    for (let page = 1; numbers.length <= limit; page++) {
-      const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
-        state: "open",
-        sort: "created",
-        direction: "desc",
-        per_page: 100,
-        page,
-      });
-      const prs = data as { number: number }[];
-      numbers.push(...prs.map((p) => p.number));
-      if (prs.length < 100) break;
-    }
-    return { numbers: numbers.slice(0, limit), more: numbers.length > limit };
+    const { items, more } = await client.paginateAtMost<{ number: number }>(
+      "GET /repos/{owner}/{repo}/pulls",
+      { state: "open", sort: "created", direction: "desc" },
+      limit,
+    );
+    return { numbers: items.map((pr) => pr.number), more };
   });
 }
 

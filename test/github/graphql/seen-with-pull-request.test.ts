@@ -1,6 +1,6 @@
 // The PR's query also brings the head's check runs, the PR's comments and the PRs from its head, so
 // the writes after it need not read them again; anything GitHub did not give whole is read by REST.
-import { MAX_HEAD_PULL_REQUEST_PAGES } from "../../../src/github/rest/pulls.js";
+import { MAX_HEAD_PULL_REQUESTS } from "../../../src/github/rest/pulls.js";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { GitHubGateway, STICKY_MARKER } from "../../../src/github/gateway.js";
 import { createActionOctokit } from "../../../src/github/octokit.js";
@@ -520,7 +520,7 @@ describe("the PRs from the PR's head, as the PR's query brought them", () => {
     expect(listed).toHaveLength(152);
     // The oldest, past the first page, is the one into another base.
     expect(listed.find((pr) => pr.number === 100)?.baseRef).toBe("release");
-    for (let n = 250; n < 100 * MAX_HEAD_PULL_REQUEST_PAGES + 100; n++)
+    for (let n = 250; n < MAX_HEAD_PULL_REQUESTS + 100; n++)
       gh.state.addPullRequest(REPO, { number: n, author: "bob", headSha: HEAD });
     await expect(restList()).rejects.toThrow(/more than 1000 pull requests come from acme:feature/);
   });
