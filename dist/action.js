@@ -31225,11 +31225,11 @@ function sameLogin(a, b) {
   return a.toLowerCase() === b.toLowerCase();
 }
 var GitHubClient = class {
-  constructor(octokit, repo, identity = {}, kept) {
+  constructor(octokit, repo, identity = {}, kept2) {
     this.octokit = octokit;
     this.repo = repo;
     this.identity = identity;
-    this.kept = kept;
+    this.kept = kept2;
   }
   octokit;
   repo;
@@ -31822,8 +31822,8 @@ async function readArtifactFile(client, artifactId, file, maxBytes) {
 ${artifactId}
 ${file}
 ${maxBytes}`;
-  const kept = keptFiles?.get(key);
-  if (kept !== void 0) return kept;
+  const kept2 = keptFiles?.get(key);
+  if (kept2 !== void 0) return kept2;
   const text3 = await client.call(operation, async () => {
     let data;
     try {
@@ -44662,6 +44662,82 @@ function parseConfig(text3, file) {
   }
 }
 
+// src/github/bounded-cache.ts
+var BoundedCache = class {
+  /**
+   * @param maxBytes the most bytes kept in all
+   * @param maxEntryBytes a value larger than this is not kept
+   * @param sizeOf what a value holds, in the unit of the bounds
+   * @param maxEntries the most entries kept
+   */
+  constructor(maxBytes, maxEntryBytes, sizeOf, maxEntries = 1e4) {
+    this.maxBytes = maxBytes;
+    this.maxEntryBytes = maxEntryBytes;
+    this.sizeOf = sizeOf;
+    this.maxEntries = maxEntries;
+  }
+  maxBytes;
+  maxEntryBytes;
+  sizeOf;
+  maxEntries;
+  entries = /* @__PURE__ */ new Map();
+  held = 0;
+  get size() {
+    return this.entries.size;
+  }
+  get bytes() {
+    return this.held;
+  }
+  get(key) {
+    const entry = this.entries.get(key);
+    if (!entry) return void 0;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+  set(key, value) {
+    this.delete(key);
+    const bytes = this.sizeOf(value);
+    if (bytes > this.maxEntryBytes) return;
+    this.entries.set(key, { value, bytes });
+    this.held += bytes;
+    for (const [oldest, old] of this.entries) {
+      if (this.held <= this.maxBytes && this.entries.size <= this.maxEntries) break;
+      this.entries.delete(oldest);
+      this.held -= old.bytes;
+    }
+  }
+  delete(key) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.held -= entry.bytes;
+  }
+};
+
+// src/github/candidate/parsed-config.ts
+function deepFreeze(value) {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+var kept = new BoundedCache(
+  4 * 1024 * 1024,
+  256 * 1024,
+  (entry) => entry.bytes
+);
+function parsedConfig(text3, file) {
+  const key = `${file}
+${text3}`;
+  const found = kept.get(key);
+  if (found) return found.result;
+  const result = deepFreeze(parseConfig(text3, file));
+  kept.set(key, { result, bytes: 2 * key.length });
+  return result;
+}
+
 // src/github/started.ts
 function started(work) {
   work.catch(() => void 0);
@@ -45409,7 +45485,7 @@ async function collectAround(ports, subject, options, pr, reviews, commit, warni
     push: fromFork ? Promise.resolve(void 0) : started(reading(`who pushed ${shortSha(commit)}`, () => ports.pushOf(pr.headRef, commit))),
     runs: started(listRuns(ports, commit))
   };
-  const parsed = parseConfig(source.text, options.configPath);
+  const parsed = parsedConfig(source.text, options.configPath);
   if (!parsed.ok) {
     await Promise.allSettled(Object.values(early));
     return {
@@ -45517,7 +45593,7 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
     ),
     runs: started(listRuns(ports, commit))
   };
-  const parsed = parseConfig(source.text, options.configPath);
+  const parsed = parsedConfig(source.text, options.configPath);
   if (!parsed.ok) {
     await Promise.allSettled(Object.values(early));
     return { kind: "invalid-config", repository, commit, diagnostics: parsed.diagnostics, warnings };
@@ -46256,12 +46332,12 @@ var JsonReader = class {
       const keyLine = this.line;
       const keyColumn = this.column();
       const key = this.string(true);
-      const kept = out !== void 0 && (this.keep === void 0 || this.keep.member(path6, key));
-      if (kept && out[key] !== void 0 && Object.prototype.hasOwnProperty.call(out, key))
+      const kept2 = out !== void 0 && (this.keep === void 0 || this.keep.member(path6, key));
+      if (kept2 && out[key] !== void 0 && Object.prototype.hasOwnProperty.call(out, key))
         this.fail(`duplicate key "${key}"`, { line: keyLine, column: keyColumn });
       this.expect(":");
-      const value = this.value(depth + 1, kept && this.keep ? this.childPath(path6, key) : path6, kept);
-      if (kept) {
+      const value = this.value(depth + 1, kept2 && this.keep ? this.childPath(path6, key) : path6, kept2);
+      if (kept2) {
         setOwnKey(out, key, value);
       }
       this.skipSpace();

@@ -15668,6 +15668,82 @@ function overrideClaimInReview(review) {
   };
 }
 
+// src/github/bounded-cache.ts
+var BoundedCache = class {
+  /**
+   * @param maxBytes the most bytes kept in all
+   * @param maxEntryBytes a value larger than this is not kept
+   * @param sizeOf what a value holds, in the unit of the bounds
+   * @param maxEntries the most entries kept
+   */
+  constructor(maxBytes, maxEntryBytes, sizeOf, maxEntries = 1e4) {
+    this.maxBytes = maxBytes;
+    this.maxEntryBytes = maxEntryBytes;
+    this.sizeOf = sizeOf;
+    this.maxEntries = maxEntries;
+  }
+  maxBytes;
+  maxEntryBytes;
+  sizeOf;
+  maxEntries;
+  entries = /* @__PURE__ */ new Map();
+  held = 0;
+  get size() {
+    return this.entries.size;
+  }
+  get bytes() {
+    return this.held;
+  }
+  get(key) {
+    const entry = this.entries.get(key);
+    if (!entry) return void 0;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+  set(key, value) {
+    this.delete(key);
+    const bytes = this.sizeOf(value);
+    if (bytes > this.maxEntryBytes) return;
+    this.entries.set(key, { value, bytes });
+    this.held += bytes;
+    for (const [oldest, old] of this.entries) {
+      if (this.held <= this.maxBytes && this.entries.size <= this.maxEntries) break;
+      this.entries.delete(oldest);
+      this.held -= old.bytes;
+    }
+  }
+  delete(key) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.held -= entry.bytes;
+  }
+};
+
+// src/github/candidate/parsed-config.ts
+function deepFreeze(value) {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+var kept = new BoundedCache(
+  4 * 1024 * 1024,
+  256 * 1024,
+  (entry) => entry.bytes
+);
+function parsedConfig(text2, file) {
+  const key = `${file}
+${text2}`;
+  const found = kept.get(key);
+  if (found) return found.result;
+  const result = deepFreeze(parseConfig(text2, file));
+  kept.set(key, { result, bytes: 2 * key.length });
+  return result;
+}
+
 // src/github/graphql/seen-with-pull-request.ts
 var FROM_HEAD_KEY = "headsBase";
 var SEEN_FILE = `target @include(if: $withFile) {
@@ -16486,7 +16562,7 @@ async function collectAround(ports, subject, options, pr, reviews, commit, warni
     push: fromFork ? Promise.resolve(void 0) : started(reading(`who pushed ${shortSha(commit)}`, () => ports.pushOf(pr.headRef, commit))),
     runs: started(listRuns(ports, commit))
   };
-  const parsed = parseConfig(source.text, options.configPath);
+  const parsed = parsedConfig(source.text, options.configPath);
   if (!parsed.ok) {
     await Promise.allSettled(Object.values(early));
     return {
@@ -16594,7 +16670,7 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
     ),
     runs: started(listRuns(ports, commit))
   };
-  const parsed = parseConfig(source.text, options.configPath);
+  const parsed = parsedConfig(source.text, options.configPath);
   if (!parsed.ok) {
     await Promise.allSettled(Object.values(early));
     return { kind: "invalid-config", repository, commit, diagnostics: parsed.diagnostics, warnings };
@@ -17848,12 +17924,12 @@ var JsonReader = class {
       const keyLine = this.line;
       const keyColumn = this.column();
       const key = this.string(true);
-      const kept = out !== void 0 && (this.keep === void 0 || this.keep.member(path, key));
-      if (kept && out[key] !== void 0 && Object.prototype.hasOwnProperty.call(out, key))
+      const kept2 = out !== void 0 && (this.keep === void 0 || this.keep.member(path, key));
+      if (kept2 && out[key] !== void 0 && Object.prototype.hasOwnProperty.call(out, key))
         this.fail(`duplicate key "${key}"`, { line: keyLine, column: keyColumn });
       this.expect(":");
-      const value = this.value(depth + 1, kept && this.keep ? this.childPath(path, key) : path, kept);
-      if (kept) {
+      const value = this.value(depth + 1, kept2 && this.keep ? this.childPath(path, key) : path, kept2);
+      if (kept2) {
         setOwnKey(out, key, value);
       }
       this.skipSpace();
@@ -19560,22 +19636,22 @@ async function wholeChain(app, token, repository) {
   }
   return { records, ...repositoryId === void 0 ? {} : { repositoryId } };
 }
-function againstKept(kept, records) {
+function againstKept(kept2, records) {
   const at2 = (problem) => ({
-    repository: kept.repository,
-    sequence: kept.records,
+    repository: kept2.repository,
+    sequence: kept2.records,
     problem
   });
-  if (records.length < kept.records)
+  if (records.length < kept2.records)
     return [
       at2(
-        `the chain has ${records.length} record(s), fewer than the ${kept.records} kept: records were deleted from its end`
+        `the chain has ${records.length} record(s), fewer than the ${kept2.records} kept: records were deleted from its end`
       )
     ];
-  const then = records[kept.records - 1];
-  if (kept.head && then && then.hash !== kept.head)
+  const then = records[kept2.records - 1];
+  if (kept2.head && then && then.hash !== kept2.head)
     return [
-      at2(`record ${kept.records}'s hash is ${then.hash}, not the ${kept.head} kept: the chain was rewritten`)
+      at2(`record ${kept2.records}'s hash is ${then.hash}, not the ${kept2.head} kept: the chain was rewritten`)
     ];
   return [];
 }
@@ -19600,13 +19676,13 @@ async function runLedger(args, io) {
       throw new UsageError(
         "set GITHUB_TOKEN (or GH_TOKEN) to a GitHub token: the App shows what it can read"
       );
-    const kept = values.expect ? await keptHeads(values.expect, io.cwd) : [];
+    const kept2 = values.expect ? await keptHeads(values.expect, io.cwd) : [];
     const listed2 = values.repo ? [values.repo] : ((await appGet(app, "api/repositories", {}, token)).repositories ?? []).map((r) => r.repository);
     const names = [
       ...new Set(
         [
           ...listed2,
-          ...kept.filter((k) => !values.repo || k.repository === values.repo.toLowerCase()).map((k) => k.repository)
+          ...kept2.filter((k) => !values.repo || k.repository === values.repo.toLowerCase()).map((k) => k.repository)
         ].map((n) => n.toLowerCase())
       )
     ];
@@ -19614,7 +19690,7 @@ async function runLedger(args, io) {
     for (const repository of names) {
       const { records, repositoryId } = await wholeChain(app, token, repository);
       const problems = verifyChain(repository, records, repositoryId);
-      const expected = kept.find((k) => k.repository.toLowerCase() === repository);
+      const expected = kept2.find((k) => k.repository.toLowerCase() === repository);
       if (expected) problems.push(...againstKept(expected, records));
       else if (records.length === 0)
         problems.push({

@@ -9,7 +9,7 @@ import type {
   Measurements,
 } from "../../core/candidate/types.js";
 import { overrideClaimsInComments, overrideClaimInReview } from "../../core/candidate/commands.js";
-import { parseConfig } from "../../core/config/parse.js";
+import { parsedConfig } from "./parsed-config.js";
 import type { Config } from "../../core/config/types.js";
 import type { Diagnostic } from "../../core/diagnostics.js";
 import { describeError, failureOf, GateError, type Failure } from "../../core/failure.js";
@@ -482,7 +482,7 @@ async function collectAround(
       : started(reading(`who pushed ${shortSha(commit)}`, () => ports.pushOf(pr.headRef, commit))),
     runs: started(listRuns(ports, commit)),
   };
-  const parsed = parseConfig(source.text, options.configPath);
+  const parsed = parsedConfig(source.text, options.configPath);
   if (!parsed.ok) {
     await Promise.allSettled(Object.values(early));
     return {
@@ -610,7 +610,7 @@ async function collectCommitCandidate(
     ),
     runs: started(listRuns(ports, commit)),
   };
-  const parsed = parseConfig(source.text, options.configPath);
+  const parsed = parsedConfig(source.text, options.configPath);
   if (!parsed.ok) {
     await Promise.allSettled(Object.values(early));
     return { kind: "invalid-config", repository, commit, diagnostics: parsed.diagnostics, warnings };
