@@ -7,6 +7,7 @@
 // (src/github/conditional-fetch.ts): what an event re-reads unchanged costs no rate limit.
 import { ProbotOctokit } from "probot";
 import { ResponseCache, conditionalFetch } from "../github/conditional-fetch.js";
+import { httpFetch, type FetchLike } from "../github/http-fetch.js";
 import type { OctokitLike } from "../github/types.js";
 import {
   type Hookable,
@@ -40,13 +41,17 @@ export const PlainProbotOctokit = ProbotOctokit.defaults(
     options: Record<string, unknown> & {
       throttle?: object;
       retry?: object;
-      request?: { fetch?: typeof globalThis.fetch };
+      request?: { fetch?: FetchLike };
     },
   ) => ({
     ...options,
     throttle: { ...options.throttle, enabled: false },
     retry: { ...options.retry, enabled: false },
-    request: { ...options.request, fetch: conditionalFetch(responseCache, options.request?.fetch) },
+    request: {
+      ...options.request,
+      // Octokit reads no more of an answer than FetchedResponse has (status, url, headers, body).
+      fetch: conditionalFetch(responseCache, options.request?.fetch ?? httpFetch) as unknown as typeof fetch,
+    },
   }),
 );
 

@@ -11,8 +11,7 @@
 // call: nothing is served without GitHub's 304 for that ETag.
 import { createHash } from "node:crypto";
 import { BoundedCache } from "./bounded-cache.js";
-
-type Fetch = typeof globalThis.fetch;
+import { WholeResponse, type FetchedResponse, type FetchLike } from "./http-fetch.js";
 
 interface Entry {
   etag: string;
@@ -64,13 +63,12 @@ function keyOf(url: string, headers: Headers): string | undefined {
   return hash.digest("base64url");
 }
 
-function isJson(response: Response): boolean {
+function isJson(response: FetchedResponse): boolean {
   return /^application\/(?:[\w.+-]+\+)?json\b/i.test(response.headers.get("content-type") ?? "");
 }
 
-function urlOf(input: Parameters<Fetch>[0]): string {
-  if (typeof input === "string") return input;
-  return input instanceof URL ? input.href : input.url;
+function urlOf(input: string | URL): string {
+  return typeof input === "string" ? input : input.href;
 }
 
 /** GitHub's page size when a request names none. */
@@ -96,17 +94,15 @@ function mayHaveMorePages(url: string, headers: Headers, body: string): boolean 
 }
 
 /** A 200 with `body`, from `url`: Octokit's pagination reads the URL a page came from. */
-function answered(url: string, body: string, headers: [string, string][]): Response {
-  const response = new Response(body, { status: 200, headers });
-  Object.defineProperty(response, "url", { value: url });
-  return response;
+function answered(url: string, body: string, headers: [string, string][]): FetchedResponse {
+  return new WholeResponse(200, "OK", url, new Headers(headers), body);
 }
 
 /** A fetch that makes GETs conditional on what `cache` holds, for Octokit's `request.fetch`. */
-export function conditionalFetch(cache: ResponseCache, inner: Fetch = globalThis.fetch): Fetch {
+export function conditionalFetch(cache: ResponseCache, inner: FetchLike): FetchLike {
   return async (input, init) => {
     const method = (init?.method ?? "GET").toUpperCase();
-    if (method !== "GET" || (typeof input !== "string" && !(input instanceof URL))) return inner(input, init);
+    if (method !== "GET") return inner(input, init);
     const headers = new Headers(init?.headers);
     const key = keyOf(urlOf(input), headers);
     if (key === undefined) return inner(input, init);

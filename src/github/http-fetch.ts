@@ -1,0 +1,221 @@
+// The App's HTTP client: the part of fetch that Octokit uses, over Node's own http and https
+// clients. Node's fetch builds a WHATWG Request, Response and body stream for every call, and an
+// App event makes several small requests: in a profile of an event that changes nothing
+// (bench/app.mjs) fetch's machinery was about a sixth of the App's CPU. A request through Octokit
+// cost 0.55–0.76 ms of CPU with fetch and 0.25–0.31 ms with node:http, side by side; the App's
+// CPU for such an event fell by about a fifth.
+//
+// What it keeps of fetch: redirects are followed as fetch follows them (303, and 301/302 after a
+// POST, become a GET without a body; at most 20), and a redirect to another origin drops the
+// Authorization header, so the token never reaches the artifact's blob storage; `redirect:
+// "manual" | "error"`; an AbortSignal; compressed answers are decoded; a failure rejects with
+// fetch's TypeError("fetch failed", { cause }), which Octokit turns into its error as before.
+// Unlike fetch, an answer's size is bounded. A body Octokit does not send (a stream, a form) goes
+// to Node's own fetch.
+import http from "node:http";
+import https from "node:https";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+
+/** What Octokit and the conditional reads use of a fetch's answer. */
+export interface FetchedResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly url: string;
+  readonly ok: boolean;
+  readonly headers: Headers;
+  readonly body: ReadableStream<Uint8Array> | null;
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<FetchedResponse>;
+
+/** An answer whose body has been read whole (GitHub's API answers are small and read whole). */
+export class WholeResponse implements FetchedResponse {
+  readonly body = null;
+
+  constructor(
+    readonly status: number,
+    readonly statusText: string,
+    readonly url: string,
+    readonly headers: Headers,
+    private readonly content: Buffer | string,
+  ) {}
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  async text(): Promise<string> {
+    return typeof this.content === "string" ? this.content : this.content.toString("utf8");
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = typeof this.content === "string" ? Buffer.from(this.content, "utf8") : this.content;
+    const copy = new ArrayBuffer(bytes.byteLength);
+    new Uint8Array(copy).set(bytes);
+    return copy;
+  }
+}
+
+const agents = {
+  "http:": new http.Agent({ keepAlive: true }),
+  "https:": new https.Agent({ keepAlive: true }),
+};
+
+/** fetch's limit. */
+const MAX_REDIRECTS = 20;
+/** undici's (and so fetch's) default for headers and body alike. */
+const IDLE_TIMEOUT_MS = 300_000;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/**
+ * The most an answer may hold, on the wire or decoded. GitHub's API answers are far smaller and the
+ * largest thing the App downloads, a training run's recording, is refused above 8 MiB; without a
+ * bound a hostile zip or a compression bomb would be held in memory whole before any check.
+ */
+export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+const TOO_LARGE = `the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`;
+
+type Body = string | Uint8Array | undefined;
+
+function bodyOf(body: RequestInit["body"]): Body | "other" {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === "string" || body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  return "other";
+}
+
+function headersOf(init: RequestInit["headers"]): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (init === undefined) return out;
+  const entries = init instanceof Headers || Array.isArray(init) ? init : Object.entries(init);
+  for (const [name, value] of entries) out[name.toLowerCase()] = String(value);
+  return out;
+}
+
+function decoded(encoding: string | undefined, bytes: Buffer): Buffer {
+  switch (encoding?.trim().toLowerCase()) {
+    case "gzip":
+    case "x-gzip":
+      return gunzipSync(bytes, { maxOutputLength: MAX_ANSWER_BYTES });
+    case "deflate":
+      return inflateSync(bytes, { maxOutputLength: MAX_ANSWER_BYTES });
+    case "br":
+      return brotliDecompressSync(bytes, { maxOutputLength: MAX_ANSWER_BYTES });
+    default:
+      // As fetch: an encoding it does not know is handed on as it came.
+      return bytes;
+  }
+}
+
+interface Sent {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  bytes: Buffer;
+}
+
+function send(
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: Body,
+  signal: AbortSignal | undefined,
+): Promise<Sent> {
+  return new Promise((resolve, reject) => {
+    const client = url.protocol === "https:" ? https : url.protocol === "http:" ? http : undefined;
+    if (!client) return reject(new Error(`unsupported protocol: ${url.protocol}`));
+    const request = client.request(url, {
+      method,
+      headers:
+        body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) },
+      agent: agents[url.protocol as keyof typeof agents],
+      timeout: IDLE_TIMEOUT_MS,
+    });
+    const abort = (): void => void request.destroy(signal?.reason as Error);
+    signal?.addEventListener("abort", abort, { once: true });
+    const settle =
+      <T>(done: (value: T) => void) =>
+      (value: T) => {
+        signal?.removeEventListener("abort", abort);
+        done(value);
+      };
+    const fail = settle(reject);
+    request.on("timeout", () =>
+      request.destroy(new Error(`no answer from ${url.host} in ${IDLE_TIMEOUT_MS} ms`)),
+    );
+    request.on("error", fail);
+    request.on("response", (response) => {
+      const chunks: Buffer[] = [];
+      let length = 0;
+      response.on("data", (chunk: Buffer) => {
+        length += chunk.length;
+        if (length > MAX_ANSWER_BYTES) request.destroy(new Error(TOO_LARGE));
+        else chunks.push(chunk);
+      });
+      response.on("error", fail);
+      response.on("end", () => {
+        const answerHeaders = new Headers();
+        const raw = response.rawHeaders;
+        for (let i = 0; i + 1 < raw.length; i += 2) answerHeaders.append(raw[i]!, raw[i + 1]!);
+        try {
+          const bytes = decoded(answerHeaders.get("content-encoding") ?? undefined, Buffer.concat(chunks));
+          settle(resolve)({
+            status: response.statusCode ?? 0,
+            statusText: response.statusMessage ?? "",
+            headers: answerHeaders,
+            bytes,
+          });
+        } catch (error) {
+          fail((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? new Error(TOO_LARGE) : error);
+        }
+      });
+    });
+    request.end(body);
+  });
+}
+
+/** A fetch for GitHub's API, as described above. */
+export const httpFetch: FetchLike = async (input, init = {}) => {
+  const body = bodyOf(init.body);
+  if (body === "other") return globalThis.fetch(input, init);
+  const signal = init.signal ?? undefined;
+  let url = new URL(input);
+  let method = (init.method ?? "GET").toUpperCase();
+  let payload = body;
+  const headers: Record<string, string> = {
+    "accept-encoding": "gzip, deflate, br",
+    ...headersOf(init.headers),
+  };
+  try {
+    for (let redirects = 0; ; redirects++) {
+      signal?.throwIfAborted();
+      const sent = await send(url, method, headers, payload, signal);
+      const location = sent.headers.get("location");
+      if (!REDIRECTS.has(sent.status) || location === null || init.redirect === "manual")
+        return new WholeResponse(sent.status, sent.statusText, url.href, sent.headers, sent.bytes);
+      if (init.redirect === "error") throw new Error(`redirected from ${url.href}`);
+      if (redirects >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+      const next = new URL(location, url);
+      if (next.origin !== url.origin) {
+        delete headers.authorization;
+        delete headers.cookie;
+      }
+      if (sent.status === 303 ? method !== "HEAD" : sent.status <= 302 && method === "POST") {
+        method = "GET";
+        payload = undefined;
+        delete headers["content-type"];
+      }
+      url = next;
+    }
+  } catch (error) {
+    // As fetch: an aborted request rejects with the signal's reason (an AbortError or TimeoutError).
+    if (signal?.aborted) throw signal.reason;
+    throw new TypeError("fetch failed", { cause: error });
+  }
+};
