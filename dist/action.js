@@ -44707,6 +44707,10 @@ var BoundedCache = class {
       this.held -= old.bytes;
     }
   }
+  clear() {
+    this.entries.clear();
+    this.held = 0;
+  }
   delete(key) {
     const entry = this.entries.get(key);
     if (!entry) return;
@@ -44715,7 +44719,7 @@ var BoundedCache = class {
   }
 };
 
-// src/github/candidate/parsed-config.ts
+// src/core/deep-freeze.ts
 function deepFreeze(value) {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -44723,6 +44727,8 @@ function deepFreeze(value) {
   }
   return value;
 }
+
+// src/github/candidate/parsed-config.ts
 var kept = new BoundedCache(
   4 * 1024 * 1024,
   256 * 1024,

@@ -15713,6 +15713,10 @@ var BoundedCache = class {
       this.held -= old.bytes;
     }
   }
+  clear() {
+    this.entries.clear();
+    this.held = 0;
+  }
   delete(key) {
     const entry = this.entries.get(key);
     if (!entry) return;
@@ -15721,7 +15725,7 @@ var BoundedCache = class {
   }
 };
 
-// src/github/candidate/parsed-config.ts
+// src/core/deep-freeze.ts
 function deepFreeze(value) {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -15729,6 +15733,8 @@ function deepFreeze(value) {
   }
   return value;
 }
+
+// src/github/candidate/parsed-config.ts
 var kept = new BoundedCache(
   4 * 1024 * 1024,
   256 * 1024,

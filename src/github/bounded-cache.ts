@@ -48,6 +48,11 @@ export class BoundedCache<V> {
     }
   }
 
+  clear(): void {
+    this.entries.clear();
+    this.held = 0;
+  }
+
   delete(key: string): void {
     const entry = this.entries.get(key);
     if (!entry) return;

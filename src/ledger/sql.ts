@@ -9,6 +9,11 @@ export interface SqlClient extends SqlQueries {
   close(): Promise<void>;
   /** For logs and errors: "PostgreSQL at host:5432/db" or "embedded PostgreSQL in ./dir". */
   readonly description: string;
+  /**
+   * Whether this client is the database's only writer: an embedded PostgreSQL runs inside this
+   * process, and nothing else can write its data. A server may be shared by several instances.
+   */
+  readonly soleWriter: boolean;
 }
 
 export interface SqlQueries {
@@ -26,6 +31,7 @@ export async function pgClient(connectionString: string): Promise<SqlClient> {
   const url = safeUrl(connectionString);
   return {
     description: `PostgreSQL at ${url}`,
+    soleWriter: false,
     async query<Row>(text: string, params: unknown[] = []) {
       return (await pool.query(text, params)).rows as Row[];
     },
@@ -68,6 +74,7 @@ export async function pgliteClient(dataDir: string, startFrom?: Blob): Promise<S
   return {
     description:
       dataDir === "memory://" ? "embedded PostgreSQL in memory" : `embedded PostgreSQL in ${dataDir}`,
+    soleWriter: true,
     async query<Row>(text: string, params: unknown[] = []) {
       return (await db.query<Row>(text, params)).rows;
     },

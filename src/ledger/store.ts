@@ -12,6 +12,8 @@ import { SqlLeases } from "./lease.js";
 import { migrate } from "./migrations.js";
 import { SqlOutbox } from "./outbox.js";
 import type { SqlClient, SqlQueries } from "./sql.js";
+import { BoundedCache } from "../github/bounded-cache.js";
+import { deepFreeze } from "../core/deep-freeze.js";
 
 export interface Appended {
   /** "unchanged": the subject's latest record already holds this state; nothing was written. */
@@ -209,9 +211,63 @@ function entryMatches(record: LedgerRecord, query: HistoryQuery): boolean {
   return true;
 }
 
+/** What `unchanged` reads of a subject and its PR's kept report. */
+interface Standing {
+  latest: LedgerRecord;
+  fingerprint: string;
+  keptHash: string | null;
+  keptSequence: number | null;
+}
+
+/**
+ * What `unchanged` read, kept for a ledger that is its database's only writer (the embedded one):
+ * most events change nothing, and that one read was about a sixth of the App's CPU for such an
+ * event (bench/app.mjs, profiled). Every write forgets all of it, before and after, and a read
+ * is kept only when no write began or ended while it ran: what is kept is always what the
+ * database holds. Bounded by the records' size; the least recently read go first.
+ */
+class Standings {
+  private readonly kept = new BoundedCache<{ standing: Standing; bytes: number }>(
+    16 * 1024 * 1024,
+    1024 * 1024,
+    (entry) => entry.bytes,
+  );
+  private writes = 0;
+
+  get(key: string): Standing | undefined {
+    return this.kept.get(key)?.standing;
+  }
+
+  /** A read about to start: `keep` keeps its answer if no write began or ended meanwhile. */
+  reading(key: string): { keep(standing: Standing, bytes: number): void } {
+    const before = this.writes;
+    return {
+      keep: (standing, bytes) => {
+        if (this.writes === before) this.kept.set(key, { standing, bytes });
+      },
+    };
+  }
+
+  /** Runs a write, forgetting everything kept before it starts and after it ends. */
+  async writing<T>(write: () => Promise<T>): Promise<T> {
+    this.forget();
+    try {
+      return await write();
+    } finally {
+      this.forget();
+    }
+  }
+
+  private forget(): void {
+    this.writes += 1;
+    this.kept.clear();
+  }
+}
+
 export class SqlLedger implements Ledger {
   readonly leases: SqlLeases;
   readonly outbox: SqlOutbox;
+  private readonly standings: Standings | undefined;
 
   private constructor(
     private readonly sql: SqlClient,
@@ -219,6 +275,13 @@ export class SqlLedger implements Ledger {
   ) {
     this.leases = new SqlLeases(sql);
     this.outbox = new SqlOutbox(sql);
+    // A shared database is written by other instances too: there, every event reads it.
+    this.standings = sql.soleWriter ? new Standings() : undefined;
+  }
+
+  /** Runs a write of records or reports, so that nothing kept outlives it. */
+  private write<T>(work: () => Promise<T>): Promise<T> {
+    return this.standings ? this.standings.writing(work) : work();
   }
 
   /** Opens the ledger on `sql`, bringing its schema up to date first. */
@@ -244,7 +307,7 @@ export class SqlLedger implements Ledger {
       if (latest && latest.fingerprint === draft.fingerprint)
         return { status: "unchanged", record: fromRow(latest) };
     }
-    return this.sql.transaction((tx) => appendLocked(tx, draft, this.timeouts));
+    return this.write(() => this.sql.transaction((tx) => appendLocked(tx, draft, this.timeouts)));
   }
 
   async unchanged(
@@ -253,20 +316,41 @@ export class SqlLedger implements Ledger {
   ): Promise<LedgerRecord | undefined> {
     const id = draft.entry.repositoryId;
     if (id === undefined) return undefined;
+    const standing = await this.standing(id, draft.subject, report.pr);
+    if (!standing || standing.fingerprint !== draft.fingerprint || standing.keptHash === null)
+      return undefined;
+    const kept =
+      standing.keptHash === report.hash || Number(standing.keptSequence) > standing.latest.sequence;
+    return kept ? standing.latest : undefined;
+  }
+
+  /** The subject's newest record and its PR's kept report: from what was kept, or one read. */
+  private async standing(id: number, subject: string, pr: number): Promise<Standing | undefined> {
+    const key = `${id}\n${subject}\n${pr}`;
+    const known = this.standings?.get(key);
+    if (known) return known;
+    const reading = this.standings?.reading(key);
     // Read as append's and saveReport's first reads are (no transaction, no lock): a state
     // recorded meanwhile is a later event's to answer.
-    const [latest] = await this.sql.query<
+    const [row] = await this.sql.query<
       Row & { kept_hash: string | null; kept_sequence: number | string | null }
     >(
       `SELECT ${COLUMNS}, kept.report_hash AS kept_hash, kept.record_sequence AS kept_sequence
        FROM ledger_records
        LEFT JOIN decision_reports kept ON kept.repository_id = $1 AND kept.pr = $3
        WHERE ledger_records.repository_id = $1 AND subject = $2 ORDER BY sequence DESC LIMIT 1`,
-      [id, draft.subject, report.pr],
+      [id, subject, pr],
     );
-    if (!latest || latest.fingerprint !== draft.fingerprint || latest.kept_hash === null) return undefined;
-    const kept = latest.kept_hash === report.hash || Number(latest.kept_sequence) > Number(latest.sequence);
-    return kept ? fromRow(latest) : undefined;
+    if (!row) return undefined;
+    const standing: Standing = {
+      // Frozen: every event that finds it kept is handed this same record.
+      latest: deepFreeze(fromRow(row)),
+      fingerprint: row.fingerprint,
+      keptHash: row.kept_hash,
+      keptSequence: row.kept_sequence === null ? null : Number(row.kept_sequence),
+    };
+    reading?.keep(standing, 2 * (row.entry.length + key.length + 256));
+    return standing;
   }
 
   async saveReport(report: Omit<LatestReport, "updatedAt"> & { at: Date; deadline?: Date }): Promise<void> {
@@ -278,8 +362,9 @@ export class SqlLedger implements Ledger {
       [report.repositoryId, report.pr],
     );
     if (kept && (kept.report_hash === hash || Number(kept.record_sequence) > report.sequence)) return;
-    await this.sql.query(
-      `INSERT INTO decision_reports (repository_id, pr, commit_sha, record_sequence, report, report_hash, updated_at, deadline)
+    await this.write(() =>
+      this.sql.query(
+        `INSERT INTO decision_reports (repository_id, pr, commit_sha, record_sequence, report, report_hash, updated_at, deadline)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (repository_id, pr) DO UPDATE
          SET commit_sha = EXCLUDED.commit_sha, record_sequence = EXCLUDED.record_sequence,
@@ -287,16 +372,17 @@ export class SqlLedger implements Ledger {
              deadline = EXCLUDED.deadline
          WHERE decision_reports.record_sequence <= EXCLUDED.record_sequence
            AND decision_reports.report_hash <> EXCLUDED.report_hash`,
-      [
-        report.repositoryId,
-        report.pr,
-        report.commit,
-        report.sequence,
-        report.report,
-        hash,
-        report.at.toISOString(),
-        report.deadline?.toISOString() ?? null,
-      ],
+        [
+          report.repositoryId,
+          report.pr,
+          report.commit,
+          report.sequence,
+          report.report,
+          hash,
+          report.at.toISOString(),
+          report.deadline?.toISOString() ?? null,
+        ],
+      ),
     );
   }
 

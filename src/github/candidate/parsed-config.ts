@@ -5,15 +5,7 @@
 // what the next one is given.
 import { parseConfig, type ParseConfigResult } from "../../core/config/parse.js";
 import { BoundedCache } from "../bounded-cache.js";
-
-/** Deep enough for any config: the parse result is plain data (objects, arrays, strings, numbers). */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
+import { deepFreeze } from "../../core/deep-freeze.js";
 
 // Keyed by the whole text: two texts never share an entry, however alike. A config is a few KiB;
 // 4 MiB holds a thousand repositories' rules, and the least recently read go first.
