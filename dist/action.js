@@ -32243,21 +32243,38 @@ function changedFiles(files, limit, total) {
   return { known: true, files, complete, ...complete ? {} : { limit } };
 }
 
+// src/core/deep-freeze.ts
+function deepFreeze(value) {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 // src/github/rest/pulls.ts
+var COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 async function compareCommits(client, base, head) {
-  return client.call(`comparing ${base}...${head}`, async () => {
+  const keptComparisons = COMMIT_SHA.test(base) && COMMIT_SHA.test(head) ? client.kept?.comparisons : void 0;
+  const key = `${client.fullName}
+${base}...${head}`;
+  const kept2 = keptComparisons?.get(key);
+  if (kept2) return kept2;
+  const comparison2 = await client.call(`comparing ${base}...${head}`, async () => {
     const { data } = await client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
       basehead: `${base}...${head}`
     });
-    const comparison2 = data;
-    const listed2 = comparison2.files ?? [];
+    const comparison3 = data;
+    const listed2 = comparison3.files ?? [];
     const files = [
       ...new Set(
         listed2.flatMap((f) => f.previous_filename ? [f.filename, f.previous_filename] : [f.filename])
       )
     ];
-    return { status: comparison2.status, files, complete: listed2.length < GITHUB_LIMITS.compareFiles };
+    return { status: comparison3.status, files, complete: listed2.length < GITHUB_LIMITS.compareFiles };
   });
+  keptComparisons?.set(key, deepFreeze(comparison2));
+  return comparison2;
 }
 async function changedFiles2(client, base, head) {
   const comparison2 = await compareCommits(client, base, head);
@@ -44718,15 +44735,6 @@ var BoundedCache = class {
     this.held -= entry.bytes;
   }
 };
-
-// src/core/deep-freeze.ts
-function deepFreeze(value) {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
 
 // src/github/candidate/parsed-config.ts
 var kept = new BoundedCache(

@@ -3,6 +3,7 @@ import type { Context, Probot } from "probot";
 import { CONFIG_PATH, DECISION_CHECK, METRICS_CHECK, STATE_LABEL_PREFIX } from "../core/names.js";
 import { BoundedCache } from "../github/bounded-cache.js";
 import { GitHubGateway, serverUrlOf, type KeptAcrossEvents } from "../github/gateway.js";
+import type { Comparison } from "../github/rest/pulls.js";
 import { tipAtLeast, type EventBound } from "../github/candidate/index.js";
 import { installationRepositories } from "../github/rest/installation.js";
 import type { GatewayIdentity, OctokitLike } from "../github/types.js";
@@ -27,6 +28,8 @@ type RepoContext = Context<
 
 /** The most artifact file text the App keeps between events, in bytes (2 a UTF-16 unit). */
 const ARTIFACT_FILES_BYTES = 32 * 1024 * 1024;
+/** The most comparisons' file lists the App keeps between events, in bytes (2 a UTF-16 unit). */
+const COMPARISONS_BYTES = 16 * 1024 * 1024;
 
 /** When the rules change, at most this many open PRs per repository are decided again, newest first. */
 export const REDECIDE_LIMIT = 50;
@@ -110,12 +113,18 @@ function register(app: Probot, options: AppOptions): void {
   const sleep = services.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
   /** When the newest push changing the rules of each repository was made, of those this App was told of. */
   const newestPush = new BoundedCache<number>(1 << 20, 100, () => 64, 10_000);
-  // The training run's snapshot is read from its artifact on every event about its commit.
+  // The training run's snapshot is read from its artifact, and the commit's files from the
+  // comparison with its base, on every event about its commit.
   const kept: KeptAcrossEvents = {
     artifactFiles: new BoundedCache<string>(
       ARTIFACT_FILES_BYTES,
       ARTIFACT_FILES_BYTES / 8,
       (t) => 2 * t.length,
+    ),
+    comparisons: new BoundedCache<Comparison>(
+      COMPARISONS_BYTES,
+      COMPARISONS_BYTES / 8,
+      (c) => 2 * c.files.reduce((sum, file) => sum + file.length + 16, 64),
     ),
   };
   const gatewayFor = async (octokit: unknown, repo: RepoOfEvent): Promise<AppGateway> => {

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { GitHubGateway, STICKY_MARKER, serverUrlOf } from "../../src/github/gateway.js";
 import { GitHubError, isForbidden } from "../../src/github/errors.js";
+import { BoundedCache } from "../../src/github/bounded-cache.js";
+import type { Comparison } from "../../src/github/rest/pulls.js";
 import { ReviewsUnread } from "../../src/github/graphql/pull-request.js";
 import { handlers } from "../../src/local-github/routes.js";
 import { createActionOctokit } from "../../src/github/octokit.js";
@@ -239,6 +241,36 @@ describe("reads", () => {
     const many = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`data/f${i}.csv`, "x"]));
     const big = gh.state.commit(REPO, { parent: main, files: many });
     expect(await g.changedFiles(main, big)).toMatchObject({ complete: false, limit: 300 });
+  });
+
+  it("keeps a comparison of two commits named by sha, per repository, and asks about a branch every time", async () => {
+    const main = gh.state.repo(REPO).branches.main!;
+    const head = gh.state.commit(REPO, { branch: "feature", parent: main, files: { "train/a.py": "1" } });
+    const kept = {
+      artifactFiles: new BoundedCache<string>(1 << 20, 1 << 20, () => 1),
+      comparisons: new BoundedCache<Comparison>(1 << 20, 1 << 20, () => 1),
+    };
+    const keeping = (repo = "models") =>
+      new GitHubGateway(
+        createActionOctokit(DEFAULT_TOKEN, { baseUrl: gh.url, retryAfterBaseValue: 1 }),
+        { owner: "acme", repo },
+        {},
+        { kept },
+      );
+    const compares = () =>
+      gh.requests.filter((r) => r.route === "GET /repos/{owner}/{repo}/compare/{basehead}").length;
+    const files = await keeping().changedFiles(main, head);
+    expect(files).toMatchObject({ files: ["train/a.py"] });
+    expect(await keeping().changedFiles(main, head)).toEqual(files);
+    expect(compares()).toBe(1);
+    // A branch's name can point elsewhere next time.
+    await keeping().branchContains("main", head);
+    await keeping().branchContains("main", head);
+    expect(compares()).toBe(3);
+    // Another repository's answer is its own, even for the same shas.
+    gh.state.addRepo("acme/other", { collaborators: ["alice"] });
+    await expect(keeping("other").changedFiles(main, head)).rejects.toThrow(GitHubError);
+    expect(compares()).toBe(4);
   });
 
   it("knows whether the default branch contains a commit, and who pushed one", async () => {

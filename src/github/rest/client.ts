@@ -4,6 +4,7 @@ import type { BoundedCache } from "../bounded-cache.js";
 import { toGitHubError } from "../errors.js";
 import { SeenInRead } from "../seen-in-read.js";
 import type { GatewayIdentity, OctokitLike, RepoRef } from "../types.js";
+import type { Comparison } from "./pulls.js";
 
 export type Json = Record<string, unknown>;
 
@@ -26,6 +27,8 @@ export function sameLogin(a: string, b: string): boolean {
  */
 export interface KeptAcrossEvents {
   artifactFiles: BoundedCache<string>;
+  /** Comparisons of two commits named by sha, which never change (rest/pulls.ts). */
+  comparisons?: BoundedCache<Comparison>;
 }
 
 export class GitHubClient {

@@ -4,6 +4,7 @@
 import { changedFiles as listed } from "../../core/candidate/changed-files.js";
 import type { ChangedFiles } from "../../core/candidate/types.js";
 import { GITHUB_LIMITS } from "../../core/github-limits.js";
+import { deepFreeze } from "../../core/deep-freeze.js";
 import { isNotFound } from "../errors.js";
 import type { ReviewerRequest, ReviewerRequestResult } from "../types.js";
 import { sameLogin, type GitHubClient, type Json, type RestUser } from "./client.js";
@@ -17,12 +18,22 @@ export interface Comparison {
   complete: boolean;
 }
 
+/** A full commit sha (SHA-1 or SHA-256 repositories): a name that can never point elsewhere. */
+const COMMIT_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
 /**
  * `base...head`: what a PR shows for exactly the commit `head`, not the PR's current head (a
- * decision about an older head must not be judged by a newer head's files).
+ * decision about an older head must not be judged by a newer head's files). Between two commits
+ * named by sha the answer never changes (commits, and so their merge base, are immutable), so a
+ * long-running App keeps it and asks once; a branch's name is asked about every time.
  */
 export async function compareCommits(client: GitHubClient, base: string, head: string): Promise<Comparison> {
-  return client.call(`comparing ${base}...${head}`, async () => {
+  const keptComparisons =
+    COMMIT_SHA.test(base) && COMMIT_SHA.test(head) ? client.kept?.comparisons : undefined;
+  const key = `${client.fullName}\n${base}...${head}`;
+  const kept = keptComparisons?.get(key);
+  if (kept) return kept;
+  const comparison = await client.call(`comparing ${base}...${head}`, async () => {
     const { data } = await client.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
       basehead: `${base}...${head}`,
     });
@@ -35,6 +46,9 @@ export async function compareCommits(client: GitHubClient, base: string, head: s
     ];
     return { status: comparison.status, files, complete: listed.length < GITHUB_LIMITS.compareFiles };
   });
+  // Frozen: every event that finds it kept is handed this same answer.
+  keptComparisons?.set(key, deepFreeze(comparison));
+  return comparison;
 }
 
 /** The files changed from the merge base of `base` to exactly `head`, and whether the list is whole. */
