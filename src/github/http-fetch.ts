@@ -63,9 +63,16 @@ export class WholeResponse implements FetchedResponse {
   }
 }
 
+/**
+ * How long a connection is kept open unused, as undici (and so fetch) keeps it: a server that
+ * closes an idle connection first would otherwise fail the next request sent on it. Node's agent
+ * also honours a shorter `Keep-Alive: timeout=` from the server, but only when this is set.
+ */
+const IDLE_CONNECTION_MS = 4_000;
+
 const agents = {
-  "http:": new http.Agent({ keepAlive: true }),
-  "https:": new https.Agent({ keepAlive: true }),
+  "http:": new http.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
+  "https:": new https.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
 };
 
 /** fetch's limit. */

@@ -175,6 +175,26 @@ describe("httpFetch, unlike Node's fetch", () => {
   });
 });
 
+describe("httpFetch's idle connections", () => {
+  it("closes one before the server's Keep-Alive timeout, so no request is sent on a closing one", async () => {
+    const hinting = await serve((_request, response) =>
+      response.writeHead(200, { connection: "keep-alive", "keep-alive": "timeout=2" }).end("ok"),
+    );
+    let closed = 0;
+    hinting.server.on("connection", (socket) => socket.on("close", () => (closed += 1)));
+    try {
+      expect(await (await httpFetch(`${hinting.url}/`)).text()).toBe("ok");
+      // Node's agent lets the hint's timer expire a second early; unset, it would keep the
+      // connection open for as long as the server does.
+      await new Promise((done) => setTimeout(done, 1_500));
+      expect(closed).toBe(1);
+    } finally {
+      hinting.server.closeAllConnections();
+      await new Promise((done) => hinting.server.close(done));
+    }
+  });
+});
+
 describe("httpFetch under Octokit", () => {
   it("gives Octokit's answers and errors as Node's fetch does", async () => {
     for (const [, fetch] of clients) {
