@@ -106,6 +106,8 @@ function headersOf(init: RequestInit["headers"]): Record<string, string> {
 }
 
 function decoded(encoding: string | undefined, bytes: Buffer): Buffer {
+  // A 304, a 204 or the answer to a HEAD names the encoding a body would have, and has none.
+  if (bytes.length === 0) return bytes;
   switch (encoding?.trim().toLowerCase()) {
     case "gzip":
     case "x-gzip":

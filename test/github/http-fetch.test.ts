@@ -57,6 +57,8 @@ beforeAll(async () => {
     if (path === "/see-other") return response.writeHead(303, { location: "/echo" }).end();
     if (path === "/temporary") return response.writeHead(307, { location: "/echo" }).end();
     if (path === "/loop") return response.writeHead(302, { location: "/loop" }).end();
+    if (path === "/not-modified")
+      return response.writeHead(304, { etag: '"e1"', "content-encoding": "gzip" }).end();
     if (path === "/odd-encoding") return response.writeHead(200, { "content-encoding": "compress" }).end("x");
     if (path === "/bomb")
       return response
@@ -125,6 +127,15 @@ describe.each(clients)("%s", (_name, fetch) => {
     const response = await fetch(`${api.url}/elsewhere`, { redirect: "manual" });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`${blobs.url}/blob`);
+  });
+
+  it("reads no body where there is none, whatever encoding the answer names", async () => {
+    const notModified = await fetch(`${api.url}/not-modified`);
+    expect(notModified.status).toBe(304);
+    expect(await notModified.text()).toBe("");
+    const head = await fetch(`${api.url}/gzip`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe("");
   });
 
   it("hands on a body of an encoding it does not know as it came", async () => {
