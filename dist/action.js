@@ -44735,20 +44735,24 @@ var BoundedCache = class {
     this.held -= entry.bytes;
   }
 };
+function parsedBytes(jsonLength) {
+  return 8 * 1024 + 4 * jsonLength;
+}
 
 // src/github/candidate/parsed-config.ts
 var kept = new BoundedCache(
-  4 * 1024 * 1024,
-  256 * 1024,
+  8 * 1024 * 1024,
+  1024 * 1024,
   (entry) => entry.bytes
 );
-function parsedConfig(text3, file) {
+function parsedConfig(text3, file, trusted) {
   const key = `${file}
 ${text3}`;
-  const found = kept.get(key);
+  const found = trusted ? kept.get(key) : void 0;
   if (found) return found.result;
   const result = deepFreeze(parseConfig(text3, file));
-  kept.set(key, { result, bytes: 2 * key.length });
+  if (trusted && result.ok)
+    kept.set(key, { result, bytes: parsedBytes(JSON.stringify(result).length) + 2 * key.length });
   return result;
 }
 
@@ -45499,7 +45503,7 @@ async function collectAround(ports, subject, options, pr, reviews, commit, warni
     push: fromFork ? Promise.resolve(void 0) : started(reading(`who pushed ${shortSha(commit)}`, () => ports.pushOf(pr.headRef, commit))),
     runs: started(listRuns(ports, commit))
   };
-  const parsed = parsedConfig(source.text, options.configPath);
+  const parsed = parsedConfig(source.text, options.configPath, !found?.untrusted);
   if (!parsed.ok) {
     await Promise.allSettled(Object.values(early));
     return {
@@ -45607,7 +45611,7 @@ async function collectCommitCandidate(ports, subject, options, warnings) {
     ),
     runs: started(listRuns(ports, commit))
   };
-  const parsed = parsedConfig(source.text, options.configPath);
+  const parsed = parsedConfig(source.text, options.configPath, !source.untrusted);
   if (!parsed.ok) {
     await Promise.allSettled(Object.values(early));
     return { kind: "invalid-config", repository, commit, diagnostics: parsed.diagnostics, warnings };

@@ -60,3 +60,12 @@ export class BoundedCache<V> {
     this.held -= entry.bytes;
   }
 }
+
+/**
+ * What a value parsed from JSON of this many characters holds in V8's heap, over-estimated for
+ * a cache's bound: measured on Node 20 at 8 KiB for 0.5 KiB of JSON (objects' fixed costs) and at
+ * 2.8× the JSON's length for 440 KiB of it. Counting the text alone under-counts it up to 17×.
+ */
+export function parsedBytes(jsonLength: number): number {
+  return 8 * 1024 + 4 * jsonLength;
+}

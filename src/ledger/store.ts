@@ -12,7 +12,7 @@ import { SqlLeases } from "./lease.js";
 import { migrate } from "./migrations.js";
 import { SqlOutbox } from "./outbox.js";
 import type { SqlClient, SqlQueries } from "./sql.js";
-import { BoundedCache } from "../github/bounded-cache.js";
+import { BoundedCache, parsedBytes } from "../github/bounded-cache.js";
 import { deepFreeze } from "../core/deep-freeze.js";
 
 export interface Appended {
@@ -349,7 +349,7 @@ export class SqlLedger implements Ledger {
       keptHash: row.kept_hash,
       keptSequence: row.kept_sequence === null ? null : Number(row.kept_sequence),
     };
-    reading?.keep(standing, 2 * (row.entry.length + key.length + 256));
+    reading?.keep(standing, parsedBytes(row.entry.length) + 2 * (key.length + 256));
     return standing;
   }
 

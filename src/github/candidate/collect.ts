@@ -482,7 +482,8 @@ async function collectAround(
       : started(reading(`who pushed ${shortSha(commit)}`, () => ports.pushOf(pr.headRef, commit))),
     runs: started(listRuns(ports, commit)),
   };
-  const parsed = parsedConfig(source.text, options.configPath);
+  // Kept only as read from the default branch: a PR's own copy is its author's text.
+  const parsed = parsedConfig(source.text, options.configPath, !found?.untrusted);
   if (!parsed.ok) {
     await Promise.allSettled(Object.values(early));
     return {
@@ -610,7 +611,7 @@ async function collectCommitCandidate(
     ),
     runs: started(listRuns(ports, commit)),
   };
-  const parsed = parsedConfig(source.text, options.configPath);
+  const parsed = parsedConfig(source.text, options.configPath, !source.untrusted);
   if (!parsed.ok) {
     await Promise.allSettled(Object.values(early));
     return { kind: "invalid-config", repository, commit, diagnostics: parsed.diagnostics, warnings };

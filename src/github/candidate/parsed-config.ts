@@ -4,24 +4,29 @@
 // text and the file name, so a kept result is the result; it is frozen, so no event can change
 // what the next one is given.
 import { parseConfig, type ParseConfigResult } from "../../core/config/parse.js";
-import { BoundedCache } from "../bounded-cache.js";
+import { BoundedCache, parsedBytes } from "../bounded-cache.js";
 import { deepFreeze } from "../../core/deep-freeze.js";
 
-// Keyed by the whole text: two texts never share an entry, however alike. A config is a few KiB;
-// 4 MiB holds a thousand repositories' rules, and the least recently read go first.
-// An entry's size is its key's (2 bytes a UTF-16 unit): the parse result is of the same order.
+// Keyed by the whole text: two texts never share an entry, however alike. A config is a few KiB
+// and its parse 10–20 KiB in memory; 8 MiB holds hundreds of repositories' rules, and the least
+// recently read go first.
 const kept = new BoundedCache<{ result: ParseConfigResult; bytes: number }>(
-  4 * 1024 * 1024,
-  256 * 1024,
+  8 * 1024 * 1024,
+  1024 * 1024,
   (entry) => entry.bytes,
 );
 
-/** `parseConfig`, kept by text and file name; the result is frozen. */
-export function parsedConfig(text: string, file: string): ParseConfigResult {
+/**
+ * `parseConfig`, frozen. Only the rules of the default branch (`trusted`) that parse are kept:
+ * any PR author can push texts of their own, and only its maintainers can change the default
+ * branch's, so no one outside them can fill the memory or push the repositories' rules out of it.
+ */
+export function parsedConfig(text: string, file: string, trusted: boolean): ParseConfigResult {
   const key = `${file}\n${text}`;
-  const found = kept.get(key);
+  const found = trusted ? kept.get(key) : undefined;
   if (found) return found.result;
   const result = deepFreeze(parseConfig(text, file));
-  kept.set(key, { result, bytes: 2 * key.length });
+  if (trusted && result.ok)
+    kept.set(key, { result, bytes: parsedBytes(JSON.stringify(result).length) + 2 * key.length });
   return result;
 }

@@ -11,26 +11,50 @@ const INVALID = fixture("invalid/approvers-string.yml");
 
 describe("parsedConfig", () => {
   it("gives what parseConfig gives, for valid and invalid rules alike", () => {
-    expect(parsedConfig(VALID, ".github/model-approval.yml")).toEqual(
+    expect(parsedConfig(VALID, ".github/model-approval.yml", true)).toEqual(
       parseConfig(VALID, ".github/model-approval.yml"),
     );
-    const invalid = parsedConfig(INVALID, ".github/model-approval.yml");
+    const invalid = parsedConfig(INVALID, ".github/model-approval.yml", true);
     expect(invalid.ok).toBe(false);
     expect(invalid).toEqual(parseConfig(INVALID, ".github/model-approval.yml"));
   });
 
   it("parses a text once, and another text or file name anew", () => {
-    const first = parsedConfig(VALID, "a.yml");
-    expect(parsedConfig(VALID, "a.yml")).toBe(first);
-    expect(parsedConfig(`${VALID}\n`, "a.yml")).not.toBe(first);
-    const elsewhere = parsedConfig(INVALID, "b.yml");
+    const first = parsedConfig(VALID, "a.yml", true);
+    expect(parsedConfig(VALID, "a.yml", true)).toBe(first);
+    expect(parsedConfig(`${VALID}\n`, "a.yml", true)).not.toBe(first);
+    expect(parsedConfig(VALID, "b.yml", true)).not.toBe(first);
+  });
+
+  it("keeps neither a pull request's own copy nor rules that do not parse", () => {
+    const untrusted = parsedConfig(VALID, "pr.yml", false);
+    expect(parsedConfig(VALID, "pr.yml", false)).not.toBe(untrusted);
+    expect(parsedConfig(VALID, "pr.yml", false)).toEqual(untrusted);
+    // What an author pushed is not what the default branch is later read as.
+    expect(parsedConfig(VALID, "pr.yml", true)).not.toBe(untrusted);
+    const invalid = parsedConfig(INVALID, "b.yml", true);
     // Diagnostics name the file they were read from.
-    expect(elsewhere.ok || elsewhere.diagnostics.every((d) => d.file === "b.yml")).toBe(true);
-    expect(parsedConfig(INVALID, "c.yml")).not.toBe(elsewhere);
+    expect(invalid.ok || invalid.diagnostics.every((d) => d.file === "b.yml")).toBe(true);
+    expect(parsedConfig(INVALID, "b.yml", true)).not.toBe(invalid);
+  });
+
+  it("counts what a parse holds in memory, not only its text", () => {
+    // 54 KiB of rules whose parse holds about 1.2 MiB (measured): past what one entry may take.
+    // Counted by the text alone (108 KiB) it would be kept.
+    const checks = (i: number) =>
+      Array.from({ length: 20 }, (_, j) => `        - m${i}_${j} >= 0.${j}\n`).join("");
+    const steps = Array.from(
+      { length: 100 },
+      (_, i) => `  - name: check_${i}\n    type: test\n    inputs:\n      checks:\n${checks(i)}`,
+    ).join("");
+    const large = `version: 1\nsteps:\n${steps}  - name: ok\n    type: approval\n    inputs:\n      approvers: [alice]\n`;
+    const first = parsedConfig(large, "large.yml", true);
+    expect(first.ok).toBe(true);
+    expect(parsedConfig(large, "large.yml", true)).not.toBe(first);
   });
 
   it("is frozen throughout, so one event cannot change the next one's rules", () => {
-    const result = parsedConfig(VALID, "frozen.yml");
+    const result = parsedConfig(VALID, "frozen.yml", true);
     if (!result.ok) throw new Error("the fixture is valid");
     const step = result.config.steps[0]!;
     expect(() => {
@@ -40,6 +64,6 @@ describe("parsedConfig", () => {
       (step as { name: string }).name = "renamed";
     }).toThrow(TypeError);
     expect(Object.isFrozen(result.warnings)).toBe(true);
-    expect(parsedConfig(VALID, "frozen.yml")).toEqual(parseConfig(VALID, "frozen.yml"));
+    expect(parsedConfig(VALID, "frozen.yml", true)).toEqual(parseConfig(VALID, "frozen.yml"));
   });
 });
