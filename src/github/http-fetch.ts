@@ -105,20 +105,37 @@ function headersOf(init: RequestInit["headers"]): Record<string, string> {
   return out;
 }
 
+/** fetch's limit: a longer chain of encodings is refused (each layer costs a pass over the body). */
+const MAX_ENCODINGS = 5;
+
+const DECODERS: Record<string, (bytes: Buffer) => Buffer> = {
+  gzip: (bytes) => gunzipSync(bytes, { maxOutputLength: MAX_ANSWER_BYTES }),
+  "x-gzip": (bytes) => gunzipSync(bytes, { maxOutputLength: MAX_ANSWER_BYTES }),
+  deflate: (bytes) => inflateSync(bytes, { maxOutputLength: MAX_ANSWER_BYTES }),
+  br: (bytes) => brotliDecompressSync(bytes, { maxOutputLength: MAX_ANSWER_BYTES }),
+};
+
 function decoded(encoding: string | undefined, bytes: Buffer): Buffer {
   // A 304, a 204 or the answer to a HEAD names the encoding a body would have, and has none.
-  if (bytes.length === 0) return bytes;
-  switch (encoding?.trim().toLowerCase()) {
-    case "gzip":
-    case "x-gzip":
-      return gunzipSync(bytes, { maxOutputLength: MAX_ANSWER_BYTES });
-    case "deflate":
-      return inflateSync(bytes, { maxOutputLength: MAX_ANSWER_BYTES });
-    case "br":
-      return brotliDecompressSync(bytes, { maxOutputLength: MAX_ANSWER_BYTES });
-    default:
-      // As fetch: an encoding it does not know is handed on as it came.
-      return bytes;
+  if (bytes.length === 0 || !encoding) return bytes;
+  // Listed in the order they were applied, so undone from the last (RFC 9110, 8.4).
+  const codings = encoding
+    .toLowerCase()
+    .split(",")
+    .map((coding) => coding.trim());
+  if (codings.length > MAX_ENCODINGS)
+    throw new Error(`too many content-encodings in the answer: ${codings.length}, at most ${MAX_ENCODINGS}`);
+  const decoders = codings.map((coding) => DECODERS[coding]);
+  // As fetch: a body with any encoding it does not know is handed on as it came.
+  if (decoders.some((decoder) => decoder === undefined)) return bytes;
+  return decoders.reduceRight((body, decode) => decode!(body), bytes);
+}
+
+function decodedBody(sent: Sent): Buffer {
+  try {
+    return decoded(sent.headers.get("content-encoding") ?? undefined, sent.bytes);
+  } catch (error) {
+    throw (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? new Error(TOO_LARGE) : error;
   }
 }
 
@@ -172,17 +189,12 @@ function send(
         const answerHeaders = new Headers();
         const raw = response.rawHeaders;
         for (let i = 0; i + 1 < raw.length; i += 2) answerHeaders.append(raw[i]!, raw[i + 1]!);
-        try {
-          const bytes = decoded(answerHeaders.get("content-encoding") ?? undefined, Buffer.concat(chunks));
-          settle(resolve)({
-            status: response.statusCode ?? 0,
-            statusText: response.statusMessage ?? "",
-            headers: answerHeaders,
-            bytes,
-          });
-        } catch (error) {
-          fail((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? new Error(TOO_LARGE) : error);
-        }
+        settle(resolve)({
+          status: response.statusCode ?? 0,
+          statusText: response.statusMessage ?? "",
+          headers: answerHeaders,
+          bytes: Buffer.concat(chunks),
+        });
       });
     });
     request.end(body);
@@ -206,8 +218,9 @@ export const httpFetch: FetchLike = async (input, init = {}) => {
       signal?.throwIfAborted();
       const sent = await send(url, method, headers, payload, signal);
       const location = sent.headers.get("location");
+      // As fetch, only the answer handed on is decoded: a redirect's body is never read.
       if (!REDIRECTS.has(sent.status) || location === null || init.redirect === "manual")
-        return new WholeResponse(sent.status, sent.statusText, url.href, sent.headers, sent.bytes);
+        return new WholeResponse(sent.status, sent.statusText, url.href, sent.headers, decodedBody(sent));
       if (init.redirect === "error") throw new Error(`redirected from ${url.href}`);
       if (redirects >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
       const next = new URL(location, url);

@@ -3,7 +3,7 @@
 // must reject as fetch's does (Octokit words its error from that).
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { gzipSync } from "node:zlib";
+import { deflateSync, gzipSync } from "node:zlib";
 import { Octokit } from "@octokit/core";
 import { MAX_ANSWER_BYTES, httpFetch, type FetchLike } from "../../src/github/http-fetch.js";
 
@@ -59,6 +59,19 @@ beforeAll(async () => {
     if (path === "/loop") return response.writeHead(302, { location: "/loop" }).end();
     if (path === "/not-modified")
       return response.writeHead(304, { etag: '"e1"', "content-encoding": "gzip" }).end();
+    if (path.startsWith("/layers")) {
+      // Encoded once per coding listed, in the order listed.
+      const codings = new URL(path, "http://x").searchParams.get("codings")!;
+      let bytes = Buffer.from('{"layered":true}');
+      for (const coding of codings.split(", "))
+        if (coding === "gzip") bytes = gzipSync(bytes);
+        else if (coding === "deflate") bytes = deflateSync(bytes);
+      return response.writeHead(200, { "content-encoding": codings }).end(bytes);
+    }
+    if (path === "/redirect-with-body")
+      return response
+        .writeHead(302, { location: "/json", "content-encoding": "gzip" })
+        .end("not gzip at all");
     if (path === "/odd-encoding") return response.writeHead(200, { "content-encoding": "compress" }).end("x");
     if (path === "/bomb")
       return response
@@ -136,6 +149,20 @@ describe.each(clients)("%s", (_name, fetch) => {
     const head = await fetch(`${api.url}/gzip`, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe("");
+  });
+
+  it("undoes a chain of encodings from the last applied, and refuses one longer than five", async () => {
+    const layers = (codings: string) => fetch(`${api.url}/layers?codings=${encodeURIComponent(codings)}`);
+    expect(await (await layers("gzip, deflate")).json()).toEqual({ layered: true });
+    expect(await (await layers("deflate, gzip, gzip, deflate, gzip")).json()).toEqual({ layered: true });
+    await expect(layers("gzip, gzip, gzip, gzip, gzip, gzip")).rejects.toThrow("fetch failed");
+    // One coding it does not know, anywhere in the chain, leaves the whole body as it came.
+    const unknown = Buffer.from(await (await layers("compress, gzip")).arrayBuffer());
+    expect(unknown.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+  });
+
+  it("never reads the body of a redirect it follows", async () => {
+    expect(await (await fetch(`${api.url}/redirect-with-body`)).json()).toEqual({ a: 1 });
   });
 
   it("hands on a body of an encoding it does not know as it came", async () => {
