@@ -44750,10 +44750,11 @@ function parsedConfig(text3, file, trusted) {
 ${text3}`;
   const found = trusted ? kept.get(key) : void 0;
   if (found) return found.result;
-  const result = deepFreeze(parseConfig(text3, file));
-  if (trusted && result.ok)
-    kept.set(key, { result, bytes: parsedBytes(JSON.stringify(result).length) + 2 * key.length });
-  return result;
+  const result = parseConfig(text3, file);
+  if (!trusted || !result.ok) return deepFreeze(result);
+  const copy = deepFreeze(structuredClone(result));
+  kept.set(key, { result: copy, bytes: parsedBytes(JSON.stringify(copy).length) + 4 * key.length });
+  return copy;
 }
 
 // src/github/started.ts

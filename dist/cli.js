@@ -15748,10 +15748,11 @@ function parsedConfig(text2, file, trusted) {
 ${text2}`;
   const found = trusted ? kept.get(key) : void 0;
   if (found) return found.result;
-  const result = deepFreeze(parseConfig(text2, file));
-  if (trusted && result.ok)
-    kept.set(key, { result, bytes: parsedBytes(JSON.stringify(result).length) + 2 * key.length });
-  return result;
+  const result = parseConfig(text2, file);
+  if (!trusted || !result.ok) return deepFreeze(result);
+  const copy = deepFreeze(structuredClone(result));
+  kept.set(key, { result: copy, bytes: parsedBytes(JSON.stringify(copy).length) + 4 * key.length });
+  return copy;
 }
 
 // src/github/graphql/seen-with-pull-request.ts

@@ -108,12 +108,15 @@ function headersOf(init: RequestInit["headers"]): Record<string, string> {
 /** fetch's limit: a longer chain of encodings is refused (each layer costs a pass over the body). */
 const MAX_ENCODINGS = 5;
 
-const DECODERS: Record<string, (bytes: Buffer) => Buffer> = {
-  gzip: (bytes) => gunzipSync(bytes, { maxOutputLength: MAX_ANSWER_BYTES }),
-  "x-gzip": (bytes) => gunzipSync(bytes, { maxOutputLength: MAX_ANSWER_BYTES }),
-  deflate: (bytes) => inflateSync(bytes, { maxOutputLength: MAX_ANSWER_BYTES }),
-  br: (bytes) => brotliDecompressSync(bytes, { maxOutputLength: MAX_ANSWER_BYTES }),
-};
+type Decoder = (bytes: Buffer, options: { maxOutputLength: number }) => Buffer;
+
+// A Map, not an object: an encoding named `constructor` or `__proto__` is one it does not know.
+const DECODERS = new Map<string, Decoder>([
+  ["gzip", gunzipSync],
+  ["x-gzip", gunzipSync],
+  ["deflate", inflateSync],
+  ["br", brotliDecompressSync],
+]);
 
 function decoded(encoding: string | undefined, bytes: Buffer): Buffer {
   // A 304, a 204 or the answer to a HEAD names the encoding a body would have, and has none.
@@ -125,10 +128,17 @@ function decoded(encoding: string | undefined, bytes: Buffer): Buffer {
     .map((coding) => coding.trim());
   if (codings.length > MAX_ENCODINGS)
     throw new Error(`too many content-encodings in the answer: ${codings.length}, at most ${MAX_ENCODINGS}`);
-  const decoders = codings.map((coding) => DECODERS[coding]);
+  const decoders = codings.map((coding) => DECODERS.get(coding));
   // As fetch: a body with any encoding it does not know is handed on as it came.
   if (decoders.some((decoder) => decoder === undefined)) return bytes;
-  return decoders.reduceRight((body, decode) => decode!(body), bytes);
+  // One budget for the whole chain: a bomb of five layers may not inflate to five times the bound.
+  let budget = MAX_ANSWER_BYTES;
+  return decoders.reduceRight((body, decode) => {
+    const out = decode!(body, { maxOutputLength: Math.max(budget, 1) });
+    budget -= out.length;
+    if (budget < 0) throw new Error(TOO_LARGE);
+    return out;
+  }, bytes);
 }
 
 function decodedBody(sent: Sent): Buffer {
