@@ -112,8 +112,8 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http2 = __require("http");
-    var https2 = __require("https");
+    var http3 = __require("http");
+    var https3 = __require("https");
     var events2 = __require("events");
     var assert = __require("assert");
     var util = __require("util");
@@ -123,24 +123,24 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http3.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http3.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https3.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https3.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -149,7 +149,7 @@ var require_tunnel = __commonJS({
       var self = this;
       self.options = options || {};
       self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http2.Agent.defaultMaxSockets;
+      self.maxSockets = self.options.maxSockets || http3.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
@@ -6968,11 +6968,11 @@ var require_client_h2 = __commonJS({
     var kOpenStreams = /* @__PURE__ */ Symbol("open streams");
     var extractBody;
     var h2ExperimentalWarned = false;
-    var http2;
+    var http22;
     try {
-      http2 = __require("node:http2");
+      http22 = __require("node:http2");
     } catch {
-      http2 = { constants: {} };
+      http22 = { constants: {} };
     }
     var {
       constants: {
@@ -6984,7 +6984,7 @@ var require_client_h2 = __commonJS({
         HTTP2_HEADER_EXPECT,
         HTTP2_HEADER_STATUS
       }
-    } = http2;
+    } = http22;
     function parseH2Headers(headers) {
       const result = [];
       for (const [name, value] of Object.entries(headers)) {
@@ -7010,7 +7010,7 @@ var require_client_h2 = __commonJS({
           code: "UNDICI-H2"
         });
       }
-      const session = http2.connect(client[kUrl], {
+      const session = http22.connect(client[kUrl], {
         createConnection: () => socket,
         peerMaxConcurrentStreams: client[kMaxConcurrentStreams]
       });
@@ -7693,7 +7693,7 @@ var require_client = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http2 = __require("node:http");
+    var http3 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7882,7 +7882,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -13904,7 +13904,7 @@ var require_fetch = __commonJS({
             return makeNetworkError("URL scheme must be a HTTP(S) scheme");
           }
           request2.responseTainting = "cors";
-          return await httpFetch(fetchParams);
+          return await httpFetch2(fetchParams);
         })();
       }
       if (recursive) {
@@ -14040,7 +14040,7 @@ var require_fetch = __commonJS({
         }
         case "http:":
         case "https:": {
-          return httpFetch(fetchParams).catch((err2) => makeNetworkError(err2));
+          return httpFetch2(fetchParams).catch((err2) => makeNetworkError(err2));
         }
         default: {
           return Promise.resolve(makeNetworkError("unknown scheme"));
@@ -14109,7 +14109,7 @@ var require_fetch = __commonJS({
         });
       }
     }
-    async function httpFetch(fetchParams) {
+    async function httpFetch2(fetchParams) {
       const request2 = fetchParams.request;
       let response = null;
       let actualResponse = null;
@@ -19292,8 +19292,8 @@ var require_lib = __commonJS({
     exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
     exports.getProxyUrl = getProxyUrl2;
     exports.isHttps = isHttps;
-    var http2 = __importStar(__require("http"));
-    var https2 = __importStar(__require("https"));
+    var http3 = __importStar(__require("http"));
+    var https3 = __importStar(__require("https"));
     var pm = __importStar(require_proxy());
     var tunnel2 = __importStar(require_tunnel2());
     var undici_1 = require_undici();
@@ -19682,7 +19682,7 @@ var require_lib = __commonJS({
         const info2 = {};
         info2.parsedUrl = requestUrl;
         const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https2 : http2;
+        info2.httpModule = usingSsl ? https3 : http3;
         const defaultPort = usingSsl ? 443 : 80;
         info2.options = {};
         info2.options.host = info2.parsedUrl.hostname;
@@ -19783,7 +19783,7 @@ var require_lib = __commonJS({
         const usingSsl = parsedUrl.protocol === "https:";
         let maxSockets = 100;
         if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http2.globalAgent.maxSockets;
+          maxSockets = this.requestOptions.maxSockets || http3.globalAgent.maxSockets;
         }
         if (proxyUrl && proxyUrl.hostname) {
           const agentOptions = {
@@ -19805,7 +19805,7 @@ var require_lib = __commonJS({
         }
         if (!agent) {
           const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https2.Agent(options) : new http2.Agent(options);
+          agent = usingSsl ? new https3.Agent(options) : new http3.Agent(options);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -29156,10 +29156,6 @@ var require_dist2 = __commonJS({
   }
 });
 
-// src/action/v8-flags.ts
-import { setFlagsFromString } from "node:v8";
-setFlagsFromString("--liftoff-only");
-
 // src/action/env.ts
 function input(env, name) {
   const upper = name.toUpperCase();
@@ -29202,6 +29198,7 @@ function readRunnerEnvironment(env) {
     serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     runnerTemp: env.RUNNER_TEMP || env.TMPDIR || "/tmp",
+    proxied: ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"].some((name) => !!env[name]),
     notify: Object.fromEntries(
       Object.entries(env).filter(
         (entry) => entry[0].startsWith("MODEL_APPROVAL_NOTIFY_") && entry[1] !== void 0
@@ -36866,7 +36863,7 @@ function applyRequestPolicy(octokit, options = {}) {
   const sleep = options.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
   const now = options.now ?? Date.now;
   const writes = options.writeQueue ?? newWriteQueue();
-  const send2 = async (request2, requestOptions) => {
+  const send3 = async (request2, requestOptions) => {
     let failures = 0;
     let limited2 = 0;
     for (; ; ) {
@@ -36886,8 +36883,8 @@ function applyRequestPolicy(octokit, options = {}) {
     }
   };
   octokit.hook.wrap("request", (request2, requestOptions) => {
-    if (!isWrite(requestOptions)) return send2(request2, requestOptions);
-    const result = writes.tail.then(() => send2(request2, requestOptions));
+    if (!isWrite(requestOptions)) return send3(request2, requestOptions);
+    const result = writes.tail.then(() => send3(request2, requestOptions));
     writes.tail = result.catch(() => void 0);
     return result;
   });
@@ -36896,7 +36893,9 @@ function applyRequestPolicy(octokit, options = {}) {
 // src/github/octokit.ts
 function createActionOctokit(token, options = {}) {
   const octokit = getOctokit(token, {
-    ...options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, "") } : {}
+    ...options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, "") } : {},
+    // Octokit reads no more of an answer than FetchedResponse has (status, url, headers, body).
+    ...options.fetch ? { request: { fetch: options.fetch } } : {}
   });
   applyRequestPolicy(octokit, {
     retries: options.retries ?? 3,
@@ -36905,6 +36904,237 @@ function createActionOctokit(token, options = {}) {
     ...options.sleep ? { sleep: options.sleep } : {}
   });
   return octokit;
+}
+
+// src/github/http-fetch.ts
+import http from "node:http";
+import https from "node:https";
+import { brotliDecompressSync, gunzipSync, inflateSync as inflateSync2 } from "node:zlib";
+
+// src/github/answer-headers.ts
+var SET_COOKIE = "set-cookie";
+var AnswerHeaders = class {
+  joined = /* @__PURE__ */ new Map();
+  cookies = [];
+  /** From Node's `rawHeaders`: name, value, name, value… */
+  constructor(raw = []) {
+    for (let i2 = 0; i2 + 1 < raw.length; i2 += 2) this.append(raw[i2], raw[i2 + 1]);
+  }
+  append(name, value) {
+    const key = name.toLowerCase();
+    const text3 = value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
+    if (key === SET_COOKIE) this.cookies.push(text3);
+    const before = this.joined.get(key);
+    this.joined.set(key, before === void 0 ? text3 : `${before}, ${text3}`);
+  }
+  delete(name) {
+    const key = name.toLowerCase();
+    this.joined.delete(key);
+    if (key === SET_COOKIE) this.cookies.length = 0;
+  }
+  get(name) {
+    return this.joined.get(name.toLowerCase()) ?? null;
+  }
+  getSetCookie() {
+    return [...this.cookies];
+  }
+  has(name) {
+    return this.joined.has(name.toLowerCase());
+  }
+  set(name, value) {
+    this.delete(name);
+    this.append(name, value);
+  }
+  forEach(callback, thisArg) {
+    for (const [key, value] of this) callback.call(thisArg, value, key, this);
+  }
+  *entries() {
+    for (const key of [...this.joined.keys()].sort()) {
+      if (key === SET_COOKIE) for (const cookie of this.cookies) yield [key, cookie];
+      else yield [key, this.joined.get(key)];
+    }
+  }
+  *keys() {
+    for (const [key] of this.entries()) yield key;
+  }
+  *values() {
+    for (const [, value] of this.entries()) yield value;
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+};
+
+// src/github/http-fetch.ts
+var WholeResponse = class {
+  constructor(status, statusText, url, headers, content) {
+    this.status = status;
+    this.statusText = statusText;
+    this.url = url;
+    this.headers = headers;
+    this.content = content;
+  }
+  status;
+  statusText;
+  url;
+  headers;
+  content;
+  body = null;
+  get ok() {
+    return this.status >= 200 && this.status < 300;
+  }
+  async text() {
+    return typeof this.content === "string" ? this.content : this.content.toString("utf8");
+  }
+  async json() {
+    return JSON.parse(await this.text());
+  }
+  async arrayBuffer() {
+    const bytes = typeof this.content === "string" ? Buffer.from(this.content, "utf8") : this.content;
+    const copy = new ArrayBuffer(bytes.byteLength);
+    new Uint8Array(copy).set(bytes);
+    return copy;
+  }
+};
+var IDLE_CONNECTION_MS = 4e3;
+var agents = {
+  "http:": new http.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
+  "https:": new https.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS })
+};
+var MAX_REDIRECTS = 20;
+var IDLE_TIMEOUT_MS = 3e5;
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+var TOO_LARGE = `the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`;
+function bodyOf(body) {
+  if (body === void 0 || body === null) return void 0;
+  if (typeof body === "string" || body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  return "other";
+}
+function headersOf(init) {
+  const out = {};
+  if (init === void 0) return out;
+  const entries2 = Symbol.iterator in init ? init : Object.entries(init);
+  for (const [name, value] of entries2) out[name.toLowerCase()] = String(value);
+  return out;
+}
+var MAX_ENCODINGS = 5;
+var DECODERS = /* @__PURE__ */ new Map([
+  ["gzip", gunzipSync],
+  ["x-gzip", gunzipSync],
+  ["deflate", inflateSync2],
+  ["br", brotliDecompressSync]
+]);
+function decoded(encoding, bytes) {
+  if (bytes.length === 0 || !encoding) return bytes;
+  const codings = encoding.toLowerCase().split(",").map((coding) => coding.trim());
+  if (codings.length > MAX_ENCODINGS)
+    throw new Error(`too many content-encodings in the answer: ${codings.length}, at most ${MAX_ENCODINGS}`);
+  const decoders = codings.map((coding) => DECODERS.get(coding));
+  if (decoders.some((decoder) => decoder === void 0)) return bytes;
+  let budget = MAX_ANSWER_BYTES;
+  return decoders.reduceRight((body, decode) => {
+    const out = decode(body, { maxOutputLength: Math.max(budget, 1) });
+    budget -= out.length;
+    if (budget < 0) throw new Error(TOO_LARGE);
+    return out;
+  }, bytes);
+}
+function decodedBody(sent) {
+  try {
+    return decoded(sent.headers.get("content-encoding") ?? void 0, sent.bytes);
+  } catch (error2) {
+    throw error2.code === "ERR_BUFFER_TOO_LARGE" ? new Error(TOO_LARGE) : error2;
+  }
+}
+function send(url, method, headers, body, signal) {
+  return new Promise((resolve6, reject) => {
+    const client = url.protocol === "https:" ? https : url.protocol === "http:" ? http : void 0;
+    if (!client) return reject(new Error(`unsupported protocol: ${url.protocol}`));
+    const request2 = client.request(url, {
+      method,
+      headers: body === void 0 ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) },
+      agent: agents[url.protocol],
+      timeout: IDLE_TIMEOUT_MS
+    });
+    const abort = () => void request2.destroy(signal?.reason);
+    signal?.addEventListener("abort", abort, { once: true });
+    const settle = (done) => (value) => {
+      signal?.removeEventListener("abort", abort);
+      done(value);
+    };
+    const fail2 = settle(reject);
+    request2.on(
+      "timeout",
+      () => request2.destroy(new Error(`no answer from ${url.host} in ${IDLE_TIMEOUT_MS} ms`))
+    );
+    request2.on("error", fail2);
+    request2.on("response", (response) => {
+      const chunks = [];
+      let length = 0;
+      response.on("data", (chunk) => {
+        length += chunk.length;
+        if (length > MAX_ANSWER_BYTES) request2.destroy(new Error(TOO_LARGE));
+        else chunks.push(chunk);
+      });
+      response.on("error", fail2);
+      response.on("end", () => {
+        const answerHeaders = new AnswerHeaders(response.rawHeaders);
+        settle(resolve6)({
+          status: response.statusCode ?? 0,
+          statusText: response.statusMessage ?? "",
+          headers: answerHeaders,
+          bytes: Buffer.concat(chunks)
+        });
+      });
+    });
+    request2.end(body);
+  });
+}
+var httpFetch = async (input2, init = {}) => {
+  const body = bodyOf(init.body);
+  if (body === "other") return globalThis.fetch(input2, init);
+  const signal = init.signal ?? void 0;
+  let url = new URL(input2);
+  let method = (init.method ?? "GET").toUpperCase();
+  let payload = body;
+  const headers = {
+    "accept-encoding": "gzip, deflate, br",
+    ...headersOf(init.headers)
+  };
+  try {
+    for (let redirects = 0; ; redirects++) {
+      signal?.throwIfAborted();
+      const sent = await send(url, method, headers, payload, signal);
+      const location = sent.headers.get("location");
+      if (!REDIRECTS.has(sent.status) || location === null || init.redirect === "manual")
+        return new WholeResponse(sent.status, sent.statusText, url.href, sent.headers, decodedBody(sent));
+      if (init.redirect === "error") throw new Error(`redirected from ${url.href}`);
+      if (redirects >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+      const next = new URL(location, url);
+      if (next.origin !== url.origin) {
+        delete headers.authorization;
+        delete headers.cookie;
+      }
+      if (sent.status === 303 ? method !== "HEAD" : sent.status <= 302 && method === "POST") {
+        method = "GET";
+        payload = void 0;
+        delete headers["content-type"];
+      }
+      url = next;
+    }
+  } catch (error2) {
+    if (signal?.aborted) throw signal.reason;
+    throw new TypeError("fetch failed", { cause: error2 });
+  }
+};
+
+// src/action/v8-flags.ts
+import { createRequire as createRequire2 } from "node:module";
+function preferBaselineWasm() {
+  const v8 = createRequire2(import.meta.url)("node:v8");
+  v8.setFlagsFromString("--liftoff-only");
 }
 
 // src/action/event.ts
@@ -37159,8 +37389,8 @@ import * as os5 from "os";
 import * as path5 from "path";
 
 // node_modules/@actions/http-client/lib/index.js
-import * as http from "http";
-import * as https from "https";
+import * as http2 from "http";
+import * as https2 from "https";
 
 // node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
@@ -37640,7 +37870,7 @@ var HttpClient2 = class {
     const info2 = {};
     info2.parsedUrl = requestUrl;
     const usingSsl = info2.parsedUrl.protocol === "https:";
-    info2.httpModule = usingSsl ? https : http;
+    info2.httpModule = usingSsl ? https2 : http2;
     const defaultPort = usingSsl ? 443 : 80;
     info2.options = {};
     info2.options.host = info2.parsedUrl.hostname;
@@ -37741,7 +37971,7 @@ var HttpClient2 = class {
     const usingSsl = parsedUrl.protocol === "https:";
     let maxSockets = 100;
     if (this.requestOptions) {
-      maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+      maxSockets = this.requestOptions.maxSockets || http2.globalAgent.maxSockets;
     }
     if (proxyUrl && proxyUrl.hostname) {
       const agentOptions = {
@@ -37763,7 +37993,7 @@ var HttpClient2 = class {
     }
     if (!agent) {
       const options = { keepAlive: this._keepAlive, maxSockets };
-      agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+      agent = usingSsl ? new https2.Agent(options) : new http2.Agent(options);
       this._agent = agent;
     }
     if (usingSsl && this._ignoreSslError) {
@@ -44938,11 +45168,11 @@ async function loadSnapshot(ports, found, subject) {
     () => ports.readArtifactFile(artifact.id, SNAPSHOT_FILE, MAX_SNAPSHOT_BYTES)
   );
   if (text3 === null) return { ok: false, why: `${where} holds no ${SNAPSHOT_FILE} (deleted or expired?)` };
-  const decoded = decodeSnapshot(text3);
-  if (!decoded.ok) return { ok: false, why: `${where} is unreadable: ${decoded.error}` };
-  const mismatch2 = claimsMismatch(decoded.snapshot, found, subject);
+  const decoded2 = decodeSnapshot(text3);
+  if (!decoded2.ok) return { ok: false, why: `${where} is unreadable: ${decoded2.error}` };
+  const mismatch2 = claimsMismatch(decoded2.snapshot, found, subject);
   if (mismatch2) return { ok: false, why: `${where} is ignored: ${mismatch2}` };
-  return { ok: true, snapshot: decoded.snapshot };
+  return { ok: true, snapshot: decoded2.snapshot };
 }
 function measurementsOf(snapshot) {
   const { metrics, baseline, metricErrors, baselineErrors, model: model2 } = snapshot;
@@ -48013,7 +48243,7 @@ function entryOf(how, result) {
     at: how.now()
   }).entry;
 }
-async function send(how, config, entry, event, id, needed) {
+async function send2(how, config, entry, event, id, needed) {
   const wanted = config.notify.filter((rule4) => rule4.on.includes(event));
   if (wanted.length === 0) return;
   const { destinations, problems } = resolveDestinations(
@@ -48048,7 +48278,7 @@ async function notifyDecision(how, config, result, before) {
   const entry = entryOf(how, result);
   const event = transitionEvent(entry);
   if (!event) return;
-  await send(
+  await send2(
     how,
     config,
     entry,
@@ -48060,7 +48290,7 @@ async function notifyDecision(how, config, result, before) {
 async function notifyDeployed(how, config, result, run) {
   if (!config || config.notify.length === 0 || result.decision !== "approved") return;
   const entry = { ...entryOf(how, result), kind: "deploy" };
-  await send(
+  await send2(
     how,
     config,
     entry,
@@ -48311,7 +48541,11 @@ async function readEvent(env) {
   }
   return readEventContext(env.eventName, payload, env.sha);
 }
-var actionOctokit = (token, baseUrl2) => createActionOctokit(token, { baseUrl: baseUrl2 });
+var actionOctokit = (token, baseUrl2, proxied) => {
+  if (!proxied) return createActionOctokit(token, { baseUrl: baseUrl2, fetch: httpFetch });
+  preferBaselineWasm();
+  return createActionOctokit(token, { baseUrl: baseUrl2 });
+};
 async function runAction(env, runner = new ActionsRunner(), octokitFor = actionOctokit) {
   try {
     const parsed = parseInputs(env.inputs);
@@ -48326,7 +48560,7 @@ async function runAction(env, runner = new ActionsRunner(), octokitFor = actionO
     const event = await readEvent(env);
     if (!event.sha)
       throw new Error("no commit to decide about: GITHUB_SHA is empty and the event has no pull request");
-    const octokit = octokitFor(inputs.token, env.apiUrl);
+    const octokit = octokitFor(inputs.token, env.apiUrl, env.proxied ?? false);
     const gateway = new GitHubGateway(octokit, { owner, repo }, ACTIONS_IDENTITY, {
       ...env.serverUrl ? { serverUrl: env.serverUrl } : {},
       ...env.repositoryId !== void 0 ? { repositoryId: env.repositoryId } : {}

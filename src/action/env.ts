@@ -33,6 +33,11 @@ export interface RunnerEnvironment {
   repositoryId?: number;
   /** The notification destinations' URLs and secrets (MODEL_APPROVAL_NOTIFY_*), from the step's env. */
   notify?: Record<string, string>;
+  /**
+   * Whether the runner names an HTTP proxy (https_proxy, HTTPS_PROXY, http_proxy, HTTP_PROXY):
+   * the toolkit's own client, which knows proxies and no_proxy, then sends the requests.
+   */
+  proxied?: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -86,6 +91,7 @@ export function readRunnerEnvironment(env: Env): RunnerEnvironment {
     serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     runnerTemp: env.RUNNER_TEMP || env.TMPDIR || "/tmp",
+    proxied: ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"].some((name) => !!env[name]),
     notify: Object.fromEntries(
       Object.entries(env).filter(
         (entry): entry is [string, string] =>

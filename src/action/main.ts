@@ -1,4 +1,3 @@
-import "./v8-flags.js";
 import { readRunnerEnvironment } from "./env.js";
 import { runAction } from "./run.js";
 import { useResampleWorker } from "../node/predictions/worker-file.js";
@@ -12,7 +11,8 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
 }
 
 const code = await runAction(readRunnerEnvironment(process.env));
-// Octokit's HTTP client (undici) keeps the process alive for ~200 ms after the last response
-// (a third of a steady run); the step is done, so it exits as soon as its output is written.
+// The HTTP clients keep their connections open, and so the process alive, after the last response
+// (undici for ~200 ms, a third of a steady run once); the step is done, so it exits as soon as its
+// output is written.
 await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
 process.exit(code);

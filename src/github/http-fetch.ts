@@ -1,20 +1,24 @@
-// The App's HTTP client: the part of fetch that Octokit uses, over Node's own http and https
-// clients. Node's fetch builds a WHATWG Request, Response and body stream for every call, and an
-// App event makes several small requests: in a profile of an event that changes nothing
-// (bench/app.mjs) fetch's machinery was about a sixth of the App's CPU. A request through Octokit
-// cost 0.55–0.76 ms of CPU with fetch and 0.25–0.31 ms with node:http, side by side; the App's
-// CPU for such an event fell by about a fifth.
+// The App's and the Action's HTTP client: the part of fetch that Octokit uses, over Node's own
+// http and https clients. Node's fetch builds a WHATWG Request, Response and body stream for every
+// call, and an App event makes several small requests: in a profile of an event that changes
+// nothing (bench/app.mjs) fetch's machinery was about a sixth of the App's CPU. A request through
+// Octokit cost 0.55–0.76 ms of CPU with fetch and 0.25–0.31 ms with node:http, side by side; the
+// App's CPU for such an event fell by about a fifth. The Action, a process that makes a few
+// requests, also skips compiling undici (Node's fetch, or the toolkit's bundled copy, whose HTTP
+// parser is WebAssembly): its steady run went from ×1.15 to ×1.02 of a minimal toolkit action.
 //
 // What it keeps of fetch: redirects are followed as fetch follows them (303, and 301/302 after a
 // POST, become a GET without a body; at most 20), and a redirect to another origin drops the
 // Authorization header, so the token never reaches the artifact's blob storage; `redirect:
 // "manual" | "error"`; an AbortSignal; compressed answers are decoded; a failure rejects with
 // fetch's TypeError("fetch failed", { cause }), which Octokit turns into its error as before.
-// Unlike fetch, an answer's size is bounded. A body Octokit does not send (a stream, a form) goes
-// to Node's own fetch.
+// Unlike fetch, an answer's size is bounded, and it knows no proxy (the Action leaves a run
+// through one to the toolkit's client). A body Octokit does not send (a stream, a form) goes to
+// Node's own fetch.
 import http from "node:http";
 import https from "node:https";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { AnswerHeaders } from "./answer-headers.js";
 
 /** What Octokit and the conditional reads use of a fetch's answer. */
 export interface FetchedResponse {
@@ -100,7 +104,9 @@ function bodyOf(body: RequestInit["body"]): Body | "other" {
 function headersOf(init: RequestInit["headers"]): Record<string, string> {
   const out: Record<string, string> = {};
   if (init === undefined) return out;
-  const entries = init instanceof Headers || Array.isArray(init) ? init : Object.entries(init);
+  // Iterable (Headers, or pairs) or a record; not `instanceof Headers`, which would load Node's
+  // fetch (answer-headers.ts).
+  const entries = Symbol.iterator in init ? (init as Iterable<[string, string]>) : Object.entries(init);
   for (const [name, value] of entries) out[name.toLowerCase()] = String(value);
   return out;
 }
@@ -196,9 +202,7 @@ function send(
       });
       response.on("error", fail);
       response.on("end", () => {
-        const answerHeaders = new Headers();
-        const raw = response.rawHeaders;
-        for (let i = 0; i + 1 < raw.length; i += 2) answerHeaders.append(raw[i]!, raw[i + 1]!);
+        const answerHeaders = new AnswerHeaders(response.rawHeaders);
         settle(resolve)({
           status: response.statusCode ?? 0,
           statusText: response.statusMessage ?? "",

@@ -2,6 +2,7 @@
 // network failures retried (request-policy.ts). The caller passes GITHUB_API_URL as baseUrl; this
 // module reads no environment.
 import { getOctokit } from "@actions/github";
+import type { FetchLike } from "./http-fetch.js";
 import { type Hookable, applyRequestPolicy } from "./request-policy.js";
 import type { OctokitLike } from "./types.js";
 
@@ -15,11 +16,15 @@ export interface ActionOctokitOptions {
   rateLimitRetries?: number;
   /** Waits between retries; tests pass one that does not wait. */
   sleep?: (ms: number) => Promise<void>;
+  /** What sends the requests; by default the toolkit's own fetch (its bundled undici). */
+  fetch?: FetchLike;
 }
 
 export function createActionOctokit(token: string, options: ActionOctokitOptions = {}): OctokitLike {
   const octokit = getOctokit(token, {
     ...(options.baseUrl ? { baseUrl: options.baseUrl.replace(/\/+$/, "") } : {}),
+    // Octokit reads no more of an answer than FetchedResponse has (status, url, headers, body).
+    ...(options.fetch ? { request: { fetch: options.fetch as unknown as typeof fetch } } : {}),
   });
   // Octokit's hook types name every request option; the policy needs only method and status.
   applyRequestPolicy(octokit as unknown as Hookable, {

@@ -7,14 +7,18 @@
 import { readRunnerEnvironment } from "../action/env.js";
 import { runAction, type OctokitFactory } from "../action/run.js";
 import { createActionOctokit } from "../github/octokit.js";
+import { httpFetch } from "../github/http-fetch.js";
 import type { NodeStepResult } from "./run-action.js";
 
 /** The variables a runner sets for a step; the test process's other variables are left alone. */
 const RUNNER_VARIABLE = /^(?:GITHUB_|INPUT_|RUNNER_|CI$)/;
 
-/** A local GitHub fails only when told to: a retried 5xx is retried at once. */
+/**
+ * The Action's client, as it runs without a proxy (through http-fetch.ts). A local GitHub fails
+ * only when told to: a retried 5xx is retried at once.
+ */
 const localOctokit: OctokitFactory = (token, baseUrl) =>
-  createActionOctokit(token, { baseUrl, sleep: async () => undefined });
+  createActionOctokit(token, { baseUrl, fetch: httpFetch, sleep: async () => undefined });
 
 let running = false;
 

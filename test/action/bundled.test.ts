@@ -85,6 +85,19 @@ function recorded() {
   return fake.state.repo(REPO).artifacts.filter((a) => a.name.startsWith("model-approval-snapshot-"));
 }
 
+describe("through a proxy", () => {
+  it("sends its requests with the toolkit's own client when the runner names a proxy", async () => {
+    seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
+    // The toolkit, not the Action, decides what goes through the proxy: it sends nothing to a
+    // loopback address through one, so the local GitHub is still asked directly.
+    const proxy = "http://127.0.0.1:9";
+    const result = await trainedRun(0.95, { bundle: true, env: { HTTPS_PROXY: proxy, HTTP_PROXY: proxy } });
+    expect(result.stderr).toBe("");
+    expect(result.outputs.decision).toBe("approved");
+    expect(writes()).toContain("POST /repos/{owner}/{repo}/check-runs");
+  });
+});
+
 describe("mode evaluate in the training run", () => {
   it("auto-approves good metrics, records the snapshot as an artifact of its run, and publishes", async () => {
     seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });

@@ -33,3 +33,15 @@ describe("the run's workflow file", () => {
     ).not.toHaveProperty("workflow");
   });
 });
+
+describe("a proxy", () => {
+  it("is named by any of the variables the toolkit reads, and by none otherwise", () => {
+    expect(readRunnerEnvironment(base).proxied).toBe(false);
+    expect(readRunnerEnvironment({ ...base, NO_PROXY: "github.com", HTTPS_PROXY: "" }).proxied).toBe(false);
+    for (const name of ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"])
+      expect([name, readRunnerEnvironment({ ...base, [name]: "http://proxy:3128" }).proxied]).toEqual([
+        name,
+        true,
+      ]);
+  });
+});
