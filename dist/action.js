@@ -20,8 +20,10 @@ import {
 } from "./chunks/chunk-IKCGJBLI.js";
 import {
   __commonJS,
+  __esm,
   __export,
   __require,
+  __toCommonJS,
   __toESM
 } from "./chunks/chunk-6DG7BXTN.js";
 
@@ -19220,6 +19222,25 @@ var require_undici = __commonJS({
   }
 });
 
+// lazy-undici:undici
+var undici_exports = {};
+__export(undici_exports, {
+  ProxyAgent: () => ProxyAgent,
+  fetch: () => fetch2
+});
+function fetch2(...args) {
+  return load().fetch(...args);
+}
+function ProxyAgent(...args) {
+  return new (load()).ProxyAgent(...args);
+}
+var undici, load;
+var init_undici = __esm({
+  "lazy-undici:undici"() {
+    load = () => undici ??= require_undici();
+  }
+});
+
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
 var require_lib = __commonJS({
   "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
@@ -19296,7 +19317,7 @@ var require_lib = __commonJS({
     var https3 = __importStar(__require("https"));
     var pm = __importStar(require_proxy());
     var tunnel2 = __importStar(require_tunnel2());
-    var undici_1 = require_undici();
+    var undici_1 = (init_undici(), __toCommonJS(undici_exports));
     var HttpCodes2;
     (function(HttpCodes3) {
       HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
@@ -32892,7 +32913,7 @@ var Context = class {
 
 // node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
-var import_undici = __toESM(require_undici(), 1);
+init_undici();
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve6) {
@@ -32939,7 +32960,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 function getProxyFetch(destinationUrl) {
   const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
   const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
-    return (0, import_undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    return fetch2(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
   });
   return proxyFetch;
 }
@@ -37467,7 +37488,7 @@ var DecodedURL = class extends URL {
 
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
-var import_undici2 = __toESM(require_undici(), 1);
+init_undici();
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve6) {
@@ -38012,7 +38033,7 @@ var HttpClient2 = class {
       return proxyAgent;
     }
     const usingSsl = parsedUrl.protocol === "https:";
-    proxyAgent = new import_undici2.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+    proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
       token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
     }));
     this._proxyAgentDispatcher = proxyAgent;

@@ -19512,7 +19512,7 @@ async function fromAttestations(values, io) {
   const hex = DIGEST.exec(values.digest)?.[1];
   if (!hex) throw new UsageError(`--digest: '${values.digest}' is not sha256:<64 hex digits>`);
   const [{ createActionOctokit }, { attestedStatements }] = await Promise.all([
-    import("./chunks/octokit-SYHL2SD3.js"),
+    import("./chunks/octokit-JGRGXVA3.js"),
     import("./chunks/attestations-KWY6ZMGJ.js")
   ]);
   const octokit = createActionOctokit(tokenFrom(env) ?? "", {

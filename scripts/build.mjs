@@ -6,6 +6,7 @@
 // the install scripts npm lists for an installed package, as `prepare` is) and before `npm pack` /
 // `npm publish` (`prepack`), so a tarball always holds what the sources build.
 import { build } from "esbuild";
+import { lazyUndici } from "./lazy-undici.mjs";
 import { existsSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 
@@ -36,6 +37,7 @@ await build({
   entryPoints: { action: "src/action/main.ts" },
   outdir: "dist",
   banner: { js: requireShim },
+  plugins: [lazyUndici],
 });
 await build({
   ...common,
@@ -43,6 +45,7 @@ await build({
   entryPoints: { cli: "src/cli/main.ts" },
   outdir: "dist",
   banner: { js: "#!/usr/bin/env node\n" + requireShim },
+  plugins: [lazyUndici],
 });
 // The bootstrap's resampling thread (src/node/predictions/parallel.ts), beside the bundles that start it.
 await build({
