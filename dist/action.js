@@ -29177,7 +29177,13 @@ var require_dist2 = __commonJS({
   }
 });
 
+// src/action/v8-flags.ts
+import { createRequire } from "node:module";
+
 // src/action/env.ts
+function namesProxy(env) {
+  return ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"].some((name) => !!env[name]);
+}
 function input(env, name) {
   const upper = name.toUpperCase();
   return (env[`INPUT_${upper.replace(/-/g, "_")}`] ?? env[`INPUT_${upper}`] ?? "").trim();
@@ -29219,13 +29225,19 @@ function readRunnerEnvironment(env) {
     serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     runnerTemp: env.RUNNER_TEMP || env.TMPDIR || "/tmp",
-    proxied: ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"].some((name) => !!env[name]),
+    proxied: namesProxy(env),
     notify: Object.fromEntries(
       Object.entries(env).filter(
         (entry) => entry[0].startsWith("MODEL_APPROVAL_NOTIFY_") && entry[1] !== void 0
       )
     )
   };
+}
+
+// src/action/v8-flags.ts
+if (namesProxy(process.env)) {
+  const v8 = createRequire(import.meta.url)("node:v8");
+  v8.setFlagsFromString("--liftoff-only");
 }
 
 // src/action/run.ts
@@ -31287,8 +31299,8 @@ var GitHubClient = class {
 };
 
 // node_modules/fflate/esm/index.mjs
-import { createRequire } from "module";
-var require2 = createRequire("/");
+import { createRequire as createRequire2 } from "module";
+var require2 = createRequire2("/");
 var _a;
 var Worker;
 var isMarkedAsUntransferable;
@@ -37134,8 +37146,10 @@ var httpFetch = async (input2, init = {}) => {
       if (init.redirect === "error") throw new Error(`redirected from ${url.href}`);
       if (redirects >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
       const next = new URL(location, url);
+      if (next.username || next.password) throw new Error(`redirected to a URL with credentials`);
       if (next.origin !== url.origin) {
         delete headers.authorization;
+        delete headers["proxy-authorization"];
         delete headers.cookie;
       }
       if (sent.status === 303 ? method !== "HEAD" : sent.status <= 302 && method === "POST") {
@@ -37150,13 +37164,6 @@ var httpFetch = async (input2, init = {}) => {
     throw new TypeError("fetch failed", { cause: error2 });
   }
 };
-
-// src/action/v8-flags.ts
-import { createRequire as createRequire2 } from "node:module";
-function preferBaselineWasm() {
-  const v8 = createRequire2(import.meta.url)("node:v8");
-  v8.setFlagsFromString("--liftoff-only");
-}
 
 // src/action/event.ts
 var PR_EVENTS = /* @__PURE__ */ new Set([
@@ -48562,11 +48569,7 @@ async function readEvent(env) {
   }
   return readEventContext(env.eventName, payload, env.sha);
 }
-var actionOctokit = (token, baseUrl2, proxied) => {
-  if (!proxied) return createActionOctokit(token, { baseUrl: baseUrl2, fetch: httpFetch });
-  preferBaselineWasm();
-  return createActionOctokit(token, { baseUrl: baseUrl2 });
-};
+var actionOctokit = (token, baseUrl2, proxied) => createActionOctokit(token, { baseUrl: baseUrl2, ...proxied ? {} : { fetch: httpFetch } });
 async function runAction(env, runner = new ActionsRunner(), octokitFor = actionOctokit) {
   try {
     const parsed = parseInputs(env.inputs);

@@ -37,7 +37,7 @@ await build({
   entryPoints: { action: "src/action/main.ts" },
   outdir: "dist",
   banner: { js: requireShim },
-  plugins: [lazyUndici],
+  plugins: [lazyUndici()],
 });
 await build({
   ...common,
@@ -45,7 +45,7 @@ await build({
   entryPoints: { cli: "src/cli/main.ts" },
   outdir: "dist",
   banner: { js: "#!/usr/bin/env node\n" + requireShim },
-  plugins: [lazyUndici],
+  plugins: [lazyUndici()],
 });
 // The bootstrap's resampling thread (src/node/predictions/parallel.ts), beside the bundles that start it.
 await build({

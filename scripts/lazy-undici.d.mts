@@ -1,4 +1,4 @@
 // The types of lazy-undici.mjs, for the test that builds with it.
 import type { Plugin } from "esbuild";
 
-export declare const lazyUndici: Plugin;
+export declare function lazyUndici(knownImporters?: RegExp[]): Plugin;

@@ -1,4 +1,5 @@
-// The only place that reads process.env: everything after this takes the environment as data.
+// The only place that reads process.env (with v8-flags.ts, which must ask `namesProxy` before the
+// toolkit loads): everything after this takes the environment as data.
 
 /** Inputs as the composite step passes them (INPUT_ + upper-cased name, dashes as underscores). */
 export interface RawInputs {
@@ -41,6 +42,11 @@ export interface RunnerEnvironment {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** Whether `env` names an HTTP proxy, in any of the variables the toolkit reads. */
+export function namesProxy(env: Env): boolean {
+  return ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"].some((name) => !!env[name]);
+}
 
 /**
  * Reads an input under the name the composite step gives it (INPUT_GITHUB_TOKEN) and, for a
@@ -91,7 +97,7 @@ export function readRunnerEnvironment(env: Env): RunnerEnvironment {
     serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     runnerTemp: env.RUNNER_TEMP || env.TMPDIR || "/tmp",
-    proxied: ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"].some((name) => !!env[name]),
+    proxied: namesProxy(env),
     notify: Object.fromEntries(
       Object.entries(env).filter(
         (entry): entry is [string, string] =>

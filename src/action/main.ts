@@ -1,3 +1,4 @@
+import "./v8-flags.js";
 import { readRunnerEnvironment } from "./env.js";
 import { runAction } from "./run.js";
 import { useResampleWorker } from "../node/predictions/worker-file.js";

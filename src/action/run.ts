@@ -4,7 +4,6 @@ import { GitHubGateway } from "../github/gateway.js";
 import type { OctokitLike } from "../github/types.js";
 import { createActionOctokit } from "../github/octokit.js";
 import { httpFetch } from "../github/http-fetch.js";
-import { preferBaselineWasm } from "./v8-flags.js";
 import type { RunnerEnvironment } from "./env.js";
 import { readEventContext, type EventContext } from "./event.js";
 import { parseInputs } from "./inputs.js";
@@ -36,11 +35,8 @@ export type OctokitFactory = (token: string, baseUrl: string, proxied: boolean) 
 // the App's do): the toolkit's fetch is its bundled undici, whose HTTP parser is a WebAssembly
 // module to compile and whose Request, Response and streams cost each request more
 // (bench/action.mjs). A proxy is the toolkit's to honour, as it does for every action.
-const actionOctokit: OctokitFactory = (token, baseUrl, proxied) => {
-  if (!proxied) return createActionOctokit(token, { baseUrl, fetch: httpFetch });
-  preferBaselineWasm();
-  return createActionOctokit(token, { baseUrl });
-};
+const actionOctokit: OctokitFactory = (token, baseUrl, proxied) =>
+  createActionOctokit(token, { baseUrl, ...(proxied ? {} : { fetch: httpFetch }) });
 
 export async function runAction(
   env: RunnerEnvironment,

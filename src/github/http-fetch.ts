@@ -238,8 +238,11 @@ export const httpFetch: FetchLike = async (input, init = {}) => {
       if (init.redirect === "error") throw new Error(`redirected from ${url.href}`);
       if (redirects >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
       const next = new URL(location, url);
+      // As fetch: a redirect may not name credentials (Node would send them as Basic auth).
+      if (next.username || next.password) throw new Error(`redirected to a URL with credentials`);
       if (next.origin !== url.origin) {
         delete headers.authorization;
+        delete headers["proxy-authorization"];
         delete headers.cookie;
       }
       if (sent.status === 303 ? method !== "HEAD" : sent.status <= 302 && method === "POST") {

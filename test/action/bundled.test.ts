@@ -5,6 +5,8 @@
 // title as data).
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { existsSync, readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import { connect, type AddressInfo, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GRAPHQL_ROUTE, startFakeGitHub, type FakeGitHub } from "../../src/local-github/index.js";
@@ -86,15 +88,47 @@ function recorded() {
 }
 
 describe("through a proxy", () => {
-  it("sends its requests with the toolkit's own client when the runner names a proxy", async () => {
+  let proxy: Server;
+  const tunnels: string[] = [];
+  beforeEach(async () => {
+    tunnels.length = 0;
+    // A CONNECT proxy on loopback whose every tunnel leads to the local GitHub.
+    const port = Number(new URL(fake.url).port);
+    proxy = createServer((_request, response) => response.writeHead(502).end());
+    proxy.on("connect", (request: IncomingMessage, client: Socket, head: Buffer) => {
+      tunnels.push(request.url ?? "");
+      const upstream = connect(port, "127.0.0.1", () => {
+        client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+        upstream.write(head);
+        upstream.pipe(client).on("error", () => undefined);
+        client.pipe(upstream).on("error", () => undefined);
+      });
+      upstream.on("error", () => client.destroy());
+      client.on("error", () => upstream.destroy());
+    });
+    await new Promise<void>((done) => proxy.listen(0, "127.0.0.1", done));
+  });
+  afterEach(async () => {
+    proxy.closeAllConnections();
+    await new Promise((done) => proxy.close(done));
+  });
+
+  it("sends its requests with the toolkit's own client through the proxy the runner names", async () => {
     seedPullRequest(fake, { baseConfig: fixture("auto-approve.yml") });
-    // The toolkit, not the Action, decides what goes through the proxy: it sends nothing to a
-    // loopback address through one, so the local GitHub is still asked directly.
-    const proxy = "http://127.0.0.1:9";
-    const result = await trainedRun(0.95, { bundle: true, env: { HTTPS_PROXY: proxy, HTTP_PROXY: proxy } });
+    const through = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    // The toolkit sends nothing for a loopback name through a proxy; GitHub named by its
+    // IPv4-mapped address is not such a name, and is still reached on loopback either way.
+    const result = await trainedRun(0.95, {
+      bundle: true,
+      apiUrl: fake.url.replace("127.0.0.1", "[::ffff:127.0.0.1]"),
+      env: { HTTPS_PROXY: through, HTTP_PROXY: through },
+    });
     expect(result.stderr).toBe("");
     expect(result.outputs.decision).toBe("approved");
     expect(writes()).toContain("POST /repos/{owner}/{repo}/check-runs");
+    // GitHub was asked through the proxy's tunnels (with the Action's own client, none).
+    expect(tunnels.length).toBeGreaterThan(0);
+    expect(tunnels.every((tunnel) => tunnel.endsWith(`]:${new URL(fake.url).port}`))).toBe(true);
   });
 });
 

@@ -26,7 +26,10 @@ afterAll(async () => {
 });
 
 /** Bundles `code` as the Action's bundle is built (ESM, undici through the plugin) and loads it. */
-async function bundled(code: string): Promise<Record<string, (...args: never[]) => unknown>> {
+async function bundled(
+  code: string,
+  known?: RegExp[],
+): Promise<Record<string, (...args: never[]) => unknown>> {
   writeFileSync(join(dir, "entry.mjs"), code);
   const outfile = join(dir, `out-${Math.random().toString(36).slice(2)}.mjs`);
   await build({
@@ -40,18 +43,21 @@ async function bundled(code: string): Promise<Record<string, (...args: never[]) 
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
-    plugins: [lazyUndici],
+    plugins: [lazyUndici(known)],
   });
   return (await import(pathToFileURL(outfile).href)) as Record<string, (...args: never[]) => unknown>;
 }
 
 describe("undici, evaluated on first use", () => {
   it("gives the toolkit a fetch that fetches and a ProxyAgent that is undici's", async () => {
-    const module = await bundled(`
+    const module = await bundled(
+      `
       import { fetch, ProxyAgent } from "undici";
       export const get = async (url) => (await fetch(url)).text();
       export const agent = (uri) => new ProxyAgent({ uri });
-    `);
+    `,
+      [/entry\.mjs$/],
+    );
     expect(await (module.get as (url: string) => Promise<string>)(url)).toBe("answered");
     const agent = (module.agent as (uri: string) => { constructor: { name: string }; dispatch: unknown })(
       "http://127.0.0.1:9",
@@ -60,5 +66,11 @@ describe("undici, evaluated on first use", () => {
     expect(agent.constructor.name).toMatch(/^ProxyAgent\d*$/);
     expect(agent).not.toBeInstanceOf(Function);
     expect(typeof agent.dispatch).toBe("function");
+  });
+
+  it("fails the build for an importer it does not know, which might take another name", async () => {
+    await expect(
+      bundled(`import { Agent } from "undici"; export const agent = () => new Agent();`),
+    ).rejects.toThrow(/imports undici, which scripts\/lazy-undici.mjs gives only fetch and ProxyAgent/);
   });
 });

@@ -54,6 +54,8 @@ beforeAll(async () => {
       return response.writeHead(201).end(`${request.method} ${request.headers["content-length"]}`);
     if (path === "/elsewhere") return response.writeHead(302, { location: `${blobs.url}/blob` }).end();
     if (path === "/here") return response.writeHead(302, { location: "/json" }).end();
+    if (path === "/with-credentials")
+      return response.writeHead(302, { location: `${blobs.url.replace("//", "//user:secret@")}/blob` }).end();
     if (path === "/see-other") return response.writeHead(303, { location: "/echo" }).end();
     if (path === "/temporary") return response.writeHead(307, { location: "/echo" }).end();
     if (path === "/loop") return response.writeHead(302, { location: "/loop" }).end();
@@ -139,6 +141,10 @@ describe.each(clients)("%s", (_name, fetch) => {
       "GET undefined",
     );
     expect(await (await fetch(`${api.url}/temporary`, { method: "POST", body: "xy" })).text()).toBe("POST 2");
+  });
+
+  it("refuses a redirect to a URL that names credentials", async () => {
+    await expect(fetch(`${api.url}/with-credentials`)).rejects.toThrow("fetch failed");
   });
 
   it("hands back the redirect itself when asked to", async () => {
